@@ -1,0 +1,86 @@
+# ombud - build, test and install.
+#
+#   make            build build/ombud
+#   make demo       install missing packages, build, run the job on samples/
+#   make check      build and run every test, then again under ASan+UBSan
+#   make install    install binary and man page under PREFIX (/usr/local)
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build
+SAN     ?=
+CFLAGS  ?= -O2 -g
+
+PKGS       := sqlite3 glib-2.0
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+ALL_CFLAGS := $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS := $(LDFLAGS)
+ifeq ($(SAN),1)
+ALL_CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ALL_LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIB_SRC  := $(sort $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c)))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+
+.PHONY: all deps demo check test test-unit test-e2e install uninstall clean
+
+all: $(BUILD)/ombud
+
+deps:
+	@sh .ci/deps.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libombud.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/ombud: $(BUILD)/src/main.o $(BUILD)/libombud.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libombud.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libombud.a \
+	    $(ALL_LDFLAGS) $(PKG_LIBS) -lcmocka -lm
+
+demo: deps
+	$(MAKE) all
+	rm -rf demo-out && mkdir -p demo-out
+	$(BUILD)/ombud ingest --db demo-out/evidence.db --tz America/Los_Angeles \
+	    --outages samples/founding-case/outages.csv \
+	    --calls samples/founding-case/calls.csv \
+	    --billing samples/founding-case/billing.csv
+	@echo "evidence store written to demo-out/evidence.db"
+
+test-unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+test-e2e: $(BUILD)/ombud
+	@sh tests/e2e/run.sh $(BUILD)/ombud
+
+test: $(BUILD)/ombud test-unit test-e2e
+
+check: deps
+	$(MAKE) test
+	$(MAKE) BUILD=build/asan SAN=1 test
+
+install: $(BUILD)/ombud
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/ombud $(DESTDIR)$(PREFIX)/bin/ombud
+	install -m 644 src/man/ombud.1 $(DESTDIR)$(PREFIX)/share/man/man1/ombud.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/ombud $(DESTDIR)$(PREFIX)/share/man/man1/ombud.1
+
+clean:
+	rm -rf build demo-out
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d

@@ -1,0 +1,161 @@
+/*
+ * store.h - the evidence store: the only module that speaks SQL.
+ *
+ * Every stored row remembers the source file (by id) and the physical line
+ * it came from; every source file is recorded with its SHA-256, size and row
+ * counts. A file is imported inside one transaction: begin_file, rows,
+ * end_file. A crash before end_file leaves the store as it was.
+ *
+ * The SQL is kept portable where it costs nothing (no SQLite-only types,
+ * INTEGER epoch seconds, TEXT everywhere else) because a PostgreSQL backend
+ * is planned. All values go through bound parameters.
+ */
+#ifndef OMBUD_STORE_H
+#define OMBUD_STORE_H
+
+#include <stdint.h>
+#include "ombud/err.h"
+
+/** The schema version this build writes and reads. */
+#define OMBUD_SCHEMA_VERSION 1
+
+/** An open evidence store. Opaque. */
+typedef struct ombud_store ombud_store;
+
+/**
+ * @brief Open or create the store at @p path, creating the schema.
+ * @param out receives the store; close it with ombud_store_close().
+ * @return OMBUD_OK; OMBUD_E_CANTCREAT when the file cannot be opened;
+ * OMBUD_E_STORE when it is not an ombud store or has a newer schema.
+ * A message has been printed on error.
+ */
+ombud_err ombud_store_open(const char *path, ombud_store **out);
+
+/** Close the store (rolling back an unfinished file); NULL is a no-op. */
+void ombud_store_close(ombud_store *st);
+
+/** What is known of a source file before its rows are read. */
+typedef struct ombud_source {
+    const char *kind;   /**< "outages", "calls" or "billing" */
+    const char *name;   /**< base name, used in evidence references */
+    const char *path;   /**< path as given on the command line */
+    const char *sha256; /**< 64 lower-case hex digits */
+    int64_t bytes;      /**< file size */
+    const char *tz;     /**< zone used for times without offset */
+    int64_t imported_at;/**< instant of the import */
+} ombud_source;
+
+/** Counts for one source file. */
+typedef struct ombud_counts {
+    int64_t read;     /**< data rows read (header excluded) */
+    int64_t stored;   /**< rows stored */
+    int64_t rejected; /**< rows rejected, each with a reason */
+} ombud_counts;
+
+/**
+ * @brief Look up a source by kind and checksum.
+ * @param id receives its id, or 0 when not imported; @p counts (may be NULL)
+ * its counts.
+ */
+ombud_err ombud_store_find_source(ombud_store *st, const char *kind,
+                                  const char *sha256, int64_t *id,
+                                  ombud_counts *counts);
+
+/**
+ * @brief Start importing a file: opens the transaction and records the
+ * source. @p id receives the new source id.
+ */
+ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
+                                 int64_t *id);
+
+/**
+ * @brief Finish a file: records @p counts, checks read = stored + rejected
+ * against both the counts and the rows really in the tables, then commits.
+ * On any mismatch it rolls back and returns OMBUD_E_INTERNAL.
+ */
+ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
+                               const ombud_counts *counts);
+
+/** Roll back an unfinished file. */
+void ombud_store_abort_file(ombud_store *st);
+
+/** An outage or trouble ticket. Strings are borrowed; NULL = blank. */
+typedef struct ombud_outage {
+    const char *outage_id;
+    const char *account_id;   /**< NULL: area-wide */
+    const char *area;
+    const char *service;
+    int64_t started_at;
+    int64_t restored_at;      /**< OMBUD_TIME_NONE: still open */
+    int planned;              /**< 1 planned work, 0 fault */
+    int64_t scheduled_at;     /**< OMBUD_TIME_NONE if none */
+    int64_t notified_at;      /**< OMBUD_TIME_NONE: never notified */
+    int64_t customers_affected;
+    const char *cause;
+} ombud_outage;
+
+/** One leg of a call. Strings are borrowed; NULL = blank. */
+typedef struct ombud_call_leg {
+    const char *call_id;
+    const char *account_id;
+    const char *queue;
+    int64_t arrived_at;
+    int64_t answered_at;      /**< OMBUD_TIME_NONE: no person answered */
+    int64_t ended_at;
+    const char *outcome;      /**< canonical lower-case outcome word */
+    const char *agent_id;
+    const char *transferred_to;
+    const char *ticket_id;
+    int64_t promised_restore_at; /**< OMBUD_TIME_NONE if no promise */
+} ombud_call_leg;
+
+/** A billing event. Strings are borrowed; NULL = blank. */
+typedef struct ombud_billing {
+    const char *account_id;
+    const char *kind;         /**< charge | credit | payment | notice */
+    int64_t posted_at;
+    int64_t amount;           /**< minor units; 0 with has_amount 0 = blank */
+    int has_amount;
+    const char *currency;
+    const char *service;
+    int64_t period_start;     /**< OMBUD_TIME_NONE if blank */
+    int64_t period_end;
+    int64_t due_at;
+    const char *reference;
+    const char *description;
+} ombud_billing;
+
+/**
+ * The rows' insert functions. @p line is the physical line of the record.
+ * On a unique-key clash they return OMBUD_E_DUPLICATE and write where the
+ * first copy came from ("outages.csv:4") into @p dup (size @p dupsize).
+ */
+ombud_err ombud_store_add_outage(ombud_store *st, int64_t source_id, long line,
+                                 const ombud_outage *o, char *dup,
+                                 size_t dupsize);
+ombud_err ombud_store_add_call_leg(ombud_store *st, int64_t source_id,
+                                   long line, const ombud_call_leg *c,
+                                   char *dup, size_t dupsize);
+ombud_err ombud_store_add_billing(ombud_store *st, int64_t source_id,
+                                  long line, const ombud_billing *b);
+
+/** A rejected row: where, which field, the raw value and why. */
+typedef struct ombud_reject {
+    long line;          /**< physical line of the record */
+    long col;           /**< 1-based field number; 0 for the whole row */
+    const char *field;  /**< canonical column name, or NULL */
+    const char *value;  /**< printable copy of the raw value, or NULL */
+    const char *reason; /**< why it was rejected */
+} ombud_reject;
+
+ombud_err ombud_store_add_reject(ombud_store *st, int64_t source_id,
+                                 const ombud_reject *r);
+
+/** Totals over the whole store, for summaries and tests. */
+typedef struct ombud_store_totals {
+    int64_t sources, outages, call_legs, billing_events, rejects;
+} ombud_store_totals;
+
+ombud_err ombud_store_totals_get(ombud_store *st, ombud_store_totals *t);
+
+#endif

@@ -1,0 +1,356 @@
+/*
+ * cal.c - instants, zones and civil dates; the only reader of the clock.
+ *
+ * Instants are int64 Unix seconds. Civil-date arithmetic uses the
+ * days-from-civil algorithm (proleptic Gregorian, era of 400 years), so it
+ * needs no libc time functions and gives the same result everywhere.
+ * Zone offsets come from GLib's GTimeZone (system tzdata).
+ */
+#include <assert.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <glib.h>
+
+#include "ombud/cal.h"
+
+struct ombud_tz {
+    GTimeZone *gtz; /* the resolved zone (reference owned) */
+    char *name;     /* name as given (owned) */
+};
+
+ombud_err ombud_tz_open(const char *name, ombud_tz **out)
+{
+    GTimeZone *gtz;
+    ombud_tz *tz;
+
+    assert(name && out);
+    *out = NULL;
+    /* GLib also accepts POSIX strings like "+05:00"; insist on a name that
+     * looks like an IANA identifier or UTC so typos are not silently read
+     * as some offset. */
+    if (!*name || strchr(name, ' ') || name[0] == '+' || name[0] == '-' ||
+        isdigit((unsigned char)name[0]))
+        return OMBUD_E_DATA;
+    if (strcmp(name, "UTC") == 0 || strcmp(name, "Z") == 0)
+        gtz = g_time_zone_new_utc();
+    else
+        gtz = g_time_zone_new_identifier(name);
+    if (!gtz)
+        return OMBUD_E_DATA;
+    tz = calloc(1, sizeof *tz);
+    if (!tz || !(tz->name = strdup(name))) {
+        free(tz);
+        g_time_zone_unref(gtz);
+        return OMBUD_E_NOMEM;
+    }
+    tz->gtz = gtz;
+    *out = tz;
+    return OMBUD_OK;
+}
+
+void ombud_tz_free(ombud_tz *tz)
+{
+    if (!tz)
+        return;
+    g_time_zone_unref(tz->gtz);
+    free(tz->name);
+    free(tz);
+}
+
+const char *ombud_tz_name(const ombud_tz *tz)
+{
+    return tz ? tz->name : "UTC";
+}
+
+int32_t ombud_tz_offset_at(const ombud_tz *tz, int64_t t)
+{
+    int i;
+
+    if (!tz)
+        return 0;
+    i = g_time_zone_find_interval(tz->gtz, G_TIME_TYPE_UNIVERSAL, t);
+    if (i < 0)
+        return 0;
+    return g_time_zone_get_offset(tz->gtz, i);
+}
+
+/*
+ * The offsets that can apply to a local time are the one in force a day
+ * before and the one a day after (no zone changes offset twice within two
+ * days). A candidate is valid when the instant it gives really has that
+ * offset. Two valid candidates: overlap. None: gap.
+ */
+int64_t ombud_tz_local_to_utc(const ombud_tz *tz, int64_t local,
+                              ombud_local_kind *kind)
+{
+    int32_t before = ombud_tz_offset_at(tz, local - 86400);
+    int32_t after = ombud_tz_offset_at(tz, local + 86400);
+    int64_t u_before = local - before, u_after = local - after;
+    int ok_before = ombud_tz_offset_at(tz, u_before) == before;
+    int ok_after = ombud_tz_offset_at(tz, u_after) == after;
+    ombud_local_kind k = OMBUD_LOCAL_UNIQUE;
+    int64_t u;
+
+    if (ok_before && ok_after && u_before != u_after) {
+        k = OMBUD_LOCAL_OVERLAP;
+        u = u_before < u_after ? u_before : u_after;
+    } else if (ok_before) {
+        u = u_before;
+    } else if (ok_after) {
+        u = u_after;
+    } else {
+        k = OMBUD_LOCAL_GAP;
+        u = u_before;
+    }
+    if (kind)
+        *kind = k;
+    return u;
+}
+
+int64_t ombud_days_from_civil(int y, int m, int d)
+{
+    int64_t era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void ombud_civil_from_days(int64_t z, int *year, int *month, int *day)
+{
+    int64_t era, doe, yoe, y, doy, mp, d, m;
+
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = yoe + era * 400;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    *year = (int)(y + (m <= 2));
+    *month = (int)m;
+    *day = (int)d;
+}
+
+int ombud_days_in_month(int year, int month)
+{
+    static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+    assert(month >= 1 && month <= 12);
+    return dim[month - 1] + (month == 2 && leap);
+}
+
+/* Floor division that works for negative numerators. */
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+void ombud_tm_from_instant(const ombud_tz *tz, int64_t t, ombud_tm *out)
+{
+    int32_t off = ombud_tz_offset_at(tz, t);
+    int64_t local = t + off;
+    int64_t days = floor_div(local, 86400);
+    int64_t secs = local - days * 86400;
+
+    ombud_civil_from_days(days, &out->year, &out->month, &out->day);
+    out->hour = (int)(secs / 3600);
+    out->min = (int)(secs / 60 % 60);
+    out->sec = (int)(secs % 60);
+    /* 1970-01-01 was a Thursday: ISO weekday index 3. */
+    out->wday = (int)(((days % 7) + 7 + 3) % 7);
+    out->utc_offset = off;
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+/* Read exactly @n digits at *p into *val; advance *p. */
+static int digits(const char **p, int n, int *val)
+{
+    int v = 0;
+
+    for (int i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)(*p)[i]))
+            return 0;
+        v = v * 10 + ((*p)[i] - '0');
+    }
+    *p += n;
+    *val = v;
+    return 1;
+}
+
+static ombud_err fail(char *why, size_t whylen, const char *msg)
+{
+    if (why && whylen)
+        snprintf(why, whylen, "%s", msg);
+    return OMBUD_E_FIELD;
+}
+
+/* Parse "+hh:mm", "+hhmm", "+hh" or "Z" at p; the whole rest must match. */
+static ombud_err parse_offset(const char *p, int32_t *off, char *why, size_t wl)
+{
+    int sign, hh, mm = 0;
+
+    if ((p[0] == 'Z' || p[0] == 'z') && p[1] == '\0') {
+        *off = 0;
+        return OMBUD_OK;
+    }
+    if (*p != '+' && *p != '-')
+        return fail(why, wl, "unexpected text after the time");
+    sign = *p++ == '-' ? -1 : 1;
+    if (!digits(&p, 2, &hh))
+        return fail(why, wl, "bad UTC offset (expected +hh:mm)");
+    if (*p == ':')
+        p++;
+    if (*p && !digits(&p, 2, &mm))
+        return fail(why, wl, "bad UTC offset (expected +hh:mm)");
+    if (*p)
+        return fail(why, wl, "unexpected text after the UTC offset");
+    if (hh > 18 || mm > 59)
+        return fail(why, wl, "UTC offset out of range");
+    *off = sign * (hh * 3600 + mm * 60);
+    return OMBUD_OK;
+}
+
+/* Parse "hh:mm[:ss[.fff]]" at *pp into seconds of the day. */
+static ombud_err parse_clock(const char **pp, int *secs, char *why, size_t wl)
+{
+    const char *p = *pp;
+    int hh, mi, ss = 0;
+
+    if (!digits(&p, 2, &hh) || *p++ != ':' || !digits(&p, 2, &mi))
+        return fail(why, wl, "bad time of day (expected hh:mm or hh:mm:ss)");
+    if (*p == ':') {
+        p++;
+        if (!digits(&p, 2, &ss))
+            return fail(why, wl, "bad seconds (expected hh:mm:ss)");
+        if (*p == '.' || *p == ',') {
+            /* Fractions are truncated: instants are whole seconds. */
+            p++;
+            if (!isdigit((unsigned char)*p))
+                return fail(why, wl, "bad fraction of a second");
+            while (isdigit((unsigned char)*p))
+                p++;
+        }
+    }
+    if (hh > 23)
+        return fail(why, wl, "hour out of range (00-23)");
+    if (mi > 59)
+        return fail(why, wl, "minute out of range (00-59)");
+    if (ss > 59)
+        return fail(why, wl, "second out of range (00-59)");
+    *secs = hh * 3600 + mi * 60 + ss;
+    *pp = p;
+    return OMBUD_OK;
+}
+
+/* Parse "YYYY-MM-DD" at *pp into days since the epoch. */
+static ombud_err parse_date(const char **pp, int64_t *days, char *why, size_t wl)
+{
+    const char *p = *pp;
+    int y, m, d;
+    char msg[80];
+
+    if (!digits(&p, 4, &y) || *p++ != '-' || !digits(&p, 2, &m) ||
+        *p++ != '-' || !digits(&p, 2, &d))
+        return fail(why, wl, "not an ISO 8601 date (expected YYYY-MM-DD)");
+    if (y < OMBUD_YEAR_MIN || y > OMBUD_YEAR_MAX) {
+        snprintf(msg, sizeof msg, "year out of range (%d-%d)",
+                 OMBUD_YEAR_MIN, OMBUD_YEAR_MAX);
+        return fail(why, wl, msg);
+    }
+    if (m < 1 || m > 12)
+        return fail(why, wl, "month out of range");
+    if (d < 1 || d > ombud_days_in_month(y, m)) {
+        snprintf(msg, sizeof msg, "day out of range (%04d-%02d has %d days)",
+                 y, m, ombud_days_in_month(y, m));
+        return fail(why, wl, msg);
+    }
+    *days = ombud_days_from_civil(y, m, d);
+    *pp = p;
+    return OMBUD_OK;
+}
+
+ombud_err ombud_time_parse(const char *s, const ombud_tz *tz, unsigned flags,
+                           int64_t *out, char *why, size_t whylen)
+{
+    const char *p = s;
+    int64_t days, local;
+    int secs = 0;
+    int32_t off;
+    ombud_err err;
+
+    assert(s && out);
+    if ((err = parse_date(&p, &days, why, whylen)))
+        return err;
+    if (*p == '\0') {
+        if (!(flags & OMBUD_TIME_DATE_OK))
+            return fail(why, whylen, "time of day missing");
+        *out = ombud_tz_local_to_utc(tz, days * 86400, NULL);
+        return OMBUD_OK;
+    }
+    if (*p != 'T' && *p != 't' && *p != ' ')
+        return fail(why, whylen, "unexpected text after the date");
+    p++;
+    if ((err = parse_clock(&p, &secs, why, whylen)))
+        return err;
+    local = days * 86400 + secs;
+    if (*p == '\0') {
+        *out = ombud_tz_local_to_utc(tz, local, NULL);
+        return OMBUD_OK;
+    }
+    if ((err = parse_offset(p, &off, why, whylen)))
+        return err;
+    *out = local - off;
+    return OMBUD_OK;
+}
+
+char *ombud_time_format(const ombud_tz *tz, int64_t t, char *buf, size_t size)
+{
+    ombud_tm tm;
+    int32_t off;
+
+    ombud_tm_from_instant(tz, t, &tm);
+    off = tm.utc_offset;
+    if (!tz) {
+        snprintf(buf, size, "%04d-%02d-%02d %02d:%02d:%02dZ", tm.year,
+                 tm.month, tm.day, tm.hour, tm.min, tm.sec);
+        return buf;
+    }
+    snprintf(buf, size, "%04d-%02d-%02d %02d:%02d:%02d %c%02d:%02d", tm.year,
+             tm.month, tm.day, tm.hour, tm.min, tm.sec, off < 0 ? '-' : '+',
+             abs(off) / 3600, abs(off) / 60 % 60);
+    return buf;
+}
+
+/* ---- clock ------------------------------------------------------------- */
+
+static int64_t (*clock_hook)(void);
+
+void ombud_clock_set(int64_t (*now)(void)) { clock_hook = now; }
+
+int64_t ombud_clock_now(void)
+{
+    const char *sde;
+
+    if (clock_hook)
+        return clock_hook();
+    sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0')
+            return v;
+    }
+    return (int64_t)time(NULL);
+}

@@ -1,0 +1,199 @@
+/*
+ * diag.c - messages, progress and the error-code table.
+ *
+ * Everything the program prints passes through this file. Progress is
+ * drawn only on a terminal so that logs of batch runs stay clean.
+ */
+#include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib.h>
+
+#include "ombud/diag.h"
+#include "ombud/err.h"
+
+static ombud_verbosity verbosity = OMBUD_NORMAL;
+static const char *progname = "ombud";
+static int progress_shown;   /* a progress line is on screen and needs clearing */
+
+/* One entry per ombud_err, in enum order. */
+static const struct {
+    const char *text;
+    int exit_code;
+} err_table[OMBUD_E_MAX] = {
+    /* OMBUD_OK */          {"no error", 0},
+    /* OMBUD_E_USAGE */     {"usage error", 64},
+    /* OMBUD_E_DATA */      {"input data error", 65},
+    /* OMBUD_E_FIELD */     {"invalid field", 65},
+    /* OMBUD_E_NOINPUT */   {"cannot open input", 66},
+    /* OMBUD_E_CANTCREAT */ {"cannot create output", 73},
+    /* OMBUD_E_DUPLICATE */ {"duplicate row", 65},
+    /* OMBUD_E_NOMEM */     {"out of memory", 70},
+    /* OMBUD_E_STORE */     {"evidence store error", 70},
+    /* OMBUD_E_INTERNAL */  {"internal error", 70},
+};
+
+const char *ombud_strerror(ombud_err err)
+{
+    if ((int)err < 0 || err >= OMBUD_E_MAX)
+        return "unknown error";
+    return err_table[err].text;
+}
+
+int ombud_exit_code(ombud_err err)
+{
+    if ((int)err < 0 || err >= OMBUD_E_MAX)
+        return 70;
+    return err_table[err].exit_code;
+}
+
+void ombud_diag_set_verbosity(ombud_verbosity v) { verbosity = v; }
+ombud_verbosity ombud_diag_verbosity(void) { return verbosity; }
+void ombud_diag_set_progname(const char *name) { progname = name; }
+
+/* Clear a progress line so that a message does not print on top of it. */
+static void clear_progress(void)
+{
+    if (progress_shown) {
+        fputs("\r\033[K", stderr);
+        progress_shown = 0;
+    }
+}
+
+static void vmessage(const ombud_loc *loc, const char *level,
+                     const char *fmt, va_list ap)
+{
+    clear_progress();
+    if (loc && loc->file) {
+        fputs(loc->file, stderr);
+        if (loc->line > 0)
+            fprintf(stderr, ":%ld", loc->line);
+        if (loc->line > 0 && loc->col > 0)
+            fprintf(stderr, ":%ld", loc->col);
+        fputs(": ", stderr);
+    } else {
+        fprintf(stderr, "%s: ", progname);
+    }
+    if (level)
+        fprintf(stderr, "%s: ", level);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+ombud_err ombud_error(ombud_err err, const ombud_loc *loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(loc, "error", fmt, ap);
+    va_end(ap);
+    return err;
+}
+
+void ombud_warn(const ombud_loc *loc, const char *fmt, ...)
+{
+    va_list ap;
+    if (verbosity < OMBUD_NORMAL)
+        return;
+    va_start(ap, fmt);
+    vmessage(loc, "warning", fmt, ap);
+    va_end(ap);
+}
+
+void ombud_info(const char *fmt, ...)
+{
+    va_list ap;
+    if (verbosity < OMBUD_NORMAL)
+        return;
+    clear_progress();
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void ombud_debug(const char *fmt, ...)
+{
+    va_list ap;
+    if (verbosity < OMBUD_VERBOSE)
+        return;
+    clear_progress();
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void ombud_out(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stdout, fmt, ap);
+    va_end(ap);
+}
+
+void ombud_progress(const char *fmt, ...)
+{
+    static int is_tty = -1;
+    va_list ap;
+
+    if (is_tty < 0)
+        is_tty = isatty(STDERR_FILENO);
+    if (!is_tty || verbosity < OMBUD_NORMAL)
+        return;
+    clear_progress();
+    if (!fmt)
+        return;
+    va_start(ap, fmt);
+    fputc('\r', stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fflush(stderr);
+    progress_shown = 1;
+}
+
+char *ombud_quote_bytes(const char *s, size_t n, char *buf, size_t size)
+{
+    size_t o = 0, i = 0;
+
+    assert(buf && size >= 8);
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t step = 1;
+        char tmp[8];
+        size_t tl;
+
+        if (c >= 0x80) {
+            /* Copy one valid UTF-8 sequence whole, else escape the byte. */
+            gunichar u = g_utf8_get_char_validated(s + i, (gssize)(n - i));
+            if (u != (gunichar)-1 && u != (gunichar)-2) {
+                step = (size_t)(g_utf8_next_char(s + i) - (s + i));
+            }
+        }
+        if (c < 0x20 || c == 0x7f || (c >= 0x80 && step == 1)) {
+            tl = (size_t)snprintf(tmp, sizeof tmp, "\\x%02X", c);
+        } else {
+            memcpy(tmp, s + i, step);
+            tl = step;
+        }
+        if (o + tl + 4 > size) {
+            memcpy(buf + o, "...", 3);
+            o += 3;
+            break;
+        }
+        memcpy(buf + o, tmp, tl);
+        o += tl;
+        i += step;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+_Noreturn void ombud_bug(const char *file, int line, const char *msg)
+{
+    clear_progress();
+    fprintf(stderr, "%s: BUG at %s:%d: %s\n", progname, file, line, msg);
+    abort();
+}

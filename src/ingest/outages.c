@@ -1,0 +1,89 @@
+/*
+ * outages.c - outages.csv: one row per outage or trouble ticket.
+ *
+ * A blank account_id means the outage is area-wide; a blank restored_at
+ * means it is still open. Order checks catch clock or export errors that
+ * would otherwise give negative durations downstream.
+ */
+#include "ombud/ingest.h"
+#include "ombud/value.h"
+
+enum { O_ID, O_ACCOUNT, O_AREA, O_SERVICE, O_STARTED, O_RESTORED, O_PLANNED,
+       O_SCHEDULED, O_NOTIFIED, O_CUSTOMERS, O_CAUSE, O_NCOLS };
+
+static const ombud_column columns[O_NCOLS] = {
+    [O_ID] = {"outage_id", "id|outage|ticket|ticket_id|ticket_no|"
+              "trouble_ticket|incident_id", 1},
+    [O_ACCOUNT] = {"account_id", "account|account_no|account_number|"
+                   "customer_id", 0},
+    [O_AREA] = {"area", "region|exchange|wire_center|wire_centre", 0},
+    [O_SERVICE] = {"service", "product", 0},
+    [O_STARTED] = {"started_at", "start|start_time|started|outage_start|"
+                   "begin|began_at", 1},
+    [O_RESTORED] = {"restored_at", "restored|restore_time|end|end_time|"
+                    "cleared_at|resolved_at", 0},
+    [O_PLANNED] = {"planned", "is_planned", 0},
+    [O_SCHEDULED] = {"scheduled_at", "scheduled_start|planned_start|"
+                     "maintenance_start", 0},
+    [O_NOTIFIED] = {"notified_at", "notice_at|notified|notification_at|"
+                    "notification_sent_at", 0},
+    [O_CUSTOMERS] = {"customers_affected", "customers|affected|"
+                     "affected_customers", 0},
+    [O_CAUSE] = {"cause", "reason|description", 0},
+};
+
+/* Parse every field; reject on the first that fails. */
+static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                       ombud_outage *o, ombud_row_reject *rej)
+{
+    const char *v;
+    ombud_err err;
+
+    o->outage_id = ombud_row_text(row, O_ID);
+    if (!o->outage_id)
+        return ombud_row_fail(rej, O_ID, "outage_id is required");
+    o->account_id = ombud_row_text(row, O_ACCOUNT);
+    o->area = ombud_row_text(row, O_AREA);
+    o->service = ombud_row_text(row, O_SERVICE);
+    o->cause = ombud_row_text(row, O_CAUSE);
+    if ((err = ombud_row_time(ctx, row, O_STARTED, 1, 0, &o->started_at, rej)) ||
+        (err = ombud_row_time(ctx, row, O_RESTORED, 0, 0, &o->restored_at, rej)) ||
+        (err = ombud_row_time(ctx, row, O_SCHEDULED, 0, 0, &o->scheduled_at, rej)) ||
+        (err = ombud_row_time(ctx, row, O_NOTIFIED, 0, 0, &o->notified_at, rej)))
+        return err;
+    o->planned = o->scheduled_at != OMBUD_TIME_NONE;
+    if ((v = ombud_row_text(row, O_PLANNED)) &&
+        ombud_bool_parse(v, &o->planned, rej->why, sizeof rej->why))
+        return ombud_row_fail(rej, O_PLANNED, "%s", "expected yes or no");
+    o->customers_affected = 1;
+    if ((v = ombud_row_text(row, O_CUSTOMERS)) &&
+        ombud_uint_parse(v, INT64_C(1000000000), &o->customers_affected,
+                         rej->why, sizeof rej->why)) {
+        rej->column = O_CUSTOMERS;
+        return OMBUD_E_FIELD;
+    }
+    if (o->restored_at != OMBUD_TIME_NONE && o->restored_at < o->started_at)
+        return ombud_row_fail(rej, O_RESTORED, "restored before it started");
+    return OMBUD_OK;
+}
+
+static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                           ombud_row_reject *rej)
+{
+    ombud_outage o;
+    char dup[160];
+    ombud_err err;
+
+    if ((err = parse(ctx, row, &o, rej)))
+        return err;
+    err = ombud_store_add_outage(ctx->store, ctx->source_id, row->line, &o,
+                                 dup, sizeof dup);
+    if (err == OMBUD_E_DUPLICATE)
+        return ombud_row_fail(rej, O_ID, "duplicate outage_id, first stored "
+                              "from %s", dup);
+    return err;
+}
+
+const ombud_format ombud_format_outages = {
+    "outages", columns, O_NCOLS, store_row
+};

@@ -1,0 +1,593 @@
+/*
+ * reader.c - the streaming CSV reader shared by every input format.
+ *
+ * The file is read in 64 KiB chunks and fed to libcsv one physical line at
+ * a time, so the reader always knows the line number. A record starts on
+ * the line being fed when libcsv is between records (pstate ROW_NOT_BEGUN,
+ * csv.h), which also holds for quoted fields running over several lines and
+ * skips the blank lines libcsv ignores.
+ *
+ * Fields of the current record are copied into one growing arena (libcsv
+ * reuses its buffer); the arena is bounded by OMBUD_MAX_RECORD. A record
+ * that grows past the bound (a 100 MB field, or an unclosed quote swallowing
+ * the rest of the file) is rejected as one row and the parser restarts on
+ * the next line: memory stays flat and later rows are not lost.
+ *
+ * Accounting: every record after the header is "read" exactly once and is
+ * then either stored or rejected; ombud_store_end_file() checks the sum.
+ */
+#include <assert.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <csv.h>
+#include <glib.h>
+
+#include "ombud/diag.h"
+#include "ombud/ingest.h"
+#include "ombud/value.h"
+
+#define CHUNK (64 * 1024)
+#define ROW_NOT_BEGUN 0 /* libcsv's pstate between records */
+
+const ombud_format *const ombud_formats[] = {
+    &ombud_format_outages, &ombud_format_calls, &ombud_format_billing, NULL
+};
+
+const ombud_format *ombud_format_find(const char *kind)
+{
+    for (int i = 0; ombud_formats[i]; i++)
+        if (strcmp(ombud_formats[i]->kind, kind) == 0)
+            return ombud_formats[i];
+    return NULL;
+}
+
+/* Everything about one import in progress. */
+typedef struct reader {
+    const ombud_format *fmt;
+    const ombud_ingest_opts *opts;
+    ombud_ingest_ctx ctx;
+    const char *path;         /* path as given, for messages */
+    struct csv_parser csv;
+
+    /* the record being assembled */
+    char *arena;              /* field bytes, each NUL-terminated */
+    size_t used, cap;
+    size_t *off;              /* offset of each field in arena */
+    size_t *len;              /* length of each field */
+    size_t nfields, capfields;
+    int too_many;             /* more than OMBUD_MAX_FIELDS fields */
+    long rec_line;            /* line the record started on */
+    size_t rec_bytes;         /* bytes fed since the last record ended */
+
+    long line;                /* physical line being fed (1-based) */
+    int have_header;
+    size_t header_fields;     /* fields in the header row */
+    long map[OMBUD_MAX_COLUMNS]; /* header field index per column, or -1 */
+
+    ombud_counts counts;
+    long shown;               /* reject messages printed */
+    ombud_err fatal;          /* set by a callback to stop the import */
+} reader;
+
+/* ---- header ---------------------------------------------------------------- */
+
+/* Lower-case, trim, and turn spaces, dashes and dots into '_'. */
+static void normalise(const char *s, size_t n, char *out, size_t size)
+{
+    size_t o = 0;
+
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    for (size_t i = 0; i < n && o + 1 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        out[o++] = (c == ' ' || c == '-' || c == '.') ? '_' : (char)tolower(c);
+    }
+    out[o] = '\0';
+}
+
+/* Does normalised header name @h match column @c's name or an alias? */
+static int column_matches(const ombud_column *c, const char *h)
+{
+    const char *a = c->aliases;
+
+    if (strcmp(c->name, h) == 0)
+        return 1;
+    while (a && *a) {
+        size_t n = strcspn(a, "|");
+        if (strlen(h) == n && strncmp(a, h, n) == 0)
+            return 1;
+        a += n + (a[n] == '|');
+    }
+    return 0;
+}
+
+/*
+ * A --map entry "[kind.]column=Header" naming column @col of this format:
+ * return the header name it maps to, normalised into @out, or 0.
+ */
+static int mapped_name(const reader *r, int col, char *out, size_t size)
+{
+    const char *want = r->fmt->columns[col].name;
+
+    for (size_t i = 0; i < r->opts->nmaps; i++) {
+        const char *m = r->opts->maps[i], *eq = strchr(m, '='), *dot;
+        size_t klen = strlen(r->fmt->kind);
+        if (!eq)
+            continue;
+        dot = memchr(m, '.', (size_t)(eq - m));
+        if (dot) {
+            if ((size_t)(dot - m) != klen || strncmp(m, r->fmt->kind, klen))
+                continue;
+            m = dot + 1;
+        }
+        if ((size_t)(eq - m) == strlen(want) && !strncmp(m, want, strlen(want))) {
+            normalise(eq + 1, strlen(eq + 1), out, size);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Which column does header field @name belong to? -1 if none. */
+static int find_column(const reader *r, const char *name)
+{
+    char mapped[256];
+    int c;
+
+    /* An explicit --map wins over names and aliases. */
+    for (c = 0; c < r->fmt->ncolumns; c++)
+        if (mapped_name(r, c, mapped, sizeof mapped) && !strcmp(mapped, name))
+            return c;
+    for (c = 0; c < r->fmt->ncolumns; c++)
+        if (!mapped_name(r, c, mapped, sizeof mapped) &&
+            column_matches(&r->fmt->columns[c], name))
+            return c;
+    return -1;
+}
+
+static ombud_err take_header(reader *r)
+{
+    ombud_loc loc = {r->path, r->rec_line, 0};
+    char name[256];
+    int found = 0;
+
+    for (int c = 0; c < r->fmt->ncolumns; c++)
+        r->map[c] = -1;
+    if (r->too_many)
+        return ombud_error(OMBUD_E_DATA, &loc, "header has more than %d "
+                           "columns", OMBUD_MAX_FIELDS);
+    for (size_t i = 0; i < r->nfields; i++) {
+        int c;
+        normalise(r->arena + r->off[i], r->len[i], name, sizeof name);
+        c = find_column(r, name);
+        if (c < 0)
+            continue;
+        loc.col = (long)i + 1;
+        if (r->map[c] >= 0)
+            return ombud_error(OMBUD_E_DATA, &loc, "columns %ld and %zu "
+                               "both name %s", r->map[c] + 1, i + 1,
+                               r->fmt->columns[c].name);
+        r->map[c] = (long)i;
+        found++;
+    }
+    loc.col = 0;
+    if (!found)
+        return ombud_error(OMBUD_E_DATA, &loc, "no recognisable %s header "
+                           "(expected columns such as %s, %s); is this the "
+                           "right file?", r->fmt->kind, r->fmt->columns[0].name,
+                           r->fmt->columns[1].name);
+    for (int c = 0; c < r->fmt->ncolumns; c++)
+        if (r->fmt->columns[c].required && r->map[c] < 0)
+            return ombud_error(OMBUD_E_DATA, &loc, "header lacks required "
+                               "column %s (use --map %s.%s=NAME if the file "
+                               "calls it something else)",
+                               r->fmt->columns[c].name, r->fmt->kind,
+                               r->fmt->columns[c].name);
+    r->header_fields = r->nfields;
+    r->have_header = 1;
+    return OMBUD_OK;
+}
+
+/* ---- rejects ---------------------------------------------------------------- */
+
+/* Record a rejected row: store it, print it (up to the limit), count it. */
+static void reject(reader *r, long col, const char *field, const char *value,
+                   size_t vlen, const char *why)
+{
+    char shown[256];
+    ombud_reject rj = {r->rec_line, col, field, NULL, why};
+    ombud_loc loc = {r->path, r->rec_line, col};
+    ombud_err err;
+
+    if (value)
+        rj.value = ombud_quote_bytes(value, vlen, shown, 200);
+    r->counts.rejected++;
+    if ((err = ombud_store_add_reject(r->ctx.store, r->ctx.source_id, &rj))) {
+        r->fatal = err;
+        return;
+    }
+    if (r->opts->show_rejects >= 0 && r->shown >= r->opts->show_rejects)
+        return;
+    r->shown++;
+    if (field && value)
+        ombud_error(OMBUD_E_FIELD, &loc, "rejected: %s \"%s\": %s", field,
+                    rj.value, why);
+    else
+        ombud_error(OMBUD_E_FIELD, &loc, "rejected: %s", why);
+}
+
+/* ---- rows ------------------------------------------------------------------- */
+
+static void take_row(reader *r)
+{
+    const ombud_format *f = r->fmt;
+    ombud_row row;
+    ombud_row_reject rej = {-1, ""};
+    char why[160];
+    ombud_err err;
+
+    r->counts.read++;
+    if (r->too_many || r->nfields != r->header_fields) {
+        snprintf(why, sizeof why, "expected %zu fields as in the header, "
+                 "found %s%zu", r->header_fields, r->too_many ? "over " : "",
+                 r->nfields);
+        reject(r, (long)(r->nfields < r->header_fields ? r->nfields + 1
+                         : r->header_fields + 1), NULL, NULL, 0, why);
+        return;
+    }
+    row.line = r->rec_line;
+    for (int c = 0; c < f->ncolumns; c++) {
+        long i = r->map[c];
+        row.v[c] = i < 0 ? NULL : r->arena + r->off[i];
+        row.col[c] = i + 1;
+        if (i >= 0 && ombud_text_check(row.v[c], r->len[i], why, sizeof why)) {
+            reject(r, i + 1, f->columns[c].name, row.v[c], r->len[i], why);
+            return;
+        }
+    }
+    err = f->store_row(&r->ctx, &row, &rej);
+    if (err == OMBUD_OK) {
+        r->counts.stored++;
+    } else if (err == OMBUD_E_FIELD) {
+        int c = rej.column;
+        if (c >= 0 && row.v[c])
+            reject(r, row.col[c], f->columns[c].name, row.v[c],
+                   strlen(row.v[c]), rej.why);
+        else
+            reject(r, c >= 0 ? row.col[c] : 0, c >= 0 ? f->columns[c].name
+                   : NULL, NULL, 0, rej.why);
+    } else {
+        r->fatal = err;
+    }
+}
+
+/* ---- libcsv callbacks -------------------------------------------------------- */
+
+static void reset_record(reader *r)
+{
+    r->used = 0;
+    r->nfields = 0;
+    r->too_many = 0;
+    r->rec_bytes = 0;
+}
+
+static void on_field(void *data, size_t n, void *p)
+{
+    reader *r = p;
+
+    if (r->fatal)
+        return;
+    if (r->nfields >= OMBUD_MAX_FIELDS) {
+        r->too_many = 1;
+        r->nfields++;
+        return;
+    }
+    if (r->nfields == r->capfields) {
+        size_t nc = r->capfields ? r->capfields * 2 : 32;
+        size_t *o = realloc(r->off, nc * sizeof *o);
+        size_t *l = o ? realloc(r->len, nc * sizeof *l) : NULL;
+        if (o)
+            r->off = o;
+        if (!o || !l) {
+            r->fatal = OMBUD_E_NOMEM;
+            return;
+        }
+        r->len = l;
+        r->capfields = nc;
+    }
+    if (r->used + n + 1 > r->cap) {
+        size_t nc = r->cap ? r->cap : 4096;
+        char *a;
+        while (nc < r->used + n + 1)
+            nc *= 2;
+        if (!(a = realloc(r->arena, nc))) {
+            r->fatal = OMBUD_E_NOMEM;
+            return;
+        }
+        r->arena = a;
+        r->cap = nc;
+    }
+    if (n)
+        memcpy(r->arena + r->used, data, n);
+    r->arena[r->used + n] = '\0';
+    r->off[r->nfields] = r->used;
+    r->len[r->nfields] = n;
+    r->used += n + 1;
+    r->nfields++;
+}
+
+static void on_record(int term, void *p)
+{
+    reader *r = p;
+
+    (void)term;
+    if (r->fatal)
+        return;
+    if (!r->have_header)
+        r->fatal = take_header(r);
+    else
+        take_row(r);
+    reset_record(r);
+}
+
+/* ---- feeding ------------------------------------------------------------------ */
+
+static void restart_parser(reader *r)
+{
+    csv_free(&r->csv);
+    csv_init(&r->csv, CSV_APPEND_NULL | CSV_STRICT_FINI);
+    reset_record(r);
+}
+
+/*
+ * A record has outgrown OMBUD_MAX_RECORD: reject it whole and restart the
+ * parser at the next line. Returns how many bytes of @s to skip.
+ */
+static size_t drop_oversize(reader *r, const char *s, size_t n, int *skipping)
+{
+    char why[200];
+
+    snprintf(why, sizeof why, "record longer than %d bytes (lines %ld to %ld "
+             "and on); an unclosed quote? reading resumes on the next line",
+             OMBUD_MAX_RECORD, r->rec_line, r->line);
+    if (!r->have_header) {
+        ombud_loc loc = {r->path, r->rec_line, 0};
+        r->fatal = ombud_error(OMBUD_E_DATA, &loc, "header longer than %d "
+                               "bytes", OMBUD_MAX_RECORD);
+        return n;
+    }
+    r->counts.read++;
+    reject(r, 0, NULL, NULL, 0, why);
+    restart_parser(r);
+    *skipping = 1;
+    (void)s;
+    return 0;
+}
+
+/* Feed one chunk, a physical line (or piece of one) at a time. */
+static void feed(reader *r, const char *s, size_t n, int *at_line_start,
+                 int *skipping)
+{
+    while (n && !r->fatal) {
+        const char *nl = memchr(s, '\n', n);
+        size_t seg = nl ? (size_t)(nl - s) + 1 : n;
+
+        if (*skipping) {
+            /* Discard the rest of the line on which a record overflowed. */
+            if (nl) {
+                *skipping = 0;
+                r->line++;
+                *at_line_start = 1;
+            }
+            s += seg;
+            n -= seg;
+            continue;
+        }
+        if (*at_line_start && r->csv.pstate == ROW_NOT_BEGUN) {
+            r->rec_line = r->line;
+            r->rec_bytes = 0;
+        }
+        if (r->rec_bytes + seg > OMBUD_MAX_RECORD) {
+            drop_oversize(r, s, n, skipping);
+            continue;
+        }
+        r->rec_bytes += seg;
+        if (csv_parse(&r->csv, s, seg, on_field, on_record, r) != seg &&
+            !r->fatal)
+            r->fatal = OMBUD_E_NOMEM; /* libcsv fails only for memory */
+        if (nl) {
+            r->line++;
+            *at_line_start = 1;
+        } else {
+            *at_line_start = 0;
+        }
+        s += seg;
+        n -= seg;
+    }
+}
+
+/* End of file: flush the last record; an open quote there is a reject. */
+static void finish(reader *r)
+{
+    long pending = r->csv.pstate != ROW_NOT_BEGUN;
+
+    if (r->fatal)
+        return;
+    if (csv_fini(&r->csv, on_field, on_record, r) == 0 || r->fatal)
+        return;
+    /* CSV_STRICT_FINI: the file ended inside a quoted field. */
+    if (!r->have_header) {
+        ombud_loc loc = {r->path, r->rec_line, 0};
+        r->fatal = ombud_error(OMBUD_E_DATA, &loc, "file ends inside a quoted "
+                               "header field");
+        return;
+    }
+    if (pending) {
+        char why[160];
+        snprintf(why, sizeof why, "file ends inside a quoted field opened on "
+                 "line %ld or later; the closing quote is missing", r->rec_line);
+        r->counts.read++;
+        reject(r, (long)r->nfields + 1, NULL, NULL, 0, why);
+    }
+}
+
+static void show_progress(reader *r, int64_t done, int64_t total)
+{
+    if ((r->counts.read & 0xffff) != 0 || total <= 0)
+        return;
+    ombud_progress("%s: %lld rows, %d%%", r->path, (long long)r->counts.read,
+                   (int)(done * 100 / total));
+}
+
+/* Read the whole file through the parser. */
+static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
+{
+    char *buf = malloc(CHUNK);
+    int at_line_start = 1, skipping = 0, first = 1;
+    int64_t done = 0;
+    size_t n;
+
+    if (!buf)
+        return OMBUD_E_NOMEM;
+    r->line = 1;
+    while (!r->fatal && (n = fread(buf, 1, CHUNK, fp)) > 0) {
+        const char *s = buf;
+        if (first && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+            s += 3; /* a UTF-8 byte order mark is not part of the header */
+            n -= 3;
+        }
+        first = 0;
+        feed(r, s, n, &at_line_start, &skipping);
+        done += (int64_t)n;
+        show_progress(r, done, bytes);
+    }
+    if (ferror(fp) && !r->fatal)
+        r->fatal = ombud_error(OMBUD_E_NOINPUT, NULL, "%s: read error: %s",
+                               r->path, strerror(errno));
+    if (!skipping)
+        finish(r);
+    ombud_progress(NULL);
+    free(buf);
+    if (!r->fatal && !r->have_header) {
+        ombud_loc loc = {r->path, 0, 0};
+        r->fatal = ombud_error(OMBUD_E_DATA, &loc, "empty file: no %s header",
+                               r->fmt->kind);
+    }
+    return r->fatal;
+}
+
+/* ---- files ---------------------------------------------------------------------- */
+
+ombud_err ombud_file_sha256(const char *path, char hex[65], int64_t *bytes)
+{
+    GChecksum *ck;
+    FILE *fp;
+    unsigned char buf[CHUNK];
+    size_t n;
+    int64_t total = 0;
+    int bad;
+
+    if (!(fp = fopen(path, "rb")))
+        return OMBUD_E_NOINPUT;
+    ck = g_checksum_new(G_CHECKSUM_SHA256);
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        g_checksum_update(ck, buf, n);
+        total += (int64_t)n;
+    }
+    bad = ferror(fp);
+    fclose(fp);
+    snprintf(hex, 65, "%s", g_checksum_get_string(ck));
+    g_checksum_free(ck);
+    *bytes = total;
+    return bad ? OMBUD_E_NOINPUT : OMBUD_OK;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+/* Open @path for reading, refusing directories with a clear message. */
+static ombud_err open_input(const char *path, FILE **fp)
+{
+    struct stat sb;
+
+    if (stat(path, &sb) != 0)
+        return ombud_error(OMBUD_E_NOINPUT, NULL, "cannot open %s: %s", path,
+                           strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return ombud_error(OMBUD_E_NOINPUT, NULL, "cannot open %s: it is a "
+                           "directory", path);
+    if (!(*fp = fopen(path, "rb")))
+        return ombud_error(OMBUD_E_NOINPUT, NULL, "cannot open %s: %s", path,
+                           strerror(errno));
+    return OMBUD_OK;
+}
+
+static void reader_free(reader *r)
+{
+    csv_free(&r->csv);
+    free(r->arena);
+    free(r->off);
+    free(r->len);
+}
+
+ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
+                            const char *path, const ombud_ingest_opts *opts,
+                            ombud_counts *counts, int *already)
+{
+    reader r = {0};
+    ombud_source src = {0};
+    char sha[65];
+    int64_t bytes, id;
+    FILE *fp;
+    ombud_err err;
+
+    assert(st && fmt && path && opts && counts && already);
+    *already = 0;
+    memset(counts, 0, sizeof *counts);
+    if ((err = open_input(path, &fp)))
+        return err;
+    if ((err = ombud_file_sha256(path, sha, &bytes))) {
+        fclose(fp);
+        return ombud_error(err, NULL, "cannot read %s: %s", path,
+                           strerror(errno));
+    }
+    if ((err = ombud_store_find_source(st, fmt->kind, sha, &id, counts)) || id) {
+        *already = id != 0;
+        fclose(fp);
+        return err;
+    }
+    src = (ombud_source){fmt->kind, base_name(path), path, sha, bytes,
+                         ombud_tz_name(opts->tz), ombud_clock_now()};
+    if ((err = ombud_store_begin_file(st, &src, &id))) {
+        fclose(fp);
+        return err;
+    }
+    r.fmt = fmt;
+    r.opts = opts;
+    r.path = path;
+    r.ctx = (ombud_ingest_ctx){st, id, opts};
+    csv_init(&r.csv, CSV_APPEND_NULL | CSV_STRICT_FINI);
+    err = parse_file(&r, fp, bytes);
+    fclose(fp);
+    if (!err && r.opts->show_rejects >= 0 && r.shown < r.counts.rejected)
+        ombud_info("%s: %lld more rejected rows not shown (all are in the "
+                   "rejects table; --verbose prints every one)", path,
+                   (long long)(r.counts.rejected - r.shown));
+    if (err)
+        ombud_store_abort_file(st);
+    else
+        err = ombud_store_end_file(st, id, &r.counts);
+    *counts = r.counts;
+    reader_free(&r);
+    return err;
+}

@@ -1,0 +1,66 @@
+/*
+ * main.c - the ombud program: global options and the command table.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ombud/cmd.h"
+#include "ombud/diag.h"
+
+const ombud_command ombud_commands[] = {
+    {"ingest", "read outage, call and billing files into the evidence store",
+     ombud_help_ingest, ombud_cmd_ingest},
+    {"help", "show help for a command", ombud_help_help, ombud_cmd_help},
+    {NULL, NULL, NULL, NULL}
+};
+
+const ombud_command *ombud_command_find(const char *name)
+{
+    for (const ombud_command *c = ombud_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+static void usage(FILE *fp)
+{
+    fputs("usage: ombud <command> [options]\n"
+          "       ombud help <command>\n"
+          "       ombud --version\n\n"
+          "ombud turns a carrier's outage logs, call-centre logs and billing\n"
+          "records into evidence a utility regulator accepts: every row is\n"
+          "stored with its file and line, or rejected with a reason.\n\n"
+          "commands:\n", fp);
+    for (const ombud_command *c = ombud_commands; c->name; c++)
+        fprintf(fp, "  %-10s %s\n", c->name, c->summary);
+    fputs("\nstart with:\n"
+          "  ombud ingest --db evidence.db --tz America/Los_Angeles \\\n"
+          "      --outages outages.csv --calls calls.csv --billing billing.csv\n\n"
+          "exit status: 0 ok, 64 usage error, 65 bad input data, 66 cannot\n"
+          "open input, 70 internal error. See ombud(1) for more.\n", fp);
+}
+
+int main(int argc, char **argv)
+{
+    const ombud_command *cmd;
+
+    ombud_diag_set_progname("ombud");
+    if (argc < 2) {
+        usage(stderr);
+        return OMBUD_EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        usage(stdout);
+        return OMBUD_EXIT_OK;
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+        printf("ombud %s\n", OMBUD_VERSION);
+        return OMBUD_EXIT_OK;
+    }
+    if (!(cmd = ombud_command_find(argv[1]))) {
+        fprintf(stderr, "ombud: '%s' is not an ombud command; see "
+                "'ombud --help'\n", argv[1]);
+        return OMBUD_EXIT_USAGE;
+    }
+    return cmd->run(argc - 1, argv + 1);
+}

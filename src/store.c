@@ -1,0 +1,583 @@
+/*
+ * store.c - the SQLite evidence store.
+ *
+ * The schema lives here, in one string, with its version in the meta table.
+ * Statements are prepared once per open store and reset after each use:
+ * preparing per row would dominate import time.
+ *
+ * Durability: WAL journal with synchronous=NORMAL. A committed file survives
+ * a process kill; a file in progress is one transaction and vanishes whole.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "ombud/cal.h"
+#include "ombud/diag.h"
+#include "ombud/store.h"
+
+/*
+ * Times are INTEGER Unix seconds (UTC); money INTEGER minor units; blank
+ * optional values are NULL. Every evidence row carries source_id + line.
+ */
+static const char schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS meta ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS sources ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kind TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  path TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  bytes INTEGER NOT NULL,"
+    "  tz TEXT NOT NULL,"
+    "  imported_at INTEGER NOT NULL,"
+    "  rows_read INTEGER NOT NULL DEFAULT 0,"
+    "  rows_stored INTEGER NOT NULL DEFAULT 0,"
+    "  rows_rejected INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE (kind, sha256));"
+    "CREATE TABLE IF NOT EXISTS outages ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  outage_id TEXT NOT NULL UNIQUE,"
+    "  account_id TEXT,"
+    "  area TEXT,"
+    "  service TEXT,"
+    "  started_at INTEGER NOT NULL,"
+    "  restored_at INTEGER,"
+    "  planned INTEGER NOT NULL,"
+    "  scheduled_at INTEGER,"
+    "  notified_at INTEGER,"
+    "  customers_affected INTEGER NOT NULL,"
+    "  cause TEXT);"
+    "CREATE TABLE IF NOT EXISTS call_legs ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  call_id TEXT NOT NULL,"
+    "  account_id TEXT,"
+    "  queue TEXT NOT NULL,"
+    "  arrived_at INTEGER NOT NULL,"
+    "  answered_at INTEGER,"
+    "  ended_at INTEGER NOT NULL,"
+    "  outcome TEXT NOT NULL,"
+    "  agent_id TEXT,"
+    "  transferred_to TEXT,"
+    "  ticket_id TEXT,"
+    "  promised_restore_at INTEGER,"
+    "  UNIQUE (call_id, queue, arrived_at));"
+    "CREATE TABLE IF NOT EXISTS billing_events ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  account_id TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  posted_at INTEGER NOT NULL,"
+    "  amount INTEGER,"
+    "  currency TEXT NOT NULL,"
+    "  service TEXT,"
+    "  period_start INTEGER,"
+    "  period_end INTEGER,"
+    "  due_at INTEGER,"
+    "  reference TEXT,"
+    "  description TEXT);"
+    "CREATE TABLE IF NOT EXISTS rejects ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  col INTEGER NOT NULL,"
+    "  field TEXT,"
+    "  value TEXT,"
+    "  reason TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_ticket ON call_legs(ticket_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_source ON call_legs(source_id);"
+    "CREATE INDEX IF NOT EXISTS outages_source ON outages(source_id);"
+    "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);"
+    "CREATE INDEX IF NOT EXISTS billing_source ON billing_events(source_id);"
+    "CREATE INDEX IF NOT EXISTS rejects_source ON rejects(source_id);";
+
+/* Every prepared statement, by purpose. Order matches stmt_sql[]. */
+enum {
+    S_FIND_SOURCE, S_ADD_SOURCE, S_SET_COUNTS, S_ADD_OUTAGE, S_ADD_LEG,
+    S_ADD_BILLING, S_ADD_REJECT, S_COUNT_ROWS, S_DUP_OUTAGE, S_DUP_LEG,
+    S_TOTALS, S_COUNT
+};
+
+static const char *const stmt_sql[S_COUNT] = {
+    [S_FIND_SOURCE] = "SELECT id, rows_read, rows_stored, rows_rejected "
+                      "FROM sources WHERE kind = ?1 AND sha256 = ?2",
+    [S_ADD_SOURCE] = "INSERT INTO sources (kind, name, path, sha256, bytes, "
+                     "tz, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [S_SET_COUNTS] = "UPDATE sources SET rows_read = ?2, rows_stored = ?3, "
+                     "rows_rejected = ?4 WHERE id = ?1",
+    [S_ADD_OUTAGE] = "INSERT INTO outages (source_id, line, outage_id, "
+                     "account_id, area, service, started_at, restored_at, "
+                     "planned, scheduled_at, notified_at, customers_affected, "
+                     "cause) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                     "?11, ?12, ?13)",
+    [S_ADD_LEG] = "INSERT INTO call_legs (source_id, line, call_id, "
+                  "account_id, queue, arrived_at, answered_at, ended_at, "
+                  "outcome, agent_id, transferred_to, ticket_id, "
+                  "promised_restore_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                  "?8, ?9, ?10, ?11, ?12, ?13)",
+    [S_ADD_BILLING] = "INSERT INTO billing_events (source_id, line, "
+                      "account_id, kind, posted_at, amount, currency, service, "
+                      "period_start, period_end, due_at, reference, "
+                      "description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                      "?9, ?10, ?11, ?12, ?13)",
+    [S_ADD_REJECT] = "INSERT INTO rejects (source_id, line, col, field, "
+                     "value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [S_COUNT_ROWS] = "SELECT (SELECT count(*) FROM outages WHERE source_id = ?1)"
+                     " + (SELECT count(*) FROM call_legs WHERE source_id = ?1)"
+                     " + (SELECT count(*) FROM billing_events "
+                     "    WHERE source_id = ?1),"
+                     " (SELECT count(*) FROM rejects WHERE source_id = ?1)",
+    [S_DUP_OUTAGE] = "SELECT s.name, o.line FROM outages o "
+                     "JOIN sources s ON s.id = o.source_id "
+                     "WHERE o.outage_id = ?1",
+    [S_DUP_LEG] = "SELECT s.name, c.line FROM call_legs c "
+                  "JOIN sources s ON s.id = c.source_id WHERE c.call_id = ?1 "
+                  "AND c.queue = ?2 AND c.arrived_at = ?3",
+    [S_TOTALS] = "SELECT (SELECT count(*) FROM sources),"
+                 " (SELECT count(*) FROM outages),"
+                 " (SELECT count(*) FROM call_legs),"
+                 " (SELECT count(*) FROM billing_events),"
+                 " (SELECT count(*) FROM rejects)",
+};
+
+struct ombud_store {
+    sqlite3 *db;                 /* the connection (owned) */
+    char *path;                  /* file path, for messages (owned) */
+    sqlite3_stmt *stmt[S_COUNT]; /* prepared statements (owned) */
+    int in_file;                 /* a file transaction is open */
+};
+
+/* Report the connection's last error and return OMBUD_E_STORE. */
+static ombud_err db_error(ombud_store *st, const char *what)
+{
+    return ombud_error(OMBUD_E_STORE, NULL, "%s: %s: %s", st->path, what,
+                       sqlite3_errmsg(st->db));
+}
+
+static ombud_err exec(ombud_store *st, const char *sql)
+{
+    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(st, sql);
+    return OMBUD_OK;
+}
+
+/* Read the schema version; 0 when the store is new. */
+static ombud_err schema_version(ombud_store *st, int *version)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    *version = 0;
+    rc = sqlite3_prepare_v2(st->db,
+                            "SELECT value FROM meta WHERE key = 'schema_version'",
+                            -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return db_error(st, "reading the schema version");
+    if (sqlite3_step(s) == SQLITE_ROW)
+        *version = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return OMBUD_OK;
+}
+
+/* Is this a database that some other program made? */
+static int foreign_database(ombud_store *st)
+{
+    sqlite3_stmt *s;
+    int n = 0, has_meta = 0;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT name FROM sqlite_master "
+                           "WHERE type = 'table'", -1, &s, NULL) != SQLITE_OK)
+        return 1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        n++;
+        if (strcmp((const char *)sqlite3_column_text(s, 0), "meta") == 0)
+            has_meta = 1;
+    }
+    sqlite3_finalize(s);
+    return n > 0 && !has_meta;
+}
+
+static ombud_err create_schema(ombud_store *st)
+{
+    ombud_err err;
+    int version;
+    char sql[128];
+
+    if (foreign_database(st))
+        return ombud_error(OMBUD_E_STORE, NULL,
+                           "%s: not an ombud evidence store", st->path);
+    if ((err = exec(st, "BEGIN IMMEDIATE")))
+        return err;
+    if ((err = exec(st, schema_sql)) || (err = schema_version(st, &version)))
+        goto fail;
+    if (version > OMBUD_SCHEMA_VERSION) {
+        err = ombud_error(OMBUD_E_STORE, NULL,
+                          "%s: store schema version %d is newer than this "
+                          "ombud supports (%d); upgrade ombud", st->path,
+                          version, OMBUD_SCHEMA_VERSION);
+        goto fail;
+    }
+    snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO meta VALUES "
+             "('schema_version', '%d')", OMBUD_SCHEMA_VERSION);
+    if ((err = exec(st, sql)))
+        goto fail;
+    return exec(st, "COMMIT");
+fail:
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return err;
+}
+
+ombud_err ombud_store_open(const char *path, ombud_store **out)
+{
+    ombud_store *st;
+    ombud_err err;
+
+    assert(path && out);
+    *out = NULL;
+    st = calloc(1, sizeof *st);
+    if (!st || !(st->path = strdup(path))) {
+        free(st);
+        return OMBUD_E_NOMEM;
+    }
+    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+                        SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot open store %s: %s",
+                          path, st->db ? sqlite3_errmsg(st->db) : "no memory");
+        ombud_store_close(st);
+        return err;
+    }
+    /* Another ombud may hold the write lock on a shared store: wait. */
+    sqlite3_busy_timeout(st->db, 30000);
+    if ((err = exec(st, "PRAGMA journal_mode = WAL")) ||
+        (err = exec(st, "PRAGMA synchronous = NORMAL")) ||
+        (err = exec(st, "PRAGMA foreign_keys = ON")) ||
+        (err = create_schema(st))) {
+        ombud_store_close(st);
+        return err;
+    }
+    for (int i = 0; i < S_COUNT; i++) {
+        if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1,
+                               SQLITE_PREPARE_PERSISTENT, &st->stmt[i],
+                               NULL) != SQLITE_OK) {
+            err = db_error(st, "preparing statements");
+            ombud_store_close(st);
+            return err;
+        }
+    }
+    *out = st;
+    return OMBUD_OK;
+}
+
+void ombud_store_close(ombud_store *st)
+{
+    if (!st)
+        return;
+    if (st->in_file)
+        ombud_store_abort_file(st);
+    for (int i = 0; i < S_COUNT; i++)
+        sqlite3_finalize(st->stmt[i]);
+    sqlite3_close(st->db);
+    free(st->path);
+    free(st);
+}
+
+/* ---- binding helpers: NULL for blank values ------------------------------ */
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static void bind_time(sqlite3_stmt *s, int i, int64_t t)
+{
+    if (t == OMBUD_TIME_NONE)
+        sqlite3_bind_null(s, i);
+    else
+        sqlite3_bind_int64(s, i, t);
+}
+
+/* Step a statement that returns no rows, then reset it. */
+static int step_done(sqlite3_stmt *s)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc;
+}
+
+/* ---- sources --------------------------------------------------------------- */
+
+ombud_err ombud_store_find_source(ombud_store *st, const char *kind,
+                                  const char *sha256, int64_t *id,
+                                  ombud_counts *counts)
+{
+    sqlite3_stmt *s = st->stmt[S_FIND_SOURCE];
+    int rc;
+
+    *id = 0;
+    bind_text(s, 1, kind);
+    bind_text(s, 2, sha256);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        if (counts) {
+            counts->read = sqlite3_column_int64(s, 1);
+            counts->stored = sqlite3_column_int64(s, 2);
+            counts->rejected = sqlite3_column_int64(s, 3);
+        }
+    }
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(st, "looking up a source");
+    return OMBUD_OK;
+}
+
+ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
+                                 int64_t *id)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_SOURCE];
+    ombud_err err;
+
+    assert(!st->in_file);
+    if ((err = exec(st, "BEGIN IMMEDIATE")))
+        return err;
+    st->in_file = 1;
+    bind_text(s, 1, src->kind);
+    bind_text(s, 2, src->name);
+    bind_text(s, 3, src->path);
+    bind_text(s, 4, src->sha256);
+    sqlite3_bind_int64(s, 5, src->bytes);
+    bind_text(s, 6, src->tz);
+    sqlite3_bind_int64(s, 7, src->imported_at);
+    if (step_done(s) != SQLITE_DONE) {
+        err = db_error(st, "recording the source file");
+        ombud_store_abort_file(st);
+        return err;
+    }
+    *id = sqlite3_last_insert_rowid(st->db);
+    return OMBUD_OK;
+}
+
+void ombud_store_abort_file(ombud_store *st)
+{
+    if (st->in_file)
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->in_file = 0;
+}
+
+/* Count the rows really stored and rejected for a source. */
+static ombud_err count_rows(ombud_store *st, int64_t source_id,
+                            int64_t *stored, int64_t *rejected)
+{
+    sqlite3_stmt *s = st->stmt[S_COUNT_ROWS];
+    int rc;
+
+    sqlite3_bind_int64(s, 1, source_id);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *stored = sqlite3_column_int64(s, 0);
+        *rejected = sqlite3_column_int64(s, 1);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW ? OMBUD_OK : db_error(st, "counting rows");
+}
+
+ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
+                               const ombud_counts *c)
+{
+    sqlite3_stmt *s = st->stmt[S_SET_COUNTS];
+    int64_t stored = -1, rejected = -1;
+    ombud_err err;
+
+    assert(st->in_file);
+    /* The promise of the tool: no row read is unaccounted for. Check the
+     * counters and the tables themselves before anything is committed. */
+    if ((err = count_rows(st, source_id, &stored, &rejected)))
+        goto fail;
+    if (c->read != c->stored + c->rejected || stored != c->stored ||
+        rejected != c->rejected) {
+        err = ombud_error(OMBUD_E_INTERNAL, NULL,
+                          "row accounting failed for source #%lld: read %lld, "
+                          "counted %lld stored + %lld rejected, tables hold "
+                          "%lld + %lld; nothing was stored",
+                          (long long)source_id, (long long)c->read,
+                          (long long)c->stored, (long long)c->rejected,
+                          (long long)stored, (long long)rejected);
+        goto fail;
+    }
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, c->read);
+    sqlite3_bind_int64(s, 3, c->stored);
+    sqlite3_bind_int64(s, 4, c->rejected);
+    if (step_done(s) != SQLITE_DONE) {
+        err = db_error(st, "recording row counts");
+        goto fail;
+    }
+    if ((err = exec(st, "COMMIT")))
+        goto fail;
+    st->in_file = 0;
+    return OMBUD_OK;
+fail:
+    ombud_store_abort_file(st);
+    return err;
+}
+
+/* ---- rows ------------------------------------------------------------------ */
+
+/* After a UNIQUE clash, say where the first copy came from. */
+static void describe_dup(sqlite3_stmt *q, char *dup, size_t dupsize)
+{
+    if (sqlite3_step(q) == SQLITE_ROW)
+        snprintf(dup, dupsize, "%s:%lld", sqlite3_column_text(q, 0),
+                 (long long)sqlite3_column_int64(q, 1));
+    else
+        snprintf(dup, dupsize, "an earlier row");
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+}
+
+/* Step an insert; map a UNIQUE clash to OMBUD_E_DUPLICATE. */
+static ombud_err step_insert(ombud_store *st, sqlite3_stmt *s, const char *what)
+{
+    int rc = step_done(s);
+
+    if (rc == SQLITE_DONE)
+        return OMBUD_OK;
+    if (rc == SQLITE_CONSTRAINT &&
+        sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
+        return OMBUD_E_DUPLICATE;
+    return db_error(st, what);
+}
+
+ombud_err ombud_store_add_outage(ombud_store *st, int64_t source_id, long line,
+                                 const ombud_outage *o, char *dup,
+                                 size_t dupsize)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_OUTAGE];
+    ombud_err err;
+
+    assert(st->in_file && o->outage_id);
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, line);
+    bind_text(s, 3, o->outage_id);
+    bind_text(s, 4, o->account_id);
+    bind_text(s, 5, o->area);
+    bind_text(s, 6, o->service);
+    bind_time(s, 7, o->started_at);
+    bind_time(s, 8, o->restored_at);
+    sqlite3_bind_int(s, 9, o->planned);
+    bind_time(s, 10, o->scheduled_at);
+    bind_time(s, 11, o->notified_at);
+    sqlite3_bind_int64(s, 12, o->customers_affected);
+    bind_text(s, 13, o->cause);
+    err = step_insert(st, s, "storing an outage");
+    if (err == OMBUD_E_DUPLICATE) {
+        bind_text(st->stmt[S_DUP_OUTAGE], 1, o->outage_id);
+        describe_dup(st->stmt[S_DUP_OUTAGE], dup, dupsize);
+    }
+    return err;
+}
+
+ombud_err ombud_store_add_call_leg(ombud_store *st, int64_t source_id,
+                                   long line, const ombud_call_leg *c,
+                                   char *dup, size_t dupsize)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_LEG];
+    sqlite3_stmt *q = st->stmt[S_DUP_LEG];
+    ombud_err err;
+
+    assert(st->in_file && c->call_id && c->queue && c->outcome);
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, line);
+    bind_text(s, 3, c->call_id);
+    bind_text(s, 4, c->account_id);
+    bind_text(s, 5, c->queue);
+    bind_time(s, 6, c->arrived_at);
+    bind_time(s, 7, c->answered_at);
+    bind_time(s, 8, c->ended_at);
+    bind_text(s, 9, c->outcome);
+    bind_text(s, 10, c->agent_id);
+    bind_text(s, 11, c->transferred_to);
+    bind_text(s, 12, c->ticket_id);
+    bind_time(s, 13, c->promised_restore_at);
+    err = step_insert(st, s, "storing a call leg");
+    if (err == OMBUD_E_DUPLICATE) {
+        bind_text(q, 1, c->call_id);
+        bind_text(q, 2, c->queue);
+        sqlite3_bind_int64(q, 3, c->arrived_at);
+        describe_dup(q, dup, dupsize);
+    }
+    return err;
+}
+
+ombud_err ombud_store_add_billing(ombud_store *st, int64_t source_id,
+                                  long line, const ombud_billing *b)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_BILLING];
+
+    assert(st->in_file && b->account_id && b->kind && b->currency);
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, line);
+    bind_text(s, 3, b->account_id);
+    bind_text(s, 4, b->kind);
+    bind_time(s, 5, b->posted_at);
+    if (b->has_amount)
+        sqlite3_bind_int64(s, 6, b->amount);
+    else
+        sqlite3_bind_null(s, 6);
+    bind_text(s, 7, b->currency);
+    bind_text(s, 8, b->service);
+    bind_time(s, 9, b->period_start);
+    bind_time(s, 10, b->period_end);
+    bind_time(s, 11, b->due_at);
+    bind_text(s, 12, b->reference);
+    bind_text(s, 13, b->description);
+    return step_insert(st, s, "storing a billing event");
+}
+
+ombud_err ombud_store_add_reject(ombud_store *st, int64_t source_id,
+                                 const ombud_reject *r)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_REJECT];
+
+    assert(st->in_file && r->reason);
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, r->line);
+    sqlite3_bind_int64(s, 3, r->col);
+    bind_text(s, 4, r->field);
+    bind_text(s, 5, r->value);
+    bind_text(s, 6, r->reason);
+    if (step_done(s) != SQLITE_DONE)
+        return db_error(st, "storing a rejected row");
+    return OMBUD_OK;
+}
+
+ombud_err ombud_store_totals_get(ombud_store *st, ombud_store_totals *t)
+{
+    sqlite3_stmt *s = st->stmt[S_TOTALS];
+    int rc = sqlite3_step(s);
+
+    if (rc == SQLITE_ROW) {
+        t->sources = sqlite3_column_int64(s, 0);
+        t->outages = sqlite3_column_int64(s, 1);
+        t->call_legs = sqlite3_column_int64(s, 2);
+        t->billing_events = sqlite3_column_int64(s, 3);
+        t->rejects = sqlite3_column_int64(s, 4);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW ? OMBUD_OK : db_error(st, "counting totals");
+}
