@@ -258,6 +258,14 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
     }
     /* Another ombud may hold the write lock on a shared store: wait. */
     sqlite3_busy_timeout(st->db, 30000);
+    /* Probe first so that a wrong file gets a plain message. */
+    if (sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL,
+                     NULL) == SQLITE_NOTADB) {
+        err = ombud_error(OMBUD_E_STORE, NULL, "%s: not an ombud evidence "
+                          "store (not an SQLite database)", path);
+        ombud_store_close(st);
+        return err;
+    }
     if ((err = exec(st, "PRAGMA journal_mode = WAL")) ||
         (err = exec(st, "PRAGMA synchronous = NORMAL")) ||
         (err = exec(st, "PRAGMA foreign_keys = ON")) ||

@@ -1,0 +1,119 @@
+/*
+ * test_store_guards.c - the store refuses what it must: a file whose rows
+ * do not add up is rolled back, foreign and newer databases are not touched.
+ */
+#include "testutil.h"
+#include <sqlite3.h>
+#include "ombud/cal.h"
+#include "ombud/diag.h"
+#include "ombud/store.h"
+
+static char path[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    ombud_diag_set_verbosity(OMBUD_QUIET);
+    snprintf(path, sizeof path, "/tmp/ombud-store-%d.db", (int)getpid());
+    unlink(path);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char p[80];
+    (void)state;
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path);
+    unlink(p);
+    return 0;
+}
+
+static const ombud_source src = {"outages", "o.csv", "/x/o.csv",
+    "0000000000000000000000000000000000000000000000000000000000000000", 10,
+    "UTC", 1700000000};
+
+/* 1: counts that do not add up roll the whole file back. */
+static void test_accounting(void **state)
+{
+    ombud_store *st;
+    ombud_store_totals t;
+    ombud_outage o = {"T-1", NULL, NULL, NULL, 0, OMBUD_TIME_NONE, 0,
+                      OMBUD_TIME_NONE, OMBUD_TIME_NONE, 1, NULL};
+    ombud_counts wrong = {2, 1, 0}, right = {1, 1, 0};
+    int64_t id, found;
+    char dup[64];
+    (void)state;
+    assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
+    assert_int_equal(ombud_store_begin_file(st, &src, &id), OMBUD_OK);
+    assert_int_equal(ombud_store_add_outage(st, id, 2, &o, dup, sizeof dup), OMBUD_OK);
+    assert_int_equal(ombud_store_end_file(st, id, &wrong), OMBUD_E_INTERNAL);
+    assert_int_equal(ombud_store_totals_get(st, &t), OMBUD_OK);
+    assert_int_equal(t.sources, 0);
+    assert_int_equal(t.outages, 0);
+    /* A claimed count that the tables do not hold is caught too. */
+    assert_int_equal(ombud_store_begin_file(st, &src, &id), OMBUD_OK);
+    assert_int_equal(ombud_store_end_file(st, id, &right), OMBUD_E_INTERNAL);
+    /* Done properly, it lands, and a second copy of T-1 is a duplicate. */
+    assert_int_equal(ombud_store_begin_file(st, &src, &id), OMBUD_OK);
+    assert_int_equal(ombud_store_add_outage(st, id, 2, &o, dup, sizeof dup), OMBUD_OK);
+    assert_int_equal(ombud_store_add_outage(st, id, 9, &o, dup, sizeof dup),
+                     OMBUD_E_DUPLICATE);
+    assert_string_equal(dup, "o.csv:2");
+    assert_int_equal(ombud_store_add_reject(st, id, &(ombud_reject){9, 1,
+                     "outage_id", "T-1", "duplicate"}), OMBUD_OK);
+    assert_int_equal(ombud_store_end_file(st, id, &(ombud_counts){2, 1, 1}), OMBUD_OK);
+    assert_int_equal(ombud_store_find_source(st, "outages", src.sha256, &found, NULL),
+                     OMBUD_OK);
+    assert_int_equal(found, id);
+    assert_int_equal(ombud_store_find_source(st, "calls", src.sha256, &found, NULL),
+                     OMBUD_OK);
+    assert_int_equal(found, 0);
+    ombud_store_close(st);
+}
+
+/* 2: a database made by something else, or by a newer ombud, is refused. */
+static void test_foreign_and_newer(void **state)
+{
+    sqlite3 *db;
+    ombud_store *st = NULL;
+    (void)state;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE customers(x)", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(ombud_store_open(path, &st), OMBUD_E_STORE);
+    assert_null(st);
+    teardown(state);
+    assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
+    ombud_store_close(st);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = "
+                                  "'schema_version'", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(ombud_store_open(path, &st), OMBUD_E_STORE);
+    ombud_store_close(NULL);
+}
+
+/* 3: not a database at all, and an unwritable place. */
+static void test_bad_paths(void **state)
+{
+    FILE *fp = fopen(path, "wb");
+    ombud_store *st = NULL;
+    (void)state;
+    fputs("this is a CSV, not a database\n", fp);
+    fclose(fp);
+    assert_int_not_equal(ombud_store_open(path, &st), OMBUD_OK);
+    assert_int_equal(ombud_store_open("/nonexistent-dir/e.db", &st), OMBUD_E_CANTCREAT);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_accounting, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_foreign_and_newer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_paths, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
