@@ -333,6 +333,99 @@ char *ombud_time_format(const ombud_tz *tz, int64_t t, char *buf, size_t size)
     return buf;
 }
 
+/* ---- periods ------------------------------------------------------------- */
+
+/* Local midnight starting civil day @days. */
+static int64_t day_start(const ombud_tz *tz, int64_t days)
+{
+    return ombud_tz_local_to_utc(tz, days * 86400, NULL);
+}
+
+/* First day of month @m (may run past 12) of year @y, as a day number. */
+static int64_t month_day(int y, int m)
+{
+    return ombud_days_from_civil(y + (m - 1) / 12, (m - 1) % 12 + 1, 1);
+}
+
+ombud_err ombud_period_parse(const char *s, const ombud_tz *tz, int64_t *from,
+                             int64_t *to, char *why, size_t wl)
+{
+    const char *p = s, *dots = strstr(s, "..");
+    int y, m, q;
+    int64_t a, b;
+    char first[16];
+
+    if (dots) {
+        if ((size_t)(dots - s) >= sizeof first)
+            return fail(why, wl, "bad period start");
+        snprintf(first, sizeof first, "%.*s", (int)(dots - s), s);
+        p = first;
+        if (parse_date(&p, &a, why, wl) || *p)
+            return *p ? fail(why, wl, "bad period start (expected YYYY-MM-DD)")
+                      : OMBUD_E_DATA;
+        p = dots + 2;
+        if (parse_date(&p, &b, why, wl) || *p)
+            return *p ? fail(why, wl, "bad period end (expected YYYY-MM-DD)")
+                      : OMBUD_E_DATA;
+        if (b < a)
+            return fail(why, wl, "period ends before it starts");
+        *from = day_start(tz, a);
+        *to = day_start(tz, b + 1);
+        return OMBUD_OK;
+    }
+    if (!digits(&p, 4, &y) || y < OMBUD_YEAR_MIN || y > OMBUD_YEAR_MAX)
+        return fail(why, wl, "bad period (use 2026, 2026-Q4, 2026-10, "
+                    "2026-10-17 or 2026-10-01..2026-10-31)");
+    if (!*p) {
+        *from = day_start(tz, month_day(y, 1));
+        *to = day_start(tz, month_day(y, 13));
+        return OMBUD_OK;
+    }
+    if ((p[0] == '-' && (p[1] == 'Q' || p[1] == 'q')) && p[2] >= '1' &&
+        p[2] <= '4' && !p[3]) {
+        q = p[2] - '0';
+        *from = day_start(tz, month_day(y, 3 * q - 2));
+        *to = day_start(tz, month_day(y, 3 * q + 1));
+        return OMBUD_OK;
+    }
+    if (*p++ != '-' || !digits(&p, 2, &m) || m < 1 || m > 12)
+        return fail(why, wl, "bad period (use 2026, 2026-Q4, 2026-10, "
+                    "2026-10-17 or 2026-10-01..2026-10-31)");
+    if (!*p) {
+        *from = day_start(tz, month_day(y, m));
+        *to = day_start(tz, month_day(y, m + 1));
+        return OMBUD_OK;
+    }
+    p = s;
+    if (parse_date(&p, &a, why, wl))
+        return OMBUD_E_DATA;
+    if (*p)
+        return fail(why, wl, "bad period (use 2026, 2026-Q4, 2026-10, "
+                    "2026-10-17 or 2026-10-01..2026-10-31)");
+    *from = day_start(tz, a);
+    *to = day_start(tz, a + 1);
+    return OMBUD_OK;
+}
+
+char *ombud_period_format(const ombud_tz *tz, int64_t from, int64_t to,
+                          char *buf, size_t size)
+{
+    ombud_tm a, z;
+
+    ombud_tm_from_instant(tz, from, &a);
+    ombud_tm_from_instant(tz, to, &z);
+    if (!a.hour && !a.min && !a.sec && !z.hour && !z.min && !z.sec) {
+        ombud_tm_from_instant(tz, to - 1, &z);
+        snprintf(buf, size, "%04d-%02d-%02d to %04d-%02d-%02d", a.year,
+                 a.month, a.day, z.year, z.month, z.day);
+    } else {
+        snprintf(buf, size, "%04d-%02d-%02d %02d:%02d to %04d-%02d-%02d "
+                 "%02d:%02d", a.year, a.month, a.day, a.hour, a.min, z.year,
+                 z.month, z.day, z.hour, z.min);
+    }
+    return buf;
+}
+
 /* ---- clock ------------------------------------------------------------- */
 
 static int64_t (*clock_hook)(void);

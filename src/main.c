@@ -10,6 +10,10 @@
 const ombud_command ombud_commands[] = {
     {"ingest", "read outage, call and billing files into the evidence store",
      ombud_help_ingest, ombud_cmd_ingest},
+    {"check", "evaluate the guarantees against the stored evidence",
+     ombud_help_check, ombud_cmd_check},
+    {"run", "ingest and check in one go, into an output folder",
+     ombud_help_run, ombud_cmd_run},
     {"help", "show help for a command", ombud_help_help, ombud_cmd_help},
     {NULL, NULL, NULL, NULL}
 };
@@ -34,8 +38,9 @@ static void usage(FILE *fp)
     for (const ombud_command *c = ombud_commands; c->name; c++)
         fprintf(fp, "  %-10s %s\n", c->name, c->summary);
     fputs("\nstart with:\n"
-          "  ombud ingest --db evidence.db --tz America/Los_Angeles \\\n"
-          "      --outages outages.csv --calls calls.csv --billing billing.csv\n\n"
+          "  ombud run --guarantees templates/guarantees/fibre-bundle.ini \\\n"
+          "      --outages outages.csv --calls calls.csv --billing billing.csv \\\n"
+          "      --period 2026-10 --out report/\n\n"
           "exit status: 0 ok, 64 usage error, 65 bad input data, 66 cannot\n"
           "open input, 70 internal error. See ombud(1) for more.\n", fp);
 }

@@ -93,6 +93,64 @@ static const char schema_sql[] =
     "  field TEXT,"
     "  value TEXT,"
     "  reason TEXT NOT NULL);"
+    /* Findings: a check is one evaluation of a guarantees file over a
+     * period; it has a result per guarantee, breaches per result, and the
+     * evidence rows of each breach (resolved to file:line through
+     * source_id and line of the row). */
+    "CREATE TABLE IF NOT EXISTS checks ("
+    "  id INTEGER PRIMARY KEY,"
+    "  period_start INTEGER NOT NULL,"
+    "  period_end INTEGER NOT NULL,"
+    "  tz TEXT NOT NULL,"
+    "  guarantees TEXT NOT NULL,"
+    "  guarantees_sha256 TEXT NOT NULL,"
+    "  UNIQUE (period_start, period_end));"
+    "CREATE TABLE IF NOT EXISTS results ("
+    "  id INTEGER PRIMARY KEY,"
+    "  check_id INTEGER NOT NULL REFERENCES checks(id),"
+    "  seq INTEGER NOT NULL,"
+    "  guarantee_id TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  promise TEXT NOT NULL,"
+    "  source TEXT NOT NULL,"
+    "  params TEXT NOT NULL,"
+    "  measured INTEGER,"
+    "  target INTEGER,"
+    "  unit TEXT,"
+    "  status TEXT,"
+    "  subjects INTEGER,"
+    "  breaches INTEGER,"
+    "  amount INTEGER,"
+    "  measured_text TEXT,"
+    "  target_text TEXT,"
+    "  method TEXT);"
+    "CREATE TABLE IF NOT EXISTS breaches ("
+    "  id INTEGER PRIMARY KEY,"
+    "  result_id INTEGER NOT NULL REFERENCES results(id),"
+    "  subject_kind TEXT NOT NULL,"
+    "  subject TEXT NOT NULL,"
+    "  at INTEGER,"
+    "  measured INTEGER,"
+    "  limit_value INTEGER,"
+    "  shortfall INTEGER,"
+    "  unit TEXT,"
+    "  amount INTEGER NOT NULL,"
+    "  detail TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS evidence ("
+    "  breach_id INTEGER NOT NULL REFERENCES breaches(id),"
+    "  tbl TEXT NOT NULL,"
+    "  row_id INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS series ("
+    "  result_id INTEGER NOT NULL REFERENCES results(id),"
+    "  name TEXT NOT NULL,"
+    "  k INTEGER NOT NULL,"
+    "  v INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS results_check ON results(check_id);"
+    "CREATE INDEX IF NOT EXISTS breaches_result ON breaches(result_id);"
+    "CREATE INDEX IF NOT EXISTS evidence_breach ON evidence(breach_id);"
+    "CREATE INDEX IF NOT EXISTS series_result ON series(result_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_arrived ON call_legs(arrived_at);"
+    "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at);"
     "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);"
     "CREATE INDEX IF NOT EXISTS call_legs_ticket ON call_legs(ticket_id);"
     "CREATE INDEX IF NOT EXISTS call_legs_source ON call_legs(source_id);"
@@ -105,7 +163,8 @@ static const char schema_sql[] =
 enum {
     S_FIND_SOURCE, S_ADD_SOURCE, S_SET_COUNTS, S_ADD_OUTAGE, S_ADD_LEG,
     S_ADD_BILLING, S_ADD_REJECT, S_COUNT_ROWS, S_DUP_OUTAGE, S_DUP_LEG,
-    S_TOTALS, S_COUNT
+    S_TOTALS, S_ADD_CHECK, S_ADD_RESULT, S_SET_RESULT, S_ADD_BREACH,
+    S_ADD_EVIDENCE, S_ADD_SERIES, S_COUNT
 };
 
 static const char *const stmt_sql[S_COUNT] = {
@@ -148,6 +207,21 @@ static const char *const stmt_sql[S_COUNT] = {
                  " (SELECT count(*) FROM call_legs),"
                  " (SELECT count(*) FROM billing_events),"
                  " (SELECT count(*) FROM rejects)",
+    [S_ADD_CHECK] = "INSERT INTO checks (period_start, period_end, tz, "
+                    "guarantees, guarantees_sha256) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [S_ADD_RESULT] = "INSERT INTO results (check_id, seq, guarantee_id, kind, "
+                     "promise, source, params) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [S_SET_RESULT] = "UPDATE results SET measured = ?2, target = ?3, unit = ?4, "
+                     "status = ?5, subjects = ?6, breaches = ?7, amount = ?8, "
+                     "measured_text = ?9, target_text = ?10, method = ?11 "
+                     "WHERE id = ?1",
+    [S_ADD_BREACH] = "INSERT INTO breaches (result_id, subject_kind, subject, "
+                     "at, measured, limit_value, shortfall, unit, amount, "
+                     "detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [S_ADD_EVIDENCE] = "INSERT INTO evidence (breach_id, tbl, row_id) "
+                       "VALUES (?1, ?2, ?3)",
+    [S_ADD_SERIES] = "INSERT INTO series (result_id, name, k, v) "
+                     "VALUES (?1, ?2, ?3, ?4)",
 };
 
 struct ombud_store {
@@ -155,6 +229,7 @@ struct ombud_store {
     char *path;                  /* file path, for messages (owned) */
     sqlite3_stmt *stmt[S_COUNT]; /* prepared statements (owned) */
     int in_file;                 /* a file transaction is open */
+    int in_check;                /* a findings transaction is open */
 };
 
 /* Report the connection's last error and return OMBUD_E_STORE. */
@@ -292,6 +367,8 @@ void ombud_store_close(ombud_store *st)
         return;
     if (st->in_file)
         ombud_store_abort_file(st);
+    if (st->in_check)
+        ombud_store_abort_check(st);
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
@@ -588,4 +665,324 @@ ombud_err ombud_store_totals_get(ombud_store *st, ombud_store_totals *t)
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW ? OMBUD_OK : db_error(st, "counting totals");
+}
+
+/* ---- reading evidence ------------------------------------------------------ */
+
+ombud_err ombud_store_data_span(ombud_store *st, int64_t *from, int64_t *to)
+{
+    static const char sql[] =
+        "SELECT min(a), max(b) FROM ("
+        " SELECT min(started_at) a, max(coalesce(restored_at, started_at)) b"
+        "  FROM outages"
+        " UNION ALL SELECT min(arrived_at), max(ended_at) FROM call_legs"
+        " UNION ALL SELECT min(posted_at), max(posted_at) FROM billing_events)";
+    sqlite3_stmt *s;
+    int rc, empty = 1;
+
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "finding the span of the data");
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+        *from = sqlite3_column_int64(s, 0);
+        *to = sqlite3_column_int64(s, 1) + 1;
+        empty = 0;
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW)
+        return db_error(st, "finding the span of the data");
+    return empty ? OMBUD_E_DATA : OMBUD_OK;
+}
+
+static const char *col_text(sqlite3_stmt *s, int i)
+{
+    return (const char *)sqlite3_column_text(s, i);
+}
+
+static int64_t col_time(sqlite3_stmt *s, int i)
+{
+    return sqlite3_column_type(s, i) == SQLITE_NULL ? OMBUD_TIME_NONE
+                                                    : sqlite3_column_int64(s, i);
+}
+
+#define LEG_COLUMNS "id, call_id, account_id, queue, arrived_at, answered_at, " \
+    "ended_at, outcome, agent_id, transferred_to, ticket_id, promised_restore_at"
+
+/* Read a leg selected with LEG_COLUMNS starting at column @i. */
+static void read_leg(sqlite3_stmt *s, int i, ombud_call_leg *c)
+{
+    c->call_id = col_text(s, i + 1);
+    c->account_id = col_text(s, i + 2);
+    c->queue = col_text(s, i + 3);
+    c->arrived_at = col_time(s, i + 4);
+    c->answered_at = col_time(s, i + 5);
+    c->ended_at = col_time(s, i + 6);
+    c->outcome = col_text(s, i + 7);
+    c->agent_id = col_text(s, i + 8);
+    c->transferred_to = col_text(s, i + 9);
+    c->ticket_id = col_text(s, i + 10);
+    c->promised_restore_at = col_time(s, i + 11);
+}
+
+/* Prepare @sql, bind the period as ?1 and ?2. */
+static ombud_err prepare_period(ombud_store *st, const char *sql, int64_t from,
+                                int64_t to, sqlite3_stmt **s)
+{
+    if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK)
+        return db_error(st, "reading evidence");
+    sqlite3_bind_int64(*s, 1, from);
+    sqlite3_bind_int64(*s, 2, to);
+    return OMBUD_OK;
+}
+
+/* Finish an iteration: a stop by the callback is not an error. */
+static ombud_err end_iteration(ombud_store *st, sqlite3_stmt *s, int rc)
+{
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return db_error(st, "reading evidence");
+    return OMBUD_OK;
+}
+
+ombud_err ombud_store_each_leg(ombud_store *st, int64_t from, int64_t to,
+                               ombud_leg_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_call_leg c;
+    ombud_err err;
+    int rc;
+
+    if ((err = prepare_period(st, "SELECT " LEG_COLUMNS " FROM call_legs "
+                              "WHERE arrived_at >= ?1 AND arrived_at < ?2 "
+                              "ORDER BY arrived_at, id", from, to, &s)))
+        return err;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        read_leg(s, 0, &c);
+        if (fn(ud, sqlite3_column_int64(s, 0), &c))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
+                                  ombud_outage_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_outage o;
+    ombud_err err;
+    int rc;
+
+    if ((err = prepare_period(st, "SELECT id, outage_id, account_id, area, "
+                              "service, started_at, restored_at, planned, "
+                              "scheduled_at, notified_at, customers_affected, "
+                              "cause FROM outages WHERE started_at < ?2 AND "
+                              "(restored_at IS NULL OR restored_at > ?1) "
+                              "ORDER BY started_at, id", from, to, &s)))
+        return err;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        o = (ombud_outage){col_text(s, 1), col_text(s, 2), col_text(s, 3),
+                           col_text(s, 4), col_time(s, 5), col_time(s, 6),
+                           sqlite3_column_int(s, 7), col_time(s, 8),
+                           col_time(s, 9), sqlite3_column_int64(s, 10),
+                           col_text(s, 11)};
+        if (fn(ud, sqlite3_column_int64(s, 0), &o))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_each_promise(ombud_store *st, int64_t from, int64_t to,
+                                   ombud_promise_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_call_leg c;
+    ombud_promise p;
+    ombud_err err;
+    int rc;
+
+    if ((err = prepare_period(st, "SELECT c.id, c.call_id, c.account_id, "
+                              "c.queue, c.arrived_at, c.answered_at, "
+                              "c.ended_at, c.outcome, c.agent_id, "
+                              "c.transferred_to, c.ticket_id, "
+                              "c.promised_restore_at, o.id, o.restored_at "
+                              "FROM call_legs c LEFT JOIN outages o ON "
+                              "o.outage_id = c.ticket_id WHERE "
+                              "c.promised_restore_at >= ?1 AND "
+                              "c.promised_restore_at < ?2 "
+                              "ORDER BY c.promised_restore_at, c.id",
+                              from, to, &s)))
+        return err;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        read_leg(s, 0, &c);
+        p = (ombud_promise){sqlite3_column_int64(s, 0), &c,
+                            sqlite3_column_int64(s, 12), col_time(s, 13)};
+        if (fn(ud, &p))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+/* ---- findings ---------------------------------------------------------------- */
+
+ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
+                                  int64_t *check_id)
+{
+    static const char *const purge[] = {
+        "DELETE FROM evidence WHERE breach_id IN (SELECT b.id FROM breaches b "
+        "JOIN results r ON r.id = b.result_id JOIN checks k ON k.id = "
+        "r.check_id WHERE k.period_start = ?1 AND k.period_end = ?2)",
+        "DELETE FROM breaches WHERE result_id IN (SELECT r.id FROM results r "
+        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = ?1 AND "
+        "k.period_end = ?2)",
+        "DELETE FROM series WHERE result_id IN (SELECT r.id FROM results r "
+        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = ?1 AND "
+        "k.period_end = ?2)",
+        "DELETE FROM results WHERE check_id IN (SELECT id FROM checks WHERE "
+        "period_start = ?1 AND period_end = ?2)",
+        "DELETE FROM checks WHERE period_start = ?1 AND period_end = ?2",
+        NULL
+    };
+    sqlite3_stmt *s;
+    ombud_err err;
+
+    assert(!st->in_check && !st->in_file);
+    if ((err = exec(st, "BEGIN IMMEDIATE")))
+        return err;
+    st->in_check = 1;
+    for (int i = 0; purge[i]; i++) {
+        if ((err = prepare_period(st, purge[i], c->from, c->to, &s)))
+            goto fail;
+        if (sqlite3_step(s) != SQLITE_DONE) {
+            sqlite3_finalize(s);
+            err = db_error(st, "replacing earlier findings");
+            goto fail;
+        }
+        sqlite3_finalize(s);
+    }
+    s = st->stmt[S_ADD_CHECK];
+    sqlite3_bind_int64(s, 1, c->from);
+    sqlite3_bind_int64(s, 2, c->to);
+    bind_text(s, 3, c->tz);
+    bind_text(s, 4, c->guarantees);
+    bind_text(s, 5, c->guarantees_sha256);
+    if (step_done(s) != SQLITE_DONE) {
+        err = db_error(st, "recording the check");
+        goto fail;
+    }
+    *check_id = sqlite3_last_insert_rowid(st->db);
+    return OMBUD_OK;
+fail:
+    ombud_store_abort_check(st);
+    return err;
+}
+
+ombud_err ombud_store_end_check(ombud_store *st)
+{
+    ombud_err err;
+
+    assert(st->in_check);
+    if ((err = exec(st, "COMMIT"))) {
+        ombud_store_abort_check(st);
+        return err;
+    }
+    st->in_check = 0;
+    return OMBUD_OK;
+}
+
+void ombud_store_abort_check(ombud_store *st)
+{
+    if (st->in_check)
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->in_check = 0;
+}
+
+ombud_err ombud_store_add_result(ombud_store *st, int64_t check_id, int seq,
+                                 const char *guarantee_id, const char *kind,
+                                 const char *promise, const char *source,
+                                 const char *params, int64_t *result_id)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_RESULT];
+
+    assert(st->in_check);
+    sqlite3_bind_int64(s, 1, check_id);
+    sqlite3_bind_int(s, 2, seq);
+    bind_text(s, 3, guarantee_id);
+    bind_text(s, 4, kind);
+    bind_text(s, 5, promise);
+    bind_text(s, 6, source);
+    bind_text(s, 7, params);
+    if (step_done(s) != SQLITE_DONE)
+        return db_error(st, "recording a result");
+    *result_id = sqlite3_last_insert_rowid(st->db);
+    return OMBUD_OK;
+}
+
+ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
+                                 const ombud_result *r)
+{
+    sqlite3_stmt *s = st->stmt[S_SET_RESULT];
+
+    sqlite3_bind_int64(s, 1, result_id);
+    sqlite3_bind_int64(s, 2, r->measured);
+    sqlite3_bind_int64(s, 3, r->target);
+    bind_text(s, 4, r->unit);
+    bind_text(s, 5, r->pass ? "PASS" : "FAIL");
+    sqlite3_bind_int64(s, 6, r->subjects);
+    sqlite3_bind_int64(s, 7, r->breaches);
+    sqlite3_bind_int64(s, 8, r->amount);
+    bind_text(s, 9, r->measured_text);
+    bind_text(s, 10, r->target_text);
+    bind_text(s, 11, r->method);
+    if (step_done(s) != SQLITE_DONE)
+        return db_error(st, "recording a result");
+    return OMBUD_OK;
+}
+
+ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
+                                 const ombud_breach *b, int64_t *breach_id)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_BREACH];
+
+    assert(st->in_check && b->subject_kind);
+    sqlite3_bind_int64(s, 1, result_id);
+    bind_text(s, 2, b->subject_kind);
+    bind_text(s, 3, b->subject);
+    bind_time(s, 4, b->at);
+    sqlite3_bind_int64(s, 5, b->measured);
+    sqlite3_bind_int64(s, 6, b->limit);
+    sqlite3_bind_int64(s, 7, b->shortfall);
+    bind_text(s, 8, b->unit);
+    sqlite3_bind_int64(s, 9, b->amount);
+    bind_text(s, 10, b->detail);
+    if (step_done(s) != SQLITE_DONE)
+        return db_error(st, "recording a breach");
+    *breach_id = sqlite3_last_insert_rowid(st->db);
+    return OMBUD_OK;
+}
+
+ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
+                                   const char *table, int64_t row_id)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_EVIDENCE];
+
+    sqlite3_bind_int64(s, 1, breach_id);
+    bind_text(s, 2, table);
+    sqlite3_bind_int64(s, 3, row_id);
+    if (step_done(s) != SQLITE_DONE)
+        return db_error(st, "recording evidence");
+    return OMBUD_OK;
+}
+
+ombud_err ombud_store_add_series(ombud_store *st, int64_t result_id,
+                                 const char *name, int64_t key, int64_t value)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_SERIES];
+
+    sqlite3_bind_int64(s, 1, result_id);
+    bind_text(s, 2, name);
+    sqlite3_bind_int64(s, 3, key);
+    sqlite3_bind_int64(s, 4, value);
+    if (step_done(s) != SQLITE_DONE)
+        return db_error(st, "recording a series");
+    return OMBUD_OK;
 }

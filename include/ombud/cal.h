@@ -122,6 +122,23 @@ ombud_err ombud_time_parse(const char *s, const ombud_tz *tz, unsigned flags,
 char *ombud_time_format(const ombud_tz *tz, int64_t t, char *buf, size_t size);
 
 /**
+ * @brief Parse a reporting period into [@p from, @p to), local to @p tz.
+ *
+ * Accepted: "2026" (a year), "2026-Q4" (a quarter), "2026-10" (a month),
+ * "2026-10-17" (a day), "2026-10-01..2026-10-31" (days, both included).
+ * @return OMBUD_OK or OMBUD_E_DATA with a reason in @p why.
+ */
+ombud_err ombud_period_parse(const char *s, const ombud_tz *tz, int64_t *from,
+                             int64_t *to, char *why, size_t whylen);
+
+/**
+ * @brief Describe a period as "2026-10-01 to 2026-10-31" (whole local days)
+ * or with times when it does not fall on midnights. @return @p buf.
+ */
+char *ombud_period_format(const ombud_tz *tz, int64_t from, int64_t to,
+                          char *buf, size_t size);
+
+/**
  * @brief The current time. From the hook set by ombud_clock_set(), else
  * SOURCE_DATE_EPOCH when set, else the system clock.
  */

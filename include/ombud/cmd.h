@@ -15,7 +15,12 @@
 #ifndef OMBUD_CMD_H
 #define OMBUD_CMD_H
 
-#define OMBUD_VERSION "0.1.0"
+#include <stdint.h>
+#include "ombud/guarantees.h"
+#include "ombud/ingest.h"
+#include "ombud/store.h"
+
+#define OMBUD_VERSION "0.2.0"
 
 /** Exit statuses (sysexits.h). */
 enum {
@@ -41,8 +46,36 @@ extern const ombud_command ombud_commands[];
 const ombud_command *ombud_command_find(const char *name);
 
 int ombud_cmd_ingest(int argc, char **argv);
+int ombud_cmd_check(int argc, char **argv);
+int ombud_cmd_run(int argc, char **argv);
 int ombud_cmd_help(int argc, char **argv);
 extern const char ombud_help_ingest[];
+extern const char ombud_help_check[];
+extern const char ombud_help_run[];
 extern const char ombud_help_help[];
+
+/* ---- steps shared by commands ---------------------------------------------- */
+
+/** An input file named on the command line. */
+typedef struct ombud_input {
+    const ombud_format *fmt;
+    const char *path;     /**< borrowed from argv */
+} ombud_input;
+
+/**
+ * @brief Import files in the order outages, calls, billing, printing a line
+ * per file; adds the rows rejected to @p rejected. (src/cmd/cmd_ingest.c)
+ */
+ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
+                             const ombud_ingest_opts *opts, int64_t *rejected);
+
+/**
+ * @brief Evaluate every guarantee over a period, replace that period's
+ * findings in the store and print the summary. @p period may be NULL (then
+ * the file's [filing] period, else the span of the data). @p failed
+ * receives the number of guarantees that failed. (src/cmd/cmd_check.c)
+ */
+ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
+                         const char *period, int *failed);
 
 #endif

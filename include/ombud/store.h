@@ -158,4 +158,106 @@ typedef struct ombud_store_totals {
 
 ombud_err ombud_store_totals_get(ombud_store *st, ombud_store_totals *t);
 
+/* ---- reading evidence (for rules) ----------------------------------------- */
+
+/** Earliest and latest instants in the store (any table); OMBUD_E_DATA when empty. */
+ombud_err ombud_store_data_span(ombud_store *st, int64_t *from, int64_t *to);
+
+/** Called once per row; return non-zero to stop (that value is returned). */
+typedef int (*ombud_leg_fn)(void *ud, int64_t row_id, const ombud_call_leg *leg);
+typedef int (*ombud_outage_fn)(void *ud, int64_t row_id, const ombud_outage *o);
+
+/**
+ * @brief Each call leg that arrived in [@p from, @p to), in arrival order
+ * (ties by row id). The leg's strings are valid during the call only.
+ */
+ombud_err ombud_store_each_leg(ombud_store *st, int64_t from, int64_t to,
+                               ombud_leg_fn fn, void *ud);
+
+/**
+ * @brief Each outage open at some instant of [@p from, @p to): started before
+ * @p to and not restored by @p from. In start order.
+ */
+ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
+                                  ombud_outage_fn fn, void *ud);
+
+/** A promise given on a call and the ticket it was about. */
+typedef struct ombud_promise {
+    int64_t leg_row;         /**< call_legs row of the promise */
+    const ombud_call_leg *leg;
+    int64_t outage_row;      /**< outages row of the ticket; 0 if unknown */
+    int64_t restored_at;     /**< the ticket's restoration; OMBUD_TIME_NONE if open/unknown */
+} ombud_promise;
+typedef int (*ombud_promise_fn)(void *ud, const ombud_promise *p);
+
+/**
+ * @brief Each leg with a promised_restore_at in [@p from, @p to), joined to
+ * the outage whose outage_id is the leg's ticket_id, in promise order.
+ */
+ombud_err ombud_store_each_promise(ombud_store *st, int64_t from, int64_t to,
+                                   ombud_promise_fn fn, void *ud);
+
+/* ---- findings (written by rules, read by reports) ------------------------- */
+
+/** The outcome of one guarantee over a period. */
+typedef struct ombud_result {
+    int64_t measured;       /**< the figure, in @p unit */
+    int64_t target;         /**< the limit it is held to, in @p unit */
+    const char *unit;       /**< "s" seconds, "bp" basis points, "count", "minor" money */
+    int pass;               /**< 1 PASS, 0 FAIL */
+    int64_t subjects;       /**< how many subjects were examined */
+    int64_t breaches;       /**< how many breaches were written */
+    int64_t amount;         /**< money owed, minor units of the filing currency */
+    char measured_text[192]; /**< the figure as people read it ("5 of 29 calls...") */
+    char target_text[160];  /**< the target as people read it */
+    char method[640];       /**< how it was measured, one paragraph */
+} ombud_result;
+
+/** One breach: a subject that failed the guarantee. */
+typedef struct ombud_breach {
+    const char *subject_kind; /**< "call", "outage", "promise", "day", "hour" */
+    char subject[96];         /**< its id: "C-20261015-01", "TT-4471", "2026-10-17" */
+    int64_t at;               /**< the instant it concerns */
+    int64_t measured;         /**< in @p unit */
+    int64_t limit;            /**< in @p unit */
+    int64_t shortfall;        /**< by how much it missed, in @p unit */
+    const char *unit;         /**< as in ombud_result */
+    int64_t amount;           /**< money owed for it, minor units */
+    char detail[320];         /**< one sentence a reviewer reads */
+} ombud_breach;
+
+/** What a check covers. */
+typedef struct ombud_check {
+    int64_t from, to;         /**< period [from, to) */
+    const char *tz;           /**< the filing's zone */
+    const char *guarantees;   /**< path of the guarantees file */
+    const char *guarantees_sha256;
+} ombud_check;
+
+/**
+ * @brief Start writing findings for a period, in one transaction. Findings
+ * already stored for the same period are deleted first, so re-running a
+ * check replaces them.
+ */
+ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
+                                  int64_t *check_id);
+ombud_err ombud_store_end_check(ombud_store *st);
+void ombud_store_abort_check(ombud_store *st);
+
+/** Add the result row for a guarantee (filled in later by set_result). */
+ombud_err ombud_store_add_result(ombud_store *st, int64_t check_id, int seq,
+                                 const char *guarantee_id, const char *kind,
+                                 const char *promise, const char *source,
+                                 const char *params, int64_t *result_id);
+ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
+                                 const ombud_result *r);
+ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
+                                 const ombud_breach *b, int64_t *breach_id);
+/** Link a breach to an evidence row: @p table is "call_legs", "outages" or "billing_events". */
+ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
+                                   const char *table, int64_t row_id);
+/** A value of a named series (e.g. "heatmap.calls", key 0..167). */
+ombud_err ombud_store_add_series(ombud_store *st, int64_t result_id,
+                                 const char *name, int64_t key, int64_t value);
+
 #endif

@@ -64,17 +64,11 @@ const char ombud_help_ingest[] =
 
 #define MAX_FILES 256
 
-/* One input file named on the command line. */
-typedef struct input {
-    const ombud_format *fmt;
-    const char *path;
-} input;
-
 typedef struct ingest_args {
     const char *db;
     const char *tz;
     const char *currency;
-    input files[MAX_FILES];
+    ombud_input files[MAX_FILES];
     int nfiles;
     const char *maps[MAX_FILES];
     size_t nmaps;
@@ -159,32 +153,30 @@ static int parse_args(int argc, char **argv, ingest_args *a)
     return 0;
 }
 
-/* Import the files in the order outages, calls, billing. */
-static ombud_err import_all(const ingest_args *a, ombud_store *st,
-                            const ombud_ingest_opts *opts, int64_t *rejected)
+ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
+                             const ombud_ingest_opts *opts, int64_t *rejected)
 {
     static const char *const order[] = {"outages", "calls", "billing", NULL};
-    ombud_counts n;
+    ombud_counts c;
     int already;
     ombud_err err;
 
     for (int k = 0; order[k]; k++) {
-        for (int i = 0; i < a->nfiles; i++) {
-            const input *in = &a->files[i];
-            if (strcmp(in->fmt->kind, order[k]))
+        for (int i = 0; i < n; i++) {
+            if (strcmp(in[i].fmt->kind, order[k]))
                 continue;
-            if ((err = ombud_ingest_file(st, in->fmt, in->path, opts, &n,
+            if ((err = ombud_ingest_file(st, in[i].fmt, in[i].path, opts, &c,
                                          &already)))
                 return err;
             if (already) {
                 ombud_info("%s: already imported (same SHA-256); nothing "
-                           "added", in->path);
+                           "added", in[i].path);
                 continue;
             }
-            *rejected += n.rejected;
-            ombud_info("%s: %lld read, %lld stored, %lld rejected", in->path,
-                       (long long)n.read, (long long)n.stored,
-                       (long long)n.rejected);
+            *rejected += c.rejected;
+            ombud_info("%s: %lld read, %lld stored, %lld rejected", in[i].path,
+                       (long long)c.read, (long long)c.stored,
+                       (long long)c.rejected);
         }
     }
     return OMBUD_OK;
@@ -209,7 +201,7 @@ int ombud_cmd_ingest(int argc, char **argv)
     opts = (ombud_ingest_opts){tz, a.currency, a.maps, a.nmaps,
                                a.verbosity == OMBUD_VERBOSE ? -1 : 10};
     if (!(err = ombud_store_open(a.db, &st)))
-        err = import_all(&a, st, &opts, &rejected);
+        err = ombud_import_files(st, a.files, a.nfiles, &opts, &rejected);
     ombud_store_close(st);
     ombud_tz_free(tz);
     if (err)

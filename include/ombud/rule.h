@@ -1,0 +1,144 @@
+/*
+ * rule.h - guarantee kinds ("rules") and the findings they produce.
+ *
+ * A rule reads stored evidence for a period and writes findings into the
+ * store: one result per guarantee (measured, target, PASS/FAIL, breaches,
+ * amount owed) and one breach per failing subject, each with the evidence
+ * rows that prove it. Rules never write files and never talk SQL: they read
+ * through the store's iterators and write through its findings functions.
+ *
+ * Each rule declares the keys its [guarantee] sections take, with a type;
+ * the guarantees parser checks and parses them, so a rule only reads
+ * ready values (g->v[KEY]).
+ *
+ * To add a kind:
+ *   1. write src/rules/rule_<kind>.c defining `const ombud_rule
+ *      ombud_rule_<kind>` with its key table and evaluate function;
+ *   2. declare it below and list it in ombud_rules[] (src/rules/rules.c);
+ *   3. document its keys in README.md and templates/guarantees/;
+ *   4. add hand-computed tests under tests/.
+ */
+#ifndef OMBUD_RULE_H
+#define OMBUD_RULE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "ombud/cal.h"
+#include "ombud/calendar.h"
+#include "ombud/err.h"
+#include "ombud/store.h"
+
+/** Types of guarantee keys. */
+typedef enum ombud_param_type {
+    OMBUD_P_TEXT,     /**< free text */
+    OMBUD_P_LIST,     /**< comma-separated words */
+    OMBUD_P_DURATION, /**< 90s, 10m, 24h, 2d, 1h30m -> seconds */
+    OMBUD_P_PERCENT,  /**< 80% or 80 or 99.5% -> basis points (8000) */
+    OMBUD_P_BOOL,     /**< yes/no -> 1/0 */
+    OMBUD_P_COUNT,    /**< whole number */
+    OMBUD_P_MONEY,    /**< decimal amount -> minor units of the filing currency */
+    OMBUD_P_HOURS,    /**< 24x7, a [calendar NAME], or an inline hours spec */
+    OMBUD_P_CALENDAR, /**< the name of a [calendar NAME] section */
+    OMBUD_P_WORD      /**< one of the words in ombud_param_def.words */
+} ombud_param_type;
+
+/** A key a rule accepts. */
+typedef struct ombud_param_def {
+    const char *key;      /**< e.g. "max_wait" */
+    ombud_param_type type;
+    int required;         /**< 1: the section must give it */
+    const char *def;      /**< default text when not given, or NULL */
+    const char *words;    /**< OMBUD_P_WORD: allowed words, '|'-separated */
+    const char *doc;      /**< one line for README and templates */
+} ombud_param_def;
+
+/** A parsed key value. */
+typedef struct ombud_param {
+    int set;              /**< given in the file or by default */
+    long line;            /**< line in the guarantees file; 0 for a default */
+    int64_t num;          /**< DURATION s, PERCENT bp, BOOL, COUNT, MONEY minor, WORD index */
+    char *text;           /**< the value as written (owned) */
+    char **list;          /**< LIST items (owned) */
+    size_t nlist;
+    const ombud_calendar *cal; /**< HOURS or CALENDAR (owned by the guarantees) */
+} ombud_param;
+
+struct ombud_rule;
+
+/** Most keys one rule may declare. */
+#define OMBUD_MAX_PARAMS 16
+
+/** One [guarantee ID] section. */
+typedef struct ombud_guarantee {
+    char *id;             /**< section name after "guarantee " (owned) */
+    char *promise;        /**< the advertised words, quoted in reports (owned) */
+    char *source;         /**< where they were published (owned) */
+    char *kind;           /**< rule kind name (owned) */
+    long line;            /**< line of the section header */
+    const struct ombud_rule *rule;
+    ombud_param v[OMBUD_MAX_PARAMS]; /**< by index in rule->params */
+} ombud_guarantee;
+
+/** What a rule is evaluated against. */
+typedef struct ombud_rule_ctx {
+    ombud_store *store;
+    int64_t from, to;     /**< the period [from, to) */
+    const ombud_tz *tz;   /**< the filing's zone */
+    const char *currency; /**< the filing's currency */
+    int64_t result_id;    /**< where breaches go */
+} ombud_rule_ctx;
+
+/** A rule kind. */
+typedef struct ombud_rule {
+    const char *kind;              /**< "live_support" */
+    const char *summary;           /**< one line */
+    const ombud_param_def *params; /**< its keys */
+    int nparams;
+    /**
+     * Evaluate @p g over the period, writing breaches for ctx->result_id and
+     * filling @p res. Returns OMBUD_OK or a store error.
+     */
+    ombud_err (*evaluate)(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                          ombud_result *res);
+} ombud_rule;
+
+extern const ombud_rule ombud_rule_live_support;
+extern const ombud_rule ombud_rule_answer_time;
+extern const ombud_rule ombud_rule_restoration;
+extern const ombud_rule ombud_rule_commitments;
+extern const ombud_rule ombud_rule_advance_notice;
+
+/** All kinds, NULL-terminated (src/rules/rules.c). */
+extern const ombud_rule *const ombud_rules[];
+
+/** Find a kind by name; NULL if unknown. */
+const ombud_rule *ombud_rule_find(const char *kind);
+
+/** Does @p list (a LIST param) contain @p word? An unset list matches all. */
+int ombud_param_has(const ombud_param *list, const char *word);
+
+/** Format seconds as "112h", "10m", "1h30m", "45s" for messages and tables. */
+char *ombud_duration_format(int64_t seconds, char *buf, size_t size);
+
+/** Parse "90s", "10m", "24h", "2d", "1h30m" into seconds. */
+ombud_err ombud_duration_parse(const char *s, int64_t *seconds, char *why,
+                               size_t whylen);
+
+/** @p part of @p whole in basis points, rounded half up (10000 when whole is 0). */
+int64_t ombud_share_bp(int64_t part, int64_t whole);
+
+/** Basis points as "82.76%". @return @p buf. */
+char *ombud_bp_format(int64_t bp, char *buf, size_t size);
+
+/** An instant as "Thu 2026-10-15 07:05" in @p tz. @return @p buf. */
+char *ombud_local_format(const ombud_tz *tz, int64_t t, char *buf, size_t size);
+
+/**
+ * @brief Write breach @p b for the rule's result, link up to two evidence
+ * rows (a NULL table is skipped), and count it (and its amount) in @p res.
+ */
+ombud_err ombud_breach_write(const ombud_rule_ctx *ctx, ombud_result *res,
+                             const ombud_breach *b, const char *table,
+                             int64_t row, const char *table2, int64_t row2);
+
+#endif

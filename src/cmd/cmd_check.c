@@ -1,0 +1,165 @@
+/*
+ * cmd_check.c - `ombud check`: evaluate the guarantees over a period.
+ *
+ * All findings of one check are written in one transaction, after the
+ * findings stored earlier for the same period are deleted, so re-running
+ * is idempotent and a failure leaves the previous findings in place.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ombud/cal.h"
+#include "ombud/cmd.h"
+#include "ombud/diag.h"
+#include "ombud/guarantees.h"
+#include "ombud/rule.h"
+#include "ombud/store.h"
+
+const char ombud_help_check[] =
+    "usage: ombud check [--db FILE] --guarantees FILE [--period PERIOD] [-q]\n"
+    "\n"
+    "Evaluate every guarantee of the guarantees file against the evidence in\n"
+    "the store, write the findings (results, breaches and the evidence rows\n"
+    "behind each) into the store, and print a summary. Re-running a check for\n"
+    "the same period replaces its findings.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE          evidence store (default: evidence.db)\n"
+    "  --guarantees FILE  what was promised (see templates/guarantees/)\n"
+    "  --period PERIOD    2026-10, 2026-Q4, 2026, 2026-10-17 or\n"
+    "                     2026-10-01..2026-10-31, in the filing's time zone\n"
+    "                     (default: [filing] period, else the span of the data)\n"
+    "  -q, --quiet        print errors only\n"
+    "\n"
+    "example:\n"
+    "  ombud check --db evidence.db --guarantees fibre-bundle.ini --period 2026-10\n"
+    "\n"
+    "exit status: 0 checked (guarantees may have failed: see the summary),\n"
+    "64 usage error, 65 bad guarantees file or no data, 66 cannot open it,\n"
+    "70 store error.\n";
+
+/* Print one guarantee's result. */
+static void print_result(const ombud_guarantee *g, const ombud_result *r)
+{
+    ombud_out("\n%-24s %s  %lld breach%s\n", g->id, r->pass ? "PASS" : "FAIL",
+              (long long)r->breaches, r->breaches == 1 ? "" : "es");
+    ombud_out("  promise:  \"%s\" (%s)\n", g->promise, g->source);
+    ombud_out("  measured: %s\n", r->measured_text);
+    ombud_out("  target:   %s\n", r->target_text);
+}
+
+/* Evaluate one guarantee into the open check. */
+static ombud_err evaluate_one(ombud_store *st, int64_t check_id, int seq,
+                              const ombud_guarantees *gs, int64_t from,
+                              int64_t to, ombud_result *res)
+{
+    const ombud_guarantee *g = &gs->g[seq];
+    ombud_rule_ctx ctx = {st, from, to, gs->tz, gs->filing.currency, 0};
+    char params[1024];
+    ombud_err err;
+
+    memset(res, 0, sizeof *res);
+    ombud_guarantee_params(g, params, sizeof params);
+    if ((err = ombud_store_add_result(st, check_id, seq, g->id, g->kind,
+                                      g->promise, g->source, params,
+                                      &ctx.result_id)))
+        return err;
+    if ((err = g->rule->evaluate(&ctx, g, res)))
+        return err;
+    return ombud_store_set_result(st, ctx.result_id, res);
+}
+
+/* Resolve the period: option, then [filing] period, then the data's span. */
+static ombud_err resolve_period(ombud_store *st, const ombud_guarantees *gs,
+                                const char *period, int64_t *from, int64_t *to)
+{
+    char why[160];
+    ombud_err err;
+
+    if (!period)
+        period = gs->filing.period;
+    if (period) {
+        if (ombud_period_parse(period, gs->tz, from, to, why, sizeof why))
+            return ombud_error(OMBUD_E_USAGE, NULL, "period '%s': %s", period,
+                               why);
+        return OMBUD_OK;
+    }
+    if ((err = ombud_store_data_span(st, from, to)) == OMBUD_E_DATA)
+        return ombud_error(OMBUD_E_DATA, NULL, "the store holds no data: run "
+                           "ombud ingest first");
+    return err;
+}
+
+ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
+                         const char *period, int *failed)
+{
+    ombud_check chk = {0, 0, ombud_tz_name(gs->tz), gs->path, gs->sha256};
+    ombud_result res;
+    int64_t check_id;
+    char span[80];
+    ombud_err err;
+
+    *failed = 0;
+    if ((err = resolve_period(st, gs, period, &chk.from, &chk.to)) ||
+        (err = ombud_store_begin_check(st, &chk, &check_id)))
+        return err;
+    ombud_out("%s, filed with the %s\nperiod %s (%s)\n", gs->filing.carrier,
+              gs->filing.commission, ombud_period_format(gs->tz, chk.from,
+              chk.to, span, sizeof span), ombud_tz_name(gs->tz));
+    for (int i = 0; i < gs->ng; i++) {
+        if ((err = evaluate_one(st, check_id, i, gs, chk.from, chk.to, &res))) {
+            ombud_store_abort_check(st);
+            return err;
+        }
+        *failed += !res.pass;
+        print_result(&gs->g[i], &res);
+    }
+    ombud_out("\n%d of %d guarantees breached\n", *failed, gs->ng);
+    return ombud_store_end_check(st);
+}
+
+int ombud_cmd_check(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"guarantees", required_argument, NULL, 'g'},
+        {"period", required_argument, NULL, 'p'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}
+    };
+    const char *db = "evidence.db", *gpath = NULL, *period = NULL;
+    ombud_guarantees *gs = NULL;
+    ombud_store *st = NULL;
+    int c, failed;
+    ombud_err err;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'g': gpath = optarg; break;
+        case 'p': period = optarg; break;
+        case 'q': ombud_diag_set_verbosity(OMBUD_QUIET); break;
+        case 'h': fputs(ombud_help_check, stdout); return OMBUD_EXIT_OK;
+        default:
+            fprintf(stderr, "ombud check: %s %s\nsee 'ombud help check'\n",
+                    c == ':' ? "option needs a value:" : "unknown option",
+                    argv[optind - 1]);
+            return OMBUD_EXIT_USAGE;
+        }
+    }
+    if (!gpath || optind < argc) {
+        fprintf(stderr, "ombud check: %s\nsee 'ombud help check'\n", gpath ?
+                "unexpected argument" : "--guarantees FILE is required");
+        return OMBUD_EXIT_USAGE;
+    }
+    if (!(err = ombud_guarantees_load(gpath, &gs)) &&
+        !(err = ombud_store_open(db, &st)))
+        err = ombud_evaluate(st, gs, period, &failed);
+    ombud_store_close(st);
+    ombud_guarantees_free(gs);
+    return ombud_exit_code(err);
+}

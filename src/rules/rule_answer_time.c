@@ -1,0 +1,225 @@
+/*
+ * rule_answer_time.c - "80% of calls answered within 60 seconds": the
+ * service level of the named queues, per day (or over the whole period).
+ *
+ * Offered calls: legs to the queues in the given hours, less legs handed
+ * on without a person (IVR transfers), less abandons shorter than
+ * `short_abandon` (excluded from both sides, as regulators allow), and
+ * less all abandons when `count_abandoned = no`. Closed, voicemail and IVR
+ * legs stay offered and unanswered. Answered in time: a person answered
+ * within `within` of arrival.
+ *
+ * Two passes over the legs keep memory to one counter pair per day: the
+ * first counts, the second links the failing legs of each breached day
+ * (or of the period) as the breach's evidence.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ombud/rule.h"
+
+enum { K_QUEUES, K_WITHIN, K_TARGET, K_COUNT_ABANDONED, K_SHORT_ABANDON,
+       K_HOURS, K_PER, K_N };
+
+static const ombud_param_def params[K_N] = {
+    [K_QUEUES] = {"queues", OMBUD_P_LIST, 1, NULL, NULL,
+                  "queues measured, e.g. tech_support, billing"},
+    [K_WITHIN] = {"within", OMBUD_P_DURATION, 1, NULL, NULL,
+                  "answer within this time, e.g. 60s"},
+    [K_TARGET] = {"target", OMBUD_P_PERCENT, 1, NULL, NULL,
+                  "share that must be answered in time, e.g. 80%"},
+    [K_COUNT_ABANDONED] = {"count_abandoned", OMBUD_P_BOOL, 0, "yes", NULL,
+                           "abandoned calls count as offered and unanswered"},
+    [K_SHORT_ABANDON] = {"short_abandon", OMBUD_P_DURATION, 0, "0s", NULL,
+                         "abandons quicker than this are left out entirely"},
+    [K_HOURS] = {"hours", OMBUD_P_HOURS, 0, "24x7", NULL,
+                 "only calls arriving in these hours"},
+    [K_PER] = {"per", OMBUD_P_WORD, 0, "day", "day|period",
+               "judge each local day, or the period as a whole"},
+};
+
+/* Counters for one local day. */
+typedef struct day {
+    int64_t offered, in_time;
+    int64_t breach_id;   /* 0 unless the day is a breach */
+} day;
+
+typedef struct state {
+    const ombud_rule_ctx *ctx;
+    const ombud_guarantee *g;
+    ombud_result *res;
+    int64_t first_day;   /* local day number of the period start */
+    day *days;
+    int64_t ndays;
+    int64_t offered, in_time;
+    int pass;            /* 1 counting, 2 linking evidence */
+    ombud_err err;
+} state;
+
+/* -1: not offered; 0: offered, not in time; 1: answered in time. */
+static int classify(const ombud_guarantee *g, const ombud_call_leg *c)
+{
+    int answered = c->answered_at != OMBUD_TIME_NONE;
+    int64_t wait = (answered ? c->answered_at : c->ended_at) - c->arrived_at;
+
+    if (!ombud_param_has(&g->v[K_QUEUES], c->queue) ||
+        !ombud_calendar_is_open(g->v[K_HOURS].cal, c->arrived_at))
+        return -1;
+    if (answered)
+        return wait <= g->v[K_WITHIN].num;
+    if (!strcmp(c->outcome, "transferred"))
+        return -1;
+    if (!strcmp(c->outcome, "abandoned") &&
+        (wait < g->v[K_SHORT_ABANDON].num || !g->v[K_COUNT_ABANDONED].num))
+        return -1;
+    return 0;
+}
+
+static day *day_of(state *s, int64_t t)
+{
+    ombud_tm tm;
+    int64_t i;
+
+    ombud_tm_from_instant(s->ctx->tz, t, &tm);
+    i = ombud_days_from_civil(tm.year, tm.month, tm.day) - s->first_day;
+    return i >= 0 && i < s->ndays ? &s->days[i] : NULL;
+}
+
+static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
+{
+    state *s = ud;
+    int k = classify(s->g, c);
+    day *d;
+
+    if (k < 0 || !(d = day_of(s, c->arrived_at)))
+        return 0;
+    if (s->pass == 1) {
+        d->offered++;
+        d->in_time += k;
+        s->offered++;
+        s->in_time += k;
+        return 0;
+    }
+    if (k == 0 && d->breach_id)
+        s->err = ombud_store_add_evidence(s->ctx->store, d->breach_id,
+                                          "call_legs", row);
+    return s->err != OMBUD_OK;
+}
+
+/* Write a breach for @n offered, @ok in time, at @at named @subject. */
+static ombud_err breach(state *s, const char *kind, const char *subject,
+                        int64_t at, int64_t n, int64_t ok, int64_t *id)
+{
+    int64_t level = ombud_share_bp(ok, n), target = s->g->v[K_TARGET].num;
+    ombud_breach b = {kind, "", at, level, target, target - level, "bp", 0, ""};
+    char l[16], t[16];
+    ombud_err err;
+
+    snprintf(b.subject, sizeof b.subject, "%s", subject);
+    snprintf(b.detail, sizeof b.detail, "%s: %lld of %lld calls answered "
+             "within %s: %s against %s", subject, (long long)ok, (long long)n,
+             s->g->v[K_WITHIN].text, ombud_bp_format(level, l, sizeof l),
+             ombud_bp_format(target, t, sizeof t));
+    if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, id)))
+        return err;
+    s->res->breaches++;
+    return OMBUD_OK;
+}
+
+/* After counting: series of daily levels, and a breach per failing day. */
+static ombud_err judge(state *s)
+{
+    int64_t target = s->g->v[K_TARGET].num;
+    char name[16];
+    int y, m, dd;
+    ombud_err err;
+
+    for (int64_t i = 0; i < s->ndays; i++) {
+        day *d = &s->days[i];
+        int64_t at;
+        if (!d->offered)
+            continue;
+        if ((err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
+                   "daily.level", s->first_day + i, ombud_share_bp(d->in_time,
+                   d->offered))) ||
+            (err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
+                   "daily.offered", s->first_day + i, d->offered)))
+            return err;
+        if (s->g->v[K_PER].num != 0 || ombud_share_bp(d->in_time, d->offered) >= target)
+            continue;
+        ombud_civil_from_days(s->first_day + i, &y, &m, &dd);
+        snprintf(name, sizeof name, "%04d-%02d-%02d", y, m, dd);
+        at = ombud_tz_local_to_utc(s->ctx->tz, (s->first_day + i) * 86400, NULL);
+        if ((err = breach(s, "day", name, at, d->offered, d->in_time, &d->breach_id)))
+            return err;
+    }
+    if (s->g->v[K_PER].num == 1 && ombud_share_bp(s->in_time, s->offered) < target) {
+        int64_t id;
+        if ((err = breach(s, "period", "period", s->ctx->from, s->offered,
+                          s->in_time, &id)))
+            return err;
+        for (int64_t i = 0; i < s->ndays; i++)
+            s->days[i].breach_id = id;
+    }
+    return OMBUD_OK;
+}
+
+static void describe(const state *s, ombud_result *res)
+{
+    const ombud_guarantee *g = s->g;
+    char l[16], t[16];
+
+    res->unit = "bp";
+    res->measured = ombud_share_bp(s->in_time, s->offered);
+    res->target = g->v[K_TARGET].num;
+    res->subjects = s->offered;
+    res->pass = res->breaches == 0;
+    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
+             "calls answered within %s (%s)", (long long)s->in_time,
+             (long long)s->offered, g->v[K_WITHIN].text,
+             ombud_bp_format(res->measured, l, sizeof l));
+    snprintf(res->target_text, sizeof res->target_text, "%s within %s, each %s",
+             ombud_bp_format(res->target, t, sizeof t), g->v[K_WITHIN].text,
+             g->v[K_PER].text);
+    snprintf(res->method, sizeof res->method, "Call legs to %s arriving in "
+             "the hours %s are offered calls, except legs handed on without a "
+             "person, abandons quicker than %s, and %s. Closed, voicemail and "
+             "IVR legs count as not answered. The share answered by a person "
+             "within %s is judged for each %s against %s; each %s below it is "
+             "a breach, with its unanswered legs as evidence.",
+             g->v[K_QUEUES].text, g->v[K_HOURS].text,
+             g->v[K_SHORT_ABANDON].text, g->v[K_COUNT_ABANDONED].num ?
+             "nothing else" : "all other abandons", g->v[K_WITHIN].text,
+             g->v[K_PER].text, t, g->v[K_PER].text);
+}
+
+static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                          ombud_result *res)
+{
+    state s = {ctx, g, res, 0, NULL, 0, 0, 0, 1, OMBUD_OK};
+    ombud_tm a, z;
+    ombud_err err;
+
+    ombud_tm_from_instant(ctx->tz, ctx->from, &a);
+    ombud_tm_from_instant(ctx->tz, ctx->to - 1, &z);
+    s.first_day = ombud_days_from_civil(a.year, a.month, a.day);
+    s.ndays = ombud_days_from_civil(z.year, z.month, z.day) - s.first_day + 1;
+    if (!(s.days = calloc((size_t)s.ndays, sizeof *s.days)))
+        return OMBUD_E_NOMEM;
+    err = ombud_store_each_leg(ctx->store, ctx->from, ctx->to, on_leg, &s);
+    if (!err && !(err = judge(&s))) {
+        s.pass = 2;
+        err = ombud_store_each_leg(ctx->store, ctx->from, ctx->to, on_leg, &s);
+    }
+    if (!err)
+        err = s.err;
+    describe(&s, res);
+    free(s.days);
+    return err;
+}
+
+const ombud_rule ombud_rule_answer_time = {
+    "answer_time", "a share of calls answered within a time",
+    params, K_N, evaluate
+};

@@ -1,0 +1,115 @@
+/*
+ * rule_commitments.c - every restoration time promised to a caller is kept.
+ *
+ * A promise is a call leg's promised_restore_at about a ticket (ticket_id =
+ * an outage_id). It is kept when the outage was restored at or before the
+ * promised time (plus `grace`). A ticket still open once the promised time
+ * has passed breaks the promise; the lateness then runs to the end of the
+ * period. Promises naming a ticket that is not in the store cannot be
+ * judged: they are counted and said, not counted as breaches.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ombud/rule.h"
+
+enum { K_GRACE, K_N };
+
+static const ombud_param_def params[K_N] = {
+    [K_GRACE] = {"grace", OMBUD_P_DURATION, 0, "0s", NULL,
+                 "lateness tolerated before a promise counts as broken"},
+};
+
+typedef struct state {
+    const ombud_rule_ctx *ctx;
+    const ombud_guarantee *g;
+    ombud_result *res;
+    int64_t kept, unknown;
+    ombud_err err;
+} state;
+
+static ombud_err breach(state *s, const ombud_promise *p, int64_t late)
+{
+    const ombud_call_leg *c = p->leg;
+    ombud_breach b = {"promise", "", c->promised_restore_at, late, 0, late,
+                      "s", 0, ""};
+    char given[40], promised[40], restored[40], l[32];
+
+    snprintf(b.subject, sizeof b.subject, "%s", c->call_id);
+    ombud_local_format(s->ctx->tz, c->arrived_at, given, sizeof given);
+    ombud_local_format(s->ctx->tz, c->promised_restore_at, promised,
+                       sizeof promised);
+    if (p->restored_at == OMBUD_TIME_NONE)
+        snprintf(restored, sizeof restored, "still open at the end of the "
+                 "period");
+    else
+        ombud_local_format(s->ctx->tz, p->restored_at, restored,
+                           sizeof restored);
+    snprintf(b.detail, sizeof b.detail, "on call %s (%s, agent %s) "
+             "restoration of %s was promised by %s; restored %s: %s late",
+             c->call_id, given, c->agent_id ? c->agent_id : "unknown",
+             c->ticket_id, promised, restored,
+             ombud_duration_format(late, l, sizeof l));
+    return ombud_breach_write(s->ctx, s->res, &b, "call_legs", p->leg_row,
+                              "outages", p->outage_row);
+}
+
+static int on_promise(void *ud, const ombud_promise *p)
+{
+    state *s = ud;
+    int64_t due = p->leg->promised_restore_at + s->g->v[K_GRACE].num;
+    int64_t done = p->restored_at;
+
+    if (!p->outage_row) {
+        s->unknown++;
+        return 0;
+    }
+    s->res->subjects++;
+    if (done == OMBUD_TIME_NONE || done > s->ctx->to)
+        done = s->ctx->to;
+    if (done <= due) {
+        s->kept++;
+        return 0;
+    }
+    return (s->err = breach(s, p, done - p->leg->promised_restore_at)) != OMBUD_OK;
+}
+
+static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                          ombud_result *res)
+{
+    state s = {ctx, g, res, 0, 0, OMBUD_OK};
+    char gr[32];
+    ombud_err err;
+
+    if ((err = ombud_store_each_promise(ctx->store, ctx->from, ctx->to,
+                                        on_promise, &s)))
+        return err;
+    if (s.err)
+        return s.err;
+    res->unit = "count";
+    res->measured = s.kept;
+    res->target = res->subjects;
+    res->pass = res->breaches == 0;
+    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
+             "promised restoration times kept", (long long)s.kept,
+             (long long)res->subjects);
+    if (s.unknown)
+        snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
+                 "promised restoration times kept; %lld more name unknown "
+                 "tickets", (long long)s.kept, (long long)res->subjects,
+                 (long long)s.unknown);
+    snprintf(res->target_text, sizeof res->target_text, "every promise kept "
+             "(grace %s)", ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr));
+    snprintf(res->method, sizeof res->method, "Each call leg with a promised "
+             "restoration time in the period is a promise about its ticket. "
+             "It is kept when that outage's restored_at is at or before the "
+             "promised time plus %s. An outage still open is measured to the "
+             "end of the period. Promises naming a ticket not in the outage "
+             "records cannot be judged and are only counted.", gr);
+    return OMBUD_OK;
+}
+
+const ombud_rule ombud_rule_commitments = {
+    "commitments", "every promised restoration time is kept",
+    params, K_N, evaluate
+};

@@ -1,0 +1,133 @@
+/*
+ * rule_live_support.c - "24/7 live tech support": every call to the named
+ * queues, in the promised hours, reaches a live person within max_wait.
+ *
+ * Which legs count: legs to the queues that arrived while the promised
+ * hours were open. Not counted: a leg handed on without a person (an IVR
+ * transfer: the next leg decides), and a caller who hung up before
+ * max_wait had passed (the company was not yet late).
+ * A counted leg is a breach unless a person answered within max_wait: a
+ * closed queue, voicemail, IVR only, or a wait past the limit.
+ *
+ * The share answered live is also kept for each of the 168 hours of the
+ * week (local time), the heat map that shows when support was unreachable.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ombud/rule.h"
+
+enum { K_QUEUES, K_HOURS, K_MAX_WAIT, K_N };
+
+static const ombud_param_def params[K_N] = {
+    [K_QUEUES] = {"queues", OMBUD_P_LIST, 1, NULL, NULL,
+                  "queues the promise covers, e.g. tech_support"},
+    [K_HOURS] = {"hours", OMBUD_P_HOURS, 0, "24x7", NULL,
+                 "promised hours: 24x7, a calendar name or e.g. mon-fri 08:00-20:00"},
+    [K_MAX_WAIT] = {"max_wait", OMBUD_P_DURATION, 1, NULL, NULL,
+                    "longest wait for a live person, e.g. 10m"},
+};
+
+typedef struct state {
+    const ombud_rule_ctx *ctx;
+    const ombud_guarantee *g;
+    ombud_result *res;
+    int64_t live;             /* counted legs answered in time */
+    int64_t calls[168];       /* counted legs per hour of the week */
+    int64_t answered[168];    /* of which answered live in time */
+    ombud_err err;
+} state;
+
+/* Write the breach for a leg that did not reach a person in time. */
+static ombud_err breach(state *s, int64_t row, const ombud_call_leg *c,
+                        int64_t wait)
+{
+    int64_t max = s->g->v[K_MAX_WAIT].num;
+    ombud_breach b = {"call", "", c->arrived_at, wait, max,
+                      wait > max ? wait - max : 0, "s", 0, ""};
+    char when[40], w[32], m[32];
+
+    snprintf(b.subject, sizeof b.subject, "%s", c->call_id);
+    ombud_local_format(s->ctx->tz, c->arrived_at, when, sizeof when);
+    ombud_duration_format(wait, w, sizeof w);
+    ombud_duration_format(max, m, sizeof m);
+    if (c->answered_at != OMBUD_TIME_NONE)
+        snprintf(b.detail, sizeof b.detail, "%s: %s call answered by a person "
+                 "only after %s (limit %s)", when, c->queue, w, m);
+    else
+        snprintf(b.detail, sizeof b.detail, "%s: %s call %s after %s; no live "
+                 "person (limit %s)", when, c->queue, c->outcome, w, m);
+    return ombud_breach_write(s->ctx, s->res, &b, "call_legs", row, NULL, 0);
+}
+
+static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
+{
+    state *s = ud;
+    const ombud_guarantee *g = s->g;
+    int64_t max = g->v[K_MAX_WAIT].num, wait;
+    int answered = c->answered_at != OMBUD_TIME_NONE;
+    ombud_tm tm;
+    int how;
+
+    if (!ombud_param_has(&g->v[K_QUEUES], c->queue) ||
+        !ombud_calendar_is_open(g->v[K_HOURS].cal, c->arrived_at))
+        return 0;
+    wait = (answered ? c->answered_at : c->ended_at) - c->arrived_at;
+    if (!answered && (!strcmp(c->outcome, "transferred") ||
+                      (!strcmp(c->outcome, "abandoned") && wait <= max)))
+        return 0;
+    ombud_tm_from_instant(s->ctx->tz, c->arrived_at, &tm);
+    how = tm.wday * 24 + tm.hour;
+    s->res->subjects++;
+    s->calls[how]++;
+    if (answered && wait <= max) {
+        s->live++;
+        s->answered[how]++;
+        return 0;
+    }
+    return (s->err = breach(s, row, c, wait)) != OMBUD_OK;
+}
+
+static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                          ombud_result *res)
+{
+    state s = {ctx, g, res, 0, {0}, {0}, OMBUD_OK};
+    char m[32], pct[16];
+    ombud_err err;
+
+    if ((err = ombud_store_each_leg(ctx->store, ctx->from, ctx->to, on_leg, &s)))
+        return err;
+    if (s.err)
+        return s.err;
+    for (int k = 0; k < 168; k++)
+        if ((err = ombud_store_add_series(ctx->store, ctx->result_id,
+                                          "heatmap.calls", k, s.calls[k])) ||
+            (err = ombud_store_add_series(ctx->store, ctx->result_id,
+                                          "heatmap.live", k, s.answered[k])))
+            return err;
+    ombud_duration_format(g->v[K_MAX_WAIT].num, m, sizeof m);
+    res->unit = "bp";
+    res->measured = ombud_share_bp(s.live, res->subjects);
+    res->target = 10000;
+    res->pass = res->breaches == 0;
+    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
+             "calls reached a person within %s (%s)", (long long)s.live,
+             (long long)res->subjects, m,
+             ombud_bp_format(res->measured, pct, sizeof pct));
+    snprintf(res->target_text, sizeof res->target_text, "every call, %s, a "
+             "person within %s", g->v[K_HOURS].text, m);
+    snprintf(res->method, sizeof res->method, "Call legs to %s that arrived "
+             "in the promised hours (%s) count. A leg breaches the promise "
+             "unless a person answered within %s of its arrival: closed "
+             "queues, voicemail, IVR-only legs and waits past the limit are "
+             "breaches. Legs handed on without a person, and callers who hung "
+             "up before %s had passed, are not counted. Times are local "
+             "(%s).", g->v[K_QUEUES].text, g->v[K_HOURS].text, m, m,
+             ombud_tz_name(ctx->tz));
+    return OMBUD_OK;
+}
+
+const ombud_rule ombud_rule_live_support = {
+    "live_support", "a live person answers every call within max_wait",
+    params, K_N, evaluate
+};

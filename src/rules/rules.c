@@ -1,0 +1,138 @@
+/*
+ * rules.c - the table of rule kinds and helpers every rule uses.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ombud/rule.h"
+
+const ombud_rule *const ombud_rules[] = {
+    &ombud_rule_live_support, &ombud_rule_answer_time,
+    &ombud_rule_restoration, &ombud_rule_commitments,
+    &ombud_rule_advance_notice, NULL
+};
+
+const ombud_rule *ombud_rule_find(const char *kind)
+{
+    for (int i = 0; ombud_rules[i]; i++)
+        if (!strcmp(ombud_rules[i]->kind, kind))
+            return ombud_rules[i];
+    return NULL;
+}
+
+int ombud_param_has(const ombud_param *list, const char *word)
+{
+    if (!list->set || !list->nlist)
+        return 1;
+    for (size_t i = 0; i < list->nlist; i++)
+        if (word && !strcmp(list->list[i], word))
+            return 1;
+    return 0;
+}
+
+/* Longest duration accepted: ten years. */
+#define DURATION_MAX (INT64_C(3660) * 86400)
+
+ombud_err ombud_duration_parse(const char *s, int64_t *seconds, char *why,
+                               size_t wl)
+{
+    const char *p = s;
+    int64_t total = 0;
+
+    if (!*p) {
+        snprintf(why, wl, "empty duration (use e.g. 90s, 10m, 24h, 2d)");
+        return OMBUD_E_DATA;
+    }
+    while (*p) {
+        int64_t n = 0, unit;
+        if (!isdigit((unsigned char)*p))
+            goto bad;
+        while (isdigit((unsigned char)*p) && n <= DURATION_MAX)
+            n = n * 10 + (*p++ - '0');
+        switch (*p++) {
+        case 's': unit = 1; break;
+        case 'm': unit = 60; break;
+        case 'h': unit = 3600; break;
+        case 'd': unit = 86400; break;
+        case 'w': unit = 7 * 86400; break;
+        default: goto bad;
+        }
+        if (n > DURATION_MAX || (total += n * unit) > DURATION_MAX)
+            goto bad;
+    }
+    *seconds = total;
+    return OMBUD_OK;
+bad:
+    snprintf(why, wl, "bad duration '%s' (use e.g. 90s, 10m, 24h, 2d or "
+             "1h30m, at most 3660d)", s);
+    return OMBUD_E_DATA;
+}
+
+char *ombud_duration_format(int64_t s, char *buf, size_t size)
+{
+    size_t n = 0;
+    int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60;
+
+    if (s < 0 && size > 1) {
+        buf[0] = '-';
+        ombud_duration_format(-s, buf + 1, size - 1);
+        return buf;
+    }
+    /* Hours are what regulators count in; days only past a week. */
+    if (d >= 7) {
+        n += (size_t)snprintf(buf + n, size - n, "%lldd", (long long)d);
+    } else {
+        h += d * 24;
+    }
+    if (h)
+        n += (size_t)snprintf(buf + n, size - n, "%lldh", (long long)h);
+    if (m && n < size)
+        n += (size_t)snprintf(buf + n, size - n, "%lldm", (long long)m);
+    if ((sec || s == 0) && n < size)
+        snprintf(buf + n, size - n, "%llds", (long long)sec);
+    return buf;
+}
+
+int64_t ombud_share_bp(int64_t part, int64_t whole)
+{
+    /* Round half up, in integers, so figures are the same everywhere. */
+    return whole > 0 ? (part * 20000 + whole) / (2 * whole) : 10000;
+}
+
+char *ombud_bp_format(int64_t bp, char *buf, size_t size)
+{
+    snprintf(buf, size, "%lld.%02lld%%", (long long)(bp / 100),
+             (long long)(bp % 100));
+    return buf;
+}
+
+char *ombud_local_format(const ombud_tz *tz, int64_t t, char *buf, size_t size)
+{
+    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri",
+                                       "Sat", "Sun"};
+    ombud_tm tm;
+
+    ombud_tm_from_instant(tz, t, &tm);
+    snprintf(buf, size, "%s %04d-%02d-%02d %02d:%02d", days[tm.wday], tm.year,
+             tm.month, tm.day, tm.hour, tm.min);
+    return buf;
+}
+
+ombud_err ombud_breach_write(const ombud_rule_ctx *ctx, ombud_result *res,
+                             const ombud_breach *b, const char *table,
+                             int64_t row, const char *table2, int64_t row2)
+{
+    int64_t id;
+    ombud_err err;
+
+    if ((err = ombud_store_add_breach(ctx->store, ctx->result_id, b, &id)))
+        return err;
+    res->breaches++;
+    res->amount += b->amount;
+    if (table && (err = ombud_store_add_evidence(ctx->store, id, table, row)))
+        return err;
+    if (table2 && (err = ombud_store_add_evidence(ctx->store, id, table2, row2)))
+        return err;
+    return OMBUD_OK;
+}
