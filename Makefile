@@ -28,7 +28,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all deps demo check test test-unit test-e2e install uninstall clean
+.PHONY: all deps demo check test test-unit test-e2e test-rules install uninstall clean
 
 all: $(BUILD)/ombud
 
@@ -53,12 +53,13 @@ $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libombud.a tests/unit/testutil.h
 
 demo: deps
 	$(MAKE) all
-	rm -rf demo-out && mkdir -p demo-out
-	$(BUILD)/ombud ingest --db demo-out/evidence.db --tz America/Los_Angeles \
+	rm -rf demo-out
+	$(BUILD)/ombud run --guarantees templates/guarantees/fibre-bundle.ini \
 	    --outages samples/founding-case/outages.csv \
 	    --calls samples/founding-case/calls.csv \
-	    --billing samples/founding-case/billing.csv
-	@echo "evidence store written to demo-out/evidence.db"
+	    --billing samples/founding-case/billing.csv \
+	    --period 2026-10 --out demo-out
+	@echo "findings and evidence written to demo-out/evidence.db"
 
 test-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -66,7 +67,10 @@ test-unit: $(UNIT_BIN)
 test-e2e: $(BUILD)/ombud
 	@sh tests/e2e/run.sh $(BUILD)/ombud
 
-test: $(BUILD)/ombud test-unit test-e2e
+test-rules: $(BUILD)/ombud
+	@sh tests/rules/run.sh $(BUILD)/ombud
+
+test: $(BUILD)/ombud test-unit test-e2e test-rules
 
 check: deps
 	$(MAKE) test

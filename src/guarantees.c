@@ -199,6 +199,23 @@ static raw *raw_get(loader *l, int sec, const char *key)
 
 /* ---- pass 2: filing ----------------------------------------------------------- */
 
+/* '|'-separated words as "a, b, c" for a message. */
+static const char *readable(const char *words, char *buf, size_t size)
+{
+    size_t o = 0;
+
+    for (; *words && o + 3 < size; words++) {
+        if (*words == '|') {
+            buf[o++] = ',';
+            buf[o++] = ' ';
+        } else {
+            buf[o++] = *words;
+        }
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 /* Check that every key of section @si is one of @keys ('|'-separated). */
 static void check_keys(loader *l, int si, const char *keys)
 {
@@ -213,9 +230,11 @@ static void check_keys(loader *l, int si, const char *keys)
             ok = strlen(r->key) == n && !strncmp(k, r->key, n);
             k += n + (k[n] == '|');
         }
-        if (!ok)
+        if (!ok) {
+            char list[600];
             lerror(l, r->line, &l->sections[si], r->key, "unknown key "
-                   "(expected one of: %s)", keys);
+                   "(expected one of: %s)", readable(keys, list, sizeof list));
+        }
     }
 }
 
@@ -415,8 +434,11 @@ static int parse_param(loader *l, const ombud_param_def *d, const char *v,
     case OMBUD_P_CALENDAR:
         snprintf(why, wl, "no [calendar %s] section in this file", v);
         return (p->cal = calendar_named(l, v)) != NULL;
-    case OMBUD_P_WORD:
-        snprintf(why, wl, "expected one of: %s", d->words);
+    case OMBUD_P_WORD: {
+        char list[200];
+        snprintf(why, wl, "expected one of: %s",
+                 readable(d->words, list, sizeof list));
+    }
         return (p->num = word_in(v, d->words)) >= 0;
     }
     OMBUD_BUG("unknown parameter type");

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sqlite3.h>
 
 #include "ombud/cal.h"
@@ -239,6 +240,25 @@ static ombud_err db_error(ombud_store *st, const char *what)
                        sqlite3_errmsg(st->db));
 }
 
+/*
+ * Switch to WAL. Changing the journal mode takes a lock that SQLite's busy
+ * handler does not wait for, so two ombud processes creating one store at
+ * the same moment would fail: retry for up to the busy timeout.
+ */
+static ombud_err set_wal(ombud_store *st)
+{
+    struct timespec pause = {0, 10 * 1000 * 1000};
+    int rc;
+
+    for (int i = 0; i < 3000; i++) {
+        rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+            break;
+        nanosleep(&pause, NULL);
+    }
+    return rc == SQLITE_OK ? OMBUD_OK : db_error(st, "switching to WAL");
+}
+
 static ombud_err exec(ombud_store *st, const char *sql)
 {
     if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -341,7 +361,7 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
         ombud_store_close(st);
         return err;
     }
-    if ((err = exec(st, "PRAGMA journal_mode = WAL")) ||
+    if ((err = set_wal(st)) ||
         (err = exec(st, "PRAGMA synchronous = NORMAL")) ||
         (err = exec(st, "PRAGMA foreign_keys = ON")) ||
         (err = create_schema(st))) {

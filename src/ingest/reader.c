@@ -67,6 +67,7 @@ typedef struct reader {
     size_t rec_bytes;         /* bytes fed since the last record ended */
 
     long line;                /* physical line being fed (1-based) */
+    int after_cr;             /* the last byte fed was a CR ending a line */
     int have_header;
     size_t header_fields;     /* fields in the header row */
     long map[OMBUD_MAX_COLUMNS]; /* header field index per column, or -1 */
@@ -376,17 +377,39 @@ static size_t drop_oversize(reader *r, const char *s, size_t n, int *skipping)
     return 0;
 }
 
-/* Feed one chunk, a physical line (or piece of one) at a time. */
+/* The first CR or LF in @s, or NULL: both end a physical line. */
+static const char *find_eol(const char *s, size_t n)
+{
+    const char *lf = memchr(s, '\n', n), *cr = memchr(s, '\r', n);
+
+    if (!cr)
+        return lf;
+    return lf && lf < cr ? lf : cr;
+}
+
+/*
+ * Feed one chunk, a physical line (or piece of one) at a time. CR, LF and
+ * CRLF all end a line, as in any editor; the LF of a CRLF (which may come
+ * in the next chunk) does not end another.
+ */
 static void feed(reader *r, const char *s, size_t n, int *at_line_start,
                  int *skipping)
 {
     while (n && !r->fatal) {
-        const char *nl = memchr(s, '\n', n);
-        size_t seg = nl ? (size_t)(nl - s) + 1 : n;
+        const char *eol = find_eol(s, n);
+        size_t seg = eol ? (size_t)(eol - s) + 1 : n;
 
+        if (r->after_cr && *s == '\n') {
+            r->after_cr = 0;
+            if (!*skipping)
+                csv_parse(&r->csv, s, 1, on_field, on_record, r);
+            s++, n--;
+            continue;
+        }
+        r->after_cr = eol && *eol == '\r';
         if (*skipping) {
             /* Discard the rest of the line on which a record overflowed. */
-            if (nl) {
+            if (eol) {
                 *skipping = 0;
                 r->line++;
                 *at_line_start = 1;
@@ -400,6 +423,7 @@ static void feed(reader *r, const char *s, size_t n, int *at_line_start,
             r->rec_bytes = 0;
         }
         if (r->rec_bytes + seg > OMBUD_MAX_RECORD) {
+            r->after_cr = 0;
             drop_oversize(r, s, n, skipping);
             continue;
         }
@@ -407,12 +431,9 @@ static void feed(reader *r, const char *s, size_t n, int *at_line_start,
         if (csv_parse(&r->csv, s, seg, on_field, on_record, r) != seg &&
             !r->fatal)
             r->fatal = OMBUD_E_NOMEM; /* libcsv fails only for memory */
-        if (nl) {
+        if (eol)
             r->line++;
-            *at_line_start = 1;
-        } else {
-            *at_line_start = 0;
-        }
+        *at_line_start = eol != NULL;
         s += seg;
         n -= seg;
     }
