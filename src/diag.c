@@ -102,28 +102,30 @@ void ombud_warn(const ombud_loc *loc, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Print a plain line to stderr when the verbosity is at least @min. */
+static void vnote(ombud_verbosity min, const char *fmt, va_list ap)
+{
+    if (verbosity < min)
+        return;
+    clear_progress();
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 void ombud_info(const char *fmt, ...)
 {
     va_list ap;
-    if (verbosity < OMBUD_NORMAL)
-        return;
-    clear_progress();
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vnote(OMBUD_NORMAL, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void ombud_debug(const char *fmt, ...)
 {
     va_list ap;
-    if (verbosity < OMBUD_VERBOSE)
-        return;
-    clear_progress();
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vnote(OMBUD_VERBOSE, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void ombud_out(const char *fmt, ...)

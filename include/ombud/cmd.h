@@ -62,6 +62,46 @@ typedef struct ombud_input {
     const char *path;     /**< borrowed from argv */
 } ombud_input;
 
+/** Most input files and --map options on one command line. */
+#define OMBUD_MAX_INPUTS 256
+
+/** The input options `ingest` and `run` share (src/cmd/inputs.c). */
+typedef struct ombud_inputs {
+    ombud_input files[OMBUD_MAX_INPUTS];
+    int nfiles;
+    const char *maps[OMBUD_MAX_INPUTS]; /**< "[kind.]column=Header" */
+    size_t nmaps;
+    int strict;                         /**< --strict given */
+} ombud_inputs;
+
+/** getopt_long codes of the shared input options. */
+enum { OMBUD_OPT_OUTAGES = 300, OMBUD_OPT_CALLS, OMBUD_OPT_BILLING,
+       OMBUD_OPT_MAP, OMBUD_OPT_STRICT };
+
+/** The shared entries of a `struct option` table. */
+#define OMBUD_INPUT_OPTIONS \
+    {"outages", required_argument, NULL, OMBUD_OPT_OUTAGES}, \
+    {"calls", required_argument, NULL, OMBUD_OPT_CALLS}, \
+    {"billing", required_argument, NULL, OMBUD_OPT_BILLING}, \
+    {"map", required_argument, NULL, OMBUD_OPT_MAP}, \
+    {"strict", no_argument, NULL, OMBUD_OPT_STRICT}
+
+/**
+ * @brief Take getopt code @p c with argument @p arg if it is a shared input
+ * option. @return -1 when it is not one, 0 when taken, or 64 after printing
+ * a usage message for command @p cmd.
+ */
+int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd);
+
+/** @brief Check that some input was named; 0 or 64 with a message. */
+int ombud_inputs_check(const ombud_inputs *in, const char *cmd);
+
+/**
+ * @brief Print "ombud CMD: MSG ARG" and "see 'ombud help CMD'" to stderr.
+ * @return 64, the usage exit status.
+ */
+int ombud_usage_error(const char *cmd, const char *msg, const char *arg);
+
 /**
  * @brief Import files in the order outages, calls, billing, printing a line
  * per file; adds the rows rejected to @p rejected. (src/cmd/cmd_ingest.c)

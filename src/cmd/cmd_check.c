@@ -145,17 +145,15 @@ int ombud_cmd_check(int argc, char **argv)
         case 'q': ombud_diag_set_verbosity(OMBUD_QUIET); break;
         case 'h': fputs(ombud_help_check, stdout); return OMBUD_EXIT_OK;
         default:
-            fprintf(stderr, "ombud check: %s %s\nsee 'ombud help check'\n",
-                    c == ':' ? "option needs a value:" : "unknown option",
-                    argv[optind - 1]);
-            return OMBUD_EXIT_USAGE;
+            return ombud_usage_error("check", c == ':' ? "option needs a "
+                                     "value:" : "unknown option",
+                                     argv[optind - 1]);
         }
     }
-    if (!gpath || optind < argc) {
-        fprintf(stderr, "ombud check: %s\nsee 'ombud help check'\n", gpath ?
-                "unexpected argument" : "--guarantees FILE is required");
-        return OMBUD_EXIT_USAGE;
-    }
+    if (optind < argc)
+        return ombud_usage_error("check", "unexpected argument", argv[optind]);
+    if (!gpath)
+        return ombud_usage_error("check", "--guarantees FILE is required", NULL);
     if (!(err = ombud_guarantees_load(gpath, &gs)) &&
         !(err = ombud_store_open(db, &st)))
         err = ombud_evaluate(st, gs, period, &failed);

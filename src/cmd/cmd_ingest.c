@@ -62,94 +62,61 @@ const char ombud_help_ingest[] =
     "64 usage error, 65 a file has no usable header (or --strict and rejects),\n"
     "66 a file cannot be opened, 70 internal or store error.\n";
 
-#define MAX_FILES 256
-
 typedef struct ingest_args {
     const char *db;
     const char *tz;
     const char *currency;
-    ombud_input files[MAX_FILES];
-    int nfiles;
-    const char *maps[MAX_FILES];
-    size_t nmaps;
-    int strict;
+    ombud_inputs in;
     ombud_verbosity verbosity;
 } ingest_args;
 
-static int usage_error(const char *msg, const char *arg)
-{
-    fprintf(stderr, "ombud ingest: %s%s%s\n", msg, arg ? " " : "",
-            arg ? arg : "");
-    fprintf(stderr, "see 'ombud help ingest'\n");
-    return OMBUD_EXIT_USAGE;
-}
-
-static int add_file(ingest_args *a, const char *kind, const char *path)
-{
-    if (a->nfiles == MAX_FILES)
-        return usage_error("too many input files", NULL);
-    a->files[a->nfiles].fmt = ombud_format_find(kind);
-    a->files[a->nfiles].path = path;
-    a->nfiles++;
-    return 0;
-}
-
-/* Parse options into @a; returns 0, or an exit status to stop with. */
+/* Parse options into @a; returns 0, -1 after --help, or an exit status. */
 static int parse_args(int argc, char **argv, ingest_args *a)
 {
-    enum { O_DB = 256, O_OUTAGES, O_CALLS, O_BILLING, O_TZ, O_CURRENCY,
-           O_MAP, O_STRICT };
+    enum { O_DB = 256, O_TZ, O_CURRENCY };
     static const struct option opts[] = {
         {"db", required_argument, NULL, O_DB},
-        {"outages", required_argument, NULL, O_OUTAGES},
-        {"calls", required_argument, NULL, O_CALLS},
-        {"billing", required_argument, NULL, O_BILLING},
         {"tz", required_argument, NULL, O_TZ},
         {"currency", required_argument, NULL, O_CURRENCY},
-        {"map", required_argument, NULL, O_MAP},
-        {"strict", no_argument, NULL, O_STRICT},
+        OMBUD_INPUT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
-    int c, rc = 0;
+    int c, rc;
 
     *a = (ingest_args){"evidence.db", "UTC", "USD", .verbosity = OMBUD_NORMAL};
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":qvh", opts, NULL)) != -1 && !rc) {
+    while ((c = getopt_long(argc, argv, ":qvh", opts, NULL)) != -1) {
+        if ((rc = ombud_inputs_take(&a->in, c, optarg, "ingest")) >= 0) {
+            if (rc)
+                return rc;
+            continue;
+        }
         switch (c) {
         case O_DB: a->db = optarg; break;
-        case O_OUTAGES: rc = add_file(a, "outages", optarg); break;
-        case O_CALLS: rc = add_file(a, "calls", optarg); break;
-        case O_BILLING: rc = add_file(a, "billing", optarg); break;
         case O_TZ: a->tz = optarg; break;
         case O_CURRENCY: a->currency = optarg; break;
-        case O_MAP:
-            if (!strchr(optarg, '=') || a->nmaps == MAX_FILES)
-                return usage_error("--map needs [KIND.]COLUMN=HEADER, got",
-                                   optarg);
-            a->maps[a->nmaps++] = optarg;
-            break;
-        case O_STRICT: a->strict = 1; break;
         case 'q': a->verbosity = OMBUD_QUIET; break;
         case 'v': a->verbosity = OMBUD_VERBOSE; break;
         case 'h': fputs(ombud_help_ingest, stdout); return -1;
-        case ':': return usage_error("option needs a value:", argv[optind - 1]);
-        default: return usage_error("unknown option", argv[optind - 1]);
+        case ':':
+            return ombud_usage_error("ingest", "option needs a value:",
+                                     argv[optind - 1]);
+        default:
+            return ombud_usage_error("ingest", "unknown option",
+                                     argv[optind - 1]);
         }
     }
-    if (rc)
-        return rc;
     if (optind < argc)
-        return usage_error("unexpected argument", argv[optind]);
-    if (a->nfiles == 0)
-        return usage_error("nothing to import: give --outages, --calls or "
-                           "--billing", NULL);
+        return ombud_usage_error("ingest", "unexpected argument", argv[optind]);
+    if ((rc = ombud_inputs_check(&a->in, "ingest")))
+        return rc;
     if (!ombud_currency_valid(a->currency))
-        return usage_error("--currency must be an ISO 4217 code such as USD, "
-                           "got", a->currency);
+        return ombud_usage_error("ingest", "--currency must be an ISO 4217 "
+                                 "code such as USD, got", a->currency);
     return 0;
 }
 
@@ -196,17 +163,19 @@ int ombud_cmd_ingest(int argc, char **argv)
         return rc < 0 ? OMBUD_EXIT_OK : rc;
     ombud_diag_set_verbosity(a.verbosity);
     if (ombud_tz_open(a.tz, &tz))
-        return usage_error("--tz: unknown time zone (use an IANA name such as "
-                           "America/Los_Angeles):", a.tz);
-    opts = (ombud_ingest_opts){tz, a.currency, a.maps, a.nmaps,
+        return ombud_usage_error("ingest", "--tz: unknown time zone (use an "
+                                 "IANA name such as America/Los_Angeles):",
+                                 a.tz);
+    opts = (ombud_ingest_opts){tz, a.currency, a.in.maps, a.in.nmaps,
                                a.verbosity == OMBUD_VERBOSE ? -1 : 10};
     if (!(err = ombud_store_open(a.db, &st)))
-        err = ombud_import_files(st, a.files, a.nfiles, &opts, &rejected);
+        err = ombud_import_files(st, a.in.files, a.in.nfiles, &opts,
+                                 &rejected);
     ombud_store_close(st);
     ombud_tz_free(tz);
     if (err)
         return ombud_exit_code(err);
-    if (a.strict && rejected > 0) {
+    if (a.in.strict && rejected > 0) {
         ombud_error(OMBUD_E_DATA, NULL, "%lld rows rejected (--strict)",
                     (long long)rejected);
         return OMBUD_EXIT_DATA;

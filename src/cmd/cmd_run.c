@@ -42,100 +42,70 @@ const char ombud_help_run[] =
     "      --calls samples/founding-case/calls.csv \\\n"
     "      --billing samples/founding-case/billing.csv --period 2026-10 --out out\n";
 
-#define MAX_FILES 256
-
 typedef struct run_args {
     const char *guarantees, *period, *out;
-    ombud_input files[MAX_FILES];
-    int nfiles;
-    const char *maps[MAX_FILES];
-    size_t nmaps;
-    int strict;
+    ombud_inputs in;
 } run_args;
 
-static int usage_error(const char *msg, const char *arg)
-{
-    fprintf(stderr, "ombud run: %s%s%s\nsee 'ombud help run'\n", msg,
-            arg ? " " : "", arg ? arg : "");
-    return OMBUD_EXIT_USAGE;
-}
-
-static int add_input(run_args *a, const char *kind, const char *path)
-{
-    if (a->nfiles == MAX_FILES)
-        return usage_error("too many input files", NULL);
-    a->files[a->nfiles++] = (ombud_input){ombud_format_find(kind), path};
-    return 0;
-}
-
+/* Parse options into @a; returns 0, -1 after --help, or an exit status. */
 static int parse_args(int argc, char **argv, run_args *a)
 {
-    enum { O_G = 256, O_OUTAGES, O_CALLS, O_BILLING, O_PERIOD, O_OUT, O_MAP,
-           O_STRICT };
+    enum { O_G = 256, O_PERIOD, O_OUT };
     static const struct option opts[] = {
         {"guarantees", required_argument, NULL, O_G},
-        {"outages", required_argument, NULL, O_OUTAGES},
-        {"calls", required_argument, NULL, O_CALLS},
-        {"billing", required_argument, NULL, O_BILLING},
         {"period", required_argument, NULL, O_PERIOD},
         {"out", required_argument, NULL, O_OUT},
-        {"map", required_argument, NULL, O_MAP},
-        {"strict", no_argument, NULL, O_STRICT},
+        OMBUD_INPUT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
-    int c, rc = 0;
+    int c, rc;
 
     *a = (run_args){.out = "ombud-out"};
     optind = 1;
     opterr = 0;
-    while (!rc && (c = getopt_long(argc, argv, ":qvh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qvh", opts, NULL)) != -1) {
+        if ((rc = ombud_inputs_take(&a->in, c, optarg, "run")) >= 0) {
+            if (rc)
+                return rc;
+            continue;
+        }
         switch (c) {
         case O_G: a->guarantees = optarg; break;
-        case O_OUTAGES: rc = add_input(a, "outages", optarg); break;
-        case O_CALLS: rc = add_input(a, "calls", optarg); break;
-        case O_BILLING: rc = add_input(a, "billing", optarg); break;
         case O_PERIOD: a->period = optarg; break;
         case O_OUT: a->out = optarg; break;
-        case O_MAP:
-            if (!strchr(optarg, '=') || a->nmaps == MAX_FILES)
-                return usage_error("--map needs [KIND.]COLUMN=HEADER, got", optarg);
-            a->maps[a->nmaps++] = optarg;
-            break;
-        case O_STRICT: a->strict = 1; break;
         case 'q': ombud_diag_set_verbosity(OMBUD_QUIET); break;
         case 'v': ombud_diag_set_verbosity(OMBUD_VERBOSE); break;
         case 'h': fputs(ombud_help_run, stdout); return -1;
-        case ':': return usage_error("option needs a value:", argv[optind - 1]);
-        default: return usage_error("unknown option", argv[optind - 1]);
+        case ':':
+            return ombud_usage_error("run", "option needs a value:",
+                                     argv[optind - 1]);
+        default:
+            return ombud_usage_error("run", "unknown option", argv[optind - 1]);
         }
     }
-    if (rc)
-        return rc;
     if (optind < argc)
-        return usage_error("unexpected argument", argv[optind]);
+        return ombud_usage_error("run", "unexpected argument", argv[optind]);
     if (!a->guarantees)
-        return usage_error("--guarantees FILE is required", NULL);
-    if (!a->nfiles)
-        return usage_error("nothing to import: give --outages, --calls or "
-                           "--billing", NULL);
-    return 0;
+        return ombud_usage_error("run", "--guarantees FILE is required", NULL);
+    return ombud_inputs_check(&a->in, "run");
 }
 
 /* Ingest then check, with the store in @db. */
 static ombud_err run(const run_args *a, const ombud_guarantees *gs,
                      const char *db, int64_t *rejected)
 {
-    ombud_ingest_opts io = {gs->tz, gs->filing.currency, a->maps, a->nmaps,
+    ombud_ingest_opts io = {gs->tz, gs->filing.currency, a->in.maps, a->in.nmaps,
                             ombud_diag_verbosity() == OMBUD_VERBOSE ? -1 : 10};
     ombud_store *st = NULL;
     int failed;
     ombud_err err;
 
     if (!(err = ombud_store_open(db, &st)) &&
-        !(err = ombud_import_files(st, a->files, a->nfiles, &io, rejected)))
+        !(err = ombud_import_files(st, a->in.files, a->in.nfiles, &io,
+                                     rejected)))
         err = ombud_evaluate(st, gs, a->period, &failed);
     ombud_store_close(st);
     return err;
@@ -163,7 +133,7 @@ int ombud_cmd_run(int argc, char **argv)
     snprintf(db, sizeof db, "%s/evidence.db", a.out);
     err = run(&a, gs, db, &rejected);
     ombud_guarantees_free(gs);
-    if (!err && a.strict && rejected > 0)
+    if (!err && a.in.strict && rejected > 0)
         err = ombud_error(OMBUD_E_DATA, NULL, "%lld rows rejected (--strict)",
                           (long long)rejected);
     return ombud_exit_code(err);
