@@ -373,6 +373,31 @@ static int parse_list(const char *s, ombud_param *p)
     return p->nlist > 0;
 }
 
+/* CALMAP: "queue: calendar, ..."; list[i] is the queue, cals[i] its calendar. */
+static int parse_calmap(loader *l, const char *v, ombud_param *p, char *why,
+                        size_t wl)
+{
+    snprintf(why, wl, "expected queue: calendar pairs, e.g. billing: "
+             "billing-hours");
+    if (!parse_list(v, p) || !(p->cals = calloc(p->nlist, sizeof *p->cals)))
+        return 0;
+    for (size_t i = 0; i < p->nlist; i++) {
+        char *colon = strchr(p->list[i], ':'), *name;
+        if (!colon)
+            return 0;
+        *colon = '\0';
+        for (name = colon + 1; isspace((unsigned char)*name); name++)
+            ;
+        for (char *e = colon; e > p->list[i] && isspace((unsigned char)e[-1]); )
+            *--e = '\0';
+        if (!(p->cals[i] = calendar_named(l, name))) {
+            snprintf(why, wl, "no [calendar %s] section in this file", name);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* HOURS: a calendar name, 24x7, or an inline schedule. */
 static ombud_err parse_hours_param(loader *l, const char *v, ombud_param *p,
                                    char *why, size_t wl)
@@ -434,6 +459,7 @@ static int parse_param(loader *l, const ombud_param_def *d, const char *v,
     case OMBUD_P_CALENDAR:
         snprintf(why, wl, "no [calendar %s] section in this file", v);
         return (p->cal = calendar_named(l, v)) != NULL;
+    case OMBUD_P_CALMAP: return parse_calmap(l, v, p, why, wl);
     case OMBUD_P_WORD: {
         char list[200];
         snprintf(why, wl, "expected one of: %s",
@@ -590,6 +616,7 @@ static void param_free(ombud_param *p)
     for (size_t i = 0; i < p->nlist; i++)
         free(p->list[i]);
     free(p->list);
+    free(p->cals);
 }
 
 void ombud_guarantees_free(ombud_guarantees *gs)

@@ -85,7 +85,8 @@ static const char schema_sql[] =
     "  period_end INTEGER,"
     "  due_at INTEGER,"
     "  reference TEXT,"
-    "  description TEXT);"
+    "  description TEXT,"
+    "  area TEXT);"
     "CREATE TABLE IF NOT EXISTS rejects ("
     "  id INTEGER PRIMARY KEY,"
     "  source_id INTEGER NOT NULL REFERENCES sources(id),"
@@ -141,6 +142,13 @@ static const char schema_sql[] =
     "  breach_id INTEGER NOT NULL REFERENCES breaches(id),"
     "  tbl TEXT NOT NULL,"
     "  row_id INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS figures ("
+    "  result_id INTEGER NOT NULL REFERENCES results(id),"
+    "  subject TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  value INTEGER NOT NULL,"
+    "  unit TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS figures_result ON figures(result_id);"
     "CREATE TABLE IF NOT EXISTS series ("
     "  result_id INTEGER NOT NULL REFERENCES results(id),"
     "  name TEXT NOT NULL,"
@@ -165,7 +173,7 @@ enum {
     S_FIND_SOURCE, S_ADD_SOURCE, S_SET_COUNTS, S_ADD_OUTAGE, S_ADD_LEG,
     S_ADD_BILLING, S_ADD_REJECT, S_COUNT_ROWS, S_DUP_OUTAGE, S_DUP_LEG,
     S_TOTALS, S_ADD_CHECK, S_ADD_RESULT, S_SET_RESULT, S_ADD_BREACH,
-    S_ADD_EVIDENCE, S_ADD_SERIES, S_COUNT
+    S_ADD_EVIDENCE, S_ADD_SERIES, S_ADD_FIGURE, S_COUNT
 };
 
 static const char *const stmt_sql[S_COUNT] = {
@@ -188,8 +196,8 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_ADD_BILLING] = "INSERT INTO billing_events (source_id, line, "
                       "account_id, kind, posted_at, amount, currency, service, "
                       "period_start, period_end, due_at, reference, "
-                      "description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                      "?9, ?10, ?11, ?12, ?13)",
+                      "description, area) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                      "?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     [S_ADD_REJECT] = "INSERT INTO rejects (source_id, line, col, field, "
                      "value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [S_COUNT_ROWS] = "SELECT (SELECT count(*) FROM outages WHERE source_id = ?1)"
@@ -223,6 +231,8 @@ static const char *const stmt_sql[S_COUNT] = {
                        "VALUES (?1, ?2, ?3)",
     [S_ADD_SERIES] = "INSERT INTO series (result_id, name, k, v) "
                      "VALUES (?1, ?2, ?3, ?4)",
+    [S_ADD_FIGURE] = "INSERT INTO figures (result_id, subject, name, value, "
+                     "unit) VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 struct ombud_store {
@@ -651,6 +661,7 @@ ombud_err ombud_store_add_billing(ombud_store *st, int64_t source_id,
     bind_time(s, 11, b->due_at);
     bind_text(s, 12, b->reference);
     bind_text(s, 13, b->description);
+    bind_text(s, 14, b->area);
     return step_insert(st, s, "storing a billing event");
 }
 
@@ -857,6 +868,9 @@ ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
         "DELETE FROM series WHERE result_id IN (SELECT r.id FROM results r "
         "JOIN checks k ON k.id = r.check_id WHERE k.period_start = ?1 AND "
         "k.period_end = ?2)",
+        "DELETE FROM figures WHERE result_id IN (SELECT r.id FROM results r "
+        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = ?1 AND "
+        "k.period_end = ?2)",
         "DELETE FROM results WHERE check_id IN (SELECT id FROM checks WHERE "
         "period_start = ?1 AND period_end = ?2)",
         "DELETE FROM checks WHERE period_start = ?1 AND period_end = ?2",
@@ -1005,4 +1019,122 @@ ombud_err ombud_store_add_series(ombud_store *st, int64_t result_id,
     if (step_done(s) != SQLITE_DONE)
         return db_error(st, "recording a series");
     return OMBUD_OK;
+}
+
+ombud_err ombud_store_add_figure(ombud_store *st, int64_t result_id,
+                                 const char *subject, const char *name,
+                                 int64_t value, const char *unit)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_FIGURE];
+
+    sqlite3_bind_int64(s, 1, result_id);
+    bind_text(s, 2, subject);
+    bind_text(s, 3, name);
+    sqlite3_bind_int64(s, 4, value);
+    bind_text(s, 5, unit);
+    if (step_done(s) != SQLITE_DONE)
+        return db_error(st, "recording a figure");
+    return OMBUD_OK;
+}
+
+/* ---- more readers (billing, groups, areas) -------------------------------- */
+
+ombud_err ombud_store_each_billing(ombud_store *st, const char *account,
+                                   int64_t from, int64_t to,
+                                   ombud_billing_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_billing b;
+    ombud_err err;
+    int rc;
+
+    if ((err = prepare_period(st, "SELECT id, account_id, kind, posted_at, "
+                              "amount, currency, service, period_start, "
+                              "period_end, due_at, reference, description, "
+                              "area FROM billing_events WHERE posted_at >= ?1 "
+                              "AND posted_at < ?2 AND (?3 IS NULL OR "
+                              "account_id = ?3) ORDER BY account_id, "
+                              "posted_at, id", from, to, &s)))
+        return err;
+    bind_text(s, 3, account);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        b = (ombud_billing){col_text(s, 1), col_text(s, 2), col_time(s, 3),
+                            sqlite3_column_int64(s, 4),
+                            sqlite3_column_type(s, 4) != SQLITE_NULL,
+                            col_text(s, 5), col_text(s, 6), col_time(s, 7),
+                            col_time(s, 8), col_time(s, 9), col_text(s, 10),
+                            col_text(s, 11), col_text(s, 12)};
+        if (fn(ud, sqlite3_column_int64(s, 0), &b))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_outage_restored(ombud_store *st, const char *outage_id,
+                                      int64_t *row_id, int64_t *restored_at)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    *row_id = 0;
+    *restored_at = OMBUD_TIME_NONE;
+    if (sqlite3_prepare_v2(st->db, "SELECT id, restored_at FROM outages "
+                           "WHERE outage_id = ?1", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "looking up an outage");
+    bind_text(s, 1, outage_id);
+    if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        *row_id = sqlite3_column_int64(s, 0);
+        *restored_at = col_time(s, 1);
+    }
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_each_account_in_area(ombud_store *st, const char *area,
+                                           const char *service,
+                                           ombud_account_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT account_id FROM "
+                           "billing_events WHERE kind = 'charge' AND "
+                           "(?2 IS NULL OR service = ?2) AND account_id IN ("
+                           " SELECT account_id FROM billing_events WHERE "
+                           " area = ?1 UNION SELECT account_id FROM outages "
+                           " WHERE area = ?1 AND account_id IS NOT NULL) "
+                           "ORDER BY account_id", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "finding the accounts of an area");
+    bind_text(s, 1, area);
+    bind_text(s, 2, service);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (fn(ud, col_text(s, 0)))
+            break;
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
+                                       int64_t to, ombud_group_leg_fn fn,
+                                       void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_call_leg c;
+    ombud_err err;
+    int rc;
+
+    if ((err = prepare_period(st, "SELECT " LEG_COLUMNS ", "
+                              "coalesce(ticket_id, account_id), "
+                              "ticket_id IS NOT NULL FROM call_legs WHERE "
+                              "arrived_at >= ?1 AND arrived_at < ?2 AND "
+                              "coalesce(ticket_id, account_id) IS NOT NULL "
+                              "ORDER BY ticket_id IS NULL, "
+                              "coalesce(ticket_id, account_id), arrived_at, id",
+                              from, to, &s)))
+        return err;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        read_leg(s, 0, &c);
+        if (fn(ud, col_text(s, 12), sqlite3_column_int(s, 13),
+               sqlite3_column_int64(s, 0), &c))
+            break;
+    }
+    return end_iteration(st, s, rc);
 }

@@ -39,7 +39,8 @@ typedef enum ombud_param_type {
     OMBUD_P_MONEY,    /**< decimal amount -> minor units of the filing currency */
     OMBUD_P_HOURS,    /**< 24x7, a [calendar NAME], or an inline hours spec */
     OMBUD_P_CALENDAR, /**< the name of a [calendar NAME] section */
-    OMBUD_P_WORD      /**< one of the words in ombud_param_def.words */
+    OMBUD_P_WORD,     /**< one of the words in ombud_param_def.words */
+    OMBUD_P_CALMAP    /**< "queue: calendar, queue: calendar" */
 } ombud_param_type;
 
 /** A key a rule accepts. */
@@ -61,6 +62,7 @@ typedef struct ombud_param {
     char **list;          /**< LIST items (owned) */
     size_t nlist;
     const ombud_calendar *cal; /**< HOURS or CALENDAR (owned by the guarantees) */
+    const ombud_calendar **cals; /**< CALMAP: calendar of list[i] (array owned) */
 } ombud_param;
 
 struct ombud_rule;
@@ -107,6 +109,9 @@ extern const ombud_rule ombud_rule_answer_time;
 extern const ombud_rule ombud_rule_restoration;
 extern const ombud_rule ombud_rule_commitments;
 extern const ombud_rule ombud_rule_advance_notice;
+extern const ombud_rule ombud_rule_customer_effort;
+extern const ombud_rule ombud_rule_outage_credit;
+extern const ombud_rule ombud_rule_payment_notice;
 
 /** All kinds, NULL-terminated (src/rules/rules.c). */
 extern const ombud_rule *const ombud_rules[];
@@ -116,6 +121,10 @@ const ombud_rule *ombud_rule_find(const char *kind);
 
 /** Does @p list (a LIST param) contain @p word? An unset list matches all. */
 int ombud_param_has(const ombud_param *list, const char *word);
+
+/** The calendar a CALMAP param gives @p word (a queue), or NULL. */
+const ombud_calendar *ombud_param_calendar(const ombud_param *map,
+                                           const char *word);
 
 /** Format seconds as "112h", "10m", "1h30m", "45s" for messages and tables. */
 char *ombud_duration_format(int64_t seconds, char *buf, size_t size);

@@ -123,6 +123,7 @@ typedef struct ombud_billing {
     int64_t due_at;
     const char *reference;
     const char *description;
+    const char *area;         /**< the account's service area, if known */
 } ombud_billing;
 
 /**
@@ -197,6 +198,49 @@ typedef int (*ombud_promise_fn)(void *ud, const ombud_promise *p);
 ombud_err ombud_store_each_promise(ombud_store *st, int64_t from, int64_t to,
                                    ombud_promise_fn fn, void *ud);
 
+/** Called once per billing event; return non-zero to stop. */
+typedef int (*ombud_billing_fn)(void *ud, int64_t row_id, const ombud_billing *b);
+
+/**
+ * @brief Each billing event posted in [@p from, @p to), of one account (or
+ * of all when @p account is NULL), ordered by account, posted_at, row id.
+ */
+ombud_err ombud_store_each_billing(ombud_store *st, const char *account,
+                                   int64_t from, int64_t to,
+                                   ombud_billing_fn fn, void *ud);
+
+/**
+ * @brief Look up an outage by id: its row id (0 if unknown) and restored_at
+ * (OMBUD_TIME_NONE if open or unknown).
+ */
+ombud_err ombud_store_outage_restored(ombud_store *st, const char *outage_id,
+                                      int64_t *row_id, int64_t *restored_at);
+
+/** Called once per account id. */
+typedef int (*ombud_account_fn)(void *ud, const char *account_id);
+
+/**
+ * @brief Each account known to be in @p area (from its billing rows' or its
+ * outages' area) that has a charge for @p service (any service when NULL),
+ * in account order.
+ */
+ombud_err ombud_store_each_account_in_area(ombud_store *st, const char *area,
+                                           const char *service,
+                                           ombud_account_fn fn, void *ud);
+
+/** Called per leg with the group it belongs to: a ticket, else an account. */
+typedef int (*ombud_group_leg_fn)(void *ud, const char *group, int is_ticket,
+                                  int64_t row_id, const ombud_call_leg *leg);
+
+/**
+ * @brief Each leg that arrived in [@p from, @p to), grouped: legs with a
+ * ticket_id by ticket, the others by account_id (legs with neither are
+ * skipped); groups in name order, legs in arrival order within a group.
+ */
+ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
+                                       int64_t to, ombud_group_leg_fn fn,
+                                       void *ud);
+
 /* ---- findings (written by rules, read by reports) ------------------------- */
 
 /** The outcome of one guarantee over a period. */
@@ -208,7 +252,7 @@ typedef struct ombud_result {
     int64_t subjects;       /**< how many subjects were examined */
     int64_t breaches;       /**< how many breaches were written */
     int64_t amount;         /**< money owed, minor units of the filing currency */
-    char measured_text[192]; /**< the figure as people read it ("5 of 29 calls...") */
+    char measured_text[320]; /**< the figure as people read it ("5 of 29 calls...") */
     char target_text[160];  /**< the target as people read it */
     char method[640];       /**< how it was measured, one paragraph */
 } ombud_result;
@@ -256,6 +300,13 @@ ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
 /** Link a breach to an evidence row: @p table is "call_legs", "outages" or "billing_events". */
 ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
                                    const char *table, int64_t row_id);
+/**
+ * A figure about one subject (e.g. ticket TT-4471's "calls" = 22, unit
+ * "count"): what a rule measured whether or not it is a breach.
+ */
+ombud_err ombud_store_add_figure(ombud_store *st, int64_t result_id,
+                                 const char *subject, const char *name,
+                                 int64_t value, const char *unit);
 /** A value of a named series (e.g. "heatmap.calls", key 0..167). */
 ombud_err ombud_store_add_series(ombud_store *st, int64_t result_id,
                                  const char *name, int64_t key, int64_t value);

@@ -11,7 +11,7 @@
 
 enum { B_ACCOUNT, B_KIND, B_POSTED, B_AMOUNT, B_CURRENCY, B_SERVICE,
        B_PERIOD_START, B_PERIOD_END, B_DUE, B_REFERENCE, B_DESCRIPTION,
-       B_NCOLS };
+       B_AREA, B_NCOLS };
 
 static const ombud_column columns[B_NCOLS] = {
     [B_ACCOUNT] = {"account_id", "account|account_no|account_number|"
@@ -28,6 +28,8 @@ static const ombud_column columns[B_NCOLS] = {
     [B_REFERENCE] = {"reference", "ref|invoice|invoice_no|cheque|cheque_no|"
                      "check_no|document", 0},
     [B_DESCRIPTION] = {"description", "memo|text|note|narrative", 0},
+    /* The account's service area, so area-wide outages find their accounts. */
+    [B_AREA] = {"area", "region|exchange|wire_center|wire_centre", 0},
 };
 
 static const char *const kinds[] = {"charge", "credit", "payment", "notice",
@@ -75,6 +77,7 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     b->service = ombud_row_text(row, B_SERVICE);
     b->reference = ombud_row_text(row, B_REFERENCE);
     b->description = ombud_row_text(row, B_DESCRIPTION);
+    b->area = ombud_row_text(row, B_AREA);
     if ((err = parse_amount(row, b, rej)) ||
         (err = ombud_row_time(ctx, row, B_POSTED, 1, OMBUD_TIME_DATE_OK,
                               &b->posted_at, rej)) ||

@@ -10,7 +10,8 @@
 const ombud_rule *const ombud_rules[] = {
     &ombud_rule_live_support, &ombud_rule_answer_time,
     &ombud_rule_restoration, &ombud_rule_commitments,
-    &ombud_rule_advance_notice, NULL
+    &ombud_rule_advance_notice, &ombud_rule_customer_effort,
+    &ombud_rule_outage_credit, &ombud_rule_payment_notice, NULL
 };
 
 const ombud_rule *ombud_rule_find(const char *kind)
@@ -29,6 +30,15 @@ int ombud_param_has(const ombud_param *list, const char *word)
         if (word && !strcmp(list->list[i], word))
             return 1;
     return 0;
+}
+
+const ombud_calendar *ombud_param_calendar(const ombud_param *map,
+                                           const char *word)
+{
+    for (size_t i = 0; map->cals && word && i < map->nlist; i++)
+        if (!strcmp(map->list[i], word))
+            return map->cals[i];
+    return NULL;
 }
 
 /* Longest duration accepted: ten years. */

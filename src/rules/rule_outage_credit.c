@@ -1,0 +1,299 @@
+/*
+ * rule_outage_credit.c - "credit for every outage day": the credit owed for
+ * each outage longer than `min_duration`, against the credits posted.
+ *
+ * Owed, by `method`:
+ *   pro_rata  the account's charge for the service whose billing period
+ *             covers the outage start, times the outage duration, divided by
+ *             the length of that billing period (period_start to the end of
+ *             period_end's day), rounded to minor units by `rounding`
+ *             (half_up by default). Computed in integers: exact.
+ *   per_day   `per_day` for each started day of outage; with
+ *             `after_working_days` N (and a `calendar` of working days, e.g.
+ *             mon-fri 00:00-24:00) only the days after the first N working
+ *             days count, as in Ofcom's automatic compensation.
+ * The whole duration counts (to restoration even after the period; to the
+ * end of the period if still open). An outage with no account_id applies to
+ * every account of its area that has a charge for the service.
+ * Credited: the account's credits (for the service, or for no named
+ * service) posted from the outage start to `grace` after its end. A
+ * shortfall is a breach whose amount is what is still owed; its evidence is
+ * the outage, the charge used and the credits found.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib.h>
+
+#include "ombud/diag.h"
+#include "ombud/rule.h"
+#include "ombud/value.h"
+
+enum { K_METHOD, K_MIN_DURATION, K_PER_DAY, K_AFTER_WD, K_CALENDAR, K_GRACE,
+       K_SERVICES, K_ROUNDING, K_N };
+
+static const ombud_param_def params[K_N] = {
+    [K_METHOD] = {"method", OMBUD_P_WORD, 1, NULL, "pro_rata|per_day",
+                  "pro_rata (share of the monthly charge) or per_day"},
+    [K_MIN_DURATION] = {"min_duration", OMBUD_P_DURATION, 0, "0s", NULL,
+                        "only outages longer than this earn a credit"},
+    [K_PER_DAY] = {"per_day", OMBUD_P_MONEY, 0, NULL, NULL,
+                   "per_day: amount for each day, e.g. 9.76"},
+    [K_AFTER_WD] = {"after_working_days", OMBUD_P_COUNT, 0, "0", NULL,
+                    "per_day: days count only after this many working days"},
+    [K_CALENDAR] = {"calendar", OMBUD_P_CALENDAR, 0, NULL, NULL,
+                    "working days for after_working_days"},
+    [K_GRACE] = {"grace", OMBUD_P_DURATION, 0, "60d", NULL,
+                 "credits posted up to this long after the outage count"},
+    [K_SERVICES] = {"services", OMBUD_P_LIST, 0, NULL, NULL,
+                    "only outages of these services (default: all)"},
+    [K_ROUNDING] = {"rounding", OMBUD_P_WORD, 0, "half_up", "half_up|down|up",
+                    "pro_rata: how the share is rounded to minor units"},
+};
+
+typedef struct state {
+    const ombud_rule_ctx *ctx;
+    const ombud_guarantee *g;
+    ombud_result *res;
+    int64_t owed, credited;
+    ombud_err err;
+} state;
+
+/* amount * num / den in integers, rounded by @mode (0 half up, 1 down, 2 up). */
+static int64_t share(int64_t amount, int64_t num, int64_t den, int64_t mode)
+{
+    int64_t q = amount / den, r = amount % den;
+    int64_t whole = q * num + (r * num) / den, rem = (r * num) % den;
+
+    if ((mode == 0 && 2 * rem >= den) || (mode == 2 && rem > 0))
+        whole++;
+    return whole;
+}
+
+/* The credit search for one account. */
+typedef struct account {
+    const state *s;
+    const ombud_outage *o;
+    int64_t outage_row;
+    int64_t start, end;       /* the outage as credited */
+    int64_t charge_row, charge, period_len;
+    int64_t credited;
+    GArray *credits;          /* rows of the credits found */
+} account;
+
+static int service_matches(const char *want, const char *have)
+{
+    return !want || !have || !strcmp(want, have);
+}
+
+static int on_billing(void *ud, int64_t row, const ombud_billing *b)
+{
+    account *a = ud;
+    int64_t grace = a->s->g->v[K_GRACE].num;
+
+    if (!service_matches(a->o->service, b->service))
+        return 0;
+    if (!strcmp(b->kind, "charge") && b->period_start != OMBUD_TIME_NONE &&
+        b->period_end != OMBUD_TIME_NONE && b->period_start <= a->start &&
+        a->start < b->period_end + 86400) {
+        a->charge_row = row;
+        a->charge = b->amount;
+        /* period_end names the last day covered: its end is a day later
+         * (local midnight; a DST day is off by an hour, which is noise). */
+        a->period_len = b->period_end + 86400 - b->period_start;
+    }
+    if (!strcmp(b->kind, "credit") && b->posted_at >= a->start &&
+        b->posted_at <= a->end + grace) {
+        a->credited += b->amount;
+        g_array_append_val(a->credits, row);
+    }
+    return 0;
+}
+
+/* Local midnight at the start of the day after the day of @t. */
+static int64_t next_midnight(const ombud_tz *tz, int64_t t)
+{
+    ombud_tm tm;
+
+    ombud_tm_from_instant(tz, t, &tm);
+    return ombud_tz_local_to_utc(tz, (ombud_days_from_civil(tm.year, tm.month,
+                                 tm.day) + 1) * 86400, NULL);
+}
+
+/*
+ * per_day: the days owed. The count starts after `after_working_days` full
+ * working days following the day the outage began (a working day is one
+ * on which the calendar is open at all; every day without a calendar).
+ */
+static int64_t days_owed(const state *s, int64_t start, int64_t end)
+{
+    const ombud_calendar *cal = s->g->v[K_CALENDAR].cal;
+    int64_t t0 = start, n = s->g->v[K_AFTER_WD].num;
+
+    if (n > 0) {
+        int64_t day = next_midnight(s->ctx->tz, start);
+        for (int64_t worked = 0, i = 0; worked < n && i < 3660; i++) {
+            int64_t next = next_midnight(s->ctx->tz, day);
+            worked += !cal || ombud_calendar_open_seconds(cal, day, next) > 0;
+            day = next;
+        }
+        t0 = day;
+    }
+    return end > t0 ? (end - t0 + 86399) / 86400 : 0;
+}
+
+static ombud_err breach(const state *s, const account *a, int64_t owed,
+                        char *subject)
+{
+    int digits = ombud_currency_digits(s->ctx->currency);
+    ombud_breach b = {"outage", "", a->start, a->credited, owed,
+                      owed - a->credited, "minor", owed - a->credited, ""};
+    char d[32], o[32], c[32], ch[32];
+    int64_t id;
+    ombud_err err;
+
+    snprintf(b.subject, sizeof b.subject, "%s", subject);
+    ombud_duration_format(a->end - a->start, d, sizeof d);
+    ombud_amount_format(owed, digits, o, sizeof o);
+    ombud_amount_format(a->credited, digits, c, sizeof c);
+    if (s->g->v[K_METHOD].num == 0)
+        snprintf(b.detail, sizeof b.detail, "%s: out %s; owed %s %s = %s x "
+                 "%lld s / %lld s (pro rata, %s); credited %s", subject, d, o,
+                 s->ctx->currency, ombud_amount_format(a->charge, digits, ch,
+                 sizeof ch), (long long)(a->end - a->start),
+                 (long long)a->period_len, s->g->v[K_ROUNDING].text, c);
+    else
+        snprintf(b.detail, sizeof b.detail, "%s: out %s; owed %s %s = %lld "
+                 "day(s) x %s; credited %s", subject, d, o, s->ctx->currency,
+                 (long long)days_owed(s, a->start, a->end),
+                 s->g->v[K_PER_DAY].text, c);
+    if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)) ||
+        (err = ombud_store_add_evidence(s->ctx->store, id, "outages",
+                                        a->outage_row)))
+        return err;
+    if (a->charge_row &&
+        (err = ombud_store_add_evidence(s->ctx->store, id, "billing_events",
+                                        a->charge_row)))
+        return err;
+    for (guint i = 0; i < a->credits->len; i++)
+        if ((err = ombud_store_add_evidence(s->ctx->store, id, "billing_events",
+                   g_array_index(a->credits, int64_t, i))))
+            return err;
+    return OMBUD_OK;
+}
+
+/* Owed and credited for one account hit by outage @o; a breach if short. */
+static ombud_err credit_account(state *s, int64_t row, const ombud_outage *o,
+                                const char *acct, int64_t end)
+{
+    account a = {s, o, row, o->started_at, end, 0, 0, 0, 0, NULL};
+    char subject[96];
+    int64_t owed;
+    ombud_err err;
+
+    a.credits = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    err = ombud_store_each_billing(s->ctx->store, acct, o->started_at -
+                                   92 * 86400, end + s->g->v[K_GRACE].num + 1,
+                                   on_billing, &a);
+    if (s->g->v[K_METHOD].num == 0)
+        owed = a.period_len > 0 ? share(a.charge, end - o->started_at,
+                                        a.period_len, s->g->v[K_ROUNDING].num) : 0;
+    else
+        owed = s->g->v[K_PER_DAY].num * days_owed(s, o->started_at, end);
+    snprintf(subject, sizeof subject, "%s/%s", o->outage_id, acct);
+    if (!err)
+        err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
+                                     "owed", owed, "minor");
+    if (!err)
+        err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
+                                     "credited", a.credited, "minor");
+    s->owed += owed;
+    s->credited += a.credited;
+    s->res->subjects++;
+    if (!err && owed > a.credited) {
+        err = breach(s, &a, owed, subject);
+        s->res->breaches++;
+        s->res->amount += owed - a.credited;
+    }
+    g_array_free(a.credits, TRUE);
+    return err;
+}
+
+static int collect_account(void *ud, const char *account_id)
+{
+    g_ptr_array_add(ud, g_strdup(account_id));
+    return 0;
+}
+
+static int on_outage(void *ud, int64_t row, const ombud_outage *o)
+{
+    state *s = ud;
+    int64_t end = o->restored_at != OMBUD_TIME_NONE ? o->restored_at : s->ctx->to;
+    GPtrArray *accts;
+
+    if (end - o->started_at <= s->g->v[K_MIN_DURATION].num ||
+        !ombud_param_has(&s->g->v[K_SERVICES], o->service))
+        return 0;
+    if (o->account_id)
+        return (s->err = credit_account(s, row, o, o->account_id, end)) != 0;
+    if (!o->area)
+        return 0;
+    accts = g_ptr_array_new_with_free_func(g_free);
+    s->err = ombud_store_each_account_in_area(s->ctx->store, o->area,
+                                              o->service, collect_account, accts);
+    for (guint i = 0; !s->err && i < accts->len; i++)
+        s->err = credit_account(s, row, o, g_ptr_array_index(accts, i), end);
+    g_ptr_array_free(accts, TRUE);
+    return s->err != OMBUD_OK;
+}
+
+static void describe(const state *s, ombud_result *res)
+{
+    int digits = ombud_currency_digits(s->ctx->currency);
+    char o[32], c[32], sh[32], min[32];
+
+    res->unit = "minor";
+    res->measured = s->credited;
+    res->target = s->owed;
+    res->pass = res->breaches == 0;
+    snprintf(res->measured_text, sizeof res->measured_text, "credited %s of "
+             "%s %s owed for %lld account outage(s); %s short",
+             ombud_amount_format(s->credited, digits, c, sizeof c),
+             ombud_amount_format(s->owed, digits, o, sizeof o),
+             s->ctx->currency, (long long)res->subjects,
+             ombud_amount_format(res->amount, digits, sh, sizeof sh));
+    ombud_duration_format(s->g->v[K_MIN_DURATION].num, min, sizeof min);
+    snprintf(res->target_text, sizeof res->target_text, "every outage over %s "
+             "credited (%s)", min, s->g->v[K_METHOD].text);
+    snprintf(res->method, sizeof res->method, "Each outage open in the period "
+             "and longer than %s earns a credit for its whole duration, for "
+             "its account or every charged account of its area. %s Credits "
+             "posted from the outage start to %s after its end are set "
+             "against it; what is still owed is the breach amount.", min,
+             s->g->v[K_METHOD].num == 0 ? "Pro rata: the charge whose billing "
+             "period covers the outage start x the outage seconds / the "
+             "billing period's seconds, rounded to minor units." : "Per day: "
+             "the per_day amount for each started day, after the working "
+             "days allowed.", s->g->v[K_GRACE].text);
+}
+
+static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                          ombud_result *res)
+{
+    state s = {ctx, g, res, 0, 0, OMBUD_OK};
+    ombud_err err;
+
+    if (g->v[K_METHOD].num == 1 && !g->v[K_PER_DAY].set)
+        return ombud_error(OMBUD_E_DATA, NULL, "[guarantee %s] per_day: "
+                           "required when method = per_day", g->id);
+    if ((err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to,
+                                       on_outage, &s)))
+        return err;
+    describe(&s, res);
+    return s.err;
+}
+
+const ombud_rule ombud_rule_outage_credit = {
+    "outage_credit", "outages credited as promised",
+    params, K_N, evaluate
+};
