@@ -18,6 +18,7 @@
 #include "ombud/cal.h"
 #include "ombud/diag.h"
 #include "ombud/store.h"
+#include "ombud/version.h"
 
 /*
  * Times are INTEGER Unix seconds (UTC); money INTEGER minor units; blank
@@ -106,6 +107,12 @@ static const char schema_sql[] =
     "  tz TEXT NOT NULL,"
     "  guarantees TEXT NOT NULL,"
     "  guarantees_sha256 TEXT NOT NULL,"
+    "  carrier TEXT NOT NULL,"
+    "  commission TEXT NOT NULL,"
+    "  docket TEXT,"
+    "  prepared_by TEXT,"
+    "  currency TEXT NOT NULL,"
+    "  tool_version TEXT NOT NULL,"
     "  UNIQUE (period_start, period_end));"
     "CREATE TABLE IF NOT EXISTS results ("
     "  id INTEGER PRIMARY KEY,"
@@ -217,7 +224,9 @@ static const char *const stmt_sql[S_COUNT] = {
                  " (SELECT count(*) FROM billing_events),"
                  " (SELECT count(*) FROM rejects)",
     [S_ADD_CHECK] = "INSERT INTO checks (period_start, period_end, tz, "
-                    "guarantees, guarantees_sha256) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "guarantees, guarantees_sha256, carrier, commission, "
+                    "docket, prepared_by, currency, tool_version) VALUES "
+                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [S_ADD_RESULT] = "INSERT INTO results (check_id, seq, guarantee_id, kind, "
                      "promise, source, params) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_SET_RESULT] = "UPDATE results SET measured = ?2, target = ?3, unit = ?4, "
@@ -899,6 +908,12 @@ ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
     bind_text(s, 3, c->tz);
     bind_text(s, 4, c->guarantees);
     bind_text(s, 5, c->guarantees_sha256);
+    bind_text(s, 6, c->carrier);
+    bind_text(s, 7, c->commission);
+    bind_text(s, 8, c->docket);
+    bind_text(s, 9, c->prepared_by);
+    bind_text(s, 10, c->currency);
+    bind_text(s, 11, OMBUD_VERSION);
     if (step_done(s) != SQLITE_DONE) {
         err = db_error(st, "recording the check");
         goto fail;
@@ -1134,6 +1149,237 @@ ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
         read_leg(s, 0, &c);
         if (fn(ud, col_text(s, 12), sqlite3_column_int(s, 13),
                sqlite3_column_int64(s, 0), &c))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+/* ---- reading findings --------------------------------------------------- */
+
+static void copy_col(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+    const char *v = col_text(s, i);
+    snprintf(dst, size, "%s", v ? v : "");
+}
+
+ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
+                                ombud_check_info *out)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (sqlite3_prepare_v2(st->db, "SELECT id, period_start, period_end, tz, "
+                           "guarantees, guarantees_sha256, carrier, "
+                           "commission, docket, prepared_by, currency, "
+                           "tool_version FROM checks WHERE ?1 = 0 OR id = ?1 "
+                           "ORDER BY id DESC LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading a check");
+    sqlite3_bind_int64(s, 1, check_id);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        out->id = sqlite3_column_int64(s, 0);
+        out->from = sqlite3_column_int64(s, 1);
+        out->to = sqlite3_column_int64(s, 2);
+        copy_col(s, 3, out->tz, sizeof out->tz);
+        copy_col(s, 4, out->guarantees, sizeof out->guarantees);
+        copy_col(s, 5, out->guarantees_sha256, sizeof out->guarantees_sha256);
+        copy_col(s, 6, out->carrier, sizeof out->carrier);
+        copy_col(s, 7, out->commission, sizeof out->commission);
+        copy_col(s, 8, out->docket, sizeof out->docket);
+        copy_col(s, 9, out->prepared_by, sizeof out->prepared_by);
+        copy_col(s, 10, out->currency, sizeof out->currency);
+        copy_col(s, 11, out->tool_version, sizeof out->tool_version);
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(st, "reading a check");
+    return rc == SQLITE_ROW ? OMBUD_OK : OMBUD_E_DATA;
+}
+
+ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
+                                  ombud_result_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_result_row r;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT id, seq, guarantee_id, kind, "
+                           "promise, source, params, status, measured, target, "
+                           "unit, subjects, breaches, amount, measured_text, "
+                           "target_text, method FROM results WHERE check_id = "
+                           "?1 ORDER BY seq", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading results");
+    sqlite3_bind_int64(s, 1, check_id);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        memset(&r, 0, sizeof r);
+        r.id = sqlite3_column_int64(s, 0);
+        r.seq = sqlite3_column_int(s, 1);
+        r.guarantee_id = col_text(s, 2);
+        r.kind = col_text(s, 3);
+        r.promise = col_text(s, 4);
+        r.source = col_text(s, 5);
+        r.params = col_text(s, 6);
+        r.status = col_text(s, 7);
+        r.r.measured = sqlite3_column_int64(s, 8);
+        r.r.target = sqlite3_column_int64(s, 9);
+        r.r.unit = col_text(s, 10);
+        r.r.pass = r.status && !strcmp(r.status, "PASS");
+        r.r.subjects = sqlite3_column_int64(s, 11);
+        r.r.breaches = sqlite3_column_int64(s, 12);
+        r.r.amount = sqlite3_column_int64(s, 13);
+        copy_col(s, 14, r.r.measured_text, sizeof r.r.measured_text);
+        copy_col(s, 15, r.r.target_text, sizeof r.r.target_text);
+        copy_col(s, 16, r.r.method, sizeof r.r.method);
+        if (fn(ud, &r))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+/* Evidence of one breach as "calls.csv:17, outages.csv:3", cut near @size. */
+static int64_t evidence_refs(ombud_store *st, sqlite3_stmt *q, int64_t breach,
+                             char *buf, size_t size)
+{
+    size_t n = 0;
+    int64_t count = 0, shown = 0;
+
+    (void)st;
+    buf[0] = '\0';
+    sqlite3_bind_int64(q, 1, breach);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        count++;
+        if (n + 64 < size) {
+            n += (size_t)snprintf(buf + n, size - n, "%s%s:%lld", n ? ", " : "",
+                                  col_text(q, 0), (long long)sqlite3_column_int64(q, 1));
+            shown++;
+        }
+    }
+    sqlite3_reset(q);
+    if (shown < count)
+        snprintf(buf + n, size - n, " and %lld more", (long long)(count - shown));
+    return count;
+}
+
+ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
+                                  ombud_breach_fn fn, void *ud)
+{
+    sqlite3_stmt *s, *q;
+    ombud_breach b;
+    char refs[2200];
+    int64_t n;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT id, subject_kind, subject, at, "
+                           "measured, limit_value, shortfall, unit, amount, "
+                           "detail FROM breaches WHERE result_id = ?1 ORDER "
+                           "BY id", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading breaches");
+    if (sqlite3_prepare_v2(st->db, "SELECT src.name, coalesce(c.line, o.line, "
+                           "b.line) FROM evidence e LEFT JOIN call_legs c ON "
+                           "e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN "
+                           "outages o ON e.tbl = 'outages' AND o.id = e.row_id "
+                           "LEFT JOIN billing_events b ON e.tbl = "
+                           "'billing_events' AND b.id = e.row_id JOIN sources "
+                           "src ON src.id = coalesce(c.source_id, o.source_id, "
+                           "b.source_id) WHERE e.breach_id = ?1 ORDER BY "
+                           "e.rowid", -1, &q, NULL) != SQLITE_OK) {
+        sqlite3_finalize(s);
+        return db_error(st, "reading evidence");
+    }
+    sqlite3_bind_int64(s, 1, result_id);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        memset(&b, 0, sizeof b);
+        b.subject_kind = col_text(s, 1);
+        copy_col(s, 2, b.subject, sizeof b.subject);
+        b.at = col_time(s, 3);
+        b.measured = sqlite3_column_int64(s, 4);
+        b.limit = sqlite3_column_int64(s, 5);
+        b.shortfall = sqlite3_column_int64(s, 6);
+        b.unit = col_text(s, 7);
+        b.amount = sqlite3_column_int64(s, 8);
+        copy_col(s, 9, b.detail, sizeof b.detail);
+        n = evidence_refs(st, q, sqlite3_column_int64(s, 0), refs, sizeof refs);
+        if (fn(ud, &b, refs, n))
+            break;
+    }
+    sqlite3_finalize(q);
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_each_series(ombud_store *st, int64_t result_id,
+                                  const char *name, ombud_series_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT k, v FROM series WHERE result_id "
+                           "= ?1 AND name = ?2 ORDER BY k", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading a series");
+    sqlite3_bind_int64(s, 1, result_id);
+    bind_text(s, 2, name);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (fn(ud, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1)))
+            break;
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_each_figure(ombud_store *st, int64_t result_id,
+                                  ombud_figure_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT subject, name, value, unit FROM "
+                           "figures WHERE result_id = ?1 ORDER BY rowid", -1,
+                           &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading figures");
+    sqlite3_bind_int64(s, 1, result_id);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (fn(ud, col_text(s, 0), col_text(s, 1), sqlite3_column_int64(s, 2),
+               col_text(s, 3)))
+            break;
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_each_source(ombud_store *st, ombud_source_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_source_row r;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT id, kind, name, path, sha256, tz, "
+                           "bytes, imported_at, rows_read, rows_stored, "
+                           "rows_rejected FROM sources ORDER BY id", -1, &s,
+                           NULL) != SQLITE_OK)
+        return db_error(st, "reading sources");
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        r = (ombud_source_row){sqlite3_column_int64(s, 0), col_text(s, 1),
+            col_text(s, 2), col_text(s, 3), col_text(s, 4), col_text(s, 5),
+            sqlite3_column_int64(s, 6), sqlite3_column_int64(s, 7),
+            {sqlite3_column_int64(s, 8), sqlite3_column_int64(s, 9),
+             sqlite3_column_int64(s, 10)}};
+        if (fn(ud, &r))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_each_reject(ombud_store *st, ombud_reject_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_reject r;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT src.name, r.line, r.col, r.field, "
+                           "r.value, r.reason FROM rejects r JOIN sources src "
+                           "ON src.id = r.source_id ORDER BY r.source_id, "
+                           "r.line, r.id", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading rejects");
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        r = (ombud_reject){sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
+                           col_text(s, 3), col_text(s, 4), col_text(s, 5)};
+        if (fn(ud, col_text(s, 0), &r))
             break;
     }
     return end_iteration(st, s, rc);

@@ -20,7 +20,7 @@
 #include "ombud/ingest.h"
 #include "ombud/store.h"
 
-#define OMBUD_VERSION "0.2.0"
+#include "ombud/version.h"
 
 /** Exit statuses (sysexits.h). */
 enum {
@@ -48,10 +48,12 @@ const ombud_command *ombud_command_find(const char *name);
 int ombud_cmd_ingest(int argc, char **argv);
 int ombud_cmd_check(int argc, char **argv);
 int ombud_cmd_run(int argc, char **argv);
+int ombud_cmd_report(int argc, char **argv);
 int ombud_cmd_help(int argc, char **argv);
 extern const char ombud_help_ingest[];
 extern const char ombud_help_check[];
 extern const char ombud_help_run[];
+extern const char ombud_help_report[];
 extern const char ombud_help_help[];
 
 /* ---- steps shared by commands ---------------------------------------------- */
@@ -116,6 +118,6 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
  * receives the number of guarantees that failed. (src/cmd/cmd_check.c)
  */
 ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
-                         const char *period, int *failed);
+                         const char *period, int *failed, int64_t *check_id);
 
 #endif

@@ -270,12 +270,17 @@ typedef struct ombud_breach {
     char detail[320];         /**< one sentence a reviewer reads */
 } ombud_breach;
 
-/** What a check covers. */
+/** What a check covers, and the filing it is for (strings borrowed). */
 typedef struct ombud_check {
     int64_t from, to;         /**< period [from, to) */
     const char *tz;           /**< the filing's zone */
     const char *guarantees;   /**< path of the guarantees file */
     const char *guarantees_sha256;
+    const char *carrier;      /**< [filing] carrier */
+    const char *commission;   /**< [filing] commission */
+    const char *docket;       /**< may be NULL */
+    const char *prepared_by;  /**< may be NULL */
+    const char *currency;     /**< ISO 4217 code */
 } ombud_check;
 
 /**
@@ -310,5 +315,78 @@ ombud_err ombud_store_add_figure(ombud_store *st, int64_t result_id,
 /** A value of a named series (e.g. "heatmap.calls", key 0..167). */
 ombud_err ombud_store_add_series(ombud_store *st, int64_t result_id,
                                  const char *name, int64_t key, int64_t value);
+
+/* ---- reading findings (for reports) --------------------------------------- */
+
+/** A stored check, read back. Strings are copies (owned by the struct). */
+typedef struct ombud_check_info {
+    int64_t id;
+    int64_t from, to;
+    char tz[64];
+    char guarantees[1024];
+    char guarantees_sha256[65];
+    char carrier[256];
+    char commission[256];
+    char docket[128];
+    char prepared_by[256];
+    char currency[4];
+    char tool_version[32];
+} ombud_check_info;
+
+/**
+ * @brief Read a check: @p check_id, or the latest one when 0.
+ * @return OMBUD_OK, or OMBUD_E_DATA when there is none.
+ */
+ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
+                                ombud_check_info *out);
+
+/** A result row read back (strings valid during the callback only). */
+typedef struct ombud_result_row {
+    int64_t id;
+    int seq;
+    const char *guarantee_id, *kind, *promise, *source, *params, *status;
+    ombud_result r;          /**< measured, target, unit, texts... */
+} ombud_result_row;
+
+typedef int (*ombud_result_fn)(void *ud, const ombud_result_row *r);
+/** Each result of a check, in guarantee order. */
+ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
+                                  ombud_result_fn fn, void *ud);
+
+/**
+ * Called per breach with its evidence as references ("calls.csv:17") joined
+ * by ", " (at most about 2,000 characters, then "and N more") and their count.
+ */
+typedef int (*ombud_breach_fn)(void *ud, const ombud_breach *b,
+                               const char *refs, int64_t nrefs);
+/** Each breach of a result, in the order written. */
+ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
+                                  ombud_breach_fn fn, void *ud);
+
+typedef int (*ombud_series_fn)(void *ud, int64_t k, int64_t v);
+/** Each value of series @p name of a result, by key. */
+ombud_err ombud_store_each_series(ombud_store *st, int64_t result_id,
+                                  const char *name, ombud_series_fn fn, void *ud);
+
+typedef int (*ombud_figure_fn)(void *ud, const char *subject, const char *name,
+                               int64_t value, const char *unit);
+/** Each figure of a result, in the order written. */
+ombud_err ombud_store_each_figure(ombud_store *st, int64_t result_id,
+                                  ombud_figure_fn fn, void *ud);
+
+/** A source file read back (strings valid during the callback only). */
+typedef struct ombud_source_row {
+    int64_t id;
+    const char *kind, *name, *path, *sha256, *tz;
+    int64_t bytes, imported_at;
+    ombud_counts counts;
+} ombud_source_row;
+typedef int (*ombud_source_fn)(void *ud, const ombud_source_row *s);
+/** Each source file, in import order. */
+ombud_err ombud_store_each_source(ombud_store *st, ombud_source_fn fn, void *ud);
+
+typedef int (*ombud_reject_fn)(void *ud, const char *file, const ombud_reject *r);
+/** Each rejected row, by file and line. */
+ombud_err ombud_store_each_reject(ombud_store *st, ombud_reject_fn fn, void *ud);
 
 #endif

@@ -92,15 +92,18 @@ static ombud_err resolve_period(ombud_store *st, const ombud_guarantees *gs,
 }
 
 ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
-                         const char *period, int *failed)
+                         const char *period, int *failed, int64_t *check_out)
 {
-    ombud_check chk = {0, 0, ombud_tz_name(gs->tz), gs->path, gs->sha256};
+    const ombud_filing *f = &gs->filing;
+    ombud_check chk = {0, 0, ombud_tz_name(gs->tz), gs->path, gs->sha256,
+                       f->carrier, f->commission, f->docket, f->prepared_by,
+                       f->currency};
     ombud_result res;
     int64_t check_id;
     char span[80];
+    int nfailed = 0;
     ombud_err err;
 
-    *failed = 0;
     if ((err = resolve_period(st, gs, period, &chk.from, &chk.to)) ||
         (err = ombud_store_begin_check(st, &chk, &check_id)))
         return err;
@@ -112,10 +115,14 @@ ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
             ombud_store_abort_check(st);
             return err;
         }
-        *failed += !res.pass;
+        nfailed += !res.pass;
         print_result(&gs->g[i], &res);
     }
-    ombud_out("\n%d of %d guarantees breached\n", *failed, gs->ng);
+    ombud_out("\n%d of %d guarantees breached\n", nfailed, gs->ng);
+    if (failed)
+        *failed = nfailed;
+    if (check_out)
+        *check_out = check_id;
     return ombud_store_end_check(st);
 }
 
@@ -132,7 +139,7 @@ int ombud_cmd_check(int argc, char **argv)
     const char *db = "evidence.db", *gpath = NULL, *period = NULL;
     ombud_guarantees *gs = NULL;
     ombud_store *st = NULL;
-    int c, failed;
+    int c;
     ombud_err err;
 
     optind = 1;
@@ -156,7 +163,7 @@ int ombud_cmd_check(int argc, char **argv)
         return ombud_usage_error("check", "--guarantees FILE is required", NULL);
     if (!(err = ombud_guarantees_load(gpath, &gs)) &&
         !(err = ombud_store_open(db, &st)))
-        err = ombud_evaluate(st, gs, period, &failed);
+        err = ombud_evaluate(st, gs, period, NULL, NULL);
     ombud_store_close(st);
     ombud_guarantees_free(gs);
     return ombud_exit_code(err);

@@ -15,6 +15,7 @@
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
 #include "ombud/ingest.h"
+#include "ombud/report.h"
 #include "ombud/store.h"
 
 const char ombud_help_run[] =
@@ -24,8 +25,8 @@ const char ombud_help_run[] =
     "\n"
     "Import the inputs into DIR/evidence.db (times without an offset are read\n"
     "in the guarantees file's [filing] timezone, blank currencies as its\n"
-    "currency), then evaluate every guarantee for the period, as\n"
-    "'ombud ingest' followed by 'ombud check'.\n"
+    "currency), evaluate every guarantee for the period and write\n"
+    "DIR/report.xlsx: 'ombud ingest', 'ombud check' and 'ombud report' in one.\n"
     "\n"
     "options:\n"
     "  --guarantees FILE  what was promised (see templates/guarantees/)\n"
@@ -93,10 +94,12 @@ static int parse_args(int argc, char **argv, run_args *a)
     return ombud_inputs_check(&a->in, "run");
 }
 
-/* Ingest then check, with the store in @db. */
+/* Ingest, check and report, with everything in @a->out. */
 static ombud_err run(const run_args *a, const ombud_guarantees *gs,
                      const char *db, int64_t *rejected)
 {
+    char xlsx[4096];
+    int64_t check_id = 0;
     ombud_ingest_opts io = {gs->tz, gs->filing.currency, a->in.maps, a->in.nmaps,
                             ombud_diag_verbosity() == OMBUD_VERBOSE ? -1 : 10};
     ombud_store *st = NULL;
@@ -106,7 +109,10 @@ static ombud_err run(const run_args *a, const ombud_guarantees *gs,
     if (!(err = ombud_store_open(db, &st)) &&
         !(err = ombud_import_files(st, a->in.files, a->in.nfiles, &io,
                                      rejected)))
-        err = ombud_evaluate(st, gs, a->period, &failed);
+        err = ombud_evaluate(st, gs, a->period, &failed, &check_id);
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", a->out);
+    if (!err && !(err = ombud_report_xlsx(st, check_id, xlsx)))
+        ombud_info("wrote %s", xlsx);
     ombud_store_close(st);
     return err;
 }

@@ -88,7 +88,12 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     if (dur > s->longest)
         s->longest = dur;
     if ((err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
-                                      "durations", row, dur)))
+                                      "durations", row, dur)) ||
+        (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
+                                      o->outage_id, "duration", dur, "s")) ||
+        (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
+                                      o->outage_id, "limit",
+                                      s->g->v[K_WITHIN].num, "s")))
         return (s->err = err) != OMBUD_OK;
     if (dur <= s->g->v[K_WITHIN].num) {
         s->in_time++;

@@ -1,0 +1,967 @@
+/*
+ * xlsx.c - the XLSX compliance report (libxlsxwriter).
+ *
+ * Layout: Summary, then one sheet per guarantee (its breaches as a table,
+ * and to the right of it the data a picture needs with a native chart or a
+ * colour-scaled grid), Inputs, Rejects, Method.
+ *
+ * Decisions:
+ * - Constant-memory mode throughout: rows go straight to disk, so memory
+ *   does not grow with the number of breaches or rejects. It requires each
+ *   row to be written whole and in order, which is why the side data
+ *   (heat map, daily levels...) is prepared first and written row by row
+ *   together with the table.
+ * - Input text only ever goes through worksheet_write_string(): a note
+ *   starting with '=' is text, never a formula.
+ * - Figures keep their type: times are Excel dates in the filing's zone,
+ *   durations Excel durations ([h]:mm:ss), shares percentages, money in
+ *   the filing currency's format.
+ * - The document's creation date is the period's end, so the same
+ *   findings give the same bytes.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "ombud/cal.h"
+#include "ombud/diag.h"
+#include "ombud/report.h"
+#include "ombud/value.h"
+#include "ombud/version.h"
+
+#define MAX_RESULTS 128
+#define MAX_SHEETS 1024
+#define SIDE_MAX_ROWS 1000      /* rows of chart data shown beside a table */
+#define SIDE_COL 10             /* column K: where side data starts */
+#define TABLE_ROW 4             /* row 5: the table header */
+#define CELL_MAX 32767          /* Excel's longest cell text */
+
+/* A result copied out of the store (strings owned). */
+typedef struct result {
+    int64_t id;
+    char *gid, *kind, *promise, *source, *params, *status;
+    ombud_result r;
+    char sheet[32];             /* its first sheet */
+    int64_t nsheets;            /* sheets its breaches need */
+} result;
+
+/* One cell of side data. */
+typedef struct cell {
+    enum { C_EMPTY, C_TEXT, C_NUM } kind;
+    double num;
+    char *text;
+    lxw_format *fmt;
+} cell;
+
+/* Side data: a small table beside the breaches, and what to draw from it. */
+typedef struct side {
+    int nrows, ncols;
+    cell *cells;                /* nrows * ncols */
+    enum { S_NONE, S_HEATMAP, S_LINE, S_BARS } draw;
+    char note[160];             /* e.g. "first 1000 of 2400 outages" */
+} side;
+
+typedef struct xlsx {
+    lxw_workbook *wb;
+    ombud_store *st;
+    ombud_check_info chk;
+    ombud_tz *tz;
+    int digits;
+    lxw_format *title, *bold, *head, *wrap, *date, *dur, *pct, *money, *num,
+               *fail, *pass, *hours;
+    result res[MAX_RESULTS];
+    int nres;
+    const char *names[MAX_SHEETS];
+    char name_buf[MAX_SHEETS][32];
+    int nnames;
+    ombud_err err;
+} xlsx;
+
+/* ---- cells ------------------------------------------------------------------ */
+
+/* Write text, cut to Excel's limit at a UTF-8 boundary. Never a formula. */
+static void put_text(lxw_worksheet *ws, int row, int col, const char *s,
+                     lxw_format *fmt)
+{
+    char *cut = NULL;
+    size_t n;
+
+    if (!s)
+        return;
+    n = strlen(s);
+    if (n > CELL_MAX) {
+        while (n > CELL_MAX - 3 || ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        if ((cut = malloc(n + 4))) {
+            memcpy(cut, s, n);
+            memcpy(cut + n, "...", 4);
+        }
+    }
+    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, cut ? cut : s, fmt);
+    free(cut);
+}
+
+static void put_num(lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
+{
+    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
+}
+
+/* An instant as an Excel date-time in the filing's zone. */
+static void put_time(xlsx *x, lxw_worksheet *ws, int row, int col, int64_t t)
+{
+    ombud_tm tm;
+    lxw_datetime dt;
+
+    if (t == OMBUD_TIME_NONE)
+        return;
+    ombud_tm_from_instant(x->tz, t, &tm);
+    dt = (lxw_datetime){tm.year, tm.month, tm.day, tm.hour, tm.min, tm.sec};
+    worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, x->date);
+}
+
+static double money(const xlsx *x, int64_t minor)
+{
+    double scale = 1;
+    for (int i = 0; i < x->digits; i++)
+        scale *= 10;
+    return (double)minor / scale;
+}
+
+/* A figure in its unit: seconds, basis points, counts or minor units. */
+static void put_value(xlsx *x, lxw_worksheet *ws, int row, int col, int64_t v,
+                      const char *unit)
+{
+    if (!unit || !strcmp(unit, "count"))
+        put_num(ws, row, col, (double)v, x->num);
+    else if (!strcmp(unit, "s"))
+        put_num(ws, row, col, (double)v / 86400.0, x->dur);
+    else if (!strcmp(unit, "bp"))
+        put_num(ws, row, col, (double)v / 10000.0, x->pct);
+    else
+        put_num(ws, row, col, money(x, v), x->money);
+}
+
+/* ---- workbook set-up ------------------------------------------------------------ */
+
+static lxw_format *fmt(xlsx *x, int bold, const char *numfmt, int wrap)
+{
+    lxw_format *f = workbook_add_format(x->wb);
+    if (bold)
+        format_set_bold(f);
+    if (numfmt)
+        format_set_num_format(f, numfmt);
+    if (wrap)
+        format_set_text_wrap(f);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+}
+
+static void make_formats(xlsx *x)
+{
+    char moneyfmt[64];
+
+    snprintf(moneyfmt, sizeof moneyfmt, "#,##0.%.*s \"%s\"", x->digits, "000",
+             x->chk.currency);
+    if (x->digits == 0)
+        snprintf(moneyfmt, sizeof moneyfmt, "#,##0 \"%s\"", x->chk.currency);
+    x->title = fmt(x, 1, NULL, 0);
+    format_set_font_size(x->title, 16);
+    x->bold = fmt(x, 1, NULL, 0);
+    x->head = fmt(x, 1, NULL, 1);
+    format_set_bg_color(x->head, 0xD9E1F2);
+    format_set_bottom(x->head, LXW_BORDER_THIN);
+    x->wrap = fmt(x, 0, NULL, 1);
+    x->date = fmt(x, 0, "yyyy-mm-dd hh:mm", 0);
+    x->dur = fmt(x, 0, "[h]:mm:ss", 0);
+    x->pct = fmt(x, 0, "0.00%", 0);
+    x->money = fmt(x, 0, moneyfmt, 0);
+    x->num = fmt(x, 0, "#,##0", 0);
+    x->hours = fmt(x, 0, "0.0", 0);
+    x->fail = workbook_add_format(x->wb);
+    format_set_bg_color(x->fail, 0xF8CBAD);
+    format_set_font_color(x->fail, 0x9C0006);
+    format_set_bold(x->fail);
+    x->pass = workbook_add_format(x->wb);
+    format_set_bg_color(x->pass, 0xC6EFCE);
+    format_set_font_color(x->pass, 0x006100);
+    format_set_bold(x->pass);
+}
+
+char *ombud_sheet_name(const char *name, const char *const *taken, int n,
+                       char *out, size_t size)
+{
+    char base[128];
+    size_t o = 0, chars = 0;
+    int k = 1, clash;
+
+    /* Excel: at most 31 characters, none of []:*?/\, no leading quote. */
+    for (const char *p = name; *p && o + 4 < sizeof base && chars < 31; chars++) {
+        size_t len = 1;
+        while (((unsigned char)p[len] & 0xC0) == 0x80)
+            len++;
+        if (len == 1 && strchr("[]:*?/\\", *p))
+            base[o++] = '_';
+        else if (!(o == 0 && *p == '\''))
+            memcpy(base + o, p, len), o += len;
+        p += len;
+    }
+    base[o] = '\0';
+    if (!o)
+        snprintf(base, sizeof base, "Sheet");
+    snprintf(out, size, "%s", base);
+    do {
+        clash = 0;
+        for (int i = 0; i < n && !clash; i++)
+            clash = !strcasecmp(taken[i], out);
+        if (clash) {
+            char suffix[16];
+            size_t keep = o, c = chars;
+            snprintf(suffix, sizeof suffix, " (%d)", ++k);
+            /* Cut the base so base + suffix stays within 31 characters. */
+            while (c + strlen(suffix) > 31 && keep > 0) {
+                do keep--; while (keep > 0 && ((unsigned char)base[keep] & 0xC0) == 0x80);
+                c--;
+            }
+            snprintf(out, size, "%.*s%s", (int)keep, base, suffix);
+        }
+    } while (clash);
+    return out;
+}
+
+/* Reserve a sheet name; returns the stored copy. */
+static const char *take_name(xlsx *x, const char *want)
+{
+    char *slot;
+
+    if (x->nnames == MAX_SHEETS)
+        return NULL;
+    slot = x->name_buf[x->nnames];
+    ombud_sheet_name(want, x->names, x->nnames, slot, 32);
+    x->names[x->nnames++] = slot;
+    return slot;
+}
+
+static lxw_worksheet *add_sheet(xlsx *x, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    if (!ws && !x->err)
+        x->err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot add sheet '%s'",
+                             name);
+    return ws;
+}
+
+static int copy_result(void *ud, const ombud_result_row *r)
+{
+    xlsx *x = ud;
+    result *c;
+
+    if (x->nres == MAX_RESULTS)
+        return 1;
+    c = &x->res[x->nres++];
+    c->id = r->id;
+    c->gid = strdup(r->guarantee_id);
+    c->kind = strdup(r->kind);
+    c->promise = strdup(r->promise);
+    c->source = strdup(r->source);
+    c->params = strdup(r->params);
+    c->status = strdup(r->status ? r->status : "");
+    c->r = r->r;
+    c->r.unit = NULL; /* the store's string is gone after the callback */
+    c->nsheets = 1 + (c->r.breaches > 0 ? (c->r.breaches - 1) /
+                      (OMBUD_XLSX_MAX_ROWS - TABLE_ROW - 1) : 0);
+    return 0;
+}
+
+/* ---- Summary ---------------------------------------------------------------------- */
+
+typedef struct names_buf { char s[2048]; size_t n; } names_buf;
+
+static int add_source_name(void *ud, const ombud_source_row *r)
+{
+    names_buf *b = ud;
+    if (b->n + 8 < sizeof b->s)
+        b->n += (size_t)snprintf(b->s + b->n, sizeof b->s - b->n, "%s%s (%s)",
+                                 b->n ? "; " : "", r->name, r->kind);
+    return 0;
+}
+
+/* The filing header: label/value rows from @row; returns the next row. */
+static int filing_header(xlsx *x, lxw_worksheet *ws, int row)
+{
+    char period[80], gfile[1200];
+    names_buf inputs = {"", 0};
+    const char *labels[] = {"Carrier", "Commission", "Docket", "Period",
+                            "Time zone", "Prepared by", "Guarantees file",
+                            "Inputs", "Produced by"};
+    const char *values[9];
+    char tool[64];
+
+    ombud_store_each_source(x->st, add_source_name, &inputs);
+    ombud_period_format(x->tz, x->chk.from, x->chk.to, period, sizeof period);
+    snprintf(gfile, sizeof gfile, "%s (SHA-256 %s)", x->chk.guarantees,
+             x->chk.guarantees_sha256);
+    snprintf(tool, sizeof tool, "ombud %s", x->chk.tool_version);
+    values[0] = x->chk.carrier;
+    values[1] = x->chk.commission;
+    values[2] = x->chk.docket[0] ? x->chk.docket : "-";
+    values[3] = period;
+    values[4] = x->chk.tz;
+    values[5] = x->chk.prepared_by[0] ? x->chk.prepared_by : "-";
+    values[6] = gfile;
+    values[7] = inputs.s;
+    values[8] = tool;
+    for (int i = 0; i < 9; i++, row++) {
+        put_text(ws, row, 0, labels[i], x->bold);
+        put_text(ws, row, 1, values[i], NULL);
+    }
+    return row;
+}
+
+static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int col)
+{
+    lxw_conditional_format cf = {0};
+
+    cf.type = LXW_CONDITIONAL_TYPE_CELL;
+    cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+    cf.value_string = "\"FAIL\"";
+    cf.format = x->fail;
+    worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
+                                       (lxw_row_t)last, (lxw_col_t)col, &cf);
+    cf.value_string = "\"PASS\"";
+    cf.format = x->pass;
+    worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
+                                       (lxw_row_t)last, (lxw_col_t)col, &cf);
+}
+
+static void write_summary(xlsx *x, const char *name)
+{
+    static const char *const head[] = {"Guarantee", "Promise (as advertised)",
+        "Source", "Kind", "Measured", "Target", "Status", "Breaches",
+        "Amount owed", "Details"};
+    static const double widths[] = {18, 40, 34, 16, 48, 40, 9, 10, 14, 22};
+    lxw_worksheet *ws = add_sheet(x, name);
+    int row, first, failed = 0;
+    int64_t breaches = 0, amount = 0;
+    char line[256], quoted[1200];
+
+    if (!ws)
+        return;
+    for (int c = 0; c < 10; c++)
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
+                             c == 1 || c == 2 || c == 4 || c == 5 ? x->wrap : NULL);
+    put_text(ws, 0, 0, "Service quality compliance report", x->title);
+    row = filing_header(x, ws, 2) + 1;
+    for (int c = 0; c < 10; c++)
+        put_text(ws, row, c, head[c], x->head);
+    first = ++row;
+    for (int i = 0; i < x->nres; i++, row++) {
+        const result *r = &x->res[i];
+        snprintf(quoted, sizeof quoted, "\"%s\"", r->promise);
+        put_text(ws, row, 0, r->gid, x->bold);
+        put_text(ws, row, 1, quoted, x->wrap);
+        put_text(ws, row, 2, r->source, x->wrap);
+        put_text(ws, row, 3, r->kind, NULL);
+        put_text(ws, row, 4, r->r.measured_text, x->wrap);
+        put_text(ws, row, 5, r->r.target_text, x->wrap);
+        put_text(ws, row, 6, r->status, NULL);
+        put_num(ws, row, 7, (double)r->r.breaches, x->num);
+        put_num(ws, row, 8, money(x, r->r.amount), x->money);
+        if (r->nsheets > 1)
+            snprintf(line, sizeof line, "sheets '%s' and %lld more (row limit)",
+                     r->sheet, (long long)r->nsheets - 1);
+        else
+            snprintf(line, sizeof line, "sheet '%s'", r->sheet);
+        put_text(ws, row, 9, line, x->wrap);
+        failed += strcmp(r->status, "PASS") != 0;
+        breaches += r->r.breaches;
+        amount += r->r.amount;
+    }
+    status_colours(x, ws, first, row - 1, 6);
+    snprintf(line, sizeof line, "%d of %d guarantees breached", failed, x->nres);
+    put_text(ws, row, 0, "Total", x->head);
+    put_text(ws, row, 4, line, x->bold);
+    put_num(ws, row, 7, (double)breaches, x->num);
+    put_num(ws, row, 8, money(x, amount), x->money);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+}
+
+/* ---- side data -------------------------------------------------------------------- */
+
+static cell *side_cell(side *s, int r, int c) { return &s->cells[r * s->ncols + c]; }
+
+static int side_init(side *s, int nrows, int ncols)
+{
+    s->nrows = nrows;
+    s->ncols = ncols;
+    s->cells = calloc((size_t)(nrows * ncols), sizeof *s->cells);
+    return s->cells != NULL;
+}
+
+static void side_text(side *s, int r, int c, const char *t, lxw_format *f)
+{
+    cell *k = side_cell(s, r, c);
+    k->kind = C_TEXT;
+    k->text = strdup(t);
+    k->fmt = f;
+}
+
+static void side_num(side *s, int r, int c, double v, lxw_format *f)
+{
+    cell *k = side_cell(s, r, c);
+    k->kind = C_NUM;
+    k->num = v;
+    k->fmt = f;
+}
+
+static void side_free(side *s)
+{
+    for (int i = 0; s->cells && i < s->nrows * s->ncols; i++)
+        free(s->cells[i].text);
+    free(s->cells);
+}
+
+/* live_support: the live-answer share per hour of the week, 7 x 24. */
+typedef struct heat { int64_t calls[168], live[168]; } heat;
+static int heat_calls(void *ud, int64_t k, int64_t v) { if (k >= 0 && k < 168) ((heat *)ud)->calls[k] = v; return 0; }
+static int heat_live(void *ud, int64_t k, int64_t v) { if (k >= 0 && k < 168) ((heat *)ud)->live[k] = v; return 0; }
+
+static void side_heatmap(xlsx *x, const result *r, side *s)
+{
+    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri",
+                                       "Sat", "Sun"};
+    heat h = {{0}, {0}};
+
+    ombud_store_each_series(x->st, r->id, "heatmap.calls", heat_calls, &h);
+    ombud_store_each_series(x->st, r->id, "heatmap.live", heat_live, &h);
+    if (!side_init(s, 8, 25))
+        return;
+    s->draw = S_HEATMAP;
+    side_text(s, 0, 0, "Live share (local hour)", x->head);
+    for (int hr = 0; hr < 24; hr++)
+        side_num(s, 0, hr + 1, hr, x->head);
+    for (int d = 0; d < 7; d++) {
+        side_text(s, d + 1, 0, days[d], x->bold);
+        for (int hr = 0; hr < 24; hr++)
+            if (h.calls[d * 24 + hr])
+                side_num(s, d + 1, hr + 1, (double)h.live[d * 24 + hr] /
+                         (double)h.calls[d * 24 + hr], x->pct);
+    }
+    snprintf(s->note, sizeof s->note, "Share of counted calls answered live "
+             "in time, by local day and hour; blank: no calls");
+}
+
+/* answer_time: daily service level against the target. */
+typedef struct daily { side *s; xlsx *x; int row; int64_t target; } daily;
+
+static int daily_row(void *ud, int64_t k, int64_t v)
+{
+    daily *d = ud;
+    int y, m, dd;
+
+    if (d->row > SIDE_MAX_ROWS)
+        return 1;
+    ombud_civil_from_days(k, &y, &m, &dd);
+    /* Excel's serial day: 1899-12-30 is day 0. */
+    side_num(d->s, d->row, 0, (double)(k + 25569), d->x->date);
+    side_num(d->s, d->row, 1, (double)v / 10000.0, d->x->pct);
+    side_num(d->s, d->row, 2, (double)d->target / 10000.0, d->x->pct);
+    d->row++;
+    return 0;
+}
+
+static void side_daily(xlsx *x, const result *r, side *s)
+{
+    daily d = {s, x, 1, r->r.target};
+
+    if (!side_init(s, SIDE_MAX_ROWS + 1, 3))
+        return;
+    side_text(s, 0, 0, "Day", x->head);
+    side_text(s, 0, 1, "Service level", x->head);
+    side_text(s, 0, 2, "Target", x->head);
+    ombud_store_each_series(x->st, r->id, "daily.level", daily_row, &d);
+    s->nrows = d.row;
+    s->draw = d.row > 1 ? S_LINE : S_NONE;
+}
+
+/* Figures of a result as rows: one per subject, one column per name. */
+typedef struct figrows {
+    side *s; xlsx *x;
+    const char *const *names; int nnames;
+    char subject[96]; int row; int64_t total;
+} figrows;
+
+static int figure_cell(void *ud, const char *subject, const char *name,
+                       int64_t v, const char *unit)
+{
+    figrows *f = ud;
+    int col = -1;
+
+    for (int i = 0; i < f->nnames; i++)
+        if (!strcmp(f->names[i], name))
+            col = i + 1;
+    if (col < 0)
+        return 0;
+    if (strcmp(f->subject, subject)) {
+        snprintf(f->subject, sizeof f->subject, "%s", subject);
+        f->row++;
+        f->total++;
+        if (f->row <= SIDE_MAX_ROWS)
+            side_text(f->s, f->row, 0, subject, NULL);
+    }
+    if (f->row > SIDE_MAX_ROWS)
+        return 0;
+    if (!strcmp(unit, "s"))
+        side_num(f->s, f->row, col, (double)v / 3600.0, f->x->hours);
+    else if (!strcmp(unit, "minor"))
+        side_num(f->s, f->row, col, money(f->x, v), f->x->money);
+    else
+        side_num(f->s, f->row, col, (double)v, f->x->num);
+    return 0;
+}
+
+/* A side table of figures with @names as columns and @labels as headers. */
+static void side_figures(xlsx *x, const result *r, side *s, const char *first,
+                         const char *const *names, const char *const *labels,
+                         int n)
+{
+    figrows f = {s, x, names, n, "", 0, 0};
+
+    if (!side_init(s, SIDE_MAX_ROWS + 1, n + 1))
+        return;
+    side_text(s, 0, 0, first, x->head);
+    for (int i = 0; i < n; i++)
+        side_text(s, 0, i + 1, labels[i], x->head);
+    ombud_store_each_figure(x->st, r->id, figure_cell, &f);
+    s->nrows = (f.row > SIDE_MAX_ROWS ? SIDE_MAX_ROWS : f.row) + 1;
+    if (f.total > SIDE_MAX_ROWS)
+        snprintf(s->note, sizeof s->note, "first %d of %lld shown",
+                 SIDE_MAX_ROWS, (long long)f.total);
+}
+
+static void build_side(xlsx *x, const result *r, side *s)
+{
+    static const char *const dur[] = {"duration", "limit"};
+    static const char *const dur_l[] = {"Duration (h)", "Limit (h)"};
+    static const char *const eff[] = {"calls", "phone_time", "wait_time",
+        "agents", "repeat_agents", "transfers", "closed_transfers", "days"};
+    static const char *const eff_l[] = {"Calls", "Phone (h)", "Waiting (h)",
+        "Agents", "Agents on >1 leg", "Transfers", "Into closed queue", "Days"};
+    static const char *const cr[] = {"owed", "credited"};
+    static const char *const cr_l[] = {"Owed", "Credited"};
+
+    memset(s, 0, sizeof *s);
+    if (!strcmp(r->kind, "live_support"))
+        side_heatmap(x, r, s);
+    else if (!strcmp(r->kind, "answer_time"))
+        side_daily(x, r, s);
+    else if (!strcmp(r->kind, "restoration")) {
+        side_figures(x, r, s, "Outage", dur, dur_l, 2);
+        s->draw = s->nrows > 1 ? S_BARS : S_NONE;
+    } else if (!strcmp(r->kind, "customer_effort"))
+        side_figures(x, r, s, "Ticket / account", eff, eff_l, 8);
+    else if (!strcmp(r->kind, "outage_credit"))
+        side_figures(x, r, s, "Outage / account", cr, cr_l, 2);
+}
+
+/* ---- guarantee sheets ------------------------------------------------------------- */
+
+/* Draw the side data: a colour scale, a line chart or bars with a limit. */
+static void draw_side(xlsx *x, lxw_worksheet *ws, const char *sheet,
+                      const side *s)
+{
+    lxw_row_t r0 = TABLE_ROW + 1, r1 = (lxw_row_t)(TABLE_ROW + s->nrows - 1);
+    lxw_col_t c0 = SIDE_COL;
+    lxw_chart *chart;
+    lxw_chart_series *ser;
+    lxw_conditional_format cf = {0};
+
+    if (s->draw == S_HEATMAP) {
+        cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+        cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+        cf.min_value = 0;
+        cf.min_color = 0xF8696B;
+        cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+        cf.mid_value = 0.5;
+        cf.mid_color = 0xFFEB84;
+        cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+        cf.max_value = 1;
+        cf.max_color = 0x63BE7B;
+        worksheet_conditional_format_range(ws, r0, c0 + 1, r0 + 6, c0 + 24, &cf);
+        worksheet_set_column(ws, c0 + 1, c0 + 24, 5.5, x->pct);
+        return;
+    }
+    if (s->draw == S_NONE)
+        return;
+    /* Two series on one chart: the measure and its target or limit. Debian's
+     * libxlsxwriter (1.1.4) cannot combine chart types, so bars are paired
+     * with limit bars rather than a limit line. */
+    chart = workbook_add_chart(x->wb, s->draw == S_LINE ? LXW_CHART_LINE
+                                                        : LXW_CHART_COLUMN);
+    for (int k = 1; k <= 2; k++) {
+        ser = chart_add_series(chart, NULL, NULL);
+        chart_series_set_categories(ser, sheet, r0, c0, r1, c0);
+        chart_series_set_values(ser, sheet, r0, (lxw_col_t)(c0 + k), r1,
+                                (lxw_col_t)(c0 + k));
+        chart_series_set_name_range(ser, sheet, TABLE_ROW, (lxw_col_t)(c0 + k));
+    }
+    chart_title_set_name(chart, s->draw == S_LINE ? "Daily service level "
+                         "against target" : "Outage durations against the limit");
+    chart_axis_set_name(chart->y_axis, s->draw == S_LINE ? "answered in time"
+                                                         : "hours");
+    chart_axis_set_name(chart->x_axis, s->draw == S_LINE ? "day" : "outage");
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    worksheet_insert_chart(ws, TABLE_ROW, (lxw_col_t)(c0 + s->ncols + 1), chart);
+}
+
+static void write_side_row(lxw_worksheet *ws, const side *s, int i, int row)
+{
+    for (int c = 0; i < s->nrows && c < s->ncols; c++) {
+        const cell *k = &s->cells[i * s->ncols + c];
+        if (k->kind == C_TEXT)
+            put_text(ws, row, SIDE_COL + c, k->text, k->fmt);
+        else if (k->kind == C_NUM)
+            put_num(ws, row, SIDE_COL + c, k->num, k->fmt);
+    }
+}
+
+/* Header rows of a guarantee sheet; the table header is row TABLE_ROW. */
+static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
+                                  int part)
+{
+    static const char *const head[] = {"Subject kind", "Subject",
+        "When (local)", "Measured", "Limit", "Shortfall", "Amount", "Detail",
+        "Evidence (file:line)"};
+    static const double widths[] = {11, 20, 16, 12, 12, 12, 12, 60, 40};
+    lxw_worksheet *ws = add_sheet(x, name);
+    char line[1400];
+
+    if (!ws)
+        return NULL;
+    for (int c = 0; c < 9; c++)
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
+                             c >= 7 ? x->wrap : NULL);
+    worksheet_set_column(ws, SIDE_COL, SIDE_COL, 22, NULL);
+    snprintf(line, sizeof line, "%s: \"%s\"%s", r->gid, r->promise,
+             part > 1 ? " (continued)" : "");
+    put_text(ws, 0, 0, line, x->title);
+    snprintf(line, sizeof line, "Source: %s. Kind: %s.", r->source, r->kind);
+    put_text(ws, 1, 0, line, NULL);
+    snprintf(line, sizeof line, "%s: %s. Target: %s. %lld breach%s.",
+             r->status, r->r.measured_text, r->r.target_text,
+             (long long)r->r.breaches, r->r.breaches == 1 ? "" : "es");
+    put_text(ws, 2, 0, line, x->bold);
+    for (int c = 0; c < 9; c++)
+        put_text(ws, TABLE_ROW, c, head[c], x->head);
+    worksheet_freeze_panes(ws, TABLE_ROW + 1, 0);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    return ws;
+}
+
+/* Writing one guarantee's breaches, possibly over several sheets. */
+typedef struct table {
+    xlsx *x;
+    const result *r;
+    const side *side;
+    lxw_worksheet *ws;
+    const char *sheet;          /* the current sheet's name */
+    int row, part;
+} table;
+
+static void end_part(table *t)
+{
+    if (t->row > TABLE_ROW + 1)
+        worksheet_autofilter(t->ws, TABLE_ROW, 0, (lxw_row_t)(t->row - 1), 8);
+}
+
+static int on_breach(void *ud, const ombud_breach *b, const char *refs,
+                     int64_t nrefs)
+{
+    table *t = ud;
+    xlsx *x = t->x;
+    int i = t->row - TABLE_ROW;
+
+    (void)nrefs;
+    if (t->row >= OMBUD_XLSX_MAX_ROWS) {
+        end_part(t);
+        t->part++;
+        t->sheet = take_name(x, t->r->gid);
+        if (!(t->ws = start_sheet(x, t->r, t->sheet, t->part)))
+            return 1;
+        t->row = TABLE_ROW + 1;
+        i = -1;
+    }
+    put_text(t->ws, t->row, 0, b->subject_kind, NULL);
+    put_text(t->ws, t->row, 1, b->subject, NULL);
+    put_time(x, t->ws, t->row, 2, b->at);
+    put_value(x, t->ws, t->row, 3, b->measured, b->unit);
+    put_value(x, t->ws, t->row, 4, b->limit, b->unit);
+    put_value(x, t->ws, t->row, 5, b->shortfall, b->unit);
+    put_num(t->ws, t->row, 6, money(x, b->amount), x->money);
+    put_text(t->ws, t->row, 7, b->detail, x->wrap);
+    put_text(t->ws, t->row, 8, refs, x->wrap);
+    if (t->part == 1 && i >= 0)
+        write_side_row(t->ws, t->side, i, t->row);
+    t->row++;
+    return 0;
+}
+
+static void write_guarantee(xlsx *x, const result *r)
+{
+    side s;
+    table t = {x, r, &s, NULL, r->sheet, TABLE_ROW + 1, 1};
+
+    build_side(x, r, &s);
+    if (!(t.ws = start_sheet(x, r, r->sheet, 1))) {
+        side_free(&s);
+        return;
+    }
+    write_side_row(t.ws, &s, 0, TABLE_ROW);
+    if (ombud_store_each_breach(x->st, r->id, on_breach, &t) && !x->err)
+        x->err = OMBUD_E_STORE;
+    if (r->r.breaches == 0)
+        put_text(t.ws, TABLE_ROW + 1, 7, "No breaches.", NULL);
+    end_part(&t);
+    /* Side rows beyond the last breach row, on the first sheet only. */
+    if (t.part == 1) {
+        int next = t.row - TABLE_ROW, last;
+        for (int i = next; i < s.nrows; i++)
+            write_side_row(t.ws, &s, i, TABLE_ROW + i);
+        last = s.nrows > next + 1 ? s.nrows : next + 1;
+        if (s.note[0])
+            put_text(t.ws, TABLE_ROW + last, SIDE_COL, s.note, NULL);
+        draw_side(x, t.ws, r->sheet, &s);
+    }
+    side_free(&s);
+}
+
+/* ---- Inputs, Rejects, Method ------------------------------------------------------- */
+
+typedef struct rows { xlsx *x; lxw_worksheet *ws; int row; const char *base; } rows;
+
+static int input_row(void *ud, const ombud_source_row *s)
+{
+    rows *t = ud;
+    int ok = s->counts.read == s->counts.stored + s->counts.rejected;
+
+    put_text(t->ws, t->row, 0, s->name, t->x->bold);
+    put_text(t->ws, t->row, 1, s->kind, NULL);
+    put_text(t->ws, t->row, 2, s->path, NULL);
+    put_text(t->ws, t->row, 3, s->sha256, NULL);
+    put_num(t->ws, t->row, 4, (double)s->bytes, t->x->num);
+    put_text(t->ws, t->row, 5, s->tz, NULL);
+    put_num(t->ws, t->row, 6, (double)s->counts.read, t->x->num);
+    put_num(t->ws, t->row, 7, (double)s->counts.stored, t->x->num);
+    put_num(t->ws, t->row, 8, (double)s->counts.rejected, t->x->num);
+    put_text(t->ws, t->row, 9, ok ? "yes" : "NO", ok ? NULL : t->x->fail);
+    t->row++;
+    return 0;
+}
+
+static void header_row(xlsx *x, lxw_worksheet *ws, int row,
+                       const char *const *head, const double *widths, int n)
+{
+    for (int c = 0; c < n; c++) {
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+        put_text(ws, row, c, head[c], x->head);
+    }
+    worksheet_freeze_panes(ws, (lxw_row_t)(row + 1), 0);
+}
+
+static void write_inputs(xlsx *x, const char *name)
+{
+    static const char *const head[] = {"File", "Kind", "Path", "SHA-256",
+        "Bytes", "Time zone", "Rows read", "Stored", "Rejected",
+        "read = stored + rejected"};
+    static const double widths[] = {18, 9, 36, 66, 10, 20, 10, 10, 10, 12};
+    rows t = {x, add_sheet(x, name), 2, NULL};
+
+    if (!t.ws)
+        return;
+    put_text(t.ws, 0, 0, "Inputs: every source file, its checksum and what "
+             "became of its rows", x->bold);
+    header_row(x, t.ws, 1, head, widths, 10);
+    ombud_store_each_source(x->st, input_row, &t);
+    put_text(t.ws, t.row + 1, 0, "Guarantees", x->bold);
+    put_text(t.ws, t.row + 1, 2, x->chk.guarantees, NULL);
+    put_text(t.ws, t.row + 1, 3, x->chk.guarantees_sha256, NULL);
+    worksheet_autofilter(t.ws, 1, 0, (lxw_row_t)(t.row > 2 ? t.row - 1 : 2), 9);
+}
+
+static void rejects_header(xlsx *x, lxw_worksheet *ws)
+{
+    static const char *const head[] = {"File", "Line", "Column", "Field",
+                                       "Value (as read)", "Reason"};
+    static const double widths[] = {18, 9, 8, 18, 40, 70};
+    put_text(ws, 0, 0, "Rejected rows: stored nowhere else, each with the "
+             "reason it was refused", x->bold);
+    header_row(x, ws, 1, head, widths, 6);
+}
+
+static int reject_row(void *ud, const char *file, const ombud_reject *r)
+{
+    rows *t = ud;
+
+    if (t->row >= OMBUD_XLSX_MAX_ROWS) {
+        worksheet_autofilter(t->ws, 1, 0, (lxw_row_t)(t->row - 1), 5);
+        if (!(t->ws = add_sheet(t->x, take_name(t->x, t->base))))
+            return 1;
+        rejects_header(t->x, t->ws);
+        t->row = 2;
+    }
+    put_text(t->ws, t->row, 0, file, NULL);
+    put_num(t->ws, t->row, 1, (double)r->line, t->x->num);
+    put_num(t->ws, t->row, 2, (double)r->col, t->x->num);
+    put_text(t->ws, t->row, 3, r->field, NULL);
+    put_text(t->ws, t->row, 4, r->value, NULL);
+    put_text(t->ws, t->row, 5, r->reason, NULL);
+    t->row++;
+    return 0;
+}
+
+static void write_rejects(xlsx *x, const char *name)
+{
+    rows t = {x, add_sheet(x, name), 2, "Rejects"};
+
+    if (!t.ws)
+        return;
+    rejects_header(x, t.ws);
+    ombud_store_each_reject(x->st, reject_row, &t);
+    if (t.row == 2)
+        put_text(t.ws, 2, 0, "No row was rejected.", NULL);
+    else
+        worksheet_autofilter(t.ws, 1, 0, (lxw_row_t)(t.row - 1), 5);
+}
+
+static void write_method(xlsx *x, const char *name)
+{
+    static const char *const head[] = {"Guarantee", "Kind", "Parameters "
+                                       "applied", "How it was measured"};
+    static const double widths[] = {18, 16, 50, 110};
+    lxw_worksheet *ws = add_sheet(x, name);
+    char line[256];
+    int row = 6;
+
+    if (!ws)
+        return;
+    snprintf(line, sizeof line, "Produced by ombud %s from the findings stored "
+             "for this period; no figure is computed by the report.",
+             x->chk.tool_version);
+    put_text(ws, 0, 0, line, x->bold);
+    snprintf(line, sizeof line, "Times are local to %s. Durations are "
+             "[h]:mm:ss, shares are percentages, money is in %s.", x->chk.tz,
+             x->chk.currency);
+    put_text(ws, 1, 0, line, NULL);
+    put_text(ws, 2, 0, "Evidence references name the input file and the "
+             "physical line of the row (see Inputs for checksums).", NULL);
+    put_text(ws, 3, 0, "Every input row was stored or rejected with a reason "
+             "(see Inputs and Rejects).", NULL);
+    header_row(x, ws, 5, head, widths, 4);
+    for (int i = 0; i < x->nres; i++, row++) {
+        const result *r = &x->res[i];
+        put_text(ws, row, 0, r->gid, x->bold);
+        put_text(ws, row, 1, r->kind, NULL);
+        put_text(ws, row, 2, r->params, x->wrap);
+        put_text(ws, row, 3, r->r.method, x->wrap);
+    }
+}
+
+/* ---- the workbook ------------------------------------------------------------------- */
+
+static void set_properties(xlsx *x)
+{
+    char subject[600];
+    lxw_doc_properties p = {0};
+
+    snprintf(subject, sizeof subject, "%s: service quality findings for the "
+             "%s", x->chk.carrier, x->chk.commission);
+    p.title = "Service quality compliance report";
+    p.subject = subject;
+    p.author = x->chk.prepared_by[0] ? x->chk.prepared_by : "ombud";
+    p.company = x->chk.carrier;
+    p.comments = "Written by ombud from stored findings; see the Method sheet";
+    /* The period's end, not the clock: same findings, same bytes. */
+    p.created = (time_t)x->chk.to;
+    workbook_set_properties(x->wb, &p);
+    workbook_set_custom_property_string(x->wb, "ombud version",
+                                        x->chk.tool_version);
+}
+
+static void write_all(xlsx *x)
+{
+    const char *summary = take_name(x, "Summary");
+    const char *inputs = take_name(x, "Inputs");
+    const char *rejects = take_name(x, "Rejects");
+    const char *method = take_name(x, "Method");
+
+    for (int i = 0; i < x->nres; i++)
+        snprintf(x->res[i].sheet, sizeof x->res[i].sheet, "%s",
+                 take_name(x, x->res[i].gid));
+    write_summary(x, summary);
+    for (int i = 0; i < x->nres && !x->err; i++)
+        write_guarantee(x, &x->res[i]);
+    write_inputs(x, inputs);
+    write_rejects(x, rejects);
+    write_method(x, method);
+}
+
+static void free_results(xlsx *x)
+{
+    for (int i = 0; i < x->nres; i++) {
+        result *r = &x->res[i];
+        free(r->gid);
+        free(r->kind);
+        free(r->promise);
+        free(r->source);
+        free(r->params);
+        free(r->status);
+    }
+}
+
+ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path)
+{
+    xlsx *x = calloc(1, sizeof *x);
+    lxw_workbook_options opts = {LXW_TRUE, NULL, LXW_FALSE};
+    char tmp[4200];
+    lxw_error lerr;
+    ombud_err err;
+
+    if (!x)
+        return OMBUD_E_NOMEM;
+    x->st = st;
+    if ((err = ombud_store_check_get(st, check_id, &x->chk))) {
+        free(x);
+        return err == OMBUD_E_DATA ? ombud_error(err, NULL, "no findings in "
+               "the store: run ombud check first") : err;
+    }
+    if (ombud_tz_open(x->chk.tz, &x->tz))
+        ombud_tz_open("UTC", &x->tz);
+    x->digits = ombud_currency_digits(x->chk.currency);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (!(x->wb = workbook_new_opt(tmp, &opts))) {
+        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot create %s", path);
+    } else {
+        set_properties(x);
+        make_formats(x);
+        if (!(err = ombud_store_each_result(st, x->chk.id, copy_result, x)))
+            write_all(x);
+        err = err ? err : x->err;
+        if ((lerr = workbook_close(x->wb)) != LXW_NO_ERROR && !err)
+            err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
+                              path, lxw_strerror(lerr));
+        if (!err && rename(tmp, path) != 0)
+            err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
+                              path, strerror(errno));
+        if (err)
+            unlink(tmp);
+    }
+    free_results(x);
+    ombud_tz_free(x->tz);
+    free(x);
+    return err;
+}
