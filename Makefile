@@ -28,7 +28,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all deps demo check test test-unit test-e2e test-rules install uninstall clean
+.PHONY: all deps demo check test test-unit test-e2e test-rules test-report install uninstall clean
 
 all: $(BUILD)/ombud
 
@@ -59,7 +59,7 @@ demo: deps
 	    --calls samples/founding-case/calls.csv \
 	    --billing samples/founding-case/billing.csv \
 	    --period 2026-10 --out demo-out
-	@echo "findings and evidence written to demo-out/evidence.db"
+	@echo "report: demo-out/report.xlsx; evidence and findings: demo-out/evidence.db"
 
 test-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -70,7 +70,10 @@ test-e2e: $(BUILD)/ombud
 test-rules: $(BUILD)/ombud
 	@sh tests/rules/run.sh $(BUILD)/ombud
 
-test: $(BUILD)/ombud test-unit test-e2e test-rules
+test-report: $(BUILD)/ombud
+	@sh tests/report/run.sh $(BUILD)/ombud
+
+test: $(BUILD)/ombud test-unit test-e2e test-rules test-report
 
 check: deps
 	$(MAKE) test

@@ -163,6 +163,13 @@ static int on_key(void *user, const char *secname, const char *key,
     }
     if (sec->type == SEC_UNKNOWN)
         return 1; /* already reported */
+    {
+        /* Values reach XML and PDF: they must be clean UTF-8 text. (The
+         * value is still recorded, so no "required" error follows.) */
+        char why[96];
+        if (ombud_text_check(value, strlen(value), why, sizeof why))
+            lerror(l, l->line, sec, key, "%s", why);
+    }
     r = l->nraws ? &l->raws[l->nraws - 1] : NULL;
     if (l->continuation && r && r->sec == sec - l->sections && !strcmp(r->key, key)) {
         size_t n = strlen(r->value) + strlen(value) + 2;

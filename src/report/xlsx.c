@@ -72,7 +72,7 @@ typedef struct xlsx {
     ombud_tz *tz;
     int digits;
     lxw_format *title, *bold, *head, *wrap, *date, *dur, *pct, *money, *num,
-               *fail, *pass, *hours;
+               *fail, *pass, *hours, *plain, *pct0;
     result res[MAX_RESULTS];
     int nres;
     const char *names[MAX_SHEETS];
@@ -131,6 +131,41 @@ static double money(const xlsx *x, int64_t minor)
     return (double)minor / scale;
 }
 
+/* Lines a wrapped text needs in a column @width characters wide. */
+static int lines_for(const char *s, double width)
+{
+    int lines = 1, chars = 0, per = (int)(width * 1.05);
+
+    for (; s && *s; s++) {
+        if (*s == '\n' || chars >= per) {
+            lines++;
+            chars = 0;
+        }
+        chars += ((unsigned char)*s & 0xC0) != 0x80 && *s != '\n';
+    }
+    return lines;
+}
+
+/*
+ * Give row @row the height its wrapped texts need (Excel and LibreOffice do
+ * not grow rows on their own for files written this way). Must come before
+ * the row's cells in constant-memory mode.
+ */
+static void fit_row(lxw_worksheet *ws, int row, const char *const *texts,
+                    const double *widths, int n)
+{
+    int lines = 1;
+
+    for (int i = 0; i < n; i++) {
+        int l = lines_for(texts[i], widths[i]);
+        if (l > lines)
+            lines = l;
+    }
+    if (lines > 1)
+        worksheet_set_row(ws, (lxw_row_t)row, 15.0 * (lines > 20 ? 20 : lines),
+                          NULL);
+}
+
 /* A figure in its unit: seconds, basis points, counts or minor units. */
 static void put_value(xlsx *x, lxw_worksheet *ws, int row, int col, int64_t v,
                       const char *unit)
@@ -175,9 +210,11 @@ static void make_formats(xlsx *x)
     format_set_bg_color(x->head, 0xD9E1F2);
     format_set_bottom(x->head, LXW_BORDER_THIN);
     x->wrap = fmt(x, 0, NULL, 1);
+    x->plain = fmt(x, 0, NULL, 0);
     x->date = fmt(x, 0, "yyyy-mm-dd hh:mm", 0);
     x->dur = fmt(x, 0, "[h]:mm:ss", 0);
     x->pct = fmt(x, 0, "0.00%", 0);
+    x->pct0 = fmt(x, 0, "0%", 0);
     x->money = fmt(x, 0, moneyfmt, 0);
     x->num = fmt(x, 0, "#,##0", 0);
     x->hours = fmt(x, 0, "0.0", 0);
@@ -316,7 +353,7 @@ static int filing_header(xlsx *x, lxw_worksheet *ws, int row)
     values[8] = tool;
     for (int i = 0; i < 9; i++, row++) {
         put_text(ws, row, 0, labels[i], x->bold);
-        put_text(ws, row, 1, values[i], NULL);
+        put_text(ws, row, 1, values[i], x->plain);
     }
     return row;
 }
@@ -361,13 +398,19 @@ static void write_summary(xlsx *x, const char *name)
     for (int i = 0; i < x->nres; i++, row++) {
         const result *r = &x->res[i];
         snprintf(quoted, sizeof quoted, "\"%s\"", r->promise);
+        {
+            const char *t[] = {quoted, r->source, r->r.measured_text,
+                               r->r.target_text};
+            const double w[] = {widths[1], widths[2], widths[4], widths[5]};
+            fit_row(ws, row, t, w, 4);
+        }
         put_text(ws, row, 0, r->gid, x->bold);
         put_text(ws, row, 1, quoted, x->wrap);
         put_text(ws, row, 2, r->source, x->wrap);
-        put_text(ws, row, 3, r->kind, NULL);
+        put_text(ws, row, 3, r->kind, x->plain);
         put_text(ws, row, 4, r->r.measured_text, x->wrap);
         put_text(ws, row, 5, r->r.target_text, x->wrap);
-        put_text(ws, row, 6, r->status, NULL);
+        put_text(ws, row, 6, r->status, x->plain);
         put_num(ws, row, 7, (double)r->r.breaches, x->num);
         put_num(ws, row, 8, money(x, r->r.amount), x->money);
         if (r->nsheets > 1)
@@ -375,7 +418,7 @@ static void write_summary(xlsx *x, const char *name)
                      r->sheet, (long long)r->nsheets - 1);
         else
             snprintf(line, sizeof line, "sheet '%s'", r->sheet);
-        put_text(ws, row, 9, line, x->wrap);
+        put_text(ws, row, 9, line, x->plain);
         failed += strcmp(r->status, "PASS") != 0;
         breaches += r->r.breaches;
         amount += r->r.amount;
@@ -449,7 +492,7 @@ static void side_heatmap(xlsx *x, const result *r, side *s)
         for (int hr = 0; hr < 24; hr++)
             if (h.calls[d * 24 + hr])
                 side_num(s, d + 1, hr + 1, (double)h.live[d * 24 + hr] /
-                         (double)h.calls[d * 24 + hr], x->pct);
+                         (double)h.calls[d * 24 + hr], x->pct0);
     }
     snprintf(s->note, sizeof s->note, "Share of counted calls answered live "
              "in time, by local day and hour; blank: no calls");
@@ -592,7 +635,7 @@ static void draw_side(xlsx *x, lxw_worksheet *ws, const char *sheet,
         cf.max_value = 1;
         cf.max_color = 0x63BE7B;
         worksheet_conditional_format_range(ws, r0, c0 + 1, r0 + 6, c0 + 24, &cf);
-        worksheet_set_column(ws, c0 + 1, c0 + 24, 5.5, x->pct);
+        worksheet_set_column(ws, c0 + 1, c0 + 24, 5.5, x->pct0);
         return;
     }
     if (s->draw == S_NONE)
@@ -696,8 +739,13 @@ static int on_breach(void *ud, const ombud_breach *b, const char *refs,
         t->row = TABLE_ROW + 1;
         i = -1;
     }
-    put_text(t->ws, t->row, 0, b->subject_kind, NULL);
-    put_text(t->ws, t->row, 1, b->subject, NULL);
+    {
+        const char *texts[] = {b->detail, refs};
+        const double widths[] = {60, 40};
+        fit_row(t->ws, t->row, texts, widths, 2);
+    }
+    put_text(t->ws, t->row, 0, b->subject_kind, x->plain);
+    put_text(t->ws, t->row, 1, b->subject, x->plain);
     put_time(x, t->ws, t->row, 2, b->at);
     put_value(x, t->ws, t->row, 3, b->measured, b->unit);
     put_value(x, t->ws, t->row, 4, b->limit, b->unit);
@@ -864,8 +912,10 @@ static void write_method(xlsx *x, const char *name)
     header_row(x, ws, 5, head, widths, 4);
     for (int i = 0; i < x->nres; i++, row++) {
         const result *r = &x->res[i];
+        const char *t[] = {r->params, r->r.method};
+        fit_row(ws, row, t, widths + 2, 2);
         put_text(ws, row, 0, r->gid, x->bold);
-        put_text(ws, row, 1, r->kind, NULL);
+        put_text(ws, row, 1, r->kind, x->plain);
         put_text(ws, row, 2, r->params, x->wrap);
         put_text(ws, row, 3, r->r.method, x->wrap);
     }

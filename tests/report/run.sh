@@ -1,0 +1,132 @@
+#!/bin/sh
+# End-to-end tests of the reports: run ombud on the founding case and read
+# the XLSX back with unzip (the sheet XML) and the expected figures worked
+# out by hand from samples/founding-case (see its README).
+#
+# usage: sh tests/report/run.sh path/to/ombud
+set -u
+OMBUD=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+passed=0 failed=0
+
+check() { # check NAME EXPECTED ACTUAL
+    if [ "$2" = "$3" ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        printf 'FAIL %s\n     expected: %s\n     actual:   %s\n' "$1" "$2" "$3"
+    fi
+}
+
+# cell FILE SHEET REF: the value of one cell (number or inline string).
+cell() {
+    unzip -p "$1" "xl/worksheets/$2.xml" |
+        grep -o "<c r=\"$3\"[^>]*>\(<v>[^<]*</v>\|<is><t[^>]*>[^<]*</t></is>\)" |
+        sed 's/<[^>]*>//g; s/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'
+}
+cents() { awk -v v="$1" 'BEGIN { printf "%.2f", v }'; }
+
+S=$ROOT/samples/founding-case
+run() { # run OUTDIR [extra args]
+    out=$1; shift
+    "$OMBUD" run -q --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+        --outages "$S/outages.csv" --calls "$S/calls.csv" \
+        --billing "$S/billing.csv" --period 2026-10 --out "$out" "$@" >/dev/null
+}
+
+run "$WORK/a"; check "run exits 0" 0 $?
+X=$WORK/a/report.xlsx
+
+# Sheets, in order.
+check "sheet names" "Summary live-support restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method" \
+    "$(unzip -p "$X" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
+
+# Summary: rows 14-20 are the guarantees in file order, row 21 the totals.
+# Breaches (October 2026): five unreachable tech-support calls; TT-4471 the
+# one outage over 24 h; three promises; TT-4471's notice; effort: 22 calls > 3,
+# 12h59m > 1h, and the Saturday transfer to closed billing = 3; one credit
+# short; ACC-1002's October notice (2026-10-28) the one notice in October.
+i=14
+for g in "live-support 5" "restoration 1" "promised-times 3" "planned-work-notice 1" \
+         "effort 3" "outage-credit 1" "no-wrongful-notices 1"; do
+    set -- $g
+    check "summary row $i guarantee" "$1" "$(cell "$X" sheet1 A$i)"
+    check "summary $1 status" "FAIL" "$(cell "$X" sheet1 G$i)"
+    check "summary $1 breaches" "$2" "$(cell "$X" sheet1 H$i)"
+    i=$((i + 1))
+done
+# Pro-rata credit: 64.99 USD x 112 h / (31 d x 24 h) = 9.7834... -> 9.78.
+check "credit owed" "9.78" "$(cents "$(cell "$X" sheet1 I19)")"
+check "total breaches" "15" "$(cell "$X" sheet1 H21)"
+check "total owed" "9.78" "$(cents "$(cell "$X" sheet1 I21)")"
+check "verdict" "7 of 7 guarantees breached" "$(cell "$X" sheet1 E21)"
+check "promise quoted" '"24/7 live tech support"' "$(cell "$X" sheet1 B14)"
+check "period" "2026-10-01 to 2026-10-31" "$(cell "$X" sheet1 B6)"
+
+# live-support: first breach is C-20261015-01 (Thu 07:05:40 PDT), calls.csv:12,
+# a real date: 2026-10-15 07:05:40 is Excel day 46310 + 25540/86400.
+check "first live breach" "C-20261015-01" "$(cell "$X" sheet2 B6)"
+check "first live breach evidence" "calls.csv:12" "$(cell "$X" sheet2 I6)"
+check "first live breach date" "46310.2956" "$(awk -v v="$(cell "$X" sheet2 C6)" 'BEGIN { printf "%.4f", v }')"
+check "live breaches are the 5 calls" "C-20261015-01 C-20261016-01 C-20261017-05 C-20261018-01 C-20261018-02" \
+    "$(for r in 6 7 8 9 10; do cell "$X" sheet2 B$r; done | tr '\n' ' ' | sed 's/ $//')"
+# Heat map: Thursday 07:00 (row 9 = Thu, column S = hour 7) 0 of 1 live -> 0.
+check "heat map Thu 07h" "0" "$(cell "$X" sheet2 S9)"
+
+# restoration: TT-4471 measured 112 h = 4.6667 days as an Excel duration.
+check "restoration subject" "TT-4471" "$(cell "$X" sheet3 B6)"
+check "restoration measured" "4.6667" "$(awk -v v="$(cell "$X" sheet3 D6)" 'BEGIN { printf "%.4f", v }')"
+check "restoration shortfall 88 h" "3.6667" "$(awk -v v="$(cell "$X" sheet3 F6)" 'BEGIN { printf "%.4f", v }')"
+
+# Inputs: three files, 3 + 64 + 18 rows, none rejected.
+check "inputs outages" "outages.csv 3 3 0 yes" "$(for c in A G H I J; do cell "$X" sheet9 ${c}3; done | tr '\n' ' ' | sed 's/ $//')"
+check "inputs calls" "calls.csv 64 64 0 yes" "$(for c in A G H I J; do cell "$X" sheet9 ${c}4; done | tr '\n' ' ' | sed 's/ $//')"
+check "inputs billing" "billing.csv 18 18 0 yes" "$(for c in A G H I J; do cell "$X" sheet9 ${c}5; done | tr '\n' ' ' | sed 's/ $//')"
+check "inputs sha256" "$(sha256sum "$S/calls.csv" | cut -c1-64)" "$(cell "$X" sheet9 D4)"
+
+# Deterministic: a second run gives the same bytes.
+run "$WORK/b"
+if cmp -s "$X" "$WORK/b/report.xlsx"; then check "identical bytes" same same
+else check "identical bytes" same different; fi
+
+# Formula-looking input stays a string; rejects are listed.
+mkdir -p "$WORK/f"
+printf 'outage_id,account_id,area,started_at,restored_at,cause\n' > "$WORK/f/o.csv"
+printf 'F-1,=HYPERLINK("http://x"),@SUM(A1),2026-10-02T00:00:00Z,2026-10-04T00:00:00Z,+cmd\n' >> "$WORK/f/o.csv"
+printf 'F-2,,,2026-13-02T00:00:00Z,,bad month\n' >> "$WORK/f/o.csv"
+cat > "$WORK/f/g.ini" <<'INI'
+[filing]
+carrier = C
+commission = K
+[guarantee r]
+promise = P
+source = S
+kind = restoration
+within = 24h
+INI
+"$OMBUD" run -q --guarantees "$WORK/f/g.ini" --outages "$WORK/f/o.csv" \
+    --period 2026-10 --out "$WORK/f/out" >/dev/null 2>&1
+F=$WORK/f/out/report.xlsx
+check "no formula anywhere" "0" "$(unzip -p "$F" 'xl/worksheets/*.xml' | grep -c '<f>')"
+# The breach detail quotes the account as written, inside a text cell.
+check "formula text kept as text" "1" \
+    "$(unzip -p "$F" xl/worksheets/sheet2.xml | grep -c '<is><t>F-1 (account =HYPERLINK(')"
+# Sheets here: Summary, r, Inputs, Rejects (sheet4), Method.
+check "reject listed" "o.csv 3 4 started_at" "$(for c in A B C D; do cell "$F" sheet4 ${c}3; done | tr '\n' ' ' | sed 's/ $//')"
+
+# report command: the latest check, same content as run's.
+"$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/c.xlsx"
+check "report exit" 0 $?
+check "report = run" same "$(cmp -s "$WORK/c.xlsx" "$X" && echo same || echo different)"
+"$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/c.pdfx" 2>/dev/null
+check "unknown format exit" 64 $?
+mkdir -p "$WORK/ro" && chmod 555 "$WORK/ro"
+if [ "$(id -u)" != 0 ]; then
+    "$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/ro/r.xlsx" 2>/dev/null
+    check "unwritable exit" 73 $?
+fi
+
+echo "report: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
