@@ -21,6 +21,35 @@ struct ombud_tz {
     char *name;     /* name as given (owned) */
 };
 
+/*
+ * Is @name a zone of the tz database? GLib would also take POSIX rules
+ * ("UTC+5", which means UTC-05:00) or silently fall back to UTC for an
+ * unknown name, so the name must be a file under TZDIR (default
+ * /usr/share/zoneinfo), without ".." or a leading '/'.
+ */
+static int is_iana_name(const char *name)
+{
+    const char *dir = getenv("TZDIR");
+    char path[1024];
+    FILE *fp;
+
+    if (!*name || name[0] == '/' || strstr(name, "..") ||
+        strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+               "0123456789/_+-") != strlen(name))
+        return 0;
+    snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir :
+             "/usr/share/zoneinfo", name);
+    if (!(fp = fopen(path, "rb")))
+        return 0;
+    /* A zone file starts with "TZif"; a directory or other file does not. */
+    {
+        char magic[4] = {0};
+        int ok = fread(magic, 1, 4, fp) == 4 && !memcmp(magic, "TZif", 4);
+        fclose(fp);
+        return ok;
+    }
+}
+
 ombud_err ombud_tz_open(const char *name, ombud_tz **out)
 {
     GTimeZone *gtz;
@@ -28,16 +57,12 @@ ombud_err ombud_tz_open(const char *name, ombud_tz **out)
 
     assert(name && out);
     *out = NULL;
-    /* GLib also accepts POSIX strings like "+05:00"; insist on a name that
-     * looks like an IANA identifier or UTC so typos are not silently read
-     * as some offset. */
-    if (!*name || strchr(name, ' ') || name[0] == '+' || name[0] == '-' ||
-        isdigit((unsigned char)name[0]))
-        return OMBUD_E_DATA;
     if (strcmp(name, "UTC") == 0 || strcmp(name, "Z") == 0)
         gtz = g_time_zone_new_utc();
-    else
+    else if (is_iana_name(name))
         gtz = g_time_zone_new_identifier(name);
+    else
+        return OMBUD_E_DATA;
     if (!gtz)
         return OMBUD_E_DATA;
     tz = calloc(1, sizeof *tz);

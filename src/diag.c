@@ -131,6 +131,8 @@ void ombud_debug(const char *fmt, ...)
 void ombud_out(const char *fmt, ...)
 {
     va_list ap;
+    if (verbosity < OMBUD_NORMAL)
+        return; /* --quiet: errors only */
     va_start(ap, fmt);
     vfprintf(stdout, fmt, ap);
     va_end(ap);

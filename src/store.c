@@ -496,6 +496,24 @@ ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
     return OMBUD_OK;
 }
 
+ombud_err ombud_store_set_source_checksum(ombud_store *st, int64_t id,
+                                          const char *sha256, int64_t bytes)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    assert(st->in_file);
+    if (sqlite3_prepare_v2(st->db, "UPDATE sources SET sha256 = ?2, bytes = "
+                           "?3 WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "recording a checksum");
+    sqlite3_bind_int64(s, 1, id);
+    bind_text(s, 2, sha256);
+    sqlite3_bind_int64(s, 3, bytes);
+    rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? OMBUD_OK : db_error(st, "recording a checksum");
+}
+
 void ombud_store_abort_file(ombud_store *st)
 {
     if (st->in_file)

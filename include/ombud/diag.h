@@ -55,7 +55,7 @@ void ombud_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** Print a line to stderr only when verbose. */
 void ombud_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/** Print to stdout: results a user asked for (tables, summaries). */
+/** Print to stdout: results a user asked for (tables, summaries); not when quiet. */
 void ombud_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /**

@@ -76,6 +76,13 @@ ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
 ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
                                const ombud_counts *counts);
 
+/**
+ * @brief Set the checksum and size of a source being imported, once they
+ * are known (input read from a pipe is hashed while it is parsed).
+ */
+ombud_err ombud_store_set_source_checksum(ombud_store *st, int64_t id,
+                                          const char *sha256, int64_t bytes);
+
 /** Roll back an unfinished file. */
 void ombud_store_abort_file(ombud_store *st);
 

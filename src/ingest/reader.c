@@ -73,6 +73,8 @@ typedef struct reader {
     long map[OMBUD_MAX_COLUMNS]; /* header field index per column, or -1 */
 
     ombud_counts counts;
+    GChecksum *sha;           /* SHA-256 of the bytes as they are parsed */
+    int64_t bytes;            /* bytes read */
     long shown;               /* reject messages printed */
     ombud_err fatal;          /* set by a callback to stop the import */
 } reader;
@@ -349,6 +351,7 @@ static void restart_parser(reader *r)
 {
     csv_free(&r->csv);
     csv_init(&r->csv, CSV_APPEND_NULL);
+    csv_set_blk_size(&r->csv, CHUNK);
     reset_record(r);
 }
 
@@ -487,6 +490,8 @@ static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
     r->line = 1;
     while (!r->fatal && (n = fread(buf, 1, CHUNK, fp)) > 0) {
         const char *s = buf;
+        g_checksum_update(r->sha, (const guchar *)buf, n);
+        r->bytes += (int64_t)n;
         if (first && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
             s += 3; /* a UTF-8 byte order mark is not part of the header */
             n -= 3;
@@ -516,7 +521,7 @@ static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
 ombud_err ombud_file_sha256(const char *path, char hex[65], int64_t *bytes)
 {
     GChecksum *ck;
-    FILE *fp;
+    FILE *fp = NULL;
     unsigned char buf[CHUNK];
     size_t n;
     int64_t total = 0;
@@ -544,7 +549,7 @@ static const char *base_name(const char *path)
 }
 
 /* Open @path for reading, refusing directories with a clear message. */
-static ombud_err open_input(const char *path, FILE **fp)
+static ombud_err open_input(const char *path, FILE **fp, int *regular)
 {
     struct stat sb;
 
@@ -554,6 +559,7 @@ static ombud_err open_input(const char *path, FILE **fp)
     if (S_ISDIR(sb.st_mode))
         return ombud_error(OMBUD_E_NOINPUT, NULL, "cannot open %s: it is a "
                            "directory", path);
+    *regular = S_ISREG(sb.st_mode);
     if (!(*fp = fopen(path, "rb")))
         return ombud_error(OMBUD_E_NOINPUT, NULL, "cannot open %s: %s", path,
                            strerror(errno));
@@ -563,9 +569,38 @@ static ombud_err open_input(const char *path, FILE **fp)
 static void reader_free(reader *r)
 {
     csv_free(&r->csv);
+    if (r->sha)
+        g_checksum_free(r->sha);
     free(r->arena);
     free(r->off);
     free(r->len);
+}
+
+/*
+ * After parsing: the checksum of what was actually read. A regular file
+ * must match the one taken before (else it changed under us); input from a
+ * pipe is checked against the store only now, inside the transaction.
+ */
+static ombud_err settle_checksum(reader *r, ombud_store *st, const char *pre,
+                                 int64_t id, int *already)
+{
+    const char *sha = g_checksum_get_string(r->sha);
+    int64_t other;
+    ombud_err err;
+
+    if (pre)
+        return strcmp(pre, sha) ? ombud_error(OMBUD_E_DATA, NULL, "%s changed "
+                                              "while it was being read; "
+                                              "nothing was stored", r->path)
+                                : OMBUD_OK;
+    if ((err = ombud_store_find_source(st, r->fmt->kind, sha, &other,
+                                       &r->counts)))
+        return err;
+    if (other) {
+        *already = 1;
+        return OMBUD_OK;
+    }
+    return ombud_store_set_source_checksum(st, id, sha, r->bytes);
 }
 
 ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
@@ -574,22 +609,26 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
 {
     reader r = {0};
     ombud_source src = {0};
-    char sha[65];
-    int64_t bytes, id;
-    FILE *fp;
+    char sha[65] = "pending";
+    int64_t bytes = 0, id;
+    int regular = 0;
+    FILE *fp = NULL;
     ombud_err err;
 
     assert(st && fmt && path && opts && counts && already);
     *already = 0;
     memset(counts, 0, sizeof *counts);
-    if ((err = open_input(path, &fp)))
+    if ((err = open_input(path, &fp, &regular)))
         return err;
-    if ((err = ombud_file_sha256(path, sha, &bytes))) {
+    /* A regular file is hashed first, so a re-import costs one read and
+     * no parsing. A pipe can be read only once: it is hashed as parsed. */
+    if (regular && (err = ombud_file_sha256(path, sha, &bytes))) {
         fclose(fp);
         return ombud_error(err, NULL, "cannot read %s: %s", path,
                            strerror(errno));
     }
-    if ((err = ombud_store_find_source(st, fmt->kind, sha, &id, counts)) || id) {
+    if (regular &&
+        ((err = ombud_store_find_source(st, fmt->kind, sha, &id, counts)) || id)) {
         *already = id != 0;
         fclose(fp);
         return err;
@@ -604,14 +643,18 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
     r.opts = opts;
     r.path = path;
     r.ctx = (ombud_ingest_ctx){st, id, opts};
+    r.sha = g_checksum_new(G_CHECKSUM_SHA256);
     csv_init(&r.csv, CSV_APPEND_NULL);
+    csv_set_blk_size(&r.csv, CHUNK);
     err = parse_file(&r, fp, bytes);
     fclose(fp);
-    if (!err && r.opts->show_rejects >= 0 && r.shown < r.counts.rejected)
+    if (!err)
+        err = settle_checksum(&r, st, regular ? sha : NULL, id, already);
+    if (!err && !*already && r.opts->show_rejects >= 0 && r.shown < r.counts.rejected)
         ombud_info("%s: %lld more rejected rows not shown (all are in the "
                    "rejects table; --verbose prints every one)", path,
                    (long long)(r.counts.rejected - r.shown));
-    if (err)
+    if (err || *already)
         ombud_store_abort_file(st);
     else
         err = ombud_store_end_file(st, id, &r.counts);

@@ -81,7 +81,9 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     snprintf(b.subject, sizeof b.subject, "%s", o->outage_id);
     b.at = o->started_at;
     b.measured = notice < 0 ? 0 : notice;
-    b.shortfall = need - b.measured;
+    /* Enough notice but an early start: the notice itself fell short by
+     * nothing; the early start is what the detail says. */
+    b.shortfall = need > b.measured ? need - b.measured : 0;
     describe(s, o, notice, b.detail, sizeof b.detail);
     s->err = ombud_breach_write(s->ctx, s->res, &b, "outages", row, NULL, 0);
     return s->err != OMBUD_OK;

@@ -146,7 +146,8 @@ static ombud_err judge(state *s)
             (err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
                    "daily.offered", s->first_day + i, d->offered)))
             return err;
-        if (s->g->v[K_PER].num != 0 || ombud_share_bp(d->in_time, d->offered) >= target)
+        /* Exact comparison: 5 of 7 is below a 71.43% target. */
+        if (s->g->v[K_PER].num != 0 || d->in_time * 10000 >= target * d->offered)
             continue;
         ombud_civil_from_days(s->first_day + i, &y, &m, &dd);
         snprintf(name, sizeof name, "%04d-%02d-%02d", y, m, dd);
@@ -154,7 +155,8 @@ static ombud_err judge(state *s)
         if ((err = breach(s, "day", name, at, d->offered, d->in_time, &d->breach_id)))
             return err;
     }
-    if (s->g->v[K_PER].num == 1 && ombud_share_bp(s->in_time, s->offered) < target) {
+    if (s->g->v[K_PER].num == 1 && s->offered &&
+        s->in_time * 10000 < target * s->offered) {
         int64_t id;
         if ((err = breach(s, "period", "period", s->ctx->from, s->offered,
                           s->in_time, &id)))

@@ -3,9 +3,13 @@
  *
  * A promise is a call leg's promised_restore_at about a ticket (ticket_id =
  * an outage_id). It is kept when the outage was restored at or before the
- * promised time (plus `grace`). A ticket still open once the promised time
- * has passed breaks the promise; the lateness then runs to the end of the
- * period. Promises naming a ticket that is not in the store cannot be
+ * promised time (plus `grace`), judged on the real restoration time even
+ * when it falls after the period (a promise due at the period's end must
+ * not escape both months). A ticket with no restoration recorded breaks
+ * the promise. Lateness is measured within the period, as restoration
+ * measures outages: to the restoration, or to the period's end when that
+ * comes first. A breach's measure is that lateness, its limit the grace,
+ * its shortfall the excess. Promises naming a ticket that is not in the store cannot be
  * judged: they are counted and said, not counted as breaches.
  */
 #include <stdio.h>
@@ -31,8 +35,9 @@ typedef struct state {
 static ombud_err breach(state *s, const ombud_promise *p, int64_t late)
 {
     const ombud_call_leg *c = p->leg;
-    ombud_breach b = {"promise", "", c->promised_restore_at, late, 0, late,
-                      "s", 0, ""};
+    int64_t grace = s->g->v[K_GRACE].num;
+    ombud_breach b = {"promise", "", c->promised_restore_at, late, grace,
+                      late > grace ? late - grace : 0, "s", 0, ""};
     char given[40], promised[40], restored[40], l[32];
 
     snprintf(b.subject, sizeof b.subject, "%s", c->call_id);
@@ -65,12 +70,14 @@ static int on_promise(void *ud, const ombud_promise *p)
         return 0;
     }
     s->res->subjects++;
-    if (done == OMBUD_TIME_NONE || done > s->ctx->to)
-        done = s->ctx->to;
-    if (done <= due) {
+    if (done != OMBUD_TIME_NONE && done <= due) {
         s->kept++;
         return 0;
     }
+    if (done == OMBUD_TIME_NONE || done > s->ctx->to)
+        done = s->ctx->to;
+    if (done < p->leg->promised_restore_at)
+        done = p->leg->promised_restore_at;
     return (s->err = breach(s, p, done - p->leg->promised_restore_at)) != OMBUD_OK;
 }
 

@@ -121,7 +121,8 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         res->unit = "bp";
         res->measured = ombud_share_bp(s.in_time, res->subjects);
         res->target = target->num;
-        res->pass = res->measured >= res->target;
+        /* Compare exactly, not after rounding: 2 of 3 is below 66.67%. */
+        res->pass = s.in_time * 10000 >= target->num * res->subjects;
         snprintf(res->target_text, sizeof res->target_text, "%s of outages "
                  "restored within %s", ombud_bp_format(target->num, tp, sizeof tp), w);
     } else {

@@ -29,7 +29,14 @@ static void test_template(void **state)
     assert_string_equal(gs->filing.carrier, "Example Fibre Co");
     assert_string_equal(gs->filing.currency, "USD");
     assert_string_equal(gs->filing.period, "2026-10");
-    assert_int_equal(gs->ng, 4);
+    assert_int_equal(gs->ng, 7);
+    assert_string_equal(gs->g[4].rule->kind, "customer_effort");
+    assert_int_equal(gs->g[4].v[0].num, 3);            /* max_calls */
+    assert_int_equal(gs->g[4].v[1].num, 3600);         /* max_phone_time */
+    assert_string_equal(gs->g[4].v[6].list[0], "billing"); /* queue_hours */
+    assert_ptr_equal(gs->g[4].v[6].cals[0], &gs->cals[1].cal);
+    assert_int_equal(gs->g[5].v[0].num, 0);            /* method pro_rata */
+    assert_int_equal(gs->g[5].v[1].num, 86400);        /* min_duration */
     assert_string_equal(gs->g[0].id, "live-support");
     assert_string_equal(gs->g[0].promise, "24/7 live tech support");
     assert_string_equal(gs->g[0].rule->kind, "live_support");

@@ -1,0 +1,93 @@
+# payment_notice: which charge a notice refers to, and which payments count.
+# A notice refers to the charge with its reference, else to the account's
+# most recent charge due before the notice. When no payment names the
+# charge's reference, the payments counted are those received after the
+# previous charge's due date ended (and by the end of this one's).
+#
+# Zone America/Los_Angeles (PDT). grace 0s. No payment here names an
+# invoice except CHK-R1 (line 3).
+#
+# line acct  kind     posted  amount due    ref     description
+#  2   ACC-R charge   09-01   60.00  09-15  INV-R1
+#  3   ACC-R payment  09-10   60.00         CHK-R1  for INV-R1
+#  4   ACC-R charge   10-01   60.00  10-15  INV-R2
+#  5   ACC-R notice   10-20                 INV-R1
+#  6   ACC-D charge   09-01   60.00  09-15  INV-D1
+#  7   ACC-D payment  09-14   60.00         CHK-D1
+#  8   ACC-D charge   10-01   60.00  10-15  INV-D2
+#  9   ACC-D payment  10-10   60.00         CHK-D2
+# 10   ACC-D charge   10-18   60.00  10-30  INV-D3
+# 11   ACC-D notice   10-21                 (none)
+# 12   ACC-E charge   09-01   60.00  09-15  INV-E1
+# 13   ACC-E payment  09-14   60.00         CHK-E1
+# 14   ACC-E charge   10-01   60.00  10-15  INV-E2
+# 15   ACC-E notice   10-21                 (none)
+# 16   ACC-U charge   10-01   40.00  10-15  INV-U1
+# 17   ACC-U payment  10-05   40.00         CHK-U1
+# 18   ACC-U notice   10-21                 INV-U9  (no such invoice)
+#
+# ACC-D (notice 10-21, no reference): most recent charge due before it is
+#   INV-D2 (due 10-15; INV-D3 is due 10-30, after the notice). Previous
+#   charge INV-D1, due 09-15. Nothing names INV-D2, so payments from
+#   09-16 00:00 to before 10-16 00:00 count: line 9, 60.00 -> covered ->
+#   wrongful; evidence lines 8, 9, 11.
+# ACC-E (same, without the October payment): INV-E2; the only payment,
+#   09-14, is before INV-E1's due date ended (it paid INV-E1) -> 0 paid ->
+#   rightful.
+# ACC-R (notice 10-20 naming INV-R1): refers to INV-R1 by reference, not
+#   to INV-R2 (the most recent due before the notice). CHK-R1 names
+#   INV-R1 and came 09-10, before its due date -> wrongful; evidence lines
+#   2, 3, 5. (Referred to INV-R2 it would be rightful: nothing was paid
+#   after 09-16.)
+# ACC-U (notice naming an unknown invoice): falls back to the most recent
+#   charge due before it, INV-U1; no previous charge, nothing names INV-U1,
+#   so every payment up to the end of 10-15 counts: 40.00 -> wrongful;
+#   evidence lines 16, 17, 18.
+#
+# 4 notices judged, 3 wrongful (in account order D, R, U): FAIL.
+
+cat > billing.csv <<'CSV'
+account_id,kind,posted_at,amount,due_at,reference,description
+ACC-R,charge,2026-09-01,60.00,2026-09-15,INV-R1,September
+ACC-R,payment,2026-09-10,60.00,,CHK-R1,for INV-R1
+ACC-R,charge,2026-10-01,60.00,2026-10-15,INV-R2,October
+ACC-R,notice,2026-10-20,60.00,,INV-R1,late payment notice
+ACC-D,charge,2026-09-01,60.00,2026-09-15,INV-D1,September
+ACC-D,payment,2026-09-14,60.00,,CHK-D1,cheque
+ACC-D,charge,2026-10-01,60.00,2026-10-15,INV-D2,October
+ACC-D,payment,2026-10-10,60.00,,CHK-D2,cheque
+ACC-D,charge,2026-10-18,60.00,2026-10-30,INV-D3,November
+ACC-D,notice,2026-10-21,60.00,,,late payment notice
+ACC-E,charge,2026-09-01,60.00,2026-09-15,INV-E1,September
+ACC-E,payment,2026-09-14,60.00,,CHK-E1,cheque
+ACC-E,charge,2026-10-01,60.00,2026-10-15,INV-E2,October
+ACC-E,notice,2026-10-21,60.00,,,late payment notice
+ACC-U,charge,2026-10-01,40.00,2026-10-15,INV-U1,October
+ACC-U,payment,2026-10-05,40.00,,CHK-U1,cheque
+ACC-U,notice,2026-10-21,40.00,,INV-U9,late payment notice
+CSV
+
+cat > "$G" <<'INI'
+[filing]
+carrier = Test Carrier
+commission = Test Commission
+timezone = America/Los_Angeles
+
+[guarantee notices]
+promise = We never charge you late when you paid on time
+source = billing terms
+kind = payment_notice
+INI
+
+. "$RULES_DIR/customer_effort/_helpers.sh"
+
+ingest "$LA" --billing billing.csv
+check --period 2026-10
+expect_exit 0
+expect_result notices "FAIL|3|0|count|4|3"
+expect_breaches notices "ACC-D 2026-10-21|6000|6000|0
+ACC-R 2026-10-20|6000|6000|0
+ACC-U 2026-10-21|4000|4000|0"
+expect_evidence_each notices "ACC-D 2026-10-21 billing.csv:8 billing.csv:9 billing.csv:11
+ACC-R 2026-10-20 billing.csv:2 billing.csv:3 billing.csv:5
+ACC-U 2026-10-21 billing.csv:16 billing.csv:17 billing.csv:18"
