@@ -553,6 +553,11 @@ static void load_guarantee(loader *l, int si)
     }
     check_rule_keys(l, si, g->rule);
     load_params(l, si, g);
+    if (g->rule->check) {
+        const char *key = NULL, *why = g->rule->check(g, &key);
+        if (why)
+            lerror(l, sec->line, sec, key, "%s", why);
+    }
 }
 
 /* ---- loading ------------------------------------------------------------------------ */

@@ -102,6 +102,11 @@ typedef struct ombud_rule {
      */
     ombud_err (*evaluate)(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res);
+    /**
+     * Optional: keys that depend on each other, checked when the file is
+     * loaded. Returns NULL when fine, else a reason (static) for @p key.
+     */
+    const char *(*check)(const ombud_guarantee *g, const char **key);
 } ombud_rule;
 
 extern const ombud_rule ombud_rule_live_support;

@@ -122,5 +122,5 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 const ombud_rule ombud_rule_advance_notice = {
     "advance_notice", "planned work announced min_notice ahead",
-    params, K_N, evaluate
+    params, K_N, evaluate, NULL
 };

@@ -223,5 +223,5 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 const ombud_rule ombud_rule_answer_time = {
     "answer_time", "a share of calls answered within a time",
-    params, K_N, evaluate
+    params, K_N, evaluate, NULL
 };

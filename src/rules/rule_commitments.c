@@ -118,5 +118,5 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 const ombud_rule ombud_rule_commitments = {
     "commitments", "every promised restoration time is kept",
-    params, K_N, evaluate
+    params, K_N, evaluate, NULL
 };

@@ -338,5 +338,5 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 const ombud_rule ombud_rule_customer_effort = {
     "customer_effort", "the effort a problem cost the customer",
-    params, K_N, evaluate
+    params, K_N, evaluate, NULL
 };

@@ -129,5 +129,5 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 const ombud_rule ombud_rule_live_support = {
     "live_support", "a live person answers every call within max_wait",
-    params, K_N, evaluate
+    params, K_N, evaluate, NULL
 };

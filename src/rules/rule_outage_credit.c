@@ -15,10 +15,17 @@
  * The whole duration counts (to restoration even after the period; to the
  * end of the period if still open). An outage with no account_id applies to
  * every account of its area that has a charge for the service.
+ * The charge is searched for up to a year before the outage (annual
+ * charges); the billing period ends at the local midnight after
+ * period_end, so a period with a DST change has its true length. When no
+ * charge covers the outage start, nothing can be computed pro rata: the
+ * outage is counted and said ("no charge found"), not given a zero.
  * Credited: the account's credits (for the service, or for no named
- * service) posted from the outage start to `grace` after its end. A
- * shortfall is a breach whose amount is what is still owed; its evidence is
- * the outage, the charge used and the credits found.
+ * service) posted from the outage start to `grace` after its end; each
+ * credit is used once, in posting order, across all outages, so one credit
+ * never pays for two outages. A shortfall is a breach whose amount is what
+ * is still owed; its evidence is the outage, the charge and the credits
+ * used.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +62,8 @@ typedef struct state {
     const ombud_rule_ctx *ctx;
     const ombud_guarantee *g;
     ombud_result *res;
-    int64_t owed, credited;
+    int64_t owed, credited, uncharged;
+    GHashTable *spent;        /* credit row -> minor units already used */
     ombud_err err;
 } state;
 
@@ -78,36 +86,13 @@ typedef struct account {
     int64_t start, end;       /* the outage as credited */
     int64_t charge_row, charge, period_len;
     int64_t credited;
-    GArray *credits;          /* rows of the credits found */
+    GArray *credits;          /* candidate credits: (row, amount) pairs */
+    GArray *used_rows;        /* the credits actually set against it */
 } account;
 
 static int service_matches(const char *want, const char *have)
 {
     return !want || !have || !strcmp(want, have);
-}
-
-static int on_billing(void *ud, int64_t row, const ombud_billing *b)
-{
-    account *a = ud;
-    int64_t grace = a->s->g->v[K_GRACE].num;
-
-    if (!service_matches(a->o->service, b->service))
-        return 0;
-    if (!strcmp(b->kind, "charge") && b->period_start != OMBUD_TIME_NONE &&
-        b->period_end != OMBUD_TIME_NONE && b->period_start <= a->start &&
-        a->start < b->period_end + 86400) {
-        a->charge_row = row;
-        a->charge = b->amount;
-        /* period_end names the last day covered: its end is a day later
-         * (local midnight; a DST day is off by an hour, which is noise). */
-        a->period_len = b->period_end + 86400 - b->period_start;
-    }
-    if (!strcmp(b->kind, "credit") && b->posted_at >= a->start &&
-        b->posted_at <= a->end + grace) {
-        a->credited += b->amount;
-        g_array_append_val(a->credits, row);
-    }
-    return 0;
 }
 
 /* Local midnight at the start of the day after the day of @t. */
@@ -119,6 +104,48 @@ static int64_t next_midnight(const ombud_tz *tz, int64_t t)
     return ombud_tz_local_to_utc(tz, (ombud_days_from_civil(tm.year, tm.month,
                                  tm.day) + 1) * 86400, NULL);
 }
+
+static int on_billing(void *ud, int64_t row, const ombud_billing *b)
+{
+    account *a = ud;
+    int64_t grace = a->s->g->v[K_GRACE].num, end;
+
+    if (!service_matches(a->o->service, b->service))
+        return 0;
+    if (!strcmp(b->kind, "charge") && b->period_start != OMBUD_TIME_NONE &&
+        b->period_end != OMBUD_TIME_NONE && b->period_start <= a->start &&
+        a->start < (end = next_midnight(a->s->ctx->tz, b->period_end))) {
+        a->charge_row = row;
+        a->charge = b->amount;
+        a->period_len = end - b->period_start;
+    }
+    if (!strcmp(b->kind, "credit") && b->posted_at >= a->start &&
+        b->posted_at <= a->end + grace) {
+        int64_t pair[2] = {row, b->amount};
+        g_array_append_vals(a->credits, pair, 2);
+    }
+    return 0;
+}
+
+/* Set credits against @owed, each credit's unused part once, in order. */
+static void use_credits(state *s, account *a, int64_t owed)
+{
+    for (guint i = 0; i + 1 < a->credits->len && a->credited < owed; i += 2) {
+        int64_t row = g_array_index(a->credits, int64_t, i);
+        int64_t amount = g_array_index(a->credits, int64_t, i + 1);
+        gpointer key = GINT_TO_POINTER((gint)row);
+        int64_t spent = (int64_t)(intptr_t)g_hash_table_lookup(s->spent, key);
+        int64_t take = amount - spent;
+        if (take <= 0)
+            continue;
+        if (take > owed - a->credited)
+            take = owed - a->credited;
+        a->credited += take;
+        g_hash_table_insert(s->spent, key, (gpointer)(intptr_t)(spent + take));
+        g_array_append_val(a->used_rows, row);
+    }
+}
+
 
 /*
  * per_day: the days owed. The count starts after `after_working_days` full
@@ -175,9 +202,9 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
         (err = ombud_store_add_evidence(s->ctx->store, id, "billing_events",
                                         a->charge_row)))
         return err;
-    for (guint i = 0; i < a->credits->len; i++)
+    for (guint i = 0; i < a->used_rows->len; i++)
         if ((err = ombud_store_add_evidence(s->ctx->store, id, "billing_events",
-                   g_array_index(a->credits, int64_t, i))))
+                   g_array_index(a->used_rows, int64_t, i))))
             return err;
     return OMBUD_OK;
 }
@@ -186,21 +213,31 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
 static ombud_err credit_account(state *s, int64_t row, const ombud_outage *o,
                                 const char *acct, int64_t end)
 {
-    account a = {s, o, row, o->started_at, end, 0, 0, 0, 0, NULL};
+    account a = {s, o, row, o->started_at, end, 0, 0, 0, 0, NULL, NULL};
     char subject[96];
     int64_t owed;
     ombud_err err;
 
     a.credits = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    a.used_rows = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    /* A year back finds annual charges; credits come up to grace after. */
     err = ombud_store_each_billing(s->ctx->store, acct, o->started_at -
-                                   92 * 86400, end + s->g->v[K_GRACE].num + 1,
+                                   366 * 86400, end + s->g->v[K_GRACE].num + 1,
                                    on_billing, &a);
+    snprintf(subject, sizeof subject, "%s/%s", o->outage_id, acct);
+    s->res->subjects++;
+    if (!err && s->g->v[K_METHOD].num == 0 && a.period_len <= 0) {
+        s->uncharged++;
+        err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
+                                     "no_charge_found", 1, "count");
+        goto done;
+    }
     if (s->g->v[K_METHOD].num == 0)
-        owed = a.period_len > 0 ? share(a.charge, end - o->started_at,
-                                        a.period_len, s->g->v[K_ROUNDING].num) : 0;
+        owed = share(a.charge, end - o->started_at, a.period_len,
+                     s->g->v[K_ROUNDING].num);
     else
         owed = s->g->v[K_PER_DAY].num * days_owed(s, o->started_at, end);
-    snprintf(subject, sizeof subject, "%s/%s", o->outage_id, acct);
+    use_credits(s, &a, owed);
     if (!err)
         err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
                                      "owed", owed, "minor");
@@ -209,13 +246,14 @@ static ombud_err credit_account(state *s, int64_t row, const ombud_outage *o,
                                      "credited", a.credited, "minor");
     s->owed += owed;
     s->credited += a.credited;
-    s->res->subjects++;
     if (!err && owed > a.credited) {
         err = breach(s, &a, owed, subject);
         s->res->breaches++;
         s->res->amount += owed - a.credited;
     }
+done:
     g_array_free(a.credits, TRUE);
+    g_array_free(a.used_rows, TRUE);
     return err;
 }
 
@@ -257,11 +295,12 @@ static void describe(const state *s, ombud_result *res)
     res->target = s->owed;
     res->pass = res->breaches == 0;
     snprintf(res->measured_text, sizeof res->measured_text, "credited %s of "
-             "%s %s owed for %lld account outage(s); %s short",
+             "%s %s owed for %lld account outage(s); %s short%s",
              ombud_amount_format(s->credited, digits, c, sizeof c),
              ombud_amount_format(s->owed, digits, o, sizeof o),
              s->ctx->currency, (long long)res->subjects,
-             ombud_amount_format(res->amount, digits, sh, sizeof sh));
+             ombud_amount_format(res->amount, digits, sh, sizeof sh),
+             s->uncharged ? "; some outages have no charge to prorate" : "");
     ombud_duration_format(s->g->v[K_MIN_DURATION].num, min, sizeof min);
     snprintf(res->target_text, sizeof res->target_text, "every outage over %s "
              "credited (%s)", min, s->g->v[K_METHOD].text);
@@ -280,20 +319,31 @@ static void describe(const state *s, ombud_result *res)
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, res, 0, 0, OMBUD_OK};
+    state s = {ctx, g, res, 0, 0, 0, NULL, OMBUD_OK};
     ombud_err err;
 
-    if (g->v[K_METHOD].num == 1 && !g->v[K_PER_DAY].set)
-        return ombud_error(OMBUD_E_DATA, NULL, "[guarantee %s] per_day: "
-                           "required when method = per_day", g->id);
-    if ((err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to,
-                                       on_outage, &s)))
+    s.spent = g_hash_table_new(g_direct_hash, g_direct_equal);
+    err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to, on_outage, &s);
+    g_hash_table_destroy(s.spent);
+    if (err)
         return err;
     describe(&s, res);
     return s.err;
 }
 
+/* Keys that depend on each other, checked when the file is loaded. */
+static const char *check(const ombud_guarantee *g, const char **key)
+{
+    *key = "per_day";
+    if (g->v[K_METHOD].num == 1 && !g->v[K_PER_DAY].set)
+        return "required when method = per_day";
+    *key = "calendar";
+    if (g->v[K_AFTER_WD].num > 0 && !g->v[K_CALENDAR].set)
+        return "required when after_working_days is given (the working days)";
+    return NULL;
+}
+
 const ombud_rule ombud_rule_outage_credit = {
     "outage_credit", "outages credited as promised",
-    params, K_N, evaluate
+    params, K_N, evaluate, check
 };

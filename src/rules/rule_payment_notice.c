@@ -54,11 +54,25 @@ static int64_t day_end(const ombud_tz *tz, int64_t t)
 
 static int is(const event *e, const char *kind) { return !strcmp(e->kind, kind); }
 
+/* Does @text contain @ref as a whole token (INV-7 is not in INV-71)? */
+static int has_token(const char *text, const char *ref)
+{
+    size_t n = strlen(ref);
+
+    for (const char *p = text; p && (p = strstr(p, ref)); p++) {
+        int before = p > text && (g_ascii_isalnum(p[-1]) || p[-1] == '-');
+        int after = g_ascii_isalnum(p[n]) || p[n] == '-';
+        if (!before && !after)
+            return 1;
+    }
+    return 0;
+}
+
 /* Does payment @p name reference @ref? */
 static int names(const event *p, const char *ref)
 {
-    return ref && ((p->reference && strstr(p->reference, ref)) ||
-                   (p->description && strstr(p->description, ref)));
+    return ref && *ref && (has_token(p->reference, ref) ||
+                           has_token(p->description, ref));
 }
 
 /* The charge notice @n refers to, and the one due before it; NULL if none. */
@@ -247,5 +261,5 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 const ombud_rule ombud_rule_payment_notice = {
     "payment_notice", "no late-payment notice for a paid bill",
-    params, K_N, evaluate
+    params, K_N, evaluate, NULL
 };

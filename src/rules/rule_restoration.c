@@ -152,5 +152,5 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 const ombud_rule ombud_rule_restoration = {
     "restoration", "each outage restored within a time limit",
-    params, K_N, evaluate
+    params, K_N, evaluate, NULL
 };
