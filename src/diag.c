@@ -18,6 +18,12 @@
 static ombud_verbosity verbosity = OMBUD_NORMAL;
 static const char *progname = "ombud";
 static int progress_shown;   /* a progress line is on screen and needs clearing */
+static FILE *errs;           /* where messages go; NULL means stderr */
+
+void ombud_diag_set_stream(FILE *fp) { errs = fp; }
+
+/* The message stream (stderr unless a test redirected it). */
+static FILE *err_stream(void) { return errs ? errs : stderr; }
 
 /* One entry per ombud_err, in enum order. */
 static const struct {
@@ -68,19 +74,19 @@ static void vmessage(const ombud_loc *loc, const char *level,
 {
     clear_progress();
     if (loc && loc->file) {
-        fputs(loc->file, stderr);
+        fputs(loc->file, err_stream());
         if (loc->line > 0)
-            fprintf(stderr, ":%ld", loc->line);
+            fprintf(err_stream(), ":%ld", loc->line);
         if (loc->line > 0 && loc->col > 0)
-            fprintf(stderr, ":%ld", loc->col);
-        fputs(": ", stderr);
+            fprintf(err_stream(), ":%ld", loc->col);
+        fputs(": ", err_stream());
     } else {
-        fprintf(stderr, "%s: ", progname);
+        fprintf(err_stream(), "%s: ", progname);
     }
     if (level)
-        fprintf(stderr, "%s: ", level);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+        fprintf(err_stream(), "%s: ", level);
+    vfprintf(err_stream(), fmt, ap);
+    fputc('\n', err_stream());
 }
 
 ombud_err ombud_error(ombud_err err, const ombud_loc *loc, const char *fmt, ...)
@@ -108,8 +114,8 @@ static void vnote(ombud_verbosity min, const char *fmt, va_list ap)
     if (verbosity < min)
         return;
     clear_progress();
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vfprintf(err_stream(), fmt, ap);
+    fputc('\n', err_stream());
 }
 
 void ombud_info(const char *fmt, ...)

@@ -34,6 +34,9 @@ typedef enum ombud_verbosity {
 void ombud_diag_set_verbosity(ombud_verbosity v);
 ombud_verbosity ombud_diag_verbosity(void);
 
+/** Send messages to @p fp instead of stderr (tests); NULL restores stderr. */
+void ombud_diag_set_stream(FILE *fp);
+
 /** The program name used as a prefix when there is no location ("ombud"). */
 void ombud_diag_set_progname(const char *name);
 

@@ -67,6 +67,7 @@ typedef struct side {
 
 typedef struct xlsx {
     lxw_workbook *wb;
+    int max_rows;               /* rows per sheet: Excel's limit, lower in tests */
     ombud_store *st;
     ombud_check_info chk;
     ombud_tz *tz;
@@ -309,7 +310,7 @@ static int copy_result(void *ud, const ombud_result_row *r)
     c->r = r->r;
     c->r.unit = NULL; /* the store's string is gone after the callback */
     c->nsheets = 1 + (c->r.breaches > 0 ? (c->r.breaches - 1) /
-                      (OMBUD_XLSX_MAX_ROWS - TABLE_ROW - 1) : 0);
+                      (x->max_rows - TABLE_ROW - 1) : 0);
     return 0;
 }
 
@@ -730,7 +731,7 @@ static int on_breach(void *ud, const ombud_breach *b, const char *refs,
     int i = t->row - TABLE_ROW;
 
     (void)nrefs;
-    if (t->row >= OMBUD_XLSX_MAX_ROWS) {
+    if (t->row >= x->max_rows) {
         end_part(t);
         t->part++;
         t->sheet = take_name(x, t->r->gid);
@@ -855,7 +856,7 @@ static int reject_row(void *ud, const char *file, const ombud_reject *r)
 {
     rows *t = ud;
 
-    if (t->row >= OMBUD_XLSX_MAX_ROWS) {
+    if (t->row >= t->x->max_rows) {
         worksheet_autofilter(t->ws, 1, 0, (lxw_row_t)(t->row - 1), 5);
         if (!(t->ws = add_sheet(t->x, take_name(t->x, t->base))))
             return 1;
@@ -973,6 +974,20 @@ static void free_results(xlsx *x)
     }
 }
 
+/*
+ * Rows per sheet: Excel's limit. OMBUD_TEST_XLSX_ROWS lowers it (never
+ * raises it) so the tests can see a sheet split without writing a million
+ * rows.
+ */
+static int rows_per_sheet(void)
+{
+    const char *v = getenv("OMBUD_TEST_XLSX_ROWS");
+    long n = v ? strtol(v, NULL, 10) : 0;
+
+    return n > TABLE_ROW + 2 && n < OMBUD_XLSX_MAX_ROWS ? (int)n
+                                                         : OMBUD_XLSX_MAX_ROWS;
+}
+
 ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path)
 {
     xlsx *x = calloc(1, sizeof *x);
@@ -984,6 +999,7 @@ ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path)
     if (!x)
         return OMBUD_E_NOMEM;
     x->st = st;
+    x->max_rows = rows_per_sheet();
     if ((err = ombud_store_check_get(st, check_id, &x->chk))) {
         free(x);
         return err == OMBUD_E_DATA ? ombud_error(err, NULL, "no findings in "

@@ -128,5 +128,22 @@ if [ "$(id -u)" != 0 ]; then
     check "unwritable exit" 73 $?
 fi
 
+# Past the row limit a guarantee's breaches continue on "Name (2)"...
+# OMBUD_TEST_XLSX_ROWS=8 leaves rows 6-8 (3 breaches) per sheet: the five
+# unreachable calls of the founding case need two sheets (the second right
+# after the first). Sheet names must stay unique: a guarantee called
+# "Summary" becomes "Summary (2)".
+OMBUD_TEST_XLSX_ROWS=8 "$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/split.xlsx"
+check "split exit" 0 $?
+check "split sheets" "Summary live-support live-support (2) restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method" \
+    "$(unzip -p "$WORK/split.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
+check "split continues with the 4th breach" "C-20261018-01" "$(cell "$WORK/split.xlsx" sheet3 B6)"
+check "split said in Summary" "sheets 'live-support' and 1 more (row limit)" "$(cell "$WORK/split.xlsx" sheet1 J14)"
+sed 's/^\[guarantee r\]/[guarantee Summary]/' "$WORK/f/g.ini" > "$WORK/f/g2.ini"
+"$OMBUD" check -q --db "$WORK/f/out/evidence.db" --guarantees "$WORK/f/g2.ini" --period 2026-11 >/dev/null 2>&1
+"$OMBUD" report -q --db "$WORK/f/out/evidence.db" -o "$WORK/names.xlsx"
+check "unique sheet names" "Summary Summary (2) Inputs Rejects Method" \
+    "$(unzip -p "$WORK/names.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
+
 echo "report: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,53 @@
+/*
+ * test_report_sheet_name.c - Excel sheet names: valid, at most 31
+ * characters (UTF-8 safe), unique case-insensitively.
+ */
+#include "testutil.h"
+#include "ombud/report.h"
+
+static const char *name(const char *want, const char *const *taken, int n)
+{
+    static char out[64];
+    return ombud_sheet_name(want, taken, n, out, sizeof out);
+}
+
+static void test_forbidden(void **state)
+{
+    (void)state;
+    assert_string_equal(name("a[b]c:d*e?f/g\\h", NULL, 0), "a_b_c_d_e_f_g_h");
+    assert_string_equal(name("'quoted", NULL, 0), "quoted");
+    assert_string_equal(name("", NULL, 0), "Sheet");
+}
+
+static void test_length(void **state)
+{
+    (void)state;
+    /* 40 ASCII characters are cut to 31. */
+    assert_string_equal(name("abcdefghijklmnopqrstuvwxyz0123456789ABCD", NULL, 0),
+                        "abcdefghijklmnopqrstuvwxyz01234");
+    /* 31 Hebrew letters (2 bytes each) are kept whole; a 32nd is cut. */
+    assert_string_equal(name("אבגדהוזחטיכלמנסעפצקרשתאבגדהוזחטי", NULL, 0),
+                        "אבגדהוזחטיכלמנסעפצקרשתאבגדהוזחט");
+}
+
+static void test_unique(void **state)
+{
+    const char *taken[] = {"Summary", "live-support", "live-support (2)",
+                           "abcdefghijklmnopqrstuvwxyz01234"};
+    (void)state;
+    assert_string_equal(name("summary", taken, 4), "summary (2)");
+    assert_string_equal(name("live-support", taken, 4), "live-support (3)");
+    assert_string_equal(name("Inputs", taken, 4), "Inputs");
+    /* The suffix still fits within 31 characters. */
+    assert_string_equal(name("abcdefghijklmnopqrstuvwxyz0123456789", taken, 4),
+                        "abcdefghijklmnopqrstuvwxyz0 (2)");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_forbidden), cmocka_unit_test(test_length),
+        cmocka_unit_test(test_unique),
+    };
+    return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
