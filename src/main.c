@@ -14,7 +14,7 @@ const ombud_command ombud_commands[] = {
      ombud_help_check, ombud_cmd_check},
     {"run", "ingest and check in one go, into an output folder",
      ombud_help_run, ombud_cmd_run},
-    {"report", "write the XLSX report from stored findings",
+    {"report", "write the XLSX or PDF report from stored findings",
      ombud_help_report, ombud_cmd_report},
     {"help", "show help for a command", ombud_help_help, ombud_cmd_help},
     {NULL, NULL, NULL, NULL}

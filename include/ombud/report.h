@@ -28,6 +28,26 @@
  */
 ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path);
 
+/** Paper sizes of the PDF. */
+typedef enum ombud_paper {
+    OMBUD_PAPER_LETTER = 0, /**< US Letter, 8.5 x 11 in */
+    OMBUD_PAPER_A4          /**< ISO A4, 210 x 297 mm */
+} ombud_paper;
+
+/** Parse "letter" or "a4" (any case); OMBUD_E_USAGE otherwise. */
+ombud_err ombud_paper_parse(const char *s, ombud_paper *out);
+
+/**
+ * @brief Write the PDF filing report of check @p check_id (0 = the latest)
+ * to @p path: cover with the verdict, summary, a section per guarantee
+ * (promise, method, chart, first breaches), inputs with checksums, and a
+ * certification page; "page N of M" on every page. Deterministic.
+ * @return OMBUD_OK; OMBUD_E_DATA when the store has no check;
+ * OMBUD_E_CANTCREAT when the file cannot be written.
+ */
+ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
+                           ombud_paper paper);
+
 /**
  * @brief Make @p name a valid, unique Excel sheet name into @p out: the
  * characters []:*?/\ become '_', at most 31 characters (UTF-8 safe), and

@@ -12,7 +12,8 @@
 #include "ombud/store.h"
 
 const char ombud_help_report[] =
-    "usage: ombud report [--db FILE] [--format xlsx] -o FILE [--check ID]\n"
+    "usage: ombud report [--db FILE] [--format xlsx|pdf] -o FILE [--check ID]\n"
+    "                    [--paper letter|a4]\n"
     "\n"
     "Write a report from the findings stored by 'ombud check' (the latest\n"
     "check, or --check ID). The report reads the findings only; it never\n"
@@ -22,15 +23,20 @@ const char ombud_help_report[] =
     "  xlsx  Summary, one sheet per guarantee with its breaches and evidence\n"
     "        references (file:line), charts, Inputs with checksums, Rejects,\n"
     "        Method\n"
+    "  pdf   the filing: cover with the verdict, summary, a section per\n"
+    "        guarantee with its method, chart and first breaches, inputs and\n"
+    "        checksums, certification page; page N of M on every page\n"
     "\n"
     "options:\n"
     "  --db FILE        evidence store (default: evidence.db)\n"
-    "  --format FORMAT  xlsx (default: from the -o file's extension)\n"
+    "  --format FORMAT  xlsx or pdf (default: from the -o file's extension)\n"
+    "  --paper SIZE     letter (default) or a4, for the PDF\n"
     "  -o, --output FILE  the report to write\n"
     "  --check ID       a check other than the latest\n"
     "\n"
-    "example:\n"
-    "  ombud report --db evidence.db -o report.xlsx\n";
+    "examples:\n"
+    "  ombud report --db evidence.db -o report.xlsx\n"
+    "  ombud report --db evidence.db -o report.pdf --paper a4\n";
 
 /* The format named, or implied by the output file's extension. */
 static const char *format_of(const char *format, const char *out)
@@ -49,12 +55,15 @@ int ombud_cmd_report(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
         {"check", required_argument, NULL, 'c'},
+        {"paper", required_argument, NULL, 'p'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
     const char *db = "evidence.db", *format = NULL, *out = NULL;
     int64_t check = 0;
+    ombud_paper paper = OMBUD_PAPER_LETTER;
+    const char *fmt;
     ombud_store *st = NULL;
     char *end;
     int c;
@@ -73,6 +82,11 @@ int ombud_cmd_report(int argc, char **argv)
                 return ombud_usage_error("report", "--check needs a check id, "
                                          "got", optarg);
             break;
+        case 'p':
+            if (ombud_paper_parse(optarg, &paper))
+                return ombud_usage_error("report", "--paper takes letter or "
+                                         "a4, got", optarg);
+            break;
         case 'q': ombud_diag_set_verbosity(OMBUD_QUIET); break;
         case 'h': fputs(ombud_help_report, stdout); return OMBUD_EXIT_OK;
         default:
@@ -85,11 +99,13 @@ int ombud_cmd_report(int argc, char **argv)
         return ombud_usage_error("report", "unexpected argument", argv[optind]);
     if (!out)
         return ombud_usage_error("report", "-o FILE is required", NULL);
-    if (strcmp(format_of(format, out), "xlsx"))
-        return ombud_usage_error("report", "unknown format (use xlsx):",
-                                 format_of(format, out));
+    fmt = format_of(format, out);
+    if (strcmp(fmt, "xlsx") && strcmp(fmt, "pdf"))
+        return ombud_usage_error("report", "unknown format (use xlsx or pdf):",
+                                 fmt);
     if (!(err = ombud_store_open(db, &st)))
-        err = ombud_report_xlsx(st, check, out);
+        err = !strcmp(fmt, "pdf") ? ombud_report_pdf(st, check, out, paper)
+                                  : ombud_report_xlsx(st, check, out);
     ombud_store_close(st);
     if (!err)
         ombud_info("wrote %s", out);

@@ -21,12 +21,14 @@
 const char ombud_help_run[] =
     "usage: ombud run --guarantees FILE [--outages FILE]... [--calls FILE]...\n"
     "                 [--billing FILE]... [--period PERIOD] [--out DIR]\n"
+    "                 [--paper letter|a4]\n"
     "                 [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "\n"
     "Import the inputs into DIR/evidence.db (times without an offset are read\n"
     "in the guarantees file's [filing] timezone, blank currencies as its\n"
     "currency), evaluate every guarantee for the period and write\n"
-    "DIR/report.xlsx: 'ombud ingest', 'ombud check' and 'ombud report' in one.\n"
+    "DIR/report.xlsx and DIR/report.pdf: 'ombud ingest', 'ombud check' and\n"
+    "'ombud report' in one.\n"
     "\n"
     "options:\n"
     "  --guarantees FILE  what was promised (see templates/guarantees/)\n"
@@ -34,6 +36,7 @@ const char ombud_help_run[] =
     "                     the inputs, as for 'ombud ingest'\n"
     "  --period PERIOD    as for 'ombud check'\n"
     "  --out DIR          output folder, created if missing (default: ombud-out)\n"
+    "  --paper SIZE       letter (default) or a4, for the PDF\n"
     "  --map, --strict, -q, -v\n"
     "                     as for 'ombud ingest'\n"
     "\n"
@@ -45,17 +48,19 @@ const char ombud_help_run[] =
 
 typedef struct run_args {
     const char *guarantees, *period, *out;
+    ombud_paper paper;
     ombud_inputs in;
 } run_args;
 
 /* Parse options into @a; returns 0, -1 after --help, or an exit status. */
 static int parse_args(int argc, char **argv, run_args *a)
 {
-    enum { O_G = 256, O_PERIOD, O_OUT };
+    enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER };
     static const struct option opts[] = {
         {"guarantees", required_argument, NULL, O_G},
         {"period", required_argument, NULL, O_PERIOD},
         {"out", required_argument, NULL, O_OUT},
+        {"paper", required_argument, NULL, O_PAPER},
         OMBUD_INPUT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -77,6 +82,11 @@ static int parse_args(int argc, char **argv, run_args *a)
         case O_G: a->guarantees = optarg; break;
         case O_PERIOD: a->period = optarg; break;
         case O_OUT: a->out = optarg; break;
+        case O_PAPER:
+            if (ombud_paper_parse(optarg, &a->paper))
+                return ombud_usage_error("run", "--paper takes letter or a4, "
+                                         "got", optarg);
+            break;
         case 'q': ombud_diag_set_verbosity(OMBUD_QUIET); break;
         case 'v': ombud_diag_set_verbosity(OMBUD_VERBOSE); break;
         case 'h': fputs(ombud_help_run, stdout); return -1;
@@ -98,7 +108,7 @@ static int parse_args(int argc, char **argv, run_args *a)
 static ombud_err run(const run_args *a, const ombud_guarantees *gs,
                      const char *db, int64_t *rejected)
 {
-    char xlsx[4096];
+    char xlsx[4096], pdfpath[4096];
     int64_t check_id = 0;
     ombud_ingest_opts io = {gs->tz, gs->filing.currency, a->in.maps, a->in.nmaps,
                             ombud_diag_verbosity() == OMBUD_VERBOSE ? -1 : 10};
@@ -111,8 +121,11 @@ static ombud_err run(const run_args *a, const ombud_guarantees *gs,
                                      rejected)))
         err = ombud_evaluate(st, gs, a->period, &failed, &check_id);
     snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", a->out);
+    snprintf(pdfpath, sizeof pdfpath, "%s/report.pdf", a->out);
     if (!err && !(err = ombud_report_xlsx(st, check_id, xlsx)))
         ombud_info("wrote %s", xlsx);
+    if (!err && !(err = ombud_report_pdf(st, check_id, pdfpath, a->paper)))
+        ombud_info("wrote %s", pdfpath);
     ombud_store_close(st);
     return err;
 }

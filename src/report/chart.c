@@ -1,0 +1,254 @@
+/*
+ * chart.c - heat map, line and bar charts for the PDF, with cairo.
+ *
+ * Kept deliberately small: fixed styles, no configuration. Text goes
+ * through pango so any label (a Hebrew outage id included) renders. The
+ * charts must read when printed in black and white, so colour is never
+ * the only carrier of meaning: cells print their numbers, the target line
+ * is dashed, bars over the limit are hatched.
+ */
+#include <math.h>
+
+#define PI 3.14159265358979323846
+#include <stdio.h>
+#include <pango/pangocairo.h>
+
+#include "ombud/chart.h"
+
+/* Draw @text with its top-left (or, with @align 1, its top-centre; 2,
+ * top-right) at (x, y) in a @size-point font. */
+static void text(cairo_t *cr, double x, double y, const char *t, double size,
+                 int align, int bold)
+{
+    PangoLayout *l = pango_cairo_create_layout(cr);
+    PangoFontDescription *f = pango_font_description_from_string(OMBUD_CHART_FONT);
+    int w, h;
+
+    pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
+    if (bold)
+        pango_font_description_set_weight(f, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description(l, f);
+    pango_layout_set_text(l, t, -1);
+    pango_layout_get_size(l, &w, &h);
+    cairo_move_to(cr, x - (align ? (double)w / PANGO_SCALE / (align == 1 ? 2 : 1) : 0), y);
+    pango_cairo_show_layout(cr, l);
+    pango_font_description_free(f);
+    g_object_unref(l);
+}
+
+/* Red (0) through amber (0.5) to green (1). */
+static void share_colour(cairo_t *cr, double s)
+{
+    double r, g, b;
+
+    if (s < 0.5) {
+        r = 0.91; g = 0.42 + s * 2 * (0.80 - 0.42); b = 0.40 - s * 2 * 0.10;
+    } else {
+        r = 0.91 - (s - 0.5) * 2 * (0.91 - 0.39); g = 0.80 - (s - 0.5) * 2 * 0.05;
+        b = 0.30 + (s - 0.5) * 2 * 0.18;
+    }
+    cairo_set_source_rgb(cr, r, g, b);
+}
+
+void ombud_chart_heatmap(cairo_t *cr, double x, double y, double w, double h,
+                         const int64_t calls[168], const int64_t live[168])
+{
+    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri",
+                                       "Sat", "Sun"};
+    double left = 30, top = 14, legend = 26;
+    double cw = (w - left) / 24, ch = (h - top - legend) / 7;
+    char buf[16];
+
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    text(cr, x + left + (w - left) / 2, y - 2, "local hour of the day", 7, 1, 0);
+    for (int hr = 0; hr < 24; hr++) {
+        snprintf(buf, sizeof buf, "%d", hr);
+        text(cr, x + left + (hr + 0.5) * cw, y + 6, buf, 6, 1, 0);
+    }
+    for (int d = 0; d < 7; d++) {
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        text(cr, x, y + top + d * ch + ch / 2 - 4, days[d], 7, 0, 0);
+        for (int hr = 0; hr < 24; hr++) {
+            int64_t n = calls[d * 24 + hr];
+            double cx = x + left + hr * cw, cy = y + top + d * ch;
+            double s = n ? (double)live[d * 24 + hr] / (double)n : 0;
+            if (n)
+                share_colour(cr, s);
+            else
+                cairo_set_source_rgb(cr, 0.93, 0.93, 0.93);
+            cairo_rectangle(cr, cx, cy, cw, ch);
+            cairo_fill_preserve(cr);
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_set_line_width(cr, 0.6);
+            cairo_stroke(cr);
+            cairo_set_source_rgb(cr, 0, 0, 0);
+            if (n)
+                snprintf(buf, sizeof buf, "%.0f", s * 100);
+            else
+                snprintf(buf, sizeof buf, "-");
+            text(cr, cx + cw / 2, cy + ch / 2 - 3.5, buf, 5.5, 1, 0);
+        }
+    }
+    /* Legend: the scale, and what the numbers and the grey mean. */
+    for (int i = 0; i < 10; i++) {
+        share_colour(cr, i / 9.0);
+        cairo_rectangle(cr, x + left + i * 14, y + h - 14, 14, 8);
+        cairo_fill(cr);
+    }
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    text(cr, x + left + 144, y + h - 15, "0 % to 100 % of calls answered live "
+         "in time (numbers are %); grey '-': no calls", 6.5, 0, 0);
+    cairo_restore(cr);
+}
+
+/* Axes: a frame with y ticks 0..max at @steps; returns the plot rectangle. */
+static void axes(cairo_t *cr, double x, double y, double w, double h,
+                 double max, int steps, int percent, const char *y_title,
+                 const char *x_title, double *px, double *py, double *pw,
+                 double *ph)
+{
+    char buf[32];
+
+    *px = x + 40;
+    *py = y + 12;
+    *pw = w - 48;
+    *ph = h - 46;
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, 0.6);
+    for (int i = 0; i <= steps; i++) {
+        double v = max * i / steps, ty = *py + *ph - *ph * i / steps;
+        cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+        cairo_move_to(cr, *px, ty);
+        cairo_line_to(cr, *px + *pw, ty);
+        cairo_stroke(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        if (percent)
+            snprintf(buf, sizeof buf, "%.0f %%", v * 100);
+        else
+            snprintf(buf, sizeof buf, "%.0f", v);
+        text(cr, *px - 3, ty - 4, buf, 6, 2, 0);
+    }
+    cairo_rectangle(cr, *px, *py, *pw, *ph);
+    cairo_stroke(cr);
+    /* The y title, rotated along the axis. */
+    cairo_save(cr);
+    cairo_translate(cr, x, *py + *ph / 2);
+    cairo_rotate(cr, -PI / 2);
+    text(cr, 0, -1, y_title, 7, 1, 0);
+    cairo_restore(cr);
+    text(cr, *px + *pw / 2, y + h - 10, x_title, 7, 1, 0);
+}
+
+/* The smallest "round" maximum (steps x 1, 2 or 5 x 10^k) at least @v. */
+static double nice_max(double v, int steps)
+{
+    double raw = (v > 0 ? v : 1) / steps, mag = pow(10, floor(log10(raw)));
+    double step = raw <= mag ? mag : raw <= 2 * mag ? 2 * mag
+                : raw <= 5 * mag ? 5 * mag : 10 * mag;
+
+    return step * steps;
+}
+
+/* Label every k-th of @n points under the plot so labels do not collide. */
+static int label_step(int n, double pw)
+{
+    int k = 1;
+    while (n / k * 30.0 > pw)
+        k++;
+    return k;
+}
+
+void ombud_chart_line(cairo_t *cr, double x, double y, double w, double h,
+                      const char *const *labels, const double *values, int n,
+                      double target, const char *y_title, const char *x_title)
+{
+    double px, py, pw, ph, step;
+    static const double dash[] = {4, 3};
+
+    cairo_save(cr);
+    axes(cr, x, y, w, h, 1.0, 4, 1, y_title, x_title, &px, &py, &pw, &ph);
+    step = n > 1 ? pw / (n - 1) : pw;
+    for (int i = 0, k = label_step(n, pw); i < n; i += k)
+        text(cr, px + (n > 1 ? i * step : pw / 2), py + ph + 2, labels[i], 5.5, 1, 0);
+    cairo_set_dash(cr, dash, 2, 0);
+    cairo_set_line_width(cr, 1);
+    cairo_move_to(cr, px, py + ph * (1 - target));
+    cairo_line_to(cr, px + pw, py + ph * (1 - target));
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+    cairo_set_source_rgb(cr, 0.12, 0.31, 0.62);
+    cairo_set_line_width(cr, 1.6);
+    for (int i = 0; i < n; i++) {
+        double vx = px + (n > 1 ? i * step : pw / 2), vy = py + ph * (1 - values[i]);
+        if (i)
+            cairo_line_to(cr, vx, vy);
+        else
+            cairo_move_to(cr, vx, vy);
+    }
+    cairo_stroke(cr);
+    for (int i = 0; i < n; i++) {
+        cairo_arc(cr, px + (n > 1 ? i * step : pw / 2), py + ph * (1 - values[i]),
+                  1.8, 0, 2 * PI);
+        cairo_fill(cr);
+    }
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    text(cr, px + pw, py - 9, "line: the measure; dashed: the target", 6, 2, 0);
+    cairo_restore(cr);
+}
+
+void ombud_chart_bars(cairo_t *cr, double x, double y, double w, double h,
+                      const char *const *labels, const double *values, int n,
+                      double limit, const char *y_title, const char *x_title)
+{
+    double px, py, pw, ph, max = limit, bw;
+    static const double dash[] = {4, 3};
+    int steps = 4;
+
+    for (int i = 0; i < n; i++)
+        if (values[i] > max)
+            max = values[i];
+    max = nice_max(max * 1.05, steps);
+    cairo_save(cr);
+    axes(cr, x, y, w, h, max, steps, 0, y_title, x_title, &px, &py, &pw, &ph);
+    bw = n ? pw / n : pw;
+    for (int i = 0; i < n; i++) {
+        double bh = ph * values[i] / max, bx = px + i * bw + bw * 0.15;
+        int over = values[i] > limit;
+        cairo_rectangle(cr, bx, py + ph - bh, bw * 0.7, bh);
+        if (over)
+            cairo_set_source_rgb(cr, 0.75, 0.22, 0.17);
+        else
+            cairo_set_source_rgb(cr, 0.55, 0.70, 0.85);
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_set_line_width(cr, 0.5);
+        cairo_stroke(cr);
+        if (over) {
+            /* Hatching, so "over the limit" survives a grey-scale print. */
+            cairo_save(cr);
+            cairo_rectangle(cr, bx, py + ph - bh, bw * 0.7, bh);
+            cairo_clip(cr);
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_set_line_width(cr, 0.7);
+            for (double d = -bh; d < bw; d += 4) {
+                cairo_move_to(cr, bx + d, py + ph);
+                cairo_line_to(cr, bx + d + bh, py + ph - bh);
+            }
+            cairo_stroke(cr);
+            cairo_restore(cr);
+        }
+    }
+    for (int i = 0, k = label_step(n, pw); i < n; i += k)
+        text(cr, px + (i + 0.5) * bw, py + ph + 2, labels[i], 5.5, 1, 0);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_dash(cr, dash, 2, 0);
+    cairo_set_line_width(cr, 1);
+    cairo_move_to(cr, px, py + ph - ph * limit / max);
+    cairo_line_to(cr, px + pw, py + ph - ph * limit / max);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+    text(cr, px + pw, py - 9, "dashed: the limit; hatched bars: over the "
+         "limit", 6, 2, 0);
+    cairo_restore(cr);
+}
