@@ -145,5 +145,77 @@ sed 's/^\[guarantee r\]/[guarantee Summary]/' "$WORK/f/g.ini" > "$WORK/f/g2.ini"
 check "unique sheet names" "Summary Summary (2) Inputs Rejects Method" \
     "$(unzip -p "$WORK/names.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
 
+# ---- PDF ------------------------------------------------------------------
+P=$WORK/a/report.pdf
+T=$WORK/a.txt
+pdftotext -layout "$P" "$T"
+# 8 pages: cover, summary, findings (4 pages for 7 guarantees), inputs,
+# certification; every page says "page N of 8".
+check "pdf pages" "8" "$(pdfinfo "$P" | sed -n 's/^Pages: *//p')"
+check "pdf page N of M" "8" "$(grep -c 'page [1-8] of 8' "$T")"
+check "pdf verdict" "1" "$(grep -c '7 of 7 guarantees breached; 9.78 USD in credits owed' "$T")"
+check "pdf FAIL labels in summary" "7" "$(sed -n '/^ *Summary/,/Findings by guarantee/p' "$T" | grep -c 'FAIL')"
+check "pdf live-support measured" "1" "$(grep -c '24 of 29 calls reached a person within 10m (82.76%)' "$T")"
+check "pdf restoration row: 112h vs 24h" "1" "$(grep -c '^ *TT-4471  .* 112h *24h' "$T")"
+# Each unreachable call's row names its line in calls.csv.
+for cr in C-20261015-01:12 C-20261016-01:33 C-20261017-05:63 C-20261018-01:64 C-20261018-02:65; do
+    call=${cr%%:*} line=${cr##*:}
+    check "pdf evidence $call" "1" "$(grep -c "^ *$call .*calls.csv:$line\$" "$T")"
+done
+# The credit's arithmetic, as written in its breach row (wrapped).
+check "pdf credit owed" "1" "$(grep -c 'owed 9.78 USD =' "$T")"
+check "pdf credit formula" "1" "$(grep -c '64.99 x 403200 s / 2678400 s' "$T")"
+check "pdf inputs sha" "1" "$(grep -c "$(sha256sum "$S/outages.csv" | cut -c1-40)" "$T")"
+check "pdf certification" "1" "$(grep -c '^ *Certification' "$T")"
+check "pdf creation date = period end" "1" "$(pdfinfo "$P" | grep -c 'CreationDate: *Sun Nov  1 07:00:00 2026 UTC')"
+check "pdf fonts embedded" "0" "$(pdffonts "$P" | tail -n +3 | awk '$(NF-4) != "yes"' | wc -l)"
+if cmp -s "$P" "$WORK/b/report.pdf"; then check "pdf identical bytes" same same
+else check "pdf identical bytes" same different; fi
+"$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/a4.pdf" --paper a4
+check "pdf a4" "1" "$(pdfinfo "$WORK/a4.pdf" | grep -c '595.28 x 841.89')"
+check "pdf letter" "1" "$(pdfinfo "$P" | grep -c '612 x 792')"
+
+# Hebrew (right to left) and Catalan text from the inputs and the
+# guarantees file come back out of the PDF.
+mkdir -p "$WORK/he"
+printf 'outage_id,account_id,started_at,restored_at
+' > "$WORK/he/o.csv"
+printf 'TQ-7,Compte-Lleida-Çà,2026-10-02T00:00:00Z,2026-10-04T00:00:00Z
+' >> "$WORK/he/o.csv"
+cat > "$WORK/he/g.ini" <<'INI'
+[filing]
+carrier = בזק Bezeq
+commission = Ministry of Communications
+[guarantee r]
+promise = שירות יחודש תוך 24 שעות
+source = La reposició del servei, pàgina 2
+kind = restoration
+within = 24h
+INI
+"$OMBUD" run -q --guarantees "$WORK/he/g.ini" --outages "$WORK/he/o.csv" \
+    --period 2026-10 --out "$WORK/he/out" >/dev/null
+pdftotext "$WORK/he/out/report.pdf" "$WORK/he.txt"
+check "pdf Catalan account" "1" "$(grep -c 'Compte-Lleida-Çà' "$WORK/he.txt" | sed 's/[2-9]/1/')"
+check "pdf Catalan source" "1" "$(grep -c 'reposició del servei, pàgina 2' "$WORK/he.txt" | sed 's/[2-9]/1/')"
+check "pdf Hebrew carrier" "1" "$(grep -c 'בזק' "$WORK/he.txt" | sed 's/[2-9][0-9]*/1/')"
+check "pdf Hebrew promise" "1" "$(grep -c 'שירות' "$WORK/he.txt" | sed 's/[2-9][0-9]*/1/')"
+
+# A long breach list: 60 outages of 25 h each (all over 24 h). The PDF
+# shows the first 25 rows, its table header again on each new page, and
+# says the other 35 are in the XLSX.
+mkdir -p "$WORK/long"
+{ echo 'outage_id,account_id,started_at,restored_at,cause'
+  awk 'BEGIN { for (i = 1; i <= 60; i++)
+      printf "L-%02d,ACC-%02d,2026-10-%02dT00:00:00Z,2026-10-%02dT01:00:00Z,x\n", i, i, i % 28 + 1, i % 28 + 2 }'
+} > "$WORK/long/o.csv"
+"$OMBUD" run -q --guarantees "$WORK/f/g.ini" --outages "$WORK/long/o.csv" \
+    --period 2026-10 --out "$WORK/long/out" >/dev/null
+pdftotext -layout "$WORK/long/out/report.pdf" "$WORK/long.txt"
+check "long list: 60 breaches" "60" "$(cell "$WORK/long/out/report.xlsx" sheet1 H14)"
+check "long list: the rest in the XLSX" "1" "$(grep -c '35 more breaches are listed in the XLSX' "$WORK/long.txt")"
+heads=$(grep -c 'What happened' "$WORK/long.txt")
+check "long list: header repeated on a new page" "yes" "$([ "$heads" -ge 2 ] && echo yes || echo "no ($heads)")"
+check "long list: rows L-01..L-25 shown" "25" "$(grep -c '^ *L-[0-9][0-9]  *[A-Z][a-z][a-z] 2026-' "$WORK/long.txt")"
+
 echo "report: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
