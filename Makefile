@@ -11,7 +11,7 @@ BUILD   ?= build
 SAN     ?=
 CFLAGS  ?= -O2 -g
 
-PKGS       := sqlite3 glib-2.0 inih xlsxwriter cairo pangocairo
+PKGS       := sqlite3 glib-2.0 inih xlsxwriter cairo pangocairo fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
@@ -59,7 +59,7 @@ demo: deps
 	    --calls samples/founding-case/calls.csv \
 	    --billing samples/founding-case/billing.csv \
 	    --period 2026-10 --out demo-out
-	@echo "report: demo-out/report.xlsx; evidence and findings: demo-out/evidence.db"
+	@echo "reports: demo-out/report.pdf, demo-out/report.xlsx; evidence and findings: demo-out/evidence.db"
 
 test-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
