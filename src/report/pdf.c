@@ -536,13 +536,15 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
 static void section(pdf *p, const presult *r)
 {
     static const col cols[] = {
-        {"Subject", 0.14, 0, 0}, {"When (local)", 0.13, 0, 0},
-        {"Measured", 0.10, 1, 0}, {"Limit", 0.08, 1, 0},
-        {"What happened", 0.37, 0, 0}, {"Evidence (file:line)", 0.18, 0, 0}};
+        {"Subject", 0.12, 0, 0}, {"When (local)", 0.15, 0, 0},
+        {"Measured", 0.10, 1, 0}, {"Limit", 0.10, 1, 0},
+        {"What happened", 0.35, 0, 0}, {"Evidence (file:line)", 0.18, 0, 0}};
     btab bt = {p, {cols, 6, 7}, 0};
     char line[1400];
 
-    ensure(p, 120);
+    /* Heading, result and method with room for the first rows below, so a
+     * heading is never left alone at the foot of a page. */
+    ensure(p, r->r.breaches ? 230 : 120);
     p->y += 8;
     snprintf(line, sizeof line, "%s: \"%s\"", r->gid, r->promise);
     para(p, line, 13, 1, 0);
