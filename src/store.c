@@ -1279,8 +1279,25 @@ static int64_t evidence_refs(ombud_store *st, sqlite3_stmt *q, int64_t breach,
     return count;
 }
 
+/* Breaches of a result, all or (with ?2 an account) those touching it. */
+static const char breaches_sql[] =
+    "SELECT id, subject_kind, subject, at, measured, limit_value, shortfall, "
+    "unit, amount, detail FROM breaches b WHERE result_id = ?1 AND (?2 IS "
+    "NULL OR EXISTS (SELECT 1 FROM evidence e LEFT JOIN call_legs c ON e.tbl "
+    "= 'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = "
+    "'outages' AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
+    "'billing_events' AND x.id = e.row_id WHERE e.breach_id = b.id AND "
+    "coalesce(c.account_id, o.account_id, x.account_id) = ?2)) ORDER BY id";
+
 ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
                                   ombud_breach_fn fn, void *ud)
+{
+    return ombud_store_each_breach_of(st, result_id, NULL, fn, ud);
+}
+
+ombud_err ombud_store_each_breach_of(ombud_store *st, int64_t result_id,
+                                     const char *account, ombud_breach_fn fn,
+                                     void *ud)
 {
     sqlite3_stmt *s, *q;
     ombud_breach b;
@@ -1288,11 +1305,9 @@ ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
     int64_t n;
     int rc;
 
-    if (sqlite3_prepare_v2(st->db, "SELECT id, subject_kind, subject, at, "
-                           "measured, limit_value, shortfall, unit, amount, "
-                           "detail FROM breaches WHERE result_id = ?1 ORDER "
-                           "BY id", -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, breaches_sql, -1, &s, NULL) != SQLITE_OK)
         return db_error(st, "reading breaches");
+    bind_text(s, 2, account);
     if (sqlite3_prepare_v2(st->db, "SELECT src.name, coalesce(c.line, o.line, "
                            "b.line) FROM evidence e LEFT JOIN call_legs c ON "
                            "e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN "
@@ -1398,6 +1413,94 @@ ombud_err ombud_store_each_reject(ombud_store *st, ombud_reject_fn fn, void *ud)
         r = (ombud_reject){sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
                            col_text(s, 3), col_text(s, 4), col_text(s, 5)};
         if (fn(ud, col_text(s, 0), &r))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+/* ---- an account's history ------------------------------------------------ */
+
+/* The file name of a row of table @t, as a scalar subquery. */
+#define SOURCE_NAME(t) "(SELECT name FROM sources WHERE sources.id = " t ".source_id)"
+
+ombud_err ombud_store_each_event(ombud_store *st, const char *account,
+                                 int64_t from, int64_t to, ombud_event_fn fn,
+                                 void *ud)
+{
+    /* One ordered union: (time, table, what, row id). */
+    static const char sql[] =
+        "SELECT at, tbl, what, rid FROM ("
+        " SELECT arrived_at at, 'call_legs' tbl, '' what, id rid FROM call_legs"
+        "  WHERE account_id = ?3"
+        " UNION ALL SELECT started_at, 'outages', 'start', id FROM outages"
+        "  WHERE account_id = ?3"
+        " UNION ALL SELECT restored_at, 'outages', 'restored', id FROM outages"
+        "  WHERE account_id = ?3 AND restored_at IS NOT NULL"
+        " UNION ALL SELECT posted_at, 'billing_events', '', id FROM"
+        "  billing_events WHERE account_id = ?3)"
+        " WHERE at >= ?1 AND at < ?2 ORDER BY at, tbl, rid";
+    sqlite3_stmt *s, *q = NULL;
+    ombud_err err;
+    int rc;
+
+    if ((err = prepare_period(st, sql, from, to, &s)))
+        return err;
+    bind_text(s, 3, account);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        ombud_event e = {sqlite3_column_int64(s, 0), col_text(s, 1),
+                         col_text(s, 2), NULL, 0, NULL, NULL, NULL};
+        ombud_call_leg c;
+        ombud_outage o;
+        ombud_billing b;
+        int64_t rid = sqlite3_column_int64(s, 3);
+        const char *one =
+            !strcmp(e.table, "call_legs") ? "SELECT " SOURCE_NAME("call_legs")
+                ", line, " LEG_COLUMNS " FROM call_legs WHERE id = ?1" :
+            !strcmp(e.table, "outages") ? "SELECT " SOURCE_NAME("outages")
+                ", line, id, outage_id, account_id, area, service, "
+                "started_at, restored_at, planned, scheduled_at, notified_at, "
+                "customers_affected, cause FROM outages WHERE id = ?1" :
+                "SELECT " SOURCE_NAME("billing_events") ", line, id, "
+                "account_id, kind, posted_at, amount, currency, service, "
+                "period_start, period_end, due_at, reference, description, "
+                "area FROM billing_events WHERE id = ?1";
+        int stop;
+
+        if (sqlite3_prepare_v2(st->db, one, -1, &q, NULL) != SQLITE_OK) {
+            sqlite3_finalize(s);
+            return db_error(st, "reading an event");
+        }
+        sqlite3_bind_int64(q, 1, rid);
+        if (sqlite3_step(q) != SQLITE_ROW) {
+            sqlite3_finalize(q);
+            continue;
+        }
+        e.file = col_text(q, 0);
+        e.line = (long)sqlite3_column_int64(q, 1);
+        if (!strcmp(e.table, "call_legs")) {
+            /* LEG_COLUMNS start at column 2 (id), as read_leg expects. */
+            read_leg(q, 2, &c);
+            e.leg = &c;
+        } else if (!strcmp(e.table, "outages")) {
+            o = (ombud_outage){col_text(q, 3), col_text(q, 4), col_text(q, 5),
+                               col_text(q, 6), col_time(q, 7), col_time(q, 8),
+                               sqlite3_column_int(q, 9), col_time(q, 10),
+                               col_time(q, 11), sqlite3_column_int64(q, 12),
+                               col_text(q, 13)};
+            e.outage = &o;
+        } else {
+            b = (ombud_billing){col_text(q, 3), col_text(q, 4), col_time(q, 5),
+                                sqlite3_column_int64(q, 6),
+                                sqlite3_column_type(q, 6) != SQLITE_NULL,
+                                col_text(q, 7), col_text(q, 8), col_time(q, 9),
+                                col_time(q, 10), col_time(q, 11),
+                                col_text(q, 12), col_text(q, 13),
+                                col_text(q, 14)};
+            e.bill = &b;
+        }
+        stop = fn(ud, &e);
+        sqlite3_finalize(q);
+        if (stop)
             break;
     }
     return end_iteration(st, s, rc);

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include <cairo.h>
+#include "ombud/cal.h"
 
 /** The font family all chart text uses (a Debian font package's). */
 #define OMBUD_CHART_FONT "DejaVu Sans"
@@ -43,5 +44,37 @@ void ombud_chart_line(cairo_t *cr, double x, double y, double w, double h,
 void ombud_chart_bars(cairo_t *cr, double x, double y, double w, double h,
                       const char *const *labels, const double *values, int n,
                       double limit, const char *y_title, const char *x_title);
+
+/** How a call leg ended, as the timeline marks it. */
+typedef enum ombud_tl_kind {
+    OMBUD_TL_ANSWERED,     /**< a person answered: green bar */
+    OMBUD_TL_TRANSFERRED,  /**< answered, then transferred: blue bar with a dot */
+    OMBUD_TL_CLOSED,       /**< the queue was closed: red cross */
+    OMBUD_TL_NOBODY        /**< abandoned, voicemail or IVR only: orange ring */
+} ombud_tl_kind;
+
+/** What the timeline shows (arrays borrowed). */
+typedef struct ombud_timeline {
+    const ombud_tz *tz;            /**< local days, nights and weekends */
+    int64_t from, to;              /**< the time axis */
+    int64_t out_start, out_end;    /**< the outage; OMBUD_TIME_NONE if none */
+    int64_t scheduled;             /**< announced start of planned work, or NONE */
+    int64_t notified;              /**< when customers were told, or NONE */
+    const int64_t *call_at;        /**< each call leg's arrival */
+    const ombud_tl_kind *call_kind;
+    int ncalls;
+    const int64_t *promise_at;     /**< each promised restoration time */
+    int npromises;
+} ombud_timeline;
+
+/**
+ * @brief The account's story on one time axis: the outage as a bar from
+ * loss to restoration, each call leg as a mark by outcome, each promised
+ * restoration time as a marker with how late it was missed, the planned
+ * start and the notice (or its absence); nights (20:00-08:00) and weekends
+ * shaded; a legend below.
+ */
+void ombud_chart_timeline(cairo_t *cr, double x, double y, double w, double h,
+                          const ombud_timeline *t);
 
 #endif

@@ -48,6 +48,46 @@ ombud_err ombud_paper_parse(const char *s, ombud_paper *out);
 ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
                            ombud_paper paper);
 
+/** A placeholder of a letter template and its value (both borrowed). */
+typedef struct ombud_letter_field {
+    const char *name;   /**< as written between {{ and }} */
+    const char *value;  /**< its text */
+} ombud_letter_field;
+
+/**
+ * @brief Fill the letter template @p text (read from @p path, named in
+ * messages) by replacing each {{name}} with its field's value.
+ * @param out receives the letter (free with g_free()) on success.
+ * @return OMBUD_OK; OMBUD_E_DATA when a placeholder is unknown or
+ * unterminated (each is reported with its line), or the text is not
+ * clean UTF-8.
+ */
+ombud_err ombud_letter_fill(const char *path, const char *text,
+                            const ombud_letter_field *fields, int nfields,
+                            char **out);
+
+/** What a complaint dossier is made from. */
+typedef struct ombud_complaint {
+    int64_t check_id;       /**< the check whose findings are used */
+    const char *account;    /**< the account complained about */
+    const char *customer;   /**< who complains */
+    const char *ask;        /**< what they ask the commission for */
+    const char *letter_path;/**< the template's path (for messages) */
+    const char *letter;     /**< the template's text */
+    ombud_paper paper;
+} ombud_complaint;
+
+/**
+ * @brief Write the complaint dossier of one account as PDF (@p pdf_path:
+ * the filled letter, a timeline, the account in numbers, the chronology
+ * with file:line, the breaches) and XLSX (@p xlsx_path: the same numbers,
+ * chronology and breaches as sheets). Either path may be NULL.
+ * @return OMBUD_OK, OMBUD_E_DATA (no such check or account, bad letter),
+ * OMBUD_E_CANTCREAT.
+ */
+ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
+                                 const char *pdf_path, const char *xlsx_path);
+
 /**
  * @brief Make @p name a valid, unique Excel sheet name into @p out: the
  * characters []:*?/\ become '_', at most 31 characters (UTF-8 safe), and

@@ -370,6 +370,37 @@ typedef int (*ombud_breach_fn)(void *ud, const ombud_breach *b,
 ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
                                   ombud_breach_fn fn, void *ud);
 
+/**
+ * @brief As ombud_store_each_breach(), but only breaches with at least one
+ * evidence row of account @p account (a call leg, outage or billing event
+ * carrying that account_id).
+ */
+ombud_err ombud_store_each_breach_of(ombud_store *st, int64_t result_id,
+                                     const char *account, ombud_breach_fn fn,
+                                     void *ud);
+
+/** One event of an account's history (strings valid during the callback). */
+typedef struct ombud_event {
+    int64_t at;               /**< when */
+    const char *table;        /**< "call_legs", "outages", "billing_events" */
+    const char *what;         /**< for outages: "start" or "restored" */
+    const char *file;         /**< source file name */
+    long line;                /**< its line */
+    const ombud_call_leg *leg;     /**< when table is call_legs */
+    const ombud_outage *outage;    /**< when table is outages */
+    const ombud_billing *bill;     /**< when table is billing_events */
+} ombud_event;
+typedef int (*ombud_event_fn)(void *ud, const ombud_event *e);
+
+/**
+ * @brief Every stored event of account @p account in [@p from, @p to), in
+ * time order: its call legs (at arrival), its outages (start and, if
+ * restored, restoration) and its billing events (at posting).
+ */
+ombud_err ombud_store_each_event(ombud_store *st, const char *account,
+                                 int64_t from, int64_t to, ombud_event_fn fn,
+                                 void *ud);
+
 typedef int (*ombud_series_fn)(void *ud, int64_t k, int64_t v);
 /** Each value of series @p name of a result, by key. */
 ombud_err ombud_store_each_series(ombud_store *st, int64_t result_id,

@@ -252,3 +252,202 @@ void ombud_chart_bars(cairo_t *cr, double x, double y, double w, double h,
          "limit", 6, 2, 0);
     cairo_restore(cr);
 }
+
+/* ---- timeline ----------------------------------------------------------------- */
+
+typedef struct axis { double x, w; int64_t from, to; } axis;
+
+static double tx(const axis *a, int64_t t)
+{
+    if (t < a->from)
+        t = a->from;
+    if (t > a->to)
+        t = a->to;
+    return a->x + a->w * (double)(t - a->from) / (double)(a->to - a->from);
+}
+
+/* Nights and weekends, and a labelled tick at each local midnight. */
+static void days_background(cairo_t *cr, const ombud_timeline *t,
+                            const axis *a, double y, double h)
+{
+    static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri",
+                                        "Sat", "Sun"};
+    ombud_tm tm;
+    int64_t day;
+    char buf[32];
+
+    ombud_tm_from_instant(t->tz, t->from, &tm);
+    day = ombud_days_from_civil(tm.year, tm.month, tm.day);
+    for (;; day++) {
+        int64_t d0 = ombud_tz_local_to_utc(t->tz, day * 86400, NULL);
+        int64_t d1 = ombud_tz_local_to_utc(t->tz, (day + 1) * 86400, NULL);
+        int64_t n0 = ombud_tz_local_to_utc(t->tz, day * 86400 + 8 * 3600, NULL);
+        int64_t n1 = ombud_tz_local_to_utc(t->tz, day * 86400 + 20 * 3600, NULL);
+        int y_, m_, dd_, wd;
+        if (d0 >= t->to)
+            break;
+        ombud_civil_from_days(day, &y_, &m_, &dd_);
+        wd = (int)(((day % 7) + 7 + 3) % 7);
+        if (wd >= 5) {
+            cairo_set_source_rgb(cr, 0.86, 0.91, 0.98);
+            cairo_rectangle(cr, tx(a, d0), y, tx(a, d1) - tx(a, d0), h);
+            cairo_fill(cr);
+        }
+        cairo_set_source_rgba(cr, 0.35, 0.35, 0.35, 0.16);
+        cairo_rectangle(cr, tx(a, d0), y, tx(a, n0) - tx(a, d0), h);
+        cairo_rectangle(cr, tx(a, n1), y, tx(a, d1) - tx(a, n1), h);
+        cairo_fill(cr);
+        if (d0 >= t->from) {
+            cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
+            cairo_set_line_width(cr, 0.5);
+            cairo_move_to(cr, tx(a, d0), y);
+            cairo_line_to(cr, tx(a, d0), y + h + 3);
+            cairo_stroke(cr);
+        }
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        snprintf(buf, sizeof buf, "%s %02d-%02d", names[wd], m_, dd_);
+        text(cr, (tx(a, d0) + tx(a, d1)) / 2, y + h + 3, buf, 6.5, 1, 0);
+    }
+}
+
+/* One call mark: shape and colour both say the outcome. */
+static void call_mark(cairo_t *cr, double x, double y, ombud_tl_kind k)
+{
+    cairo_set_line_width(cr, 1.2);
+    switch (k) {
+    case OMBUD_TL_ANSWERED:
+    case OMBUD_TL_TRANSFERRED:
+        if (k == OMBUD_TL_ANSWERED)
+            cairo_set_source_rgb(cr, 0.10, 0.55, 0.25);
+        else
+            cairo_set_source_rgb(cr, 0.15, 0.35, 0.75);
+        cairo_move_to(cr, x, y - 7);
+        cairo_line_to(cr, x, y + 7);
+        cairo_stroke(cr);
+        if (k == OMBUD_TL_TRANSFERRED) {
+            cairo_arc(cr, x, y - 8.5, 1.8, 0, 2 * PI);
+            cairo_fill(cr);
+        }
+        break;
+    case OMBUD_TL_CLOSED:
+        cairo_set_source_rgb(cr, 0.80, 0.10, 0.10);
+        cairo_move_to(cr, x - 3.5, y - 3.5);
+        cairo_line_to(cr, x + 3.5, y + 3.5);
+        cairo_move_to(cr, x - 3.5, y + 3.5);
+        cairo_line_to(cr, x + 3.5, y - 3.5);
+        cairo_stroke(cr);
+        break;
+    case OMBUD_TL_NOBODY:
+        cairo_set_source_rgb(cr, 0.90, 0.50, 0.05);
+        cairo_arc(cr, x, y, 3.2, 0, 2 * PI);
+        cairo_stroke(cr);
+        break;
+    }
+}
+
+static void promise_mark(cairo_t *cr, double x, double y)
+{
+    cairo_set_source_rgb(cr, 0.45, 0.10, 0.55);
+    cairo_move_to(cr, x - 4, y - 5);
+    cairo_line_to(cr, x + 4, y - 5);
+    cairo_line_to(cr, x, y + 2);
+    cairo_close_path(cr);
+    cairo_fill(cr);
+}
+
+static void outage_lane(cairo_t *cr, const ombud_timeline *t, const axis *a,
+                        double y)
+{
+    char buf[96];
+
+    if (t->out_start == OMBUD_TIME_NONE)
+        return;
+    int64_t end = t->out_end == OMBUD_TIME_NONE ? t->to : t->out_end;
+    cairo_set_source_rgb(cr, 0.80, 0.12, 0.12);
+    cairo_rectangle(cr, tx(a, t->out_start), y - 6, tx(a, end) - tx(a, t->out_start), 12);
+    cairo_fill(cr);
+    snprintf(buf, sizeof buf, "no service: %lld h", (long long)((end - t->out_start) / 3600));
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    text(cr, (tx(a, t->out_start) + tx(a, end)) / 2, y - 4.5, buf, 7, 1, 1);
+    if (t->scheduled != OMBUD_TIME_NONE) {
+        double sx = tx(a, t->scheduled);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_move_to(cr, sx, y - 12);
+        cairo_line_to(cr, sx + 4, y - 8);
+        cairo_line_to(cr, sx, y - 4);
+        cairo_line_to(cr, sx - 4, y - 8);
+        cairo_close_path(cr);
+        cairo_fill(cr);
+        snprintf(buf, sizeof buf, "announced start of the work");
+        text(cr, sx + 6, y - 16, buf, 6, 0, 0);
+    }
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    if (t->notified == OMBUD_TIME_NONE)
+        text(cr, tx(a, t->out_start), y + 8, "cut off here: no notice given", 6, 0, 1);
+    else
+        promise_mark(cr, tx(a, t->notified), y - 8);
+}
+
+static void legend(cairo_t *cr, double x, double y)
+{
+    static const char *const names[] = {"answered", "transferred", "queue closed",
+                                        "no person (abandoned, voicemail, IVR)"};
+    double cx = x;
+
+    for (int k = 0; k < 4; k++) {
+        call_mark(cr, cx + 4, y + 5, (ombud_tl_kind)k);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        text(cr, cx + 11, y + 1, names[k], 6.5, 0, 0);
+        cx += k == 3 ? 0 : (k == 0 ? 50 : 62);
+    }
+    promise_mark(cr, x + 330, y + 6);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    text(cr, x + 337, y + 1, "promised restoration", 6.5, 0, 0);
+    text(cr, x, y + 12, "Shaded: nights 20:00-08:00 (grey) and weekends (blue), local time.",
+         6.5, 0, 0);
+}
+
+void ombud_chart_timeline(cairo_t *cr, double x, double y, double w, double h,
+                          const ombud_timeline *t)
+{
+    axis a = {x + 52, w - 58, t->from, t->to};
+    double lanes = h - 40, ly[3];
+    char buf[64];
+
+    if (t->to <= t->from)
+        return;
+    cairo_save(cr);
+    days_background(cr, t, &a, y, lanes);
+    for (int i = 0; i < 3; i++)
+        ly[i] = y + lanes * (i + 0.5) / 3;
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    text(cr, x, ly[0] - 4, "Service", 7, 0, 1);
+    text(cr, x, ly[1] - 4, "Calls", 7, 0, 1);
+    text(cr, x, ly[2] - 4, "Promises", 7, 0, 1);
+    outage_lane(cr, t, &a, ly[0]);
+    for (int i = 0; i < t->ncalls; i++)
+        call_mark(cr, tx(&a, t->call_at[i]), ly[1], t->call_kind[i]);
+    for (int i = 0; i < t->npromises; i++) {
+        double px = tx(&a, t->promise_at[i]);
+        promise_mark(cr, px, ly[2]);
+        if (t->out_end != OMBUD_TIME_NONE && t->out_end > t->promise_at[i]) {
+            static const double dash[] = {2, 2};
+            cairo_set_source_rgb(cr, 0.45, 0.10, 0.55);
+            cairo_set_dash(cr, dash, 2, 0);
+            cairo_set_line_width(cr, 0.8);
+            cairo_move_to(cr, px, ly[2] + 4 + i * 4);
+            cairo_line_to(cr, tx(&a, t->out_end), ly[2] + 4 + i * 4);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, NULL, 0, 0);
+            snprintf(buf, sizeof buf, "missed by %lld h",
+                     (long long)((t->out_end - t->promise_at[i]) / 3600));
+            text(cr, px + 5, ly[2] - 12 - i * 7, buf, 6, 0, 0);
+        }
+    }
+    cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+    cairo_set_line_width(cr, 0.6);
+    cairo_rectangle(cr, a.x, y, a.w, lanes);
+    cairo_stroke(cr);
+    legend(cr, a.x, y + lanes + 16);
+    cairo_restore(cr);
+}

@@ -1,0 +1,323 @@
+/*
+ * pdfdoc.c - page flow, text, tables and output for the PDF reports.
+ * See pdfdoc.h for the model.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+
+#include "ombud/diag.h"
+#include "ombud/rule.h"
+#include "ombud/value.h"
+#include "pdfdoc.h"
+
+#define PAD 3.0
+
+void pdoc_init(pdoc *d, ombud_paper paper, const char *currency)
+{
+    memset(d, 0, sizeof *d);
+    d->pw = paper == OMBUD_PAPER_A4 ? 595.28 : 612;
+    d->ph = paper == OMBUD_PAPER_A4 ? 841.89 : 792;
+    d->ml = 72;   /* an inch on the left for binding */
+    d->mr = 50;
+    d->mt = 64;
+    d->mb = 56;
+    snprintf(d->currency, sizeof d->currency, "%s", currency ? currency : "USD");
+    d->digits = ombud_currency_digits(d->currency);
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+PangoLayout *pdoc_layout(pdoc *d, const char *t, double size, int bold,
+                         double width, const char *family)
+{
+    PangoLayout *l = pango_cairo_create_layout(d->cr);
+    PangoFontDescription *f = pango_font_description_from_string(family ? family
+                                                                 : PDOC_FONT);
+
+    pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
+    if (bold)
+        pango_font_description_set_weight(f, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description(l, f);
+    pango_font_description_free(f);
+    if (width > 0) {
+        pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_text(l, t ? t : "", -1);
+    return l;
+}
+
+double pdoc_height(PangoLayout *l)
+{
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    return (double)h / PANGO_SCALE;
+}
+
+double pdoc_width(const pdoc *d) { return d->pw - d->ml - d->mr; }
+
+void pdoc_show(pdoc *d, PangoLayout *l, double x, double y, double grey)
+{
+    cairo_set_source_rgb(d->cr, grey, grey, grey);
+    cairo_move_to(d->cr, x, y);
+    pango_cairo_show_layout(d->cr, l);
+}
+
+/* ---- pages ----------------------------------------------------------------- */
+
+static void header_footer(pdoc *d)
+{
+    char right[64];
+    PangoLayout *l;
+
+    l = pdoc_layout(d, d->head, 7, 0, pdoc_width(d) - 60, NULL);
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+    pdoc_show(d, l, d->ml, d->mt - 28, 0.35);
+    g_object_unref(l);
+    cairo_set_source_rgb(d->cr, 0.7, 0.7, 0.7);
+    cairo_set_line_width(d->cr, 0.5);
+    cairo_move_to(d->cr, d->ml, d->mt - 16);
+    cairo_line_to(d->cr, d->pw - d->mr, d->mt - 16);
+    cairo_stroke(d->cr);
+    if (d->total)
+        snprintf(right, sizeof right, "page %d of %d", d->page, d->total);
+    else
+        snprintf(right, sizeof right, "page %d", d->page);
+    l = pdoc_layout(d, right, 7, 0, 0, NULL);
+    pdoc_show(d, l, d->pw - d->mr - 60, d->ph - d->mb + 18, 0.35);
+    g_object_unref(l);
+    l = pdoc_layout(d, d->foot, 7, 0, 0, NULL);
+    pdoc_show(d, l, d->ml, d->ph - d->mb + 18, 0.35);
+    g_object_unref(l);
+}
+
+void pdoc_new_page(pdoc *d)
+{
+    if (d->page)
+        cairo_show_page(d->cr);
+    d->page++;
+    header_footer(d);
+    d->y = d->mt;
+}
+
+void pdoc_ensure(pdoc *d, double need)
+{
+    if (d->y + need > d->ph - d->mb)
+        pdoc_new_page(d);
+}
+
+double pdoc_para(pdoc *d, const char *t, double size, int bold, double grey)
+{
+    PangoLayout *l = pdoc_layout(d, t, size, bold, pdoc_width(d), NULL);
+    double h = pdoc_height(l);
+
+    pdoc_ensure(d, h);
+    pdoc_show(d, l, d->ml, d->y, grey);
+    d->y += h + size * 0.5;
+    g_object_unref(l);
+    return h;
+}
+
+/* ---- figures as text ------------------------------------------------------------ */
+
+char *pdoc_money(const pdoc *d, int64_t minor, char *buf, size_t size)
+{
+    char plain[32], grouped[48];
+    const char *dot;
+    size_t n = 0, intlen;
+
+    ombud_amount_format(minor, d->digits, plain, sizeof plain);
+    dot = strchr(plain, '.');
+    intlen = dot ? (size_t)(dot - plain) : strlen(plain);
+    for (size_t i = 0; i < intlen; i++) {
+        size_t left = intlen - i;
+        grouped[n++] = plain[i];
+        if (left > 1 && left % 3 == 1 && plain[i] != '-')
+            grouped[n++] = ',';
+    }
+    snprintf(grouped + n, sizeof grouped - n, "%s", dot ? dot : "");
+    snprintf(buf, size, "%s %s", grouped, d->currency);
+    return buf;
+}
+
+char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
+                 size_t size)
+{
+    if (!unit || !strcmp(unit, "count"))
+        snprintf(buf, size, "%lld", (long long)v);
+    else if (!strcmp(unit, "s"))
+        ombud_duration_format(v, buf, size);
+    else if (!strcmp(unit, "bp"))
+        snprintf(buf, size, "%lld.%02lld%%", (long long)(v / 100),
+                 (long long)(v % 100));
+    else
+        pdoc_money(d, v, buf, size);
+    return buf;
+}
+
+/* ---- tables ---------------------------------------------------------------------- */
+
+static double row_layouts(pdoc *d, const pdoc_table *t, const char *const *cells,
+                          int bold, PangoLayout **out)
+{
+    double h = 0;
+
+    for (int c = 0; c < t->n; c++) {
+        double w = pdoc_width(d) * t->cols[c].share - 2 * PAD;
+        out[c] = pdoc_layout(d, cells[c], t->size, bold, w,
+                             t->cols[c].mono ? PDOC_MONO : NULL);
+        if (t->cols[c].right)
+            pango_layout_set_alignment(out[c], PANGO_ALIGN_RIGHT);
+        if (pdoc_height(out[c]) > h)
+            h = pdoc_height(out[c]);
+    }
+    return h + 2 * PAD;
+}
+
+static void draw_row(pdoc *d, const pdoc_table *t, PangoLayout **cells,
+                     double h, int shaded, int status_col, const char *status)
+{
+    double x = d->ml;
+
+    if (shaded) {
+        cairo_set_source_rgb(d->cr, 0.87, 0.90, 0.95);
+        cairo_rectangle(d->cr, d->ml, d->y, pdoc_width(d), h);
+        cairo_fill(d->cr);
+    }
+    for (int c = 0; c < t->n; c++) {
+        double w = pdoc_width(d) * t->cols[c].share;
+        int boxed = c == status_col && status;
+        if (boxed) {
+            /* Colour and the word itself, so it reads in black and white. */
+            if (!strcmp(status, "FAIL"))
+                cairo_set_source_rgb(d->cr, 0.75, 0.10, 0.10);
+            else
+                cairo_set_source_rgb(d->cr, 0.12, 0.50, 0.22);
+            cairo_rectangle(d->cr, x + 1, d->y + 1, w - 2, h - 2);
+            cairo_fill(d->cr);
+        }
+        pdoc_show(d, cells[c], x + PAD, d->y + PAD, boxed ? 1 : 0);
+        g_object_unref(cells[c]);
+        x += w;
+    }
+    cairo_set_source_rgb(d->cr, 0.75, 0.75, 0.75);
+    cairo_set_line_width(d->cr, 0.4);
+    cairo_move_to(d->cr, d->ml, d->y + h);
+    cairo_line_to(d->cr, d->ml + pdoc_width(d), d->y + h);
+    cairo_stroke(d->cr);
+    d->y += h;
+}
+
+static void table_header(pdoc *d, const pdoc_table *t)
+{
+    PangoLayout *cells[16];
+    const char *titles[16];
+    double h;
+
+    for (int c = 0; c < t->n; c++)
+        titles[c] = t->cols[c].title;
+    h = row_layouts(d, t, titles, 1, cells);
+    draw_row(d, t, cells, h, 1, -1, NULL);
+}
+
+void pdoc_table_row(pdoc *d, const pdoc_table *t, const char *const *cells,
+                    int status_col, const char *status)
+{
+    PangoLayout *l[16];
+    double h = row_layouts(d, t, cells, 0, l);
+
+    if (d->y + h > d->ph - d->mb) {
+        for (int c = 0; c < t->n; c++)
+            g_object_unref(l[c]);
+        pdoc_new_page(d);
+        table_header(d, t);
+        h = row_layouts(d, t, cells, 0, l);
+    }
+    draw_row(d, t, l, h, 0, status_col, status);
+}
+
+void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row)
+{
+    pdoc_ensure(d, 24 + first_row);
+    table_header(d, t);
+}
+
+/* ---- output ------------------------------------------------------------------------ */
+
+static cairo_status_t discard(void *closure, const unsigned char *data,
+                              unsigned int length)
+{
+    (void)closure;
+    (void)data;
+    (void)length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * Give back the font caches pango, cairo and fontconfig keep for the life
+ * of the process. Harmless (they are rebuilt on next use) and it keeps the
+ * leak checkers (ASan, valgrind) able to vouch for ombud's own memory:
+ * fontconfig's caches hold pointers they cannot follow.
+ */
+static void release_fonts(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
+}
+
+static void run(pdoc *d, cairo_surface_t *surf, void (*draw)(pdoc *, void *),
+                void *ud)
+{
+    d->cr = cairo_create(surf);
+    d->page = 0;
+    draw(d, ud);
+    cairo_show_page(d->cr);
+    cairo_destroy(d->cr);
+    d->cr = NULL;
+}
+
+ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
+                     void *ud, const char *title, const char *author,
+                     const char *subject, const char *keywords,
+                     const char *creator, const char *date)
+{
+    cairo_surface_t *surf;
+    cairo_status_t status;
+    char tmp[4200];
+    ombud_err err = OMBUD_OK;
+
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    surf = cairo_pdf_surface_create_for_stream(discard, NULL, d->pw, d->ph);
+    run(d, surf, draw, ud);
+    d->total = d->page;
+    cairo_surface_destroy(surf);
+    surf = cairo_pdf_surface_create(tmp, d->pw, d->ph);
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_AUTHOR, author);
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT, subject);
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, creator);
+    /* The period's end, never the clock: same findings, same bytes. */
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_MOD_DATE, date);
+    run(d, surf, draw, ud);
+    cairo_surface_finish(surf);
+    status = cairo_surface_status(surf);
+    cairo_surface_destroy(surf);
+    if (status != CAIRO_STATUS_SUCCESS)
+        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
+                          path, cairo_status_to_string(status));
+    else if (rename(tmp, path) != 0)
+        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
+                          path, strerror(errno));
+    if (err)
+        unlink(tmp);
+    release_fonts();
+    return err;
+}

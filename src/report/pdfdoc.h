@@ -1,0 +1,87 @@
+/*
+ * pdfdoc.h - the small page-flow engine the PDF reports share (internal
+ * to src/report/).
+ *
+ * A cursor moves down the page; every block asks for the room it needs
+ * (pdoc_ensure) and a new page is started when it does not fit; tables
+ * repeat their header on each new page. "page N of M" needs M before the
+ * first page is drawn, so a document is laid out twice: the first pass
+ * (pdoc_run with counting) only counts pages. All text goes through pango
+ * with named DejaVu fonts.
+ */
+#ifndef OMBUD_PDFDOC_H
+#define OMBUD_PDFDOC_H
+
+#include <stdint.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "ombud/err.h"
+#include "ombud/report.h"
+
+#define PDOC_FONT "DejaVu Sans"
+#define PDOC_MONO "DejaVu Sans Mono"
+
+typedef struct pdoc {
+    cairo_t *cr;
+    double pw, ph;            /* page size, points */
+    double ml, mr, mt, mb;    /* margins; the left one wider for binding */
+    double y;                 /* the cursor */
+    int page;                 /* pages begun */
+    int total;                /* pages in all (known in the second pass) */
+    char head[600];           /* header line of every page */
+    char foot[200];           /* footer line (left) */
+    int digits;               /* decimals of the currency */
+    char currency[4];
+} pdoc;
+
+/** Page size and margins for @p paper. */
+void pdoc_init(pdoc *d, ombud_paper paper, const char *currency);
+
+PangoLayout *pdoc_layout(pdoc *d, const char *t, double size, int bold,
+                         double width, const char *family);
+double pdoc_height(PangoLayout *l);
+double pdoc_width(const pdoc *d);
+void pdoc_show(pdoc *d, PangoLayout *l, double x, double y, double grey);
+void pdoc_new_page(pdoc *d);
+void pdoc_ensure(pdoc *d, double need);
+/** A paragraph across the width; returns its height. */
+double pdoc_para(pdoc *d, const char *t, double size, int bold, double grey);
+
+/** 1234567 minor units as "12,345.67 USD". */
+char *pdoc_money(const pdoc *d, int64_t minor, char *buf, size_t size);
+/** A figure in its unit ("s", "bp", "count", "minor") as people read it. */
+char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
+                 size_t size);
+
+/** A table column: title, share of the width, right-aligned, monospace. */
+typedef struct pdoc_col {
+    const char *title;
+    double share;
+    int right;
+    int mono;
+} pdoc_col;
+
+typedef struct pdoc_table {
+    const pdoc_col *cols;
+    int n;
+    double size;
+} pdoc_table;
+
+/** Header, with room for a first row of about @p first_row points. */
+void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row);
+/** A row; @p status_col (or -1) is drawn as a PASS/FAIL box. */
+void pdoc_table_row(pdoc *d, const pdoc_table *t, const char *const *cells,
+                    int status_col, const char *status);
+
+/**
+ * @brief Lay out @p draw twice (count pages, then draw) into @p path,
+ * with the metadata given (dates: an ISO instant). Fonts are released
+ * after. @p draw must start its first page with pdoc_new_page().
+ */
+ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
+                     void *ud, const char *title, const char *author,
+                     const char *subject, const char *keywords,
+                     const char *creator, const char *date);
+
+#endif
