@@ -24,7 +24,7 @@ ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 
 LIB_SRC  := $(sort $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c)))
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/letter_en.o
 UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
@@ -38,6 +38,16 @@ deps:
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# The default complaint letter, compiled in as a C string (sed, no xxd).
+$(BUILD)/gen/letter_en.c: templates/letters/complaint-en.txt
+	@mkdir -p $(dir $@)
+	{ printf 'const char ombud_letter_en[] =\n'; \
+	  sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' $<; \
+	  printf ';\n'; } > $@
+
+$(BUILD)/gen/letter_en.o: $(BUILD)/gen/letter_en.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libombud.a: $(LIB_OBJ)
 	@rm -f $@
@@ -58,8 +68,10 @@ demo: deps
 	    --outages samples/founding-case/outages.csv \
 	    --calls samples/founding-case/calls.csv \
 	    --billing samples/founding-case/billing.csv \
-	    --period 2026-10 --out demo-out
-	@echo "reports: demo-out/report.pdf, demo-out/report.xlsx; evidence and findings: demo-out/evidence.db"
+	    --period 2026-10 --out demo-out --account ACC-1001 --customer "Jane Doe"
+	@echo "reports: demo-out/report.pdf, demo-out/report.xlsx;" \
+	    "complaint dossier: demo-out/complaint-ACC-1001.pdf, .xlsx;" \
+	    "evidence and findings: demo-out/evidence.db"
 
 test-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)

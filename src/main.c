@@ -16,6 +16,8 @@ const ombud_command ombud_commands[] = {
      ombud_help_run, ombud_cmd_run},
     {"report", "write the XLSX or PDF report from stored findings",
      ombud_help_report, ombud_cmd_report},
+    {"complaint", "write one account's complaint dossier (letter, timeline, "
+     "evidence)", ombud_help_complaint, ombud_cmd_complaint},
     {"help", "show help for a command", ombud_help_help, ombud_cmd_help},
     {NULL, NULL, NULL, NULL}
 };

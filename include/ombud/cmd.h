@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include "ombud/guarantees.h"
 #include "ombud/ingest.h"
+#include "ombud/report.h"
 #include "ombud/store.h"
 
 #include "ombud/version.h"
@@ -49,11 +50,13 @@ int ombud_cmd_ingest(int argc, char **argv);
 int ombud_cmd_check(int argc, char **argv);
 int ombud_cmd_run(int argc, char **argv);
 int ombud_cmd_report(int argc, char **argv);
+int ombud_cmd_complaint(int argc, char **argv);
 int ombud_cmd_help(int argc, char **argv);
 extern const char ombud_help_ingest[];
 extern const char ombud_help_check[];
 extern const char ombud_help_run[];
 extern const char ombud_help_report[];
+extern const char ombud_help_complaint[];
 extern const char ombud_help_help[];
 
 /* ---- steps shared by commands ---------------------------------------------- */
@@ -119,5 +122,17 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
  */
 ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
                          const char *period, int *failed, int64_t *check_id);
+
+/**
+ * @brief Write the complaint dossier of @p account from check @p check_id
+ * into OUT/complaint-ACCOUNT.{pdf,xlsx}. NULL @p customer, @p ask and
+ * @p letter take the defaults ([filing] prepared_by, a standard request,
+ * the compiled-in English template). (src/cmd/cmd_complaint.c)
+ */
+ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
+                                const ombud_guarantees *gs, const char *account,
+                                const char *customer, const char *ask,
+                                const char *letter_path, const char *letter,
+                                ombud_paper paper, const char *out);
 
 #endif

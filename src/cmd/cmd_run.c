@@ -21,7 +21,7 @@
 const char ombud_help_run[] =
     "usage: ombud run --guarantees FILE [--outages FILE]... [--calls FILE]...\n"
     "                 [--billing FILE]... [--period PERIOD] [--out DIR]\n"
-    "                 [--paper letter|a4]\n"
+    "                 [--paper letter|a4] [--account ID [--customer NAME]]\n"
     "                 [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "\n"
     "Import the inputs into DIR/evidence.db (times without an offset are read\n"
@@ -37,6 +37,9 @@ const char ombud_help_run[] =
     "  --period PERIOD    as for 'ombud check'\n"
     "  --out DIR          output folder, created if missing (default: ombud-out)\n"
     "  --paper SIZE       letter (default) or a4, for the PDF\n"
+    "  --account ID       also write that account's complaint dossier\n"
+    "                     (see 'ombud help complaint')\n"
+    "  --customer NAME    who complains (default: [filing] prepared_by)\n"
     "  --map, --strict, -q, -v\n"
     "                     as for 'ombud ingest'\n"
     "\n"
@@ -47,7 +50,7 @@ const char ombud_help_run[] =
     "      --billing samples/founding-case/billing.csv --period 2026-10 --out out\n";
 
 typedef struct run_args {
-    const char *guarantees, *period, *out;
+    const char *guarantees, *period, *out, *account, *customer;
     ombud_paper paper;
     ombud_inputs in;
 } run_args;
@@ -55,12 +58,14 @@ typedef struct run_args {
 /* Parse options into @a; returns 0, -1 after --help, or an exit status. */
 static int parse_args(int argc, char **argv, run_args *a)
 {
-    enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER };
+    enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER, O_ACCOUNT, O_CUSTOMER };
     static const struct option opts[] = {
         {"guarantees", required_argument, NULL, O_G},
         {"period", required_argument, NULL, O_PERIOD},
         {"out", required_argument, NULL, O_OUT},
         {"paper", required_argument, NULL, O_PAPER},
+        {"account", required_argument, NULL, O_ACCOUNT},
+        {"customer", required_argument, NULL, O_CUSTOMER},
         OMBUD_INPUT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -82,6 +87,8 @@ static int parse_args(int argc, char **argv, run_args *a)
         case O_G: a->guarantees = optarg; break;
         case O_PERIOD: a->period = optarg; break;
         case O_OUT: a->out = optarg; break;
+        case O_ACCOUNT: a->account = optarg; break;
+        case O_CUSTOMER: a->customer = optarg; break;
         case O_PAPER:
             if (ombud_paper_parse(optarg, &a->paper))
                 return ombud_usage_error("run", "--paper takes letter or a4, "
@@ -126,6 +133,9 @@ static ombud_err run(const run_args *a, const ombud_guarantees *gs,
         ombud_info("wrote %s", xlsx);
     if (!err && !(err = ombud_report_pdf(st, check_id, pdfpath, a->paper)))
         ombud_info("wrote %s", pdfpath);
+    if (!err && a->account)
+        err = ombud_write_complaint(st, check_id, gs, a->account, a->customer,
+                                    NULL, NULL, NULL, a->paper, a->out);
     ombud_store_close(st);
     return err;
 }

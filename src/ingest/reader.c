@@ -170,6 +170,10 @@ static ombud_err take_header(reader *r)
                            "columns", OMBUD_MAX_FIELDS);
     for (size_t i = 0; i < r->nfields; i++) {
         int c;
+        /* A name holding a NUL byte names no column: cut at the NUL,
+         * "started\0_at" would pass for the alias "started". */
+        if (memchr(r->arena + r->off[i], '\0', r->len[i]))
+            continue;
         normalise(r->arena + r->off[i], r->len[i], name, sizeof name);
         c = find_column(r, name);
         if (c < 0)

@@ -392,17 +392,16 @@ static void legend(cairo_t *cr, double x, double y)
 {
     static const char *const names[] = {"answered", "transferred", "queue closed",
                                         "no person (abandoned, voicemail, IVR)"};
-    double cx = x;
+    static const double at[] = {0, 52, 116, 182};
 
     for (int k = 0; k < 4; k++) {
-        call_mark(cr, cx + 4, y + 5, (ombud_tl_kind)k);
+        call_mark(cr, x + at[k] + 4, y + 5, (ombud_tl_kind)k);
         cairo_set_source_rgb(cr, 0, 0, 0);
-        text(cr, cx + 11, y + 1, names[k], 6.5, 0, 0);
-        cx += k == 3 ? 0 : (k == 0 ? 50 : 62);
+        text(cr, x + at[k] + 11, y + 1, names[k], 6.5, 0, 0);
     }
-    promise_mark(cr, x + 330, y + 6);
+    promise_mark(cr, x + 330, y + 16);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text(cr, x + 337, y + 1, "promised restoration", 6.5, 0, 0);
+    text(cr, x + 337, y + 11, "promised restoration", 6.5, 0, 0);
     text(cr, x, y + 12, "Shaded: nights 20:00-08:00 (grey) and weekends (blue), local time.",
          6.5, 0, 0);
 }

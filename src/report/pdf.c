@@ -314,35 +314,8 @@ static void section(pdf *p, const presult *r)
 
 /* ---- inputs and certification -------------------------------------------------- */
 
-static int input_row(void *ud, const ombud_source_row *s)
-{
-    btab *bt = ud;
-    char rd[24], st[24], rj[24], ok[8];
-    const char *cells[7];
-
-    snprintf(rd, sizeof rd, "%lld", (long long)s->counts.read);
-    snprintf(st, sizeof st, "%lld", (long long)s->counts.stored);
-    snprintf(rj, sizeof rj, "%lld", (long long)s->counts.rejected);
-    snprintf(ok, sizeof ok, "%s", s->counts.read == s->counts.stored +
-             s->counts.rejected ? "yes" : "NO");
-    cells[0] = s->name;
-    cells[1] = s->kind;
-    cells[2] = s->sha256;
-    cells[3] = rd;
-    cells[4] = st;
-    cells[5] = rj;
-    cells[6] = ok;
-    pdoc_table_row(&bt->p->d, &bt->t, cells, -1, NULL);
-    return 0;
-}
-
 static void inputs(pdf *p)
 {
-    static const pdoc_col cols[] = {
-        {"File", 0.13, 0, 0}, {"Kind", 0.07, 0, 0}, {"SHA-256", 0.46, 0, 1},
-        {"Read", 0.07, 1, 0}, {"Stored", 0.08, 1, 0}, {"Rejected", 0.10, 1, 0},
-        {"Balanced", 0.09, 0, 0}};
-    btab bt = {p, {cols, 7, 6.5}, 0};
     char line[1400];
 
     pdoc_new_page(&p->d);
@@ -350,8 +323,7 @@ static void inputs(pdf *p)
     pdoc_para(&p->d, "Every input row was either stored or rejected with its reason; "
          "\"Balanced\" confirms read = stored + rejected for each file. "
          "Rejected rows are listed in the XLSX workbook.", 8.5, 0, 0.2);
-    pdoc_table_start(&p->d, &bt.t, 20);
-    ombud_store_each_source(p->st, input_row, &bt);
+    pdoc_sources(&p->d, p->st);
     p->d.y += 10;
     snprintf(line, sizeof line, "Guarantees file: %s\nSHA-256: %s",
              p->chk.guarantees, p->chk.guarantees_sha256);

@@ -247,6 +247,33 @@ void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row)
     table_header(d, t);
 }
 
+/* ---- the sources table both reports end with ---------------------------------- */
+
+static const pdoc_col source_cols[] = {
+    {"File", 0.13, 0, 0}, {"Kind", 0.07, 0, 0}, {"SHA-256", 0.46, 0, 1},
+    {"Read", 0.07, 1, 0}, {"Stored", 0.08, 1, 0}, {"Rejected", 0.10, 1, 0},
+    {"Balanced", 0.09, 0, 0}};
+static const pdoc_table source_table = {source_cols, 7, 6.5};
+
+static int source_row(void *ud, const ombud_source_row *s)
+{
+    char rd[24], st[24], rj[24];
+    const char *cells[7] = {s->name, s->kind, s->sha256, rd, st, rj,
+        s->counts.read == s->counts.stored + s->counts.rejected ? "yes" : "NO"};
+
+    snprintf(rd, sizeof rd, "%lld", (long long)s->counts.read);
+    snprintf(st, sizeof st, "%lld", (long long)s->counts.stored);
+    snprintf(rj, sizeof rj, "%lld", (long long)s->counts.rejected);
+    pdoc_table_row(ud, &source_table, cells, -1, NULL);
+    return 0;
+}
+
+void pdoc_sources(pdoc *d, ombud_store *st)
+{
+    pdoc_table_start(d, &source_table, 20);
+    ombud_store_each_source(st, source_row, d);
+}
+
 /* ---- output ------------------------------------------------------------------------ */
 
 static cairo_status_t discard(void *closure, const unsigned char *data,

@@ -18,6 +18,7 @@
 
 #include "ombud/err.h"
 #include "ombud/report.h"
+#include "ombud/store.h"
 
 #define PDOC_FONT "DejaVu Sans"
 #define PDOC_MONO "DejaVu Sans Mono"
@@ -73,6 +74,12 @@ void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row);
 /** A row; @p status_col (or -1) is drawn as a PASS/FAIL box. */
 void pdoc_table_row(pdoc *d, const pdoc_table *t, const char *const *cells,
                     int status_col, const char *status);
+
+/**
+ * @brief The table of input files: name, kind, SHA-256, rows read, stored,
+ * rejected, and whether they balance.
+ */
+void pdoc_sources(pdoc *d, ombud_store *st);
 
 /**
  * @brief Lay out @p draw twice (count pages, then draw) into @p path,

@@ -217,5 +217,56 @@ heads=$(grep -c 'What happened' "$WORK/long.txt")
 check "long list: header repeated on a new page" "yes" "$([ "$heads" -ge 2 ] && echo yes || echo "no ($heads)")"
 check "long list: rows L-01..L-25 shown" "25" "$(grep -c '^ *L-[0-9][0-9]  *[A-Z][a-z][a-z] 2026-' "$WORK/long.txt")"
 
+# ---- the complaint dossier (ombud run --account, ombud complaint) ----------
+run "$WORK/d" --account ACC-1001 --customer "Jane Doe"
+check "dossier run exit" 0 $?
+D=$WORK/d/complaint-ACC-1001.pdf
+pdftotext -layout "$D" "$WORK/d.txt"
+dl() { grep -c "$1" "$WORK/d.txt"; }
+# The founding case: 112 h without service (10-14 16:00 to 10-19 08:00),
+# 22 calls, 46783 s = 12 h 59 min on the phone, 54 agents of whom 2 took
+# more than one leg, 3 missed promises, 9.78 USD owed (64.99 x 112/744).
+check "dossier hours without service" "1" "$(dl 'Hours without service *112 h 00 min (1 outage)')"
+check "dossier calls" "1" "$(dl 'Calls made  *22$')"
+check "dossier phone time" "1" "$(dl 'Time on the phone  *12 h 59 min')"
+check "dossier agents" "1" "$(dl 'Employees spoken to  *54 (only 2 handled more than one call leg)')"
+check "dossier closed transfer" "1" "$(dl 'Transfers  *42 (1 into a department that was closed)')"
+check "dossier promises missed" "1" "$(dl 'Promised restoration times missed  *3$')"
+check "dossier credits" "1" "$(dl 'Credits owed / received  *9.78 USD / 0.00 USD')"
+check "dossier notices" "1" "$(dl 'Wrongful late-payment notices  *0$')"
+# The letter, filled: no placeholder left.
+check "letter customer" "1" "$(dl 'I, Jane Doe, hold account ACC-1001 with Example Fibre Co.')"
+check "letter total owed" "1" "$(dl 'not paid: 9.78 USD.')"
+check "letter commission" "1" "$(dl '^California Public Utilities Commission')"
+check "letter no placeholder left" "0" "$(dl '{{')"
+check "letter quotes a promise" "1" "$(dl '"24/7 live tech support" (Fibre bundle brochure, 2026, page 2): broken 5 times')"
+check "dossier timeline" "1" "$(dl '^ *Timeline')"
+check "dossier records used" "1" "$(dl '^ *Records used')"
+check "dossier chronology line" "1" "$(dl 'Service lost (TT-4471, planned work, announced for Thu 2026-10-15 10:00); no notice')"
+# XLSX: Numbers, Chronology, Breaches; 68 events + a header row.
+DX=$WORK/d/complaint-ACC-1001.xlsx
+check "dossier sheets" "Numbers Chronology Breaches" \
+    "$(unzip -p "$DX" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
+check "dossier chronology rows" "69" "$(unzip -p "$DX" xl/worksheets/sheet2.xml | grep -o '<row ' | wc -l)"
+check "dossier chronology first" "Charge 64.99 USD INV-1001-2610: Monthly voice service, October 2026" "$(cell "$DX" sheet2 B2)"
+# Deterministic.
+"$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-1001 --customer "Jane Doe" --period 2026-10 --out "$WORK/d2"
+check "complaint exit" 0 $?
+check "dossier pdf identical" same "$(cmp -s "$D" "$WORK/d2/complaint-ACC-1001.pdf" && echo same || echo different)"
+check "dossier xlsx identical" same "$(cmp -s "$DX" "$WORK/d2/complaint-ACC-1001.xlsx" && echo same || echo different)"
+# A letter template with an unknown placeholder fails, naming it and its line.
+printf 'Dear {{commission}},\n\nPlease refund {{refund_amount}} to {{customer}}.\n' > "$WORK/bad-letter.txt"
+"$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-1001 --period 2026-10 --letter "$WORK/bad-letter.txt" --out "$WORK/d3" 2>"$WORK/bad.err"
+check "bad letter exit" 65 $?
+check "bad letter message" "1" "$(grep -c 'bad-letter.txt:3: error: unknown placeholder {{refund_amount}}' "$WORK/bad.err")"
+check "bad letter leaves no dossier" "0" "$(ls "$WORK/d3" 2>/dev/null | grep -c complaint)"
+# A letter of one's own, filled.
+printf '{{customer}} v. {{carrier}}: {{total_owed}} owed.\n' > "$WORK/own.txt"
+"$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-1001 --period 2026-10 --letter "$WORK/own.txt" --customer "J. Doe" --out "$WORK/d4"
+check "own letter" "1" "$(pdftotext "$WORK/d4/complaint-ACC-1001.pdf" - | grep -c 'J. Doe v. Example Fibre Co: 9.78 USD owed.')"
+
 echo "report: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

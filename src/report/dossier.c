@@ -1,0 +1,654 @@
+/*
+ * dossier.c - the complaint dossier of one account (PDF and XLSX).
+ *
+ * For a consumer filing a formal complaint: the complaint letter filled
+ * from a template, a timeline of the outage and every call, the account in
+ * numbers, the chronology of every event with its file:line, and each
+ * broken promise quoted with its source.
+ *
+ * It reads the stored findings of a check (results, figures, breaches
+ * whose evidence touches the account) and the account's own rows; it
+ * recomputes no rule. Numbers come from the rules' figures: effort from
+ * customer_effort (the account's tickets, or the account), credits from
+ * outage_credit (subjects "OUTAGE/ACCOUNT"), promises and notices from the
+ * breaches of commitments and payment_notice.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib.h>
+#include <xlsxwriter.h>
+
+#include "ombud/cal.h"
+#include "ombud/chart.h"
+#include "ombud/diag.h"
+#include "ombud/report.h"
+#include "ombud/rule.h"
+#include "ombud/value.h"
+#include "pdfdoc.h"
+
+#define MAX_RESULTS 128
+
+/* A result and how many of its breaches concern the account. */
+typedef struct dres {
+    int64_t id;
+    char *gid, *kind, *promise, *source;
+    int64_t breaches;          /* the account's */
+} dres;
+
+/* The account in numbers. */
+typedef struct numbers {
+    int64_t outages, out_seconds;
+    int64_t calls, phone, agents, repeat, transfers, closed, days;
+    int64_t promises_missed, wrongful_notices;
+    int64_t owed, credited;
+} numbers;
+
+typedef struct dossier {
+    pdoc d;
+    ombud_store *st;
+    const ombud_complaint *c;
+    ombud_check_info chk;
+    ombud_tz *tz;
+    char period[80];
+    dres res[MAX_RESULTS];
+    int nres;
+    numbers n;
+    GPtrArray *tickets;        /* outage_ids of the account (owned strings) */
+    ombud_timeline tl;         /* arrays below */
+    GArray *call_at, *call_kind, *promise_at;
+    char *letter;              /* filled letter (g_free) */
+} dossier;
+
+/* ---- gathering ------------------------------------------------------------- */
+
+static ombud_tl_kind kind_of(const ombud_call_leg *c)
+{
+    if (!strcmp(c->outcome, "answered"))
+        return OMBUD_TL_ANSWERED;
+    if (!strcmp(c->outcome, "transferred"))
+        return c->answered_at != OMBUD_TIME_NONE ? OMBUD_TL_TRANSFERRED
+                                                 : OMBUD_TL_NOBODY;
+    if (!strcmp(c->outcome, "closed"))
+        return OMBUD_TL_CLOSED;
+    return OMBUD_TL_NOBODY;
+}
+
+/* From the account's events: the timeline's marks, its outages, tickets. */
+static int gather_event(void *ud, const ombud_event *e)
+{
+    dossier *x = ud;
+
+    if (e->leg) {
+        ombud_tl_kind k = kind_of(e->leg);
+        g_array_append_val(x->call_at, e->at);
+        g_array_append_val(x->call_kind, k);
+        if (e->leg->promised_restore_at != OMBUD_TIME_NONE)
+            g_array_append_val(x->promise_at, e->leg->promised_restore_at);
+    } else if (e->outage && !strcmp(e->what, "start")) {
+        const ombud_outage *o = e->outage;
+        int64_t end = o->restored_at != OMBUD_TIME_NONE ? o->restored_at : x->chk.to;
+        x->n.outages++;
+        x->n.out_seconds += end - o->started_at;
+        g_ptr_array_add(x->tickets, g_strdup(o->outage_id));
+        if (x->tl.out_start == OMBUD_TIME_NONE) {
+            x->tl.out_start = o->started_at;
+            x->tl.out_end = o->restored_at;
+            x->tl.scheduled = o->scheduled_at;
+            x->tl.notified = o->notified_at;
+        }
+    }
+    return 0;
+}
+
+static int is_ticket(const dossier *x, const char *subject)
+{
+    for (guint i = 0; i < x->tickets->len; i++)
+        if (!strcmp(g_ptr_array_index(x->tickets, i), subject))
+            return 1;
+    return 0;
+}
+
+/* Figures of effort (the account's tickets or the account) and credit. */
+static int gather_figure(void *ud, const char *subject, const char *name,
+                         int64_t v, const char *unit)
+{
+    dossier *x = ud;
+    size_t sl = strlen(subject), al = strlen(x->c->account);
+    numbers *n = &x->n;
+
+    (void)unit;
+    if (sl > al && subject[sl - al - 1] == '/' &&
+        !strcmp(subject + sl - al, x->c->account)) {
+        n->owed += !strcmp(name, "owed") ? v : 0;
+        n->credited += !strcmp(name, "credited") ? v : 0;
+        return 0;
+    }
+    if (strcmp(subject, x->c->account) && !is_ticket(x, subject))
+        return 0;
+    if (!strcmp(name, "calls")) n->calls += v;
+    else if (!strcmp(name, "phone_time")) n->phone += v;
+    else if (!strcmp(name, "agents")) n->agents += v;
+    else if (!strcmp(name, "repeat_agents")) n->repeat += v;
+    else if (!strcmp(name, "transfers")) n->transfers += v;
+    else if (!strcmp(name, "closed_transfers")) n->closed += v;
+    else if (!strcmp(name, "days") && v > n->days) n->days = v;
+    return 0;
+}
+
+static int count_breach(void *ud, const ombud_breach *b, const char *refs,
+                        int64_t nrefs)
+{
+    (void)b;
+    (void)refs;
+    (void)nrefs;
+    (*(int64_t *)ud)++;
+    return 0;
+}
+
+static int copy_result(void *ud, const ombud_result_row *r)
+{
+    dossier *x = ud;
+    dres *c;
+
+    if (x->nres == MAX_RESULTS)
+        return 1;
+    c = &x->res[x->nres++];
+    c->id = r->id;
+    c->gid = g_strdup(r->guarantee_id);
+    c->kind = g_strdup(r->kind);
+    c->promise = g_strdup(r->promise);
+    c->source = g_strdup(r->source);
+    return 0;
+}
+
+static ombud_err gather(dossier *x)
+{
+    ombud_err err;
+
+    if ((err = ombud_store_each_result(x->st, x->chk.id, copy_result, x)) ||
+        (err = ombud_store_each_event(x->st, x->c->account, x->chk.from,
+                                      x->chk.to, gather_event, x)))
+        return err;
+    for (int i = 0; i < x->nres; i++) {
+        dres *r = &x->res[i];
+        if ((err = ombud_store_each_breach_of(x->st, r->id, x->c->account,
+                                              count_breach, &r->breaches)) ||
+            (err = ombud_store_each_figure(x->st, r->id, gather_figure, x)))
+            return err;
+        if (!strcmp(r->kind, "commitments"))
+            x->n.promises_missed += r->breaches;
+        if (!strcmp(r->kind, "payment_notice"))
+            x->n.wrongful_notices += r->breaches;
+    }
+    return OMBUD_OK;
+}
+
+/* ---- words ------------------------------------------------------------------ */
+
+static char *hours(int64_t s, char *buf, size_t size)
+{
+    snprintf(buf, size, "%lld h %02lld min", (long long)(s / 3600),
+             (long long)(s / 60 % 60));
+    return buf;
+}
+
+/* The account in numbers, as label/value pairs. */
+static int numbers_rows(const dossier *x, char labels[][64], char values[][96])
+{
+    const numbers *n = &x->n;
+    char a[48], b[48];
+    int k = 0;
+
+#define ROW(l, ...) (snprintf(labels[k], 64, "%s", l), \
+                     snprintf(values[k], 96, __VA_ARGS__), k++)
+    ROW("Hours without service", "%s (%lld outage%s)", hours(n->out_seconds, a,
+        sizeof a), (long long)n->outages, n->outages == 1 ? "" : "s");
+    ROW("Calls made", "%lld", (long long)n->calls);
+    ROW("Time on the phone", "%s", hours(n->phone, a, sizeof a));
+    ROW("Employees spoken to", "%lld (only %lld handled more than one call "
+        "leg)", (long long)n->agents, (long long)n->repeat);
+    ROW("Transfers", "%lld (%lld into a department that was closed)",
+        (long long)n->transfers, (long long)n->closed);
+    ROW("Days from first call to restoration", "%lld", (long long)n->days);
+    ROW("Promised restoration times missed", "%lld",
+        (long long)n->promises_missed);
+    ROW("Credits owed / received", "%s / %s", pdoc_money(&x->d, n->owed, a,
+        sizeof a), pdoc_money(&x->d, n->credited, b, sizeof b));
+    ROW("Wrongful late-payment notices", "%lld", (long long)n->wrongful_notices);
+#undef ROW
+    return k;
+}
+
+/* One sentence for an event of the chronology. */
+static void describe(const dossier *x, const ombud_event *e, char *buf,
+                     size_t size)
+{
+    char t[40], m[48];
+
+    if (e->leg) {
+        const ombud_call_leg *c = e->leg;
+        int64_t wait = (c->answered_at != OMBUD_TIME_NONE ? c->answered_at
+                        : c->ended_at) - c->arrived_at;
+        size_t n = (size_t)snprintf(buf, size, "Call %s to %s: %s", c->call_id,
+                                    c->queue, c->outcome);
+        if (c->agent_id && n < size)
+            n += (size_t)snprintf(buf + n, size - n, " by %s", c->agent_id);
+        if (n < size)
+            n += (size_t)snprintf(buf + n, size - n, " after %s; %s on the "
+                     "line", ombud_duration_format(wait, t, sizeof t),
+                     ombud_duration_format(c->ended_at - c->arrived_at, m, sizeof m));
+        if (c->transferred_to && n < size)
+            n += (size_t)snprintf(buf + n, size - n, "; transferred to %s",
+                                  c->transferred_to);
+        if (c->promised_restore_at != OMBUD_TIME_NONE && n < size)
+            snprintf(buf + n, size - n, "; promised restoration by %s",
+                     ombud_local_format(x->tz, c->promised_restore_at, t, sizeof t));
+    } else if (e->outage) {
+        const ombud_outage *o = e->outage;
+        if (!strcmp(e->what, "restored"))
+            snprintf(buf, size, "Service restored (%s)", o->outage_id);
+        else
+            snprintf(buf, size, "Service lost (%s%s%s%s)%s", o->outage_id,
+                     o->planned ? ", planned work" : "",
+                     o->scheduled_at != OMBUD_TIME_NONE ? ", announced for " : "",
+                     o->scheduled_at != OMBUD_TIME_NONE ? ombud_local_format(
+                     x->tz, o->scheduled_at, t, sizeof t) : "",
+                     o->notified_at == OMBUD_TIME_NONE ? "; no notice was given" : "");
+    } else {
+        const ombud_billing *b = e->bill;
+        snprintf(buf, size, "%c%s %s%s%s%s%s", b->kind[0] - 32, b->kind + 1,
+                 b->has_amount ? pdoc_money(&x->d, b->amount, m, sizeof m) : "",
+                 b->reference ? " " : "", b->reference ? b->reference : "",
+                 b->description ? ": " : "", b->description ? b->description : "");
+    }
+}
+
+/* ---- the letter ---------------------------------------------------------------- */
+
+static char *breaches_text(const dossier *x)
+{
+    GString *s = g_string_new(NULL);
+
+    for (int i = 0; i < x->nres; i++)
+        if (x->res[i].breaches)
+            g_string_append_printf(s, "- \"%s\" (%s): broken %lld time%s\n",
+                                   x->res[i].promise, x->res[i].source,
+                                   (long long)x->res[i].breaches,
+                                   x->res[i].breaches == 1 ? "" : "s");
+    if (!s->len)
+        g_string_append(s, "- (no breach found in the records)\n");
+    g_string_truncate(s, s->len - 1);
+    return g_string_free(s, FALSE);
+}
+
+static ombud_err fill_letter(dossier *x)
+{
+    char labels[12][64], values[12][96], owed[48], date[16];
+    GString *nums = g_string_new(NULL);
+    char *br = breaches_text(x);
+    int n = numbers_rows(x, labels, values);
+    ombud_tm tm;
+    ombud_err err;
+
+    for (int i = 0; i < n; i++)
+        g_string_append_printf(nums, "%s- %s: %s", i ? "\n" : "", labels[i],
+                               values[i]);
+    pdoc_money(&x->d, x->n.owed > x->n.credited ? x->n.owed - x->n.credited : 0,
+               owed, sizeof owed);
+    ombud_tm_from_instant(x->tz, x->chk.to - 1, &tm);
+    snprintf(date, sizeof date, "%04d-%02d-%02d", tm.year, tm.month, tm.day);
+    {
+        const ombud_letter_field f[] = {
+            {"date", date}, {"commission", x->chk.commission},
+            {"carrier", x->chk.carrier}, {"account", x->c->account},
+            {"customer", x->c->customer}, {"period", x->period},
+            {"docket", x->chk.docket[0] ? x->chk.docket : "no docket yet"},
+            {"numbers", nums->str}, {"breaches", br}, {"total_owed", owed},
+            {"ask", x->c->ask}};
+        err = ombud_letter_fill(x->c->letter_path, x->c->letter, f,
+                                (int)(sizeof f / sizeof f[0]), &x->letter);
+    }
+    g_string_free(nums, TRUE);
+    g_free(br);
+    return err;
+}
+
+/* ---- PDF -------------------------------------------------------------------- */
+
+static int chrono_row(void *ud, const ombud_event *e)
+{
+    dossier *x = ud;
+    static const pdoc_col cols[] = {
+        {"When (local)", 0.17, 0, 0}, {"What happened", 0.65, 0, 0},
+        {"Record", 0.18, 0, 0}};
+    const pdoc_table t = {cols, 3, 7};
+    char when[40], what[600], src[160];
+    const char *cells[3] = {when, what, src};
+
+    ombud_local_format(x->tz, e->at, when, sizeof when);
+    describe(x, e, what, sizeof what);
+    snprintf(src, sizeof src, "%s:%ld", e->file, e->line);
+    pdoc_table_row(&x->d, &t, cells, -1, NULL);
+    return 0;
+}
+
+typedef struct brow { dossier *x; const pdoc_table *t; } brow;
+
+static int breach_row(void *ud, const ombud_breach *b, const char *refs,
+                      int64_t n)
+{
+    brow *br = ud;
+    char ev[300];
+    const char *cells[2] = {b->detail, ev};
+
+    snprintf(ev, sizeof ev, "%.*s%s", 220, refs, strlen(refs) > 220 ? " ..." : "");
+    (void)n;
+    pdoc_table_row(&br->x->d, br->t, cells, -1, NULL);
+    return 0;
+}
+
+static void draw_breaches(dossier *x)
+{
+    static const pdoc_col cols[] = {{"What happened", 0.70, 0, 0},
+                                    {"Evidence (file:line)", 0.30, 0, 0}};
+    const pdoc_table t = {cols, 2, 7.5};
+    brow br = {x, &t};
+    char line[1400];
+
+    pdoc_new_page(&x->d);
+    pdoc_para(&x->d, "Broken promises", 16, 1, 0);
+    for (int i = 0; i < x->nres; i++) {
+        const dres *r = &x->res[i];
+        if (!r->breaches)
+            continue;
+        pdoc_ensure(&x->d, 90);
+        x->d.y += 6;
+        snprintf(line, sizeof line, "\"%s\"", r->promise);
+        pdoc_para(&x->d, line, 11, 1, 0);
+        snprintf(line, sizeof line, "Published in: %s. Broken %lld time%s in "
+                 "this account's records.", r->source, (long long)r->breaches,
+                 r->breaches == 1 ? "" : "s");
+        pdoc_para(&x->d, line, 8.5, 0, 0.2);
+        pdoc_table_start(&x->d, &t, 30);
+        ombud_store_each_breach_of(x->st, r->id, x->c->account, breach_row, &br);
+    }
+}
+
+static void draw_numbers(dossier *x)
+{
+    static const pdoc_col cols[] = {{"", 0.45, 0, 0}, {"", 0.55, 0, 0}};
+    const pdoc_table t = {cols, 2, 9};
+    char labels[12][64], values[12][96], head[300];
+    int n = numbers_rows(x, labels, values);
+
+    pdoc_new_page(&x->d);
+    snprintf(head, sizeof head, "Account %s in numbers", x->c->account);
+    pdoc_para(&x->d, head, 16, 1, 0);
+    x->d.y += 4;
+    for (int i = 0; i < n; i++) {
+        const char *cells[2] = {labels[i], values[i]};
+        pdoc_table_row(&x->d, &t, cells, -1, NULL);
+    }
+    x->d.y += 16;
+    if (x->tl.out_start != OMBUD_TIME_NONE || x->call_at->len) {
+        pdoc_ensure(&x->d, 250);
+        pdoc_para(&x->d, "Timeline", 12, 1, 0);
+        ombud_chart_timeline(x->d.cr, x->d.ml, x->d.y + 4, pdoc_width(&x->d),
+                             220, &x->tl);
+        x->d.y += 240;
+    }
+}
+
+static void draw(pdoc *d, void *ud)
+{
+    dossier *x = ud;
+    static const pdoc_col cols[] = {
+        {"When (local)", 0.17, 0, 0}, {"What happened", 0.65, 0, 0},
+        {"Record", 0.18, 0, 0}};
+    const pdoc_table t = {cols, 3, 7};
+    PangoLayout *l;
+
+    pdoc_new_page(d);
+    l = pdoc_layout(d, x->letter, 10.5, 0, pdoc_width(d), NULL);
+    if (pdoc_height(l) <= d->ph - d->mb - d->y) {
+        pdoc_show(d, l, d->ml, d->y, 0);
+    } else {
+        /* A long letter: paragraph by paragraph, over pages. */
+        gchar **paras = g_strsplit(x->letter, "\n\n", -1);
+        for (int i = 0; paras[i]; i++)
+            pdoc_para(d, paras[i], 10.5, 0, 0);
+        g_strfreev(paras);
+    }
+    g_object_unref(l);
+    draw_numbers(x);
+    pdoc_new_page(d);
+    pdoc_para(d, "Chronology", 16, 1, 0);
+    pdoc_para(d, "Every record of the account in the period, in time order, "
+              "with the file and line it comes from.", 8.5, 0, 0.2);
+    pdoc_table_start(d, &t, 20);
+    ombud_store_each_event(x->st, x->c->account, x->chk.from, x->chk.to,
+                           chrono_row, x);
+    draw_breaches(x);
+    pdoc_new_page(d);
+    pdoc_para(d, "Records used", 16, 1, 0);
+    pdoc_para(d, "The carrier's records this dossier was computed from, with "
+              "their SHA-256 checksums. Every row was stored or rejected with "
+              "a reason; \"Balanced\" confirms read = stored + rejected.", 8.5,
+              0, 0.2);
+    pdoc_sources(d, x->st);
+}
+
+/* ---- XLSX --------------------------------------------------------------------- */
+
+typedef struct xsheet { dossier *x; lxw_worksheet *ws; int row; lxw_format *date; } xsheet;
+
+static void put_local(xsheet *s, int col, int64_t t)
+{
+    ombud_tm tm;
+    lxw_datetime dt;
+
+    ombud_tm_from_instant(s->x->tz, t, &tm);
+    dt = (lxw_datetime){tm.year, tm.month, tm.day, tm.hour, tm.min, tm.sec};
+    worksheet_write_datetime(s->ws, (lxw_row_t)s->row, (lxw_col_t)col, &dt, s->date);
+}
+
+static int x_event(void *ud, const ombud_event *e)
+{
+    xsheet *s = ud;
+    char what[600], line[32];
+
+    describe(s->x, e, what, sizeof what);
+    snprintf(line, sizeof line, "%ld", e->line);
+    put_local(s, 0, e->at);
+    worksheet_write_string(s->ws, (lxw_row_t)s->row, 1, what, NULL);
+    worksheet_write_string(s->ws, (lxw_row_t)s->row, 2, e->file, NULL);
+    worksheet_write_number(s->ws, (lxw_row_t)s->row, 3, (double)e->line, NULL);
+    s->row++;
+    return 0;
+}
+
+typedef struct xbreach { xsheet *s; const dres *r; } xbreach;
+
+static int x_breach(void *ud, const ombud_breach *b, const char *refs,
+                    int64_t n)
+{
+    xbreach *xb = ud;
+    xsheet *s = xb->s;
+
+    (void)n;
+    worksheet_write_string(s->ws, (lxw_row_t)s->row, 0, xb->r->gid, NULL);
+    worksheet_write_string(s->ws, (lxw_row_t)s->row, 1, xb->r->promise, NULL);
+    worksheet_write_string(s->ws, (lxw_row_t)s->row, 2, xb->r->source, NULL);
+    if (b->at != OMBUD_TIME_NONE)
+        put_local(s, 3, b->at);
+    worksheet_write_string(s->ws, (lxw_row_t)s->row, 4, b->detail, NULL);
+    worksheet_write_string(s->ws, (lxw_row_t)s->row, 5, refs, NULL);
+    s->row++;
+    return 0;
+}
+
+static void header(lxw_worksheet *ws, lxw_format *bold, const char *const *h,
+                   const double *w, int n)
+{
+    for (int c = 0; c < n; c++) {
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL);
+        worksheet_write_string(ws, 0, (lxw_col_t)c, h[c], bold);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+}
+
+static ombud_err write_xlsx(dossier *x, const char *path)
+{
+    static const char *const hn[] = {"The account in numbers", ""};
+    static const char *const hc[] = {"When (local)", "What happened", "File", "Line"};
+    static const char *const hb[] = {"Guarantee", "Promise", "Source", "When (local)",
+                                     "What happened", "Evidence (file:line)"};
+    static const double wn[] = {40, 60}, wc[] = {18, 100, 14, 8},
+                        wbr[] = {18, 40, 30, 18, 80, 40};
+    lxw_workbook_options o = {LXW_TRUE, NULL, LXW_FALSE};
+    lxw_doc_properties props = {0};
+    char labels[12][64], values[12][96], tmp[4200];
+    lxw_workbook *wb;
+    xsheet s = {x, NULL, 1, NULL};
+    lxw_format *bold;
+    lxw_error e;
+    int n;
+
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (!(wb = workbook_new_opt(tmp, &o)))
+        return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot create %s", path);
+    props.title = "Complaint dossier";
+    props.company = x->chk.carrier;
+    props.created = (time_t)x->chk.to;
+    workbook_set_properties(wb, &props);
+    bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    s.date = workbook_add_format(wb);
+    format_set_num_format(s.date, "yyyy-mm-dd hh:mm");
+    s.ws = workbook_add_worksheet(wb, "Numbers");
+    header(s.ws, bold, hn, wn, 2);
+    n = numbers_rows(x, labels, values);
+    for (int i = 0; i < n; i++) {
+        worksheet_write_string(s.ws, (lxw_row_t)(i + 1), 0, labels[i], NULL);
+        worksheet_write_string(s.ws, (lxw_row_t)(i + 1), 1, values[i], NULL);
+    }
+    s.ws = workbook_add_worksheet(wb, "Chronology");
+    header(s.ws, bold, hc, wc, 4);
+    ombud_store_each_event(x->st, x->c->account, x->chk.from, x->chk.to, x_event, &s);
+    s.ws = workbook_add_worksheet(wb, "Breaches");
+    s.row = 1;
+    header(s.ws, bold, hb, wbr, 6);
+    for (int i = 0; i < x->nres; i++) {
+        xbreach xb = {&s, &x->res[i]};
+        ombud_store_each_breach_of(x->st, x->res[i].id, x->c->account, x_breach, &xb);
+    }
+    if ((e = workbook_close(wb)) != LXW_NO_ERROR) {
+        unlink(tmp);
+        return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s", path,
+                           lxw_strerror(e));
+    }
+    if (rename(tmp, path) != 0) {
+        unlink(tmp);
+        return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s", path);
+    }
+    return OMBUD_OK;
+}
+
+/* ---- entry --------------------------------------------------------------------- */
+
+static void dossier_free(dossier *x)
+{
+    for (int i = 0; i < x->nres; i++) {
+        g_free(x->res[i].gid);
+        g_free(x->res[i].kind);
+        g_free(x->res[i].promise);
+        g_free(x->res[i].source);
+    }
+    g_ptr_array_free(x->tickets, TRUE);
+    g_array_free(x->call_at, TRUE);
+    g_array_free(x->call_kind, TRUE);
+    g_array_free(x->promise_at, TRUE);
+    g_free(x->letter);
+    ombud_tz_free(x->tz);
+    free(x);
+}
+
+/* The timeline's axis: the account's events, widened to whole local days. */
+static void timeline_axis(dossier *x)
+{
+    int64_t a = x->tl.out_start, z = x->tl.out_end;
+    ombud_tm tm;
+
+    for (guint i = 0; i < x->call_at->len; i++) {
+        int64_t t = g_array_index(x->call_at, int64_t, i);
+        if (a == OMBUD_TIME_NONE || t < a) a = t;
+        if (z == OMBUD_TIME_NONE || t > z) z = t;
+    }
+    if (a == OMBUD_TIME_NONE)
+        a = x->chk.from, z = x->chk.to;
+    if (z == OMBUD_TIME_NONE || z <= a)
+        z = a + 86400;
+    ombud_tm_from_instant(x->tz, a, &tm);
+    x->tl.from = ombud_tz_local_to_utc(x->tz, ombud_days_from_civil(tm.year,
+                                       tm.month, tm.day) * 86400, NULL);
+    ombud_tm_from_instant(x->tz, z, &tm);
+    x->tl.to = ombud_tz_local_to_utc(x->tz, (ombud_days_from_civil(tm.year,
+                                     tm.month, tm.day) + 1) * 86400, NULL);
+    x->tl.tz = x->tz;
+    x->tl.call_at = (const int64_t *)(void *)x->call_at->data;
+    x->tl.call_kind = (const ombud_tl_kind *)(void *)x->call_kind->data;
+    x->tl.ncalls = (int)x->call_at->len;
+    x->tl.promise_at = (const int64_t *)(void *)x->promise_at->data;
+    x->tl.npromises = (int)x->promise_at->len;
+}
+
+ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
+                                 const char *pdf_path, const char *xlsx_path)
+{
+    dossier *x = calloc(1, sizeof *x);
+    char date[32], subject[700], creator[64];
+    ombud_tm tm;
+    ombud_err err;
+
+    if (!x)
+        return OMBUD_E_NOMEM;
+    x->st = st;
+    x->c = c;
+    x->tickets = g_ptr_array_new_with_free_func(g_free);
+    x->call_at = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    x->call_kind = g_array_new(FALSE, FALSE, sizeof(ombud_tl_kind));
+    x->promise_at = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    x->tl.out_start = x->tl.out_end = OMBUD_TIME_NONE;
+    x->tl.scheduled = x->tl.notified = OMBUD_TIME_NONE;
+    if ((err = ombud_store_check_get(st, c->check_id, &x->chk))) {
+        dossier_free(x);
+        return err;
+    }
+    if (ombud_tz_open(x->chk.tz, &x->tz))
+        ombud_tz_open("UTC", &x->tz);
+    ombud_period_format(x->tz, x->chk.from, x->chk.to, x->period, sizeof x->period);
+    pdoc_init(&x->d, c->paper, x->chk.currency);
+    if (!(err = gather(x)) && !(err = fill_letter(x))) {
+        timeline_axis(x);
+        snprintf(x->d.head, sizeof x->d.head, "Complaint of %s against %s  |  "
+                 "account %s  |  %s", c->customer, x->chk.carrier, c->account,
+                 x->period);
+        snprintf(x->d.foot, sizeof x->d.foot, "ombud %s; every figure from the "
+                 "carrier's records, by file and line", x->chk.tool_version);
+        ombud_tm_from_instant(NULL, x->chk.to, &tm);
+        snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.year,
+                 tm.month, tm.day, tm.hour, tm.min, tm.sec);
+        snprintf(subject, sizeof subject, "Complaint of %s against %s, account "
+                 "%s, %s", c->customer, x->chk.carrier, c->account, x->period);
+        snprintf(creator, sizeof creator, "ombud %s", x->chk.tool_version);
+        if (pdf_path)
+            err = pdoc_write(&x->d, pdf_path, draw, x, "Complaint dossier",
+                             c->customer, subject, c->account, creator, date);
+        if (!err && xlsx_path)
+            err = write_xlsx(x, xlsx_path);
+    }
+    dossier_free(x);
+    return err;
+}
