@@ -16,9 +16,21 @@
 
 #include "ombud/cal.h"
 
+/*
+ * GLib finds an offset by scanning the zone's transitions, and ombud asks
+ * for several per input row: a cache of 15-minute buckets makes that
+ * O(1). A bucket is cached only when the offsets at both of its ends
+ * agree; no zone changes offset twice within 15 minutes, so the whole
+ * bucket then has that offset.
+ */
+#define TZ_BUCKET 900
+#define TZ_CACHE 8192
+
 struct ombud_tz {
-    GTimeZone *gtz; /* the resolved zone (reference owned) */
-    char *name;     /* name as given (owned) */
+    GTimeZone *gtz;                   /* the resolved zone (reference owned) */
+    char *name;                       /* name as given (owned) */
+    int64_t cache_key[TZ_CACHE];      /* bucket number + 1; 0 = empty */
+    int32_t cache_off[TZ_CACHE];      /* its offset, seconds east */
 };
 
 /*
@@ -90,16 +102,32 @@ const char *ombud_tz_name(const ombud_tz *tz)
     return tz ? tz->name : "UTC";
 }
 
+/* The offset at @t, asked of GLib. */
+static int32_t glib_offset(const ombud_tz *tz, int64_t t)
+{
+    int i = g_time_zone_find_interval(tz->gtz, G_TIME_TYPE_UNIVERSAL, t);
+    return i < 0 ? 0 : g_time_zone_get_offset(tz->gtz, i);
+}
+
 int32_t ombud_tz_offset_at(const ombud_tz *tz, int64_t t)
 {
-    int i;
+    ombud_tz *m = (ombud_tz *)tz;   /* the cache is not part of the value */
+    int64_t bucket, slot;
+    int32_t a, b;
 
     if (!tz)
         return 0;
-    i = g_time_zone_find_interval(tz->gtz, G_TIME_TYPE_UNIVERSAL, t);
-    if (i < 0)
-        return 0;
-    return g_time_zone_get_offset(tz->gtz, i);
+    bucket = t >= 0 ? t / TZ_BUCKET : -((-t + TZ_BUCKET - 1) / TZ_BUCKET);
+    slot = ((bucket % TZ_CACHE) + TZ_CACHE) % TZ_CACHE;
+    if (m->cache_key[slot] == bucket + 1)
+        return m->cache_off[slot];
+    a = glib_offset(tz, bucket * TZ_BUCKET);
+    b = glib_offset(tz, bucket * TZ_BUCKET + TZ_BUCKET - 1);
+    if (a != b)
+        return glib_offset(tz, t);
+    m->cache_key[slot] = bucket + 1;
+    m->cache_off[slot] = a;
+    return a;
 }
 
 /*

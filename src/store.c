@@ -166,14 +166,23 @@ static const char schema_sql[] =
     "CREATE INDEX IF NOT EXISTS evidence_breach ON evidence(breach_id);"
     "CREATE INDEX IF NOT EXISTS series_result ON series(result_id);"
     "CREATE INDEX IF NOT EXISTS call_legs_arrived ON call_legs(arrived_at);"
-    "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at);"
-    "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);"
-    "CREATE INDEX IF NOT EXISTS call_legs_ticket ON call_legs(ticket_id);"
     "CREATE INDEX IF NOT EXISTS call_legs_source ON call_legs(source_id);"
     "CREATE INDEX IF NOT EXISTS outages_source ON outages(source_id);"
-    "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);"
     "CREATE INDEX IF NOT EXISTS billing_source ON billing_events(source_id);"
     "CREATE INDEX IF NOT EXISTS rejects_source ON rejects(source_id);";
+
+/*
+ * Indexes on keys that arrive in random order (account, ticket) cost an
+ * index insert in a random place per row: they are built only when a check
+ * first needs them, in one sorted pass, and kept up to date after that.
+ * Indexes on keys that arrive in order (source, arrival time) grow at their
+ * end and stay in the schema.
+ */
+static const char analysis_index_sql[] =
+    "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_ticket ON call_legs(ticket_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at);"
+    "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);";
 
 /* Every prepared statement, by purpose. Order matches stmt_sql[]. */
 enum {
@@ -382,6 +391,8 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
     }
     if ((err = set_wal(st)) ||
         (err = exec(st, "PRAGMA synchronous = NORMAL")) ||
+        /* 64 MiB of page cache: index upkeep on big imports stays in memory. */
+        (err = exec(st, "PRAGMA cache_size = -65536")) ||
         (err = exec(st, "PRAGMA foreign_keys = ON")) ||
         (err = create_schema(st))) {
         ombud_store_close(st);
@@ -468,6 +479,25 @@ ombud_err ombud_store_find_source(ombud_store *st, const char *kind,
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return db_error(st, "looking up a source");
     return OMBUD_OK;
+}
+
+ombud_err ombud_store_has_size(ombud_store *st, const char *kind, int64_t bytes,
+                               int *found)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    *found = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sources WHERE kind = ?1 AND "
+                           "bytes = ?2 LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "looking up a source");
+    bind_text(s, 1, kind);
+    sqlite3_bind_int64(s, 2, bytes);
+    rc = sqlite3_step(s);
+    *found = rc == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? OMBUD_OK
+                                                 : db_error(st, "looking up a source");
 }
 
 ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
@@ -910,6 +940,8 @@ ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
     if ((err = exec(st, "BEGIN IMMEDIATE")))
         return err;
     st->in_check = 1;
+    if ((err = exec(st, analysis_index_sql)))
+        goto fail;
     for (int i = 0; purge[i]; i++) {
         if ((err = prepare_period(st, purge[i], c->from, c->to, &s)))
             goto fail;

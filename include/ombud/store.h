@@ -62,6 +62,14 @@ ombud_err ombud_store_find_source(ombud_store *st, const char *kind,
                                   ombud_counts *counts);
 
 /**
+ * @brief Is there a stored source of @p kind with exactly @p bytes bytes?
+ * (Only then can a file be a re-import, so only then is it worth hashing
+ * before parsing.) @p found receives 0 or 1.
+ */
+ombud_err ombud_store_has_size(ombud_store *st, const char *kind, int64_t bytes,
+                               int *found);
+
+/**
  * @brief Start importing a file: opens the transaction and records the
  * source. @p id receives the new source id.
  */

@@ -1,0 +1,131 @@
+#!/bin/bash
+# make bench: time ombud against what a user would script instead
+# (sqlite3 .mode csv + .import, no validation, no provenance) on the same
+# generated month, and report rows/s and peak RSS per stage.
+#
+#   BENCH_ROWS=1000000 (call legs; outages N/40, billing N/8)
+#   BENCH_REPEAT=3     (each stage; the median is reported)
+# Generated inputs are cached in build/bench/N/. Results: stdout and
+# build/bench/results-N.md.
+set -euo pipefail
+OMBUD=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+N=${BENCH_ROWS:-1000000}
+REPEAT=${BENCH_REPEAT:-3}
+D=$ROOT/build/bench/$N
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+
+if [ ! -s "$D/billing.csv" ]; then
+    echo "generating $N call legs into $D ..." >&2
+    sh "$ROOT/tests/bench/gen.sh" "$N" "$D"
+fi
+ROWS=$(( $(wc -l < "$D/calls.csv") + $(wc -l < "$D/outages.csv") + $(wc -l < "$D/billing.csv") - 3 ))
+MB=$(du -cm "$D"/*.csv | tail -1 | cut -f1)
+
+cat > "$W/g.ini" <<'INI'
+[filing]
+carrier = Bench Carrier
+commission = Bench Commission
+timezone = America/Los_Angeles
+[calendar office]
+hours = mon-fri 08:00-20:00, sat 09:00-13:00
+[guarantee live]
+promise = 24/7 live tech support
+source = bench
+kind = live_support
+queues = tech_support
+max_wait = 10m
+[guarantee answer]
+promise = 80% of calls answered within 60 seconds
+source = bench
+kind = answer_time
+queues = tech_support, billing
+within = 60s
+target = 80%
+[guarantee restore]
+promise = restored within 24 hours
+source = bench
+kind = restoration
+within = 24h
+[guarantee promises]
+promise = promises kept
+source = bench
+kind = commitments
+[guarantee notice]
+promise = planned work announced 24 h ahead
+source = bench
+kind = advance_notice
+min_notice = 24h
+[guarantee effort]
+promise = one call
+source = bench
+kind = customer_effort
+max_calls = 3
+[guarantee credit]
+promise = credit per outage day
+source = bench
+kind = outage_credit
+method = pro_rata
+min_duration = 24h
+[guarantee notices]
+promise = no wrongful notices
+source = bench
+kind = payment_notice
+INI
+
+# measure NAME PREP CMD...: run CMD REPEAT times (PREP before each, untimed);
+# prints "seconds peak_kb" of the median run.
+measure() {
+    local name=$1 prep=$2; shift 2
+    local runs=()
+    for _ in $(seq "$REPEAT"); do
+        eval "$prep"
+        /usr/bin/time -f '%e %M' -o "$W/t" "$@" >/dev/null 2>"$W/err" || {
+            echo "$name failed:" >&2; cat "$W/err" >&2; exit 1; }
+        runs+=("$(cat "$W/t")")
+    done
+    printf '%s\n' "${runs[@]}" | sort -n | sed -n "$(( (REPEAT + 1) / 2 ))p"
+}
+
+sqlite_import() {
+    sqlite3 "$W/import.db" <<SQL
+.mode csv
+.import $D/outages.csv outages
+.import $D/calls.csv calls
+.import $D/billing.csv billing
+SQL
+}
+
+echo "ombud bench: $N call legs, $ROWS rows in all, $MB MB of CSV; median of $REPEAT" >&2
+A=$(measure import "rm -f $W/import.db*" bash -c "$(declare -f sqlite_import); W=$W D=$D sqlite_import")
+B=$(measure ingest "rm -f $W/e.db*" "$OMBUD" ingest -q --db "$W/e.db" \
+    --tz America/Los_Angeles --outages "$D/outages.csv" --calls "$D/calls.csv" \
+    --billing "$D/billing.csv")
+C=$(measure check ":" "$OMBUD" check -q --db "$W/e.db" --guarantees "$W/g.ini" --period 2026-10)
+X=$(measure xlsx ":" "$OMBUD" report -q --db "$W/e.db" -o "$W/r.xlsx")
+P=$(measure pdf ":" "$OMBUD" report -q --db "$W/e.db" -o "$W/r.pdf")
+R=$(measure run "rm -rf $W/out" "$OMBUD" run -q --guarantees "$W/g.ini" \
+    --outages "$D/outages.csv" --calls "$D/calls.csv" --billing "$D/billing.csv" \
+    --period 2026-10 --out "$W/out")
+
+imp=${A%% *}
+row() { # stage "seconds kb" rows
+    local s=${2%% *} kb=${2##* }
+    awk -v st="$1" -v s="$s" -v kb="$kb" -v rows="$3" -v imp="$imp" 'BEGIN {
+        rate = (rows > 0 && s > 0) ? sprintf("%.0f", rows / s) : "-";
+        printf "| %-28s | %8.2f | %10s | %7.0f | %6.2f |\n", st, s, rate,
+            kb / 1024, s / imp }'
+}
+{
+    echo "ombud $("$OMBUD" --version | cut -d' ' -f2), $N call legs ($ROWS rows, $MB MB CSV), $(nproc) cores, $(uname -m), median of $REPEAT"
+    echo
+    echo "| stage                        |  seconds |     rows/s | peak MB | × import |"
+    echo "|------------------------------|---------:|-----------:|--------:|---------:|"
+    row "(a) sqlite3 .import"          "$A" "$ROWS"
+    row "(b) ombud ingest"             "$B" "$ROWS"
+    row "(c) ombud check (8 rules)"    "$C" "$ROWS"
+    row "(d) report xlsx"              "$X" 0
+    row "(d) report pdf"               "$P" 0
+    row "(e) ombud run (all of it)"    "$R" "$ROWS"
+} | tee "$ROOT/build/bench/results-$N.md"
