@@ -261,9 +261,19 @@ struct ombud_store {
     int in_check;                /* a findings transaction is open */
 };
 
-/* Report the connection's last error and return OMBUD_E_STORE. */
+/*
+ * Report the connection's last error and return OMBUD_E_STORE. When the
+ * system refused a write (a full disk, a file size limit, a read-only
+ * file) its reason is added: "disk I/O error (File too large)".
+ */
 static ombud_err db_error(ombud_store *st, const char *what)
 {
+    int rc = sqlite3_errcode(st->db) & 0xff, sys = sqlite3_system_errno(st->db);
+
+    if (sys && (rc == SQLITE_IOERR || rc == SQLITE_FULL ||
+                rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY))
+        return ombud_error(OMBUD_E_STORE, NULL, "%s: %s: %s (%s)", st->path,
+                           what, sqlite3_errmsg(st->db), strerror(sys));
     return ombud_error(OMBUD_E_STORE, NULL, "%s: %s: %s", st->path, what,
                        sqlite3_errmsg(st->db));
 }
@@ -284,6 +294,13 @@ static ombud_err set_wal(ombud_store *st)
             break;
         nanosleep(&pause, NULL);
     }
+    /* WAL keeps FILE-wal and FILE-shm beside the store: a folder that
+     * cannot hold them makes a store that cannot be written. */
+    if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)
+        return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write store %s: "
+                           "cannot create %s-wal and %s-shm beside it (its "
+                           "folder must be writable)", st->path, st->path,
+                           st->path);
     return rc == SQLITE_OK ? OMBUD_OK : db_error(st, "switching to WAL");
 }
 
@@ -372,8 +389,10 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
         free(st);
         return OMBUD_E_NOMEM;
     }
+    /* One connection, one thread: SQLite's per-call mutexes only cost. */
     if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-                        SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+                        SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot open store %s: %s",
                           path, st->db ? sqlite3_errmsg(st->db) : "no memory");
         ombud_store_close(st);
@@ -386,6 +405,14 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
                      NULL) == SQLITE_NOTADB) {
         err = ombud_error(OMBUD_E_STORE, NULL, "%s: not an ombud evidence "
                           "store (not an SQLite database)", path);
+        ombud_store_close(st);
+        return err;
+    }
+    /* SQLite opens a file it may not write read-only without a word, and
+     * would fail only at the first write: say so now. */
+    if (sqlite3_db_readonly(st->db, "main") == 1) {
+        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write store %s: "
+                          "the file is read-only", path);
         ombud_store_close(st);
         return err;
     }

@@ -9,9 +9,9 @@
  * legs stay offered and unanswered. Answered in time: a person answered
  * within `within` of arrival.
  *
- * Two passes over the legs keep memory to one counter pair per day: the
- * first counts, the second links the failing legs of each breached day
- * (or of the period) as the breach's evidence.
+ * Two passes keep memory to one counter pair per day: the first counts
+ * every leg, the second reads only the breached days again (by the arrival
+ * index) to link their failing legs as the breach's evidence.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,6 +167,32 @@ static ombud_err judge(state *s)
     return OMBUD_OK;
 }
 
+/* Pass 2: each breached day's legs again, contiguous days read at once. */
+static ombud_err link_evidence(state *s)
+{
+    ombud_err err;
+
+    for (int64_t i = 0; i < s->ndays; i++) {
+        int64_t j = i, from, to;
+        if (!s->days[i].breach_id)
+            continue;
+        while (j + 1 < s->ndays && s->days[j + 1].breach_id)
+            j++;
+        from = ombud_tz_local_to_utc(s->ctx->tz, (s->first_day + i) * 86400, NULL);
+        to = ombud_tz_local_to_utc(s->ctx->tz, (s->first_day + j + 1) * 86400, NULL);
+        if (from < s->ctx->from)
+            from = s->ctx->from;
+        if (to > s->ctx->to)
+            to = s->ctx->to;
+        if ((err = ombud_store_each_leg(s->ctx->store, from, to, on_leg, s)))
+            return err;
+        if (s->err)
+            return s->err;
+        i = j;
+    }
+    return OMBUD_OK;
+}
+
 static void describe(const state *s, ombud_result *res)
 {
     const ombud_guarantee *g = s->g;
@@ -212,7 +238,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     err = ombud_store_each_leg(ctx->store, ctx->from, ctx->to, on_leg, &s);
     if (!err && !(err = judge(&s))) {
         s.pass = 2;
-        err = ombud_store_each_leg(ctx->store, ctx->from, ctx->to, on_leg, &s);
+        err = link_evidence(&s);
     }
     if (!err)
         err = s.err;
