@@ -398,6 +398,16 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
         ombud_store_close(st);
         return err;
     }
+    /* SQLite opens a file it may not write read-only without a word, and
+     * would fail only at the first write: say so now, before any read (a
+     * read of a WAL store creates FILE-shm and FILE-wal, read-only like
+     * the file, which would keep the store unwritable after a chmod). */
+    if (sqlite3_db_readonly(st->db, "main") == 1) {
+        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write store %s: "
+                          "the file is read-only", path);
+        ombud_store_close(st);
+        return err;
+    }
     /* Another ombud may hold the write lock on a shared store: wait. */
     sqlite3_busy_timeout(st->db, 30000);
     /* Probe first so that a wrong file gets a plain message. */
@@ -405,14 +415,6 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
                      NULL) == SQLITE_NOTADB) {
         err = ombud_error(OMBUD_E_STORE, NULL, "%s: not an ombud evidence "
                           "store (not an SQLite database)", path);
-        ombud_store_close(st);
-        return err;
-    }
-    /* SQLite opens a file it may not write read-only without a word, and
-     * would fail only at the first write: say so now. */
-    if (sqlite3_db_readonly(st->db, "main") == 1) {
-        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write store %s: "
-                          "the file is read-only", path);
         ombud_store_close(st);
         return err;
     }
@@ -1140,13 +1142,20 @@ ombud_err ombud_store_each_billing(ombud_store *st, const char *account,
     ombud_err err;
     int rc;
 
-    if ((err = prepare_period(st, "SELECT id, account_id, kind, posted_at, "
-                              "amount, currency, service, period_start, "
-                              "period_end, due_at, reference, description, "
-                              "area FROM billing_events WHERE posted_at >= ?1 "
-                              "AND posted_at < ?2 AND (?3 IS NULL OR "
-                              "account_id = ?3) ORDER BY account_id, "
-                              "posted_at, id", from, to, &s)))
+    /* Two statements, not "(?3 IS NULL OR account_id = ?3)": that form
+     * keeps SQLite from using the account index, and one account's events
+     * would cost a scan of every account's. */
+    static const char cols[] = "SELECT id, account_id, kind, posted_at, "
+        "amount, currency, service, period_start, period_end, due_at, "
+        "reference, description, area FROM billing_events ";
+    char sql[512];
+
+    snprintf(sql, sizeof sql, "%s%s", cols, account ?
+             "WHERE account_id = ?3 AND posted_at >= ?1 AND posted_at < ?2 "
+             "ORDER BY posted_at, id" :
+             "WHERE posted_at >= ?1 AND posted_at < ?2 "
+             "ORDER BY account_id, posted_at, id");
+    if ((err = prepare_period(st, sql, from, to, &s)))
         return err;
     bind_text(s, 3, account);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
