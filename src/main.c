@@ -18,6 +18,8 @@ const ombud_command ombud_commands[] = {
      ombud_help_report, ombud_cmd_report},
     {"complaint", "write one account's complaint dossier (letter, timeline, "
      "evidence)", ombud_help_complaint, ombud_cmd_complaint},
+    {"verify", "check a report against its inputs, rules and findings",
+     ombud_help_verify, ombud_cmd_verify},
     {"help", "show help for a command", ombud_help_help, ombud_cmd_help},
     {NULL, NULL, NULL, NULL}
 };

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 #include <sqlite3.h>
+#include <glib.h>
 
 #include "ombud/cal.h"
 #include "ombud/diag.h"
@@ -1572,4 +1573,66 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
             break;
     }
     return end_iteration(st, s, rc);
+}
+
+/* ---- the findings digest --------------------------------------------------- */
+
+/*
+ * Each query yields rows whose columns are joined with '|' into one line
+ * of the canonical text. The order is fixed by ORDER BY on stable keys;
+ * row ids of findings tables never appear (they differ between stores).
+ */
+static const char *const digest_sql[] = {
+    "SELECT 'check', period_start, period_end, tz, guarantees_sha256, "
+    "currency FROM checks WHERE id = ?1",
+    "SELECT 'result', seq, guarantee_id, kind, promise, source, params, "
+    "measured, target, unit, status, subjects, breaches, amount FROM results "
+    "WHERE check_id = ?1 ORDER BY seq",
+    "SELECT 'breach', r.seq, b.subject_kind, b.subject, b.at, b.measured, "
+    "b.limit_value, b.shortfall, b.unit, b.amount, b.detail, (SELECT "
+    "group_concat(ref, ',') FROM (SELECT src.sha256 || ':' || coalesce(c.line, "
+    "o.line, x.line) ref FROM evidence e LEFT JOIN call_legs c ON e.tbl = "
+    "'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' "
+    "AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
+    "'billing_events' AND x.id = e.row_id JOIN sources src ON src.id = "
+    "coalesce(c.source_id, o.source_id, x.source_id) WHERE e.breach_id = b.id "
+    "ORDER BY e.rowid)) FROM breaches b JOIN results r ON r.id = b.result_id "
+    "WHERE r.check_id = ?1 ORDER BY r.seq, b.id",
+    "SELECT 'figure', r.seq, f.subject, f.name, f.value, f.unit FROM figures f "
+    "JOIN results r ON r.id = f.result_id WHERE r.check_id = ?1 ORDER BY "
+    "r.seq, f.rowid",
+    "SELECT 'series', r.seq, s.name, s.k, s.v FROM series s JOIN results r ON "
+    "r.id = s.result_id WHERE r.check_id = ?1 ORDER BY r.seq, s.name, s.k",
+    NULL
+};
+
+ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
+                                      char hex[65])
+{
+    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+    sqlite3_stmt *s;
+    int rc = SQLITE_DONE;
+
+    for (int q = 0; digest_sql[q] && rc == SQLITE_DONE; q++) {
+        if (sqlite3_prepare_v2(st->db, digest_sql[q], -1, &s, NULL) != SQLITE_OK) {
+            g_checksum_free(ck);
+            return db_error(st, "computing the findings digest");
+        }
+        sqlite3_bind_int64(s, 1, check_id);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            int n = sqlite3_column_count(s);
+            for (int i = 0; i < n; i++) {
+                const unsigned char *v = sqlite3_column_text(s, i);
+                if (i)
+                    g_checksum_update(ck, (const guchar *)"|", 1);
+                if (v)
+                    g_checksum_update(ck, v, (gssize)strlen((const char *)v));
+            }
+            g_checksum_update(ck, (const guchar *)"\n", 1);
+        }
+        sqlite3_finalize(s);
+    }
+    snprintf(hex, 65, "%s", g_checksum_get_string(ck));
+    g_checksum_free(ck);
+    return rc == SQLITE_DONE ? OMBUD_OK : db_error(st, "computing the findings digest");
 }

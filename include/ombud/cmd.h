@@ -51,12 +51,14 @@ int ombud_cmd_check(int argc, char **argv);
 int ombud_cmd_run(int argc, char **argv);
 int ombud_cmd_report(int argc, char **argv);
 int ombud_cmd_complaint(int argc, char **argv);
+int ombud_cmd_verify(int argc, char **argv);
 int ombud_cmd_help(int argc, char **argv);
 extern const char ombud_help_ingest[];
 extern const char ombud_help_check[];
 extern const char ombud_help_run[];
 extern const char ombud_help_report[];
 extern const char ombud_help_complaint[];
+extern const char ombud_help_verify[];
 extern const char ombud_help_help[];
 
 /* ---- steps shared by commands ---------------------------------------------- */
@@ -122,6 +124,11 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
  */
 ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
                          const char *period, int *failed, int64_t *check_id);
+
+/** @brief ombud_evaluate() for an explicit period [@p from, @p to). */
+ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
+                              int64_t from, int64_t to, int *failed,
+                              int64_t *check_id);
 
 /**
  * @brief Write the complaint dossier of @p account from check @p check_id

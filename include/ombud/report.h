@@ -88,6 +88,34 @@ typedef struct ombud_complaint {
 ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
                                  const char *pdf_path, const char *xlsx_path);
 
+/** A Summary row of an XLSX report, as read back. */
+typedef struct ombud_summary_row {
+    char guarantee[96];
+    char status[8];
+    char breaches[32];   /**< the cell's text (a number) */
+    char amount[48];     /**< the cell's text (a number) */
+} ombud_summary_row;
+
+/** What `ombud verify` reads back from a report. */
+typedef struct ombud_readback {
+    int is_pdf;                   /**< 1 PDF, 0 XLSX */
+    char *manifest;               /**< the manifest line (owned; free()) */
+    char custom_findings[65];     /**< XLSX: the ombud.findings_sha256 property */
+    ombud_summary_row rows[128];  /**< XLSX: the Summary's guarantee rows */
+    int nrows;
+} ombud_readback;
+
+/**
+ * @brief Read a report's manifest back (and, from an XLSX, its custom
+ * properties and Summary rows). Reads files up to 512 MiB.
+ * @return OMBUD_OK; OMBUD_E_NOINPUT when unreadable; OMBUD_E_DATA when it
+ * is not an ombud report or carries no manifest (a message is printed).
+ */
+ombud_err ombud_report_read(const char *path, ombud_readback *rb);
+
+/** Free what ombud_report_read() allocated. */
+void ombud_readback_free(ombud_readback *rb);
+
 /**
  * @brief Make @p name a valid, unique Excel sheet name into @p out: the
  * characters []:*?/\ become '_', at most 31 characters (UTF-8 safe), and

@@ -409,6 +409,16 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
                                  int64_t from, int64_t to, ombud_event_fn fn,
                                  void *ud);
 
+/**
+ * @brief The findings digest of a check: SHA-256 over a canonical text of
+ * every result (in guarantee order), its breaches with their evidence (as
+ * source file SHA-256 and line, not row ids), its figures and its series.
+ * Two stores built from the same inputs and guarantees give the same
+ * digest. @p hex receives 64 hex digits.
+ */
+ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
+                                      char hex[65]);
+
 typedef int (*ombud_series_fn)(void *ud, int64_t k, int64_t v);
 /** Each value of series @p name of a result, by key. */
 ombud_err ombud_store_each_series(ombud_store *st, int64_t result_id,

@@ -94,8 +94,20 @@ static ombud_err resolve_period(ombud_store *st, const ombud_guarantees *gs,
 ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
                          const char *period, int *failed, int64_t *check_out)
 {
+    int64_t from, to;
+    ombud_err err;
+
+    if ((err = resolve_period(st, gs, period, &from, &to)))
+        return err;
+    return ombud_evaluate_span(st, gs, from, to, failed, check_out);
+}
+
+ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
+                              int64_t from, int64_t to, int *failed,
+                              int64_t *check_out)
+{
     const ombud_filing *f = &gs->filing;
-    ombud_check chk = {0, 0, ombud_tz_name(gs->tz), gs->path, gs->sha256,
+    ombud_check chk = {from, to, ombud_tz_name(gs->tz), gs->path, gs->sha256,
                        f->carrier, f->commission, f->docket, f->prepared_by,
                        f->currency};
     ombud_result res;
@@ -104,8 +116,7 @@ ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
     int nfailed = 0;
     ombud_err err;
 
-    if ((err = resolve_period(st, gs, period, &chk.from, &chk.to)) ||
-        (err = ombud_store_begin_check(st, &chk, &check_id)))
+    if ((err = ombud_store_begin_check(st, &chk, &check_id)))
         return err;
     ombud_out("%s, filed with the %s\nperiod %s (%s)\n", gs->filing.carrier,
               gs->filing.commission, ombud_period_format(gs->tz, chk.from,

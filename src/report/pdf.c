@@ -27,6 +27,7 @@
 #include "ombud/cal.h"
 #include "ombud/chart.h"
 #include "ombud/diag.h"
+#include "ombud/manifest.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
@@ -45,6 +46,7 @@ typedef struct presult {
 
 typedef struct pdf {
     pdoc d;                   /* the page flow */
+    char *manifest;           /* the manifest line (owned) */
     ombud_store *st;
     ombud_check_info chk;
     ombud_tz *tz;
@@ -332,6 +334,10 @@ static void inputs(pdf *p)
              "Durations are in hours and minutes; money in %s.",
              p->chk.tool_version, p->chk.tz, p->chk.currency);
     pdoc_para(&p->d, line, 8, 0, 0);
+    p->d.y += 8;
+    pdoc_para(&p->d, "Manifest (also in this file's keywords; 'ombud verify "
+              "--report' recomputes everything it states):", 8, 1, 0);
+    pdoc_para(&p->d, p->manifest, 6.5, 0, 0.25);
 }
 
 static void certification(pdf *p)
@@ -429,7 +435,7 @@ static void free_results(pdf *p)
 /* Metadata, then the document into @path. */
 static ombud_err write_pdf(pdf *p, const char *path)
 {
-    char date[32], subject[700], keywords[200], creator[64];
+    char date[32], subject[700], creator[64];
     ombud_tm tm;
 
     ombud_tm_from_instant(NULL, p->chk.to, &tm);
@@ -437,12 +443,11 @@ static ombud_err write_pdf(pdf *p, const char *path)
              tm.month, tm.day, tm.hour, tm.min, tm.sec);
     snprintf(subject, sizeof subject, "%s: service quality findings for the "
              "%s, %s", p->chk.carrier, p->chk.commission, p->period);
-    snprintf(keywords, sizeof keywords, "service quality; compliance; "
-             "guarantees SHA-256 %s", p->chk.guarantees_sha256);
     snprintf(creator, sizeof creator, "ombud %s", p->chk.tool_version);
+    /* The keywords are the manifest: ombud verify reads them back. */
     return pdoc_write(&p->d, path, draw, p, "Service quality compliance report",
                       p->chk.prepared_by[0] ? p->chk.prepared_by : "ombud",
-                      subject, keywords, creator, date);
+                      subject, p->manifest, creator, date);
 }
 
 ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
@@ -467,8 +472,18 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
              "report  |  %s", p->chk.carrier, p->period);
     snprintf(p->d.foot, sizeof p->d.foot, "ombud %s; figures from the stored "
              "findings, evidence by file and line", p->chk.tool_version);
-    if (!(err = ombud_store_each_result(st, p->chk.id, copy_result, p)))
+    {
+        ombud_manifest *m = calloc(1, sizeof *m);
+        p->manifest = malloc(OMBUD_MANIFEST_MAX);
+        if (!m || !p->manifest)
+            err = OMBUD_E_NOMEM;
+        else if (!(err = ombud_manifest_build(st, p->chk.id, m)))
+            ombud_manifest_format(m, p->manifest, OMBUD_MANIFEST_MAX);
+        free(m);
+    }
+    if (!err && !(err = ombud_store_each_result(st, p->chk.id, copy_result, p)))
         err = write_pdf(p, path);
+    free(p->manifest);
     free_results(p);
     ombud_tz_free(p->tz);
     free(p);

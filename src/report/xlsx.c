@@ -29,6 +29,7 @@
 
 #include "ombud/cal.h"
 #include "ombud/diag.h"
+#include "ombud/manifest.h"
 #include "ombud/report.h"
 #include "ombud/value.h"
 #include "ombud/version.h"
@@ -924,6 +925,59 @@ static void write_method(xlsx *x, const char *name)
 
 /* ---- the workbook ------------------------------------------------------------------- */
 
+/*
+ * The manifest: a sheet a reviewer can read (and `ombud verify` reads, by
+ * its first cell), and custom properties with the key values (each at most
+ * 255 characters, libxlsxwriter's limit).
+ */
+static void write_manifest(xlsx *x, const char *name)
+{
+    ombud_manifest *m = calloc(1, sizeof *m);
+    char *line = malloc(OMBUD_MANIFEST_MAX), key[32], val[256];
+    lxw_worksheet *ws = add_sheet(x, name);
+    int row = 0;
+
+    if (!m || !line || !ws || ombud_manifest_build(x->st, x->chk.id, m)) {
+        free(m);
+        free(line);
+        return;
+    }
+    ombud_manifest_format(m, line, OMBUD_MANIFEST_MAX);
+    worksheet_set_column(ws, 0, 0, 24, NULL);
+    worksheet_set_column(ws, 1, 1, 100, NULL);
+    put_text(ws, row++, 0, line, NULL);
+    put_text(ws, ++row, 0, "What the figures were made from (checked by "
+             "ombud verify)", x->bold);
+    row++;
+#define KV(k, v) (put_text(ws, row, 0, k, x->bold), put_text(ws, row++, 1, v, x->plain))
+    KV("ombud version", m->version);
+    {
+        char period[80];
+        ombud_period_format(x->tz, m->from, m->to, period, sizeof period);
+        KV("period", period);
+    }
+    KV("time zone", m->tz);
+    KV("guarantees SHA-256", m->guarantees_sha256);
+    KV("findings SHA-256", m->findings_sha256);
+    for (int i = 0; i < m->nin; i++) {
+        snprintf(val, sizeof val, "%s (%s), SHA-256 %s", m->in[i].name,
+                 m->in[i].kind, m->in[i].sha256);
+        KV("input", val);
+    }
+#undef KV
+    workbook_set_custom_property_string(x->wb, "ombud.findings_sha256",
+                                        m->findings_sha256);
+    workbook_set_custom_property_string(x->wb, "ombud.guarantees_sha256",
+                                        m->guarantees_sha256);
+    for (int i = 0; i < m->nin && i < 50; i++) {
+        snprintf(key, sizeof key, "ombud.input.%d", i + 1);
+        snprintf(val, sizeof val, "%s|%s", m->in[i].kind, m->in[i].sha256);
+        workbook_set_custom_property_string(x->wb, key, val);
+    }
+    free(m);
+    free(line);
+}
+
 static void set_properties(xlsx *x)
 {
     char subject[600];
@@ -949,6 +1003,7 @@ static void write_all(xlsx *x)
     const char *inputs = take_name(x, "Inputs");
     const char *rejects = take_name(x, "Rejects");
     const char *method = take_name(x, "Method");
+    const char *manifest = take_name(x, "Manifest");
 
     for (int i = 0; i < x->nres; i++)
         snprintf(x->res[i].sheet, sizeof x->res[i].sheet, "%s",
@@ -959,6 +1014,7 @@ static void write_all(xlsx *x)
     write_inputs(x, inputs);
     write_rejects(x, rejects);
     write_method(x, method);
+    write_manifest(x, manifest);
 }
 
 static void free_results(xlsx *x)

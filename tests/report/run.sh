@@ -40,7 +40,7 @@ run "$WORK/a"; check "run exits 0" 0 $?
 X=$WORK/a/report.xlsx
 
 # Sheets, in order.
-check "sheet names" "Summary live-support restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method" \
+check "sheet names" "Summary live-support restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method Manifest" \
     "$(unzip -p "$X" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
 
 # Summary: rows 14-20 are the guarantees in file order, row 21 the totals.
@@ -135,14 +135,14 @@ fi
 # "Summary" becomes "Summary (2)".
 OMBUD_TEST_XLSX_ROWS=8 "$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/split.xlsx"
 check "split exit" 0 $?
-check "split sheets" "Summary live-support live-support (2) restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method" \
+check "split sheets" "Summary live-support live-support (2) restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method Manifest" \
     "$(unzip -p "$WORK/split.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
 check "split continues with the 4th breach" "C-20261018-01" "$(cell "$WORK/split.xlsx" sheet3 B6)"
 check "split said in Summary" "sheets 'live-support' and 1 more (row limit)" "$(cell "$WORK/split.xlsx" sheet1 J14)"
 sed 's/^\[guarantee r\]/[guarantee Summary]/' "$WORK/f/g.ini" > "$WORK/f/g2.ini"
 "$OMBUD" check -q --db "$WORK/f/out/evidence.db" --guarantees "$WORK/f/g2.ini" --period 2026-11 >/dev/null 2>&1
 "$OMBUD" report -q --db "$WORK/f/out/evidence.db" -o "$WORK/names.xlsx"
-check "unique sheet names" "Summary Summary (2) Inputs Rejects Method" \
+check "unique sheet names" "Summary Summary (2) Inputs Rejects Method Manifest" \
     "$(unzip -p "$WORK/names.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
 
 # ---- PDF ------------------------------------------------------------------
@@ -165,7 +165,8 @@ done
 # The credit's arithmetic, as written in its breach row (wrapped).
 check "pdf credit owed" "1" "$(grep -c 'owed 9.78 USD =' "$T")"
 check "pdf credit formula" "1" "$(grep -c '64.99 x 403200 s / 2678400 s' "$T")"
-check "pdf inputs sha" "1" "$(grep -c "$(sha256sum "$S/outages.csv" | cut -c1-40)" "$T")"
+# The checksum appears in the inputs table and in the printed manifest.
+check "pdf inputs sha" "2" "$(grep -c "$(sha256sum "$S/outages.csv" | cut -c1-40)" "$T")"
 check "pdf certification" "1" "$(grep -c '^ *Certification' "$T")"
 check "pdf creation date = period end" "1" "$(pdfinfo "$P" | grep -c 'CreationDate: *Sun Nov  1 07:00:00 2026 UTC')"
 check "pdf fonts embedded" "0" "$(pdffonts "$P" | tail -n +3 | awk '$(NF-4) != "yes"' | wc -l)"
@@ -267,6 +268,44 @@ printf '{{customer}} v. {{carrier}}: {{total_owed}} owed.\n' > "$WORK/own.txt"
 "$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
     --account ACC-1001 --period 2026-10 --letter "$WORK/own.txt" --customer "J. Doe" --out "$WORK/d4"
 check "own letter" "1" "$(pdftotext "$WORK/d4/complaint-ACC-1001.pdf" - | grep -c 'J. Doe v. Example Fibre Co: 9.78 USD owed.')"
+
+# ---- ombud verify -------------------------------------------------------------
+G=$ROOT/templates/guarantees/fibre-bundle.ini
+vrun() { "$OMBUD" verify --report "$1" --guarantees "$2" --outages "$3" \
+         --calls "$4" --billing "$5" > "$WORK/v.out" 2>&1; }
+vrun "$X" "$G" "$S/outages.csv" "$S/calls.csv" "$S/billing.csv"
+check "verify xlsx" 0 $?
+check "verify xlsx says verified" 1 "$(grep -c '^verified:' "$WORK/v.out")"
+vrun "$P" "$G" "$S/outages.csv" "$S/calls.csv" "$S/billing.csv"
+check "verify pdf" 0 $?
+# By checksum, not by name: renamed copies in a folder.
+mkdir -p "$WORK/inp"
+cp "$S/outages.csv" "$WORK/inp/a.csv"; cp "$S/calls.csv" "$WORK/inp/b.txt"
+cp "$S/billing.csv" "$WORK/inp/c"; cp "$G" "$WORK/inp/g"
+"$OMBUD" verify --report "$X" --inputs "$WORK/inp" > "$WORK/v.out" 2>&1
+check "verify --inputs" 0 $?
+check "verify --inputs found calls by checksum" 1 "$(grep -c '^ok   input calls.csv (calls): .* matches .*/inp/b.txt' "$WORK/v.out")"
+# One byte of one input changed (line 12, the first unreachable call: 07:05:40 -> 07:05:41).
+sed '12s/07:05:40/07:05:41/' "$S/calls.csv" > "$WORK/calls-changed.csv"
+vrun "$X" "$G" "$S/outages.csv" "$WORK/calls-changed.csv" "$S/billing.csv"
+check "verify changed input exit" 1 $?
+check "verify changed input says which" 1 "$(grep -c '^NOT VERIFIED: input calls.csv (calls): the report was made from a file with SHA-256 .*calls-changed.csv has SHA-256 .*: it is not the same file' "$WORK/v.out")"
+# One guarantee parameter changed.
+sed 's/^max_wait = 10m$/max_wait = 11m/' "$G" > "$WORK/g-changed.ini"
+vrun "$X" "$WORK/g-changed.ini" "$S/outages.csv" "$S/calls.csv" "$S/billing.csv"
+check "verify changed guarantee exit" 1 $?
+check "verify changed guarantee says so" 1 "$(grep -c '^NOT VERIFIED: guarantees: .*a promise or a parameter differs' "$WORK/v.out")"
+# A figure edited inside the workbook: live-support's 5 breaches made 4.
+mkdir -p "$WORK/edit" && (cd "$WORK/edit" && unzip -q "$X" &&
+    sed -i 's|<c r="H14" \([^>]*\)><v>5</v>|<c r="H14" \1><v>4</v>|' xl/worksheets/sheet1.xml &&
+    zip -q -r -X ../edited.xlsx .)
+check "the edit happened" "4" "$(cell "$WORK/edited.xlsx" sheet1 H14)"
+vrun "$WORK/edited.xlsx" "$G" "$S/outages.csv" "$S/calls.csv" "$S/billing.csv"
+check "verify edited xlsx exit" 1 $?
+check "verify edited xlsx explains" 1 "$(grep -c '^NOT VERIFIED: report contents: the Summary says live-support: FAIL, 4 breaches, .*recomputed: FAIL, 5 breaches.*edited after it was written' "$WORK/v.out")"
+# Not a report at all.
+"$OMBUD" verify --report "$S/calls.csv" --guarantees "$G" --calls "$S/calls.csv" >/dev/null 2>&1
+check "verify non-report" 65 $?
 
 echo "report: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,60 @@
+/*
+ * manifest.h - what a report says about where its figures came from.
+ *
+ * Every report embeds a manifest: the tool version, the period, the
+ * SHA-256 of each input file and of the guarantees file, and the findings
+ * digest (store.h). It is one line of text, "; "-separated key=value pairs,
+ * so that it fits an XLSX custom property and a PDF keywords entry alike:
+ *
+ *   ombud-manifest 1; version=0.3.0; from=1790838000; to=1793520000;
+ *   tz=America/Los_Angeles; currency=USD; guarantees=<sha>; findings=<sha>;
+ *   input=calls|calls.csv|<sha>|8088|64|64|0; input=...
+ *
+ * `ombud verify` reads it back and recomputes everything it states.
+ */
+#ifndef OMBUD_MANIFEST_H
+#define OMBUD_MANIFEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "ombud/err.h"
+#include "ombud/store.h"
+
+#define OMBUD_MANIFEST_MAX_INPUTS 64
+
+/** One input file as the report states it. */
+typedef struct ombud_manifest_input {
+    char kind[16];          /**< outages, calls, billing */
+    char name[256];         /**< file name (informational: matching is by checksum) */
+    char sha256[65];
+    int64_t bytes, read, stored, rejected;
+} ombud_manifest_input;
+
+typedef struct ombud_manifest {
+    char version[32];             /**< ombud version that wrote the findings */
+    int64_t from, to;             /**< the period [from, to) */
+    char tz[64];
+    char currency[4];
+    char guarantees_sha256[65];
+    char findings_sha256[65];
+    ombud_manifest_input in[OMBUD_MANIFEST_MAX_INPUTS];
+    int nin;
+} ombud_manifest;
+
+/** @brief The manifest of check @p check_id (0 = latest) from the store. */
+ombud_err ombud_manifest_build(ombud_store *st, int64_t check_id,
+                               ombud_manifest *m);
+
+/** @brief The manifest as its one line of text (into @p buf). @return buf */
+char *ombud_manifest_format(const ombud_manifest *m, char *buf, size_t size);
+
+/**
+ * @brief Read a manifest line back.
+ * @return OMBUD_OK, or OMBUD_E_DATA when @p text is not a manifest.
+ */
+ombud_err ombud_manifest_parse(const char *text, ombud_manifest *m);
+
+/** Longest manifest text, in bytes. */
+#define OMBUD_MANIFEST_MAX 24000
+
+#endif
