@@ -2,7 +2,10 @@
 #
 #   make            build build/ombud
 #   make demo       install missing packages, build, run the job on samples/
-#   make check      build and run every test, then again under ASan+UBSan
+#   make check      build and run every test, valgrind and a fuzz smoke run,
+#                   then every test again under ASan+UBSan
+#   make fuzz       fuzz each input parser for FUZZ_SECONDS (60) with libFuzzer
+#   make bench      time ombud against sqlite3 .import (BENCH_ROWS=1000000)
 #   make install    install binary and man page under PREFIX (/usr/local)
 
 CC      ?= cc
@@ -28,7 +31,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/letter_en.o
 UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all deps demo check test test-unit test-e2e test-rules test-report install uninstall clean
+.PHONY: all deps demo check test test-unit test-e2e test-rules test-report \
+        test-valgrind fuzz fuzz-smoke bench install uninstall clean
 
 all: $(BUILD)/ombud
 
@@ -87,8 +91,26 @@ test-report: $(BUILD)/ombud
 
 test: $(BUILD)/ombud test-unit test-e2e test-rules test-report
 
+FUZZ_SECONDS ?= 60
+BENCH_ROWS   ?= 1000000
+
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
+fuzz-smoke:
+	@sh tests/fuzz/run.sh --smoke
+
+test-valgrind: $(BUILD)/ombud
+	@sh tests/valgrind/run.sh $(BUILD)/ombud
+
+# Not part of check: performance goals live here, never in a timed test.
+bench: $(BUILD)/ombud
+	@BENCH_ROWS=$(BENCH_ROWS) bash tests/bench/run.sh $(BUILD)/ombud
+
 check: deps
 	$(MAKE) test
+	$(MAKE) test-valgrind
+	$(MAKE) fuzz-smoke
 	$(MAKE) BUILD=build/asan SAN=1 test
 
 install: $(BUILD)/ombud

@@ -117,6 +117,10 @@ int32_t ombud_tz_offset_at(const ombud_tz *tz, int64_t t)
 
     if (!tz)
         return 0;
+    /* Far outside the supported years (OMBUD_TIME_NONE, INT64_MAX as
+     * "never") the bucket arithmetic would overflow: ask GLib. */
+    if (t < -(INT64_C(1) << 40) || t > INT64_C(1) << 40)
+        return glib_offset(tz, t);
     bucket = t >= 0 ? t / TZ_BUCKET : -((-t + TZ_BUCKET - 1) / TZ_BUCKET);
     slot = ((bucket % TZ_CACHE) + TZ_CACHE) % TZ_CACHE;
     if (m->cache_key[slot] == bucket + 1)

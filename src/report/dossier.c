@@ -544,6 +544,19 @@ static ombud_err write_xlsx(dossier *x, const char *path)
         xbreach xb = {&s, &x->res[i]};
         ombud_store_each_breach_of(x->st, x->res[i].id, x->c->account, x_breach, &xb);
     }
+    {
+        /* As in xlsx.c: libxlsxwriter does not check its sheet temp files. */
+        lxw_worksheet *ws;
+        LXW_FOREACH_WORKSHEET(ws, wb) {
+            FILE *f = ws->optimize_tmpfile;
+            if (f && (fflush(f) != 0 || ferror(f))) {
+                workbook_close(wb);
+                unlink(tmp);
+                return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: "
+                                   "disk full?", path);
+            }
+        }
+    }
     if ((e = workbook_close(wb)) != LXW_NO_ERROR) {
         unlink(tmp);
         return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s", path,
@@ -626,8 +639,12 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
         dossier_free(x);
         return err;
     }
-    if (ombud_tz_open(x->chk.tz, &x->tz))
-        ombud_tz_open("UTC", &x->tz);
+    if (ombud_tz_open(x->chk.tz, &x->tz)) {
+        err = ombud_error(OMBUD_E_DATA, NULL, "the findings' time zone '%s' "
+                          "is not known on this machine", x->chk.tz);
+        dossier_free(x);
+        return err;
+    }
     ombud_period_format(x->tz, x->chk.from, x->chk.to, x->period, sizeof x->period);
     pdoc_init(&x->d, c->paper, x->chk.currency);
     if (!(err = gather(x)) && !(err = fill_letter(x))) {

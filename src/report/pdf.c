@@ -464,8 +464,12 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
         return err == OMBUD_E_DATA ? ombud_error(err, NULL, "no findings in "
                "the store: run ombud check first") : err;
     }
-    if (ombud_tz_open(p->chk.tz, &p->tz))
-        ombud_tz_open("UTC", &p->tz);
+    if (ombud_tz_open(p->chk.tz, &p->tz)) {
+        err = ombud_error(OMBUD_E_DATA, NULL, "the findings' time zone '%s' "
+                          "is not known on this machine", p->chk.tz);
+        free(p);
+        return err;
+    }
     ombud_period_format(p->tz, p->chk.from, p->chk.to, p->period, sizeof p->period);
     pdoc_init(&p->d, paper, p->chk.currency);
     snprintf(p->d.head, sizeof p->d.head, "%s  |  Service quality compliance "

@@ -298,6 +298,30 @@ static void release_fonts(void)
     FcFini();
 }
 
+/*
+ * Where the PDF goes. cairo does not notice a failed write to a file it
+ * opened itself (a full disk gave a cut-short PDF and success), so the
+ * bytes come through here and every write is checked.
+ */
+typedef struct pdf_out {
+    FILE *fp;
+    int err;                    /* errno of the first failed write, or 0 */
+} pdf_out;
+
+static cairo_status_t write_out(void *closure, const unsigned char *data,
+                                unsigned int length)
+{
+    pdf_out *o = closure;
+
+    if (o->err)
+        return CAIRO_STATUS_WRITE_ERROR;
+    if (fwrite(data, 1, length, o->fp) != length) {
+        o->err = errno ? errno : EIO;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
 static void run(pdoc *d, cairo_surface_t *surf, void (*draw)(pdoc *, void *),
                 void *ud)
 {
@@ -317,6 +341,7 @@ ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
     cairo_surface_t *surf;
     cairo_status_t status;
     char tmp[4200];
+    pdf_out out = {NULL, 0};
     ombud_err err = OMBUD_OK;
 
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
@@ -324,7 +349,12 @@ ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
     run(d, surf, draw, ud);
     d->total = d->page;
     cairo_surface_destroy(surf);
-    surf = cairo_pdf_surface_create(tmp, d->pw, d->ph);
+    if (!(out.fp = fopen(tmp, "wb"))) {
+        release_fonts();
+        return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
+                           path, strerror(errno));
+    }
+    surf = cairo_pdf_surface_create_for_stream(write_out, &out, d->pw, d->ph);
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_AUTHOR, author);
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT, subject);
@@ -337,7 +367,14 @@ ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
     cairo_surface_finish(surf);
     status = cairo_surface_status(surf);
     cairo_surface_destroy(surf);
-    if (status != CAIRO_STATUS_SUCCESS)
+    if ((fflush(out.fp) != 0 || ferror(out.fp)) && !out.err)
+        out.err = errno ? errno : EIO;
+    if (fclose(out.fp) != 0 && !out.err)
+        out.err = errno ? errno : EIO;
+    if (out.err)
+        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
+                          path, strerror(out.err));
+    else if (status != CAIRO_STATUS_SUCCESS)
         err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
                           path, cairo_status_to_string(status));
     else if (rename(tmp, path) != 0)

@@ -1044,6 +1044,25 @@ static int rows_per_sheet(void)
                                                          : OMBUD_XLSX_MAX_ROWS;
 }
 
+/*
+ * In constant-memory mode the rows of each sheet go to a temporary file
+ * whose write errors libxlsxwriter does not check: a full disk gave a
+ * workbook that closed fine with its sheets cut short. Check them.
+ */
+static ombud_err check_sheet_files(xlsx *x, const char *path)
+{
+    lxw_worksheet *ws;
+
+    LXW_FOREACH_WORKSHEET(ws, x->wb) {
+        FILE *f = ws->optimize_tmpfile;
+        if (f && (fflush(f) != 0 || ferror(f)))
+            return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: "
+                               "a temporary file of sheet '%s' could not be "
+                               "written (disk full?)", path, ws->name);
+    }
+    return OMBUD_OK;
+}
+
 ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path)
 {
     xlsx *x = calloc(1, sizeof *x);
@@ -1061,8 +1080,12 @@ ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path)
         return err == OMBUD_E_DATA ? ombud_error(err, NULL, "no findings in "
                "the store: run ombud check first") : err;
     }
-    if (ombud_tz_open(x->chk.tz, &x->tz))
-        ombud_tz_open("UTC", &x->tz);
+    if (ombud_tz_open(x->chk.tz, &x->tz)) {
+        err = ombud_error(OMBUD_E_DATA, NULL, "the findings' time zone '%s' "
+                          "is not known on this machine", x->chk.tz);
+        free(x);
+        return err;
+    }
     x->digits = ombud_currency_digits(x->chk.currency);
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     if (!(x->wb = workbook_new_opt(tmp, &opts))) {
@@ -1073,6 +1096,8 @@ ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path)
         if (!(err = ombud_store_each_result(st, x->chk.id, copy_result, x)))
             write_all(x);
         err = err ? err : x->err;
+        if (!err)
+            err = check_sheet_files(x, path);
         if ((lerr = workbook_close(x->wb)) != LXW_NO_ERROR && !err)
             err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
                               path, lxw_strerror(lerr));
