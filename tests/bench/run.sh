@@ -5,6 +5,7 @@
 #
 #   BENCH_ROWS=1000000 (call legs; outages N/40, billing N/8)
 #   BENCH_REPEAT=3     (each stage; the median is reported)
+#   BENCH_STAGES="import ingest check xlsx pdf run"  (a subset for big runs)
 # Generated inputs are cached in build/bench/N/. Results: stdout and
 # build/bench/results-N.md.
 set -euo pipefail
@@ -12,6 +13,7 @@ OMBUD=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 N=${BENCH_ROWS:-1000000}
 REPEAT=${BENCH_REPEAT:-3}
+STAGES=" ${BENCH_STAGES:-import ingest check xlsx pdf run} "
 D=$ROOT/build/bench/$N
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
@@ -79,6 +81,7 @@ INI
 measure() {
     local name=$1 prep=$2; shift 2
     local runs=()
+    case "$STAGES" in *" $name "*) ;; *) echo "- -"; return ;; esac
     for _ in $(seq "$REPEAT"); do
         eval "$prep"
         /usr/bin/time -f '%e %M' -o "$W/t" "$@" >/dev/null 2>"$W/err" || {
@@ -112,6 +115,7 @@ R=$(measure run "rm -rf $W/out" "$OMBUD" run -q --guarantees "$W/g.ini" \
 imp=${A%% *}
 row() { # stage "seconds kb" rows
     local s=${2%% *} kb=${2##* }
+    [ "$s" = "-" ] && return
     awk -v st="$1" -v s="$s" -v kb="$kb" -v rows="$3" -v imp="$imp" 'BEGIN {
         rate = (rows > 0 && s > 0) ? sprintf("%.0f", rows / s) : "-";
         printf "| %-28s | %8.2f | %10s | %7.0f | %6.2f |\n", st, s, rate,
