@@ -73,6 +73,11 @@ demo: deps
 	    --calls samples/founding-case/calls.csv \
 	    --billing samples/founding-case/billing.csv \
 	    --period 2026-10 --out demo-out --account ACC-1001 --customer "Jane Doe"
+	$(BUILD)/ombud verify --report demo-out/report.xlsx \
+	    --guarantees templates/guarantees/fibre-bundle.ini \
+	    --outages samples/founding-case/outages.csv \
+	    --calls samples/founding-case/calls.csv \
+	    --billing samples/founding-case/billing.csv
 	@echo "reports: demo-out/report.pdf, demo-out/report.xlsx;" \
 	    "complaint dossier: demo-out/complaint-ACC-1001.pdf, .xlsx;" \
 	    "evidence and findings: demo-out/evidence.db"
