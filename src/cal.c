@@ -229,6 +229,15 @@ void ombud_tm_from_instant(const ombud_tz *tz, int64_t t, ombud_tm *out)
     out->utc_offset = off;
 }
 
+int64_t ombud_next_midnight(const ombud_tz *tz, int64_t t)
+{
+    ombud_tm tm;
+
+    ombud_tm_from_instant(tz, t, &tm);
+    return ombud_tz_local_to_utc(tz, (ombud_days_from_civil(tm.year, tm.month,
+                                 tm.day) + 1) * 86400, NULL);
+}
+
 /* ---- parsing ----------------------------------------------------------- */
 
 /* Read exactly @n digits at *p into *val; advance *p. */

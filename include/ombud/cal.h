@@ -88,6 +88,13 @@ void ombud_civil_from_days(int64_t days, int *year, int *month, int *day);
 /** Number of days in @p month of @p year. */
 int ombud_days_in_month(int year, int month);
 
+/**
+ * @brief The local midnight that ends the day of @p t in @p tz: the end of
+ * a date-only field's day ("on or before the due date"), or the start of
+ * the next day.
+ */
+int64_t ombud_next_midnight(const ombud_tz *tz, int64_t t);
+
 /** Break instant @p t down in zone @p tz (UTC when @p tz is NULL). */
 void ombud_tm_from_instant(const ombud_tz *tz, int64_t t, ombud_tm *out);
 

@@ -340,11 +340,10 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
                       int64_t n)
 {
     brow *br = ud;
-    char ev[300];
+    char ev[400];
     const char *cells[2] = {b->detail, ev};
 
-    snprintf(ev, sizeof ev, "%.*s%s", 220, refs, strlen(refs) > 220 ? " ..." : "");
-    (void)n;
+    pdoc_short_refs(refs, n, ev, sizeof ev);
     pdoc_table_row(&br->x->d, br->t, cells, -1, NULL);
     return 0;
 }
@@ -606,9 +605,7 @@ static void timeline_axis(dossier *x)
     ombud_tm_from_instant(x->tz, a, &tm);
     x->tl.from = ombud_tz_local_to_utc(x->tz, ombud_days_from_civil(tm.year,
                                        tm.month, tm.day) * 86400, NULL);
-    ombud_tm_from_instant(x->tz, z, &tm);
-    x->tl.to = ombud_tz_local_to_utc(x->tz, (ombud_days_from_civil(tm.year,
-                                     tm.month, tm.day) + 1) * 86400, NULL);
+    x->tl.to = ombud_next_midnight(x->tz, z);
     x->tl.tz = x->tz;
     x->tl.call_at = (const int64_t *)(void *)x->call_at->data;
     x->tl.call_kind = (const ombud_tl_kind *)(void *)x->call_kind->data;

@@ -233,22 +233,6 @@ typedef struct btab {
     int shown;
 } btab;
 
-/* Evidence for a PDF cell: at most ~240 characters, the rest in the XLSX. */
-static void short_refs(const char *refs, int64_t n, char *buf, size_t size)
-{
-    size_t len = strlen(refs);
-
-    if (len < 240) {
-        snprintf(buf, size, "%s", refs);
-        return;
-    }
-    len = 200;
-    while (len > 0 && refs[len] != ',')
-        len--;
-    snprintf(buf, size, "%.*s ... (%lld rows in all; see the XLSX)", (int)len,
-             refs, (long long)n);
-}
-
 static int breach_row(void *ud, const ombud_breach *b, const char *refs,
                       int64_t n)
 {
@@ -262,7 +246,7 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
         ombud_local_format(bt->p->tz, b->at, when, sizeof when);
     pdoc_value(&bt->p->d, b->measured, b->unit, m, sizeof m);
     pdoc_value(&bt->p->d, b->limit, b->unit, l, sizeof l);
-    short_refs(refs, n, ev, sizeof ev);
+    pdoc_short_refs(refs, n, ev, sizeof ev);
     cells[0] = b->subject;
     cells[1] = when;
     cells[2] = m;

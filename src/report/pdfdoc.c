@@ -160,6 +160,22 @@ char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
     return buf;
 }
 
+void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size)
+{
+    size_t len = strlen(refs);
+
+    if (len < 240 && len < size) {
+        snprintf(buf, size, "%s", refs);
+        return;
+    }
+    /* Cut at a comma: references are ASCII-separated, so UTF-8 stays whole. */
+    len = 200 < size / 2 ? 200 : size / 2;
+    while (len > 0 && refs[len] != ',')
+        len--;
+    snprintf(buf, size, "%.*s ... (%lld rows in all; see the XLSX)", (int)len,
+             refs, (long long)n);
+}
+
 /* ---- tables ---------------------------------------------------------------------- */
 
 static double row_layouts(pdoc *d, const pdoc_table *t, const char *const *cells,

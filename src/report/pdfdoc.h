@@ -16,11 +16,12 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "ombud/chart.h"
 #include "ombud/err.h"
 #include "ombud/report.h"
 #include "ombud/store.h"
 
-#define PDOC_FONT "DejaVu Sans"
+#define PDOC_FONT OMBUD_CHART_FONT
 #define PDOC_MONO "DejaVu Sans Mono"
 
 typedef struct pdoc {
@@ -54,6 +55,13 @@ char *pdoc_money(const pdoc *d, int64_t minor, char *buf, size_t size);
 /** A figure in its unit ("s", "bp", "count", "minor") as people read it. */
 char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
                  size_t size);
+
+/**
+ * @brief Evidence references short enough for a table cell: whole when
+ * under ~240 bytes, else cut at a comma with "... (N rows in all; see the
+ * XLSX)". Never splits a UTF-8 character.
+ */
+void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size);
 
 /** A table column: title, share of the width, right-aligned, monospace. */
 typedef struct pdoc_col {

@@ -95,15 +95,6 @@ static int service_matches(const char *want, const char *have)
     return !want || !have || !strcmp(want, have);
 }
 
-/* Local midnight at the start of the day after the day of @t. */
-static int64_t next_midnight(const ombud_tz *tz, int64_t t)
-{
-    ombud_tm tm;
-
-    ombud_tm_from_instant(tz, t, &tm);
-    return ombud_tz_local_to_utc(tz, (ombud_days_from_civil(tm.year, tm.month,
-                                 tm.day) + 1) * 86400, NULL);
-}
 
 static int on_billing(void *ud, int64_t row, const ombud_billing *b)
 {
@@ -114,7 +105,7 @@ static int on_billing(void *ud, int64_t row, const ombud_billing *b)
         return 0;
     if (!strcmp(b->kind, "charge") && b->period_start != OMBUD_TIME_NONE &&
         b->period_end != OMBUD_TIME_NONE && b->period_start <= a->start &&
-        a->start < (end = next_midnight(a->s->ctx->tz, b->period_end))) {
+        a->start < (end = ombud_next_midnight(a->s->ctx->tz, b->period_end))) {
         a->charge_row = row;
         a->charge = b->amount;
         a->period_len = end - b->period_start;
@@ -158,9 +149,9 @@ static int64_t days_owed(const state *s, int64_t start, int64_t end)
     int64_t t0 = start, n = s->g->v[K_AFTER_WD].num;
 
     if (n > 0) {
-        int64_t day = next_midnight(s->ctx->tz, start);
+        int64_t day = ombud_next_midnight(s->ctx->tz, start);
         for (int64_t worked = 0, i = 0; worked < n && i < 3660; i++) {
-            int64_t next = next_midnight(s->ctx->tz, day);
+            int64_t next = ombud_next_midnight(s->ctx->tz, day);
             worked += !cal || ombud_calendar_open_seconds(cal, day, next) > 0;
             day = next;
         }

@@ -42,15 +42,6 @@ typedef struct state {
     ombud_err err;
 } state;
 
-/* Local midnight ending the day of @t (the due date's end). */
-static int64_t day_end(const ombud_tz *tz, int64_t t)
-{
-    ombud_tm tm;
-
-    ombud_tm_from_instant(tz, t, &tm);
-    return ombud_tz_local_to_utc(tz, (ombud_days_from_civil(tm.year, tm.month,
-                                 tm.day) + 1) * 86400, NULL);
-}
 
 static int is(const event *e, const char *kind) { return !strcmp(e->kind, kind); }
 
@@ -115,8 +106,8 @@ static char *date_of(const ombud_tz *tz, int64_t t, char *buf, size_t size)
 static int64_t payments_for(const state *s, const event *c, const event *prev,
                             GArray *rows, GString *refs)
 {
-    int64_t due_end = day_end(s->ctx->tz, c->due) + s->g->v[K_GRACE].num;
-    int64_t after = prev ? day_end(s->ctx->tz, prev->due) : INT64_MIN, sum = 0;
+    int64_t due_end = ombud_next_midnight(s->ctx->tz, c->due) + s->g->v[K_GRACE].num;
+    int64_t after = prev ? ombud_next_midnight(s->ctx->tz, prev->due) : INT64_MIN, sum = 0;
     int named = 0;
     char d[16];
 
