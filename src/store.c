@@ -183,7 +183,13 @@ static const char analysis_index_sql[] =
     "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);"
     "CREATE INDEX IF NOT EXISTS call_legs_ticket ON call_legs(ticket_id);"
     "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at);"
-    "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);";
+    "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);"
+    /* Area-wide outages look up the accounts of their area: without these
+     * each such outage scanned every billing row and outage (quadratic). */
+    "CREATE INDEX IF NOT EXISTS billing_area ON billing_events(area, account_id)"
+    " WHERE area IS NOT NULL;"
+    "CREATE INDEX IF NOT EXISTS outages_area ON outages(area, account_id)"
+    " WHERE area IS NOT NULL;";
 
 /* Every prepared statement, by purpose. Order matches stmt_sql[]. */
 enum {
