@@ -20,6 +20,7 @@
 #include "ombud/diag.h"
 #include "ombud/store.h"
 #include "ombud/version.h"
+#include "store_pg.h"
 
 /*
  * Times are INTEGER Unix seconds (UTC); money INTEGER minor units; blank
@@ -268,6 +269,9 @@ struct ombud_store {
     sqlite3_stmt *stmt[S_COUNT]; /* prepared statements (owned) */
     int in_file;                 /* a file transaction is open */
     int in_check;                /* a findings transaction is open */
+    ombud_pg *pg;                /* the PostgreSQL backend, when --db names
+                                    a server; then the fields above are
+                                    unused and every function forwards */
 };
 
 /*
@@ -386,6 +390,22 @@ fail:
     return err;
 }
 
+/* The PostgreSQL backend: the same handle, with only pg set. */
+static ombud_err open_pg(const char *db, ombud_store **out)
+{
+    ombud_store *st = calloc(1, sizeof *st);
+    ombud_err err;
+
+    if (!st)
+        return OMBUD_E_NOMEM;
+    if ((err = ombud_pg_open(db, &st->pg))) {
+        free(st);
+        return err;
+    }
+    *out = st;
+    return OMBUD_OK;
+}
+
 ombud_err ombud_store_open(const char *path, ombud_store **out)
 {
     ombud_store *st;
@@ -393,6 +413,8 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
 
     assert(path && out);
     *out = NULL;
+    if (ombud_pg_wanted(path))
+        return open_pg(path, out);
     st = calloc(1, sizeof *st);
     if (!st || !(st->path = strdup(path))) {
         free(st);
@@ -457,6 +479,7 @@ void ombud_store_close(ombud_store *st)
         ombud_store_abort_file(st);
     if (st->in_check)
         ombud_store_abort_check(st);
+    ombud_pg_close(st->pg);
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
@@ -497,6 +520,8 @@ ombud_err ombud_store_find_source(ombud_store *st, const char *kind,
                                   const char *sha256, int64_t *id,
                                   ombud_counts *counts)
 {
+    if (st->pg)
+        return ombud_pg_find_source(st->pg, kind, sha256, id, counts);
     sqlite3_stmt *s = st->stmt[S_FIND_SOURCE];
     int rc;
 
@@ -522,6 +547,8 @@ ombud_err ombud_store_find_source(ombud_store *st, const char *kind,
 ombud_err ombud_store_has_size(ombud_store *st, const char *kind, int64_t bytes,
                                int *found)
 {
+    if (st->pg)
+        return ombud_pg_has_size(st->pg, kind, bytes, found);
     sqlite3_stmt *s;
     int rc;
 
@@ -541,6 +568,8 @@ ombud_err ombud_store_has_size(ombud_store *st, const char *kind, int64_t bytes,
 ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
                                  int64_t *id)
 {
+    if (st->pg)
+        return ombud_pg_begin_file(st->pg, src, id);
     sqlite3_stmt *s = st->stmt[S_ADD_SOURCE];
     ombud_err err;
 
@@ -567,6 +596,8 @@ ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
 ombud_err ombud_store_set_source_checksum(ombud_store *st, int64_t id,
                                           const char *sha256, int64_t bytes)
 {
+    if (st->pg)
+        return ombud_pg_set_source_checksum(st->pg, id, sha256, bytes);
     sqlite3_stmt *s;
     int rc;
 
@@ -584,6 +615,10 @@ ombud_err ombud_store_set_source_checksum(ombud_store *st, int64_t id,
 
 void ombud_store_abort_file(ombud_store *st)
 {
+    if (st->pg) {
+        ombud_pg_abort_file(st->pg);
+        return;
+    }
     if (st->in_file)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_file = 0;
@@ -607,8 +642,10 @@ static ombud_err count_rows(ombud_store *st, int64_t source_id,
 }
 
 ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
-                               const ombud_counts *c)
+                               ombud_counts *c)
 {
+    if (st->pg)
+        return ombud_pg_end_file(st->pg, source_id, c);
     sqlite3_stmt *s = st->stmt[S_SET_COUNTS];
     int64_t stored = -1, rejected = -1;
     ombud_err err;
@@ -677,6 +714,8 @@ ombud_err ombud_store_add_outage(ombud_store *st, int64_t source_id, long line,
                                  const ombud_outage *o, char *dup,
                                  size_t dupsize)
 {
+    if (st->pg)
+        return ombud_pg_add_outage(st->pg, source_id, line, o);
     sqlite3_stmt *s = st->stmt[S_ADD_OUTAGE];
     ombud_err err;
 
@@ -706,6 +745,8 @@ ombud_err ombud_store_add_call_leg(ombud_store *st, int64_t source_id,
                                    long line, const ombud_call_leg *c,
                                    char *dup, size_t dupsize)
 {
+    if (st->pg)
+        return ombud_pg_add_call_leg(st->pg, source_id, line, c);
     sqlite3_stmt *s = st->stmt[S_ADD_LEG];
     sqlite3_stmt *q = st->stmt[S_DUP_LEG];
     ombud_err err;
@@ -737,6 +778,8 @@ ombud_err ombud_store_add_call_leg(ombud_store *st, int64_t source_id,
 ombud_err ombud_store_add_billing(ombud_store *st, int64_t source_id,
                                   long line, const ombud_billing *b)
 {
+    if (st->pg)
+        return ombud_pg_add_billing(st->pg, source_id, line, b);
     sqlite3_stmt *s = st->stmt[S_ADD_BILLING];
 
     assert(st->in_file && b->account_id && b->kind && b->currency);
@@ -763,6 +806,8 @@ ombud_err ombud_store_add_billing(ombud_store *st, int64_t source_id,
 ombud_err ombud_store_add_reject(ombud_store *st, int64_t source_id,
                                  const ombud_reject *r)
 {
+    if (st->pg)
+        return ombud_pg_add_reject(st->pg, source_id, r);
     sqlite3_stmt *s = st->stmt[S_ADD_REJECT];
 
     assert(st->in_file && r->reason);
@@ -779,6 +824,8 @@ ombud_err ombud_store_add_reject(ombud_store *st, int64_t source_id,
 
 ombud_err ombud_store_totals_get(ombud_store *st, ombud_store_totals *t)
 {
+    if (st->pg)
+        return ombud_pg_totals_get(st->pg, t);
     sqlite3_stmt *s = st->stmt[S_TOTALS];
     int rc = sqlite3_step(s);
 
@@ -797,6 +844,8 @@ ombud_err ombud_store_totals_get(ombud_store *st, ombud_store_totals *t)
 
 ombud_err ombud_store_data_span(ombud_store *st, int64_t *from, int64_t *to)
 {
+    if (st->pg)
+        return ombud_pg_data_span(st->pg, from, to);
     static const char sql[] =
         "SELECT min(a), max(b) FROM ("
         " SELECT min(started_at) a, max(coalesce(restored_at, started_at)) b"
@@ -873,6 +922,8 @@ static ombud_err end_iteration(ombud_store *st, sqlite3_stmt *s, int rc)
 ombud_err ombud_store_each_leg(ombud_store *st, int64_t from, int64_t to,
                                ombud_leg_fn fn, void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_leg(st->pg, from, to, fn, ud);
     sqlite3_stmt *s;
     ombud_call_leg c;
     ombud_err err;
@@ -893,6 +944,8 @@ ombud_err ombud_store_each_leg(ombud_store *st, int64_t from, int64_t to,
 ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
                                   ombud_outage_fn fn, void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_outage(st->pg, from, to, fn, ud);
     sqlite3_stmt *s;
     ombud_outage o;
     ombud_err err;
@@ -910,7 +963,7 @@ ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
                            col_text(s, 4), col_time(s, 5), col_time(s, 6),
                            sqlite3_column_int(s, 7), col_time(s, 8),
                            col_time(s, 9), sqlite3_column_int64(s, 10),
-                           col_text(s, 11)};
+                           col_text(s, 11), 0};
         if (fn(ud, sqlite3_column_int64(s, 0), &o))
             break;
     }
@@ -920,6 +973,8 @@ ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
 ombud_err ombud_store_each_promise(ombud_store *st, int64_t from, int64_t to,
                                    ombud_promise_fn fn, void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_promise(st->pg, from, to, fn, ud);
     sqlite3_stmt *s;
     ombud_call_leg c;
     ombud_promise p;
@@ -953,6 +1008,8 @@ ombud_err ombud_store_each_promise(ombud_store *st, int64_t from, int64_t to,
 ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
                                   int64_t *check_id)
 {
+    if (st->pg)
+        return ombud_pg_begin_check(st->pg, c, check_id);
     static const char *const purge[] = {
         "DELETE FROM evidence WHERE breach_id IN (SELECT b.id FROM breaches b "
         "JOIN results r ON r.id = b.result_id JOIN checks k ON k.id = "
@@ -1015,6 +1072,8 @@ fail:
 
 ombud_err ombud_store_end_check(ombud_store *st)
 {
+    if (st->pg)
+        return ombud_pg_end_check(st->pg);
     ombud_err err;
 
     assert(st->in_check);
@@ -1028,6 +1087,10 @@ ombud_err ombud_store_end_check(ombud_store *st)
 
 void ombud_store_abort_check(ombud_store *st)
 {
+    if (st->pg) {
+        ombud_pg_abort_check(st->pg);
+        return;
+    }
     if (st->in_check)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_check = 0;
@@ -1038,6 +1101,9 @@ ombud_err ombud_store_add_result(ombud_store *st, int64_t check_id, int seq,
                                  const char *promise, const char *source,
                                  const char *params, int64_t *result_id)
 {
+    if (st->pg)
+        return ombud_pg_add_result(st->pg, check_id, seq, guarantee_id, kind,
+                                   promise, source, params, result_id);
     sqlite3_stmt *s = st->stmt[S_ADD_RESULT];
 
     assert(st->in_check);
@@ -1057,6 +1123,8 @@ ombud_err ombud_store_add_result(ombud_store *st, int64_t check_id, int seq,
 ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
                                  const ombud_result *r)
 {
+    if (st->pg)
+        return ombud_pg_set_result(st->pg, result_id, r);
     sqlite3_stmt *s = st->stmt[S_SET_RESULT];
 
     sqlite3_bind_int64(s, 1, result_id);
@@ -1078,6 +1146,8 @@ ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
 ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
                                  const ombud_breach *b, int64_t *breach_id)
 {
+    if (st->pg)
+        return ombud_pg_add_breach(st->pg, result_id, b, breach_id);
     sqlite3_stmt *s = st->stmt[S_ADD_BREACH];
 
     assert(st->in_check && b->subject_kind);
@@ -1100,6 +1170,8 @@ ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
 ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
                                    const char *table, int64_t row_id)
 {
+    if (st->pg)
+        return ombud_pg_add_evidence(st->pg, breach_id, table, row_id);
     sqlite3_stmt *s = st->stmt[S_ADD_EVIDENCE];
 
     sqlite3_bind_int64(s, 1, breach_id);
@@ -1113,6 +1185,8 @@ ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
 ombud_err ombud_store_add_series(ombud_store *st, int64_t result_id,
                                  const char *name, int64_t key, int64_t value)
 {
+    if (st->pg)
+        return ombud_pg_add_series(st->pg, result_id, name, key, value);
     sqlite3_stmt *s = st->stmt[S_ADD_SERIES];
 
     sqlite3_bind_int64(s, 1, result_id);
@@ -1128,6 +1202,9 @@ ombud_err ombud_store_add_figure(ombud_store *st, int64_t result_id,
                                  const char *subject, const char *name,
                                  int64_t value, const char *unit)
 {
+    if (st->pg)
+        return ombud_pg_add_figure(st->pg, result_id, subject, name, value,
+                                   unit);
     sqlite3_stmt *s = st->stmt[S_ADD_FIGURE];
 
     sqlite3_bind_int64(s, 1, result_id);
@@ -1146,6 +1223,8 @@ ombud_err ombud_store_each_billing(ombud_store *st, const char *account,
                                    int64_t from, int64_t to,
                                    ombud_billing_fn fn, void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_billing(st->pg, account, from, to, fn, ud);
     sqlite3_stmt *s;
     ombud_billing b;
     ombud_err err;
@@ -1183,6 +1262,8 @@ ombud_err ombud_store_each_billing(ombud_store *st, const char *account,
 ombud_err ombud_store_outage_restored(ombud_store *st, const char *outage_id,
                                       int64_t *row_id, int64_t *restored_at)
 {
+    if (st->pg)
+        return ombud_pg_outage_restored(st->pg, outage_id, row_id, restored_at);
     sqlite3_stmt *s;
     int rc;
 
@@ -1203,6 +1284,8 @@ ombud_err ombud_store_each_account_in_area(ombud_store *st, const char *area,
                                            const char *service,
                                            ombud_account_fn fn, void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_account_in_area(st->pg, area, service, fn, ud);
     sqlite3_stmt *s;
     int rc;
 
@@ -1226,6 +1309,8 @@ ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
                                        int64_t to, ombud_group_leg_fn fn,
                                        void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_leg_grouped(st->pg, from, to, fn, ud);
     sqlite3_stmt *s;
     ombud_call_leg c;
     ombud_err err;
@@ -1260,6 +1345,8 @@ static void copy_col(sqlite3_stmt *s, int i, char *dst, size_t size)
 ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
                                 ombud_check_info *out)
 {
+    if (st->pg)
+        return ombud_pg_check_get(st->pg, check_id, out);
     sqlite3_stmt *s;
     int rc;
 
@@ -1295,6 +1382,8 @@ ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
 ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
                                   ombud_result_fn fn, void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_result(st->pg, check_id, fn, ud);
     sqlite3_stmt *s;
     ombud_result_row r;
     int rc;
@@ -1376,6 +1465,8 @@ ombud_err ombud_store_each_breach_of(ombud_store *st, int64_t result_id,
                                      const char *account, ombud_breach_fn fn,
                                      void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_breach_of(st->pg, result_id, account, fn, ud);
     sqlite3_stmt *s, *q;
     ombud_breach b;
     char refs[2200];
@@ -1420,6 +1511,8 @@ ombud_err ombud_store_each_breach_of(ombud_store *st, int64_t result_id,
 ombud_err ombud_store_each_series(ombud_store *st, int64_t result_id,
                                   const char *name, ombud_series_fn fn, void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_series(st->pg, result_id, name, fn, ud);
     sqlite3_stmt *s;
     int rc;
 
@@ -1437,6 +1530,8 @@ ombud_err ombud_store_each_series(ombud_store *st, int64_t result_id,
 ombud_err ombud_store_each_figure(ombud_store *st, int64_t result_id,
                                   ombud_figure_fn fn, void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_figure(st->pg, result_id, fn, ud);
     sqlite3_stmt *s;
     int rc;
 
@@ -1454,6 +1549,8 @@ ombud_err ombud_store_each_figure(ombud_store *st, int64_t result_id,
 
 ombud_err ombud_store_each_source(ombud_store *st, ombud_source_fn fn, void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_source(st->pg, fn, ud);
     sqlite3_stmt *s;
     ombud_source_row r;
     int rc;
@@ -1477,6 +1574,8 @@ ombud_err ombud_store_each_source(ombud_store *st, ombud_source_fn fn, void *ud)
 
 ombud_err ombud_store_each_reject(ombud_store *st, ombud_reject_fn fn, void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_reject(st->pg, fn, ud);
     sqlite3_stmt *s;
     ombud_reject r;
     int rc;
@@ -1504,6 +1603,8 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
                                  int64_t from, int64_t to, ombud_event_fn fn,
                                  void *ud)
 {
+    if (st->pg)
+        return ombud_pg_each_event(st->pg, account, from, to, fn, ud);
     /* One ordered union: (time, table, what, row id). */
     static const char sql[] =
         "SELECT at, tbl, what, rid FROM ("
@@ -1563,7 +1664,7 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
                                col_text(q, 6), col_time(q, 7), col_time(q, 8),
                                sqlite3_column_int(q, 9), col_time(q, 10),
                                col_time(q, 11), sqlite3_column_int64(q, 12),
-                               col_text(q, 13)};
+                               col_text(q, 13), 0};
             e.outage = &o;
         } else {
             b = (ombud_billing){col_text(q, 3), col_text(q, 4), col_time(q, 5),
@@ -1617,6 +1718,8 @@ static const char *const digest_sql[] = {
 ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
                                       char hex[65])
 {
+    if (st->pg)
+        return ombud_pg_findings_digest(st->pg, check_id, hex);
     GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
     sqlite3_stmt *s;
     int rc = SQLITE_DONE;

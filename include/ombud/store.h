@@ -6,9 +6,9 @@
  * counts. A file is imported inside one transaction: begin_file, rows,
  * end_file. A crash before end_file leaves the store as it was.
  *
- * The SQL is kept portable where it costs nothing (no SQLite-only types,
- * INTEGER epoch seconds, TEXT everywhere else) because a PostgreSQL backend
- * is planned. All values go through bound parameters.
+ * Two backends: SQLite (src/store.c, a file) and PostgreSQL (src/store_pg.c,
+ * a server), chosen by ombud_store_open() from the --db string. Callers do
+ * not know which one they talk to. All values go through bound parameters.
  */
 #ifndef OMBUD_STORE_H
 #define OMBUD_STORE_H
@@ -24,6 +24,10 @@ typedef struct ombud_store ombud_store;
 
 /**
  * @brief Open or create the store at @p path, creating the schema.
+ * A PostgreSQL connection string or URI ("postgresql://user@host/db",
+ * "host=/run/pg dbname=ev", or "pg:" plus either, "pg:" alone for the PG*
+ * environment variables) opens the PostgreSQL backend; anything else is
+ * an SQLite file path. Both give the same answers to every function below.
  * @param out receives the store; close it with ombud_store_close().
  * @return OMBUD_OK; OMBUD_E_CANTCREAT when the file cannot be opened;
  * OMBUD_E_STORE when it is not an ombud store or has a newer schema.
@@ -80,9 +84,12 @@ ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
  * @brief Finish a file: records @p counts, checks read = stored + rejected
  * against both the counts and the rows really in the tables, then commits.
  * On any mismatch it rolls back and returns OMBUD_E_INTERNAL.
+ * On PostgreSQL, duplicate keys are found here: each such row is stored as
+ * a reject worded as OMBUD_DUP_*_REASON, printed, and moved in @p counts
+ * from stored to rejected.
  */
 ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
-                               const ombud_counts *counts);
+                               ombud_counts *counts);
 
 /**
  * @brief Set the checksum and size of a source being imported, once they
@@ -107,6 +114,9 @@ typedef struct ombud_outage {
     int64_t notified_at;      /**< OMBUD_TIME_NONE: never notified */
     int64_t customers_affected;
     const char *cause;
+    long key_col;             /**< field number of outage_id in its file, for
+                                   a duplicate found after the row was taken
+                                   (PostgreSQL checks keys per file); 0 unknown */
 } ombud_outage;
 
 /** One leg of a call. Strings are borrowed; NULL = blank. */
@@ -122,6 +132,8 @@ typedef struct ombud_call_leg {
     const char *transferred_to;
     const char *ticket_id;
     int64_t promised_restore_at; /**< OMBUD_TIME_NONE if no promise */
+    long key_col;             /**< field number of call_id in its file, as
+                                   ombud_outage.key_col */
 } ombud_call_leg;
 
 /** A billing event. Strings are borrowed; NULL = blank. */
@@ -141,10 +153,17 @@ typedef struct ombud_billing {
     const char *area;         /**< the account's service area, if known */
 } ombud_billing;
 
+/** Why a duplicate row is rejected; %s is where the first copy is stored. */
+#define OMBUD_DUP_OUTAGE_REASON "duplicate outage_id, first stored from %s"
+#define OMBUD_DUP_LEG_REASON "duplicate leg (same call_id, queue and " \
+    "arrived_at), first stored from %s"
+
 /**
  * The rows' insert functions. @p line is the physical line of the record.
  * On a unique-key clash they return OMBUD_E_DUPLICATE and write where the
  * first copy came from ("outages.csv:4") into @p dup (size @p dupsize).
+ * On PostgreSQL rows are streamed (COPY) and keys are checked when the
+ * file ends: ombud_store_end_file() then rejects the duplicates itself.
  */
 ombud_err ombud_store_add_outage(ombud_store *st, int64_t source_id, long line,
                                  const ombud_outage *o, char *dup,

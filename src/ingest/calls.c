@@ -108,12 +108,11 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 
     if ((err = parse(ctx, row, &c, rej)))
         return err;
+    c.key_col = row->col[C_CALL];
     err = ombud_store_add_call_leg(ctx->store, ctx->source_id, row->line, &c,
                                    dup, sizeof dup);
     if (err == OMBUD_E_DUPLICATE)
-        return ombud_row_fail(rej, C_CALL, "duplicate leg (same call_id, "
-                              "queue and arrived_at), first stored from %s",
-                              dup);
+        return ombud_row_fail(rej, C_CALL, OMBUD_DUP_LEG_REASON, dup);
     return err;
 }
 

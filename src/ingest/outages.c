@@ -76,11 +76,11 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 
     if ((err = parse(ctx, row, &o, rej)))
         return err;
+    o.key_col = row->col[O_ID];
     err = ombud_store_add_outage(ctx->store, ctx->source_id, row->line, &o,
                                  dup, sizeof dup);
     if (err == OMBUD_E_DUPLICATE)
-        return ombud_row_fail(rej, O_ID, "duplicate outage_id, first stored "
-                              "from %s", dup);
+        return ombud_row_fail(rej, O_ID, OMBUD_DUP_OUTAGE_REASON, dup);
     return err;
 }
 

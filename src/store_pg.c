@@ -1,0 +1,2126 @@
+/*
+ * store_pg.c - the PostgreSQL evidence store, through libpq.
+ *
+ * The same tables and the same answers as the SQLite store (store.c); the
+ * functions here are the ombud_store_* functions of store.h with their
+ * contracts, reached through one forwarding line at the top of each.
+ *
+ * Key decisions:
+ * - Types: every integer is bigint (SQLite integers are 64-bit); every text
+ *   column is COLLATE "C", so ORDER BY, DISTINCT and GROUP BY compare bytes
+ *   as SQLite does whatever the server's locale. Where SQLite sorts NULLs
+ *   first, the queries say NULLS FIRST or never sort on a nullable column.
+ * - Partitioning: call_legs by arrived_at and billing_events by posted_at,
+ *   one range partition per UTC month (call_legs_p202610, ...), created and
+ *   attached by the import that first needs it (ATTACH takes no lock that
+ *   blocks readers). Ids come from the parent's bigserial, so they are
+ *   unique across partitions and increase in insertion order.
+ * - Ingest: rows and rejects stream with COPY ... FROM STDIN (text format)
+ *   into a temporary staging table; end_file, holding an advisory lock that
+ *   serialises only this last step between concurrent imports, finds
+ *   duplicate keys in SQL (against stored rows and earlier lines of the
+ *   same file), turns them into rejects worded exactly as the SQLite path
+ *   words them, creates the month partitions, and moves the rows into the
+ *   tables in line order. One transaction per file, as with SQLite.
+ * - Two imports of one file at once: the source row is guarded by
+ *   UNIQUE (kind, sha256) and by an advisory lock on (kind, sha256) taken
+ *   before the "already imported?" look-up, so the second waits for the
+ *   first and then finds it.
+ * - Findings: a check is one REPEATABLE READ transaction under a session
+ *   advisory lock on its period; reads outside an import or a check run in
+ *   one REPEATABLE READ READ ONLY snapshot, so a report never sees half of
+ *   another run's findings.
+ * - Reading: every iterator walks a server-side cursor 2,000 rows at a time,
+ *   so memory stays bounded and callbacks may call the store (nested
+ *   cursors) between fetches.
+ * - Messages name the server as user@host:port/database, never a password.
+ */
+#include <assert.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libpq-fe.h>
+#include <glib.h>
+
+#include "ombud/cal.h"
+#include "ombud/diag.h"
+#include "ombud/store.h"
+#include "ombud/version.h"
+#include "store_pg.h"
+
+/* Rows fetched per round trip by the iterators. */
+#define FETCH_ROWS 2000
+/* COPY data is sent to the server in pieces of about this size. */
+#define COPY_CHUNK (256 * 1024)
+/* Late duplicates printed per file (the rest are in the rejects table). */
+#define SHOW_DUPS 10
+
+struct ombud_pg {
+    PGconn *conn;        /* the connection (owned) */
+    char *where;         /* "user@host:port/dbname", for messages (owned) */
+    int in_file;         /* an import transaction is open */
+    int in_check;        /* a findings transaction is open */
+    int in_read;         /* a read-only snapshot transaction is open */
+    int copying;         /* COPY into the staging table is in progress */
+    unsigned cursors;    /* cursor names issued, for unique names */
+    int64_t check_lock;  /* session advisory lock held by a check; 0 none */
+    GString *copy;       /* COPY data not yet sent (owned) */
+    char kind[16];       /* kind of the file being imported */
+    char *file_path;     /* its path as given, for reject messages (owned) */
+    char *file_name;     /* its base name, for duplicate references (owned) */
+    long key_col;        /* field number of its key column (call_id, outage_id) */
+};
+
+/* ---- schema ----------------------------------------------------------------- */
+
+/*
+ * The SQLite schema, in PostgreSQL words. call_legs and billing_events are
+ * partitioned by month; their primary keys must include the partition key.
+ */
+static const char schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS meta ("
+    "  key text COLLATE \"C\" PRIMARY KEY,"
+    "  value text COLLATE \"C\" NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS sources ("
+    "  id bigserial PRIMARY KEY,"
+    "  kind text COLLATE \"C\" NOT NULL,"
+    "  name text COLLATE \"C\" NOT NULL,"
+    "  path text COLLATE \"C\" NOT NULL,"
+    "  sha256 text COLLATE \"C\" NOT NULL,"
+    "  bytes bigint NOT NULL,"
+    "  tz text COLLATE \"C\" NOT NULL,"
+    "  imported_at bigint NOT NULL,"
+    "  rows_read bigint NOT NULL DEFAULT 0,"
+    "  rows_stored bigint NOT NULL DEFAULT 0,"
+    "  rows_rejected bigint NOT NULL DEFAULT 0,"
+    "  UNIQUE (kind, sha256));"
+    "CREATE TABLE IF NOT EXISTS outages ("
+    "  id bigserial PRIMARY KEY,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  outage_id text COLLATE \"C\" NOT NULL UNIQUE,"
+    "  account_id text COLLATE \"C\","
+    "  area text COLLATE \"C\","
+    "  service text COLLATE \"C\","
+    "  started_at bigint NOT NULL,"
+    "  restored_at bigint,"
+    "  planned bigint NOT NULL,"
+    "  scheduled_at bigint,"
+    "  notified_at bigint,"
+    "  customers_affected bigint NOT NULL,"
+    "  cause text COLLATE \"C\");"
+    "CREATE TABLE IF NOT EXISTS call_legs ("
+    "  id bigserial NOT NULL,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  call_id text COLLATE \"C\" NOT NULL,"
+    "  account_id text COLLATE \"C\","
+    "  queue text COLLATE \"C\" NOT NULL,"
+    "  arrived_at bigint NOT NULL,"
+    "  answered_at bigint,"
+    "  ended_at bigint NOT NULL,"
+    "  outcome text COLLATE \"C\" NOT NULL,"
+    "  agent_id text COLLATE \"C\","
+    "  transferred_to text COLLATE \"C\","
+    "  ticket_id text COLLATE \"C\","
+    "  promised_restore_at bigint,"
+    "  PRIMARY KEY (id, arrived_at),"
+    "  UNIQUE (call_id, queue, arrived_at)"
+    ") PARTITION BY RANGE (arrived_at);"
+    "CREATE TABLE IF NOT EXISTS billing_events ("
+    "  id bigserial NOT NULL,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  account_id text COLLATE \"C\" NOT NULL,"
+    "  kind text COLLATE \"C\" NOT NULL,"
+    "  posted_at bigint NOT NULL,"
+    "  amount bigint,"
+    "  currency text COLLATE \"C\" NOT NULL,"
+    "  service text COLLATE \"C\","
+    "  period_start bigint,"
+    "  period_end bigint,"
+    "  due_at bigint,"
+    "  reference text COLLATE \"C\","
+    "  description text COLLATE \"C\","
+    "  area text COLLATE \"C\","
+    "  PRIMARY KEY (id, posted_at)"
+    ") PARTITION BY RANGE (posted_at);"
+    "CREATE TABLE IF NOT EXISTS rejects ("
+    "  id bigserial PRIMARY KEY,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  col bigint NOT NULL,"
+    "  field text COLLATE \"C\","
+    "  value text COLLATE \"C\","
+    "  reason text COLLATE \"C\" NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS checks ("
+    "  id bigserial PRIMARY KEY,"
+    "  period_start bigint NOT NULL,"
+    "  period_end bigint NOT NULL,"
+    "  tz text COLLATE \"C\" NOT NULL,"
+    "  guarantees text COLLATE \"C\" NOT NULL,"
+    "  guarantees_sha256 text COLLATE \"C\" NOT NULL,"
+    "  carrier text COLLATE \"C\" NOT NULL,"
+    "  commission text COLLATE \"C\" NOT NULL,"
+    "  docket text COLLATE \"C\","
+    "  prepared_by text COLLATE \"C\","
+    "  currency text COLLATE \"C\" NOT NULL,"
+    "  tool_version text COLLATE \"C\" NOT NULL,"
+    "  UNIQUE (period_start, period_end));"
+    "CREATE TABLE IF NOT EXISTS results ("
+    "  id bigserial PRIMARY KEY,"
+    "  check_id bigint NOT NULL REFERENCES checks(id),"
+    "  seq bigint NOT NULL,"
+    "  guarantee_id text COLLATE \"C\" NOT NULL,"
+    "  kind text COLLATE \"C\" NOT NULL,"
+    "  promise text COLLATE \"C\" NOT NULL,"
+    "  source text COLLATE \"C\" NOT NULL,"
+    "  params text COLLATE \"C\" NOT NULL,"
+    "  measured bigint,"
+    "  target bigint,"
+    "  unit text COLLATE \"C\","
+    "  status text COLLATE \"C\","
+    "  subjects bigint,"
+    "  breaches bigint,"
+    "  amount bigint,"
+    "  measured_text text COLLATE \"C\","
+    "  target_text text COLLATE \"C\","
+    "  method text COLLATE \"C\");"
+    "CREATE TABLE IF NOT EXISTS breaches ("
+    "  id bigserial PRIMARY KEY,"
+    "  result_id bigint NOT NULL REFERENCES results(id),"
+    "  subject_kind text COLLATE \"C\" NOT NULL,"
+    "  subject text COLLATE \"C\" NOT NULL,"
+    "  at bigint,"
+    "  measured bigint,"
+    "  limit_value bigint,"
+    "  shortfall bigint,"
+    "  unit text COLLATE \"C\","
+    "  amount bigint NOT NULL,"
+    "  detail text COLLATE \"C\" NOT NULL);"
+    /* SQLite orders evidence and figures by rowid: here an explicit id. */
+    "CREATE TABLE IF NOT EXISTS evidence ("
+    "  id bigserial PRIMARY KEY,"
+    "  breach_id bigint NOT NULL REFERENCES breaches(id),"
+    "  tbl text COLLATE \"C\" NOT NULL,"
+    "  row_id bigint NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS figures ("
+    "  id bigserial PRIMARY KEY,"
+    "  result_id bigint NOT NULL REFERENCES results(id),"
+    "  subject text COLLATE \"C\" NOT NULL,"
+    "  name text COLLATE \"C\" NOT NULL,"
+    "  value bigint NOT NULL,"
+    "  unit text COLLATE \"C\" NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS series ("
+    "  result_id bigint NOT NULL REFERENCES results(id),"
+    "  name text COLLATE \"C\" NOT NULL,"
+    "  k bigint NOT NULL,"
+    "  v bigint NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS figures_result ON figures(result_id);"
+    "CREATE INDEX IF NOT EXISTS results_check ON results(check_id);"
+    "CREATE INDEX IF NOT EXISTS breaches_result ON breaches(result_id);"
+    "CREATE INDEX IF NOT EXISTS evidence_breach ON evidence(breach_id);"
+    "CREATE INDEX IF NOT EXISTS series_result ON series(result_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_source ON call_legs(source_id);"
+    "CREATE INDEX IF NOT EXISTS outages_source ON outages(source_id);"
+    "CREATE INDEX IF NOT EXISTS billing_source ON billing_events(source_id);"
+    "CREATE INDEX IF NOT EXISTS rejects_source ON rejects(source_id);"
+    /* The rules' look-ups; rows arrive in bulk, so these are kept from
+     * the start (SQLite builds them at the first check instead). */
+    "CREATE INDEX IF NOT EXISTS call_legs_arrived ON call_legs(arrived_at);"
+    "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_ticket ON call_legs(ticket_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at);"
+    "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);"
+    "CREATE INDEX IF NOT EXISTS billing_area ON billing_events(area, account_id)"
+    " WHERE area IS NOT NULL;"
+    "CREATE INDEX IF NOT EXISTS outages_area ON outages(area, account_id)"
+    " WHERE area IS NOT NULL;"
+    "CREATE INDEX IF NOT EXISTS outages_account ON outages(account_id);";
+
+/* ---- parameters ------------------------------------------------------------- */
+
+/* Bound parameters, all sent as text; NULL is SQL NULL. */
+typedef struct prm {
+    const char *v[16];
+    char buf[16][24];
+    int n;
+} prm;
+
+static void p_int(prm *p, int64_t x)
+{
+    assert(p->n < 16);
+    snprintf(p->buf[p->n], sizeof p->buf[p->n], "%lld", (long long)x);
+    p->v[p->n] = p->buf[p->n];
+    p->n++;
+}
+
+static void p_text(prm *p, const char *s)
+{
+    assert(p->n < 16);
+    p->v[p->n++] = s;
+}
+
+static void p_time(prm *p, int64_t t)
+{
+    if (t == OMBUD_TIME_NONE)
+        p_text(p, NULL);
+    else
+        p_int(p, t);
+}
+
+/* ---- errors and statements ---------------------------------------------------- */
+
+/* The first line of a libpq message, without "ERROR:  " noise. */
+static void first_line(const char *msg, char *out, size_t size)
+{
+    size_t n;
+
+    if (!msg || !*msg)
+        msg = "unknown error";
+    if (!strncmp(msg, "ERROR:  ", 8))
+        msg += 8;
+    n = strcspn(msg, "\n");
+    snprintf(out, size, "%.*s", (int)n, msg);
+}
+
+/* Report a failed statement; a lost connection is said in plain words. */
+static ombud_err pg_fail(ombud_pg *pg, const char *what, const PGresult *res)
+{
+    char msg[512];
+
+    first_line(res ? PQresultErrorMessage(res) : PQerrorMessage(pg->conn), msg,
+               sizeof msg);
+    if (!*msg || !strcmp(msg, "unknown error"))
+        first_line(PQerrorMessage(pg->conn), msg, sizeof msg);
+    if (PQstatus(pg->conn) == CONNECTION_BAD)
+        return ombud_error(OMBUD_E_STORE, NULL, "PostgreSQL %s: lost the "
+                           "connection to the server while %s: %s; nothing "
+                           "of this step was stored", pg->where, what, msg);
+    return ombud_error(OMBUD_E_STORE, NULL, "PostgreSQL %s: %s: %s",
+                       pg->where, what, msg);
+}
+
+/* Run @sql with @p (may be NULL); on success the result goes to @out (may
+ * be NULL: then it is freed). */
+static ombud_err run(ombud_pg *pg, const char *what, const char *sql,
+                     const prm *p, PGresult **out)
+{
+    PGresult *res;
+    ExecStatusType s;
+    ombud_err err;
+
+    if (out)
+        *out = NULL;
+    res = PQexecParams(pg->conn, sql, p ? p->n : 0, NULL, p ? p->v : NULL,
+                       NULL, NULL, 0);
+    s = PQresultStatus(res);
+    if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) {
+        if (out)
+            *out = res;
+        else
+            PQclear(res);
+        return OMBUD_OK;
+    }
+    err = pg_fail(pg, what, res);
+    PQclear(res);
+    return err;
+}
+
+/* Several statements in one string (simple protocol, no parameters). */
+static ombud_err run_script(ombud_pg *pg, const char *what, const char *sql)
+{
+    PGresult *res = PQexec(pg->conn, sql);
+    ExecStatusType s = PQresultStatus(res);
+    ombud_err err = OMBUD_OK;
+
+    if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+        err = pg_fail(pg, what, res);
+    PQclear(res);
+    return err;
+}
+
+/* Best effort: used on paths that are already failing. */
+static void quiet_exec(ombud_pg *pg, const char *sql)
+{
+    if (PQstatus(pg->conn) == CONNECTION_OK)
+        PQclear(PQexec(pg->conn, sql));
+}
+
+static const char *col_text(const PGresult *r, int row, int i)
+{
+    return PQgetisnull(r, row, i) ? NULL : PQgetvalue(r, row, i);
+}
+
+static int64_t col_int(const PGresult *r, int row, int i)
+{
+    return PQgetisnull(r, row, i) ? 0 : strtoll(PQgetvalue(r, row, i), NULL, 10);
+}
+
+static int64_t col_time(const PGresult *r, int row, int i)
+{
+    return PQgetisnull(r, row, i) ? OMBUD_TIME_NONE
+                                  : strtoll(PQgetvalue(r, row, i), NULL, 10);
+}
+
+static void copy_col(const PGresult *r, int row, int i, char *dst, size_t size)
+{
+    const char *v = col_text(r, row, i);
+    snprintf(dst, size, "%s", v ? v : "");
+}
+
+/* ---- transactions --------------------------------------------------------------- */
+
+static ombud_err end_read(ombud_pg *pg)
+{
+    if (!pg->in_read)
+        return OMBUD_OK;
+    pg->in_read = 0;
+    return run(pg, "ending a read", "COMMIT", NULL, NULL);
+}
+
+/*
+ * Reads outside an import or a check share one snapshot, so a report made
+ * while another run commits its findings sees either all or none of them.
+ */
+static ombud_err need_tx(ombud_pg *pg)
+{
+    ombud_err err;
+
+    if (pg->in_file || pg->in_check || pg->in_read)
+        return OMBUD_OK;
+    if ((err = run(pg, "starting a read", "BEGIN ISOLATION LEVEL REPEATABLE "
+                   "READ READ ONLY", NULL, NULL)))
+        return err;
+    pg->in_read = 1;
+    return OMBUD_OK;
+}
+
+/* ---- connecting --------------------------------------------------------------- */
+
+int ombud_pg_wanted(const char *db)
+{
+    /* libpq keywords a connection string usually starts with. */
+    static const char *const keys[] = {"host", "hostaddr", "port", "dbname",
+                                       "user", "service", "sslmode", NULL};
+
+    if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11) ||
+        !strncmp(db, "pg:", 3))
+        return 1;
+    for (int i = 0; keys[i]; i++) {
+        size_t n = strlen(keys[i]);
+        const char *s = db + n;
+
+        if (strncmp(db, keys[i], n))
+            continue;
+        while (*s == ' ')
+            s++;
+        if (*s == '=')
+            return 1;
+    }
+    return 0;
+}
+
+/* "user@host:port/dbname" of a connection attempt: never the password. */
+static char *describe(PGconn *c)
+{
+    const char *host = c ? PQhost(c) : NULL, *port = c ? PQport(c) : NULL,
+               *db = c ? PQdb(c) : NULL, *user = c ? PQuser(c) : NULL;
+
+    return g_strdup_printf("%s@%s:%s/%s", user && *user ? user : "?",
+                           host && *host ? host : "localhost",
+                           port && *port ? port : "5432", db && *db ? db : "?");
+}
+
+static void no_notices(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+static ombud_err connect_server(const char *db, ombud_pg *pg)
+{
+    const char *conninfo = strncmp(db, "pg:", 3) ? db : db + 3;
+    const char *keys[4] = {"application_name", NULL, NULL, NULL};
+    const char *vals[4] = {"ombud", NULL, NULL, NULL};
+    char *errmsg = NULL, msg[512];
+    PQconninfoOption *opts;
+    int k = 1;
+
+    /* Check the syntax first: a typo is a usage error, not a server one. */
+    if (*conninfo && !(opts = PQconninfoParse(conninfo, &errmsg))) {
+        first_line(errmsg ? errmsg : "out of memory", msg, sizeof msg);
+        PQfreemem(errmsg);
+        return ombud_error(OMBUD_E_USAGE, NULL, "--db: not a valid PostgreSQL "
+                           "connection string: %s", msg);
+    } else if (*conninfo) {
+        PQconninfoFree(opts);
+    }
+    /* Without a limit libpq waits for an unreachable host as long as TCP
+     * does; PGCONNECT_TIMEOUT or connect_timeout in the string win. */
+    if (!getenv("PGCONNECT_TIMEOUT")) {
+        keys[k] = "connect_timeout";
+        vals[k++] = "10";
+    }
+    keys[k] = "dbname";
+    vals[k] = conninfo;
+    pg->conn = PQconnectdbParams(keys, vals, 1);
+    pg->where = describe(pg->conn);
+    if (!pg->conn)
+        return OMBUD_E_NOMEM;
+    if (PQstatus(pg->conn) != CONNECTION_OK) {
+        const char *m = PQerrorMessage(pg->conn), *f = strstr(m, "FATAL:  ");
+        /* "connection to server ... failed: FATAL:  database "x" does not
+         * exist": keep what the server said. */
+        first_line(f ? f + 8 : m, msg, sizeof msg);
+        return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot open store: "
+                           "PostgreSQL %s: %s", pg->where, msg);
+    }
+    PQsetNoticeProcessor(pg->conn, no_notices, NULL);
+    if (PQsetClientEncoding(pg->conn, "UTF8"))
+        return pg_fail(pg, "setting the client encoding", NULL);
+    return OMBUD_OK;
+}
+
+/* Create the schema once, under a lock so that two first runs do not race. */
+static ombud_err create_schema(ombud_pg *pg)
+{
+    PGresult *res = NULL;
+    ombud_err err;
+    int version = 0, foreign = 0;
+
+    if ((err = run(pg, "creating the schema", "BEGIN", NULL, NULL)))
+        return err;
+    if ((err = run(pg, "creating the schema", "SELECT pg_advisory_xact_lock("
+                   "hashtextextended('ombud:schema', 0))", NULL, NULL)) ||
+        (err = run(pg, "reading the schema", "SELECT to_regclass('meta') IS "
+                   "NULL AND to_regclass('sources') IS NOT NULL", NULL, &res)))
+        goto fail;
+    foreign = PQntuples(res) == 1 && !strcmp(PQgetvalue(res, 0, 0), "t");
+    PQclear(res);
+    if (foreign) {
+        err = ombud_error(OMBUD_E_STORE, NULL, "PostgreSQL %s: not an ombud "
+                          "evidence store (it has a table sources but no "
+                          "meta)", pg->where);
+        goto fail;
+    }
+    if ((err = run_script(pg, "creating the schema", schema_sql)) ||
+        (err = run(pg, "reading the schema version", "SELECT value FROM meta "
+                   "WHERE key = 'schema_version'", NULL, &res)))
+        goto fail;
+    if (PQntuples(res) == 1)
+        version = atoi(PQgetvalue(res, 0, 0));
+    PQclear(res);
+    if (version > OMBUD_SCHEMA_VERSION) {
+        err = ombud_error(OMBUD_E_STORE, NULL, "PostgreSQL %s: store schema "
+                          "version %d is newer than this ombud supports (%d); "
+                          "upgrade ombud", pg->where, version,
+                          OMBUD_SCHEMA_VERSION);
+        goto fail;
+    }
+    if (version < OMBUD_SCHEMA_VERSION) {
+        prm p = {0};
+        p_int(&p, OMBUD_SCHEMA_VERSION);
+        if ((err = run(pg, "recording the schema version", "INSERT INTO meta "
+                       "VALUES ('schema_version', $1) ON CONFLICT (key) DO "
+                       "UPDATE SET value = EXCLUDED.value", &p, NULL)))
+            goto fail;
+    }
+    return run(pg, "creating the schema", "COMMIT", NULL, NULL);
+fail:
+    quiet_exec(pg, "ROLLBACK");
+    return err;
+}
+
+ombud_err ombud_pg_open(const char *db, ombud_pg **out)
+{
+    ombud_pg *pg;
+    ombud_err err;
+
+    *out = NULL;
+    if (!(pg = calloc(1, sizeof *pg)) || !(pg->copy = g_string_sized_new(COPY_CHUNK + 4096))) {
+        free(pg);
+        return OMBUD_E_NOMEM;
+    }
+    if ((err = connect_server(db, pg)) ||
+        (err = run(pg, "setting up the session", "SET client_min_messages = "
+                   "warning", NULL, NULL)) ||
+        (err = create_schema(pg))) {
+        ombud_pg_close(pg);
+        return err;
+    }
+    *out = pg;
+    return OMBUD_OK;
+}
+
+void ombud_pg_close(ombud_pg *pg)
+{
+    if (!pg)
+        return;
+    if (pg->in_file)
+        ombud_pg_abort_file(pg);
+    if (pg->in_check)
+        ombud_pg_abort_check(pg);
+    if (pg->in_read)
+        quiet_exec(pg, "COMMIT");
+    PQfinish(pg->conn);
+    g_string_free(pg->copy, TRUE);
+    g_free(pg->where);
+    free(pg->file_path);
+    free(pg->file_name);
+    free(pg);
+}
+
+/* ---- iteration with cursors ------------------------------------------------------ */
+
+/* Called per fetched row; non-zero stops the walk. */
+typedef int (*row_fn)(void *ud, const PGresult *res, int row);
+
+/*
+ * Walk the rows of @sql through a cursor, FETCH_ROWS at a time. A stop by
+ * @fn is not an error. @fn may call the store (other statements run
+ * between fetches).
+ */
+static ombud_err each_row(ombud_pg *pg, const char *what, const char *sql,
+                          const prm *p, row_fn fn, void *ud)
+{
+    char name[32], stmt[64];
+    GString *decl;
+    PGresult *res;
+    ombud_err err;
+    int n, stop = 0;
+
+    if ((err = need_tx(pg)))
+        return err;
+    snprintf(name, sizeof name, "ombud_c%u", ++pg->cursors);
+    decl = g_string_new(NULL);
+    g_string_printf(decl, "DECLARE %s NO SCROLL CURSOR FOR %s", name, sql);
+    err = run(pg, what, decl->str, p, NULL);
+    g_string_free(decl, TRUE);
+    if (err)
+        return err;
+    snprintf(stmt, sizeof stmt, "FETCH %d FROM %s", FETCH_ROWS, name);
+    do {
+        if ((err = run(pg, what, stmt, NULL, &res)))
+            return err;
+        n = PQntuples(res);
+        for (int i = 0; i < n && !stop; i++)
+            stop = fn(ud, res, i);
+        PQclear(res);
+    } while (!stop && n == FETCH_ROWS);
+    snprintf(stmt, sizeof stmt, "CLOSE %s", name);
+    return run(pg, what, stmt, NULL, NULL);
+}
+
+/* ---- sources ---------------------------------------------------------------------- */
+
+/* Serialise look-ups of one (kind, checksum) until the transaction ends. */
+static ombud_err lock_source(ombud_pg *pg, const char *kind, const char *sha)
+{
+    prm p = {0};
+
+    p_text(&p, kind);
+    p_text(&p, sha);
+    return run(pg, "locking a source", "SELECT pg_advisory_xact_lock("
+               "hashtextextended('ombud:source:' || $1 || ':' || $2, 0))", &p,
+               NULL);
+}
+
+static ombud_err copy_end(ombud_pg *pg);
+
+ombud_err ombud_pg_find_source(ombud_pg *pg, const char *kind,
+                               const char *sha256, int64_t *id,
+                               ombud_counts *counts)
+{
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    *id = 0;
+    /* Inside an import, wait for any other import of the same file to
+     * finish, then look: so two runs of one file store it once. */
+    if (pg->in_file && ((err = copy_end(pg)) ||
+                        (err = lock_source(pg, kind, sha256))))
+        return err;
+    if ((err = need_tx(pg)))
+        return err;
+    p_text(&p, kind);
+    p_text(&p, sha256);
+    if ((err = run(pg, "looking up a source", "SELECT id, rows_read, "
+                   "rows_stored, rows_rejected FROM sources WHERE kind = $1 "
+                   "AND sha256 = $2", &p, &res)))
+        return err;
+    if (PQntuples(res) == 1) {
+        *id = col_int(res, 0, 0);
+        if (counts)
+            *counts = (ombud_counts){col_int(res, 0, 1), col_int(res, 0, 2),
+                                     col_int(res, 0, 3)};
+    }
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+ombud_err ombud_pg_has_size(ombud_pg *pg, const char *kind, int64_t bytes,
+                            int *found)
+{
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    *found = 0;
+    if ((err = need_tx(pg)))
+        return err;
+    p_text(&p, kind);
+    p_int(&p, bytes);
+    if ((err = run(pg, "looking up a source", "SELECT 1 FROM sources WHERE "
+                   "kind = $1 AND bytes = $2 LIMIT 1", &p, &res)))
+        return err;
+    *found = PQntuples(res) > 0;
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+/* The staging table a file's rows and rejects are copied into. */
+static const char stage_sql[] =
+    "CREATE TEMP TABLE ombud_stage (line bigint NOT NULL, rj boolean NOT NULL,"
+    " rcol bigint, t1 text COLLATE \"C\", t2 text COLLATE \"C\","
+    " t3 text COLLATE \"C\", t4 text COLLATE \"C\", t5 text COLLATE \"C\","
+    " t6 text COLLATE \"C\", t7 text COLLATE \"C\", t8 text COLLATE \"C\","
+    " t9 text COLLATE \"C\", t10 text COLLATE \"C\", t11 text COLLATE \"C\","
+    " t12 text COLLATE \"C\") ON COMMIT DROP;"
+    "CREATE TEMP TABLE ombud_dupl (line bigint PRIMARY KEY) ON COMMIT DROP";
+
+ombud_err ombud_pg_begin_file(ombud_pg *pg, const ombud_source *src,
+                              int64_t *id)
+{
+    int pending = !strcmp(src->sha256, "pending");
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+    int64_t other = 0;
+
+    assert(!pg->in_file && !pg->in_check);
+    if ((err = end_read(pg)) || (err = run(pg, "starting an import", "BEGIN",
+                                           NULL, NULL)))
+        return err;
+    pg->in_file = 1;
+    /* A file hashed before parsing: another run may be importing it now.
+     * Wait for it, then look again. */
+    if (!pending && ((err = lock_source(pg, src->kind, src->sha256)) ||
+                     (err = ombud_pg_find_source(pg, src->kind, src->sha256,
+                                                 &other, NULL))))
+        goto fail;
+    if (other) {
+        err = ombud_error(OMBUD_E_STORE, NULL, "%s was imported by another "
+                          "ombud run at the same time; nothing more stored",
+                          src->path);
+        goto fail;
+    }
+    p_text(&p, src->kind);
+    p_text(&p, src->name);
+    p_text(&p, src->path);
+    p_text(&p, src->sha256);
+    p_int(&p, src->bytes);
+    p_text(&p, src->tz);
+    p_int(&p, src->imported_at);
+    /* Until the checksum is known it is "pending:PID", so two imports of
+     * different piped files do not clash on UNIQUE (kind, sha256). */
+    if ((err = run(pg, "recording the source file", "INSERT INTO sources "
+                   "(kind, name, path, sha256, bytes, tz, imported_at) VALUES "
+                   "($1, $2, $3, CASE WHEN $4 = 'pending' THEN 'pending:' || "
+                   "pg_backend_pid() ELSE $4 END, $5, $6, $7) RETURNING id",
+                   &p, &res)))
+        goto fail;
+    *id = col_int(res, 0, 0);
+    PQclear(res);
+    if ((err = run_script(pg, "preparing the import", stage_sql)))
+        goto fail;
+    snprintf(pg->kind, sizeof pg->kind, "%s", src->kind);
+    free(pg->file_path);
+    free(pg->file_name);
+    pg->file_path = strdup(src->path);
+    pg->file_name = strdup(src->name);
+    pg->key_col = 0;
+    if (!pg->file_path || !pg->file_name) {
+        err = OMBUD_E_NOMEM;
+        goto fail;
+    }
+    return OMBUD_OK;
+fail:
+    ombud_pg_abort_file(pg);
+    return err;
+}
+
+ombud_err ombud_pg_set_source_checksum(ombud_pg *pg, int64_t id,
+                                       const char *sha256, int64_t bytes)
+{
+    prm p = {0};
+    ombud_err err;
+
+    assert(pg->in_file);
+    if ((err = copy_end(pg)))
+        return err;
+    p_int(&p, id);
+    p_text(&p, sha256);
+    p_int(&p, bytes);
+    return run(pg, "recording a checksum", "UPDATE sources SET sha256 = $2, "
+               "bytes = $3 WHERE id = $1", &p, NULL);
+}
+
+void ombud_pg_abort_file(ombud_pg *pg)
+{
+    if (pg->copying && PQstatus(pg->conn) == CONNECTION_OK) {
+        PGresult *res;
+        PQputCopyEnd(pg->conn, "import abandoned");
+        while ((res = PQgetResult(pg->conn)))
+            PQclear(res);
+    }
+    pg->copying = 0;
+    g_string_truncate(pg->copy, 0);
+    if (pg->in_file)
+        quiet_exec(pg, "ROLLBACK");
+    pg->in_file = 0;
+}
+
+/* ---- COPY into the staging table ------------------------------------------------- */
+
+/* Append one COPY text-format field: \N for NULL, escapes for the rest. */
+static void put(GString *b, const char *s)
+{
+    g_string_append_c(b, '\t');
+    if (!s) {
+        g_string_append(b, "\\N");
+        return;
+    }
+    for (; *s; s++) {
+        switch (*s) {
+        case '\\': g_string_append(b, "\\\\"); break;
+        case '\t': g_string_append(b, "\\t"); break;
+        case '\n': g_string_append(b, "\\n"); break;
+        case '\r': g_string_append(b, "\\r"); break;
+        default: g_string_append_c(b, *s);
+        }
+    }
+}
+
+static void put_int(GString *b, int64_t v)
+{
+    g_string_append_printf(b, "\t%lld", (long long)v);
+}
+
+static void put_time(GString *b, int64_t t)
+{
+    if (t == OMBUD_TIME_NONE)
+        put(b, NULL);
+    else
+        put_int(b, t);
+}
+
+/* Start a staging row: line, reject flag, reject column. */
+static void put_head(GString *b, long line, int rj, long col)
+{
+    g_string_append_printf(b, "%ld\t%c", line, rj ? 't' : 'f');
+    if (rj)
+        put_int(b, col);
+    else
+        put(b, NULL);
+}
+
+/* Pad to the 12 text columns and end the row. */
+static void put_end(GString *b, int used)
+{
+    for (int i = used; i < 12; i++)
+        g_string_append(b, "\t\\N");
+    g_string_append_c(b, '\n');
+}
+
+static ombud_err copy_begin(ombud_pg *pg)
+{
+    PGresult *res;
+    ombud_err err = OMBUD_OK;
+
+    if (pg->copying)
+        return OMBUD_OK;
+    res = PQexec(pg->conn, "COPY ombud_stage FROM STDIN");
+    if (PQresultStatus(res) != PGRES_COPY_IN)
+        err = pg_fail(pg, "streaming rows", res);
+    else
+        pg->copying = 1;
+    PQclear(res);
+    return err;
+}
+
+static ombud_err copy_flush(ombud_pg *pg)
+{
+    if (!pg->copy->len)
+        return OMBUD_OK;
+    if (PQputCopyData(pg->conn, pg->copy->str, (int)pg->copy->len) != 1)
+        return pg_fail(pg, "streaming rows", NULL);
+    g_string_truncate(pg->copy, 0);
+    return OMBUD_OK;
+}
+
+/* Finish the COPY (if one is open) so other statements can run. */
+static ombud_err copy_end(ombud_pg *pg)
+{
+    PGresult *res;
+    ombud_err err;
+
+    if (!pg->copying)
+        return OMBUD_OK;
+    if ((err = copy_flush(pg)))
+        return err;
+    pg->copying = 0;
+    if (PQputCopyEnd(pg->conn, NULL) != 1)
+        return pg_fail(pg, "streaming rows", NULL);
+    err = OMBUD_OK;
+    while ((res = PQgetResult(pg->conn))) {
+        if (!err && PQresultStatus(res) != PGRES_COMMAND_OK)
+            err = pg_fail(pg, "streaming rows", res);
+        PQclear(res);
+    }
+    return err;
+}
+
+/* The row is in pg->copy: send it when enough has gathered. */
+static ombud_err copy_row_done(ombud_pg *pg)
+{
+    return pg->copy->len >= COPY_CHUNK ? copy_flush(pg) : OMBUD_OK;
+}
+
+ombud_err ombud_pg_add_outage(ombud_pg *pg, int64_t source_id, long line,
+                              const ombud_outage *o)
+{
+    GString *b = pg->copy;
+    ombud_err err;
+
+    (void)source_id;
+    assert(pg->in_file && o->outage_id);
+    if ((err = copy_begin(pg)))
+        return err;
+    if (!pg->key_col)
+        pg->key_col = o->key_col;
+    put_head(b, line, 0, 0);
+    put(b, o->outage_id);
+    put(b, o->account_id);
+    put(b, o->area);
+    put(b, o->service);
+    put_time(b, o->started_at);
+    put_time(b, o->restored_at);
+    put_int(b, o->planned);
+    put_time(b, o->scheduled_at);
+    put_time(b, o->notified_at);
+    put_int(b, o->customers_affected);
+    put(b, o->cause);
+    put_end(b, 11);
+    return copy_row_done(pg);
+}
+
+ombud_err ombud_pg_add_call_leg(ombud_pg *pg, int64_t source_id, long line,
+                                const ombud_call_leg *c)
+{
+    GString *b = pg->copy;
+    ombud_err err;
+
+    (void)source_id;
+    assert(pg->in_file && c->call_id && c->queue && c->outcome);
+    if ((err = copy_begin(pg)))
+        return err;
+    if (!pg->key_col)
+        pg->key_col = c->key_col;
+    put_head(b, line, 0, 0);
+    put(b, c->call_id);
+    put(b, c->account_id);
+    put(b, c->queue);
+    put_time(b, c->arrived_at);
+    put_time(b, c->answered_at);
+    put_time(b, c->ended_at);
+    put(b, c->outcome);
+    put(b, c->agent_id);
+    put(b, c->transferred_to);
+    put(b, c->ticket_id);
+    put_time(b, c->promised_restore_at);
+    put_end(b, 11);
+    return copy_row_done(pg);
+}
+
+ombud_err ombud_pg_add_billing(ombud_pg *pg, int64_t source_id, long line,
+                               const ombud_billing *bl)
+{
+    GString *b = pg->copy;
+    ombud_err err;
+
+    (void)source_id;
+    assert(pg->in_file && bl->account_id && bl->kind && bl->currency);
+    if ((err = copy_begin(pg)))
+        return err;
+    put_head(b, line, 0, 0);
+    put(b, bl->account_id);
+    put(b, bl->kind);
+    put_time(b, bl->posted_at);
+    if (bl->has_amount)
+        put_int(b, bl->amount);
+    else
+        put(b, NULL);
+    put(b, bl->currency);
+    put(b, bl->service);
+    put_time(b, bl->period_start);
+    put_time(b, bl->period_end);
+    put_time(b, bl->due_at);
+    put(b, bl->reference);
+    put(b, bl->description);
+    put(b, bl->area);
+    put_end(b, 12);
+    return copy_row_done(pg);
+}
+
+ombud_err ombud_pg_add_reject(ombud_pg *pg, int64_t source_id,
+                              const ombud_reject *r)
+{
+    GString *b = pg->copy;
+    ombud_err err;
+
+    (void)source_id;
+    assert(pg->in_file && r->reason);
+    if ((err = copy_begin(pg)))
+        return err;
+    put_head(b, r->line, 1, r->col);
+    put(b, r->field);
+    put(b, r->value);
+    put(b, r->reason);
+    put_end(b, 3);
+    return copy_row_done(pg);
+}
+
+/* ---- end of a file: duplicates, partitions, the move ---------------------------- */
+
+/*
+ * What each kind needs at the end: the duplicate query (key columns of the
+ * stage against the table and earlier lines), the partitioned time column
+ * in the stage (NULL if the table is not partitioned), and the move.
+ */
+typedef struct kind_sql {
+    const char *kind, *table, *key_field, *dup_reason, *stage_time, *dups, *move;
+} kind_sql;
+
+static const kind_sql kinds[] = {
+    {"outages", "outages", "outage_id", OMBUD_DUP_OUTAGE_REASON, NULL,
+     "SELECT x.line, x.t1, coalesce(e.ref, $1 || ':' || x.first_line) FROM "
+     "(SELECT line, t1, first_value(line) OVER w first_line, row_number() "
+     "OVER w rn FROM ombud_stage WHERE NOT rj WINDOW w AS (PARTITION BY t1 "
+     "ORDER BY line)) x LEFT JOIN LATERAL (SELECT s.name || ':' || o.line ref "
+     "FROM outages o JOIN sources s ON s.id = o.source_id WHERE o.outage_id "
+     "= x.t1) e ON true WHERE x.rn > 1 OR e.ref IS NOT NULL ORDER BY x.line",
+     "INSERT INTO outages (source_id, line, outage_id, account_id, area, "
+     "service, started_at, restored_at, planned, scheduled_at, notified_at, "
+     "customers_affected, cause) SELECT $1, line, t1, t2, t3, t4, "
+     "t5::bigint, t6::bigint, t7::bigint, t8::bigint, t9::bigint, "
+     "t10::bigint, t11 FROM ombud_stage s WHERE NOT rj AND NOT EXISTS "
+     "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line"},
+    {"calls", "call_legs", "call_id", OMBUD_DUP_LEG_REASON, "t4",
+     "SELECT x.line, x.t1, coalesce(e.ref, $1 || ':' || x.first_line) FROM "
+     "(SELECT line, t1, t3, t4, first_value(line) OVER w first_line, "
+     "row_number() OVER w rn FROM ombud_stage WHERE NOT rj WINDOW w AS "
+     "(PARTITION BY t1, t3, t4 ORDER BY line)) x LEFT JOIN LATERAL (SELECT "
+     "s.name || ':' || c.line ref FROM call_legs c JOIN sources s ON s.id = "
+     "c.source_id WHERE c.call_id = x.t1 AND c.queue = x.t3 AND "
+     "c.arrived_at = x.t4::bigint) e ON true WHERE x.rn > 1 OR e.ref IS NOT "
+     "NULL ORDER BY x.line",
+     "INSERT INTO call_legs (source_id, line, call_id, account_id, queue, "
+     "arrived_at, answered_at, ended_at, outcome, agent_id, transferred_to, "
+     "ticket_id, promised_restore_at) SELECT $1, line, t1, t2, t3, "
+     "t4::bigint, t5::bigint, t6::bigint, t7, t8, t9, t10, t11::bigint FROM "
+     "ombud_stage s WHERE NOT rj AND NOT EXISTS (SELECT 1 FROM ombud_dupl d "
+     "WHERE d.line = s.line) ORDER BY line"},
+    {"billing", "billing_events", NULL, NULL, "t3", NULL,
+     "INSERT INTO billing_events (source_id, line, account_id, kind, "
+     "posted_at, amount, currency, service, period_start, period_end, due_at, "
+     "reference, description, area) SELECT $1, line, t1, t2, t3::bigint, "
+     "t4::bigint, t5, t6, t7::bigint, t8::bigint, t9::bigint, t10, t11, t12 "
+     "FROM ombud_stage WHERE NOT rj ORDER BY line"},
+};
+
+static const kind_sql *kind_of(const char *kind)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (!strcmp(kinds[i].kind, kind))
+            return &kinds[i];
+    return NULL;
+}
+
+/*
+ * Create the month partitions of @k->table that the staged rows need:
+ * table_pYYYYMM for [first of month, first of next month) in UTC. Made as
+ * a plain table and attached, which blocks no reader of the parent.
+ */
+static ombud_err make_partitions(ombud_pg *pg, const kind_sql *k)
+{
+    char sql[512];
+    PGresult *res;
+    ombud_err err;
+
+    snprintf(sql, sizeof sql, "SELECT DISTINCT to_char(m, 'YYYYMM'), "
+             "extract(epoch FROM m)::bigint, extract(epoch FROM m + interval "
+             "'1 month')::bigint FROM (SELECT date_trunc('month', "
+             "to_timestamp(%s::bigint) AT TIME ZONE 'UTC') m FROM ombud_stage "
+             "WHERE NOT rj) x ORDER BY 1", k->stage_time);
+    if ((err = run(pg, "finding the months of the rows", sql, NULL, &res)))
+        return err;
+    for (int i = 0; i < PQntuples(res) && !err; i++) {
+        const char *ym = PQgetvalue(res, i, 0);
+        char name[64];
+        PGresult *have;
+        prm p = {0};
+        int exists;
+
+        /* The name is spliced into DDL: it must be exactly six digits. */
+        if (strlen(ym) != 6 || strspn(ym, "0123456789") != 6) {
+            err = ombud_error(OMBUD_E_INTERNAL, NULL, "unexpected month '%s'",
+                              ym);
+            break;
+        }
+        snprintf(name, sizeof name, "%s_p%s", k->table, ym);
+        p_text(&p, name);
+        if ((err = run(pg, "looking up a partition", "SELECT to_regclass($1) "
+                       "IS NOT NULL", &p, &have)))
+            break;
+        exists = !strcmp(PQgetvalue(have, 0, 0), "t");
+        PQclear(have);
+        if (exists)
+            continue;
+        snprintf(sql, sizeof sql, "CREATE TABLE %s (LIKE %s INCLUDING "
+                 "DEFAULTS INCLUDING CONSTRAINTS); ALTER TABLE %s ATTACH "
+                 "PARTITION %s FOR VALUES FROM (%s) TO (%s)", name, k->table,
+                 k->table, name, PQgetvalue(res, i, 1), PQgetvalue(res, i, 2));
+        err = run_script(pg, "adding a month partition", sql);
+    }
+    PQclear(res);
+    return err;
+}
+
+/* A late duplicate: where it is, its key value, where the first copy is. */
+typedef struct dup_ctx {
+    ombud_pg *pg;
+    const kind_sql *k;
+    int64_t source_id;
+    int64_t found;
+    ombud_err err;
+} dup_ctx;
+
+/*
+ * Record one duplicate as the SQLite path does: a reject on the key
+ * column with the same wording, printed as any reject is.
+ */
+static int on_dup(void *ud, const PGresult *res, int row)
+{
+    dup_ctx *d = ud;
+    long line = (long)col_int(res, row, 0);
+    const char *key = col_text(res, row, 1);
+    char ref[160], why[256], shown[256];
+    ombud_loc loc = {d->pg->file_path, line, d->pg->key_col};
+    prm p = {0};
+
+    snprintf(ref, sizeof ref, "%s", col_text(res, row, 2));
+    snprintf(why, sizeof why, d->k->dup_reason, ref);
+    ombud_quote_bytes(key, strlen(key), shown, 200);
+    p_int(&p, d->source_id);
+    p_int(&p, line);
+    p_int(&p, d->pg->key_col);
+    p_text(&p, d->k->key_field);
+    p_text(&p, shown);
+    p_text(&p, why);
+    if ((d->err = run(d->pg, "recording a duplicate", "WITH r AS (INSERT INTO "
+                      "rejects (source_id, line, col, field, value, reason) "
+                      "VALUES ($1, $2, $3, $4, $5, $6)) INSERT INTO "
+                      "ombud_dupl VALUES ($2)", &p, NULL)))
+        return 1;
+    if (d->found++ < SHOW_DUPS)
+        ombud_error(OMBUD_E_FIELD, &loc, "rejected: %s \"%s\": %s",
+                    d->k->key_field, shown, why);
+    return 0;
+}
+
+/* Turn duplicate keys into rejects; adjust the counts. */
+static ombud_err late_duplicates(ombud_pg *pg, const kind_sql *k,
+                                 int64_t source_id, ombud_counts *c)
+{
+    dup_ctx d = {pg, k, source_id, 0, OMBUD_OK};
+    prm p = {0};
+    ombud_err err;
+
+    if (!k->dups)
+        return OMBUD_OK;
+    p_text(&p, pg->file_name);
+    if ((err = each_row(pg, "looking for duplicates", k->dups, &p, on_dup, &d)))
+        return err;
+    if (d.err)
+        return d.err;
+    if (d.found > SHOW_DUPS)
+        ombud_info("%s: %lld more duplicate rows not shown (all are in the "
+                   "rejects table)", pg->file_path,
+                   (long long)(d.found - SHOW_DUPS));
+    c->stored -= d.found;
+    c->rejected += d.found;
+    return OMBUD_OK;
+}
+
+ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
+                            ombud_counts *c)
+{
+    const kind_sql *k = kind_of(pg->kind);
+    int64_t stored = -1, rejected = -1;
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    assert(pg->in_file && k);
+    p_int(&p, source_id);
+    /* Only this step is serialised between concurrent imports: duplicate
+     * look-ups must see the rows the other import committed. */
+    if ((err = copy_end(pg)) ||
+        (err = run(pg, "waiting for other imports", "SELECT "
+                   "pg_advisory_xact_lock(hashtextextended('ombud:rows', 0))",
+                   NULL, NULL)) ||
+        (err = run(pg, "reading the staged rows", "ANALYZE ombud_stage", NULL,
+                   NULL)) ||
+        (err = late_duplicates(pg, k, source_id, c)) ||
+        (k->stage_time && (err = make_partitions(pg, k))) ||
+        (err = run(pg, "storing the rows", k->move, &p, NULL)) ||
+        (err = run(pg, "storing the rejected rows", "INSERT INTO rejects "
+                   "(source_id, line, col, field, value, reason) SELECT $1, "
+                   "line, rcol, t1, t2, t3 FROM ombud_stage WHERE rj ORDER BY "
+                   "line", &p, NULL)))
+        goto fail;
+    /* The promise of the tool: no row read is unaccounted for. */
+    if ((err = run(pg, "counting rows", "SELECT (SELECT count(*) FROM outages "
+                   "WHERE source_id = $1) + (SELECT count(*) FROM call_legs "
+                   "WHERE source_id = $1) + (SELECT count(*) FROM "
+                   "billing_events WHERE source_id = $1), (SELECT count(*) "
+                   "FROM rejects WHERE source_id = $1)", &p, &res)))
+        goto fail;
+    stored = col_int(res, 0, 0);
+    rejected = col_int(res, 0, 1);
+    PQclear(res);
+    if (c->read != c->stored + c->rejected || stored != c->stored ||
+        rejected != c->rejected) {
+        err = ombud_error(OMBUD_E_INTERNAL, NULL,
+                          "row accounting failed for source #%lld: read %lld, "
+                          "counted %lld stored + %lld rejected, tables hold "
+                          "%lld + %lld; nothing was stored",
+                          (long long)source_id, (long long)c->read,
+                          (long long)c->stored, (long long)c->rejected,
+                          (long long)stored, (long long)rejected);
+        goto fail;
+    }
+    p_int(&p, c->read);
+    p_int(&p, c->stored);
+    p_int(&p, c->rejected);
+    if ((err = run(pg, "recording row counts", "UPDATE sources SET rows_read "
+                   "= $2, rows_stored = $3, rows_rejected = $4 WHERE id = $1",
+                   &p, NULL)) ||
+        (err = run(pg, "committing the import", "COMMIT", NULL, NULL)))
+        goto fail;
+    pg->in_file = 0;
+    return OMBUD_OK;
+fail:
+    ombud_pg_abort_file(pg);
+    return err;
+}
+
+ombud_err ombud_pg_totals_get(ombud_pg *pg, ombud_store_totals *t)
+{
+    PGresult *res;
+    ombud_err err;
+
+    if ((err = copy_end(pg)) || (err = need_tx(pg)) ||
+        (err = run(pg, "counting totals", "SELECT (SELECT count(*) FROM "
+                   "sources), (SELECT count(*) FROM outages), (SELECT "
+                   "count(*) FROM call_legs), (SELECT count(*) FROM "
+                   "billing_events), (SELECT count(*) FROM rejects)", NULL,
+                   &res)))
+        return err;
+    *t = (ombud_store_totals){col_int(res, 0, 0), col_int(res, 0, 1),
+                             col_int(res, 0, 2), col_int(res, 0, 3),
+                             col_int(res, 0, 4)};
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+/* ---- reading evidence ------------------------------------------------------------- */
+
+ombud_err ombud_pg_data_span(ombud_pg *pg, int64_t *from, int64_t *to)
+{
+    PGresult *res;
+    ombud_err err;
+    int empty;
+
+    if ((err = need_tx(pg)) ||
+        (err = run(pg, "finding the span of the data", "SELECT min(a), max(b) "
+                   "FROM (SELECT min(started_at) a, max(coalesce(restored_at, "
+                   "started_at)) b FROM outages UNION ALL SELECT "
+                   "min(arrived_at), max(ended_at) FROM call_legs UNION ALL "
+                   "SELECT min(posted_at), max(posted_at) FROM billing_events) "
+                   "x", NULL, &res)))
+        return err;
+    empty = PQgetisnull(res, 0, 0);
+    if (!empty) {
+        *from = col_int(res, 0, 0);
+        *to = col_int(res, 0, 1) + 1;
+    }
+    PQclear(res);
+    return empty ? OMBUD_E_DATA : OMBUD_OK;
+}
+
+#define LEG_COLUMNS "id, call_id, account_id, queue, arrived_at, answered_at, " \
+    "ended_at, outcome, agent_id, transferred_to, ticket_id, promised_restore_at"
+
+/* Read a leg selected with LEG_COLUMNS starting at column @i. */
+static void read_leg(const PGresult *r, int row, int i, ombud_call_leg *c)
+{
+    memset(c, 0, sizeof *c);
+    c->call_id = col_text(r, row, i + 1);
+    c->account_id = col_text(r, row, i + 2);
+    c->queue = col_text(r, row, i + 3);
+    c->arrived_at = col_time(r, row, i + 4);
+    c->answered_at = col_time(r, row, i + 5);
+    c->ended_at = col_time(r, row, i + 6);
+    c->outcome = col_text(r, row, i + 7);
+    c->agent_id = col_text(r, row, i + 8);
+    c->transferred_to = col_text(r, row, i + 9);
+    c->ticket_id = col_text(r, row, i + 10);
+    c->promised_restore_at = col_time(r, row, i + 11);
+}
+
+#define OUTAGE_COLUMNS "id, outage_id, account_id, area, service, started_at, " \
+    "restored_at, planned, scheduled_at, notified_at, customers_affected, cause"
+
+static void read_outage(const PGresult *r, int row, int i, ombud_outage *o)
+{
+    *o = (ombud_outage){col_text(r, row, i + 1), col_text(r, row, i + 2),
+                        col_text(r, row, i + 3), col_text(r, row, i + 4),
+                        col_time(r, row, i + 5), col_time(r, row, i + 6),
+                        (int)col_int(r, row, i + 7), col_time(r, row, i + 8),
+                        col_time(r, row, i + 9), col_int(r, row, i + 10),
+                        col_text(r, row, i + 11), 0};
+}
+
+#define BILLING_COLUMNS "id, account_id, kind, posted_at, amount, currency, " \
+    "service, period_start, period_end, due_at, reference, description, area"
+
+static void read_billing(const PGresult *r, int row, int i, ombud_billing *b)
+{
+    *b = (ombud_billing){col_text(r, row, i + 1), col_text(r, row, i + 2),
+                         col_time(r, row, i + 3), col_int(r, row, i + 4),
+                         !PQgetisnull(r, row, i + 4), col_text(r, row, i + 5),
+                         col_text(r, row, i + 6), col_time(r, row, i + 7),
+                         col_time(r, row, i + 8), col_time(r, row, i + 9),
+                         col_text(r, row, i + 10), col_text(r, row, i + 11),
+                         col_text(r, row, i + 12)};
+}
+
+/* A caller's callback and its data, for the row adapters below. */
+typedef struct walk {
+    void *fn;
+    void *ud;
+} walk;
+
+static int leg_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    ombud_call_leg c;
+
+    read_leg(r, row, 0, &c);
+    return ((ombud_leg_fn)w->fn)(w->ud, col_int(r, row, 0), &c);
+}
+
+static prm period(int64_t from, int64_t to)
+{
+    prm p = {0};
+    p_int(&p, from);
+    p_int(&p, to);
+    return p;
+}
+
+ombud_err ombud_pg_each_leg(ombud_pg *pg, int64_t from, int64_t to,
+                            ombud_leg_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = period(from, to);
+
+    return each_row(pg, "reading evidence", "SELECT " LEG_COLUMNS " FROM "
+                    "call_legs WHERE arrived_at >= $1 AND arrived_at < $2 "
+                    "ORDER BY arrived_at, id", &p, leg_row, &w);
+}
+
+static int outage_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    ombud_outage o;
+
+    read_outage(r, row, 0, &o);
+    return ((ombud_outage_fn)w->fn)(w->ud, col_int(r, row, 0), &o);
+}
+
+ombud_err ombud_pg_each_outage(ombud_pg *pg, int64_t from, int64_t to,
+                               ombud_outage_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = period(from, to);
+
+    return each_row(pg, "reading evidence", "SELECT " OUTAGE_COLUMNS " FROM "
+                    "outages WHERE started_at < $2 AND (restored_at IS NULL OR "
+                    "restored_at > $1) ORDER BY started_at, id", &p,
+                    outage_row, &w);
+}
+
+static int promise_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    ombud_call_leg c;
+    ombud_promise pr;
+
+    read_leg(r, row, 0, &c);
+    pr = (ombud_promise){col_int(r, row, 0), &c, col_int(r, row, 12),
+                         col_time(r, row, 13)};
+    return ((ombud_promise_fn)w->fn)(w->ud, &pr);
+}
+
+ombud_err ombud_pg_each_promise(ombud_pg *pg, int64_t from, int64_t to,
+                                ombud_promise_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = period(from, to);
+
+    return each_row(pg, "reading evidence", "SELECT c.id, c.call_id, "
+                    "c.account_id, c.queue, c.arrived_at, c.answered_at, "
+                    "c.ended_at, c.outcome, c.agent_id, c.transferred_to, "
+                    "c.ticket_id, c.promised_restore_at, o.id, o.restored_at "
+                    "FROM call_legs c LEFT JOIN outages o ON o.outage_id = "
+                    "c.ticket_id WHERE c.promised_restore_at >= $1 AND "
+                    "c.promised_restore_at < $2 ORDER BY "
+                    "c.promised_restore_at, c.id", &p, promise_row, &w);
+}
+
+static int billing_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    ombud_billing b;
+
+    read_billing(r, row, 0, &b);
+    return ((ombud_billing_fn)w->fn)(w->ud, col_int(r, row, 0), &b);
+}
+
+ombud_err ombud_pg_each_billing(ombud_pg *pg, const char *account,
+                                int64_t from, int64_t to,
+                                ombud_billing_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = period(from, to);
+
+    if (account) {
+        p_text(&p, account);
+        return each_row(pg, "reading evidence", "SELECT " BILLING_COLUMNS
+                        " FROM billing_events WHERE account_id = $3 AND "
+                        "posted_at >= $1 AND posted_at < $2 ORDER BY "
+                        "posted_at, id", &p, billing_row, &w);
+    }
+    return each_row(pg, "reading evidence", "SELECT " BILLING_COLUMNS " FROM "
+                    "billing_events WHERE posted_at >= $1 AND posted_at < $2 "
+                    "ORDER BY account_id, posted_at, id", &p, billing_row, &w);
+}
+
+ombud_err ombud_pg_outage_restored(ombud_pg *pg, const char *outage_id,
+                                   int64_t *row_id, int64_t *restored_at)
+{
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    *row_id = 0;
+    *restored_at = OMBUD_TIME_NONE;
+    p_text(&p, outage_id);
+    if ((err = need_tx(pg)) ||
+        (err = run(pg, "looking up an outage", "SELECT id, restored_at FROM "
+                   "outages WHERE outage_id = $1", &p, &res)))
+        return err;
+    if (PQntuples(res) == 1) {
+        *row_id = col_int(res, 0, 0);
+        *restored_at = col_time(res, 0, 1);
+    }
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+static int account_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    return ((ombud_account_fn)w->fn)(w->ud, col_text(r, row, 0));
+}
+
+ombud_err ombud_pg_each_account_in_area(ombud_pg *pg, const char *area,
+                                        const char *service,
+                                        ombud_account_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = {0};
+
+    p_text(&p, area);
+    p_text(&p, service);
+    return each_row(pg, "finding the accounts of an area", "SELECT DISTINCT "
+                    "account_id FROM billing_events WHERE kind = 'charge' AND "
+                    "($2::text IS NULL OR service = $2) AND account_id IN ("
+                    "SELECT account_id FROM billing_events WHERE area = $1 "
+                    "UNION SELECT account_id FROM outages WHERE area = $1 AND "
+                    "account_id IS NOT NULL) ORDER BY account_id", &p,
+                    account_row, &w);
+}
+
+static int grouped_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    ombud_call_leg c;
+
+    read_leg(r, row, 0, &c);
+    return ((ombud_group_leg_fn)w->fn)(w->ud, col_text(r, row, 12),
+                                       (int)col_int(r, row, 13),
+                                       col_int(r, row, 0), &c);
+}
+
+ombud_err ombud_pg_each_leg_grouped(ombud_pg *pg, int64_t from, int64_t to,
+                                    ombud_group_leg_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = period(from, to);
+
+    return each_row(pg, "reading evidence", "SELECT " LEG_COLUMNS ", "
+                    "coalesce(ticket_id, account_id), (ticket_id IS NOT "
+                    "NULL)::int FROM call_legs WHERE arrived_at >= $1 AND "
+                    "arrived_at < $2 AND coalesce(ticket_id, account_id) IS "
+                    "NOT NULL ORDER BY ticket_id IS NULL, coalesce(ticket_id, "
+                    "account_id), arrived_at, id", &p, grouped_row, &w);
+}
+
+/* ---- findings ---------------------------------------------------------------------- */
+
+/* The advisory lock key of a period: checks of one period take turns. */
+static int64_t period_key(int64_t from, int64_t to)
+{
+    uint64_t h = 1469598103934665603ULL;
+    int64_t v[2] = {from, to};
+    const unsigned char *b = (const unsigned char *)v;
+
+    for (size_t i = 0; i < sizeof v; i++)
+        h = (h ^ b[i]) * 1099511628211ULL;
+    return (int64_t)(h >> 1);
+}
+
+ombud_err ombud_pg_begin_check(ombud_pg *pg, const ombud_check *c,
+                               int64_t *check_id)
+{
+    static const char *const purge[] = {
+        "DELETE FROM evidence WHERE breach_id IN (SELECT b.id FROM breaches b "
+        "JOIN results r ON r.id = b.result_id JOIN checks k ON k.id = "
+        "r.check_id WHERE k.period_start = $1 AND k.period_end = $2)",
+        "DELETE FROM breaches WHERE result_id IN (SELECT r.id FROM results r "
+        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
+        "k.period_end = $2)",
+        "DELETE FROM series WHERE result_id IN (SELECT r.id FROM results r "
+        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
+        "k.period_end = $2)",
+        "DELETE FROM figures WHERE result_id IN (SELECT r.id FROM results r "
+        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
+        "k.period_end = $2)",
+        "DELETE FROM results WHERE check_id IN (SELECT id FROM checks WHERE "
+        "period_start = $1 AND period_end = $2)",
+        "DELETE FROM checks WHERE period_start = $1 AND period_end = $2",
+        NULL
+    };
+    PGresult *res;
+    prm p = period(c->from, c->to), k = {0};
+    ombud_err err;
+
+    assert(!pg->in_check && !pg->in_file);
+    /* Two checks of one period take turns (the second replaces the first's
+     * findings, as with SQLite); checks of other periods run alongside.
+     * The lock is taken before the transaction so that its snapshot sees
+     * what the previous holder committed. */
+    p_int(&k, period_key(c->from, c->to));
+    if ((err = end_read(pg)) ||
+        (err = run(pg, "waiting for another check of this period",
+                   "SELECT pg_advisory_lock($1)", &k, NULL)))
+        return err;
+    pg->check_lock = period_key(c->from, c->to);
+    if ((err = run(pg, "starting a check", "BEGIN ISOLATION LEVEL REPEATABLE "
+                   "READ", NULL, NULL))) {
+        ombud_pg_abort_check(pg);
+        return err;
+    }
+    pg->in_check = 1;
+    for (int i = 0; purge[i]; i++)
+        if ((err = run(pg, "replacing earlier findings", purge[i], &p, NULL)))
+            goto fail;
+    p_text(&p, c->tz);
+    p_text(&p, c->guarantees);
+    p_text(&p, c->guarantees_sha256);
+    p_text(&p, c->carrier);
+    p_text(&p, c->commission);
+    p_text(&p, c->docket);
+    p_text(&p, c->prepared_by);
+    p_text(&p, c->currency);
+    p_text(&p, OMBUD_VERSION);
+    if ((err = run(pg, "recording the check", "INSERT INTO checks "
+                   "(period_start, period_end, tz, guarantees, "
+                   "guarantees_sha256, carrier, commission, docket, "
+                   "prepared_by, currency, tool_version) VALUES ($1, $2, $3, "
+                   "$4, $5, $6, $7, $8, $9, $10, $11) RETURNING id", &p, &res)))
+        goto fail;
+    *check_id = col_int(res, 0, 0);
+    PQclear(res);
+    return OMBUD_OK;
+fail:
+    ombud_pg_abort_check(pg);
+    return err;
+}
+
+static void unlock_check(ombud_pg *pg)
+{
+    prm k = {0};
+
+    if (!pg->check_lock)
+        return;
+    p_int(&k, pg->check_lock);
+    pg->check_lock = 0;
+    if (PQstatus(pg->conn) == CONNECTION_OK)
+        PQclear(PQexecParams(pg->conn, "SELECT pg_advisory_unlock($1)", k.n,
+                             NULL, k.v, NULL, NULL, 0));
+}
+
+ombud_err ombud_pg_end_check(ombud_pg *pg)
+{
+    ombud_err err;
+
+    assert(pg->in_check);
+    if ((err = run(pg, "committing the findings", "COMMIT", NULL, NULL))) {
+        ombud_pg_abort_check(pg);
+        return err;
+    }
+    pg->in_check = 0;
+    unlock_check(pg);
+    return OMBUD_OK;
+}
+
+void ombud_pg_abort_check(ombud_pg *pg)
+{
+    if (pg->in_check)
+        quiet_exec(pg, "ROLLBACK");
+    pg->in_check = 0;
+    unlock_check(pg);
+}
+
+/* Run an INSERT ... RETURNING id. */
+static ombud_err insert_id(ombud_pg *pg, const char *what, const char *sql,
+                           const prm *p, int64_t *id)
+{
+    PGresult *res;
+    ombud_err err = run(pg, what, sql, p, &res);
+
+    if (err)
+        return err;
+    *id = col_int(res, 0, 0);
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+ombud_err ombud_pg_add_result(ombud_pg *pg, int64_t check_id, int seq,
+                              const char *guarantee_id, const char *kind,
+                              const char *promise, const char *source,
+                              const char *params, int64_t *result_id)
+{
+    prm p = {0};
+
+    assert(pg->in_check);
+    p_int(&p, check_id);
+    p_int(&p, seq);
+    p_text(&p, guarantee_id);
+    p_text(&p, kind);
+    p_text(&p, promise);
+    p_text(&p, source);
+    p_text(&p, params);
+    return insert_id(pg, "recording a result", "INSERT INTO results "
+                     "(check_id, seq, guarantee_id, kind, promise, source, "
+                     "params) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                     &p, result_id);
+}
+
+ombud_err ombud_pg_set_result(ombud_pg *pg, int64_t result_id,
+                              const ombud_result *r)
+{
+    prm p = {0};
+
+    p_int(&p, result_id);
+    p_int(&p, r->measured);
+    p_int(&p, r->target);
+    p_text(&p, r->unit);
+    p_text(&p, r->pass ? "PASS" : "FAIL");
+    p_int(&p, r->subjects);
+    p_int(&p, r->breaches);
+    p_int(&p, r->amount);
+    p_text(&p, r->measured_text);
+    p_text(&p, r->target_text);
+    p_text(&p, r->method);
+    return run(pg, "recording a result", "UPDATE results SET measured = $2, "
+               "target = $3, unit = $4, status = $5, subjects = $6, breaches "
+               "= $7, amount = $8, measured_text = $9, target_text = $10, "
+               "method = $11 WHERE id = $1", &p, NULL);
+}
+
+ombud_err ombud_pg_add_breach(ombud_pg *pg, int64_t result_id,
+                              const ombud_breach *b, int64_t *breach_id)
+{
+    prm p = {0};
+
+    assert(pg->in_check && b->subject_kind);
+    p_int(&p, result_id);
+    p_text(&p, b->subject_kind);
+    p_text(&p, b->subject);
+    p_time(&p, b->at);
+    p_int(&p, b->measured);
+    p_int(&p, b->limit);
+    p_int(&p, b->shortfall);
+    p_text(&p, b->unit);
+    p_int(&p, b->amount);
+    p_text(&p, b->detail);
+    return insert_id(pg, "recording a breach", "INSERT INTO breaches "
+                     "(result_id, subject_kind, subject, at, measured, "
+                     "limit_value, shortfall, unit, amount, detail) VALUES "
+                     "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                     &p, breach_id);
+}
+
+ombud_err ombud_pg_add_evidence(ombud_pg *pg, int64_t breach_id,
+                                const char *table, int64_t row_id)
+{
+    prm p = {0};
+
+    p_int(&p, breach_id);
+    p_text(&p, table);
+    p_int(&p, row_id);
+    return run(pg, "recording evidence", "INSERT INTO evidence (breach_id, "
+               "tbl, row_id) VALUES ($1, $2, $3)", &p, NULL);
+}
+
+ombud_err ombud_pg_add_figure(ombud_pg *pg, int64_t result_id,
+                              const char *subject, const char *name,
+                              int64_t value, const char *unit)
+{
+    prm p = {0};
+
+    p_int(&p, result_id);
+    p_text(&p, subject);
+    p_text(&p, name);
+    p_int(&p, value);
+    p_text(&p, unit);
+    return run(pg, "recording a figure", "INSERT INTO figures (result_id, "
+               "subject, name, value, unit) VALUES ($1, $2, $3, $4, $5)", &p,
+               NULL);
+}
+
+ombud_err ombud_pg_add_series(ombud_pg *pg, int64_t result_id,
+                              const char *name, int64_t key, int64_t value)
+{
+    prm p = {0};
+
+    p_int(&p, result_id);
+    p_text(&p, name);
+    p_int(&p, key);
+    p_int(&p, value);
+    return run(pg, "recording a series", "INSERT INTO series (result_id, "
+               "name, k, v) VALUES ($1, $2, $3, $4)", &p, NULL);
+}
+
+/* ---- reading findings ------------------------------------------------------------ */
+
+ombud_err ombud_pg_check_get(ombud_pg *pg, int64_t check_id,
+                             ombud_check_info *out)
+{
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+    int found;
+
+    memset(out, 0, sizeof *out);
+    p_int(&p, check_id);
+    if ((err = need_tx(pg)) ||
+        (err = run(pg, "reading a check", "SELECT id, period_start, "
+                   "period_end, tz, guarantees, guarantees_sha256, carrier, "
+                   "commission, docket, prepared_by, currency, tool_version "
+                   "FROM checks WHERE $1::bigint = 0 OR id = $1::bigint ORDER "
+                   "BY id DESC LIMIT 1", &p, &res)))
+        return err;
+    if ((found = PQntuples(res) == 1)) {
+        out->id = col_int(res, 0, 0);
+        out->from = col_int(res, 0, 1);
+        out->to = col_int(res, 0, 2);
+        copy_col(res, 0, 3, out->tz, sizeof out->tz);
+        copy_col(res, 0, 4, out->guarantees, sizeof out->guarantees);
+        copy_col(res, 0, 5, out->guarantees_sha256, sizeof out->guarantees_sha256);
+        copy_col(res, 0, 6, out->carrier, sizeof out->carrier);
+        copy_col(res, 0, 7, out->commission, sizeof out->commission);
+        copy_col(res, 0, 8, out->docket, sizeof out->docket);
+        copy_col(res, 0, 9, out->prepared_by, sizeof out->prepared_by);
+        copy_col(res, 0, 10, out->currency, sizeof out->currency);
+        copy_col(res, 0, 11, out->tool_version, sizeof out->tool_version);
+    }
+    PQclear(res);
+    return found ? OMBUD_OK : OMBUD_E_DATA;
+}
+
+static int result_row(void *ud, const PGresult *s, int i)
+{
+    walk *w = ud;
+    ombud_result_row r;
+
+    memset(&r, 0, sizeof r);
+    r.id = col_int(s, i, 0);
+    r.seq = (int)col_int(s, i, 1);
+    r.guarantee_id = col_text(s, i, 2);
+    r.kind = col_text(s, i, 3);
+    r.promise = col_text(s, i, 4);
+    r.source = col_text(s, i, 5);
+    r.params = col_text(s, i, 6);
+    r.status = col_text(s, i, 7);
+    r.r.measured = col_int(s, i, 8);
+    r.r.target = col_int(s, i, 9);
+    r.r.unit = col_text(s, i, 10);
+    r.r.pass = r.status && !strcmp(r.status, "PASS");
+    r.r.subjects = col_int(s, i, 11);
+    r.r.breaches = col_int(s, i, 12);
+    r.r.amount = col_int(s, i, 13);
+    copy_col(s, i, 14, r.r.measured_text, sizeof r.r.measured_text);
+    copy_col(s, i, 15, r.r.target_text, sizeof r.r.target_text);
+    copy_col(s, i, 16, r.r.method, sizeof r.r.method);
+    return ((ombud_result_fn)w->fn)(w->ud, &r);
+}
+
+ombud_err ombud_pg_each_result(ombud_pg *pg, int64_t check_id,
+                               ombud_result_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = {0};
+
+    p_int(&p, check_id);
+    return each_row(pg, "reading results", "SELECT id, seq, guarantee_id, "
+                    "kind, promise, source, params, status, measured, target, "
+                    "unit, subjects, breaches, amount, measured_text, "
+                    "target_text, method FROM results WHERE check_id = $1 "
+                    "ORDER BY seq", &p, result_row, &w);
+}
+
+/* Evidence of one breach as "calls.csv:17, outages.csv:3", cut near @size. */
+static ombud_err evidence_refs(ombud_pg *pg, int64_t breach, char *buf,
+                               size_t size, int64_t *count)
+{
+    size_t n = 0;
+    int64_t shown = 0;
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    buf[0] = '\0';
+    *count = 0;
+    p_int(&p, breach);
+    if ((err = run(pg, "reading evidence", "SELECT src.name, coalesce(c.line, "
+                   "o.line, b.line) FROM evidence e LEFT JOIN call_legs c ON "
+                   "e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN outages "
+                   "o ON e.tbl = 'outages' AND o.id = e.row_id LEFT JOIN "
+                   "billing_events b ON e.tbl = 'billing_events' AND b.id = "
+                   "e.row_id JOIN sources src ON src.id = "
+                   "coalesce(c.source_id, o.source_id, b.source_id) WHERE "
+                   "e.breach_id = $1 ORDER BY e.id", &p, &res)))
+        return err;
+    *count = PQntuples(res);
+    for (int i = 0; i < PQntuples(res); i++) {
+        if (n + 64 < size) {
+            n += (size_t)snprintf(buf + n, size - n, "%s%s:%lld", n ? ", " : "",
+                                  PQgetvalue(res, i, 0),
+                                  (long long)col_int(res, i, 1));
+            shown++;
+        }
+    }
+    PQclear(res);
+    if (shown < *count)
+        snprintf(buf + n, size - n, " and %lld more", (long long)(*count - shown));
+    return OMBUD_OK;
+}
+
+typedef struct breach_walk {
+    ombud_pg *pg;
+    ombud_breach_fn fn;
+    void *ud;
+    ombud_err err;
+} breach_walk;
+
+static int breach_row(void *ud, const PGresult *s, int i)
+{
+    breach_walk *w = ud;
+    ombud_breach b;
+    char refs[2200];
+    int64_t n;
+
+    memset(&b, 0, sizeof b);
+    b.subject_kind = col_text(s, i, 1);
+    copy_col(s, i, 2, b.subject, sizeof b.subject);
+    b.at = col_time(s, i, 3);
+    b.measured = col_int(s, i, 4);
+    b.limit = col_int(s, i, 5);
+    b.shortfall = col_int(s, i, 6);
+    b.unit = col_text(s, i, 7);
+    b.amount = col_int(s, i, 8);
+    copy_col(s, i, 9, b.detail, sizeof b.detail);
+    if ((w->err = evidence_refs(w->pg, col_int(s, i, 0), refs, sizeof refs, &n)))
+        return 1;
+    return w->fn(w->ud, &b, refs, n);
+}
+
+ombud_err ombud_pg_each_breach_of(ombud_pg *pg, int64_t result_id,
+                                  const char *account, ombud_breach_fn fn,
+                                  void *ud)
+{
+    breach_walk w = {pg, fn, ud, OMBUD_OK};
+    prm p = {0};
+    ombud_err err;
+
+    p_int(&p, result_id);
+    p_text(&p, account);
+    err = each_row(pg, "reading breaches", "SELECT id, subject_kind, subject, "
+                   "at, measured, limit_value, shortfall, unit, amount, detail "
+                   "FROM breaches b WHERE result_id = $1 AND ($2::text IS NULL "
+                   "OR EXISTS (SELECT 1 FROM evidence e LEFT JOIN call_legs c "
+                   "ON e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN "
+                   "outages o ON e.tbl = 'outages' AND o.id = e.row_id LEFT "
+                   "JOIN billing_events x ON e.tbl = 'billing_events' AND x.id "
+                   "= e.row_id WHERE e.breach_id = b.id AND "
+                   "coalesce(c.account_id, o.account_id, x.account_id) = $2)) "
+                   "ORDER BY id", &p, breach_row, &w);
+    return err ? err : w.err;
+}
+
+static int series_row(void *ud, const PGresult *r, int i)
+{
+    walk *w = ud;
+    return ((ombud_series_fn)w->fn)(w->ud, col_int(r, i, 0), col_int(r, i, 1));
+}
+
+ombud_err ombud_pg_each_series(ombud_pg *pg, int64_t result_id,
+                               const char *name, ombud_series_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = {0};
+
+    p_int(&p, result_id);
+    p_text(&p, name);
+    return each_row(pg, "reading a series", "SELECT k, v FROM series WHERE "
+                    "result_id = $1 AND name = $2 ORDER BY k", &p, series_row,
+                    &w);
+}
+
+static int figure_row(void *ud, const PGresult *r, int i)
+{
+    walk *w = ud;
+    return ((ombud_figure_fn)w->fn)(w->ud, col_text(r, i, 0), col_text(r, i, 1),
+                                    col_int(r, i, 2), col_text(r, i, 3));
+}
+
+ombud_err ombud_pg_each_figure(ombud_pg *pg, int64_t result_id,
+                               ombud_figure_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = {0};
+
+    p_int(&p, result_id);
+    return each_row(pg, "reading figures", "SELECT subject, name, value, unit "
+                    "FROM figures WHERE result_id = $1 ORDER BY id", &p,
+                    figure_row, &w);
+}
+
+static int source_row(void *ud, const PGresult *s, int i)
+{
+    walk *w = ud;
+    ombud_source_row r = {col_int(s, i, 0), col_text(s, i, 1),
+        col_text(s, i, 2), col_text(s, i, 3), col_text(s, i, 4),
+        col_text(s, i, 5), col_int(s, i, 6), col_int(s, i, 7),
+        {col_int(s, i, 8), col_int(s, i, 9), col_int(s, i, 10)}};
+
+    return ((ombud_source_fn)w->fn)(w->ud, &r);
+}
+
+ombud_err ombud_pg_each_source(ombud_pg *pg, ombud_source_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+
+    return each_row(pg, "reading sources", "SELECT id, kind, name, path, "
+                    "sha256, tz, bytes, imported_at, rows_read, rows_stored, "
+                    "rows_rejected FROM sources ORDER BY id", NULL, source_row,
+                    &w);
+}
+
+static int reject_row(void *ud, const PGresult *s, int i)
+{
+    walk *w = ud;
+    ombud_reject r = {(long)col_int(s, i, 1), (long)col_int(s, i, 2),
+                      col_text(s, i, 3), col_text(s, i, 4), col_text(s, i, 5)};
+
+    return ((ombud_reject_fn)w->fn)(w->ud, col_text(s, i, 0), &r);
+}
+
+ombud_err ombud_pg_each_reject(ombud_pg *pg, ombud_reject_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+
+    return each_row(pg, "reading rejects", "SELECT src.name, r.line, r.col, "
+                    "r.field, r.value, r.reason FROM rejects r JOIN sources "
+                    "src ON src.id = r.source_id ORDER BY r.source_id, "
+                    "r.line, r.id", NULL, reject_row, &w);
+}
+
+/* ---- an account's history ----------------------------------------------------------- */
+
+#define SOURCE_NAME(t) "(SELECT name FROM sources WHERE sources.id = " t ".source_id)"
+
+typedef struct event_walk {
+    ombud_pg *pg;
+    ombud_event_fn fn;
+    void *ud;
+    ombud_err err;
+} event_walk;
+
+static int event_row(void *ud, const PGresult *s, int i)
+{
+    event_walk *w = ud;
+    ombud_event e = {col_int(s, i, 0), col_text(s, i, 1), col_text(s, i, 2),
+                     NULL, 0, NULL, NULL, NULL};
+    ombud_call_leg c;
+    ombud_outage o;
+    ombud_billing b;
+    PGresult *q;
+    prm p = {0};
+    const char *one =
+        !strcmp(e.table, "call_legs") ? "SELECT " SOURCE_NAME("call_legs")
+            ", line, " LEG_COLUMNS " FROM call_legs WHERE id = $1" :
+        !strcmp(e.table, "outages") ? "SELECT " SOURCE_NAME("outages")
+            ", line, " OUTAGE_COLUMNS " FROM outages WHERE id = $1" :
+            "SELECT " SOURCE_NAME("billing_events") ", line, " BILLING_COLUMNS
+            " FROM billing_events WHERE id = $1";
+    int stop;
+
+    p_int(&p, col_int(s, i, 3));
+    if ((w->err = run(w->pg, "reading an event", one, &p, &q)))
+        return 1;
+    if (PQntuples(q) != 1) {
+        PQclear(q);
+        return 0;
+    }
+    e.file = col_text(q, 0, 0);
+    e.line = (long)col_int(q, 0, 1);
+    if (!strcmp(e.table, "call_legs")) {
+        read_leg(q, 0, 2, &c);
+        e.leg = &c;
+    } else if (!strcmp(e.table, "outages")) {
+        read_outage(q, 0, 2, &o);
+        e.outage = &o;
+    } else {
+        read_billing(q, 0, 2, &b);
+        e.bill = &b;
+    }
+    stop = w->fn(w->ud, &e);
+    PQclear(q);
+    return stop;
+}
+
+ombud_err ombud_pg_each_event(ombud_pg *pg, const char *account,
+                              int64_t from, int64_t to, ombud_event_fn fn,
+                              void *ud)
+{
+    event_walk w = {pg, fn, ud, OMBUD_OK};
+    prm p = period(from, to);
+    ombud_err err;
+
+    p_text(&p, account);
+    err = each_row(pg, "reading an account's events", "SELECT t_at, tbl, "
+                   "what, rid FROM ("
+                   " SELECT arrived_at t_at, 'call_legs' tbl, '' what, id rid"
+                   "  FROM call_legs WHERE account_id = $3"
+                   " UNION ALL SELECT started_at, 'outages', 'start', id FROM"
+                   "  outages WHERE account_id = $3"
+                   " UNION ALL SELECT restored_at, 'outages', 'restored', id"
+                   "  FROM outages WHERE account_id = $3 AND restored_at IS"
+                   "  NOT NULL"
+                   " UNION ALL SELECT posted_at, 'billing_events', '', id FROM"
+                   "  billing_events WHERE account_id = $3) x"
+                   " WHERE t_at >= $1 AND t_at < $2"
+                   " ORDER BY t_at, tbl COLLATE \"C\", rid", &p, event_row, &w);
+    return err ? err : w.err;
+}
+
+/* ---- the findings digest ------------------------------------------------------------ */
+
+/*
+ * The same canonical text as the SQLite store's (store.c digest_sql): the
+ * same columns in the same order, integers in decimal, NULL as nothing.
+ */
+static const char *const digest_sql[] = {
+    "SELECT 'check', period_start, period_end, tz, guarantees_sha256, "
+    "currency FROM checks WHERE id = $1",
+    "SELECT 'result', seq, guarantee_id, kind, promise, source, params, "
+    "measured, target, unit, status, subjects, breaches, amount FROM results "
+    "WHERE check_id = $1 ORDER BY seq",
+    "SELECT 'breach', r.seq, b.subject_kind, b.subject, b.at, b.measured, "
+    "b.limit_value, b.shortfall, b.unit, b.amount, b.detail, (SELECT "
+    "string_agg(src.sha256 || ':' || coalesce(c.line, o.line, x.line), ',' "
+    "ORDER BY e.id) FROM evidence e LEFT JOIN call_legs c ON e.tbl = "
+    "'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' "
+    "AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
+    "'billing_events' AND x.id = e.row_id JOIN sources src ON src.id = "
+    "coalesce(c.source_id, o.source_id, x.source_id) WHERE e.breach_id = b.id)"
+    " FROM breaches b JOIN results r ON r.id = b.result_id WHERE r.check_id "
+    "= $1 ORDER BY r.seq, b.id",
+    "SELECT 'figure', r.seq, f.subject, f.name, f.value, f.unit FROM figures f "
+    "JOIN results r ON r.id = f.result_id WHERE r.check_id = $1 ORDER BY "
+    "r.seq, f.id",
+    "SELECT 'series', r.seq, s.name, s.k, s.v FROM series s JOIN results r ON "
+    "r.id = s.result_id WHERE r.check_id = $1 ORDER BY r.seq, s.name, s.k",
+    NULL
+};
+
+static int digest_row(void *ud, const PGresult *s, int row)
+{
+    GChecksum *ck = ud;
+    int n = PQnfields(s);
+
+    for (int i = 0; i < n; i++) {
+        if (i)
+            g_checksum_update(ck, (const guchar *)"|", 1);
+        if (!PQgetisnull(s, row, i))
+            g_checksum_update(ck, (const guchar *)PQgetvalue(s, row, i),
+                              PQgetlength(s, row, i));
+    }
+    g_checksum_update(ck, (const guchar *)"\n", 1);
+    return 0;
+}
+
+ombud_err ombud_pg_findings_digest(ombud_pg *pg, int64_t check_id,
+                                   char hex[65])
+{
+    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+    ombud_err err = OMBUD_OK;
+    prm p = {0};
+
+    p_int(&p, check_id);
+    for (int q = 0; digest_sql[q] && !err; q++)
+        err = each_row(pg, "computing the findings digest", digest_sql[q], &p,
+                       digest_row, ck);
+    snprintf(hex, 65, "%s", g_checksum_get_string(ck));
+    g_checksum_free(ck);
+    return err;
+}

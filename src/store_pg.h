@@ -1,0 +1,116 @@
+/*
+ * store_pg.h - the PostgreSQL backend of the evidence store (private).
+ *
+ * store.c owns the public API (include/ombud/store.h). When the --db string
+ * names a PostgreSQL server, ombud_store_open() opens one of these and every
+ * public function forwards to its ombud_pg_* twin here, with the same
+ * arguments, contract and ownership as documented in store.h. Nothing
+ * outside src/store.c includes this header.
+ */
+#ifndef OMBUD_STORE_PG_H
+#define OMBUD_STORE_PG_H
+
+#include "ombud/store.h"
+
+/** A connection to a PostgreSQL evidence store. Opaque. */
+typedef struct ombud_pg ombud_pg;
+
+/**
+ * @brief Does @p db name a PostgreSQL server rather than an SQLite file?
+ * Yes for a "postgresql://" or "postgres://" URI, for "pg:" followed by
+ * an optional libpq connection string (bare "pg:" uses only the PG*
+ * environment variables), and for a libpq key=value string such as
+ * "host=/run/pg dbname=ombud" (it starts with a lower-case keyword and '=').
+ */
+int ombud_pg_wanted(const char *db);
+
+/**
+ * @brief Connect and create the schema if needed.
+ * @return OMBUD_OK; OMBUD_E_USAGE for a malformed connection string;
+ * OMBUD_E_CANTCREAT when the server cannot be reached or refuses us;
+ * OMBUD_E_STORE when the database holds something else. A message naming
+ * the server (never its password) has been printed on error.
+ */
+ombud_err ombud_pg_open(const char *db, ombud_pg **out);
+void ombud_pg_close(ombud_pg *pg);
+
+ombud_err ombud_pg_find_source(ombud_pg *pg, const char *kind,
+                               const char *sha256, int64_t *id,
+                               ombud_counts *counts);
+ombud_err ombud_pg_has_size(ombud_pg *pg, const char *kind, int64_t bytes,
+                            int *found);
+ombud_err ombud_pg_begin_file(ombud_pg *pg, const ombud_source *src,
+                              int64_t *id);
+ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
+                            ombud_counts *counts);
+ombud_err ombud_pg_set_source_checksum(ombud_pg *pg, int64_t id,
+                                       const char *sha256, int64_t bytes);
+void ombud_pg_abort_file(ombud_pg *pg);
+ombud_err ombud_pg_add_outage(ombud_pg *pg, int64_t source_id, long line,
+                              const ombud_outage *o);
+ombud_err ombud_pg_add_call_leg(ombud_pg *pg, int64_t source_id, long line,
+                                const ombud_call_leg *c);
+ombud_err ombud_pg_add_billing(ombud_pg *pg, int64_t source_id, long line,
+                               const ombud_billing *b);
+ombud_err ombud_pg_add_reject(ombud_pg *pg, int64_t source_id,
+                              const ombud_reject *r);
+ombud_err ombud_pg_totals_get(ombud_pg *pg, ombud_store_totals *t);
+
+ombud_err ombud_pg_data_span(ombud_pg *pg, int64_t *from, int64_t *to);
+ombud_err ombud_pg_each_leg(ombud_pg *pg, int64_t from, int64_t to,
+                            ombud_leg_fn fn, void *ud);
+ombud_err ombud_pg_each_outage(ombud_pg *pg, int64_t from, int64_t to,
+                               ombud_outage_fn fn, void *ud);
+ombud_err ombud_pg_each_promise(ombud_pg *pg, int64_t from, int64_t to,
+                                ombud_promise_fn fn, void *ud);
+ombud_err ombud_pg_each_billing(ombud_pg *pg, const char *account,
+                                int64_t from, int64_t to,
+                                ombud_billing_fn fn, void *ud);
+ombud_err ombud_pg_outage_restored(ombud_pg *pg, const char *outage_id,
+                                   int64_t *row_id, int64_t *restored_at);
+ombud_err ombud_pg_each_account_in_area(ombud_pg *pg, const char *area,
+                                        const char *service,
+                                        ombud_account_fn fn, void *ud);
+ombud_err ombud_pg_each_leg_grouped(ombud_pg *pg, int64_t from, int64_t to,
+                                    ombud_group_leg_fn fn, void *ud);
+
+ombud_err ombud_pg_begin_check(ombud_pg *pg, const ombud_check *c,
+                               int64_t *check_id);
+ombud_err ombud_pg_end_check(ombud_pg *pg);
+void ombud_pg_abort_check(ombud_pg *pg);
+ombud_err ombud_pg_add_result(ombud_pg *pg, int64_t check_id, int seq,
+                              const char *guarantee_id, const char *kind,
+                              const char *promise, const char *source,
+                              const char *params, int64_t *result_id);
+ombud_err ombud_pg_set_result(ombud_pg *pg, int64_t result_id,
+                              const ombud_result *r);
+ombud_err ombud_pg_add_breach(ombud_pg *pg, int64_t result_id,
+                              const ombud_breach *b, int64_t *breach_id);
+ombud_err ombud_pg_add_evidence(ombud_pg *pg, int64_t breach_id,
+                                const char *table, int64_t row_id);
+ombud_err ombud_pg_add_figure(ombud_pg *pg, int64_t result_id,
+                              const char *subject, const char *name,
+                              int64_t value, const char *unit);
+ombud_err ombud_pg_add_series(ombud_pg *pg, int64_t result_id,
+                              const char *name, int64_t key, int64_t value);
+
+ombud_err ombud_pg_check_get(ombud_pg *pg, int64_t check_id,
+                             ombud_check_info *out);
+ombud_err ombud_pg_each_result(ombud_pg *pg, int64_t check_id,
+                               ombud_result_fn fn, void *ud);
+ombud_err ombud_pg_each_breach_of(ombud_pg *pg, int64_t result_id,
+                                  const char *account, ombud_breach_fn fn,
+                                  void *ud);
+ombud_err ombud_pg_each_event(ombud_pg *pg, const char *account,
+                              int64_t from, int64_t to, ombud_event_fn fn,
+                              void *ud);
+ombud_err ombud_pg_findings_digest(ombud_pg *pg, int64_t check_id,
+                                   char hex[65]);
+ombud_err ombud_pg_each_series(ombud_pg *pg, int64_t result_id,
+                               const char *name, ombud_series_fn fn, void *ud);
+ombud_err ombud_pg_each_figure(ombud_pg *pg, int64_t result_id,
+                               ombud_figure_fn fn, void *ud);
+ombud_err ombud_pg_each_source(ombud_pg *pg, ombud_source_fn fn, void *ud);
+ombud_err ombud_pg_each_reject(ombud_pg *pg, ombud_reject_fn fn, void *ud);
+
+#endif
