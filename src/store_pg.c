@@ -1334,20 +1334,20 @@ static int leg_row(void *ud, const PGresult *r, int row)
     return ((ombud_leg_fn)w->fn)(w->ud, col_int(r, row, 0), &c);
 }
 
-static prm period(int64_t from, int64_t to)
+/* A period [from, to) as $1 and $2. (prm points into itself: never copy one.) */
+static void p_period(prm *p, int64_t from, int64_t to)
 {
-    prm p = {0};
-    p_int(&p, from);
-    p_int(&p, to);
-    return p;
+    p_int(p, from);
+    p_int(p, to);
 }
 
 ombud_err ombud_pg_each_leg(ombud_pg *pg, int64_t from, int64_t to,
                             ombud_leg_fn fn, void *ud)
 {
     walk w = {(void *)fn, ud};
-    prm p = period(from, to);
+    prm p = {0};
 
+    p_period(&p, from, to);
     return each_row(pg, "reading evidence", "SELECT " LEG_COLUMNS " FROM "
                     "call_legs WHERE arrived_at >= $1 AND arrived_at < $2 "
                     "ORDER BY arrived_at, id", &p, leg_row, &w);
@@ -1366,8 +1366,9 @@ ombud_err ombud_pg_each_outage(ombud_pg *pg, int64_t from, int64_t to,
                                ombud_outage_fn fn, void *ud)
 {
     walk w = {(void *)fn, ud};
-    prm p = period(from, to);
+    prm p = {0};
 
+    p_period(&p, from, to);
     return each_row(pg, "reading evidence", "SELECT " OUTAGE_COLUMNS " FROM "
                     "outages WHERE started_at < $2 AND (restored_at IS NULL OR "
                     "restored_at > $1) ORDER BY started_at, id", &p,
@@ -1390,8 +1391,9 @@ ombud_err ombud_pg_each_promise(ombud_pg *pg, int64_t from, int64_t to,
                                 ombud_promise_fn fn, void *ud)
 {
     walk w = {(void *)fn, ud};
-    prm p = period(from, to);
+    prm p = {0};
 
+    p_period(&p, from, to);
     return each_row(pg, "reading evidence", "SELECT c.id, c.call_id, "
                     "c.account_id, c.queue, c.arrived_at, c.answered_at, "
                     "c.ended_at, c.outcome, c.agent_id, c.transferred_to, "
@@ -1416,8 +1418,9 @@ ombud_err ombud_pg_each_billing(ombud_pg *pg, const char *account,
                                 ombud_billing_fn fn, void *ud)
 {
     walk w = {(void *)fn, ud};
-    prm p = period(from, to);
+    prm p = {0};
 
+    p_period(&p, from, to);
     if (account) {
         p_text(&p, account);
         return each_row(pg, "reading evidence", "SELECT " BILLING_COLUMNS
@@ -1491,8 +1494,9 @@ ombud_err ombud_pg_each_leg_grouped(ombud_pg *pg, int64_t from, int64_t to,
                                     ombud_group_leg_fn fn, void *ud)
 {
     walk w = {(void *)fn, ud};
-    prm p = period(from, to);
+    prm p = {0};
 
+    p_period(&p, from, to);
     return each_row(pg, "reading evidence", "SELECT " LEG_COLUMNS ", "
                     "coalesce(ticket_id, account_id), (ticket_id IS NOT "
                     "NULL)::int FROM call_legs WHERE arrived_at >= $1 AND "
@@ -1537,7 +1541,7 @@ ombud_err ombud_pg_begin_check(ombud_pg *pg, const ombud_check *c,
         NULL
     };
     PGresult *res;
-    prm p = period(c->from, c->to), k = {0};
+    prm p = {0}, k = {0};
     ombud_err err;
 
     assert(!pg->in_check && !pg->in_file);
@@ -1545,6 +1549,7 @@ ombud_err ombud_pg_begin_check(ombud_pg *pg, const ombud_check *c,
      * findings, as with SQLite); checks of other periods run alongside.
      * The lock is taken before the transaction so that its snapshot sees
      * what the previous holder committed. */
+    p_period(&p, c->from, c->to);
     p_int(&k, period_key(c->from, c->to));
     if ((err = end_read(pg)) ||
         (err = run(pg, "waiting for another check of this period",
@@ -2043,9 +2048,10 @@ ombud_err ombud_pg_each_event(ombud_pg *pg, const char *account,
                               void *ud)
 {
     event_walk w = {pg, fn, ud, OMBUD_OK};
-    prm p = period(from, to);
+    prm p = {0};
     ombud_err err;
 
+    p_period(&p, from, to);
     p_text(&p, account);
     err = each_row(pg, "reading an account's events", "SELECT t_at, tbl, "
                    "what, rid FROM ("
