@@ -77,6 +77,10 @@ struct ombud_pg {
 /*
  * The SQLite schema, in PostgreSQL words. call_legs and billing_events are
  * partitioned by month; their primary keys must include the partition key.
+ * Their source_id has no REFERENCES: attaching a new month would then add
+ * a trigger to sources, a lock that deadlocks with a concurrent import
+ * holding a new sources row. The rows' source_id always comes from
+ * begin_file in the same transaction, and end_file counts them per source.
  */
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS meta ("
@@ -112,7 +116,7 @@ static const char schema_sql[] =
     "  cause text COLLATE \"C\");"
     "CREATE TABLE IF NOT EXISTS call_legs ("
     "  id bigserial NOT NULL,"
-    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  source_id bigint NOT NULL,"
     "  line bigint NOT NULL,"
     "  call_id text COLLATE \"C\" NOT NULL,"
     "  account_id text COLLATE \"C\","
@@ -130,7 +134,7 @@ static const char schema_sql[] =
     ") PARTITION BY RANGE (arrived_at);"
     "CREATE TABLE IF NOT EXISTS billing_events ("
     "  id bigserial NOT NULL,"
-    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  source_id bigint NOT NULL,"
     "  line bigint NOT NULL,"
     "  account_id text COLLATE \"C\" NOT NULL,"
     "  kind text COLLATE \"C\" NOT NULL,"
@@ -483,6 +487,30 @@ static ombud_err connect_server(const char *db, ombud_pg *pg)
     return OMBUD_OK;
 }
 
+/* The schema version recorded in meta; 0 when there is no meta yet. */
+static ombud_err schema_version(ombud_pg *pg, int *version)
+{
+    PGresult *res;
+    ombud_err err;
+
+    *version = 0;
+    if ((err = run(pg, "reading the schema", "SELECT to_regclass('meta') IS "
+                   "NOT NULL", NULL, &res)))
+        return err;
+    if (strcmp(PQgetvalue(res, 0, 0), "t")) {
+        PQclear(res);
+        return OMBUD_OK;
+    }
+    PQclear(res);
+    if ((err = run(pg, "reading the schema version", "SELECT value FROM meta "
+                   "WHERE key = 'schema_version'", NULL, &res)))
+        return err;
+    if (PQntuples(res) == 1)
+        *version = atoi(PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return OMBUD_OK;
+}
+
 /* Create the schema once, under a lock so that two first runs do not race. */
 static ombud_err create_schema(ombud_pg *pg)
 {
@@ -505,13 +533,12 @@ static ombud_err create_schema(ombud_pg *pg)
                           "meta)", pg->where);
         goto fail;
     }
-    if ((err = run_script(pg, "creating the schema", schema_sql)) ||
-        (err = run(pg, "reading the schema version", "SELECT value FROM meta "
-                   "WHERE key = 'schema_version'", NULL, &res)))
+    /* A store already made is left alone: even CREATE INDEX IF NOT EXISTS
+     * locks its table, which deadlocks with a check writing findings. */
+    if ((err = schema_version(pg, &version)) ||
+        (!version && ((err = run_script(pg, "creating the schema", schema_sql)) ||
+                      (err = schema_version(pg, &version)))))
         goto fail;
-    if (PQntuples(res) == 1)
-        version = atoi(PQgetvalue(res, 0, 0));
-    PQclear(res);
     if (version > OMBUD_SCHEMA_VERSION) {
         err = ombud_error(OMBUD_E_STORE, NULL, "PostgreSQL %s: store schema "
                           "version %d is newer than this ombud supports (%d); "

@@ -50,11 +50,10 @@ pg_start() {
         -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=40" \
         start >/dev/null 2>&1 || { echo "the server did not start:"; tail -5 "$dir/server.log"; return 1; }
     PG_SOCK=$dir
-    "$PG_BIN/../bin/psql" -h "$dir" -U ombud -d postgres -qAt -c \
-        "CREATE DATABASE ombud; CREATE ROLE pwuser LOGIN PASSWORD 'right-password'" >/dev/null 2>&1 ||
-        psql -h "$dir" -U ombud -d postgres -qAt -c "CREATE DATABASE ombud" >/dev/null 2>&1 ||
+    "$PG_BIN/psql" -h "$dir" -U ombud -d postgres -qAtX \
+        -c "CREATE DATABASE ombud" \
+        -c "CREATE ROLE pwuser LOGIN PASSWORD 'right-password'" >/dev/null 2>&1 ||
         { echo "cannot create the test database"; pg_stop "$dir"; return 1; }
-    psql -h "$dir" -U ombud -d postgres -qAt -c "CREATE ROLE pwuser LOGIN PASSWORD 'right-password'" >/dev/null 2>&1
     OMBUD_PG_DB="host=$dir user=ombud dbname=ombud"
     export OMBUD_PG_DB PG_BIN PG_SOCK
     return 0

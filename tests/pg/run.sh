@@ -1,0 +1,276 @@
+#!/bin/sh
+# run.sh - ombud on PostgreSQL, against a throwaway server.
+#
+#   sh tests/pg/run.sh path/to/ombud
+#
+# Starts a PostgreSQL server from Debian's packages in a temporary folder
+# (initdb, pg_ctl, a Unix socket in that folder, no TCP; see server.sh),
+# runs the cases below against it and the same inputs against SQLite, and
+# stops the server on every exit (trap). When no server can be started the
+# suite prints "SKIP" with the reason and passes, unless OMBUD_PG_REQUIRED=1
+# (set by .ci/run), when it fails.
+#
+# The core case: the founding case gives the same findings digest and
+# byte-identical XLSX and PDF reports and complaint dossier from both stores.
+set -u
+
+bin=$1
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+F=$root/samples/founding-case
+G=$root/templates/guarantees/fibre-bundle.ini
+LA=America/Los_Angeles
+. "$here/server.sh"
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/ombud-pg.XXXXXX") || exit 2
+chmod 755 "$W"
+trap 'pg_stop "$W/srv"; rm -rf "$W"' EXIT
+trap 'pg_stop "$W/srv"; rm -rf "$W"; exit 130' INT TERM
+
+if ! why=$(pg_start "$W/srv"); then
+    if [ "${OMBUD_PG_REQUIRED:-0}" = 1 ]; then
+        echo "FAIL pg: cannot start a PostgreSQL server: $why"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+    echo "SKIP pg: PostgreSQL tests not run: cannot start a server: $why"
+    echo "0 passed, 0 failed (skipped)"
+    exit 0
+fi
+# pg_start ran in a subshell: set what it exported here.
+PG_BIN=$(pg_bin)
+S=$W/srv
+export SOURCE_DATE_EPOCH=1700000000 TZ=Pacific/Chatham LC_ALL=C
+
+fails=0
+passed=0
+failed=0
+fail() { fails=$((fails + 1)); echo "FAIL [$case] $*"; }
+eq() { # WHAT EXPECTED ACTUAL
+    [ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
+}
+has() { # FILE TEXT
+    grep -qF -- "$2" "$1" || { fail "$1 lacks '$2':"; sed 's/^/      | /' "$1" | head -5; }
+}
+lacks() { # FILE TEXT
+    ! grep -qF -- "$2" "$1" || fail "$1 has '$2'"
+}
+psq() { # DB SQL: rows, '|' between columns
+    "$PG_BIN/psql" -h "$S" -U ombud -d "$1" -qAtX -c "$2" 2>&1
+}
+newdb() { # NAME: a fresh database; prints its connection string
+    psq postgres "DROP DATABASE IF EXISTS $1" >/dev/null
+    psq postgres "CREATE DATABASE $1" >/dev/null
+    echo "host=$S user=ombud dbname=$1"
+}
+begin() { case=$1; fails=0; mkdir -p "$W/$1"; cd "$W/$1" || exit 2; }
+end() {
+    if [ $fails -eq 0 ]; then passed=$((passed + 1)); echo "ok   pg-$case"
+    else failed=$((failed + 1)); echo "FAIL pg-$case"; fi
+}
+ingest_founding() { # DB
+    "$bin" ingest --db "$1" --tz $LA --outages "$F/outages.csv" \
+        --calls "$F/calls.csv" --billing "$F/billing.csv" 2>&1
+}
+
+# ---- 1: the founding case, both stores ------------------------------------
+begin founding
+PG=$(newdb founding)
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    ingest_founding "$s" >$n.ingest; eq "$n ingest exit" 0 $?
+    "$bin" check --db "$s" --guarantees "$G" --period 2026-10 >$n.check 2>&1
+    eq "$n check exit" 0 $?
+    "$bin" report --db "$s" -o $n.xlsx >/dev/null 2>&1; eq "$n xlsx exit" 0 $?
+    "$bin" report --db "$s" -o $n.pdf >/dev/null 2>&1; eq "$n pdf exit" 0 $?
+    "$bin" report --db "$s" -o $n-a4.pdf --paper a4 >/dev/null 2>&1
+    "$bin" complaint --db "$s" --guarantees "$G" --account ACC-1001 \
+        --period 2026-10 --customer "Jane Doe" --out $n-c >/dev/null 2>&1
+    eq "$n complaint exit" 0 $?
+done
+# 3 + 64 + 18 rows, none rejected (samples/founding-case/README.md)
+has pg.ingest "outages.csv: 3 read, 3 stored, 0 rejected"
+has pg.ingest "calls.csv: 64 read, 64 stored, 0 rejected"
+has pg.ingest "billing.csv: 18 read, 18 stored, 0 rejected"
+has pg.check "7 of 7 guarantees breached"
+for f in check xlsx pdf a4.pdf; do
+    a=pg.$f b=sq.$f
+    [ $f = a4.pdf ] && a=pg-a4.pdf b=sq-a4.pdf
+    cmp -s $a $b || fail "$a and $b differ"
+done
+for f in complaint-ACC-1001.pdf complaint-ACC-1001.xlsx; do
+    cmp -s pg-c/$f sq-c/$f || fail "pg-c/$f and sq-c/$f differ"
+done
+# The workbook made from PostgreSQL verifies against a recomputation in a
+# fresh SQLite store: the same findings digest.
+"$bin" verify --report pg.xlsx --guarantees "$G" --outages "$F/outages.csv" \
+    --calls "$F/calls.csv" --billing "$F/billing.csv" >verify.out 2>&1
+eq "verify exit" 0 $?
+has verify.out "findings: recomputed digest"
+# Partitions by UTC month: calls arrive 2026-10-14..18 (one month); billing
+# is posted 2026-09-01..2026-11-01 local midnight = 07:00 UTC (three months).
+eq "partitions" "billing_events|billing_events_p202609
+billing_events|billing_events_p202610
+billing_events|billing_events_p202611
+call_legs|call_legs_p202610" "$(psq founding "SELECT p.relname, c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname IN ('call_legs', 'billing_events') ORDER BY 1, 2")"
+# Ids follow the lines of the file: leg on line 2 is id 1, line 65 id 64.
+eq "leg ids by line" "1|2
+64|65" "$(psq founding "SELECT id, line FROM call_legs WHERE id IN (1, 64) ORDER BY id")"
+# --db pg: takes everything from the PG* variables.
+PGHOST=$S PGUSER=ombud PGDATABASE=founding "$bin" report --db pg: -o env.xlsx >/dev/null 2>&1
+eq "pg: exit" 0 $?
+cmp -s env.xlsx sq.xlsx || fail "env.xlsx and sq.xlsx differ"
+end
+
+# ---- 2: rejects and duplicates as with SQLite; re-import ------------------
+begin rejects
+PG=$(newdb rejects)
+# Lines 4 and 7 duplicate lines 2 and 3; line 5 is rejected (month 13) so
+# line 6's O-3 is stored (tests/e2e/cases/045-reject-duplicates.sh).
+cat > o.csv <<'CSV'
+outage_id,started_at
+O-1,2026-10-01T10:00:00Z
+O-2,2026-10-01T10:00:00Z
+O-1,2026-10-02T10:00:00Z
+O-3,2026-13-01T10:00:00Z
+O-3,2026-10-01T10:00:00Z
+O-2,2026-10-01T10:00:00Z
+CSV
+# Legs: line 4 is line 2 in another notation (16:40:12 PDT = 23:40:12Z);
+# line 6 is a blank outcome with no answer (rejected).
+cat > c.csv <<'CSV'
+queue,call_id,arrived_at,ended_at,outcome
+tech,C-1,2026-10-14 16:40:12,2026-10-14 16:45:00,abandoned
+repair,C-1,2026-10-14 16:40:12,2026-10-14 16:45:00,abandoned
+tech,C-1,2026-10-14T23:40:12Z,2026-10-14T23:50:00Z,closed
+tech,C-2,2026-10-14 16:40:12,2026-10-14 16:45:00,abandoned
+tech,C-3,2026-10-14 16:40:12,2026-10-14 16:45:00,
+CSV
+# A second file repeating C-2's leg and a new one: line 2 is a duplicate
+# of c.csv:5 across files.
+cat > c2.csv <<'CSV'
+queue,call_id,arrived_at,ended_at,outcome
+tech,C-2,2026-10-14 16:40:12,2026-10-14 16:45:00,abandoned
+tech,C-4,2026-10-15 09:00:00,2026-10-15 09:05:00,voicemail
+CSV
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    "$bin" ingest --db "$s" --tz $LA --outages o.csv --calls c.csv \
+        --calls c2.csv >$n.out 2>&1
+    eq "$n exit" 0 $?
+    "$bin" ingest --db "$s" --tz $LA --calls c.csv >$n.again 2>&1
+    eq "$n re-import exit" 0 $?
+done
+# Each file's summary and each reject line, whatever the order printed.
+sort pg.out >pg.sorted
+sort sq.out >sq.sorted
+cmp -s pg.sorted sq.sorted || { fail "messages differ"; diff pg.sorted sq.sorted | head; }
+has pg.out "o.csv: 6 read, 3 stored, 3 rejected"
+has pg.out "c.csv: 5 read, 3 stored, 2 rejected"
+has pg.out "c2.csv: 2 read, 1 stored, 1 rejected"
+has pg.out 'o.csv:4:1: error: rejected: outage_id "O-1": duplicate outage_id, first stored from o.csv:2'
+has pg.out 'c.csv:4:2: error: rejected: call_id "C-1": duplicate leg (same call_id, queue and arrived_at), first stored from c.csv:2'
+has pg.out 'c2.csv:2:2: error: rejected: call_id "C-2": duplicate leg (same call_id, queue and arrived_at), first stored from c.csv:5'
+has pg.again "already imported"
+q="SELECT s.name, r.line, r.col, coalesce(r.field, '-'), coalesce(r.value, '-'), r.reason FROM rejects r JOIN sources s ON s.id = r.source_id ORDER BY r.source_id, r.line"
+eq "rejects table" "$(sqlite3 sq.db "$q")" "$(psq rejects "$q")"
+q="SELECT s.name, c.line, c.call_id, c.queue, c.arrived_at, c.outcome FROM call_legs c JOIN sources s ON s.id = c.source_id ORDER BY c.id"
+eq "stored legs" "$(sqlite3 sq.db "$q")" "$(psq rejects "$q")"
+q="SELECT kind, name, rows_read, rows_stored, rows_rejected FROM sources ORDER BY id"
+eq "sources" "$(sqlite3 sq.db "$q")" "$(psq rejects "$q")"
+end
+
+# ---- 3: imports at once ---------------------------------------------------
+begin concurrent-ingest
+PG=$(newdb conc)
+sh "$root/tests/bench/gen.sh" 20000 gen >/dev/null 2>&1
+cp gen/calls.csv a.csv
+# The same file twice at once (neither size is stored yet, so both parse
+# it): stored once, the other run says already imported.
+"$bin" ingest --db "$PG" --tz $LA --calls a.csv >r1.out 2>&1 &
+p1=$!
+"$bin" ingest --db "$PG" --tz $LA --calls a.csv >r2.out 2>&1 &
+p2=$!
+wait $p1; e1=$?
+wait $p2; e2=$?
+eq "exits" "0 0" "$e1 $e2"
+cat r1.out r2.out >both.out
+has both.out "already imported"
+eq "sources of a.csv" 1 "$(psq conc "SELECT count(*) FROM sources WHERE name = 'a.csv'")"
+rows=$(($(wc -l <a.csv) - 1))
+eq "legs stored once" "$rows" "$(psq conc "SELECT count(*) FROM call_legs")"
+# Two different files at once: both stored whole.
+head -n 1 a.csv >b.csv; sed -n '2,5001p' gen/calls.csv | sed 's/^C/B/' >>b.csv
+"$bin" ingest --db "$PG" --tz $LA --outages gen/outages.csv >r3.out 2>&1 &
+p1=$!
+"$bin" ingest --db "$PG" --tz $LA --calls b.csv --billing gen/billing.csv >r4.out 2>&1 &
+p2=$!
+wait $p1; e1=$?
+wait $p2; e2=$?
+eq "exits" "0 0" "$e1 $e2"
+eq "read = stored + rejected, all sources" "" "$(psq conc "SELECT name FROM sources WHERE rows_read <> rows_stored + rows_rejected OR rows_stored <> (SELECT count(*) FROM call_legs c WHERE c.source_id = sources.id) + (SELECT count(*) FROM outages o WHERE o.source_id = sources.id) + (SELECT count(*) FROM billing_events b WHERE b.source_id = sources.id)")"
+eq "sources" 4 "$(psq conc "SELECT count(*) FROM sources")"
+end
+
+# ---- 4: checks at once ----------------------------------------------------
+begin concurrent-check
+PG=$(newdb checks)
+ingest_founding "$PG" >/dev/null
+ingest_founding sq.db >/dev/null
+"$bin" check --db sq.db --guarantees "$G" --period 2026-10 >/dev/null 2>&1
+"$bin" report --db sq.db -o sq.xlsx >/dev/null 2>&1
+# Three checks of October and one of the fourth quarter at once.
+for i in 1 2 3; do
+    "$bin" check --db "$PG" --guarantees "$G" --period 2026-10 >c$i.out 2>&1 &
+done
+"$bin" check --db "$PG" --guarantees "$G" --period 2026-Q4 >q.out 2>&1 &
+wait
+for i in 1 2 3; do has c$i.out "7 of 7 guarantees breached"; done
+# One check per period remains (each October run replaced the previous).
+eq "checks" "2" "$(psq checks "SELECT count(*) FROM checks")"
+oct=$(psq checks "SELECT id FROM checks WHERE period_end - period_start = 31 * 86400")
+"$bin" report --db "$PG" --check "$oct" -o pg.xlsx >/dev/null 2>&1
+cmp -s pg.xlsx sq.xlsx || fail "October's findings after concurrent checks differ from SQLite's"
+# No finding belongs to a check that no longer exists.
+eq "orphans" 0 "$(psq checks "SELECT count(*) FROM results WHERE check_id NOT IN (SELECT id FROM checks)")"
+end
+
+# ---- 5: connection errors ---------------------------------------------------
+begin errors
+psq postgres "CREATE DATABASE errs" >/dev/null
+"$bin" check --db "pg:host=$S dbname" --guarantees "$G" >e1.out 2>&1
+eq "bad string exit" 64 $?
+has e1.out "not a valid PostgreSQL connection string"
+"$bin" check --db "host=$W/nowhere user=ombud dbname=errs" --guarantees "$G" >e2.out 2>&1
+eq "no server exit" 73 $?
+has e2.out "cannot open store: PostgreSQL ombud@$W/nowhere:5432/errs:"
+"$bin" check --db "host=$S user=ombud dbname=nosuchdb" --guarantees "$G" >e3.out 2>&1
+eq "missing database exit" 73 $?
+has e3.out 'database "nosuchdb" does not exist'
+"$bin" check --db "postgresql://pwuser:wrong-secret@/errs?host=$S" --guarantees "$G" >e4.out 2>&1
+eq "wrong password exit" 73 $?
+has e4.out 'password authentication failed for user "pwuser"'
+lacks e4.out "wrong-secret"
+# The server drops the connection in the middle of an import: exit 70, a
+# plain message, and nothing of that file stored.
+DB="host=$S user=ombud dbname=errs"
+"$bin" ingest --db "$DB" --tz $LA --outages "$F/outages.csv" >/dev/null 2>&1
+sh "$root/tests/bench/gen.sh" 200000 big >/dev/null 2>&1
+"$bin" ingest --db "$DB" --tz $LA --calls big/calls.csv >e5.out 2>&1 &
+pid=$!
+i=0
+while kill -0 $pid 2>/dev/null && [ $i -lt 600 ]; do
+    psq errs "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ombud' AND pid <> pg_backend_pid()" >/dev/null
+    sleep 0.05
+    i=$((i + 1))
+done
+wait $pid
+eq "server gone exit" 70 $?
+has e5.out "PostgreSQL ombud@$S:5432/errs"
+eq "sources after" "outages.csv" "$(psq errs "SELECT string_agg(name, ',') FROM sources")"
+eq "legs after" 0 "$(psq errs "SELECT count(*) FROM call_legs")"
+end
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
