@@ -1029,6 +1029,7 @@ ombud_err ombud_pg_add_reject(ombud_pg *pg, int64_t source_id,
  */
 typedef struct kind_sql {
     const char *kind, *table, *key_field, *dup_reason, *stage_time, *dups, *move;
+    const char *analyze;
 } kind_sql;
 
 static const kind_sql kinds[] = {
@@ -1044,7 +1045,8 @@ static const kind_sql kinds[] = {
      "customers_affected, cause) SELECT $1, line, t1, t2, t3, t4, "
      "t5::bigint, t6::bigint, t7::bigint, t8::bigint, t9::bigint, "
      "t10::bigint, t11 FROM ombud_stage s WHERE NOT rj AND NOT EXISTS "
-     "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line"},
+     "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line",
+     "ANALYZE outages"},
     {"calls", "call_legs", "call_id", OMBUD_DUP_LEG_REASON, "t4",
      "SELECT x.line, x.t1, coalesce(e.ref, $1 || ':' || x.first_line) FROM "
      "(SELECT line, t1, t3, t4, first_value(line) OVER w first_line, "
@@ -1059,13 +1061,15 @@ static const kind_sql kinds[] = {
      "ticket_id, promised_restore_at) SELECT $1, line, t1, t2, t3, "
      "t4::bigint, t5::bigint, t6::bigint, t7, t8, t9, t10, t11::bigint FROM "
      "ombud_stage s WHERE NOT rj AND NOT EXISTS (SELECT 1 FROM ombud_dupl d "
-     "WHERE d.line = s.line) ORDER BY line"},
+     "WHERE d.line = s.line) ORDER BY line",
+     "ANALYZE call_legs"},
     {"billing", "billing_events", NULL, NULL, "t3", NULL,
      "INSERT INTO billing_events (source_id, line, account_id, kind, "
      "posted_at, amount, currency, service, period_start, period_end, due_at, "
      "reference, description, area) SELECT $1, line, t1, t2, t3::bigint, "
      "t4::bigint, t5, t6, t7::bigint, t8::bigint, t9::bigint, t10, t11, t12 "
-     "FROM ombud_stage WHERE NOT rj ORDER BY line"},
+     "FROM ombud_stage WHERE NOT rj ORDER BY line",
+     "ANALYZE billing_events"},
 };
 
 static const kind_sql *kind_of(const char *kind)
@@ -1214,6 +1218,9 @@ ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
         (err = late_duplicates(pg, k, source_id, c)) ||
         (k->stage_time && (err = make_partitions(pg, k))) ||
         (err = run(pg, "storing the rows", k->move, &p, NULL)) ||
+        /* Fresh statistics: autovacuum is minutes away, and a check planned
+         * on an empty table's estimates scans where it should probe. */
+        (err = run_script(pg, "analysing the rows", k->analyze)) ||
         (err = run(pg, "storing the rejected rows", "INSERT INTO rejects "
                    "(source_id, line, col, field, value, reason) SELECT $1, "
                    "line, rcol, t1, t2, t3 FROM ombud_stage WHERE rj ORDER BY "
@@ -1633,7 +1640,9 @@ ombud_err ombud_pg_end_check(ombud_pg *pg)
     ombud_err err;
 
     assert(pg->in_check);
-    if ((err = run(pg, "committing the findings", "COMMIT", NULL, NULL))) {
+    if ((err = run_script(pg, "analysing the findings", "ANALYZE checks, "
+                          "results, breaches, evidence, figures, series")) ||
+        (err = run(pg, "committing the findings", "COMMIT", NULL, NULL))) {
         ombud_pg_abort_check(pg);
         return err;
     }

@@ -5,7 +5,12 @@
 #
 #   BENCH_ROWS=1000000 (call legs; outages N/40, billing N/8)
 #   BENCH_REPEAT=3     (each stage; the median is reported)
-#   BENCH_STAGES="import ingest check xlsx pdf run"  (a subset for big runs)
+#   BENCH_STAGES="import ingest check xlsx pdf run pg-ingest pg-check pg-xlsx pg-pdf"
+#                      (a subset for big runs)
+#   BENCH_PG_DB=CONNINFO  run the pg-* stages on this server's database
+#                      (emptied before each ingest); without it a throwaway
+#                      server is started in a temporary folder
+#                      (tests/pg/server.sh) and stopped at the end
 # Generated inputs are cached in build/bench/N/. Results: stdout and
 # build/bench/results-N.md.
 set -euo pipefail
@@ -13,10 +18,12 @@ OMBUD=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 N=${BENCH_ROWS:-1000000}
 REPEAT=${BENCH_REPEAT:-3}
-STAGES=" ${BENCH_STAGES:-import ingest check xlsx pdf run} "
+STAGES=" ${BENCH_STAGES:-import ingest check xlsx pdf run pg-ingest pg-check pg-xlsx pg-pdf} "
 D=$ROOT/build/bench/$N
 W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
+chmod 755 "$W"
+. "$ROOT/tests/pg/server.sh"
+trap 'pg_stop "$W/pg"; rm -rf "$W"' EXIT
 
 if [ ! -s "$D/billing.csv" ]; then
     echo "generating $N call legs into $D ..." >&2
@@ -112,6 +119,33 @@ R=$(measure run "rm -rf $W/out" "$OMBUD" run -q --guarantees "$W/g.ini" \
     --outages "$D/outages.csv" --calls "$D/calls.csv" --billing "$D/billing.csv" \
     --period 2026-10 --out "$W/out")
 
+# The same on PostgreSQL: ingest (COPY), check and reports.
+PGDB=${BENCH_PG_DB:-}
+case "$STAGES" in
+*" pg-"*)
+    if [ -z "$PGDB" ]; then
+        if pg_start "$W/pg" >"$W/pg.why"; then
+            PGDB=$OMBUD_PG_DB
+        else
+            echo "PostgreSQL stages skipped: $(cat "$W/pg.why")" >&2
+            STAGES=$(echo "$STAGES" | sed 's/ pg-[a-z]*//g')
+            STAGES=" $STAGES "
+        fi
+    fi ;;
+esac
+# Empty the PostgreSQL store: drop ombud's tables (the database may be shared).
+pg_empty() {
+    psql "$PGDB" -qAtX -c "DROP TABLE IF EXISTS meta, sources, outages, call_legs, billing_events, rejects, checks, results, breaches, evidence, figures, series CASCADE" >/dev/null 2>&1
+}
+export PGDB
+export -f pg_empty
+PB=$(measure pg-ingest "pg_empty" "$OMBUD" ingest -q --db "$PGDB" \
+    --tz America/Los_Angeles --outages "$D/outages.csv" --calls "$D/calls.csv" \
+    --billing "$D/billing.csv")
+PC=$(measure pg-check ":" "$OMBUD" check -q --db "$PGDB" --guarantees "$W/g.ini" --period 2026-10)
+PX=$(measure pg-xlsx ":" "$OMBUD" report -q --db "$PGDB" -o "$W/pr.xlsx")
+PP=$(measure pg-pdf ":" "$OMBUD" report -q --db "$PGDB" -o "$W/pr.pdf")
+
 imp=${A%% *}
 row() { # stage "seconds kb" rows
     local s=${2%% *} kb=${2##* }
@@ -132,4 +166,8 @@ row() { # stage "seconds kb" rows
     row "(d) report xlsx"              "$X" 0
     row "(d) report pdf"               "$P" 0
     row "(e) ombud run (all of it)"    "$R" "$ROWS"
+    row "(b) ingest, PostgreSQL"       "$PB" "$ROWS"
+    row "(c) check, PostgreSQL"        "$PC" "$ROWS"
+    row "(d) report xlsx, PostgreSQL"  "$PX" 0
+    row "(d) report pdf, PostgreSQL"   "$PP" 0
 } | tee "$ROOT/build/bench/results-$N.md"
