@@ -449,7 +449,7 @@ static ombud_err connect_server(const char *db, ombud_pg *pg)
     const char *keys[4] = {"application_name", NULL, NULL, NULL};
     const char *vals[4] = {"ombud", NULL, NULL, NULL};
     char *errmsg = NULL, msg[512];
-    PQconninfoOption *opts;
+    PQconninfoOption *opts = NULL;
     int k = 1;
 
     /* Check the syntax first: a typo is a usage error, not a server one. */
