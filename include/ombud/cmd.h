@@ -84,6 +84,8 @@ typedef struct ombud_inputs {
 /** getopt_long codes of the shared input options. */
 enum { OMBUD_OPT_OUTAGES = 300, OMBUD_OPT_CALLS, OMBUD_OPT_BILLING,
        OMBUD_OPT_MAP, OMBUD_OPT_STRICT };
+/** getopt_long codes of the appointment and order inputs (issue 13). */
+enum { OMBUD_OPT_APPOINTMENTS = 320, OMBUD_OPT_ORDERS };
 
 /** The shared entries of a `struct option` table. */
 #define OMBUD_INPUT_OPTIONS \
@@ -91,7 +93,9 @@ enum { OMBUD_OPT_OUTAGES = 300, OMBUD_OPT_CALLS, OMBUD_OPT_BILLING,
     {"calls", required_argument, NULL, OMBUD_OPT_CALLS}, \
     {"billing", required_argument, NULL, OMBUD_OPT_BILLING}, \
     {"map", required_argument, NULL, OMBUD_OPT_MAP}, \
-    {"strict", no_argument, NULL, OMBUD_OPT_STRICT}
+    {"strict", no_argument, NULL, OMBUD_OPT_STRICT}, \
+    {"appointments", required_argument, NULL, OMBUD_OPT_APPOINTMENTS}, \
+    {"orders", required_argument, NULL, OMBUD_OPT_ORDERS}
 
 /**
  * @brief Take getopt code @p c with argument @p arg if it is a shared input
@@ -110,7 +114,8 @@ int ombud_inputs_check(const ombud_inputs *in, const char *cmd);
 int ombud_usage_error(const char *cmd, const char *msg, const char *arg);
 
 /**
- * @brief Import files in the order outages, calls, billing, printing a line
+ * @brief Import files in the order outages, calls, billing, appointments,
+ * orders, printing a line
  * per file; adds the rows rejected to @p rejected. (src/cmd/cmd_ingest.c)
  */
 ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
