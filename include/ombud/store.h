@@ -334,7 +334,7 @@ typedef struct ombud_result {
     int64_t amount;         /**< money owed, minor units of the filing currency */
     char measured_text[320]; /**< the figure as people read it ("5 of 29 calls...") */
     char target_text[160];  /**< the target as people read it */
-    char method[640];       /**< how it was measured, one paragraph */
+    char method[1024];      /**< how it was measured, one paragraph */
 } ombud_result;
 
 /** One breach: a subject that failed the guarantee. */
