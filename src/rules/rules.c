@@ -11,7 +11,9 @@ const ombud_rule *const ombud_rules[] = {
     &ombud_rule_live_support, &ombud_rule_answer_time,
     &ombud_rule_restoration, &ombud_rule_commitments,
     &ombud_rule_advance_notice, &ombud_rule_customer_effort,
-    &ombud_rule_outage_credit, &ombud_rule_payment_notice, NULL
+    &ombud_rule_outage_credit, &ombud_rule_payment_notice,
+    &ombud_rule_trouble_rate, &ombud_rule_appointments,
+    &ombud_rule_provisioning, &ombud_rule_reportable_outage, NULL
 };
 
 const ombud_rule *ombud_rule_find(const char *kind)
