@@ -9,7 +9,7 @@
  *
  *   accounts             N / 4   (at least 50)
  *   account outages      N / 50  (trouble tickets, one account each)
- *   areas                accounts / 1000 (at least 5), 0-3 area-wide outages each
+ *   areas                accounts / 1000 (at least 20), 0-3 area-wide outages each
  *   billing rows         about 2 per account (charge, payment; notices, credits)
  *   orders               N / 100 (at least 10)
  *   appointments         about 1 per 2 long account outages + 3 per 4 orders

@@ -294,7 +294,7 @@ static ombud_err setup(synth *s, const ombud_synth_opts *o)
     s->days = ombud_days_in_month(o->year, o->month);
     s->accounts = o->rows / 4 < 50 ? 50 : o->rows / 4;
     s->n_aout = o->rows / 50 < 2 ? 2 : o->rows / 50;
-    s->n_areas = s->accounts / 1000 < 5 ? 5 : s->accounts / 1000;
+    s->n_areas = s->accounts / 1000 < 20 ? 20 : s->accounts / 1000;
     s->n_orders = o->rows / 100 < 10 ? 10 : o->rows / 100;
     s->agents = o->rows / 2000 < 12 ? 12 : o->rows / 2000;
     /* A multiplier coprime with A spreads tickets over the accounts. */
