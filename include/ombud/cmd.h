@@ -52,6 +52,7 @@ int ombud_cmd_run(int argc, char **argv);
 int ombud_cmd_report(int argc, char **argv);
 int ombud_cmd_complaint(int argc, char **argv);
 int ombud_cmd_verify(int argc, char **argv);
+int ombud_cmd_synth(int argc, char **argv);
 int ombud_cmd_help(int argc, char **argv);
 extern const char ombud_help_ingest[];
 extern const char ombud_help_check[];
@@ -59,6 +60,7 @@ extern const char ombud_help_run[];
 extern const char ombud_help_report[];
 extern const char ombud_help_complaint[];
 extern const char ombud_help_verify[];
+extern const char ombud_help_synth[];
 extern const char ombud_help_help[];
 
 /* ---- steps shared by commands ---------------------------------------------- */
