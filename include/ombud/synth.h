@@ -63,7 +63,8 @@ typedef struct ombud_synth_counts {
 
 /**
  * @brief Write the month into @p o->dir: calls.csv (or queue_log and
- * accounts.csv), outages.csv, billing.csv, appointments.csv, orders.csv.
+ * accounts.csv), outages.csv, billing.csv, appointments.csv, orders.csv,
+ * lines.csv (working lines per area, for trouble-report rates).
  *
  * Each file is written as NAME.tmp and renamed when complete, so a failure
  * (disk full) leaves no half-written file under the final name.

@@ -329,7 +329,8 @@ ombud_err ombud_synth_write(const ombud_synth_opts *o, ombud_synth_counts *c)
     c->accounts = s.accounts;
     if (!(err = synth_write_outages(&s, c)) &&
         !(err = synth_write_billing(&s, c)) &&
-        !(err = synth_write_service(&s, c)))
+        !(err = synth_write_service(&s, c)) &&
+        !(err = synth_write_lines(&s)))
         err = synth_write_calls(&s, c);
     free(s.offs);
     return err;

@@ -206,5 +206,6 @@ ombud_err synth_write_calls(const synth *s, ombud_synth_counts *c);
 ombud_err synth_write_outages(const synth *s, ombud_synth_counts *c);
 ombud_err synth_write_billing(const synth *s, ombud_synth_counts *c);
 ombud_err synth_write_service(const synth *s, ombud_synth_counts *c);
+ombud_err synth_write_lines(const synth *s);
 
 #endif

@@ -115,8 +115,11 @@ summary_cells() {
         sed 's/^<c r="\([A-Z]*[0-9]*\)"[^>]*>/\1	/; s/<[^>]*>//g'
 }
 
-for g in "$E2E_ROOT"/templates/guarantees/*.ini; do
-    name=$(basename "$g" .ini)
+for t in "$E2E_ROOT"/templates/guarantees/*.ini; do
+    name=$(basename "$t" .ini)
+    # the templates' line-count placeholders, filled with the month's lines
+    g=$name.ini
+    sh "$E2E_ROOT/tests/bench/fill-lines.sh" "$t" a/lines.csv > "$g"
     # shellcheck disable=SC2086
     run_ombud run -q --guarantees "$g" --outages a/outages.csv \
         --calls a/calls.csv --billing a/billing.csv $runargs \
