@@ -52,6 +52,15 @@ ombud_err ombud_pg_add_call_leg(ombud_pg *pg, int64_t source_id, long line,
                                 const ombud_call_leg *c);
 ombud_err ombud_pg_add_billing(ombud_pg *pg, int64_t source_id, long line,
                                const ombud_billing *b);
+/* Not yet supported on PostgreSQL: these print so and return OMBUD_E_STORE. */
+ombud_err ombud_pg_add_appointment(ombud_pg *pg, int64_t source_id, long line,
+                                   const ombud_appointment *a);
+ombud_err ombud_pg_add_order(ombud_pg *pg, int64_t source_id, long line,
+                             const ombud_order *o);
+ombud_err ombud_pg_each_appointment(ombud_pg *pg, int64_t from, int64_t to,
+                                    ombud_appointment_fn fn, void *ud);
+ombud_err ombud_pg_each_order(ombud_pg *pg, int64_t from, int64_t to,
+                              ombud_order_fn fn, void *ud);
 ombud_err ombud_pg_add_reject(ombud_pg *pg, int64_t source_id,
                               const ombud_reject *r);
 ombud_err ombud_pg_totals_get(ombud_pg *pg, ombud_store_totals *t);

@@ -52,6 +52,7 @@ int ombud_cmd_run(int argc, char **argv);
 int ombud_cmd_report(int argc, char **argv);
 int ombud_cmd_complaint(int argc, char **argv);
 int ombud_cmd_verify(int argc, char **argv);
+int ombud_cmd_synth(int argc, char **argv);
 int ombud_cmd_help(int argc, char **argv);
 extern const char ombud_help_ingest[];
 extern const char ombud_help_check[];
@@ -59,6 +60,7 @@ extern const char ombud_help_run[];
 extern const char ombud_help_report[];
 extern const char ombud_help_complaint[];
 extern const char ombud_help_verify[];
+extern const char ombud_help_synth[];
 extern const char ombud_help_help[];
 
 /* ---- steps shared by commands ---------------------------------------------- */
@@ -84,6 +86,8 @@ typedef struct ombud_inputs {
 /** getopt_long codes of the shared input options. */
 enum { OMBUD_OPT_OUTAGES = 300, OMBUD_OPT_CALLS, OMBUD_OPT_BILLING,
        OMBUD_OPT_MAP, OMBUD_OPT_STRICT };
+/** getopt_long codes of the appointment and order inputs (issue 13). */
+enum { OMBUD_OPT_APPOINTMENTS = 320, OMBUD_OPT_ORDERS };
 
 /** The shared entries of a `struct option` table. */
 #define OMBUD_INPUT_OPTIONS \
@@ -91,7 +95,9 @@ enum { OMBUD_OPT_OUTAGES = 300, OMBUD_OPT_CALLS, OMBUD_OPT_BILLING,
     {"calls", required_argument, NULL, OMBUD_OPT_CALLS}, \
     {"billing", required_argument, NULL, OMBUD_OPT_BILLING}, \
     {"map", required_argument, NULL, OMBUD_OPT_MAP}, \
-    {"strict", no_argument, NULL, OMBUD_OPT_STRICT}
+    {"strict", no_argument, NULL, OMBUD_OPT_STRICT}, \
+    {"appointments", required_argument, NULL, OMBUD_OPT_APPOINTMENTS}, \
+    {"orders", required_argument, NULL, OMBUD_OPT_ORDERS}
 
 /**
  * @brief Take getopt code @p c with argument @p arg if it is a shared input
@@ -110,7 +116,8 @@ int ombud_inputs_check(const ombud_inputs *in, const char *cmd);
 int ombud_usage_error(const char *cmd, const char *msg, const char *arg);
 
 /**
- * @brief Import files in the order outages, calls, billing, printing a line
+ * @brief Import files in the order outages, calls, billing, appointments,
+ * orders, printing a line
  * per file; adds the rows rejected to @p rejected. (src/cmd/cmd_ingest.c)
  */
 ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,

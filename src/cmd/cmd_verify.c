@@ -27,6 +27,7 @@
 const char ombud_help_verify[] =
     "usage: ombud verify --report FILE --guarantees FILE\n"
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
+    "                    [--appointments FILE]... [--orders FILE]...\n"
     "       ombud verify --report FILE --inputs DIR\n"
     "\n"
     "Check that a report (XLSX or PDF) was produced from the inputs it lists,\n"
@@ -324,7 +325,8 @@ static void recompute(verify *v, const char *gpath, const ombud_input *in, int n
 static int parse(int argc, char **argv, verify *v, const char **report,
                  const char **dir)
 {
-    enum { O_REPORT = 256, O_G, O_OUTAGES, O_CALLS, O_BILLING, O_INPUTS };
+    enum { O_REPORT = 256, O_G, O_OUTAGES, O_CALLS, O_BILLING, O_INPUTS,
+           O_APPOINTMENTS, O_ORDERS };
     static const struct option opts[] = {
         {"report", required_argument, NULL, O_REPORT},
         {"guarantees", required_argument, NULL, O_G},
@@ -332,6 +334,8 @@ static int parse(int argc, char **argv, verify *v, const char **report,
         {"calls", required_argument, NULL, O_CALLS},
         {"billing", required_argument, NULL, O_BILLING},
         {"inputs", required_argument, NULL, O_INPUTS},
+        {"appointments", required_argument, NULL, O_APPOINTMENTS},
+        {"orders", required_argument, NULL, O_ORDERS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
@@ -347,6 +351,8 @@ static int parse(int argc, char **argv, verify *v, const char **report,
         case O_CALLS: rc = offer(v, "calls", optarg); break;
         case O_BILLING: rc = offer(v, "billing", optarg); break;
         case O_INPUTS: *dir = optarg; break;
+        case O_APPOINTMENTS: rc = offer(v, "appointments", optarg); break;
+        case O_ORDERS: rc = offer(v, "orders", optarg); break;
         case 'h': fputs(ombud_help_verify, stdout); return -1;
         default:
             return ombud_usage_error("verify", c == ':' ? "option needs a "

@@ -42,7 +42,8 @@
 #define FIELD_BEGUN 2   /* inside a field; with .quoted set, inside quotes */
 
 const ombud_format *const ombud_formats[] = {
-    &ombud_format_outages, &ombud_format_calls, &ombud_format_billing, NULL
+    &ombud_format_outages, &ombud_format_calls, &ombud_format_billing,
+    &ombud_format_appointments, &ombud_format_orders, NULL
 };
 
 const ombud_format *ombud_format_find(const char *kind)

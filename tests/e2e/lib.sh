@@ -53,6 +53,9 @@ expect_accounting() {
                         + (SELECT count(*) FROM call_legs WHERE source_id = s.id)
                         + (SELECT count(*) FROM billing_events
                            WHERE source_id = s.id)
+                        + (SELECT count(*) FROM appointments
+                           WHERE source_id = s.id)
+                        + (SELECT count(*) FROM orders WHERE source_id = s.id)
         OR rows_rejected != (SELECT count(*) FROM rejects
                              WHERE source_id = s.id)" "0"
 }
