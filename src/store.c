@@ -114,6 +114,7 @@ static const char schema_sql[] =
     "  prepared_by TEXT,"
     "  currency TEXT NOT NULL,"
     "  tool_version TEXT NOT NULL,"
+    "  lang TEXT NOT NULL DEFAULT 'en',"  /* language of the findings' texts */
     "  UNIQUE (period_start, period_end));"
     "CREATE TABLE IF NOT EXISTS results ("
     "  id INTEGER PRIMARY KEY,"
@@ -235,8 +236,8 @@ static const char *const stmt_sql[S_COUNT] = {
                  " (SELECT count(*) FROM rejects)",
     [S_ADD_CHECK] = "INSERT INTO checks (period_start, period_end, tz, "
                     "guarantees, guarantees_sha256, carrier, commission, "
-                    "docket, prepared_by, currency, tool_version) VALUES "
-                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    "docket, prepared_by, currency, tool_version, lang) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [S_ADD_RESULT] = "INSERT INTO results (check_id, seq, guarantee_id, kind, "
                      "promise, source, params) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_SET_RESULT] = "UPDATE results SET measured = ?2, target = ?3, unit = ?4, "
@@ -348,6 +349,25 @@ static int foreign_database(ombud_store *st)
     return n > 0 && !has_meta;
 }
 
+/*
+ * Stores made before checks had a language: add the column (their checks
+ * were written in English). An added column with a default needs no
+ * schema version of its own: older ombud versions ignore it.
+ */
+static ombud_err add_lang_column(ombud_store *st)
+{
+    sqlite3_stmt *s;
+    int has = 0;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM pragma_table_info('checks') "
+                           "WHERE name = 'lang'", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading the schema");
+    has = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return has ? OMBUD_OK : exec(st, "ALTER TABLE checks ADD COLUMN lang TEXT "
+                                 "NOT NULL DEFAULT 'en'");
+}
+
 static ombud_err create_schema(ombud_store *st)
 {
     ombud_err err;
@@ -359,7 +379,8 @@ static ombud_err create_schema(ombud_store *st)
                            "%s: not an ombud evidence store", st->path);
     if ((err = exec(st, "BEGIN IMMEDIATE")))
         return err;
-    if ((err = exec(st, schema_sql)) || (err = schema_version(st, &version)))
+    if ((err = exec(st, schema_sql)) || (err = schema_version(st, &version)) ||
+        (err = add_lang_column(st)))
         goto fail;
     if (version > OMBUD_SCHEMA_VERSION) {
         err = ombud_error(OMBUD_E_STORE, NULL,
@@ -994,6 +1015,7 @@ ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
     bind_text(s, 9, c->prepared_by);
     bind_text(s, 10, c->currency);
     bind_text(s, 11, OMBUD_VERSION);
+    bind_text(s, 12, c->lang ? c->lang : "en");
     if (step_done(s) != SQLITE_DONE) {
         err = db_error(st, "recording the check");
         goto fail;
@@ -1259,7 +1281,7 @@ ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
     if (sqlite3_prepare_v2(st->db, "SELECT id, period_start, period_end, tz, "
                            "guarantees, guarantees_sha256, carrier, "
                            "commission, docket, prepared_by, currency, "
-                           "tool_version FROM checks WHERE ?1 = 0 OR id = ?1 "
+                           "tool_version, lang FROM checks WHERE ?1 = 0 OR id = ?1 "
                            "ORDER BY id DESC LIMIT 1", -1, &s, NULL) != SQLITE_OK)
         return db_error(st, "reading a check");
     sqlite3_bind_int64(s, 1, check_id);
@@ -1277,6 +1299,7 @@ ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
         copy_col(s, 9, out->prepared_by, sizeof out->prepared_by);
         copy_col(s, 10, out->currency, sizeof out->currency);
         copy_col(s, 11, out->tool_version, sizeof out->tool_version);
+        copy_col(s, 12, out->lang, sizeof out->lang);
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -296,6 +296,7 @@ typedef struct ombud_check {
     const char *docket;       /**< may be NULL */
     const char *prepared_by;  /**< may be NULL */
     const char *currency;     /**< ISO 4217 code */
+    const char *lang;         /**< language of the findings' texts; NULL: "en" */
 } ombud_check;
 
 /**
@@ -346,6 +347,7 @@ typedef struct ombud_check_info {
     char prepared_by[256];
     char currency[4];
     char tool_version[32];
+    char lang[8];             /**< language of the findings' texts ("en") */
 } ombud_check_info;
 
 /**
