@@ -76,11 +76,11 @@ $(BUILD)/locale/%/LC_MESSAGES/ombud.mo: po/%.po
 	msgfmt --check -o $@ $<
 
 pot:
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	xgettext --from-code=UTF-8 --language=C -k --keyword=_ --keyword=N_ \
 	    --keyword=ombud_ngettext:1,2 --add-comments=TRANSLATORS \
 	    --package-name=ombud --msgid-bugs-address=ombud \
 	    --sort-by-file -o po/ombud.pot $(LIB_SRC) src/main.c
-	for l in $(LANGS); do msgmerge -q --update --backup=none po/$$l.po po/ombud.pot; done
+	for l in $(LANGS); do [ ! -f po/$$l.po ] || msgmerge -q --update --backup=none po/$$l.po po/ombud.pot; done
 
 # Every msgid of po/ombud.pot must be translated (not fuzzy) in every
 # catalogue; a missing one would fall back to English in a report.

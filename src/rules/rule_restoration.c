@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 
 enum { K_WITHIN, K_CALENDAR, K_TARGET, K_SERVICES, K_AREAS, K_PLANNED, K_N };
@@ -60,12 +61,12 @@ static ombud_err breach(state *s, int64_t row, const ombud_outage *o,
     snprintf(b.subject, sizeof b.subject, "%s", o->outage_id);
     ombud_local_format(s->ctx->tz, o->started_at, a, sizeof a);
     ombud_local_format(s->ctx->tz, end, z, sizeof z);
-    snprintf(b.detail, sizeof b.detail, "%s%s%s%s: out from %s to %s%s: %s%s "
-             "against %s, %s over", o->outage_id, o->account_id ? " (account " : "",
+    snprintf(b.detail, sizeof b.detail, _("%s%s%s%s: out from %s to %s%s: %s%s "
+             "against %s, %s over"), o->outage_id, o->account_id ? _(" (account ") : "",
              o->account_id ? o->account_id : "", o->account_id ? ")" : "", a, z,
-             o->restored_at == OMBUD_TIME_NONE ? " (still open at the end of "
-             "the period)" : "", ombud_duration_format(dur, d, sizeof d),
-             s->g->v[K_CALENDAR].cal ? " of working time" : "",
+             o->restored_at == OMBUD_TIME_NONE ? _(" (still open at the end of "
+             "the period)") : "", ombud_duration_format(dur, d, sizeof d),
+             s->g->v[K_CALENDAR].cal ? _(" of working time") : "",
              ombud_duration_format(within, w, sizeof w),
              ombud_duration_format(dur - within, over, sizeof over));
     return ombud_breach_write(s->ctx, s->res, &b, "outages", row, NULL, 0);
@@ -123,29 +124,29 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         res->target = target->num;
         /* Compare exactly, not after rounding: 2 of 3 is below 66.67%. */
         res->pass = s.in_time * 10000 >= target->num * res->subjects;
-        snprintf(res->target_text, sizeof res->target_text, "%s of outages "
-                 "restored within %s", ombud_bp_format(target->num, tp, sizeof tp), w);
+        snprintf(res->target_text, sizeof res->target_text, _("%s of outages "
+                 "restored within %s"), ombud_bp_format(target->num, tp, sizeof tp), w);
     } else {
         res->unit = "s";
         res->measured = s.longest;
         res->target = g->v[K_WITHIN].num;
         res->pass = res->breaches == 0;
-        snprintf(res->target_text, sizeof res->target_text, "every outage "
-                 "restored within %s", w);
+        snprintf(res->target_text, sizeof res->target_text, _("every outage "
+                 "restored within %s"), w);
     }
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "outages restored within %s (%s); longest %s", (long long)s.in_time,
+    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
+             "outages restored within %s (%s); longest %s"), (long long)s.in_time,
              (long long)res->subjects, w, ombud_bp_format(ombud_share_bp(
              s.in_time, res->subjects), pct, sizeof pct), l);
-    snprintf(res->method, sizeof res->method, "Every outage open at some "
+    snprintf(res->method, sizeof res->method, _("Every outage open at some "
              "moment of the period counts (services: %s; areas: %s; planned "
              "work: %s). Its duration runs from started_at to restored_at, or "
              "to the end of the period if it was still open, counted in %s%s. "
              "An outage longer than %s is a breach; the amount over is its "
-             "shortfall.", g->v[K_SERVICES].set ? g->v[K_SERVICES].text : "all",
-             g->v[K_AREAS].set ? g->v[K_AREAS].text : "all",
-             g->v[K_PLANNED].text, g->v[K_CALENDAR].set ? "working time of "
-             "calendar " : "calendar time", g->v[K_CALENDAR].set ?
+             "shortfall."), g->v[K_SERVICES].set ? g->v[K_SERVICES].text : _("all"),
+             g->v[K_AREAS].set ? g->v[K_AREAS].text : _("all"),
+             g->v[K_PLANNED].text, g->v[K_CALENDAR].set ? _("working time of "
+             "calendar ") : _("calendar time"), g->v[K_CALENDAR].set ?
              g->v[K_CALENDAR].text : "", w);
     return OMBUD_OK;
 }
