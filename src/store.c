@@ -487,6 +487,22 @@ static void bind_text(sqlite3_stmt *s, int i, const char *v)
         sqlite3_bind_null(s, i);
 }
 
+/*
+ * A finding's text as stored: its valid UTF-8 prefix. The rules write into
+ * fixed buffers, and a translated text cut short by snprintf may end in
+ * half a character; storing only whole characters keeps the store, the
+ * digest and the reports clean UTF-8.
+ */
+static void bind_text_whole(sqlite3_stmt *s, int i, const char *v)
+{
+    const gchar *end;
+
+    if (v && !g_utf8_validate(v, -1, &end))
+        sqlite3_bind_text(s, i, v, (int)(end - v), SQLITE_STATIC);
+    else
+        bind_text(s, i, v);
+}
+
 static void bind_time(sqlite3_stmt *s, int i, int64_t t)
 {
     if (t == OMBUD_TIME_NONE)
@@ -1081,9 +1097,9 @@ ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
     sqlite3_bind_int64(s, 6, r->subjects);
     sqlite3_bind_int64(s, 7, r->breaches);
     sqlite3_bind_int64(s, 8, r->amount);
-    bind_text(s, 9, r->measured_text);
-    bind_text(s, 10, r->target_text);
-    bind_text(s, 11, r->method);
+    bind_text_whole(s, 9, r->measured_text);
+    bind_text_whole(s, 10, r->target_text);
+    bind_text_whole(s, 11, r->method);
     if (step_done(s) != SQLITE_DONE)
         return db_error(st, "recording a result");
     return OMBUD_OK;
@@ -1104,7 +1120,7 @@ ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
     sqlite3_bind_int64(s, 7, b->shortfall);
     bind_text(s, 8, b->unit);
     sqlite3_bind_int64(s, 9, b->amount);
-    bind_text(s, 10, b->detail);
+    bind_text_whole(s, 10, b->detail);
     if (step_done(s) != SQLITE_DONE)
         return db_error(st, "recording a breach");
     *breach_id = sqlite3_last_insert_rowid(st->db);

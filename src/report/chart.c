@@ -272,7 +272,7 @@ static void days_background(cairo_t *cr, const ombud_timeline *t,
     char dm[16];
     ombud_tm tm;
     int64_t day;
-    char buf[32];
+    char buf[64];
 
     ombud_tm_from_instant(t->tz, t->from, &tm);
     day = ombud_days_from_civil(tm.year, tm.month, tm.day);
@@ -357,7 +357,7 @@ static void promise_mark(cairo_t *cr, double x, double y)
 static void outage_lane(cairo_t *cr, const ombud_timeline *t, const axis *a,
                         double y)
 {
-    char buf[96];
+    char buf[192];
 
     if (t->out_start == OMBUD_TIME_NONE)
         return;
@@ -410,7 +410,7 @@ void ombud_chart_timeline(cairo_t *cr, double x, double y, double w, double h,
 {
     axis a = {x + 52, w - 58, t->from, t->to};
     double lanes = h - 40, ly[3];
-    char buf[64];
+    char buf[160];
 
     if (t->to <= t->from)
         return;

@@ -198,14 +198,14 @@ static char *hours(int64_t s, char *buf, size_t size)
 }
 
 /* The account in numbers, as label/value pairs. */
-static int numbers_rows(const dossier *x, char labels[][64], char values[][96])
+static int numbers_rows(const dossier *x, char labels[][192], char values[][192])
 {
     const numbers *n = &x->n;
     char a[48], b[48];
     int k = 0;
 
-#define ROW(l, ...) (snprintf(labels[k], 64, "%s", l), \
-                     snprintf(values[k], 96, __VA_ARGS__), k++)
+#define ROW(l, ...) (snprintf(labels[k], 192, "%s", l), \
+                     snprintf(values[k], 192, __VA_ARGS__), k++)
     ROW(_("Hours without service"), ombud_ngettext("%s (%lld outage)", "%s (%lld outages)",
         (unsigned long)n->outages), hours(n->out_seconds, a, sizeof a),
         (long long)n->outages);
@@ -311,7 +311,7 @@ static char *breaches_text(const dossier *x)
 
 static ombud_err fill_letter(dossier *x)
 {
-    char labels[12][64], values[12][96], owed[48], date[16];
+    char labels[12][192], values[12][192], owed[48], date[16];
     GString *nums = g_string_new(NULL);
     char *br = breaches_text(x);
     int n = numbers_rows(x, labels, values);
@@ -380,7 +380,7 @@ static void draw_breaches(dossier *x)
                                     {N_("Evidence (file:line)"), 0.30, 0, 0}};
     const pdoc_table t = {cols, 2, 7.5};
     brow br = {x, &t};
-    char line[1400];
+    char line[2400];
 
     pdoc_new_page(&x->d);
     pdoc_para(&x->d, _("Broken promises"), 16, 1, 0);
@@ -406,7 +406,7 @@ static void draw_numbers(dossier *x)
 {
     static const pdoc_col cols[] = {{"", 0.45, 0, 0}, {"", 0.55, 0, 0}};
     const pdoc_table t = {cols, 2, 9};
-    char labels[12][64], values[12][96], head[300];
+    char labels[12][192], values[12][192], head[300];
     int n = numbers_rows(x, labels, values);
 
     pdoc_new_page(&x->d);
@@ -535,7 +535,7 @@ static ombud_err write_xlsx(dossier *x, const char *path)
                         wbr[] = {18, 40, 30, 18, 80, 40};
     lxw_workbook_options o = {LXW_TRUE, NULL, LXW_FALSE};
     lxw_doc_properties props = {0};
-    char labels[12][64], values[12][96], tmp[4200];
+    char labels[12][192], values[12][192], tmp[4200];
     lxw_workbook *wb;
     xsheet s = {x, NULL, 1, NULL};
     lxw_format *bold;

@@ -91,8 +91,8 @@ static void cover(pdf *p)
     snprintf(line, sizeof line, _("Date: %s (end of the period)"), end);
     pdoc_para(&p->d, line, 11, 0, 0);
     p->d.y += 30;
-    snprintf(line, sizeof line, "%d of %d guarantees breached; %s in credits "
-             "owed", failed, p->nres, pdoc_money(&p->d, amount, owed, sizeof owed));
+    snprintf(line, sizeof line, _("%d of %d guarantees breached; %s in credits "
+             "owed"), failed, p->nres, pdoc_money(&p->d, amount, owed, sizeof owed));
     pdoc_para(&p->d, line, 14, 1, 0);
     p->d.y += 40;
     pdoc_para(&p->d, _("Every figure in this report was computed by ombud from the input "
@@ -266,7 +266,7 @@ static void section(pdf *p, const presult *r)
         {N_("Measured"), 0.10, 1, 0}, {N_("Limit"), 0.10, 1, 0},
         {N_("What happened"), 0.35, 0, 0}, {N_("Evidence (file:line)"), 0.18, 0, 0}};
     btab bt = {p, {cols, 6, 7}, 0};
-    char line[1400];
+    char line[2400];
 
     /* Heading, result and method with room for the first rows below, so a
      * heading is never left alone at the foot of a page. */
@@ -305,7 +305,7 @@ static void section(pdf *p, const presult *r)
 
 static void inputs(pdf *p)
 {
-    char line[1400];
+    char line[2400];
 
     pdoc_new_page(&p->d);
     pdoc_para(&p->d, _("Inputs and integrity"), 16, 1, 0);

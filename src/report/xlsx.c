@@ -699,7 +699,7 @@ static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
         N_("Evidence (file:line)")};
     static const double widths[] = {11, 20, 16, 12, 12, 12, 12, 60, 40};
     lxw_worksheet *ws = add_sheet(x, name);
-    char line[1400];
+    char line[2400];
 
     if (!ws)
         return NULL;
