@@ -116,7 +116,7 @@ demo: deps
 	    "complaint dossier: demo-out/complaint-ACC-1001.pdf, .xlsx;" \
 	    "evidence and findings: demo-out/evidence.db"
 
-test-unit: $(UNIT_BIN)
+test-unit: $(UNIT_BIN) $(MO_FILES)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
 test-e2e: $(BUILD)/ombud

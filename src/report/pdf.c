@@ -105,9 +105,10 @@ static void cover(pdf *p)
 static void summary(pdf *p)
 {
     static const pdoc_col cols[] = {
-        {N_("Guarantee"), 0.12, 0, 0}, {N_("Promise as advertised (source)"), 0.25, 0, 0},
-        {N_("Measured"), 0.21, 0, 0}, {N_("Target"), 0.16, 0, 0}, {N_("Status"), 0.07, 0, 0},
-        {N_("Breaches"), 0.08, 1, 0}, {N_("Owed"), 0.11, 1, 0}};
+        /* Status and Breaches wide enough for "INCOMPLEIX", "Incompliments". */
+        {N_("Guarantee"), 0.12, 0, 0}, {N_("Promise as advertised (source)"), 0.20, 0, 0},
+        {N_("Measured"), 0.20, 0, 0}, {N_("Target"), 0.15, 0, 0}, {N_("Status"), 0.12, 0, 0},
+        {N_("Breaches"), 0.10, 1, 0}, {N_("Owed"), 0.11, 1, 0}};
     pdoc_table t = {cols, 7, 7.5};
     char promise[1400], n[32], owed[64];
 
