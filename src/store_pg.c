@@ -174,6 +174,7 @@ static const char schema_sql[] =
     "  prepared_by text COLLATE \"C\","
     "  currency text COLLATE \"C\" NOT NULL,"
     "  tool_version text COLLATE \"C\" NOT NULL,"
+    "  lang text COLLATE \"C\" NOT NULL DEFAULT 'en',"
     "  UNIQUE (period_start, period_end));"
     "CREATE TABLE IF NOT EXISTS results ("
     "  id bigserial PRIMARY KEY,"
@@ -1618,11 +1619,13 @@ ombud_err ombud_pg_begin_check(ombud_pg *pg, const ombud_check *c,
     p_text(&p, c->prepared_by);
     p_text(&p, c->currency);
     p_text(&p, OMBUD_VERSION);
+    p_text(&p, c->lang ? c->lang : "en");
     if ((err = run(pg, "recording the check", "INSERT INTO checks "
                    "(period_start, period_end, tz, guarantees, "
                    "guarantees_sha256, carrier, commission, docket, "
-                   "prepared_by, currency, tool_version) VALUES ($1, $2, $3, "
-                   "$4, $5, $6, $7, $8, $9, $10, $11) RETURNING id", &p, &res)))
+                   "prepared_by, currency, tool_version, lang) VALUES ($1, "
+                   "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING "
+                   "id", &p, &res)))
         goto fail;
     *check_id = col_int(res, 0, 0);
     PQclear(res);
@@ -1704,9 +1707,27 @@ ombud_err ombud_pg_add_result(ombud_pg *pg, int64_t check_id, int seq,
                      &p, result_id);
 }
 
+/*
+ * A finding's text as stored: its valid UTF-8 prefix (a translated text
+ * cut short by a rule's buffer may end in half a character; SQLite's store
+ * keeps the same prefix). Free with g_free().
+ */
+static char *whole(const char *v)
+{
+    const gchar *end;
+
+    if (!v)
+        return NULL;
+    g_utf8_validate(v, -1, &end);
+    return g_strndup(v, (gsize)(end - v));
+}
+
 ombud_err ombud_pg_set_result(ombud_pg *pg, int64_t result_id,
                               const ombud_result *r)
 {
+    char *mt = whole(r->measured_text), *tt = whole(r->target_text),
+         *me = whole(r->method);
+    ombud_err err;
     prm p = {0};
 
     p_int(&p, result_id);
@@ -1717,18 +1738,24 @@ ombud_err ombud_pg_set_result(ombud_pg *pg, int64_t result_id,
     p_int(&p, r->subjects);
     p_int(&p, r->breaches);
     p_int(&p, r->amount);
-    p_text(&p, r->measured_text);
-    p_text(&p, r->target_text);
-    p_text(&p, r->method);
-    return run(pg, "recording a result", "UPDATE results SET measured = $2, "
-               "target = $3, unit = $4, status = $5, subjects = $6, breaches "
-               "= $7, amount = $8, measured_text = $9, target_text = $10, "
-               "method = $11 WHERE id = $1", &p, NULL);
+    p_text(&p, mt);
+    p_text(&p, tt);
+    p_text(&p, me);
+    err = run(pg, "recording a result", "UPDATE results SET measured = $2, "
+              "target = $3, unit = $4, status = $5, subjects = $6, breaches "
+              "= $7, amount = $8, measured_text = $9, target_text = $10, "
+              "method = $11 WHERE id = $1", &p, NULL);
+    g_free(mt);
+    g_free(tt);
+    g_free(me);
+    return err;
 }
 
 ombud_err ombud_pg_add_breach(ombud_pg *pg, int64_t result_id,
                               const ombud_breach *b, int64_t *breach_id)
 {
+    char *detail = whole(b->detail);
+    ombud_err err;
     prm p = {0};
 
     assert(pg->in_check && b->subject_kind);
@@ -1741,12 +1768,14 @@ ombud_err ombud_pg_add_breach(ombud_pg *pg, int64_t result_id,
     p_int(&p, b->shortfall);
     p_text(&p, b->unit);
     p_int(&p, b->amount);
-    p_text(&p, b->detail);
-    return insert_id(pg, "recording a breach", "INSERT INTO breaches "
-                     "(result_id, subject_kind, subject, at, measured, "
-                     "limit_value, shortfall, unit, amount, detail) VALUES "
-                     "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-                     &p, breach_id);
+    p_text(&p, detail);
+    err = insert_id(pg, "recording a breach", "INSERT INTO breaches "
+                    "(result_id, subject_kind, subject, at, measured, "
+                    "limit_value, shortfall, unit, amount, detail) VALUES "
+                    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                    &p, breach_id);
+    g_free(detail);
+    return err;
 }
 
 ombud_err ombud_pg_add_evidence(ombud_pg *pg, int64_t breach_id,
@@ -1805,8 +1834,8 @@ ombud_err ombud_pg_check_get(ombud_pg *pg, int64_t check_id,
     if ((err = need_tx(pg)) ||
         (err = run(pg, "reading a check", "SELECT id, period_start, "
                    "period_end, tz, guarantees, guarantees_sha256, carrier, "
-                   "commission, docket, prepared_by, currency, tool_version "
-                   "FROM checks WHERE $1::bigint = 0 OR id = $1::bigint ORDER "
+                   "commission, docket, prepared_by, currency, tool_version, "
+                   "lang FROM checks WHERE $1::bigint = 0 OR id = $1::bigint ORDER "
                    "BY id DESC LIMIT 1", &p, &res)))
         return err;
     if ((found = PQntuples(res) == 1)) {
@@ -1822,6 +1851,7 @@ ombud_err ombud_pg_check_get(ombud_pg *pg, int64_t check_id,
         copy_col(res, 0, 9, out->prepared_by, sizeof out->prepared_by);
         copy_col(res, 0, 10, out->currency, sizeof out->currency);
         copy_col(res, 0, 11, out->tool_version, sizeof out->tool_version);
+        copy_col(res, 0, 12, out->lang, sizeof out->lang);
     }
     PQclear(res);
     return found ? OMBUD_OK : OMBUD_E_DATA;

@@ -121,6 +121,16 @@ eq "leg ids by line" "1|2
 PGHOST=$S PGUSER=ombud PGDATABASE=founding "$bin" report --db pg: -o env.xlsx >/dev/null 2>&1
 eq "pg: exit" 0 $?
 cmp -s env.xlsx sq.xlsx || fail "env.xlsx and sq.xlsx differ"
+# Findings in Hebrew (the check's language column, right-to-left text):
+# the same PDF from both stores.
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    "$bin" check --db "$s" --guarantees "$G" --period 2026-10 --lang he >/dev/null 2>&1
+    eq "$n check --lang he exit" 0 $?
+    "$bin" report --db "$s" -o $n-he.pdf >/dev/null 2>&1
+    eq "$n report he exit" 0 $?
+done
+cmp -s pg-he.pdf sq-he.pdf || fail "pg-he.pdf and sq-he.pdf differ"
 end
 
 # ---- 2: rejects and duplicates as with SQLite; re-import ------------------
