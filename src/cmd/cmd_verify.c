@@ -27,6 +27,7 @@
 const char ombud_help_verify[] =
     "usage: ombud verify --report FILE --guarantees FILE\n"
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
+    "                    [--accounts FILE] [--cdr FILE]...\n"
     "       ombud verify --report FILE --inputs DIR\n"
     "\n"
     "Check that a report (XLSX or PDF) was produced from the inputs it lists,\n"
@@ -118,11 +119,19 @@ static int offer_dir(verify *v, const char *dir)
     return rc;
 }
 
+/* Was a file offered as @offered fit to be the input of @kind? (--calls
+ * takes a queue_log as well as a calls.csv, as on ingest.) */
+static int same_kind(const char *offered_kind, const char *kind)
+{
+    return !strcmp(offered_kind, kind) ||
+           (!strcmp(offered_kind, "calls") && !strcmp(kind, "queue_log"));
+}
+
 static offered *by_sha(verify *v, const char *sha, const char *kind)
 {
     for (int i = 0; i < v->nfiles; i++)
         if (!strcmp(v->files[i].sha, sha) &&
-            (!v->files[i].kind || !kind || !strcmp(v->files[i].kind, kind)))
+            (!v->files[i].kind || !kind || same_kind(v->files[i].kind, kind)))
             return &v->files[i];
     return NULL;
 }
@@ -130,7 +139,8 @@ static offered *by_sha(verify *v, const char *sha, const char *kind)
 static offered *by_kind_unused(verify *v, const char *kind)
 {
     for (int i = 0; i < v->nfiles; i++)
-        if (v->files[i].kind && !strcmp(v->files[i].kind, kind) && !v->files[i].used)
+        if (v->files[i].kind && same_kind(v->files[i].kind, kind) &&
+            !v->files[i].used)
             return &v->files[i];
     return NULL;
 }
@@ -292,7 +302,8 @@ static void recompute(verify *v, const char *gpath, const ombud_input *in, int n
     ombud_diag_set_verbosity(OMBUD_QUIET);
     if (!(err = ombud_guarantees_load(gpath, &gs)) &&
         !(err = ombud_store_open(db, &st))) {
-        ombud_ingest_opts o = {gs->tz, gs->filing.currency, NULL, 0, 0};
+        ombud_ingest_opts o = {gs->tz, gs->filing.currency, NULL, 0, 0,
+                               &gs->asterisk, NULL};
         if (!(err = ombud_import_files(st, in, nin, &o, &rejected)) &&
             !(err = ombud_evaluate_span(st, gs, v->m.from, v->m.to, NULL, &check_id)))
             err = ombud_store_findings_digest(st, check_id, digest);
@@ -324,7 +335,8 @@ static void recompute(verify *v, const char *gpath, const ombud_input *in, int n
 static int parse(int argc, char **argv, verify *v, const char **report,
                  const char **dir)
 {
-    enum { O_REPORT = 256, O_G, O_OUTAGES, O_CALLS, O_BILLING, O_INPUTS };
+    enum { O_REPORT = 256, O_G, O_OUTAGES, O_CALLS, O_BILLING, O_INPUTS,
+           O_ACCOUNTS, O_CDR };
     static const struct option opts[] = {
         {"report", required_argument, NULL, O_REPORT},
         {"guarantees", required_argument, NULL, O_G},
@@ -332,6 +344,8 @@ static int parse(int argc, char **argv, verify *v, const char **report,
         {"calls", required_argument, NULL, O_CALLS},
         {"billing", required_argument, NULL, O_BILLING},
         {"inputs", required_argument, NULL, O_INPUTS},
+        {"accounts", required_argument, NULL, O_ACCOUNTS},
+        {"cdr", required_argument, NULL, O_CDR},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
@@ -347,6 +361,8 @@ static int parse(int argc, char **argv, verify *v, const char **report,
         case O_CALLS: rc = offer(v, "calls", optarg); break;
         case O_BILLING: rc = offer(v, "billing", optarg); break;
         case O_INPUTS: *dir = optarg; break;
+        case O_ACCOUNTS: rc = offer(v, "accounts", optarg); break;
+        case O_CDR: rc = offer(v, "cdr", optarg); break;
         case 'h': fputs(ombud_help_verify, stdout); return -1;
         default:
             return ombud_usage_error("verify", c == ':' ? "option needs a "

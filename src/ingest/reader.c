@@ -14,7 +14,14 @@
  * the next line: memory stays flat and later rows are not lost.
  *
  * Accounting: every record after the header is "read" exactly once and is
- * then either stored or rejected; ombud_store_end_file() checks the sum.
+ * then either stored or rejected (or, for record formats, counted: a
+ * queue_log line that is part of no leg); ombud_store_end_file() checks
+ * the sum.
+ *
+ * Record formats (ombud_format.store_record set: queue_log, Master.csv)
+ * have no header to map columns by: their records go to the format as
+ * fields, after the same limits and UTF-8 checks, with the delimiter and
+ * quote the format's begin() chose from the file's first bytes.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -42,7 +49,8 @@
 #define FIELD_BEGUN 2   /* inside a field; with .quoted set, inside quotes */
 
 const ombud_format *const ombud_formats[] = {
-    &ombud_format_outages, &ombud_format_calls, &ombud_format_billing, NULL
+    &ombud_format_outages, &ombud_format_calls, &ombud_format_billing,
+    &ombud_format_accounts, &ombud_format_queue_log, &ombud_format_cdr, NULL
 };
 
 const ombud_format *ombud_format_find(const char *kind)
@@ -76,6 +84,9 @@ typedef struct reader {
     int have_header;
     size_t header_fields;     /* fields in the header row */
     long map[OMBUD_MAX_COLUMNS]; /* header field index per column, or -1 */
+    ombud_sniff sniff;        /* record formats: how begin() wants the file read */
+    const char **vp;          /* record formats: field pointers for the format */
+    size_t capvp;
 
     ombud_counts counts;
     GChecksum *sha;           /* SHA-256 of the bytes as they are parsed */
@@ -243,7 +254,7 @@ static void take_row(reader *r)
 {
     const ombud_format *f = r->fmt;
     ombud_row row;
-    ombud_row_reject rej = {-1, ""};
+    ombud_row_reject rej = {-1, "", NULL};
     char why[160];
     ombud_err err;
 
@@ -281,6 +292,63 @@ static void take_row(reader *r)
             reject(r, c >= 0 ? row.col[c] : 0, c >= 0 ? f->columns[c].name
                    : NULL, NULL, 0, rej.why);
     } else {
+        r->fatal = err;
+    }
+}
+
+/* ---- records (formats without a header map) ------------------------------------- */
+
+/* Hand a record's fields to a record format, after the reader's checks. */
+static void take_record(reader *r)
+{
+    int header = !r->have_header && r->sniff.header;
+    ombud_record rec = {r->rec_line, r->nfields, NULL, r->len, header};
+    ombud_row_reject rej = {-1, "", NULL};
+    char why[160], fname[32];
+    ombud_err err;
+
+    r->have_header = 1;
+    if (!header)
+        r->counts.read++;
+    if (r->too_many) {
+        ombud_loc loc = {r->path, r->rec_line, 0};
+        snprintf(why, sizeof why, "more than %d fields", OMBUD_MAX_FIELDS);
+        if (header)
+            r->fatal = ombud_error(OMBUD_E_DATA, &loc, "header has %s", why);
+        else
+            reject(r, OMBUD_MAX_FIELDS + 1, NULL, NULL, 0, why);
+        return;
+    }
+    if (r->nfields > r->capvp) {
+        const char **v = realloc(r->vp, r->nfields * sizeof *v);
+        if (!v) {
+            r->fatal = OMBUD_E_NOMEM;
+            return;
+        }
+        r->vp = v;
+        r->capvp = r->nfields;
+    }
+    for (size_t i = 0; i < r->nfields; i++) {
+        r->vp[i] = r->arena + r->off[i];
+        if (!header && ombud_text_check(r->vp[i], r->len[i], why, sizeof why)) {
+            snprintf(fname, sizeof fname, "field %zu", i + 1);
+            reject(r, (long)i + 1, fname, r->vp[i], r->len[i], why);
+            return;
+        }
+    }
+    rec.v = r->vp;
+    err = r->fmt->store_record(&r->ctx, &rec, &rej);
+    if (err == OMBUD_E_FIELD && !header) {
+        size_t c = rej.column >= 0 ? (size_t)rej.column : 0;
+        if (rej.column >= 0 && c < r->nfields) {
+            if (!rej.field)
+                snprintf(fname, sizeof fname, "field %zu", c + 1);
+            reject(r, (long)c + 1, rej.field ? rej.field : fname, r->vp[c],
+                   r->len[c], rej.why);
+        } else {
+            reject(r, 0, NULL, NULL, 0, rej.why);
+        }
+    } else if (err) {
         r->fatal = err;
     }
 }
@@ -347,7 +415,9 @@ static void on_record(int term, void *p)
     (void)term;
     if (r->fatal)
         return;
-    if (!r->have_header)
+    if (r->fmt->store_record)
+        take_record(r);
+    else if (!r->have_header)
         r->fatal = take_header(r);
     else
         take_row(r);
@@ -356,11 +426,20 @@ static void on_record(int term, void *p)
 
 /* ---- feeding ------------------------------------------------------------------ */
 
+static void init_parser(reader *r)
+{
+    csv_init(&r->csv, CSV_APPEND_NULL);
+    csv_set_blk_size(&r->csv, CHUNK);
+    if (r->sniff.delim)
+        csv_set_delim(&r->csv, r->sniff.delim);
+    if (r->sniff.quote)
+        csv_set_quote(&r->csv, r->sniff.quote);
+}
+
 static void restart_parser(reader *r)
 {
     csv_free(&r->csv);
-    csv_init(&r->csv, CSV_APPEND_NULL);
-    csv_set_blk_size(&r->csv, CHUNK);
+    init_parser(r);
     reset_record(r);
 }
 
@@ -375,12 +454,13 @@ static size_t drop_oversize(reader *r, const char *s, size_t n, int *skipping)
     snprintf(why, sizeof why, "record longer than %d bytes (lines %ld to %ld "
              "and on); an unclosed quote? reading resumes on the next line",
              OMBUD_MAX_RECORD, r->rec_line, r->line);
-    if (!r->have_header) {
+    if (!r->have_header && (!r->fmt->store_record || r->sniff.header)) {
         ombud_loc loc = {r->path, r->rec_line, 0};
         r->fatal = ombud_error(OMBUD_E_DATA, &loc, "header longer than %d "
                                "bytes", OMBUD_MAX_RECORD);
         return n;
     }
+    r->have_header = 1;
     r->counts.read++;
     reject(r, 0, NULL, NULL, 0, why);
     restart_parser(r);
@@ -466,7 +546,7 @@ static void finish(reader *r)
         csv_fini(&r->csv, on_field, on_record, r);
         return;
     }
-    if (!r->have_header) {
+    if (!r->have_header && (!r->fmt->store_record || r->sniff.header)) {
         ombud_loc loc = {r->path, r->rec_line, 0};
         r->fatal = ombud_error(OMBUD_E_DATA, &loc, "file ends inside a quoted "
                                "header field");
@@ -505,6 +585,11 @@ static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
             s += 3; /* a UTF-8 byte order mark is not part of the header */
             n -= 3;
         }
+        if (first && r->fmt->begin) {
+            if ((r->fatal = r->fmt->begin(&r->ctx, s, n, &r->sniff)))
+                break;
+            restart_parser(r);
+        }
         first = 0;
         feed(r, s, n, &at_line_start, &skipping);
         done += (int64_t)n;
@@ -519,8 +604,9 @@ static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
     free(buf);
     if (!r->fatal && !r->have_header) {
         ombud_loc loc = {r->path, 0, 0};
-        r->fatal = ombud_error(OMBUD_E_DATA, &loc, "empty file: no %s header",
-                               r->fmt->kind);
+        r->fatal = ombud_error(OMBUD_E_DATA, &loc, r->fmt->store_record
+                               ? "empty file: no %s records"
+                               : "empty file: no %s header", r->fmt->kind);
     }
     return r->fatal;
 }
@@ -583,6 +669,7 @@ static void reader_free(reader *r)
     free(r->arena);
     free(r->off);
     free(r->len);
+    free(r->vp);
 }
 
 /*
@@ -650,7 +737,7 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
 {
     reader r = {0};
     ombud_source src = {0};
-    char sha[65] = "pending";
+    char sha[65] = "pending", settings[600];
     int64_t bytes = 0, id = 0;
     int regular = 0;
     FILE *fp = NULL;
@@ -673,7 +760,12 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
         return ombud_store_find_source(st, fmt->kind, sha, &id, counts);
     }
     src = (ombud_source){fmt->kind, base_name(path), path, sha, bytes,
-                         ombud_tz_name(opts->tz), ombud_clock_now()};
+                         ombud_tz_name(fmt == &ombud_format_cdr && opts->cdr_tz
+                                       ? opts->cdr_tz : opts->tz),
+                         ombud_clock_now(), NULL};
+    if (fmt == &ombud_format_queue_log)
+        src.settings = ombud_asterisk_site_format(opts->asterisk, settings,
+                                                  sizeof settings);
     if ((err = ombud_store_begin_file(st, &src, &id))) {
         fclose(fp);
         return err;
@@ -681,12 +773,16 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
     r.fmt = fmt;
     r.opts = opts;
     r.path = path;
-    r.ctx = (ombud_ingest_ctx){st, id, opts};
+    r.ctx = (ombud_ingest_ctx){st, id, opts, &r.counts, path, NULL};
     r.sha = g_checksum_new(G_CHECKSUM_SHA256);
-    csv_init(&r.csv, CSV_APPEND_NULL);
-    csv_set_blk_size(&r.csv, CHUNK);
+    init_parser(&r);
     err = parse_file(&r, fp, bytes);
     fclose(fp);
+    if (fmt->finish) {
+        ombud_err ferr = fmt->finish(&r.ctx, err != OMBUD_OK);
+        if (!err)
+            err = ferr;
+    }
     if (!err)
         err = settle_checksum(&r, st, regular && strcmp(sha, "pending") ? sha
                                                                        : NULL,
