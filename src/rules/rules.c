@@ -110,6 +110,22 @@ int64_t ombud_share_bp(int64_t part, int64_t whole)
     return whole > 0 ? (part * 20000 + whole) / (2 * whole) : 10000;
 }
 
+int ombud_leg_incomplete(const ombud_call_leg *c)
+{
+    return !strcmp(c->outcome, "incomplete");
+}
+
+void ombud_method_incomplete(char *method, size_t size, int64_t n)
+{
+    size_t len = strlen(method);
+
+    if (n > 0 && len < size)
+        snprintf(method + len, size - len, " %lld call leg%s with no end in "
+                 "the telephony log (incomplete) %s left out: neither "
+                 "answered nor abandoned.", (long long)n, n == 1 ? "" : "s",
+                 n == 1 ? "was" : "were");
+}
+
 char *ombud_bp_format(int64_t bp, char *buf, size_t size)
 {
     snprintf(buf, size, "%lld.%02lld%%", (long long)(bp / 100),
