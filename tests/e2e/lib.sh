@@ -9,24 +9,14 @@
 #   OMBUD     absolute path of the binary under test
 #   E2E_ROOT  repository root; SAMPLES=$E2E_ROOT/samples
 #   FIXTURES  tests/e2e/fixtures
-#   E2E_CASE  name of the case being run
+#   T_CASE    name of the case being run
 #
-# Every run of the binary is checked for crashes (signal, timeout) and for
-# sanitizer reports on stderr, so a case fails under an ASan/UBSan build
-# even when it does not look at the exit code.
-#
-# Helpers (all record a failure and carry on; the case fails at the end):
-#   run_ombud ARGS...          run the binary; sets RC, OUT, ERR (files)
+# The shared helpers (run_ombud, expect_exit, expect_eq, expect_true,
+# expect_stdout_*, expect_stderr_*, expect_no_file, expect_sql, sql, sql_q,
+# utc, repeat_char) are in tests/lib/common.sh. This file adds (all record
+# a failure and carry on; the case fails at the end):
 #   ingest ARGS...             run_ombud ingest --db "$DB" ARGS...
 #   ingest_la ARGS...          ingest --tz America/Los_Angeles ARGS...
-#   expect_exit N
-#   expect_stderr_has TEXT     fixed string somewhere in stderr
-#   expect_stderr_lacks TEXT
-#   expect_stderr_line PREFIX TEXT   a stderr line starts with PREFIX and
-#                              contains TEXT
-#   expect_stdout_has TEXT / expect_stdout_lacks TEXT
-#   expect_sql SQL EXPECTED    sqlite3 output (NULL shown as NULL, '|'
-#                              between columns, rows on separate lines)
 #   expect_counts PATH READ STORED REJECTED   the sources row of PATH
 #   expect_counted PATH COUNTED    its rows counted (queue_log: no leg)
 #   expect_accounting          read = stored + rejected for every source,
@@ -34,80 +24,13 @@
 #   expect_reject PATH LINE COL FIELD REASON  one rejected row, checked in
 #                              stderr (PATH:LINE:COL: error: rejected: ...)
 #                              and in the rejects table (FIELD - for NULL)
-#   expect_eq WHAT EXPECTED ACTUAL
-#   expect_true WHAT COMMAND...      the command succeeds
-#   expect_no_file PATH
-#   utc 'YYYY-MM-DD HH:MM:SS'  epoch seconds of that UTC time (GNU date)
-#   sql_q TEXT                 TEXT as an SQL string literal
-#   repeat_char C N            N copies of character C on stdout
+
+. "$T_DIR/../lib/common.sh"
 
 DB=ev.db
 LA=America/Los_Angeles
 SAMPLES=$E2E_ROOT/samples
 FOUNDING=$SAMPLES/founding-case
-E2E_FAILS=0
-E2E_ASSERTS=0
-E2E_RUNS=0
-E2E_LAST="(no command run yet)"
-RC=
-OUT=/dev/null
-ERR=/dev/null
-
-# ---- bookkeeping ---------------------------------------------------------
-
-_e2e_fail() { # WHAT EXPECTED ACTUAL
-    E2E_FAILS=$((E2E_FAILS + 1))
-    printf 'FAIL [%s] %s\n' "$E2E_CASE" "$1"
-    printf '    after:    %s\n' "$E2E_LAST"
-    printf '    expected: %s\n' "$2"
-    printf '    actual:   %s\n' "$3"
-}
-
-_e2e_ok() {
-    E2E_ASSERTS=$((E2E_ASSERTS + 1))
-}
-
-# Show the stderr of the last run, indented (for failure messages).
-_e2e_show_stderr() {
-    if [ -s "$ERR" ]; then
-        printf '    stderr of the last run (first 15 lines):\n'
-        head -n 15 "$ERR" | sed 's/^/      | /'
-    else
-        printf '    stderr of the last run: (empty)\n'
-    fi
-}
-
-# Called by run.sh after the case; the marker proves the case ran through.
-e2e_end() {
-    if [ "$E2E_ASSERTS" -eq 0 ] && [ "$E2E_FAILS" -eq 0 ]; then
-        _e2e_fail "case made no assertion" "at least one" "none"
-    fi
-    echo "E2E-END fails=$E2E_FAILS asserts=$E2E_ASSERTS"
-    [ "$E2E_FAILS" -eq 0 ]
-}
-
-# ---- running the binary ---------------------------------------------------
-
-run_ombud() {
-    E2E_RUNS=$((E2E_RUNS + 1))
-    E2E_LAST="ombud $*"
-    OUT=run$E2E_RUNS.out
-    ERR=run$E2E_RUNS.err
-    timeout 60 "$OMBUD" "$@" >"$OUT" 2>"$ERR" </dev/null
-    RC=$?
-    if [ "$RC" -eq 124 ]; then
-        _e2e_fail "ombud finished within 60 s" "exit" "timed out"
-    elif [ "$RC" -ge 128 ]; then
-        _e2e_fail "ombud did not crash" "an exit status < 128" \
-            "exit $RC (killed by signal $((RC - 128)))"
-        _e2e_show_stderr
-    fi
-    if grep -Eq 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:|BUG at ' "$ERR"; then
-        _e2e_fail "no sanitizer report or BUG on stderr" "none" \
-            "$(grep -Em1 'Sanitizer|runtime error:|BUG at ' "$ERR")"
-        _e2e_show_stderr
-    fi
-}
 
 ingest() {
     run_ombud ingest --db "$DB" "$@"
@@ -115,117 +38,6 @@ ingest() {
 
 ingest_la() {
     ingest --tz "$LA" "$@"
-}
-
-# ---- assertions --------------------------------------------------------------
-
-expect_exit() {
-    if [ "$RC" = "$1" ]; then
-        _e2e_ok
-    else
-        _e2e_fail "exit status" "$1" "$RC"
-        _e2e_show_stderr
-    fi
-}
-
-expect_stderr_has() {
-    if grep -Fq -e "$1" "$ERR"; then
-        _e2e_ok
-    else
-        _e2e_fail "stderr contains the text" "$1" "(not found)"
-        _e2e_show_stderr
-    fi
-}
-
-expect_stderr_lacks() {
-    if grep -Fq -e "$1" "$ERR"; then
-        _e2e_fail "stderr does not contain the text" "no \"$1\"" \
-            "$(grep -Fm1 -e "$1" "$ERR")"
-    else
-        _e2e_ok
-    fi
-}
-
-expect_stdout_has() {
-    if grep -Fq -e "$1" "$OUT"; then
-        _e2e_ok
-    else
-        _e2e_fail "stdout contains the text" "$1" \
-            "(not found; stdout starts: $(head -c 200 "$OUT"))"
-    fi
-}
-
-expect_stdout_lacks() {
-    if grep -Fq -e "$1" "$OUT"; then
-        _e2e_fail "stdout does not contain the text" "no \"$1\"" \
-            "$(grep -Fm1 -e "$1" "$OUT")"
-    else
-        _e2e_ok
-    fi
-}
-
-# A line of stderr starts with $1 and contains $2 (both fixed strings).
-_e2e_has_line() { # FILE PREFIX TEXT
-    E2E_P=$2 E2E_T=$3 awk 'index($0, ENVIRON["E2E_P"]) == 1 &&
-        index($0, ENVIRON["E2E_T"]) > 0 { found = 1 }
-        END { exit !found }' "$1"
-}
-
-expect_stderr_line() {
-    if _e2e_has_line "$ERR" "$1" "$2"; then
-        _e2e_ok
-    else
-        _e2e_fail "a stderr line starts with \"$1\" and contains \"$2\"" \
-            "such a line" "(none)"
-        _e2e_show_stderr
-    fi
-}
-
-expect_eq() { # WHAT EXPECTED ACTUAL
-    if [ "$2" = "$3" ]; then
-        _e2e_ok
-    else
-        _e2e_fail "$1" "$2" "$3"
-    fi
-}
-
-expect_true() { # WHAT COMMAND...
-    E2E_WHAT=$1
-    shift
-    if "$@"; then
-        _e2e_ok
-    else
-        _e2e_fail "$E2E_WHAT" "true" "false: $*"
-    fi
-}
-
-expect_no_file() {
-    if [ -e "$1" ]; then
-        _e2e_fail "no file $1 is created" "absent" "exists"
-    else
-        _e2e_ok
-    fi
-}
-
-sql() {
-    sqlite3 -batch -bail -nullvalue NULL "$DB" "$1" 2>&1
-}
-
-expect_sql() { # SQL EXPECTED
-    if [ ! -f "$DB" ]; then
-        _e2e_fail "SQL: $1" "$2" "(no store $DB)"
-        return
-    fi
-    E2E_SQL_GOT=$(sql "$1")
-    if [ "$E2E_SQL_GOT" = "$2" ]; then
-        _e2e_ok
-    else
-        _e2e_fail "SQL: $1" "$2" "$E2E_SQL_GOT"
-    fi
-}
-
-sql_q() {
-    printf "'%s'" "$(printf '%s' "$1" | sed "s/'/''/g")"
 }
 
 expect_counts() { # PATH READ STORED REJECTED
@@ -281,12 +93,4 @@ expect_reject() { # PATH LINE COL FIELD REASON
                 ON s.id = r.source_id WHERE s.path = $(sql_q "$1")
                 AND r.line = $2 AND r.col = $3 AND $E2E_FLD
                 AND instr(r.reason, $(sql_q "$5")) > 0" "1"
-}
-
-utc() {
-    date -u -d "$1" +%s
-}
-
-repeat_char() { # C N
-    head -c "$2" /dev/zero | tr '\000' "$1"
 }

@@ -49,7 +49,7 @@ delays=$(awk -v s=$seed -v ms=$full_ms 'BEGIN { srand(s); printf "0.01"
 
 # State check after a kill: $1 describes the moment.
 check_store() {
-    E2E_LAST="SIGKILL after $1 s (seed $seed)"
+    T_LAST="SIGKILL after $1 s (seed $seed)"
     expect_eq "integrity_check after a kill at $1 s" ok \
         "$(sqlite3 "$DB" 'PRAGMA integrity_check' 2>&1)"
     expect_sql "SELECT group_concat(outage_id) FROM outages WHERE outage_id LIKE 'BASE-%'" "BASE-1,BASE-2"
@@ -76,7 +76,7 @@ for d in $delays; do
         (SELECT count(*) FROM outages) || ' outages, ' ||
         (SELECT count(*) FROM call_legs) || ' call legs'")"
     if [ $st != 137 ] && [ $st != 0 ]; then
-        _e2e_fail "killed import exits 137 (or 0 when it finished first)" "137" "$st"
+        _t_fail "killed import exits 137 (or 0 when it finished first)" "137" "$st"
         sed 's/^/      | /' kill.err
     fi
     check_store "$d"

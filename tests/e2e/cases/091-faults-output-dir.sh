@@ -97,10 +97,10 @@ elif unshare -m --propagation private sh -c \
         "$OMBUD" report --db good/evidence.db -o m/r.xlsx >ro2.out 2>ro2.err
         echo $? >ro2.rc
         ls -A m >ro.ls'
-    RC=$(cat ro1.rc); ERR=ro1.err; E2E_LAST="run --out on a read-only file system"
+    RC=$(cat ro1.rc); ERR=ro1.err; T_LAST="run --out on a read-only file system"
     expect_exit 73
     expect_stderr_has "cannot create m/sub: Read-only file system"
-    RC=$(cat ro2.rc); ERR=ro2.err; E2E_LAST="report -o on a read-only file system"
+    RC=$(cat ro2.rc); ERR=ro2.err; T_LAST="report -o on a read-only file system"
     expect_exit 73
     expect_stderr_has "m/r.xlsx"
     expect_eq "files on the read-only file system" "" "$(cat ro.ls)"

@@ -22,7 +22,7 @@ before=$(dump "$DB")
 run_limited() {
     lim=$1 ign=$2
     shift 2
-    E2E_LAST="ulimit -f $lim; ombud ingest $*"
+    T_LAST="ulimit -f $lim; ombud ingest $*"
     sh -c 'if [ "$1" = 1 ]; then trap "" XFSZ; fi; ulimit -f "$2"; shift 2; exec "$@"' \
         sh "$ign" "$lim" "$OMBUD" ingest --db "$DB" "$@" >lim.out 2>lim.err </dev/null
     RC=$?
@@ -86,10 +86,10 @@ elif unshare -m --propagation private sh -c \
         echo $? >ro2.rc
         ls -A m >ro.ls
         cp m/ev.db ro-after.db'
-    RC=$(cat ro1.rc); ERR=ro1.err; E2E_LAST="ingest into a store on a read-only file system"
+    RC=$(cat ro1.rc); ERR=ro1.err; T_LAST="ingest into a store on a read-only file system"
     expect_exit 73
     expect_stderr_has "cannot write store m/ev.db: the file is read-only"
-    RC=$(cat ro2.rc); ERR=ro2.err; E2E_LAST="a new store on a read-only file system"
+    RC=$(cat ro2.rc); ERR=ro2.err; T_LAST="a new store on a read-only file system"
     expect_exit 73
     expect_stderr_has "cannot open store m/new.db"
     expect_eq "files on the read-only file system" "ev.db" "$(cat ro.ls)"
@@ -106,7 +106,7 @@ elif unshare -m --propagation private sh -c \
         echo $? >full.rc
         sqlite3 m/ev.db "PRAGMA integrity_check" >full.ic
         sqlite3 m/ev.db .dump | cksum >full-after.sum'
-    RC=$(cat full.rc); ERR=full.err; E2E_LAST="ingest onto a full tmpfs"
+    RC=$(cat full.rc); ERR=full.err; T_LAST="ingest onto a full tmpfs"
     expect_exit 70
     expect_stderr_has "database or disk is full"
     expect_eq "integrity on the full disk" ok "$(cat full.ic)"

@@ -34,7 +34,7 @@ expect_true "ulimit -f unit is 512 or 1024 (got $unit)" test "$unit" = 512 -o "$
 blocks=$((40960 / ${unit:-512}))
 
 for f in r.xlsx r.pdf; do
-    E2E_LAST="ulimit -f $blocks ($((blocks * unit)) bytes); ombud report -o $f"
+    T_LAST="ulimit -f $blocks ($((blocks * unit)) bytes); ombud report -o $f"
     sh -c 'trap "" XFSZ; ulimit -f "$1"; shift; exec "$@"' sh "$blocks" \
         "$OMBUD" report --db "$DB" -o "$f" >lim.out 2>lim.err </dev/null
     RC=$?
@@ -58,7 +58,7 @@ if unshare -m --propagation private sh -c \
         done
         ls -A m >full.ls'
     for f in r.xlsx r.pdf; do
-        RC=$(cat full-$f.rc); ERR=full-$f.err; E2E_LAST="ombud report -o m/$f on a full 32 KB tmpfs"
+        RC=$(cat full-$f.rc); ERR=full-$f.err; T_LAST="ombud report -o m/$f on a full 32 KB tmpfs"
         expect_exit 73
         expect_stderr_has "m/$f"
     done

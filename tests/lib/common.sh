@@ -1,0 +1,230 @@
+# common.sh - what every shell test suite shares: running the binary under
+# test, recording failures, and the assertions that do not depend on a suite.
+#
+# Sourced (via the suite's own lib.sh) into a fresh `sh` for every case, with
+# the current directory set to an empty temporary directory. POSIX sh only
+# (the cases also run under dash): no arrays, no [[ ]], no local, printf
+# escapes in octal (\377), never \x.
+#
+# Set before sourcing: OMBUD (the binary), T_CASE (the case's name), and
+# T_MARK (the end-of-case marker word run-cases.sh looks for).
+#
+# Every run of the binary is checked for crashes (signal, timeout) and for
+# sanitizer reports on stderr, so a case fails under an ASan/UBSan build
+# even when it does not look at the exit code.
+#
+# Running:
+#   run_ombud ARGS...          sets RC, OUT, ERR (files)
+# Assertions (each records a failure and carries on; the case fails at its
+# end when any failed):
+#   expect_exit N
+#   expect_eq WHAT EXPECTED ACTUAL
+#   expect_true WHAT COMMAND...      the command succeeds
+#   expect_stdout_has TEXT / expect_stdout_lacks TEXT
+#   expect_stdout_line REGEX         a stdout line matches the ERE
+#   expect_stdout_last LINE          the last stdout line is exactly LINE
+#   expect_stderr_has TEXT / expect_stderr_lacks TEXT
+#   expect_stderr_line PREFIX TEXT   a stderr line starts with PREFIX and
+#                                    contains TEXT (both fixed strings)
+#   expect_no_file PATH
+#   expect_sql SQL EXPECTED          sqlite3 output on $DB (NULL shown as
+#                                    NULL, '|' between columns)
+# Values:
+#   sql SQL                          run a query on $DB
+#   q TEXT (also sql_q)              TEXT as an SQL string literal
+#   utc 'YYYY-MM-DD HH:MM:SS'        epoch seconds of a UTC time (GNU date)
+#   lt ZONE 'YYYY-MM-DD HH:MM:SS'    epoch seconds of a local time in ZONE
+#   daynum YYYY-MM-DD                days since 1970-01-01
+#   repeat_char C N                  N copies of character C on stdout
+
+T_FAILS=0
+T_ASSERTS=0
+T_RUNS=0
+T_LAST="(no command run yet)"
+RC=
+OUT=/dev/null
+ERR=/dev/null
+
+# ---- bookkeeping -------------------------------------------------------------
+
+_t_fail() { # WHAT EXPECTED ACTUAL
+    T_FAILS=$((T_FAILS + 1))
+    printf 'FAIL [%s] %s\n' "$T_CASE" "$1"
+    printf '    after:    %s\n' "$T_LAST"
+    printf '    expected: %s\n' "$2" | sed '2,$s/^/              /'
+    printf '    actual:   %s\n' "$3" | sed '2,$s/^/              /'
+}
+
+_t_ok() {
+    T_ASSERTS=$((T_ASSERTS + 1))
+}
+
+# Show the stderr of the last run, indented (for failure messages).
+_t_show_stderr() {
+    if [ -s "$ERR" ]; then
+        printf '    stderr of the last run (first 15 lines):\n'
+        head -n 15 "$ERR" | sed 's/^/      | /'
+    else
+        printf '    stderr of the last run: (empty)\n'
+    fi
+}
+
+# Called by run-cases.sh after the case; the marker proves it ran through.
+t_end() {
+    if [ "$T_ASSERTS" -eq 0 ] && [ "$T_FAILS" -eq 0 ]; then
+        _t_fail "case made no assertion" "at least one" "none"
+    fi
+    echo "$T_MARK-END fails=$T_FAILS asserts=$T_ASSERTS"
+    [ "$T_FAILS" -eq 0 ]
+}
+
+# ---- running the binary ---------------------------------------------------
+
+run_ombud() {
+    T_RUNS=$((T_RUNS + 1))
+    T_LAST="ombud $*"
+    OUT=run$T_RUNS.out
+    ERR=run$T_RUNS.err
+    timeout 60 "$OMBUD" "$@" >"$OUT" 2>"$ERR" </dev/null
+    RC=$?
+    if [ "$RC" -eq 124 ]; then
+        _t_fail "ombud finished within 60 s" "exit" "timed out"
+    elif [ "$RC" -ge 128 ]; then
+        _t_fail "ombud did not crash" "an exit status < 128" \
+            "exit $RC (killed by signal $((RC - 128)))"
+        _t_show_stderr
+    fi
+    if grep -Eq 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:|BUG at ' "$ERR"; then
+        _t_fail "no sanitizer report or BUG on stderr" "none" \
+            "$(grep -Em1 'Sanitizer|runtime error:|BUG at ' "$ERR")"
+        _t_show_stderr
+    fi
+}
+
+# ---- assertions --------------------------------------------------------------
+
+expect_exit() {
+    if [ "$RC" = "$1" ]; then
+        _t_ok
+    else
+        _t_fail "exit status" "$1" "$RC"
+        _t_show_stderr
+    fi
+}
+
+expect_eq() { # WHAT EXPECTED ACTUAL
+    if [ "$2" = "$3" ]; then
+        _t_ok
+    else
+        _t_fail "$1" "$2" "$3"
+    fi
+}
+
+expect_true() { # WHAT COMMAND...
+    T_WHAT=$1
+    shift
+    if "$@"; then
+        _t_ok
+    else
+        _t_fail "$T_WHAT" "true" "false: $*"
+    fi
+}
+
+# Does FILE contain TEXT (fixed string)? Records the result either way.
+_t_file_has() { # WANT(1|0) FILE WHAT TEXT
+    if grep -Fq -e "$4" "$2"; then T_GOT=1; else T_GOT=0; fi
+    if [ "$T_GOT" = "$1" ]; then
+        _t_ok
+    elif [ "$1" = 1 ]; then
+        _t_fail "$3 contains the text" "$4" \
+            "(not found; it starts: $(head -c 300 "$2"))"
+    else
+        _t_fail "$3 does not contain the text" "no \"$4\"" \
+            "$(grep -Fm1 -e "$4" "$2")"
+    fi
+}
+
+expect_stdout_has() { _t_file_has 1 "$OUT" stdout "$1"; }
+expect_stdout_lacks() { _t_file_has 0 "$OUT" stdout "$1"; }
+expect_stderr_has() { _t_file_has 1 "$ERR" stderr "$1"; }
+expect_stderr_lacks() { _t_file_has 0 "$ERR" stderr "$1"; }
+
+expect_stdout_line() { # ERE
+    if grep -Eq -e "$1" "$OUT"; then
+        _t_ok
+    else
+        _t_fail "a stdout line matches /$1/" "such a line" \
+            "(none; stdout: $(head -c 600 "$OUT"))"
+    fi
+}
+
+expect_stdout_last() {
+    expect_eq "last line of stdout" "$1" "$(tail -n 1 "$OUT")"
+}
+
+_t_has_line() { # FILE PREFIX TEXT
+    T_P=$2 T_T=$3 awk 'index($0, ENVIRON["T_P"]) == 1 &&
+        index($0, ENVIRON["T_T"]) > 0 { found = 1 }
+        END { exit !found }' "$1"
+}
+
+expect_stderr_line() { # PREFIX TEXT
+    if _t_has_line "$ERR" "$1" "$2"; then
+        _t_ok
+    else
+        _t_fail "a stderr line starts with \"$1\" and contains \"$2\"" \
+            "such a line" "(none)"
+        _t_show_stderr
+    fi
+}
+
+expect_no_file() {
+    if [ -e "$1" ]; then
+        _t_fail "no file $1 is created" "absent" "exists"
+    else
+        _t_ok
+    fi
+}
+
+sql() {
+    sqlite3 -batch -bail -nullvalue NULL "$DB" "$1" 2>&1
+}
+
+q() {
+    printf "'%s'" "$(printf '%s' "$1" | sed "s/'/''/g")"
+}
+
+sql_q() {
+    q "$1"
+}
+
+expect_sql() { # SQL EXPECTED
+    if [ ! -f "$DB" ]; then
+        _t_fail "SQL: $1" "$2" "(no store $DB)"
+        return
+    fi
+    T_GOT=$(sql "$1")
+    if [ "$T_GOT" = "$2" ]; then
+        _t_ok
+    else
+        _t_fail "SQL: $1" "$2" "$T_GOT"
+    fi
+}
+
+# ---- values ---------------------------------------------------------------------
+
+utc() {
+    date -u -d "$1" +%s
+}
+
+lt() { # ZONE 'YYYY-MM-DD HH:MM:SS'
+    TZ=$1 date -d "$2" +%s
+}
+
+daynum() {
+    echo $(( $(date -u -d "$1 00:00:00" +%s) / 86400 ))
+}
+
+repeat_char() { # C N
+    head -c "$2" /dev/zero | tr '\000' "$1"
+}
