@@ -72,12 +72,6 @@ expect_sql "SELECT instr(method, '1 call leg with no end in the telephony log (i
 # The workbook: Inputs (sheet5) row 4 is the queue_log: read 36, stored
 # 29, rejected 0, balanced, counted 7, and its notes and settings; the
 # Method sheet (sheet7) names the site settings applied.
-expect_true() { # WHAT COMMAND...
-    R_WHAT=$1
-    shift
-    if "$@"; then R_T=yes; else R_T=no; fi
-    expect_eq "$R_WHAT" yes "$R_T"
-}
 cell() { # BOOK SHEET CELL
     unzip -p "$1" "xl/worksheets/$2.xml" |
         grep -o "<c r=\"$3\"[^>]*>\(<v>[^<]*</v>\|<is><t[^>]*>[^<]*</t></is>\)" |
