@@ -127,6 +127,8 @@ typedef struct ombud_sniff {
     unsigned char delim;         /**< field delimiter (default ',') */
     unsigned char quote;         /**< quote character (default '"') */
     int header;                  /**< the first record is a header row */
+    int unquoted;                /**< no quoting at all (queue_log file
+                                      form): quote is then ignored */
 } ombud_sniff;
 
 /** An input format. */

@@ -64,7 +64,7 @@ static ombud_err begin(ombud_ingest_ctx *ctx, const char *head, size_t n,
 {
     (void)head;
     (void)n;
-    *sniff = (ombud_sniff){',', '"', 0};
+    *sniff = (ombud_sniff){',', '"', 0, 0};
     ctx->state = NULL; /* the layout, once the first record fixes it */
     return OMBUD_OK;
 }

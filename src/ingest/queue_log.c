@@ -381,15 +381,14 @@ static ombud_err begin(ombud_ingest_ctx *ctx, const char *head, size_t n,
         i++;
     q->db_form = i < n && head[i] == ',';
     if (!q->db_form) {
-        /* The file form has no quoting: Asterisk writes fields as they are.
-         * 0xFF never occurs in UTF-8, so no field can open a quote. */
-        *sniff = (ombud_sniff){'|', 0xFF, 0};
+        /* The file form has no quoting: Asterisk writes fields as they are. */
+        *sniff = (ombud_sniff){'|', '"', 0, 1};
         return OMBUD_OK;
     }
     /* Database export: a header unless it starts with a time. */
     while (n && (*head == '\n' || *head == '\r' || *head == '"'))
         head++, n--;
-    *sniff = (ombud_sniff){',', '"', !(n && isdigit((unsigned char)*head))};
+    *sniff = (ombud_sniff){',', '"', !(n && isdigit((unsigned char)*head)), 0};
     if (!sniff->header)
         for (int c = 0; c <= D_DATA5; c++)
             q->col[c] = c;

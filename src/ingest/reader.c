@@ -426,13 +426,20 @@ static void on_record(int term, void *p)
 
 /* ---- feeding ------------------------------------------------------------------ */
 
+/* libcsv has no "no quoting" mode: an unquoted format gets 0xFF as its
+ * quote, a byte that never occurs in UTF-8, and lines holding it are
+ * rejected before libcsv sees them (see unquoted_bad_line). */
+#define NO_QUOTE 0xFF
+
 static void init_parser(reader *r)
 {
     csv_init(&r->csv, CSV_APPEND_NULL);
     csv_set_blk_size(&r->csv, CHUNK);
     if (r->sniff.delim)
         csv_set_delim(&r->csv, r->sniff.delim);
-    if (r->sniff.quote)
+    if (r->sniff.unquoted)
+        csv_set_quote(&r->csv, NO_QUOTE);
+    else if (r->sniff.quote)
         csv_set_quote(&r->csv, r->sniff.quote);
 }
 
@@ -467,6 +474,32 @@ static size_t drop_oversize(reader *r, const char *s, size_t n, int *skipping)
     *skipping = 1;
     (void)s;
     return 0;
+}
+
+/*
+ * An unquoted format's line holding the byte 0xFF (never valid UTF-8) is
+ * rejected whole here: fed to libcsv, it could open a "quoted" field that
+ * swallows the lines after it. Any part of the line libcsv already holds
+ * is dropped; the rest of it is skipped. Returns 1 when it did so.
+ */
+static int unquoted_bad_line(reader *r, const char *s, size_t seg, int eol,
+                             int at_line_start, int *skipping)
+{
+    const char *ff;
+
+    if (!r->sniff.unquoted || !(ff = memchr(s, NO_QUOTE, seg)))
+        return 0;
+    if (at_line_start)
+        r->rec_line = r->line;
+    r->have_header = 1;
+    r->counts.read++;
+    reject(r, 0, NULL, NULL, 0, "invalid UTF-8: the line holds the byte "
+           "0xFF");
+    restart_parser(r);
+    if (!eol)
+        *skipping = 1;
+    (void)ff;
+    return 1;
 }
 
 /* The first CR or LF in @s, or NULL: both end a physical line. */
@@ -514,6 +547,16 @@ static void feed(reader *r, const char *s, size_t n, int *at_line_start,
             r->rec_line = r->line;
             r->rec_bytes = 0;
         }
+        if (unquoted_bad_line(r, s, seg, eol != NULL, *at_line_start,
+                              skipping)) {
+            if (eol) {
+                r->line++;
+                *at_line_start = 1;
+            }
+            s += seg;
+            n -= seg;
+            continue;
+        }
         if (r->rec_bytes + seg > OMBUD_MAX_RECORD) {
             r->after_cr = 0;
             drop_oversize(r, s, n, skipping);
@@ -554,6 +597,7 @@ static void finish(reader *r)
     }
     snprintf(why, sizeof why, "file ends inside a quoted field opened on line "
              "%ld or later; the closing quote is missing", r->rec_line);
+    r->have_header = 1;
     r->counts.read++;
     reject(r, (long)r->nfields + 1, NULL, NULL, 0, why);
 }
