@@ -531,6 +531,24 @@ static ombud_err split_record(const ombud_ingest_ctx *ctx, qstate *q,
     return OMBUD_OK;
 }
 
+/* Split staged data back into fields (as the file form has them). */
+static size_t split_data(char *data, const char **d)
+{
+    size_t n = 0;
+
+    if (!*data)
+        return 0;
+    while (n < MAX_DATA) {
+        char *bar = strchr(data, '|');
+        d[n++] = data;
+        if (!bar)
+            break;
+        *bar = '\0';
+        data = bar + 1;
+    }
+    return n;
+}
+
 static ombud_err store_record(ombud_ingest_ctx *ctx, const ombud_record *r,
                               ombud_row_reject *rej)
 {
@@ -581,6 +599,17 @@ static ombud_err store_record(ombud_ingest_ctx *ctx, const ombud_record *r,
         dn += len;
     }
     data[dn] = '\0';
+    /* Check the event as the legs will read it: from the joined data split
+     * again (a database field holding '|' reads as two), so that what is
+     * staged always reads. */
+    {
+        char again[sizeof data];
+        const char *d[MAX_DATA];
+        memcpy(again, data, dn + 1);
+        if (!read_event(le.f[4], d, split_data(again, d), &e))
+            return reject_at(rej, e.bad >= 0 && (size_t)e.bad < le.nd
+                             ? le.di[e.bad] : -1, NULL, "%s", e.why);
+    }
     err = ombud_store_stage_event(ctx->store, &(ombud_staged_event){r->line,
         le.at, e.cls == EV_ENTER ? 0 : e.cls == EV_CONNECT ? 1 : 2, le.f[1],
         le.f[2], le.f[3], le.f[4], data}, &first);
@@ -746,24 +775,6 @@ static ombud_err end_stint(qstate *q, const ombud_staged_event *ev,
         c.transferred_to = e->transfer[0] ? e->transfer : NULL;
     }
     return store_leg(q, s, &c, ev->line);
-}
-
-/* Split staged data back into fields (as the file form has them). */
-static size_t split_data(char *data, const char **d)
-{
-    size_t n = 0;
-
-    if (!*data)
-        return 0;
-    while (n < MAX_DATA) {
-        char *bar = strchr(data, '|');
-        d[n++] = data;
-        if (!bar)
-            break;
-        *bar = '\0';
-        data = bar + 1;
-    }
-    return n;
 }
 
 static ombud_err take_staged(qstate *q, const ombud_staged_event *ev)
