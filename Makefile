@@ -6,6 +6,8 @@
 #                   then every test again under ASan+UBSan
 #   make fuzz       fuzz each input parser for FUZZ_SECONDS (60) with libFuzzer
 #   make bench      time ombud against sqlite3 .import (BENCH_ROWS=1000000)
+#   make demo-large a synthetic month (DEMO_ROWS=1000000 call legs) through
+#                   every guarantees template, into demo-large-out/
 #   make install    install binary and man page under PREFIX (/usr/local)
 
 CC      ?= cc
@@ -32,7 +34,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
 .PHONY: all deps demo check test test-unit test-e2e test-rules test-report \
-        test-valgrind fuzz fuzz-smoke bench install uninstall clean
+        test-valgrind fuzz fuzz-smoke bench demo-large install uninstall clean
 
 all: $(BUILD)/ombud
 
@@ -98,6 +100,7 @@ test: $(BUILD)/ombud test-unit test-e2e test-rules test-report
 
 FUZZ_SECONDS ?= 60
 BENCH_ROWS   ?= 1000000
+DEMO_ROWS    ?= 1000000
 
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
@@ -111,6 +114,10 @@ test-valgrind: $(BUILD)/ombud
 # Not part of check: performance goals live here, never in a timed test.
 bench: $(BUILD)/ombud
 	@BENCH_ROWS=$(BENCH_ROWS) bash tests/bench/run.sh $(BUILD)/ombud
+
+# Not part of check either: minutes of work at a million rows.
+demo-large: $(BUILD)/ombud
+	@sh tests/bench/demo-large.sh $(BUILD)/ombud $(DEMO_ROWS)
 
 check: deps
 	$(MAKE) test
@@ -127,6 +134,6 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ombud $(DESTDIR)$(PREFIX)/share/man/man1/ombud.1
 
 clean:
-	rm -rf build demo-out
+	rm -rf build demo-out demo-large-out
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d

@@ -430,6 +430,33 @@ static int parse_calmap(loader *l, const char *v, ombud_param *p, char *why,
     return 1;
 }
 
+/* COUNTMAP: "word: N, ..."; list[i] is the word, nums[i] its number. */
+static int parse_countmap(const char *v, ombud_param *p, char *why, size_t wl)
+{
+    snprintf(why, wl, "expected word: number pairs, e.g. urban: 5, remote: 15");
+    if (!parse_list(v, p) || !(p->nums = calloc(p->nlist, sizeof *p->nums)))
+        return 0;
+    for (size_t i = 0; i < p->nlist; i++) {
+        char *colon = strchr(p->list[i], ':'), *num;
+        if (!colon)
+            return 0;
+        *colon = '\0';
+        for (num = colon + 1; isspace((unsigned char)*num); num++)
+            ;
+        for (char *e = colon; e > p->list[i] && isspace((unsigned char)e[-1]); )
+            *--e = '\0';
+        if (!*p->list[i] || ombud_uint_parse(num, INT64_C(100000), &p->nums[i],
+                                             why, wl))
+            return 0;
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(p->list[j], p->list[i])) {
+                snprintf(why, wl, "'%s' is given twice", p->list[i]);
+                return 0;
+            }
+    }
+    return 1;
+}
+
 /* HOURS: a calendar name, 24x7, or an inline schedule. */
 static ombud_err parse_hours_param(loader *l, const char *v, ombud_param *p,
                                    char *why, size_t wl)
@@ -492,6 +519,7 @@ static int parse_param(loader *l, const ombud_param_def *d, const char *v,
         snprintf(why, wl, "no [calendar %s] section in this file", v);
         return (p->cal = calendar_named(l, v)) != NULL;
     case OMBUD_P_CALMAP: return parse_calmap(l, v, p, why, wl);
+    case OMBUD_P_COUNTMAP: return parse_countmap(v, p, why, wl);
     case OMBUD_P_WORD: {
         char list[200];
         snprintf(why, wl, "expected one of: %s",
@@ -655,6 +683,7 @@ static void param_free(ombud_param *p)
         free(p->list[i]);
     free(p->list);
     free(p->cals);
+    free(p->nums);
 }
 
 void ombud_guarantees_free(ombud_guarantees *gs)

@@ -59,7 +59,10 @@ static const char schema_sql[] =
     "  scheduled_at INTEGER,"
     "  notified_at INTEGER,"
     "  customers_affected INTEGER NOT NULL,"
-    "  cause TEXT);"
+    "  cause TEXT,"
+    "  reported_at INTEGER,"
+    "  exclusion TEXT,"
+    "  location_class TEXT);"
     "CREATE TABLE IF NOT EXISTS call_legs ("
     "  id INTEGER PRIMARY KEY,"
     "  source_id INTEGER NOT NULL REFERENCES sources(id),"
@@ -126,6 +129,36 @@ static const char schema_sql[] =
     "CREATE INDEX IF NOT EXISTS cdr_uniqueid ON cdr_records(uniqueid);"
     "CREATE INDEX IF NOT EXISTS accounts_source ON accounts(source_id);"
     "CREATE INDEX IF NOT EXISTS cdr_source ON cdr_records(source_id);"
+    "CREATE TABLE IF NOT EXISTS appointments ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  appointment_id TEXT NOT NULL UNIQUE,"
+    "  account_id TEXT,"
+    "  reference TEXT,"
+    "  kind TEXT,"
+    "  booked_at INTEGER,"
+    "  window_start INTEGER NOT NULL,"
+    "  window_end INTEGER NOT NULL,"
+    "  arrived_at INTEGER,"
+    "  cancelled_at INTEGER,"
+    "  cancelled_by TEXT,"
+    "  customer_absent INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS orders ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  order_id TEXT NOT NULL UNIQUE,"
+    "  account_id TEXT,"
+    "  service TEXT,"
+    "  area TEXT,"
+    "  location_class TEXT,"
+    "  ordered_at INTEGER NOT NULL,"
+    "  promised_at INTEGER NOT NULL,"
+    "  promised_all_day INTEGER NOT NULL,"
+    "  completed_at INTEGER,"
+    "  customer_requested_later INTEGER NOT NULL,"
+    "  exclusion TEXT);"
     "CREATE TABLE IF NOT EXISTS rejects ("
     "  id INTEGER PRIMARY KEY,"
     "  source_id INTEGER NOT NULL REFERENCES sources(id),"
@@ -206,11 +239,21 @@ static const char schema_sql[] =
     "CREATE INDEX IF NOT EXISTS call_legs_source ON call_legs(source_id);"
     "CREATE INDEX IF NOT EXISTS outages_source ON outages(source_id);"
     "CREATE INDEX IF NOT EXISTS billing_source ON billing_events(source_id);"
-    "CREATE INDEX IF NOT EXISTS rejects_source ON rejects(source_id);";
+    "CREATE INDEX IF NOT EXISTS rejects_source ON rejects(source_id);"
+    "CREATE INDEX IF NOT EXISTS appointments_source ON appointments(source_id);"
+    "CREATE INDEX IF NOT EXISTS orders_source ON orders(source_id);";
 
-/* A version 1 store gains the columns of version 2 (its new tables come
- * from schema_sql, which creates what is missing). */
-static const char migrate_1_sql[] =
+/* Schema 1 -> 2: the outage columns the regulatory standards need (the new
+ * tables come with schema_sql). */
+static const char upgrade_v1_sql[] =
+    "ALTER TABLE outages ADD COLUMN reported_at INTEGER;"
+    "ALTER TABLE outages ADD COLUMN exclusion TEXT;"
+    "ALTER TABLE outages ADD COLUMN location_class TEXT;";
+
+/* A version 1 or 2 store gains the columns of version 3, the Asterisk
+ * inputs (its new tables come from schema_sql, which creates what is
+ * missing). */
+static const char upgrade_v2_sql[] =
     "ALTER TABLE sources ADD COLUMN rows_counted INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE sources ADD COLUMN settings TEXT;"
     "ALTER TABLE sources ADD COLUMN notes TEXT;"
@@ -263,7 +306,8 @@ enum {
     S_FIND_SOURCE, S_ADD_SOURCE, S_SET_COUNTS, S_ADD_OUTAGE, S_ADD_LEG,
     S_ADD_BILLING, S_ADD_REJECT, S_COUNT_ROWS, S_DUP_OUTAGE, S_DUP_LEG,
     S_TOTALS, S_ADD_CHECK, S_ADD_RESULT, S_SET_RESULT, S_ADD_BREACH,
-    S_ADD_EVIDENCE, S_ADD_SERIES, S_ADD_FIGURE, S_ADD_ACCOUNT, S_DUP_ACCOUNT,
+    S_ADD_EVIDENCE, S_ADD_SERIES, S_ADD_FIGURE, S_ADD_APPOINTMENT,
+    S_ADD_ORDER, S_DUP_APPOINTMENT, S_DUP_ORDER, S_ADD_ACCOUNT, S_DUP_ACCOUNT,
     S_ACCOUNT_OF, S_ADD_CDR, S_CDR_OF, S_STAGE, S_DUP_STAGED, S_COUNT
 };
 
@@ -279,8 +323,9 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_ADD_OUTAGE] = "INSERT INTO outages (source_id, line, outage_id, "
                      "account_id, area, service, started_at, restored_at, "
                      "planned, scheduled_at, notified_at, customers_affected, "
-                     "cause) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                     "?11, ?12, ?13)",
+                     "cause, reported_at, exclusion, location_class) VALUES "
+                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                     "?14, ?15, ?16)",
     [S_ADD_LEG] = "INSERT INTO call_legs (source_id, line, call_id, "
                   "account_id, queue, arrived_at, answered_at, ended_at, "
                   "outcome, agent_id, transferred_to, ticket_id, "
@@ -298,6 +343,8 @@ static const char *const stmt_sql[S_COUNT] = {
                      "    WHERE source_id = ?1)"
                      " + (SELECT count(*) FROM billing_events "
                      "    WHERE source_id = ?1)"
+                     " + (SELECT count(*) FROM appointments WHERE source_id = ?1)"
+                     " + (SELECT count(*) FROM orders WHERE source_id = ?1)"
                      " + (SELECT count(*) FROM accounts WHERE source_id = ?1)"
                      " + (SELECT count(*) FROM cdr_records "
                      "    WHERE source_id = ?1),"
@@ -312,7 +359,9 @@ static const char *const stmt_sql[S_COUNT] = {
                  " (SELECT count(*) FROM outages),"
                  " (SELECT count(*) FROM call_legs),"
                  " (SELECT count(*) FROM billing_events),"
-                 " (SELECT count(*) FROM rejects)",
+                 " (SELECT count(*) FROM rejects),"
+                 " (SELECT count(*) FROM appointments),"
+                 " (SELECT count(*) FROM orders)",
     [S_ADD_CHECK] = "INSERT INTO checks (period_start, period_end, tz, "
                     "guarantees, guarantees_sha256, carrier, commission, "
                     "docket, prepared_by, currency, tool_version) VALUES "
@@ -332,6 +381,21 @@ static const char *const stmt_sql[S_COUNT] = {
                      "VALUES (?1, ?2, ?3, ?4)",
     [S_ADD_FIGURE] = "INSERT INTO figures (result_id, subject, name, value, "
                      "unit) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [S_ADD_APPOINTMENT] = "INSERT INTO appointments (source_id, line, "
+                          "appointment_id, account_id, reference, kind, "
+                          "booked_at, window_start, window_end, arrived_at, "
+                          "cancelled_at, cancelled_by, customer_absent) VALUES "
+                          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    [S_ADD_ORDER] = "INSERT INTO orders (source_id, line, order_id, "
+                    "account_id, service, area, location_class, ordered_at, "
+                    "promised_at, promised_all_day, completed_at, "
+                    "customer_requested_later, exclusion) VALUES (?1, ?2, ?3, "
+                    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    [S_DUP_APPOINTMENT] = "SELECT s.name, a.line FROM appointments a "
+                          "JOIN sources s ON s.id = a.source_id "
+                          "WHERE a.appointment_id = ?1",
+    [S_DUP_ORDER] = "SELECT s.name, o.line FROM orders o "
+                    "JOIN sources s ON s.id = o.source_id WHERE o.order_id = ?1",
     [S_ADD_ACCOUNT] = "INSERT INTO accounts (source_id, line, caller_number, "
                       "account_id) VALUES (?1, ?2, ?3, ?4)",
     [S_DUP_ACCOUNT] = "SELECT s.name, a.line FROM accounts a JOIN sources s "
@@ -460,6 +524,8 @@ static ombud_err create_schema(ombud_store *st)
         return err;
     if ((err = exec(st, schema_sql)) || (err = schema_version(st, &version)))
         goto fail;
+    if (version == 1 && (err = exec(st, upgrade_v1_sql)))
+        goto fail;
     if (version > OMBUD_SCHEMA_VERSION) {
         err = ombud_error(OMBUD_E_STORE, NULL,
                           "%s: store schema version %d is newer than this "
@@ -467,7 +533,7 @@ static ombud_err create_schema(ombud_store *st)
                           version, OMBUD_SCHEMA_VERSION);
         goto fail;
     }
-    if (version == 1 && (err = exec(st, migrate_1_sql)))
+    if ((version == 1 || version == 2) && (err = exec(st, upgrade_v2_sql)))
         goto fail;
     snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO meta VALUES "
              "('schema_version', '%d')", OMBUD_SCHEMA_VERSION);
@@ -794,6 +860,9 @@ ombud_err ombud_store_add_outage(ombud_store *st, int64_t source_id, long line,
     bind_time(s, 11, o->notified_at);
     sqlite3_bind_int64(s, 12, o->customers_affected);
     bind_text(s, 13, o->cause);
+    bind_time(s, 14, o->reported_at);
+    bind_text(s, 15, o->exclusion);
+    bind_text(s, 16, o->location_class);
     err = step_insert(st, s, "storing an outage");
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_OUTAGE], 1, o->outage_id);
@@ -872,6 +941,35 @@ ombud_err ombud_store_add_billing(ombud_store *st, int64_t source_id,
     return step_insert(st, s, "storing a billing event");
 }
 
+ombud_err ombud_store_add_appointment(ombud_store *st, int64_t source_id,
+                                      long line, const ombud_appointment *a,
+                                      char *dup, size_t dupsize)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_APPOINTMENT];
+    ombud_err err;
+
+    assert(st->in_file && a->appointment_id);
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, line);
+    bind_text(s, 3, a->appointment_id);
+    bind_text(s, 4, a->account_id);
+    bind_text(s, 5, a->reference);
+    bind_text(s, 6, a->kind);
+    bind_time(s, 7, a->booked_at);
+    bind_time(s, 8, a->window_start);
+    bind_time(s, 9, a->window_end);
+    bind_time(s, 10, a->arrived_at);
+    bind_time(s, 11, a->cancelled_at);
+    bind_text(s, 12, a->cancelled_by);
+    sqlite3_bind_int(s, 13, a->customer_absent);
+    err = step_insert(st, s, "storing an appointment");
+    if (err == OMBUD_E_DUPLICATE) {
+        bind_text(st->stmt[S_DUP_APPOINTMENT], 1, a->appointment_id);
+        describe_dup(st->stmt[S_DUP_APPOINTMENT], dup, dupsize);
+    }
+    return err;
+}
+
 ombud_err ombud_store_set_source_notes(ombud_store *st, int64_t id,
                                        const char *notes)
 {
@@ -909,6 +1007,35 @@ ombud_err ombud_store_add_account(ombud_store *st, int64_t source_id,
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_ACCOUNT], 1, number);
         describe_dup(st->stmt[S_DUP_ACCOUNT], dup, dupsize);
+    }
+    return err;
+}
+
+ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
+                                const ombud_order *o, char *dup,
+                                size_t dupsize)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_ORDER];
+    ombud_err err;
+
+    assert(st->in_file && o->order_id);
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, line);
+    bind_text(s, 3, o->order_id);
+    bind_text(s, 4, o->account_id);
+    bind_text(s, 5, o->service);
+    bind_text(s, 6, o->area);
+    bind_text(s, 7, o->location_class);
+    bind_time(s, 8, o->ordered_at);
+    bind_time(s, 9, o->promised_at);
+    sqlite3_bind_int(s, 10, o->promised_all_day);
+    bind_time(s, 11, o->completed_at);
+    sqlite3_bind_int(s, 12, o->customer_requested_later);
+    bind_text(s, 13, o->exclusion);
+    err = step_insert(st, s, "storing an order");
+    if (err == OMBUD_E_DUPLICATE) {
+        bind_text(st->stmt[S_DUP_ORDER], 1, o->order_id);
+        describe_dup(st->stmt[S_DUP_ORDER], dup, dupsize);
     }
     return err;
 }
@@ -1063,6 +1190,8 @@ ombud_err ombud_store_totals_get(ombud_store *st, ombud_store_totals *t)
         t->call_legs = sqlite3_column_int64(s, 2);
         t->billing_events = sqlite3_column_int64(s, 3);
         t->rejects = sqlite3_column_int64(s, 4);
+        t->appointments = sqlite3_column_int64(s, 5);
+        t->orders = sqlite3_column_int64(s, 6);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW ? OMBUD_OK : db_error(st, "counting totals");
@@ -1077,7 +1206,10 @@ ombud_err ombud_store_data_span(ombud_store *st, int64_t *from, int64_t *to)
         " SELECT min(started_at) a, max(coalesce(restored_at, started_at)) b"
         "  FROM outages"
         " UNION ALL SELECT min(arrived_at), max(ended_at) FROM call_legs"
-        " UNION ALL SELECT min(posted_at), max(posted_at) FROM billing_events)";
+        " UNION ALL SELECT min(posted_at), max(posted_at) FROM billing_events"
+        " UNION ALL SELECT min(window_start), max(window_end) FROM appointments"
+        " UNION ALL SELECT min(ordered_at), max(coalesce(completed_at, "
+        "  promised_at)) FROM orders)";
     sqlite3_stmt *s;
     int rc, empty = 1;
 
@@ -1176,7 +1308,8 @@ ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
     if ((err = prepare_period(st, "SELECT id, outage_id, account_id, area, "
                               "service, started_at, restored_at, planned, "
                               "scheduled_at, notified_at, customers_affected, "
-                              "cause FROM outages WHERE started_at < ?2 AND "
+                              "cause, reported_at, exclusion, location_class "
+                              "FROM outages WHERE started_at < ?2 AND "
                               "(restored_at IS NULL OR restored_at > ?1) "
                               "ORDER BY started_at, id", from, to, &s)))
         return err;
@@ -1185,7 +1318,62 @@ ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
                            col_text(s, 4), col_time(s, 5), col_time(s, 6),
                            sqlite3_column_int(s, 7), col_time(s, 8),
                            col_time(s, 9), sqlite3_column_int64(s, 10),
-                           col_text(s, 11)};
+                           col_text(s, 11), col_time(s, 12), col_text(s, 13),
+                           col_text(s, 14)};
+        if (fn(ud, sqlite3_column_int64(s, 0), &o))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_each_appointment(ombud_store *st, int64_t from,
+                                       int64_t to, ombud_appointment_fn fn,
+                                       void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_appointment a;
+    ombud_err err;
+    int rc;
+
+    if ((err = prepare_period(st, "SELECT id, appointment_id, account_id, "
+                              "reference, kind, booked_at, window_start, "
+                              "window_end, arrived_at, cancelled_at, "
+                              "cancelled_by, customer_absent FROM appointments "
+                              "WHERE window_start >= ?1 AND window_start < ?2 "
+                              "ORDER BY window_start, id", from, to, &s)))
+        return err;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        a = (ombud_appointment){col_text(s, 1), col_text(s, 2), col_text(s, 3),
+                                col_text(s, 4), col_time(s, 5), col_time(s, 6),
+                                col_time(s, 7), col_time(s, 8), col_time(s, 9),
+                                col_text(s, 10), sqlite3_column_int(s, 11)};
+        if (fn(ud, sqlite3_column_int64(s, 0), &a))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_each_order(ombud_store *st, int64_t from, int64_t to,
+                                 ombud_order_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_order o;
+    ombud_err err;
+    int rc;
+
+    if ((err = prepare_period(st, "SELECT id, order_id, account_id, service, "
+                              "area, location_class, ordered_at, promised_at, "
+                              "promised_all_day, completed_at, "
+                              "customer_requested_later, exclusion FROM orders "
+                              "WHERE ordered_at >= ?1 AND ordered_at < ?2 "
+                              "ORDER BY ordered_at, id", from, to, &s)))
+        return err;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        o = (ombud_order){col_text(s, 1), col_text(s, 2), col_text(s, 3),
+                          col_text(s, 4), col_text(s, 5), col_time(s, 6),
+                          col_time(s, 7), sqlite3_column_int(s, 8),
+                          col_time(s, 9), sqlite3_column_int(s, 10),
+                          col_text(s, 11)};
         if (fn(ud, sqlite3_column_int64(s, 0), &o))
             break;
     }
@@ -1638,8 +1826,11 @@ static const char breaches_sql[] =
     "NULL OR EXISTS (SELECT 1 FROM evidence e LEFT JOIN call_legs c ON e.tbl "
     "= 'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = "
     "'outages' AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
-    "'billing_events' AND x.id = e.row_id WHERE e.breach_id = b.id AND "
-    "coalesce(c.account_id, o.account_id, x.account_id) = ?2)) ORDER BY id";
+    "'billing_events' AND x.id = e.row_id LEFT JOIN appointments a ON e.tbl "
+    "= 'appointments' AND a.id = e.row_id LEFT JOIN orders d ON e.tbl = "
+    "'orders' AND d.id = e.row_id WHERE e.breach_id = b.id AND "
+    "coalesce(c.account_id, o.account_id, x.account_id, a.account_id, "
+    "d.account_id) = ?2)) ORDER BY id";
 
 ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
                                   ombud_breach_fn fn, void *ud)
@@ -1660,15 +1851,19 @@ ombud_err ombud_store_each_breach_of(ombud_store *st, int64_t result_id,
     if (sqlite3_prepare_v2(st->db, breaches_sql, -1, &s, NULL) != SQLITE_OK)
         return db_error(st, "reading breaches");
     bind_text(s, 2, account);
-    if (sqlite3_prepare_v2(st->db, "SELECT src.name, coalesce(c.lines, c.line, "
-                           "o.line, b.line) FROM evidence e LEFT JOIN call_legs c ON "
-                           "e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN "
-                           "outages o ON e.tbl = 'outages' AND o.id = e.row_id "
-                           "LEFT JOIN billing_events b ON e.tbl = "
-                           "'billing_events' AND b.id = e.row_id JOIN sources "
-                           "src ON src.id = coalesce(c.source_id, o.source_id, "
-                           "b.source_id) WHERE e.breach_id = ?1 ORDER BY "
-                           "e.rowid", -1, &q, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(st->db, "SELECT src.name, coalesce(c.lines, c.line, o.line, "
+                           "b.line, a.line, d.line) FROM evidence e LEFT JOIN "
+                           "call_legs c ON e.tbl = 'call_legs' AND c.id = "
+                           "e.row_id LEFT JOIN outages o ON e.tbl = 'outages' "
+                           "AND o.id = e.row_id LEFT JOIN billing_events b ON "
+                           "e.tbl = 'billing_events' AND b.id = e.row_id LEFT "
+                           "JOIN appointments a ON e.tbl = 'appointments' AND "
+                           "a.id = e.row_id LEFT JOIN orders d ON e.tbl = "
+                           "'orders' AND d.id = e.row_id JOIN sources src ON "
+                           "src.id = coalesce(c.source_id, o.source_id, "
+                           "b.source_id, a.source_id, d.source_id) WHERE "
+                           "e.breach_id = ?1 ORDER BY e.rowid", -1, &q,
+                           NULL) != SQLITE_OK) {
         sqlite3_finalize(s);
         return db_error(st, "reading evidence");
     }
@@ -1812,7 +2007,8 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
             !strcmp(e.table, "outages") ? "SELECT " SOURCE_NAME("outages")
                 ", line, id, outage_id, account_id, area, service, "
                 "started_at, restored_at, planned, scheduled_at, notified_at, "
-                "customers_affected, cause FROM outages WHERE id = ?1" :
+                "customers_affected, cause, reported_at, exclusion, "
+                "location_class FROM outages WHERE id = ?1" :
                 "SELECT " SOURCE_NAME("billing_events") ", line, id, "
                 "account_id, kind, posted_at, amount, currency, service, "
                 "period_start, period_end, due_at, reference, description, "
@@ -1839,7 +2035,8 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
                                col_text(q, 6), col_time(q, 7), col_time(q, 8),
                                sqlite3_column_int(q, 9), col_time(q, 10),
                                col_time(q, 11), sqlite3_column_int64(q, 12),
-                               col_text(q, 13)};
+                               col_text(q, 13), col_time(q, 14),
+                               col_text(q, 15), col_text(q, 16)};
             e.outage = &o;
         } else {
             b = (ombud_billing){col_text(q, 3), col_text(q, 4), col_time(q, 5),
@@ -1875,11 +2072,14 @@ static const char *const digest_sql[] = {
     "SELECT 'breach', r.seq, b.subject_kind, b.subject, b.at, b.measured, "
     "b.limit_value, b.shortfall, b.unit, b.amount, b.detail, (SELECT "
     "group_concat(ref, ',') FROM (SELECT src.sha256 || ':' || coalesce(c.lines, "
-    "c.line, o.line, x.line) ref FROM evidence e LEFT JOIN call_legs c ON e.tbl = "
-    "'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' "
-    "AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
-    "'billing_events' AND x.id = e.row_id JOIN sources src ON src.id = "
-    "coalesce(c.source_id, o.source_id, x.source_id) WHERE e.breach_id = b.id "
+    "c.line, o.line, x.line, a.line, d.line) ref FROM evidence e LEFT JOIN call_legs c "
+    "ON e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = "
+    "'outages' AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
+    "'billing_events' AND x.id = e.row_id LEFT JOIN appointments a ON e.tbl = "
+    "'appointments' AND a.id = e.row_id LEFT JOIN orders d ON e.tbl = "
+    "'orders' AND d.id = e.row_id JOIN sources src ON src.id = "
+    "coalesce(c.source_id, o.source_id, x.source_id, a.source_id, "
+    "d.source_id) WHERE e.breach_id = b.id "
     "ORDER BY e.rowid)) FROM breaches b JOIN results r ON r.id = b.result_id "
     "WHERE r.check_id = ?1 ORDER BY r.seq, b.id",
     "SELECT 'figure', r.seq, f.subject, f.name, f.value, f.unit FROM figures f "

@@ -52,6 +52,7 @@ int ombud_cmd_run(int argc, char **argv);
 int ombud_cmd_report(int argc, char **argv);
 int ombud_cmd_complaint(int argc, char **argv);
 int ombud_cmd_verify(int argc, char **argv);
+int ombud_cmd_synth(int argc, char **argv);
 int ombud_cmd_help(int argc, char **argv);
 extern const char ombud_help_ingest[];
 extern const char ombud_help_check[];
@@ -59,6 +60,7 @@ extern const char ombud_help_run[];
 extern const char ombud_help_report[];
 extern const char ombud_help_complaint[];
 extern const char ombud_help_verify[];
+extern const char ombud_help_synth[];
 extern const char ombud_help_help[];
 
 /* ---- steps shared by commands ---------------------------------------------- */
@@ -88,8 +90,11 @@ typedef struct ombud_inputs {
 
 /** getopt_long codes of the shared input options. */
 enum { OMBUD_OPT_OUTAGES = 300, OMBUD_OPT_CALLS, OMBUD_OPT_BILLING,
-       OMBUD_OPT_MAP, OMBUD_OPT_STRICT,
-       OMBUD_OPT_CALLS_FORMAT = 320, OMBUD_OPT_ACCOUNTS, OMBUD_OPT_CDR,
+       OMBUD_OPT_MAP, OMBUD_OPT_STRICT };
+/** getopt_long codes of the appointment and order inputs (issue 13). */
+enum { OMBUD_OPT_APPOINTMENTS = 320, OMBUD_OPT_ORDERS };
+/** getopt_long codes of the telephony exports (issue 11). */
+enum { OMBUD_OPT_CALLS_FORMAT = 340, OMBUD_OPT_ACCOUNTS, OMBUD_OPT_CDR,
        OMBUD_OPT_CDR_TZ };
 
 /** The shared entries of a `struct option` table. */
@@ -99,6 +104,8 @@ enum { OMBUD_OPT_OUTAGES = 300, OMBUD_OPT_CALLS, OMBUD_OPT_BILLING,
     {"billing", required_argument, NULL, OMBUD_OPT_BILLING}, \
     {"map", required_argument, NULL, OMBUD_OPT_MAP}, \
     {"strict", no_argument, NULL, OMBUD_OPT_STRICT}, \
+    {"appointments", required_argument, NULL, OMBUD_OPT_APPOINTMENTS}, \
+    {"orders", required_argument, NULL, OMBUD_OPT_ORDERS}, \
     OMBUD_TELEPHONY_OPTIONS
 
 /** The telephony entries (--calls-format, --accounts, --cdr, --cdr-tz). */
@@ -137,9 +144,9 @@ int ombud_usage_error(const char *cmd, const char *msg, const char *arg);
 
 /**
  * @brief Import files in the order outages, accounts, cdr, calls,
- * queue_log, billing (a queue_log's legs look up the accounts map and the
- * CDR), printing a line per file; adds the rows rejected to @p rejected.
- * (src/cmd/cmd_ingest.c)
+ * queue_log, billing, appointments, orders (a queue_log's legs look up the
+ * accounts map and the CDR), printing a line per file; adds the rows
+ * rejected to @p rejected. (src/cmd/cmd_ingest.c)
  */
 ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
                              const ombud_ingest_opts *opts, int64_t *rejected);

@@ -169,6 +169,8 @@ extern const ombud_format ombud_format_accounts;
 extern const ombud_format ombud_format_queue_log;
 /** Asterisk Master.csv (cdr_csv 16/18/21 columns, cdr_custom 19). Kind "cdr". */
 extern const ombud_format ombud_format_cdr;
+extern const ombud_format ombud_format_appointments;
+extern const ombud_format ombud_format_orders;
 
 /** Find a format by kind name; NULL if unknown. */
 const ombud_format *ombud_format_find(const char *kind);
@@ -212,6 +214,24 @@ const char *ombud_row_text(const ombud_row *row, int column);
 ombud_err ombud_row_time(const ombud_ingest_ctx *ctx, const ombud_row *row,
                          int column, int required, unsigned flags,
                          int64_t *out, ombud_row_reject *rej);
+
+/** The exclusion reasons (OMBUD_EXCLUSION_WORDS) and location classes
+ *  (OMBUD_LOCATION_WORDS) as NULL-terminated arrays of static strings. */
+extern const char *const ombud_exclusion_words[];
+extern const char *const ombud_location_words[];
+
+/**
+ * Parse a column holding one of @p words (NULL-terminated), matched without
+ * regard to case. Blank: *out = NULL and OK. Else *out = the static word,
+ * or a reject naming the allowed words (OMBUD_E_FIELD).
+ */
+ombud_err ombud_row_word(const ombud_row *row, int column,
+                         const char *const *words, const char **out,
+                         ombud_row_reject *rej);
+
+/** Parse a yes/no column into @p out (blank: @p def). */
+ombud_err ombud_row_bool(const ombud_row *row, int column, int def, int *out,
+                         ombud_row_reject *rej);
 
 /** Fill @p rej with a printf-style reason for @p column; returns OMBUD_E_FIELD. */
 ombud_err ombud_row_fail(ombud_row_reject *rej, int column, const char *fmt, ...)

@@ -40,7 +40,8 @@ typedef enum ombud_param_type {
     OMBUD_P_HOURS,    /**< 24x7, a [calendar NAME], or an inline hours spec */
     OMBUD_P_CALENDAR, /**< the name of a [calendar NAME] section */
     OMBUD_P_WORD,     /**< one of the words in ombud_param_def.words */
-    OMBUD_P_CALMAP    /**< "queue: calendar, queue: calendar" */
+    OMBUD_P_CALMAP,   /**< "queue: calendar, queue: calendar" */
+    OMBUD_P_COUNTMAP  /**< "word: N, word: N" (e.g. urban: 5, remote: 15) */
 } ombud_param_type;
 
 /** A key a rule accepts. */
@@ -63,6 +64,7 @@ typedef struct ombud_param {
     size_t nlist;
     const ombud_calendar *cal; /**< HOURS or CALENDAR (owned by the guarantees) */
     const ombud_calendar **cals; /**< CALMAP: calendar of list[i] (array owned) */
+    int64_t *nums;        /**< COUNTMAP: the number of list[i] (array owned) */
 } ombud_param;
 
 struct ombud_rule;
@@ -117,6 +119,10 @@ extern const ombud_rule ombud_rule_advance_notice;
 extern const ombud_rule ombud_rule_customer_effort;
 extern const ombud_rule ombud_rule_outage_credit;
 extern const ombud_rule ombud_rule_payment_notice;
+extern const ombud_rule ombud_rule_trouble_rate;
+extern const ombud_rule ombud_rule_appointments;
+extern const ombud_rule ombud_rule_provisioning;
+extern const ombud_rule ombud_rule_reportable_outage;
 
 /** All kinds, NULL-terminated (src/rules/rules.c). */
 extern const ombud_rule *const ombud_rules[];
@@ -143,6 +149,70 @@ int ombud_leg_incomplete(const ombud_call_leg *c);
  * legs were left out; nothing when @p n is 0.
  */
 void ombud_method_incomplete(char *method, size_t size, int64_t n);
+
+/**
+ * The number a COUNTMAP param gives @p word into @p n: 1 when found, else
+ * 0 (also for a NULL word).
+ */
+int ombud_param_count(const ombud_param *map, const char *word, int64_t *n);
+
+/**
+ * @brief Is @p reason (an outage's or order's exclusion word, may be NULL)
+ * in the `exclude` LIST @p exclude? Unlike ombud_param_has(), an unset
+ * list excludes nothing.
+ */
+int ombud_excluded(const ombud_param *exclude, const char *reason);
+
+/**
+ * @brief For a rule's check(): every item of LIST @p exclude is an
+ * exclusion word. NULL when fine, else a static reason.
+ */
+const char *ombud_exclude_check(const ombud_param *exclude);
+
+/** Is @p word one of the '|'-separated @p words? */
+int ombud_word_in(const char *word, const char *words);
+
+/** Exclusions met while evaluating, for the method text. */
+typedef struct ombud_exclusions {
+    int64_t count;        /**< subjects left out */
+    char text[200];       /**< "R4 (catastrophic), T9 (no_access)", cut with "..." */
+} ombud_exclusions;
+
+/** @brief Count subject @p id left out for @p reason and list it. */
+void ombud_exclusions_add(ombud_exclusions *ex, const char *reason,
+                          const char *id);
+
+/**
+ * @brief The sentence for a method paragraph, e.g. "2 excluded
+ * (R4 (catastrophic), R5 (catastrophic))." or "None excluded (exclude: catastrophic)."
+ * @return @p buf.
+ */
+char *ombud_exclusions_say(const ombud_exclusions *ex,
+                           const ombud_param *exclude, char *buf, size_t size);
+
+/**
+ * @brief The end of the @p n-th working day after the local day of @p t
+ * (n = 0: the end of that day itself), as in "by the end of the next
+ * working day". A working day is a day on which @p cal is open at all;
+ * with a NULL calendar every day is one. Stops after ten years of days.
+ */
+int64_t ombud_working_day_end(const ombud_calendar *cal, const ombud_tz *tz,
+                              int64_t t, int64_t n);
+
+/**
+ * @brief Working days of @p cal (every day when NULL) whose local day
+ * starts in [@p from, @p to), @p from and @p to being local midnights.
+ */
+int64_t ombud_working_days(const ombud_calendar *cal, const ombud_tz *tz,
+                           int64_t from, int64_t to);
+
+/**
+ * @brief Compensation for @p days days: @p per_day each for the first
+ * @p after days, @p then each after that (when @p after is 0 or @p then
+ * is unset (< 0), every day at @p per_day).
+ */
+int64_t ombud_tiered_amount(int64_t days, int64_t per_day, int64_t after,
+                            int64_t then);
 
 /** Format seconds as "112h", "10m", "1h30m", "45s" for messages and tables. */
 char *ombud_duration_format(int64_t seconds, char *buf, size_t size);

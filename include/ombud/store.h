@@ -17,11 +17,13 @@
 #include "ombud/err.h"
 
 /** The schema version this build writes and reads. */
-#define OMBUD_SCHEMA_VERSION 2
+#define OMBUD_SCHEMA_VERSION 3
 /*
- * Version 2 (the Asterisk inputs) added: sources.rows_counted, .settings,
+ * Version 3 (the Asterisk inputs) added: sources.rows_counted, .settings,
  * .notes; call_legs.lines, .nlines; the accounts and cdr_records tables.
- * A version 1 store is migrated in place when opened.
+ * Version 2 added the appointments and orders tables and the outages'
+ * reported_at, exclusion and location_class. An older store is migrated in
+ * place when opened.
  */
 
 /** An open evidence store. Opaque. */
@@ -128,7 +130,46 @@ typedef struct ombud_outage {
     int64_t notified_at;      /**< OMBUD_TIME_NONE: never notified */
     int64_t customers_affected;
     const char *cause;
+    int64_t reported_at;      /**< customer's report; OMBUD_TIME_NONE if blank */
+    const char *exclusion;    /**< an OMBUD_EXCLUSION_WORDS word, or NULL */
+    const char *location_class; /**< an OMBUD_LOCATION_WORDS word, or NULL */
 } ombud_outage;
+
+/** Exclusion reasons an outage or order may carry ('|'-separated). */
+#define OMBUD_EXCLUSION_WORDS "catastrophic|force_majeure|customer_caused|" \
+    "no_access|customer_requested_later|planned_notified"
+/** Location classes (the Australian CSG's community sizes). */
+#define OMBUD_LOCATION_WORDS "urban|major_rural|minor_rural|remote"
+
+/** A booked engineer appointment. Strings are borrowed; NULL = blank. */
+typedef struct ombud_appointment {
+    const char *appointment_id;
+    const char *account_id;
+    const char *reference;    /**< the ticket or order it is for */
+    const char *kind;         /**< "repair" or "install", or NULL */
+    int64_t booked_at;        /**< OMBUD_TIME_NONE if blank */
+    int64_t window_start;     /**< the window promised to the customer */
+    int64_t window_end;       /**< after window_start */
+    int64_t arrived_at;       /**< OMBUD_TIME_NONE: the engineer never came */
+    int64_t cancelled_at;     /**< OMBUD_TIME_NONE: not cancelled */
+    const char *cancelled_by; /**< "provider" or "customer" when cancelled */
+    int customer_absent;      /**< 1 when the customer was not there */
+} ombud_appointment;
+
+/** An order for new service or a connection. Strings borrowed; NULL = blank. */
+typedef struct ombud_order {
+    const char *order_id;
+    const char *account_id;
+    const char *service;
+    const char *area;
+    const char *location_class; /**< an OMBUD_LOCATION_WORDS word, or NULL */
+    int64_t ordered_at;
+    int64_t promised_at;      /**< the promised date (local midnight) or time */
+    int promised_all_day;     /**< 1: promised_at was a date, the whole day counts */
+    int64_t completed_at;     /**< OMBUD_TIME_NONE: still open */
+    int customer_requested_later; /**< 1: the customer asked for a later date */
+    const char *exclusion;    /**< an OMBUD_EXCLUSION_WORDS word, or NULL */
+} ombud_order;
 
 /** One leg of a call. Strings are borrowed; NULL = blank. */
 typedef struct ombud_call_leg {
@@ -178,6 +219,12 @@ ombud_err ombud_store_add_call_leg(ombud_store *st, int64_t source_id,
                                    char *dup, size_t dupsize);
 ombud_err ombud_store_add_billing(ombud_store *st, int64_t source_id,
                                   long line, const ombud_billing *b);
+ombud_err ombud_store_add_appointment(ombud_store *st, int64_t source_id,
+                                      long line, const ombud_appointment *a,
+                                      char *dup, size_t dupsize);
+ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
+                                const ombud_order *o, char *dup,
+                                size_t dupsize);
 
 /* ---- telephony inputs (accounts map, CDR, queue_log staging) -------------- */
 
@@ -275,6 +322,7 @@ ombud_err ombud_store_add_reject(ombud_store *st, int64_t source_id,
 /** Totals over the whole store, for summaries and tests. */
 typedef struct ombud_store_totals {
     int64_t sources, outages, call_legs, billing_events, rejects;
+    int64_t appointments, orders;
 } ombud_store_totals;
 
 ombud_err ombud_store_totals_get(ombud_store *st, ombud_store_totals *t);
@@ -301,6 +349,25 @@ ombud_err ombud_store_each_leg(ombud_store *st, int64_t from, int64_t to,
  */
 ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
                                   ombud_outage_fn fn, void *ud);
+
+typedef int (*ombud_appointment_fn)(void *ud, int64_t row_id,
+                                    const ombud_appointment *a);
+typedef int (*ombud_order_fn)(void *ud, int64_t row_id, const ombud_order *o);
+
+/**
+ * @brief Each appointment whose window starts in [@p from, @p to), in
+ * window order (ties by row id). Strings are valid during the call only.
+ */
+ombud_err ombud_store_each_appointment(ombud_store *st, int64_t from,
+                                       int64_t to, ombud_appointment_fn fn,
+                                       void *ud);
+
+/**
+ * @brief Each order placed in [@p from, @p to), in order-time order (ties
+ * by row id); the rule decides which are due in its period.
+ */
+ombud_err ombud_store_each_order(ombud_store *st, int64_t from, int64_t to,
+                                 ombud_order_fn fn, void *ud);
 
 /** A promise given on a call and the ticket it was about. */
 typedef struct ombud_promise {
@@ -374,7 +441,7 @@ typedef struct ombud_result {
     int64_t amount;         /**< money owed, minor units of the filing currency */
     char measured_text[320]; /**< the figure as people read it ("5 of 29 calls...") */
     char target_text[160];  /**< the target as people read it */
-    char method[640];       /**< how it was measured, one paragraph */
+    char method[1024];      /**< how it was measured, one paragraph */
 } ombud_result;
 
 /** One breach: a subject that failed the guarantee. */
@@ -422,7 +489,8 @@ ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
                                  const ombud_result *r);
 ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
                                  const ombud_breach *b, int64_t *breach_id);
-/** Link a breach to an evidence row: @p table is "call_legs", "outages" or "billing_events". */
+/** Link a breach to an evidence row: @p table is "call_legs", "outages",
+ *  "billing_events", "appointments" or "orders". */
 ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
                                    const char *table, int64_t row_id);
 /**

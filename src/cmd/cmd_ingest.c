@@ -2,7 +2,7 @@
  * cmd_ingest.c - `ombud ingest`: read input files into the evidence store.
  *
  * Files are imported one at a time, each in its own transaction, in the
- * order outages, calls, billing. A file whose checksum is already in the
+ * order outages, calls, billing, appointments, orders. A file whose checksum is already in the
  * store is skipped. Rows that fail validation are rejected with a reason
  * and do not stop the import; a file that cannot be read or has no usable
  * header stops the command with its exit code, after the files before it
@@ -24,6 +24,7 @@
 const char ombud_help_ingest[] =
     "usage: ombud ingest [--db FILE] [--tz ZONE] [--currency CODE]\n"
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
+    "                    [--appointments FILE]... [--orders FILE]...\n"
     "                    [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "                    [--calls-format csv|asterisk-queue-log] [--accounts FILE]\n"
     "                    [--cdr FILE]... [--cdr-tz ZONE] [--guarantees FILE]\n"
@@ -40,6 +41,9 @@ const char ombud_help_ingest[] =
     "  --outages FILE     outages.csv: one row per outage or trouble ticket\n"
     "  --calls FILE       calls.csv: one row per call leg\n"
     "  --billing FILE     billing.csv: charges, credits, payments, notices\n"
+    "  --appointments FILE\n"
+    "                     appointments.csv: booked engineer appointments\n"
+    "  --orders FILE      orders.csv: orders for new service, promised dates\n"
     "                     (each may be given more than once)\n"
     "  --tz ZONE          IANA time zone for times written without an offset,\n"
     "                     e.g. America/Los_Angeles (default: UTC)\n"
@@ -76,7 +80,7 @@ const char ombud_help_ingest[] =
     "Times are ISO 8601: 2026-10-03T14:05:00-07:00 or ...Z is exact; without an\n"
     "offset (2026-10-03 14:05) a time is local in --tz, DST included (a time\n"
     "skipped by DST is moved forward; a repeated one takes the first).\n"
-    "Billing dates may be dates alone (2026-10-03).\n"
+    "Billing dates and an order's promised_at may be dates alone (2026-10-03).\n"
     "\n"
     "example:\n"
     "  ombud ingest --db evidence.db --tz America/Los_Angeles \\\n"
@@ -152,7 +156,8 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
                              const ombud_ingest_opts *opts, int64_t *rejected)
 {
     static const char *const order[] = {"outages", "accounts", "cdr", "calls",
-                                        "queue_log", "billing", NULL};
+                                        "queue_log", "billing", "appointments",
+                                        "orders", NULL};
     ombud_counts c;
     int already;
     ombud_err err;

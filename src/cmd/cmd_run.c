@@ -21,6 +21,7 @@
 const char ombud_help_run[] =
     "usage: ombud run --guarantees FILE [--outages FILE]... [--calls FILE]...\n"
     "                 [--billing FILE]... [--period PERIOD] [--out DIR]\n"
+    "                 [--appointments FILE]... [--orders FILE]...\n"
     "                 [--paper letter|a4] [--account ID [--customer NAME]]\n"
     "                 [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "                 [--calls-format csv|asterisk-queue-log] [--accounts FILE]\n"
@@ -34,7 +35,7 @@ const char ombud_help_run[] =
     "\n"
     "options:\n"
     "  --guarantees FILE  what was promised (see templates/guarantees/)\n"
-    "  --outages, --calls, --billing FILE\n"
+    "  --outages, --calls, --billing, --appointments, --orders FILE\n"
     "                     the inputs, as for 'ombud ingest'\n"
     "  --period PERIOD    as for 'ombud check'\n"
     "  --out DIR          output folder, created if missing (default: ombud-out)\n"

@@ -27,6 +27,7 @@
 const char ombud_help_verify[] =
     "usage: ombud verify --report FILE --guarantees FILE\n"
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
+    "                    [--appointments FILE]... [--orders FILE]...\n"
     "                    [--accounts FILE] [--cdr FILE]...\n"
     "       ombud verify --report FILE --inputs DIR\n"
     "\n"
@@ -336,7 +337,7 @@ static int parse(int argc, char **argv, verify *v, const char **report,
                  const char **dir)
 {
     enum { O_REPORT = 256, O_G, O_OUTAGES, O_CALLS, O_BILLING, O_INPUTS,
-           O_ACCOUNTS, O_CDR };
+           O_APPOINTMENTS, O_ORDERS, O_ACCOUNTS, O_CDR };
     static const struct option opts[] = {
         {"report", required_argument, NULL, O_REPORT},
         {"guarantees", required_argument, NULL, O_G},
@@ -344,6 +345,8 @@ static int parse(int argc, char **argv, verify *v, const char **report,
         {"calls", required_argument, NULL, O_CALLS},
         {"billing", required_argument, NULL, O_BILLING},
         {"inputs", required_argument, NULL, O_INPUTS},
+        {"appointments", required_argument, NULL, O_APPOINTMENTS},
+        {"orders", required_argument, NULL, O_ORDERS},
         {"accounts", required_argument, NULL, O_ACCOUNTS},
         {"cdr", required_argument, NULL, O_CDR},
         {"help", no_argument, NULL, 'h'},
@@ -361,6 +364,8 @@ static int parse(int argc, char **argv, verify *v, const char **report,
         case O_CALLS: rc = offer(v, "calls", optarg); break;
         case O_BILLING: rc = offer(v, "billing", optarg); break;
         case O_INPUTS: *dir = optarg; break;
+        case O_APPOINTMENTS: rc = offer(v, "appointments", optarg); break;
+        case O_ORDERS: rc = offer(v, "orders", optarg); break;
         case O_ACCOUNTS: rc = offer(v, "accounts", optarg); break;
         case O_CDR: rc = offer(v, "cdr", optarg); break;
         case 'h': fputs(ombud_help_verify, stdout); return -1;

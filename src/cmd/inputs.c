@@ -33,6 +33,8 @@ int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
     case OMBUD_OPT_OUTAGES: return add_file(in, "outages", arg, cmd);
     case OMBUD_OPT_CALLS: return add_file(in, "calls", arg, cmd);
     case OMBUD_OPT_BILLING: return add_file(in, "billing", arg, cmd);
+    case OMBUD_OPT_APPOINTMENTS: return add_file(in, "appointments", arg, cmd);
+    case OMBUD_OPT_ORDERS: return add_file(in, "orders", arg, cmd);
     case OMBUD_OPT_MAP:
         if (!strchr(arg, '=') || in->nmaps == OMBUD_MAX_INPUTS)
             return ombud_usage_error(cmd, "--map needs [KIND.]COLUMN=HEADER, "
@@ -71,7 +73,9 @@ static int has_column(const ombud_format *f, const char *name, size_t n)
 /* A --map must name a real kind and column: a typo would be ignored. */
 static int check_map(const char *m, const char *cmd)
 {
-    static const char *const kinds[] = {"outages", "calls", "billing", NULL};
+    static const char *const kinds[] = {"outages", "calls", "billing",
+                                        "appointments", "orders",
+                                        "accounts", NULL};
     const char *eq = strchr(m, '='), *dot = memchr(m, '.', (size_t)(eq - m));
     const char *col = dot ? dot + 1 : m;
     size_t n = (size_t)(eq - col);
@@ -81,7 +85,8 @@ static int check_map(const char *m, const char *cmd)
         snprintf(kind, sizeof kind, "%.*s", (int)(dot - m), m);
         if (!ombud_format_find(kind))
             return ombud_usage_error(cmd, "--map: unknown kind (use outages, "
-                                     "calls or billing):", m);
+                                     "calls, billing, appointments or "
+                                     "orders):", m);
         if (!has_column(ombud_format_find(kind), col, n))
             return ombud_usage_error(cmd, "--map: no such column in that "
                                      "format (see 'ombud help ingest'):", m);
@@ -136,8 +141,8 @@ int ombud_inputs_check(ombud_inputs *in, const char *cmd)
             return rc;
     if (in->nfiles == 0)
         return ombud_usage_error(cmd, "nothing to import: give --outages, "
-                                 "--calls, --billing, --accounts or --cdr",
-                                 NULL);
+                                 "--calls, --billing, --appointments, "
+                                 "--orders, --accounts or --cdr", NULL);
     for (int i = 0; i < in->nfiles; i++) {
         const char *f = in->calls_format;
         if (strcmp(in->files[i].fmt->kind, "calls"))

@@ -4,8 +4,20 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #include "ombud/ingest.h"
+#include "ombud/value.h"
+
+/* Kept in step with OMBUD_EXCLUSION_WORDS and OMBUD_LOCATION_WORDS. */
+const char *const ombud_exclusion_words[] = {
+    "catastrophic", "force_majeure", "customer_caused", "no_access",
+    "customer_requested_later", "planned_notified", NULL
+};
+const char *const ombud_location_words[] = {
+    "urban", "major_rural", "minor_rural", "remote", NULL
+};
 
 const char *ombud_row_text(const ombud_row *row, int column)
 {
@@ -37,4 +49,37 @@ ombud_err ombud_row_time(const ombud_ingest_ctx *ctx, const ombud_row *row,
     rej->column = column;
     return ombud_time_parse(v, ctx->opts->tz, flags, out, rej->why,
                             sizeof rej->why);
+}
+
+ombud_err ombud_row_word(const ombud_row *row, int column,
+                         const char *const *words, const char **out,
+                         ombud_row_reject *rej)
+{
+    const char *v = ombud_row_text(row, column);
+    char list[200] = "";
+
+    *out = NULL;
+    if (!v)
+        return OMBUD_OK;
+    for (int i = 0; words[i]; i++) {
+        if (!strcasecmp(v, words[i])) {
+            *out = words[i];
+            return OMBUD_OK;
+        }
+        if (i)
+            strncat(list, ", ", sizeof list - strlen(list) - 1);
+        strncat(list, words[i], sizeof list - strlen(list) - 1);
+    }
+    return ombud_row_fail(rej, column, "expected one of: %s", list);
+}
+
+ombud_err ombud_row_bool(const ombud_row *row, int column, int def, int *out,
+                         ombud_row_reject *rej)
+{
+    const char *v = ombud_row_text(row, column);
+
+    *out = def;
+    if (v && ombud_bool_parse(v, out, rej->why, sizeof rej->why))
+        return ombud_row_fail(rej, column, "%s", "expected yes or no");
+    return OMBUD_OK;
 }

@@ -2,14 +2,19 @@
  * outages.c - outages.csv: one row per outage or trouble ticket.
  *
  * A blank account_id means the outage is area-wide; a blank restored_at
- * means it is still open. Order checks catch clock or export errors that
+ * means it is still open. reported_at (the customer's report, where some
+ * standards start the clock), exclusion (a reason the standards let a
+ * carrier leave an outage out) and location_class (the CSG's community
+ * size) are optional; the two word columns accept only their words, since
+ * a misspelt exclusion silently kept or dropped would change a figure. Order checks catch clock or export errors that
  * would otherwise give negative durations downstream.
  */
 #include "ombud/ingest.h"
 #include "ombud/value.h"
 
 enum { O_ID, O_ACCOUNT, O_AREA, O_SERVICE, O_STARTED, O_RESTORED, O_PLANNED,
-       O_SCHEDULED, O_NOTIFIED, O_CUSTOMERS, O_CAUSE, O_NCOLS };
+       O_SCHEDULED, O_NOTIFIED, O_CUSTOMERS, O_CAUSE, O_REPORTED, O_EXCLUSION,
+       O_LOCATION, O_NCOLS };
 
 static const ombud_column columns[O_NCOLS] = {
     [O_ID] = {"outage_id", "id|outage|ticket|ticket_id|ticket_no|"
@@ -30,6 +35,9 @@ static const ombud_column columns[O_NCOLS] = {
     [O_CUSTOMERS] = {"customers_affected", "customers|affected|"
                      "affected_customers", 0},
     [O_CAUSE] = {"cause", "reason|description", 0},
+    [O_REPORTED] = {"reported_at", "report_time|reported", 0},
+    [O_EXCLUSION] = {"exclusion", "exclusion_reason|excluded|exempt_reason", 0},
+    [O_LOCATION] = {"location_class", "location|community_class", 0},
 };
 
 /* Parse every field; reject on the first that fails. */
@@ -49,7 +57,12 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     if ((err = ombud_row_time(ctx, row, O_STARTED, 1, 0, &o->started_at, rej)) ||
         (err = ombud_row_time(ctx, row, O_RESTORED, 0, 0, &o->restored_at, rej)) ||
         (err = ombud_row_time(ctx, row, O_SCHEDULED, 0, 0, &o->scheduled_at, rej)) ||
-        (err = ombud_row_time(ctx, row, O_NOTIFIED, 0, 0, &o->notified_at, rej)))
+        (err = ombud_row_time(ctx, row, O_NOTIFIED, 0, 0, &o->notified_at, rej)) ||
+        (err = ombud_row_time(ctx, row, O_REPORTED, 0, 0, &o->reported_at, rej)) ||
+        (err = ombud_row_word(row, O_EXCLUSION, ombud_exclusion_words,
+                              &o->exclusion, rej)) ||
+        (err = ombud_row_word(row, O_LOCATION, ombud_location_words,
+                              &o->location_class, rej)))
         return err;
     o->planned = o->scheduled_at != OMBUD_TIME_NONE;
     if ((v = ombud_row_text(row, O_PLANNED)) &&

@@ -37,7 +37,7 @@
 #include "ombud/value.h"
 
 enum { K_METHOD, K_MIN_DURATION, K_PER_DAY, K_AFTER_WD, K_CALENDAR, K_GRACE,
-       K_SERVICES, K_ROUNDING, K_N };
+       K_SERVICES, K_ROUNDING, K_EXCLUDE, K_CLOCK, K_N };
 
 static const ombud_param_def params[K_N] = {
     [K_METHOD] = {"method", OMBUD_P_WORD, 1, NULL, "pro_rata|per_day",
@@ -56,6 +56,10 @@ static const ombud_param_def params[K_N] = {
                     "only outages of these services (default: all)"},
     [K_ROUNDING] = {"rounding", OMBUD_P_WORD, 0, "half_up", "half_up|down|up",
                     "pro_rata: how the share is rounded to minor units"},
+    [K_EXCLUDE] = {"exclude", OMBUD_P_LIST, 0, NULL, NULL,
+                   "outages with these exclusion reasons earn no credit"},
+    [K_CLOCK] = {"clock", OMBUD_P_WORD, 0, "started", "started|reported",
+                 "the outage counts from started_at or from reported_at"},
 };
 
 typedef struct state {
@@ -64,6 +68,7 @@ typedef struct state {
     ombud_result *res;
     int64_t owed, credited, uncharged;
     GHashTable *spent;        /* credit row -> minor units already used */
+    ombud_exclusions ex;      /* outages left out by `exclude` */
     ombud_err err;
 } state;
 
@@ -202,9 +207,9 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
 
 /* Owed and credited for one account hit by outage @o; a breach if short. */
 static ombud_err credit_account(state *s, int64_t row, const ombud_outage *o,
-                                const char *acct, int64_t end)
+                                const char *acct, int64_t start, int64_t end)
 {
-    account a = {s, o, row, o->started_at, end, 0, 0, 0, 0, NULL, NULL};
+    account a = {s, o, row, start, end, 0, 0, 0, 0, NULL, NULL};
     char subject[96];
     int64_t owed;
     ombud_err err;
@@ -212,8 +217,7 @@ static ombud_err credit_account(state *s, int64_t row, const ombud_outage *o,
     a.credits = g_array_new(FALSE, FALSE, sizeof(int64_t));
     a.used_rows = g_array_new(FALSE, FALSE, sizeof(int64_t));
     /* A year back finds annual charges; credits come up to grace after. */
-    err = ombud_store_each_billing(s->ctx->store, acct, o->started_at -
-                                   366 * 86400, end + s->g->v[K_GRACE].num + 1,
+    err = ombud_store_each_billing(s->ctx->store, acct, start - 366 * 86400, end + s->g->v[K_GRACE].num + 1,
                                    on_billing, &a);
     snprintf(subject, sizeof subject, "%s/%s", o->outage_id, acct);
     s->res->subjects++;
@@ -224,10 +228,10 @@ static ombud_err credit_account(state *s, int64_t row, const ombud_outage *o,
         goto done;
     }
     if (s->g->v[K_METHOD].num == 0)
-        owed = share(a.charge, end - o->started_at, a.period_len,
+        owed = share(a.charge, end - start, a.period_len,
                      s->g->v[K_ROUNDING].num);
     else
-        owed = s->g->v[K_PER_DAY].num * days_owed(s, o->started_at, end);
+        owed = s->g->v[K_PER_DAY].num * days_owed(s, start, end);
     use_credits(s, &a, owed);
     if (!err)
         err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
@@ -258,20 +262,32 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
 {
     state *s = ud;
     int64_t end = o->restored_at != OMBUD_TIME_NONE ? o->restored_at : s->ctx->to;
+    int64_t start = s->g->v[K_CLOCK].num == 1 && o->reported_at !=
+        OMBUD_TIME_NONE ? o->reported_at : o->started_at;
     GPtrArray *accts;
 
-    if (end - o->started_at <= s->g->v[K_MIN_DURATION].num ||
-        !ombud_param_has(&s->g->v[K_SERVICES], o->service))
+    if (!ombud_param_has(&s->g->v[K_SERVICES], o->service))
+        return 0;
+    if (ombud_excluded(&s->g->v[K_EXCLUDE], o->exclusion)) {
+        ombud_exclusions_add(&s->ex, o->exclusion, o->outage_id);
+        return (s->err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
+                o->outage_id, "excluded", 1, "count")) != OMBUD_OK;
+    }
+    if (end < start)
+        end = start;
+    if (end - start <= s->g->v[K_MIN_DURATION].num)
         return 0;
     if (o->account_id)
-        return (s->err = credit_account(s, row, o, o->account_id, end)) != 0;
+        return (s->err = credit_account(s, row, o, o->account_id, start,
+                                        end)) != 0;
     if (!o->area)
         return 0;
     accts = g_ptr_array_new_with_free_func(g_free);
     s->err = ombud_store_each_account_in_area(s->ctx->store, o->area,
                                               o->service, collect_account, accts);
     for (guint i = 0; !s->err && i < accts->len; i++)
-        s->err = credit_account(s, row, o, g_ptr_array_index(accts, i), end);
+        s->err = credit_account(s, row, o, g_ptr_array_index(accts, i), start,
+                                end);
     g_ptr_array_free(accts, TRUE);
     return s->err != OMBUD_OK;
 }
@@ -279,7 +295,7 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
 static void describe(const state *s, ombud_result *res)
 {
     int digits = ombud_currency_digits(s->ctx->currency);
-    char o[32], c[32], sh[32], min[32];
+    char o[32], c[32], sh[32], min[32], ex[260];
 
     res->unit = "minor";
     res->measured = s->credited;
@@ -296,21 +312,24 @@ static void describe(const state *s, ombud_result *res)
     snprintf(res->target_text, sizeof res->target_text, "every outage over %s "
              "credited (%s)", min, s->g->v[K_METHOD].text);
     snprintf(res->method, sizeof res->method, "Each outage open in the period "
-             "and longer than %s earns a credit for its whole duration, for "
-             "its account or every charged account of its area. %s Credits "
-             "posted from the outage start to %s after its end are set "
-             "against it; what is still owed is the breach amount.", min,
+             "and longer than %s earns a credit for its whole duration "
+             "(from %s), for its account or every charged account of its "
+             "area. %s Credits posted from the outage start to %s after its "
+             "end are set against it; what is still owed is the breach "
+             "amount. %s", min, s->g->v[K_CLOCK].num ? "the customer's "
+             "report, else its start" : "its start",
              s->g->v[K_METHOD].num == 0 ? "Pro rata: the charge whose billing "
              "period covers the outage start x the outage seconds / the "
              "billing period's seconds, rounded to minor units." : "Per day: "
              "the per_day amount for each started day, after the working "
-             "days allowed.", s->g->v[K_GRACE].text);
+             "days allowed.", s->g->v[K_GRACE].text,
+             ombud_exclusions_say(&s->ex, &s->g->v[K_EXCLUDE], ex, sizeof ex));
 }
 
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, res, 0, 0, 0, NULL, OMBUD_OK};
+    state s = {ctx, g, res, 0, 0, 0, NULL, {0, ""}, OMBUD_OK};
     ombud_err err;
 
     s.spent = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -331,7 +350,8 @@ static const char *check(const ombud_guarantee *g, const char **key)
     *key = "calendar";
     if (g->v[K_AFTER_WD].num > 0 && !g->v[K_CALENDAR].set)
         return "required when after_working_days is given (the working days)";
-    return NULL;
+    *key = "exclude";
+    return ombud_exclude_check(&g->v[K_EXCLUDE]);
 }
 
 const ombud_rule ombud_rule_outage_credit = {

@@ -1,43 +1,84 @@
 /*
  * rule_restoration.c - "service restored within 24 hours": each outage
- * must be restored within `within`, counted in calendar time or, with
- * `calendar`, in that calendar's working time (the clock stops outside it).
+ * must be restored by a deadline.
+ *
+ * The deadline is either `within` after the clock starts, counted in
+ * calendar time or, with `calendar`, in that calendar's working time (the
+ * clock stops outside it); or, with `by_class`, the end of the Nth working
+ * day after the day the clock started, N by the outage's location_class
+ * ("urban: 1" = by the end of the next working day, as in the Australian
+ * CSG). The clock starts at started_at, or with `clock = reported` at the
+ * customer's reported_at (started_at when that is blank).
  *
  * Outages open at any moment of the period count; one still open at the
- * end of the period is measured to that end. With `target`, the guarantee
- * holds when at least that share of outages was restored in time (as in
- * "90% within 24 h"); without it, every late outage fails it. Either way,
- * each late outage is listed as a breach, its amount the hours over.
+ * end of the period is measured to that end. Outages whose exclusion is in
+ * `exclude` (catastrophic, force_majeure, ...) are counted apart, listed in
+ * the method and not judged: they leave the denominator, as in the CPUC's
+ * "adjusted" measure. With `target`, the guarantee holds when at least that
+ * share of outages was restored in time (as in "90% within 24 h"); without
+ * it, every late outage fails it. Either way, each late outage is listed as
+ * a breach; with `per_day_late` its amount is the compensation for the days
+ * late (calendar days, or working days with `late_days = working`, tiered
+ * by `tier_after`/`per_day_then`), else 0.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "ombud/rule.h"
+#include "ombud/value.h"
 
-enum { K_WITHIN, K_CALENDAR, K_TARGET, K_SERVICES, K_AREAS, K_PLANNED, K_N };
+enum { K_WITHIN, K_CALENDAR, K_TARGET, K_SERVICES, K_AREAS, K_PLANNED,
+       K_EXCLUDE, K_CLOCK, K_BY_CLASS, K_PER_DAY, K_LATE_DAYS, K_TIER_AFTER,
+       K_PER_DAY_THEN, K_N };
 
 static const ombud_param_def params[K_N] = {
-    [K_WITHIN] = {"within", OMBUD_P_DURATION, 1, NULL, NULL,
-                  "longest outage allowed, e.g. 24h"},
+    [K_WITHIN] = {"within", OMBUD_P_DURATION, 0, NULL, NULL,
+                  "longest outage allowed, e.g. 24h (or give by_class)"},
     [K_CALENDAR] = {"calendar", OMBUD_P_CALENDAR, 0, NULL, NULL,
-                    "count only this calendar's working time (default: all hours)"},
+                    "count only this calendar's working time; with by_class "
+                    "its open days are the working days"},
     [K_TARGET] = {"target", OMBUD_P_PERCENT, 0, NULL, NULL,
-                  "share of outages that must meet `within`, e.g. 90%"},
+                  "share of outages that must meet the deadline, e.g. 90%"},
     [K_SERVICES] = {"services", OMBUD_P_LIST, 0, NULL, NULL,
                     "only outages of these services (default: all)"},
     [K_AREAS] = {"areas", OMBUD_P_LIST, 0, NULL, NULL,
                  "only outages in these areas (default: all)"},
     [K_PLANNED] = {"planned", OMBUD_P_WORD, 0, "include", "include|exclude|only",
                    "planned work: include, exclude or only"},
+    [K_EXCLUDE] = {"exclude", OMBUD_P_LIST, 0, NULL, NULL,
+                   "outages with these exclusion reasons are not judged"},
+    [K_CLOCK] = {"clock", OMBUD_P_WORD, 0, "started", "started|reported",
+                 "the clock starts at started_at or at reported_at"},
+    [K_BY_CLASS] = {"by_class", OMBUD_P_COUNTMAP, 0, NULL, NULL,
+                    "deadline: end of the Nth working day by location_class, "
+                    "e.g. urban: 1, major_rural: 2, remote: 3"},
+    [K_PER_DAY] = {"per_day_late", OMBUD_P_MONEY, 0, NULL, NULL,
+                   "compensation for each day late"},
+    [K_LATE_DAYS] = {"late_days", OMBUD_P_WORD, 0, "calendar",
+                     "calendar|working", "days late counted as calendar or "
+                     "working days"},
+    [K_TIER_AFTER] = {"tier_after", OMBUD_P_COUNT, 0, "0", NULL,
+                      "after this many days late, per_day_then applies"},
+    [K_PER_DAY_THEN] = {"per_day_then", OMBUD_P_MONEY, 0, NULL, NULL,
+                        "compensation per day after tier_after days"},
 };
 
 typedef struct state {
     const ombud_rule_ctx *ctx;
     const ombud_guarantee *g;
     ombud_result *res;
-    int64_t in_time, longest;
+    int64_t in_time, longest, unclassed, no_report;
+    ombud_exclusions ex;
     ombud_err err;
 } state;
+
+/* When and how long one outage was judged. */
+typedef struct judged {
+    int64_t clock, end;   /* clock start; restoration or the period's end */
+    int64_t dur, limit;   /* measured and allowed, seconds */
+    int64_t deadline;     /* instant it had to be restored by */
+    int late;
+} judged;
 
 static int wanted(const ombud_guarantee *g, const ombud_outage *o)
 {
@@ -49,65 +90,202 @@ static int wanted(const ombud_guarantee *g, const ombud_outage *o)
            ombud_param_has(&g->v[K_AREAS], o->area);
 }
 
-static ombud_err breach(state *s, int64_t row, const ombud_outage *o,
-                        int64_t end, int64_t dur)
+/* Days late past the deadline, for compensation. */
+static int64_t days_late(const state *s, const judged *j)
 {
-    int64_t within = s->g->v[K_WITHIN].num;
-    ombud_breach b = {"outage", "", o->started_at, dur, within, dur - within,
-                      "s", 0, ""};
-    char a[40], z[40], d[32], w[32], over[32];
+    const ombud_calendar *cal = s->g->v[K_CALENDAR].cal;
+    int64_t from;
 
+    if (!j->late)
+        return 0;
+    if (s->g->v[K_LATE_DAYS].num == 0)
+        return (j->end - j->deadline + 86399) / 86400;
+    /* Working days that begin at or after the deadline, up to restoration
+     * (the day of restoration counts when it is a working day). */
+    from = ombud_next_midnight(s->ctx->tz, j->deadline - 1);
+    return ombud_working_days(cal, s->ctx->tz, from, j->end);
+}
+
+static ombud_err breach(state *s, int64_t row, const ombud_outage *o,
+                        const judged *j)
+{
+    const ombud_guarantee *g = s->g;
+    int64_t days = days_late(s, j);
+    ombud_breach b = {"outage", "", j->clock, j->dur, j->limit,
+                      j->dur - j->limit, "s", 0, ""};
+    char a[40], z[40], d[32], w[32], over[32], pay[64] = "";
+
+    if (g->v[K_PER_DAY].set) {
+        char amt[32];
+        b.amount = ombud_tiered_amount(days, g->v[K_PER_DAY].num,
+                                       g->v[K_TIER_AFTER].num,
+                                       g->v[K_PER_DAY_THEN].set ?
+                                       g->v[K_PER_DAY_THEN].num : -1);
+        snprintf(pay, sizeof pay, "; %lld %s day(s) late, owed %s %s",
+                 (long long)days, g->v[K_LATE_DAYS].text,
+                 ombud_amount_format(b.amount, ombud_currency_digits(
+                 s->ctx->currency), amt, sizeof amt), s->ctx->currency);
+    }
     snprintf(b.subject, sizeof b.subject, "%s", o->outage_id);
-    ombud_local_format(s->ctx->tz, o->started_at, a, sizeof a);
-    ombud_local_format(s->ctx->tz, end, z, sizeof z);
-    snprintf(b.detail, sizeof b.detail, "%s%s%s%s: out from %s to %s%s: %s%s "
-             "against %s, %s over", o->outage_id, o->account_id ? " (account " : "",
-             o->account_id ? o->account_id : "", o->account_id ? ")" : "", a, z,
-             o->restored_at == OMBUD_TIME_NONE ? " (still open at the end of "
-             "the period)" : "", ombud_duration_format(dur, d, sizeof d),
-             s->g->v[K_CALENDAR].cal ? " of working time" : "",
-             ombud_duration_format(within, w, sizeof w),
-             ombud_duration_format(dur - within, over, sizeof over));
+    ombud_local_format(s->ctx->tz, j->clock, a, sizeof a);
+    ombud_local_format(s->ctx->tz, j->end, z, sizeof z);
+    snprintf(b.detail, sizeof b.detail, "%s%s%s%s: %s %s to %s%s: %s%s "
+             "against %s, %s over%s", o->outage_id, o->account_id ? " (account "
+             : "", o->account_id ? o->account_id : "", o->account_id ? ")" : "",
+             j->clock == o->started_at ? "out from" : "reported", a, z,
+             o->restored_at == OMBUD_TIME_NONE || o->restored_at > s->ctx->to ?
+             " (still open at the end of the period)" : "",
+             ombud_duration_format(j->dur, d, sizeof d),
+             g->v[K_CALENDAR].cal && !g->v[K_BY_CLASS].set ? " of working time"
+             : "", ombud_duration_format(j->limit, w, sizeof w),
+             ombud_duration_format(j->dur - j->limit, over, sizeof over), pay);
     return ombud_breach_write(s->ctx, s->res, &b, "outages", row, NULL, 0);
+}
+
+/* Work out @j for outage @o; 0 when it cannot be judged (no deadline). */
+static int judge(state *s, const ombud_outage *o, judged *j)
+{
+    const ombud_guarantee *g = s->g;
+    const ombud_calendar *cal = g->v[K_CALENDAR].cal;
+    int64_t n;
+
+    j->clock = o->started_at;
+    if (g->v[K_CLOCK].num == 1 && o->reported_at != OMBUD_TIME_NONE)
+        j->clock = o->reported_at;
+    else if (g->v[K_CLOCK].num == 1)
+        s->no_report++;
+    j->end = o->restored_at == OMBUD_TIME_NONE || o->restored_at > s->ctx->to
+        ? s->ctx->to : o->restored_at;
+    if (j->end < j->clock)
+        j->end = j->clock; /* reported after restoration: no time out */
+    if (g->v[K_BY_CLASS].set &&
+        ombud_param_count(&g->v[K_BY_CLASS], o->location_class ?
+                          o->location_class : "other", &n)) {
+        j->deadline = ombud_working_day_end(cal, s->ctx->tz, j->clock, n);
+        j->dur = j->end - j->clock;
+        j->limit = j->deadline - j->clock;
+        j->late = j->end > j->deadline;
+        return 1;
+    }
+    if (!g->v[K_WITHIN].set) {
+        s->unclassed++;
+        return 0;
+    }
+    j->limit = g->v[K_WITHIN].num;
+    j->dur = cal ? ombud_calendar_open_seconds(cal, j->clock, j->end)
+                 : j->end - j->clock;
+    j->deadline = cal ? ombud_calendar_add_open(cal, j->clock, j->limit)
+                      : j->clock + j->limit;
+    j->late = j->dur > j->limit;
+    return 1;
 }
 
 static int on_outage(void *ud, int64_t row, const ombud_outage *o)
 {
     state *s = ud;
-    const ombud_calendar *cal = s->g->v[K_CALENDAR].cal;
-    int64_t end, dur;
+    judged j;
     ombud_err err;
 
     if (!wanted(s->g, o))
         return 0;
-    end = o->restored_at == OMBUD_TIME_NONE || o->restored_at > s->ctx->to
-        ? s->ctx->to : o->restored_at;
-    dur = cal ? ombud_calendar_open_seconds(cal, o->started_at, end)
-              : end - o->started_at;
+    if (ombud_excluded(&s->g->v[K_EXCLUDE], o->exclusion)) {
+        ombud_exclusions_add(&s->ex, o->exclusion, o->outage_id);
+        return (s->err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
+                o->outage_id, "excluded", 1, "count")) != OMBUD_OK;
+    }
+    if (!judge(s, o, &j))
+        return 0;
     s->res->subjects++;
-    if (dur > s->longest)
-        s->longest = dur;
+    if (j.dur > s->longest)
+        s->longest = j.dur;
     if ((err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
-                                      "durations", row, dur)) ||
+                                      "durations", row, j.dur)) ||
         (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
-                                      o->outage_id, "duration", dur, "s")) ||
+                                      o->outage_id, "duration", j.dur, "s")) ||
         (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
-                                      o->outage_id, "limit",
-                                      s->g->v[K_WITHIN].num, "s")))
+                                      o->outage_id, "limit", j.limit, "s")))
         return (s->err = err) != OMBUD_OK;
-    if (dur <= s->g->v[K_WITHIN].num) {
+    if (!j.late) {
         s->in_time++;
         return 0;
     }
-    return (s->err = breach(s, row, o, end, dur)) != OMBUD_OK;
+    return (s->err = breach(s, row, o, &j)) != OMBUD_OK;
+}
+
+/* "within 24h" or "by the end of working day N by location class". */
+static void deadline_text(const ombud_guarantee *g, char *buf, size_t size)
+{
+    char w[32];
+
+    if (g->v[K_BY_CLASS].set)
+        snprintf(buf, size, "by the end of working day N (%s)%s%s",
+                 g->v[K_BY_CLASS].text, g->v[K_WITHIN].set ? ", else within "
+                 : "", g->v[K_WITHIN].set ? ombud_duration_format(
+                 g->v[K_WITHIN].num, w, sizeof w) : "");
+    else
+        snprintf(buf, size, "within %s", ombud_duration_format(
+                 g->v[K_WITHIN].num, w, sizeof w));
+}
+
+static void describe(state *s, ombud_result *res)
+{
+    const ombud_guarantee *g = s->g;
+    const ombud_param *target = &g->v[K_TARGET];
+    char dl[100], l[32], pct[16], tp[16], ex[260], extra[200] = "";
+
+    deadline_text(g, dl, sizeof dl);
+    ombud_duration_format(s->longest, l, sizeof l);
+    if (target->set) {
+        res->unit = "bp";
+        res->measured = ombud_share_bp(s->in_time, res->subjects);
+        res->target = target->num;
+        /* Compare exactly, not after rounding: 2 of 3 is below 66.67%. */
+        res->pass = s->in_time * 10000 >= target->num * res->subjects;
+        snprintf(res->target_text, sizeof res->target_text, "%s of outages "
+                 "restored %s", ombud_bp_format(target->num, tp, sizeof tp), dl);
+    } else {
+        res->unit = "s";
+        res->measured = s->longest;
+        res->target = g->v[K_WITHIN].set ? g->v[K_WITHIN].num : 0;
+        res->pass = res->breaches == 0;
+        snprintf(res->target_text, sizeof res->target_text, "every outage "
+                 "restored %s", dl);
+    }
+    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
+             "outages restored %s (%s); longest %s%s", (long long)s->in_time,
+             (long long)res->subjects, g->v[K_BY_CLASS].set ? "in time" : dl,
+             ombud_bp_format(ombud_share_bp(s->in_time, res->subjects), pct,
+             sizeof pct), l, s->ex.count ? "; some excluded" : "");
+    if (s->unclassed)
+        snprintf(extra, sizeof extra, " %lld outage(s) had a location class "
+                 "not in by_class (blank is 'other') and were not judged.",
+                 (long long)s->unclassed);
+    if (s->no_report)
+        snprintf(extra + strlen(extra), sizeof extra - strlen(extra), " %lld "
+                 "outage(s) had no reported_at: their clock starts at "
+                 "started_at.", (long long)s->no_report);
+    snprintf(res->method, sizeof res->method, "Every outage open at some "
+             "moment of the period counts (services: %s; areas: %s; planned "
+             "work: %s). Its clock runs from %s to restored_at, or to the end "
+             "of the period if it was still open, counted in %s%s; it must be "
+             "restored %s, else it is a breach%s. %s%s",
+             g->v[K_SERVICES].set ? g->v[K_SERVICES].text : "all",
+             g->v[K_AREAS].set ? g->v[K_AREAS].text : "all",
+             g->v[K_PLANNED].text, g->v[K_CLOCK].num ? "reported_at" :
+             "started_at", g->v[K_CALENDAR].set && !g->v[K_BY_CLASS].set ?
+             "working time of calendar " : g->v[K_BY_CLASS].set ?
+             "working days of calendar " : "calendar time",
+             g->v[K_CALENDAR].set ? g->v[K_CALENDAR].text :
+             g->v[K_BY_CLASS].set ? "(every day)" : "", dl,
+             g->v[K_PER_DAY].set ? ", owed per_day_late for each day late" : "",
+             ombud_exclusions_say(&s->ex, &g->v[K_EXCLUDE], ex, sizeof ex),
+             extra);
 }
 
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, res, 0, 0, OMBUD_OK};
-    const ombud_param *target = &g->v[K_TARGET];
-    char w[32], l[32], pct[16], tp[16];
+    state s = {ctx, g, res, 0, 0, 0, 0, {0, ""}, OMBUD_OK};
     ombud_err err;
 
     if ((err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to,
@@ -115,42 +293,37 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         return err;
     if (s.err)
         return s.err;
-    ombud_duration_format(g->v[K_WITHIN].num, w, sizeof w);
-    ombud_duration_format(s.longest, l, sizeof l);
-    if (target->set) {
-        res->unit = "bp";
-        res->measured = ombud_share_bp(s.in_time, res->subjects);
-        res->target = target->num;
-        /* Compare exactly, not after rounding: 2 of 3 is below 66.67%. */
-        res->pass = s.in_time * 10000 >= target->num * res->subjects;
-        snprintf(res->target_text, sizeof res->target_text, "%s of outages "
-                 "restored within %s", ombud_bp_format(target->num, tp, sizeof tp), w);
-    } else {
-        res->unit = "s";
-        res->measured = s.longest;
-        res->target = g->v[K_WITHIN].num;
-        res->pass = res->breaches == 0;
-        snprintf(res->target_text, sizeof res->target_text, "every outage "
-                 "restored within %s", w);
-    }
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "outages restored within %s (%s); longest %s", (long long)s.in_time,
-             (long long)res->subjects, w, ombud_bp_format(ombud_share_bp(
-             s.in_time, res->subjects), pct, sizeof pct), l);
-    snprintf(res->method, sizeof res->method, "Every outage open at some "
-             "moment of the period counts (services: %s; areas: %s; planned "
-             "work: %s). Its duration runs from started_at to restored_at, or "
-             "to the end of the period if it was still open, counted in %s%s. "
-             "An outage longer than %s is a breach; the amount over is its "
-             "shortfall.", g->v[K_SERVICES].set ? g->v[K_SERVICES].text : "all",
-             g->v[K_AREAS].set ? g->v[K_AREAS].text : "all",
-             g->v[K_PLANNED].text, g->v[K_CALENDAR].set ? "working time of "
-             "calendar " : "calendar time", g->v[K_CALENDAR].set ?
-             g->v[K_CALENDAR].text : "", w);
+    describe(&s, res);
     return OMBUD_OK;
+}
+
+static const char *check(const ombud_guarantee *g, const char **key)
+{
+    const char *why;
+
+    *key = "within";
+    if (!g->v[K_WITHIN].set && !g->v[K_BY_CLASS].set)
+        return "required (or give by_class)";
+    *key = "exclude";
+    if ((why = ombud_exclude_check(&g->v[K_EXCLUDE])))
+        return why;
+    *key = "by_class";
+    for (size_t i = 0; g->v[K_BY_CLASS].set && i < g->v[K_BY_CLASS].nlist; i++)
+        if (!ombud_word_in(g->v[K_BY_CLASS].list[i],
+                           OMBUD_LOCATION_WORDS "|other"))
+            return "classes are urban, major_rural, minor_rural, remote or "
+                   "other (a blank location_class)";
+    *key = "per_day_then";
+    if (g->v[K_TIER_AFTER].num > 0 && !g->v[K_PER_DAY_THEN].set)
+        return "required when tier_after is given";
+    *key = "per_day_late";
+    if ((g->v[K_TIER_AFTER].num > 0 || g->v[K_PER_DAY_THEN].set) &&
+        !g->v[K_PER_DAY].set)
+        return "required when tier_after or per_day_then is given";
+    return NULL;
 }
 
 const ombud_rule ombud_rule_restoration = {
     "restoration", "each outage restored within a time limit",
-    params, K_N, evaluate, NULL
+    params, K_N, evaluate, check
 };

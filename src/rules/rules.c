@@ -11,7 +11,9 @@ const ombud_rule *const ombud_rules[] = {
     &ombud_rule_live_support, &ombud_rule_answer_time,
     &ombud_rule_restoration, &ombud_rule_commitments,
     &ombud_rule_advance_notice, &ombud_rule_customer_effort,
-    &ombud_rule_outage_credit, &ombud_rule_payment_notice, NULL
+    &ombud_rule_outage_credit, &ombud_rule_payment_notice,
+    &ombud_rule_trouble_rate, &ombud_rule_appointments,
+    &ombud_rule_provisioning, &ombud_rule_reportable_outage, NULL
 };
 
 const ombud_rule *ombud_rule_find(const char *kind)
@@ -161,4 +163,112 @@ ombud_err ombud_breach_write(const ombud_rule_ctx *ctx, ombud_result *res,
     if (table2 && (err = ombud_store_add_evidence(ctx->store, id, table2, row2)))
         return err;
     return OMBUD_OK;
+}
+
+int ombud_param_count(const ombud_param *map, const char *word, int64_t *n)
+{
+    for (size_t i = 0; map->nums && word && i < map->nlist; i++)
+        if (!strcmp(map->list[i], word)) {
+            *n = map->nums[i];
+            return 1;
+        }
+    return 0;
+}
+
+int ombud_excluded(const ombud_param *exclude, const char *reason)
+{
+    return exclude->set && reason && ombud_param_has(exclude, reason);
+}
+
+int ombud_word_in(const char *word, const char *words)
+{
+    while (*words) {
+        size_t n = strcspn(words, "|");
+        if (strlen(word) == n && !strncmp(words, word, n))
+            return 1;
+        words += n + (words[n] == '|');
+    }
+    return 0;
+}
+
+const char *ombud_exclude_check(const ombud_param *exclude)
+{
+    for (size_t i = 0; exclude->set && i < exclude->nlist; i++) {
+        if (!ombud_word_in(exclude->list[i], OMBUD_EXCLUSION_WORDS))
+            return "expected exclusion words: catastrophic, force_majeure, "
+                   "customer_caused, no_access, customer_requested_later, "
+                   "planned_notified";
+    }
+    return NULL;
+}
+
+void ombud_exclusions_add(ombud_exclusions *ex, const char *reason,
+                          const char *id)
+{
+    size_t n = strlen(ex->text), size = sizeof ex->text;
+    size_t need = strlen(id) + strlen(reason) + 6;
+
+    ex->count++;
+    if (n >= 3 && !strcmp(ex->text + n - 3, "..."))
+        return;
+    /* "R4 (catastrophic), R5 (customer_caused)", cut with "..." when full. */
+    if (n + need + 4 >= size) {
+        memcpy(ex->text + n, n ? ", ..." : "...", (n ? 5 : 3) + 1);
+        return;
+    }
+    if (n)
+        memcpy(ex->text + n, ", ", 3), n += 2;
+    memcpy(ex->text + n, id, strlen(id)), n += strlen(id);
+    memcpy(ex->text + n, " (", 2), n += 2;
+    memcpy(ex->text + n, reason, strlen(reason)), n += strlen(reason);
+    memcpy(ex->text + n, ")", 2);
+}
+
+char *ombud_exclusions_say(const ombud_exclusions *ex,
+                           const ombud_param *exclude, char *buf, size_t size)
+{
+    if (!exclude->set)
+        snprintf(buf, size, "No exclusions applied.");
+    else if (!ex->count)
+        snprintf(buf, size, "None excluded (exclude: %s).", exclude->text);
+    else
+        snprintf(buf, size, "%lld excluded (%s).", (long long)ex->count,
+                 ex->text);
+    return buf;
+}
+
+int64_t ombud_working_day_end(const ombud_calendar *cal, const ombud_tz *tz,
+                              int64_t t, int64_t n)
+{
+    int64_t day = ombud_next_midnight(tz, t);
+
+    for (int64_t worked = 0, i = 0; worked < n && i < 3660; i++) {
+        int64_t next = ombud_next_midnight(tz, day);
+        worked += !cal || ombud_calendar_open_seconds(cal, day, next) > 0;
+        day = next;
+    }
+    return day;
+}
+
+int64_t ombud_working_days(const ombud_calendar *cal, const ombud_tz *tz,
+                           int64_t from, int64_t to)
+{
+    int64_t n = 0;
+
+    for (int64_t day = from, i = 0; day < to && i < 3660; i++) {
+        int64_t next = ombud_next_midnight(tz, day);
+        n += !cal || ombud_calendar_open_seconds(cal, day, next) > 0;
+        day = next;
+    }
+    return n;
+}
+
+int64_t ombud_tiered_amount(int64_t days, int64_t per_day, int64_t after,
+                            int64_t then)
+{
+    if (days <= 0)
+        return 0;
+    if (after <= 0 || then < 0 || days <= after)
+        return days * per_day;
+    return after * per_day + (days - after) * then;
 }

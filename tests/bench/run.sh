@@ -3,10 +3,11 @@
 # (sqlite3 .mode csv + .import, no validation, no provenance) on the same
 # generated month, and report rows/s and peak RSS per stage.
 #
-#   BENCH_ROWS=1000000 (call legs; outages N/40, billing N/8)
+#   BENCH_ROWS=1000000 (call legs; the month is written by `ombud synth`:
+#                       outages about N/49, billing about N/1.9 rows)
 #   BENCH_REPEAT=3     (each stage; the median is reported)
 #   BENCH_STAGES="import ingest check xlsx pdf run"  (a subset for big runs)
-# Generated inputs are cached in build/bench/N/. Results: stdout and
+# Generated inputs are cached in build/bench/synth-N/. Results: stdout and
 # build/bench/results-N.md.
 set -euo pipefail
 OMBUD=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -14,13 +15,15 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 N=${BENCH_ROWS:-1000000}
 REPEAT=${BENCH_REPEAT:-3}
 STAGES=" ${BENCH_STAGES:-import ingest check xlsx pdf run} "
-D=$ROOT/build/bench/$N
+D=$ROOT/build/bench/synth-$N
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 
-if [ ! -s "$D/billing.csv" ]; then
+# calls.csv is renamed into place last: its presence means a whole month.
+if [ ! -s "$D/calls.csv" ]; then
     echo "generating $N call legs into $D ..." >&2
-    sh "$ROOT/tests/bench/gen.sh" "$N" "$D"
+    rm -rf "$D"
+    "$OMBUD" synth -q --rows "$N" --out "$D"
 fi
 ROWS=$(( $(wc -l < "$D/calls.csv") + $(wc -l < "$D/outages.csv") + $(wc -l < "$D/billing.csv") - 3 ))
 MB=$(du -cm "$D"/*.csv | tail -1 | cut -f1)

@@ -64,6 +64,9 @@ expect_accounting() {
                         + (SELECT count(*) FROM accounts WHERE source_id = s.id)
                         + (SELECT count(*) FROM cdr_records
                            WHERE source_id = s.id)
+                        + (SELECT count(*) FROM appointments
+                           WHERE source_id = s.id)
+                        + (SELECT count(*) FROM orders WHERE source_id = s.id)
         OR rows_rejected != (SELECT count(*) FROM rejects
                              WHERE source_id = s.id)" "0"
 }

@@ -37,6 +37,7 @@ G=g.ini
 LA=America/Los_Angeles
 FOUNDING=$RULES_ROOT/samples/founding-case
 TEMPLATE=$RULES_ROOT/templates/guarantees/fibre-bundle.ini
+TEMPLATES=$RULES_ROOT/templates/guarantees
 
 ingest() { # ZONE ARGS...
     T_Z=$1
@@ -76,7 +77,13 @@ evidence_of() { # GID SUBJECT
     sql "SELECT s.name || ':' || x.line FROM evidence e
          JOIN (SELECT 'call_legs' AS tbl, id, source_id, line FROM call_legs
                UNION ALL
-               SELECT 'outages', id, source_id, line FROM outages) x
+               SELECT 'outages', id, source_id, line FROM outages
+               UNION ALL
+               SELECT 'billing_events', id, source_id, line FROM billing_events
+               UNION ALL
+               SELECT 'appointments', id, source_id, line FROM appointments
+               UNION ALL
+               SELECT 'orders', id, source_id, line FROM orders) x
            ON x.tbl = e.tbl AND x.id = e.row_id
          JOIN sources s ON s.id = x.source_id
          WHERE e.breach_id IN (SELECT id FROM breaches

@@ -76,18 +76,18 @@ expect_stderr_has "bad.ini:10: error: unknown section [source freeswitch]"
 expect_no_file bad.db
 DB=ev.db
 
-# A store of schema version 1 (before the Asterisk inputs) is migrated in
+# A store of schema version 2 (before the Asterisk inputs) is migrated in
 # place when opened: made here by taking version 2's additions away.
-DB=v1.db
+DB=v2.db
 ingest_la --calls "$FOUNDING/calls.csv"
-sqlite3 v1.db "ALTER TABLE sources DROP COLUMN rows_counted;
+sqlite3 v2.db "ALTER TABLE sources DROP COLUMN rows_counted;
   ALTER TABLE sources DROP COLUMN settings; ALTER TABLE sources DROP COLUMN notes;
   ALTER TABLE call_legs DROP COLUMN lines; ALTER TABLE call_legs DROP COLUMN nlines;
   DROP TABLE accounts; DROP TABLE cdr_records;
-  UPDATE meta SET value = '1' WHERE key = 'schema_version'"
+  UPDATE meta SET value = '2' WHERE key = 'schema_version'"
 ingest --calls queue_log
 expect_exit 0
-expect_sql "SELECT value FROM meta WHERE key = 'schema_version'" 2
+expect_sql "SELECT value FROM meta WHERE key = 'schema_version'" 3
 expect_sql "SELECT kind, rows_read, rows_stored, rows_counted FROM sources ORDER BY id" \
 "calls|64|64|0
 queue_log|8|8|0"

@@ -76,7 +76,8 @@ static void test_types(void **state)
     assert_int_equal(gs->g[1].v[2].num, 9000);
     assert_ptr_equal(gs->g[1].v[1].cal, &gs->cals[0].cal);
     assert_string_equal(ombud_guarantee_params(&gs->g[1], params, sizeof params),
-                        "within = 2d; calendar = office; target = 90; planned = include");
+                        "within = 2d; calendar = office; target = 90; planned = include; "
+                        "clock = started; late_days = calendar; tier_after = 0");
     ombud_guarantees_free(gs);
 }
 
@@ -167,12 +168,37 @@ static void test_durations(void **state)
     assert_string_equal(ombud_duration_format(-90, buf, sizeof buf), "-1m30s");
 }
 
+/* 6: COUNTMAP keys: "word: N" pairs; a missing colon, a bad number or a
+ * repeated word is refused. */
+static void test_countmap(void **state)
+{
+    ombud_guarantees *gs;
+    int64_t n = -1;
+    (void)state;
+    gs = load(FILING "[guarantee c]\npromise = P\nsource = S\n"
+              "kind = provisioning\nby_class = urban: 5 , remote:15\n", OMBUD_OK);
+    assert_int_equal(gs->g[0].v[2].nlist, 2);
+    assert_int_equal(ombud_param_count(&gs->g[0].v[2], "urban", &n), 1);
+    assert_int_equal(n, 5);
+    assert_int_equal(ombud_param_count(&gs->g[0].v[2], "remote", &n), 1);
+    assert_int_equal(n, 15);
+    assert_int_equal(ombud_param_count(&gs->g[0].v[2], "major_rural", &n), 0);
+    assert_int_equal(ombud_param_count(&gs->g[0].v[2], NULL, &n), 0);
+    ombud_guarantees_free(gs);
+    load(FILING "[guarantee c]\npromise = P\nsource = S\nkind = provisioning\n"
+         "by_class = urban 5\n", OMBUD_E_DATA);
+    load(FILING "[guarantee c]\npromise = P\nsource = S\nkind = provisioning\n"
+         "by_class = urban: five\n", OMBUD_E_DATA);
+    load(FILING "[guarantee c]\npromise = P\nsource = S\nkind = provisioning\n"
+         "by_class = urban: 5, urban: 6\n", OMBUD_E_DATA);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_template), cmocka_unit_test(test_types),
         cmocka_unit_test(test_errors), cmocka_unit_test(test_long_line),
-        cmocka_unit_test(test_durations),
+        cmocka_unit_test(test_durations), cmocka_unit_test(test_countmap),
     };
     ombud_diag_set_verbosity(OMBUD_QUIET);
     return cmocka_run_group_tests_name("guarantees", tests, NULL, NULL);

@@ -56,7 +56,8 @@ static void test_accounting(void **state)
     ombud_store *st;
     ombud_store_totals t;
     ombud_outage o = {"T-1", NULL, NULL, NULL, 0, OMBUD_TIME_NONE, 0,
-                      OMBUD_TIME_NONE, OMBUD_TIME_NONE, 1, NULL};
+                      OMBUD_TIME_NONE, OMBUD_TIME_NONE, 1, NULL,
+                      OMBUD_TIME_NONE, NULL, NULL};
     ombud_counts wrong = {2, 1, 0, 0}, right = {1, 1, 0, 0};
     int64_t id, found;
     char dup[64];

@@ -1,0 +1,197 @@
+/*
+ * rule_appointments.c - "we keep the appointments we make": each booked
+ * engineer appointment whose window starts in the period.
+ *
+ * An appointment is missed when the engineer did not arrive by the end of
+ * the window (plus `grace`), or when the provider cancelled it with less
+ * than `min_notice` before the window started (Ofcom: under 24 hours). A
+ * provider cancellation with enough notice, a customer cancellation and a
+ * customer who was not there (customer_absent) are not judged: they are
+ * counted and said in the method. A window still running at the end of
+ * the period with no arrival yet is pending, not judged. With
+ * `max_window`, a window longer than that is a breach of its own (the CSG
+ * allows at most 5 hours). Each missed appointment owes `per_missed`.
+ * With `target` the status follows the share kept; without it any breach
+ * fails the guarantee.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ombud/rule.h"
+#include "ombud/value.h"
+
+enum { K_MIN_NOTICE, K_GRACE, K_MAX_WINDOW, K_PER_MISSED, K_TARGET, K_KINDS,
+       K_N };
+
+static const ombud_param_def params[K_N] = {
+    [K_MIN_NOTICE] = {"min_notice", OMBUD_P_DURATION, 0, "24h", NULL,
+                      "a provider cancellation with less notice is a miss"},
+    [K_GRACE] = {"grace", OMBUD_P_DURATION, 0, "0s", NULL,
+                 "an arrival this long after the window still counts"},
+    [K_MAX_WINDOW] = {"max_window", OMBUD_P_DURATION, 0, NULL, NULL,
+                      "longest window allowed, e.g. 5h"},
+    [K_PER_MISSED] = {"per_missed", OMBUD_P_MONEY, 0, NULL, NULL,
+                      "compensation for each missed appointment"},
+    [K_TARGET] = {"target", OMBUD_P_PERCENT, 0, NULL, NULL,
+                  "share of appointments that must be kept"},
+    [K_KINDS] = {"kinds", OMBUD_P_LIST, 0, NULL, NULL,
+                 "only these kinds: repair, install (default: all)"},
+};
+
+typedef struct state {
+    const ombud_rule_ctx *ctx;
+    const ombud_guarantee *g;
+    ombud_result *res;
+    int64_t kept, missed, customer, noticed, pending, long_windows;
+    ombud_err err;
+} state;
+
+static ombud_err missed(state *s, int64_t row, const ombud_appointment *a,
+                        const char *why, int64_t measured, int64_t limit)
+{
+    ombud_breach b = {"appointment", "", a->window_start, measured, limit,
+                      measured - limit, "s", 0, ""};
+    char w0[40], w1[40], amt[32];
+
+    if (s->g->v[K_PER_MISSED].set)
+        b.amount = s->g->v[K_PER_MISSED].num;
+    snprintf(b.subject, sizeof b.subject, "%s", a->appointment_id);
+    ombud_local_format(s->ctx->tz, a->window_start, w0, sizeof w0);
+    ombud_local_format(s->ctx->tz, a->window_end, w1, sizeof w1);
+    snprintf(b.detail, sizeof b.detail, "%s%s%s%s: window %s to %s: %s%s%s%s",
+             a->appointment_id, a->account_id ? " (account " : "",
+             a->account_id ? a->account_id : "", a->account_id ? ")" : "",
+             w0, w1, why,
+             b.amount ? "; owed " : "", b.amount ? ombud_amount_format(b.amount,
+             ombud_currency_digits(s->ctx->currency), amt, sizeof amt) : "",
+             b.amount ? s->ctx->currency : "");
+    s->missed++;
+    return ombud_breach_write(s->ctx, s->res, &b, "appointments", row, NULL, 0);
+}
+
+/* Kept, missed (a breach) or not judged. */
+static ombud_err judge_kept(state *s, int64_t row, const ombud_appointment *a)
+{
+    int64_t due = a->window_end + s->g->v[K_GRACE].num, notice;
+    char why[160], n[32], late[32];
+
+    if (a->cancelled_by && !strcmp(a->cancelled_by, "customer")) {
+        s->customer++;
+        return OMBUD_OK;
+    }
+    if (a->cancelled_by) {
+        notice = a->window_start - a->cancelled_at;
+        if (notice >= s->g->v[K_MIN_NOTICE].num) {
+            s->noticed++;
+            return OMBUD_OK;
+        }
+        snprintf(why, sizeof why, "cancelled by the provider with %s notice",
+                 notice < 0 ? "no" : ombud_duration_format(notice, n, sizeof n));
+        return missed(s, row, a, why, notice < 0 ? 0 : notice,
+                      s->g->v[K_MIN_NOTICE].num);
+    }
+    if (a->customer_absent) {
+        s->customer++;
+        return OMBUD_OK;
+    }
+    if (a->arrived_at != OMBUD_TIME_NONE && a->arrived_at <= due) {
+        s->kept++;
+        return OMBUD_OK;
+    }
+    if (a->arrived_at == OMBUD_TIME_NONE && due > s->ctx->to) {
+        s->pending++;
+        return OMBUD_OK;
+    }
+    if (a->arrived_at == OMBUD_TIME_NONE)
+        snprintf(why, sizeof why, "the engineer never came");
+    else
+        snprintf(why, sizeof why, "the engineer came %s after the window",
+                 ombud_duration_format(a->arrived_at - a->window_end, late,
+                                       sizeof late));
+    return missed(s, row, a, why, (a->arrived_at == OMBUD_TIME_NONE ?
+                  s->ctx->to : a->arrived_at) - a->window_start,
+                  a->window_end - a->window_start);
+}
+
+static int on_appointment(void *ud, int64_t row, const ombud_appointment *a)
+{
+    state *s = ud;
+    const ombud_param *maxw = &s->g->v[K_MAX_WINDOW];
+    int64_t len = a->window_end - a->window_start;
+    ombud_err err;
+
+    if (!ombud_param_has(&s->g->v[K_KINDS], a->kind))
+        return 0;
+    s->res->subjects++;
+    if (maxw->set && len > maxw->num) {
+        ombud_breach b = {"appointment", "", a->window_start, len, maxw->num,
+                          len - maxw->num, "s", 0, ""};
+        char l[32], m[32];
+        s->long_windows++;
+        snprintf(b.subject, sizeof b.subject, "%s", a->appointment_id);
+        snprintf(b.detail, sizeof b.detail, "%s: a window of %s, longer than "
+                 "the %s allowed", a->appointment_id,
+                 ombud_duration_format(len, l, sizeof l),
+                 ombud_duration_format(maxw->num, m, sizeof m));
+        if ((err = ombud_breach_write(s->ctx, s->res, &b, "appointments", row,
+                                      NULL, 0)))
+            return (s->err = err) != OMBUD_OK;
+    }
+    return (s->err = judge_kept(s, row, a)) != OMBUD_OK;
+}
+
+static void describe(state *s, ombud_result *res)
+{
+    const ombud_guarantee *g = s->g;
+    int64_t judged = s->kept + s->missed;
+    char pct[16], tp[16], n[32], gr[32], mw[64] = "";
+
+    if (g->v[K_MAX_WINDOW].set)
+        snprintf(mw, sizeof mw, "; windows at most %s",
+                 ombud_duration_format(g->v[K_MAX_WINDOW].num, n, sizeof n));
+    res->unit = "bp";
+    res->measured = ombud_share_bp(s->kept, judged);
+    res->target = g->v[K_TARGET].set ? g->v[K_TARGET].num : 10000;
+    res->pass = g->v[K_TARGET].set ? s->kept * 10000 >= g->v[K_TARGET].num *
+        judged && !s->long_windows : res->breaches == 0;
+    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
+             "appointments kept (%s); %lld missed%s", (long long)s->kept,
+             (long long)judged, ombud_bp_format(res->measured, pct, sizeof pct),
+             (long long)s->missed, s->long_windows ? ", some windows too long"
+             : "");
+    snprintf(res->target_text, sizeof res->target_text, "%s appointments "
+             "kept%s", g->v[K_TARGET].set ? ombud_bp_format(
+             g->v[K_TARGET].num, tp, sizeof tp) : "every", mw);
+    snprintf(res->method, sizeof res->method, "Each appointment whose window "
+             "starts in the period (kinds: %s) is kept when the engineer "
+             "arrived by the end of the window plus %s. It is missed when "
+             "nobody came or came later, or when the provider cancelled with "
+             "less than %s notice%s. Not judged: %lld cancelled by the "
+             "customer or with the customer absent, %lld cancelled by the "
+             "provider with enough notice, %lld still pending at the end of "
+             "the period.", g->v[K_KINDS].set ? g->v[K_KINDS].text : "all",
+             ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr),
+             g->v[K_MIN_NOTICE].text, g->v[K_PER_MISSED].set ?
+             "; each miss owes per_missed" : "", (long long)s->customer,
+             (long long)s->noticed, (long long)s->pending);
+}
+
+static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                          ombud_result *res)
+{
+    state s = {ctx, g, res, 0, 0, 0, 0, 0, 0, OMBUD_OK};
+    ombud_err err;
+
+    if ((err = ombud_store_each_appointment(ctx->store, ctx->from, ctx->to,
+                                            on_appointment, &s)))
+        return err;
+    if (s.err)
+        return s.err;
+    describe(&s, res);
+    return OMBUD_OK;
+}
+
+const ombud_rule ombud_rule_appointments = {
+    "appointments", "booked appointments kept",
+    params, K_N, evaluate, NULL
+};

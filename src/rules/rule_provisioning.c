@@ -1,0 +1,266 @@
+/*
+ * rule_provisioning.c - "connected by the date we promised": each order
+ * for new service must be done by its deadline.
+ *
+ * The deadline is the promised date (its end when promised_at is a date
+ * alone, else the promised time) and, with `within_working_days` or
+ * `by_class` (working days by location_class, e.g. urban: 5), the end of
+ * the Nth working day after the day of the order (working days: the open
+ * days of `calendar`, every day without one); when both apply the earlier
+ * binds, as the CSG makes a shorter promise binding. `use_promised = no`
+ * judges by the interval alone.
+ *
+ * Orders whose deadline falls in the period are judged; one still open at
+ * the end of the period is late if its deadline has passed. Orders the
+ * customer asked to be later (customer_requested_later) or with an
+ * exclusion in `exclude` are counted apart. Each late order is a breach;
+ * with `per_day` it owes, per day late, per_day (tiered by
+ * `tier_after`/`per_day_then`): `late_days = calendar` counts the calendar
+ * days from the missed date up to the day before completion (Ofcom: the
+ * missed start date counts, the activation day does not); `working`
+ * counts the working days after the deadline up to and including the day
+ * of completion. With `target` the status follows the share on time.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ombud/rule.h"
+#include "ombud/value.h"
+
+enum { K_USE_PROMISED, K_WITHIN_WD, K_BY_CLASS, K_CALENDAR, K_TARGET,
+       K_EXCLUDE, K_PER_DAY, K_LATE_DAYS, K_TIER_AFTER, K_PER_DAY_THEN,
+       K_SERVICES, K_AREAS, K_N };
+
+static const ombud_param_def params[K_N] = {
+    [K_USE_PROMISED] = {"use_promised", OMBUD_P_BOOL, 0, "yes", NULL,
+                        "the promised date is a deadline"},
+    [K_WITHIN_WD] = {"within_working_days", OMBUD_P_COUNT, 0, NULL, NULL,
+                     "done by the end of this many working days after the order"},
+    [K_BY_CLASS] = {"by_class", OMBUD_P_COUNTMAP, 0, NULL, NULL,
+                    "working days by location_class, e.g. urban: 5, remote: 15"},
+    [K_CALENDAR] = {"calendar", OMBUD_P_CALENDAR, 0, NULL, NULL,
+                    "its open days are the working days (default: every day)"},
+    [K_TARGET] = {"target", OMBUD_P_PERCENT, 0, NULL, NULL,
+                  "share of orders that must be on time, e.g. 90%"},
+    [K_EXCLUDE] = {"exclude", OMBUD_P_LIST, 0, "customer_requested_later", NULL,
+                   "orders with these exclusion reasons are not judged"},
+    [K_PER_DAY] = {"per_day", OMBUD_P_MONEY, 0, NULL, NULL,
+                   "compensation for each day late"},
+    [K_LATE_DAYS] = {"late_days", OMBUD_P_WORD, 0, "calendar",
+                     "calendar|working", "days late as calendar or working days"},
+    [K_TIER_AFTER] = {"tier_after", OMBUD_P_COUNT, 0, "0", NULL,
+                      "after this many days late, per_day_then applies"},
+    [K_PER_DAY_THEN] = {"per_day_then", OMBUD_P_MONEY, 0, NULL, NULL,
+                        "compensation per day after tier_after days"},
+    [K_SERVICES] = {"services", OMBUD_P_LIST, 0, NULL, NULL,
+                    "only orders of these services (default: all)"},
+    [K_AREAS] = {"areas", OMBUD_P_LIST, 0, NULL, NULL,
+                 "only orders in these areas (default: all)"},
+};
+
+typedef struct state {
+    const ombud_rule_ctx *ctx;
+    const ombud_guarantee *g;
+    ombud_result *res;
+    int64_t on_time, unclassed, open_late;
+    ombud_exclusions ex;
+    ombud_err err;
+} state;
+
+/* The deadline of @o, or OMBUD_TIME_NONE when none applies. */
+static int64_t deadline(state *s, const ombud_order *o)
+{
+    const ombud_guarantee *g = s->g;
+    int64_t d = OMBUD_TIME_NONE, n;
+    int has_n = 0;
+
+    if (g->v[K_USE_PROMISED].num)
+        d = o->promised_all_day ? ombud_next_midnight(s->ctx->tz, o->promised_at)
+                                : o->promised_at;
+    if (g->v[K_BY_CLASS].set)
+        has_n = ombud_param_count(&g->v[K_BY_CLASS], o->location_class ?
+                                  o->location_class : "other", &n);
+    else if (g->v[K_WITHIN_WD].set)
+        has_n = 1, n = g->v[K_WITHIN_WD].num;
+    if (has_n) {
+        int64_t w = ombud_working_day_end(g->v[K_CALENDAR].cal, s->ctx->tz,
+                                          o->ordered_at, n);
+        if (d == OMBUD_TIME_NONE || w < d)
+            d = w;
+    } else if (g->v[K_BY_CLASS].set && !g->v[K_USE_PROMISED].num) {
+        s->unclassed++;
+    }
+    return d;
+}
+
+static int64_t days_late(const state *s, int64_t due, int64_t done)
+{
+    const ombud_tz *tz = s->ctx->tz;
+    int64_t missed_day = ombud_next_midnight(tz, due - 1) - 1; /* in the last due day */
+    ombud_tm a, b;
+
+    /* Working days after the deadline's day, the completion day included. */
+    if (s->g->v[K_LATE_DAYS].num == 1)
+        return ombud_working_days(s->g->v[K_CALENDAR].cal, tz,
+                                  ombud_next_midnight(tz, due - 1),
+                                  ombud_next_midnight(tz, done));
+    /* Calendar days from the day the deadline fell on to the day before
+     * completion: the civil day numbers' difference, at least 1. */
+    ombud_tm_from_instant(tz, missed_day, &a);
+    ombud_tm_from_instant(tz, done, &b);
+    {
+        int64_t n = ombud_days_from_civil(b.year, b.month, b.day) -
+                    ombud_days_from_civil(a.year, a.month, a.day);
+        return n < 1 ? 1 : n;
+    }
+}
+
+static int on_order(void *ud, int64_t row, const ombud_order *o)
+{
+    state *s = ud;
+    const ombud_guarantee *g = s->g;
+    int64_t due, done, days;
+    ombud_breach b = {"order", "", 0, 0, 0, 0, "s", 0, ""};
+    char dl[40], dn[40], amt[32];
+    ombud_err err;
+
+    if (!ombud_param_has(&g->v[K_SERVICES], o->service) ||
+        !ombud_param_has(&g->v[K_AREAS], o->area))
+        return 0;
+    due = deadline(s, o);
+    if (due == OMBUD_TIME_NONE || due <= s->ctx->from || due > s->ctx->to)
+        return 0; /* not due in this period (a deadline at its very end is) */
+    if (ombud_excluded(&g->v[K_EXCLUDE], o->exclusion) ||
+        (o->customer_requested_later &&
+         ombud_excluded(&g->v[K_EXCLUDE], "customer_requested_later"))) {
+        ombud_exclusions_add(&s->ex, o->exclusion ? o->exclusion :
+                             "customer_requested_later", o->order_id);
+        return 0;
+    }
+    s->res->subjects++;
+    done = o->completed_at != OMBUD_TIME_NONE ? o->completed_at : s->ctx->to;
+    if (done <= due) {
+        s->on_time++;
+        return 0;
+    }
+    s->open_late += o->completed_at == OMBUD_TIME_NONE;
+    days = days_late(s, due, done);
+    b.at = due;
+    b.measured = done - o->ordered_at;
+    b.limit = due - o->ordered_at;
+    b.shortfall = done - due;
+    if (g->v[K_PER_DAY].set)
+        b.amount = ombud_tiered_amount(days, g->v[K_PER_DAY].num,
+                                       g->v[K_TIER_AFTER].num,
+                                       g->v[K_PER_DAY_THEN].set ?
+                                       g->v[K_PER_DAY_THEN].num : -1);
+    snprintf(b.subject, sizeof b.subject, "%s", o->order_id);
+    ombud_local_format(s->ctx->tz, due, dl, sizeof dl);
+    ombud_local_format(s->ctx->tz, done, dn, sizeof dn);
+    snprintf(b.detail, sizeof b.detail, "%s%s%s%s: due by %s, %s %s; %lld "
+             "%s day(s) late%s%s%s%s", o->order_id, o->account_id ? " (account "
+             : "", o->account_id ? o->account_id : "", o->account_id ? ")" : "",
+             dl, o->completed_at != OMBUD_TIME_NONE ? "done" : "still open at",
+             dn, (long long)days, g->v[K_LATE_DAYS].text,
+             b.amount ? "; owed " : "", b.amount ? ombud_amount_format(b.amount,
+             ombud_currency_digits(s->ctx->currency), amt, sizeof amt) : "",
+             b.amount ? " " : "", b.amount ? s->ctx->currency : "");
+    if ((err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
+                                      o->order_id, "days_late", days, "count")))
+        return (s->err = err) != OMBUD_OK;
+    return (s->err = ombud_breach_write(s->ctx, s->res, &b, "orders", row,
+                                        NULL, 0)) != OMBUD_OK;
+}
+
+static void describe(state *s, ombud_result *res)
+{
+    const ombud_guarantee *g = s->g;
+    char pct[16], tp[16], rule[160], ex[260];
+
+    if (g->v[K_BY_CLASS].set)
+        snprintf(rule, sizeof rule, "the end of working day N after the order "
+                 "(%s)", g->v[K_BY_CLASS].text);
+    else if (g->v[K_WITHIN_WD].set)
+        snprintf(rule, sizeof rule, "the end of working day %s after the "
+                 "order", g->v[K_WITHIN_WD].text);
+    else
+        snprintf(rule, sizeof rule, "the promised date");
+    res->unit = "bp";
+    res->measured = ombud_share_bp(s->on_time, res->subjects);
+    res->target = g->v[K_TARGET].set ? g->v[K_TARGET].num : 10000;
+    res->pass = g->v[K_TARGET].set ? s->on_time * 10000 >=
+        g->v[K_TARGET].num * res->subjects : res->breaches == 0;
+    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
+             "orders done on time (%s); %lld late (%lld still open)",
+             (long long)s->on_time, (long long)res->subjects,
+             ombud_bp_format(res->measured, pct, sizeof pct),
+             (long long)res->breaches, (long long)s->open_late);
+    snprintf(res->target_text, sizeof res->target_text, "%s orders done by "
+             "%s", g->v[K_TARGET].set ? ombud_bp_format(g->v[K_TARGET].num,
+             tp, sizeof tp) : "every", g->v[K_WITHIN_WD].set ||
+             g->v[K_BY_CLASS].set ? "the deadline" : "the promised date");
+    snprintf(res->method, sizeof res->method, "Each order whose deadline "
+             "falls in the period is judged (services: %s; areas: %s). The "
+             "deadline is %s%s%s (working days: %s). An order done after it, "
+             "or still open at the end of the period, is a breach%s. %s%s",
+             g->v[K_SERVICES].set ? g->v[K_SERVICES].text : "all",
+             g->v[K_AREAS].set ? g->v[K_AREAS].text : "all", rule,
+             g->v[K_USE_PROMISED].num && (g->v[K_WITHIN_WD].set ||
+             g->v[K_BY_CLASS].set) ? ", or the promised date when earlier" : "",
+             g->v[K_USE_PROMISED].num ? "" : " (promised dates not used)",
+             g->v[K_CALENDAR].set ? g->v[K_CALENDAR].text : "every day",
+             g->v[K_PER_DAY].set ? (g->v[K_LATE_DAYS].num ? "; it owes "
+             "per_day for each working day after the deadline up to and "
+             "including the day of completion" : "; it owes per_day for each "
+             "calendar day from the missed date to the day before "
+             "completion") : "",
+             ombud_exclusions_say(&s->ex, &g->v[K_EXCLUDE], ex, sizeof ex),
+             s->unclassed ? " Orders whose location class is not in by_class "
+             "were not judged." : "");
+}
+
+static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                          ombud_result *res)
+{
+    state s = {ctx, g, res, 0, 0, 0, {0, ""}, OMBUD_OK};
+    ombud_err err;
+
+    /* Every order placed before the period's end: a deadline can be far. */
+    if ((err = ombud_store_each_order(ctx->store, INT64_MIN + 1, ctx->to,
+                                      on_order, &s)))
+        return err;
+    if (s.err)
+        return s.err;
+    describe(&s, res);
+    return OMBUD_OK;
+}
+
+static const char *check(const ombud_guarantee *g, const char **key)
+{
+    *key = "use_promised";
+    if (!g->v[K_USE_PROMISED].num && !g->v[K_WITHIN_WD].set &&
+        !g->v[K_BY_CLASS].set)
+        return "with use_promised = no, give within_working_days or by_class";
+    *key = "by_class";
+    for (size_t i = 0; g->v[K_BY_CLASS].set && i < g->v[K_BY_CLASS].nlist; i++)
+        if (!ombud_word_in(g->v[K_BY_CLASS].list[i],
+                           OMBUD_LOCATION_WORDS "|other"))
+            return "classes are urban, major_rural, minor_rural, remote or "
+                   "other (a blank location_class)";
+    *key = "exclude";
+    if (ombud_exclude_check(&g->v[K_EXCLUDE]))
+        return ombud_exclude_check(&g->v[K_EXCLUDE]);
+    *key = "per_day_then";
+    if (g->v[K_TIER_AFTER].num > 0 && !g->v[K_PER_DAY_THEN].set)
+        return "required when tier_after is given";
+    *key = "per_day";
+    if ((g->v[K_TIER_AFTER].num > 0 || g->v[K_PER_DAY_THEN].set) &&
+        !g->v[K_PER_DAY].set)
+        return "required when tier_after or per_day_then is given";
+    return NULL;
+}
+
+const ombud_rule ombud_rule_provisioning = {
+    "provisioning", "orders for new service done by the deadline",
+    params, K_N, evaluate, check
+};

@@ -1,0 +1,241 @@
+/*
+ * rule_trouble_rate.c - "no more than 5.5 trouble reports per 100 lines a
+ * month": customer trouble reports per 100 working lines.
+ *
+ * A report is a row of outages.csv (a trouble ticket) whose clock start
+ * (started_at, or reported_at with `clock = reported`) falls in the
+ * period; with `count = customers` a row counts its customers_affected
+ * (one report per line identified, as NY 603.3 counts multi-line
+ * customers). Planned work is left out by default (it is not a trouble
+ * report); rows whose exclusion is in `exclude` are counted apart and
+ * listed. The denominator is the line count given in the guarantees file:
+ * `lines` for the whole company, or `lines_by_area` per area (wire centre,
+ * central office), since the inputs do not hold line counts. Reports in an
+ * area without a line count are not judged and are listed in the method.
+ *
+ * Each month of the period (or the whole period with `per = period`) and
+ * area is a subject; one whose rate exceeds `max_per_100` is a breach, its
+ * evidence every report counted. The rate is compared exactly
+ * (reports x 10000 > max x lines), shown rounded to 1/100.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib.h>
+
+#include "ombud/rule.h"
+
+enum { K_MAX, K_LINES, K_LINES_BY_AREA, K_PER, K_COUNT, K_CLOCK, K_EXCLUDE,
+       K_SERVICES, K_PLANNED, K_N };
+
+static const ombud_param_def params[K_N] = {
+    [K_MAX] = {"max_per_100", OMBUD_P_PERCENT, 1, NULL, NULL,
+               "most reports per 100 lines, e.g. 5.5"},
+    [K_LINES] = {"lines", OMBUD_P_COUNT, 0, NULL, NULL,
+                 "working lines of the whole company"},
+    [K_LINES_BY_AREA] = {"lines_by_area", OMBUD_P_COUNTMAP, 0, NULL, NULL,
+                         "working lines per area, e.g. North: 1200, South: 800"},
+    [K_PER] = {"per", OMBUD_P_WORD, 0, "month", "month|period",
+               "a rate per month (default) or over the whole period"},
+    [K_COUNT] = {"count", OMBUD_P_WORD, 0, "tickets", "tickets|customers",
+                 "a ticket counts once, or customers_affected times"},
+    [K_CLOCK] = {"clock", OMBUD_P_WORD, 0, "started", "started|reported",
+                 "a report is dated by started_at or reported_at"},
+    [K_EXCLUDE] = {"exclude", OMBUD_P_LIST, 0, NULL, NULL,
+                   "tickets with these exclusion reasons are not counted"},
+    [K_SERVICES] = {"services", OMBUD_P_LIST, 0, NULL, NULL,
+                    "only tickets of these services (default: all)"},
+    [K_PLANNED] = {"planned", OMBUD_P_WORD, 0, "exclude", "include|exclude",
+                   "planned work: exclude (default) or include"},
+};
+
+/* One month (or the period) of one area. */
+typedef struct bucket {
+    int64_t reports;
+    int64_t at;           /* first report, for the breach */
+    GArray *rows;         /* outage rows counted */
+} bucket;
+
+typedef struct state {
+    const ombud_rule_ctx *ctx;
+    const ombud_guarantee *g;
+    ombud_result *res;
+    GHashTable *buckets;  /* "2026-10 North" -> bucket */
+    int64_t unmapped, highest;
+    ombud_exclusions ex;
+    ombud_err err;
+} state;
+
+static void bucket_free(gpointer p)
+{
+    bucket *b = p;
+    g_array_free(b->rows, TRUE);
+    g_free(b);
+}
+
+static int on_outage(void *ud, int64_t row, const ombud_outage *o)
+{
+    state *s = ud;
+    const ombud_guarantee *g = s->g;
+    int64_t t = g->v[K_CLOCK].num == 1 && o->reported_at != OMBUD_TIME_NONE
+        ? o->reported_at : o->started_at, n;
+    const char *area = g->v[K_LINES_BY_AREA].set ? o->area : "all";
+    char key[160];
+    ombud_tm tm;
+    bucket *b;
+
+    if (t < s->ctx->from || t >= s->ctx->to || (o->planned &&
+        g->v[K_PLANNED].num == 1) || !ombud_param_has(&g->v[K_SERVICES],
+                                                      o->service))
+        return 0;
+    if (ombud_excluded(&g->v[K_EXCLUDE], o->exclusion)) {
+        ombud_exclusions_add(&s->ex, o->exclusion, o->outage_id);
+        return 0;
+    }
+    if (g->v[K_LINES_BY_AREA].set &&
+        !ombud_param_count(&g->v[K_LINES_BY_AREA], area, &n)) {
+        s->unmapped++;
+        return 0;
+    }
+    ombud_tm_from_instant(s->ctx->tz, t, &tm);
+    if (g->v[K_PER].num == 0)
+        snprintf(key, sizeof key, "%04d-%02d %s", tm.year, tm.month, area);
+    else
+        snprintf(key, sizeof key, "period %s", area);
+    if (!(b = g_hash_table_lookup(s->buckets, key))) {
+        b = g_new0(bucket, 1);
+        b->rows = g_array_new(FALSE, FALSE, sizeof(int64_t));
+        b->at = t;
+        g_hash_table_insert(s->buckets, g_strdup(key), b);
+    }
+    b->reports += g->v[K_COUNT].num == 1 ? o->customers_affected : 1;
+    g_array_append_val(b->rows, row);
+    return 0;
+}
+
+static ombud_err judge(state *s, const char *key, bucket *b)
+{
+    const ombud_guarantee *g = s->g;
+    const char *area = strchr(key, ' ') + 1;
+    int64_t lines = g->v[K_LINES].num, max = g->v[K_MAX].num, rate, id;
+    char r[16], m[16];
+    ombud_err err;
+
+    if (g->v[K_LINES_BY_AREA].set)
+        ombud_param_count(&g->v[K_LINES_BY_AREA], area, &lines);
+    rate = ombud_share_bp(b->reports, lines);
+    s->res->subjects++;
+    if (rate > s->highest)
+        s->highest = rate;
+    if ((err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, key,
+                                      "reports", b->reports, "count")) ||
+        (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, key,
+                                      "lines", lines, "count")))
+        return err;
+    if (b->reports * 10000 <= max * lines)
+        return OMBUD_OK;
+    ombud_breach br = {"period", "", b->at, rate, max, rate - max, "bp", 0, ""};
+    snprintf(br.subject, sizeof br.subject, "%s", key);
+    snprintf(br.detail, sizeof br.detail, "%s: %lld trouble reports on %lld "
+             "lines = %s per 100 lines, above %s", key, (long long)b->reports,
+             (long long)lines, ombud_bp_format(rate, r, sizeof r) ,
+             ombud_bp_format(max, m, sizeof m));
+    /* the '%' of bp_format reads as "per 100 lines" here */
+    for (char *p = br.detail; (p = strchr(p, '%')); )
+        memmove(p, p + 1, strlen(p));
+    if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &br,
+                                      &id)))
+        return err;
+    s->res->breaches++;
+    /* The evidence is every report counted in the group. */
+    for (guint i = 0; i < b->rows->len; i++)
+        if ((err = ombud_store_add_evidence(s->ctx->store, id, "outages",
+                   g_array_index(b->rows, int64_t, i))))
+            return err;
+    return OMBUD_OK;
+}
+
+static gint by_name(gconstpointer a, gconstpointer b)
+{
+    return strcmp(a, b);
+}
+
+static void describe(state *s, ombud_result *res)
+{
+    const ombud_guarantee *g = s->g;
+    char m[16], h[16], ex[260], lines[120];
+
+    ombud_bp_format(g->v[K_MAX].num, m, sizeof m);
+    ombud_bp_format(s->highest, h, sizeof h);
+    m[strlen(m) - 1] = h[strlen(h) - 1] = '\0'; /* drop the '%' */
+    res->unit = "bp";
+    res->measured = s->highest;
+    res->target = g->v[K_MAX].num;
+    res->pass = res->breaches == 0;
+    snprintf(res->measured_text, sizeof res->measured_text, "highest %s "
+             "reports per 100 lines over %lld %s(s) with reports",
+             h, (long long)res->subjects, g->v[K_PER].num ? "period" :
+             "area-month");
+    snprintf(res->target_text, sizeof res->target_text, "at most %s trouble "
+             "reports per 100 lines a %s", m, g->v[K_PER].num ? "period" :
+             "month");
+    if (g->v[K_LINES_BY_AREA].set)
+        snprintf(lines, sizeof lines, "the lines of its area (%s)",
+                 g->v[K_LINES_BY_AREA].text);
+    else
+        snprintf(lines, sizeof lines, "%s lines", g->v[K_LINES].text);
+    snprintf(res->method, sizeof res->method, "Trouble tickets (rows of "
+             "outages.csv) dated by %s in the period are reports (%s; planned "
+             "work %sd; services: %s), grouped by %s%s; each group's reports "
+             "x 100 / %s is its rate, and a rate above %s is a breach. %s%s",
+             g->v[K_CLOCK].num ? "reported_at (else started_at)" : "started_at",
+             g->v[K_COUNT].num ? "each counts its customers_affected" :
+             "each counts once", g->v[K_PLANNED].text, g->v[K_SERVICES].set ?
+             g->v[K_SERVICES].text : "all", g->v[K_PER].num ? "period" :
+             "month", g->v[K_LINES_BY_AREA].set ? " and area" : "", lines, m,
+             ombud_exclusions_say(&s->ex, &g->v[K_EXCLUDE], ex, sizeof ex),
+             s->unmapped ? " Some reports are in areas with no line count "
+             "and were not judged." : "");
+}
+
+static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                          ombud_result *res)
+{
+    state s = {ctx, g, res, NULL, 0, 0, {0, ""}, OMBUD_OK};
+    GList *keys, *k;
+    ombud_err err;
+
+    s.buckets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                      bucket_free);
+    err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to, on_outage, &s);
+    /* Groups in name order ("2026-10 North" < "2026-11 North"): stable. */
+    keys = g_list_sort(g_hash_table_get_keys(s.buckets), by_name);
+    for (k = keys; !err && k; k = k->next)
+        err = judge(&s, k->data, g_hash_table_lookup(s.buckets, k->data));
+    g_list_free(keys);
+    g_hash_table_destroy(s.buckets);
+    if (!err)
+        describe(&s, res);
+    return err;
+}
+
+static const char *check(const ombud_guarantee *g, const char **key)
+{
+    *key = "lines";
+    if (g->v[K_LINES].set == g->v[K_LINES_BY_AREA].set)
+        return "give either lines or lines_by_area";
+    if (g->v[K_LINES].set && g->v[K_LINES].num == 0)
+        return "must be at least 1";
+    *key = "lines_by_area";
+    for (size_t i = 0; g->v[K_LINES_BY_AREA].set &&
+                       i < g->v[K_LINES_BY_AREA].nlist; i++)
+        if (g->v[K_LINES_BY_AREA].nums[i] == 0)
+            return "each area needs at least 1 line";
+    *key = "exclude";
+    return ombud_exclude_check(&g->v[K_EXCLUDE]);
+}
+
+const ombud_rule ombud_rule_trouble_rate = {
+    "trouble_rate", "trouble reports per 100 lines",
+    params, K_N, evaluate, check
+};
