@@ -24,6 +24,7 @@
 
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
+#include "ombud/i18n.h"
 #include "ombud/ingest.h"
 #include "ombud/value.h"
 
@@ -257,11 +258,12 @@ static char *dup_value(loader *l, int si, const char *key)
 static void load_filing(loader *l)
 {
     static const char keys[] = "carrier|commission|timezone|currency|docket|"
-                               "prepared_by|period";
+                               "prepared_by|period|language";
     ombud_filing *f = &l->gs->filing;
     section *sec = find_section(l, "filing");
     int si = sec ? (int)(sec - l->sections) : -1;
     raw *r;
+    ombud_lang lang;
 
     if (!sec) {
         lerror(l, 1, NULL, NULL, "no [filing] section (it names the carrier "
@@ -278,6 +280,7 @@ static void load_filing(loader *l)
     f->docket = dup_value(l, si, "docket");
     f->prepared_by = dup_value(l, si, "prepared_by");
     f->period = dup_value(l, si, "period");
+    f->language = dup_value(l, si, "language");
     f->timezone = dup_value(l, si, "timezone");
     f->currency = dup_value(l, si, "currency");
     if (!f->timezone)
@@ -289,6 +292,11 @@ static void load_filing(loader *l)
         lerror(l, r ? r->line : 0, sec, "timezone", "unknown time zone '%s' "
                "(use an IANA name such as America/Los_Angeles)", f->timezone);
         ombud_tz_open("UTC", &l->gs->tz);
+    }
+    if (f->language && ombud_lang_parse(f->language, &lang)) {
+        r = raw_get(l, si, "language");
+        lerror(l, r ? r->line : 0, sec, "language", "'%s' is not a language "
+               "ombud writes (en, es, ca or he)", f->language);
     }
     if (!ombud_currency_valid(f->currency)) {
         r = raw_get(l, si, "currency");
@@ -700,6 +708,7 @@ void ombud_guarantees_free(ombud_guarantees *gs)
     free(f->docket);
     free(f->prepared_by);
     free(f->period);
+    free(f->language);
     for (int i = 0; i < gs->ncals; i++) {
         free(gs->cals[i].name);
         ombud_tz_free(gs->cals[i].tz);

@@ -184,6 +184,7 @@ static const char schema_sql[] =
     "  prepared_by TEXT,"
     "  currency TEXT NOT NULL,"
     "  tool_version TEXT NOT NULL,"
+    "  lang TEXT NOT NULL DEFAULT 'en',"  /* language of the findings' texts */
     "  UNIQUE (period_start, period_end));"
     "CREATE TABLE IF NOT EXISTS results ("
     "  id INTEGER PRIMARY KEY,"
@@ -364,8 +365,8 @@ static const char *const stmt_sql[S_COUNT] = {
                  " (SELECT count(*) FROM orders)",
     [S_ADD_CHECK] = "INSERT INTO checks (period_start, period_end, tz, "
                     "guarantees, guarantees_sha256, carrier, commission, "
-                    "docket, prepared_by, currency, tool_version) VALUES "
-                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    "docket, prepared_by, currency, tool_version, lang) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [S_ADD_RESULT] = "INSERT INTO results (check_id, seq, guarantee_id, kind, "
                      "promise, source, params) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_SET_RESULT] = "UPDATE results SET measured = ?2, target = ?3, unit = ?4, "
@@ -511,6 +512,25 @@ static int foreign_database(ombud_store *st)
     return n > 0 && !has_meta;
 }
 
+/*
+ * Stores made before checks had a language: add the column (their checks
+ * were written in English). An added column with a default needs no
+ * schema version of its own: older ombud versions ignore it.
+ */
+static ombud_err add_lang_column(ombud_store *st)
+{
+    sqlite3_stmt *s;
+    int has = 0;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM pragma_table_info('checks') "
+                           "WHERE name = 'lang'", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading the schema");
+    has = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return has ? OMBUD_OK : exec(st, "ALTER TABLE checks ADD COLUMN lang TEXT "
+                                 "NOT NULL DEFAULT 'en'");
+}
+
 static ombud_err create_schema(ombud_store *st)
 {
     ombud_err err;
@@ -522,7 +542,8 @@ static ombud_err create_schema(ombud_store *st)
                            "%s: not an ombud evidence store", st->path);
     if ((err = exec(st, "BEGIN IMMEDIATE")))
         return err;
-    if ((err = exec(st, schema_sql)) || (err = schema_version(st, &version)))
+    if ((err = exec(st, schema_sql)) || (err = schema_version(st, &version)) ||
+        (err = add_lang_column(st)))
         goto fail;
     if (version == 1 && (err = exec(st, upgrade_v1_sql)))
         goto fail;
@@ -634,6 +655,22 @@ static void bind_text(sqlite3_stmt *s, int i, const char *v)
         sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, i);
+}
+
+/*
+ * A finding's text as stored: its valid UTF-8 prefix. The rules write into
+ * fixed buffers, and a translated text cut short by snprintf may end in
+ * half a character; storing only whole characters keeps the store, the
+ * digest and the reports clean UTF-8.
+ */
+static void bind_text_whole(sqlite3_stmt *s, int i, const char *v)
+{
+    const gchar *end;
+
+    if (v && !g_utf8_validate(v, -1, &end))
+        sqlite3_bind_text(s, i, v, (int)(end - v), SQLITE_STATIC);
+    else
+        bind_text(s, i, v);
 }
 
 static void bind_time(sqlite3_stmt *s, int i, int64_t t)
@@ -1465,6 +1502,7 @@ ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
     bind_text(s, 9, c->prepared_by);
     bind_text(s, 10, c->currency);
     bind_text(s, 11, OMBUD_VERSION);
+    bind_text(s, 12, c->lang ? c->lang : "en");
     if (step_done(s) != SQLITE_DONE) {
         err = db_error(st, "recording the check");
         goto fail;
@@ -1530,9 +1568,9 @@ ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
     sqlite3_bind_int64(s, 6, r->subjects);
     sqlite3_bind_int64(s, 7, r->breaches);
     sqlite3_bind_int64(s, 8, r->amount);
-    bind_text(s, 9, r->measured_text);
-    bind_text(s, 10, r->target_text);
-    bind_text(s, 11, r->method);
+    bind_text_whole(s, 9, r->measured_text);
+    bind_text_whole(s, 10, r->target_text);
+    bind_text_whole(s, 11, r->method);
     if (step_done(s) != SQLITE_DONE)
         return db_error(st, "recording a result");
     return OMBUD_OK;
@@ -1553,7 +1591,7 @@ ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
     sqlite3_bind_int64(s, 7, b->shortfall);
     bind_text(s, 8, b->unit);
     sqlite3_bind_int64(s, 9, b->amount);
-    bind_text(s, 10, b->detail);
+    bind_text_whole(s, 10, b->detail);
     if (step_done(s) != SQLITE_DONE)
         return db_error(st, "recording a breach");
     *breach_id = sqlite3_last_insert_rowid(st->db);
@@ -1730,7 +1768,7 @@ ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
     if (sqlite3_prepare_v2(st->db, "SELECT id, period_start, period_end, tz, "
                            "guarantees, guarantees_sha256, carrier, "
                            "commission, docket, prepared_by, currency, "
-                           "tool_version FROM checks WHERE ?1 = 0 OR id = ?1 "
+                           "tool_version, lang FROM checks WHERE ?1 = 0 OR id = ?1 "
                            "ORDER BY id DESC LIMIT 1", -1, &s, NULL) != SQLITE_OK)
         return db_error(st, "reading a check");
     sqlite3_bind_int64(s, 1, check_id);
@@ -1748,6 +1786,7 @@ ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
         copy_col(s, 9, out->prepared_by, sizeof out->prepared_by);
         copy_col(s, 10, out->currency, sizeof out->currency);
         copy_col(s, 11, out->tool_version, sizeof out->tool_version);
+        copy_col(s, 12, out->lang, sizeof out->lang);
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -177,4 +177,27 @@ ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
                                 const char *letter_path, const char *letter,
                                 ombud_paper paper, const char *out);
 
+
+/* ---- the report language (src/cmd/lang.c) ---------------------------------- */
+
+#include "ombud/i18n.h"
+
+/** @brief Parse --lang's @p arg into @p out; 0, or 64 with a message. */
+int ombud_lang_option(const char *arg, const char *cmd, ombud_lang *out);
+
+/**
+ * @brief Make the command's language current: @p opt when --lang was
+ * @p given, else the guarantees file's [filing] language (@p gs may be
+ * NULL), else English.
+ * @return OMBUD_OK, or OMBUD_E_DATA when its catalogue is missing.
+ */
+ombud_err ombud_lang_apply(int given, ombud_lang opt,
+                           const ombud_guarantees *gs);
+
+/**
+ * @brief The compiled-in complaint letter of the current language; its
+ * template's path (for messages) goes into @p path. Static: do not free.
+ */
+const char *ombud_letter_default(char *path, size_t size);
+
 #endif

@@ -40,6 +40,7 @@ typedef struct ombud_filing {
     char *docket;       /**< docket or case number */
     char *prepared_by;  /**< who prepared it */
     char *period;       /**< default period, e.g. 2026-10 */
+    char *language;     /**< language of reports and letters: en, es, ca, he */
 } ombud_filing;
 
 /** A [calendar NAME] section. */

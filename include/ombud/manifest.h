@@ -10,6 +10,9 @@
  *   tz=America/Los_Angeles; currency=USD; guarantees=<sha>; findings=<sha>;
  *   input=calls|calls.csv|<sha>|8088|64|64|0; input=...
  *
+ * plus "lang=es" after findings= when the findings' texts (and so their
+ * digest) are in a language other than English.
+ *
  * `ombud verify` reads it back and recomputes everything it states.
  */
 #ifndef OMBUD_MANIFEST_H
@@ -35,6 +38,7 @@ typedef struct ombud_manifest {
     int64_t from, to;             /**< the period [from, to) */
     char tz[64];
     char currency[4];
+    char lang[8];                 /**< language of the findings' texts; "en" */
     char guarantees_sha256[65];
     char findings_sha256[65];
     ombud_manifest_input in[OMBUD_MANIFEST_MAX_INPUTS];

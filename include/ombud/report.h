@@ -91,7 +91,7 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
 /** A Summary row of an XLSX report, as read back. */
 typedef struct ombud_summary_row {
     char guarantee[96];
-    char status[8];
+    char status[48];     /**< as written, in the report's language */
     char breaches[32];   /**< the cell's text (a number) */
     char amount[48];     /**< the cell's text (a number) */
 } ombud_summary_row;

@@ -439,9 +439,9 @@ typedef struct ombud_result {
     int64_t subjects;       /**< how many subjects were examined */
     int64_t breaches;       /**< how many breaches were written */
     int64_t amount;         /**< money owed, minor units of the filing currency */
-    char measured_text[320]; /**< the figure as people read it ("5 of 29 calls...") */
-    char target_text[160];  /**< the target as people read it */
-    char method[1024];      /**< how it was measured, one paragraph */
+    char measured_text[640]; /**< the figure as people read it ("5 of 29 calls...") */
+    char target_text[400];  /**< the target as people read it */
+    char method[2048];      /**< how it was measured, one paragraph */
 } ombud_result;
 
 /** One breach: a subject that failed the guarantee. */
@@ -454,7 +454,7 @@ typedef struct ombud_breach {
     int64_t shortfall;        /**< by how much it missed, in @p unit */
     const char *unit;         /**< as in ombud_result */
     int64_t amount;           /**< money owed for it, minor units */
-    char detail[320];         /**< one sentence a reviewer reads */
+    char detail[640];         /**< one sentence a reviewer reads */
 } ombud_breach;
 
 /** What a check covers, and the filing it is for (strings borrowed). */
@@ -468,6 +468,7 @@ typedef struct ombud_check {
     const char *docket;       /**< may be NULL */
     const char *prepared_by;  /**< may be NULL */
     const char *currency;     /**< ISO 4217 code */
+    const char *lang;         /**< language of the findings' texts; NULL: "en" */
 } ombud_check;
 
 /**
@@ -519,6 +520,7 @@ typedef struct ombud_check_info {
     char prepared_by[256];
     char currency[4];
     char tool_version[32];
+    char lang[8];             /**< language of the findings' texts ("en") */
 } ombud_check_info;
 
 /**

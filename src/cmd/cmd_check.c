@@ -13,11 +13,13 @@
 #include "ombud/cmd.h"
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 #include "ombud/store.h"
 
 const char ombud_help_check[] =
-    "usage: ombud check [--db FILE] --guarantees FILE [--period PERIOD] [-q]\n"
+    "usage: ombud check [--db FILE] --guarantees FILE [--period PERIOD]\n"
+    "                   [--lang en|es|ca|he] [-q]\n"
     "\n"
     "Evaluate every guarantee of the guarantees file against the evidence in\n"
     "the store, write the findings (results, breaches and the evidence rows\n"
@@ -30,6 +32,9 @@ const char ombud_help_check[] =
     "  --period PERIOD    2026-10, 2026-Q4, 2026, 2026-10-17 or\n"
     "                     2026-10-01..2026-10-31, in the filing's time zone\n"
     "                     (default: [filing] period, else the span of the data)\n"
+    "  --lang LANG        language of the findings' texts and the summary:\n"
+    "                     en, es, ca or he (default: [filing] language, else en);\n"
+    "                     reports of this check are written in it\n"
     "  -q, --quiet        print errors only\n"
     "\n"
     "example:\n"
@@ -42,11 +47,17 @@ const char ombud_help_check[] =
 /* Print one guarantee's result. */
 static void print_result(const ombud_guarantee *g, const ombud_result *r)
 {
-    ombud_out("\n%-24s %s  %lld breach%s\n", g->id, r->pass ? "PASS" : "FAIL",
-              (long long)r->breaches, r->breaches == 1 ? "" : "es");
-    ombud_out("  promise:  \"%s\" (%s)\n", g->promise, g->source);
-    ombud_out("  measured: %s\n", r->measured_text);
-    ombud_out("  target:   %s\n", r->target_text);
+    char n[32];
+
+    ombud_fmt_count(r->breaches, n, sizeof n);
+    ombud_out("\n%-24s %s  ", g->id, ombud_fmt_status(r->pass ? "PASS" : "FAIL"));
+    ombud_out(ombud_ngettext("%s breach", "%s breaches",
+                             (unsigned long)r->breaches), n);
+    ombud_out("\n");
+    /* TRANSLATORS: the labels of the summary are padded to one width. */
+    ombud_out(_("  promise:  \"%s\" (%s)\n"), g->promise, g->source);
+    ombud_out(_("  measured: %s\n"), r->measured_text);
+    ombud_out(_("  target:   %s\n"), r->target_text);
 }
 
 /* Evaluate one guarantee into the open check. */
@@ -109,7 +120,7 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
     const ombud_filing *f = &gs->filing;
     ombud_check chk = {from, to, ombud_tz_name(gs->tz), gs->path, gs->sha256,
                        f->carrier, f->commission, f->docket, f->prepared_by,
-                       f->currency};
+                       f->currency, ombud_lang_code(ombud_i18n_get())};
     ombud_result res;
     int64_t check_id;
     char span[80];
@@ -118,8 +129,8 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
 
     if ((err = ombud_store_begin_check(st, &chk, &check_id)))
         return err;
-    ombud_out("%s, filed with the %s\nperiod %s (%s)\n", gs->filing.carrier,
-              gs->filing.commission, ombud_period_format(gs->tz, chk.from,
+    ombud_out(_("%s, filed with the %s\nperiod %s (%s)\n"), gs->filing.carrier,
+              gs->filing.commission, ombud_fmt_period(gs->tz, chk.from,
               chk.to, span, sizeof span), ombud_tz_name(gs->tz));
     for (int i = 0; i < gs->ng; i++) {
         if ((err = evaluate_one(st, check_id, i, gs, chk.from, chk.to, &res))) {
@@ -129,7 +140,7 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
         nfailed += !res.pass;
         print_result(&gs->g[i], &res);
     }
-    ombud_out("\n%d of %d guarantees breached\n", nfailed, gs->ng);
+    ombud_out(_("\n%d of %d guarantees breached\n"), nfailed, gs->ng);
     if (failed)
         *failed = nfailed;
     if (check_out)
@@ -143,6 +154,7 @@ int ombud_cmd_check(int argc, char **argv)
         {"db", required_argument, NULL, 'd'},
         {"guarantees", required_argument, NULL, 'g'},
         {"period", required_argument, NULL, 'p'},
+        {"lang", required_argument, NULL, 'l'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
@@ -150,7 +162,8 @@ int ombud_cmd_check(int argc, char **argv)
     const char *db = "evidence.db", *gpath = NULL, *period = NULL;
     ombud_guarantees *gs = NULL;
     ombud_store *st = NULL;
-    int c;
+    int c, lang_given = 0;
+    ombud_lang lang = OMBUD_LANG_EN;
     ombud_err err;
 
     optind = 1;
@@ -160,6 +173,11 @@ int ombud_cmd_check(int argc, char **argv)
         case 'd': db = optarg; break;
         case 'g': gpath = optarg; break;
         case 'p': period = optarg; break;
+        case 'l':
+            if ((c = ombud_lang_option(optarg, "check", &lang)))
+                return c;
+            lang_given = 1;
+            break;
         case 'q': ombud_diag_set_verbosity(OMBUD_QUIET); break;
         case 'h': fputs(ombud_help_check, stdout); return OMBUD_EXIT_OK;
         default:
@@ -173,6 +191,7 @@ int ombud_cmd_check(int argc, char **argv)
     if (!gpath)
         return ombud_usage_error("check", "--guarantees FILE is required", NULL);
     if (!(err = ombud_guarantees_load(gpath, &gs)) &&
+        !(err = ombud_lang_apply(lang_given, lang, gs)) &&
         !(err = ombud_store_open(db, &st)))
         err = ombud_evaluate(st, gs, period, NULL, NULL);
     ombud_store_close(st);

@@ -13,7 +13,7 @@
 
 const char ombud_help_report[] =
     "usage: ombud report [--db FILE] [--format xlsx|pdf] -o FILE [--check ID]\n"
-    "                    [--paper letter|a4]\n"
+    "                    [--paper letter|a4] [--lang en|es|ca|he]\n"
     "\n"
     "Write a report from the findings stored by 'ombud check' (the latest\n"
     "check, or --check ID). The report reads the findings only; it never\n"
@@ -33,6 +33,10 @@ const char ombud_help_report[] =
     "  --paper SIZE     letter (default) or a4, for the PDF\n"
     "  -o, --output FILE  the report to write\n"
     "  --check ID       a check other than the latest\n"
+    "  --lang LANG      the language the check was made in (en, es, ca, he);\n"
+    "                   the report is written in the check's language, and\n"
+    "                   another is refused: the findings' texts were written\n"
+    "                   by the rules in it (run 'ombud check --lang LANG')\n"
     "\n"
     "examples:\n"
     "  ombud report --db evidence.db -o report.xlsx\n"
@@ -48,6 +52,32 @@ static const char *format_of(const char *format, const char *out)
     return dot ? dot + 1 : "";
 }
 
+/*
+ * Write in the language of the check's findings. The rules wrote their
+ * texts in it, and its findings digest covers them, so a report in
+ * another language would mix two languages: refused, with the way out.
+ */
+static ombud_err check_language(ombud_store *st, int64_t check, int given,
+                                ombud_lang want)
+{
+    ombud_check_info chk;
+    ombud_lang have = OMBUD_LANG_EN;
+    ombud_err err;
+
+    if ((err = ombud_store_check_get(st, check, &chk)))
+        return err == OMBUD_E_DATA ? ombud_error(err, NULL, "no findings in "
+               "the store: run ombud check first") : err;
+    ombud_lang_parse(chk.lang, &have);
+    if (given && want != have)
+        return ombud_error(OMBUD_E_USAGE, NULL, "check %lld was made in '%s', "
+                           "not '%s': its findings were written in '%s'; run "
+                           "'ombud check --lang %s' (or 'ombud run --lang %s') "
+                           "first", (long long)chk.id, chk.lang,
+                           ombud_lang_code(want), chk.lang,
+                           ombud_lang_code(want), ombud_lang_code(want));
+    return ombud_i18n_set(have);
+}
+
 int ombud_cmd_report(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -56,6 +86,7 @@ int ombud_cmd_report(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"check", required_argument, NULL, 'c'},
         {"paper", required_argument, NULL, 'p'},
+        {"lang", required_argument, NULL, 'l'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
@@ -66,7 +97,8 @@ int ombud_cmd_report(int argc, char **argv)
     const char *fmt;
     ombud_store *st = NULL;
     char *end;
-    int c;
+    int c, lang_given = 0;
+    ombud_lang lang = OMBUD_LANG_EN;
     ombud_err err;
 
     optind = 1;
@@ -87,6 +119,11 @@ int ombud_cmd_report(int argc, char **argv)
                 return ombud_usage_error("report", "--paper takes letter or "
                                          "a4, got", optarg);
             break;
+        case 'l':
+            if ((c = ombud_lang_option(optarg, "report", &lang)))
+                return c;
+            lang_given = 1;
+            break;
         case 'q': ombud_diag_set_verbosity(OMBUD_QUIET); break;
         case 'h': fputs(ombud_help_report, stdout); return OMBUD_EXIT_OK;
         default:
@@ -103,7 +140,8 @@ int ombud_cmd_report(int argc, char **argv)
     if (strcmp(fmt, "xlsx") && strcmp(fmt, "pdf"))
         return ombud_usage_error("report", "unknown format (use xlsx or pdf):",
                                  fmt);
-    if (!(err = ombud_store_open(db, &st)))
+    if (!(err = ombud_store_open(db, &st)) &&
+        !(err = check_language(st, check, lang_given, lang)))
         err = !strcmp(fmt, "pdf") ? ombud_report_pdf(st, check, out, paper)
                                   : ombud_report_xlsx(st, check, out);
     ombud_store_close(st);

@@ -23,6 +23,7 @@ const char ombud_help_run[] =
     "                 [--billing FILE]... [--period PERIOD] [--out DIR]\n"
     "                 [--appointments FILE]... [--orders FILE]...\n"
     "                 [--paper letter|a4] [--account ID [--customer NAME]]\n"
+    "                 [--lang en|es|ca|he]\n"
     "                 [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "                 [--calls-format csv|asterisk-queue-log] [--accounts FILE]\n"
     "                 [--cdr FILE]... [--cdr-tz ZONE]\n"
@@ -43,6 +44,9 @@ const char ombud_help_run[] =
     "  --account ID       also write that account's complaint dossier\n"
     "                     (see 'ombud help complaint')\n"
     "  --customer NAME    who complains (default: [filing] prepared_by)\n"
+    "  --lang LANG        language of the reports, the dossier and the\n"
+    "                     summary: en, es, ca or he (default: [filing]\n"
+    "                     language, else en)\n"
     "  --map, --strict, -q, -v\n"
     "                     as for 'ombud ingest'\n"
     "  --calls-format, --accounts, --cdr, --cdr-tz\n"
@@ -59,13 +63,15 @@ const char ombud_help_run[] =
 typedef struct run_args {
     const char *guarantees, *period, *out, *account, *customer;
     ombud_paper paper;
+    ombud_lang lang;
+    int lang_given;                     /* --lang was given */
     ombud_inputs in;
 } run_args;
 
 /* Parse options into @a; returns 0, -1 after --help, or an exit status. */
 static int parse_args(int argc, char **argv, run_args *a)
 {
-    enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER, O_ACCOUNT, O_CUSTOMER };
+    enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER, O_ACCOUNT, O_CUSTOMER, O_LANG };
     static const struct option opts[] = {
         {"guarantees", required_argument, NULL, O_G},
         {"period", required_argument, NULL, O_PERIOD},
@@ -73,6 +79,7 @@ static int parse_args(int argc, char **argv, run_args *a)
         {"paper", required_argument, NULL, O_PAPER},
         {"account", required_argument, NULL, O_ACCOUNT},
         {"customer", required_argument, NULL, O_CUSTOMER},
+        {"lang", required_argument, NULL, O_LANG},
         OMBUD_INPUT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -96,6 +103,11 @@ static int parse_args(int argc, char **argv, run_args *a)
         case O_OUT: a->out = optarg; break;
         case O_ACCOUNT: a->account = optarg; break;
         case O_CUSTOMER: a->customer = optarg; break;
+        case O_LANG:
+            if ((rc = ombud_lang_option(optarg, "run", &a->lang)))
+                return rc;
+            a->lang_given = 1;
+            break;
         case O_PAPER:
             if (ombud_paper_parse(optarg, &a->paper))
                 return ombud_usage_error("run", "--paper takes letter or a4, "
@@ -166,6 +178,10 @@ int ombud_cmd_run(int argc, char **argv)
         return rc < 0 ? OMBUD_EXIT_OK : rc;
     if ((err = ombud_guarantees_load(a.guarantees, &gs)))
         return ombud_exit_code(err);
+    if ((err = ombud_lang_apply(a.lang_given, a.lang, gs))) {
+        ombud_guarantees_free(gs);
+        return ombud_exit_code(err);
+    }
     if (mkdir(a.out, 0777) != 0 && errno != EEXIST) {
         ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot create %s: %s", a.out,
                     strerror(errno));

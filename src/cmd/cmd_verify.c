@@ -20,6 +20,7 @@
 
 #include "ombud/cmd.h"
 #include "ombud/diag.h"
+#include "ombud/i18n.h"
 #include "ombud/manifest.h"
 #include "ombud/report.h"
 #include "ombud/value.h"
@@ -249,7 +250,7 @@ static void check_contents(verify *v, const results *rs, int digits)
         const ombud_result_row *r = &rs->r[i];
         double amount = row ? strtod(row->amount, NULL) : 0;
         if (!row || strcmp(row->guarantee, rs->ids[i]) ||
-            strcmp(row->status, r->r.pass ? "PASS" : "FAIL") ||
+            strcmp(row->status, ombud_fmt_status(r->r.pass ? "PASS" : "FAIL")) ||
             strtoll(row->breaches, NULL, 10) != r->r.breaches ||
             fabs(amount - (double)r->r.amount / scale) > 0.5 / scale) {
             say(v, 0, "report contents: the Summary says %s: %s, %s breaches, "
@@ -402,6 +403,18 @@ int ombud_cmd_verify(int argc, char **argv)
         ombud_error(OMBUD_E_DATA, NULL, "%s: its manifest cannot be read", report);
         rc = OMBUD_EXIT_DATA;
         goto done;
+    }
+    /* The findings' texts, and so their digest, are in the report's language. */
+    {
+        ombud_lang lang;
+        if (ombud_lang_parse(v->m.lang, &lang) ||
+            (rc = ombud_exit_code(ombud_i18n_set(lang)))) {
+            if (!rc)
+                rc = ombud_exit_code(ombud_error(OMBUD_E_DATA, NULL, "%s: "
+                                     "written in an unknown language '%s'",
+                                     report, v->m.lang));
+            goto done;
+        }
     }
     if (ombud_tz_open(v->m.tz, &tz))
         ombud_tz_open("UTC", &tz);

@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "ombud/chart.h"
+#include "ombud/i18n.h"
 
 /* Draw @text with its top-left (or, with @align 1, its top-centre; 2,
  * top-right) at (x, y) in a @size-point font. */
@@ -53,22 +54,20 @@ static void share_colour(cairo_t *cr, double s)
 void ombud_chart_heatmap(cairo_t *cr, double x, double y, double w, double h,
                          const int64_t calls[168], const int64_t live[168])
 {
-    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri",
-                                       "Sat", "Sun"};
     double left = 30, top = 14, legend = 26;
     double cw = (w - left) / 24, ch = (h - top - legend) / 7;
     char buf[16];
 
     cairo_save(cr);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text(cr, x + left + (w - left) / 2, y - 2, "local hour of the day", 7, 1, 0);
+    text(cr, x + left + (w - left) / 2, y - 2, _("local hour of the day"), 7, 1, 0);
     for (int hr = 0; hr < 24; hr++) {
         snprintf(buf, sizeof buf, "%d", hr);
         text(cr, x + left + (hr + 0.5) * cw, y + 6, buf, 6, 1, 0);
     }
     for (int d = 0; d < 7; d++) {
         cairo_set_source_rgb(cr, 0, 0, 0);
-        text(cr, x, y + top + d * ch + ch / 2 - 4, days[d], 7, 0, 0);
+        text(cr, x, y + top + d * ch + ch / 2 - 4, ombud_fmt_weekday(d), 7, 0, 0);
         for (int hr = 0; hr < 24; hr++) {
             int64_t n = calls[d * 24 + hr];
             double cx = x + left + hr * cw, cy = y + top + d * ch;
@@ -97,8 +96,8 @@ void ombud_chart_heatmap(cairo_t *cr, double x, double y, double w, double h,
         cairo_fill(cr);
     }
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text(cr, x + left + 144, y + h - 15, "0 % to 100 % of calls answered live "
-         "in time (numbers are %); grey '-': no calls", 6.5, 0, 0);
+    text(cr, x + left + 144, y + h - 15, _("0 % to 100 % of calls answered live "
+         "in time (numbers are %); grey '-': no calls"), 6.5, 0, 0);
     cairo_restore(cr);
 }
 
@@ -193,7 +192,7 @@ void ombud_chart_line(cairo_t *cr, double x, double y, double w, double h,
         cairo_fill(cr);
     }
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text(cr, px + pw, py - 9, "line: the measure; dashed: the target", 6, 2, 0);
+    text(cr, px + pw, py - 9, _("line: the measure; dashed: the target"), 6, 2, 0);
     cairo_restore(cr);
 }
 
@@ -248,8 +247,8 @@ void ombud_chart_bars(cairo_t *cr, double x, double y, double w, double h,
     cairo_line_to(cr, px + pw, py + ph - ph * limit / max);
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
-    text(cr, px + pw, py - 9, "dashed: the limit; hatched bars: over the "
-         "limit", 6, 2, 0);
+    text(cr, px + pw, py - 9, _("dashed: the limit; hatched bars: over the "
+         "limit"), 6, 2, 0);
     cairo_restore(cr);
 }
 
@@ -270,11 +269,10 @@ static double tx(const axis *a, int64_t t)
 static void days_background(cairo_t *cr, const ombud_timeline *t,
                             const axis *a, double y, double h)
 {
-    static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri",
-                                        "Sat", "Sun"};
+    char dm[16];
     ombud_tm tm;
     int64_t day;
-    char buf[32];
+    char buf[64];
 
     ombud_tm_from_instant(t->tz, t->from, &tm);
     day = ombud_days_from_civil(tm.year, tm.month, tm.day);
@@ -305,7 +303,8 @@ static void days_background(cairo_t *cr, const ombud_timeline *t,
             cairo_stroke(cr);
         }
         cairo_set_source_rgb(cr, 0, 0, 0);
-        snprintf(buf, sizeof buf, "%s %02d-%02d", names[wd], m_, dd_);
+        snprintf(buf, sizeof buf, "%s %s", ombud_fmt_weekday(wd),
+                 ombud_fmt_daymonth(m_, dd_, dm, sizeof dm));
         text(cr, (tx(a, d0) + tx(a, d1)) / 2, y + h + 3, buf, 6.5, 1, 0);
     }
 }
@@ -358,7 +357,7 @@ static void promise_mark(cairo_t *cr, double x, double y)
 static void outage_lane(cairo_t *cr, const ombud_timeline *t, const axis *a,
                         double y)
 {
-    char buf[96];
+    char buf[192];
 
     if (t->out_start == OMBUD_TIME_NONE)
         return;
@@ -366,7 +365,7 @@ static void outage_lane(cairo_t *cr, const ombud_timeline *t, const axis *a,
     cairo_set_source_rgb(cr, 0.80, 0.12, 0.12);
     cairo_rectangle(cr, tx(a, t->out_start), y - 6, tx(a, end) - tx(a, t->out_start), 12);
     cairo_fill(cr);
-    snprintf(buf, sizeof buf, "no service: %lld h", (long long)((end - t->out_start) / 3600));
+    snprintf(buf, sizeof buf, _("no service: %lld h"), (long long)((end - t->out_start) / 3600));
     cairo_set_source_rgb(cr, 1, 1, 1);
     text(cr, (tx(a, t->out_start) + tx(a, end)) / 2, y - 4.5, buf, 7, 1, 1);
     if (t->scheduled != OMBUD_TIME_NONE) {
@@ -378,31 +377,31 @@ static void outage_lane(cairo_t *cr, const ombud_timeline *t, const axis *a,
         cairo_line_to(cr, sx - 4, y - 8);
         cairo_close_path(cr);
         cairo_fill(cr);
-        snprintf(buf, sizeof buf, "announced start of the work");
+        snprintf(buf, sizeof buf, _("announced start of the work"));
         text(cr, sx + 6, y - 16, buf, 6, 0, 0);
     }
     cairo_set_source_rgb(cr, 0, 0, 0);
     if (t->notified == OMBUD_TIME_NONE)
-        text(cr, tx(a, t->out_start), y + 8, "cut off here: no notice given", 6, 0, 1);
+        text(cr, tx(a, t->out_start), y + 8, _("cut off here: no notice given"), 6, 0, 1);
     else
         promise_mark(cr, tx(a, t->notified), y - 8);
 }
 
 static void legend(cairo_t *cr, double x, double y)
 {
-    static const char *const names[] = {"answered", "transferred", "queue closed",
-                                        "no person (abandoned, voicemail, IVR)"};
+    static const char *const names[] = {N_("answered"), N_("transferred"), N_("queue closed"),
+                                        N_("no person (abandoned, voicemail, IVR)")};
     static const double at[] = {0, 52, 116, 182};
 
     for (int k = 0; k < 4; k++) {
         call_mark(cr, x + at[k] + 4, y + 5, (ombud_tl_kind)k);
         cairo_set_source_rgb(cr, 0, 0, 0);
-        text(cr, x + at[k] + 11, y + 1, names[k], 6.5, 0, 0);
+        text(cr, x + at[k] + 11, y + 1, _(names[k]), 6.5, 0, 0);
     }
     promise_mark(cr, x + 330, y + 16);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text(cr, x + 337, y + 11, "promised restoration", 6.5, 0, 0);
-    text(cr, x, y + 12, "Shaded: nights 20:00-08:00 (grey) and weekends (blue), local time.",
+    text(cr, x + 337, y + 11, _("promised restoration"), 6.5, 0, 0);
+    text(cr, x, y + 12, _("Shaded: nights 20:00-08:00 (grey) and weekends (blue), local time."),
          6.5, 0, 0);
 }
 
@@ -411,7 +410,7 @@ void ombud_chart_timeline(cairo_t *cr, double x, double y, double w, double h,
 {
     axis a = {x + 52, w - 58, t->from, t->to};
     double lanes = h - 40, ly[3];
-    char buf[64];
+    char buf[160];
 
     if (t->to <= t->from)
         return;
@@ -420,9 +419,9 @@ void ombud_chart_timeline(cairo_t *cr, double x, double y, double w, double h,
     for (int i = 0; i < 3; i++)
         ly[i] = y + lanes * (i + 0.5) / 3;
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text(cr, x, ly[0] - 4, "Service", 7, 0, 1);
-    text(cr, x, ly[1] - 4, "Calls", 7, 0, 1);
-    text(cr, x, ly[2] - 4, "Promises", 7, 0, 1);
+    text(cr, x, ly[0] - 4, _("Service"), 7, 0, 1);
+    text(cr, x, ly[1] - 4, _("Calls"), 7, 0, 1);
+    text(cr, x, ly[2] - 4, _("Promises"), 7, 0, 1);
     outage_lane(cr, t, &a, ly[0]);
     for (int i = 0; i < t->ncalls; i++)
         call_mark(cr, tx(&a, t->call_at[i]), ly[1], t->call_kind[i]);
@@ -438,7 +437,7 @@ void ombud_chart_timeline(cairo_t *cr, double x, double y, double w, double h,
             cairo_line_to(cr, tx(&a, t->out_end), ly[2] + 4 + i * 4);
             cairo_stroke(cr);
             cairo_set_dash(cr, NULL, 0, 0);
-            snprintf(buf, sizeof buf, "missed by %lld h",
+            snprintf(buf, sizeof buf, _("missed by %lld h"),
                      (long long)((t->out_end - t->promise_at[i]) / 3600));
             text(cr, px + 5, ly[2] - 12 - i * 7, buf, 6, 0, 0);
         }

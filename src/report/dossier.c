@@ -23,10 +23,13 @@
 #include "ombud/cal.h"
 #include "ombud/chart.h"
 #include "ombud/diag.h"
+#include "ombud/i18n.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
 #include "pdfdoc.h"
+
+static const char *bill_kind(const char *kind);
 
 #define MAX_RESULTS 128
 
@@ -189,34 +192,35 @@ static ombud_err gather(dossier *x)
 
 static char *hours(int64_t s, char *buf, size_t size)
 {
-    snprintf(buf, size, "%lld h %02lld min", (long long)(s / 3600),
+    snprintf(buf, size, _("%lld h %02lld min"), (long long)(s / 3600),
              (long long)(s / 60 % 60));
     return buf;
 }
 
 /* The account in numbers, as label/value pairs. */
-static int numbers_rows(const dossier *x, char labels[][64], char values[][96])
+static int numbers_rows(const dossier *x, char labels[][192], char values[][192])
 {
     const numbers *n = &x->n;
     char a[48], b[48];
     int k = 0;
 
-#define ROW(l, ...) (snprintf(labels[k], 64, "%s", l), \
-                     snprintf(values[k], 96, __VA_ARGS__), k++)
-    ROW("Hours without service", "%s (%lld outage%s)", hours(n->out_seconds, a,
-        sizeof a), (long long)n->outages, n->outages == 1 ? "" : "s");
-    ROW("Calls made", "%lld", (long long)n->calls);
-    ROW("Time on the phone", "%s", hours(n->phone, a, sizeof a));
-    ROW("Employees spoken to", "%lld (only %lld handled more than one call "
-        "leg)", (long long)n->agents, (long long)n->repeat);
-    ROW("Transfers", "%lld (%lld into a department that was closed)",
+#define ROW(l, ...) (snprintf(labels[k], 192, "%s", l), \
+                     snprintf(values[k], 192, __VA_ARGS__), k++)
+    ROW(_("Hours without service"), ombud_ngettext("%s (%lld outage)", "%s (%lld outages)",
+        (unsigned long)n->outages), hours(n->out_seconds, a, sizeof a),
+        (long long)n->outages);
+    ROW(_("Calls made"), "%lld", (long long)n->calls);
+    ROW(_("Time on the phone"), "%s", hours(n->phone, a, sizeof a));
+    ROW(_("Employees spoken to"), _("%lld (only %lld handled more than one call "
+        "leg)"), (long long)n->agents, (long long)n->repeat);
+    ROW(_("Transfers"), _("%lld (%lld into a department that was closed)"),
         (long long)n->transfers, (long long)n->closed);
-    ROW("Days from first call to restoration", "%lld", (long long)n->days);
-    ROW("Promised restoration times missed", "%lld",
+    ROW(_("Days from first call to restoration"), "%lld", (long long)n->days);
+    ROW(_("Promised restoration times missed"), "%lld",
         (long long)n->promises_missed);
-    ROW("Credits owed / received", "%s / %s", pdoc_money(&x->d, n->owed, a,
+    ROW(_("Credits owed / received"), "%s / %s", pdoc_money(&x->d, n->owed, a,
         sizeof a), pdoc_money(&x->d, n->credited, b, sizeof b));
-    ROW("Wrongful late-payment notices", "%lld", (long long)n->wrongful_notices);
+    ROW(_("Wrongful late-payment notices"), "%lld", (long long)n->wrongful_notices);
 #undef ROW
     return k;
 }
@@ -231,34 +235,34 @@ static void describe(const dossier *x, const ombud_event *e, char *buf,
         const ombud_call_leg *c = e->leg;
         int64_t wait = (c->answered_at != OMBUD_TIME_NONE ? c->answered_at
                         : c->ended_at) - c->arrived_at;
-        size_t n = (size_t)snprintf(buf, size, "Call %s to %s: %s", c->call_id,
+        size_t n = (size_t)snprintf(buf, size, _("Call %s to %s: %s"), c->call_id,
                                     c->queue, c->outcome);
         if (c->agent_id && n < size)
-            n += (size_t)snprintf(buf + n, size - n, " by %s", c->agent_id);
+            n += (size_t)snprintf(buf + n, size - n, _(" by %s"), c->agent_id);
         if (n < size)
-            n += (size_t)snprintf(buf + n, size - n, " after %s; %s on the "
-                     "line", ombud_duration_format(wait, t, sizeof t),
+            n += (size_t)snprintf(buf + n, size - n, _(" after %s; %s on the "
+                     "line"), ombud_duration_format(wait, t, sizeof t),
                      ombud_duration_format(c->ended_at - c->arrived_at, m, sizeof m));
         if (c->transferred_to && n < size)
-            n += (size_t)snprintf(buf + n, size - n, "; transferred to %s",
+            n += (size_t)snprintf(buf + n, size - n, _("; transferred to %s"),
                                   c->transferred_to);
         if (c->promised_restore_at != OMBUD_TIME_NONE && n < size)
-            snprintf(buf + n, size - n, "; promised restoration by %s",
+            snprintf(buf + n, size - n, _("; promised restoration by %s"),
                      ombud_local_format(x->tz, c->promised_restore_at, t, sizeof t));
     } else if (e->outage) {
         const ombud_outage *o = e->outage;
         if (!strcmp(e->what, "restored"))
-            snprintf(buf, size, "Service restored (%s)", o->outage_id);
+            snprintf(buf, size, _("Service restored (%s)"), o->outage_id);
         else
-            snprintf(buf, size, "Service lost (%s%s%s%s)%s", o->outage_id,
-                     o->planned ? ", planned work" : "",
-                     o->scheduled_at != OMBUD_TIME_NONE ? ", announced for " : "",
+            snprintf(buf, size, _("Service lost (%s%s%s%s)%s"), o->outage_id,
+                     o->planned ? _(", planned work") : "",
+                     o->scheduled_at != OMBUD_TIME_NONE ? _(", announced for ") : "",
                      o->scheduled_at != OMBUD_TIME_NONE ? ombud_local_format(
                      x->tz, o->scheduled_at, t, sizeof t) : "",
-                     o->notified_at == OMBUD_TIME_NONE ? "; no notice was given" : "");
+                     o->notified_at == OMBUD_TIME_NONE ? _("; no notice was given") : "");
     } else {
         const ombud_billing *b = e->bill;
-        snprintf(buf, size, "%c%s %s%s%s%s%s", b->kind[0] - 32, b->kind + 1,
+        snprintf(buf, size, "%s %s%s%s%s%s", bill_kind(b->kind),
                  b->has_amount ? pdoc_money(&x->d, b->amount, m, sizeof m) : "",
                  b->reference ? " " : "", b->reference ? b->reference : "",
                  b->description ? ": " : "", b->description ? b->description : "");
@@ -267,25 +271,47 @@ static void describe(const dossier *x, const ombud_event *e, char *buf,
 
 /* ---- the letter ---------------------------------------------------------------- */
 
+/* A billing record's kind as a capitalised word in the reader's language. */
+static const char *bill_kind(const char *kind)
+{
+    static const char *const k[][2] = {{"charge", N_("Charge")},
+        {"credit", N_("Credit")}, {"payment", N_("Payment")},
+        {"notice", N_("Notice")}};
+    for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+        if (!strcmp(kind, k[i][0]))
+            return _(k[i][1]);
+    return kind;
+}
+
+/* A sheet of the dossier's workbook; right to left in Hebrew. */
+static lxw_worksheet *add_sheet(lxw_workbook *wb, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+    if (ws && ombud_i18n_rtl())
+        worksheet_right_to_left(ws);
+    return ws;
+}
+
 static char *breaches_text(const dossier *x)
 {
     GString *s = g_string_new(NULL);
 
     for (int i = 0; i < x->nres; i++)
         if (x->res[i].breaches)
-            g_string_append_printf(s, "- \"%s\" (%s): broken %lld time%s\n",
+            g_string_append_printf(s, ombud_ngettext("- \"%s\" (%s): broken "
+                                   "%lld time\n", "- \"%s\" (%s): broken %lld "
+                                   "times\n", (unsigned long)x->res[i].breaches),
                                    x->res[i].promise, x->res[i].source,
-                                   (long long)x->res[i].breaches,
-                                   x->res[i].breaches == 1 ? "" : "s");
+                                   (long long)x->res[i].breaches);
     if (!s->len)
-        g_string_append(s, "- (no breach found in the records)\n");
+        g_string_append(s, _("- (no breach found in the records)\n"));
     g_string_truncate(s, s->len - 1);
     return g_string_free(s, FALSE);
 }
 
 static ombud_err fill_letter(dossier *x)
 {
-    char labels[12][64], values[12][96], owed[48], date[16];
+    char labels[12][192], values[12][192], owed[48], date[16];
     GString *nums = g_string_new(NULL);
     char *br = breaches_text(x);
     int n = numbers_rows(x, labels, values);
@@ -298,13 +324,13 @@ static ombud_err fill_letter(dossier *x)
     pdoc_money(&x->d, x->n.owed > x->n.credited ? x->n.owed - x->n.credited : 0,
                owed, sizeof owed);
     ombud_tm_from_instant(x->tz, x->chk.to - 1, &tm);
-    snprintf(date, sizeof date, "%04d-%02d-%02d", tm.year, tm.month, tm.day);
+    ombud_fmt_date(tm.year, tm.month, tm.day, date, sizeof date);
     {
         const ombud_letter_field f[] = {
             {"date", date}, {"commission", x->chk.commission},
             {"carrier", x->chk.carrier}, {"account", x->c->account},
             {"customer", x->c->customer}, {"period", x->period},
-            {"docket", x->chk.docket[0] ? x->chk.docket : "no docket yet"},
+            {"docket", x->chk.docket[0] ? x->chk.docket : _("no docket yet")},
             {"numbers", nums->str}, {"breaches", br}, {"total_owed", owed},
             {"ask", x->c->ask}};
         err = ombud_letter_fill(x->c->letter_path, x->c->letter, f,
@@ -321,8 +347,8 @@ static int chrono_row(void *ud, const ombud_event *e)
 {
     dossier *x = ud;
     static const pdoc_col cols[] = {
-        {"When (local)", 0.17, 0, 0}, {"What happened", 0.65, 0, 0},
-        {"Record", 0.18, 0, 0}};
+        {N_("When (local)"), 0.17, 0, 0}, {N_("What happened"), 0.65, 0, 0},
+        {N_("Record"), 0.18, 0, 0}};
     const pdoc_table t = {cols, 3, 7};
     char when[40], what[600], src[160];
     const char *cells[3] = {when, what, src};
@@ -350,14 +376,14 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
 
 static void draw_breaches(dossier *x)
 {
-    static const pdoc_col cols[] = {{"What happened", 0.70, 0, 0},
-                                    {"Evidence (file:line)", 0.30, 0, 0}};
+    static const pdoc_col cols[] = {{N_("What happened"), 0.70, 0, 0},
+                                    {N_("Evidence (file:line)"), 0.30, 0, 0}};
     const pdoc_table t = {cols, 2, 7.5};
     brow br = {x, &t};
-    char line[1400];
+    char line[2400];
 
     pdoc_new_page(&x->d);
-    pdoc_para(&x->d, "Broken promises", 16, 1, 0);
+    pdoc_para(&x->d, _("Broken promises"), 16, 1, 0);
     for (int i = 0; i < x->nres; i++) {
         const dres *r = &x->res[i];
         if (!r->breaches)
@@ -366,9 +392,10 @@ static void draw_breaches(dossier *x)
         x->d.y += 6;
         snprintf(line, sizeof line, "\"%s\"", r->promise);
         pdoc_para(&x->d, line, 11, 1, 0);
-        snprintf(line, sizeof line, "Published in: %s. Broken %lld time%s in "
-                 "this account's records.", r->source, (long long)r->breaches,
-                 r->breaches == 1 ? "" : "s");
+        snprintf(line, sizeof line, ombud_ngettext("Published in: %s. Broken "
+                 "%lld time in this account's records.", "Published in: %s. "
+                 "Broken %lld times in this account's records.",
+                 (unsigned long)r->breaches), r->source, (long long)r->breaches);
         pdoc_para(&x->d, line, 8.5, 0, 0.2);
         pdoc_table_start(&x->d, &t, 30);
         ombud_store_each_breach_of(x->st, r->id, x->c->account, breach_row, &br);
@@ -379,11 +406,11 @@ static void draw_numbers(dossier *x)
 {
     static const pdoc_col cols[] = {{"", 0.45, 0, 0}, {"", 0.55, 0, 0}};
     const pdoc_table t = {cols, 2, 9};
-    char labels[12][64], values[12][96], head[300];
+    char labels[12][192], values[12][192], head[300];
     int n = numbers_rows(x, labels, values);
 
     pdoc_new_page(&x->d);
-    snprintf(head, sizeof head, "Account %s in numbers", x->c->account);
+    snprintf(head, sizeof head, _("Account %s in numbers"), x->c->account);
     pdoc_para(&x->d, head, 16, 1, 0);
     x->d.y += 4;
     for (int i = 0; i < n; i++) {
@@ -393,7 +420,7 @@ static void draw_numbers(dossier *x)
     x->d.y += 16;
     if (x->tl.out_start != OMBUD_TIME_NONE || x->call_at->len) {
         pdoc_ensure(&x->d, 250);
-        pdoc_para(&x->d, "Timeline", 12, 1, 0);
+        pdoc_para(&x->d, _("Timeline"), 12, 1, 0);
         ombud_chart_timeline(x->d.cr, x->d.ml, x->d.y + 4, pdoc_width(&x->d),
                              220, &x->tl);
         x->d.y += 240;
@@ -404,8 +431,8 @@ static void draw(pdoc *d, void *ud)
 {
     dossier *x = ud;
     static const pdoc_col cols[] = {
-        {"When (local)", 0.17, 0, 0}, {"What happened", 0.65, 0, 0},
-        {"Record", 0.18, 0, 0}};
+        {N_("When (local)"), 0.17, 0, 0}, {N_("What happened"), 0.65, 0, 0},
+        {N_("Record"), 0.18, 0, 0}};
     const pdoc_table t = {cols, 3, 7};
     PangoLayout *l;
 
@@ -423,18 +450,18 @@ static void draw(pdoc *d, void *ud)
     g_object_unref(l);
     draw_numbers(x);
     pdoc_new_page(d);
-    pdoc_para(d, "Chronology", 16, 1, 0);
-    pdoc_para(d, "Every record of the account in the period, in time order, "
-              "with the file and line it comes from.", 8.5, 0, 0.2);
+    pdoc_para(d, _("Chronology"), 16, 1, 0);
+    pdoc_para(d, _("Every record of the account in the period, in time order, "
+              "with the file and line it comes from."), 8.5, 0, 0.2);
     pdoc_table_start(d, &t, 20);
     ombud_store_each_event(x->st, x->c->account, x->chk.from, x->chk.to,
                            chrono_row, x);
     draw_breaches(x);
     pdoc_new_page(d);
-    pdoc_para(d, "Records used", 16, 1, 0);
-    pdoc_para(d, "The carrier's records this dossier was computed from, with "
+    pdoc_para(d, _("Records used"), 16, 1, 0);
+    pdoc_para(d, _("The carrier's records this dossier was computed from, with "
               "their SHA-256 checksums. Every row was stored or rejected with "
-              "a reason; \"Balanced\" confirms read = stored + rejected.", 8.5,
+              "a reason; \"Balanced\" confirms read = stored + rejected."), 8.5,
               0, 0.2);
     pdoc_sources(d, x->st);
 }
@@ -493,22 +520,22 @@ static void header(lxw_worksheet *ws, lxw_format *bold, const char *const *h,
 {
     for (int c = 0; c < n; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL);
-        worksheet_write_string(ws, 0, (lxw_col_t)c, h[c], bold);
+        worksheet_write_string(ws, 0, (lxw_col_t)c, h[c][0] ? _(h[c]) : "", bold);
     }
     worksheet_freeze_panes(ws, 1, 0);
 }
 
 static ombud_err write_xlsx(dossier *x, const char *path)
 {
-    static const char *const hn[] = {"The account in numbers", ""};
-    static const char *const hc[] = {"When (local)", "What happened", "File", "Line"};
-    static const char *const hb[] = {"Guarantee", "Promise", "Source", "When (local)",
-                                     "What happened", "Evidence (file:line)"};
+    static const char *const hn[] = {N_("The account in numbers"), ""};
+    static const char *const hc[] = {N_("When (local)"), N_("What happened"), N_("File"), N_("Line")};
+    static const char *const hb[] = {N_("Guarantee"), N_("Promise"), N_("Source"), N_("When (local)"),
+                                     N_("What happened"), N_("Evidence (file:line)")};
     static const double wn[] = {40, 60}, wc[] = {18, 100, 14, 8},
                         wbr[] = {18, 40, 30, 18, 80, 40};
     lxw_workbook_options o = {LXW_TRUE, NULL, LXW_FALSE};
     lxw_doc_properties props = {0};
-    char labels[12][64], values[12][96], tmp[4200];
+    char labels[12][192], values[12][192], tmp[4200];
     lxw_workbook *wb;
     xsheet s = {x, NULL, 1, NULL};
     lxw_format *bold;
@@ -518,25 +545,25 @@ static ombud_err write_xlsx(dossier *x, const char *path)
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     if (!(wb = workbook_new_opt(tmp, &o)))
         return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot create %s", path);
-    props.title = "Complaint dossier";
+    props.title = (char *)_("Complaint dossier");
     props.company = x->chk.carrier;
     props.created = (time_t)x->chk.to;
     workbook_set_properties(wb, &props);
     bold = workbook_add_format(wb);
     format_set_bold(bold);
     s.date = workbook_add_format(wb);
-    format_set_num_format(s.date, "yyyy-mm-dd hh:mm");
-    s.ws = workbook_add_worksheet(wb, "Numbers");
+    format_set_num_format(s.date, ombud_xlsx_date_format());
+    s.ws = add_sheet(wb, _("Numbers"));
     header(s.ws, bold, hn, wn, 2);
     n = numbers_rows(x, labels, values);
     for (int i = 0; i < n; i++) {
         worksheet_write_string(s.ws, (lxw_row_t)(i + 1), 0, labels[i], NULL);
         worksheet_write_string(s.ws, (lxw_row_t)(i + 1), 1, values[i], NULL);
     }
-    s.ws = workbook_add_worksheet(wb, "Chronology");
+    s.ws = add_sheet(wb, _("Chronology"));
     header(s.ws, bold, hc, wc, 4);
     ombud_store_each_event(x->st, x->c->account, x->chk.from, x->chk.to, x_event, &s);
-    s.ws = workbook_add_worksheet(wb, "Breaches");
+    s.ws = add_sheet(wb, _("Breaches"));
     s.row = 1;
     header(s.ws, bold, hb, wbr, 6);
     for (int i = 0; i < x->nres; i++) {
@@ -642,23 +669,23 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
         dossier_free(x);
         return err;
     }
-    ombud_period_format(x->tz, x->chk.from, x->chk.to, x->period, sizeof x->period);
+    ombud_fmt_period(x->tz, x->chk.from, x->chk.to, x->period, sizeof x->period);
     pdoc_init(&x->d, c->paper, x->chk.currency);
     if (!(err = gather(x)) && !(err = fill_letter(x))) {
         timeline_axis(x);
-        snprintf(x->d.head, sizeof x->d.head, "Complaint of %s against %s  |  "
-                 "account %s  |  %s", c->customer, x->chk.carrier, c->account,
+        snprintf(x->d.head, sizeof x->d.head, _("Complaint of %s against %s  |  "
+                 "account %s  |  %s"), c->customer, x->chk.carrier, c->account,
                  x->period);
-        snprintf(x->d.foot, sizeof x->d.foot, "ombud %s; every figure from the "
-                 "carrier's records, by file and line", x->chk.tool_version);
+        snprintf(x->d.foot, sizeof x->d.foot, _("ombud %s; every figure from the "
+                 "carrier's records, by file and line"), x->chk.tool_version);
         ombud_tm_from_instant(NULL, x->chk.to, &tm);
         snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.year,
                  tm.month, tm.day, tm.hour, tm.min, tm.sec);
-        snprintf(subject, sizeof subject, "Complaint of %s against %s, account "
-                 "%s, %s", c->customer, x->chk.carrier, c->account, x->period);
+        snprintf(subject, sizeof subject, _("Complaint of %s against %s, account "
+                 "%s, %s"), c->customer, x->chk.carrier, c->account, x->period);
         snprintf(creator, sizeof creator, "ombud %s", x->chk.tool_version);
         if (pdf_path)
-            err = pdoc_write(&x->d, pdf_path, draw, x, "Complaint dossier",
+            err = pdoc_write(&x->d, pdf_path, draw, x, _("Complaint dossier"),
                              c->customer, subject, c->account, creator, date);
         if (!err && xlsx_path)
             err = write_xlsx(x, xlsx_path);

@@ -52,6 +52,7 @@ ombud_err ombud_manifest_build(ombud_store *st, int64_t check_id,
     m->to = chk.to;
     snprintf(m->tz, sizeof m->tz, "%s", chk.tz);
     snprintf(m->currency, sizeof m->currency, "%s", chk.currency);
+    snprintf(m->lang, sizeof m->lang, "%s", chk.lang[0] ? chk.lang : "en");
     snprintf(m->guarantees_sha256, sizeof m->guarantees_sha256, "%s",
              chk.guarantees_sha256);
     if ((err = ombud_store_findings_digest(st, chk.id, m->findings_sha256)))
@@ -67,6 +68,10 @@ char *ombud_manifest_format(const ombud_manifest *m, char *buf, size_t size)
                                 (long long)m->from, (long long)m->to, m->tz,
                                 m->currency, m->guarantees_sha256,
                                 m->findings_sha256);
+
+    /* English findings keep the manifest English reports always had. */
+    if (m->lang[0] && strcmp(m->lang, "en") && n < size)
+        n += (size_t)snprintf(buf + n, size - n, "; lang=%s", m->lang);
 
     for (int i = 0; i < m->nin && n < size; i++) {
         const ombud_manifest_input *in = &m->in[i];
@@ -102,6 +107,8 @@ static void take(ombud_manifest *m, const char *key, const char *v)
         snprintf(m->currency, sizeof m->currency, "%s", v);
     else if (!strcmp(key, "guarantees"))
         snprintf(m->guarantees_sha256, sizeof m->guarantees_sha256, "%s", v);
+    else if (!strcmp(key, "lang"))
+        snprintf(m->lang, sizeof m->lang, "%s", v);
     else if (!strcmp(key, "findings"))
         snprintf(m->findings_sha256, sizeof m->findings_sha256, "%s", v);
     else if (!strcmp(key, "input") && m->nin < OMBUD_MANIFEST_MAX_INPUTS) {
@@ -127,6 +134,7 @@ ombud_err ombud_manifest_parse(const char *text, ombud_manifest *m)
     memset(m, 0, sizeof *m);
     if (strncmp(text, "ombud-manifest 1", 16))
         return OMBUD_E_DATA;
+    snprintf(m->lang, sizeof m->lang, "en"); /* written only when not English */
     for (p = text + 16; *p; ) {
         size_t n = strcspn(p, ";");
         char item[600], *eq;

@@ -27,6 +27,7 @@
 #include "ombud/cal.h"
 #include "ombud/chart.h"
 #include "ombud/diag.h"
+#include "ombud/i18n.h"
 #include "ombud/manifest.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
@@ -69,60 +70,61 @@ static void cover(pdf *p)
         amount += p->res[i].r.amount;
     }
     ombud_tm_from_instant(p->tz, p->chk.to - 1, &tm);
-    snprintf(end, sizeof end, "%04d-%02d-%02d", tm.year, tm.month, tm.day);
+    ombud_fmt_date(tm.year, tm.month, tm.day, end, sizeof end);
     pdoc_new_page(&p->d);
     p->d.y = p->d.mt + 90;
-    pdoc_para(&p->d, "Service quality compliance report", 24, 1, 0);
+    pdoc_para(&p->d, _("Service quality compliance report"), 24, 1, 0);
     p->d.y += 10;
     pdoc_para(&p->d, p->chk.carrier, 16, 1, 0.15);
-    snprintf(line, sizeof line, "Filed with the %s", p->chk.commission);
+    snprintf(line, sizeof line, _("Filed with the %s"), p->chk.commission);
     pdoc_para(&p->d, line, 12, 0, 0.15);
     if (p->chk.docket[0]) {
-        snprintf(line, sizeof line, "Docket %s", p->chk.docket);
+        snprintf(line, sizeof line, _("Docket %s"), p->chk.docket);
         pdoc_para(&p->d, line, 12, 0, 0.15);
     }
     p->d.y += 24;
-    snprintf(line, sizeof line, "Period: %s (%s)", p->period, p->chk.tz);
+    snprintf(line, sizeof line, _("Period: %s (%s)"), p->period, p->chk.tz);
     pdoc_para(&p->d, line, 11, 0, 0);
-    snprintf(line, sizeof line, "Prepared by: %s", p->chk.prepared_by[0] ?
+    snprintf(line, sizeof line, _("Prepared by: %s"), p->chk.prepared_by[0] ?
              p->chk.prepared_by : "-");
     pdoc_para(&p->d, line, 11, 0, 0);
-    snprintf(line, sizeof line, "Date: %s (end of the period)", end);
+    snprintf(line, sizeof line, _("Date: %s (end of the period)"), end);
     pdoc_para(&p->d, line, 11, 0, 0);
     p->d.y += 30;
-    snprintf(line, sizeof line, "%d of %d guarantees breached; %s in credits "
-             "owed", failed, p->nres, pdoc_money(&p->d, amount, owed, sizeof owed));
+    snprintf(line, sizeof line, _("%d of %d guarantees breached; %s in credits "
+             "owed"), failed, p->nres, pdoc_money(&p->d, amount, owed, sizeof owed));
     pdoc_para(&p->d, line, 14, 1, 0);
     p->d.y += 40;
-    pdoc_para(&p->d, "Every figure in this report was computed by ombud from the input "
+    pdoc_para(&p->d, _("Every figure in this report was computed by ombud from the input "
          "files listed under \"Inputs and integrity\", identified by their "
          "SHA-256 checksums. Each breach names the file and line of the rows "
          "that prove it. The complete list of breaches is in the companion "
-         "XLSX workbook.", 9, 0, 0.25);
+         "XLSX workbook."), 9, 0, 0.25);
 }
 
 static void summary(pdf *p)
 {
     static const pdoc_col cols[] = {
-        {"Guarantee", 0.12, 0, 0}, {"Promise as advertised (source)", 0.25, 0, 0},
-        {"Measured", 0.21, 0, 0}, {"Target", 0.16, 0, 0}, {"Status", 0.07, 0, 0},
-        {"Breaches", 0.08, 1, 0}, {"Owed", 0.11, 1, 0}};
+        /* Status and Breaches wide enough for "INCOMPLEIX", "Incompliments". */
+        {N_("Guarantee"), 0.12, 0, 0}, {N_("Promise as advertised (source)"), 0.20, 0, 0},
+        {N_("Measured"), 0.20, 0, 0}, {N_("Target"), 0.15, 0, 0}, {N_("Status"), 0.12, 0, 0},
+        {N_("Breaches"), 0.10, 1, 0}, {N_("Owed"), 0.11, 1, 0}};
     pdoc_table t = {cols, 7, 7.5};
     char promise[1400], n[32], owed[64];
 
     pdoc_new_page(&p->d);
-    pdoc_para(&p->d, "Summary", 16, 1, 0);
+    pdoc_para(&p->d, _("Summary"), 16, 1, 0);
     pdoc_table_start(&p->d, &t, 30);
     for (int i = 0; i < p->nres; i++) {
         const presult *r = &p->res[i];
         const char *cells[7];
         snprintf(promise, sizeof promise, "\"%s\" (%s)", r->promise, r->source);
-        snprintf(n, sizeof n, "%lld", (long long)r->r.breaches);
+        ombud_fmt_count(r->r.breaches, n, sizeof n);
         cells[0] = r->gid;
         cells[1] = promise;
         cells[2] = r->r.measured_text;
         cells[3] = r->r.target_text;
-        cells[4] = r->status;
+        cells[4] = ombud_fmt_status(r->status);
         cells[5] = n;
         cells[6] = pdoc_money(&p->d, r->r.amount, owed, sizeof owed);
         pdoc_table_row(&p->d, &t, cells, 4, r->status);
@@ -153,7 +155,7 @@ static int daily_point(void *ud, int64_t k, int64_t v)
     if (pt->n == 400)
         return 0;
     ombud_civil_from_days(k, &y, &m, &d);
-    snprintf(pt->labels[pt->n], 24, "%02d-%02d", m, d);
+    ombud_fmt_daymonth(m, d, pt->labels[pt->n], 24);
     pt->lp[pt->n] = pt->labels[pt->n];
     pt->v[pt->n++] = (double)v / 10000.0;
     return 0;
@@ -190,7 +192,7 @@ static void chart(pdf *p, const presult *r)
         ombud_store_each_series(p->st, r->id, "heatmap.calls", hm_calls, &m);
         ombud_store_each_series(p->st, r->id, "heatmap.live", hm_live, &m);
         pdoc_ensure(&p->d, h + 30);
-        pdoc_para(&p->d, "Live-answer share by hour of the week", 9, 1, 0);
+        pdoc_para(&p->d, _("Live-answer share by hour of the week"), 9, 1, 0);
         ombud_chart_heatmap(p->d.cr, p->d.ml, p->d.y + 10, w, h, m.calls, m.live);
         p->d.y += h + 18;
         return;
@@ -206,19 +208,19 @@ static void chart(pdf *p, const presult *r)
     if (pt->n) {
         pdoc_ensure(&p->d, h + 40);
         if (!strcmp(r->kind, "answer_time")) {
-            pdoc_para(&p->d, "Daily service level against the target", 9, 1, 0);
+            pdoc_para(&p->d, _("Daily service level against the target"), 9, 1, 0);
             ombud_chart_line(p->d.cr, p->d.ml, p->d.y, w, h, pt->lp, pt->v, pt->n,
                              (double)r->r.target / 10000.0,
-                             "answered in time", "day (local)");
+                             _("answered in time"), _("day (local)"));
         } else {
-            pdoc_para(&p->d, "Outage durations against the limit", 9, 1, 0);
+            pdoc_para(&p->d, _("Outage durations against the limit"), 9, 1, 0);
             ombud_chart_bars(p->d.cr, p->d.ml, p->d.y, w, h, pt->lp, pt->v, pt->n,
-                             pt->limit[0], "hours", "outage");
+                             pt->limit[0], _("hours"), _("outage"));
         }
         p->d.y += h + 8;
         if (pt->total > pt->n) {
-            snprintf(note, sizeof note, "The chart shows %d of %d; all are in "
-                     "the XLSX workbook.", pt->n, pt->total);
+            snprintf(note, sizeof note, _("The chart shows %d of %d; all are in "
+                     "the XLSX workbook."), pt->n, pt->total);
             pdoc_para(&p->d, note, 7, 0, 0.3);
         }
     }
@@ -261,38 +263,40 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
 static void section(pdf *p, const presult *r)
 {
     static const pdoc_col cols[] = {
-        {"Subject", 0.12, 0, 0}, {"When (local)", 0.15, 0, 0},
-        {"Measured", 0.10, 1, 0}, {"Limit", 0.10, 1, 0},
-        {"What happened", 0.35, 0, 0}, {"Evidence (file:line)", 0.18, 0, 0}};
+        {N_("Subject"), 0.12, 0, 0}, {N_("When (local)"), 0.15, 0, 0},
+        {N_("Measured"), 0.10, 1, 0}, {N_("Limit"), 0.10, 1, 0},
+        {N_("What happened"), 0.35, 0, 0}, {N_("Evidence (file:line)"), 0.18, 0, 0}};
     btab bt = {p, {cols, 6, 7}, 0};
-    char line[1400];
+    char line[2400];
 
     /* Heading, result and method with room for the first rows below, so a
      * heading is never left alone at the foot of a page. */
     pdoc_ensure(&p->d, r->r.breaches ? 230 : 120);
     p->d.y += 8;
-    snprintf(line, sizeof line, "%s: \"%s\"", r->gid, r->promise);
+    snprintf(line, sizeof line, _("%s: \"%s\""), r->gid, r->promise);
     pdoc_para(&p->d, line, 13, 1, 0);
-    snprintf(line, sizeof line, "Published in: %s. Kind of guarantee: %s.",
+    snprintf(line, sizeof line, _("Published in: %s. Kind of guarantee: %s."),
              r->source, r->kind);
     pdoc_para(&p->d, line, 8.5, 0, 0.2);
-    snprintf(line, sizeof line, "%s. Measured: %s. Target: %s. Breaches: %lld.",
-             r->status, r->r.measured_text, r->r.target_text,
+    snprintf(line, sizeof line, _("%s. Measured: %s. Target: %s. Breaches: %lld."),
+             ombud_fmt_status(r->status), r->r.measured_text, r->r.target_text,
              (long long)r->r.breaches);
     pdoc_para(&p->d, line, 9, 1, strcmp(r->status, "PASS") ? 0.0 : 0.0);
-    snprintf(line, sizeof line, "How it was measured: %s", r->r.method);
+    snprintf(line, sizeof line, _("How it was measured: %s"), r->r.method);
     pdoc_para(&p->d, line, 8, 0, 0.2);
     chart(p, r);
     if (!r->r.breaches) {
-        pdoc_para(&p->d, "No breaches.", 8.5, 0, 0);
+        pdoc_para(&p->d, _("No breaches."), 8.5, 0, 0);
         return;
     }
     pdoc_table_start(&p->d, &bt.t, 30);
     ombud_store_each_breach(p->st, r->id, breach_row, &bt);
     if (r->r.breaches > bt.shown) {
-        snprintf(line, sizeof line, "%lld more breaches are listed in the XLSX "
-                 "workbook (sheet \"%s\").", (long long)(r->r.breaches - bt.shown),
-                 r->gid);
+        int64_t more = r->r.breaches - bt.shown;
+        snprintf(line, sizeof line, ombud_ngettext("%lld more breach is listed "
+                 "in the XLSX workbook (sheet \"%s\").", "%lld more breaches "
+                 "are listed in the XLSX workbook (sheet \"%s\").",
+                 (unsigned long)more), (long long)more, r->gid);
         p->d.y += 4;
         pdoc_para(&p->d, line, 8, 0, 0.25);
     }
@@ -302,60 +306,59 @@ static void section(pdf *p, const presult *r)
 
 static void inputs(pdf *p)
 {
-    char line[1400];
+    char line[2400];
 
     pdoc_new_page(&p->d);
-    pdoc_para(&p->d, "Inputs and integrity", 16, 1, 0);
-    pdoc_para(&p->d, "Every input row was either stored or rejected with its reason; "
+    pdoc_para(&p->d, _("Inputs and integrity"), 16, 1, 0);
+    pdoc_para(&p->d, _("Every input row was either stored or rejected with its reason; "
          "\"Balanced\" confirms read = stored + rejected for each file. "
-         "Rejected rows are listed in the XLSX workbook. In a telephony log "
-         "(Asterisk queue_log) \"Stored\" counts the lines the call legs "
-         "were built from, and \"Counted\" the lines that are part of no "
-         "leg (duplicates, agent and queue events, unknown events); there "
-         "read = stored + rejected + counted.", 8.5, 0, 0.2);
+         "Rejected rows are listed in the XLSX workbook."), 8.5, 0, 0.2);
+    pdoc_para(&p->d, _("In a telephony log (Asterisk queue_log) \"Stored\" "
+         "counts the lines the call legs were built from, and \"Counted\" the "
+         "lines that are part of no leg (duplicates, agent and queue events, "
+         "unknown events); there read = stored + rejected + counted."), 8.5,
+         0, 0.2);
     pdoc_sources(&p->d, p->st);
     p->d.y += 10;
-    snprintf(line, sizeof line, "Guarantees file: %s\nSHA-256: %s",
+    snprintf(line, sizeof line, _("Guarantees file: %s\nSHA-256: %s"),
              p->chk.guarantees, p->chk.guarantees_sha256);
     pdoc_para(&p->d, line, 8, 0, 0);
-    snprintf(line, sizeof line, "Produced by ombud %s. Times are local to %s. "
-             "Durations are in hours and minutes; money in %s.",
+    snprintf(line, sizeof line, _("Produced by ombud %s. Times are local to %s. "
+             "Durations are in hours and minutes; money in %s."),
              p->chk.tool_version, p->chk.tz, p->chk.currency);
     pdoc_para(&p->d, line, 8, 0, 0);
     p->d.y += 8;
-    pdoc_para(&p->d, "Manifest (also in this file's keywords; 'ombud verify "
-              "--report' recomputes everything it states):", 8, 1, 0);
+    pdoc_para(&p->d, _("Manifest (also in this file's keywords; 'ombud verify "
+              "--report' recomputes everything it states):"), 8, 1, 0);
     pdoc_para(&p->d, p->manifest, 6.5, 0, 0.25);
 }
 
 static void certification(pdf *p)
 {
-    static const char *const blanks[] = {"Name", "Title", "Signature", "Date"};
+    static const char *const blanks[] = {N_("Name"), N_("Title"), N_("Signature"), N_("Date")};
     char line[2000];
 
     pdoc_new_page(&p->d);
-    pdoc_para(&p->d, "Certification", 16, 1, 0);
+    pdoc_para(&p->d, _("Certification"), 16, 1, 0);
     p->d.y += 6;
-    snprintf(line, sizeof line, "I certify that the figures in this report "
+    snprintf(line, sizeof line, _("I certify that the figures in this report "
              "for %s, for the period %s, were derived by ombud %s from the "
              "input files listed under \"Inputs and integrity\", whose SHA-256 "
              "checksums are stated there, according to the guarantees file "
              "%s and the methods stated for each guarantee, and that the "
              "evidence references name the rows of those files on which each "
-             "finding rests.", p->chk.carrier, p->period, p->chk.tool_version,
+             "finding rests."), p->chk.carrier, p->period, p->chk.tool_version,
              p->chk.guarantees);
     pdoc_para(&p->d, line, 10, 0, 0);
     p->d.y += 30;
     for (int i = 0; i < 4; i++) {
-        PangoLayout *l = pdoc_layout(&p->d, blanks[i], 10, 0, 0, NULL);
+        PangoLayout *l = pdoc_layout(&p->d, _(blanks[i]), 10, 0, 0, NULL);
         pdoc_ensure(&p->d, 40);
         pdoc_show(&p->d, l, p->d.ml, p->d.y, 0);
         g_object_unref(l);
         cairo_set_source_rgb(p->d.cr, 0, 0, 0);
         cairo_set_line_width(p->d.cr, 0.6);
-        cairo_move_to(p->d.cr, p->d.ml + 70, p->d.y + 12);
-        cairo_line_to(p->d.cr, p->d.ml + 360, p->d.y + 12);
-        cairo_stroke(p->d.cr);
+        pdoc_hline(&p->d, p->d.ml + 90, p->d.ml + 380, p->d.y + 12);
         p->d.y += 40;
     }
 }
@@ -401,7 +404,7 @@ static void draw(pdoc *d, void *ud)
     cover(p);
     summary(p);
     pdoc_new_page(&p->d);
-    pdoc_para(&p->d, "Findings by guarantee", 16, 1, 0);
+    pdoc_para(&p->d, _("Findings by guarantee"), 16, 1, 0);
     for (int i = 0; i < p->nres; i++)
         section(p, &p->res[i]);
     inputs(p);
@@ -429,11 +432,11 @@ static ombud_err write_pdf(pdf *p, const char *path)
     ombud_tm_from_instant(NULL, p->chk.to, &tm);
     snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.year,
              tm.month, tm.day, tm.hour, tm.min, tm.sec);
-    snprintf(subject, sizeof subject, "%s: service quality findings for the "
-             "%s, %s", p->chk.carrier, p->chk.commission, p->period);
+    snprintf(subject, sizeof subject, _("%s: service quality findings for the "
+             "%s, %s"), p->chk.carrier, p->chk.commission, p->period);
     snprintf(creator, sizeof creator, "ombud %s", p->chk.tool_version);
     /* The keywords are the manifest: ombud verify reads them back. */
-    return pdoc_write(&p->d, path, draw, p, "Service quality compliance report",
+    return pdoc_write(&p->d, path, draw, p, _("Service quality compliance report"),
                       p->chk.prepared_by[0] ? p->chk.prepared_by : "ombud",
                       subject, p->manifest, creator, date);
 }
@@ -458,12 +461,12 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
         free(p);
         return err;
     }
-    ombud_period_format(p->tz, p->chk.from, p->chk.to, p->period, sizeof p->period);
+    ombud_fmt_period(p->tz, p->chk.from, p->chk.to, p->period, sizeof p->period);
     pdoc_init(&p->d, paper, p->chk.currency);
-    snprintf(p->d.head, sizeof p->d.head, "%s  |  Service quality compliance "
-             "report  |  %s", p->chk.carrier, p->period);
-    snprintf(p->d.foot, sizeof p->d.foot, "ombud %s; figures from the stored "
-             "findings, evidence by file and line", p->chk.tool_version);
+    snprintf(p->d.head, sizeof p->d.head, _("%s  |  Service quality compliance "
+             "report  |  %s"), p->chk.carrier, p->period);
+    snprintf(p->d.foot, sizeof p->d.foot, _("ombud %s; figures from the stored "
+             "findings, evidence by file and line"), p->chk.tool_version);
     {
         ombud_manifest *m = calloc(1, sizeof *m);
         p->manifest = malloc(OMBUD_MANIFEST_MAX);

@@ -11,6 +11,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "ombud/diag.h"
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
 #include "pdfdoc.h"
@@ -28,6 +29,11 @@ void pdoc_init(pdoc *d, ombud_paper paper, const char *currency)
     d->mb = 56;
     snprintf(d->currency, sizeof d->currency, "%s", currency ? currency : "USD");
     d->digits = ombud_currency_digits(d->currency);
+    d->rtl = ombud_i18n_rtl();
+    if (d->rtl) {             /* a right-to-left document is bound on the right */
+        d->ml = 50;
+        d->mr = 72;
+    }
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -48,6 +54,15 @@ PangoLayout *pdoc_layout(pdoc *d, const char *t, double size, int bold,
         pango_layout_set_width(l, (int)(width * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     }
+    if (d->rtl) {
+        /* Base direction right to left, whatever the first letter: a
+         * Hebrew sentence that starts with "TT-4471" still reads RTL. */
+        pango_context_set_base_dir(pango_layout_get_context(l),
+                                   PANGO_DIRECTION_RTL);
+        pango_layout_context_changed(l);
+        pango_layout_set_auto_dir(l, FALSE);
+        pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+    }
     pango_layout_set_text(l, t ? t : "", -1);
     return l;
 }
@@ -61,8 +76,26 @@ double pdoc_height(PangoLayout *l)
 
 double pdoc_width(const pdoc *d) { return d->pw - d->ml - d->mr; }
 
+double pdoc_mx(const pdoc *d, double x, double w)
+{
+    return d->rtl ? d->pw - x - w : x;
+}
+
+void pdoc_hline(pdoc *d, double x0, double x1, double y)
+{
+    cairo_move_to(d->cr, pdoc_mx(d, x0, 0), y);
+    cairo_line_to(d->cr, pdoc_mx(d, x1, 0), y);
+    cairo_stroke(d->cr);
+}
+
 void pdoc_show(pdoc *d, PangoLayout *l, double x, double y, double grey)
 {
+    if (d->rtl) {
+        int w = pango_layout_get_width(l), h;
+        if (w < 0)
+            pango_layout_get_size(l, &w, &h);
+        x = pdoc_mx(d, x, (double)w / PANGO_SCALE);
+    }
     cairo_set_source_rgb(d->cr, grey, grey, grey);
     cairo_move_to(d->cr, x, y);
     pango_cairo_show_layout(d->cr, l);
@@ -81,13 +114,11 @@ static void header_footer(pdoc *d)
     g_object_unref(l);
     cairo_set_source_rgb(d->cr, 0.7, 0.7, 0.7);
     cairo_set_line_width(d->cr, 0.5);
-    cairo_move_to(d->cr, d->ml, d->mt - 16);
-    cairo_line_to(d->cr, d->pw - d->mr, d->mt - 16);
-    cairo_stroke(d->cr);
+    pdoc_hline(d, d->ml, d->pw - d->mr, d->mt - 16);
     if (d->total)
-        snprintf(right, sizeof right, "page %d of %d", d->page, d->total);
+        snprintf(right, sizeof right, _("page %d of %d"), d->page, d->total);
     else
-        snprintf(right, sizeof right, "page %d", d->page);
+        snprintf(right, sizeof right, _("page %d"), d->page);
     l = pdoc_layout(d, right, 7, 0, 0, NULL);
     pdoc_show(d, l, d->pw - d->mr - 60, d->ph - d->mb + 18, 0.35);
     g_object_unref(l);
@@ -127,34 +158,18 @@ double pdoc_para(pdoc *d, const char *t, double size, int bold, double grey)
 
 char *pdoc_money(const pdoc *d, int64_t minor, char *buf, size_t size)
 {
-    char plain[32], grouped[48];
-    const char *dot;
-    size_t n = 0, intlen;
-
-    ombud_amount_format(minor, d->digits, plain, sizeof plain);
-    dot = strchr(plain, '.');
-    intlen = dot ? (size_t)(dot - plain) : strlen(plain);
-    for (size_t i = 0; i < intlen; i++) {
-        size_t left = intlen - i;
-        grouped[n++] = plain[i];
-        if (left > 1 && left % 3 == 1 && plain[i] != '-')
-            grouped[n++] = ',';
-    }
-    snprintf(grouped + n, sizeof grouped - n, "%s", dot ? dot : "");
-    snprintf(buf, size, "%s %s", grouped, d->currency);
-    return buf;
+    return ombud_fmt_money(minor, d->digits, d->currency, buf, size);
 }
 
 char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
                  size_t size)
 {
     if (!unit || !strcmp(unit, "count"))
-        snprintf(buf, size, "%lld", (long long)v);
+        ombud_fmt_count(v, buf, size);
     else if (!strcmp(unit, "s"))
         ombud_duration_format(v, buf, size);
     else if (!strcmp(unit, "bp"))
-        snprintf(buf, size, "%lld.%02lld%%", (long long)(v / 100),
-                 (long long)(v % 100));
+        ombud_fmt_bp(v, buf, size);
     else
         pdoc_money(d, v, buf, size);
     return buf;
@@ -172,8 +187,8 @@ void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size)
     len = 200 < size / 2 ? 200 : size / 2;
     while (len > 0 && refs[len] != ',')
         len--;
-    snprintf(buf, size, "%.*s ... (%lld rows in all; see the XLSX)", (int)len,
-             refs, (long long)n);
+    snprintf(buf, size, _("%.*s ... (%lld rows in all; see the XLSX)"),
+             (int)len, refs, (long long)n);
 }
 
 /* ---- tables ---------------------------------------------------------------------- */
@@ -188,7 +203,8 @@ static double row_layouts(pdoc *d, const pdoc_table *t, const char *const *cells
         out[c] = pdoc_layout(d, cells[c], t->size, bold, w,
                              t->cols[c].mono ? PDOC_MONO : NULL);
         if (t->cols[c].right)
-            pango_layout_set_alignment(out[c], PANGO_ALIGN_RIGHT);
+            pango_layout_set_alignment(out[c], d->rtl ? PANGO_ALIGN_LEFT
+                                                      : PANGO_ALIGN_RIGHT);
         if (pdoc_height(out[c]) > h)
             h = pdoc_height(out[c]);
     }
@@ -202,7 +218,8 @@ static void draw_row(pdoc *d, const pdoc_table *t, PangoLayout **cells,
 
     if (shaded) {
         cairo_set_source_rgb(d->cr, 0.87, 0.90, 0.95);
-        cairo_rectangle(d->cr, d->ml, d->y, pdoc_width(d), h);
+        cairo_rectangle(d->cr, pdoc_mx(d, d->ml, pdoc_width(d)), d->y,
+                        pdoc_width(d), h);
         cairo_fill(d->cr);
     }
     for (int c = 0; c < t->n; c++) {
@@ -214,7 +231,8 @@ static void draw_row(pdoc *d, const pdoc_table *t, PangoLayout **cells,
                 cairo_set_source_rgb(d->cr, 0.75, 0.10, 0.10);
             else
                 cairo_set_source_rgb(d->cr, 0.12, 0.50, 0.22);
-            cairo_rectangle(d->cr, x + 1, d->y + 1, w - 2, h - 2);
+            cairo_rectangle(d->cr, pdoc_mx(d, x + 1, w - 2), d->y + 1, w - 2,
+                            h - 2);
             cairo_fill(d->cr);
         }
         pdoc_show(d, cells[c], x + PAD, d->y + PAD, boxed ? 1 : 0);
@@ -223,9 +241,7 @@ static void draw_row(pdoc *d, const pdoc_table *t, PangoLayout **cells,
     }
     cairo_set_source_rgb(d->cr, 0.75, 0.75, 0.75);
     cairo_set_line_width(d->cr, 0.4);
-    cairo_move_to(d->cr, d->ml, d->y + h);
-    cairo_line_to(d->cr, d->ml + pdoc_width(d), d->y + h);
-    cairo_stroke(d->cr);
+    pdoc_hline(d, d->ml, d->ml + pdoc_width(d), d->y + h);
     d->y += h;
 }
 
@@ -236,7 +252,7 @@ static void table_header(pdoc *d, const pdoc_table *t)
     double h;
 
     for (int c = 0; c < t->n; c++)
-        titles[c] = t->cols[c].title;
+        titles[c] = _(t->cols[c].title);
     h = row_layouts(d, t, titles, 1, cells);
     draw_row(d, t, cells, h, 1, -1, NULL);
 }
@@ -266,22 +282,23 @@ void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row)
 /* ---- the sources table both reports end with ---------------------------------- */
 
 static const pdoc_col source_cols[] = {
-    {"File", 0.13, 0, 0}, {"Kind", 0.08, 0, 0}, {"SHA-256", 0.37, 0, 1},
-    {"Read", 0.07, 1, 0}, {"Stored", 0.08, 1, 0}, {"Rejected", 0.09, 1, 0},
-    {"Counted", 0.09, 1, 0}, {"Balanced", 0.09, 0, 0}};
+    {N_("File"), 0.13, 0, 0}, {N_("Kind"), 0.08, 0, 0}, {"SHA-256", 0.37, 0, 1},
+    {N_("Read"), 0.07, 1, 0}, {N_("Stored"), 0.08, 1, 0},
+    {N_("Rejected"), 0.09, 1, 0}, {N_("Counted"), 0.09, 1, 0},
+    {N_("Balanced"), 0.09, 0, 0}};
 static const pdoc_table source_table = {source_cols, 8, 6.5};
 
 static int source_row(void *ud, const ombud_source_row *s)
 {
     char rd[24], st[24], rj[24], ct[24];
-    const char *cells[8] = {s->name, s->kind, s->sha256, rd, st, rj, ct,
-        s->counts.read == s->counts.stored + s->counts.rejected +
-        s->counts.counted ? "yes" : "NO"};
+    const char *cells[8] = {s->name, ombud_fmt_source_kind(s->kind), s->sha256,
+        rd, st, rj, ct, s->counts.read == s->counts.stored +
+        s->counts.rejected + s->counts.counted ? _("yes") : _("NO")};
 
-    snprintf(rd, sizeof rd, "%lld", (long long)s->counts.read);
-    snprintf(st, sizeof st, "%lld", (long long)s->counts.stored);
-    snprintf(rj, sizeof rj, "%lld", (long long)s->counts.rejected);
-    snprintf(ct, sizeof ct, "%lld", (long long)s->counts.counted);
+    ombud_fmt_count(s->counts.read, rd, sizeof rd);
+    ombud_fmt_count(s->counts.stored, st, sizeof st);
+    ombud_fmt_count(s->counts.rejected, rj, sizeof rj);
+    ombud_fmt_count(s->counts.counted, ct, sizeof ct);
     pdoc_table_row(ud, &source_table, cells, -1, NULL);
     return 0;
 }
@@ -296,7 +313,7 @@ static int source_note(void *ud, const ombud_source_row *s)
         return 0;
     snprintf(line, sizeof line, "%s (%s): %s%s%s%s", s->name, s->kind,
              s->notes ? s->notes : "", s->notes && s->settings ? ". " : "",
-             s->settings ? "Site settings applied: " : "",
+             s->settings ? _("Site settings applied: ") : "",
              s->settings ? s->settings : "");
     pdoc_para(d, line, 8, 0, 0);
     return 0;

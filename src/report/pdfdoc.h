@@ -34,6 +34,7 @@ typedef struct pdoc {
     char head[600];           /* header line of every page */
     char foot[200];           /* footer line (left) */
     int digits;               /* decimals of the currency */
+    int rtl;                  /* 1: right-to-left page (Hebrew): x mirrored */
     char currency[4];
 } pdoc;
 
@@ -44,13 +45,22 @@ PangoLayout *pdoc_layout(pdoc *d, const char *t, double size, int bold,
                          double width, const char *family);
 double pdoc_height(PangoLayout *l);
 double pdoc_width(const pdoc *d);
+/**
+ * Draw @p l with its left edge at @p x in a left-to-right page; in a
+ * right-to-left page the box is mirrored (its right edge at pw - x), so
+ * callers lay out in left-to-right terms and get both directions.
+ */
 void pdoc_show(pdoc *d, PangoLayout *l, double x, double y, double grey);
+/** @p x of a box @p w wide, mirrored on a right-to-left page. */
+double pdoc_mx(const pdoc *d, double x, double w);
+/** A horizontal rule from @p x0 to @p x1 (mirrored on a right-to-left page). */
+void pdoc_hline(pdoc *d, double x0, double x1, double y);
 void pdoc_new_page(pdoc *d);
 void pdoc_ensure(pdoc *d, double need);
 /** A paragraph across the width; returns its height. */
 double pdoc_para(pdoc *d, const char *t, double size, int bold, double grey);
 
-/** 1234567 minor units as "12,345.67 USD". */
+/** 1234567 minor units as "12,345.67 USD" (in the current language). */
 char *pdoc_money(const pdoc *d, int64_t minor, char *buf, size_t size);
 /** A figure in its unit ("s", "bp", "count", "minor") as people read it. */
 char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
@@ -63,7 +73,11 @@ char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
  */
 void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size);
 
-/** A table column: title, share of the width, right-aligned, monospace. */
+/**
+ * A table column: title (an untranslated msgid, N_()), share of the
+ * width, right-aligned (left-aligned on a right-to-left page), monospace.
+ * On a right-to-left page the first column is the rightmost.
+ */
 typedef struct pdoc_col {
     const char *title;
     double share;

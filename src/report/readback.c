@@ -17,6 +17,8 @@
 #include <minizip/unzip.h>
 
 #include "ombud/diag.h"
+#include "ombud/i18n.h"
+#include "ombud/manifest.h"
 #include "ombud/report.h"
 
 #define MAX_MEMBER (256u * 1024 * 1024)
@@ -103,7 +105,7 @@ static void summary_rows(const char *xml, ombud_readback *rb)
     for (; row < 400 && !header; row++) {
         snprintf(ref, sizeof ref, "A%d", row);
         a = cell(xml, ref);
-        header = a && !strcmp(a, "Guarantee");
+        header = a && !strcmp(a, _("Guarantee"));
         g_free(a);
     }
     for (; header && row < 400 && rb->nrows < 128; row++) {
@@ -114,7 +116,7 @@ static void summary_rows(const char *xml, ombud_readback *rb)
             snprintf(ref, sizeof ref, "%c%d", cols[i], row);
             v[i] = cell(xml, ref);
         }
-        if (!v[0] || !strcmp(v[0], "Total")) {
+        if (!v[0] || !strcmp(v[0], _("Total"))) {
             for (int i = 0; i < 4; i++)
                 g_free(v[i]);
             break;
@@ -145,7 +147,9 @@ static char *manifest_cell(const char *xml)
 static ombud_err read_xlsx(const char *path, ombud_readback *rb)
 {
     unzFile z = unzOpen64(path);
-    char name[64], *xml, *m;
+    char name[64], *xml, *m, *first = NULL;
+    ombud_manifest man;
+    ombud_lang lang = OMBUD_LANG_EN;
 
     if (!z)
         return ombud_error(OMBUD_E_DATA, NULL, "%s: not a readable XLSX (zip) "
@@ -154,14 +158,22 @@ static ombud_err read_xlsx(const char *path, ombud_readback *rb)
         snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i);
         if (!(xml = member(z, name)))
             break;
-        if (i == 1)
-            summary_rows(xml, rb);
         if ((m = manifest_cell(xml))) {
             rb->manifest = strdup(m);
             g_free(m);
         }
-        g_free(xml);
+        if (i == 1)
+            first = xml;
+        else
+            g_free(xml);
     }
+    /* The Summary's headings are in the report's language (the manifest's). */
+    if (rb->manifest && !ombud_manifest_parse(rb->manifest, &man) &&
+        !ombud_lang_parse(man.lang, &lang) && ombud_i18n_set(lang))
+        ombud_i18n_set(OMBUD_LANG_EN);
+    if (first)
+        summary_rows(first, rb);
+    g_free(first);
     if ((xml = member(z, "docProps/custom.xml"))) {
         const char *p = strstr(xml, "name=\"ombud.findings_sha256\"");
         if (p && (p = strstr(p, "<vt:lpwstr>")))

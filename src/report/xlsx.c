@@ -29,6 +29,7 @@
 
 #include "ombud/cal.h"
 #include "ombud/diag.h"
+#include "ombud/i18n.h"
 #include "ombud/manifest.h"
 #include "ombud/report.h"
 #include "ombud/value.h"
@@ -199,12 +200,16 @@ static lxw_format *fmt(xlsx *x, int bold, const char *numfmt, int wrap)
 
 static void make_formats(xlsx *x)
 {
-    char moneyfmt[64];
+    char moneyfmt[96], f[64];
+    const char *tag = ombud_xlsx_locale_tag(), *cur = ombud_fmt_currency(x->chk.currency);
 
-    snprintf(moneyfmt, sizeof moneyfmt, "#,##0.%.*s \"%s\"", x->digits, "000",
-             x->chk.currency);
+    /* Format codes are always written the en-US way ("#,##0.00"); the
+     * locale tag ([$-C0A] Spanish...) makes a spreadsheet show the
+     * reader's marks (1.234,56). The cells stay numbers. */
+    snprintf(moneyfmt, sizeof moneyfmt, "%s#,##0.%.*s \"%s\"", tag, x->digits,
+             "000", cur);
     if (x->digits == 0)
-        snprintf(moneyfmt, sizeof moneyfmt, "#,##0 \"%s\"", x->chk.currency);
+        snprintf(moneyfmt, sizeof moneyfmt, "%s#,##0 \"%s\"", tag, cur);
     x->title = fmt(x, 1, NULL, 0);
     format_set_font_size(x->title, 16);
     x->bold = fmt(x, 1, NULL, 0);
@@ -213,13 +218,18 @@ static void make_formats(xlsx *x)
     format_set_bottom(x->head, LXW_BORDER_THIN);
     x->wrap = fmt(x, 0, NULL, 1);
     x->plain = fmt(x, 0, NULL, 0);
-    x->date = fmt(x, 0, "yyyy-mm-dd hh:mm", 0);
-    x->dur = fmt(x, 0, "[h]:mm:ss", 0);
-    x->pct = fmt(x, 0, "0.00%", 0);
-    x->pct0 = fmt(x, 0, "0%", 0);
+    x->date = fmt(x, 0, ombud_xlsx_date_format(), 0);
+    snprintf(f, sizeof f, "%s[h]:mm:ss", tag);
+    x->dur = fmt(x, 0, f, 0);
+    snprintf(f, sizeof f, "%s0.00%%", tag);
+    x->pct = fmt(x, 0, f, 0);
+    snprintf(f, sizeof f, "%s0%%", tag);
+    x->pct0 = fmt(x, 0, f, 0);
     x->money = fmt(x, 0, moneyfmt, 0);
-    x->num = fmt(x, 0, "#,##0", 0);
-    x->hours = fmt(x, 0, "0.0", 0);
+    snprintf(f, sizeof f, "%s#,##0", tag);
+    x->num = fmt(x, 0, f, 0);
+    snprintf(f, sizeof f, "%s0.0", tag);
+    x->hours = fmt(x, 0, f, 0);
     x->fail = workbook_add_format(x->wb);
     format_set_bg_color(x->fail, 0xF8CBAD);
     format_set_font_color(x->fail, 0x9C0006);
@@ -287,6 +297,8 @@ static const char *take_name(xlsx *x, const char *want)
 static lxw_worksheet *add_sheet(xlsx *x, const char *name)
 {
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    if (ws && ombud_i18n_rtl())
+        worksheet_right_to_left(ws); /* Hebrew: column A on the right */
     if (!ws && !x->err)
         x->err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot add sheet '%s'",
                              name);
@@ -333,14 +345,14 @@ static int filing_header(xlsx *x, lxw_worksheet *ws, int row)
 {
     char period[80], gfile[1200];
     names_buf inputs = {"", 0};
-    const char *labels[] = {"Carrier", "Commission", "Docket", "Period",
-                            "Time zone", "Prepared by", "Guarantees file",
-                            "Inputs", "Produced by"};
+    const char *labels[] = {N_("Carrier"), N_("Commission"), N_("Docket"), N_("Period"),
+                            N_("Time zone"), N_("Prepared by"), N_("Guarantees file"),
+                            N_("Inputs"), N_("Produced by")};
     const char *values[9];
     char tool[64];
 
     ombud_store_each_source(x->st, add_source_name, &inputs);
-    ombud_period_format(x->tz, x->chk.from, x->chk.to, period, sizeof period);
+    ombud_fmt_period(x->tz, x->chk.from, x->chk.to, period, sizeof period);
     snprintf(gfile, sizeof gfile, "%s (SHA-256 %s)", x->chk.guarantees,
              x->chk.guarantees_sha256);
     snprintf(tool, sizeof tool, "ombud %s", x->chk.tool_version);
@@ -354,7 +366,7 @@ static int filing_header(xlsx *x, lxw_worksheet *ws, int row)
     values[7] = inputs.s;
     values[8] = tool;
     for (int i = 0; i < 9; i++, row++) {
-        put_text(ws, row, 0, labels[i], x->bold);
+        put_text(ws, row, 0, _(labels[i]), x->bold);
         put_text(ws, row, 1, values[i], x->plain);
     }
     return row;
@@ -363,14 +375,18 @@ static int filing_header(xlsx *x, lxw_worksheet *ws, int row)
 static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int col)
 {
     lxw_conditional_format cf = {0};
+    char fail[64], pass[64];
 
+    /* The cells hold the reader's words, so the rule matches those. */
+    snprintf(fail, sizeof fail, "\"%s\"", ombud_fmt_status("FAIL"));
+    snprintf(pass, sizeof pass, "\"%s\"", ombud_fmt_status("PASS"));
     cf.type = LXW_CONDITIONAL_TYPE_CELL;
     cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-    cf.value_string = "\"FAIL\"";
+    cf.value_string = fail;
     cf.format = x->fail;
     worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
                                        (lxw_row_t)last, (lxw_col_t)col, &cf);
-    cf.value_string = "\"PASS\"";
+    cf.value_string = pass;
     cf.format = x->pass;
     worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
                                        (lxw_row_t)last, (lxw_col_t)col, &cf);
@@ -378,9 +394,9 @@ static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int 
 
 static void write_summary(xlsx *x, const char *name)
 {
-    static const char *const head[] = {"Guarantee", "Promise (as advertised)",
-        "Source", "Kind", "Measured", "Target", "Status", "Breaches",
-        "Amount owed", "Details"};
+    static const char *const head[] = {N_("Guarantee"), N_("Promise (as advertised)"),
+        N_("Source"), N_("Kind"), N_("Measured"), N_("Target"), N_("Status"), N_("Breaches"),
+        N_("Amount owed"), N_("Details")};
     static const double widths[] = {18, 40, 34, 16, 48, 40, 9, 10, 14, 22};
     lxw_worksheet *ws = add_sheet(x, name);
     int row, first, failed = 0;
@@ -392,10 +408,10 @@ static void write_summary(xlsx *x, const char *name)
     for (int c = 0; c < 10; c++)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
                              c == 1 || c == 2 || c == 4 || c == 5 ? x->wrap : NULL);
-    put_text(ws, 0, 0, "Service quality compliance report", x->title);
+    put_text(ws, 0, 0, _("Service quality compliance report"), x->title);
     row = filing_header(x, ws, 2) + 1;
     for (int c = 0; c < 10; c++)
-        put_text(ws, row, c, head[c], x->head);
+        put_text(ws, row, c, _(head[c]), x->head);
     first = ++row;
     for (int i = 0; i < x->nres; i++, row++) {
         const result *r = &x->res[i];
@@ -412,22 +428,22 @@ static void write_summary(xlsx *x, const char *name)
         put_text(ws, row, 3, r->kind, x->plain);
         put_text(ws, row, 4, r->r.measured_text, x->wrap);
         put_text(ws, row, 5, r->r.target_text, x->wrap);
-        put_text(ws, row, 6, r->status, x->plain);
+        put_text(ws, row, 6, ombud_fmt_status(r->status), x->plain);
         put_num(ws, row, 7, (double)r->r.breaches, x->num);
         put_num(ws, row, 8, money(x, r->r.amount), x->money);
         if (r->nsheets > 1)
-            snprintf(line, sizeof line, "sheets '%s' and %lld more (row limit)",
+            snprintf(line, sizeof line, _("sheets '%s' and %lld more (row limit)"),
                      r->sheet, (long long)r->nsheets - 1);
         else
-            snprintf(line, sizeof line, "sheet '%s'", r->sheet);
+            snprintf(line, sizeof line, _("sheet '%s'"), r->sheet);
         put_text(ws, row, 9, line, x->plain);
         failed += strcmp(r->status, "PASS") != 0;
         breaches += r->r.breaches;
         amount += r->r.amount;
     }
     status_colours(x, ws, first, row - 1, 6);
-    snprintf(line, sizeof line, "%d of %d guarantees breached", failed, x->nres);
-    put_text(ws, row, 0, "Total", x->head);
+    snprintf(line, sizeof line, _("%d of %d guarantees breached"), failed, x->nres);
+    put_text(ws, row, 0, _("Total"), x->head);
     put_text(ws, row, 4, line, x->bold);
     put_num(ws, row, 7, (double)breaches, x->num);
     put_num(ws, row, 8, money(x, amount), x->money);
@@ -477,8 +493,8 @@ static int heat_live(void *ud, int64_t k, int64_t v) { if (k >= 0 && k < 168) ((
 
 static void side_heatmap(xlsx *x, const result *r, side *s)
 {
-    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri",
-                                       "Sat", "Sun"};
+    static const char *const days[] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
+                                       N_("Sat"), N_("Sun")};
     heat h = {{0}, {0}};
 
     ombud_store_each_series(x->st, r->id, "heatmap.calls", heat_calls, &h);
@@ -486,18 +502,18 @@ static void side_heatmap(xlsx *x, const result *r, side *s)
     if (!side_init(s, 8, 25))
         return;
     s->draw = S_HEATMAP;
-    side_text(s, 0, 0, "Live share (local hour)", x->head);
+    side_text(s, 0, 0, _("Live share (local hour)"), x->head);
     for (int hr = 0; hr < 24; hr++)
         side_num(s, 0, hr + 1, hr, x->head);
     for (int d = 0; d < 7; d++) {
-        side_text(s, d + 1, 0, days[d], x->bold);
+        side_text(s, d + 1, 0, _(days[d]), x->bold);
         for (int hr = 0; hr < 24; hr++)
             if (h.calls[d * 24 + hr])
                 side_num(s, d + 1, hr + 1, (double)h.live[d * 24 + hr] /
                          (double)h.calls[d * 24 + hr], x->pct0);
     }
-    snprintf(s->note, sizeof s->note, "Share of counted calls answered live "
-             "in time, by local day and hour; blank: no calls");
+    snprintf(s->note, sizeof s->note, _("Share of counted calls answered live "
+             "in time, by local day and hour; blank: no calls"));
 }
 
 /* answer_time: daily service level against the target. */
@@ -525,9 +541,9 @@ static void side_daily(xlsx *x, const result *r, side *s)
 
     if (!side_init(s, SIDE_MAX_ROWS + 1, 3))
         return;
-    side_text(s, 0, 0, "Day", x->head);
-    side_text(s, 0, 1, "Service level", x->head);
-    side_text(s, 0, 2, "Target", x->head);
+    side_text(s, 0, 0, _("Day"), x->head);
+    side_text(s, 0, 1, _("Service level"), x->head);
+    side_text(s, 0, 2, _("Target"), x->head);
     ombud_store_each_series(x->st, r->id, "daily.level", daily_row, &d);
     s->nrows = d.row;
     s->draw = d.row > 1 ? S_LINE : S_NONE;
@@ -580,24 +596,24 @@ static void side_figures(xlsx *x, const result *r, side *s, const char *first,
         return;
     side_text(s, 0, 0, first, x->head);
     for (int i = 0; i < n; i++)
-        side_text(s, 0, i + 1, labels[i], x->head);
+        side_text(s, 0, i + 1, _(labels[i]), x->head);
     ombud_store_each_figure(x->st, r->id, figure_cell, &f);
     s->nrows = (f.row > SIDE_MAX_ROWS ? SIDE_MAX_ROWS : f.row) + 1;
     if (f.total > SIDE_MAX_ROWS)
-        snprintf(s->note, sizeof s->note, "first %d of %lld shown",
+        snprintf(s->note, sizeof s->note, _("first %d of %lld shown"),
                  SIDE_MAX_ROWS, (long long)f.total);
 }
 
 static void build_side(xlsx *x, const result *r, side *s)
 {
     static const char *const dur[] = {"duration", "limit"};
-    static const char *const dur_l[] = {"Duration (h)", "Limit (h)"};
+    static const char *const dur_l[] = {N_("Duration (h)"), N_("Limit (h)")};
     static const char *const eff[] = {"calls", "phone_time", "wait_time",
         "agents", "repeat_agents", "transfers", "closed_transfers", "days"};
-    static const char *const eff_l[] = {"Calls", "Phone (h)", "Waiting (h)",
-        "Agents", "Agents on >1 leg", "Transfers", "Into closed queue", "Days"};
+    static const char *const eff_l[] = {N_("Calls"), N_("Phone (h)"), N_("Waiting (h)"),
+        N_("Agents"), N_("Agents on >1 leg"), N_("Transfers"), N_("Into closed queue"), N_("Days")};
     static const char *const cr[] = {"owed", "credited"};
-    static const char *const cr_l[] = {"Owed", "Credited"};
+    static const char *const cr_l[] = {N_("Owed"), N_("Credited")};
 
     memset(s, 0, sizeof *s);
     if (!strcmp(r->kind, "live_support"))
@@ -605,12 +621,12 @@ static void build_side(xlsx *x, const result *r, side *s)
     else if (!strcmp(r->kind, "answer_time"))
         side_daily(x, r, s);
     else if (!strcmp(r->kind, "restoration")) {
-        side_figures(x, r, s, "Outage", dur, dur_l, 2);
+        side_figures(x, r, s, _("Outage"), dur, dur_l, 2);
         s->draw = s->nrows > 1 ? S_BARS : S_NONE;
     } else if (!strcmp(r->kind, "customer_effort"))
-        side_figures(x, r, s, "Ticket / account", eff, eff_l, 8);
+        side_figures(x, r, s, _("Ticket / account"), eff, eff_l, 8);
     else if (!strcmp(r->kind, "outage_credit"))
-        side_figures(x, r, s, "Outage / account", cr, cr_l, 2);
+        side_figures(x, r, s, _("Outage / account"), cr, cr_l, 2);
 }
 
 /* ---- guarantee sheets ------------------------------------------------------------- */
@@ -654,11 +670,11 @@ static void draw_side(xlsx *x, lxw_worksheet *ws, const char *sheet,
                                 (lxw_col_t)(c0 + k));
         chart_series_set_name_range(ser, sheet, TABLE_ROW, (lxw_col_t)(c0 + k));
     }
-    chart_title_set_name(chart, s->draw == S_LINE ? "Daily service level "
-                         "against target" : "Outage durations against the limit");
-    chart_axis_set_name(chart->y_axis, s->draw == S_LINE ? "answered in time"
-                                                         : "hours");
-    chart_axis_set_name(chart->x_axis, s->draw == S_LINE ? "day" : "outage");
+    chart_title_set_name(chart, s->draw == S_LINE ? _("Daily service level "
+                         "against target") : _("Outage durations against the limit"));
+    chart_axis_set_name(chart->y_axis, s->draw == S_LINE ? _("answered in time")
+                                                         : _("hours"));
+    chart_axis_set_name(chart->x_axis, s->draw == S_LINE ? _("day") : _("outage"));
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     worksheet_insert_chart(ws, TABLE_ROW, (lxw_col_t)(c0 + s->ncols + 1), chart);
 }
@@ -678,12 +694,12 @@ static void write_side_row(lxw_worksheet *ws, const side *s, int i, int row)
 static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
                                   int part)
 {
-    static const char *const head[] = {"Subject kind", "Subject",
-        "When (local)", "Measured", "Limit", "Shortfall", "Amount", "Detail",
-        "Evidence (file:line)"};
+    static const char *const head[] = {N_("Subject kind"), N_("Subject"),
+        N_("When (local)"), N_("Measured"), N_("Limit"), N_("Shortfall"), N_("Amount"), N_("Detail"),
+        N_("Evidence (file:line)")};
     static const double widths[] = {11, 20, 16, 12, 12, 12, 12, 60, 40};
     lxw_worksheet *ws = add_sheet(x, name);
-    char line[1400];
+    char line[2400];
 
     if (!ws)
         return NULL;
@@ -691,17 +707,18 @@ static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
                              c >= 7 ? x->wrap : NULL);
     worksheet_set_column(ws, SIDE_COL, SIDE_COL, 22, NULL);
-    snprintf(line, sizeof line, "%s: \"%s\"%s", r->gid, r->promise,
-             part > 1 ? " (continued)" : "");
+    snprintf(line, sizeof line, _("%s: \"%s\"%s"), r->gid, r->promise,
+             part > 1 ? _(" (continued)") : "");
     put_text(ws, 0, 0, line, x->title);
-    snprintf(line, sizeof line, "Source: %s. Kind: %s.", r->source, r->kind);
+    snprintf(line, sizeof line, _("Source: %s. Kind: %s."), r->source, r->kind);
     put_text(ws, 1, 0, line, NULL);
-    snprintf(line, sizeof line, "%s: %s. Target: %s. %lld breach%s.",
-             r->status, r->r.measured_text, r->r.target_text,
-             (long long)r->r.breaches, r->r.breaches == 1 ? "" : "es");
+    snprintf(line, sizeof line, ombud_ngettext("%s: %s. Target: %s. %lld "
+             "breach.", "%s: %s. Target: %s. %lld breaches.",
+             (unsigned long)r->r.breaches), ombud_fmt_status(r->status),
+             r->r.measured_text, r->r.target_text, (long long)r->r.breaches);
     put_text(ws, 2, 0, line, x->bold);
     for (int c = 0; c < 9; c++)
-        put_text(ws, TABLE_ROW, c, head[c], x->head);
+        put_text(ws, TABLE_ROW, c, _(head[c]), x->head);
     worksheet_freeze_panes(ws, TABLE_ROW + 1, 0);
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
@@ -775,7 +792,7 @@ static void write_guarantee(xlsx *x, const result *r)
     if (ombud_store_each_breach(x->st, r->id, on_breach, &t) && !x->err)
         x->err = OMBUD_E_STORE;
     if (r->r.breaches == 0)
-        put_text(t.ws, TABLE_ROW + 1, 7, "No breaches.", NULL);
+        put_text(t.ws, TABLE_ROW + 1, 7, _("No breaches."), NULL);
     end_part(&t);
     /* Side rows beyond the last breach row, on the first sheet only. */
     if (t.part == 1) {
@@ -802,7 +819,7 @@ static int input_row(void *ud, const ombud_source_row *s)
     char notes[1600];
 
     put_text(t->ws, t->row, 0, s->name, t->x->bold);
-    put_text(t->ws, t->row, 1, s->kind, NULL);
+    put_text(t->ws, t->row, 1, ombud_fmt_source_kind(s->kind), NULL);
     put_text(t->ws, t->row, 2, s->path, NULL);
     put_text(t->ws, t->row, 3, s->sha256, NULL);
     put_num(t->ws, t->row, 4, (double)s->bytes, t->x->num);
@@ -810,11 +827,11 @@ static int input_row(void *ud, const ombud_source_row *s)
     put_num(t->ws, t->row, 6, (double)s->counts.read, t->x->num);
     put_num(t->ws, t->row, 7, (double)s->counts.stored, t->x->num);
     put_num(t->ws, t->row, 8, (double)s->counts.rejected, t->x->num);
-    put_text(t->ws, t->row, 9, ok ? "yes" : "NO", ok ? NULL : t->x->fail);
+    put_text(t->ws, t->row, 9, ok ? _("yes") : _("NO"), ok ? NULL : t->x->fail);
     put_num(t->ws, t->row, 10, (double)s->counts.counted, t->x->num);
     snprintf(notes, sizeof notes, "%s%s%s%s", s->notes ? s->notes : "",
              s->notes && s->settings ? ". " : "", s->settings ?
-             "Site settings applied: " : "", s->settings ? s->settings : "");
+             _("Site settings applied: ") : "", s->settings ? s->settings : "");
     if (notes[0])
         put_text(t->ws, t->row, 11, notes, NULL);
     t->row++;
@@ -826,25 +843,25 @@ static void header_row(xlsx *x, lxw_worksheet *ws, int row,
 {
     for (int c = 0; c < n; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
-        put_text(ws, row, c, head[c], x->head);
+        put_text(ws, row, c, _(head[c]), x->head);
     }
     worksheet_freeze_panes(ws, (lxw_row_t)(row + 1), 0);
 }
 
 static void write_inputs(xlsx *x, const char *name)
 {
-    static const char *const head[] = {"File", "Kind", "Path", "SHA-256",
-        "Bytes", "Time zone", "Rows read", "Stored", "Rejected",
-        "read = stored + rejected (+ counted)", "Counted (no record of "
-        "their own)", "What became of the rows"};
+    static const char *const head[] = {N_("File"), N_("Kind"), N_("Path"), "SHA-256",
+        N_("Bytes"), N_("Time zone"), N_("Rows read"), N_("Stored"), N_("Rejected"),
+        N_("read = stored + rejected (+ counted)"),
+        N_("Counted (no record of their own)"), N_("What became of the rows")};
     static const double widths[] = {18, 9, 36, 66, 10, 20, 10, 10, 10, 12, 12,
                                     90};
     rows t = {x, add_sheet(x, name), 2, NULL};
 
     if (!t.ws)
         return;
-    put_text(t.ws, 0, 0, "Inputs: every source file, its checksum and what "
-             "became of its rows", x->bold);
+    put_text(t.ws, 0, 0, _("Inputs: every source file, its checksum and what "
+             "became of its rows"), x->bold);
     header_row(x, t.ws, 1, head, widths, 12);
     ombud_store_each_source(x->st, input_row, &t);
     put_text(t.ws, t.row + 1, 0, "Guarantees", x->bold);
@@ -855,11 +872,11 @@ static void write_inputs(xlsx *x, const char *name)
 
 static void rejects_header(xlsx *x, lxw_worksheet *ws)
 {
-    static const char *const head[] = {"File", "Line", "Column", "Field",
-                                       "Value (as read)", "Reason"};
+    static const char *const head[] = {N_("File"), N_("Line"), N_("Column"), N_("Field"),
+                                       N_("Value (as read)"), N_("Reason")};
     static const double widths[] = {18, 9, 8, 18, 40, 70};
-    put_text(ws, 0, 0, "Rejected rows: stored nowhere else, each with the "
-             "reason it was refused", x->bold);
+    put_text(ws, 0, 0, _("Rejected rows: stored nowhere else, each with the "
+             "reason it was refused"), x->bold);
     header_row(x, ws, 1, head, widths, 6);
 }
 
@@ -886,14 +903,14 @@ static int reject_row(void *ud, const char *file, const ombud_reject *r)
 
 static void write_rejects(xlsx *x, const char *name)
 {
-    rows t = {x, add_sheet(x, name), 2, "Rejects"};
+    rows t = {x, add_sheet(x, name), 2, _("Rejects")};
 
     if (!t.ws)
         return;
     rejects_header(x, t.ws);
     ombud_store_each_reject(x->st, reject_row, &t);
     if (t.row == 2)
-        put_text(t.ws, 2, 0, "No row was rejected.", NULL);
+        put_text(t.ws, 2, 0, _("No row was rejected."), NULL);
     else
         worksheet_autofilter(t.ws, 1, 0, (lxw_row_t)(t.row - 1), 5);
 }
@@ -909,17 +926,17 @@ static int method_source(void *ud, const ombud_source_row *s)
     if (!s->settings)
         return 0;
     if (!m->said++) {
-        put_text(m->ws, m->row++, 0, "Telephony logs: one call leg per "
+        put_text(m->ws, m->row++, 0, _("Telephony logs: one call leg per "
                  "queue stint (ENTERQUEUE to its terminal event). "
                  "COMPLETECALLER/COMPLETEAGENT: answered; TRANSFER, "
                  "BLINDTRANSFER, ATTENDEDTRANSFER: transferred (answered); "
                  "WITHDRAW: transferred; ABANDON: abandoned; EXITEMPTY, "
                  "JOINEMPTY, JOINUNAVAIL, FULL, CLOSED: closed; "
                  "EXITWITHTIMEOUT and EXITWITHKEY: as the site settings say; "
-                 "no terminal event: incomplete (left out of every rule).",
+                 "no terminal event: incomplete (left out of every rule)."),
                  m->x->bold);
     }
-    snprintf(line, sizeof line, "%s (%s): site settings %s", s->name, s->kind,
+    snprintf(line, sizeof line, _("%s (%s): site settings %s"), s->name, s->kind,
              s->settings);
     put_text(m->ws, m->row++, 0, line, NULL);
     return 0;
@@ -927,8 +944,8 @@ static int method_source(void *ud, const ombud_source_row *s)
 
 static void write_method(xlsx *x, const char *name)
 {
-    static const char *const head[] = {"Guarantee", "Kind", "Parameters "
-                                       "applied", "How it was measured"};
+    static const char *const head[] = {N_("Guarantee"), N_("Kind"), N_("Parameters "
+                                       "applied"), N_("How it was measured")};
     static const double widths[] = {18, 16, 50, 110};
     lxw_worksheet *ws = add_sheet(x, name);
     char line[256];
@@ -936,18 +953,18 @@ static void write_method(xlsx *x, const char *name)
 
     if (!ws)
         return;
-    snprintf(line, sizeof line, "Produced by ombud %s from the findings stored "
-             "for this period; no figure is computed by the report.",
+    snprintf(line, sizeof line, _("Produced by ombud %s from the findings stored "
+             "for this period; no figure is computed by the report."),
              x->chk.tool_version);
     put_text(ws, 0, 0, line, x->bold);
-    snprintf(line, sizeof line, "Times are local to %s. Durations are "
-             "[h]:mm:ss, shares are percentages, money is in %s.", x->chk.tz,
+    snprintf(line, sizeof line, _("Times are local to %s. Durations are "
+             "[h]:mm:ss, shares are percentages, money is in %s."), x->chk.tz,
              x->chk.currency);
     put_text(ws, 1, 0, line, NULL);
-    put_text(ws, 2, 0, "Evidence references name the input file and the "
-             "physical line of the row (see Inputs for checksums).", NULL);
-    put_text(ws, 3, 0, "Every input row was stored or rejected with a reason "
-             "(see Inputs and Rejects).", NULL);
+    put_text(ws, 2, 0, _("Evidence references name the input file and the "
+             "physical line of the row (see Inputs for checksums)."), NULL);
+    put_text(ws, 3, 0, _("Every input row was stored or rejected with a reason "
+             "(see Inputs and Rejects)."), NULL);
     header_row(x, ws, 5, head, widths, 4);
     for (int i = 0; i < x->nres; i++, row++) {
         const result *r = &x->res[i];
@@ -987,23 +1004,23 @@ static void write_manifest(xlsx *x, const char *name)
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 100, NULL);
     put_text(ws, row++, 0, line, NULL);
-    put_text(ws, ++row, 0, "What the figures were made from (checked by "
-             "ombud verify)", x->bold);
+    put_text(ws, ++row, 0, _("What the figures were made from (checked by "
+             "ombud verify)"), x->bold);
     row++;
 #define KV(k, v) (put_text(ws, row, 0, k, x->bold), put_text(ws, row++, 1, v, x->plain))
-    KV("ombud version", m->version);
+    KV(_("ombud version"), m->version);
     {
         char period[80];
         ombud_period_format(x->tz, m->from, m->to, period, sizeof period);
-        KV("period", period);
+        KV(_("period"), period);
     }
-    KV("time zone", m->tz);
-    KV("guarantees SHA-256", m->guarantees_sha256);
-    KV("findings SHA-256", m->findings_sha256);
+    KV(_("time zone"), m->tz);
+    KV(_("guarantees SHA-256"), m->guarantees_sha256);
+    KV(_("findings SHA-256"), m->findings_sha256);
     for (int i = 0; i < m->nin; i++) {
         snprintf(val, sizeof val, "%s (%s), SHA-256 %s", m->in[i].name,
                  m->in[i].kind, m->in[i].sha256);
-        KV("input", val);
+        KV(_("input"), val);
     }
 #undef KV
     workbook_set_custom_property_string(x->wb, "ombud.findings_sha256",
@@ -1024,13 +1041,13 @@ static void set_properties(xlsx *x)
     char subject[600];
     lxw_doc_properties p = {0};
 
-    snprintf(subject, sizeof subject, "%s: service quality findings for the "
-             "%s", x->chk.carrier, x->chk.commission);
-    p.title = "Service quality compliance report";
+    snprintf(subject, sizeof subject, _("%s: service quality findings for the "
+             "%s"), x->chk.carrier, x->chk.commission);
+    p.title = (char *)_("Service quality compliance report");
     p.subject = subject;
     p.author = x->chk.prepared_by[0] ? x->chk.prepared_by : "ombud";
     p.company = x->chk.carrier;
-    p.comments = "Written by ombud from stored findings; see the Method sheet";
+    p.comments = (char *)_("Written by ombud from stored findings; see the Method sheet");
     /* The period's end, not the clock: same findings, same bytes. */
     p.created = (time_t)x->chk.to;
     workbook_set_properties(x->wb, &p);
@@ -1040,11 +1057,11 @@ static void set_properties(xlsx *x)
 
 static void write_all(xlsx *x)
 {
-    const char *summary = take_name(x, "Summary");
-    const char *inputs = take_name(x, "Inputs");
-    const char *rejects = take_name(x, "Rejects");
-    const char *method = take_name(x, "Method");
-    const char *manifest = take_name(x, "Manifest");
+    const char *summary = take_name(x, _("Summary"));
+    const char *inputs = take_name(x, _("Inputs"));
+    const char *rejects = take_name(x, _("Rejects"));
+    const char *method = take_name(x, _("Method"));
+    const char *manifest = take_name(x, _("Manifest"));
 
     for (int i = 0; i < x->nres; i++)
         snprintf(x->res[i].sheet, sizeof x->res[i].sheet, "%s",

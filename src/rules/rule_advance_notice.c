@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 
 enum { K_MIN_NOTICE, K_SERVICES, K_AREAS, K_N };
@@ -106,17 +107,17 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     res->measured = s.compliant;
     res->target = res->subjects;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "planned outages announced %s ahead", (long long)s.compliant,
+    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
+             "planned outages announced %s ahead"), (long long)s.compliant,
              (long long)res->subjects, need);
-    snprintf(res->target_text, sizeof res->target_text, "every planned outage "
-             "announced at least %s ahead", need);
-    snprintf(res->method, sizeof res->method, "Planned outages (planned = yes "
+    snprintf(res->target_text, sizeof res->target_text, _("every planned outage "
+             "announced at least %s ahead"), need);
+    snprintf(res->method, sizeof res->method, _("Planned outages (planned = yes "
              "or a scheduled start given) that started in the period count. "
              "Notice runs from notified_at to the earlier of the scheduled and "
              "the actual start. Work that started before its scheduled time, "
              "was never announced, or was announced less than %s ahead is a "
-             "breach.", need);
+             "breach."), need);
     return OMBUD_OK;
 }
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 
 enum { K_QUEUES, K_WITHIN, K_TARGET, K_COUNT_ABANDONED, K_SHORT_ABANDON,
@@ -123,8 +124,8 @@ static ombud_err breach(state *s, const char *kind, const char *subject,
     ombud_err err;
 
     snprintf(b.subject, sizeof b.subject, "%s", subject);
-    snprintf(b.detail, sizeof b.detail, "%s: %lld of %lld calls answered "
-             "within %s: %s against %s", subject, (long long)ok, (long long)n,
+    snprintf(b.detail, sizeof b.detail, _("%s: %lld of %lld calls answered "
+             "within %s: %s against %s"), subject, (long long)ok, (long long)n,
              s->g->v[K_WITHIN].text, ombud_bp_format(level, l, sizeof l),
              ombud_bp_format(target, t, sizeof t));
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, id)))
@@ -209,22 +210,22 @@ static void describe(const state *s, ombud_result *res)
     res->target = g->v[K_TARGET].num;
     res->subjects = s->offered;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "calls answered within %s (%s)", (long long)s->in_time,
+    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
+             "calls answered within %s (%s)"), (long long)s->in_time,
              (long long)s->offered, g->v[K_WITHIN].text,
              ombud_bp_format(res->measured, l, sizeof l));
-    snprintf(res->target_text, sizeof res->target_text, "%s within %s, each %s",
+    snprintf(res->target_text, sizeof res->target_text, _("%s within %s, each %s"),
              ombud_bp_format(res->target, t, sizeof t), g->v[K_WITHIN].text,
              g->v[K_PER].text);
-    snprintf(res->method, sizeof res->method, "Call legs to %s arriving in "
+    snprintf(res->method, sizeof res->method, _("Call legs to %s arriving in "
              "the hours %s are offered calls, except legs handed on without a "
              "person, abandons quicker than %s, and %s. Closed, voicemail and "
              "IVR legs count as not answered. The share answered by a person "
              "within %s is judged for each %s against %s; each %s below it is "
-             "a breach, with its unanswered legs as evidence.",
+             "a breach, with its unanswered legs as evidence."),
              g->v[K_QUEUES].text, g->v[K_HOURS].text,
              g->v[K_SHORT_ABANDON].text, g->v[K_COUNT_ABANDONED].num ?
-             "nothing else" : "all other abandons", g->v[K_WITHIN].text,
+             _("nothing else") : _("all other abandons"), g->v[K_WITHIN].text,
              g->v[K_PER].text, t, g->v[K_PER].text);
     ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 
 enum { K_GRACE, K_N };
@@ -50,9 +51,9 @@ static ombud_err breach(state *s, const ombud_promise *p, int64_t late)
     else
         ombud_local_format(s->ctx->tz, p->restored_at, restored,
                            sizeof restored);
-    snprintf(b.detail, sizeof b.detail, "on call %s (%s, agent %s) "
-             "restoration of %s was promised by %s; restored %s: %s late",
-             c->call_id, given, c->agent_id ? c->agent_id : "unknown",
+    snprintf(b.detail, sizeof b.detail, _("on call %s (%s, agent %s) "
+             "restoration of %s was promised by %s; restored %s: %s late"),
+             c->call_id, given, c->agent_id ? c->agent_id : _("unknown"),
              c->ticket_id, promised, restored,
              ombud_duration_format(late, l, sizeof l));
     return ombud_breach_write(s->ctx, s->res, &b, "call_legs", p->leg_row,
@@ -97,22 +98,22 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     res->measured = s.kept;
     res->target = res->subjects;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "promised restoration times kept", (long long)s.kept,
+    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
+             "promised restoration times kept"), (long long)s.kept,
              (long long)res->subjects);
     if (s.unknown)
-        snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
+        snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
                  "promised restoration times kept; %lld more name unknown "
-                 "tickets", (long long)s.kept, (long long)res->subjects,
+                 "tickets"), (long long)s.kept, (long long)res->subjects,
                  (long long)s.unknown);
-    snprintf(res->target_text, sizeof res->target_text, "every promise kept "
-             "(grace %s)", ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr));
-    snprintf(res->method, sizeof res->method, "Each call leg with a promised "
+    snprintf(res->target_text, sizeof res->target_text, _("every promise kept "
+             "(grace %s)"), ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr));
+    snprintf(res->method, sizeof res->method, _("Each call leg with a promised "
              "restoration time in the period is a promise about its ticket. "
              "It is kept when that outage's restored_at is at or before the "
              "promised time plus %s. An outage still open is measured to the "
              "end of the period. Promises naming a ticket not in the outage "
-             "records cannot be judged and are only counted.", gr);
+             "records cannot be judged and are only counted."), gr);
     return OMBUD_OK;
 }
 

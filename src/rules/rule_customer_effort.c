@@ -23,6 +23,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 
 enum { K_MAX_CALLS, K_MAX_PHONE, K_MAX_WAIT, K_MAX_AGENTS, K_MAX_TRANSFERS,
@@ -98,8 +99,8 @@ static ombud_err closed_transfer(state *s, const char *call_id,
 
     s->f[F_CLOSED]++;
     snprintf(b.subject, sizeof b.subject, "%s", call_id);
-    snprintf(b.detail, sizeof b.detail, "%s: on call %s (%s) the customer "
-             "was transferred to %s, which was closed",
+    snprintf(b.detail, sizeof b.detail, _("%s: on call %s (%s) the customer "
+             "was transferred to %s, which was closed"),
              ombud_local_format(s->ctx->tz, at, when, sizeof when), call_id,
              s->group, queue);
     return ombud_breach_write(s->ctx, s->res, &b, "call_legs", row1,
@@ -204,11 +205,11 @@ static ombud_err limit_breach(state *s, int f, int64_t limit)
 
     snprintf(b.subject, sizeof b.subject, "%s", s->group);
     if (!strcmp(figs[f].unit, "s"))
-        snprintf(b.detail, sizeof b.detail, "%s: %s %s against at most %s",
+        snprintf(b.detail, sizeof b.detail, _("%s: %s %s against at most %s"),
                  s->group, figs[f].name, ombud_duration_format(s->f[f], m,
                  sizeof m), ombud_duration_format(limit, l, sizeof l));
     else
-        snprintf(b.detail, sizeof b.detail, "%s: %lld %s against at most %lld",
+        snprintf(b.detail, sizeof b.detail, _("%s: %lld %s against at most %lld"),
                  s->group, (long long)s->f[f], figs[f].name, (long long)limit);
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)))
         return err;
@@ -288,23 +289,23 @@ static void describe(const state *s, ombud_result *res)
     res->target = s->g->v[K_MAX_CALLS].set ? s->g->v[K_MAX_CALLS].num : 0;
     res->subjects = s->groups;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "%s: %lld calls, "
+    snprintf(res->measured_text, sizeof res->measured_text, _("%s: %lld calls, "
              "%s on the phone, %lld agents (%lld on more than one leg), %lld "
-             "transfers (%lld into a closed queue), %lld days",
-             s->groups ? s->best_group : "no calls", (long long)f[F_CALLS],
+             "transfers (%lld into a closed queue), %lld days"),
+             s->groups ? s->best_group : _("no calls"), (long long)f[F_CALLS],
              ombud_duration_format(f[F_PHONE], phone, sizeof phone),
              (long long)f[F_AGENTS], (long long)f[F_REPEAT],
              (long long)f[F_TRANSFERS], (long long)f[F_CLOSED],
              (long long)f[F_DAYS]);
-    snprintf(res->target_text, sizeof res->target_text, "limits: calls %s, "
+    snprintf(res->target_text, sizeof res->target_text, _("limits: calls %s, "
              "phone time %s, agents %s, transfers %s, days %s; no transfer "
-             "into a closed queue", s->g->v[K_MAX_CALLS].set ?
+             "into a closed queue"), s->g->v[K_MAX_CALLS].set ?
              s->g->v[K_MAX_CALLS].text : "-", s->g->v[K_MAX_PHONE].set ?
              s->g->v[K_MAX_PHONE].text : "-", s->g->v[K_MAX_AGENTS].set ?
              s->g->v[K_MAX_AGENTS].text : "-", s->g->v[K_MAX_TRANSFERS].set ?
              s->g->v[K_MAX_TRANSFERS].text : "-", s->g->v[K_MAX_DAYS].set ?
              s->g->v[K_MAX_DAYS].text : "-");
-    snprintf(res->method, sizeof res->method, "Call legs in the period are "
+    snprintf(res->method, sizeof res->method, _("Call legs in the period are "
              "grouped by ticket, or by account when they name no ticket. Per "
              "group: distinct calls; time on the phone (each call's first "
              "arrival to last end, summed); time waiting for a person; "
@@ -312,7 +313,7 @@ static void describe(const state *s, ombud_result *res)
              "transfers, and transfers whose next leg met a closed queue or "
              "whose target queue's hours were closed; started days from the "
              "first call to restoration. The measured figure is the group "
-             "with most calls (%s wait in all there).",
+             "with most calls (%s wait in all there)."),
              ombud_duration_format(f[F_WAIT], wait, sizeof wait));
     ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
 }

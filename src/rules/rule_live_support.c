@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 
 enum { K_QUEUES, K_HOURS, K_MAX_WAIT, K_N };
@@ -53,11 +54,11 @@ static ombud_err breach(state *s, int64_t row, const ombud_call_leg *c,
     ombud_duration_format(wait, w, sizeof w);
     ombud_duration_format(max, m, sizeof m);
     if (c->answered_at != OMBUD_TIME_NONE)
-        snprintf(b.detail, sizeof b.detail, "%s: %s call answered by a person "
-                 "only after %s (limit %s)", when, c->queue, w, m);
+        snprintf(b.detail, sizeof b.detail, _("%s: %s call answered by a person "
+                 "only after %s (limit %s)"), when, c->queue, w, m);
     else
-        snprintf(b.detail, sizeof b.detail, "%s: %s call %s after %s; no live "
-                 "person (limit %s)", when, c->queue, c->outcome, w, m);
+        snprintf(b.detail, sizeof b.detail, _("%s: %s call %s after %s; no live "
+                 "person (limit %s)"), when, c->queue, c->outcome, w, m);
     return ombud_breach_write(s->ctx, s->res, &b, "call_legs", row, NULL, 0);
 }
 
@@ -113,19 +114,19 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     res->measured = ombud_share_bp(s.live, res->subjects);
     res->target = 10000;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "calls reached a person within %s (%s)", (long long)s.live,
+    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
+             "calls reached a person within %s (%s)"), (long long)s.live,
              (long long)res->subjects, m,
              ombud_bp_format(res->measured, pct, sizeof pct));
-    snprintf(res->target_text, sizeof res->target_text, "every call, %s, a "
-             "person within %s", g->v[K_HOURS].text, m);
-    snprintf(res->method, sizeof res->method, "Call legs to %s that arrived "
+    snprintf(res->target_text, sizeof res->target_text, _("every call, %s, a "
+             "person within %s"), g->v[K_HOURS].text, m);
+    snprintf(res->method, sizeof res->method, _("Call legs to %s that arrived "
              "in the promised hours (%s) count. A leg breaches the promise "
              "unless a person answered within %s of its arrival: closed "
              "queues, voicemail, IVR-only legs and waits past the limit are "
              "breaches. Legs handed on without a person, and callers who hung "
              "up before %s had passed, are not counted. Times are local "
-             "(%s).", g->v[K_QUEUES].text, g->v[K_HOURS].text, m, m,
+             "(%s)."), g->v[K_QUEUES].text, g->v[K_HOURS].text, m, m,
              ombud_tz_name(ctx->tz));
     ombud_method_incomplete(res->method, sizeof res->method, s.incomplete);
     return OMBUD_OK;

@@ -33,6 +33,7 @@
 #include <glib.h>
 
 #include "ombud/diag.h"
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
 
@@ -177,17 +178,17 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
 
     snprintf(b.subject, sizeof b.subject, "%s", subject);
     ombud_duration_format(a->end - a->start, d, sizeof d);
-    ombud_amount_format(owed, digits, o, sizeof o);
-    ombud_amount_format(a->credited, digits, c, sizeof c);
+    ombud_fmt_amount(owed, digits, o, sizeof o);
+    ombud_fmt_amount(a->credited, digits, c, sizeof c);
     if (s->g->v[K_METHOD].num == 0)
-        snprintf(b.detail, sizeof b.detail, "%s: out %s; owed %s %s = %s x "
-                 "%lld s / %lld s (pro rata, %s); credited %s", subject, d, o,
-                 s->ctx->currency, ombud_amount_format(a->charge, digits, ch,
+        snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %s x "
+                 "%lld s / %lld s (pro rata, %s); credited %s"), subject, d, o,
+                 ombud_fmt_currency(s->ctx->currency), ombud_fmt_amount(a->charge, digits, ch,
                  sizeof ch), (long long)(a->end - a->start),
                  (long long)a->period_len, s->g->v[K_ROUNDING].text, c);
     else
-        snprintf(b.detail, sizeof b.detail, "%s: out %s; owed %s %s = %lld "
-                 "day(s) x %s; credited %s", subject, d, o, s->ctx->currency,
+        snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %lld "
+                 "day(s) x %s; credited %s"), subject, d, o, ombud_fmt_currency(s->ctx->currency),
                  (long long)days_owed(s, a->start, a->end),
                  s->g->v[K_PER_DAY].text, c);
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)) ||
@@ -301,28 +302,28 @@ static void describe(const state *s, ombud_result *res)
     res->measured = s->credited;
     res->target = s->owed;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "credited %s of "
-             "%s %s owed for %lld account outage(s); %s short%s",
-             ombud_amount_format(s->credited, digits, c, sizeof c),
-             ombud_amount_format(s->owed, digits, o, sizeof o),
-             s->ctx->currency, (long long)res->subjects,
-             ombud_amount_format(res->amount, digits, sh, sizeof sh),
-             s->uncharged ? "; some outages have no charge to prorate" : "");
+    snprintf(res->measured_text, sizeof res->measured_text, _("credited %s of "
+             "%s %s owed for %lld account outage(s); %s short%s"),
+             ombud_fmt_amount(s->credited, digits, c, sizeof c),
+             ombud_fmt_amount(s->owed, digits, o, sizeof o),
+             ombud_fmt_currency(s->ctx->currency), (long long)res->subjects,
+             ombud_fmt_amount(res->amount, digits, sh, sizeof sh),
+             s->uncharged ? _("; some outages have no charge to prorate") : "");
     ombud_duration_format(s->g->v[K_MIN_DURATION].num, min, sizeof min);
-    snprintf(res->target_text, sizeof res->target_text, "every outage over %s "
-             "credited (%s)", min, s->g->v[K_METHOD].text);
-    snprintf(res->method, sizeof res->method, "Each outage open in the period "
-             "and longer than %s earns a credit for its whole duration "
+    snprintf(res->target_text, sizeof res->target_text, _("every outage over "
+             "%s credited (%s)"), min, s->g->v[K_METHOD].text);
+    snprintf(res->method, sizeof res->method, _("Each outage open in the "
+             "period and longer than %s earns a credit for its whole duration "
              "(from %s), for its account or every charged account of its "
              "area. %s Credits posted from the outage start to %s after its "
              "end are set against it; what is still owed is the breach "
-             "amount. %s", min, s->g->v[K_CLOCK].num ? "the customer's "
-             "report, else its start" : "its start",
-             s->g->v[K_METHOD].num == 0 ? "Pro rata: the charge whose billing "
-             "period covers the outage start x the outage seconds / the "
-             "billing period's seconds, rounded to minor units." : "Per day: "
-             "the per_day amount for each started day, after the working "
-             "days allowed.", s->g->v[K_GRACE].text,
+             "amount. %s"), min, s->g->v[K_CLOCK].num ? _("the customer's "
+             "report, else its start") : _("its start"),
+             s->g->v[K_METHOD].num == 0 ? _("Pro rata: the charge whose "
+             "billing period covers the outage start x the outage seconds / "
+             "the billing period's seconds, rounded to minor units.") :
+             _("Per day: the per_day amount for each started day, after the "
+             "working days allowed."), s->g->v[K_GRACE].text,
              ombud_exclusions_say(&s->ex, &s->g->v[K_EXCLUDE], ex, sizeof ex));
 }
 

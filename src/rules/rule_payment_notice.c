@@ -16,6 +16,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
 
@@ -98,7 +99,7 @@ static char *date_of(const ombud_tz *tz, int64_t t, char *buf, size_t size)
     ombud_tm tm;
 
     ombud_tm_from_instant(tz, t, &tm);
-    snprintf(buf, size, "%04d-%02d-%02d", tm.year, tm.month, tm.day);
+    ombud_fmt_date(tm.year, tm.month, tm.day, buf, size);
     return buf;
 }
 
@@ -139,12 +140,12 @@ static ombud_err wrongful(state *s, const event *n, const event *c,
 
     snprintf(b.subject, sizeof b.subject, "%s %s", s->account,
              date_of(s->ctx->tz, n->posted, nd, sizeof nd));
-    snprintf(b.detail, sizeof b.detail, "%s: notice of %s on %s (%s %s due "
-             "%s) is wrongful: %s %s was paid by the due date (%s)", s->account,
-             nd, c->reference ? c->reference : "the charge",
-             ombud_amount_format(c->amount, digits, a, sizeof a),
-             s->ctx->currency, date_of(s->ctx->tz, c->due, dd, sizeof dd),
-             ombud_amount_format(paid, digits, p, sizeof p), s->ctx->currency,
+    snprintf(b.detail, sizeof b.detail, _("%s: notice of %s on %s (%s %s due "
+             "%s) is wrongful: %s %s was paid by the due date (%s)"), s->account,
+             nd, c->reference ? c->reference : _("the charge"),
+             ombud_fmt_amount(c->amount, digits, a, sizeof a),
+             ombud_fmt_currency(s->ctx->currency), date_of(s->ctx->tz, c->due, dd, sizeof dd),
+             ombud_fmt_amount(paid, digits, p, sizeof p), ombud_fmt_currency(s->ctx->currency),
              refs);
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)) ||
         (err = ombud_store_add_evidence(s->ctx->store, id, "billing_events", n->row)) ||
@@ -235,18 +236,18 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     res->measured = res->breaches;
     res->target = 0;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "late-payment notices wrongful (paid by the due date)%s",
+    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
+             "late-payment notices wrongful (paid by the due date)%s"),
              (long long)res->breaches, (long long)res->subjects,
-             s.unjudged ? "; some notices name no known charge" : "");
-    snprintf(res->target_text, sizeof res->target_text, "no notice for a bill "
-             "paid by its due date (grace %s)", g->v[K_GRACE].text);
-    snprintf(res->method, sizeof res->method, "Each notice posted in the "
+             s.unjudged ? _("; some notices name no known charge") : "");
+    snprintf(res->target_text, sizeof res->target_text, _("no notice for a bill "
+             "paid by its due date (grace %s)"), g->v[K_GRACE].text);
+    snprintf(res->method, sizeof res->method, _("Each notice posted in the "
              "period refers to the charge with its reference, else the most "
              "recent charge due before it. It is wrongful when payments "
              "received by the end of the due date (plus %s) covered the "
              "charge: payments naming the charge's reference, or else those "
-             "received after the previous charge fell due.", g->v[K_GRACE].text);
+             "received after the previous charge fell due."), g->v[K_GRACE].text);
     return err;
 }
 

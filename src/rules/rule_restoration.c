@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 
 const ombud_rule *const ombud_rules[] = {
@@ -83,27 +84,7 @@ bad:
 
 char *ombud_duration_format(int64_t s, char *buf, size_t size)
 {
-    size_t n = 0;
-    int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60;
-
-    if (s < 0 && size > 1) {
-        buf[0] = '-';
-        ombud_duration_format(-s, buf + 1, size - 1);
-        return buf;
-    }
-    /* Hours are what regulators count in; days only past a week. */
-    if (d >= 7) {
-        n += (size_t)snprintf(buf + n, size - n, "%lldd", (long long)d);
-    } else {
-        h += d * 24;
-    }
-    if (h)
-        n += (size_t)snprintf(buf + n, size - n, "%lldh", (long long)h);
-    if (m && n < size)
-        n += (size_t)snprintf(buf + n, size - n, "%lldm", (long long)m);
-    if ((sec || s == 0) && n < size)
-        snprintf(buf + n, size - n, "%llds", (long long)sec);
-    return buf;
+    return ombud_fmt_duration(s, buf, size);
 }
 
 int64_t ombud_share_bp(int64_t part, int64_t whole)
@@ -121,29 +102,31 @@ void ombud_method_incomplete(char *method, size_t size, int64_t n)
 {
     size_t len = strlen(method);
 
-    if (n > 0 && len < size)
-        snprintf(method + len, size - len, " %lld call leg%s with no end in "
-                 "the telephony log (incomplete) %s left out: neither "
-                 "answered nor abandoned.", (long long)n, n == 1 ? "" : "s",
-                 n == 1 ? "was" : "were");
+    if (n <= 0 || len + 1 >= size)
+        return;
+    method[len++] = ' ';
+    snprintf(method + len, size - len, ombud_ngettext("%lld call leg with no "
+             "end in the telephony log (incomplete) was left out: neither "
+             "answered nor abandoned.", "%lld call legs with no end in the "
+             "telephony log (incomplete) were left out: neither answered nor "
+             "abandoned.", (unsigned long)n), (long long)n);
 }
 
 char *ombud_bp_format(int64_t bp, char *buf, size_t size)
 {
-    snprintf(buf, size, "%lld.%02lld%%", (long long)(bp / 100),
-             (long long)(bp % 100));
-    return buf;
+    return ombud_fmt_bp(bp, buf, size);
 }
 
+/* In the current language: "Thu 2026-10-15 07:05", "jue 15/10/2026 07:05". */
 char *ombud_local_format(const ombud_tz *tz, int64_t t, char *buf, size_t size)
 {
-    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri",
-                                       "Sat", "Sun"};
     ombud_tm tm;
+    char date[24];
 
     ombud_tm_from_instant(tz, t, &tm);
-    snprintf(buf, size, "%s %04d-%02d-%02d %02d:%02d", days[tm.wday], tm.year,
-             tm.month, tm.day, tm.hour, tm.min);
+    snprintf(buf, size, "%s %s %02d:%02d", ombud_fmt_weekday(tm.wday),
+             ombud_fmt_date(tm.year, tm.month, tm.day, date, sizeof date),
+             tm.hour, tm.min);
     return buf;
 }
 

@@ -1,0 +1,160 @@
+/*
+ * i18n.h - the language reports, letters and summaries are written in.
+ *
+ * One language is current for the whole process (ombud writes one report
+ * at a time): commands set it from --lang or the guarantees file's
+ * [filing] language before anything is evaluated, and every fixed text
+ * then goes through GNU gettext (_("...")) and every figure through the
+ * formatting functions below, which write numbers, money, shares, dates
+ * and durations the way that language's readers write them.
+ *
+ * Catalogues: po/<lang>.po in the repository, compiled by `make` into
+ * build/locale/<lang>/LC_MESSAGES/ombud.mo and installed under
+ * PREFIX/share/locale. They are looked for in $OMBUD_LOCALEDIR, else in
+ * `locale/` beside the executable (the build tree), else in the
+ * compiled-in OMBUD_LOCALEDIR. gettext normally picks a catalogue from the
+ * process locale, and a fresh machine has no es/ca/he locale generated: so
+ * LC_MESSAGES is set to C.UTF-8 (never "C", for which gettext ignores
+ * LANGUAGE) and the language is named through LANGUAGE. No other locale
+ * category is touched: numbers are formatted here, never by printf's
+ * locale, so output does not depend on the machine.
+ *
+ * English is the source language: its texts are the msgids themselves and
+ * its formats are the ones ombud always wrote (9.78 USD, 82.76%,
+ * 2026-10-31), so English output is byte-identical to earlier versions.
+ */
+#ifndef OMBUD_I18N_H
+#define OMBUD_I18N_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "ombud/err.h"
+
+/** The languages ombud writes. */
+typedef enum ombud_lang {
+    OMBUD_LANG_EN = 0, /**< English (the msgids) */
+    OMBUD_LANG_ES,     /**< Spanish */
+    OMBUD_LANG_CA,     /**< Catalan */
+    OMBUD_LANG_HE,     /**< Hebrew, written right to left */
+    OMBUD_LANG_COUNT
+} ombud_lang;
+
+/**
+ * @brief Parse a language code: "en", "es", "ca" or "he" (any case).
+ * @return OMBUD_OK, or OMBUD_E_USAGE for anything else (no message).
+ */
+ombud_err ombud_lang_parse(const char *s, ombud_lang *out);
+
+/** @brief The code of @p lang ("es"); static, do not free. */
+const char *ombud_lang_code(ombud_lang lang);
+
+/**
+ * @brief Make @p lang current: load its catalogue (see above).
+ * @return OMBUD_OK; OMBUD_E_DATA when the catalogue cannot be found (a
+ * message names the folder searched; the language stays English).
+ */
+ombud_err ombud_i18n_set(ombud_lang lang);
+
+/** @brief The current language (English until ombud_i18n_set()). */
+ombud_lang ombud_i18n_get(void);
+
+/** @brief 1 when the current language is written right to left. */
+int ombud_i18n_rtl(void);
+
+/**
+ * @brief @p msgid in the current language; @p msgid itself in English or
+ * when the catalogue lacks it. Static or the catalogue's: do not free.
+ */
+const char *ombud_gettext(const char *msgid)
+    __attribute__((format_arg(1)));
+
+/** @brief ngettext() in the current language. */
+const char *ombud_ngettext(const char *one, const char *many, unsigned long n)
+    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
+
+/** Mark and translate a fixed text. */
+#define _(s) ombud_gettext(s)
+/** Mark a text for the catalogue, translated later by _(). */
+#define N_(s) (s)
+
+/* ---- figures written the reader's way ---------------------------------------- */
+
+/**
+ * @brief A whole number: en "1234" (ungrouped, as ombud always wrote
+ * counts), es/ca "1.234", he "1,234". @return @p buf.
+ */
+char *ombud_fmt_count(int64_t v, char *buf, size_t size);
+
+/**
+ * @brief An amount of @p minor units with @p digits decimals, without
+ * currency: en "1234.56", es/ca "1.234,56", he "1,234.56". @return @p buf.
+ */
+char *ombud_fmt_amount(int64_t minor, int digits, char *buf, size_t size);
+
+/**
+ * @brief How currency @p code is written after an amount: the reader's own
+ * currency as its sign (EUR "€" in es/ca, ILS "₪" in he), any other as its
+ * ISO code (USD stays "USD": a bare "$" is ambiguous in a filing).
+ * @return a static string or @p code.
+ */
+const char *ombud_fmt_currency(const char *code);
+
+/**
+ * @brief Money: en "1,234.56 USD" (grouped, as the reports always wrote),
+ * es/ca "1.234,56 €", "9,78 USD", he "1,234.56 ₪"; a no-break space
+ * before the currency in es/ca/he. @return @p buf.
+ */
+char *ombud_fmt_money(int64_t minor, int digits, const char *code, char *buf,
+                      size_t size);
+
+/** @brief Basis points as a share: en "82.76%", es/ca "82,76 %", he "82.76%". */
+char *ombud_fmt_bp(int64_t bp, char *buf, size_t size);
+
+/** @brief A calendar date: en "2026-10-31", es/ca "31/10/2026", he "31.10.2026". */
+char *ombud_fmt_date(int year, int month, int day, char *buf, size_t size);
+
+/** @brief Day and month of a chart axis: en "10-23", es/ca "23/10", he "23.10". */
+char *ombud_fmt_daymonth(int month, int day, char *buf, size_t size);
+
+struct ombud_tz;
+/**
+ * @brief A period [@p from, @p to) in @p tz: en "2026-10-01 to 2026-10-31"
+ * (as ombud_period_format()), es "01/10/2026 a 31/10/2026". @return @p buf.
+ */
+char *ombud_fmt_period(const struct ombud_tz *tz, int64_t from, int64_t to,
+                       char *buf, size_t size);
+
+/** @brief The date of instant @p t in @p tz (ombud_fmt_date()). */
+char *ombud_fmt_day_of(const struct ombud_tz *tz, int64_t t, char *buf,
+                       size_t size);
+
+/** @brief A stored status ("PASS", "FAIL") as the reader's word. Static. */
+const char *ombud_fmt_status(const char *status);
+
+/** @brief An input kind ("outages", "calls", "billing") in the reader's words. */
+const char *ombud_fmt_source_kind(const char *kind);
+
+/** @brief The abbreviated name of weekday @p wday (0 = Monday), translated. */
+const char *ombud_fmt_weekday(int wday);
+
+/**
+ * @brief Seconds as a duration: en "1h30m", es/ca "1 h 30 min", he in
+ * Hebrew unit abbreviations; days only past a week. @return @p buf.
+ */
+char *ombud_fmt_duration(int64_t seconds, char *buf, size_t size);
+
+/* ---- XLSX number formats (Excel format codes, always en-US syntax) ------------- */
+
+/**
+ * @brief The locale tag that makes a spreadsheet show a format the
+ * reader's way ("[$-C0A]" for Spanish), "" in English. Static.
+ */
+const char *ombud_xlsx_locale_tag(void);
+
+/** @brief The date-and-time format code: "yyyy-mm-dd hh:mm" or "dd/mm/yyyy hh:mm". */
+const char *ombud_xlsx_date_format(void);
+
+/** @brief The date-only format code. */
+const char *ombud_xlsx_day_format(void);
+
+#endif

@@ -1,0 +1,398 @@
+/*
+ * i18n.c - the current language: catalogues through GNU gettext, and
+ * numbers, money, dates and durations written the reader's way.
+ *
+ * Key decisions (see i18n.h for the model):
+ * - Only LC_MESSAGES is ever changed, to C.UTF-8 (Debian always has it;
+ *   glibc 2.35+ builds it in), and the language is named through
+ *   LANGUAGE. gettext ignores LANGUAGE when LC_MESSAGES is "C", which is
+ *   what a clean environment (env -i, or LC_ALL=C) gives, so the locale is
+ *   set explicitly rather than taken from the environment.
+ * - The catalogue's charset is fixed to UTF-8 (bind_textdomain_codeset),
+ *   so LC_CTYPE (left "C") cannot turn Hebrew into question marks.
+ * - Figures are formatted here from integers, never through printf's
+ *   locale or floating point: the same findings give the same bytes on
+ *   every machine.
+ */
+#include <libintl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ombud/cal.h"
+#include "ombud/diag.h"
+#include "ombud/i18n.h"
+#include "ombud/value.h"
+
+#ifndef OMBUD_LOCALEDIR
+#define OMBUD_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+#define DOMAIN "ombud"
+#define NBSP "\xc2\xa0"
+
+/* What differs between the languages, besides their catalogues. */
+typedef struct lang_conv {
+    const char *code;     /* "es" */
+    const char *group;    /* thousands separator */
+    char decimal;         /* decimal mark */
+    int group_counts;     /* 1: counts are grouped too (en keeps "1234") */
+    char date_sep;        /* day/month/year separator; 0: ISO order */
+    const char *pct;      /* between a share and its % sign */
+    const char *home;     /* the reader's own currency ... */
+    const char *sign;     /* ... and how it is written */
+    const char *xlsx_tag; /* Excel locale id of the language's formats */
+    int rtl;
+} lang_conv;
+
+static const lang_conv convs[OMBUD_LANG_COUNT] = {
+    [OMBUD_LANG_EN] = {"en", ",", '.', 0, 0, "", NULL, NULL, "", 0},
+    [OMBUD_LANG_ES] = {"es", ".", ',', 1, '/', NBSP, "EUR", "\xe2\x82\xac",
+                       "[$-C0A]", 0},
+    [OMBUD_LANG_CA] = {"ca", ".", ',', 1, '/', NBSP, "EUR", "\xe2\x82\xac",
+                       "[$-403]", 0},
+    [OMBUD_LANG_HE] = {"he", ",", '.', 1, '.', "", "ILS", "\xe2\x82\xaa",
+                       "[$-40D]", 1},
+};
+
+static ombud_lang current = OMBUD_LANG_EN;
+static int bound;             /* bindtextdomain done */
+
+ombud_err ombud_lang_parse(const char *s, ombud_lang *out)
+{
+    for (int i = 0; s && i < OMBUD_LANG_COUNT; i++)
+        if (!strcasecmp(s, convs[i].code)) {
+            *out = (ombud_lang)i;
+            return OMBUD_OK;
+        }
+    return OMBUD_E_USAGE;
+}
+
+const char *ombud_lang_code(ombud_lang lang)
+{
+    return lang < OMBUD_LANG_COUNT ? convs[lang].code : "en";
+}
+
+/* Where the catalogues are: $OMBUD_LOCALEDIR, the build tree, the install. */
+static const char *locale_dir(char *buf, size_t size)
+{
+    const char *env = getenv("OMBUD_LOCALEDIR");
+    struct stat sb;
+    ssize_t n;
+    char *slash;
+
+    if (env && *env)
+        return env;
+    n = readlink("/proc/self/exe", buf, size - 8);
+    if (n > 0) {
+        buf[n] = '\0';
+        if ((slash = strrchr(buf, '/'))) {
+            strcpy(slash + 1, "locale");
+            if (stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode))
+                return buf;
+        }
+    }
+    return OMBUD_LOCALEDIR;
+}
+
+/* A UTF-8 locale for LC_MESSAGES that is not "C"; 0 when none exists. */
+static int messages_locale(void)
+{
+    static const char *const names[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8",
+                                        "en_US.utf8", NULL};
+    for (int i = 0; names[i]; i++)
+        if (setlocale(LC_MESSAGES, names[i]))
+            return 1;
+    return 0;
+}
+
+ombud_err ombud_i18n_set(ombud_lang lang)
+{
+    static char dir[4096];
+    const char *header;
+
+    if (lang >= OMBUD_LANG_COUNT)
+        lang = OMBUD_LANG_EN;
+    current = lang;
+    if (lang == OMBUD_LANG_EN)
+        return OMBUD_OK;
+    if (!bound) {
+        const char *d = locale_dir(dir, sizeof dir);
+        if (d != dir)
+            snprintf(dir, sizeof dir, "%s", d);
+        if (!messages_locale()) {
+            current = OMBUD_LANG_EN;
+            return ombud_error(OMBUD_E_DATA, NULL, "cannot write %s: this "
+                               "machine has no C.UTF-8 locale for gettext",
+                               convs[lang].code);
+        }
+        bindtextdomain(DOMAIN, dir);
+        bind_textdomain_codeset(DOMAIN, "UTF-8");
+        bound = 1;
+    }
+    setenv("LANGUAGE", convs[lang].code, 1);
+    textdomain(DOMAIN);         /* also drops gettext's cached lookups */
+    /* The catalogue's header is the translation of "": empty when none. */
+    header = dgettext(DOMAIN, "");
+    if (!header || !*header) {
+        current = OMBUD_LANG_EN;
+        return ombud_error(OMBUD_E_DATA, NULL, "no '%s' catalogue in %s "
+                           "(looked for %s/%s/LC_MESSAGES/" DOMAIN ".mo; set "
+                           "OMBUD_LOCALEDIR or run make install)",
+                           convs[lang].code, dir, dir, convs[lang].code);
+    }
+    return OMBUD_OK;
+}
+
+ombud_lang ombud_i18n_get(void) { return current; }
+
+int ombud_i18n_rtl(void) { return convs[current].rtl; }
+
+const char *ombud_gettext(const char *msgid)
+{
+    if (current == OMBUD_LANG_EN || !msgid || !*msgid)
+        return msgid;
+    return dgettext(DOMAIN, msgid);
+}
+
+const char *ombud_ngettext(const char *one, const char *many, unsigned long n)
+{
+    if (current == OMBUD_LANG_EN)
+        return n == 1 ? one : many;
+    return dngettext(DOMAIN, one, many, n);
+}
+
+/* ---- figures ------------------------------------------------------------------- */
+
+/* Digits @p s (an optional '-' then digits) grouped by threes with @p sep. */
+static void group(const char *s, size_t len, const char *sep, char *out,
+                  size_t size)
+{
+    size_t o = 0, seplen = strlen(sep), start = (len && s[0] == '-');
+
+    for (size_t i = 0; i < len && o + seplen + 1 < size; i++) {
+        size_t left = len - i;
+        out[o++] = s[i];
+        if (i >= start && left > 1 && left % 3 == 1) {
+            memcpy(out + o, sep, seplen);
+            o += seplen;
+        }
+    }
+    out[o] = '\0';
+}
+
+char *ombud_fmt_count(int64_t v, char *buf, size_t size)
+{
+    const lang_conv *c = &convs[current];
+    char plain[32];
+
+    snprintf(plain, sizeof plain, "%lld", (long long)v);
+    if (!c->group_counts || strlen(plain) - (v < 0) < 5)
+        snprintf(buf, size, "%s", plain); /* 1234 stays whole, as people write */
+    else
+        group(plain, strlen(plain), c->group, buf, size);
+    return buf;
+}
+
+/* @p minor as digits with the language's marks; @p grouped: thousands too. */
+static char *amount(int64_t minor, int digits, int grouped, char *buf,
+                    size_t size)
+{
+    const lang_conv *c = &convs[current];
+    char plain[48], intpart[64];
+    const char *dot;
+    size_t intlen;
+
+    ombud_amount_format(minor, digits, plain, sizeof plain);
+    dot = strchr(plain, '.');
+    intlen = dot ? (size_t)(dot - plain) : strlen(plain);
+    if (grouped)
+        group(plain, intlen, c->group, intpart, sizeof intpart);
+    else
+        snprintf(intpart, sizeof intpart, "%.*s", (int)intlen, plain);
+    if (dot)
+        snprintf(buf, size, "%s%c%s", intpart, c->decimal, dot + 1);
+    else
+        snprintf(buf, size, "%s", intpart);
+    return buf;
+}
+
+char *ombud_fmt_amount(int64_t minor, int digits, char *buf, size_t size)
+{
+    return amount(minor, digits, current != OMBUD_LANG_EN, buf, size);
+}
+
+const char *ombud_fmt_currency(const char *code)
+{
+    const lang_conv *c = &convs[current];
+
+    if (c->home && code && !strcmp(code, c->home))
+        return c->sign;
+    return code ? code : "";
+}
+
+char *ombud_fmt_money(int64_t minor, int digits, const char *code, char *buf,
+                      size_t size)
+{
+    char a[72];
+
+    amount(minor, digits, 1, a, sizeof a);
+    snprintf(buf, size, "%s%s%s", a, current == OMBUD_LANG_EN ? " " : NBSP,
+             ombud_fmt_currency(code));
+    return buf;
+}
+
+char *ombud_fmt_bp(int64_t bp, char *buf, size_t size)
+{
+    const lang_conv *c = &convs[current];
+    char a[48];
+
+    amount(bp, 2, 1, a, sizeof a);
+    snprintf(buf, size, "%s%s%%", a, c->pct);
+    return buf;
+}
+
+char *ombud_fmt_date(int year, int month, int day, char *buf, size_t size)
+{
+    const lang_conv *c = &convs[current];
+
+    if (!c->date_sep)
+        snprintf(buf, size, "%04d-%02d-%02d", year, month, day);
+    else
+        snprintf(buf, size, "%02d%c%02d%c%04d", day, c->date_sep, month,
+                 c->date_sep, year);
+    return buf;
+}
+
+char *ombud_fmt_daymonth(int month, int day, char *buf, size_t size)
+{
+    const lang_conv *c = &convs[current];
+
+    if (!c->date_sep)
+        snprintf(buf, size, "%02d-%02d", month, day);
+    else
+        snprintf(buf, size, "%02d%c%02d", day, c->date_sep, month);
+    return buf;
+}
+
+char *ombud_fmt_day_of(const ombud_tz *tz, int64_t t, char *buf, size_t size)
+{
+    ombud_tm tm;
+
+    ombud_tm_from_instant(tz, t, &tm);
+    return ombud_fmt_date(tm.year, tm.month, tm.day, buf, size);
+}
+
+char *ombud_fmt_period(const ombud_tz *tz, int64_t from, int64_t to,
+                       char *buf, size_t size)
+{
+    ombud_tm a, z;
+    char x[40], y[40];
+
+    if (current == OMBUD_LANG_EN)
+        return ombud_period_format(tz, from, to, buf, size);
+    ombud_tm_from_instant(tz, from, &a);
+    ombud_tm_from_instant(tz, to, &z);
+    ombud_fmt_date(a.year, a.month, a.day, x, sizeof x);
+    if (!a.hour && !a.min && !a.sec && !z.hour && !z.min && !z.sec) {
+        ombud_fmt_day_of(tz, to - 1, y, sizeof y);
+    } else {
+        size_t n = strlen(x);
+        snprintf(x + n, sizeof x - n, " %02d:%02d", a.hour, a.min);
+        ombud_fmt_date(z.year, z.month, z.day, y, sizeof y);
+        n = strlen(y);
+        snprintf(y + n, sizeof y - n, " %02d:%02d", z.hour, z.min);
+    }
+    /* TRANSLATORS: a period, from the first date to the last, both included. */
+    snprintf(buf, size, _("%s to %s"), x, y);
+    return buf;
+}
+
+const char *ombud_fmt_status(const char *status)
+{
+    if (status && !strcmp(status, "PASS"))
+        return _("PASS");
+    if (status && !strcmp(status, "FAIL"))
+        return _("FAIL");
+    return status ? status : "";
+}
+
+const char *ombud_fmt_source_kind(const char *kind)
+{
+    static const char *const kinds[] = {N_("outages"), N_("calls"),
+                                        N_("billing"), NULL};
+    for (int i = 0; kind && kinds[i]; i++)
+        if (!strcmp(kind, kinds[i]))
+            return _(kinds[i]);
+    return kind ? kind : "";
+}
+
+const char *ombud_fmt_weekday(int wday)
+{
+    static const char *const days[] = {N_("Mon"), N_("Tue"), N_("Wed"),
+        N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun")};
+    return wday >= 0 && wday < 7 ? _(days[wday]) : "";
+}
+
+/* Append one part ("112h") of a duration. */
+static size_t part(char *buf, size_t n, size_t size, const char *fmt,
+                   int64_t v)
+{
+    if (n >= size)
+        return n;
+    if (n && current != OMBUD_LANG_EN)
+        n += (size_t)snprintf(buf + n, size - n, " ");
+    if (n < size)
+        n += (size_t)snprintf(buf + n, size - n, fmt, (long long)v);
+    return n;
+}
+
+char *ombud_fmt_duration(int64_t s, char *buf, size_t size)
+{
+    int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60;
+    size_t n = 0;
+
+    if (size == 0)
+        return buf;
+    buf[0] = '\0';
+    if (s < 0 && size > 1) {
+        buf[0] = '-';
+        ombud_fmt_duration(-s, buf + 1, size - 1);
+        return buf;
+    }
+    /* Hours are what regulators count in; days only past a week. */
+    if (d >= 7)
+        n = part(buf, n, size, _("%lldd"), d);
+    else
+        h += d * 24;
+    if (h)
+        n = part(buf, n, size, _("%lldh"), h);
+    if (m)
+        n = part(buf, n, size, _("%lldm"), m);
+    if (sec || s == 0)
+        part(buf, n, size, _("%llds"), sec);
+    return buf;
+}
+
+/* ---- XLSX ---------------------------------------------------------------------- */
+
+const char *ombud_xlsx_locale_tag(void) { return convs[current].xlsx_tag; }
+
+const char *ombud_xlsx_date_format(void)
+{
+    static const char *const f[OMBUD_LANG_COUNT] = {"yyyy-mm-dd hh:mm",
+        "[$-C0A]dd/mm/yyyy hh:mm", "[$-403]dd/mm/yyyy hh:mm",
+        "[$-40D]dd.mm.yyyy hh:mm"};
+    return f[current];
+}
+
+const char *ombud_xlsx_day_format(void)
+{
+    static const char *const f[OMBUD_LANG_COUNT] = {"yyyy-mm-dd",
+        "[$-C0A]dd/mm/yyyy", "[$-403]dd/mm/yyyy", "[$-40D]dd.mm.yyyy"};
+    return f[current];
+}
