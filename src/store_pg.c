@@ -98,6 +98,9 @@ static const char schema_sql[] =
     "  rows_read bigint NOT NULL DEFAULT 0,"
     "  rows_stored bigint NOT NULL DEFAULT 0,"
     "  rows_rejected bigint NOT NULL DEFAULT 0,"
+    "  rows_counted bigint NOT NULL DEFAULT 0,"
+    "  settings text COLLATE \"C\","
+    "  notes text COLLATE \"C\","
     "  UNIQUE (kind, sha256));"
     "CREATE TABLE IF NOT EXISTS outages ("
     "  id bigserial PRIMARY KEY,"
@@ -679,14 +682,14 @@ ombud_err ombud_pg_find_source(ombud_pg *pg, const char *kind,
     p_text(&p, kind);
     p_text(&p, sha256);
     if ((err = run(pg, "looking up a source", "SELECT id, rows_read, "
-                   "rows_stored, rows_rejected FROM sources WHERE kind = $1 "
-                   "AND sha256 = $2", &p, &res)))
+                   "rows_stored, rows_rejected, rows_counted FROM sources "
+                   "WHERE kind = $1 AND sha256 = $2", &p, &res)))
         return err;
     if (PQntuples(res) == 1) {
         *id = col_int(res, 0, 0);
         if (counts)
             *counts = (ombud_counts){col_int(res, 0, 1), col_int(res, 0, 2),
-                                     col_int(res, 0, 3)};
+                                     col_int(res, 0, 3), col_int(res, 0, 4)};
     }
     PQclear(res);
     return OMBUD_OK;
@@ -756,12 +759,14 @@ ombud_err ombud_pg_begin_file(ombud_pg *pg, const ombud_source *src,
     p_int(&p, src->bytes);
     p_text(&p, src->tz);
     p_int(&p, src->imported_at);
+    p_text(&p, src->settings);
     /* Until the checksum is known it is "pending:PID", so two imports of
      * different piped files do not clash on UNIQUE (kind, sha256). */
     if ((err = run(pg, "recording the source file", "INSERT INTO sources "
-                   "(kind, name, path, sha256, bytes, tz, imported_at) VALUES "
-                   "($1, $2, $3, CASE WHEN $4 = 'pending' THEN 'pending:' || "
-                   "pg_backend_pid() ELSE $4 END, $5, $6, $7) RETURNING id",
+                   "(kind, name, path, sha256, bytes, tz, imported_at, "
+                   "settings) VALUES ($1, $2, $3, CASE WHEN $4 = 'pending' "
+                   "THEN 'pending:' || pg_backend_pid() ELSE $4 END, $5, $6, "
+                   "$7, $8) RETURNING id",
                    &p, &res)))
         goto fail;
     *id = col_int(res, 0, 0);
@@ -1245,23 +1250,25 @@ ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
     stored = col_int(res, 0, 0);
     rejected = col_int(res, 0, 1);
     PQclear(res);
-    if (c->read != c->stored + c->rejected || stored != c->stored ||
-        rejected != c->rejected) {
+    if (c->read != c->stored + c->rejected + c->counted ||
+        stored != c->stored || rejected != c->rejected || c->counted < 0) {
         err = ombud_error(OMBUD_E_INTERNAL, NULL,
                           "row accounting failed for source #%lld: read %lld, "
-                          "counted %lld stored + %lld rejected, tables hold "
-                          "%lld + %lld; nothing was stored",
-                          (long long)source_id, (long long)c->read,
+                          "counted %lld stored + %lld rejected + %lld not "
+                          "records, tables hold %lld + %lld; nothing was "
+                          "stored", (long long)source_id, (long long)c->read,
                           (long long)c->stored, (long long)c->rejected,
-                          (long long)stored, (long long)rejected);
+                          (long long)c->counted, (long long)stored,
+                          (long long)rejected);
         goto fail;
     }
     p_int(&p, c->read);
     p_int(&p, c->stored);
     p_int(&p, c->rejected);
+    p_int(&p, c->counted);
     if ((err = run(pg, "recording row counts", "UPDATE sources SET rows_read "
-                   "= $2, rows_stored = $3, rows_rejected = $4 WHERE id = $1",
-                   &p, NULL)) ||
+                   "= $2, rows_stored = $3, rows_rejected = $4, rows_counted "
+                   "= $5 WHERE id = $1", &p, NULL)) ||
         (err = run(pg, "committing the import", "COMMIT", NULL, NULL)))
         goto fail;
     pg->in_file = 0;
@@ -2030,8 +2037,10 @@ static int source_row(void *ud, const PGresult *s, int i)
     walk *w = ud;
     ombud_source_row r = {col_int(s, i, 0), col_text(s, i, 1),
         col_text(s, i, 2), col_text(s, i, 3), col_text(s, i, 4),
-        col_text(s, i, 5), col_int(s, i, 6), col_int(s, i, 7),
-        {col_int(s, i, 8), col_int(s, i, 9), col_int(s, i, 10)}};
+        col_text(s, i, 5), col_text(s, i, 12), col_text(s, i, 13),
+        col_int(s, i, 6), col_int(s, i, 7),
+        {col_int(s, i, 8), col_int(s, i, 9), col_int(s, i, 10),
+         col_int(s, i, 11)}};
 
     return ((ombud_source_fn)w->fn)(w->ud, &r);
 }
@@ -2042,7 +2051,8 @@ ombud_err ombud_pg_each_source(ombud_pg *pg, ombud_source_fn fn, void *ud)
 
     return each_row(pg, "reading sources", "SELECT id, kind, name, path, "
                     "sha256, tz, bytes, imported_at, rows_read, rows_stored, "
-                    "rows_rejected FROM sources ORDER BY id", NULL, source_row,
+                    "rows_rejected, rows_counted, settings, notes FROM sources "
+                    "ORDER BY id", NULL, source_row,
                     &w);
 }
 
@@ -2257,4 +2267,24 @@ ombud_err ombud_pg_each_order(ombud_pg *pg, int64_t from, int64_t to,
     (void)fn;
     (void)ud;
     return not_yet(pg, "orders");
+}
+
+ombud_err ombud_pg_set_source_notes(ombud_pg *pg, int64_t id,
+                                    const char *notes)
+{
+    prm p = {0};
+    ombud_err err;
+
+    if ((err = copy_end(pg)))
+        return err;
+    p_int(&p, id);
+    p_text(&p, notes);
+    return run(pg, "recording a source's notes", "UPDATE sources SET notes = "
+               "$2 WHERE id = $1", &p, NULL);
+}
+
+/* The Asterisk inputs (queue_log, CDR, accounts; schema 3): SQLite only. */
+ombud_err ombud_pg_asterisk(ombud_pg *pg)
+{
+    return not_yet(pg, "Asterisk queue_log, CDR and account-number files");
 }

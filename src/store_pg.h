@@ -61,6 +61,11 @@ ombud_err ombud_pg_each_appointment(ombud_pg *pg, int64_t from, int64_t to,
                                     ombud_appointment_fn fn, void *ud);
 ombud_err ombud_pg_each_order(ombud_pg *pg, int64_t from, int64_t to,
                               ombud_order_fn fn, void *ud);
+/* Asterisk inputs (staged events, CDR, accounts): prints "not yet
+ * supported on PostgreSQL" and returns OMBUD_E_STORE. */
+ombud_err ombud_pg_asterisk(ombud_pg *pg);
+ombud_err ombud_pg_set_source_notes(ombud_pg *pg, int64_t id,
+                                    const char *notes);
 ombud_err ombud_pg_add_reject(ombud_pg *pg, int64_t source_id,
                               const ombud_reject *r);
 ombud_err ombud_pg_totals_get(ombud_pg *pg, ombud_store_totals *t);
