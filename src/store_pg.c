@@ -553,7 +553,15 @@ static ombud_err create_schema(ombud_pg *pg)
                           OMBUD_SCHEMA_VERSION);
         goto fail;
     }
-    if (version < OMBUD_SCHEMA_VERSION) {
+    /* No upgrade path yet: a store of an older schema is refused whole. */
+    if (version && version < OMBUD_SCHEMA_VERSION) {
+        err = ombud_error(OMBUD_E_STORE, NULL, "PostgreSQL %s: store schema "
+                          "version %d is older than this ombud's (%d) and "
+                          "PostgreSQL stores cannot be upgraded yet",
+                          pg->where, version, OMBUD_SCHEMA_VERSION);
+        goto fail;
+    }
+    if (!version) {
         prm p = {0};
         p_int(&p, OMBUD_SCHEMA_VERSION);
         if ((err = run(pg, "recording the schema version", "INSERT INTO meta "
