@@ -854,7 +854,7 @@ static void write_inputs(xlsx *x, const char *name)
              "became of its rows"), x->bold);
     header_row(x, t.ws, 1, head, widths, 10);
     ombud_store_each_source(x->st, input_row, &t);
-    put_text(t.ws, t.row + 1, 0, "Guarantees", x->bold);
+    put_text(t.ws, t.row + 1, 0, _("Guarantees"), x->bold);
     put_text(t.ws, t.row + 1, 2, x->chk.guarantees, NULL);
     put_text(t.ws, t.row + 1, 3, x->chk.guarantees_sha256, NULL);
     worksheet_autofilter(t.ws, 1, 0, (lxw_row_t)(t.row > 2 ? t.row - 1 : 2), 9);
