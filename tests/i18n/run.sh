@@ -38,9 +38,10 @@ run() {
         --account ACC-1001 --customer "Jane Doe" --lang "$l" >"$d.out" 2>"$d.err"
 }
 
-# The PDF's text without the bidi marks pdftotext adds around runs
+# The PDF's text without the bidi marks pdftotext adds around runs and
+# the isolates (U+2066-2069) the Hebrew catalogue puts around amounts
 # (pdftotext also writes the no-break space before % and USD as a space).
-text() { pdftotext "$1" - | sed 's/\xe2\x80[\xaa-\xae]//g'; }
+text() { pdftotext "$1" - | sed 's/\xe2\x80[\xaa-\xae]//g; s/\xe2\x81[\xa6-\xa9]//g'; }
 
 for l in es ca he; do
     for envset in "" "LC_ALL=C"; do
