@@ -212,6 +212,12 @@ static void describe(state *s, ombud_result *res)
                  "period with reports", "highest %s reports per 100 lines over "
                  "%lld periods with reports", (unsigned long)res->subjects), h,
                  (long long)res->subjects);
+    else if (!g->v[K_LINES_BY_AREA].set)
+        snprintf(res->measured_text, sizeof res->measured_text,
+                 ombud_ngettext("highest %s reports per 100 lines over %lld "
+                 "month with reports", "highest %s reports per 100 lines over "
+                 "%lld months with reports", (unsigned long)res->subjects), h,
+                 (long long)res->subjects);
     else
         snprintf(res->measured_text, sizeof res->measured_text,
                  ombud_ngettext("highest %s reports per 100 lines over %lld "
