@@ -31,7 +31,8 @@
 #define MAX_SECTIONS (2 + OMBUD_MAX_CALENDARS + OMBUD_MAX_GUARANTEES)
 #define MAX_RAW 512
 
-typedef enum { SEC_FILING, SEC_CALENDAR, SEC_GUARANTEE, SEC_UNKNOWN } sec_type;
+typedef enum { SEC_FILING, SEC_CALENDAR, SEC_GUARANTEE, SEC_SOURCE,
+               SEC_UNKNOWN } sec_type;
 
 /* A section as first seen by the line reader. */
 typedef struct section {
@@ -104,11 +105,13 @@ static void add_section(loader *l, const char *name, size_t n)
     s->line = l->line;
     s->type = !strcmp(s->name, "filing") ? SEC_FILING
             : !strncmp(s->name, "calendar ", 9) ? SEC_CALENDAR
-            : !strncmp(s->name, "guarantee ", 10) ? SEC_GUARANTEE : SEC_UNKNOWN;
+            : !strncmp(s->name, "guarantee ", 10) ? SEC_GUARANTEE
+            : !strcmp(s->name, "source asterisk") ? SEC_SOURCE : SEC_UNKNOWN;
     s->index = -1;
     if (s->type == SEC_UNKNOWN)
         lerror(l, l->line, NULL, NULL, "unknown section [%s] (expected "
-               "[filing], [calendar NAME] or [guarantee ID])", s->name);
+               "[filing], [calendar NAME], [guarantee ID] or [source "
+               "asterisk])", s->name);
 }
 
 /* libinih's line reader: one line per call, counted and checked. */
@@ -300,6 +303,28 @@ static void load_filing(loader *l)
         lerror(l, r ? r->line : 0, sec, "currency", "'%s' is not an ISO 4217 "
                "code such as USD", f->currency);
     }
+}
+
+/* ---- pass 2: [source asterisk] --------------------------------------------------- */
+
+/* What the site's queue exits mean; the defaults when the section is absent. */
+static void load_source(loader *l)
+{
+    section *sec = find_section(l, "source asterisk");
+    int si = sec ? (int)(sec - l->sections) : -1;
+    static const char *const keys[] = {"exitwithtimeout", "exitwithkey", NULL};
+    char why[200];
+    raw *r;
+
+    ombud_asterisk_site_default(&l->gs->asterisk);
+    if (!sec)
+        return;
+    check_keys(l, si, "exitwithtimeout|exitwithkey");
+    for (int k = 0; keys[k]; k++)
+        if ((r = raw_get(l, si, keys[k])) &&
+            ombud_asterisk_site_set(&l->gs->asterisk, keys[k], r->value, why,
+                                    sizeof why))
+            lerror(l, r->line, sec, keys[k], "%s", why);
 }
 
 /* ---- pass 2: calendars ----------------------------------------------------------- */
@@ -635,6 +660,7 @@ ombud_err ombud_guarantees_load(const char *path, ombud_guarantees **out)
         lerror(l, rc, NULL, NULL, "not an INI line (expected key = value "
                "or [section])");
     load_filing(l);
+    load_source(l);
     for (int i = 0; i < l->nsections; i++)
         if (l->sections[i].type == SEC_CALENDAR)
             load_calendar(l, i);

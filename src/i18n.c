@@ -325,7 +325,9 @@ const char *ombud_fmt_source_kind(const char *kind)
 {
     static const char *const kinds[] = {N_("outages"), N_("calls"),
                                         N_("billing"), N_("appointments"),
-                                        N_("orders"), NULL};
+                                        N_("orders"), N_("accounts"),
+                                        /* TRANSLATORS: call detail records. */
+                                        N_("cdr"), NULL};
     for (int i = 0; kind && kinds[i]; i++)
         if (!strcmp(kind, kinds[i]))
             return _(kinds[i]);

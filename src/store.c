@@ -42,6 +42,9 @@ static const char schema_sql[] =
     "  rows_read INTEGER NOT NULL DEFAULT 0,"
     "  rows_stored INTEGER NOT NULL DEFAULT 0,"
     "  rows_rejected INTEGER NOT NULL DEFAULT 0,"
+    "  rows_counted INTEGER NOT NULL DEFAULT 0,"
+    "  settings TEXT,"
+    "  notes TEXT,"
     "  UNIQUE (kind, sha256));"
     "CREATE TABLE IF NOT EXISTS outages ("
     "  id INTEGER PRIMARY KEY,"
@@ -76,6 +79,8 @@ static const char schema_sql[] =
     "  transferred_to TEXT,"
     "  ticket_id TEXT,"
     "  promised_restore_at INTEGER,"
+    "  lines TEXT,"
+    "  nlines INTEGER NOT NULL DEFAULT 1,"
     "  UNIQUE (call_id, queue, arrived_at));"
     "CREATE TABLE IF NOT EXISTS billing_events ("
     "  id INTEGER PRIMARY KEY,"
@@ -93,6 +98,38 @@ static const char schema_sql[] =
     "  reference TEXT,"
     "  description TEXT,"
     "  area TEXT);"
+    /* Telephony inputs: a caller number -> account map, and call-detail
+     * records, kept so that queue_log legs can be given their account. */
+    "CREATE TABLE IF NOT EXISTS accounts ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  caller_number TEXT NOT NULL UNIQUE,"
+    "  account_id TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS cdr_records ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  uniqueid TEXT,"
+    "  linkedid TEXT,"
+    "  accountcode TEXT,"
+    "  src TEXT,"
+    "  dst TEXT,"
+    "  dcontext TEXT,"
+    "  channel TEXT,"
+    "  dstchannel TEXT,"
+    "  lastapp TEXT,"
+    "  lastdata TEXT,"
+    "  start_at INTEGER,"
+    "  answer_at INTEGER,"
+    "  end_at INTEGER,"
+    "  duration INTEGER,"
+    "  billsec INTEGER,"
+    "  disposition TEXT,"
+    "  userfield TEXT);"
+    "CREATE INDEX IF NOT EXISTS cdr_uniqueid ON cdr_records(uniqueid);"
+    "CREATE INDEX IF NOT EXISTS accounts_source ON accounts(source_id);"
+    "CREATE INDEX IF NOT EXISTS cdr_source ON cdr_records(source_id);"
     "CREATE TABLE IF NOT EXISTS appointments ("
     "  id INTEGER PRIMARY KEY,"
     "  source_id INTEGER NOT NULL REFERENCES sources(id),"
@@ -215,6 +252,35 @@ static const char upgrade_v1_sql[] =
     "ALTER TABLE outages ADD COLUMN exclusion TEXT;"
     "ALTER TABLE outages ADD COLUMN location_class TEXT;";
 
+/* A version 1 or 2 store gains the columns of version 3, the Asterisk
+ * inputs (its new tables come from schema_sql, which creates what is
+ * missing). */
+static const char upgrade_v2_sql[] =
+    "ALTER TABLE sources ADD COLUMN rows_counted INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sources ADD COLUMN settings TEXT;"
+    "ALTER TABLE sources ADD COLUMN notes TEXT;"
+    "ALTER TABLE call_legs ADD COLUMN lines TEXT;"
+    "ALTER TABLE call_legs ADD COLUMN nlines INTEGER NOT NULL DEFAULT 1;";
+
+/*
+ * The queue_log's events wait here, grouped and ordered by a query, until
+ * the whole file is read (its lines are in no particular order). A TEMP
+ * table: on disk like the store (SQLite spills it to a temporary file), so
+ * a month of 10 million events costs no memory, and part of the file's
+ * transaction, so an abort drops it. The UNIQUE key finds exact duplicates.
+ */
+static const char staged_sql[] =
+    "CREATE TEMP TABLE IF NOT EXISTS staged ("
+    "  line INTEGER NOT NULL,"
+    "  at INTEGER NOT NULL,"
+    "  rank INTEGER NOT NULL,"
+    "  callid TEXT NOT NULL,"
+    "  queue TEXT NOT NULL,"
+    "  agent TEXT NOT NULL,"
+    "  event TEXT NOT NULL,"
+    "  data TEXT NOT NULL,"
+    "  UNIQUE (callid, queue, at, event, agent, data))";
+
 /*
  * Indexes on keys that arrive in random order (account, ticket, and arrival
  * time, since exports are rarely sorted by it) cost an
@@ -243,16 +309,19 @@ enum {
     S_ADD_BILLING, S_ADD_REJECT, S_COUNT_ROWS, S_DUP_OUTAGE, S_DUP_LEG,
     S_TOTALS, S_ADD_CHECK, S_ADD_RESULT, S_SET_RESULT, S_ADD_BREACH,
     S_ADD_EVIDENCE, S_ADD_SERIES, S_ADD_FIGURE, S_ADD_APPOINTMENT,
-    S_ADD_ORDER, S_DUP_APPOINTMENT, S_DUP_ORDER, S_COUNT
+    S_ADD_ORDER, S_DUP_APPOINTMENT, S_DUP_ORDER, S_ADD_ACCOUNT, S_DUP_ACCOUNT,
+    S_ACCOUNT_OF, S_ADD_CDR, S_CDR_OF, S_STAGE, S_DUP_STAGED, S_COUNT
 };
 
 static const char *const stmt_sql[S_COUNT] = {
-    [S_FIND_SOURCE] = "SELECT id, rows_read, rows_stored, rows_rejected "
-                      "FROM sources WHERE kind = ?1 AND sha256 = ?2",
+    [S_FIND_SOURCE] = "SELECT id, rows_read, rows_stored, rows_rejected, "
+                      "rows_counted FROM sources WHERE kind = ?1 AND "
+                      "sha256 = ?2",
     [S_ADD_SOURCE] = "INSERT INTO sources (kind, name, path, sha256, bytes, "
-                     "tz, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     "tz, imported_at, settings) VALUES (?1, ?2, ?3, ?4, ?5, "
+                     "?6, ?7, ?8)",
     [S_SET_COUNTS] = "UPDATE sources SET rows_read = ?2, rows_stored = ?3, "
-                     "rows_rejected = ?4 WHERE id = ?1",
+                     "rows_rejected = ?4, rows_counted = ?5 WHERE id = ?1",
     [S_ADD_OUTAGE] = "INSERT INTO outages (source_id, line, outage_id, "
                      "account_id, area, service, started_at, restored_at, "
                      "planned, scheduled_at, notified_at, customers_affected, "
@@ -262,8 +331,8 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_ADD_LEG] = "INSERT INTO call_legs (source_id, line, call_id, "
                   "account_id, queue, arrived_at, answered_at, ended_at, "
                   "outcome, agent_id, transferred_to, ticket_id, "
-                  "promised_restore_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                  "?8, ?9, ?10, ?11, ?12, ?13)",
+                  "promised_restore_at, lines, nlines) VALUES (?1, ?2, ?3, "
+                  "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     [S_ADD_BILLING] = "INSERT INTO billing_events (source_id, line, "
                       "account_id, kind, posted_at, amount, currency, service, "
                       "period_start, period_end, due_at, reference, "
@@ -272,11 +341,15 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_ADD_REJECT] = "INSERT INTO rejects (source_id, line, col, field, "
                      "value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [S_COUNT_ROWS] = "SELECT (SELECT count(*) FROM outages WHERE source_id = ?1)"
-                     " + (SELECT count(*) FROM call_legs WHERE source_id = ?1)"
+                     " + (SELECT coalesce(sum(nlines), 0) FROM call_legs "
+                     "    WHERE source_id = ?1)"
                      " + (SELECT count(*) FROM billing_events "
                      "    WHERE source_id = ?1)"
                      " + (SELECT count(*) FROM appointments WHERE source_id = ?1)"
-                     " + (SELECT count(*) FROM orders WHERE source_id = ?1),"
+                     " + (SELECT count(*) FROM orders WHERE source_id = ?1)"
+                     " + (SELECT count(*) FROM accounts WHERE source_id = ?1)"
+                     " + (SELECT count(*) FROM cdr_records "
+                     "    WHERE source_id = ?1),"
                      " (SELECT count(*) FROM rejects WHERE source_id = ?1)",
     [S_DUP_OUTAGE] = "SELECT s.name, o.line FROM outages o "
                      "JOIN sources s ON s.id = o.source_id "
@@ -325,6 +398,25 @@ static const char *const stmt_sql[S_COUNT] = {
                           "WHERE a.appointment_id = ?1",
     [S_DUP_ORDER] = "SELECT s.name, o.line FROM orders o "
                     "JOIN sources s ON s.id = o.source_id WHERE o.order_id = ?1",
+    [S_ADD_ACCOUNT] = "INSERT INTO accounts (source_id, line, caller_number, "
+                      "account_id) VALUES (?1, ?2, ?3, ?4)",
+    [S_DUP_ACCOUNT] = "SELECT s.name, a.line FROM accounts a JOIN sources s "
+                      "ON s.id = a.source_id WHERE a.caller_number = ?1",
+    [S_ACCOUNT_OF] = "SELECT account_id FROM accounts WHERE caller_number = ?1",
+    [S_ADD_CDR] = "INSERT INTO cdr_records (source_id, line, uniqueid, "
+                  "linkedid, accountcode, src, dst, dcontext, channel, "
+                  "dstchannel, lastapp, lastdata, start_at, answer_at, end_at, "
+                  "duration, billsec, disposition, userfield) VALUES (?1, ?2, "
+                  "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                  "?16, ?17, ?18, ?19)",
+    [S_CDR_OF] = "SELECT count(*), (SELECT accountcode FROM cdr_records WHERE "
+                 "uniqueid = ?1 AND accountcode <> '' ORDER BY id LIMIT 1), "
+                 "(SELECT src FROM cdr_records WHERE uniqueid = ?1 AND src <> "
+                 "'' ORDER BY id LIMIT 1) FROM cdr_records WHERE uniqueid = ?1",
+    [S_STAGE] = "INSERT INTO staged (line, at, rank, callid, queue, agent, "
+                "event, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [S_DUP_STAGED] = "SELECT line FROM staged WHERE callid = ?1 AND queue = ?2 "
+                     "AND at = ?3 AND event = ?4 AND agent = ?5 AND data = ?6",
 };
 
 struct ombud_store {
@@ -463,6 +555,8 @@ static ombud_err create_schema(ombud_store *st)
                           version, OMBUD_SCHEMA_VERSION);
         goto fail;
     }
+    if ((version == 1 || version == 2) && (err = exec(st, upgrade_v2_sql)))
+        goto fail;
     snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO meta VALUES "
              "('schema_version', '%d')", OMBUD_SCHEMA_VERSION);
     if ((err = exec(st, sql)))
@@ -519,7 +613,7 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
         /* 64 MiB of page cache: index upkeep on big imports stays in memory. */
         (err = exec(st, "PRAGMA cache_size = -65536")) ||
         (err = exec(st, "PRAGMA foreign_keys = ON")) ||
-        (err = create_schema(st))) {
+        (err = create_schema(st)) || (err = exec(st, staged_sql))) {
         ombud_store_close(st);
         return err;
     }
@@ -552,6 +646,9 @@ void ombud_store_close(ombud_store *st)
 }
 
 /* ---- binding helpers: NULL for blank values ------------------------------ */
+
+static const char *col_text(sqlite3_stmt *s, int i);
+static ombud_err end_iteration(ombud_store *st, sqlite3_stmt *s, int rc);
 
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
 {
@@ -613,6 +710,7 @@ ombud_err ombud_store_find_source(ombud_store *st, const char *kind,
             counts->read = sqlite3_column_int64(s, 1);
             counts->stored = sqlite3_column_int64(s, 2);
             counts->rejected = sqlite3_column_int64(s, 3);
+            counts->counted = sqlite3_column_int64(s, 4);
         }
     }
     sqlite3_reset(s);
@@ -658,6 +756,7 @@ ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
     sqlite3_bind_int64(s, 5, src->bytes);
     bind_text(s, 6, src->tz);
     sqlite3_bind_int64(s, 7, src->imported_at);
+    bind_text(s, 8, src->settings);
     if (step_done(s) != SQLITE_DONE) {
         err = db_error(st, "recording the source file");
         ombud_store_abort_file(st);
@@ -721,21 +820,23 @@ ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
      * counters and the tables themselves before anything is committed. */
     if ((err = count_rows(st, source_id, &stored, &rejected)))
         goto fail;
-    if (c->read != c->stored + c->rejected || stored != c->stored ||
-        rejected != c->rejected) {
+    if (c->read != c->stored + c->rejected + c->counted ||
+        stored != c->stored || rejected != c->rejected || c->counted < 0) {
         err = ombud_error(OMBUD_E_INTERNAL, NULL,
                           "row accounting failed for source #%lld: read %lld, "
-                          "counted %lld stored + %lld rejected, tables hold "
-                          "%lld + %lld; nothing was stored",
-                          (long long)source_id, (long long)c->read,
+                          "counted %lld stored + %lld rejected + %lld not "
+                          "records, tables hold %lld + %lld; nothing was "
+                          "stored", (long long)source_id, (long long)c->read,
                           (long long)c->stored, (long long)c->rejected,
-                          (long long)stored, (long long)rejected);
+                          (long long)c->counted, (long long)stored,
+                          (long long)rejected);
         goto fail;
     }
     sqlite3_bind_int64(s, 1, source_id);
     sqlite3_bind_int64(s, 2, c->read);
     sqlite3_bind_int64(s, 3, c->stored);
     sqlite3_bind_int64(s, 4, c->rejected);
+    sqlite3_bind_int64(s, 5, c->counted);
     if (step_done(s) != SQLITE_DONE) {
         err = db_error(st, "recording row counts");
         goto fail;
@@ -808,6 +909,16 @@ ombud_err ombud_store_add_outage(ombud_store *st, int64_t source_id, long line,
     return err;
 }
 
+/* How many input lines a leg stands for: one, or one per number in @lines. */
+static int64_t count_lines(const char *lines)
+{
+    int64_t n = 1;
+
+    for (; lines && *lines; lines++)
+        n += *lines == ',';
+    return n;
+}
+
 ombud_err ombud_store_add_call_leg(ombud_store *st, int64_t source_id,
                                    long line, const ombud_call_leg *c,
                                    char *dup, size_t dupsize)
@@ -830,6 +941,8 @@ ombud_err ombud_store_add_call_leg(ombud_store *st, int64_t source_id,
     bind_text(s, 11, c->transferred_to);
     bind_text(s, 12, c->ticket_id);
     bind_time(s, 13, c->promised_restore_at);
+    bind_text(s, 14, c->lines);
+    sqlite3_bind_int64(s, 15, count_lines(c->lines));
     err = step_insert(st, s, "storing a call leg");
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(q, 1, c->call_id);
@@ -895,6 +1008,47 @@ ombud_err ombud_store_add_appointment(ombud_store *st, int64_t source_id,
     return err;
 }
 
+ombud_err ombud_store_set_source_notes(ombud_store *st, int64_t id,
+                                       const char *notes)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    assert(st->in_file);
+    if (sqlite3_prepare_v2(st->db, "UPDATE sources SET notes = ?2 WHERE id = "
+                           "?1", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "recording a source's notes");
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, notes, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? OMBUD_OK
+                             : db_error(st, "recording a source's notes");
+}
+
+/* ---- telephony inputs -------------------------------------------------------- */
+
+ombud_err ombud_store_add_account(ombud_store *st, int64_t source_id,
+                                  long line, const char *number,
+                                  const char *account_id, char *dup,
+                                  size_t dupsize)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_ACCOUNT];
+    ombud_err err;
+
+    assert(st->in_file && number && account_id);
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, line);
+    bind_text(s, 3, number);
+    bind_text(s, 4, account_id);
+    err = step_insert(st, s, "storing an account mapping");
+    if (err == OMBUD_E_DUPLICATE) {
+        bind_text(st->stmt[S_DUP_ACCOUNT], 1, number);
+        describe_dup(st->stmt[S_DUP_ACCOUNT], dup, dupsize);
+    }
+    return err;
+}
+
 ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
                                 const ombud_order *o, char *dup,
                                 size_t dupsize)
@@ -922,6 +1076,128 @@ ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
         describe_dup(st->stmt[S_DUP_ORDER], dup, dupsize);
     }
     return err;
+}
+
+ombud_err ombud_store_account_of(ombud_store *st, const char *number,
+                                 char *out, size_t size)
+{
+    sqlite3_stmt *s = st->stmt[S_ACCOUNT_OF];
+    int rc;
+
+    out[0] = '\0';
+    bind_text(s, 1, number);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        snprintf(out, size, "%s", col_text(s, 0));
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? OMBUD_OK : db_error(st, "looking up an account");
+}
+
+ombud_err ombud_store_add_cdr(ombud_store *st, int64_t source_id, long line,
+                              const ombud_cdr *c)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_CDR];
+    const char *text[] = {c->uniqueid, c->linkedid, c->accountcode, c->src,
+        c->dst, c->dcontext, c->channel, c->dstchannel, c->lastapp,
+        c->lastdata};
+
+    assert(st->in_file);
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, line);
+    for (int i = 0; i < 10; i++)
+        bind_text(s, 3 + i, text[i]);
+    bind_time(s, 13, c->start_at);
+    bind_time(s, 14, c->answer_at);
+    bind_time(s, 15, c->end_at);
+    sqlite3_bind_int64(s, 16, c->duration);
+    sqlite3_bind_int64(s, 17, c->billsec);
+    bind_text(s, 18, c->disposition);
+    bind_text(s, 19, c->userfield);
+    return step_insert(st, s, "storing a call-detail record");
+}
+
+ombud_err ombud_store_cdr_of(ombud_store *st, const char *uniqueid,
+                             char *account, size_t asize, char *src,
+                             size_t ssize, int64_t *found)
+{
+    sqlite3_stmt *s = st->stmt[S_CDR_OF];
+    int rc;
+
+    account[0] = src[0] = '\0';
+    *found = 0;
+    bind_text(s, 1, uniqueid);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *found = sqlite3_column_int64(s, 0);
+        if (col_text(s, 1))
+            snprintf(account, asize, "%s", col_text(s, 1));
+        if (col_text(s, 2))
+            snprintf(src, ssize, "%s", col_text(s, 2));
+    }
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_ROW ? OMBUD_OK : db_error(st, "reading call-detail "
+                                                  "records");
+}
+
+ombud_err ombud_store_stage_event(ombud_store *st, const ombud_staged_event *e,
+                                  long *first)
+{
+    sqlite3_stmt *s = st->stmt[S_STAGE], *q = st->stmt[S_DUP_STAGED];
+    ombud_err err;
+
+    assert(st->in_file);
+    sqlite3_bind_int64(s, 1, e->line);
+    sqlite3_bind_int64(s, 2, e->at);
+    sqlite3_bind_int(s, 3, e->rank);
+    bind_text(s, 4, e->callid);
+    bind_text(s, 5, e->queue);
+    bind_text(s, 6, e->agent);
+    bind_text(s, 7, e->event);
+    bind_text(s, 8, e->data);
+    err = step_insert(st, s, "staging a queue_log event");
+    if (err != OMBUD_E_DUPLICATE)
+        return err;
+    bind_text(q, 1, e->callid);
+    bind_text(q, 2, e->queue);
+    sqlite3_bind_int64(q, 3, e->at);
+    bind_text(q, 4, e->event);
+    bind_text(q, 5, e->agent);
+    bind_text(q, 6, e->data);
+    *first = sqlite3_step(q) == SQLITE_ROW ? (long)sqlite3_column_int64(q, 0) : 0;
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    return OMBUD_E_DUPLICATE;
+}
+
+ombud_err ombud_store_each_staged(ombud_store *st, ombud_staged_fn fn, void *ud)
+{
+    sqlite3_stmt *s;
+    ombud_staged_event e;
+    int rc;
+
+    /* The UNIQUE index serves callid, queue, at; SQLite sorts only within
+     * each second, so the sort stays small however big the file. */
+    if (sqlite3_prepare_v2(st->db, "SELECT line, at, rank, callid, queue, "
+                           "agent, event, data FROM staged ORDER BY callid, "
+                           "queue, at, rank, line", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading staged events");
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        e = (ombud_staged_event){(long)sqlite3_column_int64(s, 0),
+            sqlite3_column_int64(s, 1), sqlite3_column_int(s, 2),
+            col_text(s, 3), col_text(s, 4), col_text(s, 5), col_text(s, 6),
+            col_text(s, 7)};
+        if (fn(ud, &e))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+ombud_err ombud_store_clear_staged(ombud_store *st)
+{
+    return exec(st, "DELETE FROM staged");
 }
 
 ombud_err ombud_store_add_reject(ombud_store *st, int64_t source_id,
@@ -1571,9 +1847,9 @@ static int64_t evidence_refs(ombud_store *st, sqlite3_stmt *q, int64_t breach,
     sqlite3_bind_int64(q, 1, breach);
     while (sqlite3_step(q) == SQLITE_ROW) {
         count++;
-        if (n + 64 < size) {
-            n += (size_t)snprintf(buf + n, size - n, "%s%s:%lld", n ? ", " : "",
-                                  col_text(q, 0), (long long)sqlite3_column_int64(q, 1));
+        if (n + 64 + (size_t)sqlite3_column_bytes(q, 1) < size) {
+            n += (size_t)snprintf(buf + n, size - n, "%s%s:%s", n ? ", " : "",
+                                  col_text(q, 0), col_text(q, 1));
             shown++;
         }
     }
@@ -1617,7 +1893,7 @@ ombud_err ombud_store_each_breach_of(ombud_store *st, int64_t result_id,
     if (sqlite3_prepare_v2(st->db, breaches_sql, -1, &s, NULL) != SQLITE_OK)
         return db_error(st, "reading breaches");
     bind_text(s, 2, account);
-    if (sqlite3_prepare_v2(st->db, "SELECT src.name, coalesce(c.line, o.line, "
+    if (sqlite3_prepare_v2(st->db, "SELECT src.name, coalesce(c.lines, c.line, o.line, "
                            "b.line, a.line, d.line) FROM evidence e LEFT JOIN "
                            "call_legs c ON e.tbl = 'call_legs' AND c.id = "
                            "e.row_id LEFT JOIN outages o ON e.tbl = 'outages' "
@@ -1696,15 +1972,16 @@ ombud_err ombud_store_each_source(ombud_store *st, ombud_source_fn fn, void *ud)
 
     if (sqlite3_prepare_v2(st->db, "SELECT id, kind, name, path, sha256, tz, "
                            "bytes, imported_at, rows_read, rows_stored, "
-                           "rows_rejected FROM sources ORDER BY id", -1, &s,
-                           NULL) != SQLITE_OK)
+                           "rows_rejected, rows_counted, settings, notes FROM "
+                           "sources ORDER BY id", -1, &s, NULL) != SQLITE_OK)
         return db_error(st, "reading sources");
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         r = (ombud_source_row){sqlite3_column_int64(s, 0), col_text(s, 1),
             col_text(s, 2), col_text(s, 3), col_text(s, 4), col_text(s, 5),
+            col_text(s, 12), col_text(s, 13),
             sqlite3_column_int64(s, 6), sqlite3_column_int64(s, 7),
             {sqlite3_column_int64(s, 8), sqlite3_column_int64(s, 9),
-             sqlite3_column_int64(s, 10)}};
+             sqlite3_column_int64(s, 10), sqlite3_column_int64(s, 11)}};
         if (fn(ud, &r))
             break;
     }
@@ -1836,8 +2113,8 @@ static const char *const digest_sql[] = {
     "WHERE check_id = ?1 ORDER BY seq",
     "SELECT 'breach', r.seq, b.subject_kind, b.subject, b.at, b.measured, "
     "b.limit_value, b.shortfall, b.unit, b.amount, b.detail, (SELECT "
-    "group_concat(ref, ',') FROM (SELECT src.sha256 || ':' || coalesce(c.line, "
-    "o.line, x.line, a.line, d.line) ref FROM evidence e LEFT JOIN call_legs c "
+    "group_concat(ref, ',') FROM (SELECT src.sha256 || ':' || coalesce(c.lines, "
+    "c.line, o.line, x.line, a.line, d.line) ref FROM evidence e LEFT JOIN call_legs c "
     "ON e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = "
     "'outages' AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
     "'billing_events' AND x.id = e.row_id LEFT JOIN appointments a ON e.tbl = "

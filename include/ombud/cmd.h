@@ -81,6 +81,11 @@ typedef struct ombud_inputs {
     const char *maps[OMBUD_MAX_INPUTS]; /**< "[kind.]column=Header" */
     size_t nmaps;
     int strict;                         /**< --strict given */
+    /* Telephony exports (Asterisk): */
+    const char *calls_format;           /**< --calls-format: NULL (tell by
+                                             the first line), "csv" or
+                                             "asterisk-queue-log" */
+    const char *cdr_tz;                 /**< --cdr-tz ZONE, or NULL */
 } ombud_inputs;
 
 /** getopt_long codes of the shared input options. */
@@ -88,6 +93,9 @@ enum { OMBUD_OPT_OUTAGES = 300, OMBUD_OPT_CALLS, OMBUD_OPT_BILLING,
        OMBUD_OPT_MAP, OMBUD_OPT_STRICT };
 /** getopt_long codes of the appointment and order inputs (issue 13). */
 enum { OMBUD_OPT_APPOINTMENTS = 320, OMBUD_OPT_ORDERS };
+/** getopt_long codes of the telephony exports (issue 11). */
+enum { OMBUD_OPT_CALLS_FORMAT = 340, OMBUD_OPT_ACCOUNTS, OMBUD_OPT_CDR,
+       OMBUD_OPT_CDR_TZ };
 
 /** The shared entries of a `struct option` table. */
 #define OMBUD_INPUT_OPTIONS \
@@ -97,7 +105,15 @@ enum { OMBUD_OPT_APPOINTMENTS = 320, OMBUD_OPT_ORDERS };
     {"map", required_argument, NULL, OMBUD_OPT_MAP}, \
     {"strict", no_argument, NULL, OMBUD_OPT_STRICT}, \
     {"appointments", required_argument, NULL, OMBUD_OPT_APPOINTMENTS}, \
-    {"orders", required_argument, NULL, OMBUD_OPT_ORDERS}
+    {"orders", required_argument, NULL, OMBUD_OPT_ORDERS}, \
+    OMBUD_TELEPHONY_OPTIONS
+
+/** The telephony entries (--calls-format, --accounts, --cdr, --cdr-tz). */
+#define OMBUD_TELEPHONY_OPTIONS \
+    {"calls-format", required_argument, NULL, OMBUD_OPT_CALLS_FORMAT}, \
+    {"accounts", required_argument, NULL, OMBUD_OPT_ACCOUNTS}, \
+    {"cdr", required_argument, NULL, OMBUD_OPT_CDR}, \
+    {"cdr-tz", required_argument, NULL, OMBUD_OPT_CDR_TZ}
 
 /**
  * @brief Take getopt code @p c with argument @p arg if it is a shared input
@@ -106,8 +122,19 @@ enum { OMBUD_OPT_APPOINTMENTS = 320, OMBUD_OPT_ORDERS };
  */
 int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd);
 
-/** @brief Check that some input was named; 0 or 64 with a message. */
-int ombud_inputs_check(const ombud_inputs *in, const char *cmd);
+/**
+ * @brief Check that some input was named; 0 or 64 with a message. Also
+ * settles the format of each --calls file: --calls-format, else an
+ * Asterisk queue_log when the file's first line is one
+ * (epoch|callid|queue|agent|EVENT), else calls.csv.
+ */
+int ombud_inputs_check(ombud_inputs *in, const char *cmd);
+
+/**
+ * @brief Open --cdr-tz into @p out (NULL when not given).
+ * @return 0, or 64 after a usage message for an unknown zone.
+ */
+int ombud_inputs_cdr_tz(const ombud_inputs *in, const char *cmd, ombud_tz **out);
 
 /**
  * @brief Print "ombud CMD: MSG ARG" and "see 'ombud help CMD'" to stderr.
@@ -116,9 +143,10 @@ int ombud_inputs_check(const ombud_inputs *in, const char *cmd);
 int ombud_usage_error(const char *cmd, const char *msg, const char *arg);
 
 /**
- * @brief Import files in the order outages, calls, billing, appointments,
- * orders, printing a line
- * per file; adds the rows rejected to @p rejected. (src/cmd/cmd_ingest.c)
+ * @brief Import files in the order outages, accounts, cdr, calls,
+ * queue_log, billing, appointments, orders (a queue_log's legs look up the
+ * accounts map and the CDR), printing a line per file; adds the rows
+ * rejected to @p rejected. (src/cmd/cmd_ingest.c)
  */
 ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
                              const ombud_ingest_opts *opts, int64_t *rejected);

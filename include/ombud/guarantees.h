@@ -8,6 +8,8 @@
  *                               docket, prepared_by, period
  *     [calendar NAME]           hours, holidays, timezone
  *     [guarantee ID]            promise, source, kind, and the kind's keys
+ *     [source asterisk]         what the site's queue exits mean
+ *                               (exitwithtimeout, exitwithkey)
  *
  * Every problem is reported as "FILE:LINE: error: [section] key: reason"
  * and loading goes on to report the rest before failing. Long values may
@@ -20,6 +22,7 @@
 #include "ombud/cal.h"
 #include "ombud/calendar.h"
 #include "ombud/err.h"
+#include "ombud/ingest.h"
 #include "ombud/rule.h"
 
 /** Longest line libinih reads here (its INI_MAX_LINE less the newline). */
@@ -60,6 +63,7 @@ typedef struct ombud_guarantees {
     int ninline;
     ombud_guarantee g[OMBUD_MAX_GUARANTEES]; /**< in file order */
     int ng;
+    ombud_asterisk_site asterisk; /**< [source asterisk], or the defaults */
 } ombud_guarantees;
 
 /**

@@ -11,6 +11,14 @@
  * store_row function, declare its ombud_format below and list it in
  * ombud_formats[] (src/ingest/reader.c).
  *
+ * Formats that are not rows under a header (the Asterisk queue_log and
+ * Master.csv) set begin/store_record/finish instead: the reader still does
+ * the chunking, line numbers, limits, UTF-8 checks, checksum and rejects,
+ * and hands over each record's fields as they are; begin chooses the
+ * delimiter from the file's first bytes; finish runs after the last record
+ * (the queue_log builds its legs there) and must leave
+ * read = stored + rejected + counted.
+ *
  * Memory stays bounded whatever the input: a record longer than
  * OMBUD_MAX_RECORD bytes or with more than OMBUD_MAX_FIELDS fields is
  * rejected and parsing resumes on the next line.
@@ -47,9 +55,39 @@ typedef struct ombud_row {
 
 /** Why a row was rejected. */
 typedef struct ombud_row_reject {
-    int column;       /**< canonical column index, or -1 for the whole row */
+    int column;       /**< canonical column index, or -1 for the whole row;
+                           for record formats the 0-based field index */
     char why[256];    /**< reason, e.g. "month out of range" */
+    const char *field;/**< record formats: the field's name, or NULL */
 } ombud_row_reject;
+
+/** What an Asterisk site decided its queue exits mean ([source asterisk]). */
+#define OMBUD_ASTERISK_MAX_KEYS 16
+typedef struct ombud_asterisk_site {
+    const char *exitwithtimeout;  /**< outcome of EXITWITHTIMEOUT (static word) */
+    int nkeys;                    /**< entries in key[] */
+    char key[OMBUD_ASTERISK_MAX_KEYS][8]; /**< a DTMF key, or "other" */
+    const char *key_outcome[OMBUD_ASTERISK_MAX_KEYS]; /**< its outcome (static) */
+} ombud_asterisk_site;
+
+/** The defaults: EXITWITHTIMEOUT is voicemail, any EXITWITHKEY is ivr. */
+void ombud_asterisk_site_default(ombud_asterisk_site *site);
+
+/**
+ * @brief Set one [source asterisk] key (exitwithtimeout or exitwithkey)
+ * from its text. @return OMBUD_OK, or OMBUD_E_DATA with the reason in @p why
+ * (unknown key, unknown outcome word, bad key list).
+ */
+ombud_err ombud_asterisk_site_set(ombud_asterisk_site *site, const char *key,
+                                  const char *value, char *why, size_t wl);
+
+/** The settings as "exitwithtimeout = voicemail; exitwithkey = 1: ..." into @p buf. */
+char *ombud_asterisk_site_format(const ombud_asterisk_site *site, char *buf,
+                                 size_t size);
+
+/** The outcome word an EXITWITHKEY with @p key maps to. */
+const char *ombud_asterisk_key_outcome(const ombud_asterisk_site *site,
+                                       const char *key);
 
 /** Settings for an import. */
 typedef struct ombud_ingest_opts {
@@ -59,6 +97,10 @@ typedef struct ombud_ingest_opts {
     size_t nmaps;
     long show_rejects;           /**< print at most this many rejects a file;
                                       -1 for all */
+    const ombud_asterisk_site *asterisk; /**< queue_log settings (borrowed);
+                                      NULL: the defaults */
+    const ombud_tz *cdr_tz;      /**< zone of Master.csv times (borrowed);
+                                      NULL: @c tz */
 } ombud_ingest_opts;
 
 /** What a converter works with. */
@@ -66,7 +108,28 @@ typedef struct ombud_ingest_ctx {
     ombud_store *store;
     int64_t source_id;
     const ombud_ingest_opts *opts;
+    ombud_counts *counts;        /**< record formats count what they store */
+    const char *path;            /**< the file, for messages */
+    void *state;                 /**< a record format's own (it frees it) */
 } ombud_ingest_ctx;
+
+/** One record of a record format: its fields as read. */
+typedef struct ombud_record {
+    long line;                   /**< physical line the record starts on */
+    size_t n;                    /**< number of fields */
+    const char *const *v;        /**< field texts, NUL-terminated */
+    const size_t *len;           /**< field lengths */
+    int header;                  /**< 1 for the header row begin asked for */
+} ombud_record;
+
+/** How a record format wants its file parsed (begin fills it). */
+typedef struct ombud_sniff {
+    unsigned char delim;         /**< field delimiter (default ',') */
+    unsigned char quote;         /**< quote character (default '"') */
+    int header;                  /**< the first record is a header row */
+    int unquoted;                /**< no quoting at all (queue_log file
+                                      form): quote is then ignored */
+} ombud_sniff;
 
 /** An input format. */
 typedef struct ombud_format {
@@ -79,11 +142,33 @@ typedef struct ombud_format {
      */
     ombud_err (*store_row)(const ombud_ingest_ctx *ctx, const ombud_row *row,
                            ombud_row_reject *rej);
+    /**
+     * Record formats only (NULL otherwise). begin sees the first bytes of
+     * the file (@p n may be short) and may allocate ctx->state; it returns
+     * OMBUD_E_DATA (message printed) for a file of the wrong kind.
+     */
+    ombud_err (*begin)(ombud_ingest_ctx *ctx, const char *head, size_t n,
+                       ombud_sniff *sniff);
+    /**
+     * Take one record: OMBUD_OK when it was kept (the format has counted it
+     * stored or counted, now or for finish), OMBUD_E_FIELD when rejected
+     * (@p rej filled), OMBUD_E_DATA for a bad header row, else fatal.
+     */
+    ombud_err (*store_record)(ombud_ingest_ctx *ctx, const ombud_record *rec,
+                              ombud_row_reject *rej);
+    /** After the last record (also after an error: free ctx->state then). */
+    ombud_err (*finish)(ombud_ingest_ctx *ctx, int failed);
 } ombud_format;
 
 extern const ombud_format ombud_format_outages;
 extern const ombud_format ombud_format_calls;
 extern const ombud_format ombud_format_billing;
+/** caller_number,account_id: the caller-number -> account map (accounts.csv). */
+extern const ombud_format ombud_format_accounts;
+/** Asterisk queue_log: file form (|) or database export (CSV). Kind "queue_log". */
+extern const ombud_format ombud_format_queue_log;
+/** Asterisk Master.csv (cdr_csv 16/18/21 columns, cdr_custom 19). Kind "cdr". */
+extern const ombud_format ombud_format_cdr;
 extern const ombud_format ombud_format_appointments;
 extern const ombud_format ombud_format_orders;
 
@@ -109,6 +194,13 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
  * size. Used by ingest and by reports that list their inputs.
  */
 ombud_err ombud_file_sha256(const char *path, char hex[65], int64_t *bytes);
+
+/**
+ * @brief The digits of caller number @p s into @p out (others dropped), so
+ * that "+1 555-0100" and "15550100" compare equal. @return 1 if any digit.
+ * (src/ingest/accounts.c)
+ */
+int ombud_caller_digits(const char *s, char *out, size_t size);
 
 /* ---- helpers for converters (src/ingest/fields.c) ------------------------ */
 

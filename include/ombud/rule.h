@@ -138,6 +138,19 @@ const ombud_calendar *ombud_param_calendar(const ombud_param *map,
                                            const char *word);
 
 /**
+ * A leg whose end the telephony log never recorded (outcome `incomplete`,
+ * from a queue_log stint with no terminal event). Rules leave it out of
+ * every count and denominator: it is neither answered nor abandoned.
+ */
+int ombud_leg_incomplete(const ombud_call_leg *c);
+
+/**
+ * Append to @p method (of @p size) the sentence saying that @p n incomplete
+ * legs were left out; nothing when @p n is 0.
+ */
+void ombud_method_incomplete(char *method, size_t size, int64_t n);
+
+/**
  * The number a COUNTMAP param gives @p word into @p n: 1 when found, else
  * 0 (also for a NULL word).
  */

@@ -17,7 +17,14 @@
 #include "ombud/err.h"
 
 /** The schema version this build writes and reads. */
-#define OMBUD_SCHEMA_VERSION 2
+#define OMBUD_SCHEMA_VERSION 3
+/*
+ * Version 3 (the Asterisk inputs) added: sources.rows_counted, .settings,
+ * .notes; call_legs.lines, .nlines; the accounts and cdr_records tables.
+ * Version 2 added the appointments and orders tables and the outages'
+ * reported_at, exclusion and location_class. An older store is migrated in
+ * place when opened.
+ */
 
 /** An open evidence store. Opaque. */
 typedef struct ombud_store ombud_store;
@@ -43,6 +50,8 @@ typedef struct ombud_source {
     int64_t bytes;      /**< file size */
     const char *tz;     /**< zone used for times without offset */
     int64_t imported_at;/**< instant of the import */
+    const char *settings; /**< site settings applied to the file, as
+                               "key = value; ..." (Asterisk), or NULL */
 } ombud_source;
 
 /** Counts for one source file. */
@@ -50,6 +59,10 @@ typedef struct ombud_counts {
     int64_t read;     /**< data rows read (header excluded) */
     int64_t stored;   /**< rows stored */
     int64_t rejected; /**< rows rejected, each with a reason */
+    int64_t counted;  /**< rows read that are, by their format, no record of
+                           their own: lines of a telephony log that belong to
+                           no call leg (duplicates, agent and queue events,
+                           unknown events). read = stored + rejected + counted */
 } ombud_counts;
 
 /**
@@ -77,8 +90,10 @@ ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
                                  int64_t *id);
 
 /**
- * @brief Finish a file: records @p counts, checks read = stored + rejected
- * against both the counts and the rows really in the tables, then commits.
+ * @brief Finish a file: records @p counts, checks read = stored + rejected +
+ * counted against the counts, and stored and rejected against the rows
+ * really in the tables (a call leg built from N log lines counts N), then
+ * commits.
  * On any mismatch it rolls back and returns OMBUD_E_INTERNAL.
  */
 ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
@@ -90,6 +105,14 @@ ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
  */
 ombud_err ombud_store_set_source_checksum(ombud_store *st, int64_t id,
                                           const char *sha256, int64_t bytes);
+
+/**
+ * @brief Record, for the file being imported, a sentence saying what became
+ * of its rows beyond the three counts ("9 call legs (1 incomplete); counted,
+ * not legs: 2 duplicate lines, ..."). @p notes is copied.
+ */
+ombud_err ombud_store_set_source_notes(ombud_store *st, int64_t id,
+                                       const char *notes);
 
 /** Roll back an unfinished file. */
 void ombud_store_abort_file(ombud_store *st);
@@ -161,6 +184,9 @@ typedef struct ombud_call_leg {
     const char *transferred_to;
     const char *ticket_id;
     int64_t promised_restore_at; /**< OMBUD_TIME_NONE if no promise */
+    const char *lines;        /**< a leg built from several lines of a log
+                                   (queue_log): their line numbers in order,
+                                   "12,15,18"; NULL: the row's own line */
 } ombud_call_leg;
 
 /** A billing event. Strings are borrowed; NULL = blank. */
@@ -199,6 +225,87 @@ ombud_err ombud_store_add_appointment(ombud_store *st, int64_t source_id,
 ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
                                 const ombud_order *o, char *dup,
                                 size_t dupsize);
+
+/* ---- telephony inputs (accounts map, CDR, queue_log staging) -------------- */
+
+/**
+ * @brief Map a caller number (digits only; the caller normalises) to an
+ * account. A number mapped before gives OMBUD_E_DUPLICATE with the first
+ * mapping's place in @p dup.
+ */
+ombud_err ombud_store_add_account(ombud_store *st, int64_t source_id,
+                                  long line, const char *number,
+                                  const char *account_id, char *dup,
+                                  size_t dupsize);
+
+/**
+ * @brief The account of caller number @p number (digits only) into @p out;
+ * empty when unknown.
+ */
+ombud_err ombud_store_account_of(ombud_store *st, const char *number,
+                                 char *out, size_t size);
+
+/** One call-detail record (Asterisk Master.csv). Strings borrowed; NULL = blank. */
+typedef struct ombud_cdr {
+    const char *uniqueid;     /**< NULL in the 16-column layout */
+    const char *linkedid;
+    const char *accountcode;
+    const char *src;          /**< caller number */
+    const char *dst;
+    const char *dcontext;
+    const char *channel;
+    const char *dstchannel;
+    const char *lastapp;
+    const char *lastdata;
+    int64_t start_at;
+    int64_t answer_at;        /**< OMBUD_TIME_NONE: not answered */
+    int64_t end_at;
+    int64_t duration;         /**< seconds */
+    int64_t billsec;          /**< seconds */
+    const char *disposition;  /**< ANSWERED, NO ANSWER, BUSY, FAILED... */
+    const char *userfield;
+} ombud_cdr;
+
+ombud_err ombud_store_add_cdr(ombud_store *st, int64_t source_id, long line,
+                              const ombud_cdr *c);
+
+/**
+ * @brief For channel @p uniqueid: the first non-blank accountcode of its
+ * CDRs into @p account and the first non-blank src into @p src (both empty
+ * when none). @p found receives the number of CDRs with that uniqueid.
+ */
+ombud_err ombud_store_cdr_of(ombud_store *st, const char *uniqueid,
+                             char *account, size_t asize, char *src,
+                             size_t ssize, int64_t *found);
+
+/** A queue_log event waiting to be built into a leg. Strings borrowed. */
+typedef struct ombud_staged_event {
+    long line;           /**< its line in the file */
+    int64_t at;          /**< when (UTC epoch seconds) */
+    int rank;            /**< order among events of the same second */
+    const char *callid, *queue, *agent, *event;
+    const char *data;    /**< the data fields joined by '|' */
+} ombud_staged_event;
+
+/**
+ * @brief Keep an event of the file being imported in a scratch table (in
+ * the file's transaction, on disk, so memory stays flat). An event equal
+ * in every field to one staged before gives OMBUD_E_DUPLICATE and its
+ * line in @p first.
+ */
+ombud_err ombud_store_stage_event(ombud_store *st, const ombud_staged_event *e,
+                                  long *first);
+
+typedef int (*ombud_staged_fn)(void *ud, const ombud_staged_event *e);
+
+/**
+ * @brief Each staged event ordered by callid, queue, time, rank and line;
+ * strings valid during the call only. The callback may store call legs.
+ */
+ombud_err ombud_store_each_staged(ombud_store *st, ombud_staged_fn fn, void *ud);
+
+/** @brief Empty the scratch table. */
+ombud_err ombud_store_clear_staged(ombud_store *st);
 
 /** A rejected row: where, which field, the raw value and why. */
 typedef struct ombud_reject {
@@ -437,7 +544,8 @@ ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
                                   ombud_result_fn fn, void *ud);
 
 /**
- * Called per breach with its evidence as references ("calls.csv:17") joined
+ * Called per breach with its evidence as references ("calls.csv:17", or
+ * "queue_log:12,15,18" for a leg built from several log lines) joined
  * by ", " (at most about 2,000 characters, then "and N more") and their count.
  */
 typedef int (*ombud_breach_fn)(void *ud, const ombud_breach *b,
@@ -502,6 +610,8 @@ ombud_err ombud_store_each_figure(ombud_store *st, int64_t result_id,
 typedef struct ombud_source_row {
     int64_t id;
     const char *kind, *name, *path, *sha256, *tz;
+    const char *settings;   /**< site settings applied, or NULL */
+    const char *notes;      /**< what became of the rows, or NULL */
     int64_t bytes, imported_at;
     ombud_counts counts;
 } ombud_source_row;

@@ -16,6 +16,7 @@
 #include "ombud/cal.h"
 #include "ombud/cmd.h"
 #include "ombud/diag.h"
+#include "ombud/guarantees.h"
 #include "ombud/ingest.h"
 #include "ombud/store.h"
 #include "ombud/value.h"
@@ -25,6 +26,8 @@ const char ombud_help_ingest[] =
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
     "                    [--appointments FILE]... [--orders FILE]...\n"
     "                    [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
+    "                    [--calls-format csv|asterisk-queue-log] [--accounts FILE]\n"
+    "                    [--cdr FILE]... [--cdr-tz ZONE] [--guarantees FILE]\n"
     "\n"
     "Read outage, call-leg and billing CSV files into the evidence store.\n"
     "Every data row is stored with its file and line, or rejected with a\n"
@@ -50,6 +53,27 @@ const char ombud_help_ingest[] =
     "                     read ombud's COLUMN from the file's column HEADER,\n"
     "                     e.g. --map calls.arrived_at='Queue Entry Time'\n"
     "  --strict           exit 65 when any row was rejected\n"
+    "\n"
+    "telephony exports (Asterisk, FreePBX, Wazo, Issabel):\n"
+    "  --calls-format F   read the --calls files as csv (calls.csv) or as\n"
+    "                     asterisk-queue-log: the queue_log file\n"
+    "                     (epoch|callid|queue|agent|event|data...) or its\n"
+    "                     database export (CSV: time, callid, queuename,\n"
+    "                     agent, event, data1..data5). Default: a file whose\n"
+    "                     first line is a queue_log line is one, else csv\n"
+    "  --accounts FILE    accounts.csv (caller_number,account_id): the account\n"
+    "                     of each queue_log leg, by the caller's number\n"
+    "  --cdr FILE         Asterisk Master.csv (16, 18, 21 columns, or the\n"
+    "                     19 of cdr_custom), stored as call-detail records;\n"
+    "                     queue_log legs take their accountcode by uniqueid\n"
+    "  --cdr-tz ZONE      the zone Master.csv was written in (default --tz)\n"
+    "  --guarantees FILE  take the [source asterisk] settings (what\n"
+    "                     EXITWITHTIMEOUT and EXITWITHKEY mean) from this file\n"
+    "                     (default: timeout = voicemail, any key = ivr)\n"
+    "  A queue_log gives one call leg per queue stint (ENTERQUEUE to its\n"
+    "  terminal event); lines that are no part of a leg (duplicates, agent\n"
+    "  and queue events, unknown events) are counted: read = stored +\n"
+    "  rejected + counted. See README.md, \"Asterisk\".\n"
     "  -q, --quiet        print errors only\n"
     "  -v, --verbose      print every rejected row (default: first 10 a file)\n"
     "\n"
@@ -68,6 +92,7 @@ const char ombud_help_ingest[] =
 
 typedef struct ingest_args {
     const char *db;
+    const char *guarantees;   /* for [source asterisk], or NULL */
     const char *tz;
     const char *currency;
     ombud_inputs in;
@@ -77,9 +102,10 @@ typedef struct ingest_args {
 /* Parse options into @a; returns 0, -1 after --help, or an exit status. */
 static int parse_args(int argc, char **argv, ingest_args *a)
 {
-    enum { O_DB = 256, O_TZ, O_CURRENCY };
+    enum { O_DB = 256, O_TZ, O_CURRENCY, O_GUARANTEES };
     static const struct option opts[] = {
         {"db", required_argument, NULL, O_DB},
+        {"guarantees", required_argument, NULL, O_GUARANTEES},
         {"tz", required_argument, NULL, O_TZ},
         {"currency", required_argument, NULL, O_CURRENCY},
         OMBUD_INPUT_OPTIONS,
@@ -90,7 +116,8 @@ static int parse_args(int argc, char **argv, ingest_args *a)
     };
     int c, rc;
 
-    *a = (ingest_args){"evidence.db", "UTC", "USD", .verbosity = OMBUD_NORMAL};
+    *a = (ingest_args){"evidence.db", NULL, "UTC", "USD",
+                       .verbosity = OMBUD_NORMAL};
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":qvh", opts, NULL)) != -1) {
@@ -103,6 +130,7 @@ static int parse_args(int argc, char **argv, ingest_args *a)
         case O_DB: a->db = optarg; break;
         case O_TZ: a->tz = optarg; break;
         case O_CURRENCY: a->currency = optarg; break;
+        case O_GUARANTEES: a->guarantees = optarg; break;
         case 'q': a->verbosity = OMBUD_QUIET; break;
         case 'v': a->verbosity = OMBUD_VERBOSE; break;
         case 'h': fputs(ombud_help_ingest, stdout); return -1;
@@ -127,8 +155,9 @@ static int parse_args(int argc, char **argv, ingest_args *a)
 ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
                              const ombud_ingest_opts *opts, int64_t *rejected)
 {
-    static const char *const order[] = {"outages", "calls", "billing",
-                                        "appointments", "orders", NULL};
+    static const char *const order[] = {"outages", "accounts", "cdr", "calls",
+                                        "queue_log", "billing", "appointments",
+                                        "orders", NULL};
     ombud_counts c;
     int already;
     ombud_err err;
@@ -146,9 +175,15 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
                 continue;
             }
             *rejected += c.rejected;
-            ombud_info("%s: %lld read, %lld stored, %lld rejected", in[i].path,
-                       (long long)c.read, (long long)c.stored,
-                       (long long)c.rejected);
+            if (in[i].fmt->store_record)
+                ombud_info("%s: %lld read, %lld stored, %lld rejected, %lld "
+                           "counted (not records of their own)", in[i].path,
+                           (long long)c.read, (long long)c.stored,
+                           (long long)c.rejected, (long long)c.counted);
+            else
+                ombud_info("%s: %lld read, %lld stored, %lld rejected",
+                           in[i].path, (long long)c.read, (long long)c.stored,
+                           (long long)c.rejected);
         }
     }
     return OMBUD_OK;
@@ -158,7 +193,8 @@ int ombud_cmd_ingest(int argc, char **argv)
 {
     ingest_args a;
     ombud_ingest_opts opts = {0};
-    ombud_tz *tz = NULL;
+    ombud_tz *tz = NULL, *cdr_tz = NULL;
+    ombud_guarantees *gs = NULL;
     ombud_store *st = NULL;
     int64_t rejected = 0;
     int rc;
@@ -171,12 +207,24 @@ int ombud_cmd_ingest(int argc, char **argv)
         return ombud_usage_error("ingest", "--tz: unknown time zone (use an "
                                  "IANA name such as America/Los_Angeles):",
                                  a.tz);
+    if ((rc = ombud_inputs_cdr_tz(&a.in, "ingest", &cdr_tz))) {
+        ombud_tz_free(tz);
+        return rc;
+    }
+    if (a.guarantees && (err = ombud_guarantees_load(a.guarantees, &gs))) {
+        ombud_tz_free(tz);
+        ombud_tz_free(cdr_tz);
+        return ombud_exit_code(err);
+    }
     opts = (ombud_ingest_opts){tz, a.currency, a.in.maps, a.in.nmaps,
-                               a.verbosity == OMBUD_VERBOSE ? -1 : 10};
+                               a.verbosity == OMBUD_VERBOSE ? -1 : 10,
+                               gs ? &gs->asterisk : NULL, cdr_tz};
     if (!(err = ombud_store_open(a.db, &st)))
         err = ombud_import_files(st, a.in.files, a.in.nfiles, &opts,
                                  &rejected);
     ombud_store_close(st);
+    ombud_guarantees_free(gs);
+    ombud_tz_free(cdr_tz);
     ombud_tz_free(tz);
     if (err)
         return ombud_exit_code(err);

@@ -25,6 +25,8 @@ const char ombud_help_run[] =
     "                 [--paper letter|a4] [--account ID [--customer NAME]]\n"
     "                 [--lang en|es|ca|he]\n"
     "                 [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
+    "                 [--calls-format csv|asterisk-queue-log] [--accounts FILE]\n"
+    "                 [--cdr FILE]... [--cdr-tz ZONE]\n"
     "\n"
     "Import the inputs into DIR/evidence.db (times without an offset are read\n"
     "in the guarantees file's [filing] timezone, blank currencies as its\n"
@@ -47,6 +49,10 @@ const char ombud_help_run[] =
     "                     language, else en)\n"
     "  --map, --strict, -q, -v\n"
     "                     as for 'ombud ingest'\n"
+    "  --calls-format, --accounts, --cdr, --cdr-tz\n"
+    "                     Asterisk exports, as for 'ombud ingest'; the queue\n"
+    "                     exits mean what the guarantees file's [source\n"
+    "                     asterisk] says (printed in the report's method)\n"
     "\n"
     "example:\n"
     "  ombud run --guarantees templates/guarantees/fibre-bundle.ini \\\n"
@@ -131,11 +137,16 @@ static ombud_err run(const run_args *a, const ombud_guarantees *gs,
     char xlsx[4096], pdfpath[4096];
     int64_t check_id = 0;
     ombud_ingest_opts io = {gs->tz, gs->filing.currency, a->in.maps, a->in.nmaps,
-                            ombud_diag_verbosity() == OMBUD_VERBOSE ? -1 : 10};
+                            ombud_diag_verbosity() == OMBUD_VERBOSE ? -1 : 10,
+                            &gs->asterisk, NULL};
+    ombud_tz *cdr_tz = NULL;
     ombud_store *st = NULL;
     int failed;
     ombud_err err;
 
+    if (ombud_inputs_cdr_tz(&a->in, "run", &cdr_tz))
+        return OMBUD_E_USAGE;
+    io.cdr_tz = cdr_tz;
     if (!(err = ombud_store_open(db, &st)) &&
         !(err = ombud_import_files(st, a->in.files, a->in.nfiles, &io,
                                      rejected)))
@@ -150,6 +161,7 @@ static ombud_err run(const run_args *a, const ombud_guarantees *gs,
         err = ombud_write_complaint(st, check_id, gs, a->account, a->customer,
                                     NULL, NULL, NULL, a->paper, a->out);
     ombud_store_close(st);
+    ombud_tz_free(cdr_tz);
     return err;
 }
 

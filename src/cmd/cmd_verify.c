@@ -29,6 +29,7 @@ const char ombud_help_verify[] =
     "usage: ombud verify --report FILE --guarantees FILE\n"
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
     "                    [--appointments FILE]... [--orders FILE]...\n"
+    "                    [--accounts FILE] [--cdr FILE]...\n"
     "       ombud verify --report FILE --inputs DIR\n"
     "\n"
     "Check that a report (XLSX or PDF) was produced from the inputs it lists,\n"
@@ -120,11 +121,19 @@ static int offer_dir(verify *v, const char *dir)
     return rc;
 }
 
+/* Was a file offered as @offered fit to be the input of @kind? (--calls
+ * takes a queue_log as well as a calls.csv, as on ingest.) */
+static int same_kind(const char *offered_kind, const char *kind)
+{
+    return !strcmp(offered_kind, kind) ||
+           (!strcmp(offered_kind, "calls") && !strcmp(kind, "queue_log"));
+}
+
 static offered *by_sha(verify *v, const char *sha, const char *kind)
 {
     for (int i = 0; i < v->nfiles; i++)
         if (!strcmp(v->files[i].sha, sha) &&
-            (!v->files[i].kind || !kind || !strcmp(v->files[i].kind, kind)))
+            (!v->files[i].kind || !kind || same_kind(v->files[i].kind, kind)))
             return &v->files[i];
     return NULL;
 }
@@ -132,7 +141,8 @@ static offered *by_sha(verify *v, const char *sha, const char *kind)
 static offered *by_kind_unused(verify *v, const char *kind)
 {
     for (int i = 0; i < v->nfiles; i++)
-        if (v->files[i].kind && !strcmp(v->files[i].kind, kind) && !v->files[i].used)
+        if (v->files[i].kind && same_kind(v->files[i].kind, kind) &&
+            !v->files[i].used)
             return &v->files[i];
     return NULL;
 }
@@ -294,7 +304,8 @@ static void recompute(verify *v, const char *gpath, const ombud_input *in, int n
     ombud_diag_set_verbosity(OMBUD_QUIET);
     if (!(err = ombud_guarantees_load(gpath, &gs)) &&
         !(err = ombud_store_open(db, &st))) {
-        ombud_ingest_opts o = {gs->tz, gs->filing.currency, NULL, 0, 0};
+        ombud_ingest_opts o = {gs->tz, gs->filing.currency, NULL, 0, 0,
+                               &gs->asterisk, NULL};
         if (!(err = ombud_import_files(st, in, nin, &o, &rejected)) &&
             !(err = ombud_evaluate_span(st, gs, v->m.from, v->m.to, NULL, &check_id)))
             err = ombud_store_findings_digest(st, check_id, digest);
@@ -327,7 +338,7 @@ static int parse(int argc, char **argv, verify *v, const char **report,
                  const char **dir)
 {
     enum { O_REPORT = 256, O_G, O_OUTAGES, O_CALLS, O_BILLING, O_INPUTS,
-           O_APPOINTMENTS, O_ORDERS };
+           O_APPOINTMENTS, O_ORDERS, O_ACCOUNTS, O_CDR };
     static const struct option opts[] = {
         {"report", required_argument, NULL, O_REPORT},
         {"guarantees", required_argument, NULL, O_G},
@@ -337,6 +348,8 @@ static int parse(int argc, char **argv, verify *v, const char **report,
         {"inputs", required_argument, NULL, O_INPUTS},
         {"appointments", required_argument, NULL, O_APPOINTMENTS},
         {"orders", required_argument, NULL, O_ORDERS},
+        {"accounts", required_argument, NULL, O_ACCOUNTS},
+        {"cdr", required_argument, NULL, O_CDR},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
@@ -354,6 +367,8 @@ static int parse(int argc, char **argv, verify *v, const char **report,
         case O_INPUTS: *dir = optarg; break;
         case O_APPOINTMENTS: rc = offer(v, "appointments", optarg); break;
         case O_ORDERS: rc = offer(v, "orders", optarg); break;
+        case O_ACCOUNTS: rc = offer(v, "accounts", optarg); break;
+        case O_CDR: rc = offer(v, "cdr", optarg); break;
         case 'h': fputs(ombud_help_verify, stdout); return -1;
         default:
             return ombud_usage_error("verify", c == ':' ? "option needs a "

@@ -1,10 +1,13 @@
 /*
  * inputs.c - the options `ingest` and `run` share: input files by kind,
- * --map and --strict, and the usage-error message every command prints.
+ * --map and --strict, the telephony exports (--calls-format, --accounts,
+ * --cdr, --cdr-tz), and the usage-error message every command prints.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ombud/cmd.h"
 
@@ -41,6 +44,17 @@ int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
     case OMBUD_OPT_STRICT:
         in->strict = 1;
         return 0;
+    case OMBUD_OPT_CALLS_FORMAT:
+        if (strcmp(arg, "csv") && strcmp(arg, "asterisk-queue-log"))
+            return ombud_usage_error(cmd, "--calls-format takes csv or "
+                                     "asterisk-queue-log, got", arg);
+        in->calls_format = arg;
+        return 0;
+    case OMBUD_OPT_ACCOUNTS: return add_file(in, "accounts", arg, cmd);
+    case OMBUD_OPT_CDR: return add_file(in, "cdr", arg, cmd);
+    case OMBUD_OPT_CDR_TZ:
+        in->cdr_tz = arg;
+        return 0;
     default:
         return -1;
     }
@@ -60,7 +74,8 @@ static int has_column(const ombud_format *f, const char *name, size_t n)
 static int check_map(const char *m, const char *cmd)
 {
     static const char *const kinds[] = {"outages", "calls", "billing",
-                                        "appointments", "orders", NULL};
+                                        "appointments", "orders",
+                                        "accounts", NULL};
     const char *eq = strchr(m, '='), *dot = memchr(m, '.', (size_t)(eq - m));
     const char *col = dot ? dot + 1 : m;
     size_t n = (size_t)(eq - col);
@@ -83,7 +98,41 @@ static int check_map(const char *m, const char *cmd)
     return ombud_usage_error(cmd, "--map: no format has that column:", m);
 }
 
-int ombud_inputs_check(const ombud_inputs *in, const char *cmd)
+/*
+ * Is the first line of @path an Asterisk queue_log line in the file form,
+ * "digits|callid|queue|agent|EVENT"? A calls.csv starts with a header of
+ * names, never with digits and a '|', so the guess cannot take one for
+ * the other. Only regular files are looked at (a pipe can be read once).
+ */
+static int looks_like_queue_log(const char *path)
+{
+    struct stat sb;
+    char line[1024];
+    const char *p = line;
+    FILE *fp;
+    int bars = 0, ok;
+
+    if (stat(path, &sb) || !S_ISREG(sb.st_mode) || !(fp = fopen(path, "rb")))
+        return 0;
+    ok = fgets(line, sizeof line, fp) != NULL;
+    fclose(fp);
+    if (!ok || !isdigit((unsigned char)*p))
+        return 0;
+    while (isdigit((unsigned char)*p))
+        p++;
+    if (*p != '|')
+        return 0;
+    for (; *p && *p != '\n' && bars < 4; p++)
+        bars += *p == '|';
+    /* p is at the event name: upper-case letters, then '|' or the end. */
+    if (bars < 4 || !isupper((unsigned char)*p))
+        return 0;
+    while (isupper((unsigned char)*p) || *p == '_')
+        p++;
+    return *p == '|' || *p == '\n' || *p == '\r' || !*p;
+}
+
+int ombud_inputs_check(ombud_inputs *in, const char *cmd)
 {
     int rc;
 
@@ -92,7 +141,25 @@ int ombud_inputs_check(const ombud_inputs *in, const char *cmd)
             return rc;
     if (in->nfiles == 0)
         return ombud_usage_error(cmd, "nothing to import: give --outages, "
-                                 "--calls, --billing, --appointments or "
-                                 "--orders", NULL);
+                                 "--calls, --billing, --appointments, "
+                                 "--orders, --accounts or --cdr", NULL);
+    for (int i = 0; i < in->nfiles; i++) {
+        const char *f = in->calls_format;
+        if (strcmp(in->files[i].fmt->kind, "calls"))
+            continue;
+        if (f ? !strcmp(f, "asterisk-queue-log")
+              : looks_like_queue_log(in->files[i].path))
+            in->files[i].fmt = &ombud_format_queue_log;
+    }
+    return 0;
+}
+
+int ombud_inputs_cdr_tz(const ombud_inputs *in, const char *cmd, ombud_tz **out)
+{
+    *out = NULL;
+    if (in->cdr_tz && ombud_tz_open(in->cdr_tz, out))
+        return ombud_usage_error(cmd, "--cdr-tz: unknown time zone (use an "
+                                 "IANA name such as Europe/Madrid):",
+                                 in->cdr_tz);
     return 0;
 }

@@ -81,5 +81,5 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 }
 
 const ombud_format ombud_format_appointments = {
-    "appointments", columns, A_NCOLS, store_row
+    "appointments", columns, A_NCOLS, store_row, NULL, NULL, NULL
 };

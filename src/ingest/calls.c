@@ -88,6 +88,7 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     c->agent_id = ombud_row_text(row, C_AGENT);
     c->transferred_to = ombud_row_text(row, C_TRANSFERRED);
     c->ticket_id = ombud_row_text(row, C_TICKET);
+    c->lines = NULL;
     if ((err = ombud_row_time(ctx, row, C_ARRIVED, 1, 0, &c->arrived_at, rej)) ||
         (err = ombud_row_time(ctx, row, C_ANSWERED, 0, 0, &c->answered_at, rej)) ||
         (err = ombud_row_time(ctx, row, C_ENDED, 1, 0, &c->ended_at, rej)) ||
@@ -118,5 +119,5 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 }
 
 const ombud_format ombud_format_calls = {
-    "calls", columns, C_NCOLS, store_row
+    "calls", columns, C_NCOLS, store_row, NULL, NULL, NULL
 };

@@ -91,5 +91,5 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 }
 
 const ombud_format ombud_format_orders = {
-    "orders", columns, R_NCOLS, store_row
+    "orders", columns, R_NCOLS, store_row, NULL, NULL, NULL
 };

@@ -98,5 +98,5 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 }
 
 const ombud_format ombud_format_outages = {
-    "outages", columns, O_NCOLS, store_row
+    "outages", columns, O_NCOLS, store_row, NULL, NULL, NULL
 };

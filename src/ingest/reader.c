@@ -14,7 +14,14 @@
  * the next line: memory stays flat and later rows are not lost.
  *
  * Accounting: every record after the header is "read" exactly once and is
- * then either stored or rejected; ombud_store_end_file() checks the sum.
+ * then either stored or rejected (or, for record formats, counted: a
+ * queue_log line that is part of no leg); ombud_store_end_file() checks
+ * the sum.
+ *
+ * Record formats (ombud_format.store_record set: queue_log, Master.csv)
+ * have no header to map columns by: their records go to the format as
+ * fields, after the same limits and UTF-8 checks, with the delimiter and
+ * quote the format's begin() chose from the file's first bytes.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -43,7 +50,8 @@
 
 const ombud_format *const ombud_formats[] = {
     &ombud_format_outages, &ombud_format_calls, &ombud_format_billing,
-    &ombud_format_appointments, &ombud_format_orders, NULL
+    &ombud_format_appointments, &ombud_format_orders,
+    &ombud_format_accounts, &ombud_format_queue_log, &ombud_format_cdr, NULL
 };
 
 const ombud_format *ombud_format_find(const char *kind)
@@ -77,6 +85,9 @@ typedef struct reader {
     int have_header;
     size_t header_fields;     /* fields in the header row */
     long map[OMBUD_MAX_COLUMNS]; /* header field index per column, or -1 */
+    ombud_sniff sniff;        /* record formats: how begin() wants the file read */
+    const char **vp;          /* record formats: field pointers for the format */
+    size_t capvp;
 
     ombud_counts counts;
     GChecksum *sha;           /* SHA-256 of the bytes as they are parsed */
@@ -244,7 +255,7 @@ static void take_row(reader *r)
 {
     const ombud_format *f = r->fmt;
     ombud_row row;
-    ombud_row_reject rej = {-1, ""};
+    ombud_row_reject rej = {-1, "", NULL};
     char why[160];
     ombud_err err;
 
@@ -282,6 +293,63 @@ static void take_row(reader *r)
             reject(r, c >= 0 ? row.col[c] : 0, c >= 0 ? f->columns[c].name
                    : NULL, NULL, 0, rej.why);
     } else {
+        r->fatal = err;
+    }
+}
+
+/* ---- records (formats without a header map) ------------------------------------- */
+
+/* Hand a record's fields to a record format, after the reader's checks. */
+static void take_record(reader *r)
+{
+    int header = !r->have_header && r->sniff.header;
+    ombud_record rec = {r->rec_line, r->nfields, NULL, r->len, header};
+    ombud_row_reject rej = {-1, "", NULL};
+    char why[160], fname[32];
+    ombud_err err;
+
+    r->have_header = 1;
+    if (!header)
+        r->counts.read++;
+    if (r->too_many) {
+        ombud_loc loc = {r->path, r->rec_line, 0};
+        snprintf(why, sizeof why, "more than %d fields", OMBUD_MAX_FIELDS);
+        if (header)
+            r->fatal = ombud_error(OMBUD_E_DATA, &loc, "header has %s", why);
+        else
+            reject(r, OMBUD_MAX_FIELDS + 1, NULL, NULL, 0, why);
+        return;
+    }
+    if (r->nfields > r->capvp) {
+        const char **v = realloc(r->vp, r->nfields * sizeof *v);
+        if (!v) {
+            r->fatal = OMBUD_E_NOMEM;
+            return;
+        }
+        r->vp = v;
+        r->capvp = r->nfields;
+    }
+    for (size_t i = 0; i < r->nfields; i++) {
+        r->vp[i] = r->arena + r->off[i];
+        if (!header && ombud_text_check(r->vp[i], r->len[i], why, sizeof why)) {
+            snprintf(fname, sizeof fname, "field %zu", i + 1);
+            reject(r, (long)i + 1, fname, r->vp[i], r->len[i], why);
+            return;
+        }
+    }
+    rec.v = r->vp;
+    err = r->fmt->store_record(&r->ctx, &rec, &rej);
+    if (err == OMBUD_E_FIELD && !header) {
+        size_t c = rej.column >= 0 ? (size_t)rej.column : 0;
+        if (rej.column >= 0 && c < r->nfields) {
+            if (!rej.field)
+                snprintf(fname, sizeof fname, "field %zu", c + 1);
+            reject(r, (long)c + 1, rej.field ? rej.field : fname, r->vp[c],
+                   r->len[c], rej.why);
+        } else {
+            reject(r, 0, NULL, NULL, 0, rej.why);
+        }
+    } else if (err) {
         r->fatal = err;
     }
 }
@@ -348,7 +416,9 @@ static void on_record(int term, void *p)
     (void)term;
     if (r->fatal)
         return;
-    if (!r->have_header)
+    if (r->fmt->store_record)
+        take_record(r);
+    else if (!r->have_header)
         r->fatal = take_header(r);
     else
         take_row(r);
@@ -357,11 +427,27 @@ static void on_record(int term, void *p)
 
 /* ---- feeding ------------------------------------------------------------------ */
 
+/* libcsv has no "no quoting" mode: an unquoted format gets 0xFF as its
+ * quote, a byte that never occurs in UTF-8, and lines holding it are
+ * rejected before libcsv sees them (see unquoted_bad_line). */
+#define NO_QUOTE 0xFF
+
+static void init_parser(reader *r)
+{
+    csv_init(&r->csv, CSV_APPEND_NULL);
+    csv_set_blk_size(&r->csv, CHUNK);
+    if (r->sniff.delim)
+        csv_set_delim(&r->csv, r->sniff.delim);
+    if (r->sniff.unquoted)
+        csv_set_quote(&r->csv, NO_QUOTE);
+    else if (r->sniff.quote)
+        csv_set_quote(&r->csv, r->sniff.quote);
+}
+
 static void restart_parser(reader *r)
 {
     csv_free(&r->csv);
-    csv_init(&r->csv, CSV_APPEND_NULL);
-    csv_set_blk_size(&r->csv, CHUNK);
+    init_parser(r);
     reset_record(r);
 }
 
@@ -376,18 +462,45 @@ static size_t drop_oversize(reader *r, const char *s, size_t n, int *skipping)
     snprintf(why, sizeof why, "record longer than %d bytes (lines %ld to %ld "
              "and on); an unclosed quote? reading resumes on the next line",
              OMBUD_MAX_RECORD, r->rec_line, r->line);
-    if (!r->have_header) {
+    if (!r->have_header && (!r->fmt->store_record || r->sniff.header)) {
         ombud_loc loc = {r->path, r->rec_line, 0};
         r->fatal = ombud_error(OMBUD_E_DATA, &loc, "header longer than %d "
                                "bytes", OMBUD_MAX_RECORD);
         return n;
     }
+    r->have_header = 1;
     r->counts.read++;
     reject(r, 0, NULL, NULL, 0, why);
     restart_parser(r);
     *skipping = 1;
     (void)s;
     return 0;
+}
+
+/*
+ * An unquoted format's line holding the byte 0xFF (never valid UTF-8) is
+ * rejected whole here: fed to libcsv, it could open a "quoted" field that
+ * swallows the lines after it. Any part of the line libcsv already holds
+ * is dropped; the rest of it is skipped. Returns 1 when it did so.
+ */
+static int unquoted_bad_line(reader *r, const char *s, size_t seg, int eol,
+                             int at_line_start, int *skipping)
+{
+    const char *ff;
+
+    if (!r->sniff.unquoted || !(ff = memchr(s, NO_QUOTE, seg)))
+        return 0;
+    if (at_line_start)
+        r->rec_line = r->line;
+    r->have_header = 1;
+    r->counts.read++;
+    reject(r, 0, NULL, NULL, 0, "invalid UTF-8: the line holds the byte "
+           "0xFF");
+    restart_parser(r);
+    if (!eol)
+        *skipping = 1;
+    (void)ff;
+    return 1;
 }
 
 /* The first CR or LF in @s, or NULL: both end a physical line. */
@@ -435,6 +548,16 @@ static void feed(reader *r, const char *s, size_t n, int *at_line_start,
             r->rec_line = r->line;
             r->rec_bytes = 0;
         }
+        if (unquoted_bad_line(r, s, seg, eol != NULL, *at_line_start,
+                              skipping)) {
+            if (eol) {
+                r->line++;
+                *at_line_start = 1;
+            }
+            s += seg;
+            n -= seg;
+            continue;
+        }
         if (r->rec_bytes + seg > OMBUD_MAX_RECORD) {
             r->after_cr = 0;
             drop_oversize(r, s, n, skipping);
@@ -467,7 +590,7 @@ static void finish(reader *r)
         csv_fini(&r->csv, on_field, on_record, r);
         return;
     }
-    if (!r->have_header) {
+    if (!r->have_header && (!r->fmt->store_record || r->sniff.header)) {
         ombud_loc loc = {r->path, r->rec_line, 0};
         r->fatal = ombud_error(OMBUD_E_DATA, &loc, "file ends inside a quoted "
                                "header field");
@@ -475,6 +598,7 @@ static void finish(reader *r)
     }
     snprintf(why, sizeof why, "file ends inside a quoted field opened on line "
              "%ld or later; the closing quote is missing", r->rec_line);
+    r->have_header = 1;
     r->counts.read++;
     reject(r, (long)r->nfields + 1, NULL, NULL, 0, why);
 }
@@ -506,6 +630,11 @@ static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
             s += 3; /* a UTF-8 byte order mark is not part of the header */
             n -= 3;
         }
+        if (first && r->fmt->begin) {
+            if ((r->fatal = r->fmt->begin(&r->ctx, s, n, &r->sniff)))
+                break;
+            restart_parser(r);
+        }
         first = 0;
         feed(r, s, n, &at_line_start, &skipping);
         done += (int64_t)n;
@@ -520,8 +649,9 @@ static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
     free(buf);
     if (!r->fatal && !r->have_header) {
         ombud_loc loc = {r->path, 0, 0};
-        r->fatal = ombud_error(OMBUD_E_DATA, &loc, "empty file: no %s header",
-                               r->fmt->kind);
+        r->fatal = ombud_error(OMBUD_E_DATA, &loc, r->fmt->store_record
+                               ? "empty file: no %s records"
+                               : "empty file: no %s header", r->fmt->kind);
     }
     return r->fatal;
 }
@@ -584,6 +714,7 @@ static void reader_free(reader *r)
     free(r->arena);
     free(r->off);
     free(r->len);
+    free(r->vp);
 }
 
 /*
@@ -651,7 +782,7 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
 {
     reader r = {0};
     ombud_source src = {0};
-    char sha[65] = "pending";
+    char sha[65] = "pending", settings[600];
     int64_t bytes = 0, id = 0;
     int regular = 0;
     FILE *fp = NULL;
@@ -674,7 +805,12 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
         return ombud_store_find_source(st, fmt->kind, sha, &id, counts);
     }
     src = (ombud_source){fmt->kind, base_name(path), path, sha, bytes,
-                         ombud_tz_name(opts->tz), ombud_clock_now()};
+                         ombud_tz_name(fmt == &ombud_format_cdr && opts->cdr_tz
+                                       ? opts->cdr_tz : opts->tz),
+                         ombud_clock_now(), NULL};
+    if (fmt == &ombud_format_queue_log)
+        src.settings = ombud_asterisk_site_format(opts->asterisk, settings,
+                                                  sizeof settings);
     if ((err = ombud_store_begin_file(st, &src, &id))) {
         fclose(fp);
         return err;
@@ -682,12 +818,16 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
     r.fmt = fmt;
     r.opts = opts;
     r.path = path;
-    r.ctx = (ombud_ingest_ctx){st, id, opts};
+    r.ctx = (ombud_ingest_ctx){st, id, opts, &r.counts, path, NULL};
     r.sha = g_checksum_new(G_CHECKSUM_SHA256);
-    csv_init(&r.csv, CSV_APPEND_NULL);
-    csv_set_blk_size(&r.csv, CHUNK);
+    init_parser(&r);
     err = parse_file(&r, fp, bytes);
     fclose(fp);
+    if (fmt->finish) {
+        ombud_err ferr = fmt->finish(&r.ctx, err != OMBUD_OK);
+        if (!err)
+            err = ferr;
+    }
     if (!err)
         err = settle_checksum(&r, st, regular && strcmp(sha, "pending") ? sha
                                                                        : NULL,

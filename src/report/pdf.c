@@ -313,6 +313,11 @@ static void inputs(pdf *p)
     pdoc_para(&p->d, _("Every input row was either stored or rejected with its reason; "
          "\"Balanced\" confirms read = stored + rejected for each file. "
          "Rejected rows are listed in the XLSX workbook."), 8.5, 0, 0.2);
+    pdoc_para(&p->d, _("In a telephony log (Asterisk queue_log) \"Stored\" "
+         "counts the lines the call legs were built from, and \"Counted\" the "
+         "lines that are part of no leg (duplicates, agent and queue events, "
+         "unknown events); there read = stored + rejected + counted."), 8.5,
+         0, 0.2);
     pdoc_sources(&p->d, p->st);
     p->d.y += 10;
     snprintf(line, sizeof line, _("Guarantees file: %s\nSHA-256: %s"),

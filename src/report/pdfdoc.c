@@ -282,22 +282,41 @@ void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row)
 /* ---- the sources table both reports end with ---------------------------------- */
 
 static const pdoc_col source_cols[] = {
-    {N_("File"), 0.13, 0, 0}, {N_("Kind"), 0.07, 0, 0}, {"SHA-256", 0.46, 0, 1},
+    {N_("File"), 0.13, 0, 0}, {N_("Kind"), 0.08, 0, 0}, {"SHA-256", 0.37, 0, 1},
     {N_("Read"), 0.07, 1, 0}, {N_("Stored"), 0.08, 1, 0},
-    {N_("Rejected"), 0.10, 1, 0}, {N_("Balanced"), 0.09, 0, 0}};
-static const pdoc_table source_table = {source_cols, 7, 6.5};
+    {N_("Rejected"), 0.09, 1, 0}, {N_("Counted"), 0.09, 1, 0},
+    {N_("Balanced"), 0.09, 0, 0}};
+static const pdoc_table source_table = {source_cols, 8, 6.5};
 
 static int source_row(void *ud, const ombud_source_row *s)
 {
-    char rd[24], st[24], rj[24];
-    const char *cells[7] = {s->name, ombud_fmt_source_kind(s->kind), s->sha256, rd, st, rj,
-        s->counts.read == s->counts.stored + s->counts.rejected ? _("yes")
-                                                                : _("NO")};
+    char rd[24], st[24], rj[24], ct[24];
+    const char *cells[8] = {s->name, ombud_fmt_source_kind(s->kind), s->sha256,
+        rd, st, rj, ct, s->counts.read == s->counts.stored +
+        s->counts.rejected + s->counts.counted ? _("yes") : _("NO")};
 
     ombud_fmt_count(s->counts.read, rd, sizeof rd);
     ombud_fmt_count(s->counts.stored, st, sizeof st);
     ombud_fmt_count(s->counts.rejected, rj, sizeof rj);
+    ombud_fmt_count(s->counts.counted, ct, sizeof ct);
     pdoc_table_row(ud, &source_table, cells, -1, NULL);
+    return 0;
+}
+
+/* A file's notes and settings under the table: what its lines became. */
+static int source_note(void *ud, const ombud_source_row *s)
+{
+    pdoc *d = ud;
+    char line[1600];
+
+    if (!s->notes && !s->settings)
+        return 0;
+    snprintf(line, sizeof line, "%s (%s): %s%s%s%s", s->name,
+             ombud_fmt_source_kind(s->kind),
+             s->notes ? s->notes : "", s->notes && s->settings ? ". " : "",
+             s->settings ? _("Site settings applied: ") : "",
+             s->settings ? s->settings : "");
+    pdoc_para(d, line, 8, 0, 0);
     return 0;
 }
 
@@ -305,6 +324,8 @@ void pdoc_sources(pdoc *d, ombud_store *st)
 {
     pdoc_table_start(d, &source_table, 20);
     ombud_store_each_source(st, source_row, d);
+    d->y += 6;
+    ombud_store_each_source(st, source_note, d);
 }
 
 /* ---- output ------------------------------------------------------------------------ */

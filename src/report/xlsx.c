@@ -814,7 +814,9 @@ typedef struct rows { xlsx *x; lxw_worksheet *ws; int row; const char *base; } r
 static int input_row(void *ud, const ombud_source_row *s)
 {
     rows *t = ud;
-    int ok = s->counts.read == s->counts.stored + s->counts.rejected;
+    int ok = s->counts.read == s->counts.stored + s->counts.rejected +
+             s->counts.counted;
+    char notes[1600];
 
     put_text(t->ws, t->row, 0, s->name, t->x->bold);
     put_text(t->ws, t->row, 1, ombud_fmt_source_kind(s->kind), NULL);
@@ -826,6 +828,12 @@ static int input_row(void *ud, const ombud_source_row *s)
     put_num(t->ws, t->row, 7, (double)s->counts.stored, t->x->num);
     put_num(t->ws, t->row, 8, (double)s->counts.rejected, t->x->num);
     put_text(t->ws, t->row, 9, ok ? _("yes") : _("NO"), ok ? NULL : t->x->fail);
+    put_num(t->ws, t->row, 10, (double)s->counts.counted, t->x->num);
+    snprintf(notes, sizeof notes, "%s%s%s%s", s->notes ? s->notes : "",
+             s->notes && s->settings ? ". " : "", s->settings ?
+             _("Site settings applied: ") : "", s->settings ? s->settings : "");
+    if (notes[0])
+        put_text(t->ws, t->row, 11, notes, NULL);
     t->row++;
     return 0;
 }
@@ -844,20 +852,22 @@ static void write_inputs(xlsx *x, const char *name)
 {
     static const char *const head[] = {N_("File"), N_("Kind"), N_("Path"), "SHA-256",
         N_("Bytes"), N_("Time zone"), N_("Rows read"), N_("Stored"), N_("Rejected"),
-        N_("read = stored + rejected")};
-    static const double widths[] = {18, 9, 36, 66, 10, 20, 10, 10, 10, 12};
+        N_("read = stored + rejected (+ counted)"),
+        N_("Counted (no record of their own)"), N_("What became of the rows")};
+    static const double widths[] = {18, 9, 36, 66, 10, 20, 10, 10, 10, 12, 12,
+                                    90};
     rows t = {x, add_sheet(x, name), 2, NULL};
 
     if (!t.ws)
         return;
     put_text(t.ws, 0, 0, _("Inputs: every source file, its checksum and what "
              "became of its rows"), x->bold);
-    header_row(x, t.ws, 1, head, widths, 10);
+    header_row(x, t.ws, 1, head, widths, 12);
     ombud_store_each_source(x->st, input_row, &t);
     put_text(t.ws, t.row + 1, 0, _("Guarantees"), x->bold);
     put_text(t.ws, t.row + 1, 2, x->chk.guarantees, NULL);
     put_text(t.ws, t.row + 1, 3, x->chk.guarantees_sha256, NULL);
-    worksheet_autofilter(t.ws, 1, 0, (lxw_row_t)(t.row > 2 ? t.row - 1 : 2), 9);
+    worksheet_autofilter(t.ws, 1, 0, (lxw_row_t)(t.row > 2 ? t.row - 1 : 2), 11);
 }
 
 static void rejects_header(xlsx *x, lxw_worksheet *ws)
@@ -905,6 +915,34 @@ static void write_rejects(xlsx *x, const char *name)
         worksheet_autofilter(t.ws, 1, 0, (lxw_row_t)(t.row - 1), 5);
 }
 
+/* Under the Method table: how each telephony log was read. */
+typedef struct method_rows { xlsx *x; lxw_worksheet *ws; int row, said; } method_rows;
+
+static int method_source(void *ud, const ombud_source_row *s)
+{
+    method_rows *m = ud;
+    char line[1400];
+
+    if (!s->settings)
+        return 0;
+    if (!m->said++) {
+        put_text(m->ws, m->row++, 0, _("Telephony logs: one call leg per "
+                 "queue stint (ENTERQUEUE to its terminal event). "
+                 "COMPLETECALLER/COMPLETEAGENT: answered; TRANSFER, "
+                 "BLINDTRANSFER, ATTENDEDTRANSFER: transferred (answered); "
+                 "WITHDRAW: transferred; ABANDON: abandoned; EXITEMPTY, "
+                 "JOINEMPTY, JOINUNAVAIL, FULL, CLOSED: closed; "
+                 "EXITWITHTIMEOUT and EXITWITHKEY: as the site settings say; "
+                 "no terminal event: incomplete (left out of every rule)."),
+                 m->x->bold);
+    }
+    snprintf(line, sizeof line, _("%s (%s): site settings %s"), s->name,
+             ombud_fmt_source_kind(s->kind),
+             s->settings);
+    put_text(m->ws, m->row++, 0, line, NULL);
+    return 0;
+}
+
 static void write_method(xlsx *x, const char *name)
 {
     static const char *const head[] = {N_("Guarantee"), N_("Kind"), N_("Parameters "
@@ -937,6 +975,10 @@ static void write_method(xlsx *x, const char *name)
         put_text(ws, row, 1, r->kind, x->plain);
         put_text(ws, row, 2, r->params, x->wrap);
         put_text(ws, row, 3, r->r.method, x->wrap);
+    }
+    {
+        method_rows m = {x, ws, row + 1, 0};
+        ombud_store_each_source(x->st, method_source, &m);
     }
 }
 

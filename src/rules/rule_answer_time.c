@@ -54,11 +54,13 @@ typedef struct state {
     day *days;
     int64_t ndays;
     int64_t offered, in_time;
+    int64_t incomplete;  /* legs left out: no end in the log */
     int pass;            /* 1 counting, 2 linking evidence */
     ombud_err err;
 } state;
 
-/* -1: not offered; 0: offered, not in time; 1: answered in time. */
+/* -1: not offered; 0: offered, not in time; 1: answered in time;
+ * -2: left out, its end unknown (incomplete). */
 static int classify(const ombud_guarantee *g, const ombud_call_leg *c)
 {
     int answered = c->answered_at != OMBUD_TIME_NONE;
@@ -67,6 +69,8 @@ static int classify(const ombud_guarantee *g, const ombud_call_leg *c)
     if (!ombud_param_has(&g->v[K_QUEUES], c->queue) ||
         !ombud_calendar_is_open(g->v[K_HOURS].cal, c->arrived_at))
         return -1;
+    if (ombud_leg_incomplete(c))
+        return -2;
     if (answered)
         return wait <= g->v[K_WITHIN].num;
     if (!strcmp(c->outcome, "transferred"))
@@ -93,6 +97,8 @@ static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
     int k = classify(s->g, c);
     day *d;
 
+    if (k == -2 && s->pass == 1 && day_of(s, c->arrived_at))
+        s->incomplete++;
     if (k < 0 || !(d = day_of(s, c->arrived_at)))
         return 0;
     if (s->pass == 1) {
@@ -224,12 +230,13 @@ static void describe(const state *s, ombud_result *res)
              g->v[K_SHORT_ABANDON].text, g->v[K_COUNT_ABANDONED].num ?
              _("nothing else") : _("all other abandons"), g->v[K_WITHIN].text,
              per, t, per);
+    ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
 }
 
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, res, 0, NULL, 0, 0, 0, 1, OMBUD_OK};
+    state s = {ctx, g, res, 0, NULL, 0, 0, 0, 0, 1, OMBUD_OK};
     ombud_tm a, z;
     ombud_err err;
 

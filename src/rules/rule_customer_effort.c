@@ -78,6 +78,7 @@ typedef struct state {
     int64_t best[F_N];        /* figures of the group with most calls */
     char best_group[96];
     int64_t groups;
+    int64_t incomplete;       /* legs left out: no end in the log */
     ombud_err err;
 } state;
 
@@ -268,6 +269,8 @@ static int on_leg(void *ud, const char *group, int is_ticket, int64_t row,
 {
     state *s = ud;
 
+    if (ombud_leg_incomplete(c))
+        return (s->incomplete++, 0);
     if (!s->group || s->is_ticket != is_ticket || strcmp(s->group, group)) {
         if (s->group && (s->err = finish_group(s)))
             return 1;
@@ -312,13 +315,14 @@ static void describe(const state *s, ombud_result *res)
              "first call to restoration. The measured figure is the group "
              "with most calls (%s wait in all there)."),
              ombud_duration_format(f[F_WAIT], wait, sizeof wait));
+    ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
 }
 
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
     state s = {ctx, g, res, NULL, 0, NULL, NULL, NULL, {0}, 0, 0, {0}, "",
-               0, OMBUD_OK};
+               0, 0, OMBUD_OK};
     ombud_err err;
 
     s.calls = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, call_free);

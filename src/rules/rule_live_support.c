@@ -36,6 +36,7 @@ typedef struct state {
     int64_t live;             /* counted legs answered in time */
     int64_t calls[168];       /* counted legs per hour of the week */
     int64_t answered[168];    /* of which answered live in time */
+    int64_t incomplete;       /* legs left out: no end in the log */
     ombud_err err;
 } state;
 
@@ -73,6 +74,8 @@ static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
     if (!ombud_param_has(&g->v[K_QUEUES], c->queue) ||
         !ombud_calendar_is_open(g->v[K_HOURS].cal, c->arrived_at))
         return 0;
+    if (ombud_leg_incomplete(c))
+        return (s->incomplete++, 0);
     wait = (answered ? c->answered_at : c->ended_at) - c->arrived_at;
     if (!answered && (!strcmp(c->outcome, "transferred") ||
                       (!strcmp(c->outcome, "abandoned") && wait <= max)))
@@ -92,7 +95,7 @@ static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, res, 0, {0}, {0}, OMBUD_OK};
+    state s = {ctx, g, res, 0, {0}, {0}, 0, OMBUD_OK};
     char m[32], pct[16];
     ombud_err err;
 
@@ -125,6 +128,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
              "up before %s had passed, are not counted. Times are local "
              "(%s)."), g->v[K_QUEUES].text, g->v[K_HOURS].text, m, m,
              ombud_tz_name(ctx->tz));
+    ombud_method_incomplete(res->method, sizeof res->method, s.incomplete);
     return OMBUD_OK;
 }
 

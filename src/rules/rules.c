@@ -93,6 +93,25 @@ int64_t ombud_share_bp(int64_t part, int64_t whole)
     return whole > 0 ? (part * 20000 + whole) / (2 * whole) : 10000;
 }
 
+int ombud_leg_incomplete(const ombud_call_leg *c)
+{
+    return !strcmp(c->outcome, "incomplete");
+}
+
+void ombud_method_incomplete(char *method, size_t size, int64_t n)
+{
+    size_t len = strlen(method);
+
+    if (n <= 0 || len + 1 >= size)
+        return;
+    method[len++] = ' ';
+    snprintf(method + len, size - len, ombud_ngettext("%lld call leg with no "
+             "end in the telephony log (incomplete) was left out: neither "
+             "answered nor abandoned.", "%lld call legs with no end in the "
+             "telephony log (incomplete) were left out: neither answered nor "
+             "abandoned.", (unsigned long)n), (long long)n);
+}
+
 char *ombud_bp_format(int64_t bp, char *buf, size_t size)
 {
     return ombud_fmt_bp(bp, buf, size);

@@ -18,6 +18,7 @@
 #   ingest ARGS...             run_ombud ingest --db "$DB" ARGS...
 #   ingest_la ARGS...          ingest --tz America/Los_Angeles ARGS...
 #   expect_counts PATH READ STORED REJECTED   the sources row of PATH
+#   expect_counted PATH COUNTED    its rows counted (queue_log: no leg)
 #   expect_accounting          read = stored + rejected for every source,
 #                              and the tables hold exactly those rows
 #   expect_reject PATH LINE COL FIELD REASON  one rejected row, checked in
@@ -44,14 +45,24 @@ expect_counts() { # PATH READ STORED REJECTED
                 FROM sources WHERE path = $(sql_q "$1")" "$2/$3/$4"
 }
 
-# For every source: read = stored + rejected, and the evidence tables and
-# the rejects table hold exactly that many rows for it.
+expect_counted() { # PATH COUNTED
+    expect_sql "SELECT rows_counted FROM sources WHERE path = $(sql_q "$1")" "$2"
+}
+
+# For every source: read = stored + rejected + counted (counted: lines of a
+# queue_log that are part of no call leg), and the evidence tables and the
+# rejects table hold exactly that many rows for it (a queue_log leg stands
+# for the nlines lines it was built from).
 expect_accounting() {
     expect_sql "SELECT count(*) FROM sources s WHERE
-        rows_read != rows_stored + rows_rejected
+        rows_read != rows_stored + rows_rejected + rows_counted
         OR rows_stored != (SELECT count(*) FROM outages WHERE source_id = s.id)
-                        + (SELECT count(*) FROM call_legs WHERE source_id = s.id)
+                        + (SELECT coalesce(sum(nlines), 0) FROM call_legs
+                           WHERE source_id = s.id)
                         + (SELECT count(*) FROM billing_events
+                           WHERE source_id = s.id)
+                        + (SELECT count(*) FROM accounts WHERE source_id = s.id)
+                        + (SELECT count(*) FROM cdr_records
                            WHERE source_id = s.id)
                         + (SELECT count(*) FROM appointments
                            WHERE source_id = s.id)

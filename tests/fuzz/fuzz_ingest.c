@@ -2,15 +2,16 @@
  * fuzz_ingest.c - libFuzzer harness for the CSV ingest of one format.
  *
  * Built once per format by tests/fuzz/run.sh with -DFUZZ_FORMAT=outages
- * (calls, billing). Each input is written to a temporary file and imported
+ * (calls, billing, queue_log, cdr). Each input is written to a temporary file and imported
  * with ombud_ingest_file() into an empty store, exactly as `ombud ingest
  * --tz America/Los_Angeles -v` would (every reject printed, to /dev/null).
  * After each input the promise of the tool is checked, by the harness's
  * own SQL on a second connection (not by ombud's counters alone):
  *
- *   - imported (OMBUD_OK): read = stored + rejected, the source row says
- *     so, and the tables hold exactly `stored` evidence rows and
- *     `rejected` rejects for it;
+ *   - imported (OMBUD_OK): read = stored + rejected + counted (counted:
+ *     queue_log lines that are part of no leg), the source row says so,
+ *     and the tables hold exactly `stored` evidence rows (a queue_log leg
+ *     counts one per line it was built from) and `rejected` rejects;
  *   - refused (no usable header...): the store holds nothing at all;
  *   - never OMBUD_E_INTERNAL, OMBUD_E_STORE or OMBUD_E_NOMEM: input
  *     alone must not be able to cause them.
@@ -139,19 +140,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char wipe[] = "DELETE FROM rejects; DELETE FROM outages; "
         "DELETE FROM call_legs; DELETE FROM billing_events; "
-        "DELETE FROM sources";
+        "DELETE FROM accounts; DELETE FROM cdr_records; DELETE FROM sources";
     /* expect_accounting of tests/e2e/lib.sh: sources whose counts do not
      * add up or do not match the rows in the tables. */
     static const char unaccounted[] = "SELECT count(*) FROM sources s WHERE "
-        "rows_read != rows_stored + rows_rejected "
+        "rows_read != rows_stored + rows_rejected + rows_counted "
         "OR rows_stored != (SELECT count(*) FROM outages WHERE source_id = s.id)"
-        " + (SELECT count(*) FROM call_legs WHERE source_id = s.id)"
-        " + (SELECT count(*) FROM billing_events WHERE source_id = s.id) "
+        " + (SELECT coalesce(sum(nlines), 0) FROM call_legs WHERE source_id = s.id)"
+        " + (SELECT count(*) FROM billing_events WHERE source_id = s.id)"
+        " + (SELECT count(*) FROM accounts WHERE source_id = s.id)"
+        " + (SELECT count(*) FROM cdr_records WHERE source_id = s.id) "
         "OR rows_rejected != (SELECT count(*) FROM rejects WHERE source_id = s.id)";
     static const char rows[] = "SELECT (SELECT count(*) FROM outages) + "
-        "(SELECT count(*) FROM call_legs) + (SELECT count(*) FROM billing_events)";
-    ombud_ingest_opts opts = {tz, "USD", NULL, 0, -1};
-    ombud_counts c = {0, 0, 0};
+        "(SELECT coalesce(sum(nlines), 0) FROM call_legs) + (SELECT count(*) "
+        "FROM billing_events) + (SELECT count(*) FROM accounts) + (SELECT "
+        "count(*) FROM cdr_records)";
+    ombud_ingest_opts opts = {tz, "USD", NULL, 0, -1, NULL, NULL};
+    ombud_counts c = {0, 0, 0, 0};
     FILE *fp;
     int already = 0;
     ombud_err err;
@@ -172,8 +177,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (already)
         fail("an empty store says the file was already imported", &c, err);
     if (err == OMBUD_OK) {
-        if (c.read != c.stored + c.rejected)
-            fail("read != stored + rejected", &c, err);
+        if (c.read != c.stored + c.rejected + c.counted)
+            fail("read != stored + rejected + counted", &c, err);
         if (query("SELECT count(*) FROM sources") != 1)
             fail("not exactly one source after an import", &c, err);
         if (query(unaccounted) != 0)

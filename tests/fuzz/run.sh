@@ -3,9 +3,9 @@
 #
 #   sh tests/fuzz/run.sh [--smoke] [--build-only] [--merge] [TARGET...]
 #
-# Targets: outages, calls, billing (the CSV ingest of each format through
+# Targets: outages, calls, billing, queue_log, cdr (the ingest of each format through
 # ombud_ingest_file(), checking read = stored + rejected after every input)
-# and guarantees (ombud_guarantees_load()). Default: all four.
+# and guarantees (ombud_guarantees_load()). Default: all six.
 #
 # The harnesses are built with clang (-fsanitize=fuzzer,address,undefined)
 # against the sources in src/ directly: src/*.c, src/ingest/ and src/rules/
@@ -56,14 +56,14 @@ for a in "$@"; do
     --smoke) seconds=${FUZZ_SMOKE_SECONDS:-25} ;;
     --build-only) build_only=1 ;;
     --merge) merge=1 ;;
-    outages|calls|billing|guarantees) targets="$targets $a" ;;
+    outages|calls|billing|queue_log|cdr|guarantees) targets="$targets $a" ;;
     *)
         echo "usage: sh tests/fuzz/run.sh [--smoke] [--build-only] [--merge] [outages|calls|billing|guarantees]..." >&2
         echo "fuzz: 0 passed, 1 failed"
         exit 2 ;;
     esac
 done
-[ -n "$targets" ] || targets="outages calls billing guarantees"
+[ -n "$targets" ] || targets="outages calls billing queue_log cdr guarantees"
 
 jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
 [ "$jobs" -gt 4 ] && jobs=4

@@ -48,7 +48,7 @@ static int teardown(void **state)
 
 static const ombud_source src = {"outages", "o.csv", "/x/o.csv",
     "0000000000000000000000000000000000000000000000000000000000000000", 10,
-    "UTC", 1700000000};
+    "UTC", 1700000000, NULL};
 
 /* 1: counts that do not add up roll the whole file back. */
 static void test_accounting(void **state)
@@ -58,7 +58,7 @@ static void test_accounting(void **state)
     ombud_outage o = {"T-1", NULL, NULL, NULL, 0, OMBUD_TIME_NONE, 0,
                       OMBUD_TIME_NONE, OMBUD_TIME_NONE, 1, NULL,
                       OMBUD_TIME_NONE, NULL, NULL};
-    ombud_counts wrong = {2, 1, 0}, right = {1, 1, 0};
+    ombud_counts wrong = {2, 1, 0, 0}, right = {1, 1, 0, 0};
     int64_t id, found;
     char dup[64];
     (void)state;
@@ -80,13 +80,51 @@ static void test_accounting(void **state)
     assert_string_equal(dup, "o.csv:2");
     assert_int_equal(ombud_store_add_reject(st, id, &(ombud_reject){9, 1,
                      "outage_id", "T-1", "duplicate"}), OMBUD_OK);
-    assert_int_equal(ombud_store_end_file(st, id, &(ombud_counts){2, 1, 1}), OMBUD_OK);
+    assert_int_equal(ombud_store_end_file(st, id, &(ombud_counts){2, 1, 1, 0}), OMBUD_OK);
     assert_int_equal(ombud_store_find_source(st, "outages", src.sha256, &found, NULL),
                      OMBUD_OK);
     assert_int_equal(found, id);
     assert_int_equal(ombud_store_find_source(st, "calls", src.sha256, &found, NULL),
                      OMBUD_OK);
     assert_int_equal(found, 0);
+    ombud_store_close(st);
+}
+
+/* 1b: a queue_log leg built from three lines stands for three stored rows,
+ * and lines in no leg must be counted: read 5 = 3 + 0 + 2. */
+static void test_counted(void **state)
+{
+    static const ombud_source qsrc = {"queue_log", "queue_log", "/x/queue_log",
+        "1111111111111111111111111111111111111111111111111111111111111111", 10,
+        "UTC", 1700000000, "exitwithtimeout = voicemail"};
+    ombud_call_leg c = {"Q-1", NULL, "q", 100, OMBUD_TIME_NONE, 130,
+                        "abandoned", NULL, NULL, NULL, OMBUD_TIME_NONE, "3,5,6"};
+    ombud_store *st;
+    ombud_counts got;
+    int64_t id, found;
+    char dup[64];
+    (void)state;
+    assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
+    assert_int_equal(ombud_store_begin_file(st, &qsrc, &id), OMBUD_OK);
+    assert_int_equal(ombud_store_add_call_leg(st, id, 6, &c, dup, sizeof dup), OMBUD_OK);
+    /* one counted line short: refused */
+    assert_int_equal(ombud_store_end_file(st, id, &(ombud_counts){5, 3, 0, 1}),
+                     OMBUD_E_INTERNAL);
+    /* stored as one row (the leg) instead of its three lines: refused */
+    assert_int_equal(ombud_store_begin_file(st, &qsrc, &id), OMBUD_OK);
+    assert_int_equal(ombud_store_add_call_leg(st, id, 6, &c, dup, sizeof dup), OMBUD_OK);
+    assert_int_equal(ombud_store_end_file(st, id, &(ombud_counts){3, 1, 0, 2}),
+                     OMBUD_E_INTERNAL);
+    assert_int_equal(ombud_store_begin_file(st, &qsrc, &id), OMBUD_OK);
+    assert_int_equal(ombud_store_add_call_leg(st, id, 6, &c, dup, sizeof dup), OMBUD_OK);
+    assert_int_equal(ombud_store_end_file(st, id, &(ombud_counts){5, 3, 0, 2}),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_find_source(st, "queue_log", qsrc.sha256, &found,
+                                             &got), OMBUD_OK);
+    assert_int_equal(found, id);
+    assert_int_equal(got.read, 5);
+    assert_int_equal(got.stored, 3);
+    assert_int_equal(got.counted, 2);
     ombud_store_close(st);
 }
 
@@ -128,6 +166,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_accounting, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_counted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_and_newer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_paths, setup, teardown),
     };
