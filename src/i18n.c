@@ -327,7 +327,9 @@ const char *ombud_fmt_source_kind(const char *kind)
                                         N_("billing"), N_("appointments"),
                                         N_("orders"), N_("accounts"),
                                         /* TRANSLATORS: call detail records. */
-                                        N_("cdr"), NULL};
+                                        N_("cdr"),
+                                        /* TRANSLATORS: an Asterisk queue log. */
+                                        N_("queue_log"), NULL};
     for (int i = 0; kind && kinds[i]; i++)
         if (!strcmp(kind, kinds[i]))
             return _(kinds[i]);
