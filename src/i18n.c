@@ -324,7 +324,12 @@ const char *ombud_fmt_status(const char *status)
 const char *ombud_fmt_source_kind(const char *kind)
 {
     static const char *const kinds[] = {N_("outages"), N_("calls"),
-                                        N_("billing"), NULL};
+                                        N_("billing"), N_("appointments"),
+                                        N_("orders"), N_("accounts"),
+                                        /* TRANSLATORS: call detail records. */
+                                        N_("cdr"),
+                                        /* TRANSLATORS: an Asterisk queue log. */
+                                        N_("queue_log"), NULL};
     for (int i = 0; kind && kinds[i]; i++)
         if (!strcmp(kind, kinds[i]))
             return _(kinds[i]);

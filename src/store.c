@@ -18,6 +18,7 @@
 
 #include "ombud/cal.h"
 #include "ombud/diag.h"
+#include "ombud/i18n.h"
 #include "ombud/store.h"
 #include "ombud/version.h"
 #include "store_pg.h"
@@ -1971,7 +1972,9 @@ static int64_t evidence_refs(ombud_store *st, sqlite3_stmt *q, int64_t breach,
     }
     sqlite3_reset(q);
     if (shown < count)
-        snprintf(buf + n, size - n, " and %lld more", (long long)(count - shown));
+        /* TRANSLATORS: after a list of evidence rows cut short. */
+        snprintf(buf + n, size - n, _(" and %lld more"),
+                 (long long)(count - shown));
     return count;
 }
 

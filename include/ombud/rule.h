@@ -191,6 +191,19 @@ char *ombud_exclusions_say(const ombud_exclusions *ex,
                            const ombud_param *exclude, char *buf, size_t size);
 
 /**
+ * @brief "R1" or, with an @p account, "R1 (account ACC-1)" in the current
+ * language, for the start of a breach's detail. @return @p buf.
+ */
+char *ombud_subject_say(const char *id, const char *account, char *buf,
+                        size_t size);
+
+/**
+ * @brief A `planned` key's word (0 include, 1 exclude, 2 only) as the
+ * reader's word for a method text ("included"). Static.
+ */
+const char *ombud_planned_say(int64_t word);
+
+/**
  * @brief The end of the @p n-th working day after the local day of @p t
  * (n = 0: the end of that day itself), as in "by the end of the next
  * working day". A working day is a day on which @p cal is open at all;

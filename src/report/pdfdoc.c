@@ -311,7 +311,8 @@ static int source_note(void *ud, const ombud_source_row *s)
 
     if (!s->notes && !s->settings)
         return 0;
-    snprintf(line, sizeof line, "%s (%s): %s%s%s%s", s->name, s->kind,
+    snprintf(line, sizeof line, "%s (%s): %s%s%s%s", s->name,
+             ombud_fmt_source_kind(s->kind),
              s->notes ? s->notes : "", s->notes && s->settings ? ". " : "",
              s->settings ? _("Site settings applied: ") : "",
              s->settings ? s->settings : "");

@@ -864,7 +864,7 @@ static void write_inputs(xlsx *x, const char *name)
              "became of its rows"), x->bold);
     header_row(x, t.ws, 1, head, widths, 12);
     ombud_store_each_source(x->st, input_row, &t);
-    put_text(t.ws, t.row + 1, 0, "Guarantees", x->bold);
+    put_text(t.ws, t.row + 1, 0, _("Guarantees"), x->bold);
     put_text(t.ws, t.row + 1, 2, x->chk.guarantees, NULL);
     put_text(t.ws, t.row + 1, 3, x->chk.guarantees_sha256, NULL);
     worksheet_autofilter(t.ws, 1, 0, (lxw_row_t)(t.row > 2 ? t.row - 1 : 2), 11);
@@ -936,7 +936,8 @@ static int method_source(void *ud, const ombud_source_row *s)
                  "no terminal event: incomplete (left out of every rule)."),
                  m->x->bold);
     }
-    snprintf(line, sizeof line, _("%s (%s): site settings %s"), s->name, s->kind,
+    snprintf(line, sizeof line, _("%s (%s): site settings %s"), s->name,
+             ombud_fmt_source_kind(s->kind),
              s->settings);
     put_text(m->ws, m->row++, 0, line, NULL);
     return 0;

@@ -40,21 +40,24 @@ static void describe(const state *s, const ombud_outage *o, int64_t notice,
     char sched[40], early[32], n[32], need[32];
     size_t len;
 
-    len = (size_t)snprintf(buf, size, "%s: planned work", o->outage_id);
+    /* TRANSLATORS: the start of a breach of advance notice; the parts
+     * below follow it ("X: planned work started 2h before its scheduled
+     * start (...); announced 3h before the start; 24h notice required"). */
+    len = (size_t)snprintf(buf, size, _("%s: planned work"), o->outage_id);
     if (o->scheduled_at != OMBUD_TIME_NONE && o->started_at < o->scheduled_at)
-        len += (size_t)snprintf(buf + len, size - len, " started %s before its "
-                 "scheduled start (%s)", ombud_duration_format(o->scheduled_at
+        len += (size_t)snprintf(buf + len, size - len, _(" started %s before "
+                 "its scheduled start (%s)"), ombud_duration_format(o->scheduled_at
                  - o->started_at, early, sizeof early), ombud_local_format(
                  s->ctx->tz, o->scheduled_at, sched, sizeof sched));
     if (len < size && o->notified_at == OMBUD_TIME_NONE)
-        len += (size_t)snprintf(buf + len, size - len, "; customers were "
-                                "never notified");
+        len += (size_t)snprintf(buf + len, size - len, "%s",
+                                _("; customers were never notified"));
     else if (len < size)
-        len += (size_t)snprintf(buf + len, size - len, "; announced %s before "
-                                "the start", ombud_duration_format(notice < 0
+        len += (size_t)snprintf(buf + len, size - len, _("; announced %s "
+                                "before the start"), ombud_duration_format(notice < 0
                                 ? 0 : notice, n, sizeof n));
     if (len < size)
-        snprintf(buf + len, size - len, "; %s notice required",
+        snprintf(buf + len, size - len, _("; %s notice required"),
                  ombud_duration_format(s->g->v[K_MIN_NOTICE].num, need,
                                        sizeof need));
 }

@@ -157,7 +157,7 @@ static ombud_err judge(state *s)
         if (s->g->v[K_PER].num != 0 || d->in_time * 10000 >= target * d->offered)
             continue;
         ombud_civil_from_days(s->first_day + i, &y, &m, &dd);
-        snprintf(name, sizeof name, "%04d-%02d-%02d", y, m, dd);
+        ombud_fmt_date(y, m, dd, name, sizeof name); /* the reader's way */
         at = ombud_tz_local_to_utc(s->ctx->tz, (s->first_day + i) * 86400, NULL);
         if ((err = breach(s, "day", name, at, d->offered, d->in_time, &d->breach_id)))
             return err;
@@ -165,7 +165,8 @@ static ombud_err judge(state *s)
     if (s->g->v[K_PER].num == 1 && s->offered &&
         s->in_time * 10000 < target * s->offered) {
         int64_t id;
-        if ((err = breach(s, "period", "period", s->ctx->from, s->offered,
+        /* TRANSLATORS: the subject of a breach over the whole period. */
+        if ((err = breach(s, "period", _("period"), s->ctx->from, s->offered,
                           s->in_time, &id)))
             return err;
         for (int64_t i = 0; i < s->ndays; i++)
@@ -203,6 +204,8 @@ static ombud_err link_evidence(state *s)
 static void describe(const state *s, ombud_result *res)
 {
     const ombud_guarantee *g = s->g;
+    /* "each day" or "each period", in the reader's words. */
+    const char *per = g->v[K_PER].num ? _("period") : _("day");
     char l[16], t[16];
 
     res->unit = "bp";
@@ -216,7 +219,7 @@ static void describe(const state *s, ombud_result *res)
              ombud_bp_format(res->measured, l, sizeof l));
     snprintf(res->target_text, sizeof res->target_text, _("%s within %s, each %s"),
              ombud_bp_format(res->target, t, sizeof t), g->v[K_WITHIN].text,
-             g->v[K_PER].text);
+             per);
     snprintf(res->method, sizeof res->method, _("Call legs to %s arriving in "
              "the hours %s are offered calls, except legs handed on without a "
              "person, abandons quicker than %s, and %s. Closed, voicemail and "
@@ -226,7 +229,7 @@ static void describe(const state *s, ombud_result *res)
              g->v[K_QUEUES].text, g->v[K_HOURS].text,
              g->v[K_SHORT_ABANDON].text, g->v[K_COUNT_ABANDONED].num ?
              _("nothing else") : _("all other abandons"), g->v[K_WITHIN].text,
-             g->v[K_PER].text, t, g->v[K_PER].text);
+             per, t, per);
     ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
 }
 

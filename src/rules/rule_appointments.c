@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
 
@@ -51,20 +52,25 @@ static ombud_err missed(state *s, int64_t row, const ombud_appointment *a,
 {
     ombud_breach b = {"appointment", "", a->window_start, measured, limit,
                       measured - limit, "s", 0, ""};
-    char w0[40], w1[40], amt[32];
+    char who[160], w0[40], w1[40], amt[32];
 
     if (s->g->v[K_PER_MISSED].set)
         b.amount = s->g->v[K_PER_MISSED].num;
     snprintf(b.subject, sizeof b.subject, "%s", a->appointment_id);
+    ombud_subject_say(a->appointment_id, a->account_id, who, sizeof who);
     ombud_local_format(s->ctx->tz, a->window_start, w0, sizeof w0);
     ombud_local_format(s->ctx->tz, a->window_end, w1, sizeof w1);
-    snprintf(b.detail, sizeof b.detail, "%s%s%s%s: window %s to %s: %s%s%s%s",
-             a->appointment_id, a->account_id ? " (account " : "",
-             a->account_id ? a->account_id : "", a->account_id ? ")" : "",
-             w0, w1, why,
-             b.amount ? "; owed " : "", b.amount ? ombud_amount_format(b.amount,
-             ombud_currency_digits(s->ctx->currency), amt, sizeof amt) : "",
-             b.amount ? s->ctx->currency : "");
+    if (b.amount)
+        /* TRANSLATORS: a missed appointment: its id (and account), the
+         * booked window from/to, why it was missed ("the engineer never
+         * came"), and the compensation owed with its currency. */
+        snprintf(b.detail, sizeof b.detail, _("%s: window %s to %s: %s; owed "
+                 "%s %s"), who, w0, w1, why, ombud_fmt_amount(b.amount,
+                 ombud_currency_digits(s->ctx->currency), amt, sizeof amt),
+                 ombud_fmt_currency(s->ctx->currency));
+    else
+        snprintf(b.detail, sizeof b.detail, _("%s: window %s to %s: %s"), who,
+                 w0, w1, why);
     s->missed++;
     return ombud_breach_write(s->ctx, s->res, &b, "appointments", row, NULL, 0);
 }
@@ -85,8 +91,12 @@ static ombud_err judge_kept(state *s, int64_t row, const ombud_appointment *a)
             s->noticed++;
             return OMBUD_OK;
         }
-        snprintf(why, sizeof why, "cancelled by the provider with %s notice",
-                 notice < 0 ? "no" : ombud_duration_format(notice, n, sizeof n));
+        if (notice < 0)
+            snprintf(why, sizeof why, "%s",
+                     _("cancelled by the provider with no notice"));
+        else
+            snprintf(why, sizeof why, _("cancelled by the provider with %s "
+                     "notice"), ombud_duration_format(notice, n, sizeof n));
         return missed(s, row, a, why, notice < 0 ? 0 : notice,
                       s->g->v[K_MIN_NOTICE].num);
     }
@@ -103,9 +113,9 @@ static ombud_err judge_kept(state *s, int64_t row, const ombud_appointment *a)
         return OMBUD_OK;
     }
     if (a->arrived_at == OMBUD_TIME_NONE)
-        snprintf(why, sizeof why, "the engineer never came");
+        snprintf(why, sizeof why, "%s", _("the engineer never came"));
     else
-        snprintf(why, sizeof why, "the engineer came %s after the window",
+        snprintf(why, sizeof why, _("the engineer came %s after the window"),
                  ombud_duration_format(a->arrived_at - a->window_end, late,
                                        sizeof late));
     return missed(s, row, a, why, (a->arrived_at == OMBUD_TIME_NONE ?
@@ -129,8 +139,8 @@ static int on_appointment(void *ud, int64_t row, const ombud_appointment *a)
         char l[32], m[32];
         s->long_windows++;
         snprintf(b.subject, sizeof b.subject, "%s", a->appointment_id);
-        snprintf(b.detail, sizeof b.detail, "%s: a window of %s, longer than "
-                 "the %s allowed", a->appointment_id,
+        snprintf(b.detail, sizeof b.detail, _("%s: a window of %s, longer "
+                 "than the %s allowed"), a->appointment_id,
                  ombud_duration_format(len, l, sizeof l),
                  ombud_duration_format(maxw->num, m, sizeof m));
         if ((err = ombud_breach_write(s->ctx, s->res, &b, "appointments", row,
@@ -144,36 +154,62 @@ static void describe(state *s, ombud_result *res)
 {
     const ombud_guarantee *g = s->g;
     int64_t judged = s->kept + s->missed;
-    char pct[16], tp[16], n[32], gr[32], mw[64] = "";
+    char pct[16], tp[16], n[32], gr[32], mn[32], mw[96] = "", notes[400];
+    size_t k;
 
     if (g->v[K_MAX_WINDOW].set)
-        snprintf(mw, sizeof mw, "; windows at most %s",
+        snprintf(mw, sizeof mw, _("; windows at most %s"),
                  ombud_duration_format(g->v[K_MAX_WINDOW].num, n, sizeof n));
     res->unit = "bp";
     res->measured = ombud_share_bp(s->kept, judged);
     res->target = g->v[K_TARGET].set ? g->v[K_TARGET].num : 10000;
     res->pass = g->v[K_TARGET].set ? s->kept * 10000 >= g->v[K_TARGET].num *
         judged && !s->long_windows : res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "appointments kept (%s); %lld missed%s", (long long)s->kept,
-             (long long)judged, ombud_bp_format(res->measured, pct, sizeof pct),
-             (long long)s->missed, s->long_windows ? ", some windows too long"
-             : "");
-    snprintf(res->target_text, sizeof res->target_text, "%s appointments "
-             "kept%s", g->v[K_TARGET].set ? ombud_bp_format(
-             g->v[K_TARGET].num, tp, sizeof tp) : "every", mw);
-    snprintf(res->method, sizeof res->method, "Each appointment whose window "
-             "starts in the period (kinds: %s) is kept when the engineer "
-             "arrived by the end of the window plus %s. It is missed when "
-             "nobody came or came later, or when the provider cancelled with "
-             "less than %s notice%s. Not judged: %lld cancelled by the "
-             "customer or with the customer absent, %lld cancelled by the "
-             "provider with enough notice, %lld still pending at the end of "
-             "the period.", g->v[K_KINDS].set ? g->v[K_KINDS].text : "all",
-             ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr),
-             g->v[K_MIN_NOTICE].text, g->v[K_PER_MISSED].set ?
-             "; each miss owes per_missed" : "", (long long)s->customer,
-             (long long)s->noticed, (long long)s->pending);
+    /* TRANSLATORS: "1 of 3 appointments kept (33.33%); 2 missed". */
+    k = (size_t)snprintf(res->measured_text, sizeof res->measured_text,
+             ombud_ngettext("%lld of %lld appointment kept (%s); %lld missed",
+             "%lld of %lld appointments kept (%s); %lld missed",
+             (unsigned long)judged), (long long)s->kept, (long long)judged,
+             ombud_bp_format(res->measured, pct, sizeof pct),
+             (long long)s->missed);
+    if (s->long_windows && k < sizeof res->measured_text)
+        snprintf(res->measured_text + k, sizeof res->measured_text - k, "%s",
+                 _(", some windows too long"));
+    if (g->v[K_TARGET].set)
+        snprintf(res->target_text, sizeof res->target_text, _("%s of "
+                 "appointments kept%s"), ombud_bp_format(g->v[K_TARGET].num,
+                 tp, sizeof tp), mw);
+    else
+        snprintf(res->target_text, sizeof res->target_text, _("every "
+                 "appointment kept%s"), mw);
+    /* TRANSLATORS: the counts of appointments not judged, after the
+     * method's "Not judged:". */
+    k = (size_t)snprintf(notes, sizeof notes, ombud_ngettext("%lld cancelled "
+             "by the customer or with the customer absent", "%lld cancelled "
+             "by the customer or with the customer absent",
+             (unsigned long)s->customer), (long long)s->customer);
+    k += (size_t)snprintf(notes + k, sizeof notes - k, ombud_ngettext(", %lld "
+             "cancelled by the provider with enough notice", ", %lld "
+             "cancelled by the provider with enough notice",
+             (unsigned long)s->noticed), (long long)s->noticed);
+    if (k < sizeof notes)
+        snprintf(notes + k, sizeof notes - k, ombud_ngettext(", %lld still "
+                 "pending at the end of the period", ", %lld still pending at "
+                 "the end of the period", (unsigned long)s->pending),
+                 (long long)s->pending);
+    ombud_duration_format(g->v[K_MIN_NOTICE].num, mn, sizeof mn);
+    /* TRANSLATORS: kinds (a list or "all"), the grace after the window, the
+     * notice a provider cancellation needs, "; each miss owes per_missed"
+     * or nothing, and the appointments not judged. */
+    snprintf(res->method, sizeof res->method, _("Each appointment whose "
+             "window starts in the period (kinds: %s) is kept when the "
+             "engineer arrived by the end of the window plus %s. It is missed "
+             "when nobody came or came later, or when the provider cancelled "
+             "with less than %s notice%s. Not judged: %s."),
+             g->v[K_KINDS].set ? g->v[K_KINDS].text : _("all"),
+             ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr), mn,
+             g->v[K_PER_MISSED].set ? _("; each miss owes per_missed") : "",
+             notes);
 }
 
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,

@@ -46,8 +46,8 @@ static ombud_err breach(state *s, const ombud_promise *p, int64_t late)
     ombud_local_format(s->ctx->tz, c->promised_restore_at, promised,
                        sizeof promised);
     if (p->restored_at == OMBUD_TIME_NONE)
-        snprintf(restored, sizeof restored, "still open at the end of the "
-                 "period");
+        snprintf(restored, sizeof restored, "%s", _("still open at the end "
+                 "of the period"));
     else
         ombud_local_format(s->ctx->tz, p->restored_at, restored,
                            sizeof restored);

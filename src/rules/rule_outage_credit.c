@@ -190,7 +190,8 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
         snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %lld "
                  "day(s) x %s; credited %s"), subject, d, o, ombud_fmt_currency(s->ctx->currency),
                  (long long)days_owed(s, a->start, a->end),
-                 s->g->v[K_PER_DAY].text, c);
+                 ombud_fmt_amount(s->g->v[K_PER_DAY].num, digits, ch,
+                                  sizeof ch), c);
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)) ||
         (err = ombud_store_add_evidence(s->ctx->store, id, "outages",
                                         a->outage_row)))
@@ -295,8 +296,10 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
 
 static void describe(const state *s, ombud_result *res)
 {
+    /* TRANSLATORS: the `method` key's words, shown after the target. */
+    static const char *const methods[] = {N_("pro_rata"), N_("per_day")};
     int digits = ombud_currency_digits(s->ctx->currency);
-    char o[32], c[32], sh[32], min[32], ex[260];
+    char o[32], c[32], sh[32], min[32], gr[32], ex[260];
 
     res->unit = "minor";
     res->measured = s->credited;
@@ -311,7 +314,7 @@ static void describe(const state *s, ombud_result *res)
              s->uncharged ? _("; some outages have no charge to prorate") : "");
     ombud_duration_format(s->g->v[K_MIN_DURATION].num, min, sizeof min);
     snprintf(res->target_text, sizeof res->target_text, _("every outage over "
-             "%s credited (%s)"), min, s->g->v[K_METHOD].text);
+             "%s credited (%s)"), min, _(methods[s->g->v[K_METHOD].num]));
     snprintf(res->method, sizeof res->method, _("Each outage open in the "
              "period and longer than %s earns a credit for its whole duration "
              "(from %s), for its account or every charged account of its "
@@ -323,7 +326,8 @@ static void describe(const state *s, ombud_result *res)
              "billing period covers the outage start x the outage seconds / "
              "the billing period's seconds, rounded to minor units.") :
              _("Per day: the per_day amount for each started day, after the "
-             "working days allowed."), s->g->v[K_GRACE].text,
+             "working days allowed."), ombud_duration_format(
+             s->g->v[K_GRACE].num, gr, sizeof gr),
              ombud_exclusions_say(&s->ex, &s->g->v[K_EXCLUDE], ex, sizeof ex));
 }
 

@@ -122,8 +122,12 @@ static int64_t payments_for(const state *s, const event *c, const event *prev,
             continue;
         sum += p->amount;
         g_array_append_val(rows, p->row);
-        g_string_append_printf(refs, "%s%s received %s", refs->len ? ", " : "",
-                               p->reference ? p->reference : "payment",
+        if (refs->len)
+            g_string_append(refs, ", ");
+        /* TRANSLATORS: a payment's reference (or "payment") and the day
+         * it was received. */
+        g_string_append_printf(refs, _("%s received %s"), p->reference ?
+                               p->reference : _("payment"),
                                date_of(s->ctx->tz, p->posted, d, sizeof d));
     }
     return sum;

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
 
@@ -121,7 +122,7 @@ static int on_order(void *ud, int64_t row, const ombud_order *o)
     const ombud_guarantee *g = s->g;
     int64_t due, done, days;
     ombud_breach b = {"order", "", 0, 0, 0, 0, "s", 0, ""};
-    char dl[40], dn[40], amt[32];
+    char who[160], dl[40], dn[40], state_t[96], amt[32];
     ombud_err err;
 
     if (!ombud_param_has(&g->v[K_SERVICES], o->service) ||
@@ -157,14 +158,29 @@ static int on_order(void *ud, int64_t row, const ombud_order *o)
     snprintf(b.subject, sizeof b.subject, "%s", o->order_id);
     ombud_local_format(s->ctx->tz, due, dl, sizeof dl);
     ombud_local_format(s->ctx->tz, done, dn, sizeof dn);
-    snprintf(b.detail, sizeof b.detail, "%s%s%s%s: due by %s, %s %s; %lld "
-             "%s day(s) late%s%s%s%s", o->order_id, o->account_id ? " (account "
-             : "", o->account_id ? o->account_id : "", o->account_id ? ")" : "",
-             dl, o->completed_at != OMBUD_TIME_NONE ? "done" : "still open at",
-             dn, (long long)days, g->v[K_LATE_DAYS].text,
-             b.amount ? "; owed " : "", b.amount ? ombud_amount_format(b.amount,
-             ombud_currency_digits(s->ctx->currency), amt, sizeof amt) : "",
-             b.amount ? " " : "", b.amount ? s->ctx->currency : "");
+    ombud_subject_say(o->order_id, o->account_id, who, sizeof who);
+    snprintf(state_t, sizeof state_t, o->completed_at != OMBUD_TIME_NONE ?
+             _("done %s") : _("still open at %s"), dn);
+    if (g->v[K_LATE_DAYS].num == 1)
+        /* TRANSLATORS: a late order: its id (and account), its deadline,
+         * "done <time>" or "still open at <time>", and the days late. */
+        snprintf(b.detail, sizeof b.detail, ombud_ngettext("%s: due by %s, "
+                 "%s; %lld working day late", "%s: due by %s, %s; %lld working "
+                 "days late", (unsigned long)days), who, dl, state_t,
+                 (long long)days);
+    else
+        snprintf(b.detail, sizeof b.detail, ombud_ngettext("%s: due by %s, "
+                 "%s; %lld calendar day late", "%s: due by %s, %s; %lld "
+                 "calendar days late", (unsigned long)days), who, dl, state_t,
+                 (long long)days);
+    if (b.amount) {
+        size_t k = strlen(b.detail);
+        /* TRANSLATORS: the compensation owed for a late order. */
+        snprintf(b.detail + k, sizeof b.detail - k, _("; owed %s %s"),
+                 ombud_fmt_amount(b.amount, ombud_currency_digits(
+                 s->ctx->currency), amt, sizeof amt),
+                 ombud_fmt_currency(s->ctx->currency));
+    }
     if ((err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
                                       o->order_id, "days_late", days, "count")))
         return (s->err = err) != OMBUD_OK;
@@ -172,51 +188,81 @@ static int on_order(void *ud, int64_t row, const ombud_order *o)
                                         NULL, 0)) != OMBUD_OK;
 }
 
+/* The method's "The deadline is ..." part: the rule and its calendar. */
+static void deadline_rule(const ombud_guarantee *g, char *buf, size_t size)
+{
+    char rule[200], n[32];
+    size_t k;
+
+    if (g->v[K_BY_CLASS].set)
+        snprintf(rule, sizeof rule, _("the end of working day N after the "
+                 "order (%s)"), g->v[K_BY_CLASS].text);
+    else if (g->v[K_WITHIN_WD].set)
+        snprintf(rule, sizeof rule, _("the end of working day %s after the "
+                 "order"), ombud_fmt_count(g->v[K_WITHIN_WD].num, n, sizeof n));
+    else
+        snprintf(rule, sizeof rule, "%s", _("the promised date"));
+    k = (size_t)snprintf(buf, size, "%s", rule);
+    if (k < size && g->v[K_USE_PROMISED].num && (g->v[K_WITHIN_WD].set ||
+        g->v[K_BY_CLASS].set))
+        k += (size_t)snprintf(buf + k, size - k, "%s",
+                              _(", or the promised date when earlier"));
+    if (k < size && !g->v[K_USE_PROMISED].num)
+        k += (size_t)snprintf(buf + k, size - k, "%s",
+                              _(" (promised dates not used)"));
+    if (k < size && g->v[K_CALENDAR].set)
+        snprintf(buf + k, size - k, _(" (working days: %s)"),
+                 g->v[K_CALENDAR].text);
+    else if (k < size)
+        snprintf(buf + k, size - k, "%s", _(" (working days: every day)"));
+}
+
 static void describe(state *s, ombud_result *res)
 {
     const ombud_guarantee *g = s->g;
-    char pct[16], tp[16], rule[160], ex[260];
+    int by_rule = g->v[K_WITHIN_WD].set || g->v[K_BY_CLASS].set;
+    char pct[16], tp[16], rule[400], ex[260], owes[200] = "";
 
-    if (g->v[K_BY_CLASS].set)
-        snprintf(rule, sizeof rule, "the end of working day N after the order "
-                 "(%s)", g->v[K_BY_CLASS].text);
-    else if (g->v[K_WITHIN_WD].set)
-        snprintf(rule, sizeof rule, "the end of working day %s after the "
-                 "order", g->v[K_WITHIN_WD].text);
-    else
-        snprintf(rule, sizeof rule, "the promised date");
     res->unit = "bp";
     res->measured = ombud_share_bp(s->on_time, res->subjects);
     res->target = g->v[K_TARGET].set ? g->v[K_TARGET].num : 10000;
     res->pass = g->v[K_TARGET].set ? s->on_time * 10000 >=
         g->v[K_TARGET].num * res->subjects : res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "orders done on time (%s); %lld late (%lld still open)",
+    snprintf(res->measured_text, sizeof res->measured_text,
+             ombud_ngettext("%lld of %lld order done on time (%s); %lld late "
+             "(%lld still open)", "%lld of %lld orders done on time (%s); %lld "
+             "late (%lld still open)", (unsigned long)res->subjects),
              (long long)s->on_time, (long long)res->subjects,
              ombud_bp_format(res->measured, pct, sizeof pct),
              (long long)res->breaches, (long long)s->open_late);
-    snprintf(res->target_text, sizeof res->target_text, "%s orders done by "
-             "%s", g->v[K_TARGET].set ? ombud_bp_format(g->v[K_TARGET].num,
-             tp, sizeof tp) : "every", g->v[K_WITHIN_WD].set ||
-             g->v[K_BY_CLASS].set ? "the deadline" : "the promised date");
-    snprintf(res->method, sizeof res->method, "Each order whose deadline "
+    ombud_bp_format(g->v[K_TARGET].num, tp, sizeof tp);
+    if (g->v[K_TARGET].set)
+        snprintf(res->target_text, sizeof res->target_text, by_rule ?
+                 _("%s of orders done by the deadline") :
+                 _("%s of orders done by the promised date"), tp);
+    else
+        snprintf(res->target_text, sizeof res->target_text, "%s", by_rule ?
+                 _("every order done by the deadline") :
+                 _("every order done by the promised date"));
+    deadline_rule(g, rule, sizeof rule);
+    if (g->v[K_PER_DAY].set)
+        snprintf(owes, sizeof owes, "%s", g->v[K_LATE_DAYS].num ?
+                 _("; it owes per_day for each working day after the deadline "
+                 "up to and including the day of completion") :
+                 _("; it owes per_day for each calendar day from the missed "
+                 "date to the day before completion"));
+    /* TRANSLATORS: services and areas (lists or "all"), the deadline rule
+     * with its working days, what a late order owes or nothing, then
+     * sentences on exclusions and orders not judged. */
+    snprintf(res->method, sizeof res->method, _("Each order whose deadline "
              "falls in the period is judged (services: %s; areas: %s). The "
-             "deadline is %s%s%s (working days: %s). An order done after it, "
-             "or still open at the end of the period, is a breach%s. %s%s",
-             g->v[K_SERVICES].set ? g->v[K_SERVICES].text : "all",
-             g->v[K_AREAS].set ? g->v[K_AREAS].text : "all", rule,
-             g->v[K_USE_PROMISED].num && (g->v[K_WITHIN_WD].set ||
-             g->v[K_BY_CLASS].set) ? ", or the promised date when earlier" : "",
-             g->v[K_USE_PROMISED].num ? "" : " (promised dates not used)",
-             g->v[K_CALENDAR].set ? g->v[K_CALENDAR].text : "every day",
-             g->v[K_PER_DAY].set ? (g->v[K_LATE_DAYS].num ? "; it owes "
-             "per_day for each working day after the deadline up to and "
-             "including the day of completion" : "; it owes per_day for each "
-             "calendar day from the missed date to the day before "
-             "completion") : "",
+             "deadline is %s. An order done after it, or still open at the "
+             "end of the period, is a breach%s. %s%s"),
+             g->v[K_SERVICES].set ? g->v[K_SERVICES].text : _("all"),
+             g->v[K_AREAS].set ? g->v[K_AREAS].text : _("all"), rule, owes,
              ombud_exclusions_say(&s->ex, &g->v[K_EXCLUDE], ex, sizeof ex),
-             s->unclassed ? " Orders whose location class is not in by_class "
-             "were not judged." : "");
+             s->unclassed ? _(" Orders whose location class is not in "
+             "by_class were not judged.") : "");
 }
 
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 
 enum { K_MIN_UM, K_MIN_DURATION, K_NOTIFY, K_INITIAL, K_FINAL, K_CLOCK,
@@ -57,7 +58,7 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     int64_t t0 = g->v[K_CLOCK].num == 1 && o->reported_at != OMBUD_TIME_NONE ?
         o->reported_at : o->started_at, end, minutes, um;
     ombud_breach b = {"outage", "", 0, 0, 0, 0, "count", 0, ""};
-    char a[40], n1[40], n2[40], n3[40], d[32];
+    char a[40], n1[40], n2[40], n3[40], d[32], dur[64], ca[32], umt[32];
     ombud_err err;
 
     if (o->started_at < s->ctx->from || !ombud_param_has(&g->v[K_SERVICES],
@@ -81,12 +82,20 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     ombud_local_format(s->ctx->tz, t0 + g->v[K_NOTIFY].num, n1, sizeof n1);
     ombud_local_format(s->ctx->tz, t0 + g->v[K_INITIAL].num, n2, sizeof n2);
     ombud_local_format(s->ctx->tz, t0 + g->v[K_FINAL].num, n3, sizeof n3);
-    snprintf(b.detail, sizeof b.detail, "%s: from %s, %s%s x %lld affected = "
-             "%lld user-minutes; notification due %s, initial report due %s, "
-             "final report due %s", o->outage_id, a,
-             ombud_duration_format(minutes * 60, d, sizeof d),
-             o->restored_at == OMBUD_TIME_NONE ? " (still open)" : "",
-             (long long)o->customers_affected, (long long)um, n1, n2, n3);
+    ombud_duration_format(minutes * 60, d, sizeof d);
+    if (o->restored_at == OMBUD_TIME_NONE)
+        /* TRANSLATORS: a duration ("52h") of an outage not yet restored. */
+        snprintf(dur, sizeof dur, _("%s (still open)"), d);
+    else
+        snprintf(dur, sizeof dur, "%s", d);
+    /* TRANSLATORS: a reportable outage: its id, its discovery time, its
+     * duration x customers affected = user-minutes, and the times its
+     * notification, initial report and final report are due. */
+    snprintf(b.detail, sizeof b.detail, _("%s: from %s, %s x %s affected = "
+             "%s user-minutes; notification due %s, initial report due %s, "
+             "final report due %s"), o->outage_id, a, dur,
+             ombud_fmt_count(o->customers_affected, ca, sizeof ca),
+             ombud_fmt_count(um, umt, sizeof umt), n1, n2, n3);
     if ((err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
                                       o->outage_id, "user_minutes", um,
                                       "count")))
@@ -99,7 +108,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
     state s = {ctx, g, res, 0, OMBUD_OK};
-    char md[32], nw[32], iw[32], fw[32];
+    char md[32], nw[32], iw[32], fw[32], most[32], um[32];
     ombud_err err;
 
     if ((err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to,
@@ -112,13 +121,20 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     res->measured = res->breaches;
     res->target = 0;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "outages reached the reporting threshold (most: %lld "
-             "user-minutes)", (long long)res->breaches,
-             (long long)res->subjects, (long long)s.most);
-    snprintf(res->target_text, sizeof res->target_text, "each outage of %s "
-             "user-minutes and %s reported", g->v[K_MIN_UM].text, md);
-    snprintf(res->method, sizeof res->method, "Each outage starting in the "
+    snprintf(res->measured_text, sizeof res->measured_text,
+             ombud_ngettext("%lld of %lld outage reached the reporting "
+             "threshold (most: %s user-minutes)", "%lld of %lld outages "
+             "reached the reporting threshold (most: %s user-minutes)",
+             (unsigned long)res->subjects), (long long)res->breaches,
+             (long long)res->subjects, ombud_fmt_count(s.most, most,
+             sizeof most));
+    ombud_fmt_count(g->v[K_MIN_UM].num, um, sizeof um);
+    snprintf(res->target_text, sizeof res->target_text, _("each outage of %s "
+             "user-minutes and %s reported"), um, md);
+    /* TRANSLATORS: services (a list or "all"), planned work ("included",
+     * "excluded"), the clock's column ("started_at (discovery)"), the
+     * thresholds (a duration, user-minutes) and the three due times. */
+    snprintf(res->method, sizeof res->method, _("Each outage starting in the "
              "period (services: %s; planned work: %s) is measured from %s to "
              "restoration (or the end of the period): whole minutes x "
              "customers_affected = user-minutes. One lasting at least %s with "
@@ -126,10 +142,10 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
              "deadlines: notification %s, initial report %s, final report %s "
              "after discovery. Whether reports were filed is not in the "
              "inputs: each listed outage must be checked against the reports "
-             "sent.", g->v[K_SERVICES].set ? g->v[K_SERVICES].text : "all",
-             g->v[K_PLANNED].text, g->v[K_CLOCK].num ? "reported_at (else "
-             "started_at)" : "started_at (discovery)", md, g->v[K_MIN_UM].text,
-             ombud_duration_format(g->v[K_NOTIFY].num, nw, sizeof nw),
+             "sent."), g->v[K_SERVICES].set ? g->v[K_SERVICES].text : _("all"),
+             ombud_planned_say(g->v[K_PLANNED].num), g->v[K_CLOCK].num ?
+             _("reported_at (else started_at)") : _("started_at (discovery)"),
+             md, um, ombud_duration_format(g->v[K_NOTIFY].num, nw, sizeof nw),
              ombud_duration_format(g->v[K_INITIAL].num, iw, sizeof iw),
              ombud_duration_format(g->v[K_FINAL].num, fw, sizeof fw));
     return OMBUD_OK;

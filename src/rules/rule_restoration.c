@@ -107,6 +107,29 @@ static int64_t days_late(const state *s, const judged *j)
     return ombud_working_days(cal, s->ctx->tz, from, j->end);
 }
 
+/* "; 2 calendar days late, owed 20.00 GBP" for a breach, else "". */
+static void pay_text(const state *s, int64_t days, int64_t amount, char *buf,
+                     size_t size)
+{
+    char amt[40];
+
+    buf[0] = '\0';
+    if (!s->g->v[K_PER_DAY].set)
+        return;
+    ombud_fmt_amount(amount, ombud_currency_digits(s->ctx->currency), amt,
+                     sizeof amt);
+    if (s->g->v[K_LATE_DAYS].num == 1)
+        snprintf(buf, size, ombud_ngettext("; %lld working day late, owed %s "
+                 "%s", "; %lld working days late, owed %s %s",
+                 (unsigned long)days), (long long)days, amt,
+                 ombud_fmt_currency(s->ctx->currency));
+    else
+        snprintf(buf, size, ombud_ngettext("; %lld calendar day late, owed %s "
+                 "%s", "; %lld calendar days late, owed %s %s",
+                 (unsigned long)days), (long long)days, amt,
+                 ombud_fmt_currency(s->ctx->currency));
+}
+
 static ombud_err breach(state *s, int64_t row, const ombud_outage *o,
                         const judged *j)
 {
@@ -114,32 +137,40 @@ static ombud_err breach(state *s, int64_t row, const ombud_outage *o,
     int64_t days = days_late(s, j);
     ombud_breach b = {"outage", "", j->clock, j->dur, j->limit,
                       j->dur - j->limit, "s", 0, ""};
-    char a[40], z[40], d[32], w[32], over[32], pay[64] = "";
+    char who[160], a[40], z[40], d[32], dur[96], w[32], over[32], pay[128];
 
-    if (g->v[K_PER_DAY].set) {
-        char amt[32];
+    if (g->v[K_PER_DAY].set)
         b.amount = ombud_tiered_amount(days, g->v[K_PER_DAY].num,
                                        g->v[K_TIER_AFTER].num,
                                        g->v[K_PER_DAY_THEN].set ?
                                        g->v[K_PER_DAY_THEN].num : -1);
-        snprintf(pay, sizeof pay, "; %lld %s day(s) late, owed %s %s",
-                 (long long)days, g->v[K_LATE_DAYS].text,
-                 ombud_amount_format(b.amount, ombud_currency_digits(
-                 s->ctx->currency), amt, sizeof amt), s->ctx->currency);
-    }
+    pay_text(s, days, b.amount, pay, sizeof pay);
     snprintf(b.subject, sizeof b.subject, "%s", o->outage_id);
+    ombud_subject_say(o->outage_id, o->account_id, who, sizeof who);
     ombud_local_format(s->ctx->tz, j->clock, a, sizeof a);
     ombud_local_format(s->ctx->tz, j->end, z, sizeof z);
-    snprintf(b.detail, sizeof b.detail, "%s%s%s%s: %s %s to %s%s: %s%s "
-             "against %s, %s over%s", o->outage_id, o->account_id ? " (account "
-             : "", o->account_id ? o->account_id : "", o->account_id ? ")" : "",
-             j->clock == o->started_at ? "out from" : "reported", a, z,
-             o->restored_at == OMBUD_TIME_NONE || o->restored_at > s->ctx->to ?
-             " (still open at the end of the period)" : "",
-             ombud_duration_format(j->dur, d, sizeof d),
-             g->v[K_CALENDAR].cal && !g->v[K_BY_CLASS].set ? " of working time"
-             : "", ombud_duration_format(j->limit, w, sizeof w),
-             ombud_duration_format(j->dur - j->limit, over, sizeof over), pay);
+    ombud_duration_format(j->dur, d, sizeof d);
+    if (g->v[K_CALENDAR].cal && !g->v[K_BY_CLASS].set)
+        /* TRANSLATORS: a duration such as "9h" counted in working hours. */
+        snprintf(dur, sizeof dur, _("%s of working time"), d);
+    else
+        snprintf(dur, sizeof dur, "%s", d);
+    ombud_duration_format(j->limit, w, sizeof w);
+    ombud_duration_format(j->dur - j->limit, over, sizeof over);
+    /* TRANSLATORS: an outage that breached the deadline: its id (and
+     * account), when it went out, until when, " (still open at the end of
+     * the period)" or nothing, its time out against the time allowed, the
+     * time over, and what is owed for it ("; 2 calendar days late, owed
+     * 20.00 GBP") or nothing. */
+    snprintf(b.detail, sizeof b.detail, j->clock == o->started_at ?
+             _("%s: out from %s to %s%s: %s against %s, %s over%s") :
+             /* TRANSLATORS: as above, the clock starting at the customer's
+              * report of the outage. */
+             _("%s: reported %s, out to %s%s: %s against %s, %s over%s"),
+             who, a, z, o->restored_at == OMBUD_TIME_NONE ||
+             o->restored_at > s->ctx->to ?
+             _(" (still open at the end of the period)") : "", dur, w, over,
+             pay);
     return ombud_breach_write(s->ctx, s->res, &b, "outages", row, NULL, 0);
 }
 
@@ -213,74 +244,142 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     return (s->err = breach(s, row, o, &j)) != OMBUD_OK;
 }
 
-/* "within 24h" or "by the end of working day N by location class". */
-static void deadline_text(const ombud_guarantee *g, char *buf, size_t size)
+/* The deadline after "restored": "by the end of working day N (urban: 1,
+ * remote: 3)", with ", else within 24h" for the classes not listed. */
+static void by_class_text(const ombud_guarantee *g, char *buf, size_t size)
 {
     char w[32];
 
-    if (g->v[K_BY_CLASS].set)
-        snprintf(buf, size, "by the end of working day N (%s)%s%s",
-                 g->v[K_BY_CLASS].text, g->v[K_WITHIN].set ? ", else within "
-                 : "", g->v[K_WITHIN].set ? ombud_duration_format(
-                 g->v[K_WITHIN].num, w, sizeof w) : "");
-    else
-        snprintf(buf, size, "within %s", ombud_duration_format(
+    if (g->v[K_WITHIN].set)
+        snprintf(buf, size, _("by the end of working day N (%s), else within "
+                 "%s"), g->v[K_BY_CLASS].text, ombud_duration_format(
                  g->v[K_WITHIN].num, w, sizeof w));
+    else
+        snprintf(buf, size, _("by the end of working day N (%s)"),
+                 g->v[K_BY_CLASS].text);
+}
+
+/* How the clock is counted: "calendar time", "working time of calendar X". */
+static void counted_text(const ombud_guarantee *g, char *buf, size_t size)
+{
+    int cal = g->v[K_CALENDAR].set, by_class = g->v[K_BY_CLASS].set;
+
+    if (cal && !by_class)
+        snprintf(buf, size, _("working time of calendar %s"),
+                 g->v[K_CALENDAR].text);
+    else if (cal)
+        snprintf(buf, size, _("working days of calendar %s"),
+                 g->v[K_CALENDAR].text);
+    else if (by_class)
+        snprintf(buf, size, "%s", _("working days (every day)"));
+    else
+        snprintf(buf, size, "%s", _("calendar time"));
+}
+
+static void target_text(const state *s, ombud_result *res)
+{
+    const ombud_guarantee *g = s->g;
+    const ombud_param *target = &g->v[K_TARGET];
+    char w[32], tp[16], dl[160];
+
+    ombud_duration_format(g->v[K_WITHIN].num, w, sizeof w);
+    ombud_bp_format(target->num, tp, sizeof tp);
+    if (!g->v[K_BY_CLASS].set && target->set)
+        snprintf(res->target_text, sizeof res->target_text, _("%s of outages "
+                 "restored within %s"), tp, w);
+    else if (!g->v[K_BY_CLASS].set)
+        snprintf(res->target_text, sizeof res->target_text, _("every outage "
+                 "restored within %s"), w);
+    else if (by_class_text(g, dl, sizeof dl), target->set)
+        /* TRANSLATORS: the second %s is "by the end of working day N (...)". */
+        snprintf(res->target_text, sizeof res->target_text, _("%s of outages "
+                 "restored %s"), tp, dl);
+    else
+        /* TRANSLATORS: %s is "by the end of working day N (...)". */
+        snprintf(res->target_text, sizeof res->target_text, _("every outage "
+                 "restored %s"), dl);
+}
+
+/* The method's last sentences: exclusions and outages not judged. */
+static void method_notes(const state *s, char *buf, size_t size)
+{
+    char ex[260];
+    size_t n;
+
+    n = (size_t)snprintf(buf, size, "%s", ombud_exclusions_say(&s->ex,
+                         &s->g->v[K_EXCLUDE], ex, sizeof ex));
+    if (s->unclassed && n < size)
+        n += (size_t)snprintf(buf + n, size - n, ombud_ngettext(" %lld outage "
+             "had a location class not in by_class (blank is 'other') and was "
+             "not judged.", " %lld outages had a location class not in "
+             "by_class (blank is 'other') and were not judged.",
+             (unsigned long)s->unclassed), (long long)s->unclassed);
+    if (s->no_report && n < size)
+        snprintf(buf + n, size - n, ombud_ngettext(" %lld outage had no "
+                 "reported_at: its clock starts at started_at.", " %lld "
+                 "outages had no reported_at: their clock starts at "
+                 "started_at.", (unsigned long)s->no_report),
+                 (long long)s->no_report);
 }
 
 static void describe(state *s, ombud_result *res)
 {
     const ombud_guarantee *g = s->g;
     const ombud_param *target = &g->v[K_TARGET];
-    char dl[100], l[32], pct[16], tp[16], ex[260], extra[200] = "";
+    char dl[160], w[32], l[32], pct[16], cnt[160], notes[600];
+    int64_t share = ombud_share_bp(s->in_time, res->subjects);
 
-    deadline_text(g, dl, sizeof dl);
-    ombud_duration_format(s->longest, l, sizeof l);
     if (target->set) {
         res->unit = "bp";
-        res->measured = ombud_share_bp(s->in_time, res->subjects);
+        res->measured = share;
         res->target = target->num;
         /* Compare exactly, not after rounding: 2 of 3 is below 66.67%. */
         res->pass = s->in_time * 10000 >= target->num * res->subjects;
-        snprintf(res->target_text, sizeof res->target_text, "%s of outages "
-                 "restored %s", ombud_bp_format(target->num, tp, sizeof tp), dl);
     } else {
         res->unit = "s";
         res->measured = s->longest;
         res->target = g->v[K_WITHIN].set ? g->v[K_WITHIN].num : 0;
         res->pass = res->breaches == 0;
-        snprintf(res->target_text, sizeof res->target_text, "every outage "
-                 "restored %s", dl);
     }
-    snprintf(res->measured_text, sizeof res->measured_text, "%lld of %lld "
-             "outages restored %s (%s); longest %s%s", (long long)s->in_time,
-             (long long)res->subjects, g->v[K_BY_CLASS].set ? "in time" : dl,
-             ombud_bp_format(ombud_share_bp(s->in_time, res->subjects), pct,
-             sizeof pct), l, s->ex.count ? "; some excluded" : "");
-    if (s->unclassed)
-        snprintf(extra, sizeof extra, " %lld outage(s) had a location class "
-                 "not in by_class (blank is 'other') and were not judged.",
-                 (long long)s->unclassed);
-    if (s->no_report)
-        snprintf(extra + strlen(extra), sizeof extra - strlen(extra), " %lld "
-                 "outage(s) had no reported_at: their clock starts at "
-                 "started_at.", (long long)s->no_report);
-    snprintf(res->method, sizeof res->method, "Every outage open at some "
+    target_text(s, res);
+    ombud_duration_format(g->v[K_WITHIN].num, w, sizeof w);
+    ombud_duration_format(s->longest, l, sizeof l);
+    ombud_bp_format(share, pct, sizeof pct);
+    if (g->v[K_BY_CLASS].set)
+        snprintf(res->measured_text, sizeof res->measured_text, _("%lld of "
+                 "%lld outages restored in time (%s); longest %s"),
+                 (long long)s->in_time, (long long)res->subjects, pct, l);
+    else
+        snprintf(res->measured_text, sizeof res->measured_text, _("%lld of "
+                 "%lld outages restored within %s (%s); longest %s"),
+                 (long long)s->in_time, (long long)res->subjects, w, pct, l);
+    if (s->ex.count) {
+        size_t n = strlen(res->measured_text);
+        snprintf(res->measured_text + n, sizeof res->measured_text - n, "%s",
+                 _("; some excluded"));
+    }
+    if (g->v[K_BY_CLASS].set)
+        by_class_text(g, dl, sizeof dl);
+    else
+        snprintf(dl, sizeof dl, _("within %s"), w);
+    counted_text(g, cnt, sizeof cnt);
+    method_notes(s, notes, sizeof notes);
+    /* TRANSLATORS: services and areas are lists or "all"; planned work is
+     * "included", "excluded" or "only"; the clock starts at started_at or
+     * reported_at (column names); then how time is counted ("calendar
+     * time", "working time of calendar X"), the deadline ("within 24h",
+     * "by the end of working day N (...)"), what a late outage owes or
+     * nothing, and sentences on exclusions. */
+    snprintf(res->method, sizeof res->method, _("Every outage open at some "
              "moment of the period counts (services: %s; areas: %s; planned "
              "work: %s). Its clock runs from %s to restored_at, or to the end "
-             "of the period if it was still open, counted in %s%s; it must be "
-             "restored %s, else it is a breach%s. %s%s",
-             g->v[K_SERVICES].set ? g->v[K_SERVICES].text : "all",
-             g->v[K_AREAS].set ? g->v[K_AREAS].text : "all",
-             g->v[K_PLANNED].text, g->v[K_CLOCK].num ? "reported_at" :
-             "started_at", g->v[K_CALENDAR].set && !g->v[K_BY_CLASS].set ?
-             "working time of calendar " : g->v[K_BY_CLASS].set ?
-             "working days of calendar " : "calendar time",
-             g->v[K_CALENDAR].set ? g->v[K_CALENDAR].text :
-             g->v[K_BY_CLASS].set ? "(every day)" : "", dl,
-             g->v[K_PER_DAY].set ? ", owed per_day_late for each day late" : "",
-             ombud_exclusions_say(&s->ex, &g->v[K_EXCLUDE], ex, sizeof ex),
-             extra);
+             "of the period if it was still open, counted in %s; it must be "
+             "restored %s, else it is a breach%s. %s"),
+             g->v[K_SERVICES].set ? g->v[K_SERVICES].text : _("all"),
+             g->v[K_AREAS].set ? g->v[K_AREAS].text : _("all"),
+             ombud_planned_say(g->v[K_PLANNED].num), g->v[K_CLOCK].num ?
+             "reported_at" : "started_at", cnt, dl, g->v[K_PER_DAY].set ?
+             _(", owed per_day_late for each day late") : "", notes);
 }
 
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,

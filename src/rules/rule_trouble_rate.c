@@ -23,6 +23,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
 
 enum { K_MAX, K_LINES, K_LINES_BY_AREA, K_PER, K_COUNT, K_CLOCK, K_EXCLUDE,
@@ -54,6 +55,8 @@ typedef struct bucket {
     int64_t reports;
     int64_t at;           /* first report, for the breach */
     GArray *rows;         /* outage rows counted */
+    int year, month;      /* its month; 0 with per = period */
+    char *area;           /* its area (owned); NULL without lines_by_area */
 } bucket;
 
 typedef struct state {
@@ -70,6 +73,7 @@ static void bucket_free(gpointer p)
 {
     bucket *b = p;
     g_array_free(b->rows, TRUE);
+    g_free(b->area);
     g_free(b);
 }
 
@@ -106,6 +110,9 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
         b = g_new0(bucket, 1);
         b->rows = g_array_new(FALSE, FALSE, sizeof(int64_t));
         b->at = t;
+        b->year = g->v[K_PER].num == 0 ? tm.year : 0;
+        b->month = g->v[K_PER].num == 0 ? tm.month : 0;
+        b->area = g->v[K_LINES_BY_AREA].set ? g_strdup(area) : NULL;
         g_hash_table_insert(s->buckets, g_strdup(key), b);
     }
     b->reports += g->v[K_COUNT].num == 1 ? o->customers_affected : 1;
@@ -113,36 +120,63 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     return 0;
 }
 
-static ombud_err judge(state *s, const char *key, bucket *b)
+/* A rate in reports per 100 lines, from basis points: "5.60" ("5,60"). */
+static char *rate_format(int64_t bp, char *buf, size_t size)
+{
+    return ombud_fmt_amount(bp, 2, buf, size);
+}
+
+/* The group's name: "2026-10 CO-1", "2026-10", "period CO-1", "period". */
+static void group_name(const bucket *b, char *buf, size_t size)
+{
+    char when[32];
+
+    if (b->month)
+        snprintf(when, sizeof when, "%04d-%02d", b->year, b->month);
+    else
+        /* TRANSLATORS: a group of trouble reports over the whole period. */
+        snprintf(when, sizeof when, "%s", _("period"));
+    if (b->area)
+        snprintf(buf, size, "%s %s", when, b->area);
+    else
+        snprintf(buf, size, "%s", when);
+}
+
+static ombud_err judge(state *s, bucket *b)
 {
     const ombud_guarantee *g = s->g;
-    const char *area = strchr(key, ' ') + 1;
     int64_t lines = g->v[K_LINES].num, max = g->v[K_MAX].num, rate, id;
-    char r[16], m[16];
+    char r[32], m[32], n[32], l[32];
+    ombud_breach br = {"period", "", b->at, 0, max, 0, "bp", 0, ""};
     ombud_err err;
 
-    if (g->v[K_LINES_BY_AREA].set)
-        ombud_param_count(&g->v[K_LINES_BY_AREA], area, &lines);
+    if (b->area)
+        ombud_param_count(&g->v[K_LINES_BY_AREA], b->area, &lines);
     rate = ombud_share_bp(b->reports, lines);
     s->res->subjects++;
     if (rate > s->highest)
         s->highest = rate;
-    if ((err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, key,
-                                      "reports", b->reports, "count")) ||
-        (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, key,
-                                      "lines", lines, "count")))
+    group_name(b, br.subject, sizeof br.subject);
+    if ((err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
+                                      br.subject, "reports", b->reports,
+                                      "count")) ||
+        (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
+                                      br.subject, "lines", lines, "count")))
         return err;
     if (b->reports * 10000 <= max * lines)
         return OMBUD_OK;
-    ombud_breach br = {"period", "", b->at, rate, max, rate - max, "bp", 0, ""};
-    snprintf(br.subject, sizeof br.subject, "%s", key);
-    snprintf(br.detail, sizeof br.detail, "%s: %lld trouble reports on %lld "
-             "lines = %s per 100 lines, above %s", key, (long long)b->reports,
-             (long long)lines, ombud_bp_format(rate, r, sizeof r) ,
-             ombud_bp_format(max, m, sizeof m));
-    /* the '%' of bp_format reads as "per 100 lines" here */
-    for (char *p = br.detail; (p = strchr(p, '%')); )
-        memmove(p, p + 1, strlen(p));
+    br.measured = rate;
+    br.shortfall = rate - max;
+    /* TRANSLATORS: a group (a month and area such as "2026-10 CO-1"), its
+     * trouble reports, working lines, the rate per 100 lines and the most
+     * allowed ("5.60 per 100 lines, above 5.50"). */
+    snprintf(br.detail, sizeof br.detail, ombud_ngettext("%s: %s trouble "
+             "report on %s lines = %s per 100 lines, above %s", "%s: %s trouble "
+             "reports on %s lines = %s per 100 lines, above %s",
+             (unsigned long)b->reports), br.subject,
+             ombud_fmt_count(b->reports, n, sizeof n),
+             ombud_fmt_count(lines, l, sizeof l), rate_format(rate, r, sizeof r),
+             rate_format(max, m, sizeof m));
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &br,
                                       &id)))
         return err;
@@ -163,39 +197,61 @@ static gint by_name(gconstpointer a, gconstpointer b)
 static void describe(state *s, ombud_result *res)
 {
     const ombud_guarantee *g = s->g;
-    char m[16], h[16], ex[260], lines[120];
+    int per_period = g->v[K_PER].num == 1;
+    char m[32], h[32], ex[260], lines[160], n[32];
 
-    ombud_bp_format(g->v[K_MAX].num, m, sizeof m);
-    ombud_bp_format(s->highest, h, sizeof h);
-    m[strlen(m) - 1] = h[strlen(h) - 1] = '\0'; /* drop the '%' */
+    rate_format(g->v[K_MAX].num, m, sizeof m);
+    rate_format(s->highest, h, sizeof h);
     res->unit = "bp";
     res->measured = s->highest;
     res->target = g->v[K_MAX].num;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, "highest %s "
-             "reports per 100 lines over %lld %s(s) with reports",
-             h, (long long)res->subjects, g->v[K_PER].num ? "period" :
-             "area-month");
-    snprintf(res->target_text, sizeof res->target_text, "at most %s trouble "
-             "reports per 100 lines a %s", m, g->v[K_PER].num ? "period" :
-             "month");
+    if (per_period)
+        snprintf(res->measured_text, sizeof res->measured_text,
+                 ombud_ngettext("highest %s reports per 100 lines over %lld "
+                 "period with reports", "highest %s reports per 100 lines over "
+                 "%lld periods with reports", (unsigned long)res->subjects), h,
+                 (long long)res->subjects);
+    else if (!g->v[K_LINES_BY_AREA].set)
+        snprintf(res->measured_text, sizeof res->measured_text,
+                 ombud_ngettext("highest %s reports per 100 lines over %lld "
+                 "month with reports", "highest %s reports per 100 lines over "
+                 "%lld months with reports", (unsigned long)res->subjects), h,
+                 (long long)res->subjects);
+    else
+        snprintf(res->measured_text, sizeof res->measured_text,
+                 ombud_ngettext("highest %s reports per 100 lines over %lld "
+                 "area-month with reports", "highest %s reports per 100 lines "
+                 "over %lld area-months with reports",
+                 (unsigned long)res->subjects), h, (long long)res->subjects);
+    snprintf(res->target_text, sizeof res->target_text, per_period ?
+             _("at most %s trouble reports per 100 lines over the period") :
+             _("at most %s trouble reports per 100 lines a month"), m);
     if (g->v[K_LINES_BY_AREA].set)
-        snprintf(lines, sizeof lines, "the lines of its area (%s)",
+        snprintf(lines, sizeof lines, _("the lines of its area (%s)"),
                  g->v[K_LINES_BY_AREA].text);
     else
-        snprintf(lines, sizeof lines, "%s lines", g->v[K_LINES].text);
-    snprintf(res->method, sizeof res->method, "Trouble tickets (rows of "
+        snprintf(lines, sizeof lines, _("%s lines"),
+                 ombud_fmt_count(g->v[K_LINES].num, n, sizeof n));
+    /* TRANSLATORS: the clock column(s) a report is dated by; how a ticket
+     * counts ("each counts once"); planned work "included"/"excluded";
+     * services (a list or "all"); the groups ("month and area"); the lines
+     * ("1000 lines", "the lines of its area (...)"); the most allowed
+     * ("5.50"); then sentences on exclusions and areas not judged. */
+    snprintf(res->method, sizeof res->method, _("Trouble tickets (rows of "
              "outages.csv) dated by %s in the period are reports (%s; planned "
-             "work %sd; services: %s), grouped by %s%s; each group's reports "
-             "x 100 / %s is its rate, and a rate above %s is a breach. %s%s",
-             g->v[K_CLOCK].num ? "reported_at (else started_at)" : "started_at",
-             g->v[K_COUNT].num ? "each counts its customers_affected" :
-             "each counts once", g->v[K_PLANNED].text, g->v[K_SERVICES].set ?
-             g->v[K_SERVICES].text : "all", g->v[K_PER].num ? "period" :
-             "month", g->v[K_LINES_BY_AREA].set ? " and area" : "", lines, m,
-             ombud_exclusions_say(&s->ex, &g->v[K_EXCLUDE], ex, sizeof ex),
-             s->unmapped ? " Some reports are in areas with no line count "
-             "and were not judged." : "");
+             "work: %s; services: %s), grouped by %s; each group's reports "
+             "x 100 / %s is its rate, and a rate above %s is a breach. %s%s"),
+             g->v[K_CLOCK].num ? _("reported_at (else started_at)") :
+             "started_at", g->v[K_COUNT].num ?
+             _("each counts its customers_affected") : _("each counts once"),
+             ombud_planned_say(g->v[K_PLANNED].num), g->v[K_SERVICES].set ?
+             g->v[K_SERVICES].text : _("all"), per_period ?
+             (g->v[K_LINES_BY_AREA].set ? _("period and area") : _("period")) :
+             (g->v[K_LINES_BY_AREA].set ? _("month and area") : _("month")),
+             lines, m, ombud_exclusions_say(&s->ex, &g->v[K_EXCLUDE], ex,
+             sizeof ex), s->unmapped ? _(" Some reports are in areas with no "
+             "line count and were not judged.") : "");
 }
 
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
@@ -211,7 +267,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     /* Groups in name order ("2026-10 North" < "2026-11 North"): stable. */
     keys = g_list_sort(g_hash_table_get_keys(s.buckets), by_name);
     for (k = keys; !err && k; k = k->next)
-        err = judge(&s, k->data, g_hash_table_lookup(s.buckets, k->data));
+        err = judge(&s, g_hash_table_lookup(s.buckets, k->data));
     g_list_free(keys);
     g_hash_table_destroy(s.buckets);
     if (!err)

@@ -210,14 +210,36 @@ void ombud_exclusions_add(ombud_exclusions *ex, const char *reason,
 char *ombud_exclusions_say(const ombud_exclusions *ex,
                            const ombud_param *exclude, char *buf, size_t size)
 {
+    /* The reasons in ex->text stay the words of the input's exclusion
+     * column (catastrophic, no_access), as the filer wrote them. */
     if (!exclude->set)
-        snprintf(buf, size, "No exclusions applied.");
+        snprintf(buf, size, "%s", _("No exclusions applied."));
     else if (!ex->count)
-        snprintf(buf, size, "None excluded (exclude: %s).", exclude->text);
+        snprintf(buf, size, _("None excluded (exclude: %s)."), exclude->text);
     else
-        snprintf(buf, size, "%lld excluded (%s).", (long long)ex->count,
-                 ex->text);
+        snprintf(buf, size, ombud_ngettext("%lld excluded (%s).",
+                 "%lld excluded (%s).", (unsigned long)ex->count),
+                 (long long)ex->count, ex->text);
     return buf;
+}
+
+char *ombud_subject_say(const char *id, const char *account, char *buf,
+                        size_t size)
+{
+    if (account)
+        snprintf(buf, size, _("%s (account %s)"), id, account);
+    else
+        snprintf(buf, size, "%s", id);
+    return buf;
+}
+
+const char *ombud_planned_say(int64_t word)
+{
+    /* TRANSLATORS: how planned work is treated, after "planned work: "
+     * (an outage list: "included", "excluded" or "only planned work"). */
+    static const char *const words[] = {N_("included"), N_("excluded"),
+                                        N_("only")};
+    return word >= 0 && word < 3 ? _(words[word]) : "";
 }
 
 int64_t ombud_working_day_end(const ombud_calendar *cal, const ombud_tz *tz,

@@ -38,9 +38,10 @@ run() {
         --account ACC-1001 --customer "Jane Doe" --lang "$l" >"$d.out" 2>"$d.err"
 }
 
-# The PDF's text without the bidi marks pdftotext adds around runs
+# The PDF's text without the bidi marks pdftotext adds around runs and
+# the isolates (U+2066-2069) the Hebrew catalogue puts around amounts
 # (pdftotext also writes the no-break space before % and USD as a space).
-text() { pdftotext "$1" - | sed 's/\xe2\x80[\xaa-\xae]//g'; }
+text() { pdftotext "$1" - | sed 's/\xe2\x80[\xaa-\xae]//g; s/\xe2\x81[\xa6-\xa9]//g'; }
 
 for l in es ca he; do
     for envset in "" "LC_ALL=C"; do
@@ -86,6 +87,50 @@ for l in es ca he; do
         has "he: summary line" "$d.out" "24 מתוך 29 שיחות הגיעו לנציג תוך 10 דק׳ (82.76%)" ;;
     esac
 done
+
+# A regulatory template with the newer kinds (appointments, provisioning,
+# outage_credit per day), in Spanish and in Hebrew, over the fixture of
+# tests/rules/templates/002-ofcom-auto-comp.sh (its CSV here-documents).
+# By hand (see that test for the rows):
+#   missed-appointment: A1 kept (12:59 in 08:00-13:00), A2 nobody came, A3
+#     cancelled by the provider 12 h ahead (< 24 h): kept 1 of 3 judged
+#     (A4 24 h notice and A5 customer absent are not) = 1/3 -> 33,33 %.
+#   delayed-provision P1: promised 10-05, done 10-08 10:00: Oct 5, 6, 7 =
+#     3 calendar days x 6.46 = 19.38 GBP.
+#   delayed-repair F1: paid from Tue 10-06 00:00 to 10-07 12:00 = 36 h =
+#     2 started days x 10.34 = 20.68 GBP; F2 (planned_notified) excluded.
+#   owed in all: 20.68 + 2 x 32.31 + (19.38 + 12.92 + 12.92) = 130.52 GBP.
+# The PDF's text is read flat (one line), since table cells wrap anywhere.
+mkdir "$T/of"
+sed -n '/^cat > [a-z]*\.csv <<.CSV.$/,/^CSV$/p' \
+    "$ROOT/tests/rules/templates/002-ofcom-auto-comp.sh" | (cd "$T/of" && sh)
+for l in es he; do
+    env -i PATH=/usr/bin:/bin "$OMBUD" run --lang $l \
+        --guarantees "$ROOT/templates/guarantees/ofcom-auto-comp.ini" \
+        --outages "$T/of/outages.csv" --appointments "$T/of/appointments.csv" \
+        --orders "$T/of/orders.csv" --period 2026-10 --out "$T/of/$l" \
+        >"$T/of/$l.out" 2>&1
+    text "$T/of/$l/report.pdf" | tr '\n' ' ' | tr -s ' ' >"$T/of/$l.txt"
+done
+f=$T/of/es.txt
+has "es ofcom: appointments kept" "$f" "Medido: 1 de 3 citas cumplidas (33,33 %); incumplidas: 2"
+has "es ofcom: orders on time" "$f" "1 de 4 altas del servicio realizadas a tiempo (25,00 %)"
+has "es ofcom: late order owes" "$f" "3 días naturales de retraso; compensación adeudada 19,38 GBP"
+has "es ofcom: per-day repair" "$f" "se adeudan 20,68 GBP = 2 día(s) x 10,34"
+has "es ofcom: exclusion" "$f" "1 caso excluido (F2 (planned_notified))"
+has "es ofcom: owed in all" "$f" "3 de 3 compromisos incumplidos; 130,52 GBP"
+has "es ofcom: summary" "$T/of/es.out" "1 de 3 citas cumplidas (33,33${NB}%)"
+# ombud's own words only: the promises are quoted in English as published.
+for w in " window " " owed " "never came" "orders done" "appointments kept" \
+    "excluded (" "day(s) late" "working day N"; do
+    if grep -qF -- "$w" "$f"; then bad "es ofcom: English '$w' left in the PDF"
+    else ok "es ofcom: no English '$w'"; fi
+done
+# (pdftotext gives Hebrew lines in visual order: whole sentences are
+# checked in the summary, figures in the PDF.)
+has "he ofcom: appointments kept" "$T/of/he.out" "1 מתוך 3 ביקורים קוימו (33.33%); הוחמצו: 2"
+has "he ofcom: share in the PDF" "$T/of/he.txt" "33.33%"
+has "he ofcom: owed in all" "$T/of/he.txt" "GBP 130.52"
 
 # XLSX: numbers stay numbers, with the language's format.
 d=$T/es
