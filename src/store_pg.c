@@ -45,6 +45,7 @@
 
 #include "ombud/cal.h"
 #include "ombud/diag.h"
+#include "ombud/i18n.h"
 #include "ombud/store.h"
 #include "ombud/version.h"
 #include "store_pg.h"
@@ -1946,7 +1947,9 @@ static ombud_err evidence_refs(ombud_pg *pg, int64_t breach, char *buf,
     }
     PQclear(res);
     if (shown < *count)
-        snprintf(buf + n, size - n, " and %lld more", (long long)(*count - shown));
+        /* TRANSLATORS: after a list of evidence rows cut short. */
+        snprintf(buf + n, size - n, _(" and %lld more"),
+                 (long long)(*count - shown));
     return OMBUD_OK;
 }
 
