@@ -17,7 +17,8 @@ BUILD   ?= build
 SAN     ?=
 CFLAGS  ?= -O2 -g
 
-PKGS       := sqlite3 libpq glib-2.0 inih xlsxwriter cairo pangocairo fontconfig minizip
+PKGS       := sqlite3 libpq glib-2.0 inih xlsxwriter cairo pangocairo fontconfig minizip \
+              libcrypto
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 

@@ -19,6 +19,7 @@
 #include "ombud/cal.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
+#include "ombud/sha256.h"
 #include "ombud/store.h"
 #include "ombud/version.h"
 #include "store_pg.h"
@@ -2266,7 +2267,7 @@ ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
 {
     if (st->pg)
         return ombud_pg_findings_digest(st->pg, check_id, hex);
-    GChecksum *ck;
+    ombud_sha256 *ck;
     sqlite3_stmt *s;
     int rc = SQLITE_DONE;
 
@@ -2276,11 +2277,12 @@ ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
         memcpy(hex, st->digest, 65);
         return OMBUD_OK;
     }
-    ck = g_checksum_new(G_CHECKSUM_SHA256);
+    if (!(ck = ombud_sha256_new()))
+        return OMBUD_E_NOMEM;
 
     for (int q = 0; digest_sql[q] && rc == SQLITE_DONE; q++) {
         if (sqlite3_prepare_v2(st->db, digest_sql[q], -1, &s, NULL) != SQLITE_OK) {
-            g_checksum_free(ck);
+            ombud_sha256_free(ck);
             return db_error(st, "computing the findings digest");
         }
         sqlite3_bind_int64(s, 1, check_id);
@@ -2289,16 +2291,16 @@ ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
             for (int i = 0; i < n; i++) {
                 const unsigned char *v = sqlite3_column_text(s, i);
                 if (i)
-                    g_checksum_update(ck, (const guchar *)"|", 1);
+                    ombud_sha256_update(ck, "|", 1);
                 if (v)
-                    g_checksum_update(ck, v, (gssize)strlen((const char *)v));
+                    ombud_sha256_update(ck, v, strlen((const char *)v));
             }
-            g_checksum_update(ck, (const guchar *)"\n", 1);
+            ombud_sha256_update(ck, "\n", 1);
         }
         sqlite3_finalize(s);
     }
-    snprintf(hex, 65, "%s", g_checksum_get_string(ck));
-    g_checksum_free(ck);
+    snprintf(hex, 65, "%s", ombud_sha256_hex(ck));
+    ombud_sha256_free(ck);
     if (rc != SQLITE_DONE)
         return db_error(st, "computing the findings digest");
     if (!st->in_check) {

@@ -157,9 +157,11 @@ ombud_err ombud_text_check(const char *s, size_t n, char *why, size_t wl)
 {
     const char *end;
     char msg[80];
+    unsigned char high = 0;
 
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        high |= c;
         if (c == 0) {
             snprintf(msg, sizeof msg, "NUL byte at byte %zu", i + 1);
             return fail(why, wl, msg);
@@ -170,7 +172,8 @@ ombud_err ombud_text_check(const char *s, size_t n, char *why, size_t wl)
             return fail(why, wl, msg);
         }
     }
-    if (!g_utf8_validate_len(s, n, &end)) {
+    /* Plain ASCII (most fields) is valid UTF-8: skip the second pass. */
+    if ((high & 0x80) && !g_utf8_validate_len(s, n, &end)) {
         snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu",
                  (size_t)(end - s) + 1);
         return fail(why, wl, msg);

@@ -77,9 +77,9 @@ die() {
 
 command -v "$CLANG" >/dev/null 2>&1 ||
     die "$CLANG not found (apt-get install clang libclang-rt-14-dev)"
-PKG_CFLAGS=$(pkg-config --cflags sqlite3 libpq glib-2.0 inih xlsxwriter) ||
+PKG_CFLAGS=$(pkg-config --cflags sqlite3 libpq glib-2.0 inih xlsxwriter libcrypto) ||
     die "pkg-config cannot find the libraries (run sh .ci/deps.sh)"
-PKG_LIBS="$(pkg-config --libs sqlite3 libpq glib-2.0 inih xlsxwriter) -lcsv -lm"
+PKG_LIBS="$(pkg-config --libs sqlite3 libpq glib-2.0 inih xlsxwriter libcrypto) -lcsv -lm"
 
 # ---- build ------------------------------------------------------------------
 
