@@ -104,7 +104,10 @@ static int gather_event(void *ud, const ombud_event *e)
         }
     } else if (e->appt) {
         x->n.appts++;
-    } else if (e->order && !strcmp(e->what, "ordered")) {
+    } else if (e->order && (!strcmp(e->what, "ordered") ||
+                            e->order->ordered_at < x->chk.from)) {
+        /* Once each: placed in the period, or placed before and completed
+         * in it (the provisioning rule judges both). */
         x->n.orders++;
     }
     return 0;
