@@ -1441,6 +1441,32 @@ ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
     return end_iteration(st, s, rc);
 }
 
+#define APPT_COLUMNS "id, appointment_id, account_id, reference, kind, " \
+    "booked_at, window_start, window_end, arrived_at, cancelled_at, " \
+    "cancelled_by, customer_absent"
+
+/* Read an appointment selected with APPT_COLUMNS starting at column @i. */
+static void read_appt(sqlite3_stmt *s, int i, ombud_appointment *a)
+{
+    *a = (ombud_appointment){col_text(s, i + 1), col_text(s, i + 2),
+        col_text(s, i + 3), col_text(s, i + 4), col_time(s, i + 5),
+        col_time(s, i + 6), col_time(s, i + 7), col_time(s, i + 8),
+        col_time(s, i + 9), col_text(s, i + 10), sqlite3_column_int(s, i + 11)};
+}
+
+#define ORDER_COLUMNS "id, order_id, account_id, service, area, " \
+    "location_class, ordered_at, promised_at, promised_all_day, " \
+    "completed_at, customer_requested_later, exclusion"
+
+/* Read an order selected with ORDER_COLUMNS starting at column @i. */
+static void read_order(sqlite3_stmt *s, int i, ombud_order *o)
+{
+    *o = (ombud_order){col_text(s, i + 1), col_text(s, i + 2),
+        col_text(s, i + 3), col_text(s, i + 4), col_text(s, i + 5),
+        col_time(s, i + 6), col_time(s, i + 7), sqlite3_column_int(s, i + 8),
+        col_time(s, i + 9), sqlite3_column_int(s, i + 10), col_text(s, i + 11)};
+}
+
 ombud_err ombud_store_each_appointment(ombud_store *st, int64_t from,
                                        int64_t to, ombud_appointment_fn fn,
                                        void *ud)
@@ -1452,18 +1478,12 @@ ombud_err ombud_store_each_appointment(ombud_store *st, int64_t from,
     ombud_err err;
     int rc;
 
-    if ((err = prepare_period(st, "SELECT id, appointment_id, account_id, "
-                              "reference, kind, booked_at, window_start, "
-                              "window_end, arrived_at, cancelled_at, "
-                              "cancelled_by, customer_absent FROM appointments "
+    if ((err = prepare_period(st, "SELECT " APPT_COLUMNS " FROM appointments "
                               "WHERE window_start >= ?1 AND window_start < ?2 "
                               "ORDER BY window_start, id", from, to, &s)))
         return err;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        a = (ombud_appointment){col_text(s, 1), col_text(s, 2), col_text(s, 3),
-                                col_text(s, 4), col_time(s, 5), col_time(s, 6),
-                                col_time(s, 7), col_time(s, 8), col_time(s, 9),
-                                col_text(s, 10), sqlite3_column_int(s, 11)};
+        read_appt(s, 0, &a);
         if (fn(ud, sqlite3_column_int64(s, 0), &a))
             break;
     }
@@ -1480,19 +1500,12 @@ ombud_err ombud_store_each_order(ombud_store *st, int64_t from, int64_t to,
     ombud_err err;
     int rc;
 
-    if ((err = prepare_period(st, "SELECT id, order_id, account_id, service, "
-                              "area, location_class, ordered_at, promised_at, "
-                              "promised_all_day, completed_at, "
-                              "customer_requested_later, exclusion FROM orders "
+    if ((err = prepare_period(st, "SELECT " ORDER_COLUMNS " FROM orders "
                               "WHERE ordered_at >= ?1 AND ordered_at < ?2 "
                               "ORDER BY ordered_at, id", from, to, &s)))
         return err;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        o = (ombud_order){col_text(s, 1), col_text(s, 2), col_text(s, 3),
-                          col_text(s, 4), col_text(s, 5), col_time(s, 6),
-                          col_time(s, 7), sqlite3_column_int(s, 8),
-                          col_time(s, 9), sqlite3_column_int(s, 10),
-                          col_text(s, 11)};
+        read_order(s, 0, &o);
         if (fn(ud, sqlite3_column_int64(s, 0), &o))
             break;
     }
@@ -2147,7 +2160,9 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
 {
     if (st->pg)
         return ombud_pg_each_event(st->pg, account, from, to, fn, ud);
-    /* One ordered union: (time, table, what, row id). */
+    /* One ordered union: (time, table, row id); a row's two events at
+     * the same second put "start" before "restored", "ordered" before
+     * "completed" (what DESC). */
     static const char sql[] =
         "SELECT at, tbl, what, rid FROM ("
         " SELECT arrived_at at, 'call_legs' tbl, '' what, id rid FROM call_legs"
@@ -2157,8 +2172,14 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
         " UNION ALL SELECT restored_at, 'outages', 'restored', id FROM outages"
         "  WHERE account_id = ?3 AND restored_at IS NOT NULL"
         " UNION ALL SELECT posted_at, 'billing_events', '', id FROM"
-        "  billing_events WHERE account_id = ?3)"
-        " WHERE at >= ?1 AND at < ?2 ORDER BY at, tbl, rid";
+        "  billing_events WHERE account_id = ?3"
+        " UNION ALL SELECT window_start, 'appointments', '', id FROM"
+        "  appointments WHERE account_id = ?3"
+        " UNION ALL SELECT ordered_at, 'orders', 'ordered', id FROM orders"
+        "  WHERE account_id = ?3"
+        " UNION ALL SELECT completed_at, 'orders', 'completed', id FROM orders"
+        "  WHERE account_id = ?3 AND completed_at IS NOT NULL)"
+        " WHERE at >= ?1 AND at < ?2 ORDER BY at, tbl, rid, what DESC";
     sqlite3_stmt *s, *q = NULL;
     ombud_err err;
     int rc;
@@ -2168,10 +2189,13 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
     bind_text(s, 3, account);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         ombud_event e = {sqlite3_column_int64(s, 0), col_text(s, 1),
-                         col_text(s, 2), NULL, 0, NULL, NULL, NULL};
+                         col_text(s, 2), NULL, 0, NULL, NULL, NULL, NULL,
+                         NULL};
         ombud_call_leg c;
         ombud_outage o;
         ombud_billing b;
+        ombud_appointment a;
+        ombud_order d;
         int64_t rid = sqlite3_column_int64(s, 3);
         const char *one =
             !strcmp(e.table, "call_legs") ? "SELECT " SOURCE_NAME("call_legs")
@@ -2181,6 +2205,11 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
                 "started_at, restored_at, planned, scheduled_at, notified_at, "
                 "customers_affected, cause, reported_at, exclusion, "
                 "location_class FROM outages WHERE id = ?1" :
+            !strcmp(e.table, "appointments") ? "SELECT "
+                SOURCE_NAME("appointments") ", line, " APPT_COLUMNS
+                " FROM appointments WHERE id = ?1" :
+            !strcmp(e.table, "orders") ? "SELECT " SOURCE_NAME("orders")
+                ", line, " ORDER_COLUMNS " FROM orders WHERE id = ?1" :
                 "SELECT " SOURCE_NAME("billing_events") ", line, id, "
                 "account_id, kind, posted_at, amount, currency, service, "
                 "period_start, period_end, due_at, reference, description, "
@@ -2210,6 +2239,12 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
                                col_text(q, 13), col_time(q, 14),
                                col_text(q, 15), col_text(q, 16), 0};
             e.outage = &o;
+        } else if (!strcmp(e.table, "appointments")) {
+            read_appt(q, 2, &a);
+            e.appt = &a;
+        } else if (!strcmp(e.table, "orders")) {
+            read_order(q, 2, &d);
+            e.order = &d;
         } else {
             b = (ombud_billing){col_text(q, 3), col_text(q, 4), col_time(q, 5),
                                 sqlite3_column_int64(q, 6),

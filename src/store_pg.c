@@ -2162,7 +2162,8 @@ ombud_err ombud_pg_each_event(ombud_pg *pg, const char *account,
                    " UNION ALL SELECT posted_at, 'billing_events', '', id FROM"
                    "  billing_events WHERE account_id = $3) x"
                    " WHERE t_at >= $1 AND t_at < $2"
-                   " ORDER BY t_at, tbl COLLATE \"C\", rid", &p, event_row, &w);
+                   " ORDER BY t_at, tbl COLLATE \"C\", rid, what COLLATE \"C\""
+                   " DESC", &p, event_row, &w);
     return err ? err : w.err;
 }
 

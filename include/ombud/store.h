@@ -585,20 +585,26 @@ ombud_err ombud_store_each_breach_of(ombud_store *st, int64_t result_id,
 /** One event of an account's history (strings valid during the callback). */
 typedef struct ombud_event {
     int64_t at;               /**< when */
-    const char *table;        /**< "call_legs", "outages", "billing_events" */
-    const char *what;         /**< for outages: "start" or "restored" */
+    const char *table;        /**< "call_legs", "outages", "billing_events",
+                                   "appointments", "orders" */
+    const char *what;         /**< outages: "start" or "restored"; orders:
+                                   "ordered" or "completed" */
     const char *file;         /**< source file name */
     long line;                /**< its line */
     const ombud_call_leg *leg;     /**< when table is call_legs */
     const ombud_outage *outage;    /**< when table is outages */
     const ombud_billing *bill;     /**< when table is billing_events */
+    const ombud_appointment *appt; /**< when table is appointments */
+    const ombud_order *order;      /**< when table is orders */
 } ombud_event;
 typedef int (*ombud_event_fn)(void *ud, const ombud_event *e);
 
 /**
  * @brief Every stored event of account @p account in [@p from, @p to), in
  * time order: its call legs (at arrival), its outages (start and, if
- * restored, restoration) and its billing events (at posting).
+ * restored, restoration), its billing events (at posting), its
+ * appointments (at the window's start) and its orders (when placed and,
+ * if completed, at completion). Ties by table name, then row id.
  */
 ombud_err ombud_store_each_event(ombud_store *st, const char *account,
                                  int64_t from, int64_t to, ombud_event_fn fn,

@@ -46,6 +46,7 @@ typedef struct numbers {
     int64_t calls, phone, agents, repeat, transfers, closed, days;
     int64_t promises_missed, wrongful_notices;
     int64_t owed, credited;
+    int64_t appts, appts_missed, orders, orders_late; /* when the account has any */
 } numbers;
 
 typedef struct dossier {
@@ -101,6 +102,13 @@ static int gather_event(void *ud, const ombud_event *e)
             x->tl.scheduled = o->scheduled_at;
             x->tl.notified = o->notified_at;
         }
+    } else if (e->appt) {
+        x->n.appts++;
+    } else if (e->order && (!strcmp(e->what, "ordered") ||
+                            e->order->ordered_at < x->chk.from)) {
+        /* Once each: placed in the period, or placed before and completed
+         * in it (the provisioning rule judges both). */
+        x->n.orders++;
     }
     return 0;
 }
@@ -184,6 +192,10 @@ static ombud_err gather(dossier *x)
             x->n.promises_missed += r->breaches;
         if (!strcmp(r->kind, "payment_notice"))
             x->n.wrongful_notices += r->breaches;
+        if (!strcmp(r->kind, "appointments"))
+            x->n.appts_missed += r->breaches;
+        if (!strcmp(r->kind, "provisioning"))
+            x->n.orders_late += r->breaches;
     }
     return OMBUD_OK;
 }
@@ -221,8 +233,103 @@ static int numbers_rows(const dossier *x, char labels[][192], char values[][192]
     ROW(_("Credits owed / received"), "%s / %s", pdoc_money(&x->d, n->owed, a,
         sizeof a), pdoc_money(&x->d, n->credited, b, sizeof b));
     ROW(_("Wrongful late-payment notices"), "%lld", (long long)n->wrongful_notices);
+    /* Only for accounts with appointments or orders: the others' numbers
+     * (and letters) stay as they were. */
+    if (n->appts)
+        ROW(_("Engineer appointments missed"), _("%lld of %lld"),
+            (long long)n->appts_missed, (long long)n->appts);
+    if (n->orders)
+        ROW(_("Orders completed late or still open"), _("%lld of %lld"),
+            (long long)n->orders_late, (long long)n->orders);
 #undef ROW
     return k;
+}
+
+/* From @p a to @p b in local time; @p b as the time alone on the same day. */
+static char *span(const dossier *x, int64_t a, int64_t b, char *buf, size_t size)
+{
+    char t0[40], t1[40], d0[24], d1[24];
+
+    ombud_local_format(x->tz, a, t0, sizeof t0);
+    ombud_local_format(x->tz, b, t1, sizeof t1);
+    ombud_fmt_day_of(x->tz, a, d0, sizeof d0);
+    ombud_fmt_day_of(x->tz, b, d1, sizeof d1);
+    /* TRANSLATORS: a time window, e.g. "Tue 2026-10-06 08:00 to 13:00". */
+    snprintf(buf, size, _("%s to %s"), t0, strcmp(d0, d1) ? t1 :
+             t1 + strlen(t1) - 5);
+    return buf;
+}
+
+/* An appointment: its window, then what came of it. */
+static void describe_appt(const dossier *x, const ombud_appointment *a,
+                          char *buf, size_t size)
+{
+    char w[96], t[40];
+    size_t n;
+
+    span(x, a->window_start, a->window_end, w, sizeof w);
+    if (a->kind && !strcmp(a->kind, "repair"))
+        /* TRANSLATORS: an appointment's id and its booked window. */
+        n = (size_t)snprintf(buf, size, _("Repair visit %s booked: window %s"),
+                             a->appointment_id, w);
+    else if (a->kind && !strcmp(a->kind, "install"))
+        n = (size_t)snprintf(buf, size, _("Installation visit %s booked: "
+                             "window %s"), a->appointment_id, w);
+    else
+        n = (size_t)snprintf(buf, size, _("Engineer visit %s booked: window "
+                             "%s"), a->appointment_id, w);
+    if (n >= size)
+        return;
+    if (a->cancelled_by)
+        snprintf(buf + n, size - n, !strcmp(a->cancelled_by, "customer") ?
+                 _("; cancelled by the customer %s") :
+                 _("; cancelled by the provider %s"), ombud_local_format(
+                 x->tz, a->cancelled_at, t, sizeof t));
+    else if (a->arrived_at != OMBUD_TIME_NONE)
+        snprintf(buf + n, size - n, a->customer_absent ?
+                 _("; the engineer came %s and the customer was not there") :
+                 _("; the engineer came %s"), ombud_local_format(x->tz,
+                 a->arrived_at, t, sizeof t));
+    else if (a->customer_absent)
+        snprintf(buf + n, size - n, "%s", _("; the customer was not there"));
+    else if (a->window_end <= x->chk.to)
+        snprintf(buf + n, size - n, "; %s", _("the engineer never came"));
+    else
+        snprintf(buf + n, size - n, "%s", _("; no arrival recorded by the "
+                 "end of the period"));
+}
+
+/* An order, when placed (its promise and fate) or when completed. */
+static void describe_order(const dossier *x, const ombud_event *e,
+                           char *buf, size_t size)
+{
+    const ombud_order *o = e->order;
+    char p[40], t[40];
+    size_t n;
+
+    if (o->promised_all_day)
+        ombud_fmt_day_of(x->tz, o->promised_at, p, sizeof p);
+    else
+        ombud_local_format(x->tz, o->promised_at, p, sizeof p);
+    if (!strcmp(e->what, "completed")) {
+        /* TRANSLATORS: an order done: its id and the promised date. */
+        snprintf(buf, size, _("Service connected: order %s completed "
+                 "(promised for %s)"), o->order_id, p);
+        return;
+    }
+    n = (size_t)(o->service ? snprintf(buf, size, _("Order %s placed for %s: "
+                 "promised for %s"), o->order_id, o->service, p) :
+                 snprintf(buf, size, _("Order %s placed: promised for %s"),
+                          o->order_id, p));
+    if (n < size)
+        n += (size_t)(o->completed_at != OMBUD_TIME_NONE ?
+             snprintf(buf + n, size - n, _("; completed %s"), ombud_local_format(
+                      x->tz, o->completed_at, t, sizeof t)) :
+             snprintf(buf + n, size - n, "%s", _("; still open at the end of "
+                      "the period")));
+    if (o->customer_requested_later && n < size)
+        snprintf(buf + n, size - n, "%s", _("; the customer asked for a later "
+                 "date"));
 }
 
 /* One sentence for an event of the chronology. */
@@ -260,6 +367,10 @@ static void describe(const dossier *x, const ombud_event *e, char *buf,
                      o->scheduled_at != OMBUD_TIME_NONE ? ombud_local_format(
                      x->tz, o->scheduled_at, t, sizeof t) : "",
                      o->notified_at == OMBUD_TIME_NONE ? _("; no notice was given") : "");
+    } else if (e->appt) {
+        describe_appt(x, e->appt, buf, size);
+    } else if (e->order) {
+        describe_order(x, e, buf, size);
     } else {
         const ombud_billing *b = e->bill;
         snprintf(buf, size, "%s %s%s%s%s%s", bill_kind(b->kind),
