@@ -2101,7 +2101,7 @@ static int event_row(void *ud, const PGresult *s, int i)
 {
     event_walk *w = ud;
     ombud_event e = {col_int(s, i, 0), col_text(s, i, 1), col_text(s, i, 2),
-                     NULL, 0, NULL, NULL, NULL};
+                     NULL, 0, NULL, NULL, NULL, NULL, NULL};
     ombud_call_leg c;
     ombud_outage o;
     ombud_billing b;
