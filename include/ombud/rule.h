@@ -169,6 +169,17 @@ int ombud_excluded(const ombud_param *exclude, const char *reason);
  */
 const char *ombud_exclude_check(const ombud_param *exclude);
 
+/**
+ * @brief For a rule's check(): the tiered per-day amounts hang together
+ * (tier_after needs per_day_then; either needs @p per_day). On a problem
+ * sets *@p key to the key at fault and returns a static reason; else NULL.
+ * @p per_day_key is how the rule names its per-day amount.
+ */
+const char *ombud_tier_check(const ombud_param *per_day,
+                             const ombud_param *tier_after,
+                             const ombud_param *per_day_then,
+                             const char *per_day_key, const char **key);
+
 /** Is @p word one of the '|'-separated @p words? */
 int ombud_word_in(const char *word, const char *words);
 

@@ -296,14 +296,8 @@ static const char *check(const ombud_guarantee *g, const char **key)
     *key = "exclude";
     if (ombud_exclude_check(&g->v[K_EXCLUDE]))
         return ombud_exclude_check(&g->v[K_EXCLUDE]);
-    *key = "per_day_then";
-    if (g->v[K_TIER_AFTER].num > 0 && !g->v[K_PER_DAY_THEN].set)
-        return "required when tier_after is given";
-    *key = "per_day";
-    if ((g->v[K_TIER_AFTER].num > 0 || g->v[K_PER_DAY_THEN].set) &&
-        !g->v[K_PER_DAY].set)
-        return "required when tier_after or per_day_then is given";
-    return NULL;
+    return ombud_tier_check(&g->v[K_PER_DAY], &g->v[K_TIER_AFTER],
+                            &g->v[K_PER_DAY_THEN], "per_day", key);
 }
 
 const ombud_rule ombud_rule_provisioning = {

@@ -413,14 +413,8 @@ static const char *check(const ombud_guarantee *g, const char **key)
                            OMBUD_LOCATION_WORDS "|other"))
             return "classes are urban, major_rural, minor_rural, remote or "
                    "other (a blank location_class)";
-    *key = "per_day_then";
-    if (g->v[K_TIER_AFTER].num > 0 && !g->v[K_PER_DAY_THEN].set)
-        return "required when tier_after is given";
-    *key = "per_day_late";
-    if ((g->v[K_TIER_AFTER].num > 0 || g->v[K_PER_DAY_THEN].set) &&
-        !g->v[K_PER_DAY].set)
-        return "required when tier_after or per_day_then is given";
-    return NULL;
+    return ombud_tier_check(&g->v[K_PER_DAY], &g->v[K_TIER_AFTER],
+                            &g->v[K_PER_DAY_THEN], "per_day_late", key);
 }
 
 const ombud_rule ombud_rule_restoration = {

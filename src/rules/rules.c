@@ -185,6 +185,20 @@ const char *ombud_exclude_check(const ombud_param *exclude)
     return NULL;
 }
 
+const char *ombud_tier_check(const ombud_param *per_day,
+                             const ombud_param *tier_after,
+                             const ombud_param *per_day_then,
+                             const char *per_day_key, const char **key)
+{
+    *key = "per_day_then";
+    if (tier_after->num > 0 && !per_day_then->set)
+        return "required when tier_after is given";
+    *key = per_day_key;
+    if ((tier_after->num > 0 || per_day_then->set) && !per_day->set)
+        return "required when tier_after or per_day_then is given";
+    return NULL;
+}
+
 void ombud_exclusions_add(ombud_exclusions *ex, const char *reason,
                           const char *id)
 {
