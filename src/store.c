@@ -636,8 +636,13 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
     }
     if ((err = set_wal(st)) ||
         (err = exec(st, "PRAGMA synchronous = NORMAL")) ||
-        /* 64 MiB of page cache: index upkeep on big imports stays in memory. */
-        (err = exec(st, "PRAGMA cache_size = -65536")) ||
+        /* 16 MiB of page cache. 64 MiB was no faster for any stage (the
+         * keys that arrive in random order are indexed at the first check,
+         * not during the load) and cost memory twice over, since SQLite's
+         * sorters take the same limit: at 1M call legs peak RSS fell from
+         * 99 to 37 MB (ingest), 154 to 54 MB (check), 155 to 61 MB
+         * (report), with equal or better times. */
+        (err = exec(st, "PRAGMA cache_size = -16384")) ||
         (err = exec(st, "PRAGMA foreign_keys = ON")) ||
         (err = create_schema(st)) || (err = exec(st, staged_sql))) {
         ombud_store_close(st);
