@@ -6,8 +6,11 @@
 #   BENCH_ROWS=1000000 (call legs; the month is written by `ombud synth`:
 #                       outages about N/49, billing about N/1.9 rows)
 #   BENCH_REPEAT=3     (each stage; the median is reported)
-#   BENCH_STAGES="import ingest check xlsx pdf run pg-ingest pg-check pg-xlsx pg-pdf"
-#                      (a subset for big runs)
+#   BENCH_STAGES="import ingest check xlsx pdf run" by default; add
+#                      pg-ingest pg-check pg-xlsx pg-pdf for PostgreSQL
+#                      (not by default: its check still writes one statement
+#                      per findings row, so at 1M legs it takes many minutes)
+#   BENCH_PG=1         the default stages plus the pg-* ones
 #   BENCH_PG_DB=CONNINFO  run the pg-* stages on this server's database
 #                      (emptied before each ingest); without it a throwaway
 #                      server is started in a temporary folder
@@ -19,7 +22,11 @@ OMBUD=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 N=${BENCH_ROWS:-1000000}
 REPEAT=${BENCH_REPEAT:-3}
-STAGES=" ${BENCH_STAGES:-import ingest check xlsx pdf run pg-ingest pg-check pg-xlsx pg-pdf} "
+PG_STAGES=
+if [ "${BENCH_PG:-0}" = 1 ] || [ -n "${BENCH_PG_DB:-}" ]; then
+    PG_STAGES=" pg-ingest pg-check pg-xlsx pg-pdf"
+fi
+STAGES=" ${BENCH_STAGES:-import ingest check xlsx pdf run$PG_STAGES} "
 D=$ROOT/build/bench/synth-$N
 W=$(mktemp -d)
 chmod 755 "$W"
