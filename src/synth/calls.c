@@ -299,6 +299,8 @@ static void csv_leg(gen *g, const callctx *cc, const leg *l)
     synth_out *w = &g->w;
 
     synth_str(w, "C-");
+    synth_str(w, g->s->tag);
+    synth_ch(w, '-');
     synth_intw(w, cc->id, 9);
     synth_ch(w, ',');
     if (cc->account >= 0) {

@@ -181,7 +181,7 @@ void synth_ticket_outage(const synth *s, int64_t j, synth_outage *o)
     int64_t u = synth_below(h, 1000);
 
     memset(o, 0, sizeof *o);
-    snprintf(o->id, sizeof o->id, "TT-%07lld", (long long)(j + 1));
+    snprintf(o->id, sizeof o->id, "TT-%s-%07lld", s->tag, (long long)(j + 1));
     o->account = synth_ticket_account(s, j);
     o->area = synth_account_area(s, o->account);
     o->service = synth_account_service(s, o->account);
@@ -270,7 +270,8 @@ void synth_area_outage(const synth *s, int64_t r, int k, synth_outage *o)
     uint64_t h = synth_hash(s, S_AREAOUT, key, 0);
 
     memset(o, 0, sizeof *o);
-    snprintf(o->id, sizeof o->id, "OUT-%05lld-%d", (long long)(r + 1), (k & 3) + 1);
+    snprintf(o->id, sizeof o->id, "OUT-%s-%05lld-%d", s->tag, (long long)(r + 1),
+             (k & 3) + 1);
     o->account = -1;
     o->area = r;
     o->service = (int)synth_below(synth_hash(s, S_AREAOUT, key, 1), 2);

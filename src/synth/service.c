@@ -87,7 +87,7 @@ static int first_day(const synth *s, int64_t booked)
 static void repair_visits(synth_out *w, const synth *s)
 {
     synth_outage o;
-    char id[32];
+    char id[48];
 
     for (int64_t j = 0; j < s->n_aout; j++) {
         uint64_t h = synth_hash(s, S_APPT, (uint64_t)j, 0);
@@ -99,7 +99,7 @@ static void repair_visits(synth_out *w, const synth *s)
             continue;
         booked = (o.reported == OMBUD_TIME_NONE ? o.start + HOUR : o.reported)
                  + synth_range(synth_mix(h), 10 * 60, 40 * 60);
-        snprintf(id, sizeof id, "APT-R%07lld", (long long)(j + 1));
+        snprintf(id, sizeof id, "APT-R%s-%07lld", s->tag, (long long)(j + 1));
         appointment(w, s, id, o.account, o.id, "repair", booked,
                     first_day(s, booked), synth_mix(h + 1));
     }
@@ -108,7 +108,7 @@ static void repair_visits(synth_out *w, const synth *s)
 /* ---- orders -------------------------------------------------------------------------- */
 
 typedef struct order {
-    char id[32];
+    char id[48];
     int64_t account, area;
     int service;
     int64_t ordered, promised, completed;   /* promised: local midnight */
@@ -125,7 +125,7 @@ static void make_order(const synth *s, int64_t i, order *od)
     int64_t t;
 
     memset(od, 0, sizeof *od);
-    snprintf(od->id, sizeof od->id, "ORD-%07lld", (long long)(i + 1));
+    snprintf(od->id, sizeof od->id, "ORD-%s-%07lld", s->tag, (long long)(i + 1));
     od->account = s->accounts + i;             /* new customers */
     od->area = synth_below(h, s->n_areas);
     od->service = (int)synth_below(synth_mix(h), 2);
@@ -188,7 +188,7 @@ static void write_order(synth_out *w, const synth *s, const order *od)
 static void install_visits(synth_out *w, const synth *s)
 {
     order od;
-    char id[32];
+    char id[48];
 
     for (int64_t i = 0; i < s->n_orders; i++) {
         uint64_t h = synth_hash(s, S_APPT, (uint64_t)i, 1);
@@ -200,7 +200,7 @@ static void install_visits(synth_out *w, const synth *s)
         day = synth_local_day(s, od.promised) - 1;
         if (day < first_day(s, od.ordered + HOUR))
             day = first_day(s, od.ordered + HOUR);
-        snprintf(id, sizeof id, "APT-I%07lld", (long long)(i + 1));
+        snprintf(id, sizeof id, "APT-I%s-%07lld", s->tag, (long long)(i + 1));
         appointment(w, s, id, od.account, od.id, "install", od.ordered + HOUR,
                     day, synth_mix(h + 1));
     }

@@ -291,6 +291,7 @@ static ombud_err setup(synth *s, const ombud_synth_opts *o)
     s->tz = o->tz;
     s->year = o->year;
     s->month = o->month;
+    snprintf(s->tag, sizeof s->tag, "%02d%02d", o->year % 100, o->month);
     s->days = ombud_days_in_month(o->year, o->month);
     s->accounts = o->rows / 4 < 50 ? 50 : o->rows / 4;
     s->n_aout = o->rows / 50 < 2 ? 2 : o->rows / 50;

@@ -35,6 +35,8 @@ typedef struct synth {
     int64_t agents;        /* agents per queue */
     int64_t t0, t1;        /* the month [t0, t1) as instants */
     int year, month, days; /* the month, days in it */
+    char tag[8];           /* "2610": in every record id, so that months
+                            * generated apart can share one store */
     int64_t perm_mul;      /* account of ticket j: (j * perm_mul + 7) % A */
     int64_t perm_inv;      /* perm_mul's inverse modulo A */
     /* UTC offsets of every quarter hour from off_base, for fast formatting */
