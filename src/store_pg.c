@@ -2845,9 +2845,16 @@ static void take_group(staged_group *g, const PGresult *r, int i)
     g->stored = !strcmp(PQgetvalue(r, i, 11), "t");
 }
 
+/* The importer's callback and its data, for staged_row. */
+typedef struct staged_walk {
+    ombud_pg *pg;
+    ombud_staged_fn fn;
+    void *ud;
+} staged_walk;
+
 static int staged_row(void *ud, const PGresult *r, int i)
 {
-    event_walk *w = ud;
+    staged_walk *w = ud;
     ombud_pg *pg = w->pg;
     staged_group *g = &pg->grp[0];
     ombud_staged_event e = {(long)col_int(r, i, 0), col_int(r, i, 1),
@@ -2862,15 +2869,14 @@ static int staged_row(void *ud, const PGresult *r, int i)
         pg->grp[0] = old;
         take_group(&pg->grp[0], r, i);
     }
-    return ((ombud_staged_fn)w->fn)(w->ud, &e);
+    return w->fn(w->ud, &e);
 }
 
 ombud_err ombud_pg_each_staged(ombud_pg *pg, ombud_staged_fn fn, void *ud)
 {
-    event_walk w = {pg, (ombud_event_fn)NULL, ud, OMBUD_OK};
+    staged_walk w = {pg, fn, ud};
     ombud_err err;
 
-    w.fn = (ombud_event_fn)(void (*)(void))fn;
     if ((err = stop_copy(pg)) ||
         (err = run(pg, "reading staged events", "ANALYZE ombud_events", NULL,
                    NULL)))
