@@ -42,56 +42,7 @@ fi
 ROWS=$(( $(wc -l < "$D/calls.csv") + $(wc -l < "$D/outages.csv") + $(wc -l < "$D/billing.csv") - 3 ))
 MB=$(du -cm "$D"/*.csv | tail -1 | cut -f1)
 
-cat > "$W/g.ini" <<'INI'
-[filing]
-carrier = Bench Carrier
-commission = Bench Commission
-timezone = America/Los_Angeles
-[calendar office]
-hours = mon-fri 08:00-20:00, sat 09:00-13:00
-[guarantee live]
-promise = 24/7 live tech support
-source = bench
-kind = live_support
-queues = tech_support
-max_wait = 10m
-[guarantee answer]
-promise = 80% of calls answered within 60 seconds
-source = bench
-kind = answer_time
-queues = tech_support, billing
-within = 60s
-target = 80%
-[guarantee restore]
-promise = restored within 24 hours
-source = bench
-kind = restoration
-within = 24h
-[guarantee promises]
-promise = promises kept
-source = bench
-kind = commitments
-[guarantee notice]
-promise = planned work announced 24 h ahead
-source = bench
-kind = advance_notice
-min_notice = 24h
-[guarantee effort]
-promise = one call
-source = bench
-kind = customer_effort
-max_calls = 3
-[guarantee credit]
-promise = credit per outage day
-source = bench
-kind = outage_credit
-method = pro_rata
-min_duration = 24h
-[guarantee notices]
-promise = no wrongful notices
-source = bench
-kind = payment_notice
-INI
+cp "$ROOT/tests/bench/month.ini" "$W/g.ini"
 
 # measure NAME PREP CMD...: run CMD REPEAT times (PREP before each, untimed);
 # prints "seconds peak_kb" of the median run.

@@ -282,6 +282,38 @@ eq "sources after" "outages.csv" "$(psq errs "SELECT string_agg(name, ',') FROM 
 eq "legs after" 0 "$(psq errs "SELECT count(*) FROM call_legs")"
 end
 
+# ---- 6: a generated month, both stores ------------------------------------
+# 20,000 legs through the bench's eight guarantees: enough findings
+# (tens of thousands of figures and evidence rows) that PostgreSQL sends
+# them in several COPY batches during the check; breaches whose evidence
+# runs past what a reference cell shows ("... and N more") included.
+begin month
+PG=$(newdb month)
+"$bin" synth -q --rows 20000 --out m >/dev/null 2>&1; eq "synth exit" 0 $?
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    "$bin" ingest -q --db "$s" --tz $LA --outages m/outages.csv \
+        --calls m/calls.csv --billing m/billing.csv >$n.ingest 2>&1
+    eq "$n ingest exit" 0 $?
+    "$bin" check --db "$s" --guarantees "$root/tests/bench/month.ini" \
+        --period 2026-10 >$n.check 2>&1
+    eq "$n check exit" 0 $?
+    "$bin" report -q --db "$s" -o $n.xlsx >/dev/null 2>&1; eq "$n xlsx exit" 0 $?
+    "$bin" report -q --db "$s" -o $n.pdf >/dev/null 2>&1; eq "$n pdf exit" 0 $?
+done
+for f in check xlsx pdf; do
+    cmp -s pg.$f sq.$f || fail "pg.$f and sq.$f differ"
+done
+for t in breaches evidence figures series; do
+    eq "$t rows" "$(sqlite3 sq.db "SELECT count(*) FROM $t")" \
+        "$(psq month "SELECT count(*) FROM $t")"
+done
+# More than one batch of 1 MiB: at least ~20,000 figure rows of ~50 bytes.
+[ "$(psq month "SELECT count(*) FROM figures")" -gt 20000 ] ||
+    fail "too few figures to need several batches"
+unzip -p pg.xlsx 'xl/worksheets/*.xml' | grep -q ' more<' ||
+    fail "no evidence list cut short with 'and N more' in pg.xlsx"
+end
 
 # ---- helpers for the cases below --------------------------------------------
 same() { # DB WHAT SQL: the same rows from SQLite (sq.db) and PostgreSQL
@@ -302,7 +334,7 @@ ORDERS="SELECT o.id, s.name, o.line, o.order_id, coalesce(o.account_id, '-'), o.
 TPL=$root/tests/rules/templates
 OFCOM=$root/templates/guarantees/ofcom-auto-comp.ini
 
-# ---- 6: appointments and orders, the Ofcom template month -------------------
+# ---- 7: appointments and orders, the Ofcom template month -------------------
 # tests/rules/templates/002-ofcom-auto-comp.sh's month (its figures are
 # worked out there): the same stored rows, check output, findings digest
 # and byte-identical XLSX and PDF from both stores.
@@ -340,7 +372,7 @@ eq "verify exit" 0 $?
 has verify.out "findings: recomputed digest"
 end
 
-# ---- 7: the complaint dossier of an account with appointments and orders ----
+# ---- 8: the complaint dossier of an account with appointments and orders ----
 # tests/rules/templates/006-ofcom-dossier.sh's ACC9: its chronology lists
 # appointments and orders with their file:line; byte-identical from both.
 begin dossier
@@ -363,7 +395,7 @@ has c.txt "orders.csv:3"
 has c.txt "appointments.csv:4"
 end
 
-# ---- 8: the Asterisk sample: queue_log, accounts map, CDR --------------------
+# ---- 9: the Asterisk sample: queue_log, accounts map, CDR --------------------
 # samples/asterisk (its README works out the legs) plus a CDR that gives
 # call 1's leg its account: identical legs with their lines, import notes
 # and counts, identical reports. Then the same log again with one more
@@ -414,7 +446,7 @@ pdftotext pg.pdf pg.txt
 has pg.txt "queue_log:13,14"
 end
 
-# ---- 9: duplicates, re-import and an older store, on PostgreSQL ----------
+# ---- 10: duplicates, re-import and an older store, on PostgreSQL ----------
 # Orders and appointments repeated within a file and across files, and a
 # caller number mapped twice ("555-0102" and "(555) 0102" are 5550102):
 # the same rejects, worded the same, as SQLite's. A re-import stores
