@@ -101,7 +101,7 @@ struct ombud_pg {
                             each_staged */
     GHashTable *group_legs; /* arrived_at (int64, owned) -> line of the legs
                                built so far of the current group (owned) */
-    char *legs_group;    /* "callid\x1fqueue" of group_legs (owned) */
+    char *legs_callid, *legs_queue; /* the group of group_legs (owned) */
     int legs_overflow;   /* the group outgrew GROUP_LEGS_MAX: ask the stage */
     GHashTable *accounts; /* caller number -> account, the whole map when it
                              is small (owned); NULL: ask per number */
@@ -999,8 +999,9 @@ static void forget_file_caches(ombud_pg *pg)
     if (pg->group_legs)
         g_hash_table_destroy(pg->group_legs);
     pg->group_legs = NULL;
-    g_free(pg->legs_group);
-    pg->legs_group = NULL;
+    g_free(pg->legs_callid);
+    g_free(pg->legs_queue);
+    pg->legs_callid = pg->legs_queue = NULL;
     pg->legs_overflow = 0;
     if (pg->accounts)
         g_hash_table_destroy(pg->accounts);
@@ -1279,11 +1280,10 @@ ombud_err ombud_pg_add_call_leg(ombud_pg *pg, int64_t source_id, long line,
         pg->key_col = c->key_col;
     /* A queue_log leg's reject column holds its place in the order legs
      * are built, the order they are stored in (and SQLite numbers them). */
-    put_head(b, line, 0, 0);
-    if (built) {
-        g_string_truncate(b, b->len - 3);
-        put_int(b, built);
-    }
+    if (built)
+        g_string_append_printf(b, "%ld\tf\t%lld", line, (long long)built);
+    else
+        put_head(b, line, 0, 0);
     put(b, c->call_id);
     put(b, c->account_id);
     put(b, c->queue);
@@ -3206,22 +3206,22 @@ static ombud_err queue_log_leg_dup(ombud_pg *pg, long line,
                                    size_t dupsize)
 {
     const staged_group *g = group_of(pg, c->call_id, c->queue);
-    char *key = g_strdup_printf("%s\x1f%s", c->call_id, c->queue);
     gpointer first;
     ombud_err err;
     int found = 0;
 
-    if (!pg->legs_group || strcmp(pg->legs_group, key)) {
+    if (!pg->legs_callid || strcmp(pg->legs_callid, c->call_id) ||
+        strcmp(pg->legs_queue, c->queue)) {
         if (pg->group_legs)
             g_hash_table_remove_all(pg->group_legs);
         else
             pg->group_legs = g_hash_table_new_full(g_int64_hash,
                                                    g_int64_equal, g_free, NULL);
-        g_free(pg->legs_group);
-        pg->legs_group = key;
+        g_free(pg->legs_callid);
+        g_free(pg->legs_queue);
+        pg->legs_callid = g_strdup(c->call_id);
+        pg->legs_queue = g_strdup(c->queue);
         pg->legs_overflow = 0;
-    } else {
-        g_free(key);
     }
     if ((!g || g->stored) &&
         ((err = stored_leg(pg, c, dup, dupsize, &found)) || found))
