@@ -972,7 +972,7 @@ ombud_err ombud_store_add_call_leg(ombud_store *st, int64_t source_id,
                                    char *dup, size_t dupsize)
 {
     if (st->pg)
-        return ombud_pg_add_call_leg(st->pg, source_id, line, c);
+        return ombud_pg_add_call_leg(st->pg, source_id, line, c, dup, dupsize);
     sqlite3_stmt *s = st->stmt[S_ADD_LEG];
     sqlite3_stmt *q = st->stmt[S_DUP_LEG];
     ombud_err err;
@@ -1086,11 +1086,12 @@ ombud_err ombud_store_set_source_notes(ombud_store *st, int64_t id,
 
 ombud_err ombud_store_add_account(ombud_store *st, int64_t source_id,
                                   long line, const char *number,
-                                  const char *account_id, char *dup,
-                                  size_t dupsize)
+                                  const char *account_id, const char *given,
+                                  long key_col, char *dup, size_t dupsize)
 {
     if (st->pg)
-        return ombud_pg_asterisk(st->pg);
+        return ombud_pg_add_account(st->pg, source_id, line, number,
+                                    account_id, given, key_col);
     sqlite3_stmt *s = st->stmt[S_ADD_ACCOUNT];
     ombud_err err;
 
@@ -1142,7 +1143,7 @@ ombud_err ombud_store_account_of(ombud_store *st, const char *number,
                                  char *out, size_t size)
 {
     if (st->pg)
-        return ombud_pg_asterisk(st->pg);
+        return ombud_pg_account_of(st->pg, number, out, size);
     sqlite3_stmt *s = st->stmt[S_ACCOUNT_OF];
     int rc;
 
@@ -1161,7 +1162,7 @@ ombud_err ombud_store_add_cdr(ombud_store *st, int64_t source_id, long line,
                               const ombud_cdr *c)
 {
     if (st->pg)
-        return ombud_pg_asterisk(st->pg);
+        return ombud_pg_add_cdr(st->pg, source_id, line, c);
     sqlite3_stmt *s = st->stmt[S_ADD_CDR];
     const char *text[] = {c->uniqueid, c->linkedid, c->accountcode, c->src,
         c->dst, c->dcontext, c->channel, c->dstchannel, c->lastapp,
@@ -1187,7 +1188,8 @@ ombud_err ombud_store_cdr_of(ombud_store *st, const char *uniqueid,
                              size_t ssize, int64_t *found)
 {
     if (st->pg)
-        return ombud_pg_asterisk(st->pg);
+        return ombud_pg_cdr_of(st->pg, uniqueid, account, asize, src, ssize,
+                               found);
     sqlite3_stmt *s = st->stmt[S_CDR_OF];
     int rc;
 
@@ -1212,7 +1214,7 @@ ombud_err ombud_store_stage_event(ombud_store *st, const ombud_staged_event *e,
                                   long *first)
 {
     if (st->pg)
-        return ombud_pg_asterisk(st->pg);
+        return ombud_pg_stage_event(st->pg, e);
     sqlite3_stmt *s = st->stmt[S_STAGE], *q = st->stmt[S_DUP_STAGED];
     ombud_err err;
 
@@ -1240,10 +1242,18 @@ ombud_err ombud_store_stage_event(ombud_store *st, const ombud_staged_event *e,
     return OMBUD_E_DUPLICATE;
 }
 
+ombud_err ombud_store_staged_duplicates(ombud_store *st, int64_t *n)
+{
+    if (st->pg)
+        return ombud_pg_staged_duplicates(st->pg, n);
+    *n = 0;  /* stage_event refused them */
+    return OMBUD_OK;
+}
+
 ombud_err ombud_store_each_staged(ombud_store *st, ombud_staged_fn fn, void *ud)
 {
     if (st->pg)
-        return ombud_pg_asterisk(st->pg);
+        return ombud_pg_each_staged(st->pg, fn, ud);
     sqlite3_stmt *s;
     ombud_staged_event e;
     int rc;
@@ -1268,7 +1278,7 @@ ombud_err ombud_store_each_staged(ombud_store *st, ombud_staged_fn fn, void *ud)
 ombud_err ombud_store_clear_staged(ombud_store *st)
 {
     if (st->pg)
-        return ombud_pg_asterisk(st->pg);
+        return ombud_pg_clear_staged(st->pg);
     return exec(st, "DELETE FROM staged");
 }
 
@@ -1456,7 +1466,7 @@ static void read_appt(sqlite3_stmt *s, int i, ombud_appointment *a)
     *a = (ombud_appointment){col_text(s, i + 1), col_text(s, i + 2),
         col_text(s, i + 3), col_text(s, i + 4), col_time(s, i + 5),
         col_time(s, i + 6), col_time(s, i + 7), col_time(s, i + 8),
-        col_time(s, i + 9), col_text(s, i + 10), sqlite3_column_int(s, i + 11)};
+        col_time(s, i + 9), col_text(s, i + 10), sqlite3_column_int(s, i + 11), 0};
 }
 
 #define ORDER_COLUMNS "id, order_id, account_id, service, area, " \
@@ -1469,7 +1479,8 @@ static void read_order(sqlite3_stmt *s, int i, ombud_order *o)
     *o = (ombud_order){col_text(s, i + 1), col_text(s, i + 2),
         col_text(s, i + 3), col_text(s, i + 4), col_text(s, i + 5),
         col_time(s, i + 6), col_time(s, i + 7), sqlite3_column_int(s, i + 8),
-        col_time(s, i + 9), sqlite3_column_int(s, i + 10), col_text(s, i + 11)};
+        col_time(s, i + 9), sqlite3_column_int(s, i + 10), col_text(s, i + 11),
+        0};
 }
 
 ombud_err ombud_store_each_appointment(ombud_store *st, int64_t from,

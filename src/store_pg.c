@@ -67,6 +67,19 @@
  */
 enum { FB_BREACHES, FB_EVIDENCE, FB_FIGURES, FB_SERIES, FB_N };
 
+/*
+ * What each_staged learnt of one (callid, queue) group of a queue_log, so
+ * that the leg built from it needs no round trip of its own: the CDRs of
+ * the callid (cdr_of) and whether legs of the group are stored already.
+ */
+typedef struct staged_group {
+    char *callid, *queue;  /* the group (owned); NULL: none */
+    int64_t cdrs;          /* CDRs whose uniqueid is callid */
+    char *acct, *src;      /* their first non-blank accountcode and src
+                              (owned), or NULL */
+    int stored;            /* a leg of this callid and queue is stored */
+} staged_group;
+
 struct ombud_pg {
     PGconn *conn;        /* the connection (owned) */
     char *where;         /* "user@host:port/dbname", for messages (owned) */
@@ -81,6 +94,19 @@ struct ombud_pg {
     char *file_path;     /* its path as given, for reject messages (owned) */
     char *file_name;     /* its base name, for duplicate references (owned) */
     long key_col;        /* field number of its key column (call_id, outage_id) */
+    const char *copy_table; /* the table pg->copy is for (static string) */
+    int batching;        /* COPY data goes in whole COPY statements of about
+                            COPY_CHUNK, so a cursor can be read meanwhile */
+    staged_group grp[2]; /* the current and the previous group read by
+                            each_staged */
+    GHashTable *group_legs; /* arrived_at (int64, owned) -> line of the legs
+                               built so far of the current group (owned) */
+    char *legs_callid, *legs_queue; /* the group of group_legs (owned) */
+    int legs_overflow;   /* the group outgrew GROUP_LEGS_MAX: ask the stage */
+    GHashTable *accounts; /* caller number -> account, the whole map when it
+                             is small (owned); NULL: ask per number */
+    int accounts_tried;  /* the map was looked at in this file */
+    int64_t legs_built; /* legs of this queue_log built so far */
     /* A check's breaches, evidence, figures and series, as COPY text not
      * yet sent: one statement per row would cost a round trip each
      * (100k figures took 10 s that way at 50k legs). */
@@ -89,6 +115,12 @@ struct ombud_pg {
     int64_t ids[ID_BLOCK]; /* breach ids reserved from the sequence */
     int n_ids, used_ids; /* how many reserved, how many handed out */
 };
+
+/* Legs of one (callid, queue) group remembered for duplicate keys; a
+ * longer group asks the staging table (a round trip per leg). */
+#define GROUP_LEGS_MAX 65536
+/* The accounts map is read whole into memory up to this many numbers. */
+#define ACCOUNTS_CACHE_MAX 250000
 
 /* ---- schema ----------------------------------------------------------------- */
 
@@ -272,6 +304,92 @@ static const char schema_sql[] =
     " WHERE area IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS outages_account ON outages(account_id);";
 
+/*
+ * Revision 2 of the PostgreSQL schema (meta 'pg_revision'): what schema 2
+ * and 3 brought to SQLite, appointments and orders, the Asterisk inputs
+ * and the lines a queue_log leg was built from. Run on a new store after
+ * schema_sql and, once, on a store made by an ombud without them: every
+ * statement is idempotent, and adding a column with a constant default
+ * rewrites nothing (PostgreSQL 11 and later), partitions included.
+ */
+static const char revision2_sql[] =
+    "ALTER TABLE call_legs ADD COLUMN IF NOT EXISTS lines text COLLATE \"C\";"
+    "ALTER TABLE call_legs ADD COLUMN IF NOT EXISTS nlines bigint NOT NULL "
+    "  DEFAULT 1;"
+    "CREATE TABLE IF NOT EXISTS appointments ("
+    "  id bigserial PRIMARY KEY,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  appointment_id text COLLATE \"C\" NOT NULL UNIQUE,"
+    "  account_id text COLLATE \"C\","
+    "  reference text COLLATE \"C\","
+    "  kind text COLLATE \"C\","
+    "  booked_at bigint,"
+    "  window_start bigint NOT NULL,"
+    "  window_end bigint NOT NULL,"
+    "  arrived_at bigint,"
+    "  cancelled_at bigint,"
+    "  cancelled_by text COLLATE \"C\","
+    "  customer_absent bigint NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS orders ("
+    "  id bigserial PRIMARY KEY,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  order_id text COLLATE \"C\" NOT NULL UNIQUE,"
+    "  account_id text COLLATE \"C\","
+    "  service text COLLATE \"C\","
+    "  area text COLLATE \"C\","
+    "  location_class text COLLATE \"C\","
+    "  ordered_at bigint NOT NULL,"
+    "  promised_at bigint NOT NULL,"
+    "  promised_all_day bigint NOT NULL,"
+    "  completed_at bigint,"
+    "  customer_requested_later bigint NOT NULL,"
+    "  exclusion text COLLATE \"C\");"
+    "CREATE TABLE IF NOT EXISTS accounts ("
+    "  id bigserial PRIMARY KEY,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  caller_number text COLLATE \"C\" NOT NULL UNIQUE,"
+    "  account_id text COLLATE \"C\" NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS cdr_records ("
+    "  id bigserial PRIMARY KEY,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  uniqueid text COLLATE \"C\","
+    "  linkedid text COLLATE \"C\","
+    "  accountcode text COLLATE \"C\","
+    "  src text COLLATE \"C\","
+    "  dst text COLLATE \"C\","
+    "  dcontext text COLLATE \"C\","
+    "  channel text COLLATE \"C\","
+    "  dstchannel text COLLATE \"C\","
+    "  lastapp text COLLATE \"C\","
+    "  lastdata text COLLATE \"C\","
+    "  start_at bigint,"
+    "  answer_at bigint,"
+    "  end_at bigint,"
+    "  duration bigint,"
+    "  billsec bigint,"
+    "  disposition text COLLATE \"C\","
+    "  userfield text COLLATE \"C\");"
+    "CREATE INDEX IF NOT EXISTS appointments_source ON appointments(source_id);"
+    "CREATE INDEX IF NOT EXISTS orders_source ON orders(source_id);"
+    "CREATE INDEX IF NOT EXISTS accounts_source ON accounts(source_id);"
+    "CREATE INDEX IF NOT EXISTS cdr_source ON cdr_records(source_id);"
+    "CREATE INDEX IF NOT EXISTS cdr_uniqueid ON cdr_records(uniqueid);"
+    "CREATE INDEX IF NOT EXISTS appointments_window ON "
+    "  appointments(window_start);"
+    "CREATE INDEX IF NOT EXISTS appointments_account ON "
+    "  appointments(account_id);"
+    "CREATE INDEX IF NOT EXISTS orders_ordered ON orders(ordered_at);"
+    "CREATE INDEX IF NOT EXISTS orders_account ON orders(account_id);"
+    "INSERT INTO meta VALUES ('pg_revision', '2') ON CONFLICT (key) DO "
+    "  UPDATE SET value = EXCLUDED.value;";
+
+/* The revision of the PostgreSQL schema this build writes (see above). */
+#define PG_REVISION 2
+
 /* ---- parameters ------------------------------------------------------------- */
 
 /* Bound parameters, all sent as text; NULL is SQL NULL. */
@@ -422,6 +540,8 @@ static ombud_err need_tx(ombud_pg *pg)
     return OMBUD_OK;
 }
 
+static void forget_file_caches(ombud_pg *pg);
+
 /* ---- connecting --------------------------------------------------------------- */
 
 int ombud_pg_wanted(const char *db)
@@ -532,6 +652,34 @@ static ombud_err schema_version(ombud_pg *pg, int *version)
     return OMBUD_OK;
 }
 
+/*
+ * Bring a store to PG_REVISION: a new one, or one made before appointments,
+ * orders and the Asterisk inputs were stored on PostgreSQL (its meta has no
+ * 'pg_revision'). A newer revision is refused as a newer schema is.
+ */
+static ombud_err upgrade_revision(ombud_pg *pg)
+{
+    PGresult *res;
+    ombud_err err;
+    int revision = 0;
+
+    if ((err = run(pg, "reading the schema revision", "SELECT value FROM "
+                   "meta WHERE key = 'pg_revision'", NULL, &res)))
+        return err;
+    if (PQntuples(res) == 1)
+        revision = atoi(PQgetvalue(res, 0, 0));
+    PQclear(res);
+    if (revision > PG_REVISION)
+        return ombud_error(OMBUD_E_STORE, NULL, "PostgreSQL %s: store schema "
+                           "revision %d is newer than this ombud supports "
+                           "(%d); upgrade ombud", pg->where, revision,
+                           PG_REVISION);
+    if (revision == PG_REVISION)
+        return OMBUD_OK;
+    return run_script(pg, "upgrading the schema (appointments, orders, "
+                      "Asterisk inputs)", revision2_sql);
+}
+
 /* Create the schema once, under a lock so that two first runs do not race. */
 static ombud_err create_schema(ombud_pg *pg)
 {
@@ -583,6 +731,8 @@ static ombud_err create_schema(ombud_pg *pg)
                        "UPDATE SET value = EXCLUDED.value", &p, NULL)))
             goto fail;
     }
+    if ((err = upgrade_revision(pg)))
+        goto fail;
     return run(pg, "creating the schema", "COMMIT", NULL, NULL);
 fail:
     quiet_exec(pg, "ROLLBACK");
@@ -629,6 +779,7 @@ void ombud_pg_close(ombud_pg *pg)
     g_free(pg->where);
     free(pg->file_path);
     free(pg->file_name);
+    forget_file_caches(pg);
     free(pg);
 }
 
@@ -749,8 +900,24 @@ static const char stage_sql[] =
     " t6 text COLLATE \"C\", t7 text COLLATE \"C\", t8 text COLLATE \"C\","
     " t9 text COLLATE \"C\", t10 text COLLATE \"C\", t11 text COLLATE \"C\","
     " t12 text COLLATE \"C\", t13 text COLLATE \"C\","
-    " t14 text COLLATE \"C\") ON COMMIT DROP;"
+    " t14 text COLLATE \"C\", t15 text COLLATE \"C\", t16 text COLLATE \"C\","
+    " t17 text COLLATE \"C\", t18 text COLLATE \"C\") ON COMMIT DROP;"
     "CREATE TEMP TABLE ombud_dupl (line bigint PRIMARY KEY) ON COMMIT DROP";
+
+/* Text columns of the staging table. */
+#define STAGE_TEXTS 18
+
+/*
+ * A queue_log's events, streamed in as read and read back in one ordered
+ * query when the file ends (its lines are in no particular order).
+ * Exact duplicates are kept here and skipped by that query.
+ */
+static const char events_sql[] =
+    "CREATE TEMP TABLE ombud_events (line bigint NOT NULL, at bigint NOT "
+    "NULL, rank bigint NOT NULL, callid text COLLATE \"C\" NOT NULL, queue "
+    "text COLLATE \"C\" NOT NULL, agent text COLLATE \"C\" NOT NULL, event "
+    "text COLLATE \"C\" NOT NULL, data text COLLATE \"C\" NOT NULL) ON "
+    "COMMIT DROP";
 
 ombud_err ombud_pg_begin_file(ombud_pg *pg, const ombud_source *src,
                               int64_t *id)
@@ -797,8 +964,11 @@ ombud_err ombud_pg_begin_file(ombud_pg *pg, const ombud_source *src,
         goto fail;
     *id = col_int(res, 0, 0);
     PQclear(res);
-    if ((err = run_script(pg, "preparing the import", stage_sql)))
+    if ((err = run_script(pg, "preparing the import", stage_sql)) ||
+        (!strcmp(src->kind, "queue_log") &&
+         (err = run_script(pg, "preparing the import", events_sql))))
         goto fail;
+    forget_file_caches(pg);
     snprintf(pg->kind, sizeof pg->kind, "%s", src->kind);
     free(pg->file_path);
     free(pg->file_name);
@@ -813,6 +983,32 @@ ombud_err ombud_pg_begin_file(ombud_pg *pg, const ombud_source *src,
 fail:
     ombud_pg_abort_file(pg);
     return err;
+}
+
+/* Forget what one import learnt (groups, legs, the accounts map). */
+static void forget_file_caches(ombud_pg *pg)
+{
+    for (int i = 0; i < 2; i++) {
+        staged_group *g = &pg->grp[i];
+        g_free(g->callid);
+        g_free(g->queue);
+        g_free(g->acct);
+        g_free(g->src);
+        memset(g, 0, sizeof *g);
+    }
+    if (pg->group_legs)
+        g_hash_table_destroy(pg->group_legs);
+    pg->group_legs = NULL;
+    g_free(pg->legs_callid);
+    g_free(pg->legs_queue);
+    pg->legs_callid = pg->legs_queue = NULL;
+    pg->legs_overflow = 0;
+    if (pg->accounts)
+        g_hash_table_destroy(pg->accounts);
+    pg->accounts = NULL;
+    pg->accounts_tried = 0;
+    pg->batching = 0;
+    pg->legs_built = 0;
 }
 
 ombud_err ombud_pg_set_source_checksum(ombud_pg *pg, int64_t id,
@@ -844,6 +1040,7 @@ void ombud_pg_abort_file(ombud_pg *pg)
     if (pg->in_file)
         quiet_exec(pg, "ROLLBACK");
     pg->in_file = 0;
+    forget_file_caches(pg);
 }
 
 /* ---- COPY into the staging table ------------------------------------------------- */
@@ -890,22 +1087,25 @@ static void put_head(GString *b, long line, int rj, long col)
         put(b, NULL);
 }
 
-/* Pad to the 14 text columns and end the row. */
+/* Pad to the STAGE_TEXTS text columns and end the row. */
 static void put_end(GString *b, int used)
 {
-    for (int i = used; i < 14; i++)
+    for (int i = used; i < STAGE_TEXTS; i++)
         g_string_append(b, "\t\\N");
     g_string_append_c(b, '\n');
 }
 
-static ombud_err copy_begin(ombud_pg *pg)
+static ombud_err copy_end(ombud_pg *pg);
+
+/* Issue the COPY of pg->copy_table. */
+static ombud_err copy_start(ombud_pg *pg)
 {
+    char sql[64];
     PGresult *res;
     ombud_err err = OMBUD_OK;
 
-    if (pg->copying)
-        return OMBUD_OK;
-    res = PQexec(pg->conn, "COPY ombud_stage FROM STDIN");
+    snprintf(sql, sizeof sql, "COPY %s FROM STDIN", pg->copy_table);
+    res = PQexec(pg->conn, sql);
     if (PQresultStatus(res) != PGRES_COPY_IN)
         err = pg_fail(pg, "streaming rows", res);
     else
@@ -914,9 +1114,32 @@ static ombud_err copy_begin(ombud_pg *pg)
     return err;
 }
 
+/*
+ * Rows for @table follow in pg->copy. Rows of another table end that
+ * table's COPY first (a queue_log's rejects and events interleave). While
+ * batching, the COPY is issued only when a chunk is sent.
+ */
+static ombud_err copy_into(ombud_pg *pg, const char *table)
+{
+    ombud_err err;
+
+    if (pg->copy_table && strcmp(pg->copy_table, table) &&
+        (pg->copying || pg->copy->len) && (err = copy_end(pg)))
+        return err;
+    pg->copy_table = table;
+    if (pg->copying || pg->batching)
+        return OMBUD_OK;
+    return copy_start(pg);
+}
+
+static ombud_err copy_begin(ombud_pg *pg)
+{
+    return copy_into(pg, "ombud_stage");
+}
+
 static ombud_err copy_flush(ombud_pg *pg)
 {
-    if (!pg->copy->len)
+    if (!pg->copy->len || !pg->copying)
         return OMBUD_OK;
     if (PQputCopyData(pg->conn, pg->copy->str, (int)pg->copy->len) != 1)
         return pg_fail(pg, "streaming rows", NULL);
@@ -930,6 +1153,9 @@ static ombud_err copy_end(ombud_pg *pg)
     PGresult *res;
     ombud_err err;
 
+    /* Data gathered while batching is sent in a COPY of its own. */
+    if (!pg->copying && pg->copy->len && (err = copy_start(pg)))
+        return err;
     if (!pg->copying)
         return OMBUD_OK;
     if ((err = copy_flush(pg)))
@@ -982,7 +1208,16 @@ static ombud_err copy_all(ombud_pg *pg, const char *what, const char *sql,
 /* The row is in pg->copy: send it when enough has gathered. */
 static ombud_err copy_row_done(ombud_pg *pg)
 {
-    return pg->copy->len >= COPY_CHUNK ? copy_flush(pg) : OMBUD_OK;
+    if (pg->copy->len < COPY_CHUNK)
+        return OMBUD_OK;
+    return pg->batching ? copy_end(pg) : copy_flush(pg);
+}
+
+/* End an open COPY (not data gathered while batching) so a statement can
+ * run. */
+static ombud_err stop_copy(ombud_pg *pg)
+{
+    return pg->copying ? copy_end(pg) : OMBUD_OK;
 }
 
 ombud_err ombud_pg_add_outage(ombud_pg *pg, int64_t source_id, long line,
@@ -1016,19 +1251,39 @@ ombud_err ombud_pg_add_outage(ombud_pg *pg, int64_t source_id, long line,
     return copy_row_done(pg);
 }
 
+static ombud_err queue_log_leg_dup(ombud_pg *pg, long line,
+                                   const ombud_call_leg *c, char *dup,
+                                   size_t dupsize);
+
 ombud_err ombud_pg_add_call_leg(ombud_pg *pg, int64_t source_id, long line,
-                                const ombud_call_leg *c)
+                                const ombud_call_leg *c, char *dup,
+                                size_t dupsize)
 {
     GString *b = pg->copy;
     ombud_err err;
+    int64_t built = 0, nlines = 1;
 
     (void)source_id;
     assert(pg->in_file && c->call_id && c->queue && c->outcome);
+    /* A queue_log counts a duplicate leg rather than rejecting it, and says
+     * so in its notes before the file ends: find it now, as SQLite does. */
+    if (!strcmp(pg->kind, "queue_log")) {
+        if ((err = queue_log_leg_dup(pg, line, c, dup, dupsize)))
+            return err;
+        built = ++pg->legs_built;
+        for (const char *s = c->lines; s && *s; s++)
+            nlines += *s == ',';
+    }
     if ((err = copy_begin(pg)))
         return err;
     if (!pg->key_col)
         pg->key_col = c->key_col;
-    put_head(b, line, 0, 0);
+    /* A queue_log leg's reject column holds its place in the order legs
+     * are built, the order they are stored in (and SQLite numbers them). */
+    if (built)
+        g_string_append_printf(b, "%ld\tf\t%lld", line, (long long)built);
+    else
+        put_head(b, line, 0, 0);
     put(b, c->call_id);
     put(b, c->account_id);
     put(b, c->queue);
@@ -1040,7 +1295,9 @@ ombud_err ombud_pg_add_call_leg(ombud_pg *pg, int64_t source_id, long line,
     put(b, c->transferred_to);
     put(b, c->ticket_id);
     put_time(b, c->promised_restore_at);
-    put_end(b, 11);
+    put(b, c->lines);
+    put_int(b, nlines);
+    put_end(b, 13);
     return copy_row_done(pg);
 }
 
@@ -1089,6 +1346,130 @@ ombud_err ombud_pg_add_reject(ombud_pg *pg, int64_t source_id,
     put(b, r->value);
     put(b, r->reason);
     put_end(b, 3);
+    return copy_row_done(pg);
+}
+
+ombud_err ombud_pg_add_appointment(ombud_pg *pg, int64_t source_id, long line,
+                                   const ombud_appointment *a)
+{
+    GString *b = pg->copy;
+    ombud_err err;
+
+    (void)source_id;
+    assert(pg->in_file && a->appointment_id);
+    if ((err = copy_begin(pg)))
+        return err;
+    if (!pg->key_col)
+        pg->key_col = a->key_col;
+    put_head(b, line, 0, 0);
+    put(b, a->appointment_id);
+    put(b, a->account_id);
+    put(b, a->reference);
+    put(b, a->kind);
+    put_time(b, a->booked_at);
+    put_time(b, a->window_start);
+    put_time(b, a->window_end);
+    put_time(b, a->arrived_at);
+    put_time(b, a->cancelled_at);
+    put(b, a->cancelled_by);
+    put_int(b, a->customer_absent);
+    put_end(b, 11);
+    return copy_row_done(pg);
+}
+
+ombud_err ombud_pg_add_order(ombud_pg *pg, int64_t source_id, long line,
+                             const ombud_order *o)
+{
+    GString *b = pg->copy;
+    ombud_err err;
+
+    (void)source_id;
+    assert(pg->in_file && o->order_id);
+    if ((err = copy_begin(pg)))
+        return err;
+    if (!pg->key_col)
+        pg->key_col = o->key_col;
+    put_head(b, line, 0, 0);
+    put(b, o->order_id);
+    put(b, o->account_id);
+    put(b, o->service);
+    put(b, o->area);
+    put(b, o->location_class);
+    put_time(b, o->ordered_at);
+    put_time(b, o->promised_at);
+    put_int(b, o->promised_all_day);
+    put_time(b, o->completed_at);
+    put_int(b, o->customer_requested_later);
+    put(b, o->exclusion);
+    put_end(b, 11);
+    return copy_row_done(pg);
+}
+
+ombud_err ombud_pg_add_account(ombud_pg *pg, int64_t source_id, long line,
+                               const char *number, const char *account_id,
+                               const char *given, long key_col)
+{
+    GString *b = pg->copy;
+    ombud_err err;
+
+    (void)source_id;
+    assert(pg->in_file && number && account_id);
+    if ((err = copy_begin(pg)))
+        return err;
+    if (!pg->key_col)
+        pg->key_col = key_col;
+    put_head(b, line, 0, 0);
+    put(b, number);
+    put(b, account_id);
+    put(b, given ? given : number);  /* shown in a duplicate's reject */
+    put_end(b, 3);
+    return copy_row_done(pg);
+}
+
+ombud_err ombud_pg_add_cdr(ombud_pg *pg, int64_t source_id, long line,
+                           const ombud_cdr *c)
+{
+    const char *text[] = {c->uniqueid, c->linkedid, c->accountcode, c->src,
+        c->dst, c->dcontext, c->channel, c->dstchannel, c->lastapp,
+        c->lastdata};
+    GString *b = pg->copy;
+    ombud_err err;
+
+    (void)source_id;
+    assert(pg->in_file);
+    if ((err = copy_begin(pg)))
+        return err;
+    put_head(b, line, 0, 0);
+    for (int i = 0; i < 10; i++)
+        put(b, text[i]);
+    put_time(b, c->start_at);
+    put_time(b, c->answer_at);
+    put_time(b, c->end_at);
+    put_int(b, c->duration);
+    put_int(b, c->billsec);
+    put(b, c->disposition);
+    put(b, c->userfield);
+    put_end(b, 17);
+    return copy_row_done(pg);
+}
+
+ombud_err ombud_pg_stage_event(ombud_pg *pg, const ombud_staged_event *e)
+{
+    GString *b = pg->copy;
+    ombud_err err;
+
+    assert(pg->in_file && !strcmp(pg->kind, "queue_log"));
+    if ((err = copy_into(pg, "ombud_events")))
+        return err;
+    g_string_append_printf(b, "%ld", e->line);
+    put_int(b, e->at);
+    put_int(b, e->rank);
+    put(b, e->callid);
+    put(b, e->queue);
+    put(b, e->agent);
+    put(b, e->event);
+    put(b, e->data);
+    g_string_append_c(b, '\n');
     return copy_row_done(pg);
 }
 
@@ -1143,6 +1524,67 @@ static const kind_sql kinds[] = {
      "t4::bigint, t5, t6, t7::bigint, t8::bigint, t9::bigint, t10, t11, t12 "
      "FROM ombud_stage WHERE NOT rj ORDER BY line",
      "ANALYZE billing_events"},
+    {"appointments", "appointments", "appointment_id",
+     OMBUD_DUP_APPOINTMENT_REASON, NULL,
+     "SELECT x.line, x.t1, coalesce(e.ref, $1 || ':' || x.first_line) FROM "
+     "(SELECT line, t1, first_value(line) OVER w first_line, row_number() "
+     "OVER w rn FROM ombud_stage WHERE NOT rj WINDOW w AS (PARTITION BY t1 "
+     "ORDER BY line)) x LEFT JOIN LATERAL (SELECT s.name || ':' || a.line ref "
+     "FROM appointments a JOIN sources s ON s.id = a.source_id WHERE "
+     "a.appointment_id = x.t1) e ON true WHERE x.rn > 1 OR e.ref IS NOT NULL "
+     "ORDER BY x.line",
+     "INSERT INTO appointments (source_id, line, appointment_id, account_id, "
+     "reference, kind, booked_at, window_start, window_end, arrived_at, "
+     "cancelled_at, cancelled_by, customer_absent) SELECT $1, line, t1, t2, "
+     "t3, t4, t5::bigint, t6::bigint, t7::bigint, t8::bigint, t9::bigint, "
+     "t10, t11::bigint FROM ombud_stage s WHERE NOT rj AND NOT EXISTS "
+     "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line",
+     "ANALYZE appointments"},
+    {"orders", "orders", "order_id", OMBUD_DUP_ORDER_REASON, NULL,
+     "SELECT x.line, x.t1, coalesce(e.ref, $1 || ':' || x.first_line) FROM "
+     "(SELECT line, t1, first_value(line) OVER w first_line, row_number() "
+     "OVER w rn FROM ombud_stage WHERE NOT rj WINDOW w AS (PARTITION BY t1 "
+     "ORDER BY line)) x LEFT JOIN LATERAL (SELECT s.name || ':' || o.line ref "
+     "FROM orders o JOIN sources s ON s.id = o.source_id WHERE o.order_id = "
+     "x.t1) e ON true WHERE x.rn > 1 OR e.ref IS NOT NULL ORDER BY x.line",
+     "INSERT INTO orders (source_id, line, order_id, account_id, service, "
+     "area, location_class, ordered_at, promised_at, promised_all_day, "
+     "completed_at, customer_requested_later, exclusion) SELECT $1, line, t1, "
+     "t2, t3, t4, t5, t6::bigint, t7::bigint, t8::bigint, t9::bigint, "
+     "t10::bigint, t11 FROM ombud_stage s WHERE NOT rj AND NOT EXISTS "
+     "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line",
+     "ANALYZE orders"},
+    /* The reject shows the number as written (t3); its reason names the
+     * digits (t1), the key, as a fourth column. */
+    {"accounts", "accounts", "caller_number", OMBUD_DUP_ACCOUNT_REASON, NULL,
+     "SELECT x.line, x.t3, coalesce(e.ref, $1 || ':' || x.first_line), x.t1 "
+     "FROM (SELECT line, t1, t3, first_value(line) OVER w first_line, "
+     "row_number() OVER w rn FROM ombud_stage WHERE NOT rj WINDOW w AS "
+     "(PARTITION BY t1 ORDER BY line)) x LEFT JOIN LATERAL (SELECT s.name || "
+     "':' || a.line ref FROM accounts a JOIN sources s ON s.id = a.source_id "
+     "WHERE a.caller_number = x.t1) e ON true WHERE x.rn > 1 OR e.ref IS NOT "
+     "NULL ORDER BY x.line",
+     "INSERT INTO accounts (source_id, line, caller_number, account_id) "
+     "SELECT $1, line, t1, t2 FROM ombud_stage s WHERE NOT rj AND NOT EXISTS "
+     "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line",
+     "ANALYZE accounts"},
+    {"cdr", "cdr_records", NULL, NULL, NULL, NULL,
+     "INSERT INTO cdr_records (source_id, line, uniqueid, linkedid, "
+     "accountcode, src, dst, dcontext, channel, dstchannel, lastapp, "
+     "lastdata, start_at, answer_at, end_at, duration, billsec, disposition, "
+     "userfield) SELECT $1, line, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, "
+     "t11::bigint, t12::bigint, t13::bigint, t14::bigint, t15::bigint, t16, "
+     "t17 FROM ombud_stage WHERE NOT rj ORDER BY line",
+     "ANALYZE cdr_records"},
+    /* Legs built from a queue_log: their duplicates were found as they were
+     * built (queue_log_leg_dup); stored in the order built (rcol). */
+    {"queue_log", "call_legs", NULL, NULL, "t4", NULL,
+     "INSERT INTO call_legs (source_id, line, call_id, account_id, queue, "
+     "arrived_at, answered_at, ended_at, outcome, agent_id, transferred_to, "
+     "ticket_id, promised_restore_at, lines, nlines) SELECT $1, line, t1, t2, "
+     "t3, t4::bigint, t5::bigint, t6::bigint, t7, t8, t9, t10, t11::bigint, "
+     "t12, t13::bigint FROM ombud_stage WHERE NOT rj ORDER BY rcol",
+     "ANALYZE call_legs"},
 };
 
 static const kind_sql *kind_of(const char *kind)
@@ -1226,7 +1668,10 @@ static int on_dup(void *ud, const PGresult *res, int row)
     prm p = {0};
 
     snprintf(ref, sizeof ref, "%s", col_text(res, row, 2));
-    snprintf(why, sizeof why, d->k->dup_reason, ref);
+    if (PQnfields(res) > 3)  /* the reason names the key too */
+        snprintf(why, sizeof why, d->k->dup_reason, col_text(res, row, 3), ref);
+    else
+        snprintf(why, sizeof why, d->k->dup_reason, ref);
     ombud_quote_bytes(key, strlen(key), shown, 200);
     p_int(&p, d->source_id);
     p_int(&p, line);
@@ -1301,10 +1746,15 @@ ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
         goto fail;
     /* The promise of the tool: no row read is unaccounted for. */
     if ((err = run(pg, "counting rows", "SELECT (SELECT count(*) FROM outages "
-                   "WHERE source_id = $1) + (SELECT count(*) FROM call_legs "
-                   "WHERE source_id = $1) + (SELECT count(*) FROM "
-                   "billing_events WHERE source_id = $1), (SELECT count(*) "
-                   "FROM rejects WHERE source_id = $1)", &p, &res)))
+                   "WHERE source_id = $1) + (SELECT coalesce(sum(nlines), 0) "
+                   "FROM call_legs WHERE source_id = $1) + (SELECT count(*) "
+                   "FROM billing_events WHERE source_id = $1) + (SELECT "
+                   "count(*) FROM appointments WHERE source_id = $1) + "
+                   "(SELECT count(*) FROM orders WHERE source_id = $1) + "
+                   "(SELECT count(*) FROM accounts WHERE source_id = $1) + "
+                   "(SELECT count(*) FROM cdr_records WHERE source_id = $1), "
+                   "(SELECT count(*) FROM rejects WHERE source_id = $1)", &p,
+                   &res)))
         goto fail;
     stored = col_int(res, 0, 0);
     rejected = col_int(res, 0, 1);
@@ -1331,6 +1781,7 @@ ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
         (err = run(pg, "committing the import", "COMMIT", NULL, NULL)))
         goto fail;
     pg->in_file = 0;
+    forget_file_caches(pg);
     return OMBUD_OK;
 fail:
     ombud_pg_abort_file(pg);
@@ -1346,12 +1797,14 @@ ombud_err ombud_pg_totals_get(ombud_pg *pg, ombud_store_totals *t)
         (err = run(pg, "counting totals", "SELECT (SELECT count(*) FROM "
                    "sources), (SELECT count(*) FROM outages), (SELECT "
                    "count(*) FROM call_legs), (SELECT count(*) FROM "
-                   "billing_events), (SELECT count(*) FROM rejects)", NULL,
-                   &res)))
+                   "billing_events), (SELECT count(*) FROM rejects), (SELECT "
+                   "count(*) FROM appointments), (SELECT count(*) FROM "
+                   "orders)", NULL, &res)))
         return err;
     *t = (ombud_store_totals){col_int(res, 0, 0), col_int(res, 0, 1),
                              col_int(res, 0, 2), col_int(res, 0, 3),
-                             col_int(res, 0, 4), 0, 0};
+                             col_int(res, 0, 4), col_int(res, 0, 5),
+                             col_int(res, 0, 6)};
     PQclear(res);
     return OMBUD_OK;
 }
@@ -1369,7 +1822,10 @@ ombud_err ombud_pg_data_span(ombud_pg *pg, int64_t *from, int64_t *to)
                    "FROM (SELECT min(started_at) a, max(coalesce(restored_at, "
                    "started_at)) b FROM outages UNION ALL SELECT "
                    "min(arrived_at), max(ended_at) FROM call_legs UNION ALL "
-                   "SELECT min(posted_at), max(posted_at) FROM billing_events) "
+                   "SELECT min(posted_at), max(posted_at) FROM billing_events "
+                   "UNION ALL SELECT min(window_start), max(window_end) FROM "
+                   "appointments UNION ALL SELECT min(ordered_at), "
+                   "max(coalesce(completed_at, promised_at)) FROM orders) "
                    "x", NULL, &res)))
         return err;
     empty = PQgetisnull(res, 0, 0);
@@ -1542,6 +1998,78 @@ ombud_err ombud_pg_each_billing(ombud_pg *pg, const char *account,
     return each_row(pg, "reading evidence", "SELECT " BILLING_COLUMNS " FROM "
                     "billing_events WHERE posted_at >= $1 AND posted_at < $2 "
                     "ORDER BY account_id, posted_at, id", &p, billing_row, &w);
+}
+
+#define APPT_COLUMNS "id, appointment_id, account_id, reference, kind, " \
+    "booked_at, window_start, window_end, arrived_at, cancelled_at, " \
+    "cancelled_by, customer_absent"
+
+/* Read an appointment selected with APPT_COLUMNS starting at column @i. */
+static void read_appt(const PGresult *r, int row, int i, ombud_appointment *a)
+{
+    *a = (ombud_appointment){col_text(r, row, i + 1), col_text(r, row, i + 2),
+        col_text(r, row, i + 3), col_text(r, row, i + 4),
+        col_time(r, row, i + 5), col_time(r, row, i + 6),
+        col_time(r, row, i + 7), col_time(r, row, i + 8),
+        col_time(r, row, i + 9), col_text(r, row, i + 10),
+        (int)col_int(r, row, i + 11), 0};
+}
+
+#define ORDER_COLUMNS "id, order_id, account_id, service, area, " \
+    "location_class, ordered_at, promised_at, promised_all_day, " \
+    "completed_at, customer_requested_later, exclusion"
+
+/* Read an order selected with ORDER_COLUMNS starting at column @i. */
+static void read_order(const PGresult *r, int row, int i, ombud_order *o)
+{
+    *o = (ombud_order){col_text(r, row, i + 1), col_text(r, row, i + 2),
+        col_text(r, row, i + 3), col_text(r, row, i + 4),
+        col_text(r, row, i + 5), col_time(r, row, i + 6),
+        col_time(r, row, i + 7), (int)col_int(r, row, i + 8),
+        col_time(r, row, i + 9), (int)col_int(r, row, i + 10),
+        col_text(r, row, i + 11), 0};
+}
+
+static int appt_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    ombud_appointment a;
+
+    read_appt(r, row, 0, &a);
+    return ((ombud_appointment_fn)w->fn)(w->ud, col_int(r, row, 0), &a);
+}
+
+ombud_err ombud_pg_each_appointment(ombud_pg *pg, int64_t from, int64_t to,
+                                    ombud_appointment_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = {0};
+
+    p_period(&p, from, to);
+    return each_row(pg, "reading evidence", "SELECT " APPT_COLUMNS " FROM "
+                    "appointments WHERE window_start >= $1 AND window_start "
+                    "< $2 ORDER BY window_start, id", &p, appt_row, &w);
+}
+
+static int order_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    ombud_order o;
+
+    read_order(r, row, 0, &o);
+    return ((ombud_order_fn)w->fn)(w->ud, col_int(r, row, 0), &o);
+}
+
+ombud_err ombud_pg_each_order(ombud_pg *pg, int64_t from, int64_t to,
+                              ombud_order_fn fn, void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = {0};
+
+    p_period(&p, from, to);
+    return each_row(pg, "reading evidence", "SELECT " ORDER_COLUMNS " FROM "
+                    "orders WHERE ordered_at >= $1 AND ordered_at < $2 ORDER "
+                    "BY ordered_at, id", &p, order_row, &w);
 }
 
 ombud_err ombud_pg_outage_restored(ombud_pg *pg, const char *outage_id,
@@ -2037,6 +2565,14 @@ ombud_err ombud_pg_each_result(ombud_pg *pg, int64_t check_id,
                     "ORDER BY seq", &p, result_row, &w);
 }
 
+/* The rows an evidence row e names, as c, o, x, a and d. */
+#define EVIDENCE_JOINS "LEFT JOIN call_legs c ON e.tbl = 'call_legs' AND " \
+    "c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND o.id = " \
+    "e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND " \
+    "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND " \
+    "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = " \
+    "e.row_id"
+
 /* A breach's evidence rows read with it, at most this many (more than
  * its reference text can show; the count is of all of them). */
 #define EVIDENCE_SHOWN 500
@@ -2116,27 +2652,25 @@ ombud_err ombud_pg_each_breach_of(ombud_pg *pg, int64_t result_id,
     p_int(&p, result_id);
     p_text(&p, account);
     p_int(&p, EVIDENCE_SHOWN);
+    /* A queue_log leg names all its lines ("queue_log:13,14"), as with
+     * SQLite. */
     return each_row(pg, "reading breaches", "SELECT id, subject_kind, subject, "
                     "at, measured, limit_value, shortfall, unit, amount, "
                     "detail, (SELECT count(*) FROM evidence e WHERE "
                     "e.breach_id = b.id), (SELECT string_agg("
                     "octet_length(r.name) || ':' || r.name || r.line || ';', "
                     "'' ORDER BY r.id) FROM (SELECT e.id, src.name, "
-                    "coalesce(c.line, o.line, x.line) AS line FROM evidence e "
-                    "LEFT JOIN call_legs c ON e.tbl = 'call_legs' AND c.id = "
-                    "e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND "
-                    "o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
-                    "'billing_events' AND x.id = e.row_id JOIN sources src ON "
-                    "src.id = coalesce(c.source_id, o.source_id, x.source_id) "
-                    "WHERE e.breach_id = b.id ORDER BY e.id LIMIT $3) r) "
-                    "FROM breaches b WHERE result_id = $1 AND ($2::text IS NULL "
-                    "OR EXISTS (SELECT 1 FROM evidence e LEFT JOIN call_legs c "
-                    "ON e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN "
-                    "outages o ON e.tbl = 'outages' AND o.id = e.row_id LEFT "
-                    "JOIN billing_events x ON e.tbl = 'billing_events' AND x.id "
-                    "= e.row_id WHERE e.breach_id = b.id AND "
-                    "coalesce(c.account_id, o.account_id, x.account_id) = $2)) "
-                    "ORDER BY id", &p, breach_row, &w);
+                    "coalesce(c.lines, c.line::text, o.line::text, "
+                    "x.line::text, a.line::text, d.line::text) AS line FROM "
+                    "evidence e " EVIDENCE_JOINS " JOIN sources src ON "
+                    "src.id = coalesce(c.source_id, o.source_id, x.source_id, "
+                    "a.source_id, d.source_id) WHERE e.breach_id = b.id ORDER "
+                    "BY e.id LIMIT $3) r) FROM breaches b WHERE result_id = $1 "
+                    "AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM evidence e "
+                    EVIDENCE_JOINS " WHERE e.breach_id = b.id AND "
+                    "coalesce(c.account_id, o.account_id, x.account_id, "
+                    "a.account_id, d.account_id) = $2)) ORDER BY id", &p,
+                    breach_row, &w);
 }
 
 static int series_row(void *ud, const PGresult *r, int i)
@@ -2239,6 +2773,8 @@ static int event_row(void *ud, const PGresult *s, int i)
     ombud_call_leg c;
     ombud_outage o;
     ombud_billing b;
+    ombud_appointment a;
+    ombud_order d;
     PGresult *q;
     prm p = {0};
     const char *one =
@@ -2246,6 +2782,11 @@ static int event_row(void *ud, const PGresult *s, int i)
             ", line, " LEG_COLUMNS " FROM call_legs WHERE id = $1" :
         !strcmp(e.table, "outages") ? "SELECT " SOURCE_NAME("outages")
             ", line, " OUTAGE_COLUMNS " FROM outages WHERE id = $1" :
+        !strcmp(e.table, "appointments") ? "SELECT "
+            SOURCE_NAME("appointments") ", line, " APPT_COLUMNS
+            " FROM appointments WHERE id = $1" :
+        !strcmp(e.table, "orders") ? "SELECT " SOURCE_NAME("orders")
+            ", line, " ORDER_COLUMNS " FROM orders WHERE id = $1" :
             "SELECT " SOURCE_NAME("billing_events") ", line, " BILLING_COLUMNS
             " FROM billing_events WHERE id = $1";
     int stop;
@@ -2265,6 +2806,12 @@ static int event_row(void *ud, const PGresult *s, int i)
     } else if (!strcmp(e.table, "outages")) {
         read_outage(q, 0, 2, &o);
         e.outage = &o;
+    } else if (!strcmp(e.table, "appointments")) {
+        read_appt(q, 0, 2, &a);
+        e.appt = &a;
+    } else if (!strcmp(e.table, "orders")) {
+        read_order(q, 0, 2, &d);
+        e.order = &d;
     } else {
         read_billing(q, 0, 2, &b);
         e.bill = &b;
@@ -2294,7 +2841,14 @@ ombud_err ombud_pg_each_event(ombud_pg *pg, const char *account,
                    "  FROM outages WHERE account_id = $3 AND restored_at IS"
                    "  NOT NULL"
                    " UNION ALL SELECT posted_at, 'billing_events', '', id FROM"
-                   "  billing_events WHERE account_id = $3) x"
+                   "  billing_events WHERE account_id = $3"
+                   " UNION ALL SELECT window_start, 'appointments', '', id"
+                   "  FROM appointments WHERE account_id = $3"
+                   " UNION ALL SELECT ordered_at, 'orders', 'ordered', id FROM"
+                   "  orders WHERE account_id = $3"
+                   " UNION ALL SELECT completed_at, 'orders', 'completed', id"
+                   "  FROM orders WHERE account_id = $3 AND completed_at IS"
+                   "  NOT NULL) x"
                    " WHERE t_at >= $1 AND t_at < $2"
                    " ORDER BY t_at, tbl COLLATE \"C\", rid, what COLLATE \"C\""
                    " DESC", &p, event_row, &w);
@@ -2315,14 +2869,17 @@ static const char *const digest_sql[] = {
     "WHERE check_id = $1 ORDER BY seq",
     "SELECT 'breach', r.seq, b.subject_kind, b.subject, b.at, b.measured, "
     "b.limit_value, b.shortfall, b.unit, b.amount, b.detail, (SELECT "
-    "string_agg(src.sha256 || ':' || coalesce(c.line, o.line, x.line), ',' "
-    "ORDER BY e.id) FROM evidence e LEFT JOIN call_legs c ON e.tbl = "
-    "'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' "
-    "AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
-    "'billing_events' AND x.id = e.row_id JOIN sources src ON src.id = "
-    "coalesce(c.source_id, o.source_id, x.source_id) WHERE e.breach_id = b.id)"
-    " FROM breaches b JOIN results r ON r.id = b.result_id WHERE r.check_id "
-    "= $1 ORDER BY r.seq, b.id",
+    "string_agg(src.sha256 || ':' || coalesce(c.lines, c.line::text, "
+    "o.line::text, x.line::text, a.line::text, d.line::text), ',' ORDER BY "
+    "e.id) FROM evidence e LEFT JOIN call_legs c ON e.tbl = 'call_legs' AND "
+    "c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND o.id = "
+    "e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND "
+    "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND "
+    "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = "
+    "e.row_id JOIN sources src ON src.id = coalesce(c.source_id, "
+    "o.source_id, x.source_id, a.source_id, d.source_id) WHERE e.breach_id "
+    "= b.id) FROM breaches b JOIN results r ON r.id = b.result_id WHERE "
+    "r.check_id = $1 ORDER BY r.seq, b.id",
     "SELECT 'figure', r.seq, f.subject, f.name, f.value, f.unit FROM figures f "
     "JOIN results r ON r.id = f.result_id WHERE r.check_id = $1 ORDER BY "
     "r.seq, f.id",
@@ -2363,58 +2920,6 @@ ombud_err ombud_pg_findings_digest(ombud_pg *pg, int64_t check_id,
     return err;
 }
 
-/* ---- not yet on PostgreSQL --------------------------------------------------------- */
-
-/*
- * Appointments and orders (schema 2) are stored by SQLite only so far:
- * importing or reading them on PostgreSQL is refused in words rather than
- * answered with nothing, which a rule would read as "no breaches".
- */
-static ombud_err not_yet(ombud_pg *pg, const char *what)
-{
-    return ombud_error(OMBUD_E_STORE, NULL, "PostgreSQL %s: %s are not yet "
-                       "supported on PostgreSQL (use an SQLite store for "
-                       "them)", pg->where, what);
-}
-
-ombud_err ombud_pg_add_appointment(ombud_pg *pg, int64_t source_id, long line,
-                                   const ombud_appointment *a)
-{
-    (void)source_id;
-    (void)line;
-    (void)a;
-    return not_yet(pg, "appointments");
-}
-
-ombud_err ombud_pg_add_order(ombud_pg *pg, int64_t source_id, long line,
-                             const ombud_order *o)
-{
-    (void)source_id;
-    (void)line;
-    (void)o;
-    return not_yet(pg, "orders");
-}
-
-ombud_err ombud_pg_each_appointment(ombud_pg *pg, int64_t from, int64_t to,
-                                    ombud_appointment_fn fn, void *ud)
-{
-    (void)from;
-    (void)to;
-    (void)fn;
-    (void)ud;
-    return not_yet(pg, "appointments");
-}
-
-ombud_err ombud_pg_each_order(ombud_pg *pg, int64_t from, int64_t to,
-                              ombud_order_fn fn, void *ud)
-{
-    (void)from;
-    (void)to;
-    (void)fn;
-    (void)ud;
-    return not_yet(pg, "orders");
-}
-
 ombud_err ombud_pg_set_source_notes(ombud_pg *pg, int64_t id,
                                     const char *notes)
 {
@@ -2429,8 +2934,314 @@ ombud_err ombud_pg_set_source_notes(ombud_pg *pg, int64_t id,
                "$2 WHERE id = $1", &p, NULL);
 }
 
-/* The Asterisk inputs (queue_log, CDR, accounts; schema 3): SQLite only. */
-ombud_err ombud_pg_asterisk(ombud_pg *pg)
+
+/* ---- the Asterisk inputs: a queue_log's events and legs -------------------------- */
+
+/*
+ * A queue_log's events are streamed into ombud_events; when the file ends
+ * the importer reads them back in one ordered query and builds legs from
+ * them. The query brings with each event what its leg will ask: the CDRs
+ * of its callid (cdr_of) and whether legs of its (callid, queue) are
+ * stored already (a duplicate leg). Legs of one (callid, queue) come one
+ * after another, so their duplicates within the file are found in memory.
+ * The built legs go back in COPY statements of about COPY_CHUNK between
+ * the fetches of the cursor (batching). What stays a round trip per leg:
+ * the accounts map when it is too big to hold, and the duplicate check of
+ * a group that has legs stored from another file (overlapping logs).
+ */
+
+ombud_err ombud_pg_staged_duplicates(ombud_pg *pg, int64_t *n)
 {
-    return not_yet(pg, "Asterisk queue_log, CDR and account-number files");
+    PGresult *res;
+    ombud_err err;
+
+    *n = 0;
+    if ((err = stop_copy(pg)) ||
+        (err = run(pg, "counting duplicate events", "SELECT count(*) - "
+                   "(SELECT count(*) FROM (SELECT DISTINCT callid, queue, at, "
+                   "event, agent, data FROM ombud_events) x) FROM "
+                   "ombud_events", NULL, &res)))
+        return err;
+    *n = col_int(res, 0, 0);
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+/* Replace @g with the group of row @i (columns as in each_staged). */
+static void take_group(staged_group *g, const PGresult *r, int i)
+{
+    g_free(g->callid);
+    g_free(g->queue);
+    g_free(g->acct);
+    g_free(g->src);
+    g->callid = g_strdup(PQgetvalue(r, i, 3));
+    g->queue = g_strdup(PQgetvalue(r, i, 4));
+    g->cdrs = col_int(r, i, 8);
+    g->acct = g_strdup(col_text(r, i, 9));
+    g->src = g_strdup(col_text(r, i, 10));
+    g->stored = !strcmp(PQgetvalue(r, i, 11), "t");
+}
+
+/* The importer's callback and its data, for staged_row. */
+typedef struct staged_walk {
+    ombud_pg *pg;
+    ombud_staged_fn fn;
+    void *ud;
+} staged_walk;
+
+static int staged_row(void *ud, const PGresult *r, int i)
+{
+    staged_walk *w = ud;
+    ombud_pg *pg = w->pg;
+    staged_group *g = &pg->grp[0];
+    ombud_staged_event e = {(long)col_int(r, i, 0), col_int(r, i, 1),
+        (int)col_int(r, i, 2), PQgetvalue(r, i, 3), PQgetvalue(r, i, 4),
+        PQgetvalue(r, i, 5), PQgetvalue(r, i, 6), PQgetvalue(r, i, 7)};
+
+    /* A new group: the previous one's last leg may still be built (an
+     * unfinished stint is stored when the next group starts). */
+    if (!g->callid || strcmp(g->callid, e.callid) || strcmp(g->queue, e.queue)) {
+        staged_group old = pg->grp[1];
+        pg->grp[1] = pg->grp[0];
+        pg->grp[0] = old;
+        take_group(&pg->grp[0], r, i);
+    }
+    return w->fn(w->ud, &e);
+}
+
+ombud_err ombud_pg_each_staged(ombud_pg *pg, ombud_staged_fn fn, void *ud)
+{
+    staged_walk w = {pg, fn, ud};
+    ombud_err err;
+
+    if ((err = stop_copy(pg)) ||
+        (err = run(pg, "reading staged events", "ANALYZE ombud_events", NULL,
+                   NULL)))
+        return err;
+    pg->batching = 1;
+    /* Exact duplicates (counted by staged_duplicates) keep their first
+     * line, as SQLite's UNIQUE key keeps the first one staged. */
+    return each_row(pg, "reading staged events", "SELECT e.line, e.at, "
+                    "e.rank, e.callid, e.queue, e.agent, e.event, e.data, "
+                    "coalesce(k.n, 0), k.acct, k.src, s.call_id IS NOT NULL "
+                    "FROM (SELECT DISTINCT ON (callid, queue, at, event, "
+                    "agent, data) * FROM ombud_events ORDER BY callid, queue, "
+                    "at, event, agent, data, line) e LEFT JOIN (SELECT "
+                    "uniqueid, count(*) n, (array_agg(accountcode ORDER BY "
+                    "id) FILTER (WHERE accountcode <> ''))[1] acct, "
+                    "(array_agg(src ORDER BY id) FILTER (WHERE src <> ''))[1] "
+                    "src FROM cdr_records WHERE uniqueid IN (SELECT callid "
+                    "FROM ombud_events) GROUP BY uniqueid) k ON k.uniqueid = "
+                    "e.callid LEFT JOIN (SELECT DISTINCT call_id, queue FROM "
+                    "call_legs WHERE call_id IN (SELECT callid FROM "
+                    "ombud_events)) s ON s.call_id = e.callid AND s.queue = "
+                    "e.queue ORDER BY e.callid, e.queue, e.at, e.rank, e.line",
+                    NULL, staged_row, &w);
+}
+
+ombud_err ombud_pg_clear_staged(ombud_pg *pg)
+{
+    ombud_err err;
+
+    if ((err = stop_copy(pg)))
+        return err;
+    return run(pg, "clearing staged events", "TRUNCATE ombud_events", NULL,
+               NULL);
+}
+
+/* The group each_staged read for @callid (and @queue, unless NULL). */
+static const staged_group *group_of(const ombud_pg *pg, const char *callid,
+                                    const char *queue)
+{
+    for (int i = 0; i < 2; i++) {
+        const staged_group *g = &pg->grp[i];
+        if (g->callid && !strcmp(g->callid, callid) &&
+            (!queue || !strcmp(g->queue, queue)))
+            return g;
+    }
+    return NULL;
+}
+
+ombud_err ombud_pg_cdr_of(ombud_pg *pg, const char *uniqueid, char *account,
+                          size_t asize, char *src, size_t ssize,
+                          int64_t *found)
+{
+    const staged_group *g = group_of(pg, uniqueid, NULL);
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    account[0] = src[0] = '\0';
+    *found = 0;
+    if (g) {
+        *found = g->cdrs;
+        snprintf(account, asize, "%s", g->acct ? g->acct : "");
+        snprintf(src, ssize, "%s", g->src ? g->src : "");
+        return OMBUD_OK;
+    }
+    p_text(&p, uniqueid);
+    if ((err = stop_copy(pg)) || (err = need_tx(pg)) ||
+        (err = run(pg, "reading call-detail records", "SELECT count(*), "
+                   "(SELECT accountcode FROM cdr_records WHERE uniqueid = $1 "
+                   "AND accountcode <> '' ORDER BY id LIMIT 1), (SELECT src "
+                   "FROM cdr_records WHERE uniqueid = $1 AND src <> '' ORDER "
+                   "BY id LIMIT 1) FROM cdr_records WHERE uniqueid = $1", &p,
+                   &res)))
+        return err;
+    *found = col_int(res, 0, 0);
+    copy_col(res, 0, 1, account, asize);
+    copy_col(res, 0, 2, src, ssize);
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+/* Read the whole accounts map when it is small enough to hold. */
+static ombud_err load_accounts(ombud_pg *pg)
+{
+    PGresult *res;
+    ombud_err err;
+    int64_t n;
+
+    pg->accounts_tried = 1;
+    if ((err = run(pg, "reading the accounts map", "SELECT count(*) FROM "
+                   "accounts", NULL, &res)))
+        return err;
+    n = col_int(res, 0, 0);
+    PQclear(res);
+    if (n > ACCOUNTS_CACHE_MAX)
+        return OMBUD_OK;
+    if ((err = run(pg, "reading the accounts map", "SELECT caller_number, "
+                   "account_id FROM accounts", NULL, &res)))
+        return err;
+    pg->accounts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                         g_free);
+    for (int i = 0; i < PQntuples(res); i++)
+        g_hash_table_insert(pg->accounts, g_strdup(PQgetvalue(res, i, 0)),
+                            g_strdup(PQgetvalue(res, i, 1)));
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+ombud_err ombud_pg_account_of(ombud_pg *pg, const char *number, char *out,
+                              size_t size)
+{
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    out[0] = '\0';
+    if ((err = stop_copy(pg)) || (err = need_tx(pg)) ||
+        (!pg->accounts_tried && (err = load_accounts(pg))))
+        return err;
+    if (pg->accounts) {
+        const char *a = g_hash_table_lookup(pg->accounts, number);
+        snprintf(out, size, "%s", a ? a : "");
+        return OMBUD_OK;
+    }
+    p_text(&p, number);
+    if ((err = run(pg, "reading the accounts map", "SELECT account_id FROM "
+                   "accounts WHERE caller_number = $1", &p, &res)))
+        return err;
+    if (PQntuples(res) == 1)
+        copy_col(res, 0, 0, out, size);
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+/* Is there a stored leg of another file with this key? Its place in @dup. */
+static ombud_err stored_leg(ombud_pg *pg, const ombud_call_leg *c, char *dup,
+                            size_t dupsize, int *found)
+{
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    p_text(&p, c->call_id);
+    p_text(&p, c->queue);
+    p_int(&p, c->arrived_at);
+    if ((err = stop_copy(pg)) ||
+        (err = run(pg, "looking for a stored leg", "SELECT s.name || ':' || "
+                   "c.line FROM call_legs c JOIN sources s ON s.id = "
+                   "c.source_id WHERE c.call_id = $1 AND c.queue = $2 AND "
+                   "c.arrived_at = $3 LIMIT 1", &p, &res)))
+        return err;
+    *found = PQntuples(res) == 1;
+    if (*found)
+        snprintf(dup, dupsize, "%s", PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+/* A leg of this file with this key, once its group outgrew memory. */
+static ombud_err staged_leg(ombud_pg *pg, const ombud_call_leg *c, char *dup,
+                            size_t dupsize, int *found)
+{
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    p_text(&p, c->call_id);
+    p_text(&p, c->queue);
+    p_int(&p, c->arrived_at);
+    p_text(&p, pg->file_name);
+    if ((err = copy_end(pg)) ||
+        (err = run(pg, "looking for a leg of this file", "SELECT $4 || ':' || "
+                   "line FROM ombud_stage WHERE NOT rj AND t1 = $1 AND t3 = $2 "
+                   "AND t4 = $3 ORDER BY rcol LIMIT 1", &p, &res)))
+        return err;
+    *found = PQntuples(res) == 1;
+    if (*found)
+        snprintf(dup, dupsize, "%s", PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+/*
+ * OMBUD_E_DUPLICATE when a leg with the key of @c (call_id, queue,
+ * arrived_at) is stored or was built earlier from this file, as SQLite's
+ * UNIQUE key answers; else remember @c's key.
+ */
+static ombud_err queue_log_leg_dup(ombud_pg *pg, long line,
+                                   const ombud_call_leg *c, char *dup,
+                                   size_t dupsize)
+{
+    const staged_group *g = group_of(pg, c->call_id, c->queue);
+    gpointer first;
+    ombud_err err;
+    int found = 0;
+
+    if (!pg->legs_callid || strcmp(pg->legs_callid, c->call_id) ||
+        strcmp(pg->legs_queue, c->queue)) {
+        if (pg->group_legs)
+            g_hash_table_remove_all(pg->group_legs);
+        else
+            pg->group_legs = g_hash_table_new_full(g_int64_hash,
+                                                   g_int64_equal, g_free, NULL);
+        g_free(pg->legs_callid);
+        g_free(pg->legs_queue);
+        pg->legs_callid = g_strdup(c->call_id);
+        pg->legs_queue = g_strdup(c->queue);
+        pg->legs_overflow = 0;
+    }
+    if ((!g || g->stored) &&
+        ((err = stored_leg(pg, c, dup, dupsize, &found)) || found))
+        return err ? err : OMBUD_E_DUPLICATE;
+    if (g_hash_table_lookup_extended(pg->group_legs, &c->arrived_at, NULL,
+                                     &first)) {
+        snprintf(dup, dupsize, "%s:%ld", pg->file_name,
+                 (long)GPOINTER_TO_SIZE(first));
+        return OMBUD_E_DUPLICATE;
+    }
+    if (pg->legs_overflow &&
+        ((err = staged_leg(pg, c, dup, dupsize, &found)) || found))
+        return err ? err : OMBUD_E_DUPLICATE;
+    if (g_hash_table_size(pg->group_legs) < GROUP_LEGS_MAX) {
+        int64_t *at = g_new(int64_t, 1);
+        *at = c->arrived_at;
+        g_hash_table_insert(pg->group_legs, at,
+                            GSIZE_TO_POINTER((gsize)line));
+    } else {
+        pg->legs_overflow = 1;
+    }
+    return OMBUD_OK;
 }

@@ -49,10 +49,10 @@ void ombud_pg_abort_file(ombud_pg *pg);
 ombud_err ombud_pg_add_outage(ombud_pg *pg, int64_t source_id, long line,
                               const ombud_outage *o);
 ombud_err ombud_pg_add_call_leg(ombud_pg *pg, int64_t source_id, long line,
-                                const ombud_call_leg *c);
+                                const ombud_call_leg *c, char *dup,
+                                size_t dupsize);
 ombud_err ombud_pg_add_billing(ombud_pg *pg, int64_t source_id, long line,
                                const ombud_billing *b);
-/* Not yet supported on PostgreSQL: these print so and return OMBUD_E_STORE. */
 ombud_err ombud_pg_add_appointment(ombud_pg *pg, int64_t source_id, long line,
                                    const ombud_appointment *a);
 ombud_err ombud_pg_add_order(ombud_pg *pg, int64_t source_id, long line,
@@ -61,9 +61,23 @@ ombud_err ombud_pg_each_appointment(ombud_pg *pg, int64_t from, int64_t to,
                                     ombud_appointment_fn fn, void *ud);
 ombud_err ombud_pg_each_order(ombud_pg *pg, int64_t from, int64_t to,
                               ombud_order_fn fn, void *ud);
-/* Asterisk inputs (staged events, CDR, accounts): prints "not yet
- * supported on PostgreSQL" and returns OMBUD_E_STORE. */
-ombud_err ombud_pg_asterisk(ombud_pg *pg);
+/* The Asterisk inputs. Legs of a queue_log are built while the staged
+ * events are read back (each_staged): their duplicates are found then, as
+ * with SQLite, not when the file ends. */
+ombud_err ombud_pg_add_account(ombud_pg *pg, int64_t source_id, long line,
+                               const char *number, const char *account_id,
+                               const char *given, long key_col);
+ombud_err ombud_pg_account_of(ombud_pg *pg, const char *number, char *out,
+                              size_t size);
+ombud_err ombud_pg_add_cdr(ombud_pg *pg, int64_t source_id, long line,
+                           const ombud_cdr *c);
+ombud_err ombud_pg_cdr_of(ombud_pg *pg, const char *uniqueid, char *account,
+                          size_t asize, char *src, size_t ssize,
+                          int64_t *found);
+ombud_err ombud_pg_stage_event(ombud_pg *pg, const ombud_staged_event *e);
+ombud_err ombud_pg_staged_duplicates(ombud_pg *pg, int64_t *n);
+ombud_err ombud_pg_each_staged(ombud_pg *pg, ombud_staged_fn fn, void *ud);
+ombud_err ombud_pg_clear_staged(ombud_pg *pg);
 ombud_err ombud_pg_set_source_notes(ombud_pg *pg, int64_t id,
                                     const char *notes);
 ombud_err ombud_pg_add_reject(ombud_pg *pg, int64_t source_id,

@@ -164,6 +164,8 @@ typedef struct ombud_appointment {
     int64_t cancelled_at;     /**< OMBUD_TIME_NONE: not cancelled */
     const char *cancelled_by; /**< "provider" or "customer" when cancelled */
     int customer_absent;      /**< 1 when the customer was not there */
+    long key_col;             /**< field number of appointment_id in its
+                                   file, as ombud_outage.key_col */
 } ombud_appointment;
 
 /** An order for new service or a connection. Strings borrowed; NULL = blank. */
@@ -179,6 +181,8 @@ typedef struct ombud_order {
     int64_t completed_at;     /**< OMBUD_TIME_NONE: still open */
     int customer_requested_later; /**< 1: the customer asked for a later date */
     const char *exclusion;    /**< an OMBUD_EXCLUSION_WORDS word, or NULL */
+    long key_col;             /**< field number of order_id in its file, as
+                                   ombud_outage.key_col */
 } ombud_order;
 
 /** One leg of a call. Strings are borrowed; NULL = blank. */
@@ -222,6 +226,11 @@ typedef struct ombud_billing {
 #define OMBUD_DUP_OUTAGE_REASON "duplicate outage_id, first stored from %s"
 #define OMBUD_DUP_LEG_REASON "duplicate leg (same call_id, queue and " \
     "arrived_at), first stored from %s"
+#define OMBUD_DUP_APPOINTMENT_REASON "duplicate appointment_id, first stored " \
+    "from %s"
+#define OMBUD_DUP_ORDER_REASON "duplicate order_id, first stored from %s"
+/** The first %s is the number's digits, the second where it was mapped. */
+#define OMBUD_DUP_ACCOUNT_REASON "number %s already mapped, first from %s"
 
 /**
  * The rows' insert functions. @p line is the physical line of the record.
@@ -250,12 +259,14 @@ ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
 /**
  * @brief Map a caller number (digits only; the caller normalises) to an
  * account. A number mapped before gives OMBUD_E_DUPLICATE with the first
- * mapping's place in @p dup.
+ * mapping's place in @p dup. @p given is the number as written and
+ * @p key_col its field number: on PostgreSQL a duplicate is found when
+ * the file ends and rejected there as OMBUD_DUP_ACCOUNT_REASON with them.
  */
 ombud_err ombud_store_add_account(ombud_store *st, int64_t source_id,
                                   long line, const char *number,
-                                  const char *account_id, char *dup,
-                                  size_t dupsize);
+                                  const char *account_id, const char *given,
+                                  long key_col, char *dup, size_t dupsize);
 
 /**
  * @brief The account of caller number @p number (digits only) into @p out;
@@ -322,6 +333,14 @@ typedef int (*ombud_staged_fn)(void *ud, const ombud_staged_event *e);
  * strings valid during the call only. The callback may store call legs.
  */
 ombud_err ombud_store_each_staged(ombud_store *st, ombud_staged_fn fn, void *ud);
+
+/**
+ * @brief How many staged events repeat an earlier one in every field and
+ * are skipped by ombud_store_each_staged(). SQLite refuses them in
+ * ombud_store_stage_event() already (0 here); PostgreSQL streams the
+ * events and finds them only here.
+ */
+ombud_err ombud_store_staged_duplicates(ombud_store *st, int64_t *n);
 
 /** @brief Empty the scratch table. */
 ombud_err ombud_store_clear_staged(ombud_store *st);

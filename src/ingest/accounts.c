@@ -49,10 +49,11 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
                               "or longer than %zu characters)",
                               sizeof digits - 1);
     err = ombud_store_add_account(ctx->store, ctx->source_id, row->line,
-                                  digits, account, dup, sizeof dup);
+                                  digits, account, number, row->col[A_NUMBER],
+                                  dup, sizeof dup);
     if (err == OMBUD_E_DUPLICATE)
-        return ombud_row_fail(rej, A_NUMBER, "number %s already mapped, "
-                              "first from %s", digits, dup);
+        return ombud_row_fail(rej, A_NUMBER, OMBUD_DUP_ACCOUNT_REASON, digits,
+                              dup);
     return err;
 }
 

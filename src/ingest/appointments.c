@@ -72,11 +72,11 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 
     if ((err = parse(ctx, row, &a, rej)))
         return err;
+    a.key_col = row->col[A_ID];
     err = ombud_store_add_appointment(ctx->store, ctx->source_id, row->line,
                                       &a, dup, sizeof dup);
     if (err == OMBUD_E_DUPLICATE)
-        return ombud_row_fail(rej, A_ID, "duplicate appointment_id, first "
-                              "stored from %s", dup);
+        return ombud_row_fail(rej, A_ID, OMBUD_DUP_APPOINTMENT_REASON, dup);
     return err;
 }
 

@@ -82,11 +82,11 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 
     if ((err = parse(ctx, row, &o, rej)))
         return err;
+    o.key_col = row->col[R_ID];
     err = ombud_store_add_order(ctx->store, ctx->source_id, row->line, &o,
                                 dup, sizeof dup);
     if (err == OMBUD_E_DUPLICATE)
-        return ombud_row_fail(rej, R_ID, "duplicate order_id, first stored "
-                              "from %s", dup);
+        return ombud_row_fail(rej, R_ID, OMBUD_DUP_ORDER_REASON, dup);
     return err;
 }
 

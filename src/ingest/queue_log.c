@@ -887,7 +887,13 @@ static ombud_err finish(ombud_ingest_ctx *ctx, int failed)
     if (!q)
         return OMBUD_OK;
     if (!failed) {
-        err = ombud_store_each_staged(ctx->store, on_staged, q);
+        int64_t dups = 0;
+        /* PostgreSQL finds exact duplicates only now (SQLite: 0). */
+        err = ombud_store_staged_duplicates(ctx->store, &dups);
+        q->duplicates += dups;
+        ctx->counts->counted += dups;
+        if (!err)
+            err = ombud_store_each_staged(ctx->store, on_staged, q);
         if (!err)
             err = q->err;
         if (!err)

@@ -263,12 +263,6 @@ eq "wrong password exit" 73 $?
 has e4.out 'password authentication failed for user "pwuser"'
 lacks e4.out "wrong-secret"
 "$bin" synth -q --rows 200000 --out big >/dev/null 2>&1
-# Appointments and orders are not stored on PostgreSQL yet: said, exit 70,
-# nothing of the file stored.
-"$bin" ingest --db "host=$S user=ombud dbname=errs" --tz $LA \
-    --appointments big/appointments.csv >e6.out 2>&1
-eq "appointments exit" 70 $?
-has e6.out "appointments are not yet supported on PostgreSQL"
 # The server drops the connection in the middle of an import: exit 70, a
 # plain message, and nothing of that file stored.
 DB="host=$S user=ombud dbname=errs"
@@ -319,6 +313,210 @@ done
     fail "too few figures to need several batches"
 unzip -p pg.xlsx 'xl/worksheets/*.xml' | grep -q ' more<' ||
     fail "no evidence list cut short with 'and N more' in pg.xlsx"
+end
+
+# ---- helpers for the cases below --------------------------------------------
+same() { # DB WHAT SQL: the same rows from SQLite (sq.db) and PostgreSQL
+    sqlite3 sq.db "$3" >same.sq 2>&1
+    psq "$1" "$3" >same.pg
+    cmp -s same.sq same.pg || { fail "$2 differ (< SQLite, > PostgreSQL):"; diff same.sq same.pg | head -8; }
+}
+csvs_of() { # TEST-FILE: write the CSV here-documents of a rules test here
+    awk '/^cat > [a-z0-9_.]* <<.CSV.$/ { f = $3; next }
+         /^CSV$/ { f = ""; next }
+         f != "" { print > f }' "$1"
+}
+LEGS="SELECT c.id, s.name, c.line, coalesce(c.lines, '-'), c.nlines, c.call_id, c.queue, c.arrived_at, coalesce(c.answered_at, -1), c.ended_at, c.outcome, coalesce(c.account_id, '-'), coalesce(c.agent_id, '-'), coalesce(c.transferred_to, '-') FROM call_legs c JOIN sources s ON s.id = c.source_id ORDER BY c.id"
+SOURCES="SELECT id, kind, name, rows_read, rows_stored, rows_rejected, rows_counted, coalesce(notes, '-'), coalesce(settings, '-') FROM sources ORDER BY id"
+REJECTS="SELECT s.name, r.line, r.col, coalesce(r.field, '-'), coalesce(r.value, '-'), r.reason FROM rejects r JOIN sources s ON s.id = r.source_id ORDER BY r.source_id, r.line"
+APPTS="SELECT a.id, s.name, a.line, a.appointment_id, coalesce(a.account_id, '-'), coalesce(a.kind, '-'), a.window_start, a.window_end, coalesce(a.arrived_at, -1), coalesce(a.cancelled_at, -1), coalesce(a.cancelled_by, '-'), a.customer_absent FROM appointments a JOIN sources s ON s.id = a.source_id ORDER BY a.id"
+ORDERS="SELECT o.id, s.name, o.line, o.order_id, coalesce(o.account_id, '-'), o.ordered_at, o.promised_at, o.promised_all_day, coalesce(o.completed_at, -1), o.customer_requested_later, coalesce(o.exclusion, '-') FROM orders o JOIN sources s ON s.id = o.source_id ORDER BY o.id"
+TPL=$root/tests/rules/templates
+OFCOM=$root/templates/guarantees/ofcom-auto-comp.ini
+
+# ---- 7: appointments and orders, the Ofcom template month -------------------
+# tests/rules/templates/002-ofcom-auto-comp.sh's month (its figures are
+# worked out there): the same stored rows, check output, findings digest
+# and byte-identical XLSX and PDF from both stores.
+begin ofcom
+PG=$(newdb ofcom)
+csvs_of "$TPL/002-ofcom-auto-comp.sh"
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    "$bin" ingest --db "$s" --tz Europe/London --outages outages.csv \
+        --appointments appointments.csv --orders orders.csv >$n.ingest 2>&1
+    eq "$n ingest exit" 0 $?
+    "$bin" check --db "$s" --guarantees "$OFCOM" --period 2026-10 >$n.check 2>&1
+    eq "$n check exit" 0 $?
+    "$bin" report --db "$s" -o $n.xlsx >/dev/null 2>&1; eq "$n xlsx exit" 0 $?
+    "$bin" report --db "$s" -o $n.pdf >/dev/null 2>&1; eq "$n pdf exit" 0 $?
+done
+# 5 appointments and 5 orders, none rejected (002's CSVs)
+has pg.ingest "appointments.csv: 5 read, 5 stored, 0 rejected"
+has pg.ingest "orders.csv: 5 read, 5 stored, 0 rejected"
+has pg.check "3 of 3 guarantees breached"
+for f in ingest check xlsx pdf; do
+    cmp -s pg.$f sq.$f || fail "pg.$f and sq.$f differ"
+done
+same ofcom "appointments" "$APPTS"
+same ofcom "orders" "$ORDERS"
+# The missed appointment A3 cites its row, from PostgreSQL too.
+pdftotext pg.pdf pg.txt
+has pg.txt "appointments.csv:4"
+# The workbook made from PostgreSQL verifies against a recomputation in a
+# fresh SQLite store: the same findings digest.
+"$bin" verify --report pg.xlsx --guarantees "$OFCOM" \
+    --outages outages.csv --appointments appointments.csv \
+    --orders orders.csv >verify.out 2>&1
+eq "verify exit" 0 $?
+has verify.out "findings: recomputed digest"
+end
+
+# ---- 8: the complaint dossier of an account with appointments and orders ----
+# tests/rules/templates/006-ofcom-dossier.sh's ACC9: its chronology lists
+# appointments and orders with their file:line; byte-identical from both.
+begin dossier
+PG=$(newdb dossier)
+csvs_of "$TPL/006-ofcom-dossier.sh"
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    "$bin" ingest --db "$s" --tz Europe/London --outages outages.csv \
+        --appointments appointments.csv --orders orders.csv >/dev/null 2>&1
+    eq "$n ingest exit" 0 $?
+    "$bin" complaint --db "$s" --guarantees "$OFCOM" --account ACC9 \
+        --period 2026-10 --customer "Test Customer" --out $n-c >$n.out 2>&1
+    eq "$n complaint exit" 0 $?
+done
+for f in complaint-ACC9.pdf complaint-ACC9.xlsx; do
+    cmp -s pg-c/$f sq-c/$f || fail "pg-c/$f and sq-c/$f differ"
+done
+pdftotext pg-c/complaint-ACC9.pdf c.txt
+has c.txt "orders.csv:3"
+has c.txt "appointments.csv:4"
+end
+
+# ---- 9: the Asterisk sample: queue_log, accounts map, CDR --------------------
+# samples/asterisk (its README works out the legs) plus a CDR that gives
+# call 1's leg its account: identical legs with their lines, import notes
+# and counts, identical reports. Then the same log again with one more
+# line (another file): its legs are stored already, counted, not stored.
+begin asterisk
+PG=$(newdb asterisk)
+A=$root/samples/asterisk
+# One CDR (18-column layout) for callid 1791190800.1 with accountcode ACC-CDR.
+cat > Master.csv <<'CSV'
+"ACC-CDR","5550101","100","from-pstn","""Al"" <5550101>","SIP/trunk-0001","PJSIP/201-0001","Queue","tech_support","2026-10-05 09:00:00","2026-10-05 09:00:20","2026-10-05 09:05:20",320,300,"ANSWERED","DOCUMENTATION","1791190800.1",""
+CSV
+{ cat "$A/queue_log"; echo "1791200000|1791199999.1|tech_support|NONE|ENTERQUEUE||5550199|1"; } >queue_log2
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    "$bin" ingest --db "$s" --tz UTC --cdr-tz UTC --guarantees "$A/guarantees.ini" \
+        --cdr Master.csv --accounts "$A/accounts.csv" --calls "$A/queue_log" >$n.ingest 2>&1
+    eq "$n ingest exit" 0 $?
+    "$bin" ingest --db "$s" --tz UTC --guarantees "$A/guarantees.ini" \
+        --calls queue_log2 >$n.ingest2 2>&1
+    eq "$n second log exit" 0 $?
+    "$bin" check --db "$s" --guarantees "$A/guarantees.ini" --period 2026-10 >$n.check 2>&1
+    eq "$n check exit" 0 $?
+    "$bin" report --db "$s" -o $n.xlsx >/dev/null 2>&1; eq "$n xlsx exit" 0 $?
+    "$bin" report --db "$s" -o $n.pdf >/dev/null 2>&1; eq "$n pdf exit" 0 $?
+    "$bin" ingest --db "$s" --tz UTC --guarantees "$A/guarantees.ini" \
+        --calls "$A/queue_log" >$n.again 2>&1
+    eq "$n re-import exit" 0 $?
+done
+# 36 lines = 29 stored (13 legs) + 7 counted (samples/asterisk/README.md);
+# call 1's account now comes from the CDR: 1 from the CDR, 9 from the map.
+has pg.ingest "queue_log: 36 read, 29 stored, 0 rejected, 7 counted"
+has pg.ingest "accounts: 1 from the CDR, 9 from the accounts map"
+# queue_log2: its 36 lines as before, but the 13 legs' 29 lines are stored
+# already (counted), the 2 duplicates and 5 events counted, and line 37 a
+# new incomplete leg: 37 read, 1 stored, 36 counted.
+has pg.ingest2 "queue_log2: 37 read, 1 stored, 0 rejected, 36 counted"
+has pg.ingest2 "29 lines of legs already stored"
+has pg.again "already imported"
+for f in ingest ingest2 check xlsx pdf again; do
+    cmp -s pg.$f sq.$f || { fail "pg.$f and sq.$f differ"; diff pg.$f sq.$f | head -5; }
+done
+same asterisk "legs" "$LEGS"
+same asterisk "sources" "$SOURCES"
+same asterisk "rejects" "$REJECTS"
+same asterisk "CDRs" "SELECT id, line, uniqueid, accountcode, src, start_at, answer_at, end_at, duration, billsec, disposition FROM cdr_records ORDER BY id"
+# A leg built from two lines names both (README: call 4, lines 13 and 14).
+pdftotext pg.pdf pg.txt
+has pg.txt "queue_log:13,14"
+end
+
+# ---- 10: duplicates, re-import and an older store, on PostgreSQL ----------
+# Orders and appointments repeated within a file and across files, and a
+# caller number mapped twice ("555-0102" and "(555) 0102" are 5550102):
+# the same rejects, worded the same, as SQLite's. A re-import stores
+# nothing. Then a store made before these tables existed on PostgreSQL
+# (no meta 'pg_revision') is upgraded in place when opened.
+begin duplicates
+PG=$(newdb dups)
+cat > a.csv <<'CSV'
+appointment_id,account_id,window_start,window_end
+A1,ACC1,2026-10-05 08:00,2026-10-05 13:00
+A2,ACC1,2026-10-06 08:00,2026-10-06 13:00
+A1,ACC2,2026-10-07 08:00,2026-10-07 13:00
+CSV
+cat > a2.csv <<'CSV'
+appointment_id,account_id,window_start,window_end
+A2,ACC3,2026-10-08 08:00,2026-10-08 13:00
+A3,ACC3,2026-10-09 08:00,2026-10-09 13:00
+CSV
+cat > o.csv <<'CSV'
+account_id,order_id,ordered_at,promised_at
+ACC4,P1,2026-09-28 10:00,2026-10-05
+ACC5,P1,2026-09-29 10:00,2026-10-06
+ACC6,P2,2026-09-30 10:00,2026-10-07
+CSV
+cat > acc.csv <<'CSV'
+caller_number,account_id
+5550101,ACC-1
+555-0102,ACC-2
+(555) 0102,ACC-3
+CSV
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    "$bin" ingest --db "$s" --tz Europe/London --appointments a.csv \
+        --appointments a2.csv --orders o.csv --accounts acc.csv >$n.out 2>&1
+    eq "$n exit" 0 $?
+    "$bin" ingest --db "$s" --tz Europe/London --appointments a.csv \
+        --orders o.csv >$n.again 2>&1
+    eq "$n re-import exit" 0 $?
+done
+sort pg.out >pg.sorted
+sort sq.out >sq.sorted
+cmp -s pg.sorted sq.sorted || { fail "messages differ"; diff pg.sorted sq.sorted | head; }
+has pg.out "a.csv: 3 read, 2 stored, 1 rejected"
+has pg.out "a2.csv: 2 read, 1 stored, 1 rejected"
+has pg.out "o.csv: 3 read, 2 stored, 1 rejected"
+has pg.out "acc.csv: 3 read, 2 stored, 1 rejected"
+has pg.out 'a.csv:4:1: error: rejected: appointment_id "A1": duplicate appointment_id, first stored from a.csv:2'
+has pg.out 'a2.csv:2:1: error: rejected: appointment_id "A2": duplicate appointment_id, first stored from a.csv:3'
+has pg.out 'o.csv:3:2: error: rejected: order_id "P1": duplicate order_id, first stored from o.csv:2'
+has pg.out 'acc.csv:4:1: error: rejected: caller_number "(555) 0102": number 5550102 already mapped, first from acc.csv:3'
+has pg.again "already imported"
+same dups "rejects" "$REJECTS"
+same dups "appointments" "$APPTS"
+same dups "orders" "$ORDERS"
+same dups "sources" "$SOURCES"
+same dups "accounts" "SELECT id, line, caller_number, account_id FROM accounts ORDER BY id"
+# An older store: drop what revision 2 added, then open it again.
+PG=$(newdb old)
+ingest_founding "$PG" >/dev/null
+psq old "DROP TABLE appointments, orders, accounts, cdr_records; ALTER TABLE call_legs DROP COLUMN lines, DROP COLUMN nlines; DELETE FROM meta WHERE key = 'pg_revision'" >/dev/null
+"$bin" ingest --db "$PG" --tz Europe/London --appointments a.csv >old.out 2>&1
+eq "old store exit" 0 $?
+has old.out "a.csv: 3 read, 2 stored, 1 rejected"
+eq "old store revision" 2 "$(psq old "SELECT value FROM meta WHERE key = 'pg_revision'")"
+eq "old store legs kept" "64|64" "$(psq old "SELECT count(*), sum(nlines) FROM call_legs")"
+# A newer revision is refused, as a newer schema is.
+psq old "UPDATE meta SET value = '99' WHERE key = 'pg_revision'" >/dev/null
+"$bin" report --db "$PG" -o x.xlsx >new.out 2>&1
+eq "newer revision exit" 70 $?
+has new.out "store schema revision 99 is newer than this ombud supports"
 end
 
 echo "$passed passed, $failed failed"
