@@ -8,8 +8,8 @@
 #   BENCH_REPEAT=3     (each stage; the median is reported)
 #   BENCH_STAGES="import ingest check xlsx pdf run" by default; add
 #                      pg-ingest pg-check pg-xlsx pg-pdf for PostgreSQL
-#                      (not by default: its check still writes one statement
-#                      per findings row, so at 1M legs it takes many minutes)
+#                      (not by default: they need a server, and at 1M legs
+#                      they add about two minutes)
 #   BENCH_PG=1         the default stages plus the pg-* ones
 #   BENCH_PG_DB=CONNINFO  run the pg-* stages on this server's database
 #                      (emptied before each ingest); without it a throwaway
@@ -96,7 +96,7 @@ case "$STAGES" in
 esac
 # Empty the PostgreSQL store: drop ombud's tables (the database may be shared).
 pg_empty() {
-    psql "$PGDB" -qAtX -c "DROP TABLE IF EXISTS meta, sources, outages, call_legs, billing_events, rejects, checks, results, breaches, evidence, figures, series CASCADE" >/dev/null 2>&1
+    psql "$PGDB" -qAtX -c "DROP TABLE IF EXISTS meta, sources, outages, call_legs, billing_events, appointments, orders, accounts, cdr_records, rejects, checks, results, breaches, evidence, figures, series CASCADE" >/dev/null 2>&1
 }
 export PGDB
 export -f pg_empty
