@@ -2285,6 +2285,9 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
  * Each query yields rows whose columns are joined with '|' into one line
  * of the canonical text. The order is fixed by ORDER BY on stable keys;
  * row ids of findings tables never appear (they differ between stores).
+ * NULL marks the breaches' place: each breach line ends with its evidence
+ * (source checksum:line, joined with ','), read breach by breach so that
+ * no breach's list (a day's 300,000 legs at 10M) is ever held whole.
  */
 static const char *const digest_sql[] = {
     "SELECT 'check', period_start, period_end, tz, guarantees_sha256, "
@@ -2292,26 +2295,80 @@ static const char *const digest_sql[] = {
     "SELECT 'result', seq, guarantee_id, kind, promise, source, params, "
     "measured, target, unit, status, subjects, breaches, amount FROM results "
     "WHERE check_id = ?1 ORDER BY seq",
-    "SELECT 'breach', r.seq, b.subject_kind, b.subject, b.at, b.measured, "
-    "b.limit_value, b.shortfall, b.unit, b.amount, b.detail, (SELECT "
-    "group_concat(ref, ',') FROM (SELECT src.sha256 || ':' || coalesce(c.lines, "
-    "c.line, o.line, x.line, a.line, d.line) ref FROM evidence e LEFT JOIN call_legs c "
-    "ON e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = "
-    "'outages' AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
-    "'billing_events' AND x.id = e.row_id LEFT JOIN appointments a ON e.tbl = "
-    "'appointments' AND a.id = e.row_id LEFT JOIN orders d ON e.tbl = "
-    "'orders' AND d.id = e.row_id JOIN sources src ON src.id = "
-    "coalesce(c.source_id, o.source_id, x.source_id, a.source_id, "
-    "d.source_id) WHERE e.breach_id = b.id "
-    "ORDER BY e.rowid)) FROM breaches b JOIN results r ON r.id = b.result_id "
-    "WHERE r.check_id = ?1 ORDER BY r.seq, b.id",
+    NULL,
     "SELECT 'figure', r.seq, f.subject, f.name, f.value, f.unit FROM figures f "
     "JOIN results r ON r.id = f.result_id WHERE r.check_id = ?1 ORDER BY "
     "r.seq, f.rowid",
     "SELECT 'series', r.seq, s.name, s.k, s.v FROM series s JOIN results r ON "
     "r.id = s.result_id WHERE r.check_id = ?1 ORDER BY r.seq, s.name, s.k",
-    NULL
 };
+
+static const char digest_breach_sql[] =
+    "SELECT b.id, 'breach', r.seq, b.subject_kind, b.subject, b.at, "
+    "b.measured, b.limit_value, b.shortfall, b.unit, b.amount, b.detail "
+    "FROM breaches b JOIN results r ON r.id = b.result_id WHERE r.check_id "
+    "= ?1 ORDER BY r.seq, b.id";
+
+static const char digest_evidence_sql[] =
+    "SELECT src.sha256 || ':' || coalesce(c.lines, c.line, o.line, x.line, "
+    "a.line, d.line) FROM evidence e LEFT JOIN call_legs c ON e.tbl = "
+    "'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = "
+    "'outages' AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
+    "'billing_events' AND x.id = e.row_id LEFT JOIN appointments a ON e.tbl "
+    "= 'appointments' AND a.id = e.row_id LEFT JOIN orders d ON e.tbl = "
+    "'orders' AND d.id = e.row_id JOIN sources src ON src.id = "
+    "coalesce(c.source_id, o.source_id, x.source_id, a.source_id, "
+    "d.source_id) WHERE e.breach_id = ?1 ORDER BY e.rowid";
+
+/* Columns @from.. of the current row of @s, joined with '|'. */
+static void digest_columns(ombud_sha256 *ck, sqlite3_stmt *s, int from)
+{
+    int n = sqlite3_column_count(s);
+
+    for (int i = from; i < n; i++) {
+        const unsigned char *v = sqlite3_column_text(s, i);
+        if (i > from)
+            ombud_sha256_update(ck, "|", 1);
+        if (v)
+            ombud_sha256_update(ck, v, strlen((const char *)v));
+    }
+}
+
+/* The breach lines: each breach's columns, '|', its evidence list. */
+static int digest_breaches(ombud_store *st, ombud_sha256 *ck, int64_t check_id)
+{
+    sqlite3_stmt *b = NULL, *e = NULL;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, digest_breach_sql, -1, &b, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db, digest_evidence_sql, -1, &e, NULL) != SQLITE_OK) {
+        sqlite3_finalize(b);
+        return SQLITE_ERROR;
+    }
+    sqlite3_bind_int64(b, 1, check_id);
+    while ((rc = sqlite3_step(b)) == SQLITE_ROW) {
+        int first = 1;
+
+        digest_columns(ck, b, 1);
+        ombud_sha256_update(ck, "|", 1);
+        sqlite3_bind_int64(e, 1, sqlite3_column_int64(b, 0));
+        while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
+            const unsigned char *v = sqlite3_column_text(e, 0);
+            if (!first)
+                ombud_sha256_update(ck, ",", 1);
+            first = 0;
+            if (v)
+                ombud_sha256_update(ck, v, strlen((const char *)v));
+        }
+        sqlite3_reset(e);
+        if (rc != SQLITE_DONE)
+            break;
+        ombud_sha256_update(ck, "\n", 1);
+    }
+    sqlite3_finalize(e);
+    sqlite3_finalize(b);
+    return rc;
+}
 
 ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
                                       char hex[65])
@@ -2331,21 +2388,19 @@ ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
     if (!(ck = ombud_sha256_new()))
         return OMBUD_E_NOMEM;
 
-    for (int q = 0; digest_sql[q] && rc == SQLITE_DONE; q++) {
+    for (size_t q = 0; q < sizeof digest_sql / sizeof *digest_sql &&
+                       rc == SQLITE_DONE; q++) {
+        if (!digest_sql[q]) {
+            rc = digest_breaches(st, ck, check_id);
+            continue;
+        }
         if (sqlite3_prepare_v2(st->db, digest_sql[q], -1, &s, NULL) != SQLITE_OK) {
             ombud_sha256_free(ck);
             return db_error(st, "computing the findings digest");
         }
         sqlite3_bind_int64(s, 1, check_id);
         while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-            int n = sqlite3_column_count(s);
-            for (int i = 0; i < n; i++) {
-                const unsigned char *v = sqlite3_column_text(s, i);
-                if (i)
-                    ombud_sha256_update(ck, "|", 1);
-                if (v)
-                    ombud_sha256_update(ck, v, strlen((const char *)v));
-            }
+            digest_columns(ck, s, 0);
             ombud_sha256_update(ck, "\n", 1);
         }
         sqlite3_finalize(s);

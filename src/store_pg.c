@@ -2860,6 +2860,9 @@ ombud_err ombud_pg_each_event(ombud_pg *pg, const char *account,
 /*
  * The same canonical text as the SQLite store's (store.c digest_sql): the
  * same columns in the same order, integers in decimal, NULL as nothing.
+ * The breaches' query yields one row per evidence row (ordered), which
+ * digest_breach_row strings together, so that no breach's list (a day's
+ * 300,000 legs at 10M) is ever one value in memory.
  */
 static const char *const digest_sql[] = {
     "SELECT 'check', period_start, period_end, tz, guarantees_sha256, "
@@ -2867,40 +2870,78 @@ static const char *const digest_sql[] = {
     "SELECT 'result', seq, guarantee_id, kind, promise, source, params, "
     "measured, target, unit, status, subjects, breaches, amount FROM results "
     "WHERE check_id = $1 ORDER BY seq",
-    "SELECT 'breach', r.seq, b.subject_kind, b.subject, b.at, b.measured, "
-    "b.limit_value, b.shortfall, b.unit, b.amount, b.detail, (SELECT "
-    "string_agg(src.sha256 || ':' || coalesce(c.lines, c.line::text, "
-    "o.line::text, x.line::text, a.line::text, d.line::text), ',' ORDER BY "
-    "e.id) FROM evidence e LEFT JOIN call_legs c ON e.tbl = 'call_legs' AND "
-    "c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND o.id = "
-    "e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND "
-    "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND "
-    "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = "
-    "e.row_id JOIN sources src ON src.id = coalesce(c.source_id, "
-    "o.source_id, x.source_id, a.source_id, d.source_id) WHERE e.breach_id "
-    "= b.id) FROM breaches b JOIN results r ON r.id = b.result_id WHERE "
-    "r.check_id = $1 ORDER BY r.seq, b.id",
+    NULL,
     "SELECT 'figure', r.seq, f.subject, f.name, f.value, f.unit FROM figures f "
     "JOIN results r ON r.id = f.result_id WHERE r.check_id = $1 ORDER BY "
     "r.seq, f.id",
     "SELECT 'series', r.seq, s.name, s.k, s.v FROM series s JOIN results r ON "
     "r.id = s.result_id WHERE r.check_id = $1 ORDER BY r.seq, s.name, s.k",
-    NULL
 };
 
-static int digest_row(void *ud, const PGresult *s, int row)
-{
-    GChecksum *ck = ud;
-    int n = PQnfields(s);
+static const char digest_breach_sql[] =
+    "SELECT b.id, 'breach', r.seq, b.subject_kind, b.subject, b.at, "
+    "b.measured, b.limit_value, b.shortfall, b.unit, b.amount, b.detail, "
+    "src.sha256 || ':' || coalesce(c.lines, c.line::text, o.line::text, "
+    "x.line::text, a.line::text, d.line::text) FROM breaches b JOIN results "
+    "r ON r.id = b.result_id LEFT JOIN (evidence e LEFT JOIN call_legs c ON "
+    "e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = "
+    "'outages' AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
+    "'billing_events' AND x.id = e.row_id LEFT JOIN appointments a ON e.tbl "
+    "= 'appointments' AND a.id = e.row_id LEFT JOIN orders d ON e.tbl = "
+    "'orders' AND d.id = e.row_id JOIN sources src ON src.id = "
+    "coalesce(c.source_id, o.source_id, x.source_id, a.source_id, "
+    "d.source_id)) ON e.breach_id = b.id WHERE r.check_id = $1 ORDER BY "
+    "r.seq, b.id, e.id";
 
-    for (int i = 0; i < n; i++) {
-        if (i)
+/* Columns @from..@to (excluded) of @row, joined with '|'. */
+static void digest_columns(GChecksum *ck, const PGresult *s, int row,
+                           int from, int to)
+{
+    for (int i = from; i < to; i++) {
+        if (i > from)
             g_checksum_update(ck, (const guchar *)"|", 1);
         if (!PQgetisnull(s, row, i))
             g_checksum_update(ck, (const guchar *)PQgetvalue(s, row, i),
                               PQgetlength(s, row, i));
     }
+}
+
+static int digest_row(void *ud, const PGresult *s, int row)
+{
+    GChecksum *ck = ud;
+
+    digest_columns(ck, s, row, 0, PQnfields(s));
     g_checksum_update(ck, (const guchar *)"\n", 1);
+    return 0;
+}
+
+typedef struct breach_digest {
+    GChecksum *ck;
+    int64_t breach;  /* the breach whose line is open */
+    int open;        /* a breach line is open */
+    int refs;        /* evidence written on it */
+} breach_digest;
+
+static int digest_breach_row(void *ud, const PGresult *s, int row)
+{
+    breach_digest *d = ud;
+    int64_t id = col_int(s, row, 0);
+
+    if (!d->open || id != d->breach) {
+        if (d->open)
+            g_checksum_update(d->ck, (const guchar *)"\n", 1);
+        digest_columns(d->ck, s, row, 1, 12);
+        g_checksum_update(d->ck, (const guchar *)"|", 1);
+        d->breach = id;
+        d->open = 1;
+        d->refs = 0;
+    }
+    if (!PQgetisnull(s, row, 12)) {
+        if (d->refs++)
+            g_checksum_update(d->ck, (const guchar *)",", 1);
+        g_checksum_update(d->ck, (const guchar *)PQgetvalue(s, row, 12),
+                          PQgetlength(s, row, 12));
+    }
     return 0;
 }
 
@@ -2908,13 +2949,23 @@ ombud_err ombud_pg_findings_digest(ombud_pg *pg, int64_t check_id,
                                    char hex[65])
 {
     GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+    breach_digest bd = {ck, 0, 0, 0};
     ombud_err err = OMBUD_OK;
     prm p = {0};
 
     p_int(&p, check_id);
-    for (int q = 0; digest_sql[q] && !err; q++)
-        err = each_row(pg, "computing the findings digest", digest_sql[q], &p,
-                       digest_row, ck);
+    for (size_t q = 0; q < sizeof digest_sql / sizeof *digest_sql && !err;
+         q++) {
+        if (digest_sql[q]) {
+            err = each_row(pg, "computing the findings digest", digest_sql[q],
+                           &p, digest_row, ck);
+            continue;
+        }
+        err = each_row(pg, "computing the findings digest", digest_breach_sql,
+                       &p, digest_breach_row, &bd);
+        if (bd.open)
+            g_checksum_update(ck, (const guchar *)"\n", 1);
+    }
     snprintf(hex, 65, "%s", g_checksum_get_string(ck));
     g_checksum_free(ck);
     return err;
