@@ -6,6 +6,7 @@
 #                   then every test again under ASan+UBSan
 #   make fuzz       fuzz each input parser for FUZZ_SECONDS (60) with libFuzzer
 #   make bench      time ombud against sqlite3 .import (BENCH_ROWS=1000000)
+#   make bench-pg-year  100M legs (10 months of 10M) in one PostgreSQL store
 #   make demo-large a synthetic month (DEMO_ROWS=1000000 call legs) through
 #                   every guarantees template, into demo-large-out/
 #   make install    install binary, man page and catalogues under PREFIX
@@ -44,7 +45,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
 .PHONY: all deps demo check test test-unit test-e2e test-rules test-report test-pg \
-        test-i18n test-valgrind fuzz fuzz-smoke bench demo-large install \
+        test-i18n test-valgrind fuzz fuzz-smoke bench bench-pg-year demo-large install \
         uninstall clean i18n-check pot
 
 all: $(BUILD)/ombud $(MO_FILES)
@@ -159,6 +160,10 @@ test-valgrind: $(BUILD)/ombud
 # Not part of check: performance goals live here, never in a timed test.
 bench: $(BUILD)/ombud
 	@BENCH_ROWS=$(BENCH_ROWS) bash tests/bench/run.sh $(BUILD)/ombud
+
+# 100M legs (10 months of 10M) in one PostgreSQL store; see tests/bench/pg-year.sh.
+bench-pg-year: $(BUILD)/ombud
+	@bash tests/bench/pg-year.sh $(BUILD)/ombud
 
 # Not part of check either: minutes of work at a million rows.
 demo-large: $(BUILD)/ombud
