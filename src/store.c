@@ -1982,44 +1982,76 @@ ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
     return end_iteration(st, s, rc);
 }
 
-/* Evidence of one breach as "calls.csv:17, outages.csv:3", cut near @size. */
-static int64_t evidence_refs(ombud_store *st, sqlite3_stmt *q, int64_t breach,
-                             char *buf, size_t size)
-{
-    size_t n = 0;
-    int64_t count = 0, shown = 0;
+/*
+ * How an evidence row e finds the row it names (as c, o, x, a or d), that
+ * row's source file, its line(s) and its account: one definition for every
+ * query that follows evidence, so a new evidence table is added once.
+ */
+#define EVIDENCE_JOINS "LEFT JOIN call_legs c ON e.tbl = 'call_legs' AND " \
+    "c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND o.id = " \
+    "e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND " \
+    "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND " \
+    "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = " \
+    "e.row_id"
+#define EVIDENCE_SOURCE "JOIN sources src ON src.id = coalesce(c.source_id, " \
+    "o.source_id, x.source_id, a.source_id, d.source_id)"
+/* A queue_log leg names all its lines ("13,14"). */
+#define EVIDENCE_LINES "coalesce(c.lines, c.line, o.line, x.line, a.line, " \
+    "d.line)"
+#define EVIDENCE_ACCOUNT "coalesce(c.account_id, o.account_id, " \
+    "x.account_id, a.account_id, d.account_id)"
 
-    (void)st;
+void ombud_refs_init(ombud_refs *r, char *buf, size_t size)
+{
+    *r = (ombud_refs){buf, size, 0, 0, 0};
     buf[0] = '\0';
+}
+
+void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
+                    const char *lines, size_t llen)
+{
+    r->count++;
+    if (r->n + 64 + llen >= r->size)
+        return;
+    r->n += (size_t)snprintf(r->buf + r->n, r->size - r->n, "%s%.*s:%.*s",
+                             r->n ? ", " : "", (int)nlen, name, (int)llen,
+                             lines);
+    r->shown++;
+}
+
+void ombud_refs_end(ombud_refs *r)
+{
+    if (r->shown < r->count)
+        /* TRANSLATORS: after a list of evidence rows cut short. */
+        snprintf(r->buf + r->n, r->size - r->n, _(" and %lld more"),
+                 (long long)(r->count - r->shown));
+}
+
+/* Evidence of one breach as "calls.csv:17, outages.csv:3", cut near @size. */
+static int64_t evidence_refs(sqlite3_stmt *q, int64_t breach, char *buf,
+                             size_t size)
+{
+    ombud_refs r;
+
+    ombud_refs_init(&r, buf, size);
     sqlite3_bind_int64(q, 1, breach);
     while (sqlite3_step(q) == SQLITE_ROW) {
-        count++;
-        if (n + 64 + (size_t)sqlite3_column_bytes(q, 1) < size) {
-            n += (size_t)snprintf(buf + n, size - n, "%s%s:%s", n ? ", " : "",
-                                  col_text(q, 0), col_text(q, 1));
-            shown++;
-        }
+        /* Text first, then its length (SQLite's documented order). */
+        const char *name = col_text(q, 0), *lines = col_text(q, 1);
+        ombud_refs_add(&r, name, (size_t)sqlite3_column_bytes(q, 0), lines,
+                       (size_t)sqlite3_column_bytes(q, 1));
     }
     sqlite3_reset(q);
-    if (shown < count)
-        /* TRANSLATORS: after a list of evidence rows cut short. */
-        snprintf(buf + n, size - n, _(" and %lld more"),
-                 (long long)(count - shown));
-    return count;
+    ombud_refs_end(&r);
+    return r.count;
 }
 
 /* Breaches of a result, all or (with ?2 an account) those touching it. */
 static const char breaches_sql[] =
     "SELECT id, subject_kind, subject, at, measured, limit_value, shortfall, "
     "unit, amount, detail FROM breaches b WHERE result_id = ?1 AND (?2 IS "
-    "NULL OR EXISTS (SELECT 1 FROM evidence e LEFT JOIN call_legs c ON e.tbl "
-    "= 'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = "
-    "'outages' AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
-    "'billing_events' AND x.id = e.row_id LEFT JOIN appointments a ON e.tbl "
-    "= 'appointments' AND a.id = e.row_id LEFT JOIN orders d ON e.tbl = "
-    "'orders' AND d.id = e.row_id WHERE e.breach_id = b.id AND "
-    "coalesce(c.account_id, o.account_id, x.account_id, a.account_id, "
-    "d.account_id) = ?2)) ORDER BY id";
+    "NULL OR EXISTS (SELECT 1 FROM evidence e " EVIDENCE_JOINS " WHERE "
+    "e.breach_id = b.id AND " EVIDENCE_ACCOUNT " = ?2)) ORDER BY id";
 
 ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
                                   ombud_breach_fn fn, void *ud)
@@ -2042,18 +2074,9 @@ ombud_err ombud_store_each_breach_of(ombud_store *st, int64_t result_id,
     if (sqlite3_prepare_v2(st->db, breaches_sql, -1, &s, NULL) != SQLITE_OK)
         return db_error(st, "reading breaches");
     bind_text(s, 2, account);
-    if (sqlite3_prepare_v2(st->db, "SELECT src.name, coalesce(c.lines, c.line, o.line, "
-                           "b.line, a.line, d.line) FROM evidence e LEFT JOIN "
-                           "call_legs c ON e.tbl = 'call_legs' AND c.id = "
-                           "e.row_id LEFT JOIN outages o ON e.tbl = 'outages' "
-                           "AND o.id = e.row_id LEFT JOIN billing_events b ON "
-                           "e.tbl = 'billing_events' AND b.id = e.row_id LEFT "
-                           "JOIN appointments a ON e.tbl = 'appointments' AND "
-                           "a.id = e.row_id LEFT JOIN orders d ON e.tbl = "
-                           "'orders' AND d.id = e.row_id JOIN sources src ON "
-                           "src.id = coalesce(c.source_id, o.source_id, "
-                           "b.source_id, a.source_id, d.source_id) WHERE "
-                           "e.breach_id = ?1 ORDER BY e.rowid", -1, &q,
+    if (sqlite3_prepare_v2(st->db, "SELECT src.name, " EVIDENCE_LINES " FROM "
+                           "evidence e " EVIDENCE_JOINS " " EVIDENCE_SOURCE
+                           " WHERE e.breach_id = ?1 ORDER BY e.rowid", -1, &q,
                            NULL) != SQLITE_OK) {
         sqlite3_finalize(s);
         return db_error(st, "reading evidence");
@@ -2070,7 +2093,7 @@ ombud_err ombud_store_each_breach_of(ombud_store *st, int64_t result_id,
         b.unit = col_text(s, 7);
         b.amount = sqlite3_column_int64(s, 8);
         copy_col(s, 9, b.detail, sizeof b.detail);
-        n = evidence_refs(st, q, sqlite3_column_int64(s, 0), refs, sizeof refs);
+        n = evidence_refs(q, sqlite3_column_int64(s, 0), refs, sizeof refs);
         if (fn(ud, &b, refs, n))
             break;
     }
@@ -2310,15 +2333,9 @@ static const char digest_breach_sql[] =
     "= ?1 ORDER BY r.seq, b.id";
 
 static const char digest_evidence_sql[] =
-    "SELECT src.sha256 || ':' || coalesce(c.lines, c.line, o.line, x.line, "
-    "a.line, d.line) FROM evidence e LEFT JOIN call_legs c ON e.tbl = "
-    "'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = "
-    "'outages' AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
-    "'billing_events' AND x.id = e.row_id LEFT JOIN appointments a ON e.tbl "
-    "= 'appointments' AND a.id = e.row_id LEFT JOIN orders d ON e.tbl = "
-    "'orders' AND d.id = e.row_id JOIN sources src ON src.id = "
-    "coalesce(c.source_id, o.source_id, x.source_id, a.source_id, "
-    "d.source_id) WHERE e.breach_id = ?1 ORDER BY e.rowid";
+    "SELECT src.sha256 || ':' || " EVIDENCE_LINES " FROM evidence e "
+    EVIDENCE_JOINS " " EVIDENCE_SOURCE " WHERE e.breach_id = ?1 ORDER BY "
+    "e.rowid";
 
 /* Columns @from.. of the current row of @s, joined with '|'. */
 static void digest_columns(ombud_sha256 *ck, sqlite3_stmt *s, int from)

@@ -111,7 +111,6 @@ struct ombud_pg {
      * yet sent: one statement per row would cost a round trip each
      * (100k figures took 10 s that way at 50k legs). */
     GString *fb[FB_N];   /* per table (owned) */
-    size_t fb_bytes;     /* their total length */
     int64_t ids[ID_BLOCK]; /* breach ids reserved from the sequence */
     int n_ids, used_ids; /* how many reserved, how many handed out */
 };
@@ -1147,10 +1146,29 @@ static ombud_err copy_flush(ombud_pg *pg)
     return OMBUD_OK;
 }
 
+/*
+ * End the COPY in progress, or abandon it with the reason @failed (then
+ * the server's refusal is the error), and collect its result.
+ */
+static ombud_err copy_finish(ombud_pg *pg, const char *what,
+                             const char *failed)
+{
+    PGresult *res;
+    ombud_err err = OMBUD_OK;
+
+    if (PQputCopyEnd(pg->conn, failed) != 1 && !failed)
+        err = pg_fail(pg, what, NULL);
+    while ((res = PQgetResult(pg->conn))) {
+        if (!err && PQresultStatus(res) != PGRES_COMMAND_OK)
+            err = pg_fail(pg, what, res);
+        PQclear(res);
+    }
+    return err;
+}
+
 /* Finish the COPY (if one is open) so other statements can run. */
 static ombud_err copy_end(ombud_pg *pg)
 {
-    PGresult *res;
     ombud_err err;
 
     /* Data gathered while batching is sent in a COPY of its own. */
@@ -1161,15 +1179,7 @@ static ombud_err copy_end(ombud_pg *pg)
     if ((err = copy_flush(pg)))
         return err;
     pg->copying = 0;
-    if (PQputCopyEnd(pg->conn, NULL) != 1)
-        return pg_fail(pg, "streaming rows", NULL);
-    err = OMBUD_OK;
-    while ((res = PQgetResult(pg->conn))) {
-        if (!err && PQresultStatus(res) != PGRES_COMMAND_OK)
-            err = pg_fail(pg, "streaming rows", res);
-        PQclear(res);
-    }
-    return err;
+    return copy_finish(pg, "streaming rows", NULL);
 }
 
 /* Run one whole COPY @sql FROM STDIN with the text-format rows in @data. */
@@ -1191,15 +1201,8 @@ static ombud_err copy_all(ombud_pg *pg, const char *what, const char *sql,
         if (PQputCopyData(pg->conn, data->str + off, (int)n) != 1)
             break;
     }
-    if (off < data->len)
-        PQputCopyEnd(pg->conn, "could not send the rows");
-    else if (PQputCopyEnd(pg->conn, NULL) != 1)
-        err = pg_fail(pg, what, NULL);
-    while ((res = PQgetResult(pg->conn))) {
-        if (!err && PQresultStatus(res) != PGRES_COMMAND_OK)
-            err = pg_fail(pg, what, res);
-        PQclear(res);
-    }
+    err = copy_finish(pg, what, off < data->len ? "could not send the rows"
+                                                : NULL);
     if (!err && off < data->len)
         err = pg_fail(pg, what, NULL);
     return err;
@@ -2265,7 +2268,6 @@ void ombud_pg_abort_check(ombud_pg *pg)
 {
     for (int i = 0; i < FB_N; i++)
         g_string_truncate(pg->fb[i], 0);
-    pg->fb_bytes = 0;
     if (pg->in_check)
         quiet_exec(pg, "ROLLBACK");
     pg->in_check = 0;
@@ -2377,15 +2379,17 @@ static ombud_err flush_findings(ombud_pg *pg)
         if (err)
             return err;
     }
-    pg->fb_bytes = 0;
     return OMBUD_OK;
 }
 
-/* A row was appended to table @t's buffer, which was @before long. */
-static ombud_err findings_row_done(ombud_pg *pg, int t, size_t before)
+/* A row was gathered: send them all when enough has. */
+static ombud_err findings_row_done(ombud_pg *pg)
 {
-    pg->fb_bytes += pg->fb[t]->len - before;
-    return pg->fb_bytes >= FINDINGS_CHUNK ? flush_findings(pg) : OMBUD_OK;
+    size_t bytes = 0;
+
+    for (int i = 0; i < FB_N; i++)
+        bytes += pg->fb[i]->len;
+    return bytes >= FINDINGS_CHUNK ? flush_findings(pg) : OMBUD_OK;
 }
 
 /* The next breach id: the rule needs it now, for the breach's evidence. */
@@ -2416,7 +2420,6 @@ ombud_err ombud_pg_add_breach(ombud_pg *pg, int64_t result_id,
                               const ombud_breach *b, int64_t *breach_id)
 {
     GString *f = pg->fb[FB_BREACHES];
-    size_t before = f->len;
     char *detail;
     ombud_err err;
 
@@ -2437,21 +2440,20 @@ ombud_err ombud_pg_add_breach(ombud_pg *pg, int64_t result_id,
     put(f, detail);
     g_string_append_c(f, '\n');
     g_free(detail);
-    return findings_row_done(pg, FB_BREACHES, before);
+    return findings_row_done(pg);
 }
 
 ombud_err ombud_pg_add_evidence(ombud_pg *pg, int64_t breach_id,
                                 const char *table, int64_t row_id)
 {
     GString *f = pg->fb[FB_EVIDENCE];
-    size_t before = f->len;
 
     assert(pg->in_check);
     g_string_append_printf(f, "%lld", (long long)breach_id);
     put(f, table);
     put_int(f, row_id);
     g_string_append_c(f, '\n');
-    return findings_row_done(pg, FB_EVIDENCE, before);
+    return findings_row_done(pg);
 }
 
 ombud_err ombud_pg_add_figure(ombud_pg *pg, int64_t result_id,
@@ -2459,7 +2461,6 @@ ombud_err ombud_pg_add_figure(ombud_pg *pg, int64_t result_id,
                               int64_t value, const char *unit)
 {
     GString *f = pg->fb[FB_FIGURES];
-    size_t before = f->len;
 
     assert(pg->in_check);
     g_string_append_printf(f, "%lld", (long long)result_id);
@@ -2468,14 +2469,13 @@ ombud_err ombud_pg_add_figure(ombud_pg *pg, int64_t result_id,
     put_int(f, value);
     put(f, unit);
     g_string_append_c(f, '\n');
-    return findings_row_done(pg, FB_FIGURES, before);
+    return findings_row_done(pg);
 }
 
 ombud_err ombud_pg_add_series(ombud_pg *pg, int64_t result_id,
                               const char *name, int64_t key, int64_t value)
 {
     GString *f = pg->fb[FB_SERIES];
-    size_t before = f->len;
 
     assert(pg->in_check);
     g_string_append_printf(f, "%lld", (long long)result_id);
@@ -2483,7 +2483,7 @@ ombud_err ombud_pg_add_series(ombud_pg *pg, int64_t result_id,
     put_int(f, key);
     put_int(f, value);
     g_string_append_c(f, '\n');
-    return findings_row_done(pg, FB_SERIES, before);
+    return findings_row_done(pg);
 }
 
 /* ---- reading findings ------------------------------------------------------------ */
@@ -2565,13 +2565,24 @@ ombud_err ombud_pg_each_result(ombud_pg *pg, int64_t check_id,
                     "ORDER BY seq", &p, result_row, &w);
 }
 
-/* The rows an evidence row e names, as c, o, x, a and d. */
+/*
+ * How an evidence row e finds the row it names (as c, o, x, a or d), that
+ * row's source file, its line(s) as text and its account: one definition
+ * for every query that follows evidence (as in store.c).
+ */
 #define EVIDENCE_JOINS "LEFT JOIN call_legs c ON e.tbl = 'call_legs' AND " \
     "c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND o.id = " \
     "e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND " \
     "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND " \
     "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = " \
     "e.row_id"
+#define EVIDENCE_SOURCE "JOIN sources src ON src.id = coalesce(c.source_id, " \
+    "o.source_id, x.source_id, a.source_id, d.source_id)"
+/* A queue_log leg names all its lines ("13,14"). */
+#define EVIDENCE_LINES "coalesce(c.lines, c.line::text, o.line::text, " \
+    "x.line::text, a.line::text, d.line::text)"
+#define EVIDENCE_ACCOUNT "coalesce(c.account_id, o.account_id, " \
+    "x.account_id, a.account_id, d.account_id)"
 
 /* A breach's evidence rows read with it, at most this many (more than
  * its reference text can show; the count is of all of them). */
@@ -2586,32 +2597,24 @@ ombud_err ombud_pg_each_result(ombud_pg *pg, int64_t check_id,
 static void evidence_refs(const char *agg, int64_t count, char *buf,
                           size_t size)
 {
-    size_t n = 0;
-    int64_t shown = 0;
+    ombud_refs r;
     char *end;
 
-    buf[0] = '\0';
+    ombud_refs_init(&r, buf, size);
     while (agg && *agg) {
         unsigned long len = strtoul(agg, &end, 10);
-        const char *name = end + 1, *line, *semi;
+        const char *name = end + 1, *semi;
 
         if (*end != ':' || strlen(name) < len ||
             !(semi = strchr(name + len, ';')))
             break;
-        line = name + len;
+        ombud_refs_add(&r, name, len, name + len,
+                       (size_t)(semi - (name + len)));
         agg = semi + 1;
-        /* The same cut as SQLite's store, so reports match byte for byte. */
-        if (n + 64 + (size_t)(semi - line) < size) {
-            n += (size_t)snprintf(buf + n, size - n, "%s%.*s:%.*s",
-                                  n ? ", " : "", (int)len, name,
-                                  (int)(semi - line), line);
-            shown++;
-        }
     }
-    if (shown < count)
-        /* TRANSLATORS: after a list of evidence rows cut short. */
-        snprintf(buf + n, size - n, _(" and %lld more"),
-                 (long long)(count - shown));
+    /* The count is of all the breach's evidence, not only those read. */
+    r.count = count;
+    ombud_refs_end(&r);
 }
 
 typedef struct breach_walk {
@@ -2652,24 +2655,18 @@ ombud_err ombud_pg_each_breach_of(ombud_pg *pg, int64_t result_id,
     p_int(&p, result_id);
     p_text(&p, account);
     p_int(&p, EVIDENCE_SHOWN);
-    /* A queue_log leg names all its lines ("queue_log:13,14"), as with
-     * SQLite. */
     return each_row(pg, "reading breaches", "SELECT id, subject_kind, subject, "
                     "at, measured, limit_value, shortfall, unit, amount, "
                     "detail, (SELECT count(*) FROM evidence e WHERE "
                     "e.breach_id = b.id), (SELECT string_agg("
                     "octet_length(r.name) || ':' || r.name || r.line || ';', "
                     "'' ORDER BY r.id) FROM (SELECT e.id, src.name, "
-                    "coalesce(c.lines, c.line::text, o.line::text, "
-                    "x.line::text, a.line::text, d.line::text) AS line FROM "
-                    "evidence e " EVIDENCE_JOINS " JOIN sources src ON "
-                    "src.id = coalesce(c.source_id, o.source_id, x.source_id, "
-                    "a.source_id, d.source_id) WHERE e.breach_id = b.id ORDER "
-                    "BY e.id LIMIT $3) r) FROM breaches b WHERE result_id = $1 "
+                    EVIDENCE_LINES " AS line FROM evidence e " EVIDENCE_JOINS
+                    " " EVIDENCE_SOURCE " WHERE e.breach_id = b.id ORDER BY "
+                    "e.id LIMIT $3) r) FROM breaches b WHERE result_id = $1 "
                     "AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM evidence e "
                     EVIDENCE_JOINS " WHERE e.breach_id = b.id AND "
-                    "coalesce(c.account_id, o.account_id, x.account_id, "
-                    "a.account_id, d.account_id) = $2)) ORDER BY id", &p,
+                    EVIDENCE_ACCOUNT " = $2)) ORDER BY id", &p,
                     breach_row, &w);
 }
 
@@ -2881,16 +2878,9 @@ static const char *const digest_sql[] = {
 static const char digest_breach_sql[] =
     "SELECT b.id, 'breach', r.seq, b.subject_kind, b.subject, b.at, "
     "b.measured, b.limit_value, b.shortfall, b.unit, b.amount, b.detail, "
-    "src.sha256 || ':' || coalesce(c.lines, c.line::text, o.line::text, "
-    "x.line::text, a.line::text, d.line::text) FROM breaches b JOIN results "
-    "r ON r.id = b.result_id LEFT JOIN (evidence e LEFT JOIN call_legs c ON "
-    "e.tbl = 'call_legs' AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = "
-    "'outages' AND o.id = e.row_id LEFT JOIN billing_events x ON e.tbl = "
-    "'billing_events' AND x.id = e.row_id LEFT JOIN appointments a ON e.tbl "
-    "= 'appointments' AND a.id = e.row_id LEFT JOIN orders d ON e.tbl = "
-    "'orders' AND d.id = e.row_id JOIN sources src ON src.id = "
-    "coalesce(c.source_id, o.source_id, x.source_id, a.source_id, "
-    "d.source_id)) ON e.breach_id = b.id WHERE r.check_id = $1 ORDER BY "
+    "src.sha256 || ':' || " EVIDENCE_LINES " FROM breaches b JOIN results r "
+    "ON r.id = b.result_id LEFT JOIN (evidence e " EVIDENCE_JOINS " "
+    EVIDENCE_SOURCE ") ON e.breach_id = b.id WHERE r.check_id = $1 ORDER BY "
     "r.seq, b.id, e.id";
 
 /* Columns @from..@to (excluded) of @row, joined with '|'. */

@@ -12,6 +12,27 @@
 
 #include "ombud/store.h"
 
+/**
+ * A breach's evidence written as "calls.csv:17, outages.csv:3" into a
+ * caller's buffer, cut where the next reference might not fit and ended
+ * with " and N more": both backends build it with these two functions, so
+ * that their reports match byte for byte (store.c).
+ */
+typedef struct ombud_refs {
+    char *buf;       /**< the caller's buffer */
+    size_t size, n;  /**< its size, and the length written */
+    int64_t count;   /**< references offered */
+    int64_t shown;   /**< references written */
+} ombud_refs;
+
+/** Start @p r on @p buf (emptied). */
+void ombud_refs_init(ombud_refs *r, char *buf, size_t size);
+/** Offer one reference: file @p name (@p nlen bytes), lines @p lines. */
+void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
+                    const char *lines, size_t llen);
+/** Say how many were left out, if any. */
+void ombud_refs_end(ombud_refs *r);
+
 /** A connection to a PostgreSQL evidence store. Opaque. */
 typedef struct ombud_pg ombud_pg;
 
