@@ -37,7 +37,7 @@ if [ -z "$DB" ]; then
     pg_start "$W/pg" >"$W/pg.why" || { echo "no PostgreSQL server: $(cat "$W/pg.why")" >&2; exit 1; }
     DB=$OMBUD_PG_DB
 fi
-psql "$DB" -qAtX -c "DROP TABLE IF EXISTS meta, sources, outages, call_legs, billing_events, appointments, orders, accounts, cdr_records, rejects, checks, results, breaches, evidence, figures, series CASCADE" >/dev/null 2>&1 || true
+pg_drop_ombud "$DB" || true
 
 OUT=$ROOT/build/bench/pg-year-$N.md
 mkdir -p "$(dirname "$OUT")"

@@ -96,10 +96,10 @@ case "$STAGES" in
 esac
 # Empty the PostgreSQL store: drop ombud's tables (the database may be shared).
 pg_empty() {
-    psql "$PGDB" -qAtX -c "DROP TABLE IF EXISTS meta, sources, outages, call_legs, billing_events, appointments, orders, accounts, cdr_records, rejects, checks, results, breaches, evidence, figures, series CASCADE" >/dev/null 2>&1
+    pg_drop_ombud "$PGDB"
 }
 export PGDB
-export -f pg_empty
+export -f pg_empty pg_drop_ombud
 PB=$(measure pg-ingest "pg_empty" "$OMBUD" ingest -q --db "$PGDB" \
     --tz America/Los_Angeles --outages "$D/outages.csv" --calls "$D/calls.csv" \
     --billing "$D/billing.csv")

@@ -53,6 +53,12 @@ eq() { # WHAT EXPECTED ACTUAL
 has() { # FILE TEXT
     grep -qF -- "$2" "$1" || { fail "$1 lacks '$2':"; sed 's/^/      | /' "$1" | head -5; }
 }
+same_messages() { # A B: the same lines, whatever the order printed
+    sort "$1" >"$1.sorted"
+    sort "$2" >"$2.sorted"
+    cmp -s "$1.sorted" "$2.sorted" ||
+        { fail "messages differ"; diff "$1.sorted" "$2.sorted" | head; }
+}
 lacks() { # FILE TEXT
     ! grep -qF -- "$2" "$1" || fail "$1 has '$2'"
 }
@@ -173,9 +179,7 @@ for s in "$PG" sq.db; do
     eq "$n re-import exit" 0 $?
 done
 # Each file's summary and each reject line, whatever the order printed.
-sort pg.out >pg.sorted
-sort sq.out >sq.sorted
-cmp -s pg.sorted sq.sorted || { fail "messages differ"; diff pg.sorted sq.sorted | head; }
+same_messages pg.out sq.out
 has pg.out "o.csv: 6 read, 3 stored, 3 rejected"
 has pg.out "c.csv: 5 read, 3 stored, 2 rejected"
 has pg.out "c2.csv: 2 read, 1 stored, 1 rejected"
@@ -486,9 +490,7 @@ for s in "$PG" sq.db; do
         --orders o.csv >$n.again 2>&1
     eq "$n re-import exit" 0 $?
 done
-sort pg.out >pg.sorted
-sort sq.out >sq.sorted
-cmp -s pg.sorted sq.sorted || { fail "messages differ"; diff pg.sorted sq.sorted | head; }
+same_messages pg.out sq.out
 has pg.out "a.csv: 3 read, 2 stored, 1 rejected"
 has pg.out "a2.csv: 2 read, 1 stored, 1 rejected"
 has pg.out "o.csv: 3 read, 2 stored, 1 rejected"

@@ -66,3 +66,9 @@ pg_stop() {
     pg_as "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1
     return 0
 }
+
+# pg_drop_ombud CONNINFO: drop every table ombud makes (the database may be
+# shared, so only these), for a bench that starts from an empty store.
+pg_drop_ombud() {
+    psql "$1" -qAtX -c "DROP TABLE IF EXISTS meta, sources, outages, call_legs, billing_events, appointments, orders, accounts, cdr_records, rejects, checks, results, breaches, evidence, figures, series CASCADE" >/dev/null 2>&1
+}
