@@ -430,6 +430,10 @@ struct ombud_store {
     int64_t digest_check;        /* check whose digest is in digest, or 0 */
     char digest[65];             /* its findings digest (a run writes the
                                     XLSX and the PDF: one pass, not two) */
+    sqlite3_stmt *ask;           /* adds a billing look-up; NULL until the
+                                    first is queued (owned) */
+    int64_t asks_lo, asks_hi;    /* the queued look-ups' least from and
+                                    greatest to */
     ombud_pg *pg;                /* the PostgreSQL backend, when --db names
                                     a server; then the fields above are
                                     unused and every function forwards */
@@ -672,6 +676,7 @@ void ombud_store_close(ombud_store *st)
     ombud_pg_close(st->pg);
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(st->stmt[i]);
+    sqlite3_finalize(st->ask);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -1779,6 +1784,19 @@ ombud_err ombud_store_add_figure(ombud_store *st, int64_t result_id,
 
 /* ---- more readers (billing, groups, areas) -------------------------------- */
 
+/* The billing columns of a row read at column @i (order as in
+ * OMBUD_ASKED_BILLING_SQL and ombud_store_each_billing). */
+static ombud_billing read_billing(sqlite3_stmt *s, int i)
+{
+    return (ombud_billing){col_text(s, i + 1), col_text(s, i + 2),
+                           col_time(s, i + 3), sqlite3_column_int64(s, i + 4),
+                           sqlite3_column_type(s, i + 4) != SQLITE_NULL,
+                           col_text(s, i + 5), col_text(s, i + 6),
+                           col_time(s, i + 7), col_time(s, i + 8),
+                           col_time(s, i + 9), col_text(s, i + 10),
+                           col_text(s, i + 11), col_text(s, i + 12)};
+}
+
 ombud_err ombud_store_each_billing(ombud_store *st, const char *account,
                                    int64_t from, int64_t to,
                                    ombud_billing_fn fn, void *ud)
@@ -1807,12 +1825,7 @@ ombud_err ombud_store_each_billing(ombud_store *st, const char *account,
         return err;
     bind_text(s, 3, account);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        b = (ombud_billing){col_text(s, 1), col_text(s, 2), col_time(s, 3),
-                            sqlite3_column_int64(s, 4),
-                            sqlite3_column_type(s, 4) != SQLITE_NULL,
-                            col_text(s, 5), col_text(s, 6), col_time(s, 7),
-                            col_time(s, 8), col_time(s, 9), col_text(s, 10),
-                            col_text(s, 11), col_text(s, 12)};
+        b = read_billing(s, 0);
         if (fn(ud, sqlite3_column_int64(s, 0), &b))
             break;
     }
@@ -1840,29 +1853,69 @@ ombud_err ombud_store_outage_restored(ombud_store *st, const char *outage_id,
     return end_iteration(st, s, rc);
 }
 
-ombud_err ombud_store_each_account_in_area(ombud_store *st, const char *area,
-                                           const char *service,
-                                           ombud_account_fn fn, void *ud)
+/* Look-ups wait in a temporary table, so that both backends answer them
+ * with the same statement (store_pg.h). */
+ombud_err ombud_store_ask_billing(ombud_store *st, int64_t tag,
+                                  const ombud_billing_ask *ask)
 {
     if (st->pg)
-        return ombud_pg_each_account_in_area(st->pg, area, service, fn, ud);
+        return ombud_pg_ask_billing(st->pg, tag, ask);
+    if (!st->ask) {
+        if (sqlite3_exec(st->db, "CREATE TEMP TABLE IF NOT EXISTS ombud_asks "
+                         "(tag INTEGER PRIMARY KEY, account TEXT, area TEXT, "
+                         "service TEXT, f INTEGER, t INTEGER, at INTEGER)",
+                         NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_prepare_v2(st->db, "INSERT INTO ombud_asks VALUES (?1, "
+                               "?2, ?3, ?4, ?5, ?6, ?7)", -1, &st->ask,
+                               NULL) != SQLITE_OK)
+            return db_error(st, "queuing a billing look-up");
+        st->asks_lo = ask->from;
+        st->asks_hi = ask->to;
+    }
+    sqlite3_bind_int64(st->ask, 1, tag);
+    bind_text(st->ask, 2, ask->account);
+    bind_text(st->ask, 3, ask->account ? NULL : ask->area);
+    bind_text(st->ask, 4, ask->service);
+    sqlite3_bind_int64(st->ask, 5, ask->from);
+    sqlite3_bind_int64(st->ask, 6, ask->to);
+    sqlite3_bind_int64(st->ask, 7, ask->at);
+    if (step_done(st->ask) != SQLITE_DONE)
+        return db_error(st, "queuing a billing look-up");
+    st->asks_lo = ask->from < st->asks_lo ? ask->from : st->asks_lo;
+    st->asks_hi = ask->to > st->asks_hi ? ask->to : st->asks_hi;
+    return OMBUD_OK;
+}
+
+ombud_err ombud_store_each_asked_billing(ombud_store *st, ombud_asked_fn fn,
+                                         void *ud)
+{
+    if (st->pg)
+        return ombud_pg_each_asked_billing(st->pg, fn, ud);
     sqlite3_stmt *s;
+    ombud_billing b;
+    ombud_err err;
     int rc;
 
-    if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT account_id FROM "
-                           "billing_events WHERE kind = 'charge' AND "
-                           "(?2 IS NULL OR service = ?2) AND account_id IN ("
-                           " SELECT account_id FROM billing_events WHERE "
-                           " area = ?1 UNION SELECT account_id FROM outages "
-                           " WHERE area = ?1 AND account_id IS NOT NULL) "
-                           "ORDER BY account_id", -1, &s, NULL) != SQLITE_OK)
-        return db_error(st, "finding the accounts of an area");
-    bind_text(s, 1, area);
-    bind_text(s, 2, service);
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        if (fn(ud, col_text(s, 0)))
+    if (!st->ask)
+        return OMBUD_OK;
+    sqlite3_finalize(st->ask);
+    st->ask = NULL;
+    if ((err = prepare_period(st, OMBUD_ASKED_BILLING_SQL("?1", "?2"),
+                              st->asks_lo, st->asks_hi, &s)))
+        return err;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int none = sqlite3_column_type(s, 2) == SQLITE_NULL;
+        if (!none)
+            b = read_billing(s, 2);
+        if (fn(ud, sqlite3_column_int64(s, 0), col_text(s, 1),
+               none ? 0 : sqlite3_column_int64(s, 2), none ? NULL : &b))
             break;
-    return end_iteration(st, s, rc);
+    }
+    err = end_iteration(st, s, rc);
+    if (sqlite3_exec(st->db, "DELETE FROM ombud_asks", NULL, NULL, NULL) !=
+        SQLITE_OK && !err)
+        err = db_error(st, "forgetting billing look-ups");
+    return err;
 }
 
 ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,

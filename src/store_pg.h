@@ -33,6 +33,41 @@ void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
 /** Say how many were left out, if any. */
 void ombud_refs_end(ombud_refs *r);
 
+/*
+ * The answer to the queued billing look-ups (ombud_store_each_asked_billing),
+ * one statement for both backends so both answer alike. Each backend keeps
+ * the look-ups in a temporary table ombud_asks(tag, account, area, service,
+ * f, t, at); @lo and @hi are its parameters for the least f and the
+ * greatest t: constants the planner can prune monthly partitions with (the
+ * per-look-up bounds are join conditions, known only per row). Columns:
+ * tag, account, then the billing row (NULL when the account has none) in
+ * the order id, account_id, kind, posted_at, amount, currency, service,
+ * period_start, period_end, due_at, reference, description, area.
+ * An area's accounts are those its billing rows or its outages name that
+ * have a charge for the service at any time, as each account outage would
+ * have been credited one by one.
+ */
+#define OMBUD_ASKED_BILLING_SQL(lo, hi) \
+    "WITH wanted AS (SELECT DISTINCT area FROM ombud_asks WHERE account IS " \
+    " NULL), members AS (SELECT area, account_id FROM billing_events WHERE " \
+    " area IN (SELECT area FROM wanted) UNION SELECT area, account_id FROM " \
+    " outages WHERE account_id IS NOT NULL AND area IN (SELECT area FROM " \
+    " wanted)), hit AS (SELECT k.tag, k.account AS account_id FROM " \
+    " ombud_asks k WHERE k.account IS NOT NULL UNION ALL SELECT k.tag, " \
+    " m.account_id FROM ombud_asks k JOIN members m ON m.area = k.area " \
+    " WHERE k.account IS NULL AND EXISTS (SELECT 1 FROM billing_events c " \
+    " WHERE c.account_id = m.account_id AND c.kind = 'charge' AND " \
+    " (k.service IS NULL OR c.service = k.service))) " \
+    "SELECT h.tag, h.account_id, b.id, b.account_id, b.kind, b.posted_at, " \
+    " b.amount, b.currency, b.service, b.period_start, b.period_end, " \
+    " b.due_at, b.reference, b.description, b.area FROM hit h JOIN " \
+    " ombud_asks k ON k.tag = h.tag LEFT JOIN billing_events b ON " \
+    " b.account_id = h.account_id AND b.posted_at >= " lo " AND " \
+    " b.posted_at < " hi " AND b.posted_at >= k.f AND b.posted_at < k.t " \
+    " AND ((b.kind = 'charge' AND b.period_start <= k.at AND " \
+    " b.period_end > k.at - 172800) OR (b.kind = 'credit' AND " \
+    " b.posted_at >= k.at)) ORDER BY h.tag, h.account_id, b.posted_at, b.id"
+
 /** A connection to a PostgreSQL evidence store. Opaque. */
 typedef struct ombud_pg ombud_pg;
 
@@ -117,9 +152,10 @@ ombud_err ombud_pg_each_billing(ombud_pg *pg, const char *account,
                                 ombud_billing_fn fn, void *ud);
 ombud_err ombud_pg_outage_restored(ombud_pg *pg, const char *outage_id,
                                    int64_t *row_id, int64_t *restored_at);
-ombud_err ombud_pg_each_account_in_area(ombud_pg *pg, const char *area,
-                                        const char *service,
-                                        ombud_account_fn fn, void *ud);
+ombud_err ombud_pg_ask_billing(ombud_pg *pg, int64_t tag,
+                               const ombud_billing_ask *ask);
+ombud_err ombud_pg_each_asked_billing(ombud_pg *pg, ombud_asked_fn fn,
+                                      void *ud);
 ombud_err ombud_pg_each_leg_grouped(ombud_pg *pg, int64_t from, int64_t to,
                                     ombud_group_leg_fn fn, void *ud);
 

@@ -441,17 +441,49 @@ ombud_err ombud_store_each_billing(ombud_store *st, const char *account,
 ombud_err ombud_store_outage_restored(ombud_store *st, const char *outage_id,
                                       int64_t *row_id, int64_t *restored_at);
 
-/** Called once per account id. */
-typedef int (*ombud_account_fn)(void *ud, const char *account_id);
+/**
+ * One outage's look-up of billing, for ombud_store_ask_billing(): the
+ * accounts it hit (@p account, or when that is NULL every account of
+ * @p area with a charge for @p service, any charge when NULL) and, of each,
+ * the rows that can settle a credit for an outage starting at @p at: charges
+ * whose billing period may cover @p at and credits posted at or after it,
+ * posted in [@p from, @p to). The strings are copied.
+ */
+typedef struct ombud_billing_ask {
+    const char *account;
+    const char *area;
+    const char *service;
+    int64_t from, to;
+    int64_t at;
+} ombud_billing_ask;
 
 /**
- * @brief Each account known to be in @p area (from its billing rows' or its
- * outages' area) that has a charge for @p service (any service when NULL),
- * in account order.
+ * @brief Queue a look-up under @p tag; tags rise with each call. Nothing
+ * is read until ombud_store_each_asked_billing(). Asking for many accounts
+ * at once is what keeps a store of a year of billing fast: one set-based
+ * pass instead of an index probe per account (tens of milliseconds each
+ * once the store outgrows memory).
  */
-ombud_err ombud_store_each_account_in_area(ombud_store *st, const char *area,
-                                           const char *service,
-                                           ombud_account_fn fn, void *ud);
+ombud_err ombud_store_ask_billing(ombud_store *st, int64_t tag,
+                                  const ombud_billing_ask *ask);
+
+/**
+ * Called per (look-up, account) pair once per billing row, or once with
+ * @p row_id 0 and @p b NULL when the account has none; @p account and
+ * @p b are valid during the call. Return non-zero to stop.
+ */
+typedef int (*ombud_asked_fn)(void *ud, int64_t tag, const char *account,
+                              int64_t row_id, const ombud_billing *b);
+
+/**
+ * @brief Answer every queued look-up, then forget them: by tag, then
+ * account (an area's accounts in id order), then posted_at and row id.
+ * The charge's period and the credit's time are only narrowed, with a
+ * day's slack: the caller decides on each row (periods end at a local
+ * midnight the store does not know).
+ */
+ombud_err ombud_store_each_asked_billing(ombud_store *st, ombud_asked_fn fn,
+                                         void *ud);
 
 /** Called per leg with the group it belongs to: a ticket, else an account. */
 typedef int (*ombud_group_leg_fn)(void *ud, const char *group, int is_ticket,

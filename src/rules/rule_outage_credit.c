@@ -27,6 +27,8 @@
  * is still owed; its evidence is the outage, the charge and the credits
  * used.
  */
+#include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +65,29 @@ static const ombud_param_def params[K_N] = {
                  "the outage counts from started_at or from reported_at"},
 };
 
+/*
+ * An outage that earns a credit (or was excluded), in outage order. Its
+ * accounts' billing is asked of the store for all outages at once and
+ * comes back by claim: one index probe per account was what made a year's
+ * store slow (store.h, ombud_store_ask_billing).
+ */
+typedef struct claim {
+    int64_t outage_row;
+    const char *outage_id, *service;  /* in the state's strings */
+    int64_t start, end;               /* the outage as credited */
+    int excluded;                     /* left out by `exclude` */
+} claim;
+
+/* The credit search for one account. */
+typedef struct account {
+    const struct state *s;
+    const claim *c;
+    int64_t charge_row, charge, period_len;
+    int64_t credited;
+    GArray *credits;          /* candidate credits: (row, amount) pairs */
+    GArray *used_rows;        /* the credits actually set against it */
+} account;
+
 typedef struct state {
     const ombud_rule_ctx *ctx;
     const ombud_guarantee *g;
@@ -70,6 +95,12 @@ typedef struct state {
     int64_t owed, credited, uncharged;
     GHashTable *spent;        /* credit row -> minor units already used */
     ombud_exclusions ex;      /* outages left out by `exclude` */
+    GArray *claims;           /* claim, by tag */
+    GStringChunk *strings;    /* the claims' texts */
+    guint settled;            /* claims before this one are done */
+    account cur;              /* the account being read, if open */
+    int open;
+    char *acct;               /* its account id (owned) */
     ombud_err err;
 } state;
 
@@ -84,18 +115,6 @@ static int64_t share(int64_t amount, int64_t num, int64_t den, int64_t mode)
     return whole;
 }
 
-/* The credit search for one account. */
-typedef struct account {
-    const state *s;
-    const ombud_outage *o;
-    int64_t outage_row;
-    int64_t start, end;       /* the outage as credited */
-    int64_t charge_row, charge, period_len;
-    int64_t credited;
-    GArray *credits;          /* candidate credits: (row, amount) pairs */
-    GArray *used_rows;        /* the credits actually set against it */
-} account;
-
 static int service_matches(const char *want, const char *have)
 {
     return !want || !have || !strcmp(want, have);
@@ -107,17 +126,18 @@ static int on_billing(void *ud, int64_t row, const ombud_billing *b)
     account *a = ud;
     int64_t grace = a->s->g->v[K_GRACE].num, end;
 
-    if (!service_matches(a->o->service, b->service))
+    if (!service_matches(a->c->service, b->service))
         return 0;
     if (!strcmp(b->kind, "charge") && b->period_start != OMBUD_TIME_NONE &&
-        b->period_end != OMBUD_TIME_NONE && b->period_start <= a->start &&
-        a->start < (end = ombud_next_midnight(a->s->ctx->tz, b->period_end))) {
+        b->period_end != OMBUD_TIME_NONE && b->period_start <= a->c->start &&
+        a->c->start < (end = ombud_next_midnight(a->s->ctx->tz,
+                                                  b->period_end))) {
         a->charge_row = row;
         a->charge = b->amount;
         a->period_len = end - b->period_start;
     }
-    if (!strcmp(b->kind, "credit") && b->posted_at >= a->start &&
-        b->posted_at <= a->end + grace) {
+    if (!strcmp(b->kind, "credit") && b->posted_at >= a->c->start &&
+        b->posted_at <= a->c->end + grace) {
         int64_t pair[2] = {row, b->amount};
         g_array_append_vals(a->credits, pair, 2);
     }
@@ -130,7 +150,7 @@ static void use_credits(state *s, account *a, int64_t owed)
     for (guint i = 0; i + 1 < a->credits->len && a->credited < owed; i += 2) {
         int64_t row = g_array_index(a->credits, int64_t, i);
         int64_t amount = g_array_index(a->credits, int64_t, i + 1);
-        gpointer key = GINT_TO_POINTER((gint)row);
+        gpointer key = (gpointer)(intptr_t)row;  /* 64-bit: whole */
         int64_t spent = (int64_t)(intptr_t)g_hash_table_lookup(s->spent, key);
         int64_t take = amount - spent;
         if (take <= 0)
@@ -170,31 +190,31 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
                         char *subject)
 {
     int digits = ombud_currency_digits(s->ctx->currency);
-    ombud_breach b = {"outage", "", a->start, a->credited, owed,
+    ombud_breach b = {"outage", "", a->c->start, a->credited, owed,
                       owed - a->credited, "minor", owed - a->credited, ""};
     char d[32], o[32], c[32], ch[32];
     int64_t id;
     ombud_err err;
 
     snprintf(b.subject, sizeof b.subject, "%s", subject);
-    ombud_duration_format(a->end - a->start, d, sizeof d);
+    ombud_duration_format(a->c->end - a->c->start, d, sizeof d);
     ombud_fmt_amount(owed, digits, o, sizeof o);
     ombud_fmt_amount(a->credited, digits, c, sizeof c);
     if (s->g->v[K_METHOD].num == 0)
         snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %s x "
                  "%lld s / %lld s (pro rata, %s); credited %s"), subject, d, o,
                  ombud_fmt_currency(s->ctx->currency), ombud_fmt_amount(a->charge, digits, ch,
-                 sizeof ch), (long long)(a->end - a->start),
+                 sizeof ch), (long long)(a->c->end - a->c->start),
                  (long long)a->period_len, s->g->v[K_ROUNDING].text, c);
     else
         snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %lld "
                  "day(s) x %s; credited %s"), subject, d, o, ombud_fmt_currency(s->ctx->currency),
-                 (long long)days_owed(s, a->start, a->end),
+                 (long long)days_owed(s, a->c->start, a->c->end),
                  ombud_fmt_amount(s->g->v[K_PER_DAY].num, digits, ch,
                                   sizeof ch), c);
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)) ||
         (err = ombud_store_add_evidence(s->ctx->store, id, "outages",
-                                        a->outage_row)))
+                                        a->c->outage_row)))
         return err;
     if (a->charge_row &&
         (err = ombud_store_add_evidence(s->ctx->store, id, "billing_events",
@@ -207,57 +227,105 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
     return OMBUD_OK;
 }
 
-/* Owed and credited for one account hit by outage @o; a breach if short. */
-static ombud_err credit_account(state *s, int64_t row, const ombud_outage *o,
-                                const char *acct, int64_t start, int64_t end)
+/* Owed and credited for the account read (s->cur); a breach if short. */
+static ombud_err settle(state *s)
 {
-    account a = {s, o, row, start, end, 0, 0, 0, 0, NULL, NULL};
+    account *a = &s->cur;
+    const claim *c = a->c;
     char subject[96];
     int64_t owed;
-    ombud_err err;
+    ombud_err err = OMBUD_OK;
 
-    a.credits = g_array_new(FALSE, FALSE, sizeof(int64_t));
-    a.used_rows = g_array_new(FALSE, FALSE, sizeof(int64_t));
-    /* A year back finds annual charges; credits come up to grace after. */
-    err = ombud_store_each_billing(s->ctx->store, acct, start - 366 * 86400, end + s->g->v[K_GRACE].num + 1,
-                                   on_billing, &a);
-    snprintf(subject, sizeof subject, "%s/%s", o->outage_id, acct);
+    s->open = 0;
+    snprintf(subject, sizeof subject, "%s/%s", c->outage_id, s->acct);
     s->res->subjects++;
-    if (!err && s->g->v[K_METHOD].num == 0 && a.period_len <= 0) {
+    if (s->g->v[K_METHOD].num == 0 && a->period_len <= 0) {
         s->uncharged++;
         err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
                                      "no_charge_found", 1, "count");
         goto done;
     }
     if (s->g->v[K_METHOD].num == 0)
-        owed = share(a.charge, end - start, a.period_len,
+        owed = share(a->charge, c->end - c->start, a->period_len,
                      s->g->v[K_ROUNDING].num);
     else
-        owed = s->g->v[K_PER_DAY].num * days_owed(s, start, end);
-    use_credits(s, &a, owed);
+        owed = s->g->v[K_PER_DAY].num * days_owed(s, c->start, c->end);
+    use_credits(s, a, owed);
+    err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
+                                 "owed", owed, "minor");
     if (!err)
         err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
-                                     "owed", owed, "minor");
-    if (!err)
-        err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
-                                     "credited", a.credited, "minor");
+                                     "credited", a->credited, "minor");
     s->owed += owed;
-    s->credited += a.credited;
-    if (!err && owed > a.credited) {
-        err = breach(s, &a, owed, subject);
+    s->credited += a->credited;
+    if (!err && owed > a->credited) {
+        err = breach(s, a, owed, subject);
         s->res->breaches++;
-        s->res->amount += owed - a.credited;
+        s->res->amount += owed - a->credited;
     }
 done:
-    g_array_free(a.credits, TRUE);
-    g_array_free(a.used_rows, TRUE);
+    g_array_free(a->credits, TRUE);
+    g_array_free(a->used_rows, TRUE);
     return err;
 }
 
-static int collect_account(void *ud, const char *account_id)
+/* Claims before @upto that asked nothing: an excluded outage's figure is
+ * written in its place among the others, as outage order puts it. */
+static ombud_err settle_claims(state *s, guint upto)
 {
-    g_ptr_array_add(ud, g_strdup(account_id));
+    for (; s->settled < upto; s->settled++) {
+        const claim *c = &g_array_index(s->claims, claim, s->settled);
+        ombud_err err;
+        if (c->excluded && (err = ombud_store_add_figure(s->ctx->store,
+                            s->ctx->result_id, c->outage_id, "excluded", 1,
+                            "count")))
+            return err;
+    }
+    return OMBUD_OK;
+}
+
+/* One billing row (or none) of account @acct of claim @tag. */
+static int on_asked(void *ud, int64_t tag, const char *acct, int64_t row,
+                    const ombud_billing *b)
+{
+    state *s = ud;
+
+    if (!s->open || (guint)tag + 1 != s->settled || strcmp(acct, s->acct)) {
+        if (s->open && (s->err = settle(s)))
+            return 1;
+        assert(tag >= 0 && (guint)tag < s->claims->len);
+        if ((s->err = settle_claims(s, (guint)tag)))
+            return 1;
+        s->settled = (guint)tag + 1;
+        s->cur = (account){s, &g_array_index(s->claims, claim, tag), 0, 0, 0,
+                           0, g_array_new(FALSE, FALSE, sizeof(int64_t)),
+                           g_array_new(FALSE, FALSE, sizeof(int64_t))};
+        g_free(s->acct);
+        s->acct = g_strdup(acct);
+        s->open = 1;
+    }
+    if (b)
+        on_billing(&s->cur, row, b);
     return 0;
+}
+
+/* Remember outage @o as a claim; its look-up, if it asks one. */
+static ombud_err add_claim(state *s, int64_t row, const ombud_outage *o,
+                           int64_t start, int64_t end, int excluded)
+{
+    claim c = {row, g_string_chunk_insert_const(s->strings, o->outage_id),
+               o->service ? g_string_chunk_insert_const(s->strings,
+                                                        o->service) : NULL,
+               start, end, excluded};
+    /* A year back finds annual charges; credits come up to grace after. */
+    ombud_billing_ask ask = {o->account_id, o->area, o->service,
+                             start - 366 * 86400,
+                             end + s->g->v[K_GRACE].num + 1, start};
+
+    g_array_append_val(s->claims, c);
+    if (excluded)
+        return OMBUD_OK;
+    return ombud_store_ask_billing(s->ctx->store, s->claims->len - 1, &ask);
 }
 
 static int on_outage(void *ud, int64_t row, const ombud_outage *o)
@@ -266,32 +334,19 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     int64_t end = o->restored_at != OMBUD_TIME_NONE ? o->restored_at : s->ctx->to;
     int64_t start = s->g->v[K_CLOCK].num == 1 && o->reported_at !=
         OMBUD_TIME_NONE ? o->reported_at : o->started_at;
-    GPtrArray *accts;
 
     if (!ombud_param_has(&s->g->v[K_SERVICES], o->service))
         return 0;
     if (ombud_excluded(&s->g->v[K_EXCLUDE], o->exclusion)) {
         ombud_exclusions_add(&s->ex, o->exclusion, o->outage_id);
-        return (s->err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
-                o->outage_id, "excluded", 1, "count")) != OMBUD_OK;
+        return (s->err = add_claim(s, row, o, start, end, 1)) != OMBUD_OK;
     }
     if (end < start)
         end = start;
-    if (end - start <= s->g->v[K_MIN_DURATION].num)
+    if (end - start <= s->g->v[K_MIN_DURATION].num ||
+        (!o->account_id && !o->area))
         return 0;
-    if (o->account_id)
-        return (s->err = credit_account(s, row, o, o->account_id, start,
-                                        end)) != 0;
-    if (!o->area)
-        return 0;
-    accts = g_ptr_array_new_with_free_func(g_free);
-    s->err = ombud_store_each_account_in_area(s->ctx->store, o->area,
-                                              o->service, collect_account, accts);
-    for (guint i = 0; !s->err && i < accts->len; i++)
-        s->err = credit_account(s, row, o, g_ptr_array_index(accts, i), start,
-                                end);
-    g_ptr_array_free(accts, TRUE);
-    return s->err != OMBUD_OK;
+    return (s->err = add_claim(s, row, o, start, end, 0)) != OMBUD_OK;
 }
 
 static void describe(const state *s, ombud_result *res)
@@ -334,12 +389,27 @@ static void describe(const state *s, ombud_result *res)
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, res, 0, 0, 0, NULL, {0, ""}, OMBUD_OK};
+    state s = {.ctx = ctx, .g = g, .res = res};
     ombud_err err;
 
     s.spent = g_hash_table_new(g_direct_hash, g_direct_equal);
+    s.claims = g_array_new(FALSE, FALSE, sizeof(claim));
+    s.strings = g_string_chunk_new(4096);
     err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to, on_outage, &s);
+    if (!err && !s.err)
+        err = ombud_store_each_asked_billing(ctx->store, on_asked, &s);
+    if (!err && !s.err && s.open)
+        s.err = settle(&s);
+    if (s.open) {             /* an error stopped the reading */
+        g_array_free(s.cur.credits, TRUE);
+        g_array_free(s.cur.used_rows, TRUE);
+    }
+    if (!err && !s.err)
+        s.err = settle_claims(&s, s.claims->len);
     g_hash_table_destroy(s.spent);
+    g_array_free(s.claims, TRUE);
+    g_string_chunk_free(s.strings);
+    g_free(s.acct);
     if (err)
         return err;
     describe(&s, res);
