@@ -113,8 +113,9 @@ row() { # stage "seconds kb" rows
     [ "$s" = "-" ] && return
     awk -v st="$1" -v s="$s" -v kb="$kb" -v rows="$3" -v imp="$imp" 'BEGIN {
         rate = (rows > 0 && s > 0) ? sprintf("%.0f", rows / s) : "-";
-        printf "| %-28s | %8.2f | %10s | %7.0f | %6.2f |\n", st, s, rate,
-            kb / 1024, s / imp }'
+        x = (imp != "-" && imp > 0) ? sprintf("%.2f", s / imp) : "-";
+        printf "| %-28s | %8.2f | %10s | %7.0f | %6s |\n", st, s, rate,
+            kb / 1024, x }'
 }
 {
     echo "ombud $("$OMBUD" --version | cut -d' ' -f2), $N call legs ($ROWS rows, $MB MB CSV), $(nproc) cores, $(uname -m), median of $REPEAT"
