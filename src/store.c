@@ -432,8 +432,8 @@ struct ombud_store {
                                     XLSX and the PDF: one pass, not two) */
     sqlite3_stmt *ask;           /* adds a billing look-up; NULL until the
                                     first is queued (owned) */
-    int64_t asks_lo, asks_hi;    /* the queued look-ups' least from and
-                                    greatest to */
+    int64_t asks;                /* billing look-ups queued, both backends */
+    int64_t asks_lo, asks_hi;    /* their least from and greatest to */
     ombud_pg *pg;                /* the PostgreSQL backend, when --db names
                                     a server; then the fields above are
                                     unused and every function forwards */
@@ -1652,6 +1652,7 @@ ombud_err ombud_store_end_check(ombud_store *st)
 
 void ombud_store_abort_check(ombud_store *st)
 {
+    st->asks = 0;
     if (st->pg) {
         ombud_pg_abort_check(st->pg);
         return;
@@ -1659,6 +1660,9 @@ void ombud_store_abort_check(ombud_store *st)
     if (st->in_check)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_check = 0;
+    /* The rollback took the look-ups' table (made in the check) with it. */
+    sqlite3_finalize(st->ask);
+    st->ask = NULL;
 }
 
 ombud_err ombud_store_add_result(ombud_store *st, int64_t check_id, int seq,
@@ -1797,33 +1801,23 @@ static ombud_billing read_billing(sqlite3_stmt *s, int i)
                            col_text(s, i + 11), col_text(s, i + 12)};
 }
 
-ombud_err ombud_store_each_billing(ombud_store *st, const char *account,
-                                   int64_t from, int64_t to,
+ombud_err ombud_store_each_billing(ombud_store *st, int64_t from, int64_t to,
                                    ombud_billing_fn fn, void *ud)
 {
     if (st->pg)
-        return ombud_pg_each_billing(st->pg, account, from, to, fn, ud);
+        return ombud_pg_each_billing(st->pg, from, to, fn, ud);
     sqlite3_stmt *s;
     ombud_billing b;
     ombud_err err;
     int rc;
 
-    /* Two statements, not "(?3 IS NULL OR account_id = ?3)": that form
-     * keeps SQLite from using the account index, and one account's events
-     * would cost a scan of every account's. */
-    static const char cols[] = "SELECT id, account_id, kind, posted_at, "
-        "amount, currency, service, period_start, period_end, due_at, "
-        "reference, description, area FROM billing_events ";
-    char sql[512];
-
-    snprintf(sql, sizeof sql, "%s%s", cols, account ?
-             "WHERE account_id = ?3 AND posted_at >= ?1 AND posted_at < ?2 "
-             "ORDER BY posted_at, id" :
-             "WHERE posted_at >= ?1 AND posted_at < ?2 "
-             "ORDER BY account_id, posted_at, id");
-    if ((err = prepare_period(st, sql, from, to, &s)))
+    if ((err = prepare_period(st, "SELECT id, account_id, kind, posted_at, "
+                              "amount, currency, service, period_start, "
+                              "period_end, due_at, reference, description, "
+                              "area FROM billing_events WHERE posted_at >= ?1 "
+                              "AND posted_at < ?2 ORDER BY account_id, "
+                              "posted_at, id", from, to, &s)))
         return err;
-    bind_text(s, 3, account);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         b = read_billing(s, 0);
         if (fn(ud, sqlite3_column_int64(s, 0), &b))
@@ -1858,6 +1852,11 @@ ombud_err ombud_store_outage_restored(ombud_store *st, const char *outage_id,
 ombud_err ombud_store_ask_billing(ombud_store *st, int64_t tag,
                                   const ombud_billing_ask *ask)
 {
+    if (!st->asks || ask->from < st->asks_lo)
+        st->asks_lo = ask->from;
+    if (!st->asks || ask->to > st->asks_hi)
+        st->asks_hi = ask->to;
+    st->asks++;
     if (st->pg)
         return ombud_pg_ask_billing(st->pg, tag, ask);
     if (!st->ask) {
@@ -1869,37 +1868,33 @@ ombud_err ombud_store_ask_billing(ombud_store *st, int64_t tag,
                                "?2, ?3, ?4, ?5, ?6, ?7)", -1, &st->ask,
                                NULL) != SQLITE_OK)
             return db_error(st, "queuing a billing look-up");
-        st->asks_lo = ask->from;
-        st->asks_hi = ask->to;
     }
     sqlite3_bind_int64(st->ask, 1, tag);
     bind_text(st->ask, 2, ask->account);
-    bind_text(st->ask, 3, ask->account ? NULL : ask->area);
+    bind_text(st->ask, 3, ask->area);
     bind_text(st->ask, 4, ask->service);
     sqlite3_bind_int64(st->ask, 5, ask->from);
     sqlite3_bind_int64(st->ask, 6, ask->to);
     sqlite3_bind_int64(st->ask, 7, ask->at);
     if (step_done(st->ask) != SQLITE_DONE)
         return db_error(st, "queuing a billing look-up");
-    st->asks_lo = ask->from < st->asks_lo ? ask->from : st->asks_lo;
-    st->asks_hi = ask->to > st->asks_hi ? ask->to : st->asks_hi;
     return OMBUD_OK;
 }
 
 ombud_err ombud_store_each_asked_billing(ombud_store *st, ombud_asked_fn fn,
                                          void *ud)
 {
-    if (st->pg)
-        return ombud_pg_each_asked_billing(st->pg, fn, ud);
     sqlite3_stmt *s;
     ombud_billing b;
     ombud_err err;
     int rc;
 
-    if (!st->ask)
+    if (!st->asks)
         return OMBUD_OK;
-    sqlite3_finalize(st->ask);
-    st->ask = NULL;
+    st->asks = 0;
+    if (st->pg)
+        return ombud_pg_each_asked_billing(st->pg, st->asks_lo, st->asks_hi,
+                                           fn, ud);
     if ((err = prepare_period(st, OMBUD_ASKED_BILLING_SQL("?1", "?2"),
                               st->asks_lo, st->asks_hi, &s)))
         return err;
@@ -2035,24 +2030,9 @@ ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
     return end_iteration(st, s, rc);
 }
 
-/*
- * How an evidence row e finds the row it names (as c, o, x, a or d), that
- * row's source file, its line(s) and its account: one definition for every
- * query that follows evidence, so a new evidence table is added once.
- */
-#define EVIDENCE_JOINS "LEFT JOIN call_legs c ON e.tbl = 'call_legs' AND " \
-    "c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND o.id = " \
-    "e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND " \
-    "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND " \
-    "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = " \
-    "e.row_id"
-#define EVIDENCE_SOURCE "JOIN sources src ON src.id = coalesce(c.source_id, " \
-    "o.source_id, x.source_id, a.source_id, d.source_id)"
 /* A queue_log leg names all its lines ("13,14"). */
 #define EVIDENCE_LINES "coalesce(c.lines, c.line, o.line, x.line, a.line, " \
     "d.line)"
-#define EVIDENCE_ACCOUNT "coalesce(c.account_id, o.account_id, " \
-    "x.account_id, a.account_id, d.account_id)"
 
 void ombud_refs_init(ombud_refs *r, char *buf, size_t size)
 {
@@ -2103,8 +2083,8 @@ static int64_t evidence_refs(sqlite3_stmt *q, int64_t breach, char *buf,
 static const char breaches_sql[] =
     "SELECT id, subject_kind, subject, at, measured, limit_value, shortfall, "
     "unit, amount, detail FROM breaches b WHERE result_id = ?1 AND (?2 IS "
-    "NULL OR EXISTS (SELECT 1 FROM evidence e " EVIDENCE_JOINS " WHERE "
-    "e.breach_id = b.id AND " EVIDENCE_ACCOUNT " = ?2)) ORDER BY id";
+    "NULL OR EXISTS (SELECT 1 FROM evidence e " OMBUD_EVIDENCE_JOINS " WHERE "
+    "e.breach_id = b.id AND " OMBUD_EVIDENCE_ACCOUNT " = ?2)) ORDER BY id";
 
 ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
                                   ombud_breach_fn fn, void *ud)
@@ -2128,7 +2108,7 @@ ombud_err ombud_store_each_breach_of(ombud_store *st, int64_t result_id,
         return db_error(st, "reading breaches");
     bind_text(s, 2, account);
     if (sqlite3_prepare_v2(st->db, "SELECT src.name, " EVIDENCE_LINES " FROM "
-                           "evidence e " EVIDENCE_JOINS " " EVIDENCE_SOURCE
+                           "evidence e " OMBUD_EVIDENCE_JOINS " " OMBUD_EVIDENCE_SOURCE
                            " WHERE e.breach_id = ?1 ORDER BY e.rowid", -1, &q,
                            NULL) != SQLITE_OK) {
         sqlite3_finalize(s);
@@ -2387,7 +2367,7 @@ static const char digest_breach_sql[] =
 
 static const char digest_evidence_sql[] =
     "SELECT src.sha256 || ':' || " EVIDENCE_LINES " FROM evidence e "
-    EVIDENCE_JOINS " " EVIDENCE_SOURCE " WHERE e.breach_id = ?1 ORDER BY "
+    OMBUD_EVIDENCE_JOINS " " OMBUD_EVIDENCE_SOURCE " WHERE e.breach_id = ?1 ORDER BY "
     "e.rowid";
 
 /* Columns @from.. of the current row of @s, joined with '|'. */

@@ -114,7 +114,6 @@ struct ombud_pg {
     int64_t ids[ID_BLOCK]; /* breach ids reserved from the sequence */
     int n_ids, used_ids; /* how many reserved, how many handed out */
     GString *asks;       /* queued billing look-ups as COPY rows (owned) */
-    int64_t asks_lo, asks_hi; /* their least from and greatest to */
 };
 
 /* Legs of one (callid, queue) group remembered for duplicate keys; a
@@ -1987,21 +1986,13 @@ static int billing_row(void *ud, const PGresult *r, int row)
     return ((ombud_billing_fn)w->fn)(w->ud, col_int(r, row, 0), &b);
 }
 
-ombud_err ombud_pg_each_billing(ombud_pg *pg, const char *account,
-                                int64_t from, int64_t to,
+ombud_err ombud_pg_each_billing(ombud_pg *pg, int64_t from, int64_t to,
                                 ombud_billing_fn fn, void *ud)
 {
     walk w = {(void *)fn, ud};
     prm p = {0};
 
     p_period(&p, from, to);
-    if (account) {
-        p_text(&p, account);
-        return each_row(pg, "reading evidence", "SELECT " BILLING_COLUMNS
-                        " FROM billing_events WHERE account_id = $3 AND "
-                        "posted_at >= $1 AND posted_at < $2 ORDER BY "
-                        "posted_at, id", &p, billing_row, &w);
-    }
     return each_row(pg, "reading evidence", "SELECT " BILLING_COLUMNS " FROM "
                     "billing_events WHERE posted_at >= $1 AND posted_at < $2 "
                     "ORDER BY account_id, posted_at, id", &p, billing_row, &w);
@@ -2102,25 +2093,20 @@ ombud_err ombud_pg_outage_restored(ombud_pg *pg, const char *outage_id,
 }
 
 /* The look-ups queued for ombud_pg_each_asked_billing(), as COPY rows of
- * ombud_asks; their least and greatest bounds. */
+ * ombud_asks. */
 ombud_err ombud_pg_ask_billing(ombud_pg *pg, int64_t tag,
                                const ombud_billing_ask *ask)
 {
-    if (!pg->asks) {
+    if (!pg->asks)
         pg->asks = g_string_new(NULL);
-        pg->asks_lo = ask->from;
-        pg->asks_hi = ask->to;
-    }
     g_string_append_printf(pg->asks, "%lld", (long long)tag);
     put(pg->asks, ask->account);
-    put(pg->asks, ask->account ? NULL : ask->area);
+    put(pg->asks, ask->area);
     put(pg->asks, ask->service);
     put_int(pg->asks, ask->from);
     put_int(pg->asks, ask->to);
     put_int(pg->asks, ask->at);
     g_string_append_c(pg->asks, '\n');
-    pg->asks_lo = ask->from < pg->asks_lo ? ask->from : pg->asks_lo;
-    pg->asks_hi = ask->to > pg->asks_hi ? ask->to : pg->asks_hi;
     return OMBUD_OK;
 }
 
@@ -2144,8 +2130,8 @@ static int asked_row(void *ud, const PGresult *r, int row)
  * instead of probing an index per account (each probe a random read once
  * the store outgrows memory: 30-50 ms each measured on a 46 GB store).
  */
-ombud_err ombud_pg_each_asked_billing(ombud_pg *pg, ombud_asked_fn fn,
-                                      void *ud)
+ombud_err ombud_pg_each_asked_billing(ombud_pg *pg, int64_t lo, int64_t hi,
+                                      ombud_asked_fn fn, void *ud)
 {
     static const char what[] = "looking up the billing of outages' accounts";
     walk w = {(void *)fn, ud};
@@ -2156,8 +2142,8 @@ ombud_err ombud_pg_each_asked_billing(ombud_pg *pg, ombud_asked_fn fn,
     if (!asks)
         return OMBUD_OK;
     pg->asks = NULL;
-    p_int(&p, pg->asks_lo);
-    p_int(&p, pg->asks_hi);
+    p_int(&p, lo);
+    p_int(&p, hi);
     if (!(err = need_tx(pg)) && !(err = stop_copy(pg)) &&
         !(err = run_script(pg, what, "DROP TABLE IF EXISTS pg_temp.ombud_asks;"
                            "CREATE TEMP TABLE ombud_asks (tag bigint PRIMARY "
@@ -2321,6 +2307,10 @@ void ombud_pg_abort_check(ombud_pg *pg)
 {
     for (int i = 0; i < FB_N; i++)
         g_string_truncate(pg->fb[i], 0);
+    if (pg->asks) {
+        g_string_free(pg->asks, TRUE);
+        pg->asks = NULL;
+    }
     if (pg->in_check)
         quiet_exec(pg, "ROLLBACK");
     pg->in_check = 0;
@@ -2618,24 +2608,9 @@ ombud_err ombud_pg_each_result(ombud_pg *pg, int64_t check_id,
                     "ORDER BY seq", &p, result_row, &w);
 }
 
-/*
- * How an evidence row e finds the row it names (as c, o, x, a or d), that
- * row's source file, its line(s) as text and its account: one definition
- * for every query that follows evidence (as in store.c).
- */
-#define EVIDENCE_JOINS "LEFT JOIN call_legs c ON e.tbl = 'call_legs' AND " \
-    "c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND o.id = " \
-    "e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND " \
-    "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND " \
-    "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = " \
-    "e.row_id"
-#define EVIDENCE_SOURCE "JOIN sources src ON src.id = coalesce(c.source_id, " \
-    "o.source_id, x.source_id, a.source_id, d.source_id)"
 /* A queue_log leg names all its lines ("13,14"). */
 #define EVIDENCE_LINES "coalesce(c.lines, c.line::text, o.line::text, " \
     "x.line::text, a.line::text, d.line::text)"
-#define EVIDENCE_ACCOUNT "coalesce(c.account_id, o.account_id, " \
-    "x.account_id, a.account_id, d.account_id)"
 
 /* A breach's evidence rows read with it, at most this many (more than
  * its reference text can show; the count is of all of them). */
@@ -2714,12 +2689,12 @@ ombud_err ombud_pg_each_breach_of(ombud_pg *pg, int64_t result_id,
                     "e.breach_id = b.id), (SELECT string_agg("
                     "octet_length(r.name) || ':' || r.name || r.line || ';', "
                     "'' ORDER BY r.id) FROM (SELECT e.id, src.name, "
-                    EVIDENCE_LINES " AS line FROM evidence e " EVIDENCE_JOINS
-                    " " EVIDENCE_SOURCE " WHERE e.breach_id = b.id ORDER BY "
+                    EVIDENCE_LINES " AS line FROM evidence e " OMBUD_EVIDENCE_JOINS
+                    " " OMBUD_EVIDENCE_SOURCE " WHERE e.breach_id = b.id ORDER BY "
                     "e.id LIMIT $3) r) FROM breaches b WHERE result_id = $1 "
                     "AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM evidence e "
-                    EVIDENCE_JOINS " WHERE e.breach_id = b.id AND "
-                    EVIDENCE_ACCOUNT " = $2)) ORDER BY id", &p,
+                    OMBUD_EVIDENCE_JOINS " WHERE e.breach_id = b.id AND "
+                    OMBUD_EVIDENCE_ACCOUNT " = $2)) ORDER BY id", &p,
                     breach_row, &w);
 }
 
@@ -2932,8 +2907,8 @@ static const char digest_breach_sql[] =
     "SELECT b.id, 'breach', r.seq, b.subject_kind, b.subject, b.at, "
     "b.measured, b.limit_value, b.shortfall, b.unit, b.amount, b.detail, "
     "src.sha256 || ':' || " EVIDENCE_LINES " FROM breaches b JOIN results r "
-    "ON r.id = b.result_id LEFT JOIN (evidence e " EVIDENCE_JOINS " "
-    EVIDENCE_SOURCE ") ON e.breach_id = b.id WHERE r.check_id = $1 ORDER BY "
+    "ON r.id = b.result_id LEFT JOIN (evidence e " OMBUD_EVIDENCE_JOINS " "
+    OMBUD_EVIDENCE_SOURCE ") ON e.breach_id = b.id WHERE r.check_id = $1 ORDER BY "
     "r.seq, b.id, e.id";
 
 /* Columns @from..@to (excluded) of @row, joined with '|'. */

@@ -34,6 +34,25 @@ void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
 void ombud_refs_end(ombud_refs *r);
 
 /*
+ * How an evidence row e finds the row it names (as c, o, x, a or d), that
+ * row's source file and its account: one definition for every query of
+ * both backends that follows evidence, so a new evidence table is added
+ * once. (A row's line(s), EVIDENCE_LINES, differ by backend: PostgreSQL
+ * needs the numbers cast to text.)
+ */
+#define OMBUD_EVIDENCE_JOINS "LEFT JOIN call_legs c ON e.tbl = 'call_legs' " \
+    "AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND o.id " \
+    "= e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND " \
+    "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND " \
+    "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = " \
+    "e.row_id"
+#define OMBUD_EVIDENCE_SOURCE "JOIN sources src ON src.id = " \
+    "coalesce(c.source_id, o.source_id, x.source_id, a.source_id, " \
+    "d.source_id)"
+#define OMBUD_EVIDENCE_ACCOUNT "coalesce(c.account_id, o.account_id, " \
+    "x.account_id, a.account_id, d.account_id)"
+
+/*
  * The answer to the queued billing look-ups (ombud_store_each_asked_billing),
  * one statement for both backends so both answer alike. Each backend keeps
  * the look-ups in a temporary table ombud_asks(tag, account, area, service,
@@ -147,15 +166,15 @@ ombud_err ombud_pg_each_outage(ombud_pg *pg, int64_t from, int64_t to,
                                ombud_outage_fn fn, void *ud);
 ombud_err ombud_pg_each_promise(ombud_pg *pg, int64_t from, int64_t to,
                                 ombud_promise_fn fn, void *ud);
-ombud_err ombud_pg_each_billing(ombud_pg *pg, const char *account,
-                                int64_t from, int64_t to,
+ombud_err ombud_pg_each_billing(ombud_pg *pg, int64_t from, int64_t to,
                                 ombud_billing_fn fn, void *ud);
 ombud_err ombud_pg_outage_restored(ombud_pg *pg, const char *outage_id,
                                    int64_t *row_id, int64_t *restored_at);
 ombud_err ombud_pg_ask_billing(ombud_pg *pg, int64_t tag,
                                const ombud_billing_ask *ask);
-ombud_err ombud_pg_each_asked_billing(ombud_pg *pg, ombud_asked_fn fn,
-                                      void *ud);
+/* @lo, @hi: the look-ups' least from and greatest to (kept by store.c). */
+ombud_err ombud_pg_each_asked_billing(ombud_pg *pg, int64_t lo, int64_t hi,
+                                      ombud_asked_fn fn, void *ud);
 ombud_err ombud_pg_each_leg_grouped(ombud_pg *pg, int64_t from, int64_t to,
                                     ombud_group_leg_fn fn, void *ud);
 

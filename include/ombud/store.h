@@ -427,11 +427,11 @@ ombud_err ombud_store_each_promise(ombud_store *st, int64_t from, int64_t to,
 typedef int (*ombud_billing_fn)(void *ud, int64_t row_id, const ombud_billing *b);
 
 /**
- * @brief Each billing event posted in [@p from, @p to), of one account (or
- * of all when @p account is NULL), ordered by account, posted_at, row id.
+ * @brief Each billing event posted in [@p from, @p to), ordered by
+ * account, posted_at, row id. (One account's rows for a credit are asked
+ * with ombud_store_ask_billing.)
  */
-ombud_err ombud_store_each_billing(ombud_store *st, const char *account,
-                                   int64_t from, int64_t to,
+ombud_err ombud_store_each_billing(ombud_store *st, int64_t from, int64_t to,
                                    ombud_billing_fn fn, void *ud);
 
 /**

@@ -227,7 +227,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
     s.events = g_array_new(FALSE, FALSE, sizeof(event));
     /* A year of history before the period finds the charges notices name. */
-    err = ombud_store_each_billing(ctx->store, NULL, ctx->from - 366 * 86400,
+    err = ombud_store_each_billing(ctx->store, ctx->from - 366 * 86400,
                                    ctx->to, on_billing, &s);
     if (!err)
         err = s.err;
