@@ -45,7 +45,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
 .PHONY: all deps demo check test test-unit test-e2e test-rules test-report test-pg \
-        test-i18n test-valgrind fuzz fuzz-smoke bench bench-pg-year demo-large install \
+        test-i18n test-verify test-valgrind fuzz fuzz-smoke bench bench-pg-year demo-large install \
         uninstall clean i18n-check pot
 
 all: $(BUILD)/ombud $(MO_FILES)
@@ -141,8 +141,11 @@ test-pg: $(BUILD)/ombud
 test-i18n: $(BUILD)/ombud $(MO_FILES)
 	@sh tests/i18n/run.sh $(BUILD)/ombud
 
+test-verify: $(BUILD)/ombud
+	@sh tests/verify/run.sh $(BUILD)/ombud
+
 test: $(BUILD)/ombud $(MO_FILES) i18n-check test-unit test-e2e test-rules \
-      test-report test-i18n test-pg
+      test-report test-i18n test-verify test-pg
 
 FUZZ_SECONDS ?= 60
 BENCH_ROWS   ?= 1000000

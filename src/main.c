@@ -20,6 +20,8 @@ const ombud_command ombud_commands[] = {
      "evidence)", ombud_help_complaint, ombud_cmd_complaint},
     {"verify", "check a report against its inputs, rules and findings",
      ombud_help_verify, ombud_cmd_verify},
+    {"keygen", "make a key pair to sign reports with (--sign, verify --key)",
+     ombud_help_keygen, ombud_cmd_keygen},
     {"synth", "write a synthetic carrier month (calls, outages, billing...)",
      ombud_help_synth, ombud_cmd_synth},
     {"help", "show help for a command", ombud_help_help, ombud_cmd_help},

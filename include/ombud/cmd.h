@@ -52,6 +52,7 @@ int ombud_cmd_run(int argc, char **argv);
 int ombud_cmd_report(int argc, char **argv);
 int ombud_cmd_complaint(int argc, char **argv);
 int ombud_cmd_verify(int argc, char **argv);
+int ombud_cmd_keygen(int argc, char **argv);
 int ombud_cmd_synth(int argc, char **argv);
 int ombud_cmd_help(int argc, char **argv);
 extern const char ombud_help_ingest[];
@@ -60,6 +61,7 @@ extern const char ombud_help_run[];
 extern const char ombud_help_report[];
 extern const char ombud_help_complaint[];
 extern const char ombud_help_verify[];
+extern const char ombud_help_keygen[];
 extern const char ombud_help_synth[];
 extern const char ombud_help_help[];
 
@@ -175,7 +177,20 @@ ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
                                 const ombud_guarantees *gs, const char *account,
                                 const char *customer, const char *ask,
                                 const char *letter_path, const char *letter,
-                                ombud_paper paper, const char *out);
+                                ombud_paper paper, const char *out,
+                                const char *sign_key);
+
+/**
+ * @brief Sign report @p path with private key file @p key (NULL: do
+ * nothing) into PATH.sig, and say so. (src/cmd/cmd_keygen.c)
+ */
+ombud_err ombud_sign_written(const char *key, const char *path);
+
+/**
+ * @brief Check a --sign KEY before the work starts. @return 0, or the exit
+ * status after a message. (src/cmd/cmd_keygen.c)
+ */
+int ombud_sign_option(const char *key);
 
 
 /* ---- the report language (src/cmd/lang.c) ---------------------------------- */

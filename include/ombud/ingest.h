@@ -101,6 +101,11 @@ typedef struct ombud_ingest_opts {
                                       NULL: the defaults */
     const ombud_tz *cdr_tz;      /**< zone of Master.csv times (borrowed);
                                       NULL: @c tz */
+    const char *as_path;         /**< record the file under this path (and
+                                      its base name) instead of the path
+                                      read: `ombud verify` re-imports a file
+                                      found elsewhere as the report names
+                                      it. NULL: the path read. */
 } ombud_ingest_opts;
 
 /** What a converter works with. */

@@ -6,14 +6,23 @@
  * digest (store.h). It is one line of text, "; "-separated key=value pairs,
  * so that it fits an XLSX custom property and a PDF keywords entry alike:
  *
- *   ombud-manifest 1; version=0.3.0; from=1790838000; to=1793520000;
+ *   ombud-manifest 1; version=0.4.0; from=1790838000; to=1793520000;
  *   tz=America/Los_Angeles; currency=USD; guarantees=<sha>; findings=<sha>;
- *   input=calls|calls.csv|<sha>|8088|64|64|0; input=...
+ *   lang=es; doc=filing; paper=letter; gpath=fibre-bundle.ini;
+ *   input=calls|calls.csv|<sha>|8088|64|64|0|samples/calls.csv|America/...;
+ *   input=...
  *
- * plus "lang=es" after findings= when the findings' texts (and so their
- * digest) are in a language other than English.
+ * "lang=" is written only when the findings' texts (and so their digest)
+ * are in a language other than English. doc, paper and, for a dossier,
+ * account, customer, ask and letter are the options the report was
+ * written with; gpath and each input's path and zone are what the store
+ * recorded. Together they are everything `ombud verify` needs to write the
+ * same report again, byte for byte, from the same inputs: a report is
+ * verified by re-deriving it, not by trusting what it says of itself.
  *
- * `ombud verify` reads it back and recomputes everything it states.
+ * Free-text values are percent-encoded (%XX) for '%', ';', '|', '=',
+ * control bytes and every byte past ASCII, so the line is plain ASCII in
+ * every container (an XLSX cell, a PDF /Keywords string).
  */
 #ifndef OMBUD_MANIFEST_H
 #define OMBUD_MANIFEST_H
@@ -31,6 +40,8 @@ typedef struct ombud_manifest_input {
     char name[256];         /**< file name (informational: matching is by checksum) */
     char sha256[65];
     int64_t bytes, read, stored, rejected;
+    char path[1024];        /**< the path the store recorded (shown in reports) */
+    char tz[64];            /**< the zone it was read in */
 } ombud_manifest_input;
 
 typedef struct ombud_manifest {
@@ -43,13 +54,25 @@ typedef struct ombud_manifest {
     char findings_sha256[65];
     ombud_manifest_input in[OMBUD_MANIFEST_MAX_INPUTS];
     int nin;
+    /* How the report was written (set by the writer, not by _build): */
+    char doc[12];                 /**< "filing" or "dossier" */
+    char paper[8];                /**< a PDF's "letter" or "a4"; "" in XLSX */
+    char gpath[1024];             /**< the guarantees path the check recorded */
+    char account[256];            /**< dossier: the account */
+    char customer[512];           /**< dossier: who complains */
+    char ask[4096];               /**< dossier: what they ask for */
+    char letter[65];              /**< dossier: the letter template's SHA-256 */
 } ombud_manifest;
 
 /** @brief The manifest of check @p check_id (0 = latest) from the store. */
 ombud_err ombud_manifest_build(ombud_store *st, int64_t check_id,
                                ombud_manifest *m);
 
-/** @brief The manifest as its one line of text (into @p buf). @return buf */
+/**
+ * @brief The manifest as its one line of text (into @p buf).
+ * @return buf, or NULL when it does not fit in @p size bytes (the writer
+ * then refuses to write a report whose manifest would be cut).
+ */
 char *ombud_manifest_format(const ombud_manifest *m, char *buf, size_t size);
 
 /**
@@ -58,7 +81,7 @@ char *ombud_manifest_format(const ombud_manifest *m, char *buf, size_t size);
  */
 ombud_err ombud_manifest_parse(const char *text, ombud_manifest *m);
 
-/** Longest manifest text, in bytes. */
-#define OMBUD_MANIFEST_MAX 24000
+/** Longest manifest text, in bytes (an XLSX cell holds 32,767 characters). */
+#define OMBUD_MANIFEST_MAX 32000
 
 #endif

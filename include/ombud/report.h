@@ -37,6 +37,9 @@ typedef enum ombud_paper {
 /** Parse "letter" or "a4" (any case); OMBUD_E_USAGE otherwise. */
 ombud_err ombud_paper_parse(const char *s, ombud_paper *out);
 
+/** "letter" or "a4", as the manifest records it. Static: do not free. */
+const char *ombud_paper_name(ombud_paper paper);
+
 /**
  * @brief Write the PDF filing report of check @p check_id (0 = the latest)
  * to @p path: cover with the verdict, summary, a section per guarantee
@@ -47,6 +50,9 @@ ombud_err ombud_paper_parse(const char *s, ombud_paper *out);
  */
 ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
                            ombud_paper paper);
+
+/** Longest letter template read, in bytes. */
+#define OMBUD_LETTER_MAX (1024 * 1024)
 
 /** A placeholder of a letter template and its value (both borrowed). */
 typedef struct ombud_letter_field {

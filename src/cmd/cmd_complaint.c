@@ -26,6 +26,7 @@ const char ombud_help_complaint[] =
     "usage: ombud complaint [--db FILE] --guarantees FILE --account ID\n"
     "                       [--period PERIOD] [--out DIR] [--letter FILE]\n"
     "                       [--customer NAME] [--ask TEXT] [--paper letter|a4]\n"
+    "                       [--sign KEY]\n"
     "                       [--lang en|es|ca|he]\n"
     "\n"
     "Write the complaint dossier of one account, for a consumer filing a\n"
@@ -50,6 +51,8 @@ const char ombud_help_complaint[] =
     "  --customer NAME    who complains (default: [filing] prepared_by)\n"
     "  --ask TEXT         what you ask the commission for\n"
     "  --paper SIZE       letter (default) or a4\n"
+    "  --sign KEY         sign both files with a private key from 'ombud\n"
+    "                     keygen' (FILE.sig beside each)\n"
     "  --lang LANG        language of the dossier and its default letter\n"
     "                     (templates/letters/complaint-LANG.txt): en, es, ca\n"
     "                     or he (default: [filing] language, else en)\n"
@@ -66,7 +69,7 @@ static const char default_ask[] = N_(
 
 typedef struct args {
     const char *db, *guarantees, *account, *period, *out, *letter, *customer,
-               *ask;
+               *ask, *key;
     ombud_paper paper;
     ombud_lang lang;
     int lang_given;
@@ -75,7 +78,7 @@ typedef struct args {
 static int parse(int argc, char **argv, args *a)
 {
     enum { O_DB = 256, O_G, O_ACCOUNT, O_PERIOD, O_OUT, O_LETTER, O_CUSTOMER,
-           O_ASK, O_PAPER, O_LANG };
+           O_ASK, O_PAPER, O_LANG, O_SIGN };
     static const struct option opts[] = {
         {"db", required_argument, NULL, O_DB},
         {"guarantees", required_argument, NULL, O_G},
@@ -87,6 +90,7 @@ static int parse(int argc, char **argv, args *a)
         {"ask", required_argument, NULL, O_ASK},
         {"paper", required_argument, NULL, O_PAPER},
         {"lang", required_argument, NULL, O_LANG},
+        {"sign", required_argument, NULL, O_SIGN},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
@@ -94,7 +98,7 @@ static int parse(int argc, char **argv, args *a)
     int c;
 
     *a = (args){"evidence.db", NULL, NULL, NULL, "ombud-out", NULL, NULL,
-                NULL, OMBUD_PAPER_LETTER, OMBUD_LANG_EN, 0};
+                NULL, NULL, OMBUD_PAPER_LETTER, OMBUD_LANG_EN, 0};
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
@@ -107,6 +111,7 @@ static int parse(int argc, char **argv, args *a)
         case O_LETTER: a->letter = optarg; break;
         case O_CUSTOMER: a->customer = optarg; break;
         case O_ASK: a->ask = optarg; break;
+        case O_SIGN: a->key = optarg; break;
         case O_LANG:
             if ((c = ombud_lang_option(optarg, "complaint", &a->lang)))
                 return c;
@@ -129,7 +134,7 @@ static int parse(int argc, char **argv, args *a)
     if (!a->guarantees || !a->account)
         return ombud_usage_error("complaint", "--guarantees FILE and --account "
                                  "ID are required", NULL);
-    return 0;
+    return ombud_sign_option(a->key);
 }
 
 /* The account's id as a file name part: anything odd becomes '_'. */
@@ -147,7 +152,8 @@ ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
                                 const ombud_guarantees *gs, const char *account,
                                 const char *customer, const char *ask,
                                 const char *letter_path, const char *letter,
-                                ombud_paper paper, const char *out)
+                                ombud_paper paper, const char *out,
+                                const char *sign_key)
 {
     char deflt[64];
     const char *def_letter = ombud_letter_default(deflt, sizeof deflt);
@@ -166,6 +172,8 @@ ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
     snprintf(xlsx, sizeof xlsx, "%s/complaint-%s.xlsx", out, name);
     if (!(err = ombud_report_complaint(st, &c, pdf, xlsx)))
         ombud_info("wrote %s and %s", pdf, xlsx);
+    if (!err && !(err = ombud_sign_written(sign_key, pdf)))
+        err = ombud_sign_written(sign_key, xlsx);
     return err;
 }
 
@@ -188,7 +196,8 @@ static ombud_err complain(const args *a, ombud_guarantees *gs, char *letter)
     ombud_diag_set_verbosity(v);
     if (!err)
         err = ombud_write_complaint(st, check_id, gs, a->account, a->customer,
-                                    a->ask, a->letter, letter, a->paper, a->out);
+                                    a->ask, a->letter, letter, a->paper, a->out,
+                                    a->key);
     ombud_store_close(st);
     return err;
 }

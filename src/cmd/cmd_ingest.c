@@ -221,7 +221,7 @@ int ombud_cmd_ingest(int argc, char **argv)
     }
     opts = (ombud_ingest_opts){tz, a.currency, a.in.maps, a.in.nmaps,
                                a.verbosity == OMBUD_VERBOSE ? -1 : 10,
-                               gs ? &gs->asterisk : NULL, cdr_tz};
+                               gs ? &gs->asterisk : NULL, cdr_tz, NULL};
     if (!(err = ombud_store_open(a.db, &st)))
         err = ombud_import_files(st, a.in.files, a.in.nfiles, &opts,
                                  &rejected);

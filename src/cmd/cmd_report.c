@@ -13,7 +13,7 @@
 
 const char ombud_help_report[] =
     "usage: ombud report [--db FILE] [--format xlsx|pdf] -o FILE [--check ID]\n"
-    "                    [--paper letter|a4] [--lang en|es|ca|he]\n"
+    "                    [--paper letter|a4] [--lang en|es|ca|he] [--sign KEY]\n"
     "\n"
     "Write a report from the findings stored by 'ombud check' (the latest\n"
     "check, or --check ID). The report reads the findings only; it never\n"
@@ -38,6 +38,8 @@ const char ombud_help_report[] =
     "                   the report is written in the check's language, and\n"
     "                   another is refused: the findings' texts were written\n"
     "                   by the rules in it (run 'ombud check --lang LANG')\n"
+    "  --sign KEY       sign the report with a private key from 'ombud\n"
+    "                   keygen': writes FILE.sig beside it\n"
     "\n"
     "examples:\n"
     "  ombud report --db evidence.db -o report.xlsx\n"
@@ -88,11 +90,12 @@ int ombud_cmd_report(int argc, char **argv)
         {"check", required_argument, NULL, 'c'},
         {"paper", required_argument, NULL, 'p'},
         {"lang", required_argument, NULL, 'l'},
+        {"sign", required_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
-    const char *db = "evidence.db", *format = NULL, *out = NULL;
+    const char *db = "evidence.db", *format = NULL, *out = NULL, *key = NULL;
     int64_t check = 0;
     ombud_paper paper = OMBUD_PAPER_LETTER;
     const char *fmt;
@@ -125,6 +128,7 @@ int ombud_cmd_report(int argc, char **argv)
                 return c;
             lang_given = 1;
             break;
+        case 's': key = optarg; break;
         case 'q': ombud_diag_set_verbosity(OMBUD_QUIET); break;
         case 'h': fputs(ombud_help_report, stdout); return OMBUD_EXIT_OK;
         default:
@@ -141,6 +145,8 @@ int ombud_cmd_report(int argc, char **argv)
     if (strcmp(fmt, "xlsx") && strcmp(fmt, "pdf"))
         return ombud_usage_error("report", "unknown format (use xlsx or pdf):",
                                  fmt);
+    if ((c = ombud_sign_option(key)))
+        return c;
     if (!(err = ombud_store_open(db, &st)) &&
         !(err = check_language(st, check, lang_given, lang)))
         err = !strcmp(fmt, "pdf") ? ombud_report_pdf(st, check, out, paper)
@@ -148,5 +154,7 @@ int ombud_cmd_report(int argc, char **argv)
     ombud_store_close(st);
     if (!err)
         ombud_info("wrote %s", out);
+    if (!err)
+        err = ombud_sign_written(key, out);
     return ombud_exit_code(err);
 }

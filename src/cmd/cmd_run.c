@@ -23,7 +23,7 @@ const char ombud_help_run[] =
     "                 [--billing FILE]... [--period PERIOD] [--out DIR]\n"
     "                 [--appointments FILE]... [--orders FILE]...\n"
     "                 [--paper letter|a4] [--account ID [--customer NAME]]\n"
-    "                 [--lang en|es|ca|he]\n"
+    "                 [--lang en|es|ca|he] [--sign KEY]\n"
     "                 [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "                 [--calls-format csv|asterisk-queue-log] [--accounts FILE]\n"
     "                 [--cdr FILE]... [--cdr-tz ZONE]\n"
@@ -47,6 +47,8 @@ const char ombud_help_run[] =
     "  --lang LANG        language of the reports, the dossier and the\n"
     "                     summary: en, es, ca or he (default: [filing]\n"
     "                     language, else en)\n"
+    "  --sign KEY         sign every report written with a private key from\n"
+    "                     'ombud keygen' (REPORT.sig beside each)\n"
     "  --map, --strict, -q, -v\n"
     "                     as for 'ombud ingest'\n"
     "  --calls-format, --accounts, --cdr, --cdr-tz\n"
@@ -61,7 +63,7 @@ const char ombud_help_run[] =
     "      --billing samples/founding-case/billing.csv --period 2026-10 --out out\n";
 
 typedef struct run_args {
-    const char *guarantees, *period, *out, *account, *customer;
+    const char *guarantees, *period, *out, *account, *customer, *key;
     ombud_paper paper;
     ombud_lang lang;
     int lang_given;                     /* --lang was given */
@@ -71,7 +73,8 @@ typedef struct run_args {
 /* Parse options into @a; returns 0, -1 after --help, or an exit status. */
 static int parse_args(int argc, char **argv, run_args *a)
 {
-    enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER, O_ACCOUNT, O_CUSTOMER, O_LANG };
+    enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER, O_ACCOUNT, O_CUSTOMER, O_LANG,
+           O_SIGN };
     static const struct option opts[] = {
         {"guarantees", required_argument, NULL, O_G},
         {"period", required_argument, NULL, O_PERIOD},
@@ -80,6 +83,7 @@ static int parse_args(int argc, char **argv, run_args *a)
         {"account", required_argument, NULL, O_ACCOUNT},
         {"customer", required_argument, NULL, O_CUSTOMER},
         {"lang", required_argument, NULL, O_LANG},
+        {"sign", required_argument, NULL, O_SIGN},
         OMBUD_INPUT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -103,6 +107,7 @@ static int parse_args(int argc, char **argv, run_args *a)
         case O_OUT: a->out = optarg; break;
         case O_ACCOUNT: a->account = optarg; break;
         case O_CUSTOMER: a->customer = optarg; break;
+        case O_SIGN: a->key = optarg; break;
         case O_LANG:
             if ((rc = ombud_lang_option(optarg, "run", &a->lang)))
                 return rc;
@@ -127,6 +132,8 @@ static int parse_args(int argc, char **argv, run_args *a)
         return ombud_usage_error("run", "unexpected argument", argv[optind]);
     if (!a->guarantees)
         return ombud_usage_error("run", "--guarantees FILE is required", NULL);
+    if ((rc = ombud_sign_option(a->key)))
+        return rc;
     return ombud_inputs_check(&a->in, "run");
 }
 
@@ -138,7 +145,7 @@ static ombud_err run(const run_args *a, const ombud_guarantees *gs,
     int64_t check_id = 0;
     ombud_ingest_opts io = {gs->tz, gs->filing.currency, a->in.maps, a->in.nmaps,
                             ombud_diag_verbosity() == OMBUD_VERBOSE ? -1 : 10,
-                            &gs->asterisk, NULL};
+                            &gs->asterisk, NULL, NULL};
     ombud_tz *cdr_tz = NULL;
     ombud_store *st = NULL;
     int failed;
@@ -155,11 +162,15 @@ static ombud_err run(const run_args *a, const ombud_guarantees *gs,
     snprintf(pdfpath, sizeof pdfpath, "%s/report.pdf", a->out);
     if (!err && !(err = ombud_report_xlsx(st, check_id, xlsx)))
         ombud_info("wrote %s", xlsx);
+    if (!err)
+        err = ombud_sign_written(a->key, xlsx);
     if (!err && !(err = ombud_report_pdf(st, check_id, pdfpath, a->paper)))
         ombud_info("wrote %s", pdfpath);
+    if (!err)
+        err = ombud_sign_written(a->key, pdfpath);
     if (!err && a->account)
         err = ombud_write_complaint(st, check_id, gs, a->account, a->customer,
-                                    NULL, NULL, NULL, a->paper, a->out);
+                                    NULL, NULL, NULL, a->paper, a->out, a->key);
     ombud_store_close(st);
     ombud_tz_free(cdr_tz);
     return err;

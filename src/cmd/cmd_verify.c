@@ -1,16 +1,18 @@
 /*
  * cmd_verify.c - `ombud verify`: check a report against its inputs.
  *
- * Reads the manifest the report embeds, matches each input it names to a
- * file given (by SHA-256, never by name), recomputes the whole job in a
- * temporary store and compares the findings digest; for a workbook it also
- * compares the Summary's own figures with the recomputed ones, which
- * catches a figure edited after the report was written. Every step prints
- * one line, "ok" or "FAIL" with what differs in plain words; the exit
- * status is 0 only when everything matches.
+ * A report is verified by writing it again. Its manifest names each input
+ * and the guarantees file by SHA-256 and records every option it was
+ * written with; verify matches the files it is given (by checksum, never
+ * by name), imports them into a temporary store as the report names them,
+ * recomputes the findings, writes the same report again with the same
+ * options and compares the two files byte for byte (compare.c says where
+ * they differ: sheet and cell, or page). A signature beside the report is
+ * checked too (sign.c). Every step prints one line, "ok" or "FAIL" with
+ * what differs in plain words; the exit status is 0 only when everything
+ * matches.
  */
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,29 +21,45 @@
 #include <glib/gstdio.h>
 
 #include "ombud/cmd.h"
+#include "ombud/compare.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"
 #include "ombud/report.h"
+#include "ombud/sha256.h"
+#include "ombud/sign.h"
 #include "ombud/value.h"
+#include "ombud/version.h"
 
 const char ombud_help_verify[] =
     "usage: ombud verify --report FILE --guarantees FILE\n"
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
     "                    [--appointments FILE]... [--orders FILE]...\n"
-    "                    [--accounts FILE] [--cdr FILE]...\n"
-    "       ombud verify --report FILE --inputs DIR\n"
+    "                    [--accounts FILE] [--cdr FILE]... [--letter FILE]\n"
+    "                    [--key PUB] [--sig FILE]\n"
+    "       ombud verify --report FILE --inputs DIR [--key PUB]\n"
     "\n"
-    "Check that a report (XLSX or PDF) was produced from the inputs it lists,\n"
-    "by the rules it states, and not edited afterwards. The report's manifest\n"
-    "names each input file and the guarantees file by SHA-256 and carries a\n"
-    "digest of all findings. verify matches the files you give by checksum\n"
-    "(names do not matter), recomputes everything in a temporary store, and\n"
-    "compares; for a workbook it also compares the Summary's figures.\n"
+    "Check that a report (XLSX or PDF, a filing or a complaint dossier) was\n"
+    "produced from the inputs it lists, by the rules it states, and not\n"
+    "changed by one byte since. The report's manifest names each input file\n"
+    "and the guarantees file by SHA-256 and records how the report was\n"
+    "written (format, paper, language, the dossier's account, customer, ask\n"
+    "and letter). verify matches the files you give by checksum (names do\n"
+    "not matter), recomputes the findings in a temporary store, writes the\n"
+    "report again and compares it with the file byte for byte. A difference\n"
+    "is named: the sheet and cell with both values, or the PDF page.\n"
     "\n"
-    "With --inputs DIR, the files are looked for in DIR by checksum: a\n"
-    "reviewer who was handed the report and a folder of files can tell which\n"
-    "of them the report was made from.\n"
+    "With --inputs DIR, the files (and a dossier's own letter template) are\n"
+    "looked for in DIR by checksum: a reviewer who was handed the report and\n"
+    "a folder of files can tell which of them the report was made from.\n"
+    "\n"
+    "Signatures: when REPORT.sig exists (or --sig FILE is given) it is\n"
+    "checked: who signed (the key's fingerprint), and that it covers these\n"
+    "very bytes. With --key PUB it must be by that key; --key with no\n"
+    "signature fails. See 'ombud help keygen'.\n"
+    "\n"
+    "Only the ombud version that wrote a report can write it again byte for\n"
+    "byte: a report of another version is refused, naming the version.\n"
     "\n"
     "exit status: 0 verified; 1 something differs (the first difference is\n"
     "explained); 64 usage; 66 a file cannot be read; 65 not an ombud report.\n";
@@ -53,6 +71,7 @@ typedef struct offered {
     const char *kind;        /* outages/calls/billing, or NULL (from --inputs) */
     char *path;              /* (owned) */
     char sha[65];
+    int64_t size;
     int used;
 } offered;
 
@@ -61,7 +80,10 @@ typedef struct verify {
     ombud_readback rb;
     offered files[MAX_FILES];
     int nfiles;
+    const char *report;
     const char *guarantees;  /* path, or NULL (then looked for in --inputs) */
+    const char *key;         /* --key PUB, or NULL */
+    const char *sig;         /* --sig FILE, or NULL (then REPORT.sig if any) */
     int failures;
     char first[600];         /* the first failure, for the last line */
 } verify;
@@ -85,12 +107,11 @@ static void say(verify *v, int ok, const char *fmt, ...)
 static int offer(verify *v, const char *kind, const char *path)
 {
     offered *f;
-    int64_t bytes;
 
     if (v->nfiles == MAX_FILES)
         return ombud_usage_error("verify", "too many files", NULL);
     f = &v->files[v->nfiles];
-    if (ombud_file_sha256(path, f->sha, &bytes)) {
+    if (ombud_file_sha256(path, f->sha, &f->size)) {
         ombud_error(OMBUD_E_NOINPUT, NULL, "cannot read %s", path);
         return OMBUD_EXIT_NOINPUT;
     }
@@ -158,7 +179,14 @@ static int check_inputs(verify *v, ombud_input *in, int *nin)
         offered *f = by_sha(v, mi->sha256, mi->kind), *other;
         if (f) {
             f->used = 1;
-            in[(*nin)++] = (ombud_input){ombud_format_find(mi->kind), f->path};
+            in[*nin] = (ombud_input){ombud_format_find(mi->kind), f->path};
+            if (!in[*nin].fmt) {
+                say(v, 0, "input %s: the report names an input kind '%s' this "
+                    "ombud does not read", mi->name, mi->kind);
+                all = 0;
+                continue;
+            }
+            (*nin)++;
             say(v, 1, "input %s (%s): SHA-256 %.16s... matches %s", mi->name,
                 mi->kind, mi->sha256, f->path);
         } else if ((other = by_kind_unused(v, mi->kind))) {
@@ -175,7 +203,8 @@ static int check_inputs(verify *v, ombud_input *in, int *nin)
         }
     }
     for (int i = 0; i < v->nfiles; i++)
-        if (v->files[i].kind && !v->files[i].used) {
+        if (v->files[i].kind && !v->files[i].used &&
+            strcmp(v->files[i].kind, "letter")) {
             say(v, 0, "%s (%s) is not among the report's inputs", v->files[i].path,
                 v->files[i].kind);
             all = 0;
@@ -214,73 +243,121 @@ static const char *check_guarantees(verify *v)
     return NULL;
 }
 
-typedef struct results { ombud_result_row r[128]; char ids[128][96]; int n; } results;
-
-static int keep_result(void *ud, const ombud_result_row *r)
+/* The letter a dossier was written with: the compiled-in one of its
+ * language, or a file given whose SHA-256 is the manifest's. (g_free) */
+static char *find_letter(verify *v, char **path)
 {
-    results *rs = ud;
+    char def_path[256], sha[65];
+    const char *def = ombud_letter_default(def_path, sizeof def_path);
+    ombud_sha256 *h = ombud_sha256_new();
+    offered *f;
+    char *text = NULL;
+    gsize n;
 
-    if (rs->n == 128)
-        return 1;
-    rs->r[rs->n] = *r;
-    snprintf(rs->ids[rs->n], 96, "%s", r->guarantee_id);
-    rs->n++;
-    return 0;
+    ombud_sha256_update(h, def, strlen(def));
+    snprintf(sha, sizeof sha, "%s", ombud_sha256_hex(h));
+    ombud_sha256_free(h);
+    if (!strcmp(sha, v->m.letter)) {
+        say(v, 1, "letter: the compiled-in template %s", def_path);
+        *path = g_strdup(def_path);
+        return g_strdup(def);
+    }
+    if ((f = by_sha(v, v->m.letter, "letter")) && f->size <= OMBUD_LETTER_MAX &&
+        g_file_get_contents(f->path, &text, &n, NULL)) {
+        f->used = 1;
+        say(v, 1, "letter: SHA-256 %.16s... matches %s", v->m.letter, f->path);
+        *path = g_strdup(f->path);
+        return text;
+    }
+    say(v, 0, "letter: the dossier was written with a letter template of "
+        "SHA-256 %s; give it with --letter FILE (or put it in --inputs)",
+        v->m.letter);
+    return NULL;
 }
 
-/* The workbook's Summary against the recomputed results. */
-static void check_contents(verify *v, const results *rs, int digits)
-{
-    double scale = pow(10, digits);
-
-    if (v->rb.is_pdf) {
-        say(v, 1, "report contents: the PDF's manifest is complete (its pages "
-            "are drawn from the same findings)");
-        return;
-    }
-    if (strcmp(v->rb.custom_findings, v->m.findings_sha256)) {
-        say(v, 0, "report contents: the workbook's Manifest sheet (findings "
-            "%.16s...) and its document properties (%.16s...) disagree: it was "
-            "edited after it was written", v->m.findings_sha256,
-            v->rb.custom_findings);
-        return;
-    }
-    for (int i = 0; i < rs->n; i++) {
-        const ombud_summary_row *row = i < v->rb.nrows ? &v->rb.rows[i] : NULL;
-        const ombud_result_row *r = &rs->r[i];
-        double amount = row ? strtod(row->amount, NULL) : 0;
-        if (!row || strcmp(row->guarantee, rs->ids[i]) ||
-            strcmp(row->status, ombud_fmt_status(r->r.pass ? "PASS" : "FAIL")) ||
-            strtoll(row->breaches, NULL, 10) != r->r.breaches ||
-            fabs(amount - (double)r->r.amount / scale) > 0.5 / scale) {
-            say(v, 0, "report contents: the Summary says %s: %s, %s breaches, "
-                "%s owed; recomputed: %s, %lld breaches, %.*f owed: the "
-                "workbook was edited after it was written", row ? row->guarantee
-                : rs->ids[i], row ? row->status : "-", row ? row->breaches : "-",
-                row ? row->amount : "-", r->r.pass ? "PASS" : "FAIL",
-                (long long)r->r.breaches, digits, (double)r->r.amount / scale);
-            return;
-        }
-    }
-    if (v->rb.nrows != rs->n)
-        say(v, 0, "report contents: the Summary lists %d guarantees, the "
-            "findings %d", v->rb.nrows, rs->n);
-    else
-        say(v, 1, "report contents: the Summary's statuses, breaches and "
-            "amounts match the recomputed findings");
-}
-
-/* Remove a temporary folder and what ombud put in it. */
+/* Remove a temporary folder and everything in it (ombud's files only). */
 static void remove_tmp(const char *dir)
 {
-    static const char *const names[] = {"verify.db", "verify.db-wal",
-                                        "verify.db-shm", NULL};
-    for (int i = 0; names[i]; i++) {
-        char *p = g_build_filename(dir, names[i], NULL);
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name(d))) {
+        char *p = g_build_filename(dir, name, NULL);
         g_unlink(p);
         g_free(p);
     }
+    if (d)
+        g_dir_close(d);
     g_rmdir(dir);
+}
+
+/* Each input as the report names it: its recorded path and zone, in the
+ * order the store numbered them (the Inputs sheet lists them so). */
+static ombud_err import_as_named(verify *v, ombud_store *st,
+                                 const ombud_guarantees *gs,
+                                 const ombud_input *in, int nin)
+{
+    ombud_err err = OMBUD_OK;
+
+    for (int i = 0; i < nin && !err; i++) {
+        const ombud_manifest_input *mi = &v->m.in[i];
+        ombud_tz *tz = NULL;
+        ombud_ingest_opts o = {gs->tz, gs->filing.currency, NULL, 0, 0,
+                               &gs->asterisk, NULL, mi->path[0] ? mi->path : NULL};
+        ombud_counts c;
+        int already;
+
+        if (mi->tz[0] && !ombud_tz_open(mi->tz, &tz)) {
+            if (in[i].fmt == ombud_format_find("cdr"))
+                o.cdr_tz = tz;
+            else
+                o.tz = tz;
+        }
+        err = ombud_ingest_file(st, in[i].fmt, in[i].path, &o, &c, &already);
+        ombud_tz_free(tz);
+    }
+    return err;
+}
+
+/* The report written again from store @st into @out. */
+static ombud_err write_again(verify *v, ombud_store *st, int64_t check_id,
+                             const char *out)
+{
+    ombud_paper paper = OMBUD_PAPER_LETTER;
+    ombud_complaint c = {0};
+    char *letter, *lpath = NULL;
+    ombud_err err;
+
+    if (v->m.paper[0] && ombud_paper_parse(v->m.paper, &paper))
+        return OMBUD_E_DATA;
+    if (!strcmp(v->m.doc, "filing"))
+        return v->rb.is_pdf ? ombud_report_pdf(st, check_id, out, paper)
+                            : ombud_report_xlsx(st, check_id, out);
+    if (!(letter = find_letter(v, &lpath)))
+        return OMBUD_E_NOINPUT;
+    c = (ombud_complaint){check_id, v->m.account, v->m.customer, v->m.ask,
+                          lpath, letter, paper};
+    err = ombud_report_complaint(st, &c, v->rb.is_pdf ? out : NULL,
+                                 v->rb.is_pdf ? NULL : out);
+    g_free(letter);
+    g_free(lpath);
+    return err;
+}
+
+/* Compare the report with the one written again, and say so. */
+static void compare(verify *v, const char *again)
+{
+    char where[1200];
+    int rc = ombud_compare_reports(v->report, again, v->rb.is_pdf, where,
+                                   sizeof where);
+
+    if (rc == 0)
+        say(v, 1, "report: written again from these inputs, it is the same "
+            "file byte for byte");
+    else if (rc > 0)
+        say(v, 0, "report: it is not the report these inputs give: %s", where);
+    else
+        say(v, 0, "report: %s", where);
 }
 
 /* The whole job again, in a temporary store; then compare. */
@@ -289,25 +366,28 @@ static void recompute(verify *v, const char *gpath, const ombud_input *in, int n
     ombud_guarantees *gs = NULL;
     ombud_store *st = NULL;
     ombud_verbosity was = ombud_diag_verbosity();
-    char *dir = g_dir_make_tmp("ombud-verify-XXXXXX", NULL), *db, digest[65];
-    results *rs = calloc(1, sizeof *rs);
-    int64_t rejected = 0, check_id = 0;
+    char *dir = g_dir_make_tmp("ombud-verify-XXXXXX", NULL), *db, *again;
+    char digest[65];
+    int64_t check_id = 0;
     ombud_err err;
 
-    if (!dir || !rs) {
+    if (!dir) {
         say(v, 0, "cannot make a temporary folder to recompute in");
-        free(rs);
-        g_free(dir);
         return;
     }
     db = g_build_filename(dir, "verify.db", NULL);
+    again = g_build_filename(dir, v->rb.is_pdf ? "again.pdf" : "again.xlsx", NULL);
     ombud_diag_set_verbosity(OMBUD_QUIET);
-    if (!(err = ombud_guarantees_load(gpath, &gs)) &&
-        !(err = ombud_store_open(db, &st))) {
-        ombud_ingest_opts o = {gs->tz, gs->filing.currency, NULL, 0, 0,
-                               &gs->asterisk, NULL};
-        if (!(err = ombud_import_files(st, in, nin, &o, &rejected)) &&
-            !(err = ombud_evaluate_span(st, gs, v->m.from, v->m.to, NULL, &check_id)))
+    if (!(err = ombud_guarantees_load(gpath, &gs))) {
+        /* The check records the guarantees file's path as it was given. */
+        if (v->m.gpath[0]) {
+            g_free(gs->path);
+            gs->path = g_strdup(v->m.gpath);
+        }
+        if (!(err = ombud_store_open(db, &st)) &&
+            !(err = import_as_named(v, st, gs, in, nin)) &&
+            !(err = ombud_evaluate_span(st, gs, v->m.from, v->m.to, NULL,
+                                        &check_id)))
             err = ombud_store_findings_digest(st, check_id, digest);
     }
     ombud_diag_set_verbosity(was);
@@ -317,28 +397,73 @@ static void recompute(verify *v, const char *gpath, const ombud_input *in, int n
     } else if (strcmp(digest, v->m.findings_sha256)) {
         say(v, 0, "findings: the report's findings digest is %s, recomputing "
             "from these inputs and rules gives %s: the findings do not follow "
-            "from them%s", v->m.findings_sha256, digest,
-            strcmp(v->m.version, OMBUD_VERSION) ? " (the report was written by "
-            "another ombud version)" : "");
+            "from them", v->m.findings_sha256, digest);
     } else {
         say(v, 1, "findings: recomputed digest %.16s... matches the report's",
             digest);
-        ombud_store_each_result(st, check_id, keep_result, rs);
-        check_contents(v, rs, ombud_currency_digits(gs->filing.currency));
+        ombud_diag_set_verbosity(OMBUD_QUIET);
+        err = write_again(v, st, check_id, again);
+        ombud_diag_set_verbosity(was);
+        if (err == OMBUD_E_NOINPUT)
+            ;   /* find_letter said why */
+        else if (err)
+            say(v, 0, "the report cannot be written again (%s)",
+                ombud_strerror(err));
+        else
+            compare(v, again);
     }
     ombud_store_close(st);
     ombud_guarantees_free(gs);
     remove_tmp(dir);
+    g_free(again);
     g_free(db);
     g_free(dir);
-    free(rs);
 }
 
-static int parse(int argc, char **argv, verify *v, const char **report,
-                 const char **dir)
+/* Who signed the report, and whether the signature covers these bytes. */
+static void check_signature(verify *v)
+{
+    char *def = g_strdup_printf("%s.sig", v->report);
+    const char *sig = v->sig ? v->sig : def;
+    ombud_sig_result r;
+
+    if (!v->sig && !g_file_test(def, G_FILE_TEST_EXISTS)) {
+        if (v->key)
+            say(v, 0, "signature: --key was given but %s has no signature "
+                "(%s)", v->report, def);
+        g_free(def);
+        return;
+    }
+    if (ombud_sig_check(sig, v->report, v->rb.manifest, v->key, &r))
+        say(v, 0, "signature: %s cannot be read", sig);
+    else if (!r.holds)
+        say(v, 0, "signature %s: %s", sig, r.why);
+    else if (v->key)
+        say(v, 1, "signature: made with the key given (%s) over these very "
+            "bytes and this manifest", r.key);
+    else
+        say(v, 1, "signature: made with key %s over these very bytes and this "
+            "manifest (compare the fingerprint with the one the filer "
+            "published, or give --key)", r.key);
+    g_free(def);
+}
+
+/* A report this version cannot write again is refused, not half-checked. */
+static int same_version(verify *v)
+{
+    if (!strcmp(v->m.version, OMBUD_VERSION) && v->m.doc[0])
+        return 1;
+    say(v, 0, "the report was written by ombud %s; only that version writes "
+        "it again byte for byte: verify it with ombud %s (this is ombud %s)",
+        v->m.version[0] ? v->m.version : "(unknown)",
+        v->m.version[0] ? v->m.version : "(unknown)", OMBUD_VERSION);
+    return 0;
+}
+
+static int parse(int argc, char **argv, verify *v, const char **dir)
 {
     enum { O_REPORT = 256, O_G, O_OUTAGES, O_CALLS, O_BILLING, O_INPUTS,
-           O_APPOINTMENTS, O_ORDERS, O_ACCOUNTS, O_CDR };
+           O_APPOINTMENTS, O_ORDERS, O_ACCOUNTS, O_CDR, O_LETTER, O_KEY, O_SIG };
     static const struct option opts[] = {
         {"report", required_argument, NULL, O_REPORT},
         {"guarantees", required_argument, NULL, O_G},
@@ -350,6 +475,9 @@ static int parse(int argc, char **argv, verify *v, const char **report,
         {"orders", required_argument, NULL, O_ORDERS},
         {"accounts", required_argument, NULL, O_ACCOUNTS},
         {"cdr", required_argument, NULL, O_CDR},
+        {"letter", required_argument, NULL, O_LETTER},
+        {"key", required_argument, NULL, O_KEY},
+        {"sig", required_argument, NULL, O_SIG},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
@@ -359,7 +487,7 @@ static int parse(int argc, char **argv, verify *v, const char **report,
     opterr = 0;
     while (!rc && (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
-        case O_REPORT: *report = optarg; break;
+        case O_REPORT: v->report = optarg; break;
         case O_G: v->guarantees = optarg; break;
         case O_OUTAGES: rc = offer(v, "outages", optarg); break;
         case O_CALLS: rc = offer(v, "calls", optarg); break;
@@ -369,6 +497,9 @@ static int parse(int argc, char **argv, verify *v, const char **report,
         case O_ORDERS: rc = offer(v, "orders", optarg); break;
         case O_ACCOUNTS: rc = offer(v, "accounts", optarg); break;
         case O_CDR: rc = offer(v, "cdr", optarg); break;
+        case O_LETTER: rc = offer(v, "letter", optarg); break;
+        case O_KEY: v->key = optarg; break;
+        case O_SIG: v->sig = optarg; break;
         case 'h': fputs(ombud_help_verify, stdout); return -1;
         default:
             return ombud_usage_error("verify", c == ':' ? "option needs a "
@@ -377,7 +508,9 @@ static int parse(int argc, char **argv, verify *v, const char **report,
     }
     if (rc)
         return rc;
-    if (!*report)
+    if (optind < argc)
+        return ombud_usage_error("verify", "unexpected argument", argv[optind]);
+    if (!v->report)
         return ombud_usage_error("verify", "--report FILE is required", NULL);
     if (!*dir && (!v->guarantees || !v->nfiles))
         return ombud_usage_error("verify", "give --guarantees and the input "
@@ -385,10 +518,23 @@ static int parse(int argc, char **argv, verify *v, const char **report,
     return *dir ? offer_dir(v, *dir) : 0;
 }
 
+/* The findings' texts, and so their digest, are in the report's language. */
+static int set_language(verify *v)
+{
+    ombud_lang lang;
+    int rc;
+
+    if (ombud_lang_parse(v->m.lang, &lang))
+        return ombud_exit_code(ombud_error(OMBUD_E_DATA, NULL, "%s: written in "
+                               "an unknown language '%s'", v->report, v->m.lang));
+    rc = ombud_exit_code(ombud_i18n_set(lang));
+    return rc;
+}
+
 int ombud_cmd_verify(int argc, char **argv)
 {
     verify *v = calloc(1, sizeof *v);
-    const char *report = NULL, *dir = NULL, *gpath;
+    const char *dir = NULL, *gpath;
     ombud_input in[OMBUD_MANIFEST_MAX_INPUTS];
     char period[80];
     int rc, nin = 0;
@@ -396,33 +542,28 @@ int ombud_cmd_verify(int argc, char **argv)
 
     if (!v)
         return OMBUD_EXIT_SOFTWARE;
-    if ((rc = parse(argc, argv, v, &report, &dir)) ||
-        (rc = ombud_exit_code(ombud_report_read(report, &v->rb))))
+    if ((rc = parse(argc, argv, v, &dir)) ||
+        (rc = ombud_exit_code(ombud_report_read(v->report, &v->rb))))
         goto done;
     if (ombud_manifest_parse(v->rb.manifest, &v->m)) {
-        ombud_error(OMBUD_E_DATA, NULL, "%s: its manifest cannot be read", report);
+        ombud_error(OMBUD_E_DATA, NULL, "%s: its manifest cannot be read",
+                    v->report);
         rc = OMBUD_EXIT_DATA;
         goto done;
     }
-    /* The findings' texts, and so their digest, are in the report's language. */
-    {
-        ombud_lang lang;
-        if (ombud_lang_parse(v->m.lang, &lang) ||
-            (rc = ombud_exit_code(ombud_i18n_set(lang)))) {
-            if (!rc)
-                rc = ombud_exit_code(ombud_error(OMBUD_E_DATA, NULL, "%s: "
-                                     "written in an unknown language '%s'",
-                                     report, v->m.lang));
-            goto done;
-        }
-    }
+    if ((rc = set_language(v)))
+        goto done;
     if (ombud_tz_open(v->m.tz, &tz))
         ombud_tz_open("UTC", &tz);
-    printf("report: %s (%s, written by ombud %s, period %s, %s)\n", report,
-           v->rb.is_pdf ? "PDF" : "XLSX", v->m.version, ombud_period_format(tz,
+    printf("report: %s (%s %s, written by ombud %s, period %s, %s)\n", v->report,
+           v->rb.is_pdf ? "PDF" : "XLSX", !strcmp(v->m.doc, "dossier") ?
+           "complaint dossier" : "filing", v->m.version, ombud_period_format(tz,
            v->m.from, v->m.to, period, sizeof period), v->m.tz);
-    if (check_inputs(v, in, &nin) && (gpath = check_guarantees(v)))
-        recompute(v, gpath, in, nin);
+    if (same_version(v)) {
+        check_signature(v);
+        if (check_inputs(v, in, &nin) && (gpath = check_guarantees(v)))
+            recompute(v, gpath, in, nin);
+    }
     if (v->failures)
         printf("NOT VERIFIED: %s\n", v->first);
     else

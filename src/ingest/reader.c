@@ -798,6 +798,7 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
 {
     reader r = {0};
     ombud_source src = {0};
+    const char *shown = opts && opts->as_path ? opts->as_path : path;
     char sha[65] = "pending", settings[600];
     int64_t bytes = 0, id = 0;
     int regular = 0;
@@ -820,7 +821,7 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
         fclose(fp);
         return ombud_store_find_source(st, fmt->kind, sha, &id, counts);
     }
-    src = (ombud_source){fmt->kind, base_name(path), path, sha, bytes,
+    src = (ombud_source){fmt->kind, base_name(shown), shown, sha, bytes,
                          ombud_tz_name(fmt == &ombud_format_cdr && opts->cdr_tz
                                        ? opts->cdr_tz : opts->tz),
                          ombud_clock_now(), NULL};

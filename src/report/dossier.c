@@ -24,8 +24,10 @@
 #include "ombud/chart.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
+#include "ombud/manifest.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
+#include "ombud/sha256.h"
 #include "ombud/value.h"
 #include "pdfdoc.h"
 
@@ -63,6 +65,7 @@ typedef struct dossier {
     ombud_timeline tl;         /* arrays below */
     GArray *call_at, *call_kind, *promise_at;
     char *letter;              /* filled letter (g_free) */
+    char *manifest;            /* the manifest line, as written (free) */
 } dossier;
 
 /* ---- gathering ------------------------------------------------------------- */
@@ -452,6 +455,61 @@ static ombud_err fill_letter(dossier *x)
     return err;
 }
 
+/* ---- manifest -------------------------------------------------------------- */
+
+/*
+ * The dossier's manifest: the check's, plus every option the dossier was
+ * written with, so that `ombud verify` can write it again byte for byte.
+ * The letter is recorded by its SHA-256: verify finds the template among
+ * the files it is given (or knows it as the compiled-in one).
+ */
+static ombud_err make_manifest(dossier *x, const char *paper)
+{
+    ombud_manifest *m = calloc(1, sizeof *m);
+    ombud_sha256 *h = ombud_sha256_new();
+    ombud_err err;
+
+    free(x->manifest);
+    x->manifest = malloc(OMBUD_MANIFEST_MAX);
+    if (!m || !h || !x->manifest) {
+        err = OMBUD_E_NOMEM;
+    } else if (!(err = ombud_manifest_build(x->st, x->chk.id, m))) {
+        snprintf(m->doc, sizeof m->doc, "dossier");
+        snprintf(m->paper, sizeof m->paper, "%s", paper);
+        snprintf(m->account, sizeof m->account, "%s", x->c->account);
+        snprintf(m->customer, sizeof m->customer, "%s", x->c->customer);
+        snprintf(m->ask, sizeof m->ask, "%s", x->c->ask);
+        ombud_sha256_update(h, x->c->letter, strlen(x->c->letter));
+        snprintf(m->letter, sizeof m->letter, "%s", ombud_sha256_hex(h));
+        if (strlen(x->c->account) >= sizeof m->account ||
+            strlen(x->c->customer) >= sizeof m->customer ||
+            strlen(x->c->ask) >= sizeof m->ask)
+            err = ombud_error(OMBUD_E_USAGE, NULL, "the account, --customer "
+                              "or --ask is too long to record in the "
+                              "dossier's manifest (at most %zu, %zu and %zu "
+                              "bytes)", sizeof m->account - 1,
+                              sizeof m->customer - 1, sizeof m->ask - 1);
+        else if (!ombud_manifest_format(m, x->manifest, OMBUD_MANIFEST_MAX))
+            err = ombud_error(OMBUD_E_DATA, NULL, "the dossier's manifest is "
+                              "longer than %d bytes: import the files from "
+                              "shorter paths", OMBUD_MANIFEST_MAX);
+    }
+    ombud_sha256_free(h);
+    free(m);
+    return err;
+}
+
+/* The manifest sheet: its first cell is what `ombud verify` reads. */
+static void manifest_sheet(dossier *x, lxw_workbook *wb)
+{
+    lxw_worksheet *ws = add_sheet(wb, _("Manifest"));
+
+    worksheet_set_column(ws, 0, 0, 120, NULL);
+    worksheet_write_string(ws, 0, 0, x->manifest, NULL);
+    worksheet_write_string(ws, 2, 0, _("What the figures were made from "
+                           "(checked by ombud verify)"), NULL);
+}
+
 /* ---- PDF -------------------------------------------------------------------- */
 
 static int chrono_row(void *ud, const ombud_event *e)
@@ -651,8 +709,11 @@ static ombud_err write_xlsx(dossier *x, const char *path)
     xsheet s = {x, NULL, 1, NULL};
     lxw_format *bold;
     lxw_error e;
+    ombud_err err0;
     int n;
 
+    if ((err0 = make_manifest(x, "")))
+        return err0;
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     if (!(wb = workbook_new_opt(tmp, &o)))
         return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot create %s", path);
@@ -681,6 +742,7 @@ static ombud_err write_xlsx(dossier *x, const char *path)
         xbreach xb = {&s, &x->res[i]};
         ombud_store_each_breach_of(x->st, x->res[i].id, x->c->account, x_breach, &xb);
     }
+    manifest_sheet(x, wb);
     {
         /* As in xlsx.c: libxlsxwriter does not check its sheet temp files. */
         lxw_worksheet *ws;
@@ -721,6 +783,7 @@ static void dossier_free(dossier *x)
     g_array_free(x->call_kind, TRUE);
     g_array_free(x->promise_at, TRUE);
     g_free(x->letter);
+    free(x->manifest);
     ombud_tz_free(x->tz);
     free(x);
 }
@@ -795,9 +858,10 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
         snprintf(subject, sizeof subject, _("Complaint of %s against %s, account "
                  "%s, %s"), c->customer, x->chk.carrier, c->account, x->period);
         snprintf(creator, sizeof creator, "ombud %s", x->chk.tool_version);
-        if (pdf_path)
+        /* The keywords are the manifest: ombud verify reads them back. */
+        if (pdf_path && !(err = make_manifest(x, ombud_paper_name(c->paper))))
             err = pdoc_write(&x->d, pdf_path, draw, x, _("Complaint dossier"),
-                             c->customer, subject, c->account, creator, date);
+                             c->customer, subject, x->manifest, creator, date);
         if (!err && xlsx_path)
             err = write_xlsx(x, xlsx_path);
     }

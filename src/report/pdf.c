@@ -374,6 +374,11 @@ ombud_err ombud_paper_parse(const char *s, ombud_paper *out)
     return OMBUD_OK;
 }
 
+const char *ombud_paper_name(ombud_paper paper)
+{
+    return paper == OMBUD_PAPER_A4 ? "a4" : "letter";
+}
+
 /* ---- the document ------------------------------------------------------------------ */
 
 static int copy_result(void *ud, const ombud_result_row *r)
@@ -472,8 +477,15 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
         p->manifest = malloc(OMBUD_MANIFEST_MAX);
         if (!m || !p->manifest)
             err = OMBUD_E_NOMEM;
-        else if (!(err = ombud_manifest_build(st, p->chk.id, m)))
-            ombud_manifest_format(m, p->manifest, OMBUD_MANIFEST_MAX);
+        else if (!(err = ombud_manifest_build(st, p->chk.id, m))) {
+            snprintf(m->doc, sizeof m->doc, "filing");
+            snprintf(m->paper, sizeof m->paper, "%s", ombud_paper_name(paper));
+            if (!ombud_manifest_format(m, p->manifest, OMBUD_MANIFEST_MAX))
+                err = ombud_error(OMBUD_E_DATA, NULL, "the manifest (the "
+                                  "inputs' paths and checksums) is longer "
+                                  "than %d bytes: import the files from "
+                                  "shorter paths", OMBUD_MANIFEST_MAX);
+        }
         free(m);
     }
     if (!err && !(err = ombud_store_each_result(st, p->chk.id, copy_result, p)))

@@ -1001,7 +1001,16 @@ static void write_manifest(xlsx *x, const char *name)
         free(line);
         return;
     }
-    ombud_manifest_format(m, line, OMBUD_MANIFEST_MAX);
+    snprintf(m->doc, sizeof m->doc, "filing");
+    if (!ombud_manifest_format(m, line, OMBUD_MANIFEST_MAX)) {
+        x->err = ombud_error(OMBUD_E_DATA, NULL, "the manifest (the inputs' "
+                             "paths and checksums) is longer than %d bytes: "
+                             "import the files from shorter paths",
+                             OMBUD_MANIFEST_MAX);
+        free(m);
+        free(line);
+        return;
+    }
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 100, NULL);
     put_text(ws, row++, 0, line, NULL);

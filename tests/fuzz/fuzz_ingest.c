@@ -155,7 +155,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         "(SELECT coalesce(sum(nlines), 0) FROM call_legs) + (SELECT count(*) "
         "FROM billing_events) + (SELECT count(*) FROM accounts) + (SELECT "
         "count(*) FROM cdr_records)";
-    ombud_ingest_opts opts = {tz, "USD", NULL, 0, -1, NULL, NULL};
+    ombud_ingest_opts opts = {tz, "USD", NULL, 0, -1, NULL, NULL, NULL};
     ombud_counts c = {0, 0, 0, 0};
     FILE *fp;
     int already = 0;

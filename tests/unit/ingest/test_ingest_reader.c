@@ -21,7 +21,7 @@ static int setup(void **state)
     unlink(db_path);
     if (ombud_store_open(db_path, &st) || ombud_tz_open("America/Los_Angeles", &la))
         return -1;
-    opts = (ombud_ingest_opts){la, "USD", NULL, 0, 0, NULL, NULL};
+    opts = (ombud_ingest_opts){la, "USD", NULL, 0, 0, NULL, NULL, NULL};
     return 0;
 }
 
