@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <minizip/unzip.h>
 
 #include "ombud/diag.h"
@@ -22,6 +24,7 @@
 #include "ombud/report.h"
 
 #define MAX_MEMBER (256u * 1024 * 1024)
+#define MAX_REPORT (512u * 1024 * 1024)
 
 /* ---- XML text ------------------------------------------------------------- */
 
@@ -278,6 +281,16 @@ ombud_err ombud_report_read(const char *path, ombud_readback *rb)
     ombud_err err;
 
     memset(rb, 0, sizeof *rb);
+    /* Only a regular file of a report's size: not a pipe, /dev/zero or a
+     * folder, which would be read without end or refused obscurely. */
+    {
+        GStatBuf sb;
+        if (g_stat(path, &sb) == 0 && (!S_ISREG(sb.st_mode) ||
+                                       sb.st_size > (goffset)MAX_REPORT))
+            return ombud_error(OMBUD_E_DATA, NULL, "%s: %s", path,
+                               S_ISREG(sb.st_mode) ? "larger than 512 MiB: not "
+                               "an ombud report" : "not a regular file");
+    }
     if (!g_file_get_contents(path, &data, &n, &gerr)) {
         err = ombud_error(OMBUD_E_NOINPUT, NULL, "cannot read %s: %s", path,
                           gerr->message);

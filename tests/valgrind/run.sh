@@ -114,6 +114,21 @@ vg 0 "report (XLSX)" report --db ev.db -o report.xlsx
 vg 0 "run: ingest, check, XLSX and PDF" run -q --guarantees "$G" \
     --outages "$F/outages.csv" --calls "$F/calls.csv" --billing "$F/billing.csv" \
     --period 2026-10 --out out
+vg 0 "keygen" keygen --out filer
+vg 0 "run, signed, with a dossier" run -q --guarantees "$G" \
+    --outages "$F/outages.csv" --calls "$F/calls.csv" --billing "$F/billing.csv" \
+    --period 2026-10 --out signed --account ACC-1001 --sign filer.key
+vg 0 "verify a signed PDF (written again)" verify --report signed/report.pdf \
+    --guarantees "$G" --outages "$F/outages.csv" --calls "$F/calls.csv" \
+    --billing "$F/billing.csv" --key filer.pub
+qpdf signed/report.pdf --pages . 1-2 -- cut.pdf 2>/dev/null
+cp signed/complaint-ACC-1001.xlsx edited.xlsx && echo x | zip -q -z edited.xlsx
+vg 1 "verify a cut PDF (page by page)" verify --report cut.pdf \
+    --guarantees "$G" --outages "$F/outages.csv" --calls "$F/calls.csv" \
+    --billing "$F/billing.csv"
+vg 1 "verify an edited dossier workbook" verify --report edited.xlsx \
+    --guarantees "$G" --outages "$F/outages.csv" --calls "$F/calls.csv" \
+    --billing "$F/billing.csv"
 vg 0 "help" --help
 
 echo "valgrind: $passed passed, $failed failed"
