@@ -251,6 +251,12 @@ char *ombud_fmt_bp(int64_t bp, char *buf, size_t size)
     const lang_conv *c = &convs[current];
     char a[48];
 
+    /* A share of nothing is not 100%: ombud_share_bp() of an empty whole. */
+    if (bp == OMBUD_BP_NONE) {
+        /* TRANSLATORS: a share whose denominator is empty (0 of 0). */
+        snprintf(buf, size, "%s", _("no data"));
+        return buf;
+    }
     amount(bp, 2, 1, a, sizeof a);
     snprintf(buf, size, "%s%s%%", a, c->pct);
     return buf;
@@ -318,7 +324,18 @@ const char *ombud_fmt_status(const char *status)
         return _("PASS");
     if (status && !strcmp(status, "FAIL"))
         return _("FAIL");
+    /* TRANSLATORS: the verdict of a guarantee that examined nothing. */
+    if (status && !strcmp(status, "NO DATA"))
+        return _("NO DATA");
     return status ? status : "";
+}
+
+char *ombud_fmt_no_data(int n, char *buf, size_t size)
+{
+    snprintf(buf, size, ombud_ngettext("%d not assessed: no data in the period",
+                                       "%d not assessed: no data in the period",
+                                       (unsigned long)n), n);
+    return buf;
 }
 
 const char *ombud_fmt_source_kind(const char *kind)

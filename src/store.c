@@ -1689,6 +1689,20 @@ ombud_err ombud_store_add_result(ombud_store *st, int64_t check_id, int seq,
     return OMBUD_OK;
 }
 
+const char *ombud_verdict_name(int pass)
+{
+    return pass == OMBUD_NO_DATA ? "NO DATA" : pass ? "PASS" : "FAIL";
+}
+
+int ombud_verdict_parse(const char *status)
+{
+    if (status && !strcmp(status, "PASS"))
+        return OMBUD_PASS;
+    if (status && !strcmp(status, "NO DATA"))
+        return OMBUD_NO_DATA;
+    return OMBUD_FAIL;
+}
+
 ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
                                  const ombud_result *r)
 {
@@ -1700,7 +1714,7 @@ ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
     sqlite3_bind_int64(s, 2, r->measured);
     sqlite3_bind_int64(s, 3, r->target);
     bind_text(s, 4, r->unit);
-    bind_text(s, 5, r->pass ? "PASS" : "FAIL");
+    bind_text(s, 5, ombud_verdict_name(r->pass));
     sqlite3_bind_int64(s, 6, r->subjects);
     sqlite3_bind_int64(s, 7, r->breaches);
     sqlite3_bind_int64(s, 8, r->amount);
@@ -2017,7 +2031,7 @@ ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
         r.r.measured = sqlite3_column_int64(s, 8);
         r.r.target = sqlite3_column_int64(s, 9);
         r.r.unit = col_text(s, 10);
-        r.r.pass = r.status && !strcmp(r.status, "PASS");
+        r.r.pass = ombud_verdict_parse(r.status);
         r.r.subjects = sqlite3_column_int64(s, 11);
         r.r.breaches = sqlite3_column_int64(s, 12);
         r.r.amount = sqlite3_column_int64(s, 13);

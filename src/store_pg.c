@@ -2379,7 +2379,7 @@ ombud_err ombud_pg_set_result(ombud_pg *pg, int64_t result_id,
     p_int(&p, r->measured);
     p_int(&p, r->target);
     p_text(&p, r->unit);
-    p_text(&p, r->pass ? "PASS" : "FAIL");
+    p_text(&p, ombud_verdict_name(r->pass));
     p_int(&p, r->subjects);
     p_int(&p, r->breaches);
     p_int(&p, r->amount);
@@ -2584,7 +2584,7 @@ static int result_row(void *ud, const PGresult *s, int i)
     r.r.measured = col_int(s, i, 8);
     r.r.target = col_int(s, i, 9);
     r.r.unit = col_text(s, i, 10);
-    r.r.pass = r.status && !strcmp(r.status, "PASS");
+    r.r.pass = ombud_verdict_parse(r.status);
     r.r.subjects = col_int(s, i, 11);
     r.r.breaches = col_int(s, i, 12);
     r.r.amount = col_int(s, i, 13);

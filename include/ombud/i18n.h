@@ -110,6 +110,15 @@ char *ombud_fmt_money(int64_t minor, int digits, const char *code, char *buf,
 /** @brief Basis points as a share: en "82.76%", es/ca "82,76 %", he "82.76%". */
 char *ombud_fmt_bp(int64_t bp, char *buf, size_t size);
 
+/**
+ * @brief "N not assessed: no data in the period", in the current language,
+ * for the summary, the cover and the workbook alike. @return @p buf.
+ */
+char *ombud_fmt_no_data(int n, char *buf, size_t size);
+
+/** A share with an empty denominator: no share at all ("no data"). */
+#define OMBUD_BP_NONE (-1)
+
 /** @brief A calendar date: en "2026-10-31", es/ca "31/10/2026", he "31.10.2026". */
 char *ombud_fmt_date(int year, int month, int day, char *buf, size_t size);
 

@@ -245,7 +245,8 @@ char *ombud_duration_format(int64_t seconds, char *buf, size_t size);
 ombud_err ombud_duration_parse(const char *s, int64_t *seconds, char *why,
                                size_t whylen);
 
-/** @p part of @p whole in basis points, rounded half up (10000 when whole is 0). */
+/** @p part of @p whole in basis points, rounded half up; OMBUD_BP_NONE
+ *  when @p whole is 0 (a share of nothing, printed "no data"). */
 int64_t ombud_share_bp(int64_t part, int64_t whole);
 
 /** Basis points as "82.76%". @return @p buf. */

@@ -500,12 +500,25 @@ ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
 
 /* ---- findings (written by rules, read by reports) ------------------------- */
 
+/**
+ * Verdicts of a result. NO DATA is a guarantee that examined no subject
+ * (no call, no outage, no notice in the period): nothing was measured, so
+ * nothing passed. It is never counted as a pass.
+ */
+enum { OMBUD_FAIL = 0, OMBUD_PASS = 1, OMBUD_NO_DATA = 2 };
+
+/** "PASS", "FAIL" or "NO DATA", as stored. Static: do not free. */
+const char *ombud_verdict_name(int pass);
+
+/** The verdict of stored status text @p status (NULL or unknown: FAIL). */
+int ombud_verdict_parse(const char *status);
+
 /** The outcome of one guarantee over a period. */
 typedef struct ombud_result {
     int64_t measured;       /**< the figure, in @p unit */
     int64_t target;         /**< the limit it is held to, in @p unit */
     const char *unit;       /**< "s" seconds, "bp" basis points, "count", "minor" money */
-    int pass;               /**< 1 PASS, 0 FAIL */
+    int pass;               /**< OMBUD_PASS, OMBUD_FAIL or OMBUD_NO_DATA */
     int64_t subjects;       /**< how many subjects were examined */
     int64_t breaches;       /**< how many breaches were written */
     int64_t amount;         /**< money owed, minor units of the filing currency */

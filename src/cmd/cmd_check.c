@@ -53,7 +53,7 @@ static void print_result(const ombud_guarantee *g, const ombud_result *r)
     char n[32];
 
     ombud_fmt_count(r->breaches, n, sizeof n);
-    ombud_out("\n%-24s %s  ", g->id, ombud_fmt_status(r->pass ? "PASS" : "FAIL"));
+    ombud_out("\n%-24s %s  ", g->id, ombud_fmt_status(ombud_verdict_name(r->pass)));
     ombud_out(ombud_ngettext("%s breach", "%s breaches",
                              (unsigned long)r->breaches), n);
     ombud_out("\n");
@@ -81,6 +81,9 @@ static ombud_err evaluate_one(ombud_store *st, int64_t check_id, int seq,
         return err;
     if ((err = g->rule->evaluate(&ctx, g, res)))
         return err;
+    /* Nothing examined is nothing passed: no verdict without evidence. */
+    if (res->subjects == 0 && res->breaches == 0)
+        res->pass = OMBUD_NO_DATA;
     return ombud_store_set_result(st, ctx.result_id, res);
 }
 
@@ -127,7 +130,7 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
     ombud_result res;
     int64_t check_id;
     char span[80];
-    int nfailed = 0;
+    int nfailed = 0, nodata = 0;
     ombud_err err;
 
     if ((err = ombud_store_begin_check(st, &chk, &check_id)))
@@ -140,10 +143,15 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
             ombud_store_abort_check(st);
             return err;
         }
-        nfailed += !res.pass;
+        nfailed += res.pass == OMBUD_FAIL;
+        nodata += res.pass == OMBUD_NO_DATA;
         print_result(&gs->g[i], &res);
     }
     ombud_out(_("\n%d of %d guarantees breached\n"), nfailed, gs->ng);
+    if (nodata) {
+        char line[200];
+        ombud_out("%s\n", ombud_fmt_no_data(nodata, line, sizeof line));
+    }
     if (failed)
         *failed = nfailed;
     if (check_out)

@@ -60,13 +60,14 @@ typedef struct pdf {
 
 static void cover(pdf *p)
 {
-    char line[800], owed[64], end[32];
-    int failed = 0;
+    char line[800], owed[64], end[32], nd[160];
+    int failed = 0, nodata = 0;
     int64_t amount = 0;
     ombud_tm tm;
 
     for (int i = 0; i < p->nres; i++) {
-        failed += strcmp(p->res[i].status, "PASS") != 0;
+        failed += p->res[i].r.pass == OMBUD_FAIL;
+        nodata += p->res[i].r.pass == OMBUD_NO_DATA;
         amount += p->res[i].r.amount;
     }
     ombud_tm_from_instant(p->tz, p->chk.to - 1, &tm);
@@ -94,6 +95,9 @@ static void cover(pdf *p)
     snprintf(line, sizeof line, _("%d of %d guarantees breached; %s in credits "
              "owed"), failed, p->nres, pdoc_money(&p->d, amount, owed, sizeof owed));
     pdoc_para(&p->d, line, 14, 1, 0);
+    /* Nothing measured is said on the cover, in the verdict's place. */
+    if (nodata)
+        pdoc_para(&p->d, ombud_fmt_no_data(nodata, nd, sizeof nd), 14, 1, 0.35);
     p->d.y += 40;
     pdoc_para(&p->d, _("Every figure in this report was computed by ombud from the input "
          "files listed under \"Inputs and integrity\", identified by their "

@@ -75,7 +75,7 @@ typedef struct xlsx {
     ombud_tz *tz;
     int digits;
     lxw_format *title, *bold, *head, *wrap, *date, *dur, *pct, *money, *num,
-               *fail, *pass, *hours, *plain, *pct0;
+               *fail, *pass, *nodata, *hours, *plain, *pct0;
     result res[MAX_RESULTS];
     int nres;
     const char *names[MAX_SHEETS];
@@ -238,6 +238,10 @@ static void make_formats(xlsx *x)
     format_set_bg_color(x->pass, 0xC6EFCE);
     format_set_font_color(x->pass, 0x006100);
     format_set_bold(x->pass);
+    x->nodata = workbook_add_format(x->wb);
+    format_set_bg_color(x->nodata, 0xD9D9D9);
+    format_set_font_color(x->nodata, 0x3F3F3F);
+    format_set_bold(x->nodata);
 }
 
 char *ombud_sheet_name(const char *name, const char *const *taken, int n,
@@ -375,11 +379,12 @@ static int filing_header(xlsx *x, lxw_worksheet *ws, int row)
 static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int col)
 {
     lxw_conditional_format cf = {0};
-    char fail[64], pass[64];
+    char fail[64], pass[64], nodata[64];
 
     /* The cells hold the reader's words, so the rule matches those. */
     snprintf(fail, sizeof fail, "\"%s\"", ombud_fmt_status("FAIL"));
     snprintf(pass, sizeof pass, "\"%s\"", ombud_fmt_status("PASS"));
+    snprintf(nodata, sizeof nodata, "\"%s\"", ombud_fmt_status("NO DATA"));
     cf.type = LXW_CONDITIONAL_TYPE_CELL;
     cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
     cf.value_string = fail;
@@ -388,6 +393,10 @@ static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int 
                                        (lxw_row_t)last, (lxw_col_t)col, &cf);
     cf.value_string = pass;
     cf.format = x->pass;
+    worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
+                                       (lxw_row_t)last, (lxw_col_t)col, &cf);
+    cf.value_string = nodata;
+    cf.format = x->nodata;
     worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
                                        (lxw_row_t)last, (lxw_col_t)col, &cf);
 }
@@ -399,9 +408,9 @@ static void write_summary(xlsx *x, const char *name)
         N_("Amount owed"), N_("Details")};
     static const double widths[] = {18, 40, 34, 16, 48, 40, 9, 10, 14, 22};
     lxw_worksheet *ws = add_sheet(x, name);
-    int row, first, failed = 0;
+    int row, first, failed = 0, nodata = 0;
     int64_t breaches = 0, amount = 0;
-    char line[256], quoted[1200];
+    char line[256], quoted[1200], nd[160];
 
     if (!ws)
         return;
@@ -437,12 +446,18 @@ static void write_summary(xlsx *x, const char *name)
         else
             snprintf(line, sizeof line, _("sheet '%s'"), r->sheet);
         put_text(ws, row, 9, line, x->plain);
-        failed += strcmp(r->status, "PASS") != 0;
+        failed += r->r.pass == OMBUD_FAIL;
+        nodata += r->r.pass == OMBUD_NO_DATA;
         breaches += r->r.breaches;
         amount += r->r.amount;
     }
     status_colours(x, ws, first, row - 1, 6);
     snprintf(line, sizeof line, _("%d of %d guarantees breached"), failed, x->nres);
+    if (nodata) {
+        size_t n = strlen(line);
+        snprintf(line + n, sizeof line - n, "; %s",
+                 ombud_fmt_no_data(nodata, nd, sizeof nd));
+    }
     put_text(ws, row, 0, _("Total"), x->head);
     put_text(ws, row, 4, line, x->bold);
     put_num(ws, row, 7, (double)breaches, x->num);

@@ -89,8 +89,9 @@ char *ombud_duration_format(int64_t s, char *buf, size_t size)
 
 int64_t ombud_share_bp(int64_t part, int64_t whole)
 {
-    /* Round half up, in integers, so figures are the same everywhere. */
-    return whole > 0 ? (part * 20000 + whole) / (2 * whole) : 10000;
+    /* Round half up, in integers, so figures are the same everywhere. An
+     * empty whole measured nothing: not 100%, but no share at all. */
+    return whole > 0 ? (part * 20000 + whole) / (2 * whole) : OMBUD_BP_NONE;
 }
 
 int ombud_leg_incomplete(const ombud_call_leg *c)

@@ -6,8 +6,9 @@
 # closed after 10 s.
 #   ok-support  (tech_support, max_wait 1m): 1 of 1 live -> PASS, 0 breaches
 #   billing     (billing, max_wait 1m): S2 closed -> FAIL, 1 breach
-#   restore     (restoration within 24h, no outages) -> PASS, 0 breaches
-# -> "1 of 3 guarantees breached".
+#   restore     (restoration within 24h, no outages) -> NO DATA, 0 breaches
+# -> "1 of 3 guarantees breached", then "1 not assessed: no data in the
+# period".
 
 cat > calls.csv <<'CSV'
 call_id,queue,arrived_at,answered_at,ended_at,outcome
@@ -49,11 +50,12 @@ expect_stdout_has "Test Carrier, filed with the Test Commission"
 expect_stdout_has "period 2026-10-01 to 2026-10-31 (UTC)"
 expect_stdout_line '^ok-support +PASS +0 breaches$'
 expect_stdout_line '^billing +FAIL +1 breach$'
-expect_stdout_line '^restore +PASS +0 breaches$'
+expect_stdout_line '^restore +NO DATA +0 breaches$'
 expect_stdout_has '  promise:  "Billing answers within a minute" (brochure, page 3)'
 expect_stdout_has "  measured: 0 of 1 calls reached a person within 1m (0.00%)"
-expect_stdout_last "1 of 3 guarantees breached"
+expect_stdout_has "1 of 3 guarantees breached"
+expect_stdout_last "1 not assessed: no data in the period"
 expect_eq "summary lines" 1 "$(grep -c 'guarantees breached' "$OUT")"
 expect_sql "SELECT guarantee_id, status FROM results ORDER BY seq" "ok-support|PASS
 billing|FAIL
-restore|PASS"
+restore|NO DATA"

@@ -16,7 +16,7 @@
 #  4   C3   L1     10-31 23:59:59   broken: 1 s to the period end
 #
 # subjects 3, kept 1, breaches C1 (43200) and C3 (1), in promise order.
-# November has no promise: subjects 0, measured 0, target 0, PASS.
+# November has no promise: subjects 0, measured 0, target 0, NO DATA.
 
 cat > outages.csv <<'CSV'
 outage_id,account_id,started_at,restored_at
@@ -55,6 +55,6 @@ expect_evidence promises C3 "calls.csv:4 outages.csv:2"
 
 check --period 2026-11
 expect_exit 0
-expect_result promises "PASS|0|0|count|0|0"
+expect_result promises "NO DATA|0|0|count|0|0"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid promises)" \
     "0 of 0 promised restoration times kept"

@@ -13,8 +13,9 @@
 #
 # subjects 2, live 2 -> 10000 bp, 0 breaches, PASS.
 # In September the only leg is P1 (closed): subjects 1, 0 bp, FAIL.
-# In a month with no legs (2026-12): subjects 0; the share of nothing is
-# taken as 100% (10000 bp, documented for ombud_share_bp), PASS.
+# In a month with no legs (2026-12): subjects 0; a share of nothing is no
+# share (-1, OMBUD_BP_NONE, printed "no data"), and nothing measured is
+# NO DATA, never PASS.
 
 cat > calls.csv <<'CSV'
 call_id,queue,arrived_at,answered_at,ended_at,outcome
@@ -55,5 +56,7 @@ expect_evidence live P1 "calls.csv:2"
 
 check --period 2026-12
 expect_exit 0
-expect_result live "PASS|10000|10000|bp|0|0"
-expect_stdout_last "0 of 1 guarantees breached"
+expect_result live "NO DATA|-1|10000|bp|0|0"
+expect_stdout_line '^live +NO DATA +0 breaches$'
+expect_stdout_has "measured: 0 of 0 calls reached a person within 10m (no data)"
+expect_stdout_last "1 not assessed: no data in the period"
