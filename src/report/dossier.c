@@ -26,6 +26,7 @@
 #include "ombud/i18n.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
+#include "ombud/text.h"
 #include "ombud/value.h"
 #include "pdfdoc.h"
 
@@ -598,6 +599,20 @@ static void draw(pdoc *d, void *ud)
 
 typedef struct xsheet { dossier *x; lxw_worksheet *ws; int row; lxw_format *date; } xsheet;
 
+/* Text into a cell, characters XML cannot hold written visibly
+ * ("<U+FFFE>"), as xlsx.c's put_text does. */
+static void put_str(lxw_worksheet *ws, int row, int col, const char *s,
+                    lxw_format *fmt)
+{
+    int nomem;
+    char *safe = ombud_xml_text(s, &nomem);
+
+    if (!nomem)
+        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
+                               safe ? safe : s, fmt);
+    free(safe);
+}
+
 static void put_local(xsheet *s, int col, int64_t t)
 {
     ombud_tm tm;
@@ -616,8 +631,8 @@ static int x_event(void *ud, const ombud_event *e)
     describe(s->x, e, what, sizeof what);
     snprintf(line, sizeof line, "%ld", e->line);
     put_local(s, 0, e->at);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 1, what, NULL);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 2, e->file, NULL);
+    put_str(s->ws, s->row, 1, what, NULL);
+    put_str(s->ws, s->row, 2, e->file, NULL);
     worksheet_write_number(s->ws, (lxw_row_t)s->row, 3, (double)e->line, NULL);
     s->row++;
     return 0;
@@ -632,13 +647,13 @@ static int x_breach(void *ud, const ombud_breach *b, const char *refs,
     xsheet *s = xb->s;
 
     (void)n;
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 0, xb->r->gid, NULL);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 1, xb->r->promise, NULL);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 2, xb->r->source, NULL);
+    put_str(s->ws, s->row, 0, xb->r->gid, NULL);
+    put_str(s->ws, s->row, 1, xb->r->promise, NULL);
+    put_str(s->ws, s->row, 2, xb->r->source, NULL);
     if (b->at != OMBUD_TIME_NONE)
         put_local(s, 3, b->at);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 4, b->detail, NULL);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 5, refs, NULL);
+    put_str(s->ws, s->row, 4, b->detail, NULL);
+    put_str(s->ws, s->row, 5, refs, NULL);
     s->row++;
     return 0;
 }
@@ -648,7 +663,7 @@ static void header(lxw_worksheet *ws, lxw_format *bold, const char *const *h,
 {
     for (int c = 0; c < n; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL);
-        worksheet_write_string(ws, 0, (lxw_col_t)c, h[c][0] ? _(h[c]) : "", bold);
+        put_str(ws, 0, c, h[c][0] ? _(h[c]) : "", bold);
     }
     worksheet_freeze_panes(ws, 1, 0);
 }
@@ -685,8 +700,8 @@ static ombud_err write_xlsx(dossier *x, const char *path)
     header(s.ws, bold, hn, wn, 2);
     n = numbers_rows(x, labels, values);
     for (int i = 0; i < n; i++) {
-        worksheet_write_string(s.ws, (lxw_row_t)(i + 1), 0, labels[i], NULL);
-        worksheet_write_string(s.ws, (lxw_row_t)(i + 1), 1, values[i], NULL);
+        put_str(s.ws, i + 1, 0, labels[i], NULL);
+        put_str(s.ws, i + 1, 1, values[i], NULL);
     }
     s.ws = add_sheet(wb, _("Chronology"));
     header(s.ws, bold, hc, wc, 4);
