@@ -173,7 +173,8 @@ ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
     if (!c.customer)
         return ombud_error(OMBUD_E_USAGE, NULL, "who complains? give "
                            "--customer NAME (or prepared_by in [filing])");
-    if ((err = check_arg("--customer", c.customer)) ||
+    if ((err = check_arg("--account", account)) ||
+        (err = check_arg("--customer", c.customer)) ||
         (err = check_arg("--ask", c.ask)))
         return err;
     safe_name(account, name, sizeof name);

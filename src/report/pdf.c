@@ -31,6 +31,7 @@
 #include "ombud/manifest.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
+#include "ombud/text.h"
 #include "ombud/value.h"
 #include "pdfdoc.h"
 
@@ -432,8 +433,10 @@ static void free_results(pdf *p)
 /* Metadata, then the document into @path. */
 static ombud_err write_pdf(pdf *p, const char *path)
 {
-    char date[32], subject[700], creator[64];
+    char date[32], subject[700], creator[64], *keywords;
     ombud_tm tm;
+    ombud_err err;
+    int nomem;
 
     ombud_tm_from_instant(NULL, p->chk.to, &tm);
     snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.year,
@@ -441,10 +444,16 @@ static ombud_err write_pdf(pdf *p, const char *path)
     snprintf(subject, sizeof subject, _("%s: service quality findings for the "
              "%s, %s"), p->chk.carrier, p->chk.commission, p->period);
     snprintf(creator, sizeof creator, "ombud %s", p->chk.tool_version);
-    /* The keywords are the manifest: ombud verify reads them back. */
-    return pdoc_write(&p->d, path, draw, p, _("Service quality compliance report"),
-                      p->chk.prepared_by[0] ? p->chk.prepared_by : "ombud",
-                      subject, p->manifest, creator, date);
+    /* The keywords are the manifest: ombud verify reads them back. It
+     * names the input files, and cairo refuses the whole PDF for a
+     * noncharacter in one: such a character is written "<U+FFFE>". */
+    if (!(keywords = ombud_xml_text(p->manifest, &nomem)) && nomem)
+        return OMBUD_E_NOMEM;
+    err = pdoc_write(&p->d, path, draw, p, _("Service quality compliance report"),
+                     p->chk.prepared_by[0] ? p->chk.prepared_by : "ombud",
+                     subject, keywords ? keywords : p->manifest, creator, date);
+    free(keywords);
+    return err;
 }
 
 ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,

@@ -59,6 +59,18 @@ void pdoc_release(pdoc *d)
     }
 }
 
+/* Cairo refuses a whole PDF for one noncharacter (U+FFFE in a file name,
+ * say: input rows are checked at ingest, file names are not): such
+ * characters are drawn visibly as "<U+FFFE>" (ombud_xml_text()). */
+static void set_text(PangoLayout *l, const char *t)
+{
+    int nomem;
+    char *safe = ombud_xml_text(t, &nomem);
+
+    pango_layout_set_text(l, nomem ? "" : safe ? safe : t, -1);
+    free(safe);
+}
+
 PangoLayout *pdoc_layout(pdoc *d, const char *t, double size, int bold,
                          double width, const char *family)
 {
@@ -84,7 +96,7 @@ PangoLayout *pdoc_layout(pdoc *d, const char *t, double size, int bold,
         pango_layout_set_auto_dir(l, FALSE);
         pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
     }
-    pango_layout_set_text(l, t ? t : "", -1);
+    set_text(l, t ? t : "");
     return l;
 }
 
