@@ -474,14 +474,16 @@ static int chrono_row(void *ud, const ombud_event *e)
     dossier *x = ud;
     static const pdoc_col cols[] = {
         {N_("When (local)"), 0.17, 0, 0}, {N_("What happened"), 0.65, 0, 0},
-        {N_("Record"), 0.18, 0, 0}};
+        {N_("Record"), 0.18, 0, PDOC_COL_INPUT}};
     const pdoc_table t = {cols, 3, 7};
     char when[40], what[1200], src[300];
     const char *cells[3] = {when, what, src};
 
     ombud_local_format(x->tz, e->at, when, sizeof when);
     describe(x, e, what, sizeof what);
-    snprintf(src, sizeof src, "%s:%ld", in(x, e->file), e->line);
+    /* Isolated whole (an input column): "billing.csv:9" reads so on a
+     * right-to-left page too, as it did before isolates. */
+    snprintf(src, sizeof src, "%s:%ld", e->file, e->line);
     pdoc_table_row(&x->d, &t, cells, -1, NULL);
     return 0;
 }
@@ -561,7 +563,7 @@ static void draw(pdoc *d, void *ud)
     dossier *x = ud;
     static const pdoc_col cols[] = {
         {N_("When (local)"), 0.17, 0, 0}, {N_("What happened"), 0.65, 0, 0},
-        {N_("Record"), 0.18, 0, 0}};
+        {N_("Record"), 0.18, 0, PDOC_COL_INPUT}};
     const pdoc_table t = {cols, 3, 7};
     PangoLayout *l;
 
