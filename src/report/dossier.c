@@ -370,9 +370,11 @@ static void describe(dossier *x, const ombud_event *e, char *buf,
     } else if (e->outage) {
         const ombud_outage *o = e->outage;
         if (!strcmp(e->what, "restored"))
-            snprintf(buf, size, _("Service restored (%s)"), in(x, o->outage_id));
+            snprintf(buf, size, _("Service restored (%s)"),
+                     in(x, o->outage_id));
         else
-            snprintf(buf, size, _("Service lost (%s%s%s%s)%s"), in(x, o->outage_id),
+            snprintf(buf, size, _("Service lost (%s%s%s%s)%s"),
+                     in(x, o->outage_id),
                      o->planned ? _(", planned work") : "",
                      o->scheduled_at != OMBUD_TIME_NONE ? _(", announced for ") : "",
                      o->scheduled_at != OMBUD_TIME_NONE ? ombud_local_format(

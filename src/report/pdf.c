@@ -268,7 +268,8 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
 static void section(pdf *p, const presult *r)
 {
     static const pdoc_col cols[] = {
-        {N_("Subject"), 0.12, 0, PDOC_COL_INPUT}, {N_("When (local)"), 0.15, 0, 0},
+        {N_("Subject"), 0.12, 0, PDOC_COL_INPUT},
+        {N_("When (local)"), 0.15, 0, 0},
         {N_("Measured"), 0.10, 1, 0}, {N_("Limit"), 0.10, 1, 0},
         {N_("What happened"), 0.35, 0, 0},
         {N_("Evidence (file:line)"), 0.18, 0, PDOC_COL_INPUT}};
@@ -303,7 +304,8 @@ static void section(pdf *p, const presult *r)
         snprintf(line, sizeof line, ombud_ngettext("%lld more breach is listed "
                  "in the XLSX workbook (sheet \"%s\").", "%lld more breaches "
                  "are listed in the XLSX workbook (sheet \"%s\").",
-                 (unsigned long)more), (long long)more, pdoc_iso(&p->d, r->gid));
+                 (unsigned long)more), (long long)more,
+                 pdoc_iso(&p->d, r->gid));
         p->d.y += 4;
         pdoc_para(&p->d, line, 8, 0, 0.25);
     }

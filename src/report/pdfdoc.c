@@ -237,7 +237,8 @@ static double row_layouts(pdoc *d, const pdoc_table *t, const char *const *cells
         int input = !header && (t->cols[c].flags & PDOC_COL_INPUT);
         const char *cell = input ? pdoc_iso(d, cells[c]) : cells[c];
         out[c] = pdoc_layout(d, cell, t->size, header, w,
-                             (t->cols[c].flags & PDOC_COL_MONO) ? PDOC_MONO : NULL);
+                             (t->cols[c].flags & PDOC_COL_MONO) ? PDOC_MONO
+                                                                : NULL);
         if (t->cols[c].right)
             pango_layout_set_alignment(out[c], d->rtl ? PANGO_ALIGN_LEFT
                                                       : PANGO_ALIGN_RIGHT);
