@@ -14,6 +14,7 @@
 
 #include "ombud/diag.h"
 #include "ombud/err.h"
+#include "ombud/text.h"
 
 static ombud_verbosity verbosity = OMBUD_NORMAL;
 static const char *progname = "ombud";
@@ -172,18 +173,28 @@ char *ombud_quote_bytes(const char *s, size_t n, char *buf, size_t size)
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         size_t step = 1;
-        char tmp[8];
-        size_t tl;
+        char tmp[20];
+        size_t tl = 0;
+        int escape = c < 0x20 || c == 0x7f;
 
         if (c >= 0x80) {
             /* Copy one valid UTF-8 sequence whole, else escape the byte. */
             gunichar u = g_utf8_get_char_validated(s + i, (gssize)(n - i));
+            escape = 1;
             if (u != (gunichar)-1 && u != (gunichar)-2) {
                 step = (size_t)(g_utf8_next_char(s + i) - (s + i));
+                /* C1 controls, noncharacters and bidi controls would act
+                 * on the terminal (a U+202E reverses the rest of the
+                 * message): shown as their bytes, as a bad byte is. */
+                escape = ombud_char_is_control(u) ||
+                         ombud_char_is_noncharacter(u) ||
+                         ombud_char_is_bidi_control(u);
             }
         }
-        if (c < 0x20 || c == 0x7f || (c >= 0x80 && step == 1)) {
-            tl = (size_t)snprintf(tmp, sizeof tmp, "\\x%02X", c);
+        if (escape) {
+            for (size_t k = 0; k < step; k++)
+                tl += (size_t)snprintf(tmp + tl, sizeof tmp - tl, "\\x%02X",
+                                       (unsigned char)s[i + k]);
         } else {
             memcpy(tmp, s + i, step);
             tl = step;

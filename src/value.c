@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <glib.h>
 
+#include "ombud/text.h"
 #include "ombud/value.h"
 
 static ombud_err fail(char *why, size_t wl, const char *msg)
@@ -153,9 +154,55 @@ int ombud_word_index(const char *s, const char *const *words)
     return -1;
 }
 
-ombud_err ombud_text_check(const char *s, size_t n, char *why, size_t wl)
+/* What a non-ASCII character may not be, or NULL when it is fine. */
+static const char *bad_char(uint32_t c, unsigned flags)
 {
-    const char *end;
+    if (c >= 0x80 && c <= 0x9F)
+        return "control character";
+    if (ombud_char_is_noncharacter(c))
+        return "Unicode noncharacter";
+    if ((flags & OMBUD_TEXT_ID) && ombud_char_is_bidi_control(c))
+        return "bidirectional control character";
+    return NULL;
+}
+
+/* Second pass over text holding non-ASCII bytes: UTF-8 and classes. */
+static ombud_err check_chars(const char *s, size_t n, unsigned flags,
+                             char *why, size_t wl)
+{
+    const char *end, *p = s;
+    char msg[160];
+
+    if (!g_utf8_validate_len(s, n, &end)) {
+        snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu",
+                 (size_t)(end - s) + 1);
+        return fail(why, wl, msg);
+    }
+    for (end = s + n; p < end;) {
+        uint32_t c;
+        size_t k = ombud_utf8_next(p, end, &c);
+        const char *bad = c >= 0x80 ? bad_char(c, flags) : NULL;
+        if (bad) {
+            snprintf(msg, sizeof msg, "%s U+%04X at byte %zu%s", bad,
+                     (unsigned)c, (size_t)(p - s) + 1,
+                     ombud_char_is_bidi_control(c)
+                     ? ": not allowed in an identifier" : "");
+            return fail(why, wl, msg);
+        }
+        p += k;
+    }
+    return OMBUD_OK;
+}
+
+/* Is the CR at @p i a line end (CRLF, or any CR in a CR-ended file)? */
+static int cr_is_newline(const char *s, size_t n, size_t i, unsigned flags)
+{
+    return (flags & OMBUD_TEXT_CR_EOL) || (i + 1 < n && s[i + 1] == '\n');
+}
+
+ombud_err ombud_text_check_as(const char *s, size_t n, unsigned flags,
+                              char *why, size_t wl)
+{
     char msg[80];
     unsigned char high = 0;
 
@@ -166,17 +213,18 @@ ombud_err ombud_text_check(const char *s, size_t n, char *why, size_t wl)
             snprintf(msg, sizeof msg, "NUL byte at byte %zu", i + 1);
             return fail(why, wl, msg);
         }
-        if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) {
+        if ((c < 0x20 && c != '\t' && c != '\n' &&
+             !(c == '\r' && cr_is_newline(s, n, i, flags))) || c == 0x7f) {
             snprintf(msg, sizeof msg, "control character 0x%02X at byte %zu",
                      c, i + 1);
             return fail(why, wl, msg);
         }
     }
     /* Plain ASCII (most fields) is valid UTF-8: skip the second pass. */
-    if ((high & 0x80) && !g_utf8_validate_len(s, n, &end)) {
-        snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu",
-                 (size_t)(end - s) + 1);
-        return fail(why, wl, msg);
-    }
-    return OMBUD_OK;
+    return (high & 0x80) ? check_chars(s, n, flags, why, wl) : OMBUD_OK;
+}
+
+ombud_err ombud_text_check(const char *s, size_t n, char *why, size_t wl)
+{
+    return ombud_text_check_as(s, n, 0, why, wl);
 }

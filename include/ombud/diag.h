@@ -69,7 +69,8 @@ void ombud_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /**
  * @brief Write @p n bytes of @p s into @p buf as printable text for a
- * message: control characters and invalid UTF-8 become \xNN, and the result
+ * message: control characters (C0, DEL, C1), noncharacters, bidi controls
+ * and invalid UTF-8 become \xNN (one per byte), and the result
  * is cut at about @p size - 1 bytes with "..." when too long.
  * @return @p buf, always NUL-terminated.
  */

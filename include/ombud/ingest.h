@@ -3,7 +3,8 @@
  *
  * One generic CSV reader (libcsv underneath) streams a file record by
  * record, finds the columns by header name, checks each used field is clean
- * UTF-8 and hands the row to the format's converter, which parses the fields
+ * UTF-8 (identifiers without bidi controls, see ombud_column.text) and
+ * hands the row to the format's converter, which parses the fields
  * and stores the row or says why it is rejected. Each input format is one
  * file in src/ingest/ that defines an ombud_format.
  *
@@ -44,6 +45,10 @@ typedef struct ombud_column {
     const char *name;    /**< canonical name, e.g. "started_at" */
     const char *aliases; /**< other header names, '|'-separated, or NULL */
     int required;        /**< 1 when the header must have it */
+    int text;            /**< 1 for free text (cause, description), which
+                              may hold bidi controls: the PDF draws it
+                              isolated. 0 (ids, accounts, queues, agents,
+                              areas, numbers, times, words): rejected. */
 } ombud_column;
 
 /** One data row, its fields arranged by canonical column. */
@@ -237,6 +242,15 @@ ombud_err ombud_row_word(const ombud_row *row, int column,
 /** Parse a yes/no column into @p out (blank: @p def). */
 ombud_err ombud_row_bool(const ombud_row *row, int column, int def, int *out,
                          ombud_row_reject *rej);
+
+/**
+ * Record formats: reject field @p i of @p rec (named @p name) when it is
+ * not fit for an identifier (ombud_text_check_as() with OMBUD_TEXT_ID:
+ * a bidi control such as U+202E). The reader has already checked every
+ * field as free text. @return OMBUD_OK, or OMBUD_E_FIELD with @p rej set.
+ */
+ombud_err ombud_record_id_check(const ombud_record *rec, size_t i,
+                                const char *name, ombud_row_reject *rej);
 
 /** Fill @p rej with a printf-style reason for @p column; returns OMBUD_E_FIELD. */
 ombud_err ombud_row_fail(ombud_row_reject *rej, int column, const char *fmt, ...)

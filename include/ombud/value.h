@@ -60,11 +60,29 @@ ombud_err ombud_bool_parse(const char *s, int *out, char *why, size_t whylen);
  */
 int ombud_word_index(const char *s, const char *const *words);
 
+/** ombud_text_check_as(): the text is an identifier (id, account, queue,
+ *  agent, number, area): bidirectional controls are rejected too. */
+#define OMBUD_TEXT_ID 1u
+/** ombud_text_check_as(): the file ends its lines with a lone CR (classic
+ *  Mac OS), so a CR inside a quoted field is its newline. */
+#define OMBUD_TEXT_CR_EOL 2u
+
 /**
- * @brief Check a field's bytes: valid UTF-8, no NUL, no control characters
- * other than tab, CR and LF.
- * @return OMBUD_OK or OMBUD_E_FIELD with the offending byte offset in @p why.
+ * @brief Check a field's bytes: valid UTF-8; no NUL; no control character
+ * (C0, DEL, C1 U+0080-U+009F) other than TAB and a newline (LF, or CRLF;
+ * a lone CR only with OMBUD_TEXT_CR_EOL); no Unicode noncharacter
+ * (U+FFFE, U+FDD0...); with OMBUD_TEXT_ID no bidirectional control
+ * (U+200E, U+200F, U+061C, U+202A-U+202E, U+2066-U+2069), which free text
+ * may keep because the PDF draws it isolated.
+ * @param flags OMBUD_TEXT_ID, OMBUD_TEXT_CR_EOL or 0 (free text).
+ * @return OMBUD_OK or OMBUD_E_FIELD with the reason and the offending
+ * byte offset (1-based) in @p why, e.g. "bidirectional control character
+ * U+202E at byte 4: not allowed in an identifier".
  */
+ombud_err ombud_text_check_as(const char *s, size_t n, unsigned flags,
+                              char *why, size_t whylen);
+
+/** @brief ombud_text_check_as() for free text (flags 0). */
 ombud_err ombud_text_check(const char *s, size_t n, char *why, size_t whylen);
 
 #endif

@@ -20,6 +20,7 @@
 #include "ombud/guarantees.h"
 #include "ombud/report.h"
 #include "ombud/store.h"
+#include "ombud/value.h"
 
 
 const char ombud_help_complaint[] =
@@ -148,6 +149,17 @@ static void safe_name(const char *s, char *out, size_t size)
     out[o] = '\0';
 }
 
+/* Text from the command line goes into the dossier as input text does:
+ * valid UTF-8 without control characters or noncharacters (value.h). */
+static ombud_err check_arg(const char *opt, const char *v)
+{
+    char why[160];
+
+    if (v && ombud_text_check(v, strlen(v), why, sizeof why))
+        return ombud_error(OMBUD_E_USAGE, NULL, "%s: %s", opt, why);
+    return OMBUD_OK;
+}
+
 ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
                                 const ombud_guarantees *gs, const char *account,
                                 const char *customer, const char *ask,
@@ -167,6 +179,10 @@ ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
     if (!c.customer)
         return ombud_error(OMBUD_E_USAGE, NULL, "who complains? give "
                            "--customer NAME (or prepared_by in [filing])");
+    if ((err = check_arg("--account", account)) ||
+        (err = check_arg("--customer", c.customer)) ||
+        (err = check_arg("--ask", c.ask)))
+        return err;
     safe_name(account, name, sizeof name);
     snprintf(pdf, sizeof pdf, "%s/complaint-%s.pdf", out, name);
     snprintf(xlsx, sizeof xlsx, "%s/complaint-%s.xlsx", out, name);

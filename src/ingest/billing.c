@@ -27,7 +27,7 @@ static const ombud_column columns[B_NCOLS] = {
     [B_DUE] = {"due_at", "due|due_date|due_on", 0},
     [B_REFERENCE] = {"reference", "ref|invoice|invoice_no|cheque|cheque_no|"
                      "check_no|document", 0},
-    [B_DESCRIPTION] = {"description", "memo|text|note|narrative", 0},
+    [B_DESCRIPTION] = {"description", "memo|text|note|narrative", 0, 1},
     /* The account's service area, so area-wide outages find their accounts. */
     [B_AREA] = {"area", "region|exchange|wire_center|wire_centre", 0},
 };

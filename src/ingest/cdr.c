@@ -112,6 +112,23 @@ static ombud_err seconds_of(const ombud_record *r, const layout *l, int f,
     return OMBUD_OK;
 }
 
+/* The fields that name things (accounts, numbers, channels, ids) may hold
+ * no bidi control; clid, lastdata and userfield are free text. */
+static ombud_err id_fields(const ombud_record *r, const layout *l,
+                           ombud_row_reject *rej)
+{
+    static const int ids[] = {F_ACCOUNT, F_SRC, F_DST, F_DCONTEXT, F_CHANNEL,
+        F_DSTCHANNEL, F_LASTAPP, F_DISPOSITION, F_UNIQUEID, F_LINKEDID};
+    ombud_err err;
+
+    for (size_t k = 0; k < sizeof ids / sizeof *ids; k++)
+        if (l->at[ids[k]] >= 0 &&
+            (err = ombud_record_id_check(r, (size_t)l->at[ids[k]],
+                                         names[ids[k]], rej)))
+            return err;
+    return OMBUD_OK;
+}
+
 static ombud_err store_record(ombud_ingest_ctx *ctx, const ombud_record *r,
                               ombud_row_reject *rej)
 {
@@ -130,6 +147,8 @@ static ombud_err store_record(ombud_ingest_ctx *ctx, const ombud_record *r,
         return OMBUD_E_FIELD;
     }
     ctx->state = (void *)l;
+    if ((err = id_fields(r, l, rej)))
+        return err;
     c = (ombud_cdr){text(r, l, F_UNIQUEID), text(r, l, F_LINKEDID),
         text(r, l, F_ACCOUNT), text(r, l, F_SRC), text(r, l, F_DST),
         text(r, l, F_DCONTEXT), text(r, l, F_CHANNEL),

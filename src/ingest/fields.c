@@ -83,3 +83,15 @@ ombud_err ombud_row_bool(const ombud_row *row, int column, int def, int *out,
         return ombud_row_fail(rej, column, "%s", "expected yes or no");
     return OMBUD_OK;
 }
+
+ombud_err ombud_record_id_check(const ombud_record *rec, size_t i,
+                                const char *name, ombud_row_reject *rej)
+{
+    if (i >= rec->n || ombud_text_check_as(rec->v[i], rec->len[i],
+                                           OMBUD_TEXT_ID, rej->why,
+                                           sizeof rej->why) == OMBUD_OK)
+        return OMBUD_OK;
+    rej->column = (int)i;
+    rej->field = name;
+    return OMBUD_E_FIELD;
+}

@@ -34,7 +34,7 @@ static const ombud_column columns[O_NCOLS] = {
                     "notification_sent_at", 0},
     [O_CUSTOMERS] = {"customers_affected", "customers|affected|"
                      "affected_customers", 0},
-    [O_CAUSE] = {"cause", "reason|description", 0},
+    [O_CAUSE] = {"cause", "reason|description", 0, 1},
     [O_REPORTED] = {"reported_at", "report_time|reported", 0},
     [O_EXCLUSION] = {"exclusion", "exclusion_reason|excluded|exempt_reason", 0},
     [O_LOCATION] = {"location_class", "location|community_class", 0},

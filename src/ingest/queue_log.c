@@ -566,10 +566,14 @@ static ombud_err store_record(ombud_ingest_ctx *ctx, const ombud_record *r,
         return take_header(ctx, q, r);
     if ((err = split_record(ctx, q, r, &le, buf, sizeof buf, rej)))
         return err;
-    for (int k = 1; k < 5; k++)
+    for (int k = 1; k < 5; k++) {
         if (strlen(le.f[k]) > MAX_NAME)
             return reject_at(rej, le.fi[k], part[k], "longer than %d bytes",
                              MAX_NAME);
+        /* callid, queue, agent and event are identifiers: no bidi control */
+        if ((err = ombud_record_id_check(r, (size_t)le.fi[k], part[k], rej)))
+            return err;
+    }
     if (!le.f[4][0])
         return reject_at(rej, le.fi[4], "event", "the event name is blank");
     if (!read_event(le.f[4], le.d, le.nd, &e))

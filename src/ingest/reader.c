@@ -83,6 +83,8 @@ typedef struct reader {
 
     long line;                /* physical line being fed (1-based) */
     int after_cr;             /* the last byte fed was a CR ending a line */
+    int cr_eol;               /* a lone CR ends a line (see learn_eol) */
+    int eol_known;            /* cr_eol is decided */
     int have_header;
     size_t header_fields;     /* fields in the header row */
     long map[OMBUD_MAX_COLUMNS]; /* header field index per column, or -1 */
@@ -252,6 +254,16 @@ static void reject(reader *r, long col, const char *field, const char *value,
 
 /* ---- rows ------------------------------------------------------------------- */
 
+/* How a field is checked: identifiers may hold no bidi control; in a file
+ * with CR line ends a CR in a quoted field is its newline. @c NULL: a
+ * record format's field, checked as free text (the format checks its
+ * identifiers with ombud_record_id_check()). */
+static unsigned text_flags(const reader *r, const ombud_column *c)
+{
+    return (c && !c->text ? OMBUD_TEXT_ID : 0) |
+           (r->cr_eol ? OMBUD_TEXT_CR_EOL : 0);
+}
+
 static void take_row(reader *r)
 {
     const ombud_format *f = r->fmt;
@@ -277,7 +289,9 @@ static void take_row(reader *r)
         long i = r->map[c];
         row.v[c] = i < 0 ? NULL : r->arena + r->off[i];
         row.col[c] = i + 1;
-        if (i >= 0 && ombud_text_check(row.v[c], r->len[i], why, sizeof why)) {
+        if (i >= 0 && ombud_text_check_as(row.v[c], r->len[i],
+                                          text_flags(r, &f->columns[c]),
+                                          why, sizeof why)) {
             reject(r, i + 1, f->columns[c].name, row.v[c], r->len[i], why);
             return;
         }
@@ -332,7 +346,9 @@ static void take_record(reader *r)
     }
     for (size_t i = 0; i < r->nfields; i++) {
         r->vp[i] = r->arena + r->off[i];
-        if (!header && ombud_text_check(r->vp[i], r->len[i], why, sizeof why)) {
+        if (!header && ombud_text_check_as(r->vp[i], r->len[i],
+                                           text_flags(r, NULL), why,
+                                           sizeof why)) {
             snprintf(fname, sizeof fname, "field %zu", i + 1);
             reject(r, (long)i + 1, fname, r->vp[i], r->len[i], why);
             return;
@@ -505,16 +521,18 @@ static int unquoted_bad_line(reader *r, const char *s, size_t seg, int eol,
 }
 
 /*
- * The first CR or LF in @s, or NULL: both end a physical line. @cr caches
- * the next CR of the chunk (NULL: none left), so a file without CRs is not
- * searched to the chunk's end once per line: that made the line scan
- * quadratic in the chunk size (7.5 % of an import in memchr).
+ * The first line end in @s, or NULL: LF, and while r->cr_eol also CR.
+ * @cr caches the next CR of the chunk (NULL: none left), so a file without
+ * CRs is not searched to the chunk's end once per line: that made the
+ * line scan quadratic in the chunk size (7.5 % of an import in memchr).
  */
-static const char *find_eol(const char *s, size_t n, const char **cr,
-                            int *cr_known)
+static const char *find_eol(const reader *r, const char *s, size_t n,
+                            const char **cr, int *cr_known)
 {
     const char *lf = memchr(s, '\n', n);
 
+    if (!r->cr_eol)
+        return lf;
     if (!*cr_known || (*cr && *cr < s)) {
         *cr = memchr(s, '\r', n);
         *cr_known = 1;
@@ -525,9 +543,27 @@ static const char *find_eol(const char *s, size_t n, const char **cr,
 }
 
 /*
- * Feed one chunk, a physical line (or piece of one) at a time. CR, LF and
- * CRLF all end a line, as in any editor; the LF of a CRLF (which may come
- * in the next chunk) does not end another.
+ * The file's first line end tells how it ends lines. LF or CRLF: then
+ * only LF ends a line, as grep -n counts them, and a lone CR (inside a
+ * quoted field, or one libcsv takes as a record end) does not move the
+ * line numbers. A lone CR (classic Mac OS, Excel "CSV (Macintosh)"): then
+ * every CR ends a line. A CR as the last byte of a chunk is decided by the
+ * next chunk's first byte (feed()).
+ */
+static void learn_eol(reader *r, const char *eol, const char *end)
+{
+    if (r->eol_known || !eol)
+        return;
+    if (*eol == '\n' || eol + 1 < end) {
+        r->eol_known = 1;
+        r->cr_eol = *eol == '\r' && eol[1] != '\n';
+    }
+}
+
+/*
+ * Feed one chunk, a physical line (or piece of one) at a time. LF and
+ * CRLF end a line; a lone CR too in a file whose lines end so (learn_eol);
+ * the LF of a CRLF (which may come in the next chunk) does not end another.
  */
 static void feed(reader *r, const char *s, size_t n, int *at_line_start,
                  int *skipping)
@@ -536,9 +572,19 @@ static void feed(reader *r, const char *s, size_t n, int *at_line_start,
     int cr_known = 0;
 
     while (n && !r->fatal) {
-        const char *eol = find_eol(s, n, &cr, &cr_known);
-        size_t seg = eol ? (size_t)(eol - s) + 1 : n;
+        const char *eol = find_eol(r, s, n, &cr, &cr_known);
+        size_t seg;
 
+        if (r->after_cr && !r->eol_known) {
+            r->eol_known = 1;
+            r->cr_eol = *s != '\n';
+        }
+        if (!r->eol_known) {
+            learn_eol(r, eol, s + n);
+            if (!r->cr_eol && eol && *eol == '\r')
+                eol = memchr(eol, '\n', n - (size_t)(eol - s));
+        }
+        seg = eol ? (size_t)(eol - s) + 1 : n;
         if (r->after_cr && *s == '\n') {
             r->after_cr = 0;
             if (!*skipping)
@@ -834,6 +880,7 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
     }
     r.fmt = fmt;
     r.opts = opts;
+    r.cr_eol = 1; /* until the first line end says otherwise */
     r.path = path;
     r.ctx = (ombud_ingest_ctx){st, id, opts, &r.counts, path, NULL};
     r.sha = ombud_sha256_new();

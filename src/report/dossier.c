@@ -28,6 +28,7 @@
 #include "ombud/report.h"
 #include "ombud/rule.h"
 #include "ombud/sha256.h"
+#include "ombud/text.h"
 #include "ombud/value.h"
 #include "pdfdoc.h"
 
@@ -66,6 +67,7 @@ typedef struct dossier {
     GArray *call_at, *call_kind, *promise_at;
     char *letter;              /* filled letter (g_free) */
     char *manifest;            /* the manifest line, as written (free) */
+    int pdf;                   /* drawing the PDF: input text isolated (in()) */
 } dossier;
 
 /* ---- gathering ------------------------------------------------------------- */
@@ -205,6 +207,13 @@ static ombud_err gather(dossier *x)
 
 /* ---- words ------------------------------------------------------------------ */
 
+/* Input text inside ombud's sentences: isolated in the PDF (pdoc_iso()),
+ * as it is in the workbook, whose cells keep the plain value. */
+static const char *in(dossier *x, const char *s)
+{
+    return x->pdf ? pdoc_iso(&x->d, s) : s;
+}
+
 static char *hours(int64_t s, char *buf, size_t size)
 {
     snprintf(buf, size, _("%lld h %02lld min"), (long long)(s / 3600),
@@ -264,7 +273,7 @@ static char *span(const dossier *x, int64_t a, int64_t b, char *buf, size_t size
 }
 
 /* An appointment: its window, then what came of it. */
-static void describe_appt(const dossier *x, const ombud_appointment *a,
+static void describe_appt(dossier *x, const ombud_appointment *a,
                           char *buf, size_t size)
 {
     char w[96], t[40];
@@ -274,13 +283,13 @@ static void describe_appt(const dossier *x, const ombud_appointment *a,
     if (a->kind && !strcmp(a->kind, "repair"))
         /* TRANSLATORS: an appointment's id and its booked window. */
         n = (size_t)snprintf(buf, size, _("Repair visit %s booked: window %s"),
-                             a->appointment_id, w);
+                             in(x, a->appointment_id), w);
     else if (a->kind && !strcmp(a->kind, "install"))
         n = (size_t)snprintf(buf, size, _("Installation visit %s booked: "
-                             "window %s"), a->appointment_id, w);
+                             "window %s"), in(x, a->appointment_id), w);
     else
         n = (size_t)snprintf(buf, size, _("Engineer visit %s booked: window "
-                             "%s"), a->appointment_id, w);
+                             "%s"), in(x, a->appointment_id), w);
     if (n >= size)
         return;
     if (a->cancelled_by)
@@ -303,7 +312,7 @@ static void describe_appt(const dossier *x, const ombud_appointment *a,
 }
 
 /* An order, when placed (its promise and fate) or when completed. */
-static void describe_order(const dossier *x, const ombud_event *e,
+static void describe_order(dossier *x, const ombud_event *e,
                            char *buf, size_t size)
 {
     const ombud_order *o = e->order;
@@ -317,13 +326,13 @@ static void describe_order(const dossier *x, const ombud_event *e,
     if (!strcmp(e->what, "completed")) {
         /* TRANSLATORS: an order done: its id and the promised date. */
         snprintf(buf, size, _("Service connected: order %s completed "
-                 "(promised for %s)"), o->order_id, p);
+                 "(promised for %s)"), in(x, o->order_id), p);
         return;
     }
     n = (size_t)(o->service ? snprintf(buf, size, _("Order %s placed for %s: "
-                 "promised for %s"), o->order_id, o->service, p) :
+                 "promised for %s"), in(x, o->order_id), in(x, o->service), p) :
                  snprintf(buf, size, _("Order %s placed: promised for %s"),
-                          o->order_id, p));
+                          in(x, o->order_id), p));
     if (n < size)
         n += (size_t)(o->completed_at != OMBUD_TIME_NONE ?
              snprintf(buf + n, size - n, _("; completed %s"), ombud_local_format(
@@ -336,7 +345,7 @@ static void describe_order(const dossier *x, const ombud_event *e,
 }
 
 /* One sentence for an event of the chronology. */
-static void describe(const dossier *x, const ombud_event *e, char *buf,
+static void describe(dossier *x, const ombud_event *e, char *buf,
                      size_t size)
 {
     char t[40], m[48];
@@ -345,26 +354,30 @@ static void describe(const dossier *x, const ombud_event *e, char *buf,
         const ombud_call_leg *c = e->leg;
         int64_t wait = (c->answered_at != OMBUD_TIME_NONE ? c->answered_at
                         : c->ended_at) - c->arrived_at;
-        size_t n = (size_t)snprintf(buf, size, _("Call %s to %s: %s"), c->call_id,
-                                    c->queue, c->outcome);
+        size_t n = (size_t)snprintf(buf, size, _("Call %s to %s: %s"),
+                                    in(x, c->call_id), in(x, c->queue),
+                                    c->outcome);
         if (c->agent_id && n < size)
-            n += (size_t)snprintf(buf + n, size - n, _(" by %s"), c->agent_id);
+            n += (size_t)snprintf(buf + n, size - n, _(" by %s"),
+                                  in(x, c->agent_id));
         if (n < size)
             n += (size_t)snprintf(buf + n, size - n, _(" after %s; %s on the "
                      "line"), ombud_duration_format(wait, t, sizeof t),
                      ombud_duration_format(c->ended_at - c->arrived_at, m, sizeof m));
         if (c->transferred_to && n < size)
             n += (size_t)snprintf(buf + n, size - n, _("; transferred to %s"),
-                                  c->transferred_to);
+                                  in(x, c->transferred_to));
         if (c->promised_restore_at != OMBUD_TIME_NONE && n < size)
             snprintf(buf + n, size - n, _("; promised restoration by %s"),
                      ombud_local_format(x->tz, c->promised_restore_at, t, sizeof t));
     } else if (e->outage) {
         const ombud_outage *o = e->outage;
         if (!strcmp(e->what, "restored"))
-            snprintf(buf, size, _("Service restored (%s)"), o->outage_id);
+            snprintf(buf, size, _("Service restored (%s)"),
+                     in(x, o->outage_id));
         else
-            snprintf(buf, size, _("Service lost (%s%s%s%s)%s"), o->outage_id,
+            snprintf(buf, size, _("Service lost (%s%s%s%s)%s"),
+                     in(x, o->outage_id),
                      o->planned ? _(", planned work") : "",
                      o->scheduled_at != OMBUD_TIME_NONE ? _(", announced for ") : "",
                      o->scheduled_at != OMBUD_TIME_NONE ? ombud_local_format(
@@ -378,8 +391,9 @@ static void describe(const dossier *x, const ombud_event *e, char *buf,
         const ombud_billing *b = e->bill;
         snprintf(buf, size, "%s %s%s%s%s%s", bill_kind(b->kind),
                  b->has_amount ? pdoc_money(&x->d, b->amount, m, sizeof m) : "",
-                 b->reference ? " " : "", b->reference ? b->reference : "",
-                 b->description ? ": " : "", b->description ? b->description : "");
+                 b->reference ? " " : "", b->reference ? in(x, b->reference) : "",
+                 b->description ? ": " : "",
+                 b->description ? in(x, b->description) : "");
     }
 }
 
@@ -406,7 +420,7 @@ static lxw_worksheet *add_sheet(lxw_workbook *wb, const char *name)
     return ws;
 }
 
-static char *breaches_text(const dossier *x)
+static char *breaches_text(dossier *x)
 {
     GString *s = g_string_new(NULL);
 
@@ -415,7 +429,8 @@ static char *breaches_text(const dossier *x)
             g_string_append_printf(s, ombud_ngettext("- \"%s\" (%s): broken "
                                    "%lld time\n", "- \"%s\" (%s): broken %lld "
                                    "times\n", (unsigned long)x->res[i].breaches),
-                                   x->res[i].promise, x->res[i].source,
+                                   in(x, x->res[i].promise),
+                                   in(x, x->res[i].source),
                                    (long long)x->res[i].breaches);
     if (!s->len)
         g_string_append(s, _("- (no breach found in the records)\n"));
@@ -441,12 +456,14 @@ static ombud_err fill_letter(dossier *x)
     ombud_fmt_date(tm.year, tm.month, tm.day, date, sizeof date);
     {
         const ombud_letter_field f[] = {
-            {"date", date}, {"commission", x->chk.commission},
-            {"carrier", x->chk.carrier}, {"account", x->c->account},
-            {"customer", x->c->customer}, {"period", x->period},
-            {"docket", x->chk.docket[0] ? x->chk.docket : _("no docket yet")},
+            {"date", date}, {"commission", in(x, x->chk.commission)},
+            {"carrier", in(x, x->chk.carrier)},
+            {"account", in(x, x->c->account)},
+            {"customer", in(x, x->c->customer)}, {"period", x->period},
+            {"docket", x->chk.docket[0] ? in(x, x->chk.docket)
+                                        : _("no docket yet")},
             {"numbers", nums->str}, {"breaches", br}, {"total_owed", owed},
-            {"ask", x->c->ask}};
+            {"ask", in(x, x->c->ask)}};
         err = ombud_letter_fill(x->c->letter_path, x->c->letter, f,
                                 (int)(sizeof f / sizeof f[0]), &x->letter);
     }
@@ -517,13 +534,15 @@ static int chrono_row(void *ud, const ombud_event *e)
     dossier *x = ud;
     static const pdoc_col cols[] = {
         {N_("When (local)"), 0.17, 0, 0}, {N_("What happened"), 0.65, 0, 0},
-        {N_("Record"), 0.18, 0, 0}};
+        {N_("Record"), 0.18, 0, PDOC_COL_INPUT}};
     const pdoc_table t = {cols, 3, 7};
-    char when[40], what[600], src[160];
+    char when[40], what[1200], src[300];
     const char *cells[3] = {when, what, src};
 
     ombud_local_format(x->tz, e->at, when, sizeof when);
     describe(x, e, what, sizeof what);
+    /* Isolated whole (an input column): "billing.csv:9" reads so on a
+     * right-to-left page too, as it did before isolates. */
     snprintf(src, sizeof src, "%s:%ld", e->file, e->line);
     pdoc_table_row(&x->d, &t, cells, -1, NULL);
     return 0;
@@ -546,7 +565,8 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
 static void draw_breaches(dossier *x)
 {
     static const pdoc_col cols[] = {{N_("What happened"), 0.70, 0, 0},
-                                    {N_("Evidence (file:line)"), 0.30, 0, 0}};
+                                    {N_("Evidence (file:line)"), 0.30, 0,
+                                     PDOC_COL_INPUT}};
     const pdoc_table t = {cols, 2, 7.5};
     brow br = {x, &t};
     char line[2400];
@@ -559,12 +579,13 @@ static void draw_breaches(dossier *x)
             continue;
         pdoc_ensure(&x->d, 90);
         x->d.y += 6;
-        snprintf(line, sizeof line, "\"%s\"", r->promise);
+        snprintf(line, sizeof line, "\"%s\"", in(x, r->promise));
         pdoc_para(&x->d, line, 11, 1, 0);
         snprintf(line, sizeof line, ombud_ngettext("Published in: %s. Broken "
                  "%lld time in this account's records.", "Published in: %s. "
                  "Broken %lld times in this account's records.",
-                 (unsigned long)r->breaches), r->source, (long long)r->breaches);
+                 (unsigned long)r->breaches), in(x, r->source),
+                 (long long)r->breaches);
         pdoc_para(&x->d, line, 8.5, 0, 0.2);
         pdoc_table_start(&x->d, &t, 30);
         ombud_store_each_breach_of(x->st, r->id, x->c->account, breach_row, &br);
@@ -579,7 +600,8 @@ static void draw_numbers(dossier *x)
     int n = numbers_rows(x, labels, values);
 
     pdoc_new_page(&x->d);
-    snprintf(head, sizeof head, _("Account %s in numbers"), x->c->account);
+    snprintf(head, sizeof head, _("Account %s in numbers"),
+             in(x, x->c->account));
     pdoc_para(&x->d, head, 16, 1, 0);
     x->d.y += 4;
     for (int i = 0; i < n; i++) {
@@ -601,7 +623,7 @@ static void draw(pdoc *d, void *ud)
     dossier *x = ud;
     static const pdoc_col cols[] = {
         {N_("When (local)"), 0.17, 0, 0}, {N_("What happened"), 0.65, 0, 0},
-        {N_("Record"), 0.18, 0, 0}};
+        {N_("Record"), 0.18, 0, PDOC_COL_INPUT}};
     const pdoc_table t = {cols, 3, 7};
     PangoLayout *l;
 
@@ -639,6 +661,20 @@ static void draw(pdoc *d, void *ud)
 
 typedef struct xsheet { dossier *x; lxw_worksheet *ws; int row; lxw_format *date; } xsheet;
 
+/* Text into a cell, characters XML cannot hold written visibly
+ * ("<U+FFFE>"), as xlsx.c's put_text does. */
+static void put_str(lxw_worksheet *ws, int row, int col, const char *s,
+                    lxw_format *fmt)
+{
+    int nomem;
+    char *safe = ombud_xml_text(s, &nomem);
+
+    if (!nomem)
+        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
+                               safe ? safe : s, fmt);
+    free(safe);
+}
+
 static void put_local(xsheet *s, int col, int64_t t)
 {
     ombud_tm tm;
@@ -657,8 +693,8 @@ static int x_event(void *ud, const ombud_event *e)
     describe(s->x, e, what, sizeof what);
     snprintf(line, sizeof line, "%ld", e->line);
     put_local(s, 0, e->at);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 1, what, NULL);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 2, e->file, NULL);
+    put_str(s->ws, s->row, 1, what, NULL);
+    put_str(s->ws, s->row, 2, e->file, NULL);
     worksheet_write_number(s->ws, (lxw_row_t)s->row, 3, (double)e->line, NULL);
     s->row++;
     return 0;
@@ -673,13 +709,13 @@ static int x_breach(void *ud, const ombud_breach *b, const char *refs,
     xsheet *s = xb->s;
 
     (void)n;
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 0, xb->r->gid, NULL);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 1, xb->r->promise, NULL);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 2, xb->r->source, NULL);
+    put_str(s->ws, s->row, 0, xb->r->gid, NULL);
+    put_str(s->ws, s->row, 1, xb->r->promise, NULL);
+    put_str(s->ws, s->row, 2, xb->r->source, NULL);
     if (b->at != OMBUD_TIME_NONE)
         put_local(s, 3, b->at);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 4, b->detail, NULL);
-    worksheet_write_string(s->ws, (lxw_row_t)s->row, 5, refs, NULL);
+    put_str(s->ws, s->row, 4, b->detail, NULL);
+    put_str(s->ws, s->row, 5, refs, NULL);
     s->row++;
     return 0;
 }
@@ -689,7 +725,7 @@ static void header(lxw_worksheet *ws, lxw_format *bold, const char *const *h,
 {
     for (int c = 0; c < n; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL);
-        worksheet_write_string(ws, 0, (lxw_col_t)c, h[c][0] ? _(h[c]) : "", bold);
+        put_str(ws, 0, c, h[c][0] ? _(h[c]) : "", bold);
     }
     worksheet_freeze_panes(ws, 1, 0);
 }
@@ -729,8 +765,8 @@ static ombud_err write_xlsx(dossier *x, const char *path)
     header(s.ws, bold, hn, wn, 2);
     n = numbers_rows(x, labels, values);
     for (int i = 0; i < n; i++) {
-        worksheet_write_string(s.ws, (lxw_row_t)(i + 1), 0, labels[i], NULL);
-        worksheet_write_string(s.ws, (lxw_row_t)(i + 1), 1, values[i], NULL);
+        put_str(s.ws, i + 1, 0, labels[i], NULL);
+        put_str(s.ws, i + 1, 1, values[i], NULL);
     }
     s.ws = add_sheet(wb, _("Chronology"));
     header(s.ws, bold, hc, wc, 4);
@@ -784,6 +820,7 @@ static void dossier_free(dossier *x)
     g_array_free(x->promise_at, TRUE);
     g_free(x->letter);
     free(x->manifest);
+    pdoc_release(&x->d);
     ombud_tz_free(x->tz);
     free(x);
 }
@@ -845,11 +882,12 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
     }
     ombud_fmt_period(x->tz, x->chk.from, x->chk.to, x->period, sizeof x->period);
     pdoc_init(&x->d, c->paper, x->chk.currency);
+    x->pdf = 1; /* the letter and the header are drawn only */
     if (!(err = gather(x)) && !(err = fill_letter(x))) {
         timeline_axis(x);
         snprintf(x->d.head, sizeof x->d.head, _("Complaint of %s against %s  |  "
-                 "account %s  |  %s"), c->customer, x->chk.carrier, c->account,
-                 x->period);
+                 "account %s  |  %s"), in(x, c->customer), in(x, x->chk.carrier),
+                 in(x, c->account), x->period);
         snprintf(x->d.foot, sizeof x->d.foot, _("ombud %s; every figure from the "
                  "carrier's records, by file and line"), x->chk.tool_version);
         ombud_tm_from_instant(NULL, x->chk.to, &tm);
@@ -862,6 +900,7 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
         if (pdf_path && !(err = make_manifest(x, ombud_paper_name(c->paper))))
             err = pdoc_write(&x->d, pdf_path, draw, x, _("Complaint dossier"),
                              c->customer, subject, x->manifest, creator, date);
+        x->pdf = 0; /* the workbook's cells keep the plain values */
         if (!err && xlsx_path)
             err = write_xlsx(x, xlsx_path);
     }

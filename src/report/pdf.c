@@ -31,6 +31,7 @@
 #include "ombud/manifest.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
+#include "ombud/text.h"
 #include "ombud/value.h"
 #include "pdfdoc.h"
 
@@ -76,18 +77,20 @@ static void cover(pdf *p)
     p->d.y = p->d.mt + 90;
     pdoc_para(&p->d, _("Service quality compliance report"), 24, 1, 0);
     p->d.y += 10;
-    pdoc_para(&p->d, p->chk.carrier, 16, 1, 0.15);
-    snprintf(line, sizeof line, _("Filed with the %s"), p->chk.commission);
+    pdoc_para(&p->d, pdoc_iso(&p->d, p->chk.carrier), 16, 1, 0.15);
+    snprintf(line, sizeof line, _("Filed with the %s"),
+             pdoc_iso(&p->d, p->chk.commission));
     pdoc_para(&p->d, line, 12, 0, 0.15);
     if (p->chk.docket[0]) {
-        snprintf(line, sizeof line, _("Docket %s"), p->chk.docket);
+        snprintf(line, sizeof line, _("Docket %s"),
+                 pdoc_iso(&p->d, p->chk.docket));
         pdoc_para(&p->d, line, 12, 0, 0.15);
     }
     p->d.y += 24;
     snprintf(line, sizeof line, _("Period: %s (%s)"), p->period, p->chk.tz);
     pdoc_para(&p->d, line, 11, 0, 0);
     snprintf(line, sizeof line, _("Prepared by: %s"), p->chk.prepared_by[0] ?
-             p->chk.prepared_by : "-");
+             pdoc_iso(&p->d, p->chk.prepared_by) : "-");
     pdoc_para(&p->d, line, 11, 0, 0);
     snprintf(line, sizeof line, _("Date: %s (end of the period)"), end);
     pdoc_para(&p->d, line, 11, 0, 0);
@@ -110,7 +113,8 @@ static void summary(pdf *p)
 {
     static const pdoc_col cols[] = {
         /* Status and Breaches wide enough for "INCOMPLEIX", "Incompliments". */
-        {N_("Guarantee"), 0.12, 0, 0}, {N_("Promise as advertised (source)"), 0.20, 0, 0},
+        {N_("Guarantee"), 0.12, 0, PDOC_COL_INPUT},
+        {N_("Promise as advertised (source)"), 0.20, 0, 0},
         {N_("Measured"), 0.20, 0, 0}, {N_("Target"), 0.15, 0, 0}, {N_("Status"), 0.12, 0, 0},
         {N_("Breaches"), 0.10, 1, 0}, {N_("Owed"), 0.11, 1, 0}};
     pdoc_table t = {cols, 7, 7.5};
@@ -122,7 +126,8 @@ static void summary(pdf *p)
     for (int i = 0; i < p->nres; i++) {
         const presult *r = &p->res[i];
         const char *cells[7];
-        snprintf(promise, sizeof promise, "\"%s\" (%s)", r->promise, r->source);
+        snprintf(promise, sizeof promise, "\"%s\" (%s)",
+                 pdoc_iso(&p->d, r->promise), pdoc_iso(&p->d, r->source));
         ombud_fmt_count(r->r.breaches, n, sizeof n);
         cells[0] = r->gid;
         cells[1] = promise;
@@ -267,9 +272,11 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
 static void section(pdf *p, const presult *r)
 {
     static const pdoc_col cols[] = {
-        {N_("Subject"), 0.12, 0, 0}, {N_("When (local)"), 0.15, 0, 0},
+        {N_("Subject"), 0.12, 0, PDOC_COL_INPUT},
+        {N_("When (local)"), 0.15, 0, 0},
         {N_("Measured"), 0.10, 1, 0}, {N_("Limit"), 0.10, 1, 0},
-        {N_("What happened"), 0.35, 0, 0}, {N_("Evidence (file:line)"), 0.18, 0, 0}};
+        {N_("What happened"), 0.35, 0, 0},
+        {N_("Evidence (file:line)"), 0.18, 0, PDOC_COL_INPUT}};
     btab bt = {p, {cols, 6, 7}, 0};
     char line[2400];
 
@@ -277,10 +284,11 @@ static void section(pdf *p, const presult *r)
      * heading is never left alone at the foot of a page. */
     pdoc_ensure(&p->d, r->r.breaches ? 230 : 120);
     p->d.y += 8;
-    snprintf(line, sizeof line, _("%s: \"%s\""), r->gid, r->promise);
+    snprintf(line, sizeof line, _("%s: \"%s\""), pdoc_iso(&p->d, r->gid),
+             pdoc_iso(&p->d, r->promise));
     pdoc_para(&p->d, line, 13, 1, 0);
     snprintf(line, sizeof line, _("Published in: %s. Kind of guarantee: %s."),
-             r->source, r->kind);
+             pdoc_iso(&p->d, r->source), r->kind);
     pdoc_para(&p->d, line, 8.5, 0, 0.2);
     snprintf(line, sizeof line, _("%s. Measured: %s. Target: %s. Breaches: %lld."),
              ombud_fmt_status(r->status), r->r.measured_text, r->r.target_text,
@@ -300,7 +308,8 @@ static void section(pdf *p, const presult *r)
         snprintf(line, sizeof line, ombud_ngettext("%lld more breach is listed "
                  "in the XLSX workbook (sheet \"%s\").", "%lld more breaches "
                  "are listed in the XLSX workbook (sheet \"%s\").",
-                 (unsigned long)more), (long long)more, r->gid);
+                 (unsigned long)more), (long long)more,
+                 pdoc_iso(&p->d, r->gid));
         p->d.y += 4;
         pdoc_para(&p->d, line, 8, 0, 0.25);
     }
@@ -325,7 +334,7 @@ static void inputs(pdf *p)
     pdoc_sources(&p->d, p->st);
     p->d.y += 10;
     snprintf(line, sizeof line, _("Guarantees file: %s\nSHA-256: %s"),
-             p->chk.guarantees, p->chk.guarantees_sha256);
+             pdoc_iso(&p->d, p->chk.guarantees), p->chk.guarantees_sha256);
     pdoc_para(&p->d, line, 8, 0, 0);
     snprintf(line, sizeof line, _("Produced by ombud %s. Times are local to %s. "
              "Durations are in hours and minutes; money in %s."),
@@ -351,8 +360,8 @@ static void certification(pdf *p)
              "checksums are stated there, according to the guarantees file "
              "%s and the methods stated for each guarantee, and that the "
              "evidence references name the rows of those files on which each "
-             "finding rests."), p->chk.carrier, p->period, p->chk.tool_version,
-             p->chk.guarantees);
+             "finding rests."), pdoc_iso(&p->d, p->chk.carrier), p->period,
+             p->chk.tool_version, pdoc_iso(&p->d, p->chk.guarantees));
     pdoc_para(&p->d, line, 10, 0, 0);
     p->d.y += 30;
     for (int i = 0; i < 4; i++) {
@@ -435,8 +444,10 @@ static void free_results(pdf *p)
 /* Metadata, then the document into @path. */
 static ombud_err write_pdf(pdf *p, const char *path)
 {
-    char date[32], subject[700], creator[64];
+    char date[32], subject[700], creator[64], *keywords;
     ombud_tm tm;
+    ombud_err err;
+    int nomem;
 
     ombud_tm_from_instant(NULL, p->chk.to, &tm);
     snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.year,
@@ -444,10 +455,16 @@ static ombud_err write_pdf(pdf *p, const char *path)
     snprintf(subject, sizeof subject, _("%s: service quality findings for the "
              "%s, %s"), p->chk.carrier, p->chk.commission, p->period);
     snprintf(creator, sizeof creator, "ombud %s", p->chk.tool_version);
-    /* The keywords are the manifest: ombud verify reads them back. */
-    return pdoc_write(&p->d, path, draw, p, _("Service quality compliance report"),
-                      p->chk.prepared_by[0] ? p->chk.prepared_by : "ombud",
-                      subject, p->manifest, creator, date);
+    /* The keywords are the manifest: ombud verify reads them back. It
+     * names the input files, and cairo refuses the whole PDF for a
+     * noncharacter in one: such a character is written "<U+FFFE>". */
+    if (!(keywords = ombud_xml_text(p->manifest, &nomem)) && nomem)
+        return OMBUD_E_NOMEM;
+    err = pdoc_write(&p->d, path, draw, p, _("Service quality compliance report"),
+                     p->chk.prepared_by[0] ? p->chk.prepared_by : "ombud",
+                     subject, keywords ? keywords : p->manifest, creator, date);
+    free(keywords);
+    return err;
 }
 
 ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
@@ -473,7 +490,7 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
     ombud_fmt_period(p->tz, p->chk.from, p->chk.to, p->period, sizeof p->period);
     pdoc_init(&p->d, paper, p->chk.currency);
     snprintf(p->d.head, sizeof p->d.head, _("%s  |  Service quality compliance "
-             "report  |  %s"), p->chk.carrier, p->period);
+             "report  |  %s"), pdoc_iso(&p->d, p->chk.carrier), p->period);
     snprintf(p->d.foot, sizeof p->d.foot, _("ombud %s; figures from the stored "
              "findings, evidence by file and line"), p->chk.tool_version);
     {
@@ -495,6 +512,7 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
     if (!err && !(err = ombud_store_each_result(st, p->chk.id, copy_result, p)))
         err = write_pdf(p, path);
     free(p->manifest);
+    pdoc_release(&p->d);
     free_results(p);
     ombud_tz_free(p->tz);
     free(p);

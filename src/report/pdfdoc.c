@@ -13,6 +13,7 @@
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/rule.h"
+#include "ombud/text.h"
 #include "ombud/value.h"
 #include "pdfdoc.h"
 
@@ -37,6 +38,38 @@ void pdoc_init(pdoc *d, ombud_paper paper, const char *currency)
 }
 
 /* ---- text ------------------------------------------------------------------ */
+
+const char *pdoc_iso(pdoc *d, const char *s)
+{
+    char **slot = &d->iso[d->iso_next];
+
+    if (!s)
+        return NULL;
+    d->iso_next = (d->iso_next + 1) % PDOC_ISO_RING;
+    free(*slot);
+    *slot = ombud_bidi_isolate(s);
+    return *slot ? *slot : "";
+}
+
+void pdoc_release(pdoc *d)
+{
+    for (int i = 0; i < PDOC_ISO_RING; i++) {
+        free(d->iso[i]);
+        d->iso[i] = NULL;
+    }
+}
+
+/* Cairo refuses a whole PDF for one noncharacter (U+FFFE in a file name,
+ * say: input rows are checked at ingest, file names are not): such
+ * characters are drawn visibly as "<U+FFFE>" (ombud_xml_text()). */
+static void set_text(PangoLayout *l, const char *t)
+{
+    int nomem;
+    char *safe = ombud_xml_text(t, &nomem);
+
+    pango_layout_set_text(l, nomem ? "" : safe ? safe : t, -1);
+    free(safe);
+}
 
 PangoLayout *pdoc_layout(pdoc *d, const char *t, double size, int bold,
                          double width, const char *family)
@@ -63,7 +96,7 @@ PangoLayout *pdoc_layout(pdoc *d, const char *t, double size, int bold,
         pango_layout_set_auto_dir(l, FALSE);
         pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
     }
-    pango_layout_set_text(l, t ? t : "", -1);
+    set_text(l, t ? t : "");
     return l;
 }
 
@@ -193,15 +226,19 @@ void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size)
 
 /* ---- tables ---------------------------------------------------------------------- */
 
+/* The layouts of a row; @p header: the column titles (ombud's words). */
 static double row_layouts(pdoc *d, const pdoc_table *t, const char *const *cells,
-                          int bold, PangoLayout **out)
+                          int header, PangoLayout **out)
 {
     double h = 0;
 
     for (int c = 0; c < t->n; c++) {
         double w = pdoc_width(d) * t->cols[c].share - 2 * PAD;
-        out[c] = pdoc_layout(d, cells[c], t->size, bold, w,
-                             t->cols[c].mono ? PDOC_MONO : NULL);
+        int input = !header && (t->cols[c].flags & PDOC_COL_INPUT);
+        const char *cell = input ? pdoc_iso(d, cells[c]) : cells[c];
+        out[c] = pdoc_layout(d, cell, t->size, header, w,
+                             (t->cols[c].flags & PDOC_COL_MONO) ? PDOC_MONO
+                                                                : NULL);
         if (t->cols[c].right)
             pango_layout_set_alignment(out[c], d->rtl ? PANGO_ALIGN_LEFT
                                                       : PANGO_ALIGN_RIGHT);
@@ -284,7 +321,8 @@ void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row)
 /* ---- the sources table both reports end with ---------------------------------- */
 
 static const pdoc_col source_cols[] = {
-    {N_("File"), 0.13, 0, 0}, {N_("Kind"), 0.08, 0, 0}, {"SHA-256", 0.37, 0, 1},
+    {N_("File"), 0.13, 0, PDOC_COL_INPUT}, {N_("Kind"), 0.08, 0, 0},
+    {"SHA-256", 0.37, 0, PDOC_COL_MONO},
     {N_("Read"), 0.07, 1, 0}, {N_("Stored"), 0.08, 1, 0},
     {N_("Rejected"), 0.09, 1, 0}, {N_("Counted"), 0.09, 1, 0},
     {N_("Balanced"), 0.09, 0, 0}};
@@ -313,7 +351,7 @@ static int source_note(void *ud, const ombud_source_row *s)
 
     if (!s->notes && !s->settings)
         return 0;
-    snprintf(line, sizeof line, "%s (%s): %s%s%s%s", s->name,
+    snprintf(line, sizeof line, "%s (%s): %s%s%s%s", pdoc_iso(d, s->name),
              ombud_fmt_source_kind(s->kind),
              s->notes ? s->notes : "", s->notes && s->settings ? ". " : "",
              s->settings ? _("Site settings applied: ") : "",

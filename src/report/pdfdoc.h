@@ -8,6 +8,13 @@
  * first page is drawn, so a document is laid out twice: the first pass
  * (pdoc_run with counting) only counts pages. All text goes through pango
  * with named DejaVu fonts.
+ *
+ * Input text (ids, accounts, file names, the filer's own words from the
+ * guarantees file, --customer, --ask) is drawn inside a Unicode isolate
+ * (pdoc_iso(), or a table column marked input), so that a right-to-left
+ * override or a Hebrew name cannot reorder ombud's words and figures
+ * around it. The isolates live only in what is drawn: the XLSX, the
+ * manifest and the findings digest never see them.
  */
 #ifndef OMBUD_PDFDOC_H
 #define OMBUD_PDFDOC_H
@@ -23,6 +30,7 @@
 
 #define PDOC_FONT OMBUD_CHART_FONT
 #define PDOC_MONO "DejaVu Sans Mono"
+#define PDOC_ISO_RING 16      /* isolated strings pdoc_iso() keeps alive */
 
 typedef struct pdoc {
     cairo_t *cr;
@@ -36,10 +44,23 @@ typedef struct pdoc {
     int digits;               /* decimals of the currency */
     int rtl;                  /* 1: right-to-left page (Hebrew): x mirrored */
     char currency[4];
+    char *iso[PDOC_ISO_RING]; /* pdoc_iso()'s strings (owned), oldest reused */
+    int iso_next;             /* the slot pdoc_iso() fills next */
 } pdoc;
 
 /** Page size and margins for @p paper. */
 void pdoc_init(pdoc *d, ombud_paper paper, const char *currency);
+
+/**
+ * @brief @p s (input text) as a Unicode isolate for drawing
+ * (ombud_bidi_isolate()). The string belongs to @p d and stays valid for
+ * the next PDOC_ISO_RING - 1 calls, until pdoc_release(): use it at once
+ * (in a snprintf or a table row). NULL @p s gives NULL; out of memory
+ * gives "".
+ */
+const char *pdoc_iso(pdoc *d, const char *s);
+/** @brief Free pdoc_iso()'s strings; @p d can be used again. */
+void pdoc_release(pdoc *d);
 
 PangoLayout *pdoc_layout(pdoc *d, const char *t, double size, int bold,
                          double width, const char *family);
@@ -73,16 +94,22 @@ char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
  */
 void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size);
 
+/** pdoc_col.flags: the column is set in monospace. */
+#define PDOC_COL_MONO 1
+/** pdoc_col.flags: each cell is input text as a whole (an id, a file name,
+ *  evidence references), drawn isolated (pdoc_iso()). */
+#define PDOC_COL_INPUT 2
+
 /**
  * A table column: title (an untranslated msgid, N_()), share of the
- * width, right-aligned (left-aligned on a right-to-left page), monospace.
- * On a right-to-left page the first column is the rightmost.
+ * width, right-aligned (left-aligned on a right-to-left page), flags
+ * (PDOC_COL_*). On a right-to-left page the first column is the rightmost.
  */
 typedef struct pdoc_col {
     const char *title;
     double share;
     int right;
-    int mono;
+    int flags;
 } pdoc_col;
 
 typedef struct pdoc_table {

@@ -32,6 +32,7 @@
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"
 #include "ombud/report.h"
+#include "ombud/text.h"
 #include "ombud/value.h"
 #include "ombud/version.h"
 
@@ -86,15 +87,25 @@ typedef struct xlsx {
 
 /* ---- cells ------------------------------------------------------------------ */
 
-/* Write text, cut to Excel's limit at a UTF-8 boundary. Never a formula. */
+/* Write text, cut to Excel's limit at a UTF-8 boundary. Never a formula.
+ * A character XML cannot hold (U+FFFE from a file name, say: input rows
+ * were checked at ingest, file names were not) is written visibly as
+ * "<U+FFFE>" (ombud_xml_text()), so the sheet stays well-formed. */
 static void put_text(lxw_worksheet *ws, int row, int col, const char *s,
                      lxw_format *fmt)
 {
-    char *cut = NULL;
+    char *cut = NULL, *safe;
     size_t n;
+    int nomem;
 
     if (!s)
         return;
+    if ((safe = ombud_xml_text(s, &nomem)) || nomem) {
+        if (safe)
+            put_text(ws, row, col, safe, fmt);
+        free(safe);
+        return;
+    }
     n = strlen(s);
     if (n > CELL_MAX) {
         while (n > CELL_MAX - 3 || ((unsigned char)s[n] & 0xC0) == 0x80)

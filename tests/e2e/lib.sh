@@ -24,6 +24,9 @@
 #   expect_reject PATH LINE COL FIELD REASON  one rejected row, checked in
 #                              stderr (PATH:LINE:COL: error: rejected: ...)
 #                              and in the rejects table (FIELD - for NULL)
+#   expect_xlsx_xml FILE...    every XML part of each workbook (sheets,
+#                              workbook, properties) is well-formed
+#                              (xmllint --noout)
 
 . "$T_DIR/../lib/common.sh"
 
@@ -96,4 +99,21 @@ expect_reject() { # PATH LINE COL FIELD REASON
                 ON s.id = r.source_id WHERE s.path = $(sql_q "$1")
                 AND r.line = $2 AND r.col = $3 AND $E2E_FLD
                 AND instr(r.reason, $(sql_q "$5")) > 0" "1"
+}
+
+# Every XML part of each workbook parses: a raw U+FFFE in a sheet is not
+# XML and LibreOffice drops the rest of the row.
+expect_xlsx_xml() { # FILE...
+    for E2E_X in "$@"; do
+        # (unzip reads a name as a pattern: "[" is written "[[]".)
+        for E2E_P in $(unzip -Z1 "$E2E_X" | grep -E '\.(xml|rels)$' |
+                       sed 's/\[/[[]/g'); do
+            if unzip -p "$E2E_X" "$E2E_P" | xmllint --noout - 2>/dev/null; then
+                _t_ok
+            else
+                _t_fail "well-formed XML: $E2E_X $E2E_P" "xmllint ok" \
+                    "$(unzip -p "$E2E_X" "$E2E_P" | xmllint --noout - 2>&1 | head -3)"
+            fi
+        done
+    done
 }

@@ -130,12 +130,51 @@ static void test_text(void **state)
     assert_string_equal(why, "invalid UTF-8 at byte 4");
 }
 
+/* Identifiers, CRs, noncharacters and C1 controls (README "Input
+ * formats"): each case with its flags and the reason, "" when accepted. */
+static void test_text_classes(void **state)
+{
+    static const struct {
+        const char *s;
+        unsigned flags;
+        const char *why;
+    } t[] = {
+        {"A\xE2\x80\xAE" "B", OMBUD_TEXT_ID, "bidirectional control character "
+         "U+202E at byte 2: not allowed in an identifier"},
+        {"A\xE2\x80\xAE" "B", 0, ""},              /* free text keeps it */
+        {"\xD8\x9C" "x", OMBUD_TEXT_ID, "bidirectional control character "
+         "U+061C at byte 1: not allowed in an identifier"},
+        {"ab\xE2\x81\xA9", OMBUD_TEXT_ID, "bidirectional control character "
+         "U+2069 at byte 3: not allowed in an identifier"},
+        {"\xD7\xA9\xD7\x9C", OMBUD_TEXT_ID, ""},    /* Hebrew letters */
+        {"a\rb", 0, "control character 0x0D at byte 2"},
+        {"a\r", 0, "control character 0x0D at byte 2"},
+        {"a\r\nb", 0, ""},                         /* CRLF is a newline */
+        {"a\rb", OMBUD_TEXT_CR_EOL, ""},            /* a CR file's newline */
+        {"\xEF\xBF\xBF", 0, "Unicode noncharacter U+FFFF at byte 1"},
+        {"x\xF0\x9F\xBF\xBE", 0, "Unicode noncharacter U+1FFFE at byte 2"},
+        {"\xEF\xB7\x8F", OMBUD_TEXT_ID, ""},        /* U+FDCF is a character */
+        {"ab\xC2\x85", 0, "control character U+0085 at byte 3"},
+        {"\xC2\xA0", OMBUD_TEXT_ID, ""},             /* no-break space */
+    };
+    char why[160];
+    (void)state;
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+        ombud_err want = t[i].why[0] ? OMBUD_E_FIELD : OMBUD_OK;
+        why[0] = '\0';
+        assert_int_equal(ombud_text_check_as(t[i].s, strlen(t[i].s), t[i].flags,
+                                             why, sizeof why), want);
+        assert_string_equal(why, t[i].why);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_amounts), cmocka_unit_test(test_amount_rejects),
         cmocka_unit_test(test_amount_format), cmocka_unit_test(test_currency),
         cmocka_unit_test(test_uint_bool), cmocka_unit_test(test_text),
+        cmocka_unit_test(test_text_classes),
     };
     return cmocka_run_group_tests_name("value", tests, NULL, NULL);
 }
