@@ -269,6 +269,38 @@ printf '{{customer}} v. {{carrier}}: {{total_owed}} owed.\n' > "$WORK/own.txt"
     --account ACC-1001 --period 2026-10 --letter "$WORK/own.txt" --customer "J. Doe" --out "$WORK/d4"
 check "own letter" "1" "$(pdftotext "$WORK/d4/complaint-ACC-1001.pdf" - | grep -c 'J. Doe v. Example Fibre Co: 9.78 USD owed.')"
 
+# ---- NO DATA: a month that measured nothing is not green --------------------------
+# September 2026 in the founding case: no call, no outage (calls.csv and
+# outages.csv hold October only). Billing has two late-payment notices of
+# 2026-09-28: ACC-1002 paid INV-1002-2609 on 09-20, before its due date
+# 09-25 (wrongful), ACC-1003 paid INV-1003-2609 only on 10-03 (not
+# wrongful): 1 of 2 wrongful, FAIL with 1 breach. The six other
+# guarantees examined nothing: NO DATA, never PASS.
+run "$WORK/sep" --period 2026-09 > "$WORK/sep.out"
+NX=$WORK/sep/report.xlsx
+i=14
+for g in "live-support NO DATA 0" "restoration NO DATA 0" "promised-times NO DATA 0" \
+         "planned-work-notice NO DATA 0" "effort NO DATA 0" "outage-credit NO DATA 0" \
+         "no-wrongful-notices FAIL 1"; do
+    set -- $g
+    st=$2; n=$3
+    [ "$st" = NO ] && st="NO DATA" && n=$4
+    check "sep summary $1 status" "$st" "$(cell "$NX" sheet1 G$i)"
+    check "sep summary $1 breaches" "$n" "$(cell "$NX" sheet1 H$i)"
+    i=$((i + 1))
+done
+check "sep total line" "1 of 7 guarantees breached; 6 not assessed: no data in the period" \
+    "$(cell "$NX" sheet1 E21)"
+check "sep live-support share is no data, not 100%" \
+    "0 of 0 calls reached a person within 10m (no data)" "$(cell "$NX" sheet1 E14)"
+check "sep NO DATA has its own colour rule" 1 \
+    "$(unzip -p "$NX" xl/worksheets/sheet1.xml | grep -c '<formula>"NO DATA"</formula>')"
+pdftotext "$WORK/sep/report.pdf" "$WORK/sep.txt"
+check "sep cover verdict" 1 "$(grep -c '^1 of 7 guarantees breached; 0.00 USD in credits owed$' "$WORK/sep.txt")"
+check "sep cover not assessed" 1 "$(grep -c '^6 not assessed: no data in the period$' "$WORK/sep.txt")"
+check "sep PDF says NO DATA six times in the summary" 6 "$(sed -n '/^Summary$/,/^Inputs/p' "$WORK/sep.txt" | grep -c '^NO DATA$')"
+check "sep PDF never PASS" 0 "$(grep -c '^PASS$' "$WORK/sep.txt")"
+
 # ---- ombud verify -------------------------------------------------------------
 G=$ROOT/templates/guarantees/fibre-bundle.ini
 vrun() { "$OMBUD" verify --report "$1" --guarantees "$2" --outages "$3" \
