@@ -34,7 +34,7 @@ const char ombud_help_check[] =
     "  --guarantees FILE  what was promised (see templates/guarantees/)\n"
     "  --period PERIOD    2026-10, 2026-Q4, 2026, 2026-10-17 or\n"
     "                     2026-10-01..2026-10-31, in the filing's time zone\n"
-    "                     (default: [filing] period, else the span of the data)\n"
+    "                     (default: [filing] period; one of the two is needed)\n"
     "  --lang LANG        language of the findings' texts and the summary:\n"
     "                     en, es, ca or he (default: [filing] language, else en);\n"
     "                     reports of this check are written in it\n"
@@ -87,25 +87,48 @@ static ombud_err evaluate_one(ombud_store *st, int64_t check_id, int seq,
     return ombud_store_set_result(st, ctx.result_id, res);
 }
 
-/* Resolve the period: option, then [filing] period, then the data's span. */
+/*
+ * No period given: refused, never guessed. The span of the data used to
+ * serve, and a store holding the end of one month and the start of the
+ * next was silently filed as one period. Say what the data span and which
+ * month to ask for.
+ */
+static ombud_err no_period(ombud_store *st, const ombud_guarantees *gs)
+{
+    int64_t a, z;
+    ombud_tm ta, tz;
+    char span[80];
+    ombud_err err;
+
+    if ((err = ombud_store_data_span(st, &a, &z)) == OMBUD_E_DATA)
+        return ombud_error(OMBUD_E_USAGE, NULL, "no period given, and the "
+                           "store holds no data: run ombud ingest first, then "
+                           "give --period (e.g. --period 2026-10)");
+    if (err)
+        return err;
+    ombud_tm_from_instant(gs->tz, a, &ta);
+    ombud_tm_from_instant(gs->tz, z > a ? z - 1 : z, &tz);
+    ombud_period_format(gs->tz, a, z > a ? z : a + 1, span, sizeof span);
+    return ombud_error(OMBUD_E_USAGE, NULL, "no period given: the data run "
+                       "%s (%s)%s; give --period %04d-%02d (a month), or "
+                       "'period = ' in [filing]", span, ombud_tz_name(gs->tz),
+                       ta.year != tz.year || ta.month != tz.month ?
+                       ", more than one month" : "", ta.year, ta.month);
+}
+
+/* Resolve the period: the option, else the [filing] period. */
 static ombud_err resolve_period(ombud_store *st, const ombud_guarantees *gs,
                                 const char *period, int64_t *from, int64_t *to)
 {
     char why[160];
-    ombud_err err;
 
     if (!period)
         period = gs->filing.period;
-    if (period) {
-        if (ombud_period_parse(period, gs->tz, from, to, why, sizeof why))
-            return ombud_error(OMBUD_E_USAGE, NULL, "period '%s': %s", period,
-                               why);
-        return OMBUD_OK;
-    }
-    if ((err = ombud_store_data_span(st, from, to)) == OMBUD_E_DATA)
-        return ombud_error(OMBUD_E_DATA, NULL, "the store holds no data: run "
-                           "ombud ingest first");
-    return err;
+    if (!period)
+        return no_period(st, gs);
+    if (ombud_period_parse(period, gs->tz, from, to, why, sizeof why))
+        return ombud_error(OMBUD_E_USAGE, NULL, "period '%s': %s", period, why);
+    return OMBUD_OK;
 }
 
 ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,

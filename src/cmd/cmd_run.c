@@ -4,6 +4,12 @@
  * Loads the guarantees first (a typo there should not cost an import),
  * imports the inputs into OUT/evidence.db with the filing's time zone and
  * currency, then checks. Later stages (reports) write into OUT as well.
+ *
+ * A run is one set of inputs: OUT/evidence.db is started afresh each time
+ * (a store left by an earlier run is moved aside, never mixed in: a
+ * corrected export would otherwise be rejected row by row as duplicates of
+ * the old one, and the reports would show the old findings). --db names a
+ * store to add to on purpose, such as a PostgreSQL server.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -23,12 +29,14 @@ const char ombud_help_run[] =
     "                 [--billing FILE]... [--period PERIOD] [--out DIR]\n"
     "                 [--appointments FILE]... [--orders FILE]...\n"
     "                 [--paper letter|a4] [--account ID [--customer NAME]]\n"
-    "                 [--lang en|es|ca|he] [--sign KEY]\n"
+    "                 [--lang en|es|ca|he] [--sign KEY] [--db FILE|URI]\n"
     "                 [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "                 [--calls-format csv|asterisk-queue-log] [--accounts FILE]\n"
     "                 [--cdr FILE]... [--cdr-tz ZONE]\n"
     "\n"
-    "Import the inputs into DIR/evidence.db (times without an offset are read\n"
+    "Import the inputs into a new DIR/evidence.db (a store left there by an\n"
+    "earlier run is moved aside to DIR/evidence.db.1, .2...: one run, one set\n"
+    "of inputs; times without an offset are read\n"
     "in the guarantees file's [filing] timezone, blank currencies as its\n"
     "currency), evaluate every guarantee for the period and write\n"
     "DIR/report.xlsx and DIR/report.pdf: 'ombud ingest', 'ombud check' and\n"
@@ -40,6 +48,9 @@ const char ombud_help_run[] =
     "                     the inputs, as for 'ombud ingest'\n"
     "  --period PERIOD    as for 'ombud check'\n"
     "  --out DIR          output folder, created if missing (default: ombud-out)\n"
+    "  --db FILE|URI      add to this store instead of a new DIR/evidence.db\n"
+    "                     (e.g. months accumulated in one store, or a\n"
+    "                     PostgreSQL server as in 'ombud help ingest')\n"
     "  --paper SIZE       letter (default) or a4, for the PDF\n"
     "  --account ID       also write that account's complaint dossier\n"
     "                     (see 'ombud help complaint')\n"
@@ -63,7 +74,7 @@ const char ombud_help_run[] =
     "      --billing samples/founding-case/billing.csv --period 2026-10 --out out\n";
 
 typedef struct run_args {
-    const char *guarantees, *period, *out, *account, *customer, *key;
+    const char *guarantees, *period, *out, *account, *customer, *key, *db;
     ombud_paper paper;
     ombud_lang lang;
     int lang_given;                     /* --lang was given */
@@ -74,7 +85,7 @@ typedef struct run_args {
 static int parse_args(int argc, char **argv, run_args *a)
 {
     enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER, O_ACCOUNT, O_CUSTOMER, O_LANG,
-           O_SIGN };
+           O_SIGN, O_DB };
     static const struct option opts[] = {
         {"guarantees", required_argument, NULL, O_G},
         {"period", required_argument, NULL, O_PERIOD},
@@ -84,6 +95,7 @@ static int parse_args(int argc, char **argv, run_args *a)
         {"customer", required_argument, NULL, O_CUSTOMER},
         {"lang", required_argument, NULL, O_LANG},
         {"sign", required_argument, NULL, O_SIGN},
+        {"db", required_argument, NULL, O_DB},
         OMBUD_INPUT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -108,6 +120,7 @@ static int parse_args(int argc, char **argv, run_args *a)
         case O_ACCOUNT: a->account = optarg; break;
         case O_CUSTOMER: a->customer = optarg; break;
         case O_SIGN: a->key = optarg; break;
+        case O_DB: a->db = optarg; break;
         case O_LANG:
             if ((rc = ombud_lang_option(optarg, "run", &a->lang)))
                 return rc;
@@ -176,6 +189,41 @@ static ombud_err run(const run_args *a, const ombud_guarantees *gs,
     return err;
 }
 
+/*
+ * DIR/evidence.db, new: one left by an earlier run is renamed to the first
+ * free evidence.db.N (with its -wal and -shm files), and said so.
+ */
+static ombud_err fresh_store(const char *dir, char *db, size_t size)
+{
+    char old[4200];
+    struct stat sb;
+
+    snprintf(db, size, "%s/evidence.db", dir);
+    if (lstat(db, &sb) != 0)
+        return errno == ENOENT ? OMBUD_OK : ombud_error(OMBUD_E_CANTCREAT,
+               NULL, "cannot use %s: %s", db, strerror(errno));
+    for (int n = 1; n < 10000; n++) {
+        snprintf(old, sizeof old, "%s.%d", db, n);
+        if (lstat(old, &sb) == 0)
+            continue;
+        if (rename(db, old) != 0)
+            break;
+        for (int i = 0; i < 2; i++) {
+            char from[4300], to[4300];
+            snprintf(from, sizeof from, "%s%s", db, i ? "-shm" : "-wal");
+            snprintf(to, sizeof to, "%s%s", old, i ? "-shm" : "-wal");
+            if (lstat(from, &sb) == 0)
+                rename(from, to);
+        }
+        ombud_warn(NULL, "%s was left by an earlier run: moved aside to %s, so that "
+                   "this run's store holds these inputs only (give --db to add "
+                   "to a store on purpose)", db, old);
+        return OMBUD_OK;
+    }
+    return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot move the earlier "
+                       "store %s aside: %s", db, strerror(errno));
+}
+
 int ombud_cmd_run(int argc, char **argv)
 {
     run_args a;
@@ -199,7 +247,12 @@ int ombud_cmd_run(int argc, char **argv)
         ombud_guarantees_free(gs);
         return ombud_exit_code(OMBUD_E_CANTCREAT);
     }
-    snprintf(db, sizeof db, "%s/evidence.db", a.out);
+    if (a.db)
+        snprintf(db, sizeof db, "%s", a.db);
+    else if ((err = fresh_store(a.out, db, sizeof db))) {
+        ombud_guarantees_free(gs);
+        return ombud_exit_code(err);
+    }
     err = run(&a, gs, db, &rejected);
     ombud_guarantees_free(gs);
     if (!err && a.in.strict && rejected > 0)

@@ -1,6 +1,7 @@
 # check: --period forms, in the filing's zone (America/Los_Angeles: PDT =
 # UTC-7 until 2026-11-01 02:00, PST = UTC-8 after), the [filing] period as
-# default, and the span of the data when neither is given.
+# default, and a refusal when neither is given (the span of the data used
+# to serve: a store holding parts of two months was filed as one period).
 #
 # form                     [from, to) in UTC
 # 2026-10                  2026-10-01 07:00 .. 2026-11-01 07:00
@@ -13,9 +14,10 @@
 # line 2 K1 10-05 10:00, line 3 K2 10-17 10:00, line 4 K3 11-20 10:00
 # (local), each ending 20 s later. Subjects: 2026-10 -> 2, range -> 2,
 # Q4 -> 3, 10-17 -> 1, 2026 -> 3.
-# With no --period and no [filing] period: the span of the data, from the
-# first arrival (10-05 10:00 PDT = 17:00 UTC) to one second after the last
-# end (11-20 10:00:20 PST = 18:00:20 UTC, + 1 s); subjects 3.
+# With no --period and no [filing] period: refused (64), naming the data's
+# span, from the first arrival 10-05 10:00 to the last end 11-20 10:00:20
+# (local, shown to the minute), that it is more than one month, and the
+# first month, 2026-10, to ask for. No check is stored.
 
 cat > calls.csv <<'CSV'
 call_id,queue,arrived_at,ended_at,outcome
@@ -92,12 +94,11 @@ check --period 2026-10
 expect_exit 0
 expect_sql "SELECT count(*) FROM checks WHERE period_start = $OCT_A AND period_end = $OCT_Z" 1
 
-# Neither: the span of the data.
+# Neither: refused, with the span and a month to ask for.
 cp g0.ini "$G"
 rm -f "$DB"*
 ingest "$LA" --calls calls.csv
 check
-expect_exit 0
-expect_sql "SELECT period_start, period_end FROM checks" \
-    "$(utc '2026-10-05 17:00:00')|$(( $(utc '2026-11-20 18:00:20') + 1 ))"
-expect_sql "SELECT subjects FROM results" 3
+expect_exit 64
+expect_stderr_has "no period given: the data run 2026-10-05 10:00 to 2026-11-20 10:00 (America/Los_Angeles), more than one month; give --period 2026-10 (a month), or 'period = ' in [filing]"
+expect_sql "SELECT count(*) FROM checks" 0

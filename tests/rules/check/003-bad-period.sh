@@ -35,7 +35,7 @@ expect_sql "SELECT count(*) FROM results" 0
 run_ombud check --db "$DB" --period 2026-10
 expect_exit 64
 
-# No period anywhere and an empty store: nothing to check, a data error.
+# No period anywhere and an empty store: refused, saying both.
 run_ombud check --db empty.db --guarantees "$G"
-expect_exit 65
-expect_stderr_has "no data"
+expect_exit 64
+expect_stderr_has "no period given, and the store holds no data"
