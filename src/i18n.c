@@ -338,6 +338,18 @@ char *ombud_fmt_no_data(int n, char *buf, size_t size)
     return buf;
 }
 
+char *ombud_fmt_incomplete(int n, char *buf, size_t size)
+{
+    snprintf(buf, size, ombud_ngettext("Evidence incomplete: %d serious "
+                                       "data-quality problem, listed under "
+                                       "\"Data quality\"",
+                                       "Evidence incomplete: %d serious "
+                                       "data-quality problems, listed under "
+                                       "\"Data quality\"",
+                                       (unsigned long)n), n);
+    return buf;
+}
+
 const char *ombud_fmt_source_kind(const char *kind)
 {
     static const char *const kinds[] = {N_("outages"), N_("calls"),

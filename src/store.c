@@ -1326,6 +1326,184 @@ ombud_err ombud_store_totals_get(ombud_store *st, ombud_store_totals *t)
     return rc == SQLITE_ROW ? OMBUD_OK : db_error(st, "counting totals");
 }
 
+/* ---- data quality ------------------------------------------------------------ */
+
+char *ombud_spread_sql(const char *kind)
+{
+    static const struct { const char *kind, *tbl, *col; } t[] = {
+        {"outages", "outages", "started_at"},
+        {"calls", "call_legs", "arrived_at"},
+        {"queue_log", "call_legs", "arrived_at"},
+        {"billing", "billing_events", "posted_at"},
+        {"appointments", "appointments", "window_start"},
+        {"orders", "orders", "ordered_at"},
+        {"cdr", "cdr_records", "start_at"}};
+
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (!strcmp(kind, t[i].kind))
+            return g_strdup_printf("SELECT count(*) FILTER (WHERE %s < $2), "
+                                   "count(*) FILTER (WHERE %s >= $2 AND %s < $3), "
+                                   "count(*) FILTER (WHERE %s >= $3) FROM %s "
+                                   "WHERE source_id = $1", t[i].col, t[i].col,
+                                   t[i].col, t[i].col, t[i].tbl);
+    return NULL;
+}
+
+const char *ombud_filter_sql(const char *what, int find)
+{
+    if (!strcmp(what, "queue"))
+        return find ? "SELECT 1 FROM call_legs WHERE queue = $1 LIMIT 1"
+                    : "SELECT DISTINCT queue FROM call_legs ORDER BY 1 LIMIT $1";
+    if (!strcmp(what, "kind"))
+        return find ? "SELECT 1 FROM appointments WHERE kind = $1 LIMIT 1"
+                    : "SELECT DISTINCT kind FROM appointments WHERE kind IS NOT "
+                      "NULL ORDER BY 1 LIMIT $1";
+    if (!strcmp(what, "service"))
+        return find ? "SELECT 1 FROM outages WHERE service = $1 UNION ALL "
+                      "SELECT 1 FROM billing_events WHERE service = $1 UNION ALL "
+                      "SELECT 1 FROM orders WHERE service = $1 LIMIT 1"
+                    : "SELECT v FROM (SELECT service v FROM outages UNION "
+                      "SELECT service FROM billing_events UNION SELECT service "
+                      "FROM orders) x WHERE v IS NOT NULL ORDER BY 1 LIMIT $1";
+    if (!strcmp(what, "area"))
+        return find ? "SELECT 1 FROM outages WHERE area = $1 UNION ALL "
+                      "SELECT 1 FROM billing_events WHERE area = $1 UNION ALL "
+                      "SELECT 1 FROM orders WHERE area = $1 LIMIT 1"
+                    : "SELECT v FROM (SELECT area v FROM outages UNION "
+                      "SELECT area FROM billing_events UNION SELECT area "
+                      "FROM orders) x WHERE v IS NOT NULL ORDER BY 1 LIMIT $1";
+    return NULL;
+}
+
+/* Column @i as text, "" for NULL. */
+static const char *col_text_q(sqlite3_stmt *s, int i)
+{
+    const char *t = (const char *)sqlite3_column_text(s, i);
+    return t ? t : "";
+}
+
+ombud_err ombud_store_source_spread(ombud_store *st, int64_t source_id,
+                                    const char *kind, int64_t from, int64_t to,
+                                    int64_t out[3])
+{
+    char *sql = ombud_spread_sql(kind);
+    sqlite3_stmt *s;
+    ombud_err err = OMBUD_OK;
+
+    out[0] = out[1] = out[2] = 0;
+    if (!sql)
+        return OMBUD_OK;
+    if (st->pg) {
+        char a[24], b[24], c[24];
+        const char *p[3] = {a, b, c};
+        int rows;
+        snprintf(a, sizeof a, "%lld", (long long)source_id);
+        snprintf(b, sizeof b, "%lld", (long long)from);
+        snprintf(c, sizeof c, "%lld", (long long)to);
+        err = ombud_pg_query_counts(st->pg, "counting rows by period", sql, p,
+                                    3, out, 3, &rows);
+        g_free(sql);
+        return err;
+    }
+    /* In SQLite "$2" is a name, numbered by first appearance; "?2" is the
+     * second parameter, as "$2" is in PostgreSQL. */
+    g_strdelimit(sql, "$", '?');
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        g_free(sql);
+        return db_error(st, "counting rows by period");
+    }
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, from);
+    sqlite3_bind_int64(s, 3, to);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        for (int i = 0; i < 3; i++)
+            out[i] = sqlite3_column_int64(s, i);
+    else
+        err = db_error(st, "counting rows by period");
+    sqlite3_finalize(s);
+    g_free(sql);
+    return err;
+}
+
+ombud_err ombud_store_any_call(ombud_store *st, int64_t from, int64_t to,
+                               int *any)
+{
+    static const char sql[] = "SELECT count(*) FROM (SELECT 1 FROM call_legs "
+                              "WHERE arrived_at >= $1 AND arrived_at < $2 "
+                              "LIMIT 1) x";
+    sqlite3_stmt *s;
+    int64_t n = 0;
+    ombud_err err = OMBUD_OK;
+
+    if (st->pg) {
+        char a[24], b[24];
+        const char *p[2] = {a, b};
+        int rows;
+        snprintf(a, sizeof a, "%lld", (long long)from);
+        snprintf(b, sizeof b, "%lld", (long long)to);
+        err = ombud_pg_query_counts(st->pg, "looking for calls", sql, p, 2, &n,
+                                    1, &rows);
+        *any = n > 0;
+        return err;
+    }
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "looking for calls");
+    sqlite3_bind_int64(s, 1, from);
+    sqlite3_bind_int64(s, 2, to);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int64(s, 0);
+    else
+        err = db_error(st, "looking for calls");
+    sqlite3_finalize(s);
+    *any = n > 0;
+    return err;
+}
+
+ombud_err ombud_store_filter_values(ombud_store *st, const char *what,
+                                    const char *value, int *known, int max,
+                                    int (*fn)(void *ud, const char *v),
+                                    void *ud)
+{
+    const char *sql = ombud_filter_sql(what, value != NULL);
+    sqlite3_stmt *s;
+    char lim[24];
+    int rc;
+
+    if (!sql)
+        return ombud_error(OMBUD_E_INTERNAL, NULL, "no filter '%s'", what);
+    snprintf(lim, sizeof lim, "%d", max);
+    if (st->pg) {
+        int64_t n = 0;
+        int rows = 0;
+        const char *p[1] = {value};
+        ombud_err err;
+        if (!value)
+            return ombud_pg_each_text(st->pg, "listing filter values", sql,
+                                      lim, max, fn, ud);
+        err = ombud_pg_query_counts(st->pg, "finding a filter value", sql, p,
+                                    1, &n, 1, &rows);
+        *known = rows > 0;
+        return err;
+    }
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading filter values");
+    if (value)
+        sqlite3_bind_text(s, 1, value, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_int(s, 1, max);
+    if (value) {
+        rc = sqlite3_step(s);
+        *known = rc == SQLITE_ROW;
+    } else {
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            if (fn(ud, col_text_q(s, 0)))
+                break;
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? OMBUD_OK
+                                                 : db_error(st, "reading filter values");
+}
+
 /* ---- reading evidence ------------------------------------------------------ */
 
 ombud_err ombud_store_data_span(ombud_store *st, int64_t *from, int64_t *to)

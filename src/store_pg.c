@@ -3314,3 +3314,42 @@ static ombud_err queue_log_leg_dup(ombud_pg *pg, long line,
     }
     return OMBUD_OK;
 }
+
+/* ---- data quality ----------------------------------------------------------- */
+
+ombud_err ombud_pg_query_counts(ombud_pg *pg, const char *what,
+                                const char *sql, const char *const *params,
+                                int n, int64_t *out, int nout, int *rows)
+{
+    prm p = {0};
+    PGresult *res;
+    ombud_err err;
+
+    for (int i = 0; i < n; i++)
+        p_text(&p, params[i]);
+    if ((err = need_tx(pg)) || (err = run(pg, what, sql, &p, &res)))
+        return err;
+    *rows = PQntuples(res);
+    for (int i = 0; i < nout && *rows > 0; i++)
+        out[i] = PQgetisnull(res, 0, i) ? 0 : col_int(res, 0, i);
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+ombud_err ombud_pg_each_text(ombud_pg *pg, const char *what, const char *sql,
+                             const char *param, int max,
+                             int (*fn)(void *ud, const char *v), void *ud)
+{
+    prm p = {0};
+    PGresult *res;
+    ombud_err err;
+
+    p_text(&p, param);
+    if ((err = need_tx(pg)) || (err = run(pg, what, sql, &p, &res)))
+        return err;
+    for (int i = 0; i < PQntuples(res) && i < max; i++)
+        if (fn(ud, PQgetisnull(res, i, 0) ? "" : PQgetvalue(res, i, 0)))
+            break;
+    PQclear(res);
+    return OMBUD_OK;
+}

@@ -66,6 +66,19 @@ void ombud_refs_end(ombud_refs *r);
  * have a charge for the service at any time, as each account outage would
  * have been credited one by one.
  */
+/*
+ * Data-quality statements, one text for both stores ($1, $2... are named
+ * parameters in SQLite too, bound by position in order of appearance).
+ * @tbl and @col come from ombud_quality_table(), never from input.
+ */
+
+/** The statement counting a source's rows before, in and after a period
+ *  (g_free), or NULL for a kind whose rows have no time. */
+char *ombud_spread_sql(const char *kind);
+
+/** The statement listing (@value NULL) or finding a filter value. */
+const char *ombud_filter_sql(const char *what, int find);
+
 #define OMBUD_ASKED_BILLING_SQL(lo, hi) \
     "WITH wanted AS (SELECT DISTINCT area FROM ombud_asks WHERE account IS " \
     " NULL), members AS (SELECT area, account_id FROM billing_events WHERE " \
@@ -216,5 +229,11 @@ ombud_err ombud_pg_each_figure(ombud_pg *pg, int64_t result_id,
                                ombud_figure_fn fn, void *ud);
 ombud_err ombud_pg_each_source(ombud_pg *pg, ombud_source_fn fn, void *ud);
 ombud_err ombud_pg_each_reject(ombud_pg *pg, ombud_reject_fn fn, void *ud);
+ombud_err ombud_pg_query_counts(ombud_pg *pg, const char *what,
+                                const char *sql, const char *const *params,
+                                int n, int64_t *out, int nout, int *rows);
+ombud_err ombud_pg_each_text(ombud_pg *pg, const char *what, const char *sql,
+                             const char *param, int max,
+                             int (*fn)(void *ud, const char *v), void *ud);
 
 #endif

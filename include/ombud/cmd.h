@@ -26,6 +26,10 @@
 /** Exit statuses (sysexits.h). */
 enum {
     OMBUD_EXIT_OK = 0,
+    /** check or run: done, reports written, but the evidence is incomplete
+     *  (a serious data-quality item: see quality.h); --allow-incomplete
+     *  makes it 0 */
+    OMBUD_EXIT_INCOMPLETE = 2,
     OMBUD_EXIT_USAGE = 64,
     OMBUD_EXIT_DATA = 65,
     OMBUD_EXIT_NOINPUT = 66,
@@ -161,6 +165,14 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
  */
 ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
                          const char *period, int *failed, int64_t *check_id);
+
+/**
+ * @brief Say each serious data-quality item of check @p check_id on stderr
+ * and, unless @p allow, that the filing is incomplete.
+ * @return OMBUD_EXIT_OK, or OMBUD_EXIT_INCOMPLETE when a serious item holds
+ * and @p allow is 0; a store error's exit status. (src/cmd/cmd_check.c)
+ */
+int ombud_quality_gate(ombud_store *st, int64_t check_id, int allow);
 
 /** @brief ombud_evaluate() for an explicit period [@p from, @p to). */
 ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,

@@ -110,6 +110,10 @@ char *ombud_fmt_money(int64_t minor, int digits, const char *code, char *buf,
 /** @brief Basis points as a share: en "82.76%", es/ca "82,76 %", he "82.76%". */
 char *ombud_fmt_bp(int64_t bp, char *buf, size_t size);
 
+/** @brief "Evidence incomplete: N serious data-quality problems, listed
+ *  first" in the current language, into @p buf. */
+char *ombud_fmt_incomplete(int n, char *buf, size_t size);
+
 /**
  * @brief "N not assessed: no data in the period", in the current language,
  * for the summary, the cover and the workbook alike. @return @p buf.

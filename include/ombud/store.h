@@ -365,6 +365,34 @@ typedef struct ombud_store_totals {
 
 ombud_err ombud_store_totals_get(ombud_store *st, ombud_store_totals *t);
 
+/* ---- data quality (src/quality.c) ------------------------------------------ */
+
+/**
+ * @brief How many of source @p source_id's rows (of input kind @p kind)
+ * fall before, inside and after [@p from, @p to), by the instant that puts
+ * each in a period: an outage's start, a call leg's arrival, a billing
+ * event's posting, an appointment's window, an order's placing, a CDR's
+ * start. Kinds without times (accounts) give zeros.
+ */
+ombud_err ombud_store_source_spread(ombud_store *st, int64_t source_id,
+                                    const char *kind, int64_t from, int64_t to,
+                                    int64_t out[3]);
+
+/** @brief Whether any call leg arrived in [@p from, @p to), into @p any. */
+ombud_err ombud_store_any_call(ombud_store *st, int64_t from, int64_t to,
+                               int *any);
+
+/**
+ * @brief Filter values: @p what is "queue" (call legs), "service" or "area"
+ * (outages, billing events and orders), "kind" (appointments). With
+ * @p value, sets @p known to whether any row holds it; without (NULL),
+ * calls @p fn with each distinct value, in order, at most @p max.
+ */
+ombud_err ombud_store_filter_values(ombud_store *st, const char *what,
+                                    const char *value, int *known, int max,
+                                    int (*fn)(void *ud, const char *v),
+                                    void *ud);
+
 /* ---- reading evidence (for rules) ----------------------------------------- */
 
 /** Earliest and latest instants in the store (any table); OMBUD_E_DATA when empty. */

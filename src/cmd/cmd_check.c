@@ -11,6 +11,7 @@
 
 #include "ombud/cal.h"
 #include "ombud/cmd.h"
+#include "ombud/quality.h"
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
 #include "ombud/i18n.h"
@@ -19,7 +20,7 @@
 
 const char ombud_help_check[] =
     "usage: ombud check [--db FILE] --guarantees FILE [--period PERIOD]\n"
-    "                   [--lang en|es|ca|he] [-q]\n"
+    "                   [--lang en|es|ca|he] [--allow-incomplete] [-q]\n"
     "\n"
     "Evaluate every guarantee of the guarantees file against the evidence in\n"
     "the store, write the findings (results, breaches and the evidence rows\n"
@@ -38,14 +39,24 @@ const char ombud_help_check[] =
     "  --lang LANG        language of the findings' texts and the summary:\n"
     "                     en, es, ca or he (default: [filing] language, else en);\n"
     "                     reports of this check are written in it\n"
+    "  --allow-incomplete exit 0 even when the evidence is incomplete (see\n"
+    "                     below); the problems are still said, and shown\n"
+    "                     first in the reports\n"
     "  -q, --quiet        print errors only\n"
     "\n"
     "example:\n"
     "  ombud check --db evidence.db --guarantees fibre-bundle.ini --period 2026-10\n"
     "\n"
+    "Data quality: after the summary, each serious problem is said on stderr:\n"
+    "a guarantee with no data (NO DATA, never PASS), a file with more than\n"
+    "0.50% of its rows rejected, a file read in another time zone than the\n"
+    "filing's, a filter word (queues, services, areas, kinds) that matches\n"
+    "no stored value. The reports list them first, with notes on every\n"
+    "input (rows before, in and after the period; days without calls).\n"
+    "\n"
     "exit status: 0 checked (guarantees may have failed: see the summary),\n"
-    "64 usage error, 65 bad guarantees file or no data, 66 cannot open it,\n"
-    "70 store error.\n";
+    "2 checked but the evidence is incomplete (see above), 64 usage error or\n"
+    "no period, 65 bad guarantees file, 66 cannot open it, 70 store error.\n";
 
 /* Print one guarantee's result. */
 static void print_result(const ombud_guarantee *g, const ombud_result *r)
@@ -61,6 +72,39 @@ static void print_result(const ombud_guarantee *g, const ombud_result *r)
     ombud_out(_("  promise:  \"%s\" (%s)\n"), g->promise, g->source);
     ombud_out(_("  measured: %s\n"), r->measured_text);
     ombud_out(_("  target:   %s\n"), r->target_text);
+}
+
+/* A serious item is the reason for exit 2, so it is an error (said even
+ * with -q); with --allow-incomplete it is a warning. */
+static int say_item(void *ud, const ombud_quality_item *it)
+{
+    const int *allow = ud;
+
+    if (it->level != OMBUD_Q_SERIOUS)
+        return 0;
+    if (*allow)
+        ombud_warn(NULL, "data quality: %s", it->text);
+    else
+        ombud_error(OMBUD_E_DATA, NULL, "data quality: %s", it->text);
+    return 0;
+}
+
+int ombud_quality_gate(ombud_store *st, int64_t check_id, int allow)
+{
+    int serious = 0;
+    ombud_err err = ombud_quality_each(st, check_id, say_item, &allow,
+                                       &serious);
+
+    if (err)
+        return ombud_exit_code(err);
+    if (!serious || allow)
+        return OMBUD_EXIT_OK;
+    ombud_error(OMBUD_E_DATA, NULL, "%d serious data-quality problem%s (above, "
+                "and under \"Data quality\" in the reports): the evidence is incomplete, so the "
+                "verdicts may rest on nothing; fix the inputs, or give "
+                "--allow-incomplete to file it as it is", serious,
+                serious == 1 ? "" : "s");
+    return OMBUD_EXIT_INCOMPLETE;
 }
 
 /* Evaluate one guarantee into the open check. */
@@ -189,6 +233,7 @@ int ombud_cmd_check(int argc, char **argv)
         {"guarantees", required_argument, NULL, 'g'},
         {"period", required_argument, NULL, 'p'},
         {"lang", required_argument, NULL, 'l'},
+        {"allow-incomplete", no_argument, NULL, 'a'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
@@ -196,7 +241,8 @@ int ombud_cmd_check(int argc, char **argv)
     const char *db = "evidence.db", *gpath = NULL, *period = NULL;
     ombud_guarantees *gs = NULL;
     ombud_store *st = NULL;
-    int c, lang_given = 0;
+    int c, lang_given = 0, allow = 0, rc = 0;
+    int64_t check_id = 0;
     ombud_lang lang = OMBUD_LANG_EN;
     ombud_err err;
 
@@ -212,6 +258,7 @@ int ombud_cmd_check(int argc, char **argv)
                 return c;
             lang_given = 1;
             break;
+        case 'a': allow = 1; break;
         case 'q': ombud_diag_set_verbosity(OMBUD_QUIET); break;
         case 'h': fputs(ombud_help_check, stdout); return OMBUD_EXIT_OK;
         default:
@@ -227,8 +274,10 @@ int ombud_cmd_check(int argc, char **argv)
     if (!(err = ombud_guarantees_load(gpath, &gs)) &&
         !(err = ombud_lang_apply(lang_given, lang, gs)) &&
         !(err = ombud_store_open(db, &st)))
-        err = ombud_evaluate(st, gs, period, NULL, NULL);
+        err = ombud_evaluate(st, gs, period, NULL, &check_id);
+    if (!err)
+        rc = ombud_quality_gate(st, check_id, allow);
     ombud_store_close(st);
     ombud_guarantees_free(gs);
-    return ombud_exit_code(err);
+    return err ? ombud_exit_code(err) : rc;
 }

@@ -58,6 +58,10 @@ const char ombud_help_run[] =
     "  --lang LANG        language of the reports, the dossier and the\n"
     "                     summary: en, es, ca or he (default: [filing]\n"
     "                     language, else en)\n"
+    "  --allow-incomplete exit 0 even when the evidence is incomplete (a\n"
+    "                     guarantee with no data, rejected rows over 0.50%,\n"
+    "                     a file in another zone, a filter matching nothing:\n"
+    "                     see 'ombud help check'); the reports show them first\n"
     "  --sign KEY         sign every report written with a private key from\n"
     "                     'ombud keygen' (REPORT.sig beside each)\n"
     "  --map, --strict, -q, -v\n"
@@ -75,6 +79,8 @@ const char ombud_help_run[] =
 
 typedef struct run_args {
     const char *guarantees, *period, *out, *account, *customer, *key, *db;
+    int allow;                          /* --allow-incomplete */
+    int gate;                           /* the data-quality exit status */
     ombud_paper paper;
     ombud_lang lang;
     int lang_given;                     /* --lang was given */
@@ -85,7 +91,7 @@ typedef struct run_args {
 static int parse_args(int argc, char **argv, run_args *a)
 {
     enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER, O_ACCOUNT, O_CUSTOMER, O_LANG,
-           O_SIGN, O_DB };
+           O_SIGN, O_DB, O_ALLOW };
     static const struct option opts[] = {
         {"guarantees", required_argument, NULL, O_G},
         {"period", required_argument, NULL, O_PERIOD},
@@ -96,6 +102,7 @@ static int parse_args(int argc, char **argv, run_args *a)
         {"lang", required_argument, NULL, O_LANG},
         {"sign", required_argument, NULL, O_SIGN},
         {"db", required_argument, NULL, O_DB},
+        {"allow-incomplete", no_argument, NULL, O_ALLOW},
         OMBUD_INPUT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -121,6 +128,7 @@ static int parse_args(int argc, char **argv, run_args *a)
         case O_CUSTOMER: a->customer = optarg; break;
         case O_SIGN: a->key = optarg; break;
         case O_DB: a->db = optarg; break;
+        case O_ALLOW: a->allow = 1; break;
         case O_LANG:
             if ((rc = ombud_lang_option(optarg, "run", &a->lang)))
                 return rc;
@@ -151,7 +159,7 @@ static int parse_args(int argc, char **argv, run_args *a)
 }
 
 /* Ingest, check and report, with everything in @a->out. */
-static ombud_err run(const run_args *a, const ombud_guarantees *gs,
+static ombud_err run(run_args *a, const ombud_guarantees *gs,
                      const char *db, int64_t *rejected)
 {
     char xlsx[4096], pdfpath[4096];
@@ -184,6 +192,9 @@ static ombud_err run(const run_args *a, const ombud_guarantees *gs,
     if (!err && a->account)
         err = ombud_write_complaint(st, check_id, gs, a->account, a->customer,
                                     NULL, NULL, NULL, a->paper, a->out, a->key);
+    /* After the reports: they show why, so the user can see it. */
+    if (!err)
+        a->gate = ombud_quality_gate(st, check_id, a->allow);
     ombud_store_close(st);
     ombud_tz_free(cdr_tz);
     return err;
@@ -254,6 +265,10 @@ int ombud_cmd_run(int argc, char **argv)
         return ombud_exit_code(err);
     }
     err = run(&a, gs, db, &rejected);
+    if (!err && a.gate) {
+        ombud_guarantees_free(gs);
+        return a.gate;
+    }
     ombud_guarantees_free(gs);
     if (!err && a.in.strict && rejected > 0)
         err = ombud_error(OMBUD_E_DATA, NULL, "%lld rows rejected (--strict)",

@@ -29,6 +29,7 @@
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"
+#include "ombud/quality.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
 #include "ombud/text.h"
@@ -54,6 +55,7 @@ typedef struct pdf {
     ombud_tz *tz;
     presult res[MAX_RESULTS];
     int nres;
+    ombud_quality_list q;     /* the data-quality items (owned) */
     char period[80];
 } pdf;
 
@@ -101,12 +103,36 @@ static void cover(pdf *p)
     /* Nothing measured is said on the cover, in the verdict's place. */
     if (nodata)
         pdoc_para(&p->d, ombud_fmt_no_data(nodata, nd, sizeof nd), 14, 1, 0.35);
+    if (p->q.serious)
+        pdoc_para(&p->d, ombud_fmt_incomplete(p->q.serious, line, sizeof line),
+                  12, 1, 0);
     p->d.y += 40;
     pdoc_para(&p->d, _("Every figure in this report was computed by ombud from the input "
          "files listed under \"Inputs and integrity\", identified by their "
          "SHA-256 checksums. Each breach names the file and line of the rows "
          "that prove it. The complete list of breaches is in the companion "
          "XLSX workbook."), 9, 0, 0.25);
+}
+
+/* Before the summary, so nobody reads a verdict without what it rests on:
+ * serious items first (bold), then the notes. */
+static void quality(pdf *p)
+{
+    char line[1000];
+
+    if (!p->q.n)
+        return;
+    pdoc_para(&p->d, _("Data quality"), 12, 1, 0);
+    p->d.y += 4;
+    for (int i = 0; i < p->q.n; i++) {
+        const ombud_quality_item *it = &p->q.items[i];
+        snprintf(line, sizeof line, "%s: %s", it->level == OMBUD_Q_SERIOUS ?
+                 _("Serious") : _("Note"), pdoc_iso(&p->d, it->text));
+        pdoc_para(&p->d, line, 8.5, it->level == OMBUD_Q_SERIOUS,
+                  it->level == OMBUD_Q_SERIOUS ? 0 : 0.25);
+        p->d.y += 2;
+    }
+    p->d.y += 14;
 }
 
 static void summary(pdf *p)
@@ -121,6 +147,7 @@ static void summary(pdf *p)
     char promise[1400], n[32], owed[64];
 
     pdoc_new_page(&p->d);
+    quality(p);
     pdoc_para(&p->d, _("Summary"), 16, 1, 0);
     pdoc_table_start(&p->d, &t, 30);
     for (int i = 0; i < p->nres; i++) {
@@ -509,8 +536,10 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
         }
         free(m);
     }
-    if (!err && !(err = ombud_store_each_result(st, p->chk.id, copy_result, p)))
+    if (!err && !(err = ombud_store_each_result(st, p->chk.id, copy_result, p)) &&
+        !(err = ombud_quality_list_get(st, p->chk.id, &p->q)))
         err = write_pdf(p, path);
+    ombud_quality_list_free(&p->q);
     free(p->manifest);
     pdoc_release(&p->d);
     free_results(p);

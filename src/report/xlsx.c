@@ -31,6 +31,7 @@
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"
+#include "ombud/quality.h"
 #include "ombud/report.h"
 #include "ombud/text.h"
 #include "ombud/value.h"
@@ -76,7 +77,7 @@ typedef struct xlsx {
     ombud_tz *tz;
     int digits;
     lxw_format *title, *bold, *head, *wrap, *date, *dur, *pct, *money, *num,
-               *fail, *pass, *nodata, *hours, *plain, *pct0;
+               *fail, *pass, *nodata, *hours, *plain, *pct0, *bwrap;
     result res[MAX_RESULTS];
     int nres;
     const char *names[MAX_SHEETS];
@@ -228,6 +229,7 @@ static void make_formats(xlsx *x)
     format_set_bg_color(x->head, 0xD9E1F2);
     format_set_bottom(x->head, LXW_BORDER_THIN);
     x->wrap = fmt(x, 0, NULL, 1);
+    x->bwrap = fmt(x, 1, NULL, 1);
     x->plain = fmt(x, 0, NULL, 0);
     x->date = fmt(x, 0, ombud_xlsx_date_format(), 0);
     snprintf(f, sizeof f, "%s[h]:mm:ss", tag);
@@ -412,6 +414,45 @@ static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int 
                                        (lxw_row_t)last, (lxw_col_t)col, &cf);
 }
 
+/* One item: its weight in column A, the sentence across B:J. */
+static void quality_row(lxw_worksheet *ws, int row, const char *level,
+                        const char *text, lxw_format *f, const double *widths)
+{
+    double w = 0;
+    const char *t[] = {text};
+
+    for (int c = 1; c < 10; c++)
+        w += widths[c];
+    fit_row(ws, row, t, &w, 1);
+    put_text(ws, row, 0, level, f);
+    /* The merge writes an empty string; put_text writes the sentence over it
+     * (made XML-safe, never a formula). */
+    worksheet_merge_range(ws, (lxw_row_t)row, 1, (lxw_row_t)row, 9, "", f);
+    put_text(ws, row, 1, text, f);
+}
+
+/* Below the total: what the verdicts rest on, serious items first. */
+static void quality_rows(xlsx *x, lxw_worksheet *ws, int row, const double *widths)
+{
+    ombud_quality_list q;
+    char line[200];
+
+    if ((x->err = ombud_quality_list_get(x->st, x->chk.id, &q)) || !q.n) {
+        ombud_quality_list_free(&q);
+        return;
+    }
+    put_text(ws, row, 0, _("Data quality"), x->head);
+    if (q.serious)
+        put_text(ws, row, 1, ombud_fmt_incomplete(q.serious, line, sizeof line),
+                 x->bold);
+    for (int i = 0; i < q.n; i++) {
+        int serious = q.items[i].level == OMBUD_Q_SERIOUS;
+        quality_row(ws, row + 1 + i, serious ? _("Serious") : _("Note"),
+                    q.items[i].text, serious ? x->bwrap : x->wrap, widths);
+    }
+    ombud_quality_list_free(&q);
+}
+
 static void write_summary(xlsx *x, const char *name)
 {
     static const char *const head[] = {N_("Guarantee"), N_("Promise (as advertised)"),
@@ -473,6 +514,7 @@ static void write_summary(xlsx *x, const char *name)
     put_text(ws, row, 4, line, x->bold);
     put_num(ws, row, 7, (double)breaches, x->num);
     put_num(ws, row, 8, money(x, amount), x->money);
+    quality_rows(x, ws, row + 2, widths);
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
 }

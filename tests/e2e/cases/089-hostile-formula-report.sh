@@ -54,7 +54,10 @@ CSV
 
 run_ombud run --guarantees g.ini --outages '=HYPERLINK("x")outages.csv' \
     --calls calls.csv --billing billing.csv --period 2026-10 --out out
-expect_exit 0
+# A third of each file rejected: the reports are written, and the run says
+# the evidence is incomplete (exit 2).
+expect_exit 2
+expect_stderr_has 'data quality: =HYPERLINK("x")outages.csv: 1 of 3 rows rejected (33.33%)'
 # Rejected rows (bad month, outcome "=closed", amount "=50*2") still print
 # FILE:LINE:COL, here with the formula-looking file name.
 expect_stderr_line '=HYPERLINK("x")outages.csv:4:4: error: rejected: ' 'started_at "2026-13-05T00:00:00Z": month out of range'

@@ -45,7 +45,8 @@ INI
 
 ingest UTC --calls calls.csv
 check --period 2026-10
-expect_exit 0
+expect_exit 2
+expect_stderr_has "data quality: restore: no data"
 expect_stdout_has "Test Carrier, filed with the Test Commission"
 expect_stdout_has "period 2026-10-01 to 2026-10-31 (UTC)"
 expect_stdout_line '^ok-support +PASS +0 breaches$'

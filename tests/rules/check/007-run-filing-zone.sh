@@ -29,7 +29,8 @@ max_wait = 10m
 INI
 
 run_ombud run --guarantees "$G" --calls calls.csv --period 2026-10 --out out
-expect_exit 0
+expect_exit 2
+expect_stderr_has "data quality: live: no data"
 DB=out/evidence.db
 expect_sql "SELECT tz FROM sources" "America/New_York"
 expect_sql "SELECT arrived_at FROM call_legs" "$(utc '2026-10-06 00:30:00')"

@@ -54,7 +54,8 @@ expect_evidence promises C1 "calls.csv:2 outages.csv:2"
 expect_evidence promises C3 "calls.csv:4 outages.csv:2"
 
 check --period 2026-11
-expect_exit 0
+expect_exit 2
+expect_stderr_has "data quality: promises: no data"
 expect_result promises "NO DATA|0|0|count|0|0"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid promises)" \
     "0 of 0 promised restoration times kept"

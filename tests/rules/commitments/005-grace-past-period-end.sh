@@ -56,5 +56,6 @@ expect_result promises "FAIL|0|2|count|2|2"
 expect_sql "SELECT group_concat(subject, ' ') FROM breaches
             WHERE result_id = $(rid promises)" "K1 K2"
 check --period 2026-11
-expect_exit 0
+expect_exit 2
+expect_stderr_has "data quality: promises: no data"
 expect_sql "SELECT subjects FROM results WHERE id = $(rid promises)" 0

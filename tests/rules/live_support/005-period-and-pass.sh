@@ -55,7 +55,8 @@ expect_breaches live "P1|31|600|0"
 expect_evidence live P1 "calls.csv:2"
 
 check --period 2026-12
-expect_exit 0
+expect_exit 2
+expect_stderr_has "data quality: live: no data"
 expect_result live "NO DATA|-1|10000|bp|0|0"
 expect_stdout_line '^live +NO DATA +0 breaches$'
 expect_stdout_has "measured: 0 of 0 calls reached a person within 10m (no data)"

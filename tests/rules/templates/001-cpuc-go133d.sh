@@ -69,7 +69,8 @@ CSV
 
 run_ombud run --guarantees "$TEMPLATES/cpuc-go133d.ini" --outages outages.csv \
     --orders orders.csv --calls calls.csv --period 2026-10 --out out
-expect_exit 0
+expect_exit 2
+expect_stderr_has "queues = tech_support matches nothing in the records (stored: billing, repair)"
 DB=out/evidence.db
 expect_result oos-repair "PASS|9000|9000|bp|10|1"
 expect_breaches oos-repair "T3|93600|86400|7200"
