@@ -26,6 +26,8 @@
 #include "ombud/guarantees.h"
 #include "ombud/i18n.h"
 #include "ombud/ingest.h"
+#include "ombud/readall.h"
+#include "ombud/sha256.h"
 #include "ombud/value.h"
 
 #define MAX_SECTIONS (2 + OMBUD_MAX_CALENDARS + OMBUD_MAX_GUARANTEES)
@@ -623,6 +625,18 @@ static void load_guarantee(loader *l, int si)
 
 /* ---- loading ------------------------------------------------------------------------ */
 
+static ombud_err hash_text(const char *text, size_t len, char hex[65])
+{
+    ombud_sha256 *h = ombud_sha256_new();
+
+    if (!h)
+        return OMBUD_E_NOMEM;
+    ombud_sha256_update(h, text, len);
+    snprintf(hex, 65, "%s", ombud_sha256_hex(h));
+    ombud_sha256_free(h);
+    return OMBUD_OK;
+}
+
 static void loader_free(loader *l)
 {
     for (int i = 0; i < l->nraws; i++) {
@@ -635,7 +649,8 @@ ombud_err ombud_guarantees_load(const char *path, ombud_guarantees **out)
 {
     loader *l;
     ombud_guarantees *gs;
-    int64_t bytes;
+    char *text = NULL;
+    size_t len = 0;
     int rc;
     ombud_err err = OMBUD_OK;
 
@@ -649,13 +664,18 @@ ombud_err ombud_guarantees_load(const char *path, ombud_guarantees **out)
         return OMBUD_E_NOMEM;
     }
     l->gs = gs;
-    if (!(l->fp = fopen(path, "rb")) ||
-        ombud_file_sha256(path, gs->sha256, &bytes)) {
-        err = ombud_error(OMBUD_E_NOINPUT, NULL, "cannot open guarantees "
-                          "file %s: %s", path, strerror(errno));
+    /* Read whole and bounded, then hashed and parsed from memory: the
+     * bytes hashed are the bytes parsed, even from a FIFO. */
+    if ((err = ombud_read_all(path, OMBUD_GUARANTEES_MAX_BYTES,
+                              "guarantees file", &text, &len)))
+        goto done;
+    if (hash_text(text, len, gs->sha256) ||
+        (len && !(l->fp = fmemopen(text, len, "rb")))) {
+        err = ombud_error(OMBUD_E_NOMEM, NULL, "cannot read guarantees file "
+                          "%s: %s", path, strerror(errno));
         goto done;
     }
-    rc = ini_parse_stream(read_line, l, on_key, l);
+    rc = len ? ini_parse_stream(read_line, l, on_key, l) : 0;
     if (rc > 0 && !l->errors)
         lerror(l, rc, NULL, NULL, "not an INI line (expected key = value "
                "or [section])");
@@ -675,6 +695,7 @@ ombud_err ombud_guarantees_load(const char *path, ombud_guarantees **out)
 done:
     if (l->fp)
         fclose(l->fp);
+    free(text);
     loader_free(l);
     free(l);
     if (err)
