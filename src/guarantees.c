@@ -497,6 +497,24 @@ static int word_in(const char *v, const char *words)
     return -1;
 }
 
+/*
+ * MONEY: every amount a guarantee takes is owed to the customer (per day
+ * late, per missed appointment); a negative one would silently turn
+ * compensation into a charge, so it is refused with the fix.
+ */
+static int parse_money(loader *l, const char *v, ombud_param *p, char *why,
+                       size_t wl)
+{
+    if (ombud_amount_parse(v, ombud_currency_digits(l->gs->filing.currency),
+                           &p->num, why, wl))
+        return 0;
+    if (p->num >= 0)
+        return 1;
+    snprintf(why, wl, "negative amount '%s': an amount owed cannot be below "
+             "zero (write it without the minus sign, e.g. %s)", v, v + 1);
+    return 0;
+}
+
 /* Parse @v as @d's type into @p; on failure write the reason into @why. */
 static int parse_param(loader *l, const ombud_param_def *d, const char *v,
                        ombud_param *p, char *why, size_t wl)
@@ -519,9 +537,7 @@ static int parse_param(loader *l, const ombud_param_def *d, const char *v,
         p->num = b;
         return 1;
     case OMBUD_P_COUNT: return !ombud_uint_parse(v, INT64_C(1000000000), &p->num, why, wl);
-    case OMBUD_P_MONEY:
-        return !ombud_amount_parse(v, ombud_currency_digits(l->gs->filing.currency),
-                                   &p->num, why, wl);
+    case OMBUD_P_MONEY: return parse_money(l, v, p, why, wl);
     case OMBUD_P_HOURS:
         snprintf(why, wl, "too many inline schedules");
         return !parse_hours_param(l, v, p, why, wl);
