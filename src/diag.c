@@ -216,6 +216,8 @@ char *ombud_quote_bytes(const char *s, size_t n, char *buf, size_t size)
 #endif
 
 static const int guarded[] = {SIGSEGV, SIGBUS, SIGABRT, SIGTRAP, SIGILL};
+
+#ifndef OMBUD_SANITIZED
 static char guard_head[96];         /* "ombud: out of memory (... N MB) while " */
 static char guard_cmd[64];          /* "running ombud run" */
 static void (*guard_discard)(void);
@@ -268,6 +270,8 @@ static unsigned long long limit_mb(void)
         }
     return least;
 }
+
+#endif /* !OMBUD_SANITIZED */
 
 int ombud_diag_oom_guard(const char *command, void (*discard)(void),
                          const char *(*current)(void))
