@@ -89,6 +89,9 @@ char *ombud_quote_bytes(const char *s, size_t n, char *buf, size_t size);
  * files), and _exit(70)s. The store needs nothing: SQLite rolls back an
  * unfinished transaction when it is next opened. Without a limit, or in a
  * sanitizer build (whose own reports matter more), nothing is installed.
+ * Under a limit any such crash is taken for memory running out: a real
+ * bug would say so wrongly, but exits 70 and cleans up all the same
+ * (OMBUD_BUG() disarms the handler first, so it still reads as a bug).
  * @param command the command's name, for the message ("run").
  * @param discard async-signal-safe clean-up, or NULL.
  * @param current async-signal-safe: the report being written, or NULL.
