@@ -28,8 +28,8 @@
 #include "ombud/diag.h"
 #include "ombud/outfile.h"
 
-/* Reports written at once: run writes at most two at a time. */
-#define SLOTS 4
+/* Files written at once: run writes at most two, synth one. */
+#define SLOTS 8
 
 /* The registry the signal handler reads: plain arrays, no allocation. */
 static struct {

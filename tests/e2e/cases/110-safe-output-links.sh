@@ -94,6 +94,16 @@ expect_exit 0
 complete_pdf rep/link.pdf 8
 expect_eq "victim.txt unchanged by -o LINK" "$VICTIM_TEXT" "$(cat victim.txt)"
 
+# `ombud synth --force` into a folder with links planted (synth wrote
+# FILE.tmp and renamed too).
+mkdir syn
+plant syn outages.csv calls.csv billing.csv
+run_ombud synth -q --rows 1000 --out syn --force
+expect_exit 0
+untouched syn outages.csv calls.csv billing.csv
+expect_true "syn/calls.csv is a regular file with the header and 1000 legs" \
+    sh -c 'test -f syn/calls.csv && ! test -L syn/calls.csv && test "$(wc -l < syn/calls.csv)" -gt 1000'
+
 # ---- as nobody, in a sticky world-writable folder root planted links in -----
 as_nobody=
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
