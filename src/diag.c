@@ -4,11 +4,15 @@
  * Everything the program prints passes through this file. Progress is
  * drawn only on a terminal so that logs of batch runs stay clean.
  */
+/* sigaltstack() and SA_ONSTACK are XSI. */
+#define _XOPEN_SOURCE 700
 #include <assert.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <glib.h>
 
@@ -212,8 +216,117 @@ char *ombud_quote_bytes(const char *s, size_t n, char *buf, size_t size)
     return buf;
 }
 
+/* ---- out of memory under a limit ---------------------------------------------- */
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define OMBUD_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define OMBUD_SANITIZED 1
+#endif
+#endif
+
+static const int guarded[] = {SIGSEGV, SIGBUS, SIGABRT, SIGTRAP, SIGILL};
+
+#ifndef OMBUD_SANITIZED
+static char guard_head[96];         /* "ombud: out of memory (... N MB) while " */
+static char guard_cmd[64];          /* "running ombud run" */
+static void (*guard_discard)(void);
+static const char *(*guard_current)(void);
+/* A stack of its own: SIGSEGV may come from a stack that is full. */
+static char guard_stack[65536];
+
+static void put(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0) {
+        ssize_t w = write(STDERR_FILENO, s, n);
+        if (w <= 0)
+            return;
+        s += w, n -= (size_t)w;
+    }
+}
+
+static void oom_handler(int sig)
+{
+    const char *f = guard_current ? guard_current() : NULL;
+
+    (void)sig;
+    put(guard_head);
+    if (f) {
+        put("writing ");
+        put(f);
+        put("; nothing was written\n");
+    } else {
+        put(guard_cmd);
+        put("; no report was written\n");
+    }
+    if (guard_discard)
+        guard_discard();
+    _exit(70);
+}
+
+/* The limit in force, in MB, or 0 when there is none. */
+static unsigned long long limit_mb(void)
+{
+    static const int which[] = {RLIMIT_AS, RLIMIT_DATA};
+    unsigned long long least = 0;
+    struct rlimit rl;
+
+    for (size_t i = 0; i < sizeof which / sizeof which[0]; i++)
+        if (getrlimit(which[i], &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
+            unsigned long long mb = (unsigned long long)rl.rlim_cur >> 20;
+            if (!least || mb < least)
+                least = mb ? mb : 1;
+        }
+    return least;
+}
+
+#endif /* !OMBUD_SANITIZED */
+
+int ombud_diag_oom_guard(const char *command, void (*discard)(void),
+                         const char *(*current)(void))
+{
+#ifdef OMBUD_SANITIZED
+    (void)command, (void)discard, (void)current;
+    return 0;
+#else
+    unsigned long long mb = limit_mb();
+    struct sigaction sa;
+    stack_t ss;
+
+    if (!mb)
+        return 0;
+    snprintf(guard_head, sizeof guard_head, "%s: out of memory (the "
+             "address-space limit is %llu MB) while ", progname, mb);
+    snprintf(guard_cmd, sizeof guard_cmd, "running %s %s", progname,
+             command ? command : "");
+    guard_discard = discard;
+    guard_current = current;
+    ss.ss_sp = guard_stack;
+    ss.ss_size = sizeof guard_stack;
+    ss.ss_flags = 0;
+    sigaltstack(&ss, NULL);
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = oom_handler;
+    sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof guarded / sizeof guarded[0]; i++)
+        sigaction(guarded[i], &sa, NULL);
+    return 1;
+#endif
+}
+
+/* A bug is a bug, limit or not: its abort must not read as memory. */
+static void oom_guard_off(void)
+{
+    for (size_t i = 0; i < sizeof guarded / sizeof guarded[0]; i++)
+        signal(guarded[i], SIG_DFL);
+}
+
 _Noreturn void ombud_bug(const char *file, int line, const char *msg)
 {
+    oom_guard_off();
     clear_progress();
     fprintf(stderr, "%s: BUG at %s:%d: %s\n", progname, file, line, msg);
     abort();

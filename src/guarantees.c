@@ -26,6 +26,8 @@
 #include "ombud/guarantees.h"
 #include "ombud/i18n.h"
 #include "ombud/ingest.h"
+#include "ombud/readall.h"
+#include "ombud/sha256.h"
 #include "ombud/value.h"
 
 #define MAX_SECTIONS (2 + OMBUD_MAX_CALENDARS + OMBUD_MAX_GUARANTEES)
@@ -495,6 +497,24 @@ static int word_in(const char *v, const char *words)
     return -1;
 }
 
+/*
+ * MONEY: every amount a guarantee takes is owed to the customer (per day
+ * late, per missed appointment); a negative one would silently turn
+ * compensation into a charge, so it is refused with the fix.
+ */
+static int parse_money(loader *l, const char *v, ombud_param *p, char *why,
+                       size_t wl)
+{
+    if (ombud_amount_parse(v, ombud_currency_digits(l->gs->filing.currency),
+                           &p->num, why, wl))
+        return 0;
+    if (p->num >= 0)
+        return 1;
+    snprintf(why, wl, "negative amount '%s': an amount owed cannot be below "
+             "zero (write it without the minus sign, e.g. %s)", v, v + 1);
+    return 0;
+}
+
 /* Parse @v as @d's type into @p; on failure write the reason into @why. */
 static int parse_param(loader *l, const ombud_param_def *d, const char *v,
                        ombud_param *p, char *why, size_t wl)
@@ -517,9 +537,7 @@ static int parse_param(loader *l, const ombud_param_def *d, const char *v,
         p->num = b;
         return 1;
     case OMBUD_P_COUNT: return !ombud_uint_parse(v, INT64_C(1000000000), &p->num, why, wl);
-    case OMBUD_P_MONEY:
-        return !ombud_amount_parse(v, ombud_currency_digits(l->gs->filing.currency),
-                                   &p->num, why, wl);
+    case OMBUD_P_MONEY: return parse_money(l, v, p, why, wl);
     case OMBUD_P_HOURS:
         snprintf(why, wl, "too many inline schedules");
         return !parse_hours_param(l, v, p, why, wl);
@@ -623,6 +641,18 @@ static void load_guarantee(loader *l, int si)
 
 /* ---- loading ------------------------------------------------------------------------ */
 
+static ombud_err hash_text(const char *text, size_t len, char hex[65])
+{
+    ombud_sha256 *h = ombud_sha256_new();
+
+    if (!h)
+        return OMBUD_E_NOMEM;
+    ombud_sha256_update(h, text, len);
+    snprintf(hex, 65, "%s", ombud_sha256_hex(h));
+    ombud_sha256_free(h);
+    return OMBUD_OK;
+}
+
 static void loader_free(loader *l)
 {
     for (int i = 0; i < l->nraws; i++) {
@@ -635,7 +665,8 @@ ombud_err ombud_guarantees_load(const char *path, ombud_guarantees **out)
 {
     loader *l;
     ombud_guarantees *gs;
-    int64_t bytes;
+    char *text = NULL;
+    size_t len = 0;
     int rc;
     ombud_err err = OMBUD_OK;
 
@@ -649,13 +680,18 @@ ombud_err ombud_guarantees_load(const char *path, ombud_guarantees **out)
         return OMBUD_E_NOMEM;
     }
     l->gs = gs;
-    if (!(l->fp = fopen(path, "rb")) ||
-        ombud_file_sha256(path, gs->sha256, &bytes)) {
-        err = ombud_error(OMBUD_E_NOINPUT, NULL, "cannot open guarantees "
-                          "file %s: %s", path, strerror(errno));
+    /* Read whole and bounded, then hashed and parsed from memory: the
+     * bytes hashed are the bytes parsed, even from a FIFO. */
+    if ((err = ombud_read_all(path, OMBUD_GUARANTEES_MAX_BYTES,
+                              "guarantees file", &text, &len)))
+        goto done;
+    if (hash_text(text, len, gs->sha256) ||
+        (len && !(l->fp = fmemopen(text, len, "rb")))) {
+        err = ombud_error(OMBUD_E_NOMEM, NULL, "cannot read guarantees file "
+                          "%s: %s", path, strerror(errno));
         goto done;
     }
-    rc = ini_parse_stream(read_line, l, on_key, l);
+    rc = len ? ini_parse_stream(read_line, l, on_key, l) : 0;
     if (rc > 0 && !l->errors)
         lerror(l, rc, NULL, NULL, "not an INI line (expected key = value "
                "or [section])");
@@ -675,6 +711,7 @@ ombud_err ombud_guarantees_load(const char *path, ombud_guarantees **out)
 done:
     if (l->fp)
         fclose(l->fp);
+    free(text);
     loader_free(l);
     free(l);
     if (err)

@@ -1,11 +1,13 @@
 /*
  * main.c - the ombud program: global options and the command table.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ombud/cmd.h"
 #include "ombud/diag.h"
+#include "ombud/outfile.h"
 
 const ombud_command ombud_commands[] = {
     {"ingest", "read outage, call and billing files into the evidence store",
@@ -76,6 +78,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "ombud: '%s' is not an ombud command; see "
                 "'ombud --help'\n", argv[1]);
         return OMBUD_EXIT_USAGE;
+    }
+    /* Under an address-space limit glibc reserves 64 MB of it for each
+     * thread's malloc arena, so pango's font threads failed to start even
+     * at 100 MB: one arena is enough for ombud. */
+    if (ombud_diag_oom_guard(cmd->name, ombud_outfile_discard_all_signal_safe,
+                             ombud_outfile_current)) {
+#ifdef M_ARENA_MAX
+        mallopt(M_ARENA_MAX, 1);
+#endif
     }
     return cmd->run(argc - 1, argv + 1);
 }

@@ -76,6 +76,31 @@ void ombud_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 char *ombud_quote_bytes(const char *s, size_t n, char *buf, size_t size);
 
+/**
+ * @brief Turn a crash under an address-space limit into exit 70 with a
+ * message, instead of death by a signal.
+ *
+ * Under `ulimit -v` the libraries ombud draws with fail inside: GLib aborts
+ * (SIGTRAP/SIGABRT) when g_malloc or a thread fails, fontconfig and cairo
+ * dereference NULL (SIGSEGV). They cannot be made to return an error, so
+ * when RLIMIT_AS or RLIMIT_DATA is finite a handler for SIGSEGV, SIGBUS,
+ * SIGABRT, SIGTRAP and SIGILL writes (write(2) only) "ombud: out of memory
+ * (the address-space limit is N MB) while writing FILE; nothing was
+ * written", calls @p discard (which removes the private temporary report
+ * files), and _exit(70)s. The store needs nothing: SQLite rolls back an
+ * unfinished transaction when it is next opened. Without a limit, or in a
+ * sanitizer build (whose own reports matter more), nothing is installed.
+ * Under a limit any such crash is taken for memory running out: a real
+ * bug would say so wrongly, but exits 70 and cleans up all the same
+ * (OMBUD_BUG() disarms the handler first, so it still reads as a bug).
+ * @param command the command's name, for the message ("run").
+ * @param discard async-signal-safe clean-up, or NULL.
+ * @param current async-signal-safe: the report being written, or NULL.
+ * @return 1 when the handler was installed, else 0.
+ */
+int ombud_diag_oom_guard(const char *command, void (*discard)(void),
+                         const char *(*current)(void));
+
 /** Report an impossible state with file and line; aborts. */
 #define OMBUD_BUG(msg) ombud_bug(__FILE__, __LINE__, (msg))
 _Noreturn void ombud_bug(const char *file, int line, const char *msg);

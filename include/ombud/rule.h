@@ -90,6 +90,7 @@ typedef struct ombud_rule_ctx {
     const ombud_tz *tz;   /**< the filing's zone */
     const char *currency; /**< the filing's currency */
     int64_t result_id;    /**< where breaches go */
+    const char *guarantee; /**< the guarantee's id, for messages (borrowed) */
 } ombud_rule_ctx;
 
 /** A rule kind. */
@@ -233,10 +234,37 @@ int64_t ombud_working_days(const ombud_calendar *cal, const ombud_tz *tz,
 /**
  * @brief Compensation for @p days days: @p per_day each for the first
  * @p after days, @p then each after that (when @p after is 0 or @p then
- * is unset (< 0), every day at @p per_day).
+ * is unset (< 0), every day at @p per_day), into @p out.
+ * @return OMBUD_OK, or OMBUD_E_DATA with a message naming the guarantee
+ * and @p subject when the amount does not fit in 64 bits.
  */
-int64_t ombud_tiered_amount(int64_t days, int64_t per_day, int64_t after,
-                            int64_t then);
+ombud_err ombud_tiered_amount(const ombud_rule_ctx *ctx, const char *subject,
+                              int64_t days, int64_t per_day, int64_t after,
+                              int64_t then, int64_t *out);
+
+/**
+ * @brief *@p out = @p a x @p b, checked. Money and durations come from
+ * inputs and the guarantees file that are absurd but accepted (an amount
+ * of 10^13, an outage of 3,000 years); a product that wrapped would turn
+ * an amount owed negative and a FAIL into a PASS. So a product that does
+ * not fit in 64 bits is an error: OMBUD_E_DATA (exit 65), with a message
+ * naming the guarantee, @p subject (the outage, order... e.g. "T1/ACC-1")
+ * and @p what ("the amount owed"). *@p out is unchanged then.
+ *
+ * @code
+ * if ((err = ombud_checked_mul(ctx, "T1", "the amount owed", per_day, days,
+ *                              &owed)))
+ *     return err;
+ * @endcode
+ */
+ombud_err ombud_checked_mul(const ombud_rule_ctx *ctx, const char *subject,
+                            const char *what, int64_t a, int64_t b,
+                            int64_t *out);
+
+/** @brief *@p out = @p a + @p b, checked as ombud_checked_mul(). */
+ombud_err ombud_checked_add(const ombud_rule_ctx *ctx, const char *subject,
+                            const char *what, int64_t a, int64_t b,
+                            int64_t *out);
 
 /** Format seconds as "112h", "10m", "1h30m", "45s" for messages and tables. */
 char *ombud_duration_format(int64_t seconds, char *buf, size_t size);
@@ -258,6 +286,7 @@ char *ombud_local_format(const ombud_tz *tz, int64_t t, char *buf, size_t size);
 /**
  * @brief Write breach @p b for the rule's result, link up to two evidence
  * rows (a NULL table is skipped), and count it (and its amount) in @p res.
+ * A total owed past 64 bits is OMBUD_E_DATA (see ombud_checked_add()).
  */
 ombud_err ombud_breach_write(const ombud_rule_ctx *ctx, ombud_result *res,
                              const ombud_breach *b, const char *table,

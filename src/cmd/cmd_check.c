@@ -113,7 +113,8 @@ static ombud_err evaluate_one(ombud_store *st, int64_t check_id, int seq,
                               int64_t to, ombud_result *res)
 {
     const ombud_guarantee *g = &gs->g[seq];
-    ombud_rule_ctx ctx = {st, from, to, gs->tz, gs->filing.currency, 0};
+    ombud_rule_ctx ctx = {st, from, to, gs->tz, gs->filing.currency, 0,
+                          g->id};
     char params[1024];
     ombud_err err;
 

@@ -18,6 +18,7 @@
 #include "ombud/cmd.h"
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
+#include "ombud/readall.h"
 #include "ombud/report.h"
 #include "ombud/store.h"
 #include "ombud/value.h"
@@ -223,18 +224,15 @@ int ombud_cmd_complaint(int argc, char **argv)
     args a;
     ombud_guarantees *gs = NULL;
     char *letter = NULL;
-    GError *gerr = NULL;
+    size_t len;
     int rc;
     ombud_err err;
 
     if ((rc = parse(argc, argv, &a)))
         return rc < 0 ? OMBUD_EXIT_OK : rc;
-    if (a.letter && !g_file_get_contents(a.letter, &letter, NULL, &gerr)) {
-        ombud_error(OMBUD_E_NOINPUT, NULL, "cannot read letter template %s: %s",
-                    a.letter, gerr->message);
-        g_error_free(gerr);
-        return OMBUD_EXIT_NOINPUT;
-    }
+    if (a.letter && (err = ombud_read_all(a.letter, OMBUD_LETTER_MAX_BYTES,
+                                          "letter template", &letter, &len)))
+        return ombud_exit_code(err);
     if (!(err = ombud_guarantees_load(a.guarantees, &gs)) &&
         !(err = ombud_lang_apply(a.lang_given, a.lang, gs))) {
         if (mkdir(a.out, 0777) != 0 && errno != EEXIST)
@@ -244,6 +242,6 @@ int ombud_cmd_complaint(int argc, char **argv)
             err = complain(&a, gs, letter);
     }
     ombud_guarantees_free(gs);
-    g_free(letter);
+    free(letter);
     return ombud_exit_code(err);
 }

@@ -25,6 +25,7 @@
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"
+#include "ombud/outfile.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
 #include "ombud/sha256.h"
@@ -740,7 +741,8 @@ static ombud_err write_xlsx(dossier *x, const char *path)
                         wbr[] = {18, 40, 30, 18, 80, 40};
     lxw_workbook_options o = {LXW_TRUE, NULL, LXW_FALSE};
     lxw_doc_properties props = {0};
-    char labels[12][192], values[12][192], tmp[4200];
+    char labels[12][192], values[12][192];
+    ombud_outfile of;
     lxw_workbook *wb;
     xsheet s = {x, NULL, 1, NULL};
     lxw_format *bold;
@@ -750,9 +752,12 @@ static ombud_err write_xlsx(dossier *x, const char *path)
 
     if ((err0 = make_manifest(x, "")))
         return err0;
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    if (!(wb = workbook_new_opt(tmp, &o)))
+    if (ombud_outfile_open(&of, path))
+        return OMBUD_E_CANTCREAT;
+    if (!(wb = workbook_new_opt(of.tmp, &o))) {
+        ombud_outfile_abort(&of, NULL);
         return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot create %s", path);
+    }
     props.title = (char *)_("Complaint dossier");
     props.company = x->chk.carrier;
     props.created = (time_t)x->chk.to;
@@ -786,22 +791,18 @@ static ombud_err write_xlsx(dossier *x, const char *path)
             FILE *f = ws->optimize_tmpfile;
             if (f && (fflush(f) != 0 || ferror(f))) {
                 workbook_close(wb);
-                unlink(tmp);
+                ombud_outfile_abort(&of, NULL);
                 return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: "
                                    "disk full?", path);
             }
         }
     }
     if ((e = workbook_close(wb)) != LXW_NO_ERROR) {
-        unlink(tmp);
+        ombud_outfile_abort(&of, NULL);
         return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s", path,
                            lxw_strerror(e));
     }
-    if (rename(tmp, path) != 0) {
-        unlink(tmp);
-        return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s", path);
-    }
-    return OMBUD_OK;
+    return ombud_outfile_commit(&of, NULL);
 }
 
 /* ---- entry --------------------------------------------------------------------- */

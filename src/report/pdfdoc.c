@@ -12,6 +12,7 @@
 
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
+#include "ombud/outfile.h"
 #include "ombud/rule.h"
 #include "ombud/text.h"
 #include "ombud/value.h"
@@ -434,19 +435,23 @@ ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
 {
     cairo_surface_t *surf;
     cairo_status_t status;
-    char tmp[4200];
+    ombud_outfile of;
     pdf_out out = {NULL, 0};
-    ombud_err err = OMBUD_OK;
+    ombud_err err;
 
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
     surf = cairo_pdf_surface_create_for_stream(discard, NULL, d->pw, d->ph);
     run(d, surf, draw, ud);
     d->total = d->page;
     cairo_surface_destroy(surf);
-    if (!(out.fp = fopen(tmp, "wb"))) {
+    if ((err = ombud_outfile_open(&of, path))) {
         release_fonts();
-        return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
-                           path, strerror(errno));
+        return err;
+    }
+    if (!(out.fp = ombud_outfile_stream(&of))) {
+        ombud_outfile_abort(&of, NULL);
+        release_fonts();
+        return ombud_error(OMBUD_E_NOMEM, NULL, "cannot write %s: out of "
+                           "memory", path);
     }
     surf = cairo_pdf_surface_create_for_stream(write_out, &out, d->pw, d->ph);
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
@@ -461,21 +466,14 @@ ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
     cairo_surface_finish(surf);
     status = cairo_surface_status(surf);
     cairo_surface_destroy(surf);
-    if ((fflush(out.fp) != 0 || ferror(out.fp)) && !out.err)
-        out.err = errno ? errno : EIO;
-    if (fclose(out.fp) != 0 && !out.err)
-        out.err = errno ? errno : EIO;
-    if (out.err)
-        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
-                          path, strerror(out.err));
-    else if (status != CAIRO_STATUS_SUCCESS)
-        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
-                          path, cairo_status_to_string(status));
-    else if (rename(tmp, path) != 0)
-        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
-                          path, strerror(errno));
-    if (err)
-        unlink(tmp);
+    if (out.err || status != CAIRO_STATUS_SUCCESS) {
+        ombud_outfile_abort(&of, out.fp);
+        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s", path,
+                          out.err ? strerror(out.err)
+                                  : cairo_status_to_string(status));
+    } else {
+        err = ombud_outfile_commit(&of, out.fp);
+    }
     release_fonts();
     return err;
 }

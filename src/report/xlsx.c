@@ -31,6 +31,7 @@
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"
+#include "ombud/outfile.h"
 #include "ombud/quality.h"
 #include "ombud/report.h"
 #include "ombud/text.h"
@@ -1203,7 +1204,7 @@ ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path)
 {
     xlsx *x = calloc(1, sizeof *x);
     lxw_workbook_options opts = {LXW_TRUE, NULL, LXW_FALSE};
-    char tmp[4200];
+    ombud_outfile of;
     lxw_error lerr;
     ombud_err err;
 
@@ -1223,8 +1224,10 @@ ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path)
         return err;
     }
     x->digits = ombud_currency_digits(x->chk.currency);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    if (!(x->wb = workbook_new_opt(tmp, &opts))) {
+    if ((err = ombud_outfile_open(&of, path))) {
+        /* the message is printed */
+    } else if (!(x->wb = workbook_new_opt(of.tmp, &opts))) {
+        ombud_outfile_abort(&of, NULL);
         err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot create %s", path);
     } else {
         set_properties(x);
@@ -1237,11 +1240,10 @@ ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path)
         if ((lerr = workbook_close(x->wb)) != LXW_NO_ERROR && !err)
             err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
                               path, lxw_strerror(lerr));
-        if (!err && rename(tmp, path) != 0)
-            err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
-                              path, strerror(errno));
         if (err)
-            unlink(tmp);
+            ombud_outfile_abort(&of, NULL);
+        else
+            err = ombud_outfile_commit(&of, NULL);
     }
     free_results(x);
     ombud_tz_free(x->tz);

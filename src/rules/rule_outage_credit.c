@@ -104,15 +104,29 @@ typedef struct state {
     ombud_err err;
 } state;
 
-/* amount * num / den in integers, rounded by @mode (0 half up, 1 down, 2 up). */
-static int64_t share(int64_t amount, int64_t num, int64_t den, int64_t mode)
+/*
+ * amount * num / den in integers, rounded by @mode (0 half up, 1 down,
+ * 2 up), into *@out. Split as q * num + r * num / den so that ordinary
+ * figures never come near 64 bits; absurd ones (a charge of 10^13 for an
+ * outage of centuries) are an error, never a wrapped, negative amount.
+ */
+static ombud_err share(const state *s, const char *subject, int64_t amount,
+                       int64_t num, int64_t den, int64_t mode, int64_t *out)
 {
-    int64_t q = amount / den, r = amount % den;
-    int64_t whole = q * num + (r * num) / den, rem = (r * num) % den;
+    static const char what[] = "the amount owed";
+    int64_t q = amount / den, r = amount % den, whole, part, rem;
+    ombud_err err;
 
+    if ((err = ombud_checked_mul(s->ctx, subject, what, q, num, &whole)) ||
+        (err = ombud_checked_mul(s->ctx, subject, what, r, num, &part)) ||
+        (err = ombud_checked_add(s->ctx, subject, what, whole, part / den,
+                                 &whole)))
+        return err;
+    rem = part % den;
     if ((mode == 0 && 2 * rem >= den) || (mode == 2 && rem > 0))
-        whole++;
-    return whole;
+        return ombud_checked_add(s->ctx, subject, what, whole, 1, out);
+    *out = whole;
+    return OMBUD_OK;
 }
 
 static int service_matches(const char *want, const char *have)
@@ -227,6 +241,18 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
     return OMBUD_OK;
 }
 
+/* Add one account's owed and credited to the guarantee's totals, checked. */
+static ombud_err totals(state *s, int64_t owed, int64_t credited)
+{
+    ombud_err err;
+
+    if ((err = ombud_checked_add(s->ctx, "all accounts", "the total owed",
+                                 s->owed, owed, &s->owed)))
+        return err;
+    return ombud_checked_add(s->ctx, "all accounts", "the total credited",
+                             s->credited, credited, &s->credited);
+}
+
 /* Owed and credited for the account read (s->cur); a breach if short. */
 static ombud_err settle(state *s)
 {
@@ -246,22 +272,28 @@ static ombud_err settle(state *s)
         goto done;
     }
     if (s->g->v[K_METHOD].num == 0)
-        owed = share(a->charge, c->end - c->start, a->period_len,
-                     s->g->v[K_ROUNDING].num);
+        err = share(s, subject, a->charge, c->end - c->start, a->period_len,
+                    s->g->v[K_ROUNDING].num, &owed);
     else
-        owed = s->g->v[K_PER_DAY].num * days_owed(s, c->start, c->end);
+        err = ombud_checked_mul(s->ctx, subject, "the amount owed",
+                                s->g->v[K_PER_DAY].num,
+                                days_owed(s, c->start, c->end), &owed);
+    if (err)
+        goto done;
     use_credits(s, a, owed);
+    if ((err = totals(s, owed, a->credited)))
+        goto done;
     err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
                                  "owed", owed, "minor");
     if (!err)
         err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
                                      "credited", a->credited, "minor");
-    s->owed += owed;
-    s->credited += a->credited;
-    if (!err && owed > a->credited) {
+    if (!err && owed > a->credited &&
+        !(err = ombud_checked_add(s->ctx, subject, "the total owed",
+                                  s->res->amount, owed - a->credited,
+                                  &s->res->amount))) {
         err = breach(s, a, owed, subject);
         s->res->breaches++;
-        s->res->amount += owed - a->credited;
     }
 done:
     g_array_free(a->credits, TRUE);

@@ -150,11 +150,14 @@ static int on_order(void *ud, int64_t row, const ombud_order *o)
     b.measured = done - o->ordered_at;
     b.limit = due - o->ordered_at;
     b.shortfall = done - due;
-    if (g->v[K_PER_DAY].set)
-        b.amount = ombud_tiered_amount(days, g->v[K_PER_DAY].num,
-                                       g->v[K_TIER_AFTER].num,
-                                       g->v[K_PER_DAY_THEN].set ?
-                                       g->v[K_PER_DAY_THEN].num : -1);
+    if (g->v[K_PER_DAY].set &&
+        (s->err = ombud_tiered_amount(s->ctx, o->order_id, days,
+                                      g->v[K_PER_DAY].num,
+                                      g->v[K_TIER_AFTER].num,
+                                      g->v[K_PER_DAY_THEN].set ?
+                                      g->v[K_PER_DAY_THEN].num : -1,
+                                      &b.amount)))
+        return 1;
     snprintf(b.subject, sizeof b.subject, "%s", o->order_id);
     ombud_local_format(s->ctx->tz, due, dl, sizeof dl);
     ombud_local_format(s->ctx->tz, done, dn, sizeof dn);

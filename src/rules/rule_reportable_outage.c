@@ -67,7 +67,9 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     end = o->restored_at == OMBUD_TIME_NONE || o->restored_at > s->ctx->to ?
         s->ctx->to : o->restored_at;
     minutes = end > t0 ? (end - t0) / 60 : 0;
-    um = minutes * o->customers_affected;
+    if ((s->err = ombud_checked_mul(s->ctx, o->outage_id, "the user-minutes",
+                                    minutes, o->customers_affected, &um)))
+        return 1;
     s->res->subjects++;
     if (um > s->most)
         s->most = um;

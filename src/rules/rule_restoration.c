@@ -138,12 +138,14 @@ static ombud_err breach(state *s, int64_t row, const ombud_outage *o,
     ombud_breach b = {"outage", "", j->clock, j->dur, j->limit,
                       j->dur - j->limit, "s", 0, ""};
     char who[160], a[40], z[40], d[32], dur[96], w[32], over[32], pay[128];
+    ombud_err err;
 
-    if (g->v[K_PER_DAY].set)
-        b.amount = ombud_tiered_amount(days, g->v[K_PER_DAY].num,
-                                       g->v[K_TIER_AFTER].num,
-                                       g->v[K_PER_DAY_THEN].set ?
-                                       g->v[K_PER_DAY_THEN].num : -1);
+    if (g->v[K_PER_DAY].set &&
+        (err = ombud_tiered_amount(s->ctx, o->outage_id, days,
+                                   g->v[K_PER_DAY].num, g->v[K_TIER_AFTER].num,
+                                   g->v[K_PER_DAY_THEN].set ?
+                                   g->v[K_PER_DAY_THEN].num : -1, &b.amount)))
+        return err;
     pay_text(s, days, b.amount, pay, sizeof pay);
     snprintf(b.subject, sizeof b.subject, "%s", o->outage_id);
     ombud_subject_say(o->outage_id, o->account_id, who, sizeof who);

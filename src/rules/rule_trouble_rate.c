@@ -152,11 +152,15 @@ static ombud_err judge(state *s, bucket *b)
 
     if (b->area)
         ombud_param_count(&g->v[K_LINES_BY_AREA], b->area, &lines);
+    group_name(b, br.subject, sizeof br.subject);
+    /* ombud_share_bp() and the comparison below scale reports by 20000. */
+    if ((err = ombud_checked_mul(s->ctx, br.subject, "the reports per 100 "
+                                 "lines", b->reports, 20000, &rate)))
+        return err;
     rate = ombud_share_bp(b->reports, lines);
     s->res->subjects++;
     if (rate > s->highest)
         s->highest = rate;
-    group_name(b, br.subject, sizeof br.subject);
     if ((err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
                                       br.subject, "reports", b->reports,
                                       "count")) ||

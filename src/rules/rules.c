@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/rule.h"
 
@@ -138,10 +139,11 @@ ombud_err ombud_breach_write(const ombud_rule_ctx *ctx, ombud_result *res,
     int64_t id;
     ombud_err err;
 
-    if ((err = ombud_store_add_breach(ctx->store, ctx->result_id, b, &id)))
+    if ((err = ombud_checked_add(ctx, b->subject, "the total owed",
+                                 res->amount, b->amount, &res->amount)) ||
+        (err = ombud_store_add_breach(ctx->store, ctx->result_id, b, &id)))
         return err;
     res->breaches++;
-    res->amount += b->amount;
     if (table && (err = ombud_store_add_evidence(ctx->store, id, table, row)))
         return err;
     if (table2 && (err = ombud_store_add_evidence(ctx->store, id, table2, row2)))
@@ -283,12 +285,57 @@ int64_t ombud_working_days(const ombud_calendar *cal, const ombud_tz *tz,
     return n;
 }
 
-int64_t ombud_tiered_amount(int64_t days, int64_t per_day, int64_t after,
-                            int64_t then)
+ombud_err ombud_tiered_amount(const ombud_rule_ctx *ctx, const char *subject,
+                              int64_t days, int64_t per_day, int64_t after,
+                              int64_t then, int64_t *out)
 {
-    if (days <= 0)
-        return 0;
+    static const char what[] = "the amount owed";
+    int64_t first = 0, rest = 0;
+    ombud_err err;
+
+    if (days <= 0) {
+        *out = 0;
+        return OMBUD_OK;
+    }
     if (after <= 0 || then < 0 || days <= after)
-        return days * per_day;
-    return after * per_day + (days - after) * then;
+        return ombud_checked_mul(ctx, subject, what, days, per_day, out);
+    if ((err = ombud_checked_mul(ctx, subject, what, after, per_day, &first)) ||
+        (err = ombud_checked_mul(ctx, subject, what, days - after, then, &rest)))
+        return err;
+    return ombud_checked_add(ctx, subject, what, first, rest, out);
+}
+
+/* The message of a figure that would have wrapped: what, for whom, why. */
+static ombud_err overflow(const ombud_rule_ctx *ctx, const char *subject,
+                          const char *what, int64_t a, char op, int64_t b)
+{
+    return ombud_error(OMBUD_E_DATA, NULL, "[guarantee %s] %s: %s does not "
+                       "fit in 64 bits (%lld %c %lld); an input row or the "
+                       "guarantees file holds an absurd figure: correct it "
+                       "and check again", ctx->guarantee ? ctx->guarantee : "?",
+                       subject, what, (long long)a, op, (long long)b);
+}
+
+ombud_err ombud_checked_mul(const ombud_rule_ctx *ctx, const char *subject,
+                            const char *what, int64_t a, int64_t b,
+                            int64_t *out)
+{
+    int64_t r;
+
+    if (__builtin_mul_overflow(a, b, &r))
+        return overflow(ctx, subject, what, a, 'x', b);
+    *out = r;
+    return OMBUD_OK;
+}
+
+ombud_err ombud_checked_add(const ombud_rule_ctx *ctx, const char *subject,
+                            const char *what, int64_t a, int64_t b,
+                            int64_t *out)
+{
+    int64_t r;
+
+    if (__builtin_add_overflow(a, b, &r))
+        return overflow(ctx, subject, what, a, '+', b);
+    *out = r;
+    return OMBUD_OK;
 }

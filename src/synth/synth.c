@@ -96,23 +96,27 @@ int64_t synth_local_at(const synth *s, int day, int sec)
 
 ombud_err synth_open(synth_out *w, const synth *s, const char *name)
 {
+    ombud_err err = OMBUD_OK;
+
     memset(w, 0, sizeof *w);
     w->s = s;
     w->path = g_build_filename(s->o->dir, name, NULL);
-    w->tmp = g_strconcat(w->path, ".tmp", NULL);
     w->buf = malloc(SYNTH_OUT_BUF);
-    if (!w->buf)
-        return OMBUD_E_NOMEM;
-    if (!(w->fp = fopen(w->tmp, "wb"))) {
-        ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot create %s: %s", w->tmp,
-                    strerror(errno));
+    w->of = malloc(sizeof *w->of);
+    if (!w->buf || !w->of) {
+        err = OMBUD_E_NOMEM;
+    } else if (!(err = ombud_outfile_open(w->of, w->path)) &&
+               !(w->fp = ombud_outfile_stream(w->of))) {
+        ombud_outfile_abort(w->of, NULL);
+        err = OMBUD_E_NOMEM;
+    }
+    if (err) {
         g_free(w->path);
-        g_free(w->tmp);
+        free(w->of);
         free(w->buf);
         memset(w, 0, sizeof *w);
-        return OMBUD_E_CANTCREAT;
     }
-    return OMBUD_OK;
+    return err;
 }
 
 void synth_flush(synth_out *w)
@@ -129,20 +133,15 @@ ombud_err synth_close(synth_out *w, ombud_err err)
     if (!w->fp)
         return err;
     synth_flush(w);
-    if (fclose(w->fp) && !w->failed) {
-        w->failed = 1;
-        w->err = errno;
-    }
     if (!err && w->failed)
         err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: %s",
-                          w->tmp, strerror(w->err));
-    if (!err && rename(w->tmp, w->path))
-        err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot rename %s to %s: "
-                          "%s", w->tmp, w->path, strerror(errno));
+                          w->path, strerror(w->err));
     if (err)
-        remove(w->tmp);
+        ombud_outfile_abort(w->of, w->fp);
+    else
+        err = ombud_outfile_commit(w->of, w->fp);   /* flush, fsync, rename */
     g_free(w->path);
-    g_free(w->tmp);
+    free(w->of);
     free(w->buf);
     memset(w, 0, sizeof *w);
     return err;

@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "ombud/cal.h"
+#include "ombud/outfile.h"
 #include "ombud/synth.h"
 
 /* Streams: one per kind of choice, so adding a choice never shifts others. */
@@ -103,11 +104,11 @@ int64_t synth_pick(uint64_t h, const synth_bucket *b, int n);
 
 /* ---- output ---------------------------------------------------------------- */
 
-/** A buffered output file written as PATH.tmp and renamed when closed. */
+/** A buffered output file written privately (outfile.h) and renamed when closed. */
 typedef struct synth_out {
     FILE *fp;
     char *path;            /* final name (owned) */
-    char *tmp;             /* PATH.tmp (owned) */
+    ombud_outfile *of;     /* its private temporary (owned) */
     char *buf;             /* OUT_BUF bytes (owned) */
     size_t len;
     int failed;            /* a write failed (errno kept in err) */
@@ -117,7 +118,7 @@ typedef struct synth_out {
 } synth_out;
 
 ombud_err synth_open(synth_out *w, const synth *s, const char *name);
-/** Flush, close and rename into place (or remove the .tmp on failure). */
+/** Flush, close and rename into place (or remove the temporary on failure). */
 ombud_err synth_close(synth_out *w, ombud_err err);
 void synth_flush(synth_out *w);
 

@@ -3,7 +3,8 @@
 #   T_HERE     the suite's folder (holds lib.sh and the cases)
 #   T_GLOB     the cases, relative to T_HERE, e.g. 'cases/*.sh' or '*/[0-9]*.sh'
 #   T_MARK     end-of-case marker word (E2E, RULES, ...)
-#   T_TIMEOUT  seconds a case may take
+#   T_TIMEOUT  seconds a case may take: a guard against hangs, never a
+#              measure (OMBUD_TEST_CASE_TIMEOUT overrides it)
 #   T_TOOLS    commands the cases need
 #   T_LABEL    prefix of the summary line ("" or "rules: ")
 #   T_KEEP, T_VERBOSE   1 to keep temporary folders / print passing logs
@@ -88,7 +89,7 @@ for f in "$T_HERE"/$T_GLOB; do
     log=$dir.log
     (
         cd "$dir" || exit 1
-        T_CASE=$name timeout "$T_TIMEOUT" sh -c \
+        T_CASE=$name timeout "${OMBUD_TEST_CASE_TIMEOUT:-$T_TIMEOUT}" sh -c \
             '. "$T_DIR/lib.sh" && . "$1" && t_end' sh "$f"
     ) >"$log" 2>&1
     status=$?

@@ -11,7 +11,8 @@
 T_HERE=$(cd "$(dirname "$0")" && pwd)
 T_GLOB='*/[0-9]*.sh'
 T_MARK=RULES
-T_TIMEOUT=120
+# Hang guard only, generous for ASan on busy cores.
+T_TIMEOUT=900
 T_TOOLS="sqlite3 timeout date awk sed"
 T_LABEL="rules: "
 T_KEEP=${RULES_KEEP:-0}

@@ -1,8 +1,8 @@
 # Faults: an output place that cannot be written, for `ombud run --out` and
 # `ombud report -o`. Expected every time: exit 73, a message naming the
 # path, the store unchanged, and no report file left that looks complete
-# (reports are written to FILE.tmp and renamed): no new report.xlsx and no
-# .tmp. Root ignores file modes, so the main sub-checks use paths no one
+# (reports are written in a private folder .FILE.tmp-XXXXXX beside FILE and
+# renamed): no new report.xlsx and no .tmp folder or file. Root ignores file modes, so the main sub-checks use paths no one
 # can write: a directory under a regular file (ENOTDIR), a missing
 # directory, a directory where the file should be. chmod 555 is tried only
 # when not root; as root, a read-only tmpfs stands in when mounts are
@@ -11,10 +11,12 @@
 G=$E2E_ROOT/templates/guarantees/fibre-bundle.ini
 IN="--outages $FOUNDING/outages.csv --calls $FOUNDING/calls.csv --billing $FOUNDING/billing.csv"
 dump() { sqlite3 "$1" .dump | cksum; }
-# no_report DIR FILE: neither DIR/FILE nor any *.tmp in DIR.
+# no_report DIR FILE: neither DIR/FILE nor any temporary (*.tmp, *.tmp-*)
+# in DIR.
 no_report() {
     expect_no_file "$1/$2"
-    expect_eq "leftover .tmp files in $1" "" "$(ls -a "$1" 2>/dev/null | grep '\.tmp$')"
+    expect_eq "leftover temporaries in $1" "" \
+        "$(ls -a "$1" 2>/dev/null | grep '\.tmp$\|\.tmp-')"
 }
 
 # A good run first: the store the report faults read from.
@@ -22,6 +24,7 @@ no_report() {
 run_ombud run -q --guarantees "$G" $IN --period 2026-10 --out good
 expect_exit 0
 cp good/report.xlsx good-report.xlsx
+cp good/report.pdf good-report.pdf
 before=$(dump good/evidence.db)
 
 # ---- run --out under a regular file: ENOTDIR, nothing imported ------------
@@ -62,18 +65,26 @@ expect_counts "$FOUNDING/calls.csv" 64 64 0
 expect_accounting
 
 # ---- a complete report is not replaced by a failed one ---------------------
-# (FILE.tmp cannot be created: a directory is in the way.)
-mkdir good/report.xlsx.tmp
-# shellcheck disable=SC2086
-run_ombud run -q --guarantees "$G" $IN --period 2026-10 --out good
+# (The disk fills while the new one is written: ulimit -f, 40 KB as in case
+# 093, SIGXFSZ ignored so that writes fail with EFBIG. The founding case's
+# PDF is about 80 KB, its workbook too small to hit the limit.)
+unit=$(sh -c 'trap "" XFSZ; ulimit -f 1; head -c 4096 /dev/zero > probe' 2>/dev/null; wc -c < probe | tr -d ' ')
+T_LAST="ulimit -f; ombud report -o good/report.pdf over a complete one"
+sh -c 'trap "" XFSZ; ulimit -f "$1"; shift; exec "$@"' sh $((40960 / ${unit:-512})) \
+    "$OMBUD" report --db good/evidence.db -o good/report.pdf >lim.out 2>lim.err </dev/null
+RC=$?; ERR=lim.err
 expect_exit 73
-expect_stderr_has "good/report.xlsx"
-expect_true "the earlier complete report.xlsx is byte-identical" \
-    cmp -s good/report.xlsx good-report.xlsx
+expect_stderr_has "cannot write good/report.pdf"
+expect_true "the earlier complete report.pdf is byte-identical" \
+    cmp -s good/report.pdf good-report.pdf
+no_report good report.pdf.tmp
+# A directory at the old temporary name FILE.tmp is no longer in the way.
+mkdir good/report.xlsx.tmp
+run_ombud report --db good/evidence.db -o good/report.xlsx
+expect_exit 0
+expect_true "report.xlsx.tmp is still an empty directory" test -d good/report.xlsx.tmp
+expect_eq "report.xlsx.tmp holds nothing" "" "$(ls -A good/report.xlsx.tmp)"
 rmdir good/report.xlsx.tmp
-no_report good report.xlsx.tmp
-# (That run checked again: its findings replace the earlier ones.)
-before=$(dump good/evidence.db)
 
 # ---- a directory without write permission -----------------------------------
 if [ "$(id -u)" != 0 ]; then
