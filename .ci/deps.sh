@@ -8,8 +8,8 @@ PACKAGES="gcc make pkg-config
 libcsv-dev libsqlite3-dev libglib2.0-dev libxlsxwriter-dev libcairo2-dev
 libpango1.0-dev libfontconfig-dev libinih-dev libminizip-dev libssl-dev libpq-dev
 tzdata fonts-dejavu-core gettext
-libcmocka-dev sqlite3 poppler-utils qpdf unzip zip postgresql libxml2-utils
-clang libclang-rt-14-dev valgrind time"
+libcmocka-dev sqlite3 poppler-utils unzip zip postgresql qpdf libxml2-utils
+clang libclang-rt-14-dev libxml2-dev valgrind time"
 
 missing=""
 for p in $PACKAGES; do

@@ -8,6 +8,7 @@
 #define _XOPEN_SOURCE 700
 #include <assert.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,11 +248,21 @@ static void put(const char *s)
     }
 }
 
+/* Only the first thread to fault writes the message and exits: with the
+ * handler reset after one use (SA_RESETHAND), a second thread faulting at
+ * the same time (pango's font thread does) was killed by the default
+ * action before the first could exit 70. */
+static atomic_flag guard_taken = ATOMIC_FLAG_INIT;
+
 static void oom_handler(int sig)
 {
-    const char *f = guard_current ? guard_current() : NULL;
+    const char *f;
 
     (void)sig;
+    if (atomic_flag_test_and_set(&guard_taken))
+        for (;;)
+            pause();
+    f = guard_current ? guard_current() : NULL;
     put(guard_head);
     if (f) {
         put("writing ");
@@ -309,7 +320,7 @@ int ombud_diag_oom_guard(const char *command, void (*discard)(void),
     sigaltstack(&ss, NULL);
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = oom_handler;
-    sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
+    sa.sa_flags = SA_ONSTACK;
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < sizeof guarded / sizeof guarded[0]; i++)
         sigaction(guarded[i], &sa, NULL);

@@ -90,6 +90,13 @@ lerror(loader *l, long line, const section *sec, const char *key,
 static void add_section(loader *l, const char *name, size_t n)
 {
     section *s;
+    char why[96];
+    /* A guarantee's id names a sheet and reaches XML and PDF, as values do.
+     * The section is kept, unusable, so its keys raise no more errors. */
+    int bad = ombud_text_check(name, n, why, sizeof why) != 0;
+
+    if (bad)
+        lerror(l, l->line, NULL, NULL, "section name: %s", why);
 
     for (int i = 0; i < l->nsections; i++)
         if (strlen(l->sections[i].name) == n && !strncmp(l->sections[i].name, name, n)) {
@@ -110,7 +117,9 @@ static void add_section(loader *l, const char *name, size_t n)
             : !strncmp(s->name, "guarantee ", 10) ? SEC_GUARANTEE
             : !strcmp(s->name, "source asterisk") ? SEC_SOURCE : SEC_UNKNOWN;
     s->index = -1;
-    if (s->type == SEC_UNKNOWN)
+    if (bad)
+        s->type = SEC_UNKNOWN;
+    else if (s->type == SEC_UNKNOWN)
         lerror(l, l->line, NULL, NULL, "unknown section [%s] (expected "
                "[filing], [calendar NAME], [guarantee ID] or [source "
                "asterisk])", s->name);
@@ -257,6 +266,18 @@ static char *dup_value(loader *l, int si, const char *key)
     return r ? strdup(r->value) : NULL;
 }
 
+/* The findings keep these in fixed fields (ombud_check_info): a longer
+ * value would be cut, maybe inside a character, so it is refused here. */
+static void check_length(loader *l, int si, section *sec, const char *key,
+                         size_t max)
+{
+    raw *r = si >= 0 ? raw_get(l, si, key) : NULL;
+
+    if (r && strlen(r->value) > max)
+        lerror(l, r->line, sec, key, "%zu bytes, more than the %zu a filing "
+               "keeps: shorten it", strlen(r->value), max);
+}
+
 static void load_filing(loader *l)
 {
     static const char keys[] = "carrier|commission|timezone|currency|docket|"
@@ -277,6 +298,10 @@ static void load_filing(loader *l)
         if (!raw_get(l, si, "commission"))
             lerror(l, sec->line, sec, "commission", "required");
     }
+    check_length(l, si, sec, "carrier", 255);
+    check_length(l, si, sec, "commission", 255);
+    check_length(l, si, sec, "prepared_by", 255);
+    check_length(l, si, sec, "docket", 127);
     f->carrier = dup_value(l, si, "carrier");
     f->commission = dup_value(l, si, "commission");
     f->docket = dup_value(l, si, "docket");

@@ -179,7 +179,7 @@ static ombud_err unknown_word(collect *c, const char *gid, const char *key,
 
     if (!err) {
         /* A near miss: within two edits, or a third of the word. */
-        int close = x.dist <= 2 || x.dist * 3 <= (int)strlen(word);
+        int close = x.n && (x.dist <= 2 || (size_t)x.dist <= strlen(word) / 3);
         if (!x.n)
             snprintf(tail, sizeof tail, "%s", _("no value of it is stored"));
         else if (close)

@@ -21,6 +21,7 @@
 #include "ombud/i18n.h"
 #include "ombud/sha256.h"
 #include "ombud/store.h"
+#include "ombud/text.h"
 #include "ombud/version.h"
 #include "store_pg.h"
 
@@ -2136,10 +2137,10 @@ ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
 
 /* ---- reading findings --------------------------------------------------- */
 
+/* Cut, if it must be, at a character boundary. */
 static void copy_col(sqlite3_stmt *s, int i, char *dst, size_t size)
 {
-    const char *v = col_text(s, i);
-    snprintf(dst, size, "%s", v ? v : "");
+    ombud_utf8_copy(dst, size, col_text(s, i));
 }
 
 ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,

@@ -47,6 +47,7 @@
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/store.h"
+#include "ombud/text.h"
 #include "ombud/version.h"
 #include "store_pg.h"
 
@@ -507,10 +508,10 @@ static int64_t col_time(const PGresult *r, int row, int i)
                                   : strtoll(PQgetvalue(r, row, i), NULL, 10);
 }
 
+/* Cut, if it must be, at a character boundary. */
 static void copy_col(const PGresult *r, int row, int i, char *dst, size_t size)
 {
-    const char *v = col_text(r, row, i);
-    snprintf(dst, size, "%s", v ? v : "");
+    ombud_utf8_copy(dst, size, col_text(r, row, i));
 }
 
 /* ---- transactions --------------------------------------------------------------- */

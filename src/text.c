@@ -182,3 +182,38 @@ char *ombud_xml_text(const char *s, int *nomem)
     *o = '\0';
     return out;
 }
+
+char *ombud_utf8_copy(char *dst, size_t size, const char *src)
+{
+    size_t n;
+
+    if (!size)
+        return dst;
+    snprintf(dst, size, "%s", src ? src : "");
+    n = strlen(dst);
+    if (!src || src[n] == '\0')
+        return dst;
+    /* src[n] is the first byte left out: back to its character's start. */
+    while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+        n--;
+    dst[n] = '\0';
+    return dst;
+}
+
+char *ombud_utf8_trim(char *s)
+{
+    size_t n = strlen(s), lead = n, need;
+    unsigned char c;
+
+    /* Back over at most three continuation bytes to the last lead byte. */
+    while (lead > 0 && n - lead < 4 &&
+           ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return s;
+    c = (unsigned char)s[lead - 1];
+    need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n - (lead - 1) < need)
+        s[lead - 1] = '\0';
+    return s;
+}

@@ -75,6 +75,19 @@ size_t ombud_utf8_next(const char *s, const char *e, uint32_t *c);
 char *ombud_bidi_isolate(const char *s);
 
 /**
+ * @brief Copy @p src (NULL: "") into @p dst of @p size bytes, cut if it
+ * must be at a character boundary, never inside a UTF-8 sequence.
+ * @return @p dst.
+ */
+char *ombud_utf8_copy(char *dst, size_t size, const char *src);
+
+/**
+ * @brief Drop a character cut short at the end of @p s (what snprintf()
+ * leaves when it truncates inside a UTF-8 sequence). @return @p s.
+ */
+char *ombud_utf8_trim(char *s);
+
+/**
  * @brief @p s with every character XML 1.0 forbids, and every
  * noncharacter and C1 control, written visibly as "<U+FFFE>" (C0 controls
  * other than TAB and LF as "<U+0001>"); bytes that are no UTF-8 as

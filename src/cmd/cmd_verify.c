@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -104,6 +105,20 @@ static void say(verify *v, int ok, const char *fmt, ...)
         snprintf(v->first, sizeof v->first, "%s", line);
 }
 
+/* A device or a pipe (/dev/zero) would be hashed for ever: the files a
+ * report was made from are regular files. */
+static int regular(const char *path)
+{
+    struct stat sb;
+
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        ombud_error(OMBUD_E_NOINPUT, NULL, "%s is not a regular file: give "
+                    "the files the report was made from", path);
+        return 0;
+    }
+    return 1;
+}
+
 static int offer(verify *v, const char *kind, const char *path)
 {
     offered *f;
@@ -111,6 +126,8 @@ static int offer(verify *v, const char *kind, const char *path)
     if (v->nfiles == MAX_FILES)
         return ombud_usage_error("verify", "too many files", NULL);
     f = &v->files[v->nfiles];
+    if (!regular(path))
+        return OMBUD_EXIT_NOINPUT;
     if (ombud_file_sha256(path, f->sha, &f->size)) {
         ombud_error(OMBUD_E_NOINPUT, NULL, "cannot read %s", path);
         return OMBUD_EXIT_NOINPUT;
@@ -220,7 +237,8 @@ static const char *check_guarantees(verify *v)
     offered *f;
 
     if (v->guarantees) {
-        if (ombud_file_sha256(v->guarantees, sha, &bytes)) {
+        if (!regular(v->guarantees) ||
+            ombud_file_sha256(v->guarantees, sha, &bytes)) {
             say(v, 0, "cannot read the guarantees file %s", v->guarantees);
             return NULL;
         }

@@ -889,6 +889,7 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
         snprintf(x->d.head, sizeof x->d.head, _("Complaint of %s against %s  |  "
                  "account %s  |  %s"), in(x, c->customer), in(x, x->chk.carrier),
                  in(x, c->account), x->period);
+        ombud_utf8_trim(x->d.head);
         snprintf(x->d.foot, sizeof x->d.foot, _("ombud %s; every figure from the "
                  "carrier's records, by file and line"), x->chk.tool_version);
         ombud_tm_from_instant(NULL, x->chk.to, &tm);
@@ -896,6 +897,7 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
                  tm.month, tm.day, tm.hour, tm.min, tm.sec);
         snprintf(subject, sizeof subject, _("Complaint of %s against %s, account "
                  "%s, %s"), c->customer, x->chk.carrier, c->account, x->period);
+        ombud_utf8_trim(subject);
         snprintf(creator, sizeof creator, "ombud %s", x->chk.tool_version);
         /* The keywords are the manifest: ombud verify reads them back. */
         if (pdf_path && !(err = make_manifest(x, ombud_paper_name(c->paper))))

@@ -382,15 +382,25 @@ static cairo_status_t discard(void *closure, const unsigned char *data,
 
 /*
  * Give back the font caches pango, cairo and fontconfig keep for the life
- * of the process. Harmless (they are rebuilt on next use) and it keeps the
- * leak checkers (ASan, valgrind) able to vouch for ombud's own memory:
- * fontconfig's caches hold pointers they cannot follow.
+ * of the process, so that the leak checkers (ASan, valgrind) can vouch for
+ * ombud's own memory: fontconfig's caches hold pointers they cannot follow.
+ * Once, at exit: cairo_debug_reset_static_data() is allowed only when no
+ * cairo object is alive, which after each document is not always so (a
+ * process writing tens of reports failed cairo's assertion).
  */
 static void release_fonts(void)
 {
     pango_cairo_font_map_set_default(NULL);
     cairo_debug_reset_static_data();
     FcFini();
+}
+
+static void release_fonts_at_exit(void)
+{
+    static int registered;
+
+    if (!registered && atexit(release_fonts) == 0)
+        registered = 1;
 }
 
 /*
@@ -443,13 +453,11 @@ ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
     run(d, surf, draw, ud);
     d->total = d->page;
     cairo_surface_destroy(surf);
-    if ((err = ombud_outfile_open(&of, path))) {
-        release_fonts();
+    release_fonts_at_exit();
+    if ((err = ombud_outfile_open(&of, path)))
         return err;
-    }
     if (!(out.fp = ombud_outfile_stream(&of))) {
         ombud_outfile_abort(&of, NULL);
-        release_fonts();
         return ombud_error(OMBUD_E_NOMEM, NULL, "cannot write %s: out of "
                            "memory", path);
     }
@@ -474,6 +482,5 @@ ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
     } else {
         err = ombud_outfile_commit(&of, out.fp);
     }
-    release_fonts();
     return err;
 }

@@ -28,6 +28,18 @@ ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; }
 # has NAME FILE TEXT: the text (a fixed string) is in FILE.
 has() { if grep -qF -- "$3" "$2"; then ok "$1"; else bad "$1: no '$3' in $2"; fi; }
+# sound FILE...: each workbook's XML parses and each PDF passes qpdf
+# --check (tests/lib/common.sh), checked right after ombud writes it.
+. "$ROOT/tests/lib/common.sh"
+sound() {
+    for f in "$@"; do
+        case $f in
+        *.xlsx) w=$(xlsx_wellformed "$f") ;;
+        *.pdf) w=$(pdf_wellformed "$f") ;;
+        esac
+        if [ -z "$w" ]; then ok "sound: ${f#"$T"/}"; else bad "sound: $w"; fi
+    done
+}
 
 # run LANG DIR ENV...: the whole job in a clean environment.
 run() {
@@ -49,6 +61,7 @@ for l in es ca he; do
         # shellcheck disable=SC2086
         if run $l "$d" $envset; then ok "$l${envset:+ $envset}: run"; else
             bad "$l${envset:+ $envset}: run exit $?"; cat "$d.err"; fi
+        sound "$d"/*.xlsx "$d"/*.pdf
     done
     d=$T/$l
     text "$d/report.pdf" >"$d.txt"
@@ -110,6 +123,7 @@ for l in es he; do
         --outages "$T/of/outages.csv" --appointments "$T/of/appointments.csv" \
         --orders "$T/of/orders.csv" --period 2026-10 --out "$T/of/$l" \
         >"$T/of/$l.out" 2>&1
+    sound "$T/of/$l"/*.xlsx "$T/of/$l"/*.pdf
     text "$T/of/$l/report.pdf" | tr '\n' ' ' | tr -s ' ' >"$T/of/$l.txt"
 done
 f=$T/of/es.txt
@@ -155,6 +169,7 @@ done
 
 # report writes in the check's language and refuses another.
 "$OMBUD" report --db "$T/es/evidence.db" -o "$T/again.pdf" 2>/dev/null
+sound "$T/again.pdf"
 if pdftotext "$T/again.pdf" - | grep -q "Resumen"; then
     ok "report: in the check's language"; else bad "report: not in Spanish"; fi
 "$OMBUD" report --db "$T/es/evidence.db" -o "$T/en.pdf" --lang en 2>"$T/e.err"

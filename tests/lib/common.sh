@@ -36,6 +36,11 @@
 #   lt ZONE 'YYYY-MM-DD HH:MM:SS'    epoch seconds of a local time in ZONE
 #   daynum YYYY-MM-DD                days since 1970-01-01
 #   repeat_char C N                  N copies of character C on stdout
+# Reports (print nothing when the file is sound, else what is wrong, and
+# return 1; a suite compares the output with "" in its own assertion):
+#   xlsx_wellformed FILE             every XML part of the workbook parses
+#                                    (xmllint --noout)
+#   pdf_wellformed FILE              qpdf --check finds no error or warning
 
 T_FAILS=0
 T_ASSERTS=0
@@ -231,4 +236,49 @@ daynum() {
 
 repeat_char() { # C N
     head -c "$2" /dev/zero | tr '\000' "$1"
+}
+
+# ---- reports --------------------------------------------------------------------
+
+# xlsx_wellformed FILE: every part of the workbook that is XML (each sheet,
+# sharedStrings, styles, workbook.xml, docProps, the .rels) must parse with
+# xmllint: a character XML does not allow (U+FFFE, bytes that are not
+# UTF-8) makes Excel refuse the file and LibreOffice drop the rest of the
+# row, while unzip and grep read on. Prints "FILE: PART:LINE: xmllint's
+# first message" per bad part; nothing when all parse.
+xlsx_wellformed() {
+    _xw_dir=$(mktemp -d) || return 1
+    _xw_rc=0
+    if ! unzip -qq -o "$1" -d "$_xw_dir" >/dev/null 2>&1; then
+        echo "$1: not a zip file"
+        _xw_rc=1
+    elif [ ! -f "$_xw_dir/xl/workbook.xml" ]; then
+        echo "$1: no xl/workbook.xml"
+        _xw_rc=1
+    else
+        # Part names are ASCII without spaces (the writer's own).
+        for _xw_p in $(cd "$_xw_dir" && find . -type f \( -name '*.xml' -o \
+                       -name '*.rels' \) | sed 's|^\./||' | sort); do
+            if ! xmllint --noout --nonet "$_xw_dir/$_xw_p" \
+                    >"$_xw_dir.err" 2>&1; then
+                # xmllint's message starts with the part's path.
+                echo "$1: $(head -n 1 "$_xw_dir.err" | sed "s|^$_xw_dir/||")"
+                _xw_rc=1
+            fi
+        done
+    fi
+    rm -rf "$_xw_dir" "$_xw_dir.err"
+    return $_xw_rc
+}
+
+# pdf_wellformed FILE: qpdf --check (the cross-reference table, every
+# object and stream) exits 0: no error (2) and no warning (3). Prints
+# qpdf's complaints when it does not; nothing when the PDF is sound.
+pdf_wellformed() {
+    if ! _pw_out=$(qpdf --check "$1" 2>&1); then
+        echo "$1: qpdf --check: $(echo "$_pw_out" |
+            grep -iv '^checking\|^PDF Version\|^File is not\|^No syntax' |
+            head -n 3 | tr '\n' ' ')"
+        return 1
+    fi
 }

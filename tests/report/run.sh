@@ -27,6 +27,18 @@ cell() {
         sed 's/<[^>]*>//g; s/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'
 }
 cents() { awk -v v="$1" 'BEGIN { printf "%.2f", v }'; }
+# sound FILE...: each workbook's XML parses and each PDF passes qpdf --check
+# (xlsx_wellformed and pdf_wellformed, tests/lib/common.sh), checked right
+# after ombud writes it.
+. "$ROOT/tests/lib/common.sh"
+sound() {
+    for f in "$@"; do
+        case $f in
+        *.xlsx) check "well-formed XML: ${f#"$WORK"/}" "" "$(xlsx_wellformed "$f")" ;;
+        *.pdf) check "qpdf --check: ${f#"$WORK"/}" "" "$(pdf_wellformed "$f")" ;;
+        esac
+    done
+}
 
 S=$ROOT/samples/founding-case
 run() { # run OUTDIR [extra args]
@@ -38,6 +50,7 @@ run() { # run OUTDIR [extra args]
 
 run "$WORK/a"; check "run exits 0" 0 $?
 X=$WORK/a/report.xlsx
+sound "$X" "$WORK/a/report.pdf"
 
 # Sheets, in order.
 check "sheet names" "Summary live-support restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method Manifest" \
@@ -88,6 +101,7 @@ check "inputs sha256" "$(sha256sum "$S/calls.csv" | cut -c1-64)" "$(cell "$X" sh
 
 # Deterministic: a second run gives the same bytes.
 run "$WORK/b"
+sound "$WORK/b/report.xlsx" "$WORK/b/report.pdf"
 if cmp -s "$X" "$WORK/b/report.xlsx"; then check "identical bytes" same same
 else check "identical bytes" same different; fi
 
@@ -109,6 +123,7 @@ INI
 "$OMBUD" run -q --guarantees "$WORK/f/g.ini" --outages "$WORK/f/o.csv" \
     --period 2026-10 --out "$WORK/f/out" >/dev/null 2>&1
 F=$WORK/f/out/report.xlsx
+sound "$F" "$WORK/f/out/report.pdf"
 check "no formula anywhere" "0" "$(unzip -p "$F" 'xl/worksheets/*.xml' | grep -c '<f>')"
 # The breach detail quotes the account as written, inside a text cell.
 check "formula text kept as text" "1" \
@@ -119,6 +134,7 @@ check "reject listed" "o.csv 3 4 started_at" "$(for c in A B C D; do cell "$F" s
 # report command: the latest check, same content as run's.
 "$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/c.xlsx"
 check "report exit" 0 $?
+sound "$WORK/c.xlsx"
 check "report = run" same "$(cmp -s "$WORK/c.xlsx" "$X" && echo same || echo different)"
 "$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/c.pdfx" 2>/dev/null
 check "unknown format exit" 64 $?
@@ -135,6 +151,7 @@ fi
 # "Summary" becomes "Summary (2)".
 OMBUD_TEST_XLSX_ROWS=8 "$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/split.xlsx"
 check "split exit" 0 $?
+sound "$WORK/split.xlsx"
 check "split sheets" "Summary live-support live-support (2) restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method Manifest" \
     "$(unzip -p "$WORK/split.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
 check "split continues with the 4th breach" "C-20261018-01" "$(cell "$WORK/split.xlsx" sheet3 B6)"
@@ -142,6 +159,7 @@ check "split said in Summary" "sheets 'live-support' and 1 more (row limit)" "$(
 sed 's/^\[guarantee r\]/[guarantee Summary]/' "$WORK/f/g.ini" > "$WORK/f/g2.ini"
 "$OMBUD" check -q --db "$WORK/f/out/evidence.db" --guarantees "$WORK/f/g2.ini" --period 2026-11 >/dev/null 2>&1
 "$OMBUD" report -q --db "$WORK/f/out/evidence.db" -o "$WORK/names.xlsx"
+sound "$WORK/names.xlsx"
 check "unique sheet names" "Summary Summary (2) Inputs Rejects Method Manifest" \
     "$(unzip -p "$WORK/names.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
 
@@ -173,6 +191,7 @@ check "pdf fonts embedded" "0" "$(pdffonts "$P" | tail -n +3 | awk '$(NF-4) != "
 if cmp -s "$P" "$WORK/b/report.pdf"; then check "pdf identical bytes" same same
 else check "pdf identical bytes" same different; fi
 "$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/a4.pdf" --paper a4
+sound "$WORK/a4.pdf"
 check "pdf a4" "1" "$(pdfinfo "$WORK/a4.pdf" | grep -c '595.28 x 841.89')"
 check "pdf letter" "1" "$(pdfinfo "$P" | grep -c '612 x 792')"
 
@@ -195,6 +214,7 @@ within = 24h
 INI
 "$OMBUD" run -q --guarantees "$WORK/he/g.ini" --outages "$WORK/he/o.csv" \
     --period 2026-10 --out "$WORK/he/out" >/dev/null
+sound "$WORK/he/out/report.xlsx" "$WORK/he/out/report.pdf"
 pdftotext "$WORK/he/out/report.pdf" "$WORK/he.txt"
 check "pdf Catalan account" "1" "$(grep -c 'Compte-Lleida-Çà' "$WORK/he.txt" | sed 's/[2-9]/1/')"
 check "pdf Catalan source" "1" "$(grep -c 'reposició del servei, pàgina 2' "$WORK/he.txt" | sed 's/[2-9]/1/')"
@@ -211,6 +231,7 @@ mkdir -p "$WORK/long"
 } > "$WORK/long/o.csv"
 "$OMBUD" run -q --guarantees "$WORK/f/g.ini" --outages "$WORK/long/o.csv" \
     --period 2026-10 --out "$WORK/long/out" >/dev/null
+sound "$WORK/long/out/report.xlsx" "$WORK/long/out/report.pdf"
 pdftotext -layout "$WORK/long/out/report.pdf" "$WORK/long.txt"
 check "long list: 60 breaches" "60" "$(cell "$WORK/long/out/report.xlsx" sheet1 H14)"
 check "long list: the rest in the XLSX" "1" "$(grep -c '35 more breaches are listed in the XLSX' "$WORK/long.txt")"
@@ -221,6 +242,7 @@ check "long list: rows L-01..L-25 shown" "25" "$(grep -c '^ *L-[0-9][0-9]  *[A-Z
 # ---- the complaint dossier (ombud run --account, ombud complaint) ----------
 run "$WORK/d" --account ACC-1001 --customer "Jane Doe"
 check "dossier run exit" 0 $?
+sound "$WORK/d"/*.xlsx "$WORK/d"/*.pdf
 D=$WORK/d/complaint-ACC-1001.pdf
 pdftotext -layout "$D" "$WORK/d.txt"
 dl() { grep -c "$1" "$WORK/d.txt"; }
@@ -254,6 +276,7 @@ check "dossier chronology first" "Charge 64.99 USD INV-1001-2610: Monthly voice 
 "$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
     --account ACC-1001 --customer "Jane Doe" --period 2026-10 --out "$WORK/d2"
 check "complaint exit" 0 $?
+sound "$WORK/d2"/*.xlsx "$WORK/d2"/*.pdf
 check "dossier pdf identical" same "$(cmp -s "$D" "$WORK/d2/complaint-ACC-1001.pdf" && echo same || echo different)"
 check "dossier xlsx identical" same "$(cmp -s "$DX" "$WORK/d2/complaint-ACC-1001.xlsx" && echo same || echo different)"
 # A letter template with an unknown placeholder fails, naming it and its line.
@@ -267,6 +290,7 @@ check "bad letter leaves no dossier" "0" "$(ls "$WORK/d3" 2>/dev/null | grep -c 
 printf '{{customer}} v. {{carrier}}: {{total_owed}} owed.\n' > "$WORK/own.txt"
 "$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
     --account ACC-1001 --period 2026-10 --letter "$WORK/own.txt" --customer "J. Doe" --out "$WORK/d4"
+sound "$WORK/d4"/*.xlsx "$WORK/d4"/*.pdf
 check "own letter" "1" "$(pdftotext "$WORK/d4/complaint-ACC-1001.pdf" - | grep -c 'J. Doe v. Example Fibre Co: 9.78 USD owed.')"
 
 # ---- NO DATA: a month that measured nothing is not green --------------------------

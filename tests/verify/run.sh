@@ -223,6 +223,17 @@ sed 's/from=1790838000;/from=1790838001;/' "$P" > "$WORK/f8.pdf"
 verify "$WORK/f8.pdf"
 check "edited manifest fails" 1 $rc
 
+# A device given as an input or the guarantees file is refused at once,
+# not hashed for ever (timeout: a hang fails here as 124).
+rc=0; timeout 60 "$OMBUD" verify --report "$P" --guarantees /dev/zero \
+    --outages "$S/outages.csv" --calls "$S/calls.csv" --billing "$S/billing.csv" \
+    > "$WORK/z.out" 2>&1 || rc=$?
+check "--guarantees /dev/zero refused" 1 $rc
+check "--guarantees /dev/zero: says why" 1 "$(grep -c '/dev/zero is not a regular file' "$WORK/z.out")"
+rc=0; timeout 60 "$OMBUD" verify --report "$P" --guarantees "$G" \
+    --calls /dev/zero > "$WORK/z.out" 2>&1 || rc=$?
+check "--calls /dev/zero refused" 66 $rc
+
 # ---- dossiers ----------------------------------------------------------------------
 # The customer's odd characters survive the manifest (;|=% and accents).
 check "dossier names the customer" 1 "$(pdftotext "$O/complaint-ACC-1001.pdf" - | grep -c -m1 "José O'Brien; x=1|50% (tenant)")"

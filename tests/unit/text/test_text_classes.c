@@ -161,12 +161,43 @@ static void test_xml_text(void **state)
     }
 }
 
+/* Cutting never leaves part of a character: "é" is C3 A9, "€" E2 82 AC,
+ * "😀" F0 9F 98 80. */
+static void test_utf8_cut(void **state)
+{
+    char b[8];
+    static const struct { const char *in; size_t size; const char *want; } t[] = {
+        {"abc", 8, "abc"}, {"abcdefghij", 8, "abcdefg"},
+        {"ab\xC3\xA9", 4, "ab"}, {"ab\xC3\xA9", 5, "ab\xC3\xA9"},
+        {"a\xE2\x82\xAC", 3, "a"}, {"a\xE2\x82\xAC", 4, "a"},
+        {"a\xE2\x82\xAC", 5, "a\xE2\x82\xAC"},
+        {"\xF0\x9F\x98\x80x", 4, ""}, {"\xF0\x9F\x98\x80x", 5, "\xF0\x9F\x98\x80"},
+        {NULL, 8, ""}};
+    char s[16];
+
+    (void)state;
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+        assert_string_equal(ombud_utf8_copy(b, t[i].size, t[i].in), t[i].want);
+    /* ombud_utf8_trim: what snprintf() leaves. */
+    snprintf(s, sizeof s, "%s", "ab\xE2\x82");
+    assert_string_equal(ombud_utf8_trim(s), "ab");
+    snprintf(s, sizeof s, "%s", "ab\xE2\x82\xAC");
+    assert_string_equal(ombud_utf8_trim(s), "ab\xE2\x82\xAC");
+    snprintf(s, sizeof s, "%s", "\xF0\x9F\x98");
+    assert_string_equal(ombud_utf8_trim(s), "");
+    snprintf(s, sizeof s, "%s", "abc\xC3");
+    assert_string_equal(ombud_utf8_trim(s), "abc");
+    snprintf(s, sizeof s, "%s", "");
+    assert_string_equal(ombud_utf8_trim(s), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bidi_controls), cmocka_unit_test(test_noncharacters),
         cmocka_unit_test(test_controls_and_xml), cmocka_unit_test(test_utf8_next),
         cmocka_unit_test(test_isolate), cmocka_unit_test(test_xml_text),
+        cmocka_unit_test(test_utf8_cut),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
