@@ -169,8 +169,8 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
         for (int i = 0; i < n; i++) {
             if (strcmp(in[i].fmt->kind, order[k]))
                 continue;
-            if ((err = ombud_ingest_file(st, in[i].fmt, in[i].path, opts, &c,
-                                         &already)))
+            if ((err = ombud_ingest_decoded(st, in[i].fmt, in[i].path, opts,
+                                            &in[i].dec, &c, &already)))
                 return err;
             if (already) {
                 ombud_info("%s: already imported (same SHA-256); nothing "
