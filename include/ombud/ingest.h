@@ -257,6 +257,8 @@ typedef struct ombud_utf8_scan {
     int64_t c1;             /**< of those, 0x80-0x9F bytes Windows-1252
                                  leaves undefined (0x81, 0x8D, ...) */
     int64_t multi;          /**< valid multi-byte UTF-8 sequences */
+    int64_t ctrl;           /**< C0 control bytes other than TAB, LF, CR
+                                 (NUL...): a binary file, not text */
     int64_t offset;         /**< bytes fed */
     /* private: the scanner's place */
     long line, col;         /**< position of the last byte fed */
@@ -283,7 +285,8 @@ void ombud_utf8_scan_end(ombud_utf8_scan *s);
  * as text (all of them ones Windows-1252 prints), "ISO-8859-1" when every
  * bad byte is 0xA0-0xFF. NULL when no guess is safe: the file is UTF-8,
  * mixes valid UTF-8 sequences with bad bytes (two encodings), or holds
- * bytes no single-byte Western encoding prints. Static string.
+ * bytes no single-byte Western encoding prints, or is binary
+ * (ombud_encoding_binary()). Static string.
  * @code
  *   ombud_utf8_scan s;
  *   ombud_utf8_scan_init(&s);
@@ -293,6 +296,10 @@ void ombud_utf8_scan_end(ombud_utf8_scan *s);
  * @endcode
  */
 const char *ombud_encoding_guess(const ombud_utf8_scan *s);
+
+/** @brief 1 when more than one byte in 64 of the scan is a control byte:
+ * a compressed or binary file given by mistake, not text. */
+int ombud_encoding_binary(const ombud_utf8_scan *s);
 
 /**
  * @brief Byte @p b as a character of @p encoding (a guess above), in

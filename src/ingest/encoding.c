@@ -12,6 +12,10 @@
  * UTF-8 here is RFC 3629: no overlong forms, no surrogates, nothing past
  * U+10FFFF (the same rules as the per-field check in value.c).
  *
+ * Control characters (NUL and the other C0 bytes but TAB, LF and CR) are
+ * counted too: text in any Western encoding has none, a compressed or
+ * binary file given by mistake has many.
+ *
  * Lines are counted as the reader counts them, which is what grep -n
  * gives: LF ends a line unless the file's first line ends with a lone CR,
  * and then CR does.
@@ -126,6 +130,8 @@ static void scan_byte(ombud_utf8_scan *s, unsigned char b)
         break_seq(s); /* and read @b afresh */
     }
     if (b < 0x80) {
+        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+            s->ctrl++;
         count_eol(s, b);
         return;
     }
@@ -162,12 +168,21 @@ void ombud_utf8_scan_end(ombud_utf8_scan *s)
         break_seq(s); /* a sequence cut by the end of the file */
 }
 
+int ombud_encoding_binary(const ombud_utf8_scan *s)
+{
+    assert(s);
+    /* One byte in 64 a control: no export of text looks like that, while
+     * a stray NUL or ESC in one field of a text file should not make it
+     * "binary" (the field is rejected on its own). */
+    return s->ctrl > 0 && s->ctrl * 64 > s->offset;
+}
+
 const char *ombud_encoding_guess(const ombud_utf8_scan *s)
 {
     assert(s);
     /* Valid multi-byte sequences as well as bad bytes: two encodings in
      * one file. Converting it all from one would garble the other part. */
-    if (!s->bad_line || s->multi)
+    if (!s->bad_line || s->multi || ombud_encoding_binary(s))
         return NULL;
     /* Bytes 0x80-0x9F are C1 controls in ISO-8859-1, never text; used as
      * text they are Windows-1252's curly quotes, dashes and euro sign. */

@@ -378,9 +378,11 @@ static ombud_err take_header(reader *r)
                            "right file?", r->fmt->kind, r->fmt->columns[0].name,
                            r->fmt->columns[1].name,
                            delim_hint(r, hint, sizeof hint));
-    warn_unused(r, unused, nunused, first, first_raw);
+    /* A header lacking a required column stops the file: then the unused
+     * names would only bury that message. */
     if (missing_required(r))
         return OMBUD_E_DATA;
+    warn_unused(r, unused, nunused, first, first_raw);
     r->header_fields = r->nfields;
     r->have_header = 1;
     return OMBUD_OK;
@@ -863,6 +865,13 @@ static ombud_err refuse_not_utf8(const char *path, const ombud_utf8_scan *s)
                            "--encoding %s", s->bad_byte, s->bad_col, many,
                            encoding_title(g),
                            ombud_encoding_char(g, s->bad_byte, ch), g);
+    if (ombud_encoding_binary(s))
+        return ombud_error(OMBUD_E_DATA, &loc, "not a text file: byte 0x%02X "
+                           "at column %ld is not UTF-8 and the file holds "
+                           "%lld control bytes such as NUL (compressed or "
+                           "binary? unpack or export it as CSV first); "
+                           "nothing from this file was stored", s->bad_byte,
+                           s->bad_col, (long long)s->ctrl);
     if (s->multi)
         return ombud_error(OMBUD_E_DATA, &loc, "not UTF-8: byte 0x%02X at "
                            "column %ld%s, in a file that is otherwise partly "
