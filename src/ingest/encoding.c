@@ -56,18 +56,24 @@ static void bad(ombud_utf8_scan *s, unsigned char b, int64_t off, long col)
     }
 }
 
-/* Line ends: decide LF or CR from the first one, as the reader does. */
+/* The byte after a CR: it decides LF or CR line ends if the first line
+ * end was that CR, and in a CR file it starts the next line. Called before
+ * anything else is done with the byte, so a bad byte right after a CR is
+ * placed on the right line. */
+static void after_cr(ombud_utf8_scan *s, unsigned char b)
+{
+    s->after_cr = 0;
+    if (!s->eol)
+        s->eol = b == '\n' ? '\n' : '\r';
+    if (s->eol == '\r') {
+        s->line++;
+        s->col = 1;
+    }
+}
+
+/* Line ends: LF ends a line unless the file's lines end with CR. */
 static void count_eol(ombud_utf8_scan *s, unsigned char b)
 {
-    if (s->after_cr) {
-        s->after_cr = 0;
-        if (!s->eol)
-            s->eol = b == '\n' ? '\n' : '\r';
-        if (s->eol == '\r') {
-            s->line++;
-            s->col = 0;
-        }
-    }
     if (b == '\n' && s->eol != '\r') {
         s->eol = '\n';
         s->line++;
@@ -116,6 +122,8 @@ static void scan_byte(ombud_utf8_scan *s, unsigned char b)
     int64_t off = s->offset++;
 
     s->col++;
+    if (s->after_cr)
+        after_cr(s, b);
     if (s->need) {
         if (b >= s->lo && b <= s->hi) {
             s->seq[s->nseq++] = b;
