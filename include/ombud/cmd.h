@@ -75,6 +75,8 @@ extern const char ombud_help_help[];
 typedef struct ombud_input {
     const ombud_format *fmt;
     const char *path;     /**< borrowed from argv */
+    ombud_decoding dec;   /**< its --encoding and --delimiter (strings
+                               borrowed from argv); zero: UTF-8, detected */
 } ombud_input;
 
 /** Most input files and --map options on one command line. */
@@ -92,6 +94,11 @@ typedef struct ombud_inputs {
                                              the first line), "csv" or
                                              "asterisk-queue-log" */
     const char *cdr_tz;                 /**< --cdr-tz ZONE, or NULL */
+    /* How files are read, each "[KIND=]VALUE" as given (checked): */
+    const char *encodings[OMBUD_MAX_INPUTS]; /**< --encoding */
+    size_t nencodings;
+    const char *delims[OMBUD_MAX_INPUTS];    /**< --delimiter */
+    size_t ndelims;
 } ombud_inputs;
 
 /** getopt_long codes of the shared input options. */
@@ -102,6 +109,8 @@ enum { OMBUD_OPT_APPOINTMENTS = 320, OMBUD_OPT_ORDERS };
 /** getopt_long codes of the telephony exports (issue 11). */
 enum { OMBUD_OPT_CALLS_FORMAT = 340, OMBUD_OPT_ACCOUNTS, OMBUD_OPT_CDR,
        OMBUD_OPT_CDR_TZ };
+/** getopt_long codes of how files are read (issue 22). */
+enum { OMBUD_OPT_ENCODING = 360, OMBUD_OPT_DELIMITER };
 
 /** The shared entries of a `struct option` table. */
 #define OMBUD_INPUT_OPTIONS \
@@ -112,6 +121,8 @@ enum { OMBUD_OPT_CALLS_FORMAT = 340, OMBUD_OPT_ACCOUNTS, OMBUD_OPT_CDR,
     {"strict", no_argument, NULL, OMBUD_OPT_STRICT}, \
     {"appointments", required_argument, NULL, OMBUD_OPT_APPOINTMENTS}, \
     {"orders", required_argument, NULL, OMBUD_OPT_ORDERS}, \
+    {"encoding", required_argument, NULL, OMBUD_OPT_ENCODING}, \
+    {"delimiter", required_argument, NULL, OMBUD_OPT_DELIMITER}, \
     OMBUD_TELEPHONY_OPTIONS
 
 /** The telephony entries (--calls-format, --accounts, --cdr, --cdr-tz). */
@@ -132,7 +143,9 @@ int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
  * @brief Check that some input was named; 0 or 64 with a message. Also
  * settles the format of each --calls file: --calls-format, else an
  * Asterisk queue_log when the file's first line is one
- * (epoch|callid|queue|agent|EVENT), else calls.csv.
+ * (epoch|callid|queue|agent|EVENT), else calls.csv; and each file's
+ * encoding and delimiter: the last --encoding (--delimiter) naming its
+ * kind, else the last without a kind.
  */
 int ombud_inputs_check(ombud_inputs *in, const char *cmd);
 

@@ -113,6 +113,17 @@ typedef struct ombud_ingest_opts {
                                       it. NULL: the path read. */
 } ombud_ingest_opts;
 
+/** How one file's bytes are read (--encoding, --delimiter). */
+typedef struct ombud_decoding {
+    const char *encoding;        /**< iconv name to convert from; NULL (or
+                                      UTF-8): UTF-8, or UTF-16/32 by its
+                                      byte order mark, and a file that is
+                                      not UTF-8 is refused */
+    char delim;                  /**< field delimiter of a header format;
+                                      0: the one of , ; TAB | that splits
+                                      the header into known column names */
+} ombud_decoding;
+
 /** What a converter works with. */
 typedef struct ombud_ingest_ctx {
     ombud_store *store;
@@ -200,6 +211,19 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
                             ombud_counts *counts, int *already);
 
 /**
+ * @brief ombud_ingest_file() with the file's encoding and delimiter given
+ * (@p dec borrowed; NULL: UTF-8 and the delimiter found in the header).
+ * A file that is not in its encoding is refused whole (OMBUD_E_DATA,
+ * naming the first bad byte's line and column and, for UTF-8, the likely
+ * encoding); nothing of it is stored. The checksum is that of the bytes
+ * as read, before any conversion.
+ */
+ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
+                               const char *path, const ombud_ingest_opts *opts,
+                               const ombud_decoding *dec,
+                               ombud_counts *counts, int *already);
+
+/**
  * @brief SHA-256 of a file as 64 hex digits into @p hex (65 bytes), and its
  * size. Used by ingest and by reports that list their inputs.
  */
@@ -211,6 +235,79 @@ ombud_err ombud_file_sha256(const char *path, char hex[65], int64_t *bytes);
  * (src/ingest/accounts.c)
  */
 int ombud_caller_digits(const char *s, char *out, size_t size);
+
+/* ---- encodings (src/ingest/encoding.c) ------------------------------------ */
+
+/**
+ * Where a file stops being UTF-8, and what its other bytes look like.
+ * Fill with ombud_utf8_scan_init(), feed the bytes in chunks of any size,
+ * end with ombud_utf8_scan_end(). Lines count as grep -n counts them (LF,
+ * or CR in a file whose first line ends with a lone CR); columns are
+ * 1-based byte positions within the line.
+ */
+typedef struct ombud_utf8_scan {
+    long bad_line;          /**< line of the first byte that is not UTF-8;
+                                 0 when every byte so far is */
+    long bad_col;           /**< its byte column in that line (1-based) */
+    int64_t bad_offset;     /**< its offset in the file (0-based) */
+    unsigned char bad_byte; /**< the byte itself (a sequence's lead byte) */
+    int64_t nbad;           /**< bytes that are not UTF-8 */
+    int64_t cp1252;         /**< of those, 0x80-0x9F bytes Windows-1252
+                                 prints (euro, curly quotes, dashes) */
+    int64_t c1;             /**< of those, 0x80-0x9F bytes Windows-1252
+                                 leaves undefined (0x81, 0x8D, ...) */
+    int64_t multi;          /**< valid multi-byte UTF-8 sequences */
+    int64_t ctrl;           /**< C0 control bytes other than TAB, LF, CR
+                                 (NUL...): a binary file, not text */
+    int64_t offset;         /**< bytes fed */
+    /* private: the scanner's place */
+    long line, col;         /**< position of the last byte fed */
+    int eol;                /**< '\n' or '\r' once the first line end is seen */
+    int after_cr;           /**< the last byte was a CR */
+    unsigned need;          /**< continuation bytes still expected */
+    unsigned char lo, hi;   /**< range allowed for the next one */
+    unsigned char seq[4];   /**< the sequence so far */
+    unsigned nseq;
+    int64_t seq_off;        /**< offset and column of its lead byte */
+    long seq_col;
+} ombud_utf8_scan;
+
+/** Start a scan. */
+void ombud_utf8_scan_init(ombud_utf8_scan *s);
+/** Scan @p n more bytes. Cannot fail. */
+void ombud_utf8_scan_feed(ombud_utf8_scan *s, const void *p, size_t n);
+/** End of input: a sequence left unfinished is not UTF-8. */
+void ombud_utf8_scan_end(ombud_utf8_scan *s);
+
+/**
+ * @brief The likely encoding of a scanned file that is not UTF-8, as an
+ * iconv name for --encoding: "WINDOWS-1252" when bytes 0x80-0x9F are used
+ * as text (all of them ones Windows-1252 prints), "ISO-8859-1" when every
+ * bad byte is 0xA0-0xFF. NULL when no guess is safe: the file is UTF-8,
+ * mixes valid UTF-8 sequences with bad bytes (two encodings), or holds
+ * bytes no single-byte Western encoding prints, or is binary
+ * (ombud_encoding_binary()). Static string.
+ * @code
+ *   ombud_utf8_scan s;
+ *   ombud_utf8_scan_init(&s);
+ *   ombud_utf8_scan_feed(&s, "caf\xE9 \x93ok\x94", 11);
+ *   ombud_utf8_scan_end(&s);
+ *   ombud_encoding_guess(&s);   // "WINDOWS-1252"; s.bad_col == 4
+ * @endcode
+ */
+const char *ombud_encoding_guess(const ombud_utf8_scan *s);
+
+/** @brief 1 when more than one byte in 64 of the scan is a control byte:
+ * a compressed or binary file given by mistake, not text. */
+int ombud_encoding_binary(const ombud_utf8_scan *s);
+
+/**
+ * @brief Byte @p b as a character of @p encoding (a guess above), in
+ * UTF-8 into @p buf, for messages ("0x92 is \u2019 there"). Empty when
+ * the encoding gives it none or is NULL. @return @p buf.
+ */
+const char *ombud_encoding_char(const char *encoding, unsigned char b,
+                                char buf[5]);
 
 /* ---- helpers for converters (src/ingest/fields.c) ------------------------ */
 

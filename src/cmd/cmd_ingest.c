@@ -26,6 +26,7 @@ const char ombud_help_ingest[] =
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
     "                    [--appointments FILE]... [--orders FILE]...\n"
     "                    [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
+    "                    [--encoding [KIND=]NAME]... [--delimiter [KIND=]D]...\n"
     "                    [--calls-format csv|asterisk-queue-log] [--accounts FILE]\n"
     "                    [--cdr FILE]... [--cdr-tz ZONE] [--guarantees FILE]\n"
     "\n"
@@ -56,6 +57,16 @@ const char ombud_help_ingest[] =
     "                     read ombud's COLUMN from the file's column HEADER,\n"
     "                     e.g. --map calls.arrived_at='Queue Entry Time'\n"
     "  --strict           exit 65 when any row was rejected\n"
+    "  --encoding [KIND=]NAME\n"
+    "                     convert the files (of KIND only) from NAME, any\n"
+    "                     iconv name (WINDOWS-1252, ISO-8859-1, UTF-16LE;\n"
+    "                     'iconv -l'). Default: UTF-8, or UTF-16 by its byte\n"
+    "                     order mark. A file that is not UTF-8 is refused\n"
+    "                     whole (65, nothing stored), naming the first bad\n"
+    "                     byte's line and column and the likely encoding\n"
+    "  --delimiter [KIND=]D\n"
+    "                     field delimiter: , ; tab or |. Default: the one\n"
+    "                     that splits the header into known column names\n"
     "\n"
     "telephony exports (Asterisk, FreePBX, Wazo, Issabel):\n"
     "  --calls-format F   read the --calls files as csv (calls.csv) or as\n"
@@ -90,7 +101,8 @@ const char ombud_help_ingest[] =
     "      --outages outages.csv --calls calls.csv --billing billing.csv\n"
     "\n"
     "exit status: 0 imported (rows may have been rejected; see above),\n"
-    "64 usage error, 65 a file has no usable header (or --strict and rejects),\n"
+    "64 usage error, 65 a file is not UTF-8 (nor in --encoding) or has no\n"
+    "usable header (or --strict and rejects),\n"
     "66 a file cannot be opened, 70 internal or store error.\n";
 
 typedef struct ingest_args {
@@ -169,8 +181,8 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
         for (int i = 0; i < n; i++) {
             if (strcmp(in[i].fmt->kind, order[k]))
                 continue;
-            if ((err = ombud_ingest_file(st, in[i].fmt, in[i].path, opts, &c,
-                                         &already)))
+            if ((err = ombud_ingest_decoded(st, in[i].fmt, in[i].path, opts,
+                                            &in[i].dec, &c, &already)))
                 return err;
             if (already) {
                 ombud_info("%s: already imported (same SHA-256); nothing "

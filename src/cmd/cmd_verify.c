@@ -196,7 +196,8 @@ static int check_inputs(verify *v, ombud_input *in, int *nin)
         offered *f = by_sha(v, mi->sha256, mi->kind), *other;
         if (f) {
             f->used = 1;
-            in[*nin] = (ombud_input){ombud_format_find(mi->kind), f->path};
+            in[*nin] = (ombud_input){.fmt = ombud_format_find(mi->kind),
+                                     .path = f->path};
             if (!in[*nin].fmt) {
                 say(v, 0, "input %s: the report names an input kind '%s' this "
                     "ombud does not read", mi->name, mi->kind);

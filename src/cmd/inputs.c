@@ -1,10 +1,13 @@
 /*
  * inputs.c - the options `ingest` and `run` share: input files by kind,
- * --map and --strict, the telephony exports (--calls-format, --accounts,
- * --cdr, --cdr-tz), and the usage-error message every command prints.
+ * --map and --strict, how files are read (--encoding, --delimiter), the
+ * telephony exports (--calls-format, --accounts, --cdr, --cdr-tz), and the
+ * usage-error message every command prints.
  */
 #include <ctype.h>
 #include <getopt.h>
+#include <iconv.h>
+#include <strings.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,8 +26,103 @@ static int add_file(ombud_inputs *in, const char *kind, const char *path,
 {
     if (in->nfiles == OMBUD_MAX_INPUTS)
         return ombud_usage_error(cmd, "too many input files", NULL);
-    in->files[in->nfiles++] = (ombud_input){ombud_format_find(kind), path};
+    in->files[in->nfiles++] = (ombud_input){.fmt = ombud_format_find(kind),
+                                            .path = path};
     return 0;
+}
+
+/* The kinds a file is named by on the command line. */
+static const char *const file_kinds[] = {"outages", "calls", "billing",
+                                         "appointments", "orders",
+                                         "accounts", "cdr", NULL};
+
+/* "[KIND=]VALUE": the value, and whether KIND (if any) is a file kind. */
+static const char *kind_value(const char *arg, int *kind_ok)
+{
+    const char *eq = strchr(arg, '=');
+
+    *kind_ok = 1;
+    if (!eq)
+        return arg;
+    *kind_ok = 0;
+    for (int i = 0; file_kinds[i]; i++)
+        if (strlen(file_kinds[i]) == (size_t)(eq - arg) &&
+            !strncmp(arg, file_kinds[i], (size_t)(eq - arg)))
+            *kind_ok = 1;
+    return eq + 1;
+}
+
+/* --encoding [KIND=]NAME: any name glibc's iconv converts to UTF-8. */
+static int take_encoding(ombud_inputs *in, const char *arg, const char *cmd)
+{
+    int kind_ok;
+    const char *name = kind_value(arg, &kind_ok);
+    iconv_t cd;
+
+    if (!kind_ok)
+        return ombud_usage_error(cmd, "--encoding: unknown kind (use outages, "
+                                 "calls, billing, appointments, orders, "
+                                 "accounts or cdr, as in calls=WINDOWS-1252):",
+                                 arg);
+    if (!*name || (cd = iconv_open("UTF-8", name)) == (iconv_t)-1)
+        return ombud_usage_error(cmd, "--encoding: unknown encoding (use an "
+                                 "iconv name such as WINDOWS-1252, "
+                                 "ISO-8859-1, ISO-8859-15, UTF-16LE, "
+                                 "SHIFT_JIS; 'iconv -l' lists them all):",
+                                 arg);
+    iconv_close(cd);
+    if (in->nencodings == OMBUD_MAX_INPUTS)
+        return ombud_usage_error(cmd, "too many --encoding options", NULL);
+    in->encodings[in->nencodings++] = arg;
+    return 0;
+}
+
+/* A --delimiter value as the byte it names, or 0. */
+static char delim_byte(const char *v)
+{
+    if (!strcmp(v, ",") || !strcmp(v, ";") || !strcmp(v, "|") ||
+        !strcmp(v, "\t"))
+        return *v;
+    return !strcasecmp(v, "tab") ? '\t' : 0;
+}
+
+/* --delimiter [KIND=]D: one of , ; tab | (the header formats only). */
+static int take_delimiter(ombud_inputs *in, const char *arg, const char *cmd)
+{
+    int kind_ok;
+    const char *v = kind_value(arg, &kind_ok);
+
+    if (!kind_ok || !strncmp(arg, "cdr=", 4))
+        return ombud_usage_error(cmd, "--delimiter: unknown kind (use "
+                                 "outages, calls, billing, appointments, "
+                                 "orders or accounts, as in calls=';'):", arg);
+    if (!delim_byte(v))
+        return ombud_usage_error(cmd, "--delimiter takes ',', ';', tab or "
+                                 "'|', got", arg);
+    if (in->ndelims == OMBUD_MAX_INPUTS)
+        return ombud_usage_error(cmd, "too many --delimiter options", NULL);
+    in->delims[in->ndelims++] = arg;
+    return 0;
+}
+
+/*
+ * The value among @list ("[KIND=]VALUE") for a file of @kind: the last
+ * naming the kind, else the last naming none; NULL if neither.
+ */
+static const char *for_kind(const char *const *list, size_t n,
+                            const char *kind)
+{
+    const char *any = NULL, *mine = NULL;
+    size_t kl = strlen(kind);
+
+    for (size_t i = 0; i < n; i++) {
+        const char *eq = strchr(list[i], '=');
+        if (!eq)
+            any = list[i];
+        else if ((size_t)(eq - list[i]) == kl && !strncmp(list[i], kind, kl))
+            mine = eq + 1;
+    }
+    return mine ? mine : any;
 }
 
 int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
@@ -55,6 +153,8 @@ int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
     case OMBUD_OPT_CDR_TZ:
         in->cdr_tz = arg;
         return 0;
+    case OMBUD_OPT_ENCODING: return take_encoding(in, arg, cmd);
+    case OMBUD_OPT_DELIMITER: return take_delimiter(in, arg, cmd);
     default:
         return -1;
     }
@@ -143,6 +243,14 @@ int ombud_inputs_check(ombud_inputs *in, const char *cmd)
         return ombud_usage_error(cmd, "nothing to import: give --outages, "
                                  "--calls, --billing, --appointments, "
                                  "--orders, --accounts or --cdr", NULL);
+    for (int i = 0; i < in->nfiles; i++) {
+        /* by the option that named the file: a queue_log is a --calls */
+        const char *kind = in->files[i].fmt->kind;
+        const char *d = for_kind(in->delims, in->ndelims, kind);
+        in->files[i].dec.encoding = for_kind(in->encodings, in->nencodings,
+                                             kind);
+        in->files[i].dec.delim = d ? delim_byte(d) : 0;
+    }
     for (int i = 0; i < in->nfiles; i++) {
         const char *f = in->calls_format;
         if (strcmp(in->files[i].fmt->kind, "calls"))

@@ -32,6 +32,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <csv.h>
+#include <iconv.h>
 #include <glib.h>
 
 #include "ombud/diag.h"
@@ -45,6 +46,9 @@
 #define OMBUD_READ_CHUNK (64 * 1024)
 #endif
 #define CHUNK OMBUD_READ_CHUNK
+/* Most bytes of one character an encoding may leave unfinished at a chunk's
+ * end; they are carried over to the next chunk. */
+#define PEND_MAX 32
 /* libcsv's parser states (csv.h documents the struct; its .c the values). */
 #define ROW_NOT_BEGUN 0 /* between records */
 #define FIELD_BEGUN 2   /* inside a field; with .quoted set, inside quotes */
@@ -67,6 +71,7 @@ const ombud_format *ombud_format_find(const char *kind)
 typedef struct reader {
     const ombud_format *fmt;
     const ombud_ingest_opts *opts;
+    ombud_decoding dec;       /* encoding and delimiter asked for */
     ombud_ingest_ctx ctx;
     const char *path;         /* path as given, for messages */
     struct csv_parser csv;
@@ -97,6 +102,23 @@ typedef struct reader {
     int64_t bytes;            /* bytes read */
     long shown;               /* reject messages printed */
     ombud_err fatal;          /* set by a callback to stop the import */
+
+    /* bytes as read, and as parsed (see next_chunk) */
+    char *raw;                /* CHUNK + PEND_MAX: bytes carried over, then
+                                 the chunk read */
+    size_t npend;             /* bytes carried over (an unfinished character) */
+    iconv_t cd;               /* converter to UTF-8, or (iconv_t)-1 */
+    const char *encoding;     /* encoding converted from; NULL: UTF-8 */
+    char *conv;               /* converted bytes */
+    size_t convcap;
+    long conv_lines;          /* line ends converted so far (messages) */
+    int64_t conv_base;        /* file offset of raw[0] while converting */
+    ombud_utf8_scan scan;     /* UTF-8 check as read (pipes: no first pass) */
+    int scan_stream;
+    int eof;                  /* the input is used up */
+    const char *head;         /* the first chunk, read before the import */
+    size_t nhead;             /* started (encoding, delimiter), and its size */
+    int delim_guessed;        /* the delimiter was chosen from the header */
 } reader;
 
 /* ---- header ---------------------------------------------------------------- */
@@ -177,10 +199,142 @@ static int find_column(const reader *r, const char *name)
     return -1;
 }
 
+/* The delimiter as a user writes it in --delimiter. */
+static const char *delim_name(char d)
+{
+    switch (d) {
+    case '\t': return "tab";
+    case ';': return ";";
+    case '|': return "|";
+    default: return ",";
+    }
+}
+
+/* "; no delimiter ..." for the no-header message: a semicolon file read
+ * with commas is one unknown name, and the user should hear why. */
+static const char *delim_hint(const reader *r, char *buf, size_t size)
+{
+    if (r->delim_guessed)
+        snprintf(buf, size, "; none of the delimiters , ; tab | splits its "
+                 "first line into known column names");
+    else
+        snprintf(buf, size, "; it was split at '%s' as --delimiter says",
+                 delim_name(r->sniff.delim ? (char)r->sniff.delim : ','));
+    return buf;
+}
+
+/* The format's canonical column names, ", "-separated, into @buf. */
+static const char *known_columns(const ombud_format *f, char *buf, size_t size)
+{
+    size_t o = 0;
+
+    buf[0] = '\0';
+    for (int c = 0; c < f->ncolumns && o < size; c++)
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", c ? ", " : "",
+                              f->columns[c].name);
+    return buf;
+}
+
+/* Is a header field @i a name of its own (not NUL-holding, not blank)? */
+static int header_name(const reader *r, size_t i, char *name, size_t size)
+{
+    if (memchr(r->arena + r->off[i], '\0', r->len[i]))
+        return 0;
+    normalise(r->arena + r->off[i], r->len[i], name, size);
+    return name[0] != '\0';
+}
+
+/* A column the header lacks whose name shares a word with @name: the
+ * --map the user most likely means ("xfer_to" -> transferred_to, by its
+ * alias transfer_to). NULL when none does. */
+static const char *suggest_column(const reader *r, const char *name)
+{
+    char words[256], *w, *save = NULL;
+
+    snprintf(words, sizeof words, "%s", name);
+    for (w = strtok_r(words, "_", &save); w; w = strtok_r(NULL, "_", &save)) {
+        size_t wl = strlen(w);
+        if (wl < 2)
+            continue;
+        for (int c = 0; c < r->fmt->ncolumns; c++) {
+            const ombud_column *col = &r->fmt->columns[c];
+            const char *a = col->name;
+            if (r->map[c] >= 0)
+                continue;
+            /* the name, then each alias */
+            for (const char *p = a; p; p = p == a ? col->aliases : NULL) {
+                char hay[400];
+                snprintf(hay, sizeof hay, "_%s_", p);
+                for (char *h = hay; *h; h++)
+                    if (*h == '|')
+                        *h = '_';
+                for (char *h = strstr(hay, w); h; h = strstr(h + 1, w))
+                    if (h[-1] == '_' && h[wl] == '_')
+                        return col->name;
+            }
+        }
+    }
+    return NULL;
+}
+
+/*
+ * Say once which header columns ombud does not use: a column it does not
+ * know is dropped, and a transfer target under an unexpected name ("Xfer
+ * To") would vanish without a word.
+ */
+static void warn_unused(const reader *r, const char *unused, size_t count,
+                        const char *first, const char *first_raw)
+{
+    ombud_loc loc = {r->path, r->rec_line, 0};
+    char known[600];
+    const char *sug;
+
+    if (!count)
+        return;
+    sug = suggest_column(r, first);
+    known_columns(r->fmt, known, sizeof known);
+    ombud_warn(&loc, "%zu column%s not used: %s (known columns: %s; map %s "
+               "with --map %s.%s=\"%s\" if it is one)", count,
+               count == 1 ? "" : "s", unused, known,
+               count == 1 ? "it" : "one", r->fmt->kind,
+               sug ? sug : "COLUMN", first_raw);
+}
+
+/* Every required column the header lacks, in one message. */
+static ombud_err missing_required(const reader *r)
+{
+    ombud_loc loc = {r->path, r->rec_line, 0};
+    char list[600];
+    size_t o = 0, n = 0;
+    int last = -1;
+
+    list[0] = '\0';
+    for (int c = 0; c < r->fmt->ncolumns; c++)
+        if (r->fmt->columns[c].required && r->map[c] < 0)
+            n++, last = c;
+    if (!n)
+        return OMBUD_OK;
+    for (int c = 0; c < r->fmt->ncolumns && o < sizeof list; c++)
+        if (r->fmt->columns[c].required && r->map[c] < 0)
+            o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
+                                  o == 0 ? "" : c == last ? " and " : ", ",
+                                  r->fmt->columns[c].name);
+    if (n == 1)
+        return ombud_error(OMBUD_E_DATA, &loc, "header lacks required "
+                           "column %s (use --map %s.%s=NAME if the file "
+                           "calls it something else)", list, r->fmt->kind,
+                           list);
+    return ombud_error(OMBUD_E_DATA, &loc, "header lacks %zu required "
+                       "columns: %s (use --map %s.COLUMN=NAME for each the "
+                       "file calls something else)", n, list, r->fmt->kind);
+}
+
 static ombud_err take_header(reader *r)
 {
     ombud_loc loc = {r->path, r->rec_line, 0};
-    char name[256];
+    char name[256], unused[600], first[256] = "", first_raw[256] = "";
+    char hint[120];
+    size_t nunused = 0, uo = 0;
     int found = 0;
 
     for (int c = 0; c < r->fmt->ncolumns; c++)
@@ -188,16 +342,27 @@ static ombud_err take_header(reader *r)
     if (r->too_many)
         return ombud_error(OMBUD_E_DATA, &loc, "header has more than %d "
                            "columns", OMBUD_MAX_FIELDS);
+    unused[0] = '\0';
     for (size_t i = 0; i < r->nfields; i++) {
         int c;
         /* A name holding a NUL byte names no column: cut at the NUL,
          * "started\0_at" would pass for the alias "started". */
-        if (memchr(r->arena + r->off[i], '\0', r->len[i]))
+        if (!header_name(r, i, name, sizeof name))
             continue;
-        normalise(r->arena + r->off[i], r->len[i], name, sizeof name);
-        c = find_column(r, name);
-        if (c < 0)
+        if ((c = find_column(r, name)) < 0) {
+            char q[200];
+            if (!nunused++) {
+                snprintf(first, sizeof first, "%s", name);
+                ombud_quote_bytes(r->arena + r->off[i], r->len[i], first_raw,
+                                  sizeof first_raw);
+            }
+            ombud_quote_bytes(r->arena + r->off[i], r->len[i], q, sizeof q);
+            if (uo < sizeof unused)
+                uo += (size_t)snprintf(unused + uo, sizeof unused - uo,
+                                       "%s\"%s\"", nunused > 1 ? ", " : "",
+                                       q);
             continue;
+        }
         loc.col = (long)i + 1;
         if (r->map[c] >= 0)
             return ombud_error(OMBUD_E_DATA, &loc, "columns %ld and %zu "
@@ -209,16 +374,15 @@ static ombud_err take_header(reader *r)
     loc.col = 0;
     if (!found)
         return ombud_error(OMBUD_E_DATA, &loc, "no recognisable %s header "
-                           "(expected columns such as %s, %s); is this the "
+                           "(expected columns such as %s, %s)%s; is this the "
                            "right file?", r->fmt->kind, r->fmt->columns[0].name,
-                           r->fmt->columns[1].name);
-    for (int c = 0; c < r->fmt->ncolumns; c++)
-        if (r->fmt->columns[c].required && r->map[c] < 0)
-            return ombud_error(OMBUD_E_DATA, &loc, "header lacks required "
-                               "column %s (use --map %s.%s=NAME if the file "
-                               "calls it something else)",
-                               r->fmt->columns[c].name, r->fmt->kind,
-                               r->fmt->columns[c].name);
+                           r->fmt->columns[1].name,
+                           delim_hint(r, hint, sizeof hint));
+    /* A header lacking a required column stops the file: then the unused
+     * names would only bury that message. */
+    if (missing_required(r))
+        return OMBUD_E_DATA;
+    warn_unused(r, unused, nunused, first, first_raw);
     r->header_fields = r->nfields;
     r->have_header = 1;
     return OMBUD_OK;
@@ -671,42 +835,333 @@ static void show_progress(reader *r, int64_t done, int64_t total)
                    (int)(done * 100 / total));
 }
 
-/* Read the whole file through the parser. */
+/* ---- encodings and delimiters --------------------------------------------- */
+
+/* "WINDOWS-1252" as people write it in prose. */
+static const char *encoding_title(const char *g)
+{
+    return !strcmp(g, "WINDOWS-1252") ? "Windows-1252"
+                                      : "ISO-8859-1 (Latin-1)";
+}
+
+/*
+ * Refuse a file that is not UTF-8, naming the first bad byte's line and
+ * byte column and the likely encoding. @what is "" or a note on when it
+ * was found ("; rows read before it were rolled back").
+ */
+static ombud_err refuse_not_utf8(const char *path, const ombud_utf8_scan *s)
+{
+    ombud_loc loc = {path, s->bad_line, s->bad_col};
+    const char *g = ombud_encoding_guess(s);
+    char ch[5], many[64] = "";
+
+    if (s->nbad > 1)
+        snprintf(many, sizeof many, " (the first of %lld such bytes)",
+                 (long long)s->nbad);
+    if (g)
+        return ombud_error(OMBUD_E_DATA, &loc, "not UTF-8: byte 0x%02X at "
+                           "column %ld%s looks like %s, where it is %s; "
+                           "nothing from this file was stored; use "
+                           "--encoding %s", s->bad_byte, s->bad_col, many,
+                           encoding_title(g),
+                           ombud_encoding_char(g, s->bad_byte, ch), g);
+    if (ombud_encoding_binary(s))
+        return ombud_error(OMBUD_E_DATA, &loc, "not a text file: byte 0x%02X "
+                           "at column %ld is not UTF-8 and the file holds "
+                           "%lld control bytes such as NUL (compressed or "
+                           "binary? unpack or export it as CSV first); "
+                           "nothing from this file was stored", s->bad_byte,
+                           s->bad_col, (long long)s->ctrl);
+    if (s->multi)
+        return ombud_error(OMBUD_E_DATA, &loc, "not UTF-8: byte 0x%02X at "
+                           "column %ld%s, in a file that is otherwise partly "
+                           "UTF-8 (two encodings mixed); nothing from this "
+                           "file was stored; export it again as UTF-8",
+                           s->bad_byte, s->bad_col, many);
+    return ombud_error(OMBUD_E_DATA, &loc, "not UTF-8: byte 0x%02X at column "
+                       "%ld%s, and not a Western encoding ombud can guess; "
+                       "nothing from this file was stored; give its encoding "
+                       "with --encoding NAME ('iconv -l' lists the names)",
+                       s->bad_byte, s->bad_col, many);
+}
+
+/* Is @name UTF-8 itself (nothing to convert, only to check)? */
+static int is_utf8_name(const char *name)
+{
+    return !strcasecmp(name, "UTF-8") || !strcasecmp(name, "UTF8");
+}
+
+/* The encoding a UTF-16 or UTF-32 byte order mark names, or NULL. The
+ * mark is converted too: it becomes the UTF-8 mark the reader skips. */
+static const char *bom_encoding(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (n >= 4 && !memcmp(u, "\xFF\xFE\0\0", 4))
+        return "UTF-32LE";
+    if (n >= 4 && !memcmp(u, "\0\0\xFE\xFF", 4))
+        return "UTF-32BE";
+    if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+        return "UTF-16LE";
+    if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+        return "UTF-16BE";
+    return NULL;
+}
+
+/* Choose how the file is read from --encoding or its first bytes. */
+static ombud_err choose_encoding(reader *r, const char *s, size_t n)
+{
+    const char *enc = r->dec.encoding;
+
+    if (enc && is_utf8_name(enc))
+        enc = NULL;
+    if (!enc)
+        enc = bom_encoding(s, n);
+    if (!(r->encoding = enc))
+        return OMBUD_OK;
+    if ((r->cd = iconv_open("UTF-8", enc)) == (iconv_t)-1)
+        return ombud_error(OMBUD_E_USAGE, NULL, "%s: cannot convert from %s: "
+                           "%s", r->path, enc, strerror(errno));
+    return OMBUD_OK;
+}
+
+/* Bytes in @s that end a line, for the line of a conversion error. */
+static long count_lf(const char *s, size_t n)
+{
+    long k = 0;
+    for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))); p++)
+        k++;
+    return k;
+}
+
+/* A byte the encoding has no character for: refuse the file. */
+static ombud_err refuse_conversion(reader *r, int64_t off, size_t done,
+                                   int eof)
+{
+    ombud_loc loc = {r->path, r->conv_lines + count_lf(r->conv, done) + 1, 0};
+
+    if (eof)
+        return ombud_error(OMBUD_E_DATA, &loc, "the file ends inside a %s "
+                           "character (byte %lld); nothing from this file "
+                           "was stored; is --encoding right?", r->encoding,
+                           (long long)off);
+    return ombud_error(OMBUD_E_DATA, &loc, "not %s: byte 0x%02X at offset "
+                       "%lld of the file is no character of it; nothing from "
+                       "this file was stored; %s", r->encoding,
+                       (unsigned char)r->raw[off - r->conv_base],
+                       (long long)off,
+                       r->dec.encoding ? "is --encoding right?"
+                       : "its byte order mark says so; give --encoding if "
+                         "it is wrong");
+}
+
+/* Room for @need converted bytes. */
+static ombud_err conv_room(reader *r, size_t need)
+{
+    char *c;
+
+    if (need <= r->convcap)
+        return OMBUD_OK;
+    if (!(c = realloc(r->conv, need)))
+        return OMBUD_E_NOMEM;
+    r->conv = c;
+    r->convcap = need;
+    return OMBUD_OK;
+}
+
+/*
+ * Convert the @n bytes just read (after the r->npend carried over) to
+ * UTF-8 into r->conv; an unfinished character at the end is carried over.
+ * The converted text keeps the file's line ends, so line numbers stay
+ * those of the original file.
+ */
+static ombud_err convert(reader *r, size_t n, int eof, size_t *outn)
+{
+    char *in = r->raw, *o;
+    size_t left = r->npend + n, room;
+    ombud_err err;
+
+    r->conv_base = r->bytes - (int64_t)left;
+    if ((err = conv_room(r, 4 * left + 64)))
+        return err;
+    o = r->conv;
+    room = r->convcap;
+    while (left && iconv(r->cd, &in, &left, &o, &room) == (size_t)-1) {
+        size_t done = (size_t)(o - r->conv);
+        if (errno == E2BIG) {
+            if ((err = conv_room(r, r->convcap * 2)))
+                return err;
+            o = r->conv + done;
+            room = r->convcap - done;
+        } else if (errno == EINVAL && !eof && left <= PEND_MAX) {
+            break;
+        } else {
+            return refuse_conversion(r, r->conv_base + (in - r->raw), done,
+                                     errno == EINVAL);
+        }
+    }
+    memmove(r->raw, in, left);
+    r->npend = left;
+    if (eof)
+        iconv(r->cd, NULL, NULL, &o, &room); /* a stateful encoding's reset */
+    *outn = (size_t)(o - r->conv);
+    r->conv_lines += count_lf(r->conv, *outn);
+    return OMBUD_OK;
+}
+
+/*
+ * Read the next chunk: hash the bytes as read (the checksum is the
+ * original file's), convert them or check them as UTF-8 (input from a
+ * pipe, which had no first pass), and point @s at the UTF-8 to parse.
+ * At the end of the file r->eof is set (@n may still be > 0: a stateful
+ * encoding's last bytes).
+ */
+static ombud_err next_chunk(reader *r, FILE *fp, const char **s, size_t *n)
+{
+    size_t got = fread(r->raw + r->npend, 1, CHUNK, fp);
+
+    *s = r->raw;
+    *n = 0;
+    if (got == 0) {
+        if (ferror(fp))
+            return ombud_error(OMBUD_E_NOINPUT, NULL, "%s: read error: %s",
+                               r->path, strerror(errno));
+        r->eof = 1;
+    }
+    ombud_sha256_update(r->sha, r->raw + r->npend, got);
+    r->bytes += (int64_t)got;
+    if (r->encoding) {
+        *s = r->conv;
+        return convert(r, got, r->eof, n);
+    }
+    *n = got;
+    if (r->scan_stream) {
+        ombud_utf8_scan_feed(&r->scan, r->raw, got);
+        if (r->eof)
+            ombud_utf8_scan_end(&r->scan);
+        if (r->scan.bad_line)
+            return refuse_not_utf8(r->path, &r->scan);
+    }
+    return OMBUD_OK;
+}
+
+/* How many names of the format's columns @s's first line holds when split
+ * at @d (quotes respected, each name normalised as the header's are). */
+static int header_hits(const reader *r, const char *s, size_t n, char d)
+{
+    char name[256];
+    size_t start = 0;
+    int hits = 0, quoted = 0;
+
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] == '"')
+            quoted = !quoted;
+        if (i < n && (quoted || s[i] != d))
+            continue;
+        const char *f = s + start;
+        size_t fl = i - start;
+        if (fl >= 2 && f[0] == '"' && f[fl - 1] == '"')
+            f++, fl -= 2;
+        normalise(f, fl, name, sizeof name);
+        hits += name[0] && find_column(r, name) >= 0;
+        start = i + 1;
+    }
+    return hits;
+}
+
+/*
+ * The delimiter of a header format's file: the one of , ; TAB | that splits
+ * the first non-blank line into the most known column names; ',' on a tie
+ * (so a comma header with one ';' glued in stays a comma file) or when
+ * none does.
+ */
+static char guess_delim(const reader *r, const char *s, size_t n)
+{
+    static const char cand[] = ",;\t|";
+    const char *eol;
+    char best = ',';
+    int most = 0;
+
+    while (n && (*s == '\n' || *s == '\r'))
+        s++, n--;
+    if ((eol = memchr(s, '\n', n)))
+        n = (size_t)(eol - s);
+    if ((eol = memchr(s, '\r', n)))
+        n = (size_t)(eol - s);
+    for (int i = 0; cand[i]; i++) {
+        int hits = header_hits(r, s, n, cand[i]);
+        if (hits > most)
+            most = hits, best = cand[i];
+    }
+    return best;
+}
+
+/*
+ * Before the import starts: read the first chunk, choose the encoding
+ * (--encoding, a UTF-16 byte order mark, else UTF-8), convert or check it,
+ * skip a UTF-8 byte order mark, and for a header format choose the
+ * delimiter. A file refused here has stored nothing.
+ */
+static ombud_err read_head(reader *r, FILE *fp)
+{
+    size_t got = fread(r->raw, 1, CHUNK, fp);
+    const char *s = r->raw;
+    size_t n = got;
+    ombud_err err;
+
+    if (ferror(fp))
+        return ombud_error(OMBUD_E_NOINPUT, NULL, "%s: read error: %s",
+                           r->path, strerror(errno));
+    ombud_sha256_update(r->sha, r->raw, got);
+    r->bytes = (int64_t)got;
+    r->eof = got < CHUNK && feof(fp);
+    if ((err = choose_encoding(r, r->raw, got)))
+        return err;
+    if (r->encoding) {
+        if ((err = convert(r, got, r->eof, &n)))
+            return err;
+        s = r->conv;
+    } else if (r->scan_stream) {
+        ombud_utf8_scan_feed(&r->scan, r->raw, got);
+        if (r->eof)
+            ombud_utf8_scan_end(&r->scan);
+        if (r->scan.bad_line)
+            return refuse_not_utf8(r->path, &r->scan);
+    }
+    if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+        s += 3, n -= 3; /* a UTF-8 byte order mark is not part of the header */
+    if (!r->fmt->store_record) {
+        r->delim_guessed = !r->dec.delim;
+        r->sniff.delim = (unsigned char)(r->dec.delim ? r->dec.delim
+                                         : guess_delim(r, s, n));
+    }
+    r->head = s;
+    r->nhead = n;
+    return OMBUD_OK;
+}
+
+/* Read the whole file through the parser, from the head read_head() took. */
 static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
 {
-    char *buf = malloc(CHUNK);
-    int at_line_start = 1, skipping = 0, first = 1;
-    int64_t done = 0;
-    size_t n;
+    const char *s = r->head;
+    size_t n = r->nhead;
+    int at_line_start = 1, skipping = 0;
 
-    if (!buf)
-        return OMBUD_E_NOMEM;
     r->line = 1;
-    while (!r->fatal && (n = fread(buf, 1, CHUNK, fp)) > 0) {
-        const char *s = buf;
-        ombud_sha256_update(r->sha, buf, n);
-        r->bytes += (int64_t)n;
-        if (first && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
-            s += 3; /* a UTF-8 byte order mark is not part of the header */
-            n -= 3;
-        }
-        if (first && r->fmt->begin) {
-            if ((r->fatal = r->fmt->begin(&r->ctx, s, n, &r->sniff)))
-                break;
-            restart_parser(r);
-        }
-        first = 0;
+    if (r->fmt->begin && (r->fatal = r->fmt->begin(&r->ctx, s, n, &r->sniff)))
+        return r->fatal;
+    restart_parser(r);
+    for (;;) {
         feed(r, s, n, &at_line_start, &skipping);
-        done += (int64_t)n;
-        show_progress(r, done, bytes);
+        show_progress(r, r->bytes, bytes);
+        if (r->fatal || r->eof)
+            break;
+        if ((r->fatal = next_chunk(r, fp, &s, &n)))
+            break;
     }
-    if (ferror(fp) && !r->fatal)
-        r->fatal = ombud_error(OMBUD_E_NOINPUT, NULL, "%s: read error: %s",
-                               r->path, strerror(errno));
-    if (!skipping)
+    if (!r->fatal && !skipping)
         finish(r);
     ombud_progress(NULL);
-    free(buf);
     if (!r->fatal && !r->have_header) {
         ombud_loc loc = {r->path, 0, 0};
         r->fatal = ombud_error(OMBUD_E_DATA, &loc, r->fmt->store_record
@@ -771,7 +1226,11 @@ static ombud_err open_input(const char *path, FILE **fp, int *regular)
 
 static void reader_free(reader *r)
 {
-    csv_free(&r->csv);
+    csv_free(&r->csv); /* a no-op on the zeroed parser before init_parser */
+    if (r->cd != (iconv_t)-1)
+        iconv_close(r->cd);
+    free(r->raw);
+    free(r->conv);
     ombud_sha256_free(r->sha);
     free(r->arena);
     free(r->off);
@@ -807,85 +1266,207 @@ static ombud_err settle_checksum(reader *r, ombud_store *st, const char *pre,
 }
 
 /*
- * For a regular file of a size already stored: its SHA-256 into @sha and,
- * if it was imported before, that source's id into @id (else 0). For any
- * other file @sha stays "pending" and @id 0. Closes @fp on error.
+ * The first pass over a regular file, before anything is stored: check it
+ * is UTF-8 (unless --encoding or a UTF-16 byte order mark says what it
+ * is) so a file with one Windows-1252 byte is refused whole rather than
+ * losing that row; and, when a stored source of this kind has its size,
+ * hash it (only then can it be a re-import, and a re-import then costs
+ * this one read and no parsing). @scan receives the UTF-8 scan, @sha the
+ * checksum (else it stays "pending"), @id the source it repeats or 0.
  */
-static ombud_err maybe_prehash(ombud_store *st, const ombud_format *fmt,
-                               const char *path, FILE *fp, char sha[65],
-                               int64_t *bytes, int64_t *id)
+static ombud_err prescan(ombud_store *st, const ombud_format *fmt,
+                         const char *path, FILE *fp, const char *encoding,
+                         ombud_utf8_scan *scan, char sha[65], int64_t *bytes,
+                         int64_t *id)
 {
+    ombud_sha256 *ck = NULL;
     struct stat sb;
-    int same_size = 0;
-    ombud_err err;
+    int same_size = 0, check = 1, first = 1;
+    char *buf;
+    FILE *f2;
+    size_t n;
+    ombud_err err = OMBUD_OK;
 
     *id = 0;
+    ombud_utf8_scan_init(scan);
     if (fstat(fileno(fp), &sb) == 0 &&
         (err = ombud_store_has_size(st, fmt->kind, (int64_t)sb.st_size,
-                                    &same_size))) {
-        fclose(fp);
+                                    &same_size)))
         return err;
+    if (!(buf = malloc(CHUNK)) || (same_size && !(ck = ombud_sha256_new()))) {
+        free(buf);
+        return OMBUD_E_NOMEM;
     }
-    if (!same_size)
-        return OMBUD_OK;
-    if ((err = ombud_file_sha256(path, sha, bytes))) {
-        fclose(fp);
-        return ombud_error(err, NULL, "cannot read %s: %s", path,
+    if (!(f2 = fopen(path, "rb"))) {
+        free(buf);
+        ombud_sha256_free(ck);
+        return ombud_error(OMBUD_E_NOINPUT, NULL, "cannot read %s: %s", path,
                            strerror(errno));
     }
-    if ((err = ombud_store_find_source(st, fmt->kind, sha, id, NULL)))
-        fclose(fp);
+    *bytes = 0;
+    while ((n = fread(buf, 1, CHUNK, f2)) > 0) {
+        if (first && !encoding)
+            check = !bom_encoding(buf, n);
+        first = 0;
+        if (check)
+            ombud_utf8_scan_feed(scan, buf, n);
+        if (ck)
+            ombud_sha256_update(ck, buf, n);
+        *bytes += (int64_t)n;
+    }
+    if (ferror(f2))
+        err = ombud_error(OMBUD_E_NOINPUT, NULL, "cannot read %s: %s", path,
+                          strerror(errno));
+    ombud_utf8_scan_end(scan);
+    fclose(f2);
+    free(buf);
+    if (ck && !err) {
+        snprintf(sha, 65, "%s", ombud_sha256_hex(ck));
+        err = ombud_store_find_source(st, fmt->kind, sha, id, NULL);
+    }
+    ombud_sha256_free(ck);
     return err;
+}
+
+/*
+ * What the first pass says: a file that is not UTF-8 is refused (unless
+ * --encoding names its encoding); a valid UTF-8 file with characters
+ * beyond ASCII read under --encoding would be garbled ("é" -> "Ã©"), which
+ * deserves a warning since --encoding may have been meant for another file.
+ */
+static ombud_err judge_scan(const char *path, const char *enc,
+                            const ombud_utf8_scan *scan)
+{
+
+    if (enc && is_utf8_name(enc))
+        enc = NULL;
+    if (!enc)
+        return scan->bad_line ? refuse_not_utf8(path, scan) : OMBUD_OK;
+    if (!scan->bad_line && scan->multi)
+        ombud_warn(NULL, "%s is valid UTF-8 (%lld characters beyond ASCII) "
+                   "but is read as %s, as --encoding says: they will be "
+                   "garbled if the file is really UTF-8 (give --encoding "
+                   "KIND=NAME for the files that need it)", path,
+                   (long long)scan->multi, enc);
+    return OMBUD_OK;
+}
+
+/* The source's note on how it was read, or NULL for UTF-8 and commas. */
+static const char *read_note(const reader *r, char *buf, size_t size)
+{
+    char d = r->fmt->store_record ? ',' : (char)r->sniff.delim;
+
+    if (!r->encoding && d == ',')
+        return NULL;
+    snprintf(buf, size, "%s%s%s%s%s", r->encoding ? "read as " : "",
+             r->encoding ? r->encoding : "", r->encoding ? ", converted to "
+             "UTF-8" : "", r->encoding && d != ',' ? "; " : "",
+             d == ',' ? "" : d == '\t' ? "fields delimited by tab"
+                           : d == ';' ? "fields delimited by ';'"
+                                      : "fields delimited by '|'");
+    return buf;
+}
+
+/* Set up @r for @path; the import proper starts later (ombud_ingest_file). */
+static ombud_err reader_init(reader *r, const ombud_format *fmt,
+                             const char *path, const ombud_ingest_opts *opts,
+                             const ombud_decoding *dec, int regular)
+{
+    r->fmt = fmt;
+    r->opts = opts;
+    r->dec = *dec;
+    r->cr_eol = 1; /* until the first line end says otherwise */
+    r->path = path;
+    r->cd = (iconv_t)-1;
+    /* A pipe had no first pass: it is checked as it is read, and a bad
+     * byte past the first chunk rolls back the rows read before it. */
+    r->scan_stream = !regular;
+    ombud_utf8_scan_init(&r->scan);
+    r->sha = ombud_sha256_new();
+    r->raw = malloc(CHUNK + PEND_MAX);
+    return r->sha && r->raw ? OMBUD_OK : OMBUD_E_NOMEM;
+}
+
+/* The source row: a queue_log's site settings, and for a record format
+ * the encoding it was read in (a header format's goes in its notes). */
+static const char *source_settings(const reader *r, char *buf, size_t size)
+{
+    size_t o = 0;
+
+    buf[0] = '\0';
+    if (r->fmt == &ombud_format_queue_log) {
+        ombud_asterisk_site_format(r->opts->asterisk, buf, size);
+        o = strlen(buf);
+    }
+    if (r->fmt->store_record && r->encoding && o < size)
+        snprintf(buf + o, size - o, "%sencoding = %s", o ? "; " : "",
+                 r->encoding);
+    return buf[0] ? buf : NULL;
 }
 
 ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
                             const char *path, const ombud_ingest_opts *opts,
                             ombud_counts *counts, int *already)
 {
+    return ombud_ingest_decoded(st, fmt, path, opts, NULL, counts, already);
+}
+
+ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
+                               const char *path, const ombud_ingest_opts *opts,
+                               const ombud_decoding *dec,
+                               ombud_counts *counts, int *already)
+{
+    static const ombud_decoding utf8 = {NULL, 0};
     reader r = {0};
     ombud_source src = {0};
+    ombud_utf8_scan scan;
     const char *shown = opts && opts->as_path ? opts->as_path : path;
-    char sha[65] = "pending", settings[600];
+    char sha[65] = "pending", settings[600], note[200];
     int64_t bytes = 0, id = 0;
     int regular = 0;
     FILE *fp = NULL;
     ombud_err err;
 
     assert(st && fmt && path && opts && counts && already);
+    r.cd = (iconv_t)-1;
+    if (!dec)
+        dec = &utf8;
     *already = 0;
     memset(counts, 0, sizeof *counts);
     if ((err = open_input(path, &fp, &regular)))
         return err;
-    /* A re-import is possible only when a stored source of this kind has
-     * the same size: then the file is hashed first, so a re-import costs
-     * one read and no parsing. Otherwise (and for pipes, which can be read
-     * once) it is hashed only as it is parsed. */
-    if (regular && (err = maybe_prehash(st, fmt, path, fp, sha, &bytes, &id)))
+    /* Regular files get a first pass (prescan); pipes, which can be read
+     * once, are hashed and checked only as they are parsed. */
+    if (regular && (err = prescan(st, fmt, path, fp, dec->encoding, &scan,
+                                  sha, &bytes, &id))) {
+        fclose(fp);
         return err;
+    }
     if (id) {
         *already = 1;
         fclose(fp);
         return ombud_store_find_source(st, fmt->kind, sha, &id, counts);
     }
+    if ((regular && (err = judge_scan(path, dec->encoding, &scan))) ||
+        (err = reader_init(&r, fmt, path, opts, dec, regular)) ||
+        (err = read_head(&r, fp))) {
+        fclose(fp);
+        reader_free(&r);
+        return err;
+    }
     src = (ombud_source){fmt->kind, base_name(shown), shown, sha, bytes,
                          ombud_tz_name(fmt == &ombud_format_cdr && opts->cdr_tz
                                        ? opts->cdr_tz : opts->tz),
-                         ombud_clock_now(), NULL};
-    if (fmt == &ombud_format_queue_log)
-        src.settings = ombud_asterisk_site_format(opts->asterisk, settings,
-                                                  sizeof settings);
+                         ombud_clock_now(),
+                         source_settings(&r, settings, sizeof settings)};
     if ((err = ombud_store_begin_file(st, &src, &id))) {
         fclose(fp);
+        reader_free(&r);
         return err;
     }
-    r.fmt = fmt;
-    r.opts = opts;
-    r.cr_eol = 1; /* until the first line end says otherwise */
-    r.path = path;
     r.ctx = (ombud_ingest_ctx){st, id, opts, &r.counts, path, NULL};
-    r.sha = ombud_sha256_new();
     init_parser(&r);
-    err = r.sha ? parse_file(&r, fp, bytes) : OMBUD_E_NOMEM;
+    err = parse_file(&r, fp, bytes);
     fclose(fp);
     if (fmt->finish) {
         ombud_err ferr = fmt->finish(&r.ctx, err != OMBUD_OK);
@@ -896,6 +1477,8 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
         err = settle_checksum(&r, st, regular && strcmp(sha, "pending") ? sha
                                                                        : NULL,
                               id, already);
+    if (!err && !*already && read_note(&r, note, sizeof note))
+        err = ombud_store_set_source_notes(st, id, note);
     if (!err && !*already && r.opts->show_rejects >= 0 && r.shown < r.counts.rejected)
         ombud_info("%s: %lld more rejected rows not shown (all are in the "
                    "rejects table; --verbose prints every one)", path,

@@ -1,15 +1,16 @@
 # Columns are found by header name in any order; header names are matched
 # ignoring case, surrounding blanks, and ' ', '-', '.' versus '_'; unknown
-# columns are ignored (even when they hold bytes that would be rejected in
-# a used column).
+# columns are ignored, with one warning listing them (even when they hold
+# a control character or a bidi mark that would be rejected in a used column).
 
 printf ' Cause ,Notes,STARTED-AT,Outage.ID,Restored At,Internal\n' > o.csv
-printf 'cable cut,see \377 log,2026-10-01T00:00:00Z,O-1,2026-10-01T02:00:00Z,=1+1\n' >> o.csv
+printf 'cable cut,see \001 log,2026-10-01T00:00:00Z,O-1,2026-10-01T02:00:00Z,=1+1\n' >> o.csv
 ingest --outages o.csv
 expect_exit 0
 expect_counts o.csv 1 1 0
 expect_sql "SELECT outage_id, cause, restored_at - started_at, line FROM outages" \
     "O-1|cable cut|7200|2"
+expect_stderr_line "o.csv:1: warning: " '2 columns not used: "Notes", "Internal"'
 
 # calls.csv with its columns reversed and two extra columns.
 cat > c.csv <<'CSV'

@@ -2,11 +2,13 @@
 # most under the ASan/UBSan build) and must keep read = stored + rejected.
 
 # 64 KiB of an executable after a calls header.
+# Not UTF-8: refused whole, nothing stored (issue 22). 065 shows what the
+# parser does with such bytes when they get past that check.
 { echo 'call_id,queue,arrived_at,ended_at,outcome'; head -c 65536 /bin/ls; } > bin.csv
 ingest --calls bin.csv
-expect_exit 0
-expect_accounting
-expect_sql "SELECT rows_read > 0, rows_stored FROM sources WHERE path = 'bin.csv'" "1|0"
+expect_exit 65
+expect_stderr_line "bin.csv:2:" "error: not a text file"
+expect_sql "SELECT count(*) FROM sources WHERE path = 'bin.csv'" 0
 
 # Quotes, commas, CRs and NULs in every combination.
 {

@@ -1,8 +1,9 @@
 # Hostile bytes in every format: NUL bytes, invalid UTF-8, overlong forms
 # (C0 AF is an overlong '/', E0 80 AF and F0 80 80 AF the same in three
 # and four bytes), a 5-byte form, a code point past U+10FFFF, and a NUL in
-# a header name. Each bad field rejects its row at FILE:LINE:COL with the
-# byte offset; the value is kept printable (\xNN); read = stored + rejected.
+# a header name. A file holding any sequence that is not UTF-8 is refused
+# whole at the first one's line and byte column, nothing stored (issue 22);
+# a NUL (valid UTF-8) rejects its row at FILE:LINE:COL with the byte offset.
 # (046 covers the control characters and more of calls.csv.)
 
 T='2026-10-01T00:00:00Z'
@@ -19,19 +20,9 @@ T='2026-10-01T00:00:00Z'
     printf '\000\000,%s,x,y\n' "$T"                      # 10: NULs as the id (1)
 } > o.csv
 ingest -v --outages o.csv
-expect_exit 0
-expect_counts o.csv 9 1 8
-expect_reject o.csv 2 3 cause "invalid UTF-8 at byte 1"
-expect_sql "SELECT value FROM rejects WHERE line = 2" '\xC0\xAF'
-expect_reject o.csv 3 4 area "invalid UTF-8 at byte 1"
-expect_reject o.csv 4 1 outage_id "NUL byte at byte 4"
-expect_reject o.csv 5 2 started_at "NUL byte at byte 21"
-expect_reject o.csv 6 3 cause "NUL byte at byte 2"
-expect_sql "SELECT value FROM rejects WHERE line = 6" 'a\x00b'
-expect_reject o.csv 7 3 cause "invalid UTF-8 at byte 1"
-expect_reject o.csv 8 3 cause "invalid UTF-8 at byte 1"
-expect_reject o.csv 10 1 outage_id "NUL byte at byte 1"
-expect_sql "SELECT outage_id, cause FROM outages" "O-9|café € 📞"
+expect_exit 65
+expect_stderr_has "o.csv:2:26: error: not UTF-8: byte 0xC0 at column 26"
+expect_sql "SELECT count(*) FROM sources" 0
 
 {
     echo 'call_id,queue,arrived_at,ended_at,outcome,agent_id'
@@ -41,11 +32,9 @@ expect_sql "SELECT outage_id, cause FROM outages" "O-9|café € 📞"
     printf 'C-5,tech,%s,%s,closed,\n' "$T" "$T"                  # 5: fine
 } > c.csv
 ingest -v --calls c.csv
-expect_exit 0
-expect_counts c.csv 4 1 3
-expect_reject c.csv 2 2 queue "invalid UTF-8 at byte 3"
-expect_reject c.csv 3 5 outcome "NUL byte at byte 4"
-expect_reject c.csv 4 6 agent_id "invalid UTF-8 at byte 1"
+expect_exit 65
+expect_stderr_has "c.csv:2:7: error: not UTF-8: byte 0xC0 at column 7"
+expect_sql "SELECT count(*) FROM sources" 0
 
 {
     echo 'account_id,kind,posted_at,amount,description'
@@ -55,11 +44,9 @@ expect_reject c.csv 4 6 agent_id "invalid UTF-8 at byte 1"
     printf 'A,charge,2026-10-01,1.00,ok\n'               # 5: fine
 } > b.csv
 ingest -v --billing b.csv
-expect_exit 0
-expect_counts b.csv 4 1 3
-expect_reject b.csv 2 1 account_id "invalid UTF-8 at byte 2"
-expect_reject b.csv 3 4 amount "NUL byte at byte 4"
-expect_reject b.csv 4 5 description "invalid UTF-8 at byte 1"
+expect_exit 65
+expect_stderr_has "b.csv:2:2: error: not UTF-8: byte 0xC0 at column 2"
+expect_sql "SELECT count(*) FROM sources" 0
 # Messages stay printable: no raw control or invalid bytes on stderr.
 expect_eq "NUL or control bytes on stderr" 0 \
     "$(tr -d '\n\040-\176\200-\377' < "$ERR" | wc -c | tr -d ' ')"
@@ -73,10 +60,10 @@ expect_stderr_line "nulhead.csv:1: error: " "header lacks required column starte
 printf 'outage_id,\000started_at\nN-1,%s\n' "$T" > nulhead2.csv
 ingest --outages nulhead2.csv
 expect_exit 65
-# Invalid UTF-8 in a header name that ombud uses: that name matches nothing.
+# Invalid UTF-8 in a header name: the file is not UTF-8.
 printf 'outage_id\377,started_at\nN-1,%s\n' "$T" > badhead.csv
 ingest --outages badhead.csv
 expect_exit 65
-expect_stderr_line "badhead.csv:1: error: " "header lacks required column outage_id"
+expect_stderr_line "badhead.csv:1:10: error: " "not UTF-8: byte 0xFF"
 expect_sql "SELECT count(*) FROM sources WHERE path LIKE '%head%.csv'" 0
 expect_accounting
