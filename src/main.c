@@ -12,6 +12,8 @@
 const ombud_command ombud_commands[] = {
     {"ingest", "read outage, call and billing files into the evidence store",
      ombud_help_ingest, ombud_cmd_ingest},
+    {"forget", "remove a source file and its rows from the store (then "
+     "import the corrected file)", ombud_help_forget, ombud_cmd_forget},
     {"check", "evaluate the guarantees against the stored evidence",
      ombud_help_check, ombud_cmd_check},
     {"run", "ingest and check in one go, into an output folder",

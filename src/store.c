@@ -435,6 +435,7 @@ struct ombud_store {
                                     first is queued (owned) */
     int64_t asks;                /* billing look-ups queued, both backends */
     int64_t asks_lo, asks_hi;    /* their least from and greatest to */
+    int64_t last_file;           /* source id of the last file committed, 0 */
     ombud_pg *pg;                /* the PostgreSQL backend, when --db names
                                     a server; then the fields above are
                                     unused and every function forwards */
@@ -896,6 +897,7 @@ ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
     if ((err = exec(st, "COMMIT")))
         goto fail;
     st->in_file = 0;
+    st->last_file = source_id;
     return OMBUD_OK;
 fail:
     ombud_store_abort_file(st);
@@ -2364,6 +2366,217 @@ ombud_err ombud_store_each_figure(ombud_store *st, int64_t result_id,
                col_text(s, 3)))
             break;
     return end_iteration(st, s, rc);
+}
+
+/* ---- correcting a store: the re-import warning and ombud forget ---------- */
+
+int64_t ombud_store_last_file(const ombud_store *st)
+{
+    return st->pg ? ombud_pg_last_file(st->pg) : st->last_file;
+}
+
+/*
+ * The kinds whose rows have a unique key, so that a row of a corrected
+ * file equal to a row of the old one is rejected as its duplicate: the
+ * table, the key column and the reason its reject gives. For accounts the
+ * reason names the key (the number's digits) before the first copy; for
+ * the others the reject's value is the key.
+ */
+static const struct {
+    const char *kind, *table, *key, *reason;
+    int key_in_reason;
+} keyed_kinds[] = {
+    {"outages", "outages", "outage_id", OMBUD_DUP_OUTAGE_REASON, 0},
+    {"calls", "call_legs", "call_id", OMBUD_DUP_LEG_REASON, 0},
+    {"appointments", "appointments", "appointment_id",
+     OMBUD_DUP_APPOINTMENT_REASON, 0},
+    {"orders", "orders", "order_id", OMBUD_DUP_ORDER_REASON, 0},
+    {"accounts", "accounts", "caller_number", OMBUD_DUP_ACCOUNT_REASON, 1},
+};
+
+const char *const ombud_source_tables[] = {
+    "outages", "call_legs", "billing_events", "appointments", "orders",
+    "accounts", "cdr_records", NULL
+};
+
+char *ombud_name_clash_sql(const char *kind, char mark, char *pre,
+                           size_t presize, char *mid, size_t midsize)
+{
+    for (size_t i = 0; i < sizeof keyed_kinds / sizeof keyed_kinds[0]; i++) {
+        const char *r = keyed_kinds[i].reason, *a = strstr(r, "%s"), *b;
+        const char *t = keyed_kinds[i].table, *k = keyed_kinds[i].key;
+        char same[160], cond[2][512];
+
+        if (strcmp(keyed_kinds[i].kind, kind))
+            continue;
+        assert(a);
+        snprintf(pre, presize, "%.*s", (int)(a - r), r);
+        if (keyed_kinds[i].key_in_reason) {
+            b = strstr(a + 2, "%s");
+            assert(b);
+            snprintf(mid, midsize, "%.*s", (int)(b - a - 2), a + 2);
+            snprintf(same, sizeof same, "t.%s", k);
+        } else {
+            snprintf(mid, midsize, "%s", "");
+            snprintf(same, sizeof same, "''");
+        }
+        /* The first copy of a duplicate: a row of source x (o, the earlier
+         * file, or s, the new one) at the line its reason names, with its
+         * key. The CASTs give PostgreSQL the parameters' types. */
+        for (int j = 0; j < 2; j++) {
+            char x = j ? 's' : 'o';
+
+            snprintf(cond[j], sizeof cond[j], "SELECT 1 FROM %s t WHERE "
+                     "t.source_id = %c.id AND %s%s%s r.reason = CAST(%c2 AS "
+                     "text) || %s || CAST(%c3 AS text) || %c.name || ':' || "
+                     "t.line", t, x, keyed_kinds[i].key_in_reason ? "" : "t.",
+                     keyed_kinds[i].key_in_reason ? "" : k,
+                     keyed_kinds[i].key_in_reason ? "" : " = r.value AND",
+                     mark, same, mark, x);
+        }
+        return g_strdup_printf(
+            "SELECT o.id, count(*) FROM sources s JOIN sources o ON o.kind = "
+            "s.kind AND o.name = s.name AND o.id <> s.id AND o.sha256 <> "
+            "s.sha256 JOIN rejects r ON r.source_id = s.id WHERE s.id = %c1 "
+            "AND substr(r.reason, 1, length(CAST(%c2 AS text))) = CAST(%c2 "
+            "AS text) AND EXISTS (%s) AND NOT EXISTS (%s) GROUP BY o.id "
+            "ORDER BY count(*) DESC, o.id LIMIT 1", mark, mark, mark,
+            cond[0], cond[1]);
+    }
+    return NULL;
+}
+
+ombud_err ombud_store_name_clash(ombud_store *st, int64_t source_id,
+                                 int64_t *other, int64_t *dups)
+{
+    if (st->pg)
+        return ombud_pg_name_clash(st->pg, source_id, other, dups);
+    char kind[32] = "", pre[160], mid[160], *sql;
+    sqlite3_stmt *s;
+    int rc;
+
+    assert(!st->in_file && !st->in_check);
+    *other = *dups = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT kind FROM sources WHERE id = ?1",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading a source");
+    sqlite3_bind_int64(s, 1, source_id);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        snprintf(kind, sizeof kind, "%s", col_text(s, 0));
+    sqlite3_finalize(s);
+    if (!(sql = ombud_name_clash_sql(kind, '?', pre, sizeof pre, mid,
+                                     sizeof mid)))
+        return OMBUD_OK;
+    rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+    g_free(sql);
+    if (rc != SQLITE_OK)
+        return db_error(st, "comparing with earlier sources");
+    sqlite3_bind_int64(s, 1, source_id);
+    bind_text(s, 2, pre);
+    bind_text(s, 3, mid);
+    if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        *other = sqlite3_column_int64(s, 0);
+        *dups = sqlite3_column_int64(s, 1);
+    }
+    return end_iteration(st, s, rc);
+}
+
+/* Run @sql, binding ?1 to @id when @id > 0; @changed receives the rows it
+ * changed (may be NULL). */
+static ombud_err run_id(ombud_store *st, const char *what, const char *sql,
+                        int64_t id, int64_t *changed)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, what);
+    if (id > 0)
+        sqlite3_bind_int64(s, 1, id);
+    rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return db_error(st, what);
+    if (changed)
+        *changed = sqlite3_changes64(st->db);
+    return OMBUD_OK;
+}
+
+/*
+ * The findings go first (evidence names rows by id, without a foreign
+ * key), children before parents; then each source's rows, rejects and
+ * the source row itself (the tables' source_id REFERENCES sources, and
+ * foreign keys are on).
+ */
+static const char *const purge_findings_sql[] = {
+    "DELETE FROM evidence", "DELETE FROM breaches", "DELETE FROM series",
+    "DELETE FROM figures", "DELETE FROM results", "DELETE FROM checks", NULL
+};
+
+ombud_err ombud_store_forget(ombud_store *st, const int64_t *ids, size_t n,
+                             ombud_forgotten *out, ombud_check_fn fn,
+                             void *ud)
+{
+    if (st->pg)
+        return ombud_pg_forget(st->pg, ids, n, out, fn, ud);
+    sqlite3_stmt *s;
+    char sql[128];
+    int64_t k;
+    int rc = SQLITE_DONE, stop = 0;
+    ombud_err err;
+
+    assert(!st->in_file && !st->in_check && ids && out);
+    if ((err = exec(st, "BEGIN IMMEDIATE")))
+        return err;
+    if (sqlite3_prepare_v2(st->db, "SELECT id, period_start, period_end, tz "
+                           "FROM checks ORDER BY period_start, period_end, "
+                           "id", -1, &s, NULL) != SQLITE_OK) {
+        err = db_error(st, "reading checks");
+        goto fail;
+    }
+    while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        stop = fn && fn(ud, sqlite3_column_int64(s, 0),
+                        sqlite3_column_int64(s, 1),
+                        sqlite3_column_int64(s, 2), col_text(s, 3));
+    if ((err = end_iteration(st, s, stop ? SQLITE_DONE : rc)))
+        goto fail;
+    if (stop) {
+        err = OMBUD_E_INTERNAL;
+        goto fail;
+    }
+    for (int i = 0; purge_findings_sql[i]; i++)
+        if ((err = run_id(st, "removing checks", purge_findings_sql[i], 0,
+                          NULL)))
+            goto fail;
+    for (size_t i = 0; i < n; i++) {
+        out[i] = (ombud_forgotten){0, 0};
+        for (int t = 0; ombud_source_tables[t]; t++) {
+            snprintf(sql, sizeof sql, "DELETE FROM %s WHERE source_id = ?1",
+                     ombud_source_tables[t]);
+            if ((err = run_id(st, "removing a source's rows", sql, ids[i],
+                              &k)))
+                goto fail;
+            out[i].rows += k;
+        }
+        if ((err = run_id(st, "removing a source's rejects", "DELETE FROM "
+                          "rejects WHERE source_id = ?1", ids[i],
+                          &out[i].rejects)) ||
+            (err = run_id(st, "removing a source", "DELETE FROM sources "
+                          "WHERE id = ?1", ids[i], &k)))
+            goto fail;
+        if (k != 1) {
+            err = ombud_error(OMBUD_E_DATA, NULL, "source %lld is not in the "
+                              "store (forgotten by another run?); nothing "
+                              "removed", (long long)ids[i]);
+            goto fail;
+        }
+    }
+    if ((err = exec(st, "COMMIT")))
+        goto fail;
+    return OMBUD_OK;
+fail:
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return err;
 }
 
 ombud_err ombud_store_each_source(ombud_store *st, ombud_source_fn fn, void *ud)

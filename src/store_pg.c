@@ -55,6 +55,14 @@
 #define FETCH_ROWS 2000
 /* COPY data is sent to the server in pieces of about this size. */
 #define COPY_CHUNK (256 * 1024)
+/*
+ * `ombud forget` holds this advisory lock exclusively for its transaction;
+ * each check holds it shared for its whole run, taken before its snapshot.
+ * So a forget waits for running checks, and a check started meanwhile
+ * waits for the forget to commit: no check stores findings read from rows
+ * a forget has removed after it removed the checks.
+ */
+#define FORGET_LOCK "hashtextextended('ombud:forget', 0)"
 /* Late duplicates printed per file (the rest are in the rejects table). */
 #define SHOW_DUPS 10
 /* Findings rows wait in memory until about this much has gathered. */
@@ -90,6 +98,8 @@ struct ombud_pg {
     int copying;         /* COPY into the staging table is in progress */
     unsigned cursors;    /* cursor names issued, for unique names */
     int64_t check_lock;  /* session advisory lock held by a check; 0 none */
+    int forget_shared;   /* a check holds FORGET_LOCK shared (session) */
+    int64_t last_file;   /* source id of the last file committed, 0 */
     GString *copy;       /* COPY data not yet sent (owned) */
     char kind[16];       /* kind of the file being imported */
     char *file_path;     /* its path as given, for reject messages (owned) */
@@ -1788,6 +1798,7 @@ ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
         (err = run(pg, "committing the import", "COMMIT", NULL, NULL)))
         goto fail;
     pg->in_file = 0;
+    pg->last_file = source_id;
     forget_file_caches(pg);
     return OMBUD_OK;
 fail:
@@ -2234,9 +2245,15 @@ ombud_err ombud_pg_begin_check(ombud_pg *pg, const ombud_check *c,
     p_period(&p, c->from, c->to);
     p_int(&k, period_key(c->from, c->to));
     if ((err = end_read(pg)) ||
-        (err = run(pg, "waiting for another check of this period",
-                   "SELECT pg_advisory_lock($1)", &k, NULL)))
+        (err = run(pg, "waiting for ombud forget", "SELECT "
+                   "pg_advisory_lock_shared(" FORGET_LOCK ")", NULL, NULL)))
         return err;
+    pg->forget_shared = 1;
+    if ((err = run(pg, "waiting for another check of this period",
+                   "SELECT pg_advisory_lock($1)", &k, NULL))) {
+        ombud_pg_abort_check(pg);
+        return err;
+    }
     pg->check_lock = period_key(c->from, c->to);
     if ((err = run(pg, "starting a check", "BEGIN ISOLATION LEVEL REPEATABLE "
                    "READ", NULL, NULL))) {
@@ -2276,6 +2293,10 @@ static void unlock_check(ombud_pg *pg)
 {
     prm k = {0};
 
+    if (pg->forget_shared && PQstatus(pg->conn) == CONNECTION_OK)
+        PQclear(PQexec(pg->conn, "SELECT pg_advisory_unlock_shared("
+                       FORGET_LOCK ")"));
+    pg->forget_shared = 0;
     if (!pg->check_lock)
         return;
     p_int(&k, pg->check_lock);
@@ -2748,6 +2769,146 @@ static int source_row(void *ud, const PGresult *s, int i)
          col_int(s, i, 11)}};
 
     return ((ombud_source_fn)w->fn)(w->ud, &r);
+}
+
+/* ---- correcting a store: the re-import warning and ombud forget ---------- */
+
+int64_t ombud_pg_last_file(const ombud_pg *pg)
+{
+    return pg->last_file;
+}
+
+ombud_err ombud_pg_name_clash(ombud_pg *pg, int64_t source_id,
+                              int64_t *other, int64_t *dups)
+{
+    char kind[32] = "", pre[160], mid[160], *sql;
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    assert(!pg->in_file && !pg->in_check);
+    *other = *dups = 0;
+    p_int(&p, source_id);
+    if ((err = need_tx(pg)) ||
+        (err = run(pg, "reading a source", "SELECT kind FROM sources WHERE "
+                   "id = $1", &p, &res)))
+        return err;
+    if (PQntuples(res))
+        copy_col(res, 0, 0, kind, sizeof kind);
+    PQclear(res);
+    if (!(sql = ombud_name_clash_sql(kind, '$', pre, sizeof pre, mid,
+                                     sizeof mid)))
+        return OMBUD_OK;
+    p_text(&p, pre);
+    p_text(&p, mid);
+    err = run(pg, "comparing with earlier sources", sql, &p, &res);
+    g_free(sql);
+    if (err)
+        return err;
+    if (PQntuples(res)) {
+        *other = col_int(res, 0, 0);
+        *dups = col_int(res, 0, 1);
+    }
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+/* Run a DELETE with $1 = @id (none when @id is 0); @n receives its count. */
+static ombud_err delete_rows(ombud_pg *pg, const char *what, const char *sql,
+                             int64_t id, int64_t *n)
+{
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    if (id)
+        p_int(&p, id);
+    if ((err = run(pg, what, sql, id ? &p : NULL, &res)))
+        return err;
+    if (n)
+        *n = strtoll(PQcmdTuples(res), NULL, 10);
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+/*
+ * As with SQLite: the findings first, children before parents (evidence,
+ * figures and series name their parents without a declared key), then
+ * each source's rows, rejects and the source row (the plain tables'
+ * source_id REFERENCES sources; the month partitions' does not, and a
+ * DELETE on the partitioned parent reaches every month).
+ */
+static const char *const purge_all_findings[] = {
+    "DELETE FROM evidence", "DELETE FROM breaches", "DELETE FROM series",
+    "DELETE FROM figures", "DELETE FROM results", "DELETE FROM checks", NULL
+};
+
+ombud_err ombud_pg_forget(ombud_pg *pg, const int64_t *ids, size_t n,
+                          ombud_forgotten *out, ombud_check_fn fn, void *ud)
+{
+    PGresult *res = NULL;
+    char sql[128];
+    int64_t k;
+    ombud_err err;
+
+    assert(!pg->in_file && !pg->in_check && ids && out);
+    if ((err = end_read(pg)) ||
+        (err = run(pg, "starting to forget", "BEGIN", NULL, NULL)))
+        return err;
+    /* Running checks finish first and new ones wait (FORGET_LOCK); an
+     * import's duplicate pass, which may name these rows as first
+     * copies, takes turns with this transaction ('ombud:rows'). */
+    if ((err = run(pg, "waiting for running checks", "SELECT "
+                   "pg_advisory_xact_lock(" FORGET_LOCK ")", NULL, NULL)) ||
+        (err = run(pg, "waiting for other imports", "SELECT "
+                   "pg_advisory_xact_lock(hashtextextended('ombud:rows', 0))",
+                   NULL, NULL)) ||
+        (err = run(pg, "reading checks", "SELECT id, period_start, "
+                   "period_end, tz FROM checks ORDER BY period_start, "
+                   "period_end, id", NULL, &res)))
+        goto fail;
+    for (int i = 0; fn && i < PQntuples(res); i++)
+        if (fn(ud, col_int(res, i, 0), col_int(res, i, 1), col_int(res, i, 2),
+               col_text(res, i, 3))) {
+            err = OMBUD_E_INTERNAL;
+            goto fail;
+        }
+    PQclear(res);
+    res = NULL;
+    for (int i = 0; purge_all_findings[i]; i++)
+        if ((err = delete_rows(pg, "removing checks", purge_all_findings[i],
+                               0, NULL)))
+            goto fail;
+    for (size_t i = 0; i < n; i++) {
+        out[i] = (ombud_forgotten){0, 0};
+        for (int t = 0; ombud_source_tables[t]; t++) {
+            snprintf(sql, sizeof sql, "DELETE FROM %s WHERE source_id = $1",
+                     ombud_source_tables[t]);
+            if ((err = delete_rows(pg, "removing a source's rows", sql,
+                                   ids[i], &k)))
+                goto fail;
+            out[i].rows += k;
+        }
+        if ((err = delete_rows(pg, "removing a source's rejects", "DELETE "
+                               "FROM rejects WHERE source_id = $1", ids[i],
+                               &out[i].rejects)) ||
+            (err = delete_rows(pg, "removing a source", "DELETE FROM sources "
+                               "WHERE id = $1", ids[i], &k)))
+            goto fail;
+        if (k != 1) {
+            err = ombud_error(OMBUD_E_DATA, NULL, "source %lld is not in the "
+                              "store (forgotten by another run?); nothing "
+                              "removed", (long long)ids[i]);
+            goto fail;
+        }
+    }
+    if ((err = run(pg, "committing", "COMMIT", NULL, NULL)))
+        goto fail;
+    return OMBUD_OK;
+fail:
+    PQclear(res);
+    quiet_exec(pg, "ROLLBACK");
+    return err;
 }
 
 ombud_err ombud_pg_each_source(ombud_pg *pg, ombud_source_fn fn, void *ud)

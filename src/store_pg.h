@@ -236,4 +236,31 @@ ombud_err ombud_pg_each_text(ombud_pg *pg, const char *what, const char *sql,
                              const char *param, int max,
                              int (*fn)(void *ud, const char *v), void *ud);
 
+/* ---- correcting a store (ombud forget, the re-import warning) ------------ */
+
+/**
+ * The query of ombud_store_name_clash() for sources of @p kind, one text
+ * for both backends: parameters are written "<mark>1" .. "<mark>3" (mark
+ * '?' for SQLite, '$' for PostgreSQL): 1 the new source, 2 the reject
+ * reason's text before the key, 3 its text between the key and the first
+ * copy's name (the OMBUD_DUP_*_REASON split at its "%s"), written into
+ * @p pre and @p mid. Columns: the earlier source's id, the collisions.
+ * @return a string to g_free(), or NULL for a kind whose rows have no
+ * unique key (billing, cdr, queue_log).
+ */
+char *ombud_name_clash_sql(const char *kind, char mark, char *pre,
+                           size_t presize, char *mid, size_t midsize);
+
+/**
+ * The tables holding a source's rows, children of sources, in the order
+ * ombud_store_forget() empties them; NULL-terminated. Names are static.
+ */
+extern const char *const ombud_source_tables[];
+
+int64_t ombud_pg_last_file(const ombud_pg *pg);
+ombud_err ombud_pg_name_clash(ombud_pg *pg, int64_t source_id,
+                              int64_t *other, int64_t *dups);
+ombud_err ombud_pg_forget(ombud_pg *pg, const int64_t *ids, size_t n,
+                          ombud_forgotten *out, ombud_check_fn fn, void *ud);
+
 #endif

@@ -51,6 +51,7 @@ extern const ombud_command ombud_commands[];
 const ombud_command *ombud_command_find(const char *name);
 
 int ombud_cmd_ingest(int argc, char **argv);
+int ombud_cmd_forget(int argc, char **argv);
 int ombud_cmd_check(int argc, char **argv);
 int ombud_cmd_run(int argc, char **argv);
 int ombud_cmd_report(int argc, char **argv);
@@ -60,6 +61,7 @@ int ombud_cmd_keygen(int argc, char **argv);
 int ombud_cmd_synth(int argc, char **argv);
 int ombud_cmd_help(int argc, char **argv);
 extern const char ombud_help_ingest[];
+extern const char ombud_help_forget[];
 extern const char ombud_help_check[];
 extern const char ombud_help_run[];
 extern const char ombud_help_report[];

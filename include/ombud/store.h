@@ -736,6 +736,70 @@ typedef int (*ombud_source_fn)(void *ud, const ombud_source_row *s);
 /** Each source file, in import order. */
 ombud_err ombud_store_each_source(ombud_store *st, ombud_source_fn fn, void *ud);
 
+/* ---- correcting a store: re-import and ombud forget ------------------------ */
+
+/**
+ * @brief The id of the last file this handle committed with
+ * ombud_store_end_file(), or 0 when none (ombud_ingest_file() does not
+ * hand the id back; this is how its caller asks about the file after).
+ */
+int64_t ombud_store_last_file(const ombud_store *st);
+
+/**
+ * @brief Did source @p source_id, just imported, collide with an earlier
+ * source of the same kind and the same name but another SHA-256 (a
+ * corrected export imported into a store holding the old one)?
+ * @p other receives that earlier source's id (0: none) and @p dups how many
+ * of @p source_id's rows were rejected as duplicates of rows stored from
+ * it. When several earlier sources qualify, the one with most collisions.
+ * A duplicate is matched to its first copy by the key value and the
+ * "name:line" its reject names (OMBUD_DUP_*_REASON); a row whose key and
+ * line also match a row of the new file itself is counted as a duplicate
+ * within the file, so the count never claims too much. Queue_log legs
+ * already stored are counted in the file's notes, never rejected, and
+ * billing and CDR rows have no key: for these kinds @p dups is 0.
+ */
+ombud_err ombud_store_name_clash(ombud_store *st, int64_t source_id,
+                                 int64_t *other, int64_t *dups);
+
+/** What ombud_store_forget() removed of one source. */
+typedef struct ombud_forgotten {
+    int64_t rows;     /**< stored rows removed from every table (a call leg
+                           built from several log lines is one row) */
+    int64_t rejects;  /**< rejected rows removed */
+} ombud_forgotten;
+
+/**
+ * Called once per stored check, before it is removed, with its id, period
+ * [@p from, @p to) and zone (valid during the call). Return non-zero to
+ * stop: the whole removal is then rolled back and OMBUD_E_INTERNAL returned.
+ */
+typedef int (*ombud_check_fn)(void *ud, int64_t id, int64_t from, int64_t to,
+                              const char *tz);
+
+/**
+ * @brief Remove sources @p ids (@p n of them, each stored; see
+ * ombud_store_each_source()) and everything derived from them, in one
+ * transaction: their rows in every table, their rejects, and every stored
+ * check with its results, breaches, evidence, figures and series.
+ *
+ * Every check goes, not only those whose period holds the source's rows:
+ * a check may have read rows far outside its period (a year of billing
+ * back for an annual charge, an outage started the month before, an order
+ * placed earlier and due now) and a PASS or NO DATA cites no rows at all,
+ * so no stored trace says which checks a source fed. A check is cheap to
+ * run again; a finding that cites a row no longer stored is not.
+ * On PostgreSQL it waits for running checks and imports to finish and
+ * holds new ones until it commits.
+ * @param out receives, per id in the same order, what was removed.
+ * @param fn is called for each check removed (may be NULL).
+ * @return OMBUD_OK; OMBUD_E_DATA (and nothing removed) when an id is not
+ * stored (another run forgot it meanwhile); OMBUD_E_STORE on a store error.
+ */
+ombud_err ombud_store_forget(ombud_store *st, const int64_t *ids, size_t n,
+                             ombud_forgotten *out, ombud_check_fn fn,
+                             void *ud);
+
 typedef int (*ombud_reject_fn)(void *ud, const char *file, const ombud_reject *r);
 /** Each rejected row, by file and line. */
 ombud_err ombud_store_each_reject(ombud_store *st, ombud_reject_fn fn, void *ud);

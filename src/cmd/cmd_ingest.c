@@ -167,6 +167,34 @@ static int parse_args(int argc, char **argv, ingest_args *a)
     return 0;
 }
 
+/*
+ * A corrected export imported into a store that holds the old one keeps
+ * the old rows: the new file's rows that kept their keys are rejected as
+ * duplicates of them, row by row, and nothing says the store now mixes
+ * two versions of one file. After the file, say so once, with the way out.
+ * Only a file of the same kind and name with another SHA-256 whose rows
+ * collided with that file's qualifies: next month's calls.csv, of other
+ * calls, is no correction of this one.
+ */
+static ombud_err explain_reimport(ombud_store *st, const char *path,
+                                  const ombud_counts *c)
+{
+    int64_t other, dups;
+    ombud_err err;
+
+    if ((err = ombud_store_name_clash(st, ombud_store_last_file(st), &other,
+                                      &dups)) || !other)
+        return err;
+    ombud_loc loc = {path, 0, 0};
+    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    ombud_warn(&loc, "differs from the %s already stored (source %lld): "
+               "%lld of %lld rows rejected as duplicates of it; use a new "
+               "store, or 'ombud forget %lld' and import again", name,
+               (long long)other, (long long)dups, (long long)c->read,
+               (long long)other);
+    return OMBUD_OK;
+}
+
 ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
                              const ombud_ingest_opts *opts, int64_t *rejected)
 {
@@ -199,6 +227,8 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
                 ombud_info("%s: %lld read, %lld stored, %lld rejected",
                            in[i].path, (long long)c.read, (long long)c.stored,
                            (long long)c.rejected);
+            if ((err = explain_reimport(st, in[i].path, &c)))
+                return err;
         }
     }
     return OMBUD_OK;
