@@ -2741,6 +2741,29 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
     return end_iteration(st, s, rc);
 }
 
+/* The accounts of ombud_store_each_event()'s tables; UNION removes the
+ * duplicates and BINARY collation gives the byte order. */
+ombud_err ombud_store_each_account(ombud_store *st, ombud_account_fn fn,
+                                   void *ud)
+{
+    if (st->pg)
+        return ombud_pg_each_account(st->pg, fn, ud);
+    sqlite3_stmt *s;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT account_id a FROM call_legs"
+                           " UNION SELECT account_id FROM outages"
+                           " UNION SELECT account_id FROM billing_events"
+                           " UNION SELECT account_id FROM appointments"
+                           " UNION SELECT account_id FROM orders"
+                           " ORDER BY a", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading the accounts");
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (sqlite3_column_type(s, 0) != SQLITE_NULL && fn(ud, col_text(s, 0)))
+            break;
+    return end_iteration(st, s, rc);
+}
+
 /* ---- the findings digest --------------------------------------------------- */
 
 /*

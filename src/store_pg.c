@@ -3042,6 +3042,30 @@ ombud_err ombud_pg_each_event(ombud_pg *pg, const char *account,
     return err ? err : w.err;
 }
 
+typedef struct account_walk { ombud_account_fn fn; void *ud; } account_walk;
+
+static int account_row(void *ud, const PGresult *r, int row)
+{
+    account_walk *w = ud;
+
+    return w->fn(w->ud, col_text(r, row, 0));
+}
+
+/* As the SQLite store's: COLLATE "C" gives the same byte order. */
+ombud_err ombud_pg_each_account(ombud_pg *pg, ombud_account_fn fn, void *ud)
+{
+    account_walk w = {fn, ud};
+
+    return each_row(pg, "reading the accounts", "SELECT a FROM ("
+                    "SELECT account_id a FROM call_legs"
+                    " UNION SELECT account_id FROM outages"
+                    " UNION SELECT account_id FROM billing_events"
+                    " UNION SELECT account_id FROM appointments"
+                    " UNION SELECT account_id FROM orders) x"
+                    " WHERE a IS NOT NULL ORDER BY a COLLATE \"C\"", NULL,
+                    account_row, &w);
+}
+
 /* ---- the findings digest ------------------------------------------------------------ */
 
 /*

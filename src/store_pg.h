@@ -221,6 +221,7 @@ ombud_err ombud_pg_each_breach_of(ombud_pg *pg, int64_t result_id,
 ombud_err ombud_pg_each_event(ombud_pg *pg, const char *account,
                               int64_t from, int64_t to, ombud_event_fn fn,
                               void *ud);
+ombud_err ombud_pg_each_account(ombud_pg *pg, ombud_account_fn fn, void *ud);
 ombud_err ombud_pg_findings_digest(ombud_pg *pg, int64_t check_id,
                                    char hex[65]);
 ombud_err ombud_pg_each_series(ombud_pg *pg, int64_t result_id,

@@ -196,9 +196,13 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
 
 /**
  * @brief Write the complaint dossier of @p account from check @p check_id
- * into OUT/complaint-ACCOUNT.{pdf,xlsx}. NULL @p customer, @p ask and
- * @p letter take the defaults ([filing] prepared_by, a standard request,
- * the compiled-in English template). (src/cmd/cmd_complaint.c)
+ * into OUT/complaint-ACCOUNT.{pdf,xlsx}. @p customer is required (the
+ * letter's signatory: no input names an account's holder); NULL @p ask
+ * and @p letter take the defaults (the standard request for an account
+ * with or without a breach, the compiled-in template of the findings'
+ * language). @p gs is not read. (src/cmd/cmd_complaint.c)
+ * @return OMBUD_OK; OMBUD_E_USAGE without @p customer; OMBUD_E_DATA when
+ * no record names @p account (the accounts that have records are named).
  */
 ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
                                 const ombud_guarantees *gs, const char *account,

@@ -14,9 +14,10 @@
  *
  * "lang=" is written only when the findings' texts (and so their digest)
  * are in a language other than English. doc, paper and, for a dossier,
- * account, customer, ask and letter are the options the report was
- * written with; gpath and each input's path and zone are what the store
- * recorded. Together they are everything `ombud verify` needs to write the
+ * account, customer, ask, letter and (only when given) address,
+ * service_address and tried are the options the report was written with;
+ * gpath and each input's path and zone are what the store recorded.
+ * Together they are everything `ombud verify` needs to write the
  * same report again, byte for byte, from the same inputs: a report is
  * verified by re-deriving it, not by trusting what it says of itself.
  *
@@ -62,6 +63,9 @@ typedef struct ombud_manifest {
     char customer[512];           /**< dossier: who complains */
     char ask[4096];               /**< dossier: what they ask for */
     char letter[65];              /**< dossier: the letter template's SHA-256 */
+    char address[512];            /**< dossier: --address, "" when not given */
+    char service_address[512];    /**< dossier: --service-address, or "" */
+    char tried[4096];             /**< dossier: --tried, or "" */
 } ombud_manifest;
 
 /** @brief The manifest of check @p check_id (0 = latest) from the store. */

@@ -57,16 +57,29 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
 /** A placeholder of a letter template and its value (both borrowed). */
 typedef struct ombud_letter_field {
     const char *name;   /**< as written between {{ and }} */
-    const char *value;  /**< its text */
+    const char *value;  /**< its text; NULL or "" when there is nothing */
+    int off;            /**< 1: not set for sections although it has a text
+                             to show (an amount owed of 0.00) */
 } ombud_letter_field;
 
 /**
  * @brief Fill the letter template @p text (read from @p path, named in
  * messages) by replacing each {{name}} with its field's value.
+ *
+ * {{#name}}...{{/name}} keeps its text only when the field is set (a
+ * non-empty value, not @c off), {{^name}}...{{/name}} only when it is not;
+ * sections nest. A section tag alone on its line is removed with the
+ * line, so a section leaves no blank line behind:
+ * @code
+ * {{customer}}
+ * {{#address}}
+ * {{address}}
+ * {{/address}}
+ * @endcode
  * @param out receives the letter (free with g_free()) on success.
  * @return OMBUD_OK; OMBUD_E_DATA when a placeholder is unknown or
- * unterminated (each is reported with its line), or the text is not
- * clean UTF-8.
+ * unterminated, or a section is not closed or closed twice (each is
+ * reported with its line), or the text is not clean UTF-8.
  */
 ombud_err ombud_letter_fill(const char *path, const char *text,
                             const ombud_letter_field *fields, int nfields,
@@ -77,10 +90,16 @@ typedef struct ombud_complaint {
     int64_t check_id;       /**< the check whose findings are used */
     const char *account;    /**< the account complained about */
     const char *customer;   /**< who complains */
-    const char *ask;        /**< what they ask the commission for */
+    const char *ask;        /**< what they ask the commission for; NULL:
+                                 the standard request, which depends on
+                                 whether there was a breach */
     const char *letter_path;/**< the template's path (for messages) */
     const char *letter;     /**< the template's text */
     ombud_paper paper;
+    const char *address;    /**< the complainant's postal address, or NULL */
+    const char *service_address; /**< where the service is, or NULL */
+    const char *tried;      /**< what was already tried with the company,
+                                 or NULL */
 } ombud_complaint;
 
 /**

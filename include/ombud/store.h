@@ -702,6 +702,19 @@ ombud_err ombud_store_each_event(ombud_store *st, const char *account,
                                  int64_t from, int64_t to, ombud_event_fn fn,
                                  void *ud);
 
+typedef int (*ombud_account_fn)(void *ud, const char *account);
+/**
+ * @brief Each account that has at least one event of any time (a call
+ * leg, outage, billing event, appointment or order naming it: what
+ * ombud_store_each_event() reads), once, in byte order of its id. The
+ * caller-number map alone does not count: it records no event. Lets
+ * `ombud complaint` refuse an account no record names and say which
+ * accounts there are. @p fn returns non-zero to stop.
+ * @return OMBUD_OK, or OMBUD_E_STORE.
+ */
+ombud_err ombud_store_each_account(ombud_store *st, ombud_account_fn fn,
+                                   void *ud);
+
 /**
  * @brief The findings digest of a check: SHA-256 over a canonical text of
  * every result (in guarantee order), its breaches with their evidence (as

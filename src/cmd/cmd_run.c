@@ -54,7 +54,7 @@ const char ombud_help_run[] =
     "  --paper SIZE       letter (default) or a4, for the PDF\n"
     "  --account ID       also write that account's complaint dossier\n"
     "                     (see 'ombud help complaint')\n"
-    "  --customer NAME    who complains (default: [filing] prepared_by)\n"
+    "  --customer NAME    who complains (required with --account)\n"
     "  --lang LANG        language of the reports, the dossier and the\n"
     "                     summary: en, es, ca or he (default: [filing]\n"
     "                     language, else en)\n"
@@ -153,6 +153,9 @@ static int parse_args(int argc, char **argv, run_args *a)
         return ombud_usage_error("run", "unexpected argument", argv[optind]);
     if (!a->guarantees)
         return ombud_usage_error("run", "--guarantees FILE is required", NULL);
+    if (a->account && (!a->customer || !a->customer[0]))
+        return ombud_usage_error("run", "--account ID needs --customer NAME: "
+                                 "who complains", NULL);
     if ((rc = ombud_sign_option(a->key)))
         return rc;
     return ombud_inputs_check(&a->in, "run");

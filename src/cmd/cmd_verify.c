@@ -355,7 +355,8 @@ static ombud_err write_again(verify *v, ombud_store *st, int64_t check_id,
     if (!(letter = find_letter(v, &lpath)))
         return OMBUD_E_NOINPUT;
     c = (ombud_complaint){check_id, v->m.account, v->m.customer, v->m.ask,
-                          lpath, letter, paper};
+                          lpath, letter, paper, v->m.address,
+                          v->m.service_address, v->m.tried};
     err = ombud_report_complaint(st, &c, v->rb.is_pdf ? out : NULL,
                                  v->rb.is_pdf ? NULL : out);
     g_free(letter);

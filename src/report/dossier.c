@@ -63,6 +63,8 @@ typedef struct dossier {
     dres res[MAX_RESULTS];
     int nres;
     numbers n;
+    int64_t nbreaches;         /* the account's, over every result */
+    const char *ask;           /* --ask, or the standard request (static) */
     GPtrArray *tickets;        /* outage_ids of the account (owned strings) */
     ombud_timeline tl;         /* arrays below */
     GArray *call_at, *call_kind, *promise_at;
@@ -194,6 +196,7 @@ static ombud_err gather(dossier *x)
                                               count_breach, &r->breaches)) ||
             (err = ombud_store_each_figure(x->st, r->id, gather_figure, x)))
             return err;
+        x->nbreaches += r->breaches;
         if (!strcmp(r->kind, "commitments"))
             x->n.promises_missed += r->breaches;
         if (!strcmp(r->kind, "payment_notice"))
@@ -222,8 +225,15 @@ static char *hours(int64_t s, char *buf, size_t size)
     return buf;
 }
 
-/* The account in numbers, as label/value pairs. */
-static int numbers_rows(const dossier *x, char labels[][192], char values[][192])
+/*
+ * The account in numbers, as label/value pairs. For the letter
+ * (@p letter) a row whose figures are all zero is left out: the letter
+ * leads with what happened to this account, not with a block of zeros;
+ * the numbers page and sheet keep every row, so that a zero is seen to
+ * have been counted.
+ */
+static int numbers_rows(const dossier *x, int letter, char labels[][192],
+                        char values[][192])
 {
     const numbers *n = &x->n;
     char a[48], b[48];
@@ -231,29 +241,53 @@ static int numbers_rows(const dossier *x, char labels[][192], char values[][192]
 
 #define ROW(l, ...) (snprintf(labels[k], 192, "%s", l), \
                      snprintf(values[k], 192, __VA_ARGS__), k++)
-    ROW(_("Hours without service"), ombud_ngettext("%s (%lld outage)", "%s (%lld outages)",
-        (unsigned long)n->outages), hours(n->out_seconds, a, sizeof a),
-        (long long)n->outages);
-    ROW(_("Calls made"), "%lld", (long long)n->calls);
-    ROW(_("Time on the phone"), "%s", hours(n->phone, a, sizeof a));
-    ROW(_("Employees spoken to"), _("%lld (only %lld handled more than one call "
-        "leg)"), (long long)n->agents, (long long)n->repeat);
-    ROW(_("Transfers"), _("%lld (%lld into a department that was closed)"),
-        (long long)n->transfers, (long long)n->closed);
-    ROW(_("Days from first call to restoration"), "%lld", (long long)n->days);
-    ROW(_("Promised restoration times missed"), "%lld",
-        (long long)n->promises_missed);
-    ROW(_("Credits owed / received"), "%s / %s", pdoc_money(&x->d, n->owed, a,
-        sizeof a), pdoc_money(&x->d, n->credited, b, sizeof b));
-    ROW(_("Wrongful late-payment notices"), "%lld", (long long)n->wrongful_notices);
+#define SHOW(nonzero) (!letter || (nonzero))
+    if (SHOW(n->outages || n->out_seconds))
+        ROW(_("Hours without service"), ombud_ngettext("%s (%lld outage)",
+            "%s (%lld outages)", (unsigned long)n->outages),
+            hours(n->out_seconds, a, sizeof a), (long long)n->outages);
+    if (SHOW(n->calls))
+        ROW(_("Calls made"), "%lld", (long long)n->calls);
+    if (SHOW(n->phone))
+        ROW(_("Time on the phone"), "%s", hours(n->phone, a, sizeof a));
+    if (SHOW(n->agents)) {
+        if (!n->agents)
+            ROW(_("Employees spoken to"), "0");
+        else if (!n->repeat)
+            ROW(_("Employees spoken to"), _("%lld (none handled more than "
+                "one call leg)"), (long long)n->agents);
+        else
+            ROW(_("Employees spoken to"), _("%lld (only %lld handled more "
+                "than one call leg)"), (long long)n->agents,
+                (long long)n->repeat);
+    }
+    if (SHOW(n->transfers)) {
+        if (n->closed)
+            ROW(_("Transfers"), _("%lld (%lld into a department that was "
+                "closed)"), (long long)n->transfers, (long long)n->closed);
+        else
+            ROW(_("Transfers"), "%lld", (long long)n->transfers);
+    }
+    if (SHOW(n->days))
+        ROW(_("Days from first call to restoration"), "%lld", (long long)n->days);
+    if (SHOW(n->promises_missed))
+        ROW(_("Promised restoration times missed"), "%lld",
+            (long long)n->promises_missed);
+    if (SHOW(n->owed || n->credited))
+        ROW(_("Credits owed / received"), "%s / %s", pdoc_money(&x->d, n->owed,
+            a, sizeof a), pdoc_money(&x->d, n->credited, b, sizeof b));
+    if (SHOW(n->wrongful_notices))
+        ROW(_("Wrongful late-payment notices"), "%lld",
+            (long long)n->wrongful_notices);
     /* Only for accounts with appointments or orders: the others' numbers
      * (and letters) stay as they were. */
-    if (n->appts)
+    if (n->appts && SHOW(n->appts_missed))
         ROW(_("Engineer appointments missed"), _("%lld of %lld"),
             (long long)n->appts_missed, (long long)n->appts);
-    if (n->orders)
+    if (n->orders && SHOW(n->orders_late))
         ROW(_("Orders completed late or still open"), _("%lld of %lld"),
             (long long)n->orders_late, (long long)n->orders);
+#undef SHOW
 #undef ROW
     return k;
 }
@@ -421,22 +455,84 @@ static lxw_worksheet *add_sheet(lxw_workbook *wb, const char *name)
     return ws;
 }
 
+/* Breaches stated in the letter per promise; the rest are counted there
+ * and listed in the dossier's "Broken promises" pages. */
+#define LETTER_BREACHES 6
+
+typedef struct lbreach { GString *s; int64_t shown; } lbreach;
+
+/* One breach's facts as the rule stated them: dates, amounts, references. */
+static int letter_breach(void *ud, const ombud_breach *b, const char *refs,
+                         int64_t nrefs)
+{
+    lbreach *l = ud;
+
+    (void)refs;
+    (void)nrefs;
+    if (l->shown++ < LETTER_BREACHES)
+        g_string_append_printf(l->s, "\n    %s", b->detail);
+    return 0;
+}
+
+/*
+ * Each broken promise quoted with its source, then the facts of each of
+ * its breaches in this account's records (the notice, the invoice and its
+ * due date, the payment; the outage's start, end and hours; the calls and
+ * time on the phone), so that the letter itself says what happened. ""
+ * when nothing was breached: the letter's {{#breaches}} sections then
+ * leave every accusation out.
+ */
 static char *breaches_text(dossier *x)
 {
     GString *s = g_string_new(NULL);
 
-    for (int i = 0; i < x->nres; i++)
-        if (x->res[i].breaches)
-            g_string_append_printf(s, ombud_ngettext("- \"%s\" (%s): broken "
-                                   "%lld time\n", "- \"%s\" (%s): broken %lld "
-                                   "times\n", (unsigned long)x->res[i].breaches),
-                                   in(x, x->res[i].promise),
-                                   in(x, x->res[i].source),
-                                   (long long)x->res[i].breaches);
-    if (!s->len)
-        g_string_append(s, _("- (no breach found in the records)\n"));
-    g_string_truncate(s, s->len - 1);
+    for (int i = 0; i < x->nres; i++) {
+        const dres *r = &x->res[i];
+        lbreach l = {s, 0};
+        if (!r->breaches)
+            continue;
+        g_string_append_printf(s, ombud_ngettext("%s- \"%s\" (%s): broken "
+                               "%lld time:", "%s- \"%s\" (%s): broken %lld "
+                               "times:", (unsigned long)r->breaches),
+                               s->len ? "\n" : "", in(x, r->promise),
+                               in(x, r->source), (long long)r->breaches);
+        ombud_store_each_breach_of(x->st, r->id, x->c->account, letter_breach,
+                                   &l);
+        if (l.shown > LETTER_BREACHES) {
+            int64_t more = l.shown - LETTER_BREACHES;
+            g_string_append(s, "\n    ");
+            g_string_append_printf(s, ombud_ngettext("and %lld more, listed "
+                                   "in the enclosed dossier", "and %lld more, "
+                                   "listed in the enclosed dossier",
+                                   (unsigned long)more), (long long)more);
+        }
+    }
     return g_string_free(s, FALSE);
+}
+
+/* The request when --ask is not given: an account with a breach asks for
+ * a finding and the credits (when some are owed); one without accuses no
+ * one. */
+static const char ask_breach[] = N_(
+    "- find that the company broke the promises listed above;\n"
+    "- order it to pay the credits owed, and to refund any fee charged\n"
+    "  because of these failures;\n"
+    "- require it to keep the service and support it advertises.");
+static const char ask_no_credit[] = N_(
+    "- find that the company broke the promises listed above;\n"
+    "- order it to refund any fee charged because of these failures;\n"
+    "- require it to keep the service and support it advertises.");
+static const char ask_record[] = N_(
+    "- keep this record of my service in the period on file;\n"
+    "- tell me whether the Commission needs anything more from me.");
+
+static const char *ask_of(const dossier *x)
+{
+    if (x->c->ask)
+        return x->c->ask;
+    if (!x->nbreaches)
+        return _(ask_record);
+    return x->n.owed > x->n.credited ? _(ask_breach) : _(ask_no_credit);
 }
 
 static ombud_err fill_letter(dossier *x)
@@ -444,28 +540,36 @@ static ombud_err fill_letter(dossier *x)
     char labels[12][192], values[12][192], owed[48], date[16];
     GString *nums = g_string_new(NULL);
     char *br = breaches_text(x);
-    int n = numbers_rows(x, labels, values);
+    int n = numbers_rows(x, 1, labels, values);
+    int64_t unpaid = x->n.owed > x->n.credited ? x->n.owed - x->n.credited : 0;
+    const ombud_complaint *c = x->c;
     ombud_tm tm;
     ombud_err err;
 
     for (int i = 0; i < n; i++)
         g_string_append_printf(nums, "%s- %s: %s", i ? "\n" : "", labels[i],
                                values[i]);
-    pdoc_money(&x->d, x->n.owed > x->n.credited ? x->n.owed - x->n.credited : 0,
-               owed, sizeof owed);
+    pdoc_money(&x->d, unpaid, owed, sizeof owed);
     ombud_tm_from_instant(x->tz, x->chk.to - 1, &tm);
     ombud_fmt_date(tm.year, tm.month, tm.day, date, sizeof date);
     {
+        /* Optional texts stay NULL when not given: their sections go. */
+#define OPT(v) ((v) && (v)[0] ? in(x, v) : NULL)
         const ombud_letter_field f[] = {
-            {"date", date}, {"commission", in(x, x->chk.commission)},
-            {"carrier", in(x, x->chk.carrier)},
-            {"account", in(x, x->c->account)},
-            {"customer", in(x, x->c->customer)}, {"period", x->period},
+            {"date", date, 0}, {"commission", in(x, x->chk.commission), 0},
+            {"carrier", in(x, x->chk.carrier), 0},
+            {"account", in(x, c->account), 0},
+            {"customer", in(x, c->customer), 0}, {"period", x->period, 0},
             {"docket", x->chk.docket[0] ? in(x, x->chk.docket)
-                                        : _("no docket yet")},
-            {"numbers", nums->str}, {"breaches", br}, {"total_owed", owed},
-            {"ask", in(x, x->c->ask)}};
-        err = ombud_letter_fill(x->c->letter_path, x->c->letter, f,
+                                        : _("no docket yet"), 0},
+            {"numbers", nums->str, 0}, {"breaches", br, 0},
+            {"total_owed", owed, unpaid == 0},
+            {"ask", in(x, x->ask), 0},
+            {"address", OPT(c->address), 0},
+            {"service_address", OPT(c->service_address), 0},
+            {"tried", OPT(c->tried), 0}};
+#undef OPT
+        err = ombud_letter_fill(c->letter_path, c->letter, f,
                                 (int)(sizeof f / sizeof f[0]), &x->letter);
     }
     g_string_free(nums, TRUE);
@@ -481,6 +585,13 @@ static ombud_err fill_letter(dossier *x)
  * The letter is recorded by its SHA-256: verify finds the template among
  * the files it is given (or knows it as the compiled-in one).
  */
+/* An optional text as the manifest records it: "" when not given, which
+ * verify gives back as "" (the same letter: its sections test for ""). */
+static const char *opt(const char *s)
+{
+    return s ? s : "";
+}
+
 static ombud_err make_manifest(dossier *x, const char *paper)
 {
     ombud_manifest *m = calloc(1, sizeof *m);
@@ -496,17 +607,31 @@ static ombud_err make_manifest(dossier *x, const char *paper)
         snprintf(m->paper, sizeof m->paper, "%s", paper);
         snprintf(m->account, sizeof m->account, "%s", x->c->account);
         snprintf(m->customer, sizeof m->customer, "%s", x->c->customer);
-        snprintf(m->ask, sizeof m->ask, "%s", x->c->ask);
+        snprintf(m->ask, sizeof m->ask, "%s", x->ask);
+        snprintf(m->address, sizeof m->address, "%s", opt(x->c->address));
+        snprintf(m->service_address, sizeof m->service_address, "%s",
+                 opt(x->c->service_address));
+        snprintf(m->tried, sizeof m->tried, "%s", opt(x->c->tried));
         ombud_sha256_update(h, x->c->letter, strlen(x->c->letter));
         snprintf(m->letter, sizeof m->letter, "%s", ombud_sha256_hex(h));
         if (strlen(x->c->account) >= sizeof m->account ||
             strlen(x->c->customer) >= sizeof m->customer ||
-            strlen(x->c->ask) >= sizeof m->ask)
+            strlen(x->ask) >= sizeof m->ask)
             err = ombud_error(OMBUD_E_USAGE, NULL, "the account, --customer "
                               "or --ask is too long to record in the "
                               "dossier's manifest (at most %zu, %zu and %zu "
                               "bytes)", sizeof m->account - 1,
                               sizeof m->customer - 1, sizeof m->ask - 1);
+        else if (strlen(opt(x->c->address)) >= sizeof m->address ||
+                 strlen(opt(x->c->service_address)) >=
+                 sizeof m->service_address ||
+                 strlen(opt(x->c->tried)) >= sizeof m->tried)
+            err = ombud_error(OMBUD_E_USAGE, NULL, "--address, "
+                              "--service-address or --tried is too long to "
+                              "record in the dossier's manifest (at most %zu, "
+                              "%zu and %zu bytes)", sizeof m->address - 1,
+                              sizeof m->service_address - 1,
+                              sizeof m->tried - 1);
         else if (!ombud_manifest_format(m, x->manifest, OMBUD_MANIFEST_MAX))
             err = ombud_error(OMBUD_E_DATA, NULL, "the dossier's manifest is "
                               "longer than %d bytes: import the files from "
@@ -574,6 +699,10 @@ static void draw_breaches(dossier *x)
 
     pdoc_new_page(&x->d);
     pdoc_para(&x->d, _("Broken promises"), 16, 1, 0);
+    if (!x->nbreaches)
+        pdoc_para(&x->d, _("None: checked against every guarantee in the "
+                  "file, this account's records of the period show no "
+                  "breach."), 10.5, 0, 0);
     for (int i = 0; i < x->nres; i++) {
         const dres *r = &x->res[i];
         if (!r->breaches)
@@ -598,7 +727,7 @@ static void draw_numbers(dossier *x)
     static const pdoc_col cols[] = {{"", 0.45, 0, 0}, {"", 0.55, 0, 0}};
     const pdoc_table t = {cols, 2, 9};
     char labels[12][192], values[12][192], head[300];
-    int n = numbers_rows(x, labels, values);
+    int n = numbers_rows(x, 0, labels, values);
 
     pdoc_new_page(&x->d);
     snprintf(head, sizeof head, _("Account %s in numbers"),
@@ -619,6 +748,43 @@ static void draw_numbers(dossier *x)
     }
 }
 
+/*
+ * The letter, line by line, so that a long one breaks between lines
+ * onto the next page. A list item ("- ...") wraps under its own text
+ * (a hanging indent); a breach's facts ("    ...", under their promise)
+ * are indented as a block; a blank line is a paragraph's gap.
+ */
+static void draw_letter(dossier *x)
+{
+    pdoc *d = &x->d;
+    const double size = 10.5, hang = 8, block = 16;
+    gchar **lines = g_strsplit(x->letter, "\n", -1);
+
+    for (int i = 0; lines[i]; i++) {
+        const char *t = lines[i];
+        double in_by = 0, h;
+        PangoLayout *l;
+
+        if (!t[strspn(t, " ")]) {
+            d->y += size * 0.8;
+            continue;
+        }
+        if (!strncmp(t, "    ", 4)) {
+            in_by = block;
+            t += strspn(t, " ");
+        }
+        l = pdoc_layout(d, t, size, 0, pdoc_width(d) - in_by, NULL);
+        if (!strncmp(t, "- ", 2) || in_by)
+            pango_layout_set_indent(l, (int)(-hang * PANGO_SCALE));
+        h = pdoc_height(l);
+        pdoc_ensure(d, h);
+        pdoc_show(d, l, d->ml + in_by, d->y, 0);
+        d->y += h;
+        g_object_unref(l);
+    }
+    g_strfreev(lines);
+}
+
 static void draw(pdoc *d, void *ud)
 {
     dossier *x = ud;
@@ -626,20 +792,9 @@ static void draw(pdoc *d, void *ud)
         {N_("When (local)"), 0.17, 0, 0}, {N_("What happened"), 0.65, 0, 0},
         {N_("Record"), 0.18, 0, PDOC_COL_INPUT}};
     const pdoc_table t = {cols, 3, 7};
-    PangoLayout *l;
 
     pdoc_new_page(d);
-    l = pdoc_layout(d, x->letter, 10.5, 0, pdoc_width(d), NULL);
-    if (pdoc_height(l) <= d->ph - d->mb - d->y) {
-        pdoc_show(d, l, d->ml, d->y, 0);
-    } else {
-        /* A long letter: paragraph by paragraph, over pages. */
-        gchar **paras = g_strsplit(x->letter, "\n\n", -1);
-        for (int i = 0; paras[i]; i++)
-            pdoc_para(d, paras[i], 10.5, 0, 0);
-        g_strfreev(paras);
-    }
-    g_object_unref(l);
+    draw_letter(x);
     draw_numbers(x);
     pdoc_new_page(d);
     pdoc_para(d, _("Chronology"), 16, 1, 0);
@@ -768,7 +923,7 @@ static ombud_err write_xlsx(dossier *x, const char *path)
     format_set_num_format(s.date, ombud_xlsx_date_format());
     s.ws = add_sheet(wb, _("Numbers"));
     header(s.ws, bold, hn, wn, 2);
-    n = numbers_rows(x, labels, values);
+    n = numbers_rows(x, 0, labels, values);
     for (int i = 0; i < n; i++) {
         put_str(s.ws, i + 1, 0, labels[i], NULL);
         put_str(s.ws, i + 1, 1, values[i], NULL);
@@ -884,19 +1039,32 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
     ombud_fmt_period(x->tz, x->chk.from, x->chk.to, x->period, sizeof x->period);
     pdoc_init(&x->d, c->paper, x->chk.currency);
     x->pdf = 1; /* the letter and the header are drawn only */
-    if (!(err = gather(x)) && !(err = fill_letter(x))) {
+    if (!(err = gather(x)) && (x->ask = ask_of(x)) &&
+        !(err = fill_letter(x))) {
         timeline_axis(x);
-        snprintf(x->d.head, sizeof x->d.head, _("Complaint of %s against %s  |  "
-                 "account %s  |  %s"), in(x, c->customer), in(x, x->chk.carrier),
-                 in(x, c->account), x->period);
+        /* No breach, no accusation, in the running head either. */
+        if (x->nbreaches)
+            snprintf(x->d.head, sizeof x->d.head, _("Complaint of %s against "
+                     "%s  |  account %s  |  %s"), in(x, c->customer),
+                     in(x, x->chk.carrier), in(x, c->account), x->period);
+        else
+            snprintf(x->d.head, sizeof x->d.head, _("Service record of %s "
+                     "with %s  |  account %s  |  %s"), in(x, c->customer),
+                     in(x, x->chk.carrier), in(x, c->account), x->period);
         ombud_utf8_trim(x->d.head);
         snprintf(x->d.foot, sizeof x->d.foot, _("ombud %s; every figure from the "
                  "carrier's records, by file and line"), x->chk.tool_version);
         ombud_tm_from_instant(NULL, x->chk.to, &tm);
         snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.year,
                  tm.month, tm.day, tm.hour, tm.min, tm.sec);
-        snprintf(subject, sizeof subject, _("Complaint of %s against %s, account "
-                 "%s, %s"), c->customer, x->chk.carrier, c->account, x->period);
+        if (x->nbreaches)
+            snprintf(subject, sizeof subject, _("Complaint of %s against %s, "
+                     "account %s, %s"), c->customer, x->chk.carrier,
+                     c->account, x->period);
+        else
+            snprintf(subject, sizeof subject, _("Service record of %s with "
+                     "%s, account %s, %s"), c->customer, x->chk.carrier,
+                     c->account, x->period);
         ombud_utf8_trim(subject);
         snprintf(creator, sizeof creator, "ombud %s", x->chk.tool_version);
         /* The keywords are the manifest: ombud verify reads them back. */

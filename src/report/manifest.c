@@ -114,6 +114,11 @@ char *ombud_manifest_format(const ombud_manifest *m, char *buf, size_t size)
     put_kv(g, "customer", m->customer);
     put_kv(g, "ask", m->ask);
     put_kv(g, "letter", m->letter);
+    /* Written only when given, so that dossiers without them keep the
+     * manifest they always had. */
+    put_kv(g, "address", m->address);
+    put_kv(g, "service_address", m->service_address);
+    put_kv(g, "tried", m->tried);
     for (int i = 0; i < m->nin; i++) {
         const ombud_manifest_input *in = &m->in[i];
         g_string_append_printf(g, "; input=%s|", in->kind);
@@ -154,6 +159,9 @@ static char *text_slot(ombud_manifest *m, const char *key, size_t *size)
     SLOT("customer", customer);
     SLOT("ask", ask);
     SLOT("letter", letter);
+    SLOT("address", address);
+    SLOT("service_address", service_address);
+    SLOT("tried", tried);
 #undef SLOT
     return NULL;
 }

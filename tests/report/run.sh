@@ -282,7 +282,8 @@ check "dossier xlsx identical" same "$(cmp -s "$DX" "$WORK/d2/complaint-ACC-1001
 # A letter template with an unknown placeholder fails, naming it and its line.
 printf 'Dear {{commission}},\n\nPlease refund {{refund_amount}} to {{customer}}.\n' > "$WORK/bad-letter.txt"
 "$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
-    --account ACC-1001 --period 2026-10 --letter "$WORK/bad-letter.txt" --out "$WORK/d3" 2>"$WORK/bad.err"
+    --account ACC-1001 --customer "Jane Doe" --period 2026-10 --letter "$WORK/bad-letter.txt" \
+    --out "$WORK/d3" 2>"$WORK/bad.err"
 check "bad letter exit" 65 $?
 check "bad letter message" "1" "$(grep -c 'bad-letter.txt:3: error: unknown placeholder {{refund_amount}}' "$WORK/bad.err")"
 check "bad letter leaves no dossier" "0" "$(ls "$WORK/d3" 2>/dev/null | grep -c complaint)"
@@ -292,6 +293,120 @@ printf '{{customer}} v. {{carrier}}: {{total_owed}} owed.\n' > "$WORK/own.txt"
     --account ACC-1001 --period 2026-10 --letter "$WORK/own.txt" --customer "J. Doe" --out "$WORK/d4"
 sound "$WORK/d4"/*.xlsx "$WORK/d4"/*.pdf
 check "own letter" "1" "$(pdftotext "$WORK/d4/complaint-ACC-1001.pdf" - | grep -c 'J. Doe v. Example Fibre Co: 9.78 USD owed.')"
+
+# ---- complaints that stand up (issue 22, item 7) ----------------------------------
+# The letter states each breach's facts (samples/founding-case/README.md):
+# TT-4471 out Wed 10-14 16:00 to Mon 10-19 08:00 = 112 h, against 24 h:
+# 88 h over; 9.78 USD owed (64.99 x 112/744), none credited; the three
+# promises (Thu 18:00, Fri 17:00, Sat 20:00) missed by 86, 63 and 36 h.
+# pdftotext -layout wraps at the page width: the facts are matched by
+# their first part. The letter is the text up to "Sincerely," (the
+# breaches pages repeat the facts).
+sed -n '1,/^Sincerely,$/p' "$WORK/d.txt" > "$WORK/dl.txt"
+dl() { grep -c "$1" "$WORK/dl.txt"; }
+check "letter: TT-4471's outage" 1 "$(dl '^ *TT-4471 (account ACC-1001): out from Wed 2026-10-14 16:00 to Mon 2026-10-19$')"
+check "letter: 112 h, 88 over" 1 "$(dl '^ *08:00: 112h against 24h, 88h over$')"
+check "letter: the credit owed" 1 "$(dl '^ *TT-4471/ACC-1001: out 112h; owed 9.78 USD = 64.99 x 403200 s / 2678400 s')"
+check "letter: a promise missed" 1 "$(dl 'promised by Fri 2026-10-16 17:00; restored Mon 2026-10-19 08:00: 63h late')"
+check "letter: calls" 1 "$(dl '^ *TT-4471: 22 calls against at most 3$')"
+check "letter: the closed department" 1 "$(dl 'Sat 2026-10-17 14:08: on call C-20261017-04 (TT-4471) the customer was transferred')"
+# The letter's numbers leave out the zero (no wrongful notice for
+# ACC-1001); the numbers page keeps it.
+check "letter: no zero row" 0 "$(dl '^- Wrongful late-payment notices')"
+check "letter: calls row" 1 "$(dl '^- Calls made: 22$')"
+check "numbers page keeps the zero" 1 "$(grep -c 'Wrongful late-payment notices  *0$' "$WORK/d.txt")"
+# No --address, --service-address or --tried: their lines are left out.
+check "letter: no empty service address" 0 "$(dl 'Service address')"
+check "letter: no empty tried line" 0 "$(dl 'already tried')"
+check "letter: accusation with breaches" 1 "$(dl '^- find that the company broke the promises listed above;$')"
+
+# ACC-1002, the neighbour: one breach in October, the wrongful notice of
+# 2026-10-28 on INV-1002-2610 (64.99 USD due 2026-10-25) although cheque
+# CHK-2231 was received 2026-10-19. Its one figure that is not zero is
+# that notice; nothing is owed, so the request asks for no credit.
+"$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-1002 --customer "John Roe" --period 2026-10 --out "$WORK/n2"
+check "ACC-1002 exit" 0 $?
+pdftotext -layout "$WORK/n2/complaint-ACC-1002.pdf" "$WORK/n2.txt"
+n2() { grep -c -- "$1" "$WORK/n2.txt"; }
+check "ACC-1002 notice" 1 "$(n2 '^ *ACC-1002: notice of 2026-10-28 on INV-1002-2610 (64.99 USD due 2026-10-25) is$')"
+check "ACC-1002 payment" 1 "$(n2 '^ *wrongful: 64.99 USD was paid by the due date (CHK-2231 received 2026-10-19)$')"
+check "ACC-1002 numbers: only the notice" "- Wrongful late-payment notices: 1" "$(grep '^- [A-Z][a-z]*[^:]*: ' "$WORK/n2.txt" | grep -v '^- find\|^- order\|^- require' | head -5)"
+check "ACC-1002 no credit asked" 0 "$(n2 'pay the credits owed')"
+check "ACC-1002 refund asked" 1 "$(n2 '^- order it to refund any fee charged because of these failures;$')"
+check "ACC-1002 no owed line" 0 "$(n2 'not paid:')"
+
+# ACC-1003 in October: no breach (its late payment is September's,
+# paid 10-03; October's INV-1003-2610 was paid 10-21, before 10-25, and
+# no notice followed). The dossier says so and accuses no one.
+"$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-1003 --customer "Ann Poe" --period 2026-10 --out "$WORK/n3"
+check "ACC-1003 exit" 0 $?
+pdftotext -layout "$WORK/n3/complaint-ACC-1003.pdf" "$WORK/n3.txt"
+n3() { grep -c -- "$1" "$WORK/n3.txt"; }
+check "no breach: subject" 1 "$(n3 '^Re: Service record of account ACC-1003 with Example Fibre Co (C.26-10-0447)$')"
+check "no breach: says so" 1 "$(n3 '^Checked against the promises the company publishes, its records of the period show no$')"
+check "no breach: no accusation" 0 "$(n3 'broke\|formal complaint\|Formal complaint\|listed above\|not paid')"
+check "no breach: the request" 1 "$(n3 '^- keep this record of my service in the period on file;$')"
+check "no breach: running head" 0 "$(n3 'Complaint of')"
+check "no breach: breaches page" 1 "$(n3 '^None: checked against every guarantee in the file, this account.s records of the period show$')"
+check "no breach: no zero figures in the letter" 0 "$(n3 '^- [A-Z][a-z ]*: 0')"
+
+# An account no record names is refused, with the accounts there are;
+# nothing is written and the store keeps its findings.
+before=$(sqlite3 "$WORK/d/evidence.db" 'SELECT count(*) FROM checks')
+"$OMBUD" complaint --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-9999 --customer "Jane Doe" --period 2026-10 --out "$WORK/n9" 2>"$WORK/n9.err"
+check "unknown account exit" 65 $?
+check "unknown account message" "ombud: error: no record names account ACC-9999; accounts with records: ACC-1001, ACC-1002, ACC-1003; did you mean ACC-1001?" "$(cat "$WORK/n9.err")"
+check "unknown account: nothing written" 0 "$(ls "$WORK/n9" 2>/dev/null | wc -l)"
+check "unknown account: no check run" "$before" "$(sqlite3 "$WORK/d/evidence.db" 'SELECT count(*) FROM checks')"
+"$OMBUD" complaint --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account acc-1002 --customer "Jane Doe" --out "$WORK/n9" 2>"$WORK/n9.err"
+check "near account exit" 65 $?
+check "near account: the one meant" 1 "$(grep -c 'did you mean ACC-1002?$' "$WORK/n9.err")"
+"$OMBUD" complaint --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account XYZ-77777777 --customer "Jane Doe" --out "$WORK/n9" 2>"$WORK/n9.err"
+check "far account: no guess" 0 "$(grep -c 'did you mean' "$WORK/n9.err")"
+
+# --customer is required ([filing] prepared_by is the filer, not the
+# complainant), by complaint and by run --account.
+"$OMBUD" complaint --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-1001 --out "$WORK/n9" 2>"$WORK/n9.err"
+check "no customer exit" 64 $?
+check "no customer message" 1 "$(grep -c -- '--customer NAME is required' "$WORK/n9.err")"
+run "$WORK/n8" --account ACC-1001 2>"$WORK/n8.err"
+check "run --account without --customer" 64 $?
+check "run: nothing written" 0 "$(ls "$WORK/n8" 2>/dev/null | wc -l)"
+
+# The sender's address, the service address and what was tried.
+"$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-1001 --customer "Jane Doe" --period 2026-10 --out "$WORK/n7" \
+    --address "12 Oak Lane, Oakridge, CA 94000" --service-address "Unit 4, 7 Cabinet Road, Oakridge" \
+    --tried "called 22 times; asked billing for a credit on 15 October"
+check "fields exit" 0 $?
+pdftotext -layout "$WORK/n7/complaint-ACC-1001.pdf" "$WORK/n7.txt"
+n7() { grep -c -- "$1" "$WORK/n7.txt"; }
+check "service address" 1 "$(n7 '^Service address: Unit 4, 7 Cabinet Road, Oakridge$')"
+check "tried" 1 "$(n7 '^What I already tried with Example Fibre Co: called 22 times; asked billing for a credit on 15$')"
+check "address under the name" 1 "$(grep -A1 '^Jane Doe$' "$WORK/n7.txt" | grep -c '^12 Oak Lane, Oakridge, CA 94000$')"
+
+# Sections in a template of one's own: kept or left out, lines and all;
+# a section never closed is an error with its line.
+printf 'A\n{{#tried}}\nTried: {{tried}}\n{{/tried}}\n{{^tried}}\nNothing tried.\n{{/tried}}\n{{#total_owed}}Owed {{total_owed}}.{{/total_owed}}{{^total_owed}}Nothing owed.{{/total_owed}}\nZ\n' > "$WORK/sec.txt"
+"$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-1002 --customer "John Roe" --period 2026-10 --letter "$WORK/sec.txt" --out "$WORK/n6"
+check "sections: without --tried" "A|Nothing tried.|Nothing owed.|Z" \
+    "$(pdftotext -l 1 "$WORK/n6/complaint-ACC-1002.pdf" - | grep -v '^$' | sed -n 2,5p | tr '\n' '|' | sed 's/|$//')"
+"$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-1001 --customer "Jane Doe" --period 2026-10 --letter "$WORK/sec.txt" --tried "wrote twice" --out "$WORK/n6"
+check "sections: with --tried" "A|Tried: wrote twice|Owed 9.78 USD.|Z" \
+    "$(pdftotext -l 1 "$WORK/n6/complaint-ACC-1001.pdf" - | grep -v '^$' | sed -n 2,5p | tr '\n' '|' | sed 's/|$//')"
+printf 'Dear {{commission}},\n\n{{#breaches}}\nYou broke {{breaches}}\n' > "$WORK/open.txt"
+"$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
+    --account ACC-1001 --customer "Jane Doe" --period 2026-10 --letter "$WORK/open.txt" --out "$WORK/n5" 2>"$WORK/open.err"
+check "open section exit" 65 $?
+check "open section message" 1 "$(grep -c 'open.txt:3: error: {{#breaches}} is never closed: end it with {{/breaches}}' "$WORK/open.err")"
 
 # ---- NO DATA: a month that measured nothing is not green --------------------------
 # September 2026 in the founding case: no call, no outage (calls.csv and

@@ -117,7 +117,8 @@ vg 0 "run: ingest, check, XLSX and PDF" run -q --guarantees "$G" \
 vg 0 "keygen" keygen --out filer
 vg 0 "run, signed, with a dossier" run -q --guarantees "$G" \
     --outages "$F/outages.csv" --calls "$F/calls.csv" --billing "$F/billing.csv" \
-    --period 2026-10 --out signed --account ACC-1001 --sign filer.key
+    --period 2026-10 --out signed --account ACC-1001 --customer "Jane Doe" \
+    --sign filer.key
 vg 0 "verify a signed PDF (written again)" verify --report signed/report.pdf \
     --guarantees "$G" --outages "$F/outages.csv" --calls "$F/calls.csv" \
     --billing "$F/billing.csv" --key filer.pub

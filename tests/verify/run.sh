@@ -252,5 +252,25 @@ verify "$WORK/d1.pdf" --letter "$WORK/own.txt"
 check "dossier manifest edited fails" 1 $rc
 has "dossier manifest edited: report differs" '^NOT VERIFIED: report: it is not the report these inputs give'
 
+# A dossier with the sender's address, the service address and what was
+# tried (odd characters too; no parenthesis, which would make cairo write
+# the PDF keywords as UTF-16): the manifest records them, so verify writes
+# it again byte for byte, PDF and XLSX; edited, they no longer match.
+"$OMBUD" complaint -q --db "$O/evidence.db" --guarantees "$G" --account ACC-1001 \
+    --period 2026-10 --customer "Jane Doe" --out "$WORK/f" \
+    --address "12 Oak Lane; Oakridge|CA=94000, 50%" --service-address "Unité 4, Oakridge" \
+    --tried "called 22 times; wrote on 2026-10-20"
+check "fields dossier exit" 0 $?
+check "fields in the manifest" 1 "$(grep -a -c 'address=12 Oak Lane%3B Oakridge%7CCA%3D94000, 50%25; service_address=Unit%C3%A9 4, Oakridge; tried=called 22 times%3B wrote on 2026-10-20' "$WORK/f/complaint-ACC-1001.pdf")"
+for f in complaint-ACC-1001.pdf complaint-ACC-1001.xlsx; do
+    verify "$WORK/f/$f"
+    check "fields dossier $f verifies" 0 $rc
+    has "fields dossier $f: same bytes" 'same file byte for byte'
+done
+sed 's/tried=called 22 times/tried=called 23 times/' "$WORK/f/complaint-ACC-1001.pdf" > "$WORK/f1.pdf"
+verify "$WORK/f1.pdf"
+check "fields edited fails" 1 $rc
+has "fields edited: report differs" '^NOT VERIFIED: report: it is not the report these inputs give'
+
 echo "verify: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -47,9 +47,10 @@ expect_eq "report: the promise reversed in itself only" 1 \
 expect_eq "report: the source after it in order" 1 \
     "$(grep -c '^Published in: Fibre bundle brochure, 2026, page 2. Kind of guarantee: live_support.$' report.txt)"
 
-# The dossier: its header, the letter and the chronology.
+# The dossier: its header, the letter and the chronology. 9 pages: the
+# letter, which states each breach's facts, takes two.
 pdftotext -layout out/complaint-ACC-1001.pdf d.txt
-expect_eq "dossier: page headers, dates in order" 8 \
+expect_eq "dossier: page headers, dates in order" 9 \
     "$(grep -c 'Complaint of Jane eoD against Example oC erbiF | account ACC-1001 | 2026-10-01 to 2026-10-31' d.txt)"
 expect_eq "dossier: the letter's opening" 1 \
     "$(grep -c '^I, Jane eoD, hold account ACC-1001 with Example' d.txt)"

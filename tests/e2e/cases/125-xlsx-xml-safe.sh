@@ -12,7 +12,7 @@ cp "$FOUNDING"/calls.csv "$CALLS"
 G=$E2E_ROOT/templates/guarantees/fibre-bundle.ini
 
 run_ombud run -q --guarantees "$G" --outages outages.csv --calls "$CALLS" \
-    --billing billing.csv --out out --account ACC-1001
+    --billing billing.csv --out out --account ACC-1001 --customer "Jane Doe"
 expect_exit 0
 expect_xlsx_xml out/report.xlsx out/complaint-ACC-1001.xlsx
 # The Inputs sheet names the file, escaped; no raw U+FFFE anywhere.
