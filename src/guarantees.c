@@ -50,6 +50,7 @@ typedef struct raw {
     char *key;
     char *value;
     long line;
+    int mark;         /* OMBUD_MARK_*: what the line's comment says of it */
 } raw;
 
 typedef struct loader {
@@ -57,6 +58,7 @@ typedef struct loader {
     FILE *fp;
     long line;              /* lines read so far */
     int continuation;       /* the current line starts with white space */
+    int mark;               /* OMBUD_MARK_* of the current line's comment */
     section sections[MAX_SECTIONS];
     int nsections;
     raw raws[MAX_RAW];
@@ -125,6 +127,29 @@ static void add_section(loader *l, const char *name, size_t n)
                "asterisk])", s->name);
 }
 
+/*
+ * What an inline comment says of the value before it. The templates mark a
+ * figure the filer must replace "; PLACEHOLDER: ..." and a threshold not
+ * checked against the standard's text "; U: unverified ...": the loader
+ * keeps the mark so the data-quality block can say so (libinih drops
+ * comments before ombud sees the value).
+ */
+static int line_mark(const char *line)
+{
+    const char *c = line;
+
+    /* An inline comment starts at " ;" (libinih's rule). */
+    while ((c = strchr(c, ';')) && c > line && !isspace((unsigned char)c[-1]))
+        c++;
+    if (!c || c == line)
+        return OMBUD_MARK_NONE;
+    if (strstr(c, "PLACEHOLDER"))
+        return OMBUD_MARK_PLACEHOLDER;
+    if (strstr(c, "U: unverified") || strstr(c, "UNVERIFIED"))
+        return OMBUD_MARK_UNVERIFIED;
+    return OMBUD_MARK_NONE;
+}
+
 /* libinih's line reader: one line per call, counted and checked. */
 static char *read_line(char *str, int num, void *stream)
 {
@@ -146,6 +171,7 @@ static char *read_line(char *str, int num, void *stream)
         return str;
     }
     l->continuation = str[0] == ' ' || str[0] == '\t';
+    l->mark = line_mark(str);
     for (p = str; isspace((unsigned char)*p); p++)
         ;
     if (*p == '[') {
@@ -192,6 +218,8 @@ static int on_key(void *user, const char *secname, const char *key,
         if (v) {
             strcat(strcat(v, " "), value);
             r->value = v;
+            if (l->mark > r->mark)
+                r->mark = l->mark;
         }
         return 1;
     }
@@ -206,7 +234,8 @@ static int on_key(void *user, const char *secname, const char *key,
         return 1;
     }
     r = &l->raws[l->nraws++];
-    *r = (raw){(int)(sec - l->sections), strdup(key), strdup(value), l->line};
+    *r = (raw){(int)(sec - l->sections), strdup(key), strdup(value), l->line,
+               l->mark};
     return 1;
 }
 
@@ -266,6 +295,8 @@ static char *dup_value(loader *l, int si, const char *key)
     return r ? strdup(r->value) : NULL;
 }
 
+static int parse_percent(const char *s, int64_t *bp);
+
 /* The findings keep these in fixed fields (ombud_check_info): a longer
  * value would be cut, maybe inside a character, so it is refused here. */
 static void check_length(loader *l, int si, section *sec, const char *key,
@@ -281,7 +312,7 @@ static void check_length(loader *l, int si, section *sec, const char *key,
 static void load_filing(loader *l)
 {
     static const char keys[] = "carrier|commission|timezone|currency|docket|"
-                               "prepared_by|period|language";
+                               "prepared_by|period|language|max_rejected";
     ombud_filing *f = &l->gs->filing;
     section *sec = find_section(l, "filing");
     int si = sec ? (int)(sec - l->sections) : -1;
@@ -310,6 +341,12 @@ static void load_filing(loader *l)
     f->language = dup_value(l, si, "language");
     f->timezone = dup_value(l, si, "timezone");
     f->currency = dup_value(l, si, "currency");
+    f->max_rejected_bp = OMBUD_DEFAULT_MAX_REJECTED_BP;
+    if ((r = si >= 0 ? raw_get(l, si, "max_rejected") : NULL) &&
+        !parse_percent(r->value, &f->max_rejected_bp))
+        lerror(l, r->line, sec, "max_rejected", "bad percentage '%s' (the "
+               "largest share of a file's rows that may be rejected, e.g. "
+               "0.5%%)", r->value);
     if (!f->timezone)
         f->timezone = strdup("UTC");
     if (!f->currency)
@@ -600,6 +637,7 @@ static void load_params(loader *l, int si, ombud_guarantee *g)
         }
         why[0] = '\0';
         g->v[k].line = r ? r->line : 0;
+        g->v[k].mark = r ? r->mark : OMBUD_MARK_NONE;
         g->v[k].set = 1;
         if (!parse_param(l, d, v, &g->v[k], why, sizeof why))
             lerror(l, r ? r->line : sec->line, sec, d->key, "%s", why);
@@ -799,6 +837,23 @@ char *ombud_guarantee_params(const ombud_guarantee *g, char *buf, size_t size)
             continue;
         n += (size_t)snprintf(buf + n, size - n, "%s%s = %s", n ? "; " : "",
                               g->rule->params[k].key, g->v[k].text);
+    }
+    /* The keys the file marks, by mark ("placeholder = lines"): read back
+     * by quality.c. */
+    for (int m = OMBUD_MARK_PLACEHOLDER; m <= OMBUD_MARK_UNVERIFIED; m++) {
+        int first = 1;
+        for (int k = 0; g->rule && k < g->rule->nparams && n < size; k++) {
+            const char *key = g->rule->params[k].key;
+            if (!g->v[k].set || g->v[k].mark != m)
+                continue;
+            if (first)
+                n += (size_t)snprintf(buf + n, size - n, "%s%s = %s",
+                                      n ? "; " : "", m == OMBUD_MARK_PLACEHOLDER ?
+                                      "placeholder" : "unverified", key);
+            else
+                n += (size_t)snprintf(buf + n, size - n, ", %s", key);
+            first = 0;
+        }
     }
     return buf;
 }

@@ -15,6 +15,7 @@
 #include "ombud/cal.h"
 #include "ombud/i18n.h"
 #include "ombud/quality.h"
+#include "ombud/text.h"
 
 /* Days of a period looked at for gaps: a year and a little. */
 #define MAX_GAP_DAYS 400
@@ -28,6 +29,8 @@ typedef struct collect {
     GPtrArray *items;      /* ombud_quality_item* (g_free) */
     GPtrArray *sources;    /* source rows copied (source_copy*) */
     GPtrArray *results;    /* result rows copied (result_copy*) */
+    int isolate;           /* isolate input text (for the PDF) */
+    GPtrArray *isos;       /* the isolated copies (g_free) */
 } collect;
 
 typedef struct source_copy {
@@ -53,6 +56,22 @@ static void add(collect *c, ombud_q_level level, const char *fmt, ...)
     vsnprintf(it->text, sizeof it->text, fmt, ap);
     va_end(ap);
     g_ptr_array_add(c->items, it);
+}
+
+/*
+ * Input text (a file name, a guarantee's id, a filter word) inside one of
+ * ombud's sentences: for the PDF, isolated so that it cannot reorder the
+ * sentence around it (a Hebrew report, or an id with a right-to-left
+ * override). Valid until the items are freed.
+ */
+static const char *in(collect *c, const char *s)
+{
+    char *iso;
+
+    if (!c->isolate || !s || !(iso = ombud_bidi_isolate(s)))
+        return s;
+    g_ptr_array_add(c->isos, iso);
+    return iso;
 }
 
 /* ---- copying what the store has ------------------------------------------------ */
@@ -95,12 +114,12 @@ static ombud_err sources_items(collect *c)
         char share[32], max[32];
         ombud_err err;
         int timed = strcmp(s->kind, "accounts") != 0; /* a map: no times */
-        int over = s->rejected * 10000 > OMBUD_MAX_REJECTED_BP * s->read;
+        int over = s->rejected * 10000 > c->chk.max_rejected_bp * s->read;
 
         /* Rounded to the nearest basis point, except that a share over the
          * limit never reads as the limit itself (1 of 199 is 0.51%). */
-        if (over && bp <= OMBUD_MAX_REJECTED_BP)
-            bp = OMBUD_MAX_REJECTED_BP + 1;
+        if (over && bp <= c->chk.max_rejected_bp)
+            bp = c->chk.max_rejected_bp + 1;
         ombud_fmt_bp(bp, share, sizeof share);
         if ((err = ombud_store_source_spread(c->st, s->id, s->kind, c->chk.from,
                                              c->chk.to, spread)))
@@ -108,26 +127,26 @@ static ombud_err sources_items(collect *c)
         if (timed)
             add(c, OMBUD_Q_NOTE, _("%s (%s): %lld read, %lld stored, %lld "
                 "rejected (%s); records dated before the period: %lld, in it: "
-                "%lld, after it: %lld"), s->name, ombud_fmt_source_kind(s->kind),
+                "%lld, after it: %lld"), in(c, s->name), ombud_fmt_source_kind(s->kind),
                 (long long)s->read, (long long)s->stored,
                 (long long)s->rejected, share, (long long)spread[0],
                 (long long)spread[1], (long long)spread[2]);
         else
             add(c, OMBUD_Q_NOTE, _("%s (%s): %lld read, %lld stored, %lld "
-                "rejected (%s)"), s->name, ombud_fmt_source_kind(s->kind),
+                "rejected (%s)"), in(c, s->name), ombud_fmt_source_kind(s->kind),
                 (long long)s->read, (long long)s->stored,
                 (long long)s->rejected, share);
         if (over)
             add(c, OMBUD_Q_SERIOUS, _("%s: %lld of %lld rows rejected (%s), "
                 "more than the %s allowed: the figures rest on part of the "
-                "file (see the rejected rows)"), s->name,
+                "file (see the rejected rows)"), in(c, s->name),
                 (long long)s->rejected, (long long)s->read, share,
-                ombud_fmt_bp(OMBUD_MAX_REJECTED_BP, max, sizeof max));
+                ombud_fmt_bp(c->chk.max_rejected_bp, max, sizeof max));
         /* queue_log times are epochs: no zone was applied to them. */
         if (s->tz[0] && strcmp(s->tz, c->chk.tz) && strcmp(s->kind, "queue_log"))
             add(c, OMBUD_Q_SERIOUS, _("%s was read in the time zone %s, the "
                 "filing's is %s: times without an offset were placed in the "
-                "wrong zone (import it again with --tz %s)"), s->name, s->tz,
+                "wrong zone (import it again with --tz %s)"), in(c, s->name), s->tz,
                 c->chk.tz, c->chk.tz);
     }
     return OMBUD_OK;
@@ -184,12 +203,17 @@ static ombud_err unknown_word(collect *c, const char *gid, const char *key,
             snprintf(tail, sizeof tail, "%s", _("no value of it is stored"));
         else if (close)
             snprintf(tail, sizeof tail, _("stored: %s%s; did you mean %s?"),
-                     x.shown->str, x.n > MAX_SHOWN ? ", ..." : "", x.best);
+                     in(c, x.shown->str), x.n > MAX_SHOWN ? ", ..." : "",
+                     in(c, x.best));
         else
-            snprintf(tail, sizeof tail, _("stored: %s%s"), x.shown->str,
+            snprintf(tail, sizeof tail, _("stored: %s%s"), in(c, x.shown->str),
                      x.n > MAX_SHOWN ? ", ..." : "");
-        add(c, OMBUD_Q_SERIOUS, _("%s: %s = %s matches nothing in the "
-            "records (%s): it selects no row"), gid, key, word, tail);
+        /* "queues = tech" whole, so that a right-to-left sentence keeps
+         * it in this order. */
+        char *expr = g_strdup_printf("%s = %s", key, word);
+        add(c, OMBUD_Q_SERIOUS, _("%s: %s matches nothing in the records "
+            "(%s): it selects no row"), in(c, gid), in(c, expr), tail);
+        g_free(expr);
     }
     g_string_free(x.shown, TRUE);
     return err;
@@ -226,13 +250,32 @@ static ombud_err filter_items(collect *c)
     return err;
 }
 
+/* Values the guarantees file marks (see guarantees.c, line_mark()). */
+static void mark_items(collect *c)
+{
+    for (guint i = 0; i < c->results->len; i++) {
+        const result_copy *r = g_ptr_array_index(c->results, i);
+        char *p = param(r->params, "placeholder"), *u = param(r->params, "unverified");
+        if (p)
+            add(c, OMBUD_Q_SERIOUS, _("%s: %s is a placeholder in the guarantees "
+                "file (an example figure of the template): give the carrier's "
+                "own before filing"), in(c, r->gid), p);
+        if (u)
+            add(c, OMBUD_Q_NOTE, _("%s: %s is marked unverified in the "
+                "guarantees file: check it against the standard's text before "
+                "filing"), in(c, r->gid), u);
+        g_free(p);
+        g_free(u);
+    }
+}
+
 static void no_data_items(collect *c)
 {
     for (guint i = 0; i < c->results->len; i++) {
         const result_copy *r = g_ptr_array_index(c->results, i);
         if (r->pass == OMBUD_NO_DATA)
             add(c, OMBUD_Q_SERIOUS, _("%s: no data: nothing it judges is in "
-                "the records of the period, so it is not assessed"), r->gid);
+                "the records of the period, so it is not assessed"), in(c, r->gid));
     }
 }
 
@@ -276,14 +319,16 @@ static void collect_free(collect *c)
     g_ptr_array_free(c->items, TRUE);
     g_ptr_array_free(c->sources, TRUE);
     g_ptr_array_free(c->results, TRUE);
+    g_ptr_array_free(c->isos, TRUE);
     ombud_tz_free(c->tz);
 }
 
-ombud_err ombud_quality_each(ombud_store *st, int64_t check_id,
+ombud_err ombud_quality_each(ombud_store *st, int64_t check_id, int isolate,
                              ombud_quality_fn fn, void *ud, int *serious)
 {
     collect c = {st, {0}, NULL, g_ptr_array_new_with_free_func(g_free),
                  g_ptr_array_new_with_free_func(g_free),
+                 g_ptr_array_new_with_free_func(g_free), isolate,
                  g_ptr_array_new_with_free_func(g_free)};
     int nserious = 0, stop = 0;
     ombud_err err;
@@ -294,6 +339,7 @@ ombud_err ombud_quality_each(ombud_store *st, int64_t check_id,
     if (!err && !(err = ombud_store_each_source(st, copy_source, &c)) &&
         !(err = ombud_store_each_result(st, c.chk.id, copy_result, &c))) {
         no_data_items(&c);
+        mark_items(&c);
         if (!(err = filter_items(&c)) && !(err = sources_items(&c)))
             err = gap_items(&c);
     }
@@ -331,13 +377,14 @@ static int append_item(void *ud, const ombud_quality_item *it)
 }
 
 ombud_err ombud_quality_list_get(ombud_store *st, int64_t check_id,
-                                 ombud_quality_list *out)
+                                 int isolate, ombud_quality_list *out)
 {
     appender a = {out, 0};
     ombud_err err;
 
     memset(out, 0, sizeof *out);
-    err = ombud_quality_each(st, check_id, append_item, &a, &out->serious);
+    err = ombud_quality_each(st, check_id, isolate, append_item, &a,
+                             &out->serious);
     if (!err && a.nomem)
         err = OMBUD_E_NOMEM;
     if (err)

@@ -189,6 +189,8 @@ static const char schema_sql[] =
     "  currency TEXT NOT NULL,"
     "  tool_version TEXT NOT NULL,"
     "  lang TEXT NOT NULL DEFAULT 'en',"  /* language of the findings' texts */
+    "  max_rejected_bp INTEGER NOT NULL DEFAULT 50,"
+    "  allow_incomplete INTEGER NOT NULL DEFAULT 0,"
     "  UNIQUE (period_start, period_end));"
     "CREATE TABLE IF NOT EXISTS results ("
     "  id INTEGER PRIMARY KEY,"
@@ -369,8 +371,9 @@ static const char *const stmt_sql[S_COUNT] = {
                  " (SELECT count(*) FROM orders)",
     [S_ADD_CHECK] = "INSERT INTO checks (period_start, period_end, tz, "
                     "guarantees, guarantees_sha256, carrier, commission, "
-                    "docket, prepared_by, currency, tool_version, lang) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    "docket, prepared_by, currency, tool_version, lang, "
+                    "max_rejected_bp, allow_incomplete) VALUES (?1, ?2, ?3, "
+                    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     [S_ADD_RESULT] = "INSERT INTO results (check_id, seq, guarantee_id, kind, "
                      "promise, source, params) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_SET_RESULT] = "UPDATE results SET measured = ?2, target = ?3, unit = ?4, "
@@ -528,22 +531,37 @@ static int foreign_database(ombud_store *st)
 }
 
 /*
- * Stores made before checks had a language: add the column (their checks
- * were written in English). An added column with a default needs no
- * schema version of its own: older ombud versions ignore it.
+ * Stores made before checks had a column: add it (with the default that
+ * held then: English texts, the 0.50% limit, no --allow-incomplete). An
+ * added column with a default needs no schema version of its own: older
+ * ombud versions ignore it.
  */
-static ombud_err add_lang_column(ombud_store *st)
+static ombud_err add_check_column(ombud_store *st, const char *name,
+                                  const char *decl)
 {
     sqlite3_stmt *s;
+    char sql[160];
     int has = 0;
 
     if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM pragma_table_info('checks') "
-                           "WHERE name = 'lang'", -1, &s, NULL) != SQLITE_OK)
+                           "WHERE name = ?1", -1, &s, NULL) != SQLITE_OK)
         return db_error(st, "reading the schema");
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
     has = sqlite3_step(s) == SQLITE_ROW;
     sqlite3_finalize(s);
-    return has ? OMBUD_OK : exec(st, "ALTER TABLE checks ADD COLUMN lang TEXT "
-                                 "NOT NULL DEFAULT 'en'");
+    snprintf(sql, sizeof sql, "ALTER TABLE checks ADD COLUMN %s %s", name, decl);
+    return has ? OMBUD_OK : exec(st, sql);
+}
+
+static ombud_err add_check_columns(ombud_store *st)
+{
+    ombud_err err;
+
+    if ((err = add_check_column(st, "lang", "TEXT NOT NULL DEFAULT 'en'")) ||
+        (err = add_check_column(st, "max_rejected_bp", "INTEGER NOT NULL "
+                                "DEFAULT 50")))
+        return err;
+    return add_check_column(st, "allow_incomplete", "INTEGER NOT NULL DEFAULT 0");
 }
 
 static ombud_err create_schema(ombud_store *st)
@@ -558,7 +576,7 @@ static ombud_err create_schema(ombud_store *st)
     if ((err = exec(st, "BEGIN IMMEDIATE")))
         return err;
     if ((err = exec(st, schema_sql)) || (err = schema_version(st, &version)) ||
-        (err = add_lang_column(st)))
+        (err = add_check_columns(st)))
         goto fail;
     if (version == 1 && (err = exec(st, upgrade_v1_sql)))
         goto fail;
@@ -1805,6 +1823,8 @@ ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
     bind_text(s, 10, c->currency);
     bind_text(s, 11, OMBUD_VERSION);
     bind_text(s, 12, c->lang ? c->lang : "en");
+    sqlite3_bind_int64(s, 13, c->max_rejected_bp);
+    sqlite3_bind_int(s, 14, c->allow_incomplete);
     if (step_done(s) != SQLITE_DONE) {
         err = db_error(st, "recording the check");
         goto fail;
@@ -2157,7 +2177,8 @@ ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
     if (sqlite3_prepare_v2(st->db, "SELECT id, period_start, period_end, tz, "
                            "guarantees, guarantees_sha256, carrier, "
                            "commission, docket, prepared_by, currency, "
-                           "tool_version, lang FROM checks WHERE ?1 = 0 OR id = ?1 "
+                           "tool_version, lang, max_rejected_bp, "
+                           "allow_incomplete FROM checks WHERE ?1 = 0 OR id = ?1 "
                            "ORDER BY id DESC LIMIT 1", -1, &s, NULL) != SQLITE_OK)
         return db_error(st, "reading a check");
     sqlite3_bind_int64(s, 1, check_id);
@@ -2176,6 +2197,8 @@ ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
         copy_col(s, 10, out->currency, sizeof out->currency);
         copy_col(s, 11, out->tool_version, sizeof out->tool_version);
         copy_col(s, 12, out->lang, sizeof out->lang);
+        out->max_rejected_bp = sqlite3_column_int64(s, 13);
+        out->allow_incomplete = sqlite3_column_int(s, 14);
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)

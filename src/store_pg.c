@@ -398,8 +398,18 @@ static const char revision2_sql[] =
     "INSERT INTO meta VALUES ('pg_revision', '2') ON CONFLICT (key) DO "
     "  UPDATE SET value = EXCLUDED.value;";
 
+/* Revision 3: what a check was filed under (the data-quality limit and
+ * --allow-incomplete), with the defaults that held before. */
+static const char revision3_sql[] =
+    "ALTER TABLE checks ADD COLUMN IF NOT EXISTS max_rejected_bp bigint NOT "
+    "  NULL DEFAULT 50;"
+    "ALTER TABLE checks ADD COLUMN IF NOT EXISTS allow_incomplete bigint NOT "
+    "  NULL DEFAULT 0;"
+    "INSERT INTO meta VALUES ('pg_revision', '3') ON CONFLICT (key) DO "
+    "  UPDATE SET value = EXCLUDED.value;";
+
 /* The revision of the PostgreSQL schema this build writes (see above). */
-#define PG_REVISION 2
+#define PG_REVISION 3
 
 /* ---- parameters ------------------------------------------------------------- */
 
@@ -687,8 +697,12 @@ static ombud_err upgrade_revision(ombud_pg *pg)
                            PG_REVISION);
     if (revision == PG_REVISION)
         return OMBUD_OK;
-    return run_script(pg, "upgrading the schema (appointments, orders, "
-                      "Asterisk inputs)", revision2_sql);
+    if (revision < 2 && (err = run_script(pg, "upgrading the schema "
+                                          "(appointments, orders, Asterisk "
+                                          "inputs)", revision2_sql)))
+        return err;
+    return run_script(pg, "upgrading the schema (data-quality settings)",
+                      revision3_sql);
 }
 
 /* Create the schema once, under a lock so that two first runs do not race. */
@@ -2274,12 +2288,15 @@ ombud_err ombud_pg_begin_check(ombud_pg *pg, const ombud_check *c,
     p_text(&p, c->currency);
     p_text(&p, OMBUD_VERSION);
     p_text(&p, c->lang ? c->lang : "en");
+    p_int(&p, c->max_rejected_bp);
+    p_int(&p, c->allow_incomplete);
     if ((err = run(pg, "recording the check", "INSERT INTO checks "
                    "(period_start, period_end, tz, guarantees, "
                    "guarantees_sha256, carrier, commission, docket, "
-                   "prepared_by, currency, tool_version, lang) VALUES ($1, "
-                   "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING "
-                   "id", &p, &res)))
+                   "prepared_by, currency, tool_version, lang, "
+                   "max_rejected_bp, allow_incomplete) VALUES ($1, $2, $3, "
+                   "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+                   "RETURNING id", &p, &res)))
         goto fail;
     *check_id = col_int(res, 0, 0);
     PQclear(res);
@@ -2567,8 +2584,9 @@ ombud_err ombud_pg_check_get(ombud_pg *pg, int64_t check_id,
         (err = run(pg, "reading a check", "SELECT id, period_start, "
                    "period_end, tz, guarantees, guarantees_sha256, carrier, "
                    "commission, docket, prepared_by, currency, tool_version, "
-                   "lang FROM checks WHERE $1::bigint = 0 OR id = $1::bigint ORDER "
-                   "BY id DESC LIMIT 1", &p, &res)))
+                   "lang, max_rejected_bp, allow_incomplete FROM checks "
+                   "WHERE $1::bigint = 0 OR id = $1::bigint ORDER BY id DESC "
+                   "LIMIT 1", &p, &res)))
         return err;
     if ((found = PQntuples(res) == 1)) {
         out->id = col_int(res, 0, 0);
@@ -2584,6 +2602,8 @@ ombud_err ombud_pg_check_get(ombud_pg *pg, int64_t check_id,
         copy_col(res, 0, 10, out->currency, sizeof out->currency);
         copy_col(res, 0, 11, out->tool_version, sizeof out->tool_version);
         copy_col(res, 0, 12, out->lang, sizeof out->lang);
+        out->max_rejected_bp = col_int(res, 0, 13);
+        out->allow_incomplete = col_int(res, 0, 14) != 0;
     }
     PQclear(res);
     return found ? OMBUD_OK : OMBUD_E_DATA;

@@ -41,7 +41,13 @@ typedef struct ombud_filing {
     char *prepared_by;  /**< who prepared it */
     char *period;       /**< default period, e.g. 2026-10 */
     char *language;     /**< language of reports and letters: en, es, ca, he */
+    int64_t max_rejected_bp; /**< largest share of a file's rows rejected
+                                  before the data are incomplete (bp) */
+    int allow_incomplete;    /**< set by --allow-incomplete, not the file */
 } ombud_filing;
+
+/** Default [filing] max_rejected: 0.50%. */
+#define OMBUD_DEFAULT_MAX_REJECTED_BP 50
 
 /** A [calendar NAME] section. */
 typedef struct ombud_named_calendar {

@@ -51,6 +51,7 @@ typedef struct ombud_manifest {
     char tz[64];
     char currency[4];
     char lang[8];                 /**< language of the findings' texts; "en" */
+    char allow[4];                /**< "1": filed with --allow-incomplete; "" */
     char guarantees_sha256[65];
     char findings_sha256[65];
     ombud_manifest_input in[OMBUD_MANIFEST_MAX_INPUTS];

@@ -5,12 +5,15 @@
  * A verdict is only as good as the rows behind it. Before any figure, a
  * reader is told, from the store alone (so `check`, the PDF cover and the
  * workbook say the same, and `ombud verify` re-derives it with the rest):
- *   - per input file: rows read, stored and rejected (with the share), and
+ *   - per input file: rows read, stored and rejected (with the share, over
+ *     [filing] max_rejected serious), and
  *     how many of its rows fall before, inside and after the period;
  *   - a file read in another time zone than the filing's;
  *   - a filter word (queues, services, areas, kinds) that matches no
  *     stored value, with the nearest one that does;
  *   - each guarantee that examined nothing (NO DATA);
+ *   - a value the guarantees file marks as a placeholder (serious) or as
+ *     an unverified threshold (a note);
  *   - days of the period with no call at all.
  * Items are serious (the filing is incomplete: `check` and `run` exit 2
  * unless --allow-incomplete) or notes.
@@ -20,9 +23,6 @@
 
 #include "ombud/err.h"
 #include "ombud/store.h"
-
-/** Largest share of a file's rows that may be rejected: 0.50%. */
-#define OMBUD_MAX_REJECTED_BP 50
 
 /** How much an item weighs. */
 typedef enum ombud_q_level {
@@ -42,9 +42,11 @@ typedef int (*ombud_quality_fn)(void *ud, const ombud_quality_item *it);
  * @brief Each data-quality item of check @p check_id (0 = the latest):
  * serious ones first, each group in a fixed order, so reports are
  * deterministic. @p serious (may be NULL) receives how many are serious.
+ * @p isolate: wrap the input text inside each sentence (file names, ids,
+ * filter words) in Unicode isolates, for the PDF (ombud_bidi_isolate()).
  * @return OMBUD_OK, or the store's error.
  */
-ombud_err ombud_quality_each(ombud_store *st, int64_t check_id,
+ombud_err ombud_quality_each(ombud_store *st, int64_t check_id, int isolate,
                              ombud_quality_fn fn, void *ud, int *serious);
 
 /** Every item of a check, for a report that needs them all before it
@@ -60,7 +62,7 @@ typedef struct ombud_quality_list {
  * is empty. Free with ombud_quality_list_free().
  */
 ombud_err ombud_quality_list_get(ombud_store *st, int64_t check_id,
-                                 ombud_quality_list *out);
+                                 int isolate, ombud_quality_list *out);
 
 /** @brief Free what ombud_quality_list_get() allocated (NULL-safe). */
 void ombud_quality_list_free(ombud_quality_list *l);

@@ -54,6 +54,14 @@ typedef struct ombud_param_def {
     const char *doc;      /**< one line for README and templates */
 } ombud_param_def;
 
+/** What the guarantees file's comment says of a value (templates write
+ *  "; PLACEHOLDER: ..." and "; U: unverified ..."). */
+enum {
+    OMBUD_MARK_NONE = 0,
+    OMBUD_MARK_PLACEHOLDER,   /**< the filer must replace it */
+    OMBUD_MARK_UNVERIFIED     /**< not checked against the standard's text */
+};
+
 /** A parsed key value. */
 typedef struct ombud_param {
     int set;              /**< given in the file or by default */
@@ -65,6 +73,7 @@ typedef struct ombud_param {
     const ombud_calendar *cal; /**< HOURS or CALENDAR (owned by the guarantees) */
     const ombud_calendar **cals; /**< CALMAP: calendar of list[i] (array owned) */
     int64_t *nums;        /**< COUNTMAP: the number of list[i] (array owned) */
+    int mark;             /**< OMBUD_MARK_*: the file's comment on the value */
 } ombud_param;
 
 struct ombud_rule;

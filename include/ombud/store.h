@@ -580,6 +580,8 @@ typedef struct ombud_check {
     const char *prepared_by;  /**< may be NULL */
     const char *currency;     /**< ISO 4217 code */
     const char *lang;         /**< language of the findings' texts; NULL: "en" */
+    int64_t max_rejected_bp;  /**< [filing] max_rejected (bp) */
+    int allow_incomplete;     /**< filed with --allow-incomplete */
 } ombud_check;
 
 /**
@@ -632,6 +634,8 @@ typedef struct ombud_check_info {
     char currency[4];
     char tool_version[32];
     char lang[8];             /**< language of the findings' texts ("en") */
+    int64_t max_rejected_bp;  /**< [filing] max_rejected (bp; 50 in older stores) */
+    int allow_incomplete;     /**< filed with --allow-incomplete */
 } ombud_check_info;
 
 /**

@@ -92,7 +92,7 @@ static int say_item(void *ud, const ombud_quality_item *it)
 int ombud_quality_gate(ombud_store *st, int64_t check_id, int allow)
 {
     int serious = 0;
-    ombud_err err = ombud_quality_each(st, check_id, say_item, &allow,
+    ombud_err err = ombud_quality_each(st, check_id, 0, say_item, &allow,
                                        &serious);
 
     if (err)
@@ -194,7 +194,8 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
     const ombud_filing *f = &gs->filing;
     ombud_check chk = {from, to, ombud_tz_name(gs->tz), gs->path, gs->sha256,
                        f->carrier, f->commission, f->docket, f->prepared_by,
-                       f->currency, ombud_lang_code(ombud_i18n_get())};
+                       f->currency, ombud_lang_code(ombud_i18n_get()),
+                       f->max_rejected_bp, f->allow_incomplete};
     ombud_result res;
     int64_t check_id;
     char span[80];
@@ -274,8 +275,10 @@ int ombud_cmd_check(int argc, char **argv)
         return ombud_usage_error("check", "--guarantees FILE is required", NULL);
     if (!(err = ombud_guarantees_load(gpath, &gs)) &&
         !(err = ombud_lang_apply(lang_given, lang, gs)) &&
-        !(err = ombud_store_open(db, &st)))
+        !(err = ombud_store_open(db, &st))) {
+        gs->filing.allow_incomplete = allow;
         err = ombud_evaluate(st, gs, period, NULL, &check_id);
+    }
     if (!err)
         rc = ombud_quality_gate(st, check_id, allow);
     ombud_store_close(st);

@@ -50,9 +50,10 @@ const char ombud_help_ingest[] =
     "  --orders FILE      orders.csv: orders for new service, promised dates\n"
     "                     (each may be given more than once)\n"
     "  --tz ZONE          IANA time zone for times written without an offset,\n"
-    "                     e.g. America/Los_Angeles (default: UTC)\n"
+    "                     e.g. America/Los_Angeles; required unless\n"
+    "                     --guarantees gives the filing's\n"
     "  --currency CODE    currency of amounts with a blank currency column\n"
-    "                     (default: USD)\n"
+    "                     (default: the filing's with --guarantees, else USD)\n"
     "  --map [KIND.]COLUMN=HEADER\n"
     "                     read ombud's COLUMN from the file's column HEADER,\n"
     "                     e.g. --map calls.arrived_at='Queue Entry Time'\n"
@@ -81,8 +82,10 @@ const char ombud_help_ingest[] =
     "                     19 of cdr_custom), stored as call-detail records;\n"
     "                     queue_log legs take their accountcode by uniqueid\n"
     "  --cdr-tz ZONE      the zone Master.csv was written in (default --tz)\n"
-    "  --guarantees FILE  take the [source asterisk] settings (what\n"
-    "                     EXITWITHTIMEOUT and EXITWITHKEY mean) from this file\n"
+    "  --guarantees FILE  take the filing's time zone and currency (unless\n"
+    "                     --tz, --currency say otherwise) and the [source\n"
+    "                     asterisk] settings (what EXITWITHTIMEOUT and\n"
+    "                     EXITWITHKEY mean) from this file\n"
     "                     (default: timeout = voicemail, any key = ivr)\n"
     "  A queue_log gives one call leg per queue stint (ENTERQUEUE to its\n"
     "  terminal event); lines that are no part of a leg (duplicates, agent\n"
@@ -131,7 +134,7 @@ static int parse_args(int argc, char **argv, ingest_args *a)
     };
     int c, rc;
 
-    *a = (ingest_args){"evidence.db", NULL, "UTC", "USD",
+    *a = (ingest_args){"evidence.db", NULL, NULL, NULL,
                        .verbosity = OMBUD_NORMAL};
     optind = 1;
     opterr = 0;
@@ -161,7 +164,14 @@ static int parse_args(int argc, char **argv, ingest_args *a)
         return ombud_usage_error("ingest", "unexpected argument", argv[optind]);
     if ((rc = ombud_inputs_check(&a->in, "ingest")))
         return rc;
-    if (!ombud_currency_valid(a->currency))
+    /* A time without an offset is local somewhere: a guessed UTC once put a
+     * Los Angeles export eight hours off, and nothing said so. */
+    if (!a->tz && !a->guarantees)
+        return ombud_usage_error("ingest", "no time zone: give --tz ZONE (the "
+                                 "zone the export writes its times in, e.g. "
+                                 "America/Los_Angeles), or --guarantees FILE "
+                                 "to take the filing's", NULL);
+    if (a->currency && !ombud_currency_valid(a->currency))
         return ombud_usage_error("ingest", "--currency must be an ISO 4217 "
                                  "code such as USD, got", a->currency);
     return 0;
@@ -248,18 +258,23 @@ int ombud_cmd_ingest(int argc, char **argv)
     if ((rc = parse_args(argc, argv, &a)))
         return rc < 0 ? OMBUD_EXIT_OK : rc;
     ombud_diag_set_verbosity(a.verbosity);
-    if (ombud_tz_open(a.tz, &tz))
+    if (a.guarantees && (err = ombud_guarantees_load(a.guarantees, &gs)))
+        return ombud_exit_code(err);
+    /* --tz wins; else the filing's zone and currency. */
+    if (!a.tz)
+        a.tz = gs->filing.timezone;
+    if (!a.currency)
+        a.currency = gs ? gs->filing.currency : "USD";
+    if (ombud_tz_open(a.tz, &tz)) {
+        ombud_guarantees_free(gs);
         return ombud_usage_error("ingest", "--tz: unknown time zone (use an "
                                  "IANA name such as America/Los_Angeles):",
                                  a.tz);
+    }
     if ((rc = ombud_inputs_cdr_tz(&a.in, "ingest", &cdr_tz))) {
+        ombud_guarantees_free(gs);
         ombud_tz_free(tz);
         return rc;
-    }
-    if (a.guarantees && (err = ombud_guarantees_load(a.guarantees, &gs))) {
-        ombud_tz_free(tz);
-        ombud_tz_free(cdr_tz);
-        return ombud_exit_code(err);
     }
     opts = (ombud_ingest_opts){tz, a.currency, a.in.maps, a.in.nmaps,
                                a.verbosity == OMBUD_VERBOSE ? -1 : 10,

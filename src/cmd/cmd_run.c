@@ -267,6 +267,7 @@ int ombud_cmd_run(int argc, char **argv)
         ombud_guarantees_free(gs);
         return ombud_exit_code(err);
     }
+    gs->filing.allow_incomplete = a.allow;
     err = run(&a, gs, db, &rejected);
     if (!err && a.gate) {
         ombud_guarantees_free(gs);

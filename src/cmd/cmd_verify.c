@@ -404,6 +404,8 @@ static void recompute(verify *v, const char *gpath, const ombud_input *in, int n
             g_free(gs->path);
             gs->path = g_strdup(v->m.gpath);
         }
+        /* Filed with --allow-incomplete: the reports say so. */
+        gs->filing.allow_incomplete = !strcmp(v->m.allow, "1");
         if (!(err = ombud_store_open(db, &st)) &&
             !(err = import_as_named(v, st, gs, in, nin)) &&
             !(err = ombud_evaluate_span(st, gs, v->m.from, v->m.to, NULL,

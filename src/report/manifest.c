@@ -78,6 +78,7 @@ ombud_err ombud_manifest_build(ombud_store *st, int64_t check_id,
     snprintf(m->tz, sizeof m->tz, "%s", chk.tz);
     snprintf(m->currency, sizeof m->currency, "%s", chk.currency);
     snprintf(m->lang, sizeof m->lang, "%s", chk.lang[0] ? chk.lang : "en");
+    snprintf(m->allow, sizeof m->allow, "%s", chk.allow_incomplete ? "1" : "");
     snprintf(m->guarantees_sha256, sizeof m->guarantees_sha256, "%s",
              chk.guarantees_sha256);
     snprintf(m->gpath, sizeof m->gpath, "%s", chk.guarantees);
@@ -107,6 +108,8 @@ char *ombud_manifest_format(const ombud_manifest *m, char *buf, size_t size)
     /* English findings keep the manifest English reports always had. */
     if (m->lang[0] && strcmp(m->lang, "en"))
         g_string_append_printf(g, "; lang=%s", m->lang);
+    /* Only when given, so other reports keep the manifest they had. */
+    put_kv(g, "allow", m->allow);
     put_kv(g, "doc", m->doc);
     put_kv(g, "paper", m->paper);
     put_kv(g, "gpath", m->gpath);
@@ -152,6 +155,7 @@ static void field(const char *s, int i, char *out, size_t size)
 static char *text_slot(ombud_manifest *m, const char *key, size_t *size)
 {
 #define SLOT(k, f) if (!strcmp(key, k)) return *size = sizeof m->f, m->f
+    SLOT("allow", allow);
     SLOT("doc", doc);
     SLOT("paper", paper);
     SLOT("gpath", gpath);

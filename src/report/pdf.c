@@ -106,6 +106,9 @@ static void cover(pdf *p)
     if (p->q.serious)
         pdoc_para(&p->d, ombud_fmt_incomplete(p->q.serious, line, sizeof line),
                   12, 1, 0);
+    if (p->q.serious && p->chk.allow_incomplete)
+        pdoc_para(&p->d, _("Filed as it is: the filer chose to file with the "
+                  "evidence incomplete (--allow-incomplete)."), 10, 0, 0);
     p->d.y += 40;
     pdoc_para(&p->d, _("Every figure in this report was computed by ombud from the input "
          "files listed under \"Inputs and integrity\", identified by their "
@@ -127,7 +130,7 @@ static void quality(pdf *p)
     for (int i = 0; i < p->q.n; i++) {
         const ombud_quality_item *it = &p->q.items[i];
         snprintf(line, sizeof line, "%s: %s", it->level == OMBUD_Q_SERIOUS ?
-                 _("Serious") : _("Note"), pdoc_iso(&p->d, it->text));
+                 _("Serious") : _("Note"), it->text);
         pdoc_para(&p->d, line, 8.5, it->level == OMBUD_Q_SERIOUS,
                   it->level == OMBUD_Q_SERIOUS ? 0 : 0.25);
         p->d.y += 2;
@@ -537,7 +540,7 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
         free(m);
     }
     if (!err && !(err = ombud_store_each_result(st, p->chk.id, copy_result, p)) &&
-        !(err = ombud_quality_list_get(st, p->chk.id, &p->q)))
+        !(err = ombud_quality_list_get(st, p->chk.id, 1, &p->q)))
         err = write_pdf(p, path);
     ombud_quality_list_free(&p->q);
     free(p->manifest);

@@ -436,16 +436,23 @@ static void quality_row(lxw_worksheet *ws, int row, const char *level,
 static void quality_rows(xlsx *x, lxw_worksheet *ws, int row, const double *widths)
 {
     ombud_quality_list q;
-    char line[200];
+    char line[400];
 
-    if ((x->err = ombud_quality_list_get(x->st, x->chk.id, &q)) || !q.n) {
+    if ((x->err = ombud_quality_list_get(x->st, x->chk.id, 0, &q)) || !q.n) {
         ombud_quality_list_free(&q);
         return;
     }
     put_text(ws, row, 0, _("Data quality"), x->head);
-    if (q.serious)
-        put_text(ws, row, 1, ombud_fmt_incomplete(q.serious, line, sizeof line),
-                 x->bold);
+    if (q.serious) {
+        size_t n;
+        ombud_fmt_incomplete(q.serious, line, sizeof line);
+        n = strlen(line);
+        if (x->chk.allow_incomplete)
+            snprintf(line + n, sizeof line - n, ". %s", _("Filed as it is: the "
+                     "filer chose to file with the evidence incomplete "
+                     "(--allow-incomplete)."));
+        put_text(ws, row, 1, line, x->bold);
+    }
     for (int i = 0; i < q.n; i++) {
         int serious = q.items[i].level == OMBUD_Q_SERIOUS;
         quality_row(ws, row + 1 + i, serious ? _("Serious") : _("Note"),

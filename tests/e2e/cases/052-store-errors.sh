@@ -4,7 +4,13 @@
 
 printf 'outage_id,started_at\nO-1,2026-10-01T00:00:00Z\n' > o.csv
 
+# No zone, no import: a time without an offset would be a guess.
 run_ombud ingest --outages o.csv
+expect_exit 64
+expect_stderr_has "ombud ingest: no time zone: give --tz ZONE (the zone the export writes its times in, e.g. America/Los_Angeles), or --guarantees FILE to take the filing's"
+expect_no_file evidence.db
+
+run_ombud ingest --tz UTC --outages o.csv
 expect_exit 0
 expect_true "evidence.db is created by default" test -f evidence.db
 expect_eq "outages in evidence.db" 1 "$(sqlite3 evidence.db 'SELECT count(*) FROM outages')"

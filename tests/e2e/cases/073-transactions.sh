@@ -6,7 +6,7 @@
 { echo 'outage_id,started_at'; awk 'BEGIN { for (i = 1; i <= 60000; i++)
     printf "X-%06d,2026-10-01T00:00:00Z\n", i }'; } > big.csv
 
-"$OMBUD" ingest --db "$DB" --outages big.csv >/dev/null 2>kill.err &
+"$OMBUD" ingest --tz UTC --db "$DB" --outages big.csv >/dev/null 2>kill.err &
 pid=$!
 sleep 0.2
 kill -9 $pid 2>/dev/null
@@ -31,11 +31,11 @@ ingest --outages p0.csv
 expect_exit 0
 printf 'outage_id,started_at\nP-1,2026-10-01T00:00:00Z\n' > p1.csv
 printf 'call_id,queue,arrived_at,ended_at,outcome\nK-1,tech,2026-10-01T00:00:00Z,2026-10-01T00:01:00Z,closed\n' > p2.csv
-"$OMBUD" ingest --db shared.db --outages big.csv >/dev/null 2>p0.err &
+"$OMBUD" ingest --tz UTC --db shared.db --outages big.csv >/dev/null 2>p0.err &
 z=$!
-"$OMBUD" ingest --db shared.db --outages p1.csv >/dev/null 2>p1.err &
+"$OMBUD" ingest --tz UTC --db shared.db --outages p1.csv >/dev/null 2>p1.err &
 a=$!
-"$OMBUD" ingest --db shared.db --calls p2.csv >/dev/null 2>p2.err &
+"$OMBUD" ingest --tz UTC --db shared.db --calls p2.csv >/dev/null 2>p2.err &
 b=$!
 wait $z; rz=$?
 wait $a; ra=$?

@@ -9,9 +9,9 @@ printf 'call_id,queue,arrived_at,ended_at,outcome\nK-1,tech,2026-10-01T00:00:00Z
 bad=0
 i=1
 while [ $i -le 60 ]; do
-    "$OMBUD" ingest -q --db new$i.db --outages p1.csv 2>a$i.err &
+    "$OMBUD" ingest -q --tz UTC --db new$i.db --outages p1.csv 2>a$i.err &
     a=$!
-    "$OMBUD" ingest -q --db new$i.db --calls p2.csv 2>b$i.err &
+    "$OMBUD" ingest -q --tz UTC --db new$i.db --calls p2.csv 2>b$i.err &
     b=$!
     wait $a; ra=$?
     wait $b; rb=$?

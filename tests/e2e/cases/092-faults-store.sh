@@ -24,7 +24,7 @@ run_limited() {
     shift 2
     T_LAST="ulimit -f $lim; ombud ingest $*"
     sh -c 'if [ "$1" = 1 ]; then trap "" XFSZ; fi; ulimit -f "$2"; shift 2; exec "$@"' \
-        sh "$ign" "$lim" "$OMBUD" ingest --db "$DB" "$@" >lim.out 2>lim.err </dev/null
+        sh "$ign" "$lim" "$OMBUD" ingest --tz UTC --db "$DB" "$@" >lim.out 2>lim.err </dev/null
     RC=$?
     ERR=lim.err
     expect_stderr_lacks "Sanitizer"
@@ -80,9 +80,9 @@ elif unshare -m --propagation private sh -c \
         mount -t tmpfs -o size=64m tmpfs m || exit 9
         cp ro-copy.db m/ev.db
         mount -o remount,ro m || exit 9
-        "$OMBUD" ingest --db m/ev.db --outages small.csv >ro1.out 2>ro1.err
+        "$OMBUD" ingest --tz UTC --db m/ev.db --outages small.csv >ro1.out 2>ro1.err
         echo $? >ro1.rc
-        "$OMBUD" ingest --db m/new.db --outages small.csv >ro2.out 2>ro2.err
+        "$OMBUD" ingest --tz UTC --db m/new.db --outages small.csv >ro2.out 2>ro2.err
         echo $? >ro2.rc
         ls -A m >ro.ls
         cp m/ev.db ro-after.db'
@@ -100,9 +100,9 @@ elif unshare -m --propagation private sh -c \
     cp "$FOUNDING/outages.csv" full-o.csv
     OMBUD="$OMBUD" unshare -m --propagation private sh -c '
         mount -t tmpfs -o size=2m tmpfs m || exit 9
-        "$OMBUD" ingest --db m/ev.db --tz UTC --outages full-o.csv >/dev/null 2>&1
+        "$OMBUD" ingest --tz UTC --db m/ev.db --tz UTC --outages full-o.csv >/dev/null 2>&1
         sqlite3 m/ev.db .dump | cksum >full-before.sum
-        "$OMBUD" ingest --db m/ev.db --outages big.csv >full.out 2>full.err
+        "$OMBUD" ingest --tz UTC --db m/ev.db --outages big.csv >full.out 2>full.err
         echo $? >full.rc
         sqlite3 m/ev.db "PRAGMA integrity_check" >full.ic
         sqlite3 m/ev.db .dump | cksum >full-after.sum'

@@ -27,9 +27,9 @@ guarantee() {
 }
 checks() { sql "SELECT count(*) FROM checks"; }
 
-run_ombud ingest -q --db big.db --outages o.csv --billing b.csv
+run_ombud ingest -q --tz UTC --db big.db --outages o.csv --billing b.csv
 expect_exit 0
-run_ombud ingest -q --db ok.db --outages o.csv --billing b30.csv
+run_ombud ingest -q --tz UTC --db ok.db --outages o.csv --billing b30.csv
 expect_exit 0
 
 # Days by hand: 2000-01-01 to 2026-10-15 is 26 years with 7 leap days

@@ -95,8 +95,22 @@ expect_exit 0
 run_ombud verify --report out/report.xlsx --guarantees g.ini --outages outages.csv
 expect_exit 0
 
-# --allow-incomplete on run: exit 0, the same reports.
+# --allow-incomplete on run: exit 0, and the reports say the filer chose
+# to file it as it is; the manifest records it, so verify writes the same.
 run_ombud run --allow-incomplete --guarantees g.ini --outages outages.csv \
     --period 2026-10 --out out2
 expect_exit 0
-expect_true "same PDF with --allow-incomplete" cmp -s out/report.pdf out2/report.pdf
+pdftotext -layout out2/report.pdf - | tr -s ' \n' '  ' > pdf2.txt
+expect_true "PDF: filed as it is" grep -qF 'Filed as it is: the filer chose to file with the evidence incomplete (--allow-incomplete).' pdf2.txt
+expect_true "PDF without the flag: not said" sh -c '! grep -q "Filed as it is" pdf.txt'
+expect_true "workbook: filed as it is" sh -c 'unzip -p out2/report.xlsx xl/worksheets/sheet1.xml | grep -qF "listed under \"Data quality\". Filed as it is"'
+expect_true "manifest records allow=1" sh -c 'pdfinfo out2/report.pdf | grep -q "allow=1"'
+expect_true "manifest without the flag: no allow" sh -c '! pdfinfo out/report.pdf | grep -q "allow="'
+run_ombud verify --report out2/report.pdf --guarantees g.ini --outages outages.csv
+expect_exit 0
+run_ombud verify --report out2/report.xlsx --guarantees g.ini --outages outages.csv
+expect_exit 0
+DB=out2/evidence.db
+expect_sql "SELECT allow_incomplete, max_rejected_bp FROM checks" "1|50"
+DB=out/evidence.db
+expect_sql "SELECT allow_incomplete FROM checks" "0"

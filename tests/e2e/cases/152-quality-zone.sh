@@ -33,3 +33,12 @@ expect_exit 0
 run_ombud check --db "$DB" --guarantees g.ini --period 2026-10
 expect_exit 0
 expect_stderr_lacks 'data quality'
+
+# --guarantees instead of --tz: the filing's zone (and currency).
+DB=g.db
+run_ombud ingest --db "$DB" --guarantees g.ini --outages outages.csv
+expect_exit 0
+expect_sql "SELECT tz FROM sources" "America/Los_Angeles"
+expect_sql "SELECT started_at FROM outages" "$(utc '2026-10-02 15:00:00')"
+run_ombud check --db "$DB" --guarantees g.ini --period 2026-10
+expect_exit 0

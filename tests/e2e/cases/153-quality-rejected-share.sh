@@ -35,3 +35,20 @@ expect_stderr_line 'ombud: error: ' 'data quality: over.csv: 1 of 199 rows rejec
 pdftotext -layout o/report.pdf - | tr -s ' \n' '  ' > o.txt
 expect_true "over: the note's share" grep -qF 'Note: over.csv (outages): 199 read, 198 stored, 1 rejected (0.51%)' o.txt
 expect_true "over: serious" grep -qF 'Serious: over.csv: 1 of 199 rows rejected (0.51%)' o.txt
+
+# [filing] max_rejected sets the limit: at 1%, 1 of 199 (0.5025%) is
+# within it, a note only; a value that is no percentage is refused.
+sed 's/^timezone = UTC$/timezone = UTC\nmax_rejected = 1%/' g.ini > g1.ini
+run_ombud run -q --guarantees g1.ini --outages over.csv --period 2026-10 --out o1
+expect_exit 0
+expect_stderr_lacks 'data quality'
+DB=o/evidence.db
+expect_sql "SELECT max_rejected_bp FROM checks" 50
+DB=o1/evidence.db
+expect_sql "SELECT max_rejected_bp FROM checks" 100
+pdftotext -layout o1/report.pdf - | tr -s ' \n' '  ' > o1.txt
+expect_true "1%: the share rounded as usual" grep -qF 'Note: over.csv (outages): 199 read, 198 stored, 1 rejected (0.50%)' o1.txt
+sed 's/^timezone = UTC$/timezone = UTC\nmax_rejected = lots/' g.ini > g2.ini
+run_ombud run -q --guarantees g2.ini --outages over.csv --period 2026-10 --out o2
+expect_exit 65
+expect_stderr_has "g2.ini:5: error: [filing] max_rejected: bad percentage 'lots'"

@@ -71,6 +71,8 @@ run_ombud run --guarantees "$TEMPLATES/cpuc-go133d.ini" --outages outages.csv \
     --orders orders.csv --calls calls.csv --period 2026-10 --out out
 expect_exit 2
 expect_stderr_has "queues = tech_support matches nothing in the records (stored: billing, repair)"
+# The template's line count is marked PLACEHOLDER: serious until replaced.
+expect_stderr_has "trouble-reports: lines is a placeholder in the guarantees file"
 DB=out/evidence.db
 expect_result oos-repair "PASS|9000|9000|bp|10|1"
 expect_breaches oos-repair "T3|93600|86400|7200"
