@@ -26,6 +26,7 @@
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"
+#include "ombud/quality.h"
 #include "ombud/report.h"
 #include "ombud/sha256.h"
 #include "ombud/sign.h"
@@ -87,6 +88,7 @@ typedef struct verify {
     const char *sig;         /* --sig FILE, or NULL (then REPORT.sig if any) */
     int failures;
     char first[600];         /* the first failure, for the last line */
+    int nodata, serious;     /* of the re-derived check: said after it */
 } verify;
 
 static void say(verify *v, int ok, const char *fmt, ...)
@@ -381,6 +383,23 @@ static void compare(verify *v, const char *again)
 }
 
 /* The whole job again, in a temporary store; then compare. */
+static int count_nodata(void *ud, const ombud_result_row *r)
+{
+    int *n = ud;
+
+    *n += r->r.pass == OMBUD_NO_DATA;
+    return 0;
+}
+
+/* What the re-derived findings rest on, for the last line: a verified
+ * report may still say its evidence is incomplete. */
+static void take_quality(verify *v, ombud_store *st, int64_t check_id)
+{
+    if (ombud_store_each_result(st, check_id, count_nodata, &v->nodata) ||
+        ombud_quality_each(st, check_id, 0, NULL, NULL, &v->serious))
+        v->nodata = v->serious = 0;
+}
+
 static void recompute(verify *v, const char *gpath, const ombud_input *in, int nin)
 {
     ombud_guarantees *gs = NULL;
@@ -433,6 +452,7 @@ static void recompute(verify *v, const char *gpath, const ombud_input *in, int n
                 ombud_strerror(err));
         else
             compare(v, again);
+        take_quality(v, st, check_id);
     }
     ombud_store_close(st);
     ombud_guarantees_free(gs);
@@ -591,6 +611,14 @@ int ombud_cmd_verify(int argc, char **argv)
     else
         printf("verified: the report was produced from these inputs by these "
                "rules and has not been changed\n");
+    /* Authentic is not complete: say what the report itself says. */
+    if (!v->failures && (v->nodata || v->serious))
+        printf("note: the evidence is incomplete, as the report says: %d "
+               "guarantee%s not assessed (no data), %d serious data-quality "
+               "problem%s (under \"Data quality\")%s\n", v->nodata,
+               v->nodata == 1 ? "" : "s", v->serious, v->serious == 1 ? "" : "s",
+               !strcmp(v->m.allow, "1") ? "; filed as it is "
+               "(--allow-incomplete)" : "");
     rc = v->failures ? 1 : 0;
 done:
     for (int i = 0; i < v->nfiles; i++)

@@ -13,6 +13,7 @@ expect_exit 0
 DB=good/evidence.db
 complaint() { # LETTER OUTDIR
     run_ombud complaint -q --db "$DB" --guarantees "$G" --account ACC-1001 \
+        --customer "Jane Doe" \
         --letter "$1" --out "$2"
 }
 

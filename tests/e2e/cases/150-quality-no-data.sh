@@ -92,6 +92,8 @@ expect_xlsx_xml out/report.xlsx
 # verify writes the reports again, Data quality included, byte for byte.
 run_ombud verify --report out/report.pdf --guarantees g.ini --outages outages.csv
 expect_exit 0
+# Authentic is not complete: verify says what the report says.
+expect_stdout_has 'note: the evidence is incomplete, as the report says: 1 guarantee not assessed (no data), 2 serious data-quality problems (under "Data quality")'
 run_ombud verify --report out/report.xlsx --guarantees g.ini --outages outages.csv
 expect_exit 0
 
@@ -108,6 +110,7 @@ expect_true "manifest records allow=1" sh -c 'pdfinfo out2/report.pdf | grep -q 
 expect_true "manifest without the flag: no allow" sh -c '! pdfinfo out/report.pdf | grep -q "allow="'
 run_ombud verify --report out2/report.pdf --guarantees g.ini --outages outages.csv
 expect_exit 0
+expect_stdout_has '(under "Data quality"); filed as it is (--allow-incomplete)'
 run_ombud verify --report out2/report.xlsx --guarantees g.ini --outages outages.csv
 expect_exit 0
 DB=out2/evidence.db
