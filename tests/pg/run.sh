@@ -505,14 +505,16 @@ same dups "appointments" "$APPTS"
 same dups "orders" "$ORDERS"
 same dups "sources" "$SOURCES"
 same dups "accounts" "SELECT id, line, caller_number, account_id FROM accounts ORDER BY id"
-# An older store: drop what revision 2 added, then open it again.
+# An older store: drop what revisions 2 and 3 added, then open it again.
 PG=$(newdb old)
 ingest_founding "$PG" >/dev/null
-psq old "DROP TABLE appointments, orders, accounts, cdr_records; ALTER TABLE call_legs DROP COLUMN lines, DROP COLUMN nlines; DELETE FROM meta WHERE key = 'pg_revision'" >/dev/null
+psq old "DROP TABLE appointments, orders, accounts, cdr_records; ALTER TABLE call_legs DROP COLUMN lines, DROP COLUMN nlines; ALTER TABLE checks DROP COLUMN max_rejected_bp, DROP COLUMN allow_incomplete; DELETE FROM meta WHERE key = 'pg_revision'" >/dev/null
 "$bin" ingest --db "$PG" --tz Europe/London --appointments a.csv >old.out 2>&1
 eq "old store exit" 0 $?
 has old.out "a.csv: 3 read, 2 stored, 1 rejected"
-eq "old store revision" 2 "$(psq old "SELECT value FROM meta WHERE key = 'pg_revision'")"
+eq "old store revision" 3 "$(psq old "SELECT value FROM meta WHERE key = 'pg_revision'")"
+# Revision 3: what a check was filed under, with the defaults of before.
+eq "old store checks columns" "2" "$(psq old "SELECT count(*) FROM information_schema.columns WHERE table_name = 'checks' AND column_name IN ('max_rejected_bp', 'allow_incomplete')")"
 eq "old store legs kept" "64|64" "$(psq old "SELECT count(*), sum(nlines) FROM call_legs")"
 # A newer revision is refused, as a newer schema is.
 psq old "UPDATE meta SET value = '99' WHERE key = 'pg_revision'" >/dev/null
