@@ -312,11 +312,49 @@ static const char *take_name(xlsx *x, const char *want)
     return slot;
 }
 
+/* Input text in a page header: '&' starts a code there, so it is doubled;
+ * cut at a character boundary to keep the header within Excel's 255. */
+static void header_text(const char *s, char *out, size_t size)
+{
+    char cut[80];
+    size_t o = 0;
+
+    ombud_utf8_copy(cut, sizeof cut, s);
+    for (const char *p = cut; *p && o + 2 < size; p++) {
+        if (*p == '&')
+            out[o++] = '&';
+        out[o++] = *p;
+    }
+    out[o] = '\0';
+}
+
+/*
+ * Every sheet prints legibly: landscape, one page wide (as many tall as it
+ * takes), the carrier and the period at the top, ombud and "page N of M"
+ * at the bottom.
+ */
+static void print_setup(xlsx *x, lxw_worksheet *ws)
+{
+    char carrier[200], head[400], foot[200], page[64], period[80];
+
+    header_text(x->chk.carrier, carrier, sizeof carrier);
+    ombud_fmt_period(x->tz, x->chk.from, x->chk.to, period, sizeof period);
+    snprintf(head, sizeof head, "&L%s&R%s", carrier, period);
+    snprintf(page, sizeof page, _("Page %s of %s"), "&P", "&N");
+    snprintf(foot, sizeof foot, "&Lombud %s&R%s", x->chk.tool_version, page);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_header(ws, head);
+    worksheet_set_footer(ws, foot);
+}
+
 static lxw_worksheet *add_sheet(xlsx *x, const char *name)
 {
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
     if (ws && ombud_i18n_rtl())
         worksheet_right_to_left(ws); /* Hebrew: column A on the right */
+    if (ws)
+        print_setup(x, ws);
     if (!ws && !x->err)
         x->err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot add sheet '%s'",
                              name);
@@ -481,6 +519,7 @@ static void write_summary(xlsx *x, const char *name)
     row = filing_header(x, ws, 2) + 1;
     for (int c = 0; c < 10; c++)
         put_text(ws, row, c, _(head[c]), x->head);
+    worksheet_repeat_rows(ws, (lxw_row_t)row, (lxw_row_t)row);
     first = ++row;
     for (int i = 0; i < x->nres; i++, row++) {
         const result *r = &x->res[i];
@@ -523,8 +562,6 @@ static void write_summary(xlsx *x, const char *name)
     put_num(ws, row, 7, (double)breaches, x->num);
     put_num(ws, row, 8, money(x, amount), x->money);
     quality_rows(x, ws, row + 2, widths);
-    worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
 }
 
 /* ---- side data -------------------------------------------------------------------- */
@@ -796,8 +833,7 @@ static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
     for (int c = 0; c < 9; c++)
         put_text(ws, TABLE_ROW, c, _(head[c]), x->head);
     worksheet_freeze_panes(ws, TABLE_ROW + 1, 0);
-    worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, TABLE_ROW, TABLE_ROW);
     return ws;
 }
 
@@ -922,6 +958,7 @@ static void header_row(xlsx *x, lxw_worksheet *ws, int row,
         put_text(ws, row, c, _(head[c]), x->head);
     }
     worksheet_freeze_panes(ws, (lxw_row_t)(row + 1), 0);
+    worksheet_repeat_rows(ws, (lxw_row_t)row, (lxw_row_t)row);
 }
 
 static void write_inputs(xlsx *x, const char *name)
