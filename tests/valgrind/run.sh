@@ -87,7 +87,6 @@ vg() {
 # and a quote left open at the end of the file.
 {
     echo 'outage_id,account_id,started_at,restored_at,cause'
-    printf 'H-2,\300\257,2026-10-01T00:00:00Z,,x\n'
     printf 'H-3,A\000B,2026-10-01T00:00:00Z,,x\n'
     echo 'H-4,A,2026-10-01T00:00:00Z,2026-10-02T00:00:00Z,ok'
     echo 'H-4,A,2026-10-01T00:00:00Z,,dup'
@@ -105,8 +104,10 @@ vg 0 "ingest the founding case" ingest --db ev.db --tz $LA \
 vg 0 "ingest again (already imported)" ingest --db ev.db --tz $LA \
     --outages "$F/outages.csv" --calls "$F/calls.csv" --billing "$F/billing.csv"
 vg 0 "ingest hostile rows (-v)" ingest -v --db ev.db --tz $LA --outages hostile.csv
-vg 66 "ingest a missing file" ingest --db ev.db --calls no-such.csv
-vg 65 "ingest a binary file" ingest --db ev.db --billing "$bin"
+printf 'outage_id,account_id,started_at\nH-2,\300\257,2026-10-01T00:00:00Z\n' > latin1.csv
+vg 65 "ingest a file that is not UTF-8" ingest --db ev.db --tz $LA --outages latin1.csv
+vg 66 "ingest a missing file" ingest --db ev.db --tz $LA --calls no-such.csv
+vg 65 "ingest a binary file" ingest --db ev.db --tz $LA --billing "$bin"
 vg 64 "ingest with an unknown zone" ingest --db ev.db --tz Nowhere/City --calls "$F/calls.csv"
 vg 0 "check the founding case" check --db ev.db --guarantees "$G" --period 2026-10
 vg 65 "check with a bad guarantees file" check --db ev.db --guarantees bad.ini
