@@ -151,4 +151,16 @@ void ombud_readback_free(ombud_readback *rb);
 char *ombud_sheet_name(const char *name, const char *const *taken, int n,
                        char *out, size_t size);
 
+struct lxw_worksheet;
+struct ombud_tz;
+
+/**
+ * @brief Set a sheet up to print legibly: landscape, one page wide, the
+ * carrier and the period of check @p chk (in zone @p tz) at the top of each
+ * page, the ombud version and "Page N of M" at the bottom.
+ */
+void ombud_xlsx_print_setup(struct lxw_worksheet *ws,
+                            const ombud_check_info *chk,
+                            const struct ombud_tz *tz);
+
 #endif

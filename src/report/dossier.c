@@ -447,11 +447,14 @@ static const char *bill_kind(const char *kind)
 }
 
 /* A sheet of the dossier's workbook; right to left in Hebrew. */
-static lxw_worksheet *add_sheet(lxw_workbook *wb, const char *name)
+static lxw_worksheet *add_sheet(const dossier *x, lxw_workbook *wb,
+                                const char *name)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, name);
     if (ws && ombud_i18n_rtl())
         worksheet_right_to_left(ws);
+    if (ws)
+        ombud_xlsx_print_setup(ws, &x->chk, x->tz);
     return ws;
 }
 
@@ -645,7 +648,7 @@ static ombud_err make_manifest(dossier *x, const char *paper)
 /* The manifest sheet: its first cell is what `ombud verify` reads. */
 static void manifest_sheet(dossier *x, lxw_workbook *wb)
 {
-    lxw_worksheet *ws = add_sheet(wb, _("Manifest"));
+    lxw_worksheet *ws = add_sheet(x, wb, _("Manifest"));
 
     worksheet_set_column(ws, 0, 0, 120, NULL);
     worksheet_write_string(ws, 0, 0, x->manifest, NULL);
@@ -921,17 +924,17 @@ static ombud_err write_xlsx(dossier *x, const char *path)
     format_set_bold(bold);
     s.date = workbook_add_format(wb);
     format_set_num_format(s.date, ombud_xlsx_date_format());
-    s.ws = add_sheet(wb, _("Numbers"));
+    s.ws = add_sheet(x, wb, _("Numbers"));
     header(s.ws, bold, hn, wn, 2);
     n = numbers_rows(x, 0, labels, values);
     for (int i = 0; i < n; i++) {
         put_str(s.ws, i + 1, 0, labels[i], NULL);
         put_str(s.ws, i + 1, 1, values[i], NULL);
     }
-    s.ws = add_sheet(wb, _("Chronology"));
+    s.ws = add_sheet(x, wb, _("Chronology"));
     header(s.ws, bold, hc, wc, 4);
     ombud_store_each_event(x->st, x->c->account, x->chk.from, x->chk.to, x_event, &s);
-    s.ws = add_sheet(wb, _("Breaches"));
+    s.ws = add_sheet(x, wb, _("Breaches"));
     s.row = 1;
     header(s.ws, bold, hb, wbr, 6);
     for (int i = 0; i < x->nres; i++) {

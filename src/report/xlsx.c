@@ -333,15 +333,16 @@ static void header_text(const char *s, char *out, size_t size)
  * takes), the carrier and the period at the top, ombud and "page N of M"
  * at the bottom.
  */
-static void print_setup(xlsx *x, lxw_worksheet *ws)
+void ombud_xlsx_print_setup(lxw_worksheet *ws, const ombud_check_info *chk,
+                            const ombud_tz *tz)
 {
     char carrier[200], head[400], foot[200], page[64], period[80];
 
-    header_text(x->chk.carrier, carrier, sizeof carrier);
-    ombud_fmt_period(x->tz, x->chk.from, x->chk.to, period, sizeof period);
+    header_text(chk->carrier, carrier, sizeof carrier);
+    ombud_fmt_period(tz, chk->from, chk->to, period, sizeof period);
     snprintf(head, sizeof head, "&L%s&R%s", carrier, period);
     snprintf(page, sizeof page, _("Page %s of %s"), "&P", "&N");
-    snprintf(foot, sizeof foot, "&Lombud %s&R%s", x->chk.tool_version, page);
+    snprintf(foot, sizeof foot, "&Lombud %s&R%s", chk->tool_version, page);
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_header(ws, head);
@@ -354,7 +355,7 @@ static lxw_worksheet *add_sheet(xlsx *x, const char *name)
     if (ws && ombud_i18n_rtl())
         worksheet_right_to_left(ws); /* Hebrew: column A on the right */
     if (ws)
-        print_setup(x, ws);
+        ombud_xlsx_print_setup(ws, &x->chk, x->tz);
     if (!ws && !x->err)
         x->err = ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot add sheet '%s'",
                              name);

@@ -109,7 +109,8 @@ vg 65 "ingest a file that is not UTF-8" ingest --db ev.db --tz $LA --outages lat
 vg 66 "ingest a missing file" ingest --db ev.db --tz $LA --calls no-such.csv
 vg 65 "ingest a binary file" ingest --db ev.db --tz $LA --billing "$bin"
 vg 64 "ingest with an unknown zone" ingest --db ev.db --tz Nowhere/City --calls "$F/calls.csv"
-vg 0 "check the founding case" check --db ev.db --guarantees "$G" --period 2026-10
+vg 2 "check the founding case (hostile rows: incomplete)" check --db ev.db --guarantees "$G" --period 2026-10
+vg 0 "check, --allow-incomplete" check --allow-incomplete --db ev.db --guarantees "$G" --period 2026-10
 vg 65 "check with a bad guarantees file" check --db ev.db --guarantees bad.ini
 vg 0 "report (XLSX)" report --db ev.db -o report.xlsx
 vg 0 "run: ingest, check, XLSX and PDF" run -q --guarantees "$G" \

@@ -41,3 +41,11 @@ expect_xlsx_xml "$X"
 run_ombud run -q --lang es --guarantees g.ini --outages o.csv --period 2026-10 --out es
 expect_exit 0
 expect_true "Spanish footer" sh -c "unzip -p es/report.xlsx xl/worksheets/sheet1.xml | grep -qF 'Página &amp;P de &amp;N'"
+# The dossier's workbook prints the same way.
+run_ombud run -q --guarantees g.ini --outages o.csv --period 2026-10 --out d \
+    --account A1 --customer "Jane Doe"
+expect_exit 0
+D=d/complaint-A1.xlsx
+n=$(unzip -l "$D" | grep -c 'xl/worksheets/sheet[0-9]*\.xml')
+expect_eq "dossier sheets with the page header" "$n" "$(unzip -p "$D" 'xl/worksheets/sheet*.xml' | grep -o "$head" | wc -l)"
+expect_eq "dossier sheets with the page footer" "$n" "$(unzip -p "$D" 'xl/worksheets/sheet*.xml' | grep -o "$foot" | wc -l)"
