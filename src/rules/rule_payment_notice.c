@@ -151,9 +151,7 @@ static ombud_err balance_at(const state *s, int64_t due, balance *b)
         }
     }
     if (unnamed)
-        /* TRANSLATORS: after a list of payments cut short. */
-        g_string_append_printf(b->refs, ombud_ngettext(" and %lld more",
-                               " and %lld more", (unsigned long)unnamed),
+        g_string_append_printf(b->refs, _(" and %lld more"),
                                (long long)unnamed);
     return err;
 }
