@@ -12,7 +12,7 @@ run_ombud run -q --guarantees "$G" $IN --period 2026-10 --out good
 expect_exit 0
 DB=good/evidence.db
 complaint() { # LETTER OUTDIR
-    run_ombud complaint -q --db "$DB" --guarantees "$G" --account ACC-1001 \
+    run_ombud complaint -q --db "$DB" --guarantees "$G" --account ACC-1001 --customer "Jane Doe" \
         --letter "$1" --out "$2"
 }
 
