@@ -192,8 +192,15 @@ static void subject_of(const state *s, const event *n, const char *date,
     }
 }
 
+static gint by_row(gconstpointer a, gconstpointer b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+    return (x > y) - (x < y);
+}
+
 static ombud_err wrongful(state *s, const event *n, const event *c,
-                          const balance *bal)
+                          balance *bal)
 {
     int digits = ombud_currency_digits(s->ctx->currency);
     const char *cur = ombud_fmt_currency(s->ctx->currency);
@@ -219,10 +226,13 @@ static ombud_err wrongful(state *s, const event *n, const event *c,
              ombud_fmt_amount(bal->paid, digits, p, sizeof p), cur,
              ombud_fmt_amount(bal->charged, digits, ch, sizeof ch), cur,
              bal->refs->str);
-    if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)) ||
-        (err = ombud_store_add_evidence(s->ctx->store, id, "billing_events", n->row)))
+    if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)))
         return err;
     s->res->breaches++;
+    /* In row order (the files' order), so the reports list them as a
+     * ledger: the notice among the charges and payments before it. */
+    g_array_append_val(bal->rows, n->row);
+    g_array_sort(bal->rows, by_row);
     for (guint i = 0; i < bal->rows->len; i++)
         if ((err = ombud_store_add_evidence(s->ctx->store, id, "billing_events",
                                             g_array_index(bal->rows, int64_t, i))))
