@@ -82,12 +82,16 @@ vg() {
     fi
 }
 
-# Hostile input for the reject paths: bad UTF-8, NUL, a duplicate, a
-# field count mismatch, a record over 1 MiB (parser restart), a month 13,
-# and a quote left open at the end of the file.
+# Hostile input for the reject paths: NUL, a duplicate, a field count
+# mismatch, a record over 1 MiB (parser restart), a month 13, and a quote
+# left open at the end of the file. Bad UTF-8 goes in a file of its own:
+# since such a file is refused whole (exit 65), it would hide the rest.
 {
     echo 'outage_id,account_id,started_at,restored_at,cause'
     printf 'H-2,\300\257,2026-10-01T00:00:00Z,,x\n'
+} > notutf8.csv
+{
+    echo 'outage_id,account_id,started_at,restored_at,cause'
     printf 'H-3,A\000B,2026-10-01T00:00:00Z,,x\n'
     echo 'H-4,A,2026-10-01T00:00:00Z,2026-10-02T00:00:00Z,ok'
     echo 'H-4,A,2026-10-01T00:00:00Z,,dup'
@@ -105,10 +109,12 @@ vg 0 "ingest the founding case" ingest --db ev.db --tz $LA \
 vg 0 "ingest again (already imported)" ingest --db ev.db --tz $LA \
     --outages "$F/outages.csv" --calls "$F/calls.csv" --billing "$F/billing.csv"
 vg 0 "ingest hostile rows (-v)" ingest -v --db ev.db --tz $LA --outages hostile.csv
+vg 65 "ingest a file that is not UTF-8" ingest --db ev.db --tz $LA --outages notutf8.csv
 vg 66 "ingest a missing file" ingest --db ev.db --calls no-such.csv
 vg 65 "ingest a binary file" ingest --db ev.db --billing "$bin"
 vg 64 "ingest with an unknown zone" ingest --db ev.db --tz Nowhere/City --calls "$F/calls.csv"
-vg 0 "check the founding case" check --db ev.db --guarantees "$G" --period 2026-10
+# The hostile file's rejected rows make the evidence incomplete: exit 2.
+vg 2 "check the founding case (hostile rows: incomplete)" check --db ev.db --guarantees "$G" --period 2026-10
 vg 65 "check with a bad guarantees file" check --db ev.db --guarantees bad.ini
 vg 0 "report (XLSX)" report --db ev.db -o report.xlsx
 vg 0 "run: ingest, check, XLSX and PDF" run -q --guarantees "$G" \
