@@ -2,14 +2,16 @@
  * rule_commitments.c - every restoration time promised to a caller is kept.
  *
  * A promise is a call leg's promised_restore_at about a ticket (ticket_id =
- * an outage_id). It is kept when the outage was restored at or before the
+ * an outage_id); it belongs to the period its promised time falls in (not
+ * the time of the call that gave it). It is kept when the outage was restored at or before the
  * promised time (plus `grace`), judged on the real restoration time even
  * when it falls after the period (a promise due at the period's end must
  * not escape both months). A ticket with no restoration recorded breaks
  * the promise. Lateness is measured within the period, as restoration
  * measures outages: to the restoration, or to the period's end when that
  * comes first. A breach's measure is that lateness, its limit the grace,
- * its shortfall the excess. Promises naming a ticket that is not in the store cannot be
+ * its shortfall the excess; a lateness cut at the period's end is said to
+ * be, next to the real restoration time. Promises naming a ticket that is not in the store cannot be
  * judged: they are counted and said, not counted as breaches.
  */
 #include <stdio.h>
@@ -40,22 +42,39 @@ static ombud_err breach(state *s, const ombud_promise *p, int64_t late)
     ombud_breach b = {"promise", "", c->promised_restore_at, late, grace,
                       late > grace ? late - grace : 0, "s", 0, ""};
     char given[40], promised[40], restored[40], l[32];
+    int clipped = p->restored_at == OMBUD_TIME_NONE ||
+                  p->restored_at > s->ctx->to;
 
     snprintf(b.subject, sizeof b.subject, "%s", c->call_id);
     ombud_local_format(s->ctx->tz, c->arrived_at, given, sizeof given);
     ombud_local_format(s->ctx->tz, c->promised_restore_at, promised,
                        sizeof promised);
-    if (p->restored_at == OMBUD_TIME_NONE)
-        snprintf(restored, sizeof restored, "%s", _("still open at the end "
-                 "of the period"));
-    else
+    ombud_duration_format(late, l, sizeof l);
+    if (p->restored_at != OMBUD_TIME_NONE)
         ombud_local_format(s->ctx->tz, p->restored_at, restored,
                            sizeof restored);
-    snprintf(b.detail, sizeof b.detail, _("on call %s (%s, agent %s) "
-             "restoration of %s was promised by %s; restored %s: %s late"),
-             c->call_id, given, c->agent_id ? c->agent_id : _("unknown"),
-             c->ticket_id, promised, restored,
-             ombud_duration_format(late, l, sizeof l));
+    if (!clipped)
+        snprintf(b.detail, sizeof b.detail, _("on call %s (%s, agent %s) "
+                 "restoration of %s was promised by %s; restored %s: %s late"),
+                 c->call_id, given, c->agent_id ? c->agent_id : _("unknown"),
+                 c->ticket_id, promised, restored, l);
+    else if (p->restored_at == OMBUD_TIME_NONE)
+        /* TRANSLATORS: as the sentence before, for a ticket never
+         * restored: its lateness is counted up to the period's end. */
+        snprintf(b.detail, sizeof b.detail, _("on call %s (%s, agent %s) "
+                 "restoration of %s was promised by %s; still open at the end "
+                 "of the period: %s late by then (lateness counted to the end "
+                 "of the period)"), c->call_id, given, c->agent_id ?
+                 c->agent_id : _("unknown"), c->ticket_id, promised, l);
+    else
+        /* TRANSLATORS: as the sentence before, restored only after the
+         * period: the lateness is cut at the period's end. */
+        snprintf(b.detail, sizeof b.detail, _("on call %s (%s, agent %s) "
+                 "restoration of %s was promised by %s; restored %s, after the "
+                 "period: %s late at the end of the period (lateness counted "
+                 "to the end of the period only)"), c->call_id, given,
+                 c->agent_id ? c->agent_id : _("unknown"), c->ticket_id,
+                 promised, restored, l);
     return ombud_breach_write(s->ctx, s->res, &b, "call_legs", p->leg_row,
                               "outages", p->outage_row);
 }
@@ -108,10 +127,14 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                  (long long)s.unknown);
     snprintf(res->target_text, sizeof res->target_text, _("every promise kept "
              "(grace %s)"), ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr));
-    snprintf(res->method, sizeof res->method, _("Each call leg with a promised "
-             "restoration time in the period is a promise about its ticket. "
-             "It is kept when that outage's restored_at is at or before the "
-             "promised time plus %s. An outage still open is measured to the "
+    snprintf(res->method, sizeof res->method, _("Each call leg whose promised "
+             "restoration time falls in the period (whenever the call was) is "
+             "a promise about its ticket. It is kept when that outage's "
+             "restored_at is at or before the promised time plus %s, judged "
+             "on the real restoration time even when it comes after the "
+             "period. A broken promise's lateness runs from the promised time "
+             "to restoration, or to the end of the period when the outage was "
+             "still open then: such a lateness is said to be counted to the "
              "end of the period. Promises naming a ticket not in the outage "
              "records cannot be judged and are only counted."), gr);
     return OMBUD_OK;

@@ -305,7 +305,7 @@ static void describe(const state *s, ombud_result *res)
              s->g->v[K_MAX_AGENTS].text : "-", s->g->v[K_MAX_TRANSFERS].set ?
              s->g->v[K_MAX_TRANSFERS].text : "-", s->g->v[K_MAX_DAYS].set ?
              s->g->v[K_MAX_DAYS].text : "-");
-    snprintf(res->method, sizeof res->method, _("Call legs in the period are "
+    snprintf(res->method, sizeof res->method, _("Call legs arriving in the period are "
              "grouped by ticket, or by account when they name no ticket. Per "
              "group: distinct calls; time on the phone (each call's first "
              "arrival to last end, summed); time waiting for a person; "

@@ -2,12 +2,19 @@
  * rule_outage_credit.c - "credit for every outage day": the credit owed for
  * each outage longer than `min_duration`, against the credits posted.
  *
+ * Outages open at some moment of the period count (started before its
+ * end, restored after its start or not at all), each for its whole
+ * duration.
+ *
  * Owed, by `method`:
- *   pro_rata  the account's charge for the service whose billing period
- *             covers the outage start, times the outage duration, divided by
- *             the length of that billing period (period_start to the end of
- *             period_end's day), rounded to minor units by `rounding`
- *             (half_up by default). Computed in integers: exact.
+ *   pro_rata  the prorated charge: the account's charge for the outage's
+ *             service (a charge naming no service serves any; an outage
+ *             naming none takes any charge) whose billing period covers the
+ *             clock start, the last posted when several do; times the
+ *             outage duration, divided by the length of that billing period
+ *             (period_start to the end of period_end's day), rounded to
+ *             minor units by `rounding` (half_up by default). Computed in
+ *             integers: exact. The breach names the charge's reference.
  *   per_day   `per_day` for each started day of outage; with
  *             `after_working_days` N (and a `calendar` of working days, e.g.
  *             mon-fri 00:00-24:00) only the days after the first N working
@@ -20,10 +27,14 @@
  * period_end, so a period with a DST change has its true length. When no
  * charge covers the outage start, nothing can be computed pro rata: the
  * outage is counted and said ("no charge found"), not given a zero.
- * Credited: the account's credits (for the service, or for no named
- * service) posted from the outage start to `grace` after its end; each
- * credit is used once, in posting order, across all outages, so one credit
- * never pays for two outages. A shortfall is a breach whose amount is what
+ * Credited: the account's credits posted from the outage start to `grace`
+ * after its end, matched first by reference, then by service: first every
+ * credit whose reference or description names the outage (its outage_id
+ * as a whole word, letters, digits, '-' and '_' bounding it), whatever its
+ * service; then the credits for the outage's service (or for no named
+ * service) that name no other outage being credited. Each credit is used
+ * once, in posting order within each pass, across all outages, so one
+ * credit never pays for two outages. A shortfall is a breach whose amount is what
  * is still owed; its evidence is the outage, the charge and the credits
  * used.
  */
@@ -83,8 +94,10 @@ typedef struct account {
     const struct state *s;
     const claim *c;
     int64_t charge_row, charge, period_len;
+    char *charge_ref;         /* the prorated charge's reference (owned) */
     int64_t credited;
-    GArray *credits;          /* candidate credits: (row, amount) pairs */
+    GArray *named;            /* credits naming the outage: (row, amount) */
+    GArray *credits;          /* credits for its service: (row, amount) */
     GArray *used_rows;        /* the credits actually set against it */
 } account;
 
@@ -94,6 +107,7 @@ typedef struct state {
     ombud_result *res;
     int64_t owed, credited, uncharged;
     GHashTable *spent;        /* credit row -> minor units already used */
+    GHashTable *ids;          /* outage_id of every claim (the strings') */
     ombud_exclusions ex;      /* outages left out by `exclude` */
     GArray *claims;           /* claim, by tag */
     GStringChunk *strings;    /* the claims' texts */
@@ -134,12 +148,69 @@ static int service_matches(const char *want, const char *have)
     return !want || !have || !strcmp(want, have);
 }
 
+/* A character that can be part of an id's word. */
+static int word_char(char c)
+{
+    return g_ascii_isalnum(c) || c == '-' || c == '_';
+}
+
+/* Does @text hold @id as a whole word (T1 is not in T12 nor in XT-1)? */
+static int has_word(const char *text, const char *id)
+{
+    size_t n = strlen(id);
+
+    for (const char *p = text; text && n && (p = strstr(p, id)); p++)
+        if ((p == text || !word_char(p[-1])) && !word_char(p[n]))
+            return 1;
+    return 0;
+}
+
+/* Does @text name an outage being credited other than @id? */
+static int names_other(const state *s, const char *text, const char *id)
+{
+    char word[128];
+
+    while (text && *text) {
+        size_t n = 0;
+        while (*text && !word_char(*text))
+            text++;
+        while (word_char(text[n]))
+            n++;
+        if (n && n < sizeof word) {
+            memcpy(word, text, n);
+            word[n] = '\0';
+            if (strcmp(word, id) && g_hash_table_contains(s->ids, word))
+                return 1;
+        }
+        text += n;
+    }
+    return 0;
+}
+
+/* Does credit @b name outage @id, in its reference or description? */
+static int names_outage(const ombud_billing *b, const char *id)
+{
+    return has_word(b->reference, id) || has_word(b->description, id);
+}
+
 
 static int on_billing(void *ud, int64_t row, const ombud_billing *b)
 {
     account *a = ud;
     int64_t grace = a->s->g->v[K_GRACE].num, end;
 
+    if (!strcmp(b->kind, "credit") && b->posted_at >= a->c->start &&
+        b->posted_at <= a->c->end + grace) {
+        int64_t pair[2] = {row, b->amount};
+        const char *id = a->c->outage_id;
+        if (names_outage(b, id))
+            g_array_append_vals(a->named, pair, 2);
+        else if (service_matches(a->c->service, b->service) &&
+                 !names_other(a->s, b->reference, id) &&
+                 !names_other(a->s, b->description, id))
+            g_array_append_vals(a->credits, pair, 2);
+        return 0;
+    }
     if (!service_matches(a->c->service, b->service))
         return 0;
     if (!strcmp(b->kind, "charge") && b->period_start != OMBUD_TIME_NONE &&
@@ -149,21 +220,19 @@ static int on_billing(void *ud, int64_t row, const ombud_billing *b)
         a->charge_row = row;
         a->charge = b->amount;
         a->period_len = end - b->period_start;
-    }
-    if (!strcmp(b->kind, "credit") && b->posted_at >= a->c->start &&
-        b->posted_at <= a->c->end + grace) {
-        int64_t pair[2] = {row, b->amount};
-        g_array_append_vals(a->credits, pair, 2);
+        g_free(a->charge_ref);
+        a->charge_ref = g_strdup(b->reference);
     }
     return 0;
 }
 
-/* Set credits against @owed, each credit's unused part once, in order. */
-static void use_credits(state *s, account *a, int64_t owed)
+/* Set @credits against @owed, each credit's unused part once, in order. */
+static void use_credits(state *s, account *a, const GArray *credits,
+                        int64_t owed)
 {
-    for (guint i = 0; i + 1 < a->credits->len && a->credited < owed; i += 2) {
-        int64_t row = g_array_index(a->credits, int64_t, i);
-        int64_t amount = g_array_index(a->credits, int64_t, i + 1);
+    for (guint i = 0; i + 1 < credits->len && a->credited < owed; i += 2) {
+        int64_t row = g_array_index(credits, int64_t, i);
+        int64_t amount = g_array_index(credits, int64_t, i + 1);
         gpointer key = (gpointer)(intptr_t)row;  /* 64-bit: whole */
         int64_t spent = (int64_t)(intptr_t)g_hash_table_lookup(s->spent, key);
         int64_t take = amount - spent;
@@ -206,7 +275,7 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
     int digits = ombud_currency_digits(s->ctx->currency);
     ombud_breach b = {"outage", "", a->c->start, a->credited, owed,
                       owed - a->credited, "minor", owed - a->credited, ""};
-    char d[32], o[32], c[32], ch[32];
+    char d[32], o[32], c[32], ch[32], chr[160];
     int64_t id;
     ombud_err err;
 
@@ -214,11 +283,16 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
     ombud_duration_format(a->c->end - a->c->start, d, sizeof d);
     ombud_fmt_amount(owed, digits, o, sizeof o);
     ombud_fmt_amount(a->credited, digits, c, sizeof c);
+    /* The prorated charge by its amount and, when it has one, reference:
+     * "64.99 (INV-1001-2610)". */
+    ombud_fmt_amount(a->charge, digits, ch, sizeof ch);
+    snprintf(chr, sizeof chr, a->charge_ref ? "%s (%s)" : "%s", ch,
+             a->charge_ref);
     if (s->g->v[K_METHOD].num == 0)
         snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %s x "
                  "%lld s / %lld s (pro rata, %s); credited %s"), subject, d, o,
-                 ombud_fmt_currency(s->ctx->currency), ombud_fmt_amount(a->charge, digits, ch,
-                 sizeof ch), (long long)(a->c->end - a->c->start),
+                 ombud_fmt_currency(s->ctx->currency), chr,
+                 (long long)(a->c->end - a->c->start),
                  (long long)a->period_len, s->g->v[K_ROUNDING].text, c);
     else
         snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %lld "
@@ -280,7 +354,10 @@ static ombud_err settle(state *s)
                                 days_owed(s, c->start, c->end), &owed);
     if (err)
         goto done;
-    use_credits(s, a, owed);
+    /* By reference first: a credit filed under another service still
+     * pays the outage it names. Then by service. */
+    use_credits(s, a, a->named, owed);
+    use_credits(s, a, a->credits, owed);
     if ((err = totals(s, owed, a->credited)))
         goto done;
     err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
@@ -296,8 +373,10 @@ static ombud_err settle(state *s)
         s->res->breaches++;
     }
 done:
+    g_array_free(a->named, TRUE);
     g_array_free(a->credits, TRUE);
     g_array_free(a->used_rows, TRUE);
+    g_free(a->charge_ref);
     return err;
 }
 
@@ -330,7 +409,8 @@ static int on_asked(void *ud, int64_t tag, const char *acct, int64_t row,
             return 1;
         s->settled = (guint)tag + 1;
         s->cur = (account){s, &g_array_index(s->claims, claim, tag), 0, 0, 0,
-                           0, g_array_new(FALSE, FALSE, sizeof(int64_t)),
+                           NULL, 0, g_array_new(FALSE, FALSE, sizeof(int64_t)),
+                           g_array_new(FALSE, FALSE, sizeof(int64_t)),
                            g_array_new(FALSE, FALSE, sizeof(int64_t))};
         g_free(s->acct);
         s->acct = g_strdup(acct);
@@ -355,6 +435,7 @@ static ombud_err add_claim(state *s, int64_t row, const ombud_outage *o,
                              end + s->g->v[K_GRACE].num + 1, start};
 
     g_array_append_val(s->claims, c);
+    g_hash_table_add(s->ids, (gpointer)c.outage_id);
     if (excluded)
         return OMBUD_OK;
     return ombud_store_ask_billing(s->ctx->store, s->claims->len - 1, &ask);
@@ -386,7 +467,7 @@ static void describe(const state *s, ombud_result *res)
     /* TRANSLATORS: the `method` key's words, shown after the target. */
     static const char *const methods[] = {N_("pro_rata"), N_("per_day")};
     int digits = ombud_currency_digits(s->ctx->currency);
-    char o[32], c[32], sh[32], min[32], gr[32], ex[260];
+    char o[32], c[32], sh[32], min[32], gr[32], ex[260], rounding[400];
 
     res->unit = "minor";
     res->measured = s->credited;
@@ -400,21 +481,33 @@ static void describe(const state *s, ombud_result *res)
              ombud_fmt_amount(res->amount, digits, sh, sizeof sh),
              s->uncharged ? _("; some outages have no charge to prorate") : "");
     ombud_duration_format(s->g->v[K_MIN_DURATION].num, min, sizeof min);
+    /* TRANSLATORS: %s is the rounding word (half_up, down or up). */
+    snprintf(rounding, sizeof rounding, _("Pro rata: the prorated charge is "
+             "the account's charge for the outage's service (a charge naming "
+             "no service serves any) whose billing period covers the clock "
+             "start, the last posted if several do; owed = that charge x the "
+             "outage's seconds / the billing period's seconds, rounded %s to "
+             "minor units."), s->g->v[K_ROUNDING].text);
     snprintf(res->target_text, sizeof res->target_text, _("every outage over "
              "%s credited (%s)"), min, _(methods[s->g->v[K_METHOD].num]));
-    snprintf(res->method, sizeof res->method, _("Each outage open in the "
-             "period and longer than %s earns a credit for its whole duration "
-             "(from %s), for its account or every charged account of its "
-             "area. %s Credits posted from the outage start to %s after its "
-             "end are set against it; what is still owed is the breach "
-             "amount. %s"), min, s->g->v[K_CLOCK].num ? _("the customer's "
-             "report, else its start") : _("its start"),
-             s->g->v[K_METHOD].num == 0 ? _("Pro rata: the charge whose "
-             "billing period covers the outage start x the outage seconds / "
-             "the billing period's seconds, rounded to minor units.") :
-             _("Per day: the per_day amount for each started day, after the "
-             "working days allowed."), ombud_duration_format(
-             s->g->v[K_GRACE].num, gr, sizeof gr),
+    /* TRANSLATORS: the minimum duration, where the clock starts, the
+     * owed sentence (pro rata or per day), the grace and the exclusions. */
+    snprintf(res->method, sizeof res->method, _("Each outage open at some "
+             "moment of the period (started before its end, restored after "
+             "its start or still open) and longer than %s earns a credit for "
+             "its whole duration, from %s to restoration (to the end of the "
+             "period if still open), for its account or every charged account "
+             "of its area. %s Credits posted from the outage start to %s after "
+             "its end are set against it: first those whose reference or "
+             "description names the outage (its outage_id as a whole word), "
+             "whatever their service; then those for its service, or for no "
+             "service, that name no other outage. Each credit is used once, "
+             "in posting order. What is still owed is the breach amount. %s"),
+             min, s->g->v[K_CLOCK].num ? _("the customer's report, else its "
+             "start") : _("its start"),
+             s->g->v[K_METHOD].num == 0 ? rounding : _("Per day: the per_day "
+             "amount for each started day, after the working days allowed."),
+             ombud_duration_format(s->g->v[K_GRACE].num, gr, sizeof gr),
              ombud_exclusions_say(&s->ex, &s->g->v[K_EXCLUDE], ex, sizeof ex));
 }
 
@@ -425,6 +518,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     ombud_err err;
 
     s.spent = g_hash_table_new(g_direct_hash, g_direct_equal);
+    s.ids = g_hash_table_new(g_str_hash, g_str_equal);
     s.claims = g_array_new(FALSE, FALSE, sizeof(claim));
     s.strings = g_string_chunk_new(4096);
     err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to, on_outage, &s);
@@ -433,12 +527,15 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     if (!err && !s.err && s.open)
         s.err = settle(&s);
     if (s.open) {             /* an error stopped the reading */
+        g_array_free(s.cur.named, TRUE);
         g_array_free(s.cur.credits, TRUE);
         g_array_free(s.cur.used_rows, TRUE);
+        g_free(s.cur.charge_ref);
     }
     if (!err && !s.err)
         s.err = settle_claims(&s, s.claims->len);
     g_hash_table_destroy(s.spent);
+    g_hash_table_destroy(s.ids);
     g_array_free(s.claims, TRUE);
     g_string_chunk_free(s.strings);
     g_free(s.acct);

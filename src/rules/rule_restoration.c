@@ -10,8 +10,13 @@
  * CSG). The clock starts at started_at, or with `clock = reported` at the
  * customer's reported_at (started_at when that is blank).
  *
- * Outages open at any moment of the period count; one still open at the
- * end of the period is measured to that end. Outages whose exclusion is in
+ * Outages open at any moment of the period count (started before its end,
+ * restored after its start or not at all), so one spanning two periods is
+ * judged in each. One still open at the end of the period (restored later
+ * or never) is open: a breach measured to that end when its deadline had
+ * already passed by then, else pending: counted apart (figure `pending`)
+ * and neither in time nor late, since it may yet be restored in time.
+ * Outages whose exclusion is in
  * `exclude` (catastrophic, force_majeure, ...) are counted apart, listed in
  * the method and not judged: they leave the denominator, as in the CPUC's
  * "adjusted" measure. With `target`, the guarantee holds when at least that
@@ -69,6 +74,7 @@ typedef struct state {
     const ombud_guarantee *g;
     ombud_result *res;
     int64_t in_time, longest, unclassed, no_report;
+    int64_t open_late, pending;  /* still open at the period's end */
     ombud_exclusions ex;
     ombud_err err;
 } state;
@@ -79,6 +85,7 @@ typedef struct judged {
     int64_t dur, limit;   /* measured and allowed, seconds */
     int64_t deadline;     /* instant it had to be restored by */
     int late;
+    int open;             /* not restored by the period's end */
 } judged;
 
 static int wanted(const ombud_guarantee *g, const ombud_outage *o)
@@ -188,8 +195,8 @@ static int judge(state *s, const ombud_outage *o, judged *j)
         j->clock = o->reported_at;
     else if (g->v[K_CLOCK].num == 1)
         s->no_report++;
-    j->end = o->restored_at == OMBUD_TIME_NONE || o->restored_at > s->ctx->to
-        ? s->ctx->to : o->restored_at;
+    j->open = o->restored_at == OMBUD_TIME_NONE || o->restored_at > s->ctx->to;
+    j->end = j->open ? s->ctx->to : o->restored_at;
     if (j->end < j->clock)
         j->end = j->clock; /* reported after restoration: no time out */
     if (g->v[K_BY_CLASS].set &&
@@ -229,6 +236,14 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     }
     if (!judge(s, o, &j))
         return 0;
+    if (j.open && !j.late) {
+        /* Its deadline is still ahead: not late, not yet in time. */
+        s->pending++;
+        return (s->err = ombud_store_add_figure(s->ctx->store,
+                s->ctx->result_id, o->outage_id, "pending", 1, "count")) !=
+               OMBUD_OK;
+    }
+    s->open_late += j.open;
     s->res->subjects++;
     if (j.dur > s->longest)
         s->longest = j.dur;
@@ -324,6 +339,30 @@ static void method_notes(const state *s, char *buf, size_t size)
                  (long long)s->no_report);
 }
 
+/* "; 3 still open at the end of the period: 1 past its deadline, 2
+ * pending" after the measured text, when any is. */
+static void open_text(const state *s, ombud_result *res)
+{
+    size_t n = strlen(res->measured_text);
+    int64_t open = s->open_late + s->pending;
+    char late[96], pending[96];
+
+    if (!open)
+        return;
+    snprintf(late, sizeof late, ombud_ngettext("%lld past its deadline",
+             "%lld past their deadline", (unsigned long)s->open_late),
+             (long long)s->open_late);
+    snprintf(pending, sizeof pending, ombud_ngettext("%lld pending, not "
+             "judged", "%lld pending, not judged", (unsigned long)s->pending),
+             (long long)s->pending);
+    /* TRANSLATORS: after the measured text: outages not restored by the
+     * period's end, those already late and those whose deadline is ahead. */
+    snprintf(res->measured_text + n, sizeof res->measured_text - n,
+             ombud_ngettext("; %lld still open at the end of the period: %s, "
+             "%s", "; %lld still open at the end of the period: %s, %s",
+             (unsigned long)open), (long long)open, late, pending);
+}
+
 static void describe(state *s, ombud_result *res)
 {
     const ombud_guarantee *g = s->g;
@@ -360,6 +399,7 @@ static void describe(state *s, ombud_result *res)
         snprintf(res->measured_text + n, sizeof res->measured_text - n, "%s",
                  _("; some excluded"));
     }
+    open_text(s, res);
     if (g->v[K_BY_CLASS].set)
         by_class_text(g, dl, sizeof dl);
     else
@@ -373,10 +413,15 @@ static void describe(state *s, ombud_result *res)
      * "by the end of working day N (...)"), what a late outage owes or
      * nothing, and sentences on exclusions. */
     snprintf(res->method, sizeof res->method, _("Every outage open at some "
-             "moment of the period counts (services: %s; areas: %s; planned "
-             "work: %s). Its clock runs from %s to restored_at, or to the end "
-             "of the period if it was still open, counted in %s; it must be "
-             "restored %s, else it is a breach%s. %s"),
+             "moment of the period (started before its end, restored after "
+             "its start or not at all) counts (services: %s; areas: %s; "
+             "planned work: %s). Its clock runs from %s to restored_at, "
+             "counted in %s; it must be restored %s, else it is a breach%s. "
+             "An outage still open at the end of the period is a breach "
+             "measured to that end when its deadline had passed by then, "
+             "else pending: counted apart, neither in time nor late. A share "
+             "is rounded half up to 0.01%%; the target is met when the exact "
+             "share reaches it. %s"),
              g->v[K_SERVICES].set ? g->v[K_SERVICES].text : _("all"),
              g->v[K_AREAS].set ? g->v[K_AREAS].text : _("all"),
              ombud_planned_say(g->v[K_PLANNED].num), g->v[K_CLOCK].num ?
@@ -387,7 +432,7 @@ static void describe(state *s, ombud_result *res)
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, res, 0, 0, 0, 0, {0, ""}, OMBUD_OK};
+    state s = {ctx, g, res, 0, 0, 0, 0, 0, 0, {0, ""}, OMBUD_OK};
     ombud_err err;
 
     if ((err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to,

@@ -182,7 +182,8 @@ for cr in C-20261015-01:12 C-20261016-01:33 C-20261017-05:63 C-20261018-01:64 C-
 done
 # The credit's arithmetic, as written in its breach row (wrapped).
 check "pdf credit owed" "1" "$(grep -c 'owed 9.78 USD =' "$T")"
-check "pdf credit formula" "1" "$(grep -c '64.99 x 403200 s / 2678400 s' "$T")"
+# The detail names the prorated charge (issue 23).
+check "pdf credit formula" "1" "$(grep -c '64.99 (INV-1001-2610) x 403200 s / 2678400 s' "$T")"
 # The checksum appears in the inputs table and in the printed manifest.
 check "pdf inputs sha" "2" "$(grep -c "$(sha256sum "$S/outages.csv" | cut -c1-40)" "$T")"
 check "pdf certification" "1" "$(grep -c '^ *Certification' "$T")"
@@ -306,7 +307,7 @@ sed -n '1,/^Sincerely,$/p' "$WORK/d.txt" > "$WORK/dl.txt"
 dl() { grep -c "$1" "$WORK/dl.txt"; }
 check "letter: TT-4471's outage" 1 "$(dl '^ *TT-4471 (account ACC-1001): out from Wed 2026-10-14 16:00 to Mon 2026-10-19$')"
 check "letter: 112 h, 88 over" 1 "$(dl '^ *08:00: 112h against 24h, 88h over$')"
-check "letter: the credit owed" 1 "$(dl '^ *TT-4471/ACC-1001: out 112h; owed 9.78 USD = 64.99 x 403200 s / 2678400 s')"
+check "letter: the credit owed" 1 "$(dl '^ *TT-4471/ACC-1001: out 112h; owed 9.78 USD = 64.99 (INV-1001-2610) x 403200 s /')"
 check "letter: a promise missed" 1 "$(dl 'promised by Fri 2026-10-16 17:00; restored Mon 2026-10-19 08:00: 63h late')"
 check "letter: calls" 1 "$(dl '^ *TT-4471: 22 calls against at most 3$')"
 check "letter: the closed department" 1 "$(dl 'Sat 2026-10-17 14:08: on call C-20261017-04 (TT-4471) the customer was transferred')"
@@ -321,8 +322,10 @@ check "letter: no empty tried line" 0 "$(dl 'already tried')"
 check "letter: accusation with breaches" 1 "$(dl '^- find that the company broke the promises listed above;$')"
 
 # ACC-1002, the neighbour: one breach in October, the wrongful notice of
-# 2026-10-28 on INV-1002-2610 (64.99 USD due 2026-10-25) although cheque
-# CHK-2231 was received 2026-10-19. Its one figure that is not zero is
+# 2026-10-28 on INV-1002-2610 (64.99 USD due 2026-10-25) although the
+# account's balance at the due date was settled: 64.99 + 64.99 = 129.98
+# charged due by then, 129.98 paid (CHK-2207 received 2026-09-20, CHK-2231
+# received 2026-10-19). Its one figure that is not zero is
 # that notice; nothing is owed, so the request asks for no credit.
 "$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
     --account ACC-1002 --customer "John Roe" --period 2026-10 --out "$WORK/n2"
@@ -330,7 +333,8 @@ check "ACC-1002 exit" 0 $?
 pdftotext -layout "$WORK/n2/complaint-ACC-1002.pdf" "$WORK/n2.txt"
 n2() { grep -c -- "$1" "$WORK/n2.txt"; }
 check "ACC-1002 notice" 1 "$(n2 '^ *ACC-1002: notice of 2026-10-28 on INV-1002-2610 (64.99 USD due 2026-10-25) is$')"
-check "ACC-1002 payment" 1 "$(n2 '^ *wrongful: 64.99 USD was paid by the due date (CHK-2231 received 2026-10-19)$')"
+check "ACC-1002 payment" 1 "$(n2 '^ *wrongful: 129.98 USD was paid or credited by the due date against 129.98 USD charged$')"
+check "ACC-1002 payments" 1 "$(n2 '^ *due by then (CHK-2207 received 2026-09-20, CHK-2231 received 2026-10-19)$')"
 check "ACC-1002 numbers: only the notice" "- Wrongful late-payment notices: 1" "$(grep '^- [A-Z][a-z]*[^:]*: ' "$WORK/n2.txt" | grep -v '^- find\|^- order\|^- require' | head -5)"
 check "ACC-1002 no credit asked" 0 "$(n2 'pay the credits owed')"
 check "ACC-1002 refund asked" 1 "$(n2 '^- order it to refund any fee charged because of these failures;$')"

@@ -16,6 +16,9 @@
 #  4   C3   L1     10-31 23:59:59   broken: 1 s to the period end
 #
 # subjects 3, kept 1, breaches C1 (43200) and C3 (1), in promise order.
+# C1's detail names the real restoration (Tue 2026-11-03 00:00) and says
+# its 12h of lateness were counted to the end of the period only (issue
+# 23: a clipped lateness is said to be clipped).
 # November has no promise: subjects 0, measured 0, target 0, NO DATA.
 
 cat > outages.csv <<'CSV'
@@ -48,6 +51,9 @@ ingest "$LA" --outages outages.csv --calls calls.csv
 check --period 2026-10
 expect_exit 0
 expect_result promises "FAIL|1|3|count|3|2"
+expect_sql "SELECT detail FROM breaches WHERE result_id = $(rid promises)
+            AND subject = 'C1'" \
+    "on call C1 (Fri 2026-10-30 09:00, agent A-1) restoration of L1 was promised by Sat 2026-10-31 12:00; restored Tue 2026-11-03 00:00, after the period: 12h late at the end of the period (lateness counted to the end of the period only)"
 expect_breaches promises "C1|43200|0|43200
 C3|1|0|1"
 expect_evidence promises C1 "calls.csv:2 outages.csv:2"

@@ -12,15 +12,25 @@
 #  8  ACC-1003 notice  09-28 INV-1003-2609
 # 12  ACC-1003 payment 49.99 CHK-0918 10-03 "cheque 918 for INV-1003-2609"
 #
+# Each notice is judged against the account's balance at the due date of
+# the charge it names (README, payment_notice): every charge due by the
+# end of that day against every payment and credit posted by then.
+#
 # Period 2026-09-01 .. 2026-11-30: three notices.
-#   ACC-1002 09-28: CHK-2207 names INV-1002-2609 and came 5 days before
-#     the due date -> wrongful; evidence lines 3, 5, 7.
-#   ACC-1002 10-28: CHK-2231 names INV-1002-2610, 6 days early ->
-#     wrongful; evidence lines 10, 13, 16.
-#   ACC-1003 09-28: the only payment naming INV-1003-2609 came 10-03,
-#     after the due date -> rightful.
+#   ACC-1002 09-28 (INV-1002-2609, due 09-25): charged 64.99 (line 3);
+#     paid CHK-2207 64.99 on 09-20 -> 64.99 >= 64.99 -> wrongful;
+#     evidence lines 3, 5, 7.
+#   ACC-1002 10-28 (INV-1002-2610, due 10-25): charged 64.99 + 64.99 =
+#     129.98 (lines 3, 10); paid 64.99 + 64.99 = 129.98 (lines 5, 13) ->
+#     wrongful; evidence lines 3, 5, 10, 13, 16 (the balance's rows: the
+#     September charge and cheque count too).
+#   ACC-1003 09-28 (INV-1003-2609, due 09-25): charged 49.99, nothing paid
+#     by the end of 09-25 (CHK-0918 came 10-03) -> rightful.
 #   3 judged, 2 wrongful: FAIL. at = the notice, local midnight PDT
-#   (07:00 UTC); measured = paid 6499, limit = charge 6499, shortfall 0.
+#   (07:00 UTC); measured = what was left for the named charge (paid -
+#   the other charges due: 129.98 - 64.99 = 64.99 -> 6499 for 10-28),
+#   limit = that charge 6499, shortfall 0. Subjects name the notice's
+#   reference: "ACC-1002 2026-10-28 INV-1002-2610".
 # Period 2026-10 (the filing's default) holds only the 10-28 notice:
 #   1 judged, 1 wrongful.
 
@@ -33,23 +43,24 @@ ingest "$LA" --outages "$FOUNDING/outages.csv" --calls "$FOUNDING/calls.csv" \
 check
 expect_exit 0
 expect_result no-wrongful-notices "FAIL|1|0|count|1|1"
-expect_breaches no-wrongful-notices "ACC-1002 2026-10-28|6499|6499|0"
+expect_breaches no-wrongful-notices "ACC-1002 2026-10-28 INV-1002-2610|6499|6499|0"
 
 check --period 2026-09-01..2026-11-30
 expect_exit 0
 expect_result no-wrongful-notices "FAIL|2|0|count|3|2"
-expect_breach_rows no-wrongful-notices "notice|ACC-1002 2026-09-28|$(utc '2026-09-28 07:00:00')|6499|6499|0|minor|0
-notice|ACC-1002 2026-10-28|$(utc '2026-10-28 07:00:00')|6499|6499|0|minor|0"
-expect_evidence_each no-wrongful-notices "ACC-1002 2026-09-28 billing.csv:3 billing.csv:5 billing.csv:7
-ACC-1002 2026-10-28 billing.csv:10 billing.csv:13 billing.csv:16"
+expect_breach_rows no-wrongful-notices "notice|ACC-1002 2026-09-28 INV-1002-2609|$(utc '2026-09-28 07:00:00')|6499|6499|0|minor|0
+notice|ACC-1002 2026-10-28 INV-1002-2610|$(utc '2026-10-28 07:00:00')|6499|6499|0|minor|0"
+expect_evidence_each no-wrongful-notices "ACC-1002 2026-09-28 INV-1002-2609 billing.csv:3 billing.csv:5 billing.csv:7
+ACC-1002 2026-10-28 INV-1002-2610 billing.csv:3 billing.csv:5 billing.csv:10 billing.csv:13 billing.csv:16"
 expect_sql "SELECT b.reference FROM evidence e
             JOIN billing_events b ON e.tbl = 'billing_events' AND b.id = e.row_id
             WHERE b.kind = 'payment' AND e.breach_id IN (SELECT id FROM breaches
                   WHERE result_id = $(rid no-wrongful-notices))
             ORDER BY b.reference" "CHK-2207
+CHK-2207
 CHK-2231"
 expect_sql "SELECT count(*) FROM breaches WHERE result_id = $(rid no-wrongful-notices)
             AND subject LIKE 'ACC-1003%'" 0
 expect_sql "SELECT instr(detail, 'CHK-2207 received 2026-09-20') > 0 FROM breaches
             WHERE result_id = $(rid no-wrongful-notices)
-            AND subject = 'ACC-1002 2026-09-28'" 1
+            AND subject = 'ACC-1002 2026-09-28 INV-1002-2609'" 1

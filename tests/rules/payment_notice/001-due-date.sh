@@ -21,7 +21,8 @@
 # 13   ACC-P4 notice   10-20                       INV-P4  -> rightful
 #
 # 4 notices judged, 2 wrongful: FAIL, measured 2, target 0, unit count.
-# Breach per wrongful notice: subject_kind notice, subject "ACCOUNT DATE",
+# Breach per wrongful notice: subject_kind notice, subject "ACCOUNT DATE
+# REFERENCE" (the notice's),
 # at = the notice (10-20 00:00 PDT = 07:00 UTC), measured = paid 5000,
 # limit = the charge 5000, shortfall 0, unit minor, amount 0; evidence the
 # notice, the charge and the payment.
@@ -61,12 +62,12 @@ check --period 2026-10
 expect_exit 0
 expect_result notices "FAIL|2|0|count|4|2"
 AT=$(utc '2026-10-20 07:00:00')
-expect_breach_rows notices "notice|ACC-P1 2026-10-20|$AT|5000|5000|0|minor|0
-notice|ACC-P3 2026-10-20|$AT|5000|5000|0|minor|0"
-expect_evidence_all notices "ACC-P1 2026-10-20" "billing.csv:2 billing.csv:3 billing.csv:4"
-expect_evidence_all notices "ACC-P3 2026-10-20" "billing.csv:8 billing.csv:9 billing.csv:10"
+expect_breach_rows notices "notice|ACC-P1 2026-10-20 INV-P1|$AT|5000|5000|0|minor|0
+notice|ACC-P3 2026-10-20 INV-P3|$AT|5000|5000|0|minor|0"
+expect_evidence_all notices "ACC-P1 2026-10-20 INV-P1" "billing.csv:2 billing.csv:3 billing.csv:4"
+expect_evidence_all notices "ACC-P3 2026-10-20 INV-P3" "billing.csv:8 billing.csv:9 billing.csv:10"
 expect_sql "SELECT detail FROM breaches WHERE result_id = $(rid notices)
-            AND subject = 'ACC-P1 2026-10-20'" \
-    "ACC-P1: notice of 2026-10-20 on INV-P1 (50.00 USD due 2026-10-15) is wrongful: 50.00 USD was paid by the due date (CHK-1 received 2026-10-15)"
+            AND subject = 'ACC-P1 2026-10-20 INV-P1'" \
+    "ACC-P1: notice of 2026-10-20 on INV-P1 (50.00 USD due 2026-10-15) is wrongful: 50.00 USD was paid or credited by the due date against 50.00 USD charged due by then (CHK-1 received 2026-10-15)"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid notices)" \
     "2 of 4 late-payment notices wrongful (paid by the due date)"

@@ -1,11 +1,10 @@
-# payment_notice: which charge a notice refers to, and which payments count.
-# A notice refers to the charge with its reference, else to the account's
-# most recent charge due before the notice. When no payment names the
-# charge's reference, the payments counted are those received after the
-# previous charge's due date ended (and by the end of this one's).
+# payment_notice: which due date a notice is judged at. A notice refers to
+# the charge with its reference, else to the account's most recent charge
+# due before the notice; it is judged against the account's balance at
+# that charge's due date: every charge due by the end of that day against
+# every payment and credit posted by then, whatever they name.
 #
-# Zone America/Los_Angeles (PDT). grace 0s. No payment here names an
-# invoice except CHK-R1 (line 3).
+# Zone America/Los_Angeles (PDT). grace 0s.
 #
 # line acct  kind     posted  amount due    ref     description
 #  2   ACC-R charge   09-01   60.00  09-15  INV-R1
@@ -26,23 +25,23 @@
 # 17   ACC-U payment  10-05   40.00         CHK-U1
 # 18   ACC-U notice   10-21                 INV-U9  (no such invoice)
 #
-# ACC-D (notice 10-21, no reference): most recent charge due before it is
-#   INV-D2 (due 10-15; INV-D3 is due 10-30, after the notice). Previous
-#   charge INV-D1, due 09-15. Nothing names INV-D2, so payments from
-#   09-16 00:00 to before 10-16 00:00 count: line 9, 60.00 -> covered ->
-#   wrongful; evidence lines 8, 9, 11.
-# ACC-E (same, without the October payment): INV-E2; the only payment,
-#   09-14, is before INV-E1's due date ended (it paid INV-E1) -> 0 paid ->
-#   rightful.
-# ACC-R (notice 10-20 naming INV-R1): refers to INV-R1 by reference, not
-#   to INV-R2 (the most recent due before the notice). CHK-R1 names
-#   INV-R1 and came 09-10, before its due date -> wrongful; evidence lines
-#   2, 3, 5. (Referred to INV-R2 it would be rightful: nothing was paid
-#   after 09-16.)
+# ACC-D (notice 10-21, no reference): the most recent charge due before it
+#   is INV-D2 (due 10-15; INV-D3 is due 10-30, after the notice). Charged
+#   by the end of 10-15: D1 + D2 = 120.00 (lines 6, 8; not D3). Paid by
+#   then: 60.00 + 60.00 = 120.00 (lines 7, 9) -> 120 >= 120 -> wrongful;
+#   measured = 120.00 - 60.00 (the other charge) = 60.00 for INV-D2;
+#   evidence lines 6, 7, 8, 9, 11. Subject "ACC-D 2026-10-21" (the notice
+#   has no reference).
+# ACC-E (same, without the October payment): charged 120.00, paid 60.00
+#   -> rightful.
+# ACC-R (notice 10-20 naming INV-R1): judged at INV-R1's due date 09-15,
+#   not at INV-R2's: charged 60.00 (line 2), paid 60.00 on 09-10 (line 3)
+#   -> wrongful; evidence lines 2, 3, 5. (At INV-R2's due date it would be
+#   120.00 charged against 60.00 paid: rightful.)
 # ACC-U (notice naming an unknown invoice): falls back to the most recent
-#   charge due before it, INV-U1; no previous charge, nothing names INV-U1,
-#   so every payment up to the end of 10-15 counts: 40.00 -> wrongful;
-#   evidence lines 16, 17, 18.
+#   charge due before it, INV-U1: 40.00 charged, 40.00 paid -> wrongful;
+#   evidence lines 16, 17, 18. Subject "ACC-U 2026-10-21 INV-U9" (the
+#   notice's own reference).
 #
 # 4 notices judged, 3 wrongful (in account order D, R, U): FAIL.
 
@@ -86,8 +85,8 @@ check --period 2026-10
 expect_exit 0
 expect_result notices "FAIL|3|0|count|4|3"
 expect_breaches notices "ACC-D 2026-10-21|6000|6000|0
-ACC-R 2026-10-20|6000|6000|0
-ACC-U 2026-10-21|4000|4000|0"
-expect_evidence_each notices "ACC-D 2026-10-21 billing.csv:8 billing.csv:9 billing.csv:11
-ACC-R 2026-10-20 billing.csv:2 billing.csv:3 billing.csv:5
-ACC-U 2026-10-21 billing.csv:16 billing.csv:17 billing.csv:18"
+ACC-R 2026-10-20 INV-R1|6000|6000|0
+ACC-U 2026-10-21 INV-U9|4000|4000|0"
+expect_evidence_each notices "ACC-D 2026-10-21 billing.csv:6 billing.csv:7 billing.csv:8 billing.csv:9 billing.csv:11
+ACC-R 2026-10-20 INV-R1 billing.csv:2 billing.csv:3 billing.csv:5
+ACC-U 2026-10-21 INV-U9 billing.csv:16 billing.csv:17 billing.csv:18"

@@ -1,10 +1,14 @@
-# payment_notice: a payment names a charge when its reference or its
-# description contains the charge's reference. When any payment names the
-# charge, only the naming payments count toward it.
+# payment_notice: what a payment names does not decide which charge it
+# pays. The balance at the due date counts every payment and credit, and a
+# payment settles the oldest charge first, so naming an invoice neither
+# adds a payment to nor takes one from a notice's judgement. (Before
+# issue 23 only the payments naming the charge counted: ACC-N's and
+# ACC-T's verdicts are the same either way; they are here to show why.)
 #
 # Zone America/Los_Angeles (PDT). grace 0s. Each account has a September-
 # issued charge due 10-05 (30.00) and an October charge due 10-15 (50.00);
-# the notice (10-20) names the October invoice.
+# the notice (10-20) names the October invoice, so it is judged at 10-15:
+# charged 30.00 + 50.00 = 80.00.
 #
 # line acct   kind     posted amount due    ref     description
 #  2   ACC-N  charge   09-20  30.00  10-05  INV-N0
@@ -23,15 +27,12 @@
 # 15   ACC-T  payment  10-09  20.00         CHK-91  part payment of INV-T1
 # 16   ACC-T  notice   10-20                INV-T1
 #
-# ACC-N: CHK-78 names INV-N1 in its description: only it counts, 50.00 by
-#   the due date -> wrongful; evidence lines 3, 4, 6 (not CHK-77). It came
-#   before INV-N0's due date ended, so without reading descriptions it
-#   would not count and the notice would look rightful.
-# ACC-S: the payment whose reference is INV-S1 counts: 50.00 -> wrongful;
-#   evidence lines 8, 9, 11.
-# ACC-T: CHK-91 names INV-T1, so only it counts: 20.00 < 50.00 ->
-#   rightful. (Counting every payment after INV-T0's due date, 40 + 20 =
-#   60.00 would wrongly cover it.)
+# ACC-N: paid by the end of 10-15: 50.00 + 30.00 = 80.00 >= 80.00 ->
+#   wrongful; measured 80.00 - 30.00 = 50.00 left for INV-N1; evidence
+#   lines 2, 3, 4, 5, 6 (both charges, both cheques, the notice).
+# ACC-S: 50.00 + 30.00 = 80.00 -> wrongful, 50.00 left; evidence 7-11.
+# ACC-T: 40.00 + 20.00 = 60.00 < 80.00 -> rightful (INV-T0 took 30.00 of
+#   CHK-90 first; 30.00 was left for INV-T1's 50.00).
 # 3 judged, 2 wrongful: FAIL.
 
 cat > billing.csv <<'CSV'
@@ -71,7 +72,7 @@ ingest "$LA" --billing billing.csv
 check --period 2026-10
 expect_exit 0
 expect_result notices "FAIL|2|0|count|3|2"
-expect_breaches notices "ACC-N 2026-10-20|5000|5000|0
-ACC-S 2026-10-20|5000|5000|0"
-expect_evidence_each notices "ACC-N 2026-10-20 billing.csv:3 billing.csv:4 billing.csv:6
-ACC-S 2026-10-20 billing.csv:8 billing.csv:9 billing.csv:11"
+expect_breaches notices "ACC-N 2026-10-20 INV-N1|5000|5000|0
+ACC-S 2026-10-20 INV-S1|5000|5000|0"
+expect_evidence_each notices "ACC-N 2026-10-20 INV-N1 billing.csv:2 billing.csv:3 billing.csv:4 billing.csv:5 billing.csv:6
+ACC-S 2026-10-20 INV-S1 billing.csv:7 billing.csv:8 billing.csv:9 billing.csv:10 billing.csv:11"

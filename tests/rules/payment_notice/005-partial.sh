@@ -17,6 +17,8 @@
 # 10   ACC-H3  payment  10-10  60.00   CHK-4    overpaid
 # 11   ACC-H3  notice   10-20          INV-H3   -> wrongful, measured 6000
 #
+# Each account has one charge, so its balance at the due date is that
+# charge against everything paid by then.
 # 3 judged, 2 wrongful: FAIL. Breaches: measured = paid, limit = the
 # charge 5000, shortfall 0. Evidence H2: lines 5, 6, 7, 8.
 
@@ -52,10 +54,10 @@ ingest "$LA" --billing billing.csv
 check --period 2026-10
 expect_exit 0
 expect_result notices "FAIL|2|0|count|3|2"
-expect_breaches notices "ACC-H2 2026-10-20|5000|5000|0
-ACC-H3 2026-10-20|6000|5000|0"
-expect_evidence_all notices "ACC-H2 2026-10-20" \
+expect_breaches notices "ACC-H2 2026-10-20 INV-H2|5000|5000|0
+ACC-H3 2026-10-20 INV-H3|6000|5000|0"
+expect_evidence_all notices "ACC-H2 2026-10-20 INV-H2" \
     "billing.csv:5 billing.csv:6 billing.csv:7 billing.csv:8"
 expect_sql "SELECT instr(detail, '(CHK-2 received 2026-10-05, CHK-3 received 2026-10-12)') > 0
             FROM breaches WHERE result_id = $(rid notices)
-            AND subject = 'ACC-H2 2026-10-20'" 1
+            AND subject = 'ACC-H2 2026-10-20 INV-H2'" 1

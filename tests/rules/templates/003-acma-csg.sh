@@ -14,13 +14,14 @@
 #      deadline up to restoration): Mon 12, Tue 13, Wed 14 = 3 x 14.52 = 43.56.
 #   F3 urban   catastrophic -> excluded.
 #   F4 major_rural Thu 10-29 10:00, still open; deadline end of Mon 11-02,
-#      after the period: measured to the period end, in time.
+#      after the period: pending, not judged (issue 23; it used to count
+#      as in time).
 #   F5 urban   Thu 10-01 09:00 (AEST, +10), deadline end of Fri 10-02 = Sat
 #      10-03 00:00 (+10), restored Mon 10-12 10:00 (AEDT, +11): measured
 #      11 d 1 h of wall clock less the lost DST hour = 264 h = 950400 s,
 #      limit 39 h = 140400, shortfall 810000. Working days late: Mon 5, Tue
 #      6, Wed 7, Thu 8, Fri 9, Mon 12 = 6 -> 5 x 14.52 + 1 x 48.40 = 121.00.
-#   No target: measured = longest 950400, FAIL, subjects 4, breaches F5, F2
+#   No target: measured = longest 950400, FAIL, subjects 3, breaches F5, F2
 #   (start order), owed 43.56 + 121.00 = 164.56.
 #
 # connection (urban 5 WD, remote 15 WD, or an earlier promised date):
@@ -62,7 +63,7 @@ run_ombud run --guarantees "$TEMPLATES/acma-csg.ini" --outages outages.csv \
     --orders orders.csv --appointments appointments.csv --period 2026-10 --out out
 expect_exit 0
 DB=out/evidence.db
-expect_result fault-rectification "FAIL|950400|0|s|4|2"
+expect_result fault-rectification "FAIL|950400|0|s|3|2"
 expect_sql "SELECT subject, measured, limit_value, shortfall, amount FROM breaches
             WHERE result_id = $(rid fault-rectification) ORDER BY id" \
     "F5|950400|140400|810000|12100
