@@ -1031,8 +1031,11 @@ static ombud_err next_chunk(reader *r, FILE *fp, const char **s, size_t *n)
     ombud_sha256_update(r->sha, r->raw + r->npend, got);
     r->bytes += (int64_t)got;
     if (r->encoding) {
+        /* convert() may move r->conv (realloc): point @s at it after */
+        ombud_err err = convert(r, got, r->eof, n);
+
         *s = r->conv;
-        return convert(r, got, r->eof, n);
+        return err;
     }
     *n = got;
     if (r->scan_stream) {

@@ -620,6 +620,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (put_file(paths[k], heads[k], lines + part[k],
                      part[k + 1] - part[k]))
             abort();
+        memset(&in[k], 0, sizeof in[k]); /* no --encoding, no --delimiter */
         in[k].fmt = ombud_format_find(kindnames[k]);
         in[k].path = paths[k];
     }

@@ -202,6 +202,8 @@ fuzz_one() {
     # only catches hangs.
     len=$max_len timeout=20
     [ "$t" = report ] && len=${FUZZ_MAX_LEN:-4096} timeout=120
+    LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+    export LSAN_OPTIONS
     opts="-rss_limit_mb=2048 -timeout=$timeout -max_len=$len -dict=$(dict_of "$t")"
     n=0
     if [ -d "$here/regress/$t" ] && [ -n "$(ls -A "$here/regress/$t")" ]; then

@@ -21,3 +21,18 @@ expect_exit 0
 expect_counts be.csv 2 1 1
 expect_sql "SELECT cause FROM outages WHERE outage_id = 'P-1'" "câble"
 expect_accounting
+
+# A UTF-16 file of many 64 KiB chunks: its converted text outgrows the
+# first chunk's buffer, which the reader then moves (a use after free
+# once, caught by the fuzzer; this case under ASan keeps it fixed).
+# 4000 rows, each "Q-N<TAB>T<TAB>câble ... ", every one stored.
+awk -v t="$T" 'BEGIN { print "outage_id\tstarted_at\tcause";
+    for (i = 1; i <= 4000; i++)
+        printf "Q-%d\t%s\tcâble coupé près de l'\''église n° %d\n", i, t, i }' > big.txt
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE big.txt; } > big.csv
+ingest --outages big.csv
+expect_exit 0
+expect_counts big.csv 4000 4000 0
+expect_sql "SELECT cause FROM outages WHERE outage_id = 'Q-4000'" \
+    "câble coupé près de l'église n° 4000"
+expect_sql "SELECT count(*) FROM outages WHERE outage_id LIKE 'Q-%' AND cause LIKE 'câble coupé près de l''église n° %'" "4000"
