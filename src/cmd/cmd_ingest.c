@@ -234,9 +234,9 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
     return OMBUD_OK;
 }
 
-int ombud_cmd_ingest(int argc, char **argv)
+/* The command, with @a holding what it loaded (ombud_cmd_ingest frees it). */
+static int ingest_cmd_main(int argc, char **argv, ingest_args *a)
 {
-    ingest_args a;
     ombud_ingest_opts opts = {0};
     ombud_tz *tz = NULL, *cdr_tz = NULL;
     ombud_guarantees *gs = NULL;
@@ -245,27 +245,27 @@ int ombud_cmd_ingest(int argc, char **argv)
     int rc;
     ombud_err err;
 
-    if ((rc = parse_args(argc, argv, &a)))
+    if ((rc = parse_args(argc, argv, a)))
         return rc < 0 ? OMBUD_EXIT_OK : rc;
-    ombud_diag_set_verbosity(a.verbosity);
-    if (ombud_tz_open(a.tz, &tz))
+    ombud_diag_set_verbosity(a->verbosity);
+    if (ombud_tz_open(a->tz, &tz))
         return ombud_usage_error("ingest", "--tz: unknown time zone (use an "
                                  "IANA name such as America/Los_Angeles):",
-                                 a.tz);
-    if ((rc = ombud_inputs_cdr_tz(&a.in, "ingest", &cdr_tz))) {
+                                 a->tz);
+    if ((rc = ombud_inputs_cdr_tz(&a->in, "ingest", &cdr_tz))) {
         ombud_tz_free(tz);
         return rc;
     }
-    if (a.guarantees && (err = ombud_guarantees_load(a.guarantees, &gs))) {
+    if (a->guarantees && (err = ombud_guarantees_load(a->guarantees, &gs))) {
         ombud_tz_free(tz);
         ombud_tz_free(cdr_tz);
         return ombud_exit_code(err);
     }
-    opts = (ombud_ingest_opts){tz, a.currency, a.in.maps, a.in.nmaps,
-                               a.verbosity == OMBUD_VERBOSE ? -1 : 10,
+    opts = (ombud_ingest_opts){tz, a->currency, a->in.maps, a->in.nmaps,
+                               a->verbosity == OMBUD_VERBOSE ? -1 : 10,
                                gs ? &gs->asterisk : NULL, cdr_tz, NULL};
-    if (!(err = ombud_store_open(a.db, &st)))
-        err = ombud_import_files(st, a.in.files, a.in.nfiles, &opts,
+    if (!(err = ombud_store_open(a->db, &st)))
+        err = ombud_import_files(st, a->in.files, a->in.nfiles, &opts,
                                  &rejected);
     ombud_store_close(st);
     ombud_guarantees_free(gs);
@@ -273,10 +273,19 @@ int ombud_cmd_ingest(int argc, char **argv)
     ombud_tz_free(tz);
     if (err)
         return ombud_exit_code(err);
-    if (a.in.strict && rejected > 0) {
+    if (a->in.strict && rejected > 0) {
         ombud_error(OMBUD_E_DATA, NULL, "%lld rows rejected (--strict)",
                     (long long)rejected);
         return OMBUD_EXIT_DATA;
     }
     return OMBUD_EXIT_OK;
+}
+
+int ombud_cmd_ingest(int argc, char **argv)
+{
+    ingest_args a = {0};
+    int rc = ingest_cmd_main(argc, argv, &a);
+
+    ombud_inputs_free(&a.in);
+    return rc;
 }
