@@ -262,18 +262,19 @@ static int digits(const char **s, int max, int *out)
     return k > 0;
 }
 
-/* A full or three-letter name of @names at *@s; its index, or -1. */
+/* A full or three-letter name of @names at *@s, as a whole word ("Jully"
+ * is no "Jul"); its index, or -1. */
 static int name_at(const char **s, const char *const *names)
 {
     for (int i = 0; names[i]; i++) {
         size_t n = strlen(names[i]);
-        if (!strncasecmp(*s, names[i], n)) {
+        if (!strncasecmp(*s, names[i], n) && !isalpha((unsigned char)(*s)[n])) {
             *s += n;
             return i;
         }
     }
     for (int i = 0; names[i]; i++)
-        if (!strncasecmp(*s, names[i], 3)) {
+        if (!strncasecmp(*s, names[i], 3) && !isalpha((unsigned char)(*s)[3])) {
             *s += 3;
             return i;
         }
