@@ -64,7 +64,7 @@ const char ombud_help_run[] =
     "                     see 'ombud help check'); the reports show them first\n"
     "  --sign KEY         sign every report written with a private key from\n"
     "                     'ombud keygen' (REPORT.sig beside each)\n"
-    "  --map, --strict, -q, -v\n"
+    "  --map, --strict, -q, -v, --encoding, --delimiter, --profile\n"
     "                     as for 'ombud ingest'\n"
     "  --calls-format, --accounts, --cdr, --cdr-tz\n"
     "                     Asterisk exports, as for 'ombud ingest'; the queue\n"
