@@ -61,7 +61,8 @@ mkdir victimdir
 mkdir out
 plant out report.pdf report.xlsx complaint-ACC-1001.pdf complaint-ACC-1001.xlsx
 # shellcheck disable=SC2086
-run_ombud run -q --guarantees "$G" $IN --period 2026-10 --out out --account ACC-1001
+run_ombud run -q --guarantees "$G" $IN --period 2026-10 --out out --account ACC-1001 \
+    --customer "Jane Doe"
 expect_exit 0
 untouched out report.pdf report.xlsx complaint-ACC-1001.pdf complaint-ACC-1001.xlsx
 complete_pdf out/report.pdf 8
@@ -82,7 +83,8 @@ complete_xlsx rep/r.xlsx
 
 mkdir cpl
 plant cpl complaint-ACC-1001.pdf complaint-ACC-1001.xlsx
-run_ombud complaint --db out/evidence.db --guarantees "$G" --account ACC-1001 --out cpl
+run_ombud complaint --db out/evidence.db --guarantees "$G" --account ACC-1001 \
+    --customer "Jane Doe" --out cpl
 expect_exit 0
 untouched cpl complaint-ACC-1001.pdf complaint-ACC-1001.xlsx
 complete_xlsx cpl/complaint-ACC-1001.xlsx
@@ -140,7 +142,7 @@ else
     done
     T_LAST="as nobody: ombud complaint --out $pub/sticky"
     $as_nobody "$OMBUD" complaint --db "$pub/sticky/evidence.db" --guarantees "$G" \
-        --account ACC-1001 --out "$pub/sticky" >nb.out 2>nb.err </dev/null
+        --account ACC-1001 --customer "Jane Doe" --out "$pub/sticky" >nb.out 2>nb.err </dev/null
     RC=$?; ERR=nb.err
     expect_exit 0
     (cd "$pub" && untouched sticky r.pdf r.xlsx complaint-ACC-1001.pdf \
