@@ -13,7 +13,7 @@ expect_exit 0
 DB=good/evidence.db
 complaint() { # LETTER OUTDIR
     run_ombud complaint -q --db "$DB" --guarantees "$G" --account ACC-1001 \
-        --letter "$1" --out "$2"
+        --customer "Jane Doe" --letter "$1" --out "$2"
 }
 
 # ---- the letter template: 1 MiB = 1048576 bytes ------------------------------

@@ -68,7 +68,7 @@ DB=good/evidence.db
 for mb in 64 100 200; do
     # shellcheck disable=SC2086
     limited $mb run-$mb run -q --guarantees "$G" $IN --period 2026-10 \
-        --out out-$mb --account ACC-1001
+        --out out-$mb --account ACC-1001 --customer "Jane Doe"
     clean out-$mb report.pdf pdf
     clean out-$mb complaint-ACC-1001.pdf pdf
     if [ -f out-$mb/evidence.db ]; then
@@ -83,7 +83,7 @@ for mb in 64 100 200; do
     done
 
     limited $mb complaint-$mb complaint -q --db "$DB" --guarantees "$G" \
-        --account ACC-1001 --out cpl-$mb
+        --account ACC-1001 --customer "Jane Doe" --out cpl-$mb
     clean cpl-$mb complaint-ACC-1001.pdf pdf
     clean cpl-$mb complaint-ACC-1001.xlsx xlsx
     expect_eq "good/evidence.db integrity after $mb MB" ok \
