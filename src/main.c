@@ -12,6 +12,8 @@
 const ombud_command ombud_commands[] = {
     {"ingest", "read outage, call and billing files into the evidence store",
      ombud_help_ingest, ombud_cmd_ingest},
+    {"profile", "describe an export once (an import profile): guess one, "
+     "check one", ombud_help_profile, ombud_cmd_profile},
     {"forget", "remove a source file and its rows from the store (then "
      "import the corrected file)", ombud_help_forget, ombud_cmd_forget},
     {"check", "evaluate the guarantees against the stored evidence",

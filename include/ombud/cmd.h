@@ -51,6 +51,7 @@ extern const ombud_command ombud_commands[];
 const ombud_command *ombud_command_find(const char *name);
 
 int ombud_cmd_ingest(int argc, char **argv);
+int ombud_cmd_profile(int argc, char **argv);
 int ombud_cmd_forget(int argc, char **argv);
 int ombud_cmd_check(int argc, char **argv);
 int ombud_cmd_run(int argc, char **argv);
@@ -61,6 +62,7 @@ int ombud_cmd_keygen(int argc, char **argv);
 int ombud_cmd_synth(int argc, char **argv);
 int ombud_cmd_help(int argc, char **argv);
 extern const char ombud_help_ingest[];
+extern const char ombud_help_profile[];
 extern const char ombud_help_forget[];
 extern const char ombud_help_check[];
 extern const char ombud_help_run[];
@@ -83,6 +85,8 @@ typedef struct ombud_input {
 
 /** Most input files and --map options on one command line. */
 #define OMBUD_MAX_INPUTS 256
+/** Most --profile options: one for each kind a profile reads. */
+#define OMBUD_MAX_PROFILES 6
 
 /** The input options `ingest` and `run` share (src/cmd/inputs.c). */
 typedef struct ombud_inputs {
@@ -101,6 +105,10 @@ typedef struct ombud_inputs {
     size_t nencodings;
     const char *delims[OMBUD_MAX_INPUTS];    /**< --delimiter */
     size_t ndelims;
+    /* Import profiles (--profile), one a kind; owned, freed by
+     * ombud_inputs_free(): */
+    struct ombud_profile *profiles[OMBUD_MAX_PROFILES];
+    int nprofiles;
 } ombud_inputs;
 
 /** getopt_long codes of the shared input options. */
@@ -113,6 +121,8 @@ enum { OMBUD_OPT_CALLS_FORMAT = 340, OMBUD_OPT_ACCOUNTS, OMBUD_OPT_CDR,
        OMBUD_OPT_CDR_TZ };
 /** getopt_long codes of how files are read (issue 22). */
 enum { OMBUD_OPT_ENCODING = 360, OMBUD_OPT_DELIMITER };
+/** getopt_long code of --profile (issue 29). */
+enum { OMBUD_OPT_PROFILE = 380 };
 
 /** The shared entries of a `struct option` table. */
 #define OMBUD_INPUT_OPTIONS \
@@ -125,6 +135,7 @@ enum { OMBUD_OPT_ENCODING = 360, OMBUD_OPT_DELIMITER };
     {"orders", required_argument, NULL, OMBUD_OPT_ORDERS}, \
     {"encoding", required_argument, NULL, OMBUD_OPT_ENCODING}, \
     {"delimiter", required_argument, NULL, OMBUD_OPT_DELIMITER}, \
+    {"profile", required_argument, NULL, OMBUD_OPT_PROFILE}, \
     OMBUD_TELEPHONY_OPTIONS
 
 /** The telephony entries (--calls-format, --accounts, --cdr, --cdr-tz). */
@@ -147,9 +158,15 @@ int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
  * Asterisk queue_log when the file's first line is one
  * (epoch|callid|queue|agent|EVENT), else calls.csv; and each file's
  * encoding and delimiter: the last --encoding (--delimiter) naming its
- * kind, else the last without a kind.
+ * kind, else the last without a kind; and each file's --profile (by
+ * kind: a --calls file with a profile is read as calls, never taken for
+ * a queue_log).
  */
 int ombud_inputs_check(ombud_inputs *in, const char *cmd);
+
+/** @brief Free what the options loaded (the profiles); @p in stays valid
+ *  to free again. */
+void ombud_inputs_free(ombud_inputs *in);
 
 /**
  * @brief Open --cdr-tz into @p out (NULL when not given).

@@ -113,7 +113,9 @@ typedef struct ombud_ingest_opts {
                                       it. NULL: the path read. */
 } ombud_ingest_opts;
 
-/** How one file's bytes are read (--encoding, --delimiter). */
+struct ombud_profile; /* profile.h */
+
+/** How one file's bytes are read (--encoding, --delimiter, --profile). */
 typedef struct ombud_decoding {
     const char *encoding;        /**< iconv name to convert from; NULL (or
                                       UTF-8): UTF-8, or UTF-16/32 by its
@@ -122,6 +124,10 @@ typedef struct ombud_decoding {
     char delim;                  /**< field delimiter of a header format;
                                       0: the one of , ; TAB | that splits
                                       the header into known column names */
+    const struct ombud_profile *profile; /**< read through this import
+                                      profile (borrowed; profile.h), or
+                                      NULL; its encoding, delimiter and
+                                      zone win over the others */
 } ombud_decoding;
 
 /** What a converter works with. */

@@ -12,6 +12,11 @@
  *   input=calls|calls.csv|<sha>|8088|64|64|0|samples/calls.csv|America/...;
  *   input=...
  *
+ * An input read through an import profile has two more fields, the
+ * profile's SHA-256 and name (input=...|tz|<sha>|oe417.ini); inputs read
+ * without one keep the nine fields they always had, so reports without
+ * profiles have the manifest they always had.
+ *
  * "lang=" is written only when the findings' texts (and so their digest)
  * are in a language other than English. doc, paper and, for a dossier,
  * account, customer, ask, letter and (only when given) address,
@@ -43,6 +48,9 @@ typedef struct ombud_manifest_input {
     int64_t bytes, read, stored, rejected;
     char path[1024];        /**< the path the store recorded (shown in reports) */
     char tz[64];            /**< the zone it was read in */
+    char profile_sha256[65];/**< the import profile it was read through
+                                 (profile.h), or "" */
+    char profile[256];      /**< that profile's name as recorded, or "" */
 } ombud_manifest_input;
 
 typedef struct ombud_manifest {

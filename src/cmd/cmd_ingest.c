@@ -18,6 +18,7 @@
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
 #include "ombud/ingest.h"
+#include "ombud/profile.h"
 #include "ombud/store.h"
 #include "ombud/value.h"
 
@@ -27,6 +28,7 @@ const char ombud_help_ingest[] =
     "                    [--appointments FILE]... [--orders FILE]...\n"
     "                    [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "                    [--encoding [KIND=]NAME]... [--delimiter [KIND=]D]...\n"
+    "                    [--profile FILE]...\n"
     "                    [--calls-format csv|asterisk-queue-log] [--accounts FILE]\n"
     "                    [--cdr FILE]... [--cdr-tz ZONE] [--guarantees FILE]\n"
     "\n"
@@ -51,7 +53,8 @@ const char ombud_help_ingest[] =
     "                     (each may be given more than once)\n"
     "  --tz ZONE          IANA time zone for times written without an offset,\n"
     "                     e.g. America/Los_Angeles; required unless\n"
-    "                     --guarantees gives the filing's\n"
+    "                     --guarantees gives the filing's, or each file's\n"
+    "                     --profile names its zone\n"
     "  --currency CODE    currency of amounts with a blank currency column\n"
     "                     (default: the filing's with --guarantees, else USD)\n"
     "  --map [KIND.]COLUMN=HEADER\n"
@@ -68,6 +71,13 @@ const char ombud_help_ingest[] =
     "  --delimiter [KIND=]D\n"
     "                     field delimiter: , ; tab or |. Default: the one\n"
     "                     that splits the header into known column names\n"
+    "  --profile FILE     read the files of the profile's kind through this\n"
+    "                     import profile (one a kind): its delimiter,\n"
+    "                     encoding, preamble and units lines, zone, columns\n"
+    "                     as templates over the file's own headers, date\n"
+    "                     patterns, blank words and value maps; see 'ombud\n"
+    "                     help profile'. Its SHA-256 is recorded with each\n"
+    "                     file, so 'ombud verify' needs it too\n"
     "\n"
     "telephony exports (Asterisk, FreePBX, Wazo, Issabel):\n"
     "  --calls-format F   read the --calls files as csv (calls.csv) or as\n"
@@ -117,6 +127,17 @@ typedef struct ingest_args {
     ombud_verbosity verbosity;
 } ingest_args;
 
+
+/* Does every file go through a profile that names its zone (then no
+ * --tz is needed: each file's times are read in its profile's zone)? */
+static int profiles_give_zones(const ombud_inputs *in)
+{
+    for (int i = 0; i < in->nfiles; i++)
+        if (!in->files[i].dec.profile ||
+            !ombud_profile_tz(in->files[i].dec.profile))
+            return 0;
+    return in->nfiles > 0;
+}
 /* Parse options into @a; returns 0, -1 after --help, or an exit status. */
 static int parse_args(int argc, char **argv, ingest_args *a)
 {
@@ -166,7 +187,7 @@ static int parse_args(int argc, char **argv, ingest_args *a)
         return rc;
     /* A time without an offset is local somewhere: a guessed UTC once put a
      * Los Angeles export eight hours off, and nothing said so. */
-    if (!a->tz && !a->guarantees)
+    if (!a->tz && !a->guarantees && !profiles_give_zones(&a->in))
         return ombud_usage_error("ingest", "no time zone: give --tz ZONE (the "
                                  "zone the export writes its times in, e.g. "
                                  "America/Los_Angeles), or --guarantees FILE "
@@ -244,9 +265,9 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
     return OMBUD_OK;
 }
 
-int ombud_cmd_ingest(int argc, char **argv)
+/* The command, with @a holding what it loaded (ombud_cmd_ingest frees it). */
+static int ingest_cmd_main(int argc, char **argv, ingest_args *a)
 {
-    ingest_args a;
     ombud_ingest_opts opts = {0};
     ombud_tz *tz = NULL, *cdr_tz = NULL;
     ombud_guarantees *gs = NULL;
@@ -255,32 +276,32 @@ int ombud_cmd_ingest(int argc, char **argv)
     int rc;
     ombud_err err;
 
-    if ((rc = parse_args(argc, argv, &a)))
+    if ((rc = parse_args(argc, argv, a)))
         return rc < 0 ? OMBUD_EXIT_OK : rc;
-    ombud_diag_set_verbosity(a.verbosity);
-    if (a.guarantees && (err = ombud_guarantees_load(a.guarantees, &gs)))
+    ombud_diag_set_verbosity(a->verbosity);
+    if (a->guarantees && (err = ombud_guarantees_load(a->guarantees, &gs)))
         return ombud_exit_code(err);
     /* --tz wins; else the filing's zone and currency. */
-    if (!a.tz)
-        a.tz = gs->filing.timezone;
-    if (!a.currency)
-        a.currency = gs ? gs->filing.currency : "USD";
-    if (ombud_tz_open(a.tz, &tz)) {
+    if (!a->tz) /* the filing's; else every profile names its own */
+        a->tz = gs ? gs->filing.timezone : "UTC";
+    if (!a->currency)
+        a->currency = gs ? gs->filing.currency : "USD";
+    if (ombud_tz_open(a->tz, &tz)) {
         ombud_guarantees_free(gs);
         return ombud_usage_error("ingest", "--tz: unknown time zone (use an "
                                  "IANA name such as America/Los_Angeles):",
-                                 a.tz);
+                                 a->tz);
     }
-    if ((rc = ombud_inputs_cdr_tz(&a.in, "ingest", &cdr_tz))) {
+    if ((rc = ombud_inputs_cdr_tz(&a->in, "ingest", &cdr_tz))) {
         ombud_guarantees_free(gs);
         ombud_tz_free(tz);
         return rc;
     }
-    opts = (ombud_ingest_opts){tz, a.currency, a.in.maps, a.in.nmaps,
-                               a.verbosity == OMBUD_VERBOSE ? -1 : 10,
+    opts = (ombud_ingest_opts){tz, a->currency, a->in.maps, a->in.nmaps,
+                               a->verbosity == OMBUD_VERBOSE ? -1 : 10,
                                gs ? &gs->asterisk : NULL, cdr_tz, NULL};
-    if (!(err = ombud_store_open(a.db, &st)))
-        err = ombud_import_files(st, a.in.files, a.in.nfiles, &opts,
+    if (!(err = ombud_store_open(a->db, &st)))
+        err = ombud_import_files(st, a->in.files, a->in.nfiles, &opts,
                                  &rejected);
     ombud_store_close(st);
     ombud_guarantees_free(gs);
@@ -288,10 +309,19 @@ int ombud_cmd_ingest(int argc, char **argv)
     ombud_tz_free(tz);
     if (err)
         return ombud_exit_code(err);
-    if (a.in.strict && rejected > 0) {
+    if (a->in.strict && rejected > 0) {
         ombud_error(OMBUD_E_DATA, NULL, "%lld rows rejected (--strict)",
                     (long long)rejected);
         return OMBUD_EXIT_DATA;
     }
     return OMBUD_EXIT_OK;
+}
+
+int ombud_cmd_ingest(int argc, char **argv)
+{
+    ingest_args a = {0};
+    int rc = ingest_cmd_main(argc, argv, &a);
+
+    ombud_inputs_free(&a.in);
+    return rc;
 }

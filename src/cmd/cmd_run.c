@@ -64,7 +64,7 @@ const char ombud_help_run[] =
     "                     see 'ombud help check'); the reports show them first\n"
     "  --sign KEY         sign every report written with a private key from\n"
     "                     'ombud keygen' (REPORT.sig beside each)\n"
-    "  --map, --strict, -q, -v\n"
+    "  --map, --strict, -q, -v, --encoding, --delimiter, --profile\n"
     "                     as for 'ombud ingest'\n"
     "  --calls-format, --accounts, --cdr, --cdr-tz\n"
     "                     Asterisk exports, as for 'ombud ingest'; the queue\n"
@@ -238,44 +238,53 @@ static ombud_err fresh_store(const char *dir, char *db, size_t size)
                        "store %s aside: %s", db, strerror(errno));
 }
 
-int ombud_cmd_run(int argc, char **argv)
+/* The command, with @a holding what it loaded (ombud_cmd_run frees it). */
+static int run_cmd_main(int argc, char **argv, run_args *a)
 {
-    run_args a;
     ombud_guarantees *gs = NULL;
     char db[4096];
     int64_t rejected = 0;
     int rc;
     ombud_err err;
 
-    if ((rc = parse_args(argc, argv, &a)))
+    if ((rc = parse_args(argc, argv, a)))
         return rc < 0 ? OMBUD_EXIT_OK : rc;
-    if ((err = ombud_guarantees_load(a.guarantees, &gs)))
+    if ((err = ombud_guarantees_load(a->guarantees, &gs)))
         return ombud_exit_code(err);
-    if ((err = ombud_lang_apply(a.lang_given, a.lang, gs))) {
+    if ((err = ombud_lang_apply(a->lang_given, a->lang, gs))) {
         ombud_guarantees_free(gs);
         return ombud_exit_code(err);
     }
-    if (mkdir(a.out, 0777) != 0 && errno != EEXIST) {
-        ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot create %s: %s", a.out,
+    if (mkdir(a->out, 0777) != 0 && errno != EEXIST) {
+        ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot create %s: %s", a->out,
                     strerror(errno));
         ombud_guarantees_free(gs);
         return ombud_exit_code(OMBUD_E_CANTCREAT);
     }
-    if (a.db)
-        snprintf(db, sizeof db, "%s", a.db);
-    else if ((err = fresh_store(a.out, db, sizeof db))) {
+    if (a->db)
+        snprintf(db, sizeof db, "%s", a->db);
+    else if ((err = fresh_store(a->out, db, sizeof db))) {
         ombud_guarantees_free(gs);
         return ombud_exit_code(err);
     }
-    gs->filing.allow_incomplete = a.allow;
-    err = run(&a, gs, db, &rejected);
-    if (!err && a.gate) {
+    gs->filing.allow_incomplete = a->allow;
+    err = run(a, gs, db, &rejected);
+    if (!err && a->gate) {
         ombud_guarantees_free(gs);
-        return a.gate;
+        return a->gate;
     }
     ombud_guarantees_free(gs);
-    if (!err && a.in.strict && rejected > 0)
+    if (!err && a->in.strict && rejected > 0)
         err = ombud_error(OMBUD_E_DATA, NULL, "%lld rows rejected (--strict)",
                           (long long)rejected);
     return ombud_exit_code(err);
+}
+
+int ombud_cmd_run(int argc, char **argv)
+{
+    run_args a = {0};
+    int rc = run_cmd_main(argc, argv, &a);
+
+    ombud_inputs_free(&a.in);
+    return rc;
 }

@@ -27,6 +27,7 @@
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"
 #include "ombud/quality.h"
+#include "ombud/profile.h"
 #include "ombud/report.h"
 #include "ombud/sha256.h"
 #include "ombud/sign.h"
@@ -38,7 +39,7 @@ const char ombud_help_verify[] =
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
     "                    [--appointments FILE]... [--orders FILE]...\n"
     "                    [--accounts FILE] [--cdr FILE]... [--letter FILE]\n"
-    "                    [--key PUB] [--sig FILE]\n"
+    "                    [--profile FILE]... [--key PUB] [--sig FILE]\n"
     "       ombud verify --report FILE --inputs DIR [--key PUB]\n"
     "\n"
     "Check that a report (XLSX or PDF, a filing or a complaint dossier) was\n"
@@ -50,6 +51,10 @@ const char ombud_help_verify[] =
     "not matter), recomputes the findings in a temporary store, writes the\n"
     "report again and compares it with the file byte for byte. A difference\n"
     "is named: the sheet and cell with both values, or the PDF page.\n"
+    "\n"
+    "An input read through an import profile (--profile) is read through\n"
+    "it again: the manifest names the profile by SHA-256, so give the same\n"
+    "profile file with --profile (or put it in --inputs DIR).\n"
     "\n"
     "With --inputs DIR, the files (and a dossier's own letter template) are\n"
     "looked for in DIR by checksum: a reviewer who was handed the report and\n"
@@ -89,6 +94,8 @@ typedef struct verify {
     int failures;
     char first[600];         /* the first failure, for the last line */
     int nodata, serious;     /* of the re-derived check: said after it */
+    ombud_profile *profiles[OMBUD_MANIFEST_MAX_INPUTS]; /* loaded (owned) */
+    int nprofiles;
 } verify;
 
 static void say(verify *v, int ok, const char *fmt, ...)
@@ -187,6 +194,35 @@ static offered *by_kind_unused(verify *v, const char *kind)
     return NULL;
 }
 
+/* The profile input @mi was read through, matched by checksum, loaded
+ * and named as the report names it; 0 (and a FAIL) when none is given. */
+static int attach_profile(verify *v, const ombud_manifest_input *mi,
+                          ombud_input *in)
+{
+    offered *f;
+    ombud_profile *p;
+
+    if (!mi->profile_sha256[0])
+        return 1;
+    if (!(f = by_sha(v, mi->profile_sha256, "profile"))) {
+        say(v, 0, "input %s (%s) was read through the profile %s (SHA-256 "
+            "%s): no file given has it; give it with --profile", mi->name,
+            mi->kind, mi->profile, mi->profile_sha256);
+        return 0;
+    }
+    f->used = 1;
+    if (ombud_profile_load(f->path, &p)) {
+        say(v, 0, "profile %s cannot be loaded", f->path);
+        return 0;
+    }
+    ombud_profile_set_label(p, mi->profile);
+    v->profiles[v->nprofiles++] = p;
+    in->dec.profile = p;
+    say(v, 1, "profile %s: SHA-256 %.16s... matches %s", mi->profile,
+        mi->profile_sha256, f->path);
+    return 1;
+}
+
 /* Each input the manifest names, matched to a file by checksum. */
 static int check_inputs(verify *v, ombud_input *in, int *nin)
 {
@@ -206,9 +242,11 @@ static int check_inputs(verify *v, ombud_input *in, int *nin)
                 all = 0;
                 continue;
             }
-            (*nin)++;
             say(v, 1, "input %s (%s): SHA-256 %.16s... matches %s", mi->name,
                 mi->kind, mi->sha256, f->path);
+            if (!attach_profile(v, mi, &in[*nin]))
+                all = 0;
+            (*nin)++;
         } else if ((other = by_kind_unused(v, mi->kind))) {
             other->used = 1;
             say(v, 0, "input %s (%s): the report was made from a file with "
@@ -334,7 +372,8 @@ static ombud_err import_as_named(verify *v, ombud_store *st,
             else
                 o.tz = tz;
         }
-        err = ombud_ingest_file(st, in[i].fmt, in[i].path, &o, &c, &already);
+        err = ombud_ingest_decoded(st, in[i].fmt, in[i].path, &o, &in[i].dec,
+                                   &c, &already);
         ombud_tz_free(tz);
     }
     return err;
@@ -505,7 +544,8 @@ static int same_version(verify *v)
 static int parse(int argc, char **argv, verify *v, const char **dir)
 {
     enum { O_REPORT = 256, O_G, O_OUTAGES, O_CALLS, O_BILLING, O_INPUTS,
-           O_APPOINTMENTS, O_ORDERS, O_ACCOUNTS, O_CDR, O_LETTER, O_KEY, O_SIG };
+           O_APPOINTMENTS, O_ORDERS, O_ACCOUNTS, O_CDR, O_LETTER, O_KEY, O_SIG,
+           O_PROFILE };
     static const struct option opts[] = {
         {"report", required_argument, NULL, O_REPORT},
         {"guarantees", required_argument, NULL, O_G},
@@ -518,6 +558,7 @@ static int parse(int argc, char **argv, verify *v, const char **dir)
         {"accounts", required_argument, NULL, O_ACCOUNTS},
         {"cdr", required_argument, NULL, O_CDR},
         {"letter", required_argument, NULL, O_LETTER},
+        {"profile", required_argument, NULL, O_PROFILE},
         {"key", required_argument, NULL, O_KEY},
         {"sig", required_argument, NULL, O_SIG},
         {"help", no_argument, NULL, 'h'},
@@ -540,6 +581,7 @@ static int parse(int argc, char **argv, verify *v, const char **dir)
         case O_ACCOUNTS: rc = offer(v, "accounts", optarg); break;
         case O_CDR: rc = offer(v, "cdr", optarg); break;
         case O_LETTER: rc = offer(v, "letter", optarg); break;
+        case O_PROFILE: rc = offer(v, "profile", optarg); break;
         case O_KEY: v->key = optarg; break;
         case O_SIG: v->sig = optarg; break;
         case 'h': fputs(ombud_help_verify, stdout); return -1;
@@ -623,6 +665,8 @@ int ombud_cmd_verify(int argc, char **argv)
 done:
     for (int i = 0; i < v->nfiles; i++)
         g_free(v->files[i].path);
+    for (int i = 0; i < v->nprofiles; i++)
+        ombud_profile_free(v->profiles[i]);
     ombud_readback_free(&v->rb);
     ombud_tz_free(tz);
     free(v);

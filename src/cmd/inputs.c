@@ -1,8 +1,8 @@
 /*
  * inputs.c - the options `ingest` and `run` share: input files by kind,
  * --map and --strict, how files are read (--encoding, --delimiter), the
- * telephony exports (--calls-format, --accounts, --cdr, --cdr-tz), and the
- * usage-error message every command prints.
+ * telephony exports (--calls-format, --accounts, --cdr, --cdr-tz), import
+ * profiles (--profile), and the usage-error message every command prints.
  */
 #include <ctype.h>
 #include <getopt.h>
@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "ombud/cmd.h"
+#include "ombud/profile.h"
 
 int ombud_usage_error(const char *cmd, const char *msg, const char *arg)
 {
@@ -125,6 +126,31 @@ static const char *for_kind(const char *const *list, size_t n,
     return mine ? mine : any;
 }
 
+/* --profile FILE: loaded now, so a bad profile costs no import. */
+static int take_profile(ombud_inputs *in, const char *arg, const char *cmd)
+{
+    ombud_profile *p;
+    ombud_err err;
+
+    if ((err = ombud_profile_load(arg, &p)))
+        return ombud_exit_code(err);
+    for (int i = 0; i < in->nprofiles; i++)
+        if (!strcmp(ombud_profile_kind(in->profiles[i]), ombud_profile_kind(p))) {
+            ombud_profile_free(p);
+            return ombud_usage_error(cmd, "--profile: one profile a kind; a "
+                                     "second one for that kind:", arg);
+        }
+    in->profiles[in->nprofiles++] = p; /* at most one a kind: it fits */
+    return 0;
+}
+
+void ombud_inputs_free(ombud_inputs *in)
+{
+    for (int i = 0; i < in->nprofiles; i++)
+        ombud_profile_free(in->profiles[i]);
+    in->nprofiles = 0;
+}
+
 int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
 {
     switch (c) {
@@ -155,6 +181,7 @@ int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
         return 0;
     case OMBUD_OPT_ENCODING: return take_encoding(in, arg, cmd);
     case OMBUD_OPT_DELIMITER: return take_delimiter(in, arg, cmd);
+    case OMBUD_OPT_PROFILE: return take_profile(in, arg, cmd);
     default:
         return -1;
     }
@@ -250,10 +277,13 @@ int ombud_inputs_check(ombud_inputs *in, const char *cmd)
         in->files[i].dec.encoding = for_kind(in->encodings, in->nencodings,
                                              kind);
         in->files[i].dec.delim = d ? delim_byte(d) : 0;
+        for (int k = 0; k < in->nprofiles; k++)
+            if (!strcmp(ombud_profile_kind(in->profiles[k]), kind))
+                in->files[i].dec.profile = in->profiles[k];
     }
     for (int i = 0; i < in->nfiles; i++) {
         const char *f = in->calls_format;
-        if (strcmp(in->files[i].fmt->kind, "calls"))
+        if (strcmp(in->files[i].fmt->kind, "calls") || in->files[i].dec.profile)
             continue;
         if (f ? !strcmp(f, "asterisk-queue-log")
               : looks_like_queue_log(in->files[i].path))

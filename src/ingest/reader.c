@@ -22,6 +22,12 @@
  * have no header to map columns by: their records go to the format as
  * fields, after the same limits and UTF-8 checks, with the delimiter and
  * quote the format's begin() chose from the file's first bytes.
+ *
+ * A file read through an import profile (profile.h) skips the profile's
+ * lines before the header and records after it (a units line: neither
+ * read nor rows, and said in the source's notes), binds the profile's
+ * templates to the header instead of matching names, and has each record
+ * made into a row by the profile before the format's converter sees it.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -37,6 +43,7 @@
 
 #include "ombud/diag.h"
 #include "ombud/ingest.h"
+#include "ombud/profile.h"
 #include "ombud/sha256.h"
 #include "ombud/value.h"
 
@@ -119,6 +126,12 @@ typedef struct reader {
     const char *head;         /* the first chunk, read before the import */
     size_t nhead;             /* started (encoding, delimiter), and its size */
     int delim_guessed;        /* the delimiter was chosen from the header */
+
+    /* an import profile (profile.h), or NULL */
+    const ombud_profile *prof;
+    ombud_profile_bound *bound; /* its templates bound to the header */
+    long skip_after;          /* records after the header still to skip */
+    ombud_ingest_opts popts;  /* opts with the profile's zone */
 } reader;
 
 /* ---- header ---------------------------------------------------------------- */
@@ -329,6 +342,47 @@ static ombud_err missing_required(const reader *r)
                        "file calls something else)", n, list, r->fmt->kind);
 }
 
+static void take_row(reader *r);
+
+/* Field pointers of the record in r->vp (grown as needed). */
+static ombud_err record_pointers(reader *r)
+{
+    if (r->nfields > r->capvp) {
+        const char **v = realloc(r->vp, r->nfields * sizeof *v);
+        if (!v)
+            return OMBUD_E_NOMEM;
+        r->vp = v;
+        r->capvp = r->nfields;
+    }
+    for (size_t i = 0; i < r->nfields; i++)
+        r->vp[i] = r->arena + r->off[i];
+    return OMBUD_OK;
+}
+
+/* A profiled file's header: bind the templates to it. A file without a
+ * header (header = no) binds to its first record, which is then data. */
+static ombud_err take_profile_header(reader *r)
+{
+    ombud_loc loc = {r->path, r->rec_line, 0};
+    int has = ombud_profile_has_header(r->prof);
+    ombud_err err;
+
+    if (r->too_many)
+        return ombud_error(OMBUD_E_DATA, &loc, "%s has more than %d fields",
+                           has ? "header" : "first record", OMBUD_MAX_FIELDS);
+    if ((err = record_pointers(r)) ||
+        (err = ombud_profile_bind(r->prof, r->fmt, has ? r->vp : NULL,
+                                  r->len, r->nfields, r->path, r->rec_line,
+                                  &r->bound)))
+        return err;
+    r->header_fields = r->nfields;
+    r->have_header = 1;
+    r->skip_after = ombud_profile_skip_after(r->prof);
+    if (!has)
+        take_row(r);
+    return r->fatal;
+}
+
 static ombud_err take_header(reader *r)
 {
     ombud_loc loc = {r->path, r->rec_line, 0};
@@ -337,6 +391,8 @@ static ombud_err take_header(reader *r)
     size_t nunused = 0, uo = 0;
     int found = 0;
 
+    if (r->prof)
+        return take_profile_header(r);
     for (int c = 0; c < r->fmt->ncolumns; c++)
         r->map[c] = -1;
     if (r->too_many)
@@ -428,12 +484,58 @@ static unsigned text_flags(const reader *r, const ombud_column *c)
            (r->cr_eol ? OMBUD_TEXT_CR_EOL : 0);
 }
 
+/* " (profile oe417.ini:14)" after a reason, for a profiled file. */
+static void profile_why(const reader *r, long pline, char *why, size_t size)
+{
+    size_t n = strlen(why);
+
+    if (r->prof && pline > 0 && n < size)
+        snprintf(why + n, size - n, " (profile %s:%ld)",
+                 ombud_profile_label(r->prof), pline);
+}
+
+/* The record as a row through the profile; 0 when it was rejected. */
+static int profiled_row(reader *r, ombud_row *row)
+{
+    ombud_profile_fail pf = {0};
+    char why[300];
+
+    if ((r->fatal = record_pointers(r)))
+        return 0;
+    /* The profile copies fields as C strings: a NUL inside one would cut
+     * it short unseen, so such a record is refused here. */
+    for (size_t i = 0; i < r->nfields; i++)
+        if (memchr(r->vp[i], '\0', r->len[i])) {
+            reject(r, (long)i + 1, NULL, NULL, 0, "a NUL byte inside the "
+                   "field");
+            return 0;
+        }
+    if (!ombud_profile_fill(r->bound, r->opts->tz, r->vp, r->nfields, row,
+                            &pf))
+        return 1;
+    snprintf(why, sizeof why, "%s", pf.why);
+    profile_why(r, pf.pline, why, sizeof why);
+    reject(r, pf.col, r->fmt->columns[pf.column].name, pf.value,
+           strlen(pf.value), why);
+    return 0;
+}
+
+/* The record as a row by the header map. */
+static void mapped_row(const reader *r, ombud_row *row)
+{
+    for (int c = 0; c < r->fmt->ncolumns; c++) {
+        long i = r->map[c];
+        row->v[c] = i < 0 ? NULL : r->arena + r->off[i];
+        row->col[c] = i + 1;
+    }
+}
+
 static void take_row(reader *r)
 {
     const ombud_format *f = r->fmt;
     ombud_row row;
     ombud_row_reject rej = {-1, "", NULL};
-    char why[160];
+    char why[300];
     ombud_err err;
 
     r->counts.read++;
@@ -449,14 +551,23 @@ static void take_row(reader *r)
         return;
     }
     row.line = r->rec_line;
+    if (r->bound) {
+        if (!profiled_row(r, &row))
+            return;
+    } else {
+        mapped_row(r, &row);
+    }
     for (int c = 0; c < f->ncolumns; c++) {
-        long i = r->map[c];
-        row.v[c] = i < 0 ? NULL : r->arena + r->off[i];
-        row.col[c] = i + 1;
-        if (i >= 0 && ombud_text_check_as(row.v[c], r->len[i],
-                                          text_flags(r, &f->columns[c]),
-                                          why, sizeof why)) {
-            reject(r, i + 1, f->columns[c].name, row.v[c], r->len[i], why);
+        /* a profiled row's texts are its own (NUL-free, see profiled_row) */
+        size_t len = !row.v[c] ? 0 : r->bound ? strlen(row.v[c])
+                                              : r->len[r->map[c]];
+        if (row.v[c] && ombud_text_check_as(row.v[c], len,
+                                            text_flags(r, &f->columns[c]),
+                                            why, sizeof why)) {
+            if (r->bound)
+                profile_why(r, ombud_profile_line(r->bound, c), why,
+                            sizeof why);
+            reject(r, row.col[c], f->columns[c].name, row.v[c], len, why);
             return;
         }
     }
@@ -465,6 +576,9 @@ static void take_row(reader *r)
         r->counts.stored++;
     } else if (err == OMBUD_E_FIELD) {
         int c = rej.column;
+        if (r->bound && c >= 0)
+            profile_why(r, ombud_profile_line(r->bound, c), rej.why,
+                        sizeof rej.why);
         if (c >= 0 && row.v[c])
             reject(r, row.col[c], f->columns[c].name, row.v[c],
                    strlen(row.v[c]), rej.why);
@@ -601,6 +715,8 @@ static void on_record(int term, void *p)
         take_record(r);
     else if (!r->have_header)
         r->fatal = take_header(r);
+    else if (r->skip_after > 0)
+        r->skip_after--; /* a units line the profile names: no data */
     else
         take_row(r);
     reset_record(r);
@@ -757,6 +873,16 @@ static void feed(reader *r, const char *s, size_t n, int *at_line_start,
             continue;
         }
         r->after_cr = eol && *eol == '\r';
+        if (r->prof && !r->have_header &&
+            r->line <= ombud_profile_skip_lines(r->prof)) {
+            /* a line before the header, as the profile says: not data */
+            if (eol)
+                r->line++;
+            *at_line_start = eol != NULL;
+            s += seg;
+            n -= seg;
+            continue;
+        }
         if (*skipping) {
             /* Discard the rest of the line on which a record overflowed. */
             if (eol) {
@@ -1065,8 +1191,12 @@ static int header_hits(const reader *r, const char *s, size_t n, char d)
         size_t fl = i - start;
         if (fl >= 2 && f[0] == '"' && f[fl - 1] == '"')
             f++, fl -= 2;
-        normalise(f, fl, name, sizeof name);
-        hits += name[0] && find_column(r, name) >= 0;
+        if (r->prof) {
+            hits += ombud_profile_knows_header(r->prof, f, fl);
+        } else {
+            normalise(f, fl, name, sizeof name);
+            hits += name[0] && find_column(r, name) >= 0;
+        }
         start = i + 1;
     }
     return hits;
@@ -1134,9 +1264,18 @@ static ombud_err read_head(reader *r, FILE *fp)
     if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
         s += 3, n -= 3; /* a UTF-8 byte order mark is not part of the header */
     if (!r->fmt->store_record) {
+        const char *h = s;
+        size_t hn = n;
+        /* the header is after a profile's preamble lines */
+        for (long k = r->prof ? ombud_profile_skip_lines(r->prof) : 0;
+             k > 0 && hn; k--) {
+            const char *eol = memchr(h, '\n', hn);
+            hn = eol ? hn - (size_t)(eol + 1 - h) : 0;
+            h = eol ? eol + 1 : h + hn;
+        }
         r->delim_guessed = !r->dec.delim;
         r->sniff.delim = (unsigned char)(r->dec.delim ? r->dec.delim
-                                         : guess_delim(r, s, n));
+                                         : guess_delim(r, h, hn));
     }
     r->head = s;
     r->nhead = n;
@@ -1239,6 +1378,7 @@ static void reader_free(reader *r)
     free(r->off);
     free(r->len);
     free(r->vp);
+    ombud_profile_unbind(r->bound);
 }
 
 /*
@@ -1358,10 +1498,21 @@ static ombud_err judge_scan(const char *path, const char *enc,
 static const char *read_note(const reader *r, char *buf, size_t size)
 {
     char d = r->fmt->store_record ? ',' : (char)r->sniff.delim;
+    long before = r->prof ? ombud_profile_skip_lines(r->prof) : 0;
+    long after = r->prof ? ombud_profile_skip_after(r->prof) - r->skip_after
+                         : 0;
+    size_t o;
 
-    if (!r->encoding && d == ',')
+    if (!r->encoding && d == ',' && !before && !after)
         return NULL;
-    snprintf(buf, size, "%s%s%s%s%s", r->encoding ? "read as " : "",
+    buf[0] = '\0';
+    if (before || after)
+        snprintf(buf, size, "%ld line%s before the header and %ld after it "
+                 "skipped, as the profile says%s", before,
+                 before == 1 ? "" : "s", after,
+                 r->encoding || d != ',' ? "; " : "");
+    o = strlen(buf);
+    snprintf(buf + o, size - o, "%s%s%s%s%s", r->encoding ? "read as " : "",
              r->encoding ? r->encoding : "", r->encoding ? ", converted to "
              "UTF-8" : "", r->encoding && d != ',' ? "; " : "",
              d == ',' ? "" : d == '\t' ? "fields delimited by tab"
@@ -1378,6 +1529,7 @@ static ombud_err reader_init(reader *r, const ombud_format *fmt,
     r->fmt = fmt;
     r->opts = opts;
     r->dec = *dec;
+    r->prof = fmt->store_record ? NULL : dec->profile;
     r->cr_eol = 1; /* until the first line end says otherwise */
     r->path = path;
     r->cd = (iconv_t)-1;
@@ -1404,6 +1556,11 @@ static const char *source_settings(const reader *r, char *buf, size_t size)
     if (r->fmt->store_record && r->encoding && o < size)
         snprintf(buf + o, size - o, "%sencoding = %s", o ? "; " : "",
                  r->encoding);
+    /* `verify` and the manifest find the profile by these two */
+    if (r->prof && o < size)
+        snprintf(buf + o, size - o, "%sprofile = %s; profile_sha256 = %s",
+                 o ? "; " : "", ombud_profile_label(r->prof),
+                 ombud_profile_sha256(r->prof));
     return buf[0] ? buf : NULL;
 }
 
@@ -1419,7 +1576,8 @@ ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
                                const ombud_decoding *dec,
                                ombud_counts *counts, int *already)
 {
-    static const ombud_decoding utf8 = {NULL, 0};
+    static const ombud_decoding utf8 = {NULL, 0, NULL};
+    ombud_decoding profiled;
     reader r = {0};
     ombud_source src = {0};
     ombud_utf8_scan scan;
@@ -1434,6 +1592,19 @@ ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
     r.cd = (iconv_t)-1;
     if (!dec)
         dec = &utf8;
+    if (dec->profile) {
+        /* the profile says how the file is read, for every step below */
+        profiled = *dec;
+        if (ombud_profile_encoding(dec->profile))
+            profiled.encoding = ombud_profile_encoding(dec->profile);
+        if (ombud_profile_delim(dec->profile))
+            profiled.delim = ombud_profile_delim(dec->profile);
+        dec = &profiled;
+        r.popts = *opts;
+        if (ombud_profile_tz(dec->profile))
+            r.popts.tz = ombud_profile_tz(dec->profile);
+        opts = &r.popts;
+    }
     *already = 0;
     memset(counts, 0, sizeof *counts);
     if ((err = open_input(path, &fp, &regular)))

@@ -42,6 +42,25 @@ static void unescape(const char *s, char *out, size_t size)
     out[o] = '\0';
 }
 
+/* The value of "key = value" in a source's settings ("a = 1; b = 2"). */
+static void setting(const char *settings, const char *key, char *out,
+                    size_t size)
+{
+    size_t kl = strlen(key);
+
+    out[0] = '\0';
+    for (const char *p = settings; p && *p; ) {
+        while (*p == ' ' || *p == ';')
+            p++;
+        if (!strncmp(p, key, kl) && !strncmp(p + kl, " = ", 3)) {
+            p += kl + 3;
+            snprintf(out, size, "%.*s", (int)strcspn(p, ";"), p);
+            return;
+        }
+        p = strchr(p, ';');
+    }
+}
+
 static int add_input(void *ud, const ombud_source_row *r)
 {
     ombud_manifest *m = ((collect *)ud)->m;
@@ -59,6 +78,9 @@ static int add_input(void *ud, const ombud_source_row *r)
     in->read = r->counts.read;
     in->stored = r->counts.stored;
     in->rejected = r->counts.rejected;
+    setting(r->settings, "profile_sha256", in->profile_sha256,
+            sizeof in->profile_sha256);
+    setting(r->settings, "profile", in->profile, sizeof in->profile);
     return 0;
 }
 
@@ -132,6 +154,10 @@ char *ombud_manifest_format(const ombud_manifest *m, char *buf, size_t size)
         put_escaped(g, in->path);
         g_string_append_c(g, '|');
         put_escaped(g, in->tz);
+        if (in->profile_sha256[0]) {
+            g_string_append_printf(g, "|%s|", in->profile_sha256);
+            put_escaped(g, in->profile);
+        }
     }
     fits = g->len < size;
     if (fits)
@@ -208,6 +234,8 @@ static void take(ombud_manifest *m, const char *key, const char *v)
         in->rejected = strtoll(num, NULL, 10);
         field(v, 7, in->path, sizeof in->path);
         field(v, 8, in->tz, sizeof in->tz);
+        field(v, 9, in->profile_sha256, sizeof in->profile_sha256);
+        field(v, 10, in->profile, sizeof in->profile);
     }
 }
 

@@ -6,7 +6,10 @@
 #   BENCH_ROWS=1000000 (call legs; the month is written by `ombud synth`:
 #                       outages about N/49, billing about N/1.9 rows)
 #   BENCH_REPEAT=3     (each stage; the median is reported)
-#   BENCH_STAGES="import ingest check xlsx pdf run" by default; add
+#   BENCH_STAGES="import ingest check xlsx pdf run calls profile" by
+#                      default (calls: calls.csv alone in ombud's layout;
+#                      profile: the same through tests/bench/calls-profile.ini,
+#                      whose goal is at most 1.3x calls, issue 29); add
 #                      pg-ingest pg-check pg-xlsx pg-pdf for PostgreSQL
 #                      (not by default: they need a server, and at 1M legs
 #                      they add about two minutes)
@@ -26,7 +29,7 @@ PG_STAGES=
 if [ "${BENCH_PG:-0}" = 1 ] || [ -n "${BENCH_PG_DB:-}" ]; then
     PG_STAGES=" pg-ingest pg-check pg-xlsx pg-pdf"
 fi
-STAGES=" ${BENCH_STAGES:-import ingest check xlsx pdf run$PG_STAGES} "
+STAGES=" ${BENCH_STAGES:-import ingest check xlsx pdf run calls profile$PG_STAGES} "
 D=$ROOT/build/bench/synth-$N
 W=$(mktemp -d)
 chmod 755 "$W"
@@ -76,6 +79,11 @@ B=$(measure ingest "rm -f $W/e.db*" "$OMBUD" ingest -q --db "$W/e.db" \
 C=$(measure check ":" "$OMBUD" check -q --db "$W/e.db" --guarantees "$W/g.ini" --period 2026-10)
 X=$(measure xlsx ":" "$OMBUD" report -q --db "$W/e.db" -o "$W/r.xlsx")
 P=$(measure pdf ":" "$OMBUD" report -q --db "$W/e.db" -o "$W/r.pdf")
+CL=$(measure calls "rm -f $W/c.db*" "$OMBUD" ingest -q --db "$W/c.db" \
+    --tz America/Los_Angeles --calls "$D/calls.csv")
+PF=$(measure profile "rm -f $W/c.db*" "$OMBUD" ingest -q --db "$W/c.db" \
+    --tz America/Los_Angeles --profile "$ROOT/tests/bench/calls-profile.ini" \
+    --calls "$D/calls.csv")
 R=$(measure run "rm -rf $W/out" "$OMBUD" run -q --guarantees "$W/g.ini" \
     --outages "$D/outages.csv" --calls "$D/calls.csv" --billing "$D/billing.csv" \
     --period 2026-10 --out "$W/out")
@@ -128,8 +136,14 @@ row() { # stage "seconds kb" rows
     row "(d) report xlsx"              "$X" 0
     row "(d) report pdf"               "$P" 0
     row "(e) ombud run (all of it)"    "$R" "$ROWS"
+    row "(f) ingest calls.csv"         "$CL" "$N"
+    row "(f) the same, --profile"      "$PF" "$N"
     row "(b) ingest, PostgreSQL"       "$PB" "$ROWS"
     row "(c) check, PostgreSQL"        "$PC" "$ROWS"
     row "(d) report xlsx, PostgreSQL"  "$PX" 0
     row "(d) report pdf, PostgreSQL"   "$PP" 0
+    if [ "${CL%% *}" != - ] && [ "${PF%% *}" != - ]; then
+        awk -v a="${CL%% *}" -v b="${PF%% *}" 'BEGIN { if (a > 0)
+            printf "\nprofile / own layout: %.2fx (goal: at most 1.30x)\n", b / a }'
+    fi
 } | tee "$ROOT/build/bench/results-$N.md"
