@@ -113,6 +113,8 @@ enum { OMBUD_OPT_CALLS_FORMAT = 340, OMBUD_OPT_ACCOUNTS, OMBUD_OPT_CDR,
        OMBUD_OPT_CDR_TZ };
 /** getopt_long codes of how files are read (issue 22). */
 enum { OMBUD_OPT_ENCODING = 360, OMBUD_OPT_DELIMITER };
+/** getopt_long code of the customers served per area (issue 27). */
+enum { OMBUD_OPT_CUSTOMERS = 380 };
 
 /** The shared entries of a `struct option` table. */
 #define OMBUD_INPUT_OPTIONS \
@@ -123,6 +125,7 @@ enum { OMBUD_OPT_ENCODING = 360, OMBUD_OPT_DELIMITER };
     {"strict", no_argument, NULL, OMBUD_OPT_STRICT}, \
     {"appointments", required_argument, NULL, OMBUD_OPT_APPOINTMENTS}, \
     {"orders", required_argument, NULL, OMBUD_OPT_ORDERS}, \
+    {"customers", required_argument, NULL, OMBUD_OPT_CUSTOMERS}, \
     {"encoding", required_argument, NULL, OMBUD_OPT_ENCODING}, \
     {"delimiter", required_argument, NULL, OMBUD_OPT_DELIMITER}, \
     OMBUD_TELEPHONY_OPTIONS
