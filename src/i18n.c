@@ -355,6 +355,9 @@ const char *ombud_fmt_source_kind(const char *kind)
     static const char *const kinds[] = {N_("outages"), N_("calls"),
                                         N_("billing"), N_("appointments"),
                                         N_("orders"), N_("accounts"),
+                                        /* TRANSLATORS: customers served
+                                         * per area (customers.csv). */
+                                        N_("customers"),
                                         /* TRANSLATORS: call detail records. */
                                         N_("cdr"),
                                         /* TRANSLATORS: an Asterisk queue log. */

@@ -250,16 +250,29 @@ static ombud_err filter_items(collect *c)
     return err;
 }
 
+/* How many names a list "a, b, c" holds. */
+static size_t names_in(const char *list)
+{
+    size_t n = 1;
+
+    for (const char *q = list; (q = strchr(q, ',')); q++)
+        n++;
+    return n;
+}
+
 /* Values the guarantees file marks (see guarantees.c, line_mark()). */
 static void mark_items(collect *c)
 {
     for (guint i = 0; i < c->results->len; i++) {
         const result_copy *r = g_ptr_array_index(c->results, i);
         char *p = param(r->params, "placeholder"), *u = param(r->params, "unverified");
-        if (p)
-            add(c, OMBUD_Q_SERIOUS, _("%s: %s is a placeholder in the guarantees "
-                "file (an example figure of the template): give the carrier's "
-                "own before filing"), in(c, r->gid), p);
+        if (p) /* "saifi_max, saidi_max": one name per comma, plus one */
+            add(c, OMBUD_Q_SERIOUS, ombud_ngettext("%s: %s is a placeholder "
+                "in the guarantees file (an example figure of the template): "
+                "give the carrier's own before filing", "%s: %s are "
+                "placeholders in the guarantees file (example figures of the "
+                "template): give the carrier's own before filing",
+                (unsigned long)names_in(p)), in(c, r->gid), p);
         if (u)
             add(c, OMBUD_Q_NOTE, _("%s: %s is marked unverified in the "
                 "guarantees file: check it against the standard's text before "

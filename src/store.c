@@ -163,6 +163,16 @@ static const char schema_sql[] =
     "  completed_at INTEGER,"
     "  customer_requested_later INTEGER NOT NULL,"
     "  exclusion TEXT);"
+    /* Customers served per area (customers.csv), the denominators of the
+     * electric reliability indices. No key: a later file for the same
+     * area and date is a correction the rule prefers (by row id). */
+    "CREATE TABLE IF NOT EXISTS customers ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  area TEXT NOT NULL,"
+    "  customers_served INTEGER NOT NULL,"
+    "  as_of INTEGER);"
     "CREATE TABLE IF NOT EXISTS rejects ("
     "  id INTEGER PRIMARY KEY,"
     "  source_id INTEGER NOT NULL REFERENCES sources(id),"
@@ -248,7 +258,8 @@ static const char schema_sql[] =
     "CREATE INDEX IF NOT EXISTS billing_source ON billing_events(source_id);"
     "CREATE INDEX IF NOT EXISTS rejects_source ON rejects(source_id);"
     "CREATE INDEX IF NOT EXISTS appointments_source ON appointments(source_id);"
-    "CREATE INDEX IF NOT EXISTS orders_source ON orders(source_id);";
+    "CREATE INDEX IF NOT EXISTS orders_source ON orders(source_id);"
+    "CREATE INDEX IF NOT EXISTS customers_source ON customers(source_id);";
 
 /* Schema 1 -> 2: the outage columns the regulatory standards need (the new
  * tables come with schema_sql). */
@@ -315,7 +326,8 @@ enum {
     S_TOTALS, S_ADD_CHECK, S_ADD_RESULT, S_SET_RESULT, S_ADD_BREACH,
     S_ADD_EVIDENCE, S_ADD_SERIES, S_ADD_FIGURE, S_ADD_APPOINTMENT,
     S_ADD_ORDER, S_DUP_APPOINTMENT, S_DUP_ORDER, S_ADD_ACCOUNT, S_DUP_ACCOUNT,
-    S_ACCOUNT_OF, S_ADD_CDR, S_CDR_OF, S_STAGE, S_DUP_STAGED, S_COUNT
+    S_ACCOUNT_OF, S_ADD_CDR, S_CDR_OF, S_STAGE, S_DUP_STAGED, S_ADD_CUSTOMERS,
+    S_COUNT
 };
 
 static const char *const stmt_sql[S_COUNT] = {
@@ -354,7 +366,8 @@ static const char *const stmt_sql[S_COUNT] = {
                      " + (SELECT count(*) FROM orders WHERE source_id = ?1)"
                      " + (SELECT count(*) FROM accounts WHERE source_id = ?1)"
                      " + (SELECT count(*) FROM cdr_records "
-                     "    WHERE source_id = ?1),"
+                     "    WHERE source_id = ?1)"
+                     " + (SELECT count(*) FROM customers WHERE source_id = ?1),"
                      " (SELECT count(*) FROM rejects WHERE source_id = ?1)",
     [S_DUP_OUTAGE] = "SELECT s.name, o.line FROM outages o "
                      "JOIN sources s ON s.id = o.source_id "
@@ -419,6 +432,8 @@ static const char *const stmt_sql[S_COUNT] = {
                  "uniqueid = ?1 AND accountcode <> '' ORDER BY id LIMIT 1), "
                  "(SELECT src FROM cdr_records WHERE uniqueid = ?1 AND src <> "
                  "'' ORDER BY id LIMIT 1) FROM cdr_records WHERE uniqueid = ?1",
+    [S_ADD_CUSTOMERS] = "INSERT INTO customers (source_id, line, area, "
+                        "customers_served, as_of) VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_STAGE] = "INSERT INTO staged (line, at, rank, callid, queue, agent, "
                 "event, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [S_DUP_STAGED] = "SELECT line FROM staged WHERE callid = ?1 AND queue = ?2 "
@@ -1165,6 +1180,22 @@ ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
     return err;
 }
 
+ombud_err ombud_store_add_customers(ombud_store *st, int64_t source_id,
+                                    long line, const ombud_customers *c)
+{
+    if (st->pg)
+        return ombud_pg_add_customers(st->pg, source_id, line, c);
+    sqlite3_stmt *s = st->stmt[S_ADD_CUSTOMERS];
+
+    assert(st->in_file && c->area && c->customers_served >= 0);
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, line);
+    bind_text(s, 3, c->area);
+    sqlite3_bind_int64(s, 4, c->customers_served);
+    bind_time(s, 5, c->as_of);
+    return step_insert(st, s, "storing a customers row");
+}
+
 ombud_err ombud_store_account_of(ombud_store *st, const char *number,
                                  char *out, size_t size)
 {
@@ -1710,6 +1741,30 @@ ombud_err ombud_store_each_appointment(ombud_store *st, int64_t from,
     return end_iteration(st, s, rc);
 }
 
+ombud_err ombud_store_each_customers(ombud_store *st, ombud_customers_fn fn,
+                                     void *ud)
+{
+    if (st->pg)
+        return ombud_pg_each_customers(st->pg, fn, ud);
+    sqlite3_stmt *s;
+    ombud_customers c;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT u.id, s.name, u.line, u.area, "
+                           "u.customers_served, u.as_of FROM customers u "
+                           "JOIN sources s ON s.id = u.source_id ORDER BY "
+                           "u.area, u.as_of, u.id", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "reading customers served");
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        c = (ombud_customers){col_text(s, 3), sqlite3_column_int64(s, 4),
+                              col_time(s, 5)};
+        if (fn(ud, sqlite3_column_int64(s, 0), col_text(s, 1),
+               (long)sqlite3_column_int64(s, 2), &c))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
 ombud_err ombud_store_each_order(ombud_store *st, int64_t from, int64_t to,
                                  ombud_order_fn fn, void *ud)
 {
@@ -2250,7 +2305,7 @@ ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
 
 /* A queue_log leg names all its lines ("13,14"). */
 #define EVIDENCE_LINES "coalesce(c.lines, c.line, o.line, x.line, a.line, " \
-    "d.line)"
+    "d.line, u.line)"
 
 void ombud_refs_init(ombud_refs *r, char *buf, size_t size)
 {
@@ -2419,7 +2474,7 @@ static const struct {
 
 const char *const ombud_source_tables[] = {
     "outages", "call_legs", "billing_events", "appointments", "orders",
-    "accounts", "cdr_records", NULL
+    "accounts", "cdr_records", "customers", NULL
 };
 
 char *ombud_name_clash_sql(const char *kind, char mark, char *pre,

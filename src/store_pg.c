@@ -399,8 +399,17 @@ static const char revision2_sql[] =
     "  UPDATE SET value = EXCLUDED.value;";
 
 /* Revision 3: what a check was filed under (the data-quality limit and
- * --allow-incomplete), with the defaults that held before. */
+ * --allow-incomplete), with the defaults that held before; customers
+ * served per area (customers.csv, the reliability kind). */
 static const char revision3_sql[] =
+    "CREATE TABLE IF NOT EXISTS customers ("
+    "  id bigserial PRIMARY KEY,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  area text COLLATE \"C\" NOT NULL,"
+    "  customers_served bigint NOT NULL,"
+    "  as_of bigint);"
+    "CREATE INDEX IF NOT EXISTS customers_source ON customers(source_id);"
     "ALTER TABLE checks ADD COLUMN IF NOT EXISTS max_rejected_bp bigint NOT "
     "  NULL DEFAULT 50;"
     "ALTER TABLE checks ADD COLUMN IF NOT EXISTS allow_incomplete bigint NOT "
@@ -701,8 +710,8 @@ static ombud_err upgrade_revision(ombud_pg *pg)
                                           "(appointments, orders, Asterisk "
                                           "inputs)", revision2_sql)))
         return err;
-    return run_script(pg, "upgrading the schema (data-quality settings)",
-                      revision3_sql);
+    return run_script(pg, "upgrading the schema (data-quality settings, "
+                      "customers)", revision3_sql);
 }
 
 /* Create the schema once, under a lock so that two first runs do not race. */
@@ -1436,6 +1445,24 @@ ombud_err ombud_pg_add_order(ombud_pg *pg, int64_t source_id, long line,
     return copy_row_done(pg);
 }
 
+ombud_err ombud_pg_add_customers(ombud_pg *pg, int64_t source_id, long line,
+                                 const ombud_customers *c)
+{
+    GString *b = pg->copy;
+    ombud_err err;
+
+    (void)source_id;
+    assert(pg->in_file && c->area && c->customers_served >= 0);
+    if ((err = copy_begin(pg)))
+        return err;
+    put_head(b, line, 0, 0);
+    put(b, c->area);
+    put_int(b, c->customers_served);
+    put_time(b, c->as_of);
+    put_end(b, 3);
+    return copy_row_done(pg);
+}
+
 ombud_err ombud_pg_add_account(ombud_pg *pg, int64_t source_id, long line,
                                const char *number, const char *account_id,
                                const char *given, long key_col)
@@ -1599,6 +1626,11 @@ static const kind_sql kinds[] = {
      "SELECT $1, line, t1, t2 FROM ombud_stage s WHERE NOT rj AND NOT EXISTS "
      "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line",
      "ANALYZE accounts"},
+    {"customers", "customers", NULL, NULL, NULL, NULL,
+     "INSERT INTO customers (source_id, line, area, customers_served, as_of) "
+     "SELECT $1, line, t1, t2::bigint, t3::bigint FROM ombud_stage WHERE NOT "
+     "rj ORDER BY line",
+     "ANALYZE customers"},
     {"cdr", "cdr_records", NULL, NULL, NULL, NULL,
      "INSERT INTO cdr_records (source_id, line, uniqueid, linkedid, "
      "accountcode, src, dst, dcontext, channel, dstchannel, lastapp, "
@@ -1783,7 +1815,8 @@ ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
                    "count(*) FROM appointments WHERE source_id = $1) + "
                    "(SELECT count(*) FROM orders WHERE source_id = $1) + "
                    "(SELECT count(*) FROM accounts WHERE source_id = $1) + "
-                   "(SELECT count(*) FROM cdr_records WHERE source_id = $1), "
+                   "(SELECT count(*) FROM cdr_records WHERE source_id = $1) + "
+                   "(SELECT count(*) FROM customers WHERE source_id = $1), "
                    "(SELECT count(*) FROM rejects WHERE source_id = $1)", &p,
                    &res)))
         goto fail;
@@ -2073,6 +2106,31 @@ ombud_err ombud_pg_each_appointment(ombud_pg *pg, int64_t from, int64_t to,
     return each_row(pg, "reading evidence", "SELECT " APPT_COLUMNS " FROM "
                     "appointments WHERE window_start >= $1 AND window_start "
                     "< $2 ORDER BY window_start, id", &p, appt_row, &w);
+}
+
+static int customers_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    ombud_customers c = {col_text(r, row, 3), col_int(r, row, 4),
+                         col_time(r, row, 5)};
+
+    return ((ombud_customers_fn)w->fn)(w->ud, col_int(r, row, 0),
+                                       col_text(r, row, 1),
+                                       (long)col_int(r, row, 2), &c);
+}
+
+/* As SQLite orders them: a blank as_of (NULL) sorts first there. */
+ombud_err ombud_pg_each_customers(ombud_pg *pg, ombud_customers_fn fn,
+                                  void *ud)
+{
+    walk w = {(void *)fn, ud};
+    prm p = {0};
+
+    return each_row(pg, "reading customers served", "SELECT u.id, s.name, "
+                    "u.line, u.area, u.customers_served, u.as_of FROM "
+                    "customers u JOIN sources s ON s.id = u.source_id ORDER "
+                    "BY u.area, u.as_of NULLS FIRST, u.id", &p,
+                    customers_row, &w);
 }
 
 static int order_row(void *ud, const PGresult *r, int row)
@@ -2652,7 +2710,7 @@ ombud_err ombud_pg_each_result(ombud_pg *pg, int64_t check_id,
 
 /* A queue_log leg names all its lines ("13,14"). */
 #define EVIDENCE_LINES "coalesce(c.lines, c.line::text, o.line::text, " \
-    "x.line::text, a.line::text, d.line::text)"
+    "x.line::text, a.line::text, d.line::text, u.line::text)"
 
 /* A breach's evidence rows read with it, at most this many (more than
  * its reference text can show; the count is of all of them). */

@@ -45,10 +45,11 @@ void ombud_refs_end(ombud_refs *r);
     "= e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND " \
     "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND " \
     "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = " \
+    "e.row_id LEFT JOIN customers u ON e.tbl = 'customers' AND u.id = " \
     "e.row_id"
 #define OMBUD_EVIDENCE_SOURCE "JOIN sources src ON src.id = " \
     "coalesce(c.source_id, o.source_id, x.source_id, a.source_id, " \
-    "d.source_id)"
+    "d.source_id, u.source_id)"
 #define OMBUD_EVIDENCE_ACCOUNT "coalesce(c.account_id, o.account_id, " \
     "x.account_id, a.account_id, d.account_id)"
 
@@ -145,6 +146,10 @@ ombud_err ombud_pg_add_appointment(ombud_pg *pg, int64_t source_id, long line,
                                    const ombud_appointment *a);
 ombud_err ombud_pg_add_order(ombud_pg *pg, int64_t source_id, long line,
                              const ombud_order *o);
+ombud_err ombud_pg_add_customers(ombud_pg *pg, int64_t source_id, long line,
+                                 const ombud_customers *c);
+ombud_err ombud_pg_each_customers(ombud_pg *pg, ombud_customers_fn fn,
+                                  void *ud);
 ombud_err ombud_pg_each_appointment(ombud_pg *pg, int64_t from, int64_t to,
                                     ombud_appointment_fn fn, void *ud);
 ombud_err ombud_pg_each_order(ombud_pg *pg, int64_t from, int64_t to,

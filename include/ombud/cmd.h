@@ -123,6 +123,8 @@ enum { OMBUD_OPT_CALLS_FORMAT = 340, OMBUD_OPT_ACCOUNTS, OMBUD_OPT_CDR,
 enum { OMBUD_OPT_ENCODING = 360, OMBUD_OPT_DELIMITER };
 /** getopt_long code of --profile (issue 29). */
 enum { OMBUD_OPT_PROFILE = 380 };
+/** getopt_long code of the customers served per area (issue 27). */
+enum { OMBUD_OPT_CUSTOMERS = 390 };
 
 /** The shared entries of a `struct option` table. */
 #define OMBUD_INPUT_OPTIONS \
@@ -133,6 +135,7 @@ enum { OMBUD_OPT_PROFILE = 380 };
     {"strict", no_argument, NULL, OMBUD_OPT_STRICT}, \
     {"appointments", required_argument, NULL, OMBUD_OPT_APPOINTMENTS}, \
     {"orders", required_argument, NULL, OMBUD_OPT_ORDERS}, \
+    {"customers", required_argument, NULL, OMBUD_OPT_CUSTOMERS}, \
     {"encoding", required_argument, NULL, OMBUD_OPT_ENCODING}, \
     {"delimiter", required_argument, NULL, OMBUD_OPT_DELIMITER}, \
     {"profile", required_argument, NULL, OMBUD_OPT_PROFILE}, \

@@ -198,6 +198,8 @@ extern const ombud_format ombud_format_queue_log;
 extern const ombud_format ombud_format_cdr;
 extern const ombud_format ombud_format_appointments;
 extern const ombud_format ombud_format_orders;
+/** area,customers_served[,as_of]: customers served per area (customers.csv). */
+extern const ombud_format ombud_format_customers;
 
 /** Find a format by kind name; NULL if unknown. */
 const ombud_format *ombud_format_find(const char *kind);

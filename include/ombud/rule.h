@@ -133,6 +133,7 @@ extern const ombud_rule ombud_rule_trouble_rate;
 extern const ombud_rule ombud_rule_appointments;
 extern const ombud_rule ombud_rule_provisioning;
 extern const ombud_rule ombud_rule_reportable_outage;
+extern const ombud_rule ombud_rule_reliability;
 
 /** All kinds, NULL-terminated (src/rules/rules.c). */
 extern const ombud_rule *const ombud_rules[];

@@ -222,6 +222,18 @@ typedef struct ombud_billing {
     const char *area;         /**< the account's service area, if known */
 } ombud_billing;
 
+/**
+ * Customers served in an area (customers.csv): the denominator of the
+ * electric reliability indices. Strings are borrowed.
+ */
+typedef struct ombud_customers {
+    const char *area;          /**< the area, as outages.csv names it */
+    int64_t customers_served;  /**< customers served there, at least 0 */
+    int64_t as_of;             /**< from when the count holds (local
+                                    midnight of a date); OMBUD_TIME_NONE:
+                                    always */
+} ombud_customers;
+
 /** Why a duplicate row is rejected; %s is where the first copy is stored. */
 #define OMBUD_DUP_OUTAGE_REASON "duplicate outage_id, first stored from %s"
 #define OMBUD_DUP_LEG_REASON "duplicate leg (same call_id, queue and " \
@@ -253,6 +265,10 @@ ombud_err ombud_store_add_appointment(ombud_store *st, int64_t source_id,
 ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
                                 const ombud_order *o, char *dup,
                                 size_t dupsize);
+
+/** @brief Store a customers.csv row (no key: see ombud_store_each_customers()). */
+ombud_err ombud_store_add_customers(ombud_store *st, int64_t source_id,
+                                    long line, const ombud_customers *c);
 
 /* ---- telephony inputs (accounts map, CDR, queue_log staging) -------------- */
 
@@ -435,6 +451,18 @@ ombud_err ombud_store_each_appointment(ombud_store *st, int64_t from,
 ombud_err ombud_store_each_order(ombud_store *st, int64_t from, int64_t to,
                                  ombud_order_fn fn, void *ud);
 
+/** Called per customers row with its row id, file name and line. */
+typedef int (*ombud_customers_fn)(void *ud, int64_t row_id, const char *file,
+                                  long line, const ombud_customers *c);
+
+/**
+ * @brief Every stored customers row, ordered by area, as_of (blank
+ * first) and row id, so a later import of the same area and date comes
+ * after the earlier one. Strings are valid during the call only.
+ */
+ombud_err ombud_store_each_customers(ombud_store *st, ombud_customers_fn fn,
+                                     void *ud);
+
 /** A promise given on a call and the ticket it was about. */
 typedef struct ombud_promise {
     int64_t leg_row;         /**< call_legs row of the promise */
@@ -604,7 +632,7 @@ ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
 ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
                                  const ombud_breach *b, int64_t *breach_id);
 /** Link a breach to an evidence row: @p table is "call_legs", "outages",
- *  "billing_events", "appointments" or "orders". */
+ *  "billing_events", "appointments", "orders" or "customers". */
 ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
                                    const char *table, int64_t row_id);
 /**

@@ -26,6 +26,7 @@ const char ombud_help_ingest[] =
     "usage: ombud ingest [--db FILE] [--tz ZONE] [--currency CODE]\n"
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
     "                    [--appointments FILE]... [--orders FILE]...\n"
+    "                    [--customers FILE]...\n"
     "                    [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "                    [--encoding [KIND=]NAME]... [--delimiter [KIND=]D]...\n"
     "                    [--profile FILE]...\n"
@@ -50,6 +51,8 @@ const char ombud_help_ingest[] =
     "  --appointments FILE\n"
     "                     appointments.csv: booked engineer appointments\n"
     "  --orders FILE      orders.csv: orders for new service, promised dates\n"
+    "  --customers FILE   customers.csv: customers served per area (area,\n"
+    "                     customers_served, as_of), for the reliability kind\n"
     "                     (each may be given more than once)\n"
     "  --tz ZONE          IANA time zone for times written without an offset,\n"
     "                     e.g. America/Los_Angeles; required unless\n"
@@ -231,7 +234,7 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
 {
     static const char *const order[] = {"outages", "accounts", "cdr", "calls",
                                         "queue_log", "billing", "appointments",
-                                        "orders", NULL};
+                                        "orders", "customers", NULL};
     ombud_counts c;
     int already;
     ombud_err err;

@@ -44,6 +44,8 @@ const char ombud_help_synth[] =
     "  lines.csv          area,lines: the carrier's working lines per area\n"
     "                     (one per account), to copy into a guarantees\n"
     "                     file's lines / lines_by_area for trouble_rate\n"
+    "  customers.csv      area,customers_served,as_of: 100,000 plus 100 per\n"
+    "                     account in each area, for the reliability kind\n"
     "\n"
     "options:\n"
     "  --rows N           call legs to write, 100 to 200000000\n"

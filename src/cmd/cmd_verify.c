@@ -38,6 +38,7 @@ const char ombud_help_verify[] =
     "usage: ombud verify --report FILE --guarantees FILE\n"
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
     "                    [--appointments FILE]... [--orders FILE]...\n"
+    "                    [--customers FILE]...\n"
     "                    [--accounts FILE] [--cdr FILE]... [--letter FILE]\n"
     "                    [--profile FILE]... [--key PUB] [--sig FILE]\n"
     "       ombud verify --report FILE --inputs DIR [--key PUB]\n"
@@ -544,8 +545,8 @@ static int same_version(verify *v)
 static int parse(int argc, char **argv, verify *v, const char **dir)
 {
     enum { O_REPORT = 256, O_G, O_OUTAGES, O_CALLS, O_BILLING, O_INPUTS,
-           O_APPOINTMENTS, O_ORDERS, O_ACCOUNTS, O_CDR, O_LETTER, O_KEY, O_SIG,
-           O_PROFILE };
+           O_APPOINTMENTS, O_ORDERS, O_CUSTOMERS, O_ACCOUNTS, O_CDR, O_LETTER,
+           O_KEY, O_SIG, O_PROFILE };
     static const struct option opts[] = {
         {"report", required_argument, NULL, O_REPORT},
         {"guarantees", required_argument, NULL, O_G},
@@ -555,6 +556,7 @@ static int parse(int argc, char **argv, verify *v, const char **dir)
         {"inputs", required_argument, NULL, O_INPUTS},
         {"appointments", required_argument, NULL, O_APPOINTMENTS},
         {"orders", required_argument, NULL, O_ORDERS},
+        {"customers", required_argument, NULL, O_CUSTOMERS},
         {"accounts", required_argument, NULL, O_ACCOUNTS},
         {"cdr", required_argument, NULL, O_CDR},
         {"letter", required_argument, NULL, O_LETTER},
@@ -578,6 +580,7 @@ static int parse(int argc, char **argv, verify *v, const char **dir)
         case O_INPUTS: *dir = optarg; break;
         case O_APPOINTMENTS: rc = offer(v, "appointments", optarg); break;
         case O_ORDERS: rc = offer(v, "orders", optarg); break;
+        case O_CUSTOMERS: rc = offer(v, "customers", optarg); break;
         case O_ACCOUNTS: rc = offer(v, "accounts", optarg); break;
         case O_CDR: rc = offer(v, "cdr", optarg); break;
         case O_LETTER: rc = offer(v, "letter", optarg); break;

@@ -35,7 +35,8 @@ static int add_file(ombud_inputs *in, const char *kind, const char *path,
 /* The kinds a file is named by on the command line. */
 static const char *const file_kinds[] = {"outages", "calls", "billing",
                                          "appointments", "orders",
-                                         "accounts", "cdr", NULL};
+                                         "customers", "accounts", "cdr",
+                                         NULL};
 
 /* "[KIND=]VALUE": the value, and whether KIND (if any) is a file kind. */
 static const char *kind_value(const char *arg, int *kind_ok)
@@ -159,6 +160,7 @@ int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
     case OMBUD_OPT_BILLING: return add_file(in, "billing", arg, cmd);
     case OMBUD_OPT_APPOINTMENTS: return add_file(in, "appointments", arg, cmd);
     case OMBUD_OPT_ORDERS: return add_file(in, "orders", arg, cmd);
+    case OMBUD_OPT_CUSTOMERS: return add_file(in, "customers", arg, cmd);
     case OMBUD_OPT_MAP:
         if (!strchr(arg, '=') || in->nmaps == OMBUD_MAX_INPUTS)
             return ombud_usage_error(cmd, "--map needs [KIND.]COLUMN=HEADER, "
@@ -202,7 +204,7 @@ static int check_map(const char *m, const char *cmd)
 {
     static const char *const kinds[] = {"outages", "calls", "billing",
                                         "appointments", "orders",
-                                        "accounts", NULL};
+                                        "customers", "accounts", NULL};
     const char *eq = strchr(m, '='), *dot = memchr(m, '.', (size_t)(eq - m));
     const char *col = dot ? dot + 1 : m;
     size_t n = (size_t)(eq - col);
@@ -212,8 +214,8 @@ static int check_map(const char *m, const char *cmd)
         snprintf(kind, sizeof kind, "%.*s", (int)(dot - m), m);
         if (!ombud_format_find(kind))
             return ombud_usage_error(cmd, "--map: unknown kind (use outages, "
-                                     "calls, billing, appointments or "
-                                     "orders):", m);
+                                     "calls, billing, appointments, "
+                                     "orders or customers):", m);
         if (!has_column(ombud_format_find(kind), col, n))
             return ombud_usage_error(cmd, "--map: no such column in that "
                                      "format (see 'ombud help ingest'):", m);
@@ -269,7 +271,8 @@ int ombud_inputs_check(ombud_inputs *in, const char *cmd)
     if (in->nfiles == 0)
         return ombud_usage_error(cmd, "nothing to import: give --outages, "
                                  "--calls, --billing, --appointments, "
-                                 "--orders, --accounts or --cdr", NULL);
+                                 "--orders, --customers, --accounts or "
+                                 "--cdr", NULL);
     for (int i = 0; i < in->nfiles; i++) {
         /* by the option that named the file: a queue_log is a --calls */
         const char *kind = in->files[i].fmt->kind;

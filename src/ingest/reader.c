@@ -62,7 +62,7 @@
 
 const ombud_format *const ombud_formats[] = {
     &ombud_format_outages, &ombud_format_calls, &ombud_format_billing,
-    &ombud_format_appointments, &ombud_format_orders,
+    &ombud_format_appointments, &ombud_format_orders, &ombud_format_customers,
     &ombud_format_accounts, &ombud_format_queue_log, &ombud_format_cdr, NULL
 };
 

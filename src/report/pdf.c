@@ -219,6 +219,119 @@ static int duration_point(void *ud, const char *subject, const char *name,
     return 0;
 }
 
+/* ---- reliability: the indices table and the daily SAIDI chart -------------- */
+
+#define REL_COLS 9
+/* The figures of one subject (area, system, each with and without MEDs). */
+typedef struct relrow {
+    pdf *p;
+    pdoc_table t;
+    char subject[96];
+    char cells[REL_COLS][40];
+    int have;
+} relrow;
+
+static void rel_flush(relrow *x)
+{
+    const char *cells[REL_COLS];
+
+    if (!x->have)
+        return;
+    for (int i = 0; i < REL_COLS; i++)
+        cells[i] = x->cells[i];
+    pdoc_table_row(&x->p->d, &x->t, cells, -1, NULL);
+    x->have = 0;
+}
+
+static int rel_figure(void *ud, const char *subject, const char *name,
+                      int64_t v, const char *unit)
+{
+    static const char *const names[REL_COLS] = {NULL, "customers_served",
+        "saifi", "saidi", "caidi", "caifi", "maifi_e", "cemi", "celid"};
+    relrow *x = ud;
+    int col = -1;
+
+    for (int i = 1; i < REL_COLS; i++)
+        if (!strcmp(names[i], name))
+            col = i;
+    if (col < 0)
+        return 0;
+    if (strcmp(x->subject, subject)) {
+        rel_flush(x);
+        snprintf(x->subject, sizeof x->subject, "%s", subject);
+        snprintf(x->cells[0], sizeof x->cells[0], "%s", subject);
+        for (int i = 1; i < REL_COLS; i++)
+            x->cells[i][0] = '\0';
+        x->have = 1;
+    }
+    if (v == OMBUD_BP_NONE)
+        snprintf(x->cells[col], sizeof x->cells[col], "-");
+    else
+        pdoc_value(&x->p->d, v, unit, x->cells[col], sizeof x->cells[col]);
+    return 0;
+}
+
+static int saidi_point(void *ud, int64_t k, int64_t v)
+{
+    points *pt = ud;
+    int y, m, d;
+
+    pt->total++;
+    if (pt->n == 400)
+        return 0;
+    ombud_civil_from_days(k, &y, &m, &d);
+    ombud_fmt_daymonth(m, d, pt->labels[pt->n], 24);
+    pt->lp[pt->n] = pt->labels[pt->n];
+    pt->v[pt->n++] = (double)v / 1000.0;
+    return 0;
+}
+
+static int t_med_figure(void *ud, const char *subject, const char *name,
+                        int64_t v, const char *unit)
+{
+    (void)subject;
+    (void)unit;
+    if (!strcmp(name, "t_med"))
+        *(double *)ud = (double)v / 1000.0;
+    return 0;
+}
+
+static void reliability(pdf *p, const presult *r)
+{
+    static const pdoc_col cols[REL_COLS] = {
+        {N_("Area"), 0.20, 0, PDOC_COL_INPUT},
+        {N_("Customers"), 0.11, 1, 0}, {"SAIFI", 0.09, 1, 0},
+        {N_("SAIDI (min)"), 0.10, 1, 0}, {N_("CAIDI (min)"), 0.10, 1, 0},
+        {"CAIFI", 0.09, 1, 0}, {"MAIFI_E", 0.09, 1, 0},
+        {"CEMI_n", 0.11, 1, 0}, {"CELID_t", 0.11, 1, 0}};
+    relrow x = {p, {cols, REL_COLS, 7}, "", {{0}}, 0};
+    double h = 150, t_med = 0;
+    points *pt;
+
+    pdoc_ensure(&p->d, 80);
+    pdoc_para(&p->d, _("Indices per area, with all days and without major "
+              "event days (MEDs)"), 9, 1, 0);
+    pdoc_table_start(&p->d, &x.t, 20);
+    ombud_store_each_figure(p->st, r->id, rel_figure, &x);
+    rel_flush(&x);
+    p->d.y += 6;
+    if (!(pt = calloc(1, sizeof *pt)))
+        return;
+    ombud_store_each_series(p->st, r->id, "daily.saidi", saidi_point, pt);
+    ombud_store_each_figure(p->st, r->id, t_med_figure, &t_med);
+    if (pt->n) {
+        pdoc_ensure(&p->d, h + 40);
+        pdoc_para(&p->d, t_med > 0 ? _("Daily SAIDI against T_MED: days "
+                  "above the line are major event days") : _("Daily SAIDI "
+                  "(no T_MED: see the method)"), 9, 1, 0);
+        ombud_chart_bars(p->d.cr, p->d.ml, p->d.y, pdoc_width(&p->d), h,
+                         pt->lp, pt->v, pt->n, t_med, _("minutes"), _("day "
+                         "(local)"));
+        p->d.y += h + 8;
+    }
+    free(pt);
+}
+
 /* The chart a guarantee's kind calls for, if any, at the cursor. */
 static void chart(pdf *p, const presult *r)
 {
@@ -234,6 +347,10 @@ static void chart(pdf *p, const presult *r)
         pdoc_para(&p->d, _("Live-answer share by hour of the week"), 9, 1, 0);
         ombud_chart_heatmap(p->d.cr, p->d.ml, p->d.y + 10, w, h, m.calls, m.live);
         p->d.y += h + 18;
+        return;
+    }
+    if (!strcmp(r->kind, "reliability")) {
+        reliability(p, r);
         return;
     }
     if (strcmp(r->kind, "answer_time") && strcmp(r->kind, "restoration"))

@@ -204,6 +204,8 @@ char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
         ombud_duration_format(v, buf, size);
     else if (!strcmp(unit, "bp"))
         ombud_fmt_bp(v, buf, size);
+    else if (!strcmp(unit, "milli"))
+        ombud_fmt_amount(v, 3, buf, size);
     else
         pdoc_money(d, v, buf, size);
     return buf;

@@ -78,7 +78,8 @@ typedef struct xlsx {
     ombud_tz *tz;
     int digits;
     lxw_format *title, *bold, *head, *wrap, *date, *dur, *pct, *money, *num,
-               *fail, *pass, *nodata, *hours, *plain, *pct0, *bwrap;
+               *fail, *pass, *nodata, *hours, *plain, *pct0, *bwrap,
+               *ratio; /* thousandths: the reliability indices */
     result res[MAX_RESULTS];
     int nres;
     const char *names[MAX_SHEETS];
@@ -192,6 +193,8 @@ static void put_value(xlsx *x, lxw_worksheet *ws, int row, int col, int64_t v,
         put_num(ws, row, col, (double)v / 86400.0, x->dur);
     else if (!strcmp(unit, "bp"))
         put_num(ws, row, col, (double)v / 10000.0, x->pct);
+    else if (!strcmp(unit, "milli"))
+        put_num(ws, row, col, (double)v / 1000.0, x->ratio);
     else
         put_num(ws, row, col, money(x, v), x->money);
 }
@@ -256,6 +259,8 @@ static void make_formats(xlsx *x)
     format_set_bg_color(x->nodata, 0xD9D9D9);
     format_set_font_color(x->nodata, 0x3F3F3F);
     format_set_bold(x->nodata);
+    snprintf(f, sizeof f, "%s0.000", tag);
+    x->ratio = fmt(x, 0, f, 0);
 }
 
 char *ombud_sheet_name(const char *name, const char *const *taken, int n,
@@ -694,6 +699,12 @@ static int figure_cell(void *ud, const char *subject, const char *name,
         side_num(f->s, f->row, col, (double)v / 3600.0, f->x->hours);
     else if (!strcmp(unit, "minor"))
         side_num(f->s, f->row, col, money(f->x, v), f->x->money);
+    else if (v == OMBUD_BP_NONE)
+        side_text(f->s, f->row, col, "-", NULL);
+    else if (!strcmp(unit, "milli"))
+        side_num(f->s, f->row, col, (double)v / 1000.0, f->x->ratio);
+    else if (!strcmp(unit, "bp"))
+        side_num(f->s, f->row, col, (double)v / 10000.0, f->x->pct);
     else
         side_num(f->s, f->row, col, (double)v, f->x->num);
     return 0;
@@ -728,6 +739,11 @@ static void build_side(xlsx *x, const result *r, side *s)
         N_("Agents"), N_("Agents on >1 leg"), N_("Transfers"), N_("Into closed queue"), N_("Days")};
     static const char *const cr[] = {"owed", "credited"};
     static const char *const cr_l[] = {N_("Owed"), N_("Credited")};
+    static const char *const rel[] = {"customers_served", "saifi", "saidi",
+        "caidi", "caifi", "maifi_e", "cemi", "celid", "med_saidi", "t_med"};
+    static const char *const rel_l[] = {N_("Customers served"), "SAIFI",
+        N_("SAIDI (min)"), N_("CAIDI (min)"), "CAIFI", "MAIFI_E", "CEMI_n",
+        "CELID_t", N_("MED: daily SAIDI (min)"), N_("T_MED (min)")};
 
     memset(s, 0, sizeof *s);
     if (!strcmp(r->kind, "live_support"))
@@ -741,6 +757,8 @@ static void build_side(xlsx *x, const result *r, side *s)
         side_figures(x, r, s, _("Ticket / account"), eff, eff_l, 8);
     else if (!strcmp(r->kind, "outage_credit"))
         side_figures(x, r, s, _("Outage / account"), cr, cr_l, 2);
+    else if (!strcmp(r->kind, "reliability"))
+        side_figures(x, r, s, _("Area / day"), rel, rel_l, 10);
 }
 
 /* ---- guarantee sheets ------------------------------------------------------------- */

@@ -81,40 +81,63 @@ ombud_err synth_write_outages(const synth *s, ombud_synth_counts *c)
     return synth_close(&w, OMBUD_OK);
 }
 
-/* ---- lines.csv ------------------------------------------------------------------------ */
+/* ---- lines.csv, customers.csv ------------------------------------------------------ */
+
+/* One row per area: its name, ",", its count, then @tail (may be ""). */
+static ombud_err write_per_area(const synth *s, const int64_t *n,
+                                const char *file, const char *header,
+                                const char *tail)
+{
+    synth_out w;
+    char area[64];
+    ombud_err err;
+
+    if ((err = synth_open(&w, s, file)))
+        return err;
+    synth_str(&w, header);
+    for (int64_t r = 0; r < s->n_areas; r++) {
+        synth_area_name(r, area, sizeof area);
+        synth_str(&w, area);
+        synth_ch(&w, ',');
+        synth_int(&w, n[r]);
+        synth_str(&w, tail);
+        synth_eol(&w);
+    }
+    return synth_close(&w, OMBUD_OK);
+}
 
 /*
  * The carrier's working lines per area (one line per account), which
  * trouble-report rates are judged against. Real exports do not carry line
  * counts: a filer copies them into the guarantees file's `lines` /
  * `lines_by_area`, and the synthetic month's tests do the same from here.
+ * customers.csv gives the customers served per area (as of the month's
+ * first day), the reliability indices' denominators: the accounts are a
+ * sample of the carrier's customers, and an area-wide outage touches up to
+ * 90,000 (model.c), so an area serves 100,000 plus 100 per account.
  * Memory: one counter per area.
  */
 ombud_err synth_write_lines(const synth *s)
 {
     int64_t *n = calloc((size_t)s->n_areas, sizeof *n);
-    synth_out w;
-    char area[64];
+    char as_of[16];
     ombud_err err;
 
     if (!n)
         return OMBUD_E_NOMEM;
     for (int64_t a = 0; a < s->accounts; a++)
         n[synth_account_area(s, a)]++;
-    if ((err = synth_open(&w, s, "lines.csv"))) {
+    snprintf(as_of, sizeof as_of, ",%04d-%02d-01", s->year, s->month);
+    if ((err = write_per_area(s, n, "lines.csv", "area,lines\n", ""))) {
         free(n);
         return err;
     }
-    synth_str(&w, "area,lines\n");
-    for (int64_t r = 0; r < s->n_areas; r++) {
-        synth_area_name(r, area, sizeof area);
-        synth_str(&w, area);
-        synth_ch(&w, ',');
-        synth_int(&w, n[r]);
-        synth_eol(&w);
-    }
+    for (int64_t r = 0; r < s->n_areas; r++)
+        n[r] = 100000 + 100 * n[r];
+    err = write_per_area(s, n, "customers.csv",
+                         "area,customers_served,as_of\n", as_of);
     free(n);
-    return synth_close(&w, OMBUD_OK);
+    return err;
 }
 
 /* ---- billing.csv -------------------------------------------------------------------- */

@@ -78,6 +78,8 @@ expect_accounting() {
                         + (SELECT count(*) FROM appointments
                            WHERE source_id = s.id)
                         + (SELECT count(*) FROM orders WHERE source_id = s.id)
+                        + (SELECT count(*) FROM customers
+                           WHERE source_id = s.id)
         OR rows_rejected != (SELECT count(*) FROM rejects
                              WHERE source_id = s.id)" "0"
 }

@@ -26,7 +26,8 @@ payment_notice|balance|carried forward|oldest charge first|whole history|tie|cou
 trouble_rate|in the period|x 100 /|lines
 appointments|window starts in the period|cancel|pending
 provisioning|deadline falls in the period|still open at the end of the period|earlier
-reportable_outage|starting in the period|whole minutes x customers_affected'
+reportable_outage|starting in the period|whole minutes x customers_affected
+reliability|began in the period|by local day of their start|in effect on the last day|momentary|still open runs to the period end|2.5 beta'
 
 cat > "$G" <<'INI'
 [filing]
@@ -56,6 +57,7 @@ section trouble_rate 'max_per_100 = 5.5' 'lines = 1000'
 section appointments
 section provisioning 'within_working_days = 5'
 section reportable_outage
+section reliability 'saifi_max = 1.20'
 
 ingest "$LA" --outages "$FOUNDING/outages.csv" --calls "$FOUNDING/calls.csv" \
     --billing "$FOUNDING/billing.csv"
