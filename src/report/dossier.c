@@ -677,7 +677,7 @@ static int chrono_row(void *ud, const ombud_event *e)
     return 0;
 }
 
-typedef struct brow { dossier *x; const pdoc_table *t; } brow;
+typedef struct brow { dossier *x; const pdoc_table *t; int shown; } brow;
 
 static int breach_row(void *ud, const ombud_breach *b, const char *refs,
                       int64_t n)
@@ -687,6 +687,8 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
     const char *cells[2] = {b->detail, ev};
 
     pdoc_short_refs(refs, n, ev, sizeof ev);
+    if (!br->shown++) /* the header goes where its first row fits */
+        pdoc_table_start_with(&br->x->d, br->t, cells);
     pdoc_table_row(&br->x->d, br->t, cells, -1, NULL);
     return 0;
 }
@@ -697,7 +699,7 @@ static void draw_breaches(dossier *x)
                                     {N_("Evidence (file:line)"), 0.30, 0,
                                      PDOC_COL_INPUT}};
     const pdoc_table t = {cols, 2, 7.5};
-    brow br = {x, &t};
+    brow br = {x, &t, 0};
     char line[2400];
 
     pdoc_new_page(&x->d);
@@ -720,7 +722,7 @@ static void draw_breaches(dossier *x)
                  (unsigned long)r->breaches), in(x, r->source),
                  (long long)r->breaches);
         pdoc_para(&x->d, line, 8.5, 0, 0.2);
-        pdoc_table_start(&x->d, &t, 30);
+        br.shown = 0;
         ombud_store_each_breach_of(x->st, r->id, x->c->account, breach_row, &br);
     }
 }

@@ -411,6 +411,8 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
     cells[3] = l;
     cells[4] = b->detail;
     cells[5] = ev;
+    if (bt->shown == 0) /* the header goes where its first row fits */
+        pdoc_table_start_with(&bt->p->d, &bt->t, cells);
     pdoc_table_row(&bt->p->d, &bt->t, cells, -1, NULL);
     bt->shown++;
     return 0;
@@ -448,7 +450,6 @@ static void section(pdf *p, const presult *r)
         pdoc_para(&p->d, _("No breaches."), 8.5, 0, 0);
         return;
     }
-    pdoc_table_start(&p->d, &bt.t, 30);
     ombud_store_each_breach(p->st, r->id, breach_row, &bt);
     if (r->r.breaches > bt.shown) {
         int64_t more = r->r.breaches - bt.shown;

@@ -321,6 +321,17 @@ void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row)
     table_header(d, t);
 }
 
+void pdoc_table_start_with(pdoc *d, const pdoc_table *t,
+                           const char *const *first)
+{
+    PangoLayout *l[16];
+    double h = row_layouts(d, t, first, 0, l);
+
+    for (int c = 0; c < t->n; c++)
+        g_object_unref(l[c]);
+    pdoc_table_start(d, t, h);
+}
+
 /* ---- the sources table both reports end with ---------------------------------- */
 
 static const pdoc_col source_cols[] = {

@@ -120,6 +120,10 @@ typedef struct pdoc_table {
 
 /** Header, with room for a first row of about @p first_row points. */
 void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row);
+/** Header, with room for the row @p first below it (measured): a header
+ * is never left alone at the foot of a page. */
+void pdoc_table_start_with(pdoc *d, const pdoc_table *t,
+                           const char *const *first);
 /** A row; @p status_col (or -1) is drawn as a PASS/FAIL box. */
 void pdoc_table_row(pdoc *d, const pdoc_table *t, const char *const *cells,
                     int status_col, const char *status);
