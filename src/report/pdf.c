@@ -185,9 +185,9 @@ typedef struct points {
     int want;               /* figures: 0 duration, 1 limit */
 } points;
 
-static int daily_point(void *ud, int64_t k, int64_t v)
+/* A point of a daily series: day @k (days since 1970-01-01), value @v. */
+static int day_point(points *pt, int64_t k, double v)
 {
-    points *pt = ud;
     int y, m, d;
 
     pt->total++;
@@ -196,8 +196,14 @@ static int daily_point(void *ud, int64_t k, int64_t v)
     ombud_civil_from_days(k, &y, &m, &d);
     ombud_fmt_daymonth(m, d, pt->labels[pt->n], 24);
     pt->lp[pt->n] = pt->labels[pt->n];
-    pt->v[pt->n++] = (double)v / 10000.0;
+    pt->v[pt->n++] = v;
     return 0;
+}
+
+/* A day's share in basis points, as a percentage. */
+static int daily_point(void *ud, int64_t k, int64_t v)
+{
+    return day_point(ud, k, (double)v / 10000.0);
 }
 
 static int duration_point(void *ud, const char *subject, const char *name,
@@ -271,19 +277,10 @@ static int rel_figure(void *ud, const char *subject, const char *name,
     return 0;
 }
 
+/* A day's SAIDI in thousandths of a minute, in minutes. */
 static int saidi_point(void *ud, int64_t k, int64_t v)
 {
-    points *pt = ud;
-    int y, m, d;
-
-    pt->total++;
-    if (pt->n == 400)
-        return 0;
-    ombud_civil_from_days(k, &y, &m, &d);
-    ombud_fmt_daymonth(m, d, pt->labels[pt->n], 24);
-    pt->lp[pt->n] = pt->labels[pt->n];
-    pt->v[pt->n++] = (double)v / 1000.0;
-    return 0;
+    return day_point(ud, k, (double)v / 1000.0);
 }
 
 static int t_med_figure(void *ud, const char *subject, const char *name,
