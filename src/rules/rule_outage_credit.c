@@ -468,18 +468,24 @@ static void describe(const state *s, ombud_result *res)
     static const char *const methods[] = {N_("pro_rata"), N_("per_day")};
     int digits = ombud_currency_digits(s->ctx->currency);
     char o[32], c[32], sh[32], min[32], gr[32], ex[260], rounding[400];
+    char unch[120] = "";
 
     res->unit = "minor";
     res->measured = s->credited;
     res->target = s->owed;
     res->pass = res->breaches == 0;
+    if (s->uncharged) /* counted, so that the reader sees how many */
+        snprintf(unch, sizeof unch, ombud_ngettext("; %lld outage has no "
+                 "charge to prorate", "; %lld outages have no charge to "
+                 "prorate", (unsigned long)s->uncharged),
+                 (long long)s->uncharged);
     snprintf(res->measured_text, sizeof res->measured_text, _("credited %s of "
              "%s %s owed for %lld account outage(s); %s short%s"),
              ombud_fmt_amount(s->credited, digits, c, sizeof c),
              ombud_fmt_amount(s->owed, digits, o, sizeof o),
              ombud_fmt_currency(s->ctx->currency), (long long)res->subjects,
              ombud_fmt_amount(res->amount, digits, sh, sizeof sh),
-             s->uncharged ? _("; some outages have no charge to prorate") : "");
+             unch);
     ombud_duration_format(s->g->v[K_MIN_DURATION].num, min, sizeof min);
     /* TRANSLATORS: %s is the rounding word (half_up, down or up). */
     snprintf(rounding, sizeof rounding, _("Pro rata: the prorated charge is "
