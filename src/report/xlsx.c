@@ -79,7 +79,9 @@ typedef struct xlsx {
     int digits;
     lxw_format *title, *bold, *head, *wrap, *date, *dur, *pct, *money, *num,
                *fail, *pass, *nodata, *hours, *plain, *pct0, *bwrap,
-               *ratio; /* thousandths: the reliability indices */
+               *ratio, /* thousandths: the reliability indices */
+               *link;
+    const char *summary;        /* the Summary sheet's name, for links back */
     result res[MAX_RESULTS];
     int nres;
     const char *names[MAX_SHEETS];
@@ -125,6 +127,30 @@ static void put_text(lxw_worksheet *ws, int row, int col, const char *s,
 static void put_num(lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
 {
     worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
+}
+
+/*
+ * A link to cell A1 of sheet @sheet, showing @text. The sheet name is
+ * quoted (an apostrophe doubled), as Excel's references want; the text is
+ * written over the link's own as put_text() writes any text.
+ */
+static void put_link(xlsx *x, lxw_worksheet *ws, int row, int col,
+                     const char *sheet, const char *text)
+{
+    char url[200];
+    size_t o = (size_t)snprintf(url, sizeof url, "internal:'");
+
+    for (const char *p = sheet; *p && o + 6 < sizeof url; p++) {
+        if (*p == '\'')
+            url[o++] = '\'';
+        url[o++] = *p;
+    }
+    snprintf(url + o, sizeof url - o, "'!A1");
+    if (worksheet_write_url(ws, (lxw_row_t)row, (lxw_col_t)col, url,
+                            x->link) == LXW_NO_ERROR)
+        put_text(ws, row, col, text, x->link);
+    else
+        put_text(ws, row, col, text, x->plain);
 }
 
 /* An instant as an Excel date-time in the filing's zone. */
@@ -235,6 +261,9 @@ static void make_formats(xlsx *x)
     x->wrap = fmt(x, 0, NULL, 1);
     x->bwrap = fmt(x, 1, NULL, 1);
     x->plain = fmt(x, 0, NULL, 0);
+    x->link = fmt(x, 0, NULL, 0);
+    format_set_underline(x->link, LXW_UNDERLINE_SINGLE);
+    format_set_font_color(x->link, LXW_COLOR_BLUE);
     x->date = fmt(x, 0, ombud_xlsx_date_format(), 0);
     snprintf(f, sizeof f, "%s[h]:mm:ss", tag);
     x->dur = fmt(x, 0, f, 0);
@@ -550,7 +579,7 @@ static void write_summary(xlsx *x, const char *name)
                      r->sheet, (long long)r->nsheets - 1);
         else
             snprintf(line, sizeof line, _("sheet '%s'"), r->sheet);
-        put_text(ws, row, 9, line, x->plain);
+        put_link(x, ws, row, 9, r->sheet, line);
         failed += r->r.pass == OMBUD_FAIL;
         nodata += r->r.pass == OMBUD_NO_DATA;
         breaches += r->r.breaches;
@@ -849,6 +878,7 @@ static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
              (unsigned long)r->r.breaches), ombud_fmt_status(r->status),
              r->r.measured_text, r->r.target_text, (long long)r->r.breaches);
     put_text(ws, 2, 0, line, x->bold);
+    put_link(x, ws, 3, 0, x->summary, _("Back to the Summary"));
     for (int c = 0; c < 9; c++)
         put_text(ws, TABLE_ROW, c, _(head[c]), x->head);
     worksheet_freeze_panes(ws, TABLE_ROW + 1, 0);
@@ -1199,7 +1229,7 @@ static void set_properties(xlsx *x)
 
 static void write_all(xlsx *x)
 {
-    const char *summary = take_name(x, _("Summary"));
+    const char *summary = x->summary = take_name(x, _("Summary"));
     const char *inputs = take_name(x, _("Inputs"));
     const char *rejects = take_name(x, _("Rejects"));
     const char *method = take_name(x, _("Method"));

@@ -126,7 +126,7 @@ check "Measured edited fails" 1 $rc
 has "Measured edited: sheet, cell and both values" "^NOT VERIFIED: report: it is not the report these inputs give: sheet 'Summary', cell E14: the report has \"29 of 29 calls reached a person within 10m (100.00%)\", the re-derived report \"24 of 29 calls reached a person within 10m (82.76%)\""
 # A breach row's 112 h (4.666... days) made 25 h (1.041666... days).
 edit_xlsx "$X" "$WORK/e2.xlsx" xl/worksheets/sheet3.xml \
-    's|<c r="D6" s="9"><v>4.666666666666667</v>|<c r="D6" s="9"><v>1.041666666666667</v>|'
+    's|<c r="D6" s="10"><v>4.666666666666667</v>|<c r="D6" s="10"><v>1.041666666666667</v>|'
 verify "$WORK/e2.xlsx"
 check "breach duration edited fails" 1 $rc
 has "breach duration: restoration D6" "sheet 'restoration', cell D6: the report has \"1.041666666666667\", the re-derived report \"4.666666666666667\""
@@ -135,7 +135,7 @@ edit_xlsx "$X" "$WORK/e3.xlsx" xl/worksheets/sheet3.xml 's|: 112h against 24h, 8
 verify "$WORK/e3.xlsx"
 has "breach text: restoration H6" "sheet 'restoration', cell H6: the report has \".*25h against 24h.*\", the re-derived report \".*112h against 24h"
 # A cell's style only (same value): PASS green would be a format.
-edit_xlsx "$X" "$WORK/e4.xlsx" xl/worksheets/sheet3.xml 's|<c r="D6" s="9">|<c r="D6" s="3">|'
+edit_xlsx "$X" "$WORK/e4.xlsx" xl/worksheets/sheet3.xml 's|<c r="D6" s="10">|<c r="D6" s="3">|'
 verify "$WORK/e4.xlsx"
 has "style edited: same value, other format" "sheet 'restoration', cell D6: same value \"4.666666666666667\" but another type or format"
 # The Manifest sheet's reader rows (row 1 the manifest line, row 3 the
