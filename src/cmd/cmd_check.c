@@ -204,7 +204,7 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
 
     if ((err = ombud_store_begin_check(st, &chk, &check_id)))
         return err;
-    ombud_out(_("%s, filed with the %s\nperiod %s (%s)\n"), gs->filing.carrier,
+    ombud_out(_("%s, filed with: %s\nperiod %s (%s)\n"), gs->filing.carrier,
               gs->filing.commission, ombud_fmt_period(gs->tz, chk.from,
               chk.to, span, sizeof span), ombud_tz_name(gs->tz));
     for (int i = 0; i < gs->ng; i++) {

@@ -80,7 +80,7 @@ static void cover(pdf *p)
     pdoc_para(&p->d, _("Service quality compliance report"), 24, 1, 0);
     p->d.y += 10;
     pdoc_para(&p->d, pdoc_iso(&p->d, p->chk.carrier), 16, 1, 0.15);
-    snprintf(line, sizeof line, _("Filed with the %s"),
+    snprintf(line, sizeof line, _("Filed with: %s"),
              pdoc_iso(&p->d, p->chk.commission));
     pdoc_para(&p->d, line, 12, 0, 0.15);
     if (p->chk.docket[0]) {

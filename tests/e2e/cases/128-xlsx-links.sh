@@ -1,4 +1,4 @@
-# The Summary's Details cell links to its guarantee's sheet, and each
+# The cover, and the Summary's Details cell links to its guarantee's sheet, and each
 # guarantee sheet links back (issue 25). A guarantee id with an
 # apostrophe is quoted as Excel's references want ('it''s'!A1).
 cat > g.ini <<'INI'
@@ -48,3 +48,6 @@ done
 # The link cells show words, not the reference.
 expect_true "Details says the sheet" grep -qF "<t>sheet 'restore'</t>" s1.xml
 expect_xlsx_xml "$X"
+# The cover names the commission as the file does, with no article of
+# ombud's own ("filed with the Ofcom" once): "Filed with: K".
+expect_true "PDF cover: Filed with: K" sh -c 'pdftotext out/report.pdf - | grep -qx "Filed with: K"'

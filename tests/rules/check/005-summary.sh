@@ -47,7 +47,7 @@ ingest UTC --calls calls.csv
 check --period 2026-10
 expect_exit 2
 expect_stderr_has "data quality: restore: no data"
-expect_stdout_has "Test Carrier, filed with the Test Commission"
+expect_stdout_has "Test Carrier, filed with: Test Commission"
 expect_stdout_has "period 2026-10-01 to 2026-10-31 (UTC)"
 expect_stdout_line '^ok-support +PASS +0 breaches$'
 expect_stdout_line '^billing +FAIL +1 breach$'
