@@ -295,8 +295,11 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
                  (long long)(a->c->end - a->c->start),
                  (long long)a->period_len, s->g->v[K_ROUNDING].text, c);
     else
-        snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %lld "
-                 "day(s) x %s; credited %s"), subject, d, o, ombud_fmt_currency(s->ctx->currency),
+        snprintf(b.detail, sizeof b.detail, ombud_ngettext("%s: out %s; "
+                 "owed %s %s = %lld day x %s; credited %s", "%s: out %s; owed "
+                 "%s %s = %lld days x %s; credited %s", (unsigned long)
+                 days_owed(s, a->c->start, a->c->end)), subject, d, o,
+                 ombud_fmt_currency(s->ctx->currency),
                  (long long)days_owed(s, a->c->start, a->c->end),
                  ombud_fmt_amount(s->g->v[K_PER_DAY].num, digits, ch,
                                   sizeof ch), c);
@@ -479,8 +482,10 @@ static void describe(const state *s, ombud_result *res)
                  "charge to prorate", "; %lld outages have no charge to "
                  "prorate", (unsigned long)s->uncharged),
                  (long long)s->uncharged);
-    snprintf(res->measured_text, sizeof res->measured_text, _("credited %s of "
-             "%s %s owed for %lld account outage(s); %s short%s"),
+    snprintf(res->measured_text, sizeof res->measured_text, ombud_ngettext(
+             "credited %s of %s %s owed for %lld account outage; %s short%s",
+             "credited %s of %s %s owed for %lld account outages; %s short%s",
+             (unsigned long)res->subjects),
              ombud_fmt_amount(s->credited, digits, c, sizeof c),
              ombud_fmt_amount(s->owed, digits, o, sizeof o),
              ombud_fmt_currency(s->ctx->currency), (long long)res->subjects,

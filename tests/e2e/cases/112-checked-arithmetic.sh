@@ -50,7 +50,7 @@ expect_eq "no check stored" "$before" "$(checks)"
 guarantee day.ini credit outage_credit method=per_day per_day=1.00
 run_ombud check --db big.db --guarantees day.ini --period 2026-10
 expect_exit 0
-expect_stdout_has "credited 0.00 of 23220.00 USD owed for 2 account outage(s); 23220.00 short"
+expect_stdout_has "credited 0.00 of 23220.00 USD owed for 2 account outages; 23220.00 short"
 before=$(checks)
 
 # ---- pro_rata: 999999999999999 cents / 86400 s = 11574074074 (whole part)

@@ -75,4 +75,4 @@ expect_evidence_all credit O-F/ACC-F \
 expect_figures credit O-F/ACC-F "owed=200 credited=130"
 expect_figures credit O-G/ACC-G "owed=150 credited=150"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid credit)" \
-    "credited 2.80 of 3.50 USD owed for 2 account outage(s); 0.70 short"
+    "credited 2.80 of 3.50 USD owed for 2 account outages; 0.70 short"

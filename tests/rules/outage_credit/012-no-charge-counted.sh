@@ -48,4 +48,4 @@ check --period 2026-09
 expect_exit 0
 expect_breaches credit "N1/ACC-N1|0|100|100"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid credit)" \
-    "credited 0.00 of 1.00 USD owed for 3 account outage(s); 1.00 short; 2 outages have no charge to prorate"
+    "credited 0.00 of 1.00 USD owed for 3 account outages; 1.00 short; 2 outages have no charge to prorate"
