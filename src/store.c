@@ -1973,7 +1973,10 @@ ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
     bind_text(s, 5, ombud_verdict_name(r->pass));
     sqlite3_bind_int64(s, 6, r->subjects);
     sqlite3_bind_int64(s, 7, r->breaches);
-    sqlite3_bind_int64(s, 8, r->amount);
+    if (r->amount == OMBUD_AMOUNT_NONE)
+        sqlite3_bind_null(s, 8);
+    else
+        sqlite3_bind_int64(s, 8, r->amount);
     bind_text_whole(s, 9, r->measured_text);
     bind_text_whole(s, 10, r->target_text);
     bind_text_whole(s, 11, r->method);
@@ -2293,7 +2296,8 @@ ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
         r.r.pass = ombud_verdict_parse(r.status);
         r.r.subjects = sqlite3_column_int64(s, 11);
         r.r.breaches = sqlite3_column_int64(s, 12);
-        r.r.amount = sqlite3_column_int64(s, 13);
+        r.r.amount = sqlite3_column_type(s, 13) == SQLITE_NULL
+                     ? OMBUD_AMOUNT_NONE : sqlite3_column_int64(s, 13);
         copy_col(s, 14, r.r.measured_text, sizeof r.r.measured_text);
         copy_col(s, 15, r.r.target_text, sizeof r.r.target_text);
         copy_col(s, 16, r.r.method, sizeof r.r.method);

@@ -2479,7 +2479,10 @@ ombud_err ombud_pg_set_result(ombud_pg *pg, int64_t result_id,
     p_text(&p, ombud_verdict_name(r->pass));
     p_int(&p, r->subjects);
     p_int(&p, r->breaches);
-    p_int(&p, r->amount);
+    if (r->amount == OMBUD_AMOUNT_NONE)
+        p_text(&p, NULL); /* SQL NULL: no money in this guarantee */
+    else
+        p_int(&p, r->amount);
     p_text(&p, mt);
     p_text(&p, tt);
     p_text(&p, me);
@@ -2687,7 +2690,8 @@ static int result_row(void *ud, const PGresult *s, int i)
     r.r.pass = ombud_verdict_parse(r.status);
     r.r.subjects = col_int(s, i, 11);
     r.r.breaches = col_int(s, i, 12);
-    r.r.amount = col_int(s, i, 13);
+    r.r.amount = PQgetisnull(s, i, 13) ? OMBUD_AMOUNT_NONE
+                                        : col_int(s, i, 13);
     copy_col(s, i, 14, r.r.measured_text, sizeof r.r.measured_text);
     copy_col(s, i, 15, r.r.target_text, sizeof r.r.target_text);
     copy_col(s, i, 16, r.r.method, sizeof r.r.method);

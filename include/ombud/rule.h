@@ -162,6 +162,13 @@ int ombud_leg_incomplete(const ombud_call_leg *c);
 void ombud_method_incomplete(char *method, size_t size, int64_t n);
 
 /**
+ * Does guarantee @p g deal in money: outage_credit always (its credits),
+ * any other kind when one of its money keys (per_day_late, per_missed...)
+ * is set? When not, its result's amount is OMBUD_AMOUNT_NONE.
+ */
+int ombud_guarantee_owes_money(const ombud_guarantee *g);
+
+/**
  * The number a COUNTMAP param gives @p word into @p n: 1 when found, else
  * 0 (also for a NULL word).
  */

@@ -569,6 +569,10 @@ const char *ombud_verdict_name(int pass);
 /** The verdict of stored status text @p status (NULL or unknown: FAIL). */
 int ombud_verdict_parse(const char *status);
 
+/** A result's amount when its guarantee deals in no money: the reports
+ * show no "0.00 USD" owed for "a live person answers". */
+#define OMBUD_AMOUNT_NONE INT64_MIN
+
 /** The outcome of one guarantee over a period. */
 typedef struct ombud_result {
     int64_t measured;       /**< the figure, in @p unit */
@@ -577,7 +581,9 @@ typedef struct ombud_result {
     int pass;               /**< OMBUD_PASS, OMBUD_FAIL or OMBUD_NO_DATA */
     int64_t subjects;       /**< how many subjects were examined */
     int64_t breaches;       /**< how many breaches were written */
-    int64_t amount;         /**< money owed, minor units of the filing currency */
+    int64_t amount;         /**< money owed, minor units of the filing currency;
+                                 OMBUD_AMOUNT_NONE for a guarantee that owes
+                                 no money whatever happens (stored NULL) */
     char measured_text[640]; /**< the figure as people read it ("5 of 29 calls...") */
     char target_text[400];  /**< the target as people read it */
     char method[2048];      /**< how it was measured, one paragraph */

@@ -5,6 +5,7 @@
  * findings stored earlier for the same period are deleted, so re-running
  * is idempotent and a failure leaves the previous findings in place.
  */
+#include <assert.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -129,6 +130,10 @@ static ombud_err evaluate_one(ombud_store *st, int64_t check_id, int seq,
     /* Nothing examined is nothing passed: no verdict without evidence. */
     if (res->subjects == 0 && res->breaches == 0)
         res->pass = OMBUD_NO_DATA;
+    if (!ombud_guarantee_owes_money(g)) {
+        assert(res->amount == 0);
+        res->amount = OMBUD_AMOUNT_NONE;
+    }
     return ombud_store_set_result(st, ctx.result_id, res);
 }
 

@@ -71,7 +71,8 @@ static void cover(pdf *p)
     for (int i = 0; i < p->nres; i++) {
         failed += p->res[i].r.pass == OMBUD_FAIL;
         nodata += p->res[i].r.pass == OMBUD_NO_DATA;
-        amount += p->res[i].r.amount;
+        if (p->res[i].r.amount != OMBUD_AMOUNT_NONE)
+            amount += p->res[i].r.amount;
     }
     ombud_tm_from_instant(p->tz, p->chk.to - 1, &tm);
     ombud_fmt_date(tm.year, tm.month, tm.day, end, sizeof end);
@@ -165,7 +166,8 @@ static void summary(pdf *p)
         cells[3] = r->r.target_text;
         cells[4] = ombud_fmt_status(r->status);
         cells[5] = n;
-        cells[6] = pdoc_money(&p->d, r->r.amount, owed, sizeof owed);
+        cells[6] = r->r.amount == OMBUD_AMOUNT_NONE ? "-" /* no money in it */
+                   : pdoc_money(&p->d, r->r.amount, owed, sizeof owed);
         pdoc_table_row(&p->d, &t, cells, 4, r->status);
     }
 }

@@ -573,7 +573,8 @@ static void write_summary(xlsx *x, const char *name)
         put_text(ws, row, 5, r->r.target_text, x->wrap);
         put_text(ws, row, 6, ombud_fmt_status(r->status), x->plain);
         put_num(ws, row, 7, (double)r->r.breaches, x->num);
-        put_num(ws, row, 8, money(x, r->r.amount), x->money);
+        if (r->r.amount != OMBUD_AMOUNT_NONE) /* else blank: no money in it */
+            put_num(ws, row, 8, money(x, r->r.amount), x->money);
         if (r->nsheets > 1)
             snprintf(line, sizeof line, _("sheets '%s' and %lld more (row limit)"),
                      r->sheet, (long long)r->nsheets - 1);
@@ -583,7 +584,7 @@ static void write_summary(xlsx *x, const char *name)
         failed += r->r.pass == OMBUD_FAIL;
         nodata += r->r.pass == OMBUD_NO_DATA;
         breaches += r->r.breaches;
-        amount += r->r.amount;
+        amount += r->r.amount != OMBUD_AMOUNT_NONE ? r->r.amount : 0;
     }
     status_colours(x, ws, first, row - 1, 6);
     snprintf(line, sizeof line, _("%d of %d guarantees breached"), failed, x->nres);

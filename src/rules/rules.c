@@ -101,6 +101,16 @@ int ombud_leg_incomplete(const ombud_call_leg *c)
     return !strcmp(c->outcome, "incomplete");
 }
 
+int ombud_guarantee_owes_money(const ombud_guarantee *g)
+{
+    if (g->rule == &ombud_rule_outage_credit)
+        return 1;
+    for (int i = 0; i < g->rule->nparams; i++)
+        if (g->rule->params[i].type == OMBUD_P_MONEY && g->v[i].set)
+            return 1;
+    return 0;
+}
+
 void ombud_method_incomplete(char *method, size_t size, int64_t n)
 {
     size_t len = strlen(method);

@@ -102,7 +102,8 @@ expect_evidence_all hours X4 "calls.csv:8"
 expect_sql "SELECT instr(detail, 'transferred to billing, which was closed') > 0
             FROM breaches WHERE result_id = $(rid hours) AND subject = 'X2'" 1
 expect_figures hours T-200 "calls=7 phone_time=4653 wait_time=839 agents=9 repeat_agents=0 transfers=7 closed_transfers=3 days=9 legs=11"
-expect_sql "SELECT amount FROM results WHERE id = $(rid hours)" 0
+# customer_effort deals in no money: no amount at all (NULL), not 0
+expect_sql "SELECT amount FROM results WHERE id = $(rid hours)" NULL
 
 expect_result outcome-only "FAIL|7|0|count|1|1"
 expect_breach_rows outcome-only "transfer|X1|$(utc '2026-10-05 17:05:02')|1|0|1|count|0"
