@@ -125,8 +125,14 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                  "promised restoration times kept; %lld more name unknown "
                  "tickets"), (long long)s.kept, (long long)res->subjects,
                  (long long)s.unknown);
-    snprintf(res->target_text, sizeof res->target_text, _("every promise kept "
-             "(grace %s)"), ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr));
+    /* No "(grace 0s)": a key and a zero are nothing a reader needs. */
+    ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr); /* method too */
+    if (g->v[K_GRACE].num)
+        snprintf(res->target_text, sizeof res->target_text, _("every promise "
+                 "kept (grace %s)"), gr);
+    else
+        snprintf(res->target_text, sizeof res->target_text, "%s",
+                 _("every promise kept"));
     snprintf(res->method, sizeof res->method, _("Each call leg whose promised "
              "restoration time falls in the period (whenever the call was) is "
              "a promise about its ticket. It is kept when that outage's "

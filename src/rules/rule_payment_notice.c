@@ -318,8 +318,12 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
              "late-payment notices wrongful (paid by the due date)%s"),
              (long long)res->breaches, (long long)res->subjects,
              s.unjudged ? _("; some notices name no known charge") : "");
-    snprintf(res->target_text, sizeof res->target_text, _("no notice for a bill "
-             "paid by its due date (grace %s)"), g->v[K_GRACE].text);
+    if (g->v[K_GRACE].num)
+        snprintf(res->target_text, sizeof res->target_text, _("no notice for "
+                 "a bill paid by its due date (grace %s)"), g->v[K_GRACE].text);
+    else
+        snprintf(res->target_text, sizeof res->target_text, "%s",
+                 _("no notice for a bill paid by its due date"));
     /* TRANSLATORS: both %s before the last are the grace (e.g. "0s"), the last the
      * filing's time zone. */
     snprintf(res->method, sizeof res->method, _("Each late-payment notice "

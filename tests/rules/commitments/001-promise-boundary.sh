@@ -85,7 +85,7 @@ expect_sql "SELECT instr(detail, 'still open at the end of the period') > 0
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid promises)" \
     "2 of 4 promised restoration times kept; 1 more name unknown tickets"
 expect_sql "SELECT target_text FROM results WHERE id = $(rid promises)" \
-    "every promise kept (grace 0s)"
+    "every promise kept"
 
 check --period 2026-11
 expect_exit 0
