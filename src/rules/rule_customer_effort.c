@@ -194,23 +194,74 @@ static ombud_err count_days(state *s)
     return OMBUD_OK;
 }
 
+/* @n of count figure @f as a reader writes it: "4 calls", "1 agent". */
+static char *count_say(int f, int64_t n, char *buf, size_t size)
+{
+    unsigned long k = (unsigned long)n;
+    const char *fmt;
+
+    switch (f) {
+    case F_CALLS: fmt = ombud_ngettext("%lld call", "%lld calls", k); break;
+    case F_AGENTS: fmt = ombud_ngettext("%lld agent", "%lld agents", k); break;
+    case F_TRANSFERS:
+        fmt = ombud_ngettext("%lld transfer", "%lld transfers", k);
+        break;
+    default: fmt = ombud_ngettext("%lld day", "%lld days", k); break;
+    }
+    snprintf(buf, size, fmt, (long long)n);
+    return buf;
+}
+
+/* The limits set, as a reader writes them: "3 calls, 1h on the phone". */
+static void limits_say(const ombud_guarantee *g, char *buf, size_t size)
+{
+    static const struct { int key, fig; } counts[] = {
+        {K_MAX_CALLS, F_CALLS}, {K_MAX_AGENTS, F_AGENTS},
+        {K_MAX_TRANSFERS, F_TRANSFERS}, {K_MAX_DAYS, F_DAYS}};
+    char d[64];
+    size_t n = 0;
+
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
+        const ombud_param *v = &g->v[counts[i].key];
+        if (v->set && n < size)
+            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
+                                  count_say(counts[i].fig, v->num, d,
+                                            sizeof d));
+        if (i == 0 && g->v[K_MAX_PHONE].set && n < size)
+            n += (size_t)snprintf(buf + n, size - n, "%s%s %s", n ? ", " : "",
+                                  ombud_duration_format(g->v[K_MAX_PHONE].num,
+                                  d, sizeof d), _("on the phone"));
+        if (i == 0 && g->v[K_MAX_WAIT].set && n < size)
+            n += (size_t)snprintf(buf + n, size - n, "%s%s %s", n ? ", " : "",
+                                  ombud_duration_format(g->v[K_MAX_WAIT].num,
+                                  d, sizeof d), _("waiting for a person"));
+    }
+}
+
 /* A group over one of the guarantee's limits. */
 static ombud_err limit_breach(state *s, int f, int64_t limit)
 {
     ombud_breach b = {s->is_ticket ? "ticket" : "account", "", s->first,
                       s->f[f], limit, s->f[f] - limit, figs[f].unit, 0, ""};
-    char m[32], l[32];
+    char m[64], l[32];
     ombud_err err;
     int64_t id;
 
     snprintf(b.subject, sizeof b.subject, "%s", s->group);
-    if (!strcmp(figs[f].unit, "s"))
+    /* In words, never the figure's key ("phone_time"). */
+    if (f == F_PHONE || f == F_WAIT)
+        /* TRANSLATORS: "TT-4471: 12h59m43s on the phone against at most 1h";
+         * the third %s is "on the phone" or "waiting for a person". */
         snprintf(b.detail, sizeof b.detail, _("%s: %s %s against at most %s"),
-                 s->group, figs[f].name, ombud_duration_format(s->f[f], m,
-                 sizeof m), ombud_duration_format(limit, l, sizeof l));
+                 s->group, ombud_duration_format(s->f[f], m, sizeof m),
+                 f == F_PHONE ? _("on the phone") : _("waiting for a person"),
+                 ombud_duration_format(limit, l, sizeof l));
     else
-        snprintf(b.detail, sizeof b.detail, _("%s: %lld %s against at most %lld"),
-                 s->group, (long long)s->f[f], figs[f].name, (long long)limit);
+        /* TRANSLATORS: "TT-4471: 22 calls against at most 3". */
+        snprintf(b.detail, sizeof b.detail, _("%s: %s against at most %lld"),
+                 s->group, count_say(f, s->f[f], m, sizeof m),
+                 (long long)limit);
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)))
         return err;
     s->res->breaches++;
@@ -282,7 +333,7 @@ static int on_leg(void *ud, const char *group, int is_ticket, int64_t row,
 static void describe(const state *s, ombud_result *res)
 {
     const int64_t *f = s->best;
-    char phone[32], wait[32];
+    char phone[32], wait[32], lim[200];
 
     res->unit = "count";
     res->measured = f[F_CALLS];
@@ -297,14 +348,14 @@ static void describe(const state *s, ombud_result *res)
              (long long)f[F_AGENTS], (long long)f[F_REPEAT],
              (long long)f[F_TRANSFERS], (long long)f[F_CLOSED],
              (long long)f[F_DAYS]);
-    snprintf(res->target_text, sizeof res->target_text, _("limits: calls %s, "
-             "phone time %s, agents %s, transfers %s, days %s; no transfer "
-             "into a closed queue"), s->g->v[K_MAX_CALLS].set ?
-             s->g->v[K_MAX_CALLS].text : "-", s->g->v[K_MAX_PHONE].set ?
-             s->g->v[K_MAX_PHONE].text : "-", s->g->v[K_MAX_AGENTS].set ?
-             s->g->v[K_MAX_AGENTS].text : "-", s->g->v[K_MAX_TRANSFERS].set ?
-             s->g->v[K_MAX_TRANSFERS].text : "-", s->g->v[K_MAX_DAYS].set ?
-             s->g->v[K_MAX_DAYS].text : "-");
+    limits_say(s->g, lim, sizeof lim);
+    if (lim[0])
+        /* TRANSLATORS: %s lists the limits: "3 calls, 1h on the phone". */
+        snprintf(res->target_text, sizeof res->target_text, _("at most %s; "
+                 "no transfer into a closed queue"), lim);
+    else
+        snprintf(res->target_text, sizeof res->target_text, "%s",
+                 _("no transfer into a closed queue"));
     snprintf(res->method, sizeof res->method, _("Call legs arriving in the period are "
              "grouped by ticket, or by account when they name no ticket. Per "
              "group: distinct calls; time on the phone (each call's first "
