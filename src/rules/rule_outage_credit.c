@@ -101,6 +101,26 @@ typedef struct account {
     GArray *used_rows;        /* the credits actually set against it */
 } account;
 
+/* The roundings in words, in the order of the rounding key's values. */
+static const char *const rounding_words[] = {N_("half up"), N_("down"),
+                                             N_("up")};
+
+/* A duration in hours for a ratio a reader can check ("112h / 744h", not
+ * "4d16h / 31d"): whole hours, then minutes and seconds only if any. */
+static char *hours_say(int64_t secs, char *buf, size_t size)
+{
+    int64_t h = secs / 3600, m = secs % 3600 / 60, sec = secs % 60;
+
+    if (sec)
+        snprintf(buf, size, "%lldh%02lldm%02llds", (long long)h, (long long)m,
+                 (long long)sec);
+    else if (m)
+        snprintf(buf, size, "%lldh%02lldm", (long long)h, (long long)m);
+    else
+        snprintf(buf, size, "%lldh", (long long)h);
+    return buf;
+}
+
 typedef struct state {
     const ombud_rule_ctx *ctx;
     const ombud_guarantee *g;
@@ -288,13 +308,18 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
     ombud_fmt_amount(a->charge, digits, ch, sizeof ch);
     snprintf(chr, sizeof chr, a->charge_ref ? "%s (%s)" : "%s", ch,
              a->charge_ref);
-    if (s->g->v[K_METHOD].num == 0)
+    if (s->g->v[K_METHOD].num == 0) {
+        char od[32], pd[32]; /* the outage and the billing period, as read */
+
+        hours_say(a->c->end - a->c->start, od, sizeof od);
+        hours_say(a->period_len, pd, sizeof pd);
+        /* TRANSLATORS: "TT-1/ACC-1: out 112h; owed 9.78 USD = 64.99 x 112h
+         * / 744h (pro rata, rounded half up); credited 0.00". */
         snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %s x "
-                 "%lld s / %lld s (pro rata, %s); credited %s"), subject, d, o,
-                 ombud_fmt_currency(s->ctx->currency), chr,
-                 (long long)(a->c->end - a->c->start),
-                 (long long)a->period_len, s->g->v[K_ROUNDING].text, c);
-    else
+                 "%s / %s (pro rata, rounded %s); credited %s"), subject, d, o,
+                 ombud_fmt_currency(s->ctx->currency), chr, od, pd,
+                 _(rounding_words[s->g->v[K_ROUNDING].num]), c);
+    } else
         snprintf(b.detail, sizeof b.detail, ombud_ngettext("%s: out %s; "
                  "owed %s %s = %lld day x %s; credited %s", "%s: out %s; owed "
                  "%s %s = %lld days x %s; credited %s", (unsigned long)
@@ -468,7 +493,7 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
 static void describe(const state *s, ombud_result *res)
 {
     /* TRANSLATORS: the `method` key's words, shown after the target. */
-    static const char *const methods[] = {N_("pro_rata"), N_("per_day")};
+    static const char *const methods[] = {N_("pro rata"), N_("per day")};
     int digits = ombud_currency_digits(s->ctx->currency);
     char o[32], c[32], sh[32], min[32], gr[32], ex[260], rounding[400];
     char unch[120] = "";
@@ -492,13 +517,13 @@ static void describe(const state *s, ombud_result *res)
              ombud_fmt_amount(res->amount, digits, sh, sizeof sh),
              unch);
     ombud_duration_format(s->g->v[K_MIN_DURATION].num, min, sizeof min);
-    /* TRANSLATORS: %s is the rounding word (half_up, down or up). */
+    /* TRANSLATORS: %s is the rounding: "half up", "down" or "up". */
     snprintf(rounding, sizeof rounding, _("Pro rata: the prorated charge is "
              "the account's charge for the outage's service (a charge naming "
              "no service serves any) whose billing period covers the clock "
              "start, the last posted if several do; owed = that charge x the "
              "outage's seconds / the billing period's seconds, rounded %s to "
-             "minor units."), s->g->v[K_ROUNDING].text);
+             "minor units."), _(rounding_words[s->g->v[K_ROUNDING].num]));
     snprintf(res->target_text, sizeof res->target_text, _("every outage over "
              "%s credited (%s)"), min, _(methods[s->g->v[K_METHOD].num]));
     /* TRANSLATORS: the minimum duration, where the clock starts, the
