@@ -436,7 +436,7 @@ static void section(pdf *p, const presult *r)
              pdoc_iso(&p->d, r->promise));
     pdoc_para(&p->d, line, 13, 1, 0);
     snprintf(line, sizeof line, _("Published in: %s. Kind of guarantee: %s."),
-             pdoc_iso(&p->d, r->source), r->kind);
+             pdoc_iso(&p->d, r->source), ombud_fmt_kind(r->kind));
     pdoc_para(&p->d, line, 8.5, 0, 0.2);
     snprintf(line, sizeof line, _("%s. Measured: %s. Target: %s. Breaches: %lld."),
              ombud_fmt_status(r->status), r->r.measured_text, r->r.target_text,

@@ -568,7 +568,7 @@ static void write_summary(xlsx *x, const char *name)
         put_text(ws, row, 0, r->gid, x->bold);
         put_text(ws, row, 1, quoted, x->wrap);
         put_text(ws, row, 2, r->source, x->wrap);
-        put_text(ws, row, 3, r->kind, x->plain);
+        put_text(ws, row, 3, ombud_fmt_kind(r->kind), x->plain);
         put_text(ws, row, 4, r->r.measured_text, x->wrap);
         put_text(ws, row, 5, r->r.target_text, x->wrap);
         put_text(ws, row, 6, ombud_fmt_status(r->status), x->plain);
@@ -872,7 +872,8 @@ static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
     snprintf(line, sizeof line, _("%s: \"%s\"%s"), r->gid, r->promise,
              part > 1 ? _(" (continued)") : "");
     put_text(ws, 0, 0, line, x->title);
-    snprintf(line, sizeof line, _("Source: %s. Kind: %s."), r->source, r->kind);
+    snprintf(line, sizeof line, _("Source: %s. Kind: %s."), r->source,
+             ombud_fmt_kind(r->kind));
     put_text(ws, 1, 0, line, NULL);
     snprintf(line, sizeof line, ombud_ngettext("%s: %s. Target: %s. %lld "
              "breach.", "%s: %s. Target: %s. %lld breaches.",

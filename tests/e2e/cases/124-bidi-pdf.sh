@@ -45,7 +45,7 @@ expect_eq "report: page headers in order" 8 \
 expect_eq "report: the promise reversed in itself only" 1 \
     "$(grep -c '^live-support: "24/7 live troppus hcet"$' report.txt)"
 expect_eq "report: the source after it in order" 1 \
-    "$(grep -c '^Published in: Fibre bundle brochure, 2026, page 2. Kind of guarantee: live_support.$' report.txt)"
+    "$(grep -c '^Published in: Fibre bundle brochure, 2026, page 2. Kind of guarantee: live support.$' report.txt)"
 
 # The dossier: its header, the letter and the chronology. 9 pages: the
 # letter, which states each breach's facts, takes two.
