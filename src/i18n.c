@@ -413,7 +413,8 @@ static size_t part(char *buf, size_t n, size_t size, const char *fmt,
     return n;
 }
 
-char *ombud_fmt_duration(int64_t s, char *buf, size_t size)
+/* Seconds as a duration, in days from @days_from days on (never when 0). */
+static char *duration_in(int64_t s, int64_t days_from, char *buf, size_t size)
 {
     int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60;
     size_t n = 0;
@@ -423,11 +424,10 @@ char *ombud_fmt_duration(int64_t s, char *buf, size_t size)
     buf[0] = '\0';
     if (s < 0 && size > 1) {
         buf[0] = '-';
-        ombud_fmt_duration(-s, buf + 1, size - 1);
+        duration_in(-s, days_from, buf + 1, size - 1);
         return buf;
     }
-    /* Hours are what regulators count in; days only past a week. */
-    if (d >= 7)
+    if (days_from && d >= days_from)
         n = part(buf, n, size, _("%lldd"), d);
     else
         h += d * 24;
@@ -438,6 +438,17 @@ char *ombud_fmt_duration(int64_t s, char *buf, size_t size)
     if (sec || s == 0)
         part(buf, n, size, _("%llds"), sec);
     return buf;
+}
+
+char *ombud_fmt_duration(int64_t s, char *buf, size_t size)
+{
+    /* Hours are what regulators count in; days only past a week. */
+    return duration_in(s, 7, buf, size);
+}
+
+char *ombud_fmt_hours(int64_t s, char *buf, size_t size)
+{
+    return duration_in(s, 0, buf, size);
 }
 
 /* ---- XLSX ---------------------------------------------------------------------- */

@@ -160,6 +160,12 @@ const char *ombud_fmt_weekday(int wday);
  */
 char *ombud_fmt_duration(int64_t seconds, char *buf, size_t size);
 
+/**
+ * @brief As ombud_fmt_duration(), but never in days: for a ratio a reader
+ * checks ("112h / 744h", not "112h / 31d"). @return @p buf.
+ */
+char *ombud_fmt_hours(int64_t seconds, char *buf, size_t size);
+
 /* ---- XLSX number formats (Excel format codes, always en-US syntax) ------------- */
 
 /**

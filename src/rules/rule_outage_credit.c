@@ -105,22 +105,6 @@ typedef struct account {
 static const char *const rounding_words[] = {N_("half up"), N_("down"),
                                              N_("up")};
 
-/* A duration in hours for a ratio a reader can check ("112h / 744h", not
- * "4d16h / 31d"): whole hours, then minutes and seconds only if any. */
-static char *hours_say(int64_t secs, char *buf, size_t size)
-{
-    int64_t h = secs / 3600, m = secs % 3600 / 60, sec = secs % 60;
-
-    if (sec)
-        snprintf(buf, size, "%lldh%02lldm%02llds", (long long)h, (long long)m,
-                 (long long)sec);
-    else if (m)
-        snprintf(buf, size, "%lldh%02lldm", (long long)h, (long long)m);
-    else
-        snprintf(buf, size, "%lldh", (long long)h);
-    return buf;
-}
-
 typedef struct state {
     const ombud_rule_ctx *ctx;
     const ombud_guarantee *g;
@@ -311,8 +295,8 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
     if (s->g->v[K_METHOD].num == 0) {
         char od[32], pd[32]; /* the outage and the billing period, as read */
 
-        hours_say(a->c->end - a->c->start, od, sizeof od);
-        hours_say(a->period_len, pd, sizeof pd);
+        ombud_fmt_hours(a->c->end - a->c->start, od, sizeof od);
+        ombud_fmt_hours(a->period_len, pd, sizeof pd);
         /* TRANSLATORS: "TT-1/ACC-1: out 112h; owed 9.78 USD = 64.99 x 112h
          * / 744h (pro rata, rounded half up); credited 0.00". */
         snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %s x "
