@@ -212,31 +212,34 @@ static char *count_say(int f, int64_t n, char *buf, size_t size)
     return buf;
 }
 
-/* The limits set, as a reader writes them: "3 calls, 1h on the phone". */
+/* Figure @f's value @v as a reader writes it: "22 calls", "12h59m43s on
+ * the phone", never the figure's key ("phone_time"). */
+static char *figure_say(int f, int64_t v, char *buf, size_t size)
+{
+    char d[32];
+
+    if (f != F_PHONE && f != F_WAIT)
+        return count_say(f, v, buf, size);
+    /* TRANSLATORS: a duration, then "on the phone" or "waiting for a
+     * person": "12h59m43s on the phone". */
+    snprintf(buf, size, _("%s %s"), ombud_duration_format(v, d, sizeof d),
+             f == F_PHONE ? _("on the phone") : _("waiting for a person"));
+    return buf;
+}
+
+/* The limits set, in the figures' order: "3 calls, 1h on the phone". */
 static void limits_say(const ombud_guarantee *g, char *buf, size_t size)
 {
-    static const struct { int key, fig; } counts[] = {
-        {K_MAX_CALLS, F_CALLS}, {K_MAX_AGENTS, F_AGENTS},
-        {K_MAX_TRANSFERS, F_TRANSFERS}, {K_MAX_DAYS, F_DAYS}};
-    char d[64];
-    size_t n = 0;
+    GString *out = g_string_new(NULL);
+    char p[96];
 
-    buf[0] = '\0';
-    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
-        const ombud_param *v = &g->v[counts[i].key];
-        if (v->set && n < size)
-            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
-                                  count_say(counts[i].fig, v->num, d,
-                                            sizeof d));
-        if (i == 0 && g->v[K_MAX_PHONE].set && n < size)
-            n += (size_t)snprintf(buf + n, size - n, "%s%s %s", n ? ", " : "",
-                                  ombud_duration_format(g->v[K_MAX_PHONE].num,
-                                  d, sizeof d), _("on the phone"));
-        if (i == 0 && g->v[K_MAX_WAIT].set && n < size)
-            n += (size_t)snprintf(buf + n, size - n, "%s%s %s", n ? ", " : "",
-                                  ombud_duration_format(g->v[K_MAX_WAIT].num,
-                                  d, sizeof d), _("waiting for a person"));
-    }
+    for (int f = 0; f < F_N; f++)
+        if (figs[f].limit >= 0 && g->v[figs[f].limit].set)
+            g_string_append_printf(out, "%s%s", out->len ? ", " : "",
+                                   figure_say(f, g->v[figs[f].limit].num, p,
+                                              sizeof p));
+    snprintf(buf, size, "%s", out->str);
+    g_string_free(out, TRUE);
 }
 
 /* A group over one of the guarantee's limits. */
@@ -244,24 +247,19 @@ static ombud_err limit_breach(state *s, int f, int64_t limit)
 {
     ombud_breach b = {s->is_ticket ? "ticket" : "account", "", s->first,
                       s->f[f], limit, s->f[f] - limit, figs[f].unit, 0, ""};
-    char m[64], l[32];
+    char m[96], l[32];
     ombud_err err;
     int64_t id;
 
     snprintf(b.subject, sizeof b.subject, "%s", s->group);
-    /* In words, never the figure's key ("phone_time"). */
     if (f == F_PHONE || f == F_WAIT)
-        /* TRANSLATORS: "TT-4471: 12h59m43s on the phone against at most 1h";
-         * the third %s is "on the phone" or "waiting for a person". */
-        snprintf(b.detail, sizeof b.detail, _("%s: %s %s against at most %s"),
-                 s->group, ombud_duration_format(s->f[f], m, sizeof m),
-                 f == F_PHONE ? _("on the phone") : _("waiting for a person"),
-                 ombud_duration_format(limit, l, sizeof l));
+        ombud_duration_format(limit, l, sizeof l);
     else
-        /* TRANSLATORS: "TT-4471: 22 calls against at most 3". */
-        snprintf(b.detail, sizeof b.detail, _("%s: %s against at most %lld"),
-                 s->group, count_say(f, s->f[f], m, sizeof m),
-                 (long long)limit);
+        snprintf(l, sizeof l, "%lld", (long long)limit);
+    /* TRANSLATORS: "TT-4471: 22 calls against at most 3", "TT-4471:
+     * 12h59m43s on the phone against at most 1h". */
+    snprintf(b.detail, sizeof b.detail, _("%s: %s against at most %s"),
+             s->group, figure_say(f, s->f[f], m, sizeof m), l);
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)))
         return err;
     s->res->breaches++;
