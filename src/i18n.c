@@ -40,7 +40,8 @@ typedef struct lang_conv {
     const char *code;     /* "es" */
     const char *group;    /* thousands separator */
     char decimal;         /* decimal mark */
-    int group_counts;     /* 1: counts are grouped too (en keeps "1234") */
+    int group_from;       /* counts of this many digits on are grouped: the
+                           * Spanish academies keep four digits whole */
     char date_sep;        /* day/month/year separator; 0: ISO order */
     const char *pct;      /* between a share and its % sign */
     const char *home;     /* the reader's own currency ... */
@@ -50,12 +51,12 @@ typedef struct lang_conv {
 } lang_conv;
 
 static const lang_conv convs[OMBUD_LANG_COUNT] = {
-    [OMBUD_LANG_EN] = {"en", ",", '.', 0, 0, "", NULL, NULL, "", 0},
-    [OMBUD_LANG_ES] = {"es", ".", ',', 1, '/', NBSP, "EUR", "\xe2\x82\xac",
+    [OMBUD_LANG_EN] = {"en", ",", '.', 4, 0, "", NULL, NULL, "", 0},
+    [OMBUD_LANG_ES] = {"es", ".", ',', 5, '/', NBSP, "EUR", "\xe2\x82\xac",
                        "[$-C0A]", 0},
-    [OMBUD_LANG_CA] = {"ca", ".", ',', 1, '/', NBSP, "EUR", "\xe2\x82\xac",
+    [OMBUD_LANG_CA] = {"ca", ".", ',', 5, '/', NBSP, "EUR", "\xe2\x82\xac",
                        "[$-403]", 0},
-    [OMBUD_LANG_HE] = {"he", ",", '.', 1, '.', "", "ILS", "\xe2\x82\xaa",
+    [OMBUD_LANG_HE] = {"he", ",", '.', 4, '.', "", "ILS", "\xe2\x82\xaa",
                        "[$-40D]", 1},
 };
 
@@ -191,8 +192,8 @@ char *ombud_fmt_count(int64_t v, char *buf, size_t size)
     char plain[32];
 
     snprintf(plain, sizeof plain, "%lld", (long long)v);
-    if (!c->group_counts || strlen(plain) - (v < 0) < 5)
-        snprintf(buf, size, "%s", plain); /* 1234 stays whole, as people write */
+    if (strlen(plain) - (v < 0) < (size_t)c->group_from)
+        snprintf(buf, size, "%s", plain);
     else
         group(plain, strlen(plain), c->group, buf, size);
     return buf;
@@ -400,43 +401,95 @@ const char *ombud_fmt_weekday(int wday)
     return wday >= 0 && wday < 7 ? _(days[wday]) : "";
 }
 
-/* Append one part ("112h") of a duration. */
-static size_t part(char *buf, size_t n, size_t size, const char *fmt,
-                   int64_t v)
+/*
+ * Durations are written as people write them: a number, a no-break space and
+ * a unit word ("12 h 59 min", "4 days 6 h", "47 s"), the parts joined by
+ * no-break spaces too so a table never wraps inside one. At most two units
+ * are shown, the larger first, the rest cut off (never rounded up: a wait
+ * of 9 min 59.9 s is not "10 min"). One exception keeps a figure honest
+ * beside a round limit: when the second unit is zero and something was cut,
+ * the next unit is shown too, so 24 h 0 min 30 s against a 24 h limit is
+ * never printed as "24 h".
+ */
+enum { U_DAY, U_HOUR, U_MIN, U_SEC, U_N };
+
+/* The text of @p v of unit @p u in the current language ("%lld h"). */
+static const char *unit_fmt(int u, int64_t v)
 {
-    if (n >= size)
-        return n;
-    if (n && current != OMBUD_LANG_EN)
-        n += (size_t)snprintf(buf + n, size - n, " ");
-    if (n < size)
-        n += (size_t)snprintf(buf + n, size - n, fmt, (long long)v);
+    switch (u) {
+    case U_DAY:
+        return ombud_ngettext("%lld day", "%lld days", (unsigned long)v);
+    case U_HOUR:
+        /* TRANSLATORS: hours after a number, abbreviated as people write
+         * them in a table ("12 h"). */
+        return _("%lld h");
+    case U_MIN:
+        return _("%lld min");
+    default:
+        return _("%lld s");
+    }
+}
+
+/* Append part @p u of value @p v to @p buf (length @p n so far). */
+static size_t part(char *buf, size_t n, size_t size, int u, int64_t v)
+{
+    char one[48];
+    size_t k = 0;
+
+    if (n)
+        k = (size_t)snprintf(one, sizeof one, NBSP);
+    snprintf(one + k, sizeof one - k, unit_fmt(u, v), (long long)v);
+    /* The unit's space becomes a no-break space. */
+    for (char *p = one + k; (p = strchr(p, ' ')) != NULL;) {
+        size_t rest = strlen(p + 1);
+        if (k + strlen(one + k) + 1 >= sizeof one)
+            break;
+        memmove(p + 2, p + 1, rest + 1);
+        memcpy(p, NBSP, 2);
+        p += 2;
+    }
+    /* Whole parts only: a cut one could end inside a character. */
+    if (strlen(one) < size - n) {
+        memcpy(buf + n, one, strlen(one) + 1);
+        n += strlen(one);
+    }
     return n;
 }
 
 /* Seconds as a duration, in days from @days_from days on (never when 0). */
 static char *duration_in(int64_t s, int64_t days_from, char *buf, size_t size)
 {
-    int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60;
+    int64_t v[U_N];
     size_t n = 0;
+    int first = -1, shown = 0; /* parts after the first */
 
     if (size == 0)
         return buf;
     buf[0] = '\0';
     if (s < 0 && size > 1) {
         buf[0] = '-';
-        duration_in(-s, days_from, buf + 1, size - 1);
+        duration_in(s == INT64_MIN ? INT64_MAX : -s, days_from, buf + 1,
+                    size - 1);
         return buf;
     }
-    if (days_from && d >= days_from)
-        n = part(buf, n, size, _("%lldd"), d);
-    else
-        h += d * 24;
-    if (h)
-        n = part(buf, n, size, _("%lldh"), h);
-    if (m)
-        n = part(buf, n, size, _("%lldm"), m);
-    if (sec || s == 0)
-        part(buf, n, size, _("%llds"), sec);
+    v[U_DAY] = days_from && s / 86400 >= days_from ? s / 86400 : 0;
+    v[U_HOUR] = (s - v[U_DAY] * 86400) / 3600;
+    v[U_MIN] = s / 60 % 60;
+    v[U_SEC] = s % 60;
+    for (int u = 0; u < U_N && first < 0; u++)
+        if (v[u])
+            first = u;
+    if (first < 0)
+        return (part(buf, 0, size, U_SEC, 0), buf);
+    n = part(buf, n, size, first, v[first]);
+    for (int u = first + 1, last = first; u < U_N; last = u++) {
+        int64_t rest = 0;
+        for (int r = u; r < U_N; r++)
+            rest |= v[r];
+        if (!rest || (++shown >= 2 && v[last]))
+            break;
+        n = part(buf, n, size, u, v[u]);
+    }
     return buf;
 }
 

@@ -120,13 +120,14 @@ static ombud_err breach(state *s, const char *kind, const char *subject,
 {
     int64_t level = ombud_share_bp(ok, n), target = s->g->v[K_TARGET].num;
     ombud_breach b = {kind, "", at, level, target, target - level, "bp", 0, ""};
-    char l[16], t[16];
+    char l[16], t[16], w[48];
     ombud_err err;
 
     snprintf(b.subject, sizeof b.subject, "%s", subject);
     snprintf(b.detail, sizeof b.detail, _("%s: %lld of %lld calls answered "
              "within %s: %s against %s"), subject, (long long)ok, (long long)n,
-             s->g->v[K_WITHIN].text, ombud_bp_format(level, l, sizeof l),
+             ombud_duration_format(s->g->v[K_WITHIN].num, w, sizeof w),
+             ombud_bp_format(level, l, sizeof l),
              ombud_bp_format(target, t, sizeof t));
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, id)))
         return err;
@@ -206,8 +207,10 @@ static void describe(const state *s, ombud_result *res)
     const ombud_guarantee *g = s->g;
     /* "each day" or "each period", in the reader's words. */
     const char *per = g->v[K_PER].num ? _("period") : _("day");
-    char l[16], t[16];
+    char l[16], t[16], w[48], sa[48];
 
+    ombud_duration_format(g->v[K_WITHIN].num, w, sizeof w);
+    ombud_duration_format(g->v[K_SHORT_ABANDON].num, sa, sizeof sa);
     res->unit = "bp";
     res->measured = ombud_share_bp(s->in_time, s->offered);
     res->target = g->v[K_TARGET].num;
@@ -215,10 +218,10 @@ static void describe(const state *s, ombud_result *res)
     res->pass = res->breaches == 0;
     snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
              "calls answered within %s (%s)"), (long long)s->in_time,
-             (long long)s->offered, g->v[K_WITHIN].text,
+             (long long)s->offered, w,
              ombud_bp_format(res->measured, l, sizeof l));
     snprintf(res->target_text, sizeof res->target_text, _("%s within %s, each %s"),
-             ombud_bp_format(res->target, t, sizeof t), g->v[K_WITHIN].text,
+             ombud_bp_format(res->target, t, sizeof t), w,
              per);
     snprintf(res->method, sizeof res->method, _("Call legs to %s arriving in "
              "the hours %s are offered calls, except legs handed on without a "
@@ -227,8 +230,8 @@ static void describe(const state *s, ombud_result *res)
              "within %s is judged for each %s against %s; each %s below it is "
              "a breach, with its unanswered legs as evidence."),
              g->v[K_QUEUES].text, g->v[K_HOURS].text,
-             g->v[K_SHORT_ABANDON].text, g->v[K_COUNT_ABANDONED].num ?
-             _("nothing else") : _("all other abandons"), g->v[K_WITHIN].text,
+             sa, g->v[K_COUNT_ABANDONED].num ?
+             _("nothing else") : _("all other abandons"), w,
              per, t, per);
     ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
 }

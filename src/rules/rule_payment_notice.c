@@ -296,6 +296,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
     state s = {ctx, g, res, NULL, NULL, 0, OMBUD_OK};
+    char gr[48];
     ombud_err err;
 
     s.events = g_array_new(FALSE, FALSE, sizeof(event));
@@ -310,6 +311,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     clear_events(s.events);
     g_array_free(s.events, TRUE);
     g_free(s.account);
+    ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr);
     res->unit = "count";
     res->measured = res->breaches;
     res->target = 0;
@@ -320,7 +322,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
              s.unjudged ? _("; some notices name no known charge") : "");
     if (g->v[K_GRACE].num)
         snprintf(res->target_text, sizeof res->target_text, _("no notice for "
-                 "a bill paid by its due date (grace %s)"), g->v[K_GRACE].text);
+                 "a bill paid by its due date (grace %s)"), gr);
     else
         snprintf(res->target_text, sizeof res->target_text, "%s",
                  _("no notice for a bill paid by its due date"));
@@ -337,8 +339,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
              "charge first. The notice is wrongful when payments and credits "
              "reach the charges (an exact tie is wrongful). A notice whose "
              "charge cannot be found, or has no due date, is counted, not "
-             "judged. Days are local (%s)."), g->v[K_GRACE].text,
-             g->v[K_GRACE].text, ombud_tz_name(ctx->tz));
+             "judged. Days are local (%s)."), gr, gr, ombud_tz_name(ctx->tz));
     return err;
 }
 

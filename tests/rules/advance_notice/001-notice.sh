@@ -66,7 +66,7 @@ expect_evidence notice N2 "outages.csv:3"
 expect_evidence notice N3 "outages.csv:4"
 expect_evidence notice N9 "outages.csv:9"
 expect_evidence notice N12 "outages.csv:10"
-expect_sql "SELECT instr(detail, 'never notified') > 0 FROM breaches
+expect_sql "SELECT instr(replace(detail, char(160), ' '), 'never notified') > 0 FROM breaches
             WHERE result_id = $(rid notice) ORDER BY id" "0
 1
 0
@@ -75,4 +75,4 @@ expect_sql "SELECT subject_kind, at FROM breaches
             WHERE result_id = $(rid notice) AND subject = 'N2'" \
     "outage|$(utc '2026-10-11 17:00:00')"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid notice)" \
-    "3 of 7 planned outages announced 24h ahead"
+    "3 of 7 planned outages announced 24 h ahead"

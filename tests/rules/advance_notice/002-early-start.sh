@@ -47,8 +47,8 @@ E2|0|86400
 E3|863999|86400"
 expect_sql "SELECT shortfall FROM breaches WHERE result_id = $(rid notice)
             AND subject = 'E2'" 86400
-expect_sql "SELECT instr(detail, 'started 18h before its scheduled start') > 0,
-                   instr(detail, 'customers were never notified') > 0
+expect_sql "SELECT instr(replace(detail, char(160), ' '), 'started 18 h before its scheduled start') > 0,
+                   instr(replace(detail, char(160), ' '), 'customers were never notified') > 0
             FROM breaches WHERE result_id = $(rid notice) AND subject = 'E2'" "1|1"
 expect_sql "SELECT count(*) FROM breaches
             WHERE result_id = $(rid notice) AND shortfall < 0" 0

@@ -83,4 +83,4 @@ expect_sql "SELECT k, v FROM series WHERE result_id = $(rid sl)
 20732|6
 20733|1"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid sl)" \
-    "9 of 12 calls answered within 60s (75.00%)"
+    "9 of 12 calls answered within 1 min (75.00%)"

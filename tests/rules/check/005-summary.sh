@@ -53,7 +53,7 @@ expect_stdout_line '^ok-support +PASS +0 breaches$'
 expect_stdout_line '^billing +FAIL +1 breach$'
 expect_stdout_line '^restore +NO DATA +0 breaches$'
 expect_stdout_has '  promise:  "Billing answers within a minute" (brochure, page 3)'
-expect_stdout_has "  measured: 0 of 1 calls reached a person within 1m (0.00%)"
+expect_stdout_has "  measured: 0 of 1 calls reached a person within 1 min (0.00%)"
 expect_stdout_has "1 of 3 guarantees breached"
 expect_stdout_last "1 not assessed: no data in the period"
 expect_eq "summary lines" 1 "$(grep -c 'guarantees breached' "$OUT")"

@@ -44,4 +44,4 @@ expect_sql "SELECT subject, measured FROM breaches WHERE result_id = $(rid promi
     "Q2|1801"
 expect_evidence promises Q2 "calls.csv:3 outages.csv:3"
 expect_sql "SELECT target_text FROM results WHERE id = $(rid promises)" \
-    "every promise kept (grace 30m)"
+    "every promise kept (grace 30 min)"

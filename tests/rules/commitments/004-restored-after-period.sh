@@ -53,7 +53,7 @@ expect_exit 0
 expect_result promises "FAIL|1|3|count|3|2"
 expect_sql "SELECT detail FROM breaches WHERE result_id = $(rid promises)
             AND subject = 'C1'" \
-    "on call C1 (Fri 2026-10-30 09:00, agent A-1) restoration of L1 was promised by Sat 2026-10-31 12:00; restored Tue 2026-11-03 00:00, after the period: 12h late at the end of the period (lateness counted to the end of the period only)"
+    "on call C1 (Fri 2026-10-30 09:00, agent A-1) restoration of L1 was promised by Sat 2026-10-31 12:00; restored Tue 2026-11-03 00:00, after the period: 12 h late at the end of the period (lateness counted to the end of the period only)"
 expect_breaches promises "C1|43200|0|43200
 C3|1|0|1"
 expect_evidence promises C1 "calls.csv:2 outages.csv:2"

@@ -70,5 +70,5 @@ expect_sql "SELECT group_concat(DISTINCT unit) FROM figures
             WHERE result_id = $(rid effort) AND name IN ('phone_time', 'wait_time')" "s"
 expect_sql "SELECT count(*) FROM breaches WHERE result_id = $(rid effort)" 0
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid effort)" \
-    "T-100: 3 calls, 55m on the phone, 3 agents (2 on more than one leg), 3 transfers (0 into a closed queue), 4 days"
+    "T-100: 3 calls, 55 min on the phone, 3 agents (2 on more than one leg), 3 transfers (0 into a closed queue), 4 days"
 expect_stdout_last "0 of 1 guarantees breached"

@@ -99,7 +99,7 @@ transfer|X4|$(utc '2026-10-11 19:20:00')|1|0|1|count|0"
 expect_evidence_all hours X1 "calls.csv:2 calls.csv:3"
 expect_evidence_all hours X2 "calls.csv:6 calls.csv:7"
 expect_evidence_all hours X4 "calls.csv:8"
-expect_sql "SELECT instr(detail, 'transferred to billing, which was closed') > 0
+expect_sql "SELECT instr(replace(detail, char(160), ' '), 'transferred to billing, which was closed') > 0
             FROM breaches WHERE result_id = $(rid hours) AND subject = 'X2'" 1
 expect_figures hours T-200 "calls=7 phone_time=4653 wait_time=839 agents=9 repeat_agents=0 transfers=7 closed_transfers=3 days=9 legs=11"
 # customer_effort deals in no money: no amount at all (NULL), not 0

@@ -104,12 +104,12 @@ T-400 calls.csv:2 calls.csv:3 calls.csv:4 calls.csv:5 calls.csv:6
 ACC-9 calls.csv:7 calls.csv:8 calls.csv:9 calls.csv:10"
 expect_sql "SELECT detail FROM breaches WHERE result_id = $(rid limits) ORDER BY id" \
     "T-400: 4 calls against at most 3
-T-400: 1h1m40s on the phone against at most 1h
+T-400: 1 h 1 min on the phone against at most 1 h
 ACC-9: 4 agents against at most 3"
 expect_figures limits T-400 "calls=4 phone_time=3700 wait_time=180 agents=3 repeat_agents=2 transfers=1 closed_transfers=0 days=2 legs=5"
 expect_figures limits ACC-9 "calls=2 phone_time=1200 wait_time=120 agents=4 repeat_agents=0 transfers=2 closed_transfers=0 days=1 legs=4"
 expect_sql "SELECT target_text FROM results WHERE id = $(rid limits)" \
-    "at most 3 calls, 1h on the phone, 3 agents; no transfer into a closed queue"
+    "at most 3 calls, 1 h on the phone, 3 agents; no transfer into a closed queue"
 
 expect_result more-limits "FAIL|4|0|count|2|3"
 expect_breach_rows more-limits "ticket|T-400|$(utc '2026-10-05 15:00:00')|180|120|60|s|0

@@ -52,4 +52,4 @@ expect_sql "SELECT count(*), count(DISTINCT c.line), min(c.line), max(c.line)
                                  WHERE result_id = $(rid effort)
                                  AND subject_kind = 'ticket')" "64|64|2|65"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid effort)" \
-    "TT-4471: 22 calls, 12h59m43s on the phone, 54 agents (2 on more than one leg), 42 transfers (1 into a closed queue), 5 days"
+    "TT-4471: 22 calls, 12 h 59 min on the phone, 54 agents (2 on more than one leg), 42 transfers (1 into a closed queue), 5 days"

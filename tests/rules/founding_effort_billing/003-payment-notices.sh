@@ -61,6 +61,6 @@ CHK-2207
 CHK-2231"
 expect_sql "SELECT count(*) FROM breaches WHERE result_id = $(rid no-wrongful-notices)
             AND subject LIKE 'ACC-1003%'" 0
-expect_sql "SELECT instr(detail, 'CHK-2207 received 2026-09-20') > 0 FROM breaches
+expect_sql "SELECT instr(replace(detail, char(160), ' '), 'CHK-2207 received 2026-09-20') > 0 FROM breaches
             WHERE result_id = $(rid no-wrongful-notices)
             AND subject = 'ACC-1002 2026-09-28 INV-1002-2609'" 1

@@ -71,6 +71,6 @@ expect_evidence live L8 "calls.csv:9"
 expect_sql "SELECT subject_kind, at, unit FROM breaches WHERE subject = 'L2'" \
     "call|$(utc '2026-10-05 18:00:00')|s"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid live)" \
-    "2 of 7 calls reached a person within 10m (28.57%)"
+    "2 of 7 calls reached a person within 10 min (28.57%)"
 expect_stdout_line '^live +FAIL +5 breaches$'
 expect_stdout_last "1 of 1 guarantees breached"

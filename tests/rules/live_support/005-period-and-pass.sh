@@ -59,5 +59,5 @@ expect_exit 2
 expect_stderr_has "data quality: live: no data"
 expect_result live "NO DATA|-1|10000|bp|0|0"
 expect_stdout_line '^live +NO DATA +0 breaches$'
-expect_stdout_has "measured: 0 of 0 calls reached a person within 10m (no data)"
+expect_stdout_has "measured: 0 of 0 calls reached a person within 10 min (no data)"
 expect_stdout_last "1 not assessed: no data in the period"

@@ -58,6 +58,6 @@ expect_breaches notices "ACC-H2 2026-10-20 INV-H2|5000|5000|0
 ACC-H3 2026-10-20 INV-H3|6000|5000|0"
 expect_evidence_all notices "ACC-H2 2026-10-20 INV-H2" \
     "billing.csv:5 billing.csv:6 billing.csv:7 billing.csv:8"
-expect_sql "SELECT instr(detail, '(CHK-2 received 2026-10-05, CHK-3 received 2026-10-12)') > 0
+expect_sql "SELECT instr(replace(detail, char(160), ' '), '(CHK-2 received 2026-10-05, CHK-3 received 2026-10-12)') > 0
             FROM breaches WHERE result_id = $(rid notices)
             AND subject = 'ACC-H2 2026-10-20 INV-H2'" 1

@@ -74,7 +74,7 @@ ACC-S3 2026-10-20 #1|2500|2500|0
 ACC-S3 2026-10-20 #2|2500|2500|0"
 expect_sql "SELECT count(DISTINCT subject), count(DISTINCT detail)
             FROM breaches WHERE result_id = $(rid notices)" "6|6"
-expect_sql "SELECT substr(detail, 1, instr(detail, ':') - 1) FROM breaches
+expect_sql "SELECT substr(detail, 1, instr(replace(detail, char(160), ' '), ':') - 1) FROM breaches
             WHERE result_id = $(rid notices) ORDER BY id" "ACC-S1 #1
 ACC-S1 #2
 ACC-S2

@@ -49,4 +49,4 @@ expect_sql "SELECT o.outage_id, s.v FROM series s JOIN outages o ON o.id = s.k
 R2|86401
 R3|1800"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid restore)" \
-    "2 of 3 outages restored within 24h (66.67%); longest 24h1s"
+    "2 of 3 outages restored within 24 h (66.67%); longest 24 h 0 min 1 s"

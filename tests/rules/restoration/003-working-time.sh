@@ -64,7 +64,7 @@ expect_exit 0
 expect_result work4h "FAIL|32400|14400|s|2|1"
 expect_breaches work4h "W2|32400|14400|18000"
 expect_evidence work4h W2 "outages.csv:3"
-expect_sql "SELECT instr(detail, '9h of working time against 4h, 5h over') > 0
+expect_sql "SELECT instr(replace(detail, char(160), ' '), '9 h of working time against 4 h, 5 h over') > 0
             FROM breaches WHERE result_id = $(rid work4h)" 1
 expect_sql "SELECT o.outage_id, s.v FROM series s JOIN outages o ON o.id = s.k
             WHERE s.result_id = $(rid work4h) AND s.name = 'durations'

@@ -64,7 +64,7 @@ O4|100800|86400|14400"
 expect_figures every O3 "pending=1"
 expect_figures every O5 "pending=1"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid share)" \
-    "1 of 3 outages restored within 24h (33.33%); longest 48h; 3 still open at the end of the period: 1 past its deadline, 2 pending, not judged"
+    "1 of 3 outages restored within 24 h (33.33%); longest 48 h; 3 still open at the end of the period: 1 past its deadline, 2 pending, not judged"
 expect_sql "SELECT detail FROM breaches WHERE result_id = $(rid every)
             AND subject = 'O4'" \
-    "O4: out from Fri 2026-10-30 20:00 to Sun 2026-11-01 00:00 (still open at the end of the period): 28h against 24h, 4h over"
+    "O4: out from Fri 2026-10-30 20:00 to Sun 2026-11-01 00:00 (still open at the end of the period): 28 h against 24 h, 4 h over"

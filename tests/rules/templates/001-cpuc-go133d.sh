@@ -79,7 +79,7 @@ expect_breaches oos-repair "T3|93600|86400|7200"
 expect_evidence oos-repair T3 "outages.csv:4"
 expect_sql "SELECT subject FROM figures WHERE result_id = $(rid oos-repair)
             AND name = 'excluded'" "T4"
-expect_sql "SELECT instr(method, '1 excluded (T4 (catastrophic))') > 0 FROM results
+expect_sql "SELECT instr(replace(method, char(160), ' '), '1 excluded (T4 (catastrophic))') > 0 FROM results
             WHERE id = $(rid oos-repair)" 1
 expect_result installation-commitments "FAIL|5000|9500|bp|2|1"
 expect_breaches installation-commitments "O2|518400|486000|32400"

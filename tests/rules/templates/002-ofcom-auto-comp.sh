@@ -62,7 +62,7 @@ DB=out/evidence.db
 expect_result delayed-repair "FAIL|0|2068|minor|2|1"
 expect_sql "SELECT subject, amount FROM breaches WHERE result_id = $(rid delayed-repair)" \
     "F1/ACC1|2068"
-expect_sql "SELECT instr(method, '1 excluded (F2 (planned_notified))') > 0 FROM results
+expect_sql "SELECT instr(replace(method, char(160), ' '), '1 excluded (F2 (planned_notified))') > 0 FROM results
             WHERE id = $(rid delayed-repair)" 1
 expect_result missed-appointment "FAIL|3333|10000|bp|5|2"
 expect_sql "SELECT subject, amount FROM breaches WHERE result_id = $(rid missed-appointment)" \

@@ -27,7 +27,7 @@ expect_result nors-reportable "FAIL|2|0|count|4|2"
 expect_breaches nors-reportable "N1|900000|900000|0
 N4|1200000|900000|300000"
 expect_evidence nors-reportable N4 "outages.csv:5"
-expect_sql "SELECT instr(detail, 'notification due Mon 2026-10-05 12:00, initial report due Thu 2026-10-08 10:00, final report due Wed 2026-11-04 09:00') > 0
+expect_sql "SELECT instr(replace(detail, char(160), ' '), 'notification due Mon 2026-10-05 12:00, initial report due Thu 2026-10-08 10:00, final report due Wed 2026-11-04 09:00') > 0
             FROM breaches WHERE result_id = $(rid nors-reportable) AND subject = 'N1'" 1
-expect_sql "SELECT instr(measured_text, 'most: 2900000 user-minutes') > 0 FROM results
+expect_sql "SELECT instr(replace(measured_text, char(160), ' '), 'most: 2,900,000 user-minutes') > 0 FROM results
             WHERE id = $(rid nors-reportable)" 1

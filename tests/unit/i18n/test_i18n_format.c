@@ -41,9 +41,55 @@ static void test_english(void **state)
     assert_string_equal(ombud_fmt_amount(123456, 2, b, sizeof b), "1234.56");
     assert_string_equal(ombud_fmt_bp(8276, b, sizeof b), "82.76%");
     assert_string_equal(ombud_fmt_date(2026, 10, 23, b, sizeof b), "2026-10-23");
-    assert_string_equal(ombud_fmt_duration(5400, b, sizeof b), "1h30m");
-    assert_string_equal(ombud_fmt_count(12345, b, sizeof b), "12345");
+    assert_string_equal(ombud_fmt_duration(5400, b, sizeof b), "1" NB "h" NB "30" NB "min");
+    assert_string_equal(ombud_fmt_count(1234, b, sizeof b), "1,234");
+    assert_string_equal(ombud_fmt_count(190573955, b, sizeof b), "190,573,955");
+    assert_string_equal(ombud_fmt_count(-12345, b, sizeof b), "-12,345");
+    assert_string_equal(ombud_fmt_count(999, b, sizeof b), "999");
     assert_string_equal(ombud_fmt_status("FAIL"), "FAIL");
+}
+
+/* 1b: durations as people write them: two units at most, cut not rounded,
+ * never a round figure beside a round limit when something was cut. */
+static void test_durations(void **state)
+{
+    char b[64];
+    static const struct { int64_t s; const char *want; } cases[] = {
+        {0, "0" NB "s"},
+        {47, "47" NB "s"},
+        {60, "1" NB "min"},
+        {512, "8" NB "min" NB "32" NB "s"},
+        {600, "10" NB "min"},
+        {3600, "1" NB "h"},
+        {3630, "1" NB "h" NB "0" NB "min" NB "30" NB "s"},
+        {46783, "12" NB "h" NB "59" NB "min"},        /* 12:59:43 */
+        {86430, "24" NB "h" NB "0" NB "min" NB "30" NB "s"},
+        {112 * 3600, "112" NB "h"},
+        {6 * 86400 + 23 * 3600, "167" NB "h"},         /* under a week: hours */
+        {7 * 86400, "7" NB "days"},
+        {37 * 86400 + 5483, "37" NB "days" NB "1" NB "h"}, /* 37d1h31m23s */
+        {8 * 86400 + 300, "8" NB "days" NB "0" NB "h" NB "5" NB "min"},
+        {-90, "-1" NB "min" NB "30" NB "s"},
+    };
+    (void)state;
+    use(OMBUD_LANG_EN);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_string_equal(ombud_fmt_duration(cases[i].s, b, sizeof b),
+                            cases[i].want);
+    assert_string_equal(ombud_fmt_hours(37 * 86400, b, sizeof b), "888" NB "h");
+    /* A small buffer holds whole parts only, never half a character. */
+    assert_string_equal(ombud_fmt_duration(46783, b, 4), "");
+    assert_string_equal(ombud_fmt_duration(46783, b, 8), "12" NB "h");
+    (void)ombud_fmt_duration(INT64_MIN, b, sizeof b);
+    use(OMBUD_LANG_ES);
+    assert_string_equal(ombud_fmt_duration(7 * 86400 + 3600, b, sizeof b),
+                        "7" NB "días" NB "1" NB "h");
+    assert_string_equal(ombud_fmt_duration(86400 * 9, b, sizeof b), "9" NB "días");
+    use(OMBUD_LANG_CA);
+    assert_string_equal(ombud_fmt_duration(86400 * 9, b, sizeof b), "9" NB "dies");
+    use(OMBUD_LANG_HE);
+    assert_string_equal(ombud_fmt_duration(46783, b, sizeof b),
+                        "12" NB "שע׳" NB "59" NB "דק׳");
 }
 
 /* 2: Spanish: 1.234,56 €, 23/10/2026, a space before %, unit symbols. */
@@ -58,8 +104,8 @@ static void test_spanish(void **state)
     assert_string_equal(ombud_fmt_money(1234, 0, "JPY", b, sizeof b), "1.234" NB "JPY");
     assert_string_equal(ombud_fmt_bp(8276, b, sizeof b), "82,76" NB "%");
     assert_string_equal(ombud_fmt_date(2026, 10, 23, b, sizeof b), "23/10/2026");
-    assert_string_equal(ombud_fmt_duration(5400, b, sizeof b), "1 h 30 min");
-    assert_string_equal(ombud_fmt_duration(112 * 3600, b, sizeof b), "112 h");
+    assert_string_equal(ombud_fmt_duration(5400, b, sizeof b), "1" NB "h" NB "30" NB "min");
+    assert_string_equal(ombud_fmt_duration(112 * 3600, b, sizeof b), "112" NB "h");
     assert_string_equal(ombud_fmt_count(1234, b, sizeof b), "1234");
     assert_string_equal(ombud_fmt_count(12345, b, sizeof b), "12.345");
     assert_string_equal(ombud_fmt_weekday(3), "jue");
@@ -90,7 +136,7 @@ static void test_hebrew(void **state)
     assert_string_equal(ombud_fmt_money(978, 2, "USD", b, sizeof b), "9.78" NB "USD");
     assert_string_equal(ombud_fmt_bp(8276, b, sizeof b), "82.76%");
     assert_string_equal(ombud_fmt_date(2026, 10, 23, b, sizeof b), "23.10.2026");
-    assert_string_equal(ombud_fmt_duration(600, b, sizeof b), "10 דק׳");
+    assert_string_equal(ombud_fmt_duration(600, b, sizeof b), "10" NB "דק׳");
     assert_string_equal(_("Summary"), "סיכום");
     use(OMBUD_LANG_EN);
     assert_false(ombud_i18n_rtl());
@@ -112,7 +158,8 @@ static void test_codes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_english), cmocka_unit_test(test_spanish),
+        cmocka_unit_test(test_english), cmocka_unit_test(test_durations),
+        cmocka_unit_test(test_spanish),
         cmocka_unit_test(test_catalan), cmocka_unit_test(test_hebrew),
         cmocka_unit_test(test_codes),
     };
