@@ -26,6 +26,7 @@
 #include "ombud/cal.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
+#include "ombud/store.h"
 #include "ombud/value.h"
 
 #ifndef OMBUD_LOCALEDIR
@@ -502,6 +503,73 @@ char *ombud_fmt_duration(int64_t s, char *buf, size_t size)
 char *ombud_fmt_hours(int64_t s, char *buf, size_t size)
 {
     return duration_in(s, 0, buf, size);
+}
+
+char *ombud_unit_column(const char *unit, int col, char *buf, size_t size)
+{
+    const char *p = unit ? unit : "count", *bar;
+
+    for (int i = 0; i < col && (bar = strchr(p, '|')) != NULL; i++)
+        p = bar + 1;
+    bar = strchr(p, '|');
+    snprintf(buf, size, "%.*s", (int)(bar ? (size_t)(bar - p) : strlen(p)), p);
+    return buf;
+}
+
+const char *ombud_fmt_state(int64_t code)
+{
+    switch (code) {
+    case OMBUD_STATE_QUEUE_CLOSED: return _("no person (queue closed)");
+    case OMBUD_STATE_VOICEMAIL: return _("no person (voicemail)");
+    case OMBUD_STATE_IVR: return _("no person (recorded menu only)");
+    case OMBUD_STATE_NEVER_NOTIFIED: return _("never notified");
+    default: return "-";
+    }
+}
+
+const char *ombud_fmt_outcome(const char *outcome)
+{
+    static const char *const words[][2] = {
+        {"answered", N_("answered by a person")},
+        {"abandoned", N_("the caller hung up")},
+        {"closed", N_("the queue was closed")},
+        {"voicemail", N_("sent to voicemail")},
+        {"transferred", N_("transferred")},
+        {"ivr", N_("only a recorded menu")},
+        {"incomplete", N_("its end was never logged")},
+    };
+
+    for (size_t i = 0; outcome && i < sizeof words / sizeof words[0]; i++)
+        if (!strcmp(outcome, words[i][0]))
+            return _(words[i][1]);
+    return outcome ? outcome : "";
+}
+
+char *ombud_fmt_figure(int64_t v, const char *unit, int digits,
+                       const char *currency, char *buf, size_t size)
+{
+    char n[32];
+
+    if (!unit || !strcmp(unit, "count"))
+        return ombud_fmt_count(v, buf, size);
+    if (!strcmp(unit, "s"))
+        return ombud_fmt_duration(v, buf, size);
+    if (!strcmp(unit, "bp"))
+        return ombud_fmt_bp(v, buf, size);
+    if (!strcmp(unit, "milli"))
+        return ombud_fmt_amount(v, 3, buf, size);
+    if (!strcmp(unit, "state"))
+        return (snprintf(buf, size, "%s", ombud_fmt_state(v)), buf);
+    ombud_fmt_count(v, n, sizeof n);
+    if (!strcmp(unit, "day"))
+        snprintf(buf, size, ombud_ngettext("%s day", "%s days",
+                 (unsigned long)(v < 0 ? -v : v)), n);
+    else if (!strcmp(unit, "wday"))
+        snprintf(buf, size, ombud_ngettext("%s working day", "%s working days",
+                 (unsigned long)(v < 0 ? -v : v)), n);
+    else
+        ombud_fmt_money(v, digits, currency, buf, size);
+    return buf;
 }
 
 /* ---- XLSX ---------------------------------------------------------------------- */

@@ -155,8 +155,11 @@ const char *ombud_fmt_source_kind(const char *kind);
 const char *ombud_fmt_weekday(int wday);
 
 /**
- * @brief Seconds as a duration: en "1h30m", es/ca "1 h 30 min", he in
- * Hebrew unit abbreviations; days only past a week. @return @p buf.
+ * @brief Seconds as a duration as people write it: "12 h 59 min", "47 s",
+ * "9 days 4 h" (days only from a week on), at most two units cut rather
+ * than rounded (a third when the second is 0 and something was cut), the
+ * parts joined by no-break spaces. Only whole parts are written: a buffer
+ * too small for the next part ends before it. @return @p buf.
  */
 char *ombud_fmt_duration(int64_t seconds, char *buf, size_t size);
 
@@ -165,6 +168,30 @@ char *ombud_fmt_duration(int64_t seconds, char *buf, size_t size);
  * checks ("112h / 744h", not "112h / 31d"). @return @p buf.
  */
 char *ombud_fmt_hours(int64_t seconds, char *buf, size_t size);
+
+/**
+ * @brief The unit of column @p col (0 measured, 1 limit, 2 shortfall) of a
+ * breach whose unit is @p unit: a unit may name one per column, "state|s"
+ * (missing ones repeat the last). Written into @p buf. @return @p buf.
+ */
+char *ombud_unit_column(const char *unit, int col, char *buf, size_t size);
+
+/**
+ * @brief A breach's figure @p v in unit @p unit ("s", "bp", "count",
+ * "milli", "day", "wday", "state"; else money in @p currency with @p digits)
+ * as the reader writes it. @return @p buf.
+ */
+char *ombud_fmt_figure(int64_t v, const char *unit, int digits,
+                       const char *currency, char *buf, size_t size);
+
+/** @brief What a measured state (OMBUD_STATE_*) is called. Static. */
+const char *ombud_fmt_state(int64_t code);
+
+/**
+ * @brief A call's outcome word as stored ("closed", "voicemail") in the
+ * reader's words ("the queue was closed"). Unknown words come back as given.
+ */
+const char *ombud_fmt_outcome(const char *outcome);
 
 /* ---- XLSX number formats (Excel format codes, always en-US syntax) ------------- */
 

@@ -573,6 +573,18 @@ int ombud_verdict_parse(const char *status);
  * show no "0.00 USD" owed for "a live person answers". */
 #define OMBUD_AMOUNT_NONE INT64_MIN
 
+/**
+ * What a breach measured when it is a state, not a quantity (unit
+ * "state"): a closed queue had no wait worth printing against a limit,
+ * a notice never sent took no time.
+ */
+enum ombud_state {
+    OMBUD_STATE_QUEUE_CLOSED = 1, /**< no person: the queue was closed */
+    OMBUD_STATE_VOICEMAIL = 2,    /**< no person: voicemail */
+    OMBUD_STATE_IVR = 3,          /**< no person: a recorded menu only */
+    OMBUD_STATE_NEVER_NOTIFIED = 4 /**< no notice was ever sent */
+};
+
 /** The outcome of one guarantee over a period. */
 typedef struct ombud_result {
     int64_t measured;       /**< the figure, in @p unit */
@@ -597,7 +609,9 @@ typedef struct ombud_breach {
     int64_t measured;         /**< in @p unit */
     int64_t limit;            /**< in @p unit */
     int64_t shortfall;        /**< by how much it missed, in @p unit */
-    const char *unit;         /**< as in ombud_result */
+    const char *unit;         /**< as in ombud_result, or one per column:
+                                   "state|s" (a state measured, limit in s),
+                                   "s|s|day" (shortfall in days late) */
     int64_t amount;           /**< money owed for it, minor units */
     char detail[640];         /**< one sentence a reviewer reads */
 } ombud_breach;

@@ -391,7 +391,7 @@ static void describe(dossier *x, const ombud_event *e, char *buf,
                         : c->ended_at) - c->arrived_at;
         size_t n = (size_t)snprintf(buf, size, _("Call %s to %s: %s"),
                                     in(x, c->call_id), in(x, c->queue),
-                                    c->outcome);
+                                    ombud_fmt_outcome(c->outcome));
         if (c->agent_id && n < size)
             n += (size_t)snprintf(buf + n, size - n, _(" by %s"),
                                   in(x, c->agent_id));

@@ -394,15 +394,17 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
                       int64_t n)
 {
     btab *bt = ud;
-    char when[40] = "", m[64], l[64], ev[400];
+    char when[40] = "", m[64], l[64], ev[400], u[16];
     const char *cells[6];
 
     if (bt->shown == BREACH_ROWS)
         return 1;
     if (b->at != OMBUD_TIME_NONE)
         ombud_local_format(bt->p->tz, b->at, when, sizeof when);
-    pdoc_value(&bt->p->d, b->measured, b->unit, m, sizeof m);
-    pdoc_value(&bt->p->d, b->limit, b->unit, l, sizeof l);
+    pdoc_value(&bt->p->d, b->measured, ombud_unit_column(b->unit, 0, u,
+               sizeof u), m, sizeof m);
+    pdoc_value(&bt->p->d, b->limit, ombud_unit_column(b->unit, 1, u, sizeof u),
+               l, sizeof l);
     pdoc_short_refs(refs, n, ev, sizeof ev);
     cells[0] = b->subject;
     cells[1] = when;

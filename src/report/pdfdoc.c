@@ -198,17 +198,7 @@ char *pdoc_money(const pdoc *d, int64_t minor, char *buf, size_t size)
 char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
                  size_t size)
 {
-    if (!unit || !strcmp(unit, "count"))
-        ombud_fmt_count(v, buf, size);
-    else if (!strcmp(unit, "s"))
-        ombud_duration_format(v, buf, size);
-    else if (!strcmp(unit, "bp"))
-        ombud_fmt_bp(v, buf, size);
-    else if (!strcmp(unit, "milli"))
-        ombud_fmt_amount(v, 3, buf, size);
-    else
-        pdoc_money(d, v, buf, size);
-    return buf;
+    return ombud_fmt_figure(v, unit, d->digits, d->currency, buf, size);
 }
 
 void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size)

@@ -221,6 +221,10 @@ static void put_value(xlsx *x, lxw_worksheet *ws, int row, int col, int64_t v,
         put_num(ws, row, col, (double)v / 10000.0, x->pct);
     else if (!strcmp(unit, "milli"))
         put_num(ws, row, col, (double)v / 1000.0, x->ratio);
+    else if (!strcmp(unit, "state"))
+        put_text(ws, row, col, ombud_fmt_state(v), x->plain);
+    else if (!strcmp(unit, "day") || !strcmp(unit, "wday"))
+        put_num(ws, row, col, (double)v, x->num);
     else
         put_num(ws, row, col, money(x, v), x->money);
 }
@@ -909,6 +913,7 @@ static int on_breach(void *ud, const ombud_breach *b, const char *refs,
 {
     table *t = ud;
     xlsx *x = t->x;
+    char u[16];
     int i = t->row - TABLE_ROW;
 
     (void)nrefs;
@@ -929,9 +934,10 @@ static int on_breach(void *ud, const ombud_breach *b, const char *refs,
     put_text(t->ws, t->row, 0, b->subject_kind, x->plain);
     put_text(t->ws, t->row, 1, b->subject, x->plain);
     put_time(x, t->ws, t->row, 2, b->at);
-    put_value(x, t->ws, t->row, 3, b->measured, b->unit);
-    put_value(x, t->ws, t->row, 4, b->limit, b->unit);
-    put_value(x, t->ws, t->row, 5, b->shortfall, b->unit);
+    for (int c = 0; c < 3; c++)
+        put_value(x, t->ws, t->row, 3 + c, c == 0 ? b->measured : c == 1 ?
+                  b->limit : b->shortfall, ombud_unit_column(b->unit, c, u,
+                                                             sizeof u));
     put_num(t->ws, t->row, 6, money(x, b->amount), x->money);
     put_text(t->ws, t->row, 7, b->detail, x->wrap);
     put_text(t->ws, t->row, 8, refs, x->wrap);

@@ -88,6 +88,11 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     /* Enough notice but an early start: the notice itself fell short by
      * nothing; the early start is what the detail says. */
     b.shortfall = need > b.measured ? need - b.measured : 0;
+    if (o->notified_at == OMBUD_TIME_NONE) {
+        /* No notice took no time: "never notified", not "0 s". */
+        b.unit = "state|s";
+        b.measured = OMBUD_STATE_NEVER_NOTIFIED;
+    }
     describe(s, o, notice, b.detail, sizeof b.detail);
     s->err = ombud_breach_write(s->ctx, s->res, &b, "outages", row, NULL, 0);
     return s->err != OMBUD_OK;

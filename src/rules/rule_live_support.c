@@ -40,6 +40,24 @@ typedef struct state {
     ombud_err err;
 } state;
 
+/*
+ * A leg that ended without a person before the limit measured no wait
+ * worth setting against it: "no person (queue closed)", not "47 s"
+ * against "10 min". A caller kept waiting past the limit keeps the wait.
+ */
+static void state_of(const ombud_call_leg *c, ombud_breach *b)
+{
+    int64_t code = !strcmp(c->outcome, "closed") ? OMBUD_STATE_QUEUE_CLOSED :
+                   !strcmp(c->outcome, "voicemail") ? OMBUD_STATE_VOICEMAIL :
+                   !strcmp(c->outcome, "ivr") ? OMBUD_STATE_IVR : 0;
+
+    if (code && b->measured <= b->limit) {
+        b->unit = "state|s";
+        b->measured = code;
+        b->shortfall = b->limit;
+    }
+}
+
 /* Write the breach for a leg that did not reach a person in time. */
 static ombud_err breach(state *s, int64_t row, const ombud_call_leg *c,
                         int64_t wait)
@@ -53,12 +71,19 @@ static ombud_err breach(state *s, int64_t row, const ombud_call_leg *c,
     ombud_local_format(s->ctx->tz, c->arrived_at, when, sizeof when);
     ombud_duration_format(wait, w, sizeof w);
     ombud_duration_format(max, m, sizeof m);
-    if (c->answered_at != OMBUD_TIME_NONE)
-        snprintf(b.detail, sizeof b.detail, _("%s: %s call answered by a person "
-                 "only after %s (limit %s)"), when, c->queue, w, m);
-    else
-        snprintf(b.detail, sizeof b.detail, _("%s: %s call %s after %s; no live "
-                 "person (limit %s)"), when, c->queue, c->outcome, w, m);
+    if (c->answered_at != OMBUD_TIME_NONE) {
+        /* TRANSLATORS: when; the queue's name as the log has it; the wait;
+         * the limit. */
+        snprintf(b.detail, sizeof b.detail, _("%s: call to %s answered by a "
+                 "person only after %s (limit %s)"), when, c->queue, w, m);
+    } else {
+        /* TRANSLATORS: when; the queue's name as the log has it; how the
+         * call ended ("the queue was closed"); after how long; the limit. */
+        snprintf(b.detail, sizeof b.detail, _("%s: call to %s: %s after %s; "
+                 "no live person (limit %s)"), when, c->queue,
+                 ombud_fmt_outcome(c->outcome), w, m);
+        state_of(c, &b);
+    }
     return ombud_breach_write(s->ctx, s->res, &b, "call_legs", row, NULL, 0);
 }
 

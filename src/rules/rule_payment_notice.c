@@ -204,8 +204,11 @@ static ombud_err wrongful(state *s, const event *n, const event *c,
 {
     int digits = ombud_currency_digits(s->ctx->currency);
     const char *cur = ombud_fmt_currency(s->ctx->currency);
-    ombud_breach b = {"notice", "", n->posted, bal->paid - bal->charged +
-                      c->amount, c->amount, 0, "minor", 0, ""};
+    /* The notice's amount against what was unpaid at the due date
+     * (nothing: it is wrongful), so the columns differ where it matters. */
+    int64_t unpaid = bal->charged > bal->paid ? bal->charged - bal->paid : 0;
+    ombud_breach b = {"notice", "", n->posted, c->amount, unpaid,
+                      c->amount - unpaid, "minor", 0, ""};
     char nd[16], dd[16], a[32], p[32], ch[32], who[128];
     int64_t id;
     ombud_err err;

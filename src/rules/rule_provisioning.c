@@ -149,7 +149,10 @@ static int on_order(void *ud, int64_t row, const ombud_order *o)
     b.at = due;
     b.measured = done - o->ordered_at;
     b.limit = due - o->ordered_at;
-    b.shortfall = done - due;
+    /* The shortfall in the days the detail counts and money is owed for,
+     * so "12 days late" and the column agree. */
+    b.shortfall = days;
+    b.unit = g->v[K_LATE_DAYS].num == 1 ? "s|s|wday" : "s|s|day";
     if (g->v[K_PER_DAY].set &&
         (s->err = ombud_tiered_amount(s->ctx, o->order_id, days,
                                       g->v[K_PER_DAY].num,

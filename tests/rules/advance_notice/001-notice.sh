@@ -59,7 +59,7 @@ check --period 2026-10
 expect_exit 0
 expect_result notice "FAIL|3|7|count|7|4"
 expect_breaches notice "N2|86399|86400|1
-N3|0|86400|86400
+N3|4|86400|86400
 N9|3600|86400|82800
 N12|0|86400|86400"
 expect_evidence notice N2 "outages.csv:3"

@@ -43,7 +43,7 @@ expect_exit 0
 expect_result notice "FAIL|0|3|count|3|3"
 expect_sql "SELECT subject, measured, limit_value FROM breaches
             WHERE result_id = $(rid notice) ORDER BY id" "E1|597600|86400
-E2|0|86400
+E2|4|86400
 E3|863999|86400"
 expect_sql "SELECT shortfall FROM breaches WHERE result_id = $(rid notice)
             AND subject = 'E2'" 86400

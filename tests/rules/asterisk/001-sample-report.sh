@@ -40,8 +40,8 @@ expect_breaches answer-60 "period|4000|8000|4000"
 expect_result live-support "FAIL|5556|10000|bp|9|4"
 expect_breaches live-support "1791190800.4|200|120|80
 1791190800.5|300|120|180
-1791190800.6|5|120|0
-1791190800.7|40|120|0"
+1791190800.6|1|120|120
+1791190800.7|2|120|120"
 # A breach's evidence is the leg; the leg names every line it came from.
 expect_sql "SELECT s.name || ':' || coalesce(c.lines, c.line) FROM evidence e
             JOIN call_legs c ON c.id = e.row_id JOIN sources s ON s.id = c.source_id

@@ -64,11 +64,11 @@ planned-work-notice|advance_notice|FAIL"
 
 # live-support
 expect_result live-support "FAIL|8276|10000|bp|29|5"
-expect_breaches live-support "C-20261015-01|47|600|0
-C-20261016-01|58|600|0
-C-20261017-05|41|600|0
-C-20261018-01|512|600|0
-C-20261018-02|36|600|0"
+expect_breaches live-support "C-20261015-01|1|600|600
+C-20261016-01|1|600|600
+C-20261017-05|1|600|600
+C-20261018-01|2|600|600
+C-20261018-02|1|600|600"
 expect_evidence live-support C-20261015-01 "calls.csv:12"
 expect_evidence live-support C-20261016-01 "calls.csv:33"
 expect_evidence live-support C-20261017-05 "calls.csv:63"
@@ -106,7 +106,7 @@ expect_eq "hours late" "86 63 36" \
 
 # planned-work-notice
 expect_result planned-work-notice "FAIL|1|2|count|2|1"
-expect_breaches planned-work-notice "TT-4471|0|86400|86400"
+expect_breaches planned-work-notice "TT-4471|4|86400|86400"
 expect_evidence planned-work-notice TT-4471 "outages.csv:3"
 expect_sql "SELECT instr(replace(detail, char(160), ' '), 'started 18 h before its scheduled start') > 0,
                    instr(replace(detail, char(160), ' '), 'never notified') > 0

@@ -27,9 +27,10 @@
 #   ACC-1003 09-28 (INV-1003-2609, due 09-25): charged 49.99, nothing paid
 #     by the end of 09-25 (CHK-0918 came 10-03) -> rightful.
 #   3 judged, 2 wrongful: FAIL. at = the notice, local midnight PDT
-#   (07:00 UTC); measured = what was left for the named charge (paid -
-#   the other charges due: 129.98 - 64.99 = 64.99 -> 6499 for 10-28),
-#   limit = that charge 6499, shortfall 0. Subjects name the notice's
+#   (07:00 UTC); measured = the amount the notice is for (the named
+#   charge, 64.99 -> 6499), limit = what was unpaid at its due date
+#   (charged 129.98 - paid 129.98 = 0), shortfall = 6499 - 0 = 6499: the
+#   whole notice was for money already paid. Subjects name the notice's
 #   reference: "ACC-1002 2026-10-28 INV-1002-2610".
 # Period 2026-10 (the filing's default) holds only the 10-28 notice:
 #   1 judged, 1 wrongful.
@@ -43,13 +44,13 @@ ingest "$LA" --outages "$FOUNDING/outages.csv" --calls "$FOUNDING/calls.csv" \
 check
 expect_exit 0
 expect_result no-wrongful-notices "FAIL|1|0|count|1|1"
-expect_breaches no-wrongful-notices "ACC-1002 2026-10-28 INV-1002-2610|6499|6499|0"
+expect_breaches no-wrongful-notices "ACC-1002 2026-10-28 INV-1002-2610|6499|0|6499"
 
 check --period 2026-09-01..2026-11-30
 expect_exit 0
 expect_result no-wrongful-notices "FAIL|2|0|count|3|2"
-expect_breach_rows no-wrongful-notices "notice|ACC-1002 2026-09-28 INV-1002-2609|$(utc '2026-09-28 07:00:00')|6499|6499|0|minor|0
-notice|ACC-1002 2026-10-28 INV-1002-2610|$(utc '2026-10-28 07:00:00')|6499|6499|0|minor|0"
+expect_breach_rows no-wrongful-notices "notice|ACC-1002 2026-09-28 INV-1002-2609|$(utc '2026-09-28 07:00:00')|6499|0|6499|minor|0
+notice|ACC-1002 2026-10-28 INV-1002-2610|$(utc '2026-10-28 07:00:00')|6499|0|6499|minor|0"
 expect_evidence_each no-wrongful-notices "ACC-1002 2026-09-28 INV-1002-2609 billing.csv:3 billing.csv:5 billing.csv:7
 ACC-1002 2026-10-28 INV-1002-2610 billing.csv:3 billing.csv:5 billing.csv:10 billing.csv:13 billing.csv:16"
 expect_sql "SELECT b.reference FROM evidence e

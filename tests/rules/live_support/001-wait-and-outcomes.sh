@@ -58,9 +58,9 @@ check --period 2026-10
 expect_exit 0
 expect_result live "FAIL|2857|10000|bp|7|5"
 expect_breaches live "L2|601|600|1
-L3|30|600|0
-L4|300|600|0
-L5|60|600|0
+L3|1|600|600
+L4|2|600|600
+L5|3|600|600
 L8|601|600|1"
 expect_evidence live L2 "calls.csv:3"
 expect_evidence live L3 "calls.csv:4"

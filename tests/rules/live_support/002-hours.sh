@@ -52,8 +52,8 @@ ingest "$LA" --calls calls.csv
 check --period 2026-10
 expect_exit 0
 expect_result weekday-support "FAIL|3333|10000|bp|3|2"
-expect_breaches weekday-support "H2|20|600|0
-H3|20|600|0"
+expect_breaches weekday-support "H2|1|600|600
+H3|1|600|600"
 expect_evidence weekday-support H2 "calls.csv:3"
 expect_evidence weekday-support H3 "calls.csv:4"
 expect_series weekday-support heatmap.calls 8 1

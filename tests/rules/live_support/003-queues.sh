@@ -48,11 +48,11 @@ ingest UTC --calls calls.csv
 check --period 2026-10
 expect_exit 0
 expect_result two-queues "FAIL|3333|10000|bp|3|2"
-expect_breaches two-queues "Q2|15|300|0
+expect_breaches two-queues "Q2|1|300|300
 Q5|301|300|1"
 expect_evidence two-queues Q2 "calls.csv:3"
 expect_evidence two-queues Q5 "calls.csv:6"
 expect_result billing "FAIL|0|10000|bp|1|1"
-expect_breaches billing "Q3|15|300|0"
+expect_breaches billing "Q3|1|300|300"
 expect_evidence billing Q3 "calls.csv:4"
 expect_stdout_last "2 of 2 guarantees breached"

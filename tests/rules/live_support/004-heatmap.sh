@@ -51,8 +51,8 @@ ingest "$LA" --calls calls.csv
 check --period 2026-10-12..2026-11-08
 expect_exit 0
 expect_result live "FAIL|6667|10000|bp|6|2"
-expect_breaches live "M2|47|600|0
-M4|40|600|0"
+expect_breaches live "M2|1|600|600
+M4|1|600|600"
 expect_series live heatmap.calls 64 1
 expect_series live heatmap.live 64 1
 expect_series live heatmap.calls 79 2

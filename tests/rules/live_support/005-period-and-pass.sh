@@ -51,7 +51,7 @@ expect_stdout_last "0 of 1 guarantees breached"
 check --period 2026-09
 expect_exit 0
 expect_result live "FAIL|0|10000|bp|1|1"
-expect_breaches live "P1|31|600|0"
+expect_breaches live "P1|1|600|600"
 expect_evidence live P1 "calls.csv:2"
 
 check --period 2026-12

@@ -67,11 +67,11 @@ ingest "$LA" --calls calls.csv
 check --period 2026-10
 expect_exit 0
 expect_result support "FAIL|3333|10000|bp|3|2"
-expect_breaches support "C2|20|600|0
+expect_breaches support "C2|1|600|600
 C5|660|600|60"
 expect_result east "FAIL|2500|10000|bp|4|3"
-expect_breaches east "C1|20|600|0
-C2|20|600|0
+expect_breaches east "C1|1|600|600
+C2|1|600|600
 C5|660|600|60"
 expect_series east heatmap.calls 30 1
 expect_series east heatmap.live 30 1

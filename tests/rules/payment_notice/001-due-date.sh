@@ -23,8 +23,9 @@
 # 4 notices judged, 2 wrongful: FAIL, measured 2, target 0, unit count.
 # Breach per wrongful notice: subject_kind notice, subject "ACCOUNT DATE
 # REFERENCE" (the notice's),
-# at = the notice (10-20 00:00 PDT = 07:00 UTC), measured = paid 5000,
-# limit = the charge 5000, shortfall 0, unit minor, amount 0; evidence the
+# at = the notice (10-20 00:00 PDT = 07:00 UTC), measured = the charge the
+# notice is for, 5000, limit = what was unpaid at its due date (0: all
+# paid), shortfall 5000 - 0 = 5000, unit minor, amount 0; evidence the
 # notice, the charge and the payment.
 
 cat > billing.csv <<'CSV'
@@ -62,8 +63,8 @@ check --period 2026-10
 expect_exit 0
 expect_result notices "FAIL|2|0|count|4|2"
 AT=$(utc '2026-10-20 07:00:00')
-expect_breach_rows notices "notice|ACC-P1 2026-10-20 INV-P1|$AT|5000|5000|0|minor|0
-notice|ACC-P3 2026-10-20 INV-P3|$AT|5000|5000|0|minor|0"
+expect_breach_rows notices "notice|ACC-P1 2026-10-20 INV-P1|$AT|5000|0|5000|minor|0
+notice|ACC-P3 2026-10-20 INV-P3|$AT|5000|0|5000|minor|0"
 expect_evidence_all notices "ACC-P1 2026-10-20 INV-P1" "billing.csv:2 billing.csv:3 billing.csv:4"
 expect_evidence_all notices "ACC-P3 2026-10-20 INV-P3" "billing.csv:8 billing.csv:9 billing.csv:10"
 expect_sql "SELECT detail FROM breaches WHERE result_id = $(rid notices)

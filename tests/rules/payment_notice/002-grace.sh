@@ -61,8 +61,8 @@ check --period 2026-10
 expect_exit 0
 expect_result strict "PASS|0|0|count|3|0"
 expect_result lenient "FAIL|2|0|count|3|2"
-expect_breaches lenient "ACC-G1 2026-10-22 INV-G1|4000|4000|0
-ACC-G3 2026-10-22 INV-G3|4000|4000|0"
+expect_breaches lenient "ACC-G1 2026-10-22 INV-G1|4000|0|4000
+ACC-G3 2026-10-22 INV-G3|4000|0|4000"
 expect_evidence_all lenient "ACC-G1 2026-10-22 INV-G1" "billing.csv:2 billing.csv:3 billing.csv:4"
 expect_sql "SELECT target_text FROM results WHERE id = $(rid lenient)" \
     "no notice for a bill paid by its due date (grace 24 h)"

@@ -29,7 +29,7 @@
 #   is INV-D2 (due 10-15; INV-D3 is due 10-30, after the notice). Charged
 #   by the end of 10-15: D1 + D2 = 120.00 (lines 6, 8; not D3). Paid by
 #   then: 60.00 + 60.00 = 120.00 (lines 7, 9) -> 120 >= 120 -> wrongful;
-#   measured = 120.00 - 60.00 (the other charge) = 60.00 for INV-D2;
+#   measured = INV-D2's 60.00, limit 0 unpaid, shortfall 60.00;
 #   evidence lines 6, 7, 8, 9, 11. Subject "ACC-D 2026-10-21" (the notice
 #   has no reference).
 # ACC-E (same, without the October payment): charged 120.00, paid 60.00
@@ -84,9 +84,9 @@ ingest "$LA" --billing billing.csv
 check --period 2026-10
 expect_exit 0
 expect_result notices "FAIL|3|0|count|4|3"
-expect_breaches notices "ACC-D 2026-10-21|6000|6000|0
-ACC-R 2026-10-20 INV-R1|6000|6000|0
-ACC-U 2026-10-21 INV-U9|4000|4000|0"
+expect_breaches notices "ACC-D 2026-10-21|6000|0|6000
+ACC-R 2026-10-20 INV-R1|6000|0|6000
+ACC-U 2026-10-21 INV-U9|4000|0|4000"
 expect_evidence_each notices "ACC-D 2026-10-21 billing.csv:6 billing.csv:7 billing.csv:8 billing.csv:9 billing.csv:11
 ACC-R 2026-10-20 INV-R1 billing.csv:2 billing.csv:3 billing.csv:5
 ACC-U 2026-10-21 INV-U9 billing.csv:16 billing.csv:17 billing.csv:18"

@@ -28,7 +28,7 @@
 # 16   ACC-T  notice   10-20                INV-T1
 #
 # ACC-N: paid by the end of 10-15: 50.00 + 30.00 = 80.00 >= 80.00 ->
-#   wrongful; measured 80.00 - 30.00 = 50.00 left for INV-N1; evidence
+#   wrongful; measured INV-N1's 50.00, limit 0 unpaid; evidence
 #   lines 2, 3, 4, 5, 6 (both charges, both cheques, the notice).
 # ACC-S: 50.00 + 30.00 = 80.00 -> wrongful, 50.00 left; evidence 7-11.
 # ACC-T: 40.00 + 20.00 = 60.00 < 80.00 -> rightful (INV-T0 took 30.00 of
@@ -72,7 +72,7 @@ ingest "$LA" --billing billing.csv
 check --period 2026-10
 expect_exit 0
 expect_result notices "FAIL|2|0|count|3|2"
-expect_breaches notices "ACC-N 2026-10-20 INV-N1|5000|5000|0
-ACC-S 2026-10-20 INV-S1|5000|5000|0"
+expect_breaches notices "ACC-N 2026-10-20 INV-N1|5000|0|5000
+ACC-S 2026-10-20 INV-S1|5000|0|5000"
 expect_evidence_each notices "ACC-N 2026-10-20 INV-N1 billing.csv:2 billing.csv:3 billing.csv:4 billing.csv:5 billing.csv:6
 ACC-S 2026-10-20 INV-S1 billing.csv:7 billing.csv:8 billing.csv:9 billing.csv:10 billing.csv:11"

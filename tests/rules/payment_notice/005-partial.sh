@@ -12,15 +12,15 @@
 #  5   ACC-H2  charge   10-01  50.00   INV-H2
 #  6   ACC-H2  payment  10-05  20.00   CHK-2
 #  7   ACC-H2  payment  10-12  30.00   CHK-3    20 + 30 = 50.00
-#  8   ACC-H2  notice   10-20          INV-H2   -> wrongful, measured 5000
+#  8   ACC-H2  notice   10-20          INV-H2   -> wrongful (5000 paid)
 #  9   ACC-H3  charge   10-01  50.00   INV-H3
 # 10   ACC-H3  payment  10-10  60.00   CHK-4    overpaid
-# 11   ACC-H3  notice   10-20          INV-H3   -> wrongful, measured 6000
+# 11   ACC-H3  notice   10-20          INV-H3   -> wrongful (6000 paid against 5000)
 #
 # Each account has one charge, so its balance at the due date is that
 # charge against everything paid by then.
-# 3 judged, 2 wrongful: FAIL. Breaches: measured = paid, limit = the
-# charge 5000, shortfall 0. Evidence H2: lines 5, 6, 7, 8.
+# 3 judged, 2 wrongful: FAIL. Breaches: measured = the charge the
+# notice is for (5000), limit = unpaid at the due date (0), shortfall 5000. Evidence H2: lines 5, 6, 7, 8.
 
 cat > billing.csv <<'CSV'
 account_id,kind,posted_at,amount,due_at,reference,description
@@ -54,8 +54,8 @@ ingest "$LA" --billing billing.csv
 check --period 2026-10
 expect_exit 0
 expect_result notices "FAIL|2|0|count|3|2"
-expect_breaches notices "ACC-H2 2026-10-20 INV-H2|5000|5000|0
-ACC-H3 2026-10-20 INV-H3|6000|5000|0"
+expect_breaches notices "ACC-H2 2026-10-20 INV-H2|5000|0|5000
+ACC-H3 2026-10-20 INV-H3|5000|0|5000"
 expect_evidence_all notices "ACC-H2 2026-10-20 INV-H2" \
     "billing.csv:5 billing.csv:6 billing.csv:7 billing.csv:8"
 expect_sql "SELECT instr(replace(detail, char(160), ' '), '(CHK-2 received 2026-10-05, CHK-3 received 2026-10-12)') > 0

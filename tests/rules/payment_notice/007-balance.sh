@@ -71,8 +71,8 @@ ingest "$LA" --billing billing.csv
 check --period 2026-10
 expect_exit 0
 expect_result notices "FAIL|2|0|count|3|2"
-expect_breaches notices "ACC-B1 2026-10-27|22829|6999|0
-ACC-B3 2026-10-20 INV-B3|5000|5000|0"
+expect_breaches notices "ACC-B1 2026-10-27|6999|0|6999
+ACC-B3 2026-10-20 INV-B3|5000|0|5000"
 expect_evidence_each notices "ACC-B1 2026-10-27 billing.csv:2 billing.csv:3 billing.csv:5 billing.csv:6
 ACC-B3 2026-10-20 INV-B3 billing.csv:11 billing.csv:12 billing.csv:13 billing.csv:14"
 expect_sql "SELECT detail FROM breaches WHERE result_id = $(rid notices)

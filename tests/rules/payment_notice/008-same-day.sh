@@ -66,12 +66,12 @@ ingest "$LA" --billing billing.csv
 check --period 2026-10
 expect_exit 0
 expect_result notices "FAIL|6|0|count|6|6"
-expect_breaches notices "ACC-S1 2026-10-20 INV-S1 #1|5000|5000|0
-ACC-S1 2026-10-20 INV-S1 #2|5000|5000|0
-ACC-S2 2026-10-20 INV-S2a|4000|2000|0
-ACC-S2 2026-10-20 INV-S2b|2000|2000|0
-ACC-S3 2026-10-20 #1|2500|2500|0
-ACC-S3 2026-10-20 #2|2500|2500|0"
+expect_breaches notices "ACC-S1 2026-10-20 INV-S1 #1|5000|0|5000
+ACC-S1 2026-10-20 INV-S1 #2|5000|0|5000
+ACC-S2 2026-10-20 INV-S2a|2000|0|2000
+ACC-S2 2026-10-20 INV-S2b|2000|0|2000
+ACC-S3 2026-10-20 #1|2500|0|2500
+ACC-S3 2026-10-20 #2|2500|0|2500"
 expect_sql "SELECT count(DISTINCT subject), count(DISTINCT detail)
             FROM breaches WHERE result_id = $(rid notices)" "6|6"
 expect_sql "SELECT substr(detail, 1, instr(replace(detail, char(160), ' '), ':') - 1) FROM breaches

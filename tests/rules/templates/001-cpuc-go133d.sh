@@ -19,7 +19,9 @@
 #   done 10-05 15:00 -> on time; O2 promised 10-06, done 10-07 09:00 -> late;
 #   O3 asked for a later date -> excluded. 1 of 2 = 50.00% -> FAIL, breach O2:
 #   measured 10-01 09:00 -> 10-07 09:00 = 518400 s, limit 10-01 09:00 ->
-#   10-07 00:00 = 486000 s, shortfall 32400.
+#   10-07 00:00 = 486000 s, shortfall 1 day late (calendar days from
+#   the missed day 10-06 to the day before completion, at least 1; unit
+#   s|s|day so the column agrees with "1 day late").
 #
 # trouble-reports: 11 tickets dated in October on 10000 lines (template
 #   placeholder): 11 x 100 / 10000 = 0.11 per 100 = 11 bp <= 600 -> PASS,
@@ -82,7 +84,7 @@ expect_sql "SELECT subject FROM figures WHERE result_id = $(rid oos-repair)
 expect_sql "SELECT instr(replace(method, char(160), ' '), '1 excluded (T4 (catastrophic))') > 0 FROM results
             WHERE id = $(rid oos-repair)" 1
 expect_result installation-commitments "FAIL|5000|9500|bp|2|1"
-expect_breaches installation-commitments "O2|518400|486000|32400"
+expect_breaches installation-commitments "O2|518400|486000|1"
 expect_evidence installation-commitments O2 "orders.csv:3"
 expect_result trouble-reports "PASS|11|600|bp|1|0"
 expect_result major-service-interruption "FAIL|1|0|count|11|1"
