@@ -82,7 +82,7 @@ for l in es ca he; do
         # The term sits inside a method paragraph: wherever its line breaks.
         tr -s ' \n' '  ' <"$d.txt" >"$d.flat"
         has "es: regulator's term" "$d.flat" "tiempo de reposición del servicio"
-        has "es: summary line" "$d.out" "24 de 29 llamadas atendidas por una persona en 10 min (82,76${NB}%)"
+        has "es: summary line" "$d.out" "24 de 29 llamadas atendidas por una persona en 10${NB}min (82,76${NB}%)"
         has "es: letter" "$d.c.txt" "Reclamación formal contra Example Fibre Co"
         has "es: letter owed" "$d.c.txt" "ha abonado: 9,78 USD" ;;
     ca)
@@ -99,7 +99,7 @@ for l in es ca he; do
         has "he: live share" "$d.txt" "82.76%"
         has "he: owed" "$d.txt" "9.78"
         has "he: compensation" "$d.c.txt" "פיצוי"
-        has "he: summary line" "$d.out" "24 מתוך 29 שיחות הגיעו לנציג תוך 10 דק׳ (82.76%)" ;;
+        has "he: summary line" "$d.out" "24 מתוך 29 שיחות הגיעו לנציג תוך 10${NB}דק׳ (82.76%)" ;;
     esac
 done
 

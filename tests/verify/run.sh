@@ -120,20 +120,20 @@ edit_xlsx() {
 X=$O/report.xlsx
 # The Summary's Measured: 82.76% made 100.00%.
 edit_xlsx "$X" "$WORK/e1.xlsx" xl/worksheets/sheet1.xml \
-    's|24 of 29 calls reached a person within 10m (82.76%)|29 of 29 calls reached a person within 10m (100.00%)|'
+    's|24 of 29 calls reached a person within 10\xc2\xa0min (82.76%)|29 of 29 calls reached a person within 10\xc2\xa0min (100.00%)|'
 verify "$WORK/e1.xlsx"
 check "Measured edited fails" 1 $rc
-has "Measured edited: sheet, cell and both values" "^NOT VERIFIED: report: it is not the report these inputs give: sheet 'Summary', cell E14: the report has \"29 of 29 calls reached a person within 10m (100.00%)\", the re-derived report \"24 of 29 calls reached a person within 10m (82.76%)\""
+has "Measured edited: sheet, cell and both values" "^NOT VERIFIED: report: it is not the report these inputs give: sheet 'Summary', cell E14: the report has \"29 of 29 calls reached a person within 10[^0-9]*min (100.00%)\", the re-derived report \"24 of 29 calls reached a person within 10[^0-9]*min (82.76%)\""
 # A breach row's 112 h (4.666... days) made 25 h (1.041666... days).
 edit_xlsx "$X" "$WORK/e2.xlsx" xl/worksheets/sheet3.xml \
     's|<c r="D6" s="10"><v>4.666666666666667</v>|<c r="D6" s="10"><v>1.041666666666667</v>|'
 verify "$WORK/e2.xlsx"
 check "breach duration edited fails" 1 $rc
 has "breach duration: restoration D6" "sheet 'restoration', cell D6: the report has \"1.041666666666667\", the re-derived report \"4.666666666666667\""
-# The same row's words: 112h made 25h.
-edit_xlsx "$X" "$WORK/e3.xlsx" xl/worksheets/sheet3.xml 's|: 112h against 24h, 88h over|: 25h against 24h, 1h over|'
+# The same row's words: 112 h made 25 h (no-break spaces in the XML).
+edit_xlsx "$X" "$WORK/e3.xlsx" xl/worksheets/sheet3.xml 's|: 112\xc2\xa0h against 24\xc2\xa0h, 88\xc2\xa0h over|: 25\xc2\xa0h against 24\xc2\xa0h, 1\xc2\xa0h over|'
 verify "$WORK/e3.xlsx"
-has "breach text: restoration H6" "sheet 'restoration', cell H6: the report has \".*25h against 24h.*\", the re-derived report \".*112h against 24h"
+has "breach text: restoration H6" "sheet 'restoration', cell H6: the report has \".*25[^0-9]*h against 24[^0-9]*h.*\", the re-derived report \".*112[^0-9]*h against 24[^0-9]*h"
 # A cell's style only (same value): PASS green would be a format.
 edit_xlsx "$X" "$WORK/e4.xlsx" xl/worksheets/sheet3.xml 's|<c r="D6" s="10">|<c r="D6" s="3">|'
 verify "$WORK/e4.xlsx"
