@@ -12,7 +12,12 @@
  * customer_effort (the account's tickets, or the account), credits from
  * outage_credit (subjects "OUTAGE/ACCOUNT"), promises and notices from the
  * breaches of commitments and payment_notice.
+ *
+ * The letter's date is the one thing not taken from the findings: the
+ * complainant's --date, else today in the findings' zone. The manifest
+ * records it, so verify writes the same dossier again on a later day.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +74,9 @@ typedef struct dossier {
     ombud_timeline tl;         /* arrays below */
     GArray *call_at, *call_kind, *promise_at;
     char *letter;              /* filled letter (g_free) */
+    int year, month, day;      /* the letter's date: --date, else today in
+                                  the findings' zone */
+    char date[11];             /* the same as YYYY-MM-DD, for the manifest */
     char *manifest;            /* the manifest line, as written (free) */
     int pdf;                   /* drawing the PDF: input text isolated (in()) */
 } dossier;
@@ -540,21 +548,19 @@ static const char *ask_of(const dossier *x)
 
 static ombud_err fill_letter(dossier *x)
 {
-    char labels[12][192], values[12][192], owed[48], date[16];
+    char labels[12][192], values[12][192], owed[48], date[24];
     GString *nums = g_string_new(NULL);
     char *br = breaches_text(x);
     int n = numbers_rows(x, 1, labels, values);
     int64_t unpaid = x->n.owed > x->n.credited ? x->n.owed - x->n.credited : 0;
     const ombud_complaint *c = x->c;
-    ombud_tm tm;
     ombud_err err;
 
     for (int i = 0; i < n; i++)
         g_string_append_printf(nums, "%s- %s: %s", i ? "\n" : "", labels[i],
                                values[i]);
     pdoc_money(&x->d, unpaid, owed, sizeof owed);
-    ombud_tm_from_instant(x->tz, x->chk.to - 1, &tm);
-    ombud_fmt_date(tm.year, tm.month, tm.day, date, sizeof date);
+    ombud_fmt_date(x->year, x->month, x->day, date, sizeof date);
     {
         /* Optional texts stay NULL when not given: their sections go. */
 #define OPT(v) ((v) && (v)[0] ? in(x, v) : NULL)
@@ -595,6 +601,21 @@ static const char *opt(const char *s)
     return s ? s : "";
 }
 
+/*
+ * The letter's date as the manifest records it: "" for the last day of
+ * the period, the date every dossier bore before --date, so that those
+ * dossiers keep the manifest they were written with and verify still
+ * writes them again (it reads no date as that day).
+ */
+static const char *manifest_date(const dossier *x)
+{
+    ombud_tm end;
+
+    ombud_tm_from_instant(x->tz, x->chk.to - 1, &end);
+    return end.year == x->year && end.month == x->month && end.day == x->day
+           ? "" : x->date;
+}
+
 static ombud_err make_manifest(dossier *x, const char *paper)
 {
     ombud_manifest *m = calloc(1, sizeof *m);
@@ -615,6 +636,7 @@ static ombud_err make_manifest(dossier *x, const char *paper)
         snprintf(m->service_address, sizeof m->service_address, "%s",
                  opt(x->c->service_address));
         snprintf(m->tried, sizeof m->tried, "%s", opt(x->c->tried));
+        snprintf(m->date, sizeof m->date, "%s", manifest_date(x));
         ombud_sha256_update(h, x->c->letter, strlen(x->c->letter));
         snprintf(m->letter, sizeof m->letter, "%s", ombud_sha256_hex(h));
         if (strlen(x->c->account) >= sizeof m->account ||
@@ -1013,6 +1035,26 @@ static void timeline_axis(dossier *x)
     x->tl.npromises = (int)x->promise_at->len;
 }
 
+/*
+ * The letter's date: the one given (--date, or the manifest's when verify
+ * writes the dossier again), else today where the filing is, since a
+ * letter is dated when it is sent, not at the period's end.
+ */
+static ombud_err letter_date(dossier *x)
+{
+    char why[96];
+
+    if (!x->c->date)
+        ombud_today(x->tz, &x->year, &x->month, &x->day);
+    else if (ombud_date_parse(x->c->date, &x->year, &x->month, &x->day, why,
+                              sizeof why))
+        return ombud_error(OMBUD_E_USAGE, NULL, "the letter's date '%s' is "
+                           "not a calendar date: %s", x->c->date, why);
+    snprintf(x->date, sizeof x->date, "%04d-%02d-%02d", x->year, x->month,
+             x->day);
+    return OMBUD_OK;
+}
+
 ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
                                  const char *pdf_path, const char *xlsx_path)
 {
@@ -1038,6 +1080,10 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
     if (ombud_tz_open(x->chk.tz, &x->tz)) {
         err = ombud_error(OMBUD_E_DATA, NULL, "the findings' time zone '%s' "
                           "is not known on this machine", x->chk.tz);
+        dossier_free(x);
+        return err;
+    }
+    if ((err = letter_date(x))) {
         dossier_free(x);
         return err;
     }
