@@ -169,4 +169,11 @@ void ombud_xlsx_print_setup(struct lxw_worksheet *ws,
                             const ombud_check_info *chk,
                             const struct ombud_tz *tz);
 
+/**
+ * @brief The number format of money in @p currency, as Excel writes it
+ * (en-US syntax, the reader's locale tag first): "#,##0.00 \"USD\"", with
+ * as many decimals as the currency has. @return @p buf.
+ */
+char *ombud_xlsx_money_format(const char *currency, char *buf, size_t size);
+
 #endif

@@ -256,18 +256,28 @@ static lxw_format *fmt(xlsx *x, int bold, const char *numfmt, int wrap)
     return f;
 }
 
+/* Format codes are always written the en-US way ("#,##0.00"); the locale
+ * tag ([$-C0A] Spanish...) makes a spreadsheet show the reader's marks
+ * (1.234,56). The cells stay numbers. The dossier's workbook uses the
+ * same code, so money reads the same in both. */
+char *ombud_xlsx_money_format(const char *currency, char *buf, size_t size)
+{
+    const char *tag = ombud_xlsx_locale_tag(), *cur = ombud_fmt_currency(currency);
+    int digits = ombud_currency_digits(currency);
+
+    if (digits == 0)
+        snprintf(buf, size, "%s#,##0 \"%s\"", tag, cur);
+    else
+        snprintf(buf, size, "%s#,##0.%.*s \"%s\"", tag, digits, "000", cur);
+    return buf;
+}
+
 static void make_formats(xlsx *x)
 {
     char moneyfmt[96], f[64];
-    const char *tag = ombud_xlsx_locale_tag(), *cur = ombud_fmt_currency(x->chk.currency);
+    const char *tag = ombud_xlsx_locale_tag();
 
-    /* Format codes are always written the en-US way ("#,##0.00"); the
-     * locale tag ([$-C0A] Spanish...) makes a spreadsheet show the
-     * reader's marks (1.234,56). The cells stay numbers. */
-    snprintf(moneyfmt, sizeof moneyfmt, "%s#,##0.%.*s \"%s\"", tag, x->digits,
-             "000", cur);
-    if (x->digits == 0)
-        snprintf(moneyfmt, sizeof moneyfmt, "%s#,##0 \"%s\"", tag, cur);
+    ombud_xlsx_money_format(x->chk.currency, moneyfmt, sizeof moneyfmt);
     x->title = fmt(x, 1, NULL, 0);
     format_set_font_size(x->title, 16);
     x->bold = fmt(x, 1, NULL, 0);
