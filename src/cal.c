@@ -347,6 +347,23 @@ static ombud_err parse_date(const char **pp, int64_t *days, char *why, size_t wl
     return OMBUD_OK;
 }
 
+ombud_err ombud_date_parse(const char *s, int *year, int *month, int *day,
+                           char *why, size_t whylen)
+{
+    const char *p = s;
+    int64_t days;
+    ombud_err err;
+
+    assert(s && year && month && day);
+    if ((err = parse_date(&p, &days, why, whylen)))
+        return err;
+    /* A date and nothing else: "2026-11-02T10:00" is a time, not a day. */
+    if (*p)
+        return fail(why, whylen, "not an ISO 8601 date (expected YYYY-MM-DD)");
+    ombud_civil_from_days(days, year, month, day);
+    return OMBUD_OK;
+}
+
 ombud_err ombud_time_parse(const char *s, const ombud_tz *tz, unsigned flags,
                            int64_t *out, char *why, size_t whylen)
 {
@@ -512,4 +529,14 @@ int64_t ombud_clock_now(void)
             return v;
     }
     return (int64_t)time(NULL);
+}
+
+void ombud_today(const ombud_tz *tz, int *year, int *month, int *day)
+{
+    ombud_tm tm;
+
+    ombud_tm_from_instant(tz, ombud_clock_now(), &tm);
+    *year = tm.year;
+    *month = tm.month;
+    *day = tm.day;
 }

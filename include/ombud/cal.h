@@ -122,6 +122,23 @@ ombud_err ombud_time_parse(const char *s, const ombud_tz *tz, unsigned flags,
                            int64_t *out, char *why, size_t whylen);
 
 /**
+ * @brief Parse a calendar date: exactly "YYYY-MM-DD", a day that exists
+ * (2026-02-29 does not), in years OMBUD_YEAR_MIN to OMBUD_YEAR_MAX.
+ *
+ * @code
+ * int y, m, d;
+ * char why[80];
+ * if (ombud_date_parse("2026-11-02", &y, &m, &d, why, sizeof why))
+ *     ...;  // why: "day out of range (2026-02 has 28 days)" and the like
+ * @endcode
+ * @param s     NUL-terminated text (borrowed); nothing may follow the day.
+ * @param why   receives a short reason on failure.
+ * @return OMBUD_OK, or OMBUD_E_FIELD (nothing is written to the outputs).
+ */
+ombud_err ombud_date_parse(const char *s, int *year, int *month, int *day,
+                           char *why, size_t whylen);
+
+/**
  * @brief Format an instant as "2026-10-14 16:00:00 -07:00" in @p tz
  * (UTC with "Z" when @p tz is NULL).
  * @return @p buf.
@@ -150,6 +167,12 @@ char *ombud_period_format(const ombud_tz *tz, int64_t from, int64_t to,
  * SOURCE_DATE_EPOCH when set, else the system clock.
  */
 int64_t ombud_clock_now(void);
+
+/**
+ * @brief Today's date in zone @p tz (UTC when NULL), by ombud_clock_now():
+ * pinned by ombud_clock_set() or SOURCE_DATE_EPOCH like the clock itself.
+ */
+void ombud_today(const ombud_tz *tz, int *year, int *month, int *day);
 
 /** Pin the clock (tests). NULL restores the default. */
 void ombud_clock_set(int64_t (*now)(void));

@@ -220,7 +220,9 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
  * letter's signatory: no input names an account's holder); NULL @p ask
  * and @p letter take the defaults (the standard request for an account
  * with or without a breach, the compiled-in template of the findings'
- * language). @p gs is not read. (src/cmd/cmd_complaint.c)
+ * language). @p date is the letter's, "YYYY-MM-DD" (checked by
+ * ombud_date_option()), or NULL for today in the findings' time zone.
+ * @p gs is not read. (src/cmd/cmd_complaint.c)
  * @return OMBUD_OK; OMBUD_E_USAGE without @p customer; OMBUD_E_DATA when
  * no record names @p account (the accounts that have records are named).
  */
@@ -228,8 +230,8 @@ ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
                                 const ombud_guarantees *gs, const char *account,
                                 const char *customer, const char *ask,
                                 const char *letter_path, const char *letter,
-                                ombud_paper paper, const char *out,
-                                const char *sign_key);
+                                ombud_paper paper, const char *date,
+                                const char *out, const char *sign_key);
 
 /**
  * @brief Sign report @p path with private key file @p key (NULL: do
@@ -243,6 +245,14 @@ ombud_err ombud_sign_written(const char *key, const char *path);
  */
 int ombud_sign_option(const char *key);
 
+
+/**
+ * @brief Check --date's @p arg (YYYY-MM-DD, a real calendar day) and keep
+ * it in @p out (borrowed from argv). (src/cmd/date.c)
+ * @return 0, or 64 after a usage message for command @p cmd naming the
+ * option, the value and the form it takes.
+ */
+int ombud_date_option(const char *arg, const char *cmd, const char **out);
 
 /* ---- the report language (src/cmd/lang.c) ---------------------------------- */
 

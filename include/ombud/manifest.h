@@ -19,8 +19,12 @@
  *
  * "lang=" is written only when the findings' texts (and so their digest)
  * are in a language other than English. doc, paper and, for a dossier,
- * account, customer, ask, letter and (only when given) address,
- * service_address and tried are the options the report was written with;
+ * account, customer, ask, letter, date (the letter's, YYYY-MM-DD: chosen
+ * or today's, so the dossier is written again the same on a later day;
+ * left out when it is the period's last day, the date dossiers bore
+ * before it was an option, so theirs keep their manifest) and (only when
+ * given) address, service_address and tried are the options the report
+ * was written with;
  * gpath and each input's path and zone are what the store recorded.
  * Together they are everything `ombud verify` needs to write the
  * same report again, byte for byte, from the same inputs: a report is
@@ -75,6 +79,8 @@ typedef struct ombud_manifest {
     char address[512];            /**< dossier: --address, "" when not given */
     char service_address[512];    /**< dossier: --service-address, or "" */
     char tried[4096];             /**< dossier: --tried, or "" */
+    char date[16];                /**< dossier: the letter's date, YYYY-MM-DD;
+                                       "": the period's last day */
 } ombud_manifest;
 
 /** @brief The manifest of check @p check_id (0 = latest) from the store. */

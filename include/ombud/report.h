@@ -7,11 +7,15 @@
  * temporary name beside the target and renamed into place when complete,
  * so a failure never leaves a partial report that looks finished.
  * Reports are deterministic: document dates come from the period, never
- * from the clock.
+ * from the clock. The one date a person chooses, the complaint letter's,
+ * is an option like any other (today's by default) and the dossier's
+ * manifest records it, so the dossier is written again the same on any
+ * later day.
  */
 #ifndef OMBUD_REPORT_H
 #define OMBUD_REPORT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "ombud/err.h"
 #include "ombud/store.h"
@@ -100,6 +104,8 @@ typedef struct ombud_complaint {
     const char *service_address; /**< where the service is, or NULL */
     const char *tried;      /**< what was already tried with the company,
                                  or NULL */
+    const char *date;       /**< the letter's date, "YYYY-MM-DD"; NULL:
+                                 today in the findings' time zone */
 } ombud_complaint;
 
 /**
@@ -108,7 +114,7 @@ typedef struct ombud_complaint {
  * with file:line, the breaches) and XLSX (@p xlsx_path: the same numbers,
  * chronology and breaches as sheets). Either path may be NULL.
  * @return OMBUD_OK, OMBUD_E_DATA (no such check or account, bad letter),
- * OMBUD_E_CANTCREAT.
+ * OMBUD_E_USAGE (a date that is not a calendar day), OMBUD_E_CANTCREAT.
  */
 ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
                                  const char *pdf_path, const char *xlsx_path);
@@ -162,5 +168,12 @@ struct ombud_tz;
 void ombud_xlsx_print_setup(struct lxw_worksheet *ws,
                             const ombud_check_info *chk,
                             const struct ombud_tz *tz);
+
+/**
+ * @brief The number format of money in @p currency, as Excel writes it
+ * (en-US syntax, the reader's locale tag first): "#,##0.00 \"USD\"", with
+ * as many decimals as the currency has. @return @p buf.
+ */
+char *ombud_xlsx_money_format(const char *currency, char *buf, size_t size);
 
 #endif

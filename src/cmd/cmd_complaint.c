@@ -29,7 +29,7 @@ const char ombud_help_complaint[] =
     "                       --customer NAME [--period PERIOD] [--out DIR]\n"
     "                       [--address TEXT] [--service-address TEXT]\n"
     "                       [--tried TEXT] [--ask TEXT] [--letter FILE]\n"
-    "                       [--paper letter|a4] [--sign KEY]\n"
+    "                       [--date YYYY-MM-DD] [--paper letter|a4] [--sign KEY]\n"
     "                       [--lang en|es|ca|he]\n"
     "\n"
     "Write the complaint dossier of one account, for a consumer filing a\n"
@@ -64,6 +64,10 @@ const char ombud_help_complaint[] =
     "  --ask TEXT         what you ask the commission for (default: a\n"
     "                     finding, the credits and refunds owed; with no\n"
     "                     breach, to keep the record on file)\n"
+    "  --date YYYY-MM-DD  the letter's date, {{date}} (default: today in\n"
+    "                     the filing's time zone, [filing] timezone); the\n"
+    "                     manifest records it, so 'ombud verify' writes the\n"
+    "                     same dossier again on any later day\n"
     "  --letter FILE      a letter template of your own: plain text with\n"
     "                     {{date}} {{commission}} {{carrier}} {{account}}\n"
     "                     {{customer}} {{address}} {{service_address}}\n"
@@ -82,11 +86,13 @@ const char ombud_help_complaint[] =
     "  ombud complaint --db out/evidence.db --guarantees fibre-bundle.ini \\\n"
     "      --account ACC-1001 --period 2026-10 --customer 'Jane Doe' \\\n"
     "      --address '12 Oak Lane, Oakridge, CA 94000' \\\n"
-    "      --tried 'called 22 times from 14 to 19 October' --out out\n";
+    "      --tried 'called 22 times from 14 to 19 October' \\\n"
+    "      --date 2026-11-02 --out out\n";
 
 /* What the letter says beyond the command's common options. */
 typedef struct extras {
     const char *address, *service_address, *tried;
+    const char *date;      /* --date, checked; NULL: today */
 } extras;
 
 typedef struct args {
@@ -102,7 +108,7 @@ static int parse(int argc, char **argv, args *a)
 {
     enum { O_DB = 256, O_G, O_ACCOUNT, O_PERIOD, O_OUT, O_LETTER, O_CUSTOMER,
            O_ASK, O_PAPER, O_LANG, O_SIGN, O_ADDRESS, O_SERVICE_ADDRESS,
-           O_TRIED };
+           O_TRIED, O_DATE };
     static const struct option opts[] = {
         {"db", required_argument, NULL, O_DB},
         {"guarantees", required_argument, NULL, O_G},
@@ -118,6 +124,7 @@ static int parse(int argc, char **argv, args *a)
         {"address", required_argument, NULL, O_ADDRESS},
         {"service-address", required_argument, NULL, O_SERVICE_ADDRESS},
         {"tried", required_argument, NULL, O_TRIED},
+        {"date", required_argument, NULL, O_DATE},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
@@ -126,7 +133,7 @@ static int parse(int argc, char **argv, args *a)
 
     *a = (args){"evidence.db", NULL, NULL, NULL, "ombud-out", NULL, NULL,
                 NULL, NULL, OMBUD_PAPER_LETTER, OMBUD_LANG_EN, 0,
-                {NULL, NULL, NULL}};
+                {NULL, NULL, NULL, NULL}};
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
@@ -143,6 +150,10 @@ static int parse(int argc, char **argv, args *a)
         case O_ADDRESS: a->ex.address = optarg; break;
         case O_SERVICE_ADDRESS: a->ex.service_address = optarg; break;
         case O_TRIED: a->ex.tried = optarg; break;
+        case O_DATE:
+            if ((c = ombud_date_option(optarg, "complaint", &a->ex.date)))
+                return c;
+            break;
         case O_LANG:
             if ((c = ombud_lang_option(optarg, "complaint", &a->lang)))
                 return c;
@@ -302,7 +313,7 @@ static ombud_err write_complaint(ombud_store *st, int64_t check_id,
     ombud_complaint c = {check_id, account, customer, ask,
                          letter_path ? letter_path : deflt,
                          letter ? letter : def_letter, paper, ex->address,
-                         ex->service_address, ex->tried};
+                         ex->service_address, ex->tried, ex->date};
     char name[200], pdf[4400], xlsx[4400];
     ombud_err err;
 
@@ -331,14 +342,14 @@ ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
                                 const ombud_guarantees *gs, const char *account,
                                 const char *customer, const char *ask,
                                 const char *letter_path, const char *letter,
-                                ombud_paper paper, const char *out,
-                                const char *sign_key)
+                                ombud_paper paper, const char *date,
+                                const char *out, const char *sign_key)
 {
-    const extras none = {NULL, NULL, NULL};
+    const extras ex = {NULL, NULL, NULL, date};
 
     (void)gs;
     return write_complaint(st, check_id, account, customer, ask, letter_path,
-                           letter, paper, out, sign_key, &none);
+                           letter, paper, out, sign_key, &ex);
 }
 
 /* Evaluate, then write the two files. */

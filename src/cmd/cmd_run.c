@@ -29,7 +29,8 @@ const char ombud_help_run[] =
     "                 [--billing FILE]... [--period PERIOD] [--out DIR]\n"
     "                 [--appointments FILE]... [--orders FILE]...\n"
     "                 [--customers FILE]...\n"
-    "                 [--paper letter|a4] [--account ID [--customer NAME]]\n"
+    "                 [--paper letter|a4]\n"
+    "                 [--account ID --customer NAME [--date YYYY-MM-DD]]\n"
     "                 [--lang en|es|ca|he] [--sign KEY] [--db FILE|URI]\n"
     "                 [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "                 [--calls-format csv|asterisk-queue-log] [--accounts FILE]\n"
@@ -56,6 +57,9 @@ const char ombud_help_run[] =
     "  --account ID       also write that account's complaint dossier\n"
     "                     (see 'ombud help complaint')\n"
     "  --customer NAME    who complains (required with --account)\n"
+    "  --date YYYY-MM-DD  the date of the dossier's letter (default: today\n"
+    "                     in the filing's time zone); recorded in its\n"
+    "                     manifest for 'ombud verify'\n"
     "  --lang LANG        language of the reports, the dossier and the\n"
     "                     summary: en, es, ca or he (default: [filing]\n"
     "                     language, else en)\n"
@@ -80,6 +84,7 @@ const char ombud_help_run[] =
 
 typedef struct run_args {
     const char *guarantees, *period, *out, *account, *customer, *key, *db;
+    const char *date;                   /* --date, checked; NULL: today */
     int allow;                          /* --allow-incomplete */
     int gate;                           /* the data-quality exit status */
     ombud_paper paper;
@@ -92,7 +97,7 @@ typedef struct run_args {
 static int parse_args(int argc, char **argv, run_args *a)
 {
     enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER, O_ACCOUNT, O_CUSTOMER, O_LANG,
-           O_SIGN, O_DB, O_ALLOW };
+           O_SIGN, O_DB, O_ALLOW, O_DATE };
     static const struct option opts[] = {
         {"guarantees", required_argument, NULL, O_G},
         {"period", required_argument, NULL, O_PERIOD},
@@ -100,6 +105,7 @@ static int parse_args(int argc, char **argv, run_args *a)
         {"paper", required_argument, NULL, O_PAPER},
         {"account", required_argument, NULL, O_ACCOUNT},
         {"customer", required_argument, NULL, O_CUSTOMER},
+        {"date", required_argument, NULL, O_DATE},
         {"lang", required_argument, NULL, O_LANG},
         {"sign", required_argument, NULL, O_SIGN},
         {"db", required_argument, NULL, O_DB},
@@ -130,6 +136,10 @@ static int parse_args(int argc, char **argv, run_args *a)
         case O_SIGN: a->key = optarg; break;
         case O_DB: a->db = optarg; break;
         case O_ALLOW: a->allow = 1; break;
+        case O_DATE:
+            if ((rc = ombud_date_option(optarg, "run", &a->date)))
+                return rc;
+            break;
         case O_LANG:
             if ((rc = ombud_lang_option(optarg, "run", &a->lang)))
                 return rc;
@@ -157,6 +167,12 @@ static int parse_args(int argc, char **argv, run_args *a)
     if (a->account && (!a->customer || !a->customer[0]))
         return ombud_usage_error("run", "--account ID needs --customer NAME: "
                                  "who complains", NULL);
+    /* Only the dossier has a letter to date: a --date that would date
+     * nothing is a mistake worth saying. */
+    if (a->date && !a->account)
+        return ombud_usage_error("run", "--date dates the complaint letter: "
+                                 "give it with --account ID --customer NAME",
+                                 NULL);
     if ((rc = ombud_sign_option(a->key)))
         return rc;
     return ombud_inputs_check(&a->in, "run");
@@ -195,7 +211,8 @@ static ombud_err run(run_args *a, const ombud_guarantees *gs,
         err = ombud_sign_written(a->key, pdfpath);
     if (!err && a->account)
         err = ombud_write_complaint(st, check_id, gs, a->account, a->customer,
-                                    NULL, NULL, NULL, a->paper, a->out, a->key);
+                                    NULL, NULL, NULL, a->paper, a->date, a->out,
+                                    a->key);
     /* After the reports: they show why, so the user can see it. */
     if (!err)
         a->gate = ombud_quality_gate(st, check_id, a->allow);

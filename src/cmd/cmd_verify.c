@@ -21,6 +21,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "ombud/cal.h"
 #include "ombud/cmd.h"
 #include "ombud/compare.h"
 #include "ombud/diag.h"
@@ -380,13 +381,33 @@ static ombud_err import_as_named(verify *v, ombud_store *st,
     return err;
 }
 
+/*
+ * The date of the dossier's letter, into @p buf: the one its manifest
+ * records, else the last day of its period (a manifest names no date for
+ * that day: dossiers bore it before the date was an option).
+ */
+static const char *letter_date(const verify *v, char *buf, size_t size)
+{
+    ombud_tz *tz = NULL;
+    ombud_tm tm;
+
+    if (v->m.date[0])
+        return v->m.date;
+    if (ombud_tz_open(v->m.tz, &tz))
+        return NULL;    /* the findings could not be recomputed either */
+    ombud_tm_from_instant(tz, v->m.to - 1, &tm);
+    ombud_tz_free(tz);
+    snprintf(buf, size, "%04d-%02d-%02d", tm.year, tm.month, tm.day);
+    return buf;
+}
+
 /* The report written again from store @st into @out. */
 static ombud_err write_again(verify *v, ombud_store *st, int64_t check_id,
                              const char *out)
 {
     ombud_paper paper = OMBUD_PAPER_LETTER;
     ombud_complaint c = {0};
-    char *letter, *lpath = NULL;
+    char *letter, *lpath = NULL, date[32];
     ombud_err err;
 
     if (v->m.paper[0] && ombud_paper_parse(v->m.paper, &paper))
@@ -398,7 +419,8 @@ static ombud_err write_again(verify *v, ombud_store *st, int64_t check_id,
         return OMBUD_E_NOINPUT;
     c = (ombud_complaint){check_id, v->m.account, v->m.customer, v->m.ask,
                           lpath, letter, paper, v->m.address,
-                          v->m.service_address, v->m.tried};
+                          v->m.service_address, v->m.tried,
+                          letter_date(v, date, sizeof date)};
     err = ombud_report_complaint(st, &c, v->rb.is_pdf ? out : NULL,
                                  v->rb.is_pdf ? NULL : out);
     g_free(letter);

@@ -12,7 +12,12 @@
  * customer_effort (the account's tickets, or the account), credits from
  * outage_credit (subjects "OUTAGE/ACCOUNT"), promises and notices from the
  * breaches of commitments and payment_notice.
+ *
+ * The letter's date is the one thing not taken from the findings: the
+ * complainant's --date, else today in the findings' zone. The manifest
+ * records it, so verify writes the same dossier again on a later day.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +47,8 @@ typedef struct dres {
     int64_t id;
     char *gid, *kind, *promise, *source;
     int64_t breaches;          /* the account's */
+    int money;                 /* 1: the guarantee deals in money (amounts
+                                  shown); 0: no amount, not even 0.00 */
 } dres;
 
 /* The account in numbers. */
@@ -69,6 +76,9 @@ typedef struct dossier {
     ombud_timeline tl;         /* arrays below */
     GArray *call_at, *call_kind, *promise_at;
     char *letter;              /* filled letter (g_free) */
+    int year, month, day;      /* the letter's date: --date, else today in
+                                  the findings' zone */
+    char date[11];             /* the same as YYYY-MM-DD, for the manifest */
     char *manifest;            /* the manifest line, as written (free) */
     int pdf;                   /* drawing the PDF: input text isolated (in()) */
 } dossier;
@@ -179,6 +189,7 @@ static int copy_result(void *ud, const ombud_result_row *r)
     c->kind = g_strdup(r->kind);
     c->promise = g_strdup(r->promise);
     c->source = g_strdup(r->source);
+    c->money = r->r.amount != OMBUD_AMOUNT_NONE;
     return 0;
 }
 
@@ -540,21 +551,19 @@ static const char *ask_of(const dossier *x)
 
 static ombud_err fill_letter(dossier *x)
 {
-    char labels[12][192], values[12][192], owed[48], date[16];
+    char labels[12][192], values[12][192], owed[48], date[24];
     GString *nums = g_string_new(NULL);
     char *br = breaches_text(x);
     int n = numbers_rows(x, 1, labels, values);
     int64_t unpaid = x->n.owed > x->n.credited ? x->n.owed - x->n.credited : 0;
     const ombud_complaint *c = x->c;
-    ombud_tm tm;
     ombud_err err;
 
     for (int i = 0; i < n; i++)
         g_string_append_printf(nums, "%s- %s: %s", i ? "\n" : "", labels[i],
                                values[i]);
     pdoc_money(&x->d, unpaid, owed, sizeof owed);
-    ombud_tm_from_instant(x->tz, x->chk.to - 1, &tm);
-    ombud_fmt_date(tm.year, tm.month, tm.day, date, sizeof date);
+    ombud_fmt_date(x->year, x->month, x->day, date, sizeof date);
     {
         /* Optional texts stay NULL when not given: their sections go. */
 #define OPT(v) ((v) && (v)[0] ? in(x, v) : NULL)
@@ -595,6 +604,21 @@ static const char *opt(const char *s)
     return s ? s : "";
 }
 
+/*
+ * The letter's date as the manifest records it: "" for the last day of
+ * the period, the date every dossier bore before --date, so that those
+ * dossiers keep the manifest they were written with and verify still
+ * writes them again (it reads no date as that day).
+ */
+static const char *manifest_date(const dossier *x)
+{
+    ombud_tm end;
+
+    ombud_tm_from_instant(x->tz, x->chk.to - 1, &end);
+    return end.year == x->year && end.month == x->month && end.day == x->day
+           ? "" : x->date;
+}
+
 static ombud_err make_manifest(dossier *x, const char *paper)
 {
     ombud_manifest *m = calloc(1, sizeof *m);
@@ -615,6 +639,7 @@ static ombud_err make_manifest(dossier *x, const char *paper)
         snprintf(m->service_address, sizeof m->service_address, "%s",
                  opt(x->c->service_address));
         snprintf(m->tried, sizeof m->tried, "%s", opt(x->c->tried));
+        snprintf(m->date, sizeof m->date, "%s", manifest_date(x));
         ombud_sha256_update(h, x->c->letter, strlen(x->c->letter));
         snprintf(m->letter, sizeof m->letter, "%s", ombud_sha256_hex(h));
         if (strlen(x->c->account) >= sizeof m->account ||
@@ -650,10 +675,13 @@ static void manifest_sheet(dossier *x, lxw_workbook *wb)
 {
     lxw_worksheet *ws = add_sheet(x, wb, _("Manifest"));
 
+    if (!ws)
+        return;
     worksheet_set_column(ws, 0, 0, 120, NULL);
     worksheet_write_string(ws, 0, 0, x->manifest, NULL);
     worksheet_write_string(ws, 2, 0, _("What the figures were made from "
                            "(checked by ombud verify)"), NULL);
+    worksheet_print_area(ws, 0, 0, 2, 0);
 }
 
 /* ---- PDF -------------------------------------------------------------------- */
@@ -820,7 +848,58 @@ static void draw(pdoc *d, void *ud)
 
 /* ---- XLSX --------------------------------------------------------------------- */
 
-typedef struct xsheet { dossier *x; lxw_worksheet *ws; int row; lxw_format *date; } xsheet;
+/*
+ * The workbook's cell formats. Figures keep their type, as in xlsx.c:
+ * counts are numbers, times Excel durations (days), shares percentages,
+ * money in the filing currency's format (the report's code), so that a
+ * reader can add, sort and compare them; never text.
+ */
+typedef struct xfmt {
+    lxw_format *head;          /* a table's header row */
+    lxw_format *date;          /* a local date and time */
+    lxw_format *count;         /* a whole number: #,##0 */
+    lxw_format *hm;            /* a total of time, [h]:mm: 112 h is 112:00,
+                                  hours and minutes as the letter says */
+    lxw_format *hms;           /* a breach's measure, [h]:mm:ss: a call
+                                  closed after 47 s is not 0:00 */
+    lxw_format *pct;           /* a share: 0.00% */
+    lxw_format *ratio;         /* thousandths (reliability indices) */
+    lxw_format *money;         /* minor units as the filing currency */
+} xfmt;
+
+typedef struct xsheet {
+    dossier *x;
+    lxw_worksheet *ws;
+    int row;                   /* the next row to write */
+    const xfmt *f;
+} xsheet;
+
+static lxw_format *num_format(lxw_workbook *wb, const char *code)
+{
+    lxw_format *f = workbook_add_format(wb);
+
+    format_set_num_format(f, code);
+    return f;
+}
+
+static void make_formats(const dossier *x, lxw_workbook *wb, xfmt *f)
+{
+    const char *tag = ombud_xlsx_locale_tag();
+    char code[96];
+
+    f->head = workbook_add_format(wb);
+    format_set_bold(f->head);
+    f->date = num_format(wb, ombud_xlsx_date_format());
+#define CODE(...) (snprintf(code, sizeof code, __VA_ARGS__), code)
+    f->count = num_format(wb, CODE("%s#,##0", tag));
+    f->hm = num_format(wb, CODE("%s[h]:mm", tag));
+    f->hms = num_format(wb, CODE("%s[h]:mm:ss", tag));
+    f->pct = num_format(wb, CODE("%s0.00%%", tag));
+    f->ratio = num_format(wb, CODE("%s0.000", tag));
+#undef CODE
+    f->money = num_format(wb, ombud_xlsx_money_format(x->chk.currency, code,
+                                                      sizeof code));
+}
 
 /* Text into a cell, characters XML cannot hold written visibly
  * ("<U+FFFE>"), as xlsx.c's put_text does. */
@@ -836,6 +915,41 @@ static void put_str(lxw_worksheet *ws, int row, int col, const char *s,
     free(safe);
 }
 
+static void put_num(xsheet *s, int col, double v, lxw_format *fmt)
+{
+    worksheet_write_number(s->ws, (lxw_row_t)s->row, (lxw_col_t)col, v, fmt);
+}
+
+static double money_of(const dossier *x, int64_t minor)
+{
+    double scale = 1;
+
+    for (int i = ombud_currency_digits(x->chk.currency); i > 0; i--)
+        scale *= 10;
+    return (double)minor / scale;
+}
+
+/*
+ * A figure in its unit, as xlsx.c writes the report's: seconds as an
+ * Excel duration (days) in @p dur's format, basis points as a share,
+ * thousandths as a ratio, "count" (or none) as a whole number, money
+ * ("minor") in the currency's format.
+ */
+static void put_value(xsheet *s, int col, int64_t v, const char *unit,
+                      lxw_format *dur)
+{
+    if (!unit || !strcmp(unit, "count"))
+        put_num(s, col, (double)v, s->f->count);
+    else if (!strcmp(unit, "s"))
+        put_num(s, col, (double)v / 86400.0, dur);
+    else if (!strcmp(unit, "bp"))
+        put_num(s, col, (double)v / 10000.0, s->f->pct);
+    else if (!strcmp(unit, "milli"))
+        put_num(s, col, (double)v / 1000.0, s->f->ratio);
+    else
+        put_num(s, col, money_of(s->x, v), s->f->money);
+}
+
 static void put_local(xsheet *s, int col, int64_t t)
 {
     ombud_tm tm;
@@ -843,22 +957,131 @@ static void put_local(xsheet *s, int col, int64_t t)
 
     ombud_tm_from_instant(s->x->tz, t, &tm);
     dt = (lxw_datetime){tm.year, tm.month, tm.day, tm.hour, tm.min, tm.sec};
-    worksheet_write_datetime(s->ws, (lxw_row_t)s->row, (lxw_col_t)col, &dt, s->date);
+    worksheet_write_datetime(s->ws, (lxw_row_t)s->row, (lxw_col_t)col, &dt,
+                             s->f->date);
+}
+
+/* A table's header in row 1, frozen in view and printed atop every page. */
+static void header(lxw_worksheet *ws, lxw_format *bold, const char *const *h,
+                   const double *w, int n)
+{
+    for (int c = 0; c < n; c++) {
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL);
+        put_str(ws, 0, c, h[c][0] ? _(h[c]) : "", bold);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
+}
+
+/*
+ * After a table's last row (@p last, 0 when it has none): its autofilter
+ * (on the header alone when empty, so the filter buttons are where a
+ * reader looks for them) and its print area, the table and nothing else.
+ */
+static void table_end(lxw_worksheet *ws, int last, int last_col)
+{
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)last, (lxw_col_t)last_col);
+    worksheet_print_area(ws, 0, 0, (lxw_row_t)last, (lxw_col_t)last_col);
+}
+
+/* The account in numbers as the workbook holds them: one figure a row,
+ * each of its type, where the PDF's rows join several in words. */
+typedef enum nkind { NUM_COUNT, NUM_TIME, NUM_MONEY } nkind;
+typedef struct ncell { const char *label; int64_t v; nkind kind; } ncell;
+
+#define NUMBER_CELLS 20     /* more than number_cells() writes */
+
+static int number_cells(const dossier *x, ncell *c)
+{
+    const numbers *n = &x->n;
+    int k = 0;
+
+#define FIG(l, v, kind) (c[k++] = (ncell){l, v, kind})
+    FIG(N_("Outages"), n->outages, NUM_COUNT);
+    FIG(N_("Hours without service"), n->out_seconds, NUM_TIME);
+    FIG(N_("Calls made"), n->calls, NUM_COUNT);
+    FIG(N_("Time on the phone"), n->phone, NUM_TIME);
+    FIG(N_("Employees spoken to"), n->agents, NUM_COUNT);
+    FIG(N_("Employees who handled more than one call leg"), n->repeat,
+        NUM_COUNT);
+    FIG(N_("Transfers"), n->transfers, NUM_COUNT);
+    FIG(N_("Transfers into a department that was closed"), n->closed,
+        NUM_COUNT);
+    FIG(N_("Days from first call to restoration"), n->days, NUM_COUNT);
+    FIG(N_("Promised restoration times missed"), n->promises_missed,
+        NUM_COUNT);
+    FIG(N_("Credits owed"), n->owed, NUM_MONEY);
+    FIG(N_("Credits received"), n->credited, NUM_MONEY);
+    FIG(N_("Wrongful late-payment notices"), n->wrongful_notices, NUM_COUNT);
+    /* As on the numbers page: only for accounts with appointments or
+     * orders. */
+    if (n->appts) {
+        FIG(N_("Engineer appointments"), n->appts, NUM_COUNT);
+        FIG(N_("Engineer appointments missed"), n->appts_missed, NUM_COUNT);
+    }
+    if (n->orders) {
+        FIG(N_("Orders"), n->orders, NUM_COUNT);
+        FIG(N_("Orders completed late or still open"), n->orders_late,
+             NUM_COUNT);
+    }
+#undef FIG
+    assert(k <= NUMBER_CELLS);
+    return k;
+}
+
+static void numbers_sheet(xsheet *s, lxw_workbook *wb)
+{
+    static const char *const head[] = {N_("The account in numbers"),
+                                       N_("Value")};
+    static const double widths[] = {46, 14};
+    ncell c[NUMBER_CELLS];
+    int n = number_cells(s->x, c);
+
+    if (!(s->ws = add_sheet(s->x, wb, _("Numbers"))))
+        return;
+    /* Two columns fit a portrait page; the other sheets are wide. */
+    worksheet_set_portrait(s->ws);
+    header(s->ws, s->f->head, head, widths, 2);
+    for (s->row = 1; s->row <= n; s->row++) {
+        const ncell *k = &c[s->row - 1];
+        put_str(s->ws, s->row, 0, _(k->label), NULL);
+        if (k->kind == NUM_TIME)
+            put_num(s, 1, (double)k->v / 86400.0, s->f->hm);
+        else if (k->kind == NUM_MONEY)
+            put_num(s, 1, money_of(s->x, k->v), s->f->money);
+        else
+            put_num(s, 1, (double)k->v, s->f->count);
+    }
+    table_end(s->ws, n, 1);
 }
 
 static int x_event(void *ud, const ombud_event *e)
 {
     xsheet *s = ud;
-    char what[600], line[32];
+    char what[600];
 
     describe(s->x, e, what, sizeof what);
-    snprintf(line, sizeof line, "%ld", e->line);
     put_local(s, 0, e->at);
     put_str(s->ws, s->row, 1, what, NULL);
     put_str(s->ws, s->row, 2, e->file, NULL);
-    worksheet_write_number(s->ws, (lxw_row_t)s->row, 3, (double)e->line, NULL);
+    put_num(s, 3, (double)e->line, s->f->count);
     s->row++;
     return 0;
+}
+
+static void chronology_sheet(xsheet *s, lxw_workbook *wb)
+{
+    static const char *const head[] = {N_("When (local)"), N_("What happened"),
+                                       N_("File"), N_("Line")};
+    static const double widths[] = {18, 100, 14, 8};
+
+    if (!(s->ws = add_sheet(s->x, wb, _("Chronology"))))
+        return;
+    header(s->ws, s->f->head, head, widths, 4);
+    s->row = 1;
+    ombud_store_each_event(s->x->st, s->x->c->account, s->x->chk.from,
+                           s->x->chk.to, x_event, s);
+    table_end(s->ws, s->row - 1, 3);
 }
 
 typedef struct xbreach { xsheet *s; const dres *r; } xbreach;
@@ -875,40 +1098,63 @@ static int x_breach(void *ud, const ombud_breach *b, const char *refs,
     put_str(s->ws, s->row, 2, xb->r->source, NULL);
     if (b->at != OMBUD_TIME_NONE)
         put_local(s, 3, b->at);
-    put_str(s->ws, s->row, 4, b->detail, NULL);
-    put_str(s->ws, s->row, 5, refs, NULL);
+    put_value(s, 4, b->measured, b->unit, s->f->hms);
+    put_value(s, 5, b->limit, b->unit, s->f->hms);
+    put_value(s, 6, b->shortfall, b->unit, s->f->hms);
+    /* Blank for a guarantee that deals in no money, as in the report:
+     * 0.00 would say that nothing was owed. */
+    if (xb->r->money)
+        put_num(s, 7, money_of(s->x, b->amount), s->f->money);
+    put_str(s->ws, s->row, 8, b->detail, NULL);
+    put_str(s->ws, s->row, 9, refs, NULL);
     s->row++;
     return 0;
 }
 
-static void header(lxw_worksheet *ws, lxw_format *bold, const char *const *h,
-                   const double *w, int n)
+static void breaches_sheet(xsheet *s, lxw_workbook *wb)
 {
-    for (int c = 0; c < n; c++) {
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL);
-        put_str(ws, 0, c, h[c][0] ? _(h[c]) : "", bold);
+    static const char *const head[] = {N_("Guarantee"), N_("Promise"),
+        N_("Source"), N_("When (local)"), N_("Measured"), N_("Limit"),
+        N_("Shortfall"), N_("Amount"), N_("What happened"),
+        N_("Evidence (file:line)")};
+    static const double widths[] = {18, 40, 30, 18, 12, 12, 12, 12, 80, 40};
+    dossier *x = s->x;
+
+    if (!(s->ws = add_sheet(x, wb, _("Breaches"))))
+        return;
+    header(s->ws, s->f->head, head, widths, 10);
+    s->row = 1;
+    for (int i = 0; i < x->nres; i++) {
+        xbreach xb = {s, &x->res[i]};
+        ombud_store_each_breach_of(x->st, x->res[i].id, x->c->account,
+                                   x_breach, &xb);
     }
-    worksheet_freeze_panes(ws, 1, 0);
+    table_end(s->ws, s->row - 1, 9);
+}
+
+/* As in xlsx.c: libxlsxwriter does not check its sheet temp files. */
+static int sheet_files_ok(lxw_workbook *wb)
+{
+    lxw_worksheet *ws;
+
+    LXW_FOREACH_WORKSHEET(ws, wb) {
+        FILE *f = ws->optimize_tmpfile;
+        if (f && (fflush(f) != 0 || ferror(f)))
+            return 0;
+    }
+    return 1;
 }
 
 static ombud_err write_xlsx(dossier *x, const char *path)
 {
-    static const char *const hn[] = {N_("The account in numbers"), ""};
-    static const char *const hc[] = {N_("When (local)"), N_("What happened"), N_("File"), N_("Line")};
-    static const char *const hb[] = {N_("Guarantee"), N_("Promise"), N_("Source"), N_("When (local)"),
-                                     N_("What happened"), N_("Evidence (file:line)")};
-    static const double wn[] = {40, 60}, wc[] = {18, 100, 14, 8},
-                        wbr[] = {18, 40, 30, 18, 80, 40};
     lxw_workbook_options o = {LXW_TRUE, NULL, LXW_FALSE};
     lxw_doc_properties props = {0};
-    char labels[12][192], values[12][192];
     ombud_outfile of;
     lxw_workbook *wb;
-    xsheet s = {x, NULL, 1, NULL};
-    lxw_format *bold;
+    xfmt f;
+    xsheet s = {x, NULL, 1, &f};
     lxw_error e;
     ombud_err err0;
-    int n;
 
     if ((err0 = make_manifest(x, "")))
         return err0;
@@ -922,40 +1168,16 @@ static ombud_err write_xlsx(dossier *x, const char *path)
     props.company = x->chk.carrier;
     props.created = (time_t)x->chk.to;
     workbook_set_properties(wb, &props);
-    bold = workbook_add_format(wb);
-    format_set_bold(bold);
-    s.date = workbook_add_format(wb);
-    format_set_num_format(s.date, ombud_xlsx_date_format());
-    s.ws = add_sheet(x, wb, _("Numbers"));
-    header(s.ws, bold, hn, wn, 2);
-    n = numbers_rows(x, 0, labels, values);
-    for (int i = 0; i < n; i++) {
-        put_str(s.ws, i + 1, 0, labels[i], NULL);
-        put_str(s.ws, i + 1, 1, values[i], NULL);
-    }
-    s.ws = add_sheet(x, wb, _("Chronology"));
-    header(s.ws, bold, hc, wc, 4);
-    ombud_store_each_event(x->st, x->c->account, x->chk.from, x->chk.to, x_event, &s);
-    s.ws = add_sheet(x, wb, _("Breaches"));
-    s.row = 1;
-    header(s.ws, bold, hb, wbr, 6);
-    for (int i = 0; i < x->nres; i++) {
-        xbreach xb = {&s, &x->res[i]};
-        ombud_store_each_breach_of(x->st, x->res[i].id, x->c->account, x_breach, &xb);
-    }
+    make_formats(x, wb, &f);
+    numbers_sheet(&s, wb);
+    chronology_sheet(&s, wb);
+    breaches_sheet(&s, wb);
     manifest_sheet(x, wb);
-    {
-        /* As in xlsx.c: libxlsxwriter does not check its sheet temp files. */
-        lxw_worksheet *ws;
-        LXW_FOREACH_WORKSHEET(ws, wb) {
-            FILE *f = ws->optimize_tmpfile;
-            if (f && (fflush(f) != 0 || ferror(f))) {
-                workbook_close(wb);
-                ombud_outfile_abort(&of, NULL);
-                return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: "
-                                   "disk full?", path);
-            }
-        }
+    if (!sheet_files_ok(wb)) {
+        workbook_close(wb);
+        ombud_outfile_abort(&of, NULL);
+        return ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot write %s: "
+                           "disk full?", path);
     }
     if ((e = workbook_close(wb)) != LXW_NO_ERROR) {
         ombud_outfile_abort(&of, NULL);
@@ -1013,6 +1235,26 @@ static void timeline_axis(dossier *x)
     x->tl.npromises = (int)x->promise_at->len;
 }
 
+/*
+ * The letter's date: the one given (--date, or the manifest's when verify
+ * writes the dossier again), else today where the filing is, since a
+ * letter is dated when it is sent, not at the period's end.
+ */
+static ombud_err letter_date(dossier *x)
+{
+    char why[96];
+
+    if (!x->c->date)
+        ombud_today(x->tz, &x->year, &x->month, &x->day);
+    else if (ombud_date_parse(x->c->date, &x->year, &x->month, &x->day, why,
+                              sizeof why))
+        return ombud_error(OMBUD_E_USAGE, NULL, "the letter's date '%s' is "
+                           "not a calendar date: %s", x->c->date, why);
+    snprintf(x->date, sizeof x->date, "%04d-%02d-%02d", x->year, x->month,
+             x->day);
+    return OMBUD_OK;
+}
+
 ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
                                  const char *pdf_path, const char *xlsx_path)
 {
@@ -1038,6 +1280,10 @@ ombud_err ombud_report_complaint(ombud_store *st, const ombud_complaint *c,
     if (ombud_tz_open(x->chk.tz, &x->tz)) {
         err = ombud_error(OMBUD_E_DATA, NULL, "the findings' time zone '%s' "
                           "is not known on this machine", x->chk.tz);
+        dossier_free(x);
+        return err;
+    }
+    if ((err = letter_date(x))) {
         dossier_free(x);
         return err;
     }

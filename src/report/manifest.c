@@ -139,6 +139,7 @@ char *ombud_manifest_format(const ombud_manifest *m, char *buf, size_t size)
     put_kv(g, "customer", m->customer);
     put_kv(g, "ask", m->ask);
     put_kv(g, "letter", m->letter);
+    put_kv(g, "date", m->date);
     /* Written only when given, so that dossiers without them keep the
      * manifest they always had. */
     put_kv(g, "address", m->address);
@@ -192,6 +193,7 @@ static char *text_slot(ombud_manifest *m, const char *key, size_t *size)
     SLOT("address", address);
     SLOT("service_address", service_address);
     SLOT("tried", tried);
+    SLOT("date", date);
 #undef SLOT
     return NULL;
 }

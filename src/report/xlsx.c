@@ -229,6 +229,22 @@ static void put_value(xlsx *x, lxw_worksheet *ws, int row, int col, int64_t v,
         put_num(ws, row, col, money(x, v), x->money);
 }
 
+/*
+ * An autofilter over a table whose header is row @head and last row
+ * @last (the header alone when the table is empty: its filter buttons are
+ * still where a reader looks for them). Every table of the workbook has
+ * one; a sheet has at most one, so side data beside a table has none.
+ * Call it right after the table's last row, before anything below it: in
+ * constant-memory mode libxlsxwriter refuses, silently, a filter that
+ * ends above the row being written (the Inputs sheet lost its filter so).
+ */
+static void table_filter(lxw_worksheet *ws, int head, int last, int last_col)
+{
+    worksheet_autofilter(ws, (lxw_row_t)head, 0,
+                         (lxw_row_t)(last > head ? last : head),
+                         (lxw_col_t)last_col);
+}
+
 /* ---- workbook set-up ------------------------------------------------------------ */
 
 static lxw_format *fmt(xlsx *x, int bold, const char *numfmt, int wrap)
@@ -244,18 +260,28 @@ static lxw_format *fmt(xlsx *x, int bold, const char *numfmt, int wrap)
     return f;
 }
 
+/* Format codes are always written the en-US way ("#,##0.00"); the locale
+ * tag ([$-C0A] Spanish...) makes a spreadsheet show the reader's marks
+ * (1.234,56). The cells stay numbers. The dossier's workbook uses the
+ * same code, so money reads the same in both. */
+char *ombud_xlsx_money_format(const char *currency, char *buf, size_t size)
+{
+    const char *tag = ombud_xlsx_locale_tag(), *cur = ombud_fmt_currency(currency);
+    int digits = ombud_currency_digits(currency);
+
+    if (digits == 0)
+        snprintf(buf, size, "%s#,##0 \"%s\"", tag, cur);
+    else
+        snprintf(buf, size, "%s#,##0.%.*s \"%s\"", tag, digits, "000", cur);
+    return buf;
+}
+
 static void make_formats(xlsx *x)
 {
     char moneyfmt[96], f[64];
-    const char *tag = ombud_xlsx_locale_tag(), *cur = ombud_fmt_currency(x->chk.currency);
+    const char *tag = ombud_xlsx_locale_tag();
 
-    /* Format codes are always written the en-US way ("#,##0.00"); the
-     * locale tag ([$-C0A] Spanish...) makes a spreadsheet show the
-     * reader's marks (1.234,56). The cells stay numbers. */
-    snprintf(moneyfmt, sizeof moneyfmt, "%s#,##0.%.*s \"%s\"", tag, x->digits,
-             "000", cur);
-    if (x->digits == 0)
-        snprintf(moneyfmt, sizeof moneyfmt, "%s#,##0 \"%s\"", tag, cur);
+    ombud_xlsx_money_format(x->chk.currency, moneyfmt, sizeof moneyfmt);
     x->title = fmt(x, 1, NULL, 0);
     format_set_font_size(x->title, 16);
     x->bold = fmt(x, 1, NULL, 0);
@@ -559,6 +585,9 @@ static void write_summary(xlsx *x, const char *name)
     for (int c = 0; c < 10; c++)
         put_text(ws, row, c, _(head[c]), x->head);
     worksheet_repeat_rows(ws, (lxw_row_t)row, (lxw_row_t)row);
+    /* The filing header above the table stays in view with it: Excel
+     * freezes every row above the split, never the header row alone. */
+    worksheet_freeze_panes(ws, (lxw_row_t)(row + 1), 0);
     first = ++row;
     for (int i = 0; i < x->nres; i++, row++) {
         const result *r = &x->res[i];
@@ -591,6 +620,9 @@ static void write_summary(xlsx *x, const char *name)
         amount += r->r.amount != OMBUD_AMOUNT_NONE ? r->r.amount : 0;
     }
     status_colours(x, ws, first, row - 1, 6);
+    /* The guarantees only: the Total and the Data quality rows below are
+     * not rows to sort or filter with them. */
+    table_filter(ws, first - 1, row - 1, 9);
     snprintf(line, sizeof line, _("%d of %d guarantees breached"), failed, x->nres);
     if (nodata) {
         size_t n = strlen(line);
@@ -904,8 +936,7 @@ typedef struct table {
 
 static void end_part(table *t)
 {
-    if (t->row > TABLE_ROW + 1)
-        worksheet_autofilter(t->ws, TABLE_ROW, 0, (lxw_row_t)(t->row - 1), 8);
+    table_filter(t->ws, TABLE_ROW, t->row - 1, 8);
 }
 
 static int on_breach(void *ud, const ombud_breach *b, const char *refs,
@@ -960,9 +991,9 @@ static void write_guarantee(xlsx *x, const result *r)
     write_side_row(t.ws, &s, 0, TABLE_ROW);
     if (ombud_store_each_breach(x->st, r->id, on_breach, &t) && !x->err)
         x->err = OMBUD_E_STORE;
+    end_part(&t);
     if (r->r.breaches == 0)
         put_text(t.ws, TABLE_ROW + 1, 7, _("No breaches."), NULL);
-    end_part(&t);
     /* Side rows beyond the last breach row, on the first sheet only. */
     if (t.part == 1) {
         int next = t.row - TABLE_ROW, last;
@@ -1034,10 +1065,10 @@ static void write_inputs(xlsx *x, const char *name)
              "became of its rows"), x->bold);
     header_row(x, t.ws, 1, head, widths, 12);
     ombud_store_each_source(x->st, input_row, &t);
+    table_filter(t.ws, 1, t.row - 1, 11);
     put_text(t.ws, t.row + 1, 0, _("Guarantees"), x->bold);
     put_text(t.ws, t.row + 1, 2, x->chk.guarantees, NULL);
     put_text(t.ws, t.row + 1, 3, x->chk.guarantees_sha256, NULL);
-    worksheet_autofilter(t.ws, 1, 0, (lxw_row_t)(t.row > 2 ? t.row - 1 : 2), 11);
 }
 
 static void rejects_header(xlsx *x, lxw_worksheet *ws)
@@ -1055,7 +1086,7 @@ static int reject_row(void *ud, const char *file, const ombud_reject *r)
     rows *t = ud;
 
     if (t->row >= t->x->max_rows) {
-        worksheet_autofilter(t->ws, 1, 0, (lxw_row_t)(t->row - 1), 5);
+        table_filter(t->ws, 1, t->row - 1, 5);
         if (!(t->ws = add_sheet(t->x, take_name(t->x, t->base))))
             return 1;
         rejects_header(t->x, t->ws);
@@ -1079,10 +1110,9 @@ static void write_rejects(xlsx *x, const char *name)
         return;
     rejects_header(x, t.ws);
     ombud_store_each_reject(x->st, reject_row, &t);
+    table_filter(t.ws, 1, t.row - 1, 5);
     if (t.row == 2)
         put_text(t.ws, 2, 0, _("No row was rejected."), NULL);
-    else
-        worksheet_autofilter(t.ws, 1, 0, (lxw_row_t)(t.row - 1), 5);
 }
 
 /* Under the Method table: how each telephony log was read. */
@@ -1146,6 +1176,7 @@ static void write_method(xlsx *x, const char *name)
         put_text(ws, row, 2, r->params, x->wrap);
         put_text(ws, row, 3, r->r.method, x->wrap);
     }
+    table_filter(ws, 5, row - 1, 3);
     {
         method_rows m = {x, ws, row + 1, 0};
         ombud_store_each_source(x->st, method_source, &m);

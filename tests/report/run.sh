@@ -241,7 +241,8 @@ check "long list: header repeated on a new page" "yes" "$([ "$heads" -ge 2 ] && 
 check "long list: rows L-01..L-25 shown" "25" "$(grep -c '^ *L-[0-9][0-9]  *[A-Z][a-z][a-z] 2026-' "$WORK/long.txt")"
 
 # ---- the complaint dossier (ombud run --account, ombud complaint) ----------
-run "$WORK/d" --account ACC-1001 --customer "Jane Doe"
+# Dated (--date): two dossiers compared below are the same on any day.
+run "$WORK/d" --account ACC-1001 --customer "Jane Doe" --date 2026-11-02
 check "dossier run exit" 0 $?
 sound "$WORK/d"/*.xlsx "$WORK/d"/*.pdf
 D=$WORK/d/complaint-ACC-1001.pdf
@@ -260,6 +261,7 @@ check "dossier credits" "1" "$(dl 'Credits owed / received  *9.78 USD / 0.00 USD
 check "dossier notices" "1" "$(dl 'Wrongful late-payment notices  *0$')"
 # The letter, filled: no placeholder left.
 check "letter customer" "1" "$(dl 'I, Jane Doe, hold account ACC-1001 with Example Fibre Co.')"
+check "letter dated --date" "1" "$(dl '^2026-11-02$')"
 check "letter total owed" "1" "$(dl 'not paid: 9.78 USD.')"
 check "letter commission" "1" "$(dl '^California Public Utilities Commission')"
 check "letter no placeholder left" "0" "$(dl '{{')"
@@ -275,7 +277,8 @@ check "dossier chronology rows" "69" "$(unzip -p "$DX" xl/worksheets/sheet2.xml 
 check "dossier chronology first" "Charge 64.99 USD INV-1001-2610: Monthly voice service, October 2026" "$(cell "$DX" sheet2 B2)"
 # Deterministic.
 "$OMBUD" complaint -q --db "$WORK/d/evidence.db" --guarantees "$ROOT/templates/guarantees/fibre-bundle.ini" \
-    --account ACC-1001 --customer "Jane Doe" --period 2026-10 --out "$WORK/d2"
+    --account ACC-1001 --customer "Jane Doe" --period 2026-10 --date 2026-11-02 \
+    --out "$WORK/d2"
 check "complaint exit" 0 $?
 sound "$WORK/d2"/*.xlsx "$WORK/d2"/*.pdf
 check "dossier pdf identical" same "$(cmp -s "$D" "$WORK/d2/complaint-ACC-1001.pdf" && echo same || echo different)"

@@ -272,5 +272,26 @@ verify "$WORK/f1.pdf"
 check "fields edited fails" 1 $rc
 has "fields edited: report differs" '^NOT VERIFIED: report: it is not the report these inputs give'
 
+# A dossier dated with --date: the manifest records the date, so verify
+# writes the same letter again on any later day (the clock pinned to
+# 2027-03-15 here); the date changed in the manifest, it no longer matches.
+"$OMBUD" complaint -q --db "$O/evidence.db" --guarantees "$G" --account ACC-1001 \
+    --period 2026-10 --customer "Jane Doe" --date 2026-11-02 --out "$WORK/dd"
+check "dated dossier exit" 0 $?
+check "dated dossier: date in the manifest" 1 "$(pdfinfo "$WORK/dd/complaint-ACC-1001.pdf" | grep -c '; date=2026-11-02;')"
+for f in complaint-ACC-1001.pdf complaint-ACC-1001.xlsx; do
+    verify "$WORK/dd/$f"
+    check "dated dossier $f verifies" 0 $rc
+    SOURCE_DATE_EPOCH=1805112000; export SOURCE_DATE_EPOCH
+    verify "$WORK/dd/$f"
+    unset SOURCE_DATE_EPOCH
+    check "dated dossier $f verifies on another day" 0 $rc
+    has "dated dossier $f: same bytes" 'same file byte for byte'
+done
+sed 's/; date=2026-11-02;/; date=2026-11-03;/' "$WORK/dd/complaint-ACC-1001.pdf" > "$WORK/dd1.pdf"
+verify "$WORK/dd1.pdf"
+check "dossier date edited fails" 1 $rc
+has "dossier date edited: report differs" '^NOT VERIFIED: report: it is not the report these inputs give'
+
 echo "verify: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
