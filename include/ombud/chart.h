@@ -30,7 +30,9 @@ void ombud_chart_heatmap(cairo_t *cr, double x, double y, double w, double h,
 
 /**
  * @brief A line of values (0..1, e.g. daily service level) against a
- * dashed target line, with x labels (e.g. "10-05") under some points.
+ * dashed target line, x labels (e.g. "10-05") under the points: upright
+ * when all fit, else turned along the axis, every k-th when even so they
+ * do not fit (ombud_chart_label_step()); a legend above the plot.
  * @param labels n labels (borrowed), values n shares, target a share.
  */
 void ombud_chart_line(cairo_t *cr, double x, double y, double w, double h,
@@ -39,7 +41,13 @@ void ombud_chart_line(cairo_t *cr, double x, double y, double w, double h,
 
 /**
  * @brief Bars (e.g. outage durations in hours) against a dashed limit
- * line; bars over the limit are hatched and darker.
+ * line; bars over the limit are hatched and darker. A bar above zero is
+ * never thinner than a hairline (a 5-minute outage beside a 112-hour one
+ * still shows); each carries its value above it when that fits in the
+ * bar's slot, and none when not. x labels as ombud_chart_line()'s.
+ * The caller chooses which subjects to pass and says so below the chart.
+ * @param labels n labels (borrowed), values n values >= 0, limit > 0, or
+ * 0 for none (no line, no hatching, no legend).
  */
 void ombud_chart_bars(cairo_t *cr, double x, double y, double w, double h,
                       const char *const *labels, const double *values, int n,
@@ -69,10 +77,12 @@ typedef struct ombud_timeline {
 
 /**
  * @brief The account's story on one time axis: the outage as a bar from
- * loss to restoration, each call leg as a mark by outcome, each promised
- * restoration time as a marker with how late it was missed, the planned
- * start and the notice (or its absence); nights (20:00-08:00) and weekends
- * shaded; a legend below.
+ * loss to restoration, each call leg as a mark by outcome (a row per
+ * outcome), each promised restoration time as a marker with how late it
+ * was missed, the planned start and the notice (or its absence); nights
+ * (20:00-08:00) and weekends shaded; a legend below, wrapped by measured
+ * widths. Calls (and promises) too close to draw apart share one mark
+ * with their count beside it (ombud_chart_group_marks()).
  */
 void ombud_chart_timeline(cairo_t *cr, double x, double y, double w, double h,
                           const ombud_timeline *t);
