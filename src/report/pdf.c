@@ -208,23 +208,84 @@ static int daily_point(void *ud, int64_t k, int64_t v)
     return day_point(ud, k, (double)v / 10000.0);
 }
 
+/* An outage's duration, as a candidate bar. */
+typedef struct dur {
+    double hours;
+    int order;              /* its place among the figures */
+    char label[24];         /* its subject, cut at a character */
+} dur;
+
+/* Every outage's duration (the longest CHART_BARS are drawn). */
+typedef struct durs {
+    dur *v;                 /* owned; n used of cap */
+    int n, cap;
+    double limit;           /* the first outage's limit, hours */
+    int nomem;
+} durs;
+
 static int duration_point(void *ud, const char *subject, const char *name,
                           int64_t v, const char *unit)
 {
-    points *pt = ud;
+    durs *d = ud;
 
     (void)unit;
     if (!strcmp(name, "duration")) {
-        pt->total++;
-        if (pt->n >= CHART_BARS)
-            return 0;
-        snprintf(pt->labels[pt->n], 24, "%s", subject);
-        pt->lp[pt->n] = pt->labels[pt->n];
-        pt->v[pt->n++] = (double)v / 3600.0;
-    } else if (!strcmp(name, "limit") && pt->n > 0 && pt->n <= CHART_BARS) {
-        pt->limit[pt->n - 1] = (double)v / 3600.0;
+        if (d->n == d->cap) {
+            int cap = d->cap ? d->cap * 2 : 64;
+            dur *nv = realloc(d->v, (size_t)cap * sizeof *nv);
+            if (!nv) {
+                d->nomem = 1;
+                return 1;
+            }
+            d->v = nv;
+            d->cap = cap;
+        }
+        ombud_utf8_copy(d->v[d->n].label, sizeof d->v[d->n].label, subject);
+        d->v[d->n].hours = (double)v / 3600.0;
+        d->v[d->n].order = d->n;
+        d->n++;
+    } else if (!strcmp(name, "limit") && d->n == 1) {
+        d->limit = (double)v / 3600.0;
     }
     return 0;
+}
+
+/* Longest first; equal ones in the order written (deterministic). */
+static int by_length(const void *a, const void *b)
+{
+    const dur *x = a, *y = b;
+
+    if (x->hours != y->hours)
+        return x->hours < y->hours ? 1 : -1;
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+static int by_order(const void *a, const void *b)
+{
+    const dur *x = a, *y = b;
+
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+/*
+ * The bars of the durations chart: every outage when they are at most
+ * CHART_BARS, else the CHART_BARS longest (those a reader checks first),
+ * either way in the order the figures were written.
+ */
+static void longest(durs *d, points *pt)
+{
+    int n = d->n < CHART_BARS ? d->n : CHART_BARS;
+
+    qsort(d->v, (size_t)d->n, sizeof *d->v, by_length);
+    qsort(d->v, (size_t)n, sizeof *d->v, by_order);
+    for (int i = 0; i < n; i++) {
+        memcpy(pt->labels[i], d->v[i].label, sizeof pt->labels[i]);
+        pt->lp[i] = pt->labels[i];
+        pt->v[i] = d->v[i].hours;
+    }
+    pt->n = n;
+    pt->total = d->n;
+    pt->limit[0] = d->limit;
 }
 
 /* ---- reliability: the indices table and the daily SAIDI chart -------------- */
@@ -331,12 +392,29 @@ static void reliability(pdf *p, const presult *r)
     free(pt);
 }
 
+/* Under a chart that leaves subjects out, which ones it draws. */
+static void chart_note(pdf *p, const presult *r, const points *pt)
+{
+    char note[200];
+
+    if (pt->total <= pt->n)
+        return;
+    if (!strcmp(r->kind, "restoration"))
+        snprintf(note, sizeof note, ombud_ngettext("%d of %d outage is drawn, "
+                 "the longest; all are in the XLSX workbook.", "The %d longest "
+                 "of %d outages are drawn; all are in the XLSX workbook.",
+                 (unsigned long)pt->total), pt->n, pt->total);
+    else
+        snprintf(note, sizeof note, _("The chart shows %d of %d; all are in "
+                 "the XLSX workbook."), pt->n, pt->total);
+    pdoc_para(&p->d, note, 7, 0, 0.3);
+}
+
 /* The chart a guarantee's kind calls for, if any, at the cursor. */
 static void chart(pdf *p, const presult *r)
 {
     double w = pdoc_width(&p->d), h = 170;
     points *pt;
-    char note[120];
 
     if (!strcmp(r->kind, "live_support")) {
         hm m = {{0}, {0}};
@@ -356,10 +434,15 @@ static void chart(pdf *p, const presult *r)
         return;
     if (!(pt = calloc(1, sizeof *pt)))
         return;
-    if (!strcmp(r->kind, "answer_time"))
+    if (!strcmp(r->kind, "answer_time")) {
         ombud_store_each_series(p->st, r->id, "daily.level", daily_point, pt);
-    else
-        ombud_store_each_figure(p->st, r->id, duration_point, pt);
+    } else {
+        durs d = {NULL, 0, 0, 0, 0};
+        ombud_store_each_figure(p->st, r->id, duration_point, &d);
+        if (!d.nomem)
+            longest(&d, pt);
+        free(d.v);
+    }
     if (pt->n) {
         pdoc_ensure(&p->d, h + 40);
         if (!strcmp(r->kind, "answer_time")) {
@@ -373,11 +456,7 @@ static void chart(pdf *p, const presult *r)
                              pt->limit[0], _("hours"), _("outage"));
         }
         p->d.y += h + 8;
-        if (pt->total > pt->n) {
-            snprintf(note, sizeof note, _("The chart shows %d of %d; all are in "
-                     "the XLSX workbook."), pt->n, pt->total);
-            pdoc_para(&p->d, note, 7, 0, 0.3);
-        }
+        chart_note(p, r, pt);
     }
     free(pt);
 }
