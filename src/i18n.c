@@ -354,6 +354,10 @@ const char *ombud_fmt_status(const char *status)
     /* TRANSLATORS: the verdict of a guarantee that examined nothing. */
     if (status && !strcmp(status, "NO DATA"))
         return _("NO DATA");
+    /* TRANSLATORS: the verdict of a duty to report (an outage the
+     * regulator must be told of): reports were due. */
+    if (status && !strcmp(status, "REPORTABLE"))
+        return _("REPORTABLE");
     return status ? status : "";
 }
 
@@ -361,6 +365,16 @@ char *ombud_fmt_no_data(int n, char *buf, size_t size)
 {
     snprintf(buf, size, ombud_ngettext("%d not assessed: no data in the period",
                                        "%d not assessed: no data in the period",
+                                       (unsigned long)n), n);
+    return buf;
+}
+
+char *ombud_fmt_reportable(int n, char *buf, size_t size)
+{
+    snprintf(buf, size, ombud_ngettext("%d duty to report met: reports were "
+                                       "due, at the times listed",
+                                       "%d duties to report met: reports were "
+                                       "due, at the times listed",
                                        (unsigned long)n), n);
     return buf;
 }

@@ -1947,7 +1947,8 @@ ombud_err ombud_store_add_result(ombud_store *st, int64_t check_id, int seq,
 
 const char *ombud_verdict_name(int pass)
 {
-    return pass == OMBUD_NO_DATA ? "NO DATA" : pass ? "PASS" : "FAIL";
+    return pass == OMBUD_NO_DATA ? "NO DATA" : pass == OMBUD_REPORTABLE ?
+           "REPORTABLE" : pass ? "PASS" : "FAIL";
 }
 
 int ombud_verdict_parse(const char *status)
@@ -1956,6 +1957,8 @@ int ombud_verdict_parse(const char *status)
         return OMBUD_PASS;
     if (status && !strcmp(status, "NO DATA"))
         return OMBUD_NO_DATA;
+    if (status && !strcmp(status, "REPORTABLE"))
+        return OMBUD_REPORTABLE;
     return OMBUD_FAIL;
 }
 

@@ -120,6 +120,12 @@ char *ombud_fmt_incomplete(int n, char *buf, size_t size);
  */
 char *ombud_fmt_no_data(int n, char *buf, size_t size);
 
+/**
+ * @brief "2 duties to report met: reports were due, at the times listed",
+ * for @p n REPORTABLE verdicts. @return @p buf.
+ */
+char *ombud_fmt_reportable(int n, char *buf, size_t size);
+
 /** A share with an empty denominator: no share at all ("no data"). */
 #define OMBUD_BP_NONE (-1)
 

@@ -559,11 +559,14 @@ ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
 /**
  * Verdicts of a result. NO DATA is a guarantee that examined no subject
  * (no call, no outage, no notice in the period): nothing was measured, so
- * nothing passed. It is never counted as a pass.
+ * nothing passed. It is never counted as a pass. REPORTABLE is a duty to
+ * report met by the records (FCC Part 4: an outage over the threshold):
+ * reports were due at the stated times; not a breach of a promise, and
+ * not a pass the filer may overlook.
  */
-enum { OMBUD_FAIL = 0, OMBUD_PASS = 1, OMBUD_NO_DATA = 2 };
+enum { OMBUD_FAIL = 0, OMBUD_PASS = 1, OMBUD_NO_DATA = 2, OMBUD_REPORTABLE = 3 };
 
-/** "PASS", "FAIL" or "NO DATA", as stored. Static: do not free. */
+/** "PASS", "FAIL", "NO DATA" or "REPORTABLE", as stored. Static: do not free. */
 const char *ombud_verdict_name(int pass);
 
 /** The verdict of stored status text @p status (NULL or unknown: FAIL). */

@@ -204,7 +204,7 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
     ombud_result res;
     int64_t check_id;
     char span[80];
-    int nfailed = 0, nodata = 0;
+    int nfailed = 0, nodata = 0, reportable = 0;
     ombud_err err;
 
     if ((err = ombud_store_begin_check(st, &chk, &check_id)))
@@ -219,12 +219,17 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
         }
         nfailed += res.pass == OMBUD_FAIL;
         nodata += res.pass == OMBUD_NO_DATA;
+        reportable += res.pass == OMBUD_REPORTABLE;
         print_result(&gs->g[i], &res);
     }
     ombud_out(_("\n%d of %d guarantees breached\n"), nfailed, gs->ng);
     if (nodata) {
         char line[200];
         ombud_out("%s\n", ombud_fmt_no_data(nodata, line, sizeof line));
+    }
+    if (reportable) {
+        char line[200];
+        ombud_out("%s\n", ombud_fmt_reportable(reportable, line, sizeof line));
     }
     if (failed)
         *failed = nfailed;

@@ -64,13 +64,14 @@ typedef struct pdf {
 static void cover(pdf *p)
 {
     char line[800], owed[64], end[32], nd[160];
-    int failed = 0, nodata = 0;
+    int failed = 0, nodata = 0, reportable = 0;
     int64_t amount = 0;
     ombud_tm tm;
 
     for (int i = 0; i < p->nres; i++) {
         failed += p->res[i].r.pass == OMBUD_FAIL;
         nodata += p->res[i].r.pass == OMBUD_NO_DATA;
+        reportable += p->res[i].r.pass == OMBUD_REPORTABLE;
         if (p->res[i].r.amount != OMBUD_AMOUNT_NONE)
             amount += p->res[i].r.amount;
     }
@@ -92,9 +93,13 @@ static void cover(pdf *p)
     p->d.y += 24;
     snprintf(line, sizeof line, _("Period: %s (%s)"), p->period, p->chk.tz);
     pdoc_para(&p->d, line, 11, 0, 0);
-    snprintf(line, sizeof line, _("Prepared by: %s"), p->chk.prepared_by[0] ?
-             pdoc_iso(&p->d, p->chk.prepared_by) : "-");
-    pdoc_para(&p->d, line, 11, 0, 0);
+    /* The filer, as [filing] prepared_by names them; without one the
+     * line is left out rather than guessed (never the consumer). */
+    if (p->chk.prepared_by[0]) {
+        snprintf(line, sizeof line, _("Prepared by: %s"),
+                 pdoc_iso(&p->d, p->chk.prepared_by));
+        pdoc_para(&p->d, line, 11, 0, 0);
+    }
     snprintf(line, sizeof line, _("Date: %s (end of the period)"), end);
     pdoc_para(&p->d, line, 11, 0, 0);
     p->d.y += 30;
@@ -104,6 +109,9 @@ static void cover(pdf *p)
     /* Nothing measured is said on the cover, in the verdict's place. */
     if (nodata)
         pdoc_para(&p->d, ombud_fmt_no_data(nodata, nd, sizeof nd), 14, 1, 0.35);
+    if (reportable)
+        pdoc_para(&p->d, ombud_fmt_reportable(reportable, nd, sizeof nd), 14,
+                  1, 0);
     if (p->q.serious)
         pdoc_para(&p->d, ombud_fmt_incomplete(p->q.serious, line, sizeof line),
                   12, 1, 0);
@@ -574,25 +582,46 @@ static void inputs(pdf *p)
     pdoc_para(&p->d, p->manifest, 6.5, 0, 0.25);
 }
 
+/*
+ * Two statements, kept apart because they rest on different knowledge:
+ * what the tool can attest (how the figures follow from the files) and
+ * what only the filer can (that the files are the true, complete records).
+ * The tool's needs no signature; the filer's is left to sign.
+ */
 static void certification(pdf *p)
 {
-    static const char *const blanks[] = {N_("Name"), N_("Title"), N_("Signature"), N_("Date")};
+    static const char *const blanks[] = {N_("Name"), N_("Title"),
+        N_("Organisation"), N_("Signature"), N_("Date")};
     char line[2000];
 
     pdoc_new_page(&p->d);
     pdoc_para(&p->d, _("Certification"), 16, 1, 0);
     p->d.y += 6;
-    snprintf(line, sizeof line, _("I certify that the figures in this report "
-             "for %s, for the period %s, were derived by ombud %s from the "
-             "input files listed under \"Inputs and integrity\", whose SHA-256 "
-             "checksums are stated there, according to the guarantees file "
-             "%s and the methods stated for each guarantee, and that the "
-             "evidence references name the rows of those files on which each "
-             "finding rests."), pdoc_iso(&p->d, p->chk.carrier), p->period,
-             p->chk.tool_version, pdoc_iso(&p->d, p->chk.guarantees));
+    pdoc_para(&p->d, _("1. What ombud attests"), 11, 1, 0);
+    p->d.y += 2;
+    snprintf(line, sizeof line, _("The figures in this report for %s, for the "
+             "period %s, were derived by ombud %s from the input files listed "
+             "under \"Inputs and integrity\", whose SHA-256 checksums are "
+             "stated there, according to the guarantees file %s and the "
+             "methods stated for each guarantee; the evidence references name "
+             "the rows of those files on which each finding rests. Anyone "
+             "holding the same files can re-derive this report byte for byte "
+             "with 'ombud verify'. ombud does not know whether the files are "
+             "complete or true: that is the filer's statement below."),
+             pdoc_iso(&p->d, p->chk.carrier), p->period, p->chk.tool_version,
+             pdoc_iso(&p->d, p->chk.guarantees));
     pdoc_para(&p->d, line, 10, 0, 0);
-    p->d.y += 30;
-    for (int i = 0; i < 4; i++) {
+    p->d.y += 16;
+    pdoc_para(&p->d, _("2. Statement of the filer"), 11, 1, 0);
+    p->d.y += 2;
+    snprintf(line, sizeof line, _("I declare that the input files listed under "
+             "\"Inputs and integrity\" are true, correct and complete records "
+             "of %s for the period %s, that no record within their scope was "
+             "withheld or altered, and that I am authorised to file them."),
+             pdoc_iso(&p->d, p->chk.carrier), p->period);
+    pdoc_para(&p->d, line, 10, 0, 0);
+    p->d.y += 24;
+    for (size_t i = 0; i < sizeof blanks / sizeof blanks[0]; i++) {
         PangoLayout *l = pdoc_layout(&p->d, _(blanks[i]), 10, 0, 0, NULL);
         pdoc_ensure(&p->d, 40);
         pdoc_show(&p->d, l, p->d.ml, p->d.y, 0);

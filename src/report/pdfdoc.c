@@ -261,6 +261,8 @@ static void draw_row(pdoc *d, const pdoc_table *t, PangoLayout **cells,
                 cairo_set_source_rgb(d->cr, 0.75, 0.10, 0.10);
             else if (!strcmp(status, "NO DATA"))
                 cairo_set_source_rgb(d->cr, 0.40, 0.40, 0.40);
+            else if (!strcmp(status, "REPORTABLE"))
+                cairo_set_source_rgb(d->cr, 0.72, 0.42, 0.02);
             else
                 cairo_set_source_rgb(d->cr, 0.12, 0.50, 0.22);
             cairo_rectangle(d->cr, pdoc_mx(d, x + 1, w - 2), d->y + 1, w - 2,

@@ -78,7 +78,7 @@ typedef struct xlsx {
     ombud_tz *tz;
     int digits;
     lxw_format *title, *bold, *head, *wrap, *date, *dur, *pct, *money, *num,
-               *fail, *pass, *nodata, *hours, *plain, *pct0, *bwrap,
+               *fail, *pass, *nodata, *reportable, *hours, *plain, *pct0, *bwrap,
                *ratio, /* thousandths: the reliability indices */
                *link;
     const char *summary;        /* the Summary sheet's name, for links back */
@@ -314,6 +314,10 @@ static void make_formats(xlsx *x)
     format_set_bg_color(x->pass, 0xC6EFCE);
     format_set_font_color(x->pass, 0x006100);
     format_set_bold(x->pass);
+    x->reportable = workbook_add_format(x->wb);
+    format_set_bg_color(x->reportable, 0xFCE4C4);
+    format_set_font_color(x->reportable, 0x7A4500);
+    format_set_bold(x->reportable);
     x->nodata = workbook_add_format(x->wb);
     format_set_bg_color(x->nodata, 0xD9D9D9);
     format_set_font_color(x->nodata, 0x3F3F3F);
@@ -496,12 +500,13 @@ static int filing_header(xlsx *x, lxw_worksheet *ws, int row)
 static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int col)
 {
     lxw_conditional_format cf = {0};
-    char fail[64], pass[64], nodata[64];
+    char fail[64], pass[64], nodata[64], rep[64];
 
     /* The cells hold the reader's words, so the rule matches those. */
     snprintf(fail, sizeof fail, "\"%s\"", ombud_fmt_status("FAIL"));
     snprintf(pass, sizeof pass, "\"%s\"", ombud_fmt_status("PASS"));
     snprintf(nodata, sizeof nodata, "\"%s\"", ombud_fmt_status("NO DATA"));
+    snprintf(rep, sizeof rep, "\"%s\"", ombud_fmt_status("REPORTABLE"));
     cf.type = LXW_CONDITIONAL_TYPE_CELL;
     cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
     cf.value_string = fail;
@@ -514,6 +519,10 @@ static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int 
                                        (lxw_row_t)last, (lxw_col_t)col, &cf);
     cf.value_string = nodata;
     cf.format = x->nodata;
+    worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
+                                       (lxw_row_t)last, (lxw_col_t)col, &cf);
+    cf.value_string = rep;
+    cf.format = x->reportable;
     worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
                                        (lxw_row_t)last, (lxw_col_t)col, &cf);
 }
@@ -571,7 +580,7 @@ static void write_summary(xlsx *x, const char *name)
         N_("Amount owed"), N_("Details")};
     static const double widths[] = {18, 40, 34, 16, 48, 40, 9, 10, 14, 22};
     lxw_worksheet *ws = add_sheet(x, name);
-    int row, first, failed = 0, nodata = 0;
+    int row, first, failed = 0, nodata = 0, reportable = 0;
     int64_t breaches = 0, amount = 0;
     char line[256], quoted[1200], nd[160];
 
@@ -616,6 +625,7 @@ static void write_summary(xlsx *x, const char *name)
         put_link(x, ws, row, 9, r->sheet, line);
         failed += r->r.pass == OMBUD_FAIL;
         nodata += r->r.pass == OMBUD_NO_DATA;
+        reportable += r->r.pass == OMBUD_REPORTABLE;
         breaches += r->r.breaches;
         amount += r->r.amount != OMBUD_AMOUNT_NONE ? r->r.amount : 0;
     }
@@ -628,6 +638,11 @@ static void write_summary(xlsx *x, const char *name)
         size_t n = strlen(line);
         snprintf(line + n, sizeof line - n, "; %s",
                  ombud_fmt_no_data(nodata, nd, sizeof nd));
+    }
+    if (reportable) {
+        size_t n = strlen(line);
+        snprintf(line + n, sizeof line - n, "; %s",
+                 ombud_fmt_reportable(reportable, nd, sizeof nd));
     }
     put_text(ws, row, 0, _("Total"), x->head);
     put_text(ws, row, 4, line, x->bold);

@@ -122,7 +122,8 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     res->unit = "count";
     res->measured = res->breaches;
     res->target = 0;
-    res->pass = res->breaches == 0;
+    /* A duty to report, not a broken promise: its own verdict. */
+    res->pass = res->breaches == 0 ? OMBUD_PASS : OMBUD_REPORTABLE;
     snprintf(res->measured_text, sizeof res->measured_text,
              ombud_ngettext("%lld of %lld outage reached the reporting "
              "threshold (most: %s user-minutes)", "%lld of %lld outages "
