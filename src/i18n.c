@@ -200,6 +200,14 @@ char *ombud_fmt_count(int64_t v, char *buf, size_t size)
     return buf;
 }
 
+const char *ombud_n(int64_t v)
+{
+    static _Thread_local char ring[16][32];
+    static _Thread_local unsigned next;
+
+    return ombud_fmt_count(v, ring[next++ % 16], sizeof ring[0]);
+}
+
 /* @p minor as digits with the language's marks; @p grouped: thousands too. */
 static char *amount(int64_t minor, int digits, int grouped, char *buf,
                     size_t size)

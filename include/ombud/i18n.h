@@ -86,6 +86,13 @@ const char *ombud_ngettext(const char *one, const char *many, unsigned long n)
 char *ombud_fmt_count(int64_t v, char *buf, size_t size);
 
 /**
+ * @brief ombud_fmt_count() into one of 16 buffers of the calling thread,
+ * for a sentence's "%s of %s calls": the string stays valid until the
+ * same thread has made 16 more. Do not free.
+ */
+const char *ombud_n(int64_t v);
+
+/**
  * @brief An amount of @p minor units with @p digits decimals, without
  * currency: en "1234.56", es/ca "1.234,56", he "1,234.56". @return @p buf.
  */

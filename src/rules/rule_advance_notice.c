@@ -115,9 +115,9 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     res->measured = s.compliant;
     res->target = res->subjects;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
-             "planned outages announced %s ahead"), (long long)s.compliant,
-             (long long)res->subjects, need);
+    snprintf(res->measured_text, sizeof res->measured_text, _("%s of %s "
+             "planned outages announced %s ahead"), ombud_n(s.compliant),
+             ombud_n(res->subjects), need);
     snprintf(res->target_text, sizeof res->target_text, _("every planned outage "
              "announced at least %s ahead"), need);
     snprintf(res->method, sizeof res->method, _("Planned outages (planned = yes "

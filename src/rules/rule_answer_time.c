@@ -124,8 +124,8 @@ static ombud_err breach(state *s, const char *kind, const char *subject,
     ombud_err err;
 
     snprintf(b.subject, sizeof b.subject, "%s", subject);
-    snprintf(b.detail, sizeof b.detail, _("%s: %lld of %lld calls answered "
-             "within %s: %s against %s"), subject, (long long)ok, (long long)n,
+    snprintf(b.detail, sizeof b.detail, _("%s: %s of %s calls answered "
+             "within %s: %s against %s"), subject, ombud_n(ok), ombud_n(n),
              ombud_duration_format(s->g->v[K_WITHIN].num, w, sizeof w),
              ombud_bp_format(level, l, sizeof l),
              ombud_bp_format(target, t, sizeof t));
@@ -216,9 +216,9 @@ static void describe(const state *s, ombud_result *res)
     res->target = g->v[K_TARGET].num;
     res->subjects = s->offered;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
-             "calls answered within %s (%s)"), (long long)s->in_time,
-             (long long)s->offered, w,
+    snprintf(res->measured_text, sizeof res->measured_text, _("%s of %s "
+             "calls answered within %s (%s)"), ombud_n(s->in_time),
+             ombud_n(s->offered), w,
              ombud_bp_format(res->measured, l, sizeof l));
     snprintf(res->target_text, sizeof res->target_text, _("%s within %s, each %s"),
              ombud_bp_format(res->target, t, sizeof t), w,

@@ -167,11 +167,11 @@ static void describe(state *s, ombud_result *res)
         judged && !s->long_windows : res->breaches == 0;
     /* TRANSLATORS: "1 of 3 appointments kept (33.33%); 2 missed". */
     k = (size_t)snprintf(res->measured_text, sizeof res->measured_text,
-             ombud_ngettext("%lld of %lld appointment kept (%s); %lld missed",
-             "%lld of %lld appointments kept (%s); %lld missed",
-             (unsigned long)judged), (long long)s->kept, (long long)judged,
+             ombud_ngettext("%s of %s appointment kept (%s); %s missed",
+             "%s of %s appointments kept (%s); %s missed",
+             (unsigned long)judged), ombud_n(s->kept), ombud_n(judged),
              ombud_bp_format(res->measured, pct, sizeof pct),
-             (long long)s->missed);
+             ombud_n(s->missed));
     if (s->long_windows && k < sizeof res->measured_text)
         snprintf(res->measured_text + k, sizeof res->measured_text - k, "%s",
                  _(", some windows too long"));
@@ -184,19 +184,19 @@ static void describe(state *s, ombud_result *res)
                  "appointment kept%s"), mw);
     /* TRANSLATORS: the counts of appointments not judged, after the
      * method's "Not judged:". */
-    k = (size_t)snprintf(notes, sizeof notes, ombud_ngettext("%lld cancelled "
-             "by the customer or with the customer absent", "%lld cancelled "
+    k = (size_t)snprintf(notes, sizeof notes, ombud_ngettext("%s cancelled "
+             "by the customer or with the customer absent", "%s cancelled "
              "by the customer or with the customer absent",
-             (unsigned long)s->customer), (long long)s->customer);
-    k += (size_t)snprintf(notes + k, sizeof notes - k, ombud_ngettext(", %lld "
-             "cancelled by the provider with enough notice", ", %lld "
+             (unsigned long)s->customer), ombud_n(s->customer));
+    k += (size_t)snprintf(notes + k, sizeof notes - k, ombud_ngettext(", %s "
+             "cancelled by the provider with enough notice", ", %s "
              "cancelled by the provider with enough notice",
-             (unsigned long)s->noticed), (long long)s->noticed);
+             (unsigned long)s->noticed), ombud_n(s->noticed));
     if (k < sizeof notes)
-        snprintf(notes + k, sizeof notes - k, ombud_ngettext(", %lld still "
-                 "pending at the end of the period", ", %lld still pending at "
+        snprintf(notes + k, sizeof notes - k, ombud_ngettext(", %s still "
+                 "pending at the end of the period", ", %s still pending at "
                  "the end of the period", (unsigned long)s->pending),
-                 (long long)s->pending);
+                 ombud_n(s->pending));
     ombud_duration_format(g->v[K_MIN_NOTICE].num, mn, sizeof mn);
     /* TRANSLATORS: kinds (a list or "all"), the grace after the window, the
      * notice a provider cancellation needs, "; each miss owes per_missed"

@@ -117,14 +117,14 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     res->measured = s.kept;
     res->target = res->subjects;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
-             "promised restoration times kept"), (long long)s.kept,
-             (long long)res->subjects);
+    snprintf(res->measured_text, sizeof res->measured_text, _("%s of %s "
+             "promised restoration times kept"), ombud_n(s.kept),
+             ombud_n(res->subjects));
     if (s.unknown)
-        snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
-                 "promised restoration times kept; %lld more name unknown "
-                 "tickets"), (long long)s.kept, (long long)res->subjects,
-                 (long long)s.unknown);
+        snprintf(res->measured_text, sizeof res->measured_text, _("%s of %s "
+                 "promised restoration times kept; %s more name unknown "
+                 "tickets"), ombud_n(s.kept), ombud_n(res->subjects),
+                 ombud_n(s.unknown));
     /* No "(grace 0s)": a key and a zero are nothing a reader needs. */
     ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr); /* method too */
     if (g->v[K_GRACE].num)

@@ -338,14 +338,14 @@ static void describe(const state *s, ombud_result *res)
     res->target = s->g->v[K_MAX_CALLS].set ? s->g->v[K_MAX_CALLS].num : 0;
     res->subjects = s->groups;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, _("%s: %lld calls, "
-             "%s on the phone, %lld agents (%lld on more than one leg), %lld "
-             "transfers (%lld into a closed queue), %lld days"),
-             s->groups ? s->best_group : _("no calls"), (long long)f[F_CALLS],
+    snprintf(res->measured_text, sizeof res->measured_text, _("%s: %s calls, "
+             "%s on the phone, %s agents (%s on more than one leg), %s "
+             "transfers (%s into a closed queue), %s days"),
+             s->groups ? s->best_group : _("no calls"), ombud_n(f[F_CALLS]),
              ombud_duration_format(f[F_PHONE], phone, sizeof phone),
-             (long long)f[F_AGENTS], (long long)f[F_REPEAT],
-             (long long)f[F_TRANSFERS], (long long)f[F_CLOSED],
-             (long long)f[F_DAYS]);
+             ombud_n(f[F_AGENTS]), ombud_n(f[F_REPEAT]),
+             ombud_n(f[F_TRANSFERS]), ombud_n(f[F_CLOSED]),
+             ombud_n(f[F_DAYS]));
     limits_say(s->g, lim, sizeof lim);
     if (lim[0])
         /* TRANSLATORS: %s lists the limits: "3 calls, 1h on the phone". */

@@ -139,9 +139,9 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     res->measured = ombud_share_bp(s.live, res->subjects);
     res->target = 10000;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
-             "calls reached a person within %s (%s)"), (long long)s.live,
-             (long long)res->subjects, m,
+    snprintf(res->measured_text, sizeof res->measured_text, _("%s of %s "
+             "calls reached a person within %s (%s)"), ombud_n(s.live),
+             ombud_n(res->subjects), m,
              ombud_bp_format(res->measured, pct, sizeof pct));
     snprintf(res->target_text, sizeof res->target_text, _("every call, %s, a "
              "person within %s"), g->v[K_HOURS].text, m);

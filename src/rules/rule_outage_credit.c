@@ -305,11 +305,11 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
                  _(rounding_words[s->g->v[K_ROUNDING].num]), c);
     } else
         snprintf(b.detail, sizeof b.detail, ombud_ngettext("%s: out %s; "
-                 "owed %s %s = %lld day x %s; credited %s", "%s: out %s; owed "
-                 "%s %s = %lld days x %s; credited %s", (unsigned long)
+                 "owed %s %s = %s day x %s; credited %s", "%s: out %s; owed "
+                 "%s %s = %s days x %s; credited %s", (unsigned long)
                  days_owed(s, a->c->start, a->c->end)), subject, d, o,
                  ombud_fmt_currency(s->ctx->currency),
-                 (long long)days_owed(s, a->c->start, a->c->end),
+                 ombud_n(days_owed(s, a->c->start, a->c->end)),
                  ombud_fmt_amount(s->g->v[K_PER_DAY].num, digits, ch,
                                   sizeof ch), c);
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, &id)) ||
@@ -487,17 +487,17 @@ static void describe(const state *s, ombud_result *res)
     res->target = s->owed;
     res->pass = res->breaches == 0;
     if (s->uncharged) /* counted, so that the reader sees how many */
-        snprintf(unch, sizeof unch, ombud_ngettext("; %lld outage has no "
-                 "charge to prorate", "; %lld outages have no charge to "
+        snprintf(unch, sizeof unch, ombud_ngettext("; %s outage has no "
+                 "charge to prorate", "; %s outages have no charge to "
                  "prorate", (unsigned long)s->uncharged),
-                 (long long)s->uncharged);
+                 ombud_n(s->uncharged));
     snprintf(res->measured_text, sizeof res->measured_text, ombud_ngettext(
-             "credited %s of %s %s owed for %lld account outage; %s short%s",
-             "credited %s of %s %s owed for %lld account outages; %s short%s",
+             "credited %s of %s %s owed for %s account outage; %s short%s",
+             "credited %s of %s %s owed for %s account outages; %s short%s",
              (unsigned long)res->subjects),
              ombud_fmt_amount(s->credited, digits, c, sizeof c),
              ombud_fmt_amount(s->owed, digits, o, sizeof o),
-             ombud_fmt_currency(s->ctx->currency), (long long)res->subjects,
+             ombud_fmt_currency(s->ctx->currency), ombud_n(res->subjects),
              ombud_fmt_amount(res->amount, digits, sh, sizeof sh),
              unch);
     ombud_duration_format(s->g->v[K_MIN_DURATION].num, min, sizeof min);

@@ -319,9 +319,9 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     res->measured = res->breaches;
     res->target = 0;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, _("%lld of %lld "
+    snprintf(res->measured_text, sizeof res->measured_text, _("%s of %s "
              "late-payment notices wrongful (paid by the due date)%s"),
-             (long long)res->breaches, (long long)res->subjects,
+             ombud_n(res->breaches), ombud_n(res->subjects),
              s.unjudged ? _("; some notices name no known charge") : "");
     if (g->v[K_GRACE].num)
         snprintf(res->target_text, sizeof res->target_text, _("no notice for "

@@ -171,14 +171,14 @@ static int on_order(void *ud, int64_t row, const ombud_order *o)
         /* TRANSLATORS: a late order: its id (and account), its deadline,
          * "done <time>" or "still open at <time>", and the days late. */
         snprintf(b.detail, sizeof b.detail, ombud_ngettext("%s: due by %s, "
-                 "%s; %lld working day late", "%s: due by %s, %s; %lld working "
+                 "%s; %s working day late", "%s: due by %s, %s; %s working "
                  "days late", (unsigned long)days), who, dl, state_t,
-                 (long long)days);
+                 ombud_n(days));
     else
         snprintf(b.detail, sizeof b.detail, ombud_ngettext("%s: due by %s, "
-                 "%s; %lld calendar day late", "%s: due by %s, %s; %lld "
+                 "%s; %s calendar day late", "%s: due by %s, %s; %s "
                  "calendar days late", (unsigned long)days), who, dl, state_t,
-                 (long long)days);
+                 ombud_n(days));
     if (b.amount) {
         size_t k = strlen(b.detail);
         /* TRANSLATORS: the compensation owed for a late order. */
@@ -235,12 +235,12 @@ static void describe(state *s, ombud_result *res)
     res->pass = g->v[K_TARGET].set ? s->on_time * 10000 >=
         g->v[K_TARGET].num * res->subjects : res->breaches == 0;
     snprintf(res->measured_text, sizeof res->measured_text,
-             ombud_ngettext("%lld of %lld order done on time (%s); %lld late "
-             "(%lld still open)", "%lld of %lld orders done on time (%s); %lld "
-             "late (%lld still open)", (unsigned long)res->subjects),
-             (long long)s->on_time, (long long)res->subjects,
+             ombud_ngettext("%s of %s order done on time (%s); %s late "
+             "(%s still open)", "%s of %s orders done on time (%s); %s "
+             "late (%s still open)", (unsigned long)res->subjects),
+             ombud_n(s->on_time), ombud_n(res->subjects),
              ombud_bp_format(res->measured, pct, sizeof pct),
-             (long long)res->breaches, (long long)s->open_late);
+             ombud_n(res->breaches), ombud_n(s->open_late));
     ombud_bp_format(g->v[K_TARGET].num, tp, sizeof tp);
     if (g->v[K_TARGET].set)
         snprintf(res->target_text, sizeof res->target_text, by_rule ?

@@ -673,8 +673,8 @@ static ombud_err meds_say(state *s, const med *m, int64_t *nmeds, char *out,
         }
     }
     if (*nmeds > MEDS_NAMED && len + 40 < size)
-        snprintf(out + len, size - len, _(" and %lld more"),
-                 (long long)(*nmeds - MEDS_NAMED));
+        snprintf(out + len, size - len, _(" and %s more"),
+                 ombud_n((*nmeds - MEDS_NAMED)));
     return OMBUD_OK;
 }
 
@@ -691,21 +691,21 @@ static void med_method(const state *s, const med *m, char *buf, size_t size)
     say_date(day_of(s->ctx->tz, s->hist_from), from, sizeof from);
     say_date(day_of(s->ctx->tz, s->ctx->from) - 1, to, sizeof to);
     if (!m->have) {
-        snprintf(buf, size, _("History %s to %s (%lld days): %lld days with "
+        snprintf(buf, size, _("History %s to %s (%s days): %s days with "
                  "interruptions, fewer than the 2 the 2.5 beta method needs, "
                  "so no T_MED and no major event day; give t_med in the "
-                 "guarantees file."), from, to, (long long)m->hist_days,
-                 (long long)m->used_days);
+                 "guarantees file."), from, to, ombud_n(m->hist_days),
+                 ombud_n(m->used_days));
         return;
     }
     ombud_fmt_amount((int64_t)llround(m->alpha * 10000.0), 4, a, sizeof a);
     ombud_fmt_amount((int64_t)llround(m->beta * 10000.0), 4, b, sizeof b);
     say_date(s->hist_first, first, sizeof first);
-    snprintf(buf, size, _("2.5 beta method over %s to %s (%lld days; "
-             "interruptions from %s on, %lld days with interruptions used, "
+    snprintf(buf, size, _("2.5 beta method over %s to %s (%s days; "
+             "interruptions from %s on, %s days with interruptions used, "
              "days without left out): alpha = %s, beta = %s (sample), "
              "T_MED = exp(alpha + 2.5 beta) = %s min per day."), from, to,
-             (long long)m->hist_days, first, (long long)m->used_days, a, b, t);
+             ombud_n(m->hist_days), first, ombud_n(m->used_days), a, b, t);
 }
 
 static void describe(state *s, ombud_result *res, const med *m,
@@ -730,9 +730,9 @@ static void describe(state *s, ombud_result *res, const med *m,
     if (g->v[K_MEDS].num == 1)
         snprintf(which, sizeof which, "%s", _("all days"));
     else if (nmeds)
-        snprintf(which, sizeof which, ombud_ngettext("without %lld major "
-                 "event day", "without %lld major event days",
-                 (unsigned long)nmeds), (long long)nmeds);
+        snprintf(which, sizeof which, ombud_ngettext("without %s major "
+                 "event day", "without %s major event days",
+                 (unsigned long)nmeds), ombud_n(nmeds));
     else
         snprintf(which, sizeof which, "%s", _("no major event day"));
     snprintf(res->measured_text, sizeof res->measured_text, _("system SAIFI "
@@ -771,20 +771,20 @@ static void describe(state *s, ombud_result *res, const med *m,
      * exclusions sentence. */
     snprintf(res->method, sizeof res->method, _("IEEE Std 1366 indices from "
              "outages.csv rows that began in the period, by local day of "
-             "their start, in %lld areas with customers served in "
+             "their start, in %s areas with customers served in "
              "customers.csv (the count in effect on the last day). An "
              "interruption longer than %s is sustained (SAIFI, SAIDI, CAIDI, "
              "CAIFI, CEMI, CELID), a shorter one a momentary event (MAIFI_E); "
              "planned work: %s; one still open runs to the period end. %s "
              "Major event days: %s. CEMI_%s and CELID_%s count customers "
              "with an account_id or hit by an outage of their whole area; "
-             "%lld customer interruptions of partial area-wide outages "
+             "%s customer interruptions of partial area-wide outages "
              "cannot be told apart, so CAIFI is an upper bound and CEMI and "
-             "CELID lower bounds. %lld interruptions outside the areas "
-             "judged were not counted. %s"), (long long)s->nareas, sus,
+             "CELID lower bounds. %s interruptions outside the areas "
+             "judged were not counted. %s"), ombud_n(s->nareas), sus,
              ombud_planned_say(g->v[K_PLANNED].num), medtext,
              nmeds ? meds : _("none"), cemi, celid,
-             (long long)sys_all->unattributed, (long long)s->uncounted,
+             ombud_n(sys_all->unattributed), ombud_n(s->uncounted),
              ombud_exclusions_say(&s->ex, &g->v[K_EXCLUDE], ex, sizeof ex));
     (void)sys_ex;
 }

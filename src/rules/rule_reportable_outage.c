@@ -125,11 +125,11 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     /* A duty to report, not a broken promise: its own verdict. */
     res->pass = res->breaches == 0 ? OMBUD_PASS : OMBUD_REPORTABLE;
     snprintf(res->measured_text, sizeof res->measured_text,
-             ombud_ngettext("%lld of %lld outage reached the reporting "
-             "threshold (most: %s user-minutes)", "%lld of %lld outages "
+             ombud_ngettext("%s of %s outage reached the reporting "
+             "threshold (most: %s user-minutes)", "%s of %s outages "
              "reached the reporting threshold (most: %s user-minutes)",
-             (unsigned long)res->subjects), (long long)res->breaches,
-             (long long)res->subjects, ombud_fmt_count(s.most, most,
+             (unsigned long)res->subjects), ombud_n(res->breaches),
+             ombud_n(res->subjects), ombud_fmt_count(s.most, most,
              sizeof most));
     ombud_fmt_count(g->v[K_MIN_UM].num, um, sizeof um);
     snprintf(res->target_text, sizeof res->target_text, _("each outage of %s "

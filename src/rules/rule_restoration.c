@@ -126,14 +126,14 @@ static void pay_text(const state *s, int64_t days, int64_t amount, char *buf,
     ombud_fmt_amount(amount, ombud_currency_digits(s->ctx->currency), amt,
                      sizeof amt);
     if (s->g->v[K_LATE_DAYS].num == 1)
-        snprintf(buf, size, ombud_ngettext("; %lld working day late, owed %s "
-                 "%s", "; %lld working days late, owed %s %s",
-                 (unsigned long)days), (long long)days, amt,
+        snprintf(buf, size, ombud_ngettext("; %s working day late, owed %s "
+                 "%s", "; %s working days late, owed %s %s",
+                 (unsigned long)days), ombud_n(days), amt,
                  ombud_fmt_currency(s->ctx->currency));
     else
-        snprintf(buf, size, ombud_ngettext("; %lld calendar day late, owed %s "
-                 "%s", "; %lld calendar days late, owed %s %s",
-                 (unsigned long)days), (long long)days, amt,
+        snprintf(buf, size, ombud_ngettext("; %s calendar day late, owed %s "
+                 "%s", "; %s calendar days late, owed %s %s",
+                 (unsigned long)days), ombud_n(days), amt,
                  ombud_fmt_currency(s->ctx->currency));
 }
 
@@ -326,17 +326,17 @@ static void method_notes(const state *s, char *buf, size_t size)
     n = (size_t)snprintf(buf, size, "%s", ombud_exclusions_say(&s->ex,
                          &s->g->v[K_EXCLUDE], ex, sizeof ex));
     if (s->unclassed && n < size)
-        n += (size_t)snprintf(buf + n, size - n, ombud_ngettext(" %lld outage "
+        n += (size_t)snprintf(buf + n, size - n, ombud_ngettext(" %s outage "
              "had a location class not in by_class (blank is 'other') and was "
-             "not judged.", " %lld outages had a location class not in "
+             "not judged.", " %s outages had a location class not in "
              "by_class (blank is 'other') and were not judged.",
-             (unsigned long)s->unclassed), (long long)s->unclassed);
+             (unsigned long)s->unclassed), ombud_n(s->unclassed));
     if (s->no_report && n < size)
-        snprintf(buf + n, size - n, ombud_ngettext(" %lld outage had no "
-                 "reported_at: its clock starts at started_at.", " %lld "
+        snprintf(buf + n, size - n, ombud_ngettext(" %s outage had no "
+                 "reported_at: its clock starts at started_at.", " %s "
                  "outages had no reported_at: their clock starts at "
                  "started_at.", (unsigned long)s->no_report),
-                 (long long)s->no_report);
+                 ombud_n(s->no_report));
 }
 
 /* "; 3 still open at the end of the period: 1 past its deadline, 2
@@ -349,18 +349,18 @@ static void open_text(const state *s, ombud_result *res)
 
     if (!open)
         return;
-    snprintf(late, sizeof late, ombud_ngettext("%lld past its deadline",
-             "%lld past their deadline", (unsigned long)s->open_late),
-             (long long)s->open_late);
-    snprintf(pending, sizeof pending, ombud_ngettext("%lld pending, not "
-             "judged", "%lld pending, not judged", (unsigned long)s->pending),
-             (long long)s->pending);
+    snprintf(late, sizeof late, ombud_ngettext("%s past its deadline",
+             "%s past their deadline", (unsigned long)s->open_late),
+             ombud_n(s->open_late));
+    snprintf(pending, sizeof pending, ombud_ngettext("%s pending, not "
+             "judged", "%s pending, not judged", (unsigned long)s->pending),
+             ombud_n(s->pending));
     /* TRANSLATORS: after the measured text: outages not restored by the
      * period's end, those already late and those whose deadline is ahead. */
     snprintf(res->measured_text + n, sizeof res->measured_text - n,
-             ombud_ngettext("; %lld still open at the end of the period: %s, "
-             "%s", "; %lld still open at the end of the period: %s, %s",
-             (unsigned long)open), (long long)open, late, pending);
+             ombud_ngettext("; %s still open at the end of the period: %s, "
+             "%s", "; %s still open at the end of the period: %s, %s",
+             (unsigned long)open), ombud_n(open), late, pending);
 }
 
 static void describe(state *s, ombud_result *res)
@@ -387,13 +387,13 @@ static void describe(state *s, ombud_result *res)
     ombud_duration_format(s->longest, l, sizeof l);
     ombud_bp_format(share, pct, sizeof pct);
     if (g->v[K_BY_CLASS].set)
-        snprintf(res->measured_text, sizeof res->measured_text, _("%lld of "
-                 "%lld outages restored in time (%s); longest %s"),
-                 (long long)s->in_time, (long long)res->subjects, pct, l);
+        snprintf(res->measured_text, sizeof res->measured_text, _("%s of "
+                 "%s outages restored in time (%s); longest %s"),
+                 ombud_n(s->in_time), ombud_n(res->subjects), pct, l);
     else
-        snprintf(res->measured_text, sizeof res->measured_text, _("%lld of "
-                 "%lld outages restored within %s (%s); longest %s"),
-                 (long long)s->in_time, (long long)res->subjects, w, pct, l);
+        snprintf(res->measured_text, sizeof res->measured_text, _("%s of "
+                 "%s outages restored within %s (%s); longest %s"),
+                 ombud_n(s->in_time), ombud_n(res->subjects), w, pct, l);
     if (s->ex.count) {
         size_t n = strlen(res->measured_text);
         snprintf(res->measured_text + n, sizeof res->measured_text - n, "%s",

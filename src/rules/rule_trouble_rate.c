@@ -212,22 +212,22 @@ static void describe(state *s, ombud_result *res)
     res->pass = res->breaches == 0;
     if (per_period)
         snprintf(res->measured_text, sizeof res->measured_text,
-                 ombud_ngettext("highest %s reports per 100 lines over %lld "
+                 ombud_ngettext("highest %s reports per 100 lines over %s "
                  "period with reports", "highest %s reports per 100 lines over "
-                 "%lld periods with reports", (unsigned long)res->subjects), h,
-                 (long long)res->subjects);
+                 "%s periods with reports", (unsigned long)res->subjects), h,
+                 ombud_n(res->subjects));
     else if (!g->v[K_LINES_BY_AREA].set)
         snprintf(res->measured_text, sizeof res->measured_text,
-                 ombud_ngettext("highest %s reports per 100 lines over %lld "
+                 ombud_ngettext("highest %s reports per 100 lines over %s "
                  "month with reports", "highest %s reports per 100 lines over "
-                 "%lld months with reports", (unsigned long)res->subjects), h,
-                 (long long)res->subjects);
+                 "%s months with reports", (unsigned long)res->subjects), h,
+                 ombud_n(res->subjects));
     else
         snprintf(res->measured_text, sizeof res->measured_text,
-                 ombud_ngettext("highest %s reports per 100 lines over %lld "
+                 ombud_ngettext("highest %s reports per 100 lines over %s "
                  "area-month with reports", "highest %s reports per 100 lines "
-                 "over %lld area-months with reports",
-                 (unsigned long)res->subjects), h, (long long)res->subjects);
+                 "over %s area-months with reports",
+                 (unsigned long)res->subjects), h, ombud_n(res->subjects));
     snprintf(res->target_text, sizeof res->target_text, per_period ?
              _("at most %s trouble reports per 100 lines over the period") :
              _("at most %s trouble reports per 100 lines a month"), m);

@@ -118,11 +118,11 @@ void ombud_method_incomplete(char *method, size_t size, int64_t n)
     if (n <= 0 || len + 1 >= size)
         return;
     method[len++] = ' ';
-    snprintf(method + len, size - len, ombud_ngettext("%lld call leg with no "
+    snprintf(method + len, size - len, ombud_ngettext("%s call leg with no "
              "end in the telephony log (incomplete) was left out: neither "
-             "answered nor abandoned.", "%lld call legs with no end in the "
+             "answered nor abandoned.", "%s call legs with no end in the "
              "telephony log (incomplete) were left out: neither answered nor "
-             "abandoned.", (unsigned long)n), (long long)n);
+             "abandoned.", (unsigned long)n), ombud_n(n));
 }
 
 char *ombud_bp_format(int64_t bp, char *buf, size_t size)
@@ -245,9 +245,9 @@ char *ombud_exclusions_say(const ombud_exclusions *ex,
     else if (!ex->count)
         snprintf(buf, size, _("None excluded (exclude: %s)."), exclude->text);
     else
-        snprintf(buf, size, ombud_ngettext("%lld excluded (%s).",
-                 "%lld excluded (%s).", (unsigned long)ex->count),
-                 (long long)ex->count, ex->text);
+        snprintf(buf, size, ombud_ngettext("%s excluded (%s).",
+                 "%s excluded (%s).", (unsigned long)ex->count),
+                 ombud_n(ex->count), ex->text);
     return buf;
 }
 

@@ -28,7 +28,7 @@
 #   1 subject (2026-10 all).
 #
 # major-service-interruption: T4 48h = 2880 min x 400 = 1,152,000
-#   user-minutes >= 900,000 and >= 30 min -> reportable (FAIL, 1 breach,
+#   user-minutes >= 900,000 and >= 30 min -> reportable (REPORTABLE: a duty to report, 1 row,
 #   shortfall 252,000); the others have 1 customer.
 #
 # answer-time-trouble (80% in 60 s over the period): 5 repair legs, answered
@@ -87,7 +87,7 @@ expect_result installation-commitments "FAIL|5000|9500|bp|2|1"
 expect_breaches installation-commitments "O2|518400|486000|1"
 expect_evidence installation-commitments O2 "orders.csv:3"
 expect_result trouble-reports "PASS|11|600|bp|1|0"
-expect_result major-service-interruption "FAIL|1|0|count|11|1"
+expect_result major-service-interruption "REPORTABLE|1|0|count|11|1"
 expect_breaches major-service-interruption "T4|1152000|900000|252000"
 expect_result answer-time-trouble "PASS|8000|8000|bp|5|0"
 expect_sql "SELECT status, measured FROM results WHERE id = $(rid answer-time-billing)" \
