@@ -576,6 +576,11 @@ char *ombud_fmt_figure(int64_t v, const char *unit, int digits,
         return ombud_fmt_count(v, buf, size);
     if (!strcmp(unit, "s"))
         return ombud_fmt_duration(v, buf, size);
+    /* A lateness allowed none: "on time", not "0 s". */
+    if (!strcmp(unit, "late") && v == 0)
+        return (snprintf(buf, size, "%s", _("on time")), buf);
+    if (!strcmp(unit, "late"))
+        return ombud_fmt_duration(v, buf, size);
     if (!strcmp(unit, "bp"))
         return ombud_fmt_bp(v, buf, size);
     if (!strcmp(unit, "milli"))

@@ -191,7 +191,7 @@ char *ombud_unit_column(const char *unit, int col, char *buf, size_t size);
 
 /**
  * @brief A breach's figure @p v in unit @p unit ("s", "bp", "count",
- * "milli", "day", "wday", "state"; else money in @p currency with @p digits)
+ * "milli", "day", "wday", "state", "late" (seconds late, 0 "on time"); else money in @p currency with @p digits)
  * as the reader writes it. @return @p buf.
  */
 char *ombud_fmt_figure(int64_t v, const char *unit, int digits,

@@ -215,7 +215,7 @@ static void put_value(xlsx *x, lxw_worksheet *ws, int row, int col, int64_t v,
 {
     if (!unit || !strcmp(unit, "count"))
         put_num(ws, row, col, (double)v, x->num);
-    else if (!strcmp(unit, "s"))
+    else if (!strcmp(unit, "s") || !strcmp(unit, "late"))
         put_num(ws, row, col, (double)v / 86400.0, x->dur);
     else if (!strcmp(unit, "bp"))
         put_num(ws, row, col, (double)v / 10000.0, x->pct);

@@ -40,7 +40,7 @@ static ombud_err breach(state *s, const ombud_promise *p, int64_t late)
     const ombud_call_leg *c = p->leg;
     int64_t grace = s->g->v[K_GRACE].num;
     ombud_breach b = {"promise", "", c->promised_restore_at, late, grace,
-                      late > grace ? late - grace : 0, "s", 0, ""};
+                      late > grace ? late - grace : 0, "late", 0, ""};
     char given[40], promised[40], restored[40], l[32];
     int clipped = p->restored_at == OMBUD_TIME_NONE ||
                   p->restored_at > s->ctx->to;
@@ -105,7 +105,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
     state s = {ctx, g, res, 0, 0, OMBUD_OK};
-    char gr[32];
+    char gr[64], plus[96];
     ombud_err err;
 
     if ((err = ombud_store_each_promise(ctx->store, ctx->from, ctx->to,
@@ -126,7 +126,10 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                  "tickets"), ombud_n(s.kept), ombud_n(res->subjects),
                  ombud_n(s.unknown));
     /* No "(grace 0s)": a key and a zero are nothing a reader needs. */
-    ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr); /* method too */
+    ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr);
+    /* TRANSLATORS: the grace after a promised time, e.g. " plus 30 min". */
+    snprintf(plus, sizeof plus, g->v[K_GRACE].num ? _(" plus %s") : "%s",
+             g->v[K_GRACE].num ? gr : "");
     if (g->v[K_GRACE].num)
         snprintf(res->target_text, sizeof res->target_text, _("every promise "
                  "kept (grace %s)"), gr);
@@ -135,14 +138,14 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                  _("every promise kept"));
     snprintf(res->method, sizeof res->method, _("Each call leg whose promised "
              "restoration time falls in the period (whenever the call was) is "
-             "a promise about its ticket. It is kept when that outage's "
-             "restored_at is at or before the promised time plus %s, judged "
+             "a promise about its ticket. It is kept when that outage is "
+             "restored at or before the promised time%s, judged "
              "on the real restoration time even when it comes after the "
              "period. A broken promise's lateness runs from the promised time "
              "to restoration, or to the end of the period when the outage was "
              "still open then: such a lateness is said to be counted to the "
              "end of the period. Promises naming a ticket not in the outage "
-             "records cannot be judged and are only counted."), gr);
+             "records cannot be judged and are only counted."), plus);
     return OMBUD_OK;
 }
 

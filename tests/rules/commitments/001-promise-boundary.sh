@@ -24,7 +24,7 @@
 #                                         what places a promise in a period)
 #
 # October: subjects 4 (P1 P2 P3 P5), kept 2 -> measured 2, target 4
-# (unit count); breaches P3, P5 in promise order, limit 0. FAIL.
+# (unit count); breaches P3, P5 in promise order, limit 0 (unit late: shown "on time"). FAIL.
 # measured_text: "2 of 4 promised restoration times kept; 1 more name
 # unknown tickets". Evidence of each breach: the promise's call leg line and
 # the ticket's outage line. P3's breach is at its promised time
@@ -79,7 +79,7 @@ expect_evidence promises P3 "calls.csv:4 outages.csv:4"
 expect_evidence promises P5 "calls.csv:6 outages.csv:5"
 expect_sql "SELECT subject_kind, at, unit FROM breaches
             WHERE result_id = $(rid promises) AND subject = 'P3'" \
-    "promise|$(utc '2026-10-06 01:00:00')|s"
+    "promise|$(utc '2026-10-06 01:00:00')|late"
 expect_sql "SELECT instr(replace(detail, char(160), ' '), 'still open at the end of the period') > 0
             FROM breaches WHERE result_id = $(rid promises) AND subject = 'P5'" 1
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid promises)" \
