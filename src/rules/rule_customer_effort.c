@@ -331,21 +331,26 @@ static int on_leg(void *ud, const char *group, int is_ticket, int64_t row,
 static void describe(const state *s, ombud_result *res)
 {
     const int64_t *f = s->best;
-    char phone[32], wait[32], lim[200];
+    char phone[64], wait[64], lim[200], c[4][48];
 
     res->unit = "count";
     res->measured = f[F_CALLS];
     res->target = s->g->v[K_MAX_CALLS].set ? s->g->v[K_MAX_CALLS].num : 0;
     res->subjects = s->groups;
     res->pass = res->breaches == 0;
-    snprintf(res->measured_text, sizeof res->measured_text, _("%s: %s calls, "
-             "%s on the phone, %s agents (%s on more than one leg), %s "
-             "transfers (%s into a closed queue), %s days"),
-             s->groups ? s->best_group : _("no calls"), ombud_n(f[F_CALLS]),
-             ombud_duration_format(f[F_PHONE], phone, sizeof phone),
-             ombud_n(f[F_AGENTS]), ombud_n(f[F_REPEAT]),
-             ombud_n(f[F_TRANSFERS]), ombud_n(f[F_CLOSED]),
-             ombud_n(f[F_DAYS]));
+    /* Each count with its own plural: "1 transfer", never "1 transfers". */
+    count_say(F_CALLS, f[F_CALLS], c[0], sizeof c[0]);
+    count_say(F_AGENTS, f[F_AGENTS], c[1], sizeof c[1]);
+    count_say(F_TRANSFERS, f[F_TRANSFERS], c[2], sizeof c[2]);
+    count_say(F_DAYS, f[F_DAYS], c[3], sizeof c[3]);
+    /* TRANSLATORS: the worst ticket; "22 calls"; a duration; "54 agents";
+     * how many of them on more than one leg; "42 transfers"; how many of
+     * them into a closed queue; "5 days". */
+    snprintf(res->measured_text, sizeof res->measured_text, _("%s: %s, %s on "
+             "the phone, %s (%s on more than one leg), %s (%s into a closed "
+             "queue), %s"), s->groups ? s->best_group : _("no calls"), c[0],
+             ombud_duration_format(f[F_PHONE], phone, sizeof phone), c[1],
+             ombud_n(f[F_REPEAT]), c[2], ombud_n(f[F_CLOSED]), c[3]);
     limits_say(s->g, lim, sizeof lim);
     if (lim[0])
         /* TRANSLATORS: %s lists the limits: "3 calls, 1h on the phone". */

@@ -81,4 +81,4 @@ expect_sql "SELECT subject FROM figures WHERE result_id = $(rid effort)
 ACC-7
 ACC-8"
 expect_sql "SELECT measured_text FROM results WHERE id = $(rid effort)" \
-    "ACC-7: 3 calls, 45 min on the phone, 3 agents (1 on more than one leg), 1 transfers (0 into a closed queue), 3 days"
+    "ACC-7: 3 calls, 45 min on the phone, 3 agents (1 on more than one leg), 1 transfer (0 into a closed queue), 3 days"
