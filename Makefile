@@ -44,7 +44,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/letters.o
 UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all deps demo check test test-unit test-e2e test-rules test-report test-pg \
+.PHONY: all deps demo docs-pages check test test-unit test-e2e test-rules test-report test-pg \
         test-i18n test-verify test-valgrind fuzz fuzz-smoke bench bench-pg-year demo-large install \
         uninstall clean i18n-check pot
 
@@ -173,6 +173,32 @@ bench-pg-year: $(BUILD)/ombud
 # Not part of check either: minutes of work at a million rows.
 demo-large: $(BUILD)/ombud
 	@sh tests/bench/demo-large.sh $(BUILD)/ombud $(DEMO_ROWS)
+
+# Pictures of every page (issue 25), beside the README in docs/pages: the
+# founding case's report and complaint dossier, and the CPUC GO 133-D
+# template over a synthetic month. Regenerate after changing a report.
+DOCS_PAGES = docs/pages
+docs-pages: $(BUILD)/ombud $(MO_FILES)
+	rm -rf $(DOCS_PAGES) build/docs
+	mkdir -p $(DOCS_PAGES) build/docs
+	$(BUILD)/ombud run -q --guarantees templates/guarantees/fibre-bundle.ini \
+	    --outages samples/founding-case/outages.csv \
+	    --calls samples/founding-case/calls.csv \
+	    --billing samples/founding-case/billing.csv --period 2026-10 \
+	    --out build/docs/founding --account ACC-1001 --customer "Jane Doe" \
+	    --date 2026-11-02
+	$(BUILD)/ombud synth -q --rows 20000 --seed 1 --out build/docs/synth
+	$(BUILD)/ombud run -q --allow-incomplete \
+	    --guarantees templates/guarantees/cpuc-go133d.ini \
+	    --outages build/docs/synth/outages.csv \
+	    --calls build/docs/synth/calls.csv \
+	    --orders build/docs/synth/orders.csv --period 2026-10 \
+	    --out build/docs/cpuc
+	pdftoppm -png -r 60 build/docs/founding/report.pdf $(DOCS_PAGES)/founding-report
+	pdftoppm -png -r 60 build/docs/founding/complaint-ACC-1001.pdf \
+	    $(DOCS_PAGES)/founding-dossier
+	pdftoppm -png -r 60 build/docs/cpuc/report.pdf $(DOCS_PAGES)/cpuc-go133d-report
+	@ls $(DOCS_PAGES)
 
 check: deps
 	$(MAKE) test

@@ -125,22 +125,22 @@ static ombud_err sources_items(collect *c)
                                              c->chk.to, spread)))
             return err;
         if (timed)
-            add(c, OMBUD_Q_NOTE, _("%s (%s): %lld read, %lld stored, %lld "
-                "rejected (%s); records dated before the period: %lld, in it: "
-                "%lld, after it: %lld"), in(c, s->name), ombud_fmt_source_kind(s->kind),
-                (long long)s->read, (long long)s->stored,
-                (long long)s->rejected, share, (long long)spread[0],
-                (long long)spread[1], (long long)spread[2]);
+            add(c, OMBUD_Q_NOTE, _("%s (%s): %s read, %s stored, %s "
+                "rejected (%s); records dated before the period: %s, in it: "
+                "%s, after it: %s"), in(c, s->name), ombud_fmt_source_kind(s->kind),
+                ombud_n(s->read), ombud_n(s->stored),
+                ombud_n(s->rejected), share, ombud_n(spread[0]),
+                ombud_n(spread[1]), ombud_n(spread[2]));
         else
-            add(c, OMBUD_Q_NOTE, _("%s (%s): %lld read, %lld stored, %lld "
+            add(c, OMBUD_Q_NOTE, _("%s (%s): %s read, %s stored, %s "
                 "rejected (%s)"), in(c, s->name), ombud_fmt_source_kind(s->kind),
-                (long long)s->read, (long long)s->stored,
-                (long long)s->rejected, share);
+                ombud_n(s->read), ombud_n(s->stored),
+                ombud_n(s->rejected), share);
         if (over)
-            add(c, OMBUD_Q_SERIOUS, _("%s: %lld of %lld rows rejected (%s), "
+            add(c, OMBUD_Q_SERIOUS, _("%s: %s of %s rows rejected (%s), "
                 "more than the %s allowed: the figures rest on part of the "
                 "file (see the rejected rows)"), in(c, s->name),
-                (long long)s->rejected, (long long)s->read, share,
+                ombud_n(s->rejected), ombud_n(s->read), share,
                 ombud_fmt_bp(c->chk.max_rejected_bp, max, sizeof max));
         /* queue_log times are epochs: no zone was applied to them. */
         if (s->tz[0] && strcmp(s->tz, c->chk.tz) && strcmp(s->kind, "queue_log"))
@@ -318,9 +318,9 @@ static ombud_err gap_items(collect *c)
         char date[32];
         ombud_tm_from_instant(c->tz, first, &tm);
         ombud_fmt_date(tm.year, tm.month, tm.day, date, sizeof date);
-        add(c, OMBUD_Q_NOTE, _("calls: %lld of %lld days of the period have no "
+        add(c, OMBUD_Q_NOTE, _("calls: %s of %s days of the period have no "
             "call at all (the first: %s); a log that should be continuous may "
-            "miss an export"), (long long)empty, (long long)days, date);
+            "miss an export"), ombud_n(empty), ombud_n(days), date);
     }
     return OMBUD_OK;
 }

@@ -461,7 +461,8 @@ static int add_source_name(void *ud, const ombud_source_row *r)
     names_buf *b = ud;
     if (b->n + 8 < sizeof b->s)
         b->n += (size_t)snprintf(b->s + b->n, sizeof b->s - b->n, "%s%s (%s)",
-                                 b->n ? "; " : "", r->name, r->kind);
+                                 b->n ? "; " : "", r->name,
+                                 ombud_fmt_source_kind(r->kind));
     return 0;
 }
 
@@ -1160,8 +1161,11 @@ static int method_source(void *ud, const ombud_source_row *s)
 
 static void write_method(xlsx *x, const char *name)
 {
-    static const char *const head[] = {N_("Guarantee"), N_("Kind"), N_("Parameters "
-                                       "applied"), N_("How it was measured")};
+    /* The settings are quoted as the guarantees file has them (what
+     * verify re-reads); the kind is named in words. */
+    static const char *const head[] = {N_("Guarantee"), N_("Kind"),
+        N_("Settings as written in the guarantees file"),
+        N_("How it was measured")};
     static const double widths[] = {18, 16, 50, 110};
     lxw_worksheet *ws = add_sheet(x, name);
     char line[256];
@@ -1187,7 +1191,7 @@ static void write_method(xlsx *x, const char *name)
         const char *t[] = {r->params, r->r.method};
         fit_row(ws, row, t, widths + 2, 2);
         put_text(ws, row, 0, r->gid, x->bold);
-        put_text(ws, row, 1, r->kind, x->plain);
+        put_text(ws, row, 1, ombud_fmt_kind(r->kind), x->plain);
         put_text(ws, row, 2, r->params, x->wrap);
         put_text(ws, row, 3, r->r.method, x->wrap);
     }
@@ -1245,7 +1249,7 @@ static void write_manifest(xlsx *x, const char *name)
     KV(_("findings SHA-256"), m->findings_sha256);
     for (int i = 0; i < m->nin; i++) {
         snprintf(val, sizeof val, "%s (%s), SHA-256 %s", m->in[i].name,
-                 m->in[i].kind, m->in[i].sha256);
+                 ombud_fmt_source_kind(m->in[i].kind), m->in[i].sha256);
         KV(_("input"), val);
     }
 #undef KV

@@ -299,7 +299,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
     state s = {ctx, g, res, NULL, NULL, 0, OMBUD_OK};
-    char gr[48];
+    char gr[48], plus[96];
     ombud_err err;
 
     s.events = g_array_new(FALSE, FALSE, sizeof(event));
@@ -315,6 +315,8 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     g_array_free(s.events, TRUE);
     g_free(s.account);
     ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr);
+    snprintf(plus, sizeof plus, g->v[K_GRACE].num ? _(" plus %s") : "%s",
+             g->v[K_GRACE].num ? gr : "");
     res->unit = "count";
     res->measured = res->breaches;
     res->target = 0;
@@ -329,20 +331,20 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     else
         snprintf(res->target_text, sizeof res->target_text, "%s",
                  _("no notice for a bill paid by its due date"));
-    /* TRANSLATORS: both %s before the last are the grace (e.g. "0s"), the last the
+    /* TRANSLATORS: both %s before the last are " plus <grace>" or empty, the last the
      * filing's time zone. */
     snprintf(res->method, sizeof res->method, _("Each late-payment notice "
              "posted in the period is judged against the account's balance at "
              "a due date: that of the charge with the notice's reference, else "
              "of the most recent charge due before the notice. Every charge "
              "due by the end of that day is set against every payment and "
-             "credit posted by then plus %s, whatever it names, over the "
-             "account's whole history up to the period's end plus %s: a "
+             "credit posted by then%s, whatever it names, over the "
+             "account's whole history up to the period's end%s: a "
              "surplus is carried forward and a payment settles the oldest "
              "charge first. The notice is wrongful when payments and credits "
              "reach the charges (an exact tie is wrongful). A notice whose "
              "charge cannot be found, or has no due date, is counted, not "
-             "judged. Days are local (%s)."), gr, gr, ombud_tz_name(ctx->tz));
+             "judged. Days are local (%s)."), plus, plus, ombud_tz_name(ctx->tz));
     return err;
 }
 
