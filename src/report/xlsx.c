@@ -2,8 +2,10 @@
  * xlsx.c - the XLSX compliance report (libxlsxwriter).
  *
  * Layout: Summary, then one sheet per guarantee (its breaches as a table,
- * and to the right of it the data a picture needs with a native chart or a
- * colour-scaled grid), Inputs, Rejects, Method.
+ * and to the right of it the data a picture needs with a native chart),
+ * Inputs, Rejects, Method, Manifest, then a sheet per heat map (7 x 24
+ * colour-scaled cells: too wide to print beside a table, so on a sheet of
+ * its own, after the others so no sheet's number moves).
  *
  * Decisions:
  * - Constant-memory mode throughout: rows go straight to disk, so memory
@@ -51,6 +53,7 @@ typedef struct result {
     char *gid, *kind, *promise, *source, *params, *status;
     ombud_result r;
     char sheet[32];             /* its first sheet */
+    char heat[32];              /* its heat map's sheet, or "" */
     int64_t nsheets;            /* sheets its breaches need */
 } result;
 
@@ -828,9 +831,7 @@ static void build_side(xlsx *x, const result *r, side *s)
         "CELID_t", N_("MED: daily SAIDI (min)"), N_("T_MED (min)")};
 
     memset(s, 0, sizeof *s);
-    if (!strcmp(r->kind, "live_support"))
-        side_heatmap(x, r, s);
-    else if (!strcmp(r->kind, "answer_time"))
+    if (!strcmp(r->kind, "answer_time"))
         side_daily(x, r, s);
     else if (!strcmp(r->kind, "restoration")) {
         side_figures(x, r, s, _("Outage"), dur, dur_l, 2);
@@ -856,6 +857,8 @@ static void draw_side(xlsx *x, lxw_worksheet *ws, const char *sheet,
     lxw_conditional_format cf = {0};
 
     if (s->draw == S_HEATMAP) {
+        r0 = 3; /* on its own sheet: the grid from row 3, column A */
+        c0 = 0;
         cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
         cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
         cf.min_value = 0;
@@ -893,15 +896,46 @@ static void draw_side(xlsx *x, lxw_worksheet *ws, const char *sheet,
     worksheet_insert_chart(ws, TABLE_ROW, (lxw_col_t)(c0 + s->ncols + 1), chart);
 }
 
-static void write_side_row(lxw_worksheet *ws, const side *s, int i, int row)
+static void side_row_at(lxw_worksheet *ws, const side *s, int i, int row,
+                        int col)
 {
     for (int c = 0; i < s->nrows && c < s->ncols; c++) {
         const cell *k = &s->cells[i * s->ncols + c];
         if (k->kind == C_TEXT)
-            put_text(ws, row, SIDE_COL + c, k->text, k->fmt);
+            put_text(ws, row, col + c, k->text, k->fmt);
         else if (k->kind == C_NUM)
-            put_num(ws, row, SIDE_COL + c, k->num, k->fmt);
+            put_num(ws, row, col + c, k->num, k->fmt);
     }
+}
+
+static void write_side_row(lxw_worksheet *ws, const side *s, int i, int row)
+{
+    side_row_at(ws, s, i, row, SIDE_COL);
+}
+
+/* A live_support result's heat map on its own sheet, printed on one page. */
+static void write_heatmap(xlsx *x, const result *r)
+{
+    lxw_worksheet *ws = add_sheet(x, r->heat);
+    char line[400];
+    side s;
+
+    if (!ws)
+        return;
+    memset(&s, 0, sizeof s);
+    side_heatmap(x, r, &s);
+    snprintf(line, sizeof line, _("%s: live-answer share by hour of the week"),
+             r->gid);
+    put_text(ws, 0, 0, line, x->title);
+    put_link(x, ws, 1, 0, r->sheet, _("Back to the guarantee's sheet"));
+    for (int i = 0; i < s.nrows; i++)
+        side_row_at(ws, &s, i, 2 + i, 0);
+    if (s.note[0])
+        put_text(ws, 2 + s.nrows + 1, 0, s.note, NULL);
+    worksheet_set_column(ws, 0, 0, 22, NULL);
+    draw_side(x, ws, r->heat, &s);
+    worksheet_print_area(ws, 0, 0, (lxw_row_t)(2 + s.nrows + 1), 24);
+    side_free(&s);
 }
 
 /* Header rows of a guarantee sheet; the table header is row TABLE_ROW. */
@@ -933,6 +967,8 @@ static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
              r->r.measured_text, r->r.target_text, (long long)r->r.breaches);
     put_text(ws, 2, 0, line, x->bold);
     put_link(x, ws, 3, 0, x->summary, _("Back to the Summary"));
+    if (r->heat[0])
+        put_link(x, ws, 3, 2, r->heat, _("Heat map: live answers by hour"));
     for (int c = 0; c < 9; c++)
         put_text(ws, TABLE_ROW, c, _(head[c]), x->head);
     worksheet_freeze_panes(ws, TABLE_ROW + 1, 0);
@@ -1296,6 +1332,16 @@ static void write_all(xlsx *x)
     for (int i = 0; i < x->nres; i++)
         snprintf(x->res[i].sheet, sizeof x->res[i].sheet, "%s",
                  take_name(x, x->res[i].gid));
+    for (int i = 0; i < x->nres; i++) {
+        char want[64];
+        if (strcmp(x->res[i].kind, "live_support"))
+            continue;
+        /* TRANSLATORS: a sheet's name (at most 31 characters kept). */
+        const char *name;
+        snprintf(want, sizeof want, _("%s heat map"), x->res[i].gid);
+        if ((name = take_name(x, want)) != NULL)
+            snprintf(x->res[i].heat, sizeof x->res[i].heat, "%s", name);
+    }
     write_summary(x, summary);
     for (int i = 0; i < x->nres && !x->err; i++)
         write_guarantee(x, &x->res[i]);
@@ -1303,6 +1349,9 @@ static void write_all(xlsx *x)
     write_rejects(x, rejects);
     write_method(x, method);
     write_manifest(x, manifest);
+    for (int i = 0; i < x->nres && !x->err; i++)
+        if (x->res[i].heat[0])
+            write_heatmap(x, &x->res[i]);
 }
 
 static void free_results(xlsx *x)

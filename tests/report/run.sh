@@ -53,7 +53,7 @@ X=$WORK/a/report.xlsx
 sound "$X" "$WORK/a/report.pdf"
 
 # Sheets, in order.
-check "sheet names" "Summary live-support restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method Manifest" \
+check "sheet names" "Summary live-support restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method Manifest live-support heat map" \
     "$(unzip -p "$X" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
 
 # Summary: rows 14-20 are the guarantees in file order, row 21 the totals.
@@ -85,8 +85,17 @@ check "first live breach evidence" "calls.csv:12" "$(cell "$X" sheet2 I6)"
 check "first live breach date" "46310.2956" "$(awk -v v="$(cell "$X" sheet2 C6)" 'BEGIN { printf "%.4f", v }')"
 check "live breaches are the 5 calls" "C-20261015-01 C-20261016-01 C-20261017-05 C-20261018-01 C-20261018-02" \
     "$(for r in 6 7 8 9 10; do cell "$X" sheet2 B$r; done | tr '\n' ' ' | sed 's/ $//')"
-# Heat map: Thursday 07:00 (row 9 = Thu, column S = hour 7) 0 of 1 live -> 0.
-check "heat map Thu 07h" "0" "$(cell "$X" sheet2 S9)"
+# Heat map, on its own sheet after the Manifest (sheet13: Summary, seven
+# guarantees, Inputs, Rejects, Method, Manifest, then it): the grid's
+# header on row 3, Mon on row 4, so Thu is row 7; hour 0 in column B, so
+# hour 7 is column I. Thursday 07:00: 0 of 1 live -> 0; Thursday 08:00
+# (column J): 1 of 1 -> 1. Its print area: the title, the link, the header,
+# 7 days, a blank row and the note: A1:Y12 (24 hours in B..Y).
+check "heat map Thu 07h" "0" "$(cell "$X" sheet13 I7)"
+check "heat map Thu 08h" "1" "$(cell "$X" sheet13 J7)"
+check "heat map sheet's title" "live-support: live-answer share by hour of the week" "$(cell "$X" sheet13 A1)"
+check "heat map prints on its own" 1 "$(unzip -p "$X" xl/workbook.xml | grep -cF "localSheetId=\"12\">'live-support heat map'!\$A\$1:\$Y\$12<")"
+check "guarantee sheet links to its heat map" 1 "$(unzip -p "$X" xl/worksheets/sheet2.xml | grep -c '<hyperlink ref="C4"')"
 
 # restoration: TT-4471 measured 112 h = 4.6667 days as an Excel duration.
 check "restoration subject" "TT-4471" "$(cell "$X" sheet3 B6)"
@@ -152,7 +161,7 @@ fi
 OMBUD_TEST_XLSX_ROWS=8 "$OMBUD" report -q --db "$WORK/a/evidence.db" -o "$WORK/split.xlsx"
 check "split exit" 0 $?
 sound "$WORK/split.xlsx"
-check "split sheets" "Summary live-support live-support (2) restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method Manifest" \
+check "split sheets" "Summary live-support live-support (2) restoration promised-times planned-work-notice effort outage-credit no-wrongful-notices Inputs Rejects Method Manifest live-support heat map" \
     "$(unzip -p "$WORK/split.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//; s/"//' | tr '\n' ' ' | sed 's/ $//')"
 check "split continues with the 4th breach" "C-20261018-01" "$(cell "$WORK/split.xlsx" sheet3 B6)"
 check "split said in Summary" "sheets 'live-support' and 1 more (row limit)" "$(cell "$WORK/split.xlsx" sheet1 J14)"
