@@ -714,7 +714,7 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
     char ev[400];
     const char *cells[2] = {b->detail, ev};
 
-    pdoc_short_refs(refs, n, ev, sizeof ev);
+    pdoc_refs(&br->x->d, refs, n, ev, sizeof ev);
     if (!br->shown++) /* the header goes where its first row fits */
         pdoc_table_start_with(&br->x->d, br->t, cells);
     pdoc_table_row(&br->x->d, br->t, cells, -1, NULL);
@@ -724,8 +724,8 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
 static void draw_breaches(dossier *x)
 {
     static const pdoc_col cols[] = {{N_("What happened"), 0.70, 0, 0},
-                                    {N_("Evidence (file:line)"), 0.30, 0,
-                                     PDOC_COL_INPUT}};
+                                    {N_("Evidence (file and lines)"), 0.30,
+                                     0, PDOC_COL_REFS}};
     const pdoc_table t = {cols, 2, 7.5};
     brow br = {x, &t, 0};
     char line[2400];

@@ -40,6 +40,11 @@
 #define BREACH_ROWS 25        /* breaches shown per guarantee; the rest are in the XLSX */
 #define CHART_BARS 40         /* outages drawn in the durations chart */
 
+/* A breach row kept until the table's widths are known. */
+typedef struct brow {
+    char subject[96], when[40], m[64], l[64], detail[640], ev[256];
+} brow;
+
 /* A result copied out of the store (strings owned). */
 typedef struct presult {
     int64_t id;
@@ -56,6 +61,8 @@ typedef struct pdf {
     presult res[MAX_RESULTS];
     int nres;
     ombud_quality_list q;     /* the data-quality items (owned) */
+    brow brows[BREACH_ROWS];  /* the breach table being laid out */
+    int nbrows;
     char period[80];
 } pdf;
 
@@ -147,36 +154,56 @@ static void quality(pdf *p)
     p->d.y += 14;
 }
 
+/* Summary columns: the id whole; status a badge; figures never broken. */
+static const pdoc_col summary_cols[] = {
+    {N_("Guarantee"), 0.12, 0, PDOC_COL_INPUT | PDOC_COL_TOKEN | PDOC_COL_MONO},
+    {N_("Promise as advertised (source)"), 0.20, 0, 0},
+    {N_("Measured"), 0.20, 0, 0}, {N_("Target"), 0.15, 0, 0},
+    {N_("Status"), 0.12, 0, PDOC_COL_BADGE},
+    {N_("Breaches"), 0.10, 1, PDOC_COL_TOKEN},
+    {N_("Owed"), 0.11, 1, PDOC_COL_TOKEN}};
+
+/* A summary row's texts. */
+typedef struct srow {
+    char promise[1400], n[32], owed[64];
+    const char *cells[7];
+} srow;
+
+/* The summary row of @p r into @p row. */
+static void summary_cells(pdf *p, const presult *r, srow *row)
+{
+    snprintf(row->promise, sizeof row->promise, "\"%s\" (%s)",
+             pdoc_iso(&p->d, r->promise), pdoc_iso(&p->d, r->source));
+    ombud_fmt_count(r->r.breaches, row->n, sizeof row->n);
+    row->cells[0] = r->gid;
+    row->cells[1] = row->promise;
+    row->cells[2] = r->r.measured_text;
+    row->cells[3] = r->r.target_text;
+    row->cells[4] = ombud_fmt_status(r->status);
+    row->cells[5] = row->n;
+    row->cells[6] = r->r.amount == OMBUD_AMOUNT_NONE ? "-" /* no money in it */
+                    : pdoc_money(&p->d, r->r.amount, row->owed,
+                                 sizeof row->owed);
+}
+
 static void summary(pdf *p)
 {
-    static const pdoc_col cols[] = {
-        /* Status and Breaches wide enough for "INCOMPLEIX", "Incompliments". */
-        {N_("Guarantee"), 0.12, 0, PDOC_COL_INPUT},
-        {N_("Promise as advertised (source)"), 0.20, 0, 0},
-        {N_("Measured"), 0.20, 0, 0}, {N_("Target"), 0.15, 0, 0}, {N_("Status"), 0.12, 0, 0},
-        {N_("Breaches"), 0.10, 1, 0}, {N_("Owed"), 0.11, 1, 0}};
-    pdoc_table t = {cols, 7, 7.5};
-    char promise[1400], n[32], owed[64];
+    static const pdoc_table t = {summary_cols, 7, 7.5};
+    srow row;
 
     pdoc_new_page(&p->d);
     quality(p);
     pdoc_para(&p->d, _("Summary"), 16, 1, 0);
+    /* Widths from every row first: the ids fit, the prose gets the rest. */
+    for (int i = 0; i < p->nres; i++) {
+        summary_cells(p, &p->res[i], &row);
+        pdoc_table_measure(&p->d, &t, row.cells);
+    }
+    pdoc_table_fit(&p->d, &t);
     pdoc_table_start(&p->d, &t, 30);
     for (int i = 0; i < p->nres; i++) {
-        const presult *r = &p->res[i];
-        const char *cells[7];
-        snprintf(promise, sizeof promise, "\"%s\" (%s)",
-                 pdoc_iso(&p->d, r->promise), pdoc_iso(&p->d, r->source));
-        ombud_fmt_count(r->r.breaches, n, sizeof n);
-        cells[0] = r->gid;
-        cells[1] = promise;
-        cells[2] = r->r.measured_text;
-        cells[3] = r->r.target_text;
-        cells[4] = ombud_fmt_status(r->status);
-        cells[5] = n;
-        cells[6] = r->r.amount == OMBUD_AMOUNT_NONE ? "-" /* no money in it */
-                   : pdoc_money(&p->d, r->r.amount, owed, sizeof owed);
-        pdoc_table_row(&p->d, &t, cells, 4, r->status);
+        summary_cells(p, &p->res[i], &row);
+        pdoc_table_row(&p->d, &t, row.cells, 4, p->res[i].status);
     }
 }
 
@@ -471,50 +498,79 @@ static void chart(pdf *p, const presult *r)
 
 /* ---- guarantee sections ---------------------------------------------------------- */
 
-typedef struct btab {
-    pdf *p;
-    pdoc_table t;
-    int shown;
-} btab;
+/* The breach table's columns: ids in monospace and whole, figures
+ * (durations among them) never broken, the evidence compact. The shares
+ * are where fitting starts (pdoc_table_fit() then gives a column no more
+ * than its widest cell and moves room to whichever cell sets the rows'
+ * heights): the evidence's is high because a month's trouble reports of
+ * an office make a longer cell than the sentence beside it. */
+static const pdoc_col breach_cols[] = {
+    {N_("Subject"), 0.12, 0, PDOC_COL_INPUT | PDOC_COL_TOKEN | PDOC_COL_MONO},
+    {N_("When (local)"), 0.15, 0, 0},
+    {N_("Measured"), 0.10, 1, PDOC_COL_TOKEN},
+    {N_("Limit"), 0.10, 1, PDOC_COL_TOKEN},
+    {N_("What happened"), 0.25, 0, 0},
+    {N_("Evidence (file and lines)"), 0.28, 0, PDOC_COL_REFS}};
 
 static int breach_row(void *ud, const ombud_breach *b, const char *refs,
                       int64_t n)
 {
-    btab *bt = ud;
-    char when[40] = "", m[64], l[64], ev[400], u[16];
+    pdf *p = ud;
+    brow *row = &p->brows[p->nbrows];
+    char u[16];
+
+    if (p->nbrows == BREACH_ROWS)
+        return 1;
+    row->when[0] = '\0';
+    if (b->at != OMBUD_TIME_NONE)
+        ombud_local_format(p->tz, b->at, row->when, sizeof row->when);
+    pdoc_value(&p->d, b->measured, ombud_unit_column(b->unit, 0, u, sizeof u),
+               row->m, sizeof row->m);
+    pdoc_value(&p->d, b->limit, ombud_unit_column(b->unit, 1, u, sizeof u),
+               row->l, sizeof row->l);
+    pdoc_refs(&p->d, refs, n, row->ev, sizeof row->ev);
+    snprintf(row->subject, sizeof row->subject, "%s", b->subject);
+    snprintf(row->detail, sizeof row->detail, "%s", b->detail);
+    p->nbrows++;
+    return 0;
+}
+
+static void brow_cells(const brow *row, const char **cells)
+{
+    cells[0] = row->subject;
+    cells[1] = row->when;
+    cells[2] = row->m;
+    cells[3] = row->l;
+    cells[4] = row->detail;
+    cells[5] = row->ev;
+}
+
+/* The first breaches of @p r, in a table fitted to them. */
+static void breach_table(pdf *p, const presult *r)
+{
+    static const pdoc_table t = {breach_cols, 6, 7};
     const char *cells[6];
 
-    if (bt->shown == BREACH_ROWS)
-        return 1;
-    if (b->at != OMBUD_TIME_NONE)
-        ombud_local_format(bt->p->tz, b->at, when, sizeof when);
-    pdoc_value(&bt->p->d, b->measured, ombud_unit_column(b->unit, 0, u,
-               sizeof u), m, sizeof m);
-    pdoc_value(&bt->p->d, b->limit, ombud_unit_column(b->unit, 1, u, sizeof u),
-               l, sizeof l);
-    pdoc_short_refs(refs, n, ev, sizeof ev);
-    cells[0] = b->subject;
-    cells[1] = when;
-    cells[2] = m;
-    cells[3] = l;
-    cells[4] = b->detail;
-    cells[5] = ev;
-    if (bt->shown == 0) /* the header goes where its first row fits */
-        pdoc_table_start_with(&bt->p->d, &bt->t, cells);
-    pdoc_table_row(&bt->p->d, &bt->t, cells, -1, NULL);
-    bt->shown++;
-    return 0;
+    p->nbrows = 0;
+    ombud_store_each_breach(p->st, r->id, breach_row, p);
+    if (!p->nbrows)
+        return;
+    for (int i = 0; i < p->nbrows; i++) {
+        brow_cells(&p->brows[i], cells);
+        pdoc_table_measure(&p->d, &t, cells);
+    }
+    pdoc_table_fit(&p->d, &t);
+    brow_cells(&p->brows[0], cells);
+    /* the header goes where its first row fits */
+    pdoc_table_start_with(&p->d, &t, cells);
+    for (int i = 0; i < p->nbrows; i++) {
+        brow_cells(&p->brows[i], cells);
+        pdoc_table_row(&p->d, &t, cells, -1, NULL);
+    }
 }
 
 static void section(pdf *p, const presult *r)
 {
-    static const pdoc_col cols[] = {
-        {N_("Subject"), 0.12, 0, PDOC_COL_INPUT},
-        {N_("When (local)"), 0.15, 0, 0},
-        {N_("Measured"), 0.10, 1, 0}, {N_("Limit"), 0.10, 1, 0},
-        {N_("What happened"), 0.35, 0, 0},
-        {N_("Evidence (file:line)"), 0.18, 0, PDOC_COL_INPUT}};
-    btab bt = {p, {cols, 6, 7}, 0};
     char line[2400];
 
     /* Heading, result and method with room for the first rows below, so a
@@ -538,9 +594,9 @@ static void section(pdf *p, const presult *r)
         pdoc_para(&p->d, _("No breaches."), 8.5, 0, 0);
         return;
     }
-    ombud_store_each_breach(p->st, r->id, breach_row, &bt);
-    if (r->r.breaches > bt.shown) {
-        int64_t more = r->r.breaches - bt.shown;
+    breach_table(p, r);
+    if (r->r.breaches > p->nbrows) {
+        int64_t more = r->r.breaches - p->nbrows;
         snprintf(line, sizeof line, ombud_ngettext("%lld more breach is listed "
                  "in the XLSX workbook (sheet \"%s\").", "%lld more breaches "
                  "are listed in the XLSX workbook (sheet \"%s\").",

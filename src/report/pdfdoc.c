@@ -2,7 +2,9 @@
  * pdfdoc.c - page flow, text, tables and output for the PDF reports.
  * See pdfdoc.h for the model.
  */
+#include <assert.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "ombud/diag.h"
+#include "ombud/evidence.h"
 #include "ombud/i18n.h"
 #include "ombud/outfile.h"
 #include "ombud/rule.h"
@@ -78,12 +81,19 @@ PangoLayout *pdoc_layout(pdoc *d, const char *t, double size, int bold,
     PangoLayout *l = pango_cairo_create_layout(d->cr);
     PangoFontDescription *f = pango_font_description_from_string(family ? family
                                                                  : PDOC_FONT);
+    PangoAttrList *al;
 
     pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
     if (bold)
         pango_font_description_set_weight(f, PANGO_WEIGHT_BOLD);
     pango_layout_set_font_description(l, f);
     pango_font_description_free(f);
+    /* A word broken for want of room is broken, never hyphenated: a
+     * hyphen added to "appointments" or to an id reads as part of it. */
+    al = pango_attr_list_new();
+    pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
+    pango_layout_set_attributes(l, al);
+    pango_attr_list_unref(al);
     if (width > 0) {
         pango_layout_set_width(l, (int)(width * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
@@ -217,94 +227,590 @@ void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size)
              (int)len, refs, (long long)n);
 }
 
-/* ---- tables ---------------------------------------------------------------------- */
+/* A cell of references: six or seven lines of a table column at most. */
+#define REFS_MAX 200
 
-/* The layouts of a row; @p header: the column titles (ombud's words). */
-static double row_layouts(pdoc *d, const pdoc_table *t, const char *const *cells,
-                          int header, PangoLayout **out)
+void pdoc_refs(pdoc *d, const char *refs, int64_t n, char *buf, size_t size)
 {
-    double h = 0;
+    char raw[400];
 
-    for (int c = 0; c < t->n; c++) {
-        double w = pdoc_width(d) * t->cols[c].share - 2 * PAD;
-        int input = !header && (t->cols[c].flags & PDOC_COL_INPUT);
-        const char *cell = input ? pdoc_iso(d, cells[c]) : cells[c];
-        out[c] = pdoc_layout(d, cell, t->size, header, w,
-                             (t->cols[c].flags & PDOC_COL_MONO) ? PDOC_MONO
-                                                                : NULL);
-        if (t->cols[c].right)
-            pango_layout_set_alignment(out[c], d->rtl ? PANGO_ALIGN_LEFT
-                                                      : PANGO_ALIGN_RIGHT);
-        if (pdoc_height(out[c]) > h)
-            h = pdoc_height(out[c]);
-    }
-    return h + 2 * PAD;
+    if (!ombud_evidence_compact(refs, n, 1, buf, size < REFS_MAX ? size
+                                                                 : REFS_MAX))
+        return;
+    /* Not the store's references (or no memory): as they came. */
+    pdoc_short_refs(refs ? refs : "", n, raw, sizeof raw);
+    snprintf(buf, size, "%s", pdoc_iso(d, raw));
+    ombud_utf8_trim(buf);
 }
 
-static void draw_row(pdoc *d, const pdoc_table *t, PangoLayout **cells,
-                     double h, int shaded, int status_col, const char *status)
+/* ---- tables ---------------------------------------------------------------------- */
+
+/*
+ * How a cell may break across lines. pango finds the break opportunities
+ * of the text (UAX #14); a column's kind keeps some and takes the others
+ * away by putting a WORD JOINER there (pango 1.50's allow-breaks
+ * attribute only stops breaks between characters, not at these). The
+ * joiners and the ZERO WIDTH SPACEs that open a checksum's group breaks
+ * draw nothing and are not in the text a PDF reader extracts.
+ */
+#define WJ "\xe2\x81\xa0"
+#define ZWSP "\xe2\x80\x8b"
+#define BADGE_PAD 2.0         /* points around a status word in its badge */
+#define CHECKSUM_GROUP 16     /* a checksum breaks only between such groups */
+
+typedef enum brk {
+    BRK_PROSE,                /* at words, never right after a hyphen */
+    BRK_TOKEN,                /* never */
+    BRK_REFS,                 /* at spaces outside names and "(...)" */
+    BRK_CHECKSUM,             /* between groups of CHECKSUM_GROUP */
+    BRK_LOOSE                 /* wherever pango would (a last resort) */
+} brk;
+
+static brk col_brk(const pdoc_col *col, int header)
 {
-    double x = d->ml;
+    if (header)
+        return BRK_PROSE;
+    if (col->flags & PDOC_COL_CHECKSUM)
+        return BRK_CHECKSUM;
+    if (col->flags & PDOC_COL_REFS)
+        return BRK_REFS;
+    if (col->flags & (PDOC_COL_TOKEN | PDOC_COL_BADGE))
+        return BRK_TOKEN;
+    return BRK_PROSE;
+}
+
+/* May a line break before a character, after @p prev, inside @p iso
+ * isolates and @p paren parentheses? */
+static int may_break(brk b, gunichar prev, int iso, int paren)
+{
+    switch (b) {
+    case BRK_PROSE:
+        return prev != '-' && prev != 0x2010;
+    case BRK_REFS:
+        return prev == ' ' && !iso && !paren;
+    case BRK_LOOSE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* @p t (valid UTF-8) with its breaks limited to @p b's (malloc), or NULL
+ * when out of memory (then @p t is drawn as it is). */
+static char *with_breaks(const char *t, brk b)
+{
+    size_t len = strlen(t);
+    int n = (int)g_utf8_strlen(t, -1), iso = 0, paren = 0;
+    PangoLogAttr *a = malloc(sizeof *a * (size_t)(n + 1));
+    char *out = malloc(len * 4 + 4), *o = out;
+    const char *s = t;
+    gunichar prev = 0;
+
+    if (!a || !out) {
+        free(a);
+        free(out);
+        return NULL;
+    }
+    pango_get_log_attrs(t, (int)len, -1, pango_language_from_string("en"), a,
+                        n + 1);
+    for (int i = 0; i < n; i++) {
+        gunichar c = g_utf8_get_char(s);
+        const char *next = g_utf8_next_char(s);
+        if (i > 0 && a[i].is_line_break && !a[i].is_mandatory_break &&
+            !may_break(b, prev, iso, paren)) {
+            memcpy(o, WJ, 3);
+            o += 3;
+        }
+        if (b == BRK_CHECKSUM && i > 0 && i % CHECKSUM_GROUP == 0) {
+            memcpy(o, ZWSP, 3);
+            o += 3;
+        }
+        memcpy(o, s, (size_t)(next - s));
+        o += next - s;
+        iso += c >= 0x2066 && c <= 0x2068;
+        iso -= c == 0x2069 && iso > 0;
+        paren += c == '(' && !iso;
+        paren -= c == ')' && !iso && paren > 0;
+        prev = c;
+        s = next;
+    }
+    *o = '\0';
+    free(a);
+    return out;
+}
+
+/* Evidence: the file names (the isolates) in monospace, as ids are. */
+static void mono_names(PangoLayout *l, const char *t)
+{
+    PangoAttrList *al = pango_attr_list_copy(pango_layout_get_attributes(l));
+    const char *s = t, *open = NULL;
+    int depth = 0;
+
+    if (!al)
+        al = pango_attr_list_new();
+    for (; *s; s = g_utf8_next_char(s)) {
+        gunichar c = g_utf8_get_char(s);
+        if (c >= 0x2066 && c <= 0x2068 && depth++ == 0)
+            open = s;
+        if (c == 0x2069 && depth > 0 && --depth == 0) {
+            PangoAttribute *f = pango_attr_family_new(PDOC_MONO);
+            f->start_index = (guint)(open - t);
+            f->end_index = (guint)(g_utf8_next_char(s) - t);
+            pango_attr_list_insert(al, f);
+        }
+    }
+    pango_layout_set_attributes(l, al);
+    pango_attr_list_unref(al);
+}
+
+static double col_width(const pdoc *d, const pdoc_table *t, int c)
+{
+    if (d->fit.cols == t->cols && d->fit.fitted && d->fit.w[c] > 0)
+        return d->fit.w[c];
+    return pdoc_width(d) * t->cols[c].share;
+}
+
+/* The text a cell shows: a title in the current language, or the cell,
+ * isolated when it is input text; escaped as set_text() would, so that
+ * byte offsets hold in what pango gets. Free with free(). */
+static char *cell_text(pdoc *d, const pdoc_col *col, const char *cell,
+                       int header)
+{
+    const char *t = header ? _(col->title) : (col->flags & PDOC_COL_INPUT)
+                    ? pdoc_iso(d, cell) : cell;
+    int nomem;
+    char *safe = ombud_xml_text(t ? t : "", &nomem);
+
+    return safe ? safe : strdup(nomem ? "" : t ? t : "");
+}
+
+/* One try at a cell: @p step 0 as it is; 1 and 2 smaller; 3 smaller
+ * still, an id or a reference broken where the words would; 4 broken
+ * between any characters (never with a hyphen added), so that nothing is
+ * ever drawn over the next column. */
+static PangoLayout *cell_try(pdoc *d, const pdoc_table *t, int c,
+                             const char *text, int header, double width,
+                             int step)
+{
+    static const double scale[] = {1, 0.9, 0.8, 0.75, 0.75};
+    const pdoc_col *col = &t->cols[c];
+    brk b = col_brk(col, header);
+    int mono = !header && (col->flags & (PDOC_COL_MONO | PDOC_COL_CHECKSUM));
+    char *marked;
+    PangoLayout *l;
+
+    if (step >= 3 && (b == BRK_TOKEN || b == BRK_REFS))
+        b = BRK_LOOSE;
+    marked = with_breaks(text, b);
+    l = pdoc_layout(d, marked ? marked : text, t->size * scale[step],
+                    header || (col->flags & PDOC_COL_BADGE), width,
+                    mono ? PDOC_MONO : NULL);
+    if (width > 0)
+        pango_layout_set_wrap(l, step == 4 ? PANGO_WRAP_WORD_CHAR
+                                           : PANGO_WRAP_WORD);
+    if (!header && (col->flags & PDOC_COL_REFS))
+        mono_names(l, marked ? marked : text);
+    if (col->right && width > 0)
+        pango_layout_set_alignment(l, d->rtl ? PANGO_ALIGN_LEFT
+                                             : PANGO_ALIGN_RIGHT);
+    free(marked);
+    return l;
+}
+
+/* The layout's widest line, points. */
+static double layout_w(PangoLayout *l)
+{
+    PangoRectangle r;
+
+    pango_layout_get_extents(l, NULL, &r);
+    return (double)r.width / PANGO_SCALE;
+}
+
+/* A cell laid out in @p width (< 0: on one line), smaller or broken
+ * further only when it would not fit. */
+static PangoLayout *cell_layout(pdoc *d, const pdoc_table *t, int c,
+                                const char *cell, int header, double width)
+{
+    char *text = cell_text(d, &t->cols[c], cell, header);
+    PangoLayout *l = NULL;
+
+    for (int step = 0; step < 5; step++) {
+        if (l)
+            g_object_unref(l);
+        l = cell_try(d, t, c, text ? text : "", header, width, step);
+        if (width <= 0 || layout_w(l) <= width + 0.25)
+            break;
+    }
+    free(text);
+    return l;
+}
+
+/* ---- column widths ----------------------------------------------------------------- */
+
+/* Widest unbreakable part of a cell (its lines laid out 1 pt wide), and
+ * the cell on one line, into lo and hi (and the row's one). */
+static void measure_cell(pdoc *d, const pdoc_table *t, int c,
+                         const char *cell, int header)
+{
+    pdoc_fit *f = &d->fit;
+    char *text = cell_text(d, &t->cols[c], cell, header);
+    double pad = 2 * PAD + ((t->cols[c].flags & PDOC_COL_BADGE) && !header
+                            ? 2 * BADGE_PAD : 0) + 0.5;
+    PangoLayout *l = cell_try(d, t, c, text ? text : "", header, 1, 0);
+
+    f->pad[c] = pad;
+    if (layout_w(l) + pad > f->lo[c])
+        f->lo[c] = layout_w(l) + pad;
+    g_object_unref(l);
+    if (!header) {
+        l = cell_try(d, t, c, text ? text : "", header, -1, 0);
+        if (layout_w(l) + pad > f->hi[c])
+            f->hi[c] = layout_w(l) + pad;
+        if (f->nrows < PDOC_FIT_ROWS)
+            f->one[f->nrows][c] = layout_w(l);
+        g_object_unref(l);
+    }
+    free(text);
+}
+
+void pdoc_table_measure(pdoc *d, const pdoc_table *t,
+                        const char *const *cells)
+{
+    assert(t->n <= PDOC_MAX_COLS);
+    if (d->fit.cols != t->cols || d->fit.fitted) {
+        memset(&d->fit, 0, sizeof d->fit);
+        d->fit.cols = t->cols;
+    }
+    for (int c = 0; c < t->n; c++)
+        if (!(t->cols[c].flags & PDOC_COL_BELOW))
+            measure_cell(d, t, c, cells[c], 0);
+    d->fit.nrows += d->fit.nrows < PDOC_FIT_ROWS;
+}
+
+/* Lines a cell @p one points long on one line takes in @p w: an estimate
+ * (a line wrapped at words is filled to about nine tenths). */
+static double est_lines(double one, double w, double pad)
+{
+    double room = (w - pad) * 0.9;
+
+    if (one <= w - pad)
+        return 1;
+    return room > 1 ? ceil(one / room) : one;
+}
+
+/* The measured rows' lines in all, each row as tall as its tallest cell,
+ * were the columns @p w wide. */
+static double rows_lines(const pdoc_fit *f, const pdoc_table *t,
+                         const double *w)
+{
+    double sum = 0;
+
+    for (int r = 0; r < f->nrows; r++) {
+        double most = 1;
+        for (int c = 0; c < t->n; c++) {
+            double n;
+            if (t->cols[c].flags & PDOC_COL_BELOW)
+                continue;
+            n = est_lines(f->one[r][c], w[c], f->pad[c]);
+            most = n > most ? n : most;
+        }
+        sum += most;
+    }
+    return sum;
+}
+
+/* The best split of columns @p a and @p b's joint width, in steps of
+ * 2 pt, each within its lo and hi; the current one when none is better.
+ * Returns 1 when it moved. */
+static int balance_pair(pdoc_fit *f, const pdoc_table *t, int a, int b)
+{
+    double w[PDOC_MAX_COLS], both = f->w[a] + f->w[b], best, best_a = f->w[a];
+
+    memcpy(w, f->w, sizeof w);
+    best = rows_lines(f, t, w);
+    for (double wa = f->lo[a]; wa <= f->hi[a] && both - wa >= f->lo[b];
+         wa += 2) {
+        double lines;
+        w[a] = wa;
+        w[b] = both - wa;
+        if (w[b] > f->hi[b])
+            continue;
+        lines = rows_lines(f, t, w);
+        if (lines < best - 0.5) {
+            best = lines;
+            best_a = wa;
+        }
+    }
+    if (best_a == f->w[a])
+        return 0;
+    f->w[a] = best_a;
+    f->w[b] = both - best_a;
+    return 1;
+}
+
+/* Move width between the columns that wrap while it saves lines: a long
+ * evidence cell and a long sentence share the room they both need. */
+static void balance(pdoc_fit *f, const pdoc_table *t)
+{
+    int moved = 1;
+
+    for (int round = 0; round < 8 && moved; round++) {
+        moved = 0;
+        for (int a = 0; a < t->n; a++)
+            for (int b = a + 1; b < t->n; b++)
+                if (!((t->cols[a].flags | t->cols[b].flags) & PDOC_COL_BELOW)
+                    && (f->w[a] < f->hi[a] || f->w[b] < f->hi[b]))
+                    moved |= balance_pair(f, t, a, b);
+    }
+}
+
+/* Give @p extra points to the columns that can use them (below their hi),
+ * by share; what none can use goes to all by share. */
+static void spread(pdoc_fit *f, const pdoc_table *t, double extra)
+{
+    for (int round = 0; round < PDOC_MAX_COLS && extra > 0.01; round++) {
+        double share = 0, given = 0;
+        for (int c = 0; c < t->n; c++)
+            if (f->w[c] > 0 && f->w[c] < f->hi[c])
+                share += t->cols[c].share;
+        if (share <= 0)
+            break;
+        for (int c = 0; c < t->n; c++) {
+            double add;
+            if (!(f->w[c] > 0 && f->w[c] < f->hi[c]))
+                continue;
+            add = extra * t->cols[c].share / share;
+            if (f->w[c] + add > f->hi[c])
+                add = f->hi[c] - f->w[c];
+            f->w[c] += add;
+            given += add;
+        }
+        extra -= given;
+    }
+    if (extra > 0.01) {
+        double share = 0;
+        for (int c = 0; c < t->n; c++)
+            share += f->w[c] > 0 ? t->cols[c].share : 0;
+        for (int c = 0; c < t->n && share > 0; c++)
+            if (f->w[c] > 0)
+                f->w[c] += extra * t->cols[c].share / share;
+    }
+}
+
+/* Take @p excess points from the columns wider than their lo, in
+ * proportion to what each can give. */
+static void squeeze(pdoc_fit *f, const pdoc_table *t, double excess)
+{
+    double slack = 0;
+
+    for (int c = 0; c < t->n; c++)
+        if (f->w[c] > f->lo[c])
+            slack += f->w[c] - f->lo[c];
+    for (int c = 0; c < t->n && slack > 0; c++)
+        if (f->w[c] > f->lo[c])
+            f->w[c] -= excess * (f->w[c] - f->lo[c]) / slack;
+}
+
+void pdoc_table_fit(pdoc *d, const pdoc_table *t)
+{
+    pdoc_fit *f = &d->fit;
+    double width = pdoc_width(d), share = 0, lo = 0, sum = 0;
+
+    assert(t->n <= PDOC_MAX_COLS);
+    if (f->cols != t->cols || f->fitted) {   /* no row measured */
+        memset(f, 0, sizeof *f);
+        f->cols = t->cols;
+    }
+    f->fitted = 1;
+    for (int c = 0; c < t->n; c++) {
+        if (t->cols[c].flags & PDOC_COL_BELOW)
+            continue;
+        measure_cell(d, t, c, NULL, 1);
+        /* A name wider than half the page is set smaller or broken in
+         * any case: it does not take the other columns' room with it. */
+        if (f->lo[c] > width / 2)
+            f->lo[c] = width / 2;
+        if (f->hi[c] < f->lo[c])
+            f->hi[c] = f->lo[c];
+        share += t->cols[c].share;
+        lo += f->lo[c];
+    }
+    if (share <= 0)
+        return;
+    for (int c = 0; c < t->n; c++) {
+        double w;
+        if (t->cols[c].flags & PDOC_COL_BELOW)
+            continue;
+        if (lo >= width) {    /* cannot fit: each cell shrinks to fit */
+            f->w[c] = f->lo[c] * width / lo;
+            continue;
+        }
+        /* Its share, but no narrower than its widest id and no wider
+         * than its widest cell. */
+        w = width * t->cols[c].share / share;
+        w = w < f->lo[c] ? f->lo[c] : w > f->hi[c] ? f->hi[c] : w;
+        f->w[c] = w;
+        sum += w;
+    }
+    if (lo >= width)
+        return;
+    if (sum > width)
+        squeeze(f, t, sum - width);
+    else
+        spread(f, t, width - sum);
+    balance(f, t);
+}
+
+/* ---- rows ---------------------------------------------------------------------------- */
+
+/* A row laid out: its cells, and their titles for those under the row. */
+typedef struct prow {
+    PangoLayout *l[PDOC_MAX_COLS];
+    PangoLayout *title[PDOC_MAX_COLS];
+    double top;               /* from the row's top to the cells' text end */
+    double h;                 /* the whole row */
+} prow;
+
+/* A cell drawn under the row: its title, then the value beside it. */
+static void below_layouts(pdoc *d, const pdoc_table *t, int c,
+                          const char *cell, prow *r)
+{
+    double w;
+
+    r->title[c] = pdoc_layout(d, _(t->cols[c].title), t->size, 1, 0, NULL);
+    w = pdoc_width(d) - 2 * PAD - layout_w(r->title[c]) - 4;
+    r->l[c] = cell_layout(d, t, c, cell, 0, w);
+}
+
+static void row_layouts(pdoc *d, const pdoc_table *t, const char *const *cells,
+                        int header, prow *r)
+{
+    double top = 0, below = 0;
+
+    for (int c = 0; c < t->n; c++) {
+        const pdoc_col *col = &t->cols[c];
+        int badge = !header && (col->flags & PDOC_COL_BADGE);
+        r->l[c] = r->title[c] = NULL;
+        if (col->flags & PDOC_COL_BELOW) {
+            if (!header) {
+                below_layouts(d, t, c, cells[c], r);
+                below += 1 + pdoc_height(r->l[c]);
+            }
+            continue;
+        }
+        /* A badge is as wide as its word, on one line. */
+        r->l[c] = cell_layout(d, t, c, header ? NULL : cells[c], header,
+                              badge ? -1 : col_width(d, t, c) - 2 * PAD);
+        if (pdoc_height(r->l[c]) > top)
+            top = pdoc_height(r->l[c]);
+    }
+    r->top = PAD + top;
+    r->h = r->top + below + PAD;
+}
+
+static void free_row(const pdoc_table *t, prow *r)
+{
+    for (int c = 0; c < t->n; c++) {
+        if (r->l[c])
+            g_object_unref(r->l[c]);
+        if (r->title[c])
+            g_object_unref(r->title[c]);
+    }
+}
+
+static void rounded_rect(cairo_t *cr, double x, double y, double w, double h,
+                         double rad)
+{
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - rad, y + rad, rad, -G_PI / 2, 0);
+    cairo_arc(cr, x + w - rad, y + h - rad, rad, 0, G_PI / 2);
+    cairo_arc(cr, x + rad, y + h - rad, rad, G_PI / 2, G_PI);
+    cairo_arc(cr, x + rad, y + rad, rad, G_PI, 3 * G_PI / 2);
+    cairo_close_path(cr);
+}
+
+/* The status word in a small box of its colour, at the top of the row:
+ * colour and the word itself, so it reads in black and white. */
+static void badge(pdoc *d, PangoLayout *l, double x, double y,
+                  const char *status)
+{
+    PangoRectangle r;
+    double w, h;
+
+    pango_layout_get_extents(l, NULL, &r);
+    w = (double)r.width / PANGO_SCALE + 2 * BADGE_PAD;
+    h = (double)r.height / PANGO_SCALE + 1;
+    if (!strcmp(status, "FAIL"))
+        cairo_set_source_rgb(d->cr, 0.75, 0.10, 0.10);
+    else if (!strcmp(status, "NO DATA"))
+        cairo_set_source_rgb(d->cr, 0.40, 0.40, 0.40);
+    else if (!strcmp(status, "REPORTABLE"))
+        cairo_set_source_rgb(d->cr, 0.72, 0.42, 0.02);
+    else
+        cairo_set_source_rgb(d->cr, 0.12, 0.50, 0.22);
+    rounded_rect(d->cr, pdoc_mx(d, x, w), y - 0.5, w, h, 2);
+    cairo_fill(d->cr);
+    pdoc_show(d, l, x + BADGE_PAD, y, 1);
+}
+
+static void draw_row(pdoc *d, const pdoc_table *t, prow *r, int shaded,
+                     int status_col, const char *status)
+{
+    double x = d->ml, y = d->y + r->top;
 
     if (shaded) {
         cairo_set_source_rgb(d->cr, 0.87, 0.90, 0.95);
         cairo_rectangle(d->cr, pdoc_mx(d, d->ml, pdoc_width(d)), d->y,
-                        pdoc_width(d), h);
+                        pdoc_width(d), r->h);
         cairo_fill(d->cr);
     }
     for (int c = 0; c < t->n; c++) {
-        double w = pdoc_width(d) * t->cols[c].share;
-        int boxed = c == status_col && status;
-        if (boxed) {
-            /* Colour and the word itself, so it reads in black and white. */
-            if (!strcmp(status, "FAIL"))
-                cairo_set_source_rgb(d->cr, 0.75, 0.10, 0.10);
-            else if (!strcmp(status, "NO DATA"))
-                cairo_set_source_rgb(d->cr, 0.40, 0.40, 0.40);
-            else if (!strcmp(status, "REPORTABLE"))
-                cairo_set_source_rgb(d->cr, 0.72, 0.42, 0.02);
-            else
-                cairo_set_source_rgb(d->cr, 0.12, 0.50, 0.22);
-            cairo_rectangle(d->cr, pdoc_mx(d, x + 1, w - 2), d->y + 1, w - 2,
-                            h - 2);
-            cairo_fill(d->cr);
-        }
-        pdoc_show(d, cells[c], x + PAD, d->y + PAD, boxed ? 1 : 0);
-        g_object_unref(cells[c]);
-        x += w;
+        if (t->cols[c].flags & PDOC_COL_BELOW)
+            continue;
+        if (c == status_col && status && r->l[c])
+            badge(d, r->l[c], x + PAD, d->y + PAD, status);
+        else
+            pdoc_show(d, r->l[c], x + PAD, d->y + PAD, 0);
+        x += col_width(d, t, c);
     }
+    for (int c = 0; c < t->n; c++) {
+        double tw;
+        if (!r->l[c] || !r->title[c])
+            continue;
+        y += 1;
+        tw = layout_w(r->title[c]);
+        pdoc_show(d, r->title[c], d->ml + PAD, y, 0.35);
+        pdoc_show(d, r->l[c], d->ml + PAD + tw + 4, y, 0);
+        y += pdoc_height(r->l[c]);
+    }
+    free_row(t, r);
     cairo_set_source_rgb(d->cr, 0.75, 0.75, 0.75);
     cairo_set_line_width(d->cr, 0.4);
-    pdoc_hline(d, d->ml, d->ml + pdoc_width(d), d->y + h);
-    d->y += h;
+    pdoc_hline(d, d->ml, d->ml + pdoc_width(d), d->y + r->h);
+    d->y += r->h;
 }
 
 static void table_header(pdoc *d, const pdoc_table *t)
 {
-    PangoLayout *cells[16];
-    const char *titles[16];
-    double h;
+    prow r;
 
-    for (int c = 0; c < t->n; c++)
-        titles[c] = _(t->cols[c].title);
-    h = row_layouts(d, t, titles, 1, cells);
-    draw_row(d, t, cells, h, 1, -1, NULL);
+    row_layouts(d, t, NULL, 1, &r);
+    draw_row(d, t, &r, 1, -1, NULL);
 }
 
 void pdoc_table_row(pdoc *d, const pdoc_table *t, const char *const *cells,
                     int status_col, const char *status)
 {
-    PangoLayout *l[16];
-    double h = row_layouts(d, t, cells, 0, l);
+    prow r;
 
-    if (d->y + h > d->ph - d->mb) {
-        for (int c = 0; c < t->n; c++)
-            g_object_unref(l[c]);
+    row_layouts(d, t, cells, 0, &r);
+    if (d->y + r.h > d->ph - d->mb) {
+        free_row(t, &r);
         pdoc_new_page(d);
         table_header(d, t);
-        h = row_layouts(d, t, cells, 0, l);
+        row_layouts(d, t, cells, 0, &r);
     }
-    draw_row(d, t, l, h, 0, status_col, status);
+    draw_row(d, t, &r, 0, status_col, status);
 }
 
 void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row)
@@ -316,36 +822,51 @@ void pdoc_table_start(pdoc *d, const pdoc_table *t, double first_row)
 void pdoc_table_start_with(pdoc *d, const pdoc_table *t,
                            const char *const *first)
 {
-    PangoLayout *l[16];
-    double h = row_layouts(d, t, first, 0, l);
+    prow r;
+    double h;
 
-    for (int c = 0; c < t->n; c++)
-        g_object_unref(l[c]);
+    row_layouts(d, t, first, 0, &r);
+    h = r.h;
+    free_row(t, &r);
     pdoc_table_start(d, t, h);
 }
 
 /* ---- the sources table both reports end with ---------------------------------- */
 
+/* The sources table and what its rows are drawn into. */
+typedef struct srctab {
+    pdoc *d;
+    const pdoc_table *t;
+    int measuring;            /* 1: only measure the rows */
+} srctab;
+
+/* The checksum goes under its file's row, whole: beside the counts it
+ * had to break. */
 static const pdoc_col source_cols[] = {
-    {N_("File"), 0.13, 0, PDOC_COL_INPUT}, {N_("Kind"), 0.08, 0, 0},
-    {"SHA-256", 0.37, 0, PDOC_COL_MONO},
-    {N_("Read"), 0.07, 1, 0}, {N_("Stored"), 0.08, 1, 0},
-    {N_("Rejected"), 0.09, 1, 0}, {N_("Counted"), 0.09, 1, 0},
-    {N_("Balanced"), 0.09, 0, 0}};
-static const pdoc_table source_table = {source_cols, 8, 6.5};
+    {N_("File"), 0.22, 0, PDOC_COL_INPUT | PDOC_COL_TOKEN | PDOC_COL_MONO},
+    {N_("Kind"), 0.14, 0, 0},
+    {N_("Read"), 0.12, 1, PDOC_COL_TOKEN}, {N_("Stored"), 0.12, 1, PDOC_COL_TOKEN},
+    {N_("Rejected"), 0.12, 1, PDOC_COL_TOKEN},
+    {N_("Counted"), 0.12, 1, PDOC_COL_TOKEN},
+    {N_("Balanced"), 0.12, 0, 0},
+    {"SHA-256", 0, 0, PDOC_COL_CHECKSUM | PDOC_COL_BELOW}};
 
 static int source_row(void *ud, const ombud_source_row *s)
 {
+    srctab *x = ud;
     char rd[24], st[24], rj[24], ct[24];
-    const char *cells[8] = {s->name, ombud_fmt_source_kind(s->kind), s->sha256,
-        rd, st, rj, ct, s->counts.read == s->counts.stored +
-        s->counts.rejected + s->counts.counted ? _("yes") : _("NO")};
+    const char *cells[8] = {s->name, ombud_fmt_source_kind(s->kind), rd, st,
+        rj, ct, s->counts.read == s->counts.stored + s->counts.rejected +
+        s->counts.counted ? _("yes") : _("NO"), s->sha256};
 
     ombud_fmt_count(s->counts.read, rd, sizeof rd);
     ombud_fmt_count(s->counts.stored, st, sizeof st);
     ombud_fmt_count(s->counts.rejected, rj, sizeof rj);
     ombud_fmt_count(s->counts.counted, ct, sizeof ct);
-    pdoc_table_row(ud, &source_table, cells, -1, NULL);
+    if (x->measuring)
+        pdoc_table_measure(x->d, x->t, cells);
+    else
+        pdoc_table_row(x->d, x->t, cells, -1, NULL);
     return 0;
 }
 
@@ -368,8 +889,14 @@ static int source_note(void *ud, const ombud_source_row *s)
 
 void pdoc_sources(pdoc *d, ombud_store *st)
 {
-    pdoc_table_start(d, &source_table, 20);
-    ombud_store_each_source(st, source_row, d);
+    static const pdoc_table t = {source_cols, 8, 6.5};
+    srctab x = {d, &t, 1};
+
+    ombud_store_each_source(st, source_row, &x);
+    pdoc_table_fit(d, &t);
+    x.measuring = 0;
+    pdoc_table_start(d, &t, 28);
+    ombud_store_each_source(st, source_row, &x);
     d->y += 6;
     ombud_store_each_source(st, source_note, d);
 }
@@ -437,6 +964,7 @@ static void run(pdoc *d, cairo_surface_t *surf, void (*draw)(pdoc *, void *),
 {
     d->cr = cairo_create(surf);
     d->page = 0;
+    memset(&d->fit, 0, sizeof d->fit);   /* each pass fits its tables */
     draw(d, ud);
     cairo_show_page(d->cr);
     cairo_destroy(d->cr);

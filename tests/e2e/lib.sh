@@ -28,6 +28,12 @@
 #   expect_xlsx_xml FILE...    every XML part of each workbook (sheets,
 #                              workbook, properties) is well-formed
 #                              (xmllint --noout)
+#   expect_line_start TXT TOKEN...  each TOKEN whole at the start of a line
+#                              of TXT (pdftotext -layout): a table's first
+#                              column holds it unbroken
+#   expect_whole TXT TOKEN...  each TOKEN whole within a line of TXT
+#   expect_no_hyphen_break TXT no table line of TXT has a word cut after a
+#                              hyphen ("promised-" / "times")
 
 . "$T_DIR/../lib/common.sh"
 
@@ -126,4 +132,45 @@ expect_xlsx_xml() { # FILE...
             fi
         done
     done
+}
+
+# TOKEN at the start of a line (after spaces), followed by a space or the
+# line's end.
+expect_line_start() { # TXT TOKEN...
+    E2E_T=$1
+    shift
+    for E2E_K in "$@"; do
+        if awk -v t="$E2E_K" '{ sub(/^ +/, "") }
+                index($0, t) == 1 && (length($0) == length(t) ||
+                substr($0, length(t) + 1, 1) == " ") { f = 1 }
+                END { exit !f }' "$E2E_T"; then
+            _t_ok
+        else
+            _t_fail "whole at the start of a line of $E2E_T: $E2E_K" "$E2E_K" \
+                "$(grep -F -- "$(printf '%s' "$E2E_K" | cut -c1-6)" "$E2E_T" | head -3)"
+        fi
+    done
+}
+
+expect_whole() { # TXT TOKEN...
+    E2E_T=$1
+    shift
+    for E2E_K in "$@"; do
+        if grep -qF -- "$E2E_K" "$E2E_T"; then
+            _t_ok
+        else
+            _t_fail "whole on a line of $E2E_T: $E2E_K" "$E2E_K" "(not found)"
+        fi
+    done
+}
+
+# The lines of a pdftotext -layout text that hold table cells: two texts
+# with a gap of 3 spaces or more between them, or a line indented by 3 or
+# more (a cell's next line). Paragraphs are flush left, single-spaced.
+# In them, a letter then a hyphen (ASCII or U+2010) ending a cell (before
+# 2 spaces or the line's end) is a word broken after its hyphen.
+expect_no_hyphen_break() { # TXT
+    E2E_H=$(grep -E '(^   )|([^ ]   +[^ ])' "$1" |
+            grep -E '[[:alpha:]](-|‐)(  |$)' | head -5)
+    expect_eq "no word broken after a hyphen in the tables of $1" "" "$E2E_H"
 }

@@ -364,9 +364,10 @@ for f in ingest check xlsx pdf; do
 done
 same ofcom "appointments" "$APPTS"
 same ofcom "orders" "$ORDERS"
-# The missed appointment A3 cites its row, from PostgreSQL too.
-pdftotext pg.pdf pg.txt
-has pg.txt "appointments.csv:4"
+# The missed appointment A3 cites its row, from PostgreSQL too
+# ("appointments.csv line 4"; the cell's lines joined).
+pdftotext pg.pdf - | tr '\n' ' ' > pg.txt
+has pg.txt "appointments.csv line 4 "
 # The workbook made from PostgreSQL verifies against a recomputation in a
 # fresh SQLite store: the same findings digest.
 "$bin" verify --report pg.xlsx --guarantees "$OFCOM" \
@@ -445,9 +446,10 @@ same asterisk "legs" "$LEGS"
 same asterisk "sources" "$SOURCES"
 same asterisk "rejects" "$REJECTS"
 same asterisk "CDRs" "SELECT id, line, uniqueid, accountcode, src, start_at, answer_at, end_at, duration, billsec, disposition FROM cdr_records ORDER BY id"
-# A leg built from two lines names both (README: call 4, lines 13 and 14).
-pdftotext pg.pdf pg.txt
-has pg.txt "queue_log:13,14"
+# A leg built from two lines names both (README: call 4, lines 13 and 14):
+# one row, "queue_log lines 13–14" (the cell's lines joined).
+pdftotext pg.pdf - | tr '\n' ' ' > pg.txt
+has pg.txt "queue_log lines 13–14"
 end
 
 # ---- 10: duplicates, re-import and an older store, on PostgreSQL ----------

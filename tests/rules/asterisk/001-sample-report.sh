@@ -91,7 +91,8 @@ expect_true "live-support sheet cites queue_log:13,14" \
 pdftotext -layout out/report.pdf out/report.txt
 expect_true "pdf: 4 of 10 calls" grep -q '4 of 10 calls answered within 1 min (40.00%)' out/report.txt
 expect_true "pdf: 5 of 9 calls" grep -q '5 of 9 calls reached a person within 2 min (55.56%)' out/report.txt
-expect_true "pdf: evidence queue_log:15,16" grep -q 'queue_log:15,16' out/report.txt
+# The leg of 1791190800.5 came from lines 15 and 16: one row, two lines.
+expect_true "pdf: evidence queue_log lines 15-16" grep -q 'queue_log lines 15–16' out/report.txt
 expect_true "pdf: counted column" grep -Eq 'queue_log +queue_log .* 36 +29 +0 +7 yes' out/report.txt
 expect_true "pdf: site settings" grep -q 'Site settings applied: exitwithtimeout = voicemail' out/report.txt
 

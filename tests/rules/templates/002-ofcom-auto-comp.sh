@@ -77,7 +77,8 @@ P5|1292"
 expect_sql "SELECT sum(amount) FROM results WHERE check_id = (SELECT max(id) FROM checks)" \
     "13052"
 pdftotext out/report.pdf out/report.txt
-expect_eq "PDF names appointments.csv:4" 1 "$(grep -c 'appointments.csv:4' out/report.txt | awk '{print ($1 > 0)}')"
+# A3 is appointments.csv line 4: "appointments.csv line 4" in the PDF.
+expect_eq "PDF names appointments.csv line 4" 1 "$(tr '\n' ' ' < out/report.txt | grep -c 'appointments.csv line 4 ')"
 mkdir x && (cd x && unzip -q ../out/report.xlsx)
 expect_eq "XLSX names appointments.csv:4" 1 "$(cat x/xl/worksheets/*.xml x/xl/sharedStrings.xml 2>/dev/null | grep -c 'appointments.csv:4' | awk '{print ($1 > 0)}')"
 run_ombud complaint --db out/evidence.db --guarantees "$TEMPLATES/ofcom-auto-comp.ini" \
