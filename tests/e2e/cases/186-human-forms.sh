@@ -63,8 +63,8 @@ done
 expect_true "en: 112 h" grep -q 'out 112 h' en/all.txt
 expect_true "en: 12 h 59 min on the phone" grep -q '12 h 59 min on the phone' en/all.txt
 expect_true "en: within 10 min" grep -q '24 of 29 calls reached a person within 10 min (82.76%)' en/all.txt
-expect_true "en: closed queue as a state" grep -Eq '^ *C-20261015-01 .*no person +10 min' en/all.txt
-expect_true "en: never notified" grep -Eq '^ *TT-4471 .* never +24 h' en/all.txt
+expect_true "en: closed queue as a state" grep -Eq '^ *C-20261015-01 .*no person \(queue closed\) +10 min' en/all.txt
+expect_true "en: never notified" grep -Eq '^ *TT-4471 .* never notified +24 h' en/all.txt
 expect_true "en: on time, not 0 s" grep -Eq '^ *C-20261015-02 .* 86 h +on time' en/all.txt
 expect_true "en: outcome in words" grep -q 'call to tech_support: the queue was closed after 47 s' en/all.txt
 # Spanish and Catalan: unit symbols, decimal commas; Hebrew in its words.
