@@ -176,7 +176,8 @@ demo-large: $(BUILD)/ombud
 
 # Pictures of every page (issue 25), beside the README in docs/pages: the
 # founding case's report and complaint dossier, and the CPUC GO 133-D
-# template over a synthetic month. Regenerate after changing a report.
+# template over a synthetic month; and docs/i18n, a page per language.
+# Regenerate after changing a report.
 DOCS_PAGES = docs/pages
 docs-pages: $(BUILD)/ombud $(MO_FILES)
 	rm -rf $(DOCS_PAGES) build/docs
@@ -198,7 +199,20 @@ docs-pages: $(BUILD)/ombud $(MO_FILES)
 	pdftoppm -png -r 60 build/docs/founding/complaint-ACC-1001.pdf \
 	    $(DOCS_PAGES)/founding-dossier
 	pdftoppm -png -r 60 build/docs/cpuc/report.pdf $(DOCS_PAGES)/cpuc-go133d-report
-	@ls $(DOCS_PAGES)
+	for l in es ca he; do \
+	    $(BUILD)/ombud run -q --lang $$l \
+	        --guarantees templates/guarantees/fibre-bundle.ini \
+	        --outages samples/founding-case/outages.csv \
+	        --calls samples/founding-case/calls.csv \
+	        --billing samples/founding-case/billing.csv --period 2026-10 \
+	        --out build/docs/$$l --account ACC-1001 --customer "Jane Doe" \
+	        --date 2026-11-02 || exit 1; \
+	    pdftoppm -png -r 50 -f 2 -l 2 -singlefile build/docs/$$l/report.pdf \
+	        docs/i18n/report-$$l-p2 || exit 1; \
+	done
+	pdftoppm -png -r 50 -f 1 -l 1 -singlefile \
+	    build/docs/he/complaint-ACC-1001.pdf docs/i18n/complaint-he-p1
+	@ls $(DOCS_PAGES) docs/i18n
 
 check: deps
 	$(MAKE) test

@@ -231,9 +231,8 @@ static const char *in(dossier *x, const char *s)
 
 static char *hours(int64_t s, char *buf, size_t size)
 {
-    snprintf(buf, size, _("%lld h %02lld min"), (long long)(s / 3600),
-             (long long)(s / 60 % 60));
-    return buf;
+    /* In hours, never days, as the letter counts them: "112 h". */
+    return ombud_fmt_hours(s, buf, size);
 }
 
 /*
