@@ -248,6 +248,15 @@ static void table_filter(lxw_worksheet *ws, int head, int last, int last_col)
                          (lxw_col_t)last_col);
 }
 
+/* The print area of a sheet that is one table: its title rows and the
+ * table (at least row @p min_last), never the chart data beside it, which
+ * would shrink the table to fit the page's width. */
+static void table_print(lxw_worksheet *ws, int last, int min_last, int last_col)
+{
+    worksheet_print_area(ws, 0, 0, (lxw_row_t)(last > min_last ? last : min_last),
+                         (lxw_col_t)last_col);
+}
+
 /* ---- workbook set-up ------------------------------------------------------------ */
 
 static lxw_format *fmt(xlsx *x, int bold, const char *numfmt, int wrap)
@@ -989,6 +998,7 @@ typedef struct table {
 static void end_part(table *t)
 {
     table_filter(t->ws, TABLE_ROW, t->row - 1, 8);
+    table_print(t->ws, t->row - 1, TABLE_ROW + 1, 8);
 }
 
 static int on_breach(void *ud, const ombud_breach *b, const char *refs,
@@ -1139,6 +1149,7 @@ static int reject_row(void *ud, const char *file, const ombud_reject *r)
 
     if (t->row >= t->x->max_rows) {
         table_filter(t->ws, 1, t->row - 1, 5);
+        table_print(t->ws, t->row - 1, 2, 5);
         if (!(t->ws = add_sheet(t->x, take_name(t->x, t->base))))
             return 1;
         rejects_header(t->x, t->ws);
@@ -1163,6 +1174,7 @@ static void write_rejects(xlsx *x, const char *name)
     rejects_header(x, t.ws);
     ombud_store_each_reject(x->st, reject_row, &t);
     table_filter(t.ws, 1, t.row - 1, 5);
+    table_print(t.ws, t.row - 1, 2, 5);
     if (t.row == 2)
         put_text(t.ws, 2, 0, _("No row was rejected."), NULL);
 }

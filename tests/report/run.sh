@@ -96,6 +96,11 @@ check "heat map Thu 08h" "1" "$(cell "$X" sheet13 J7)"
 check "heat map sheet's title" "live-support: live-answer share by hour of the week" "$(cell "$X" sheet13 A1)"
 check "heat map prints on its own" 1 "$(unzip -p "$X" xl/workbook.xml | grep -cF "localSheetId=\"12\">'live-support heat map'!\$A\$1:\$Y\$12<")"
 check "guarantee sheet links to its heat map" 1 "$(unzip -p "$X" xl/worksheets/sheet2.xml | grep -c '<hyperlink ref="C4"')"
+# Print areas: a guarantee's sheet prints its title rows and its table,
+# not the chart data beside it (restoration: header row 5, one breach on
+# row 6 -> A1:I6); Rejects, none rejected, its note on row 3 -> A1:F3.
+check "restoration print area" 1 "$(unzip -p "$X" xl/workbook.xml | grep -cF "restoration!\$A\$1:\$I\$6<")"
+check "rejects print area" 1 "$(unzip -p "$X" xl/workbook.xml | grep -cF "Rejects!\$A\$1:\$F\$3<")"
 
 # restoration: TT-4471 measured 112 h = 4.6667 days as an Excel duration.
 check "restoration subject" "TT-4471" "$(cell "$X" sheet3 B6)"
