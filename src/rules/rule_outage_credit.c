@@ -297,16 +297,16 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
 
         ombud_fmt_hours(a->c->end - a->c->start, od, sizeof od);
         ombud_fmt_hours(a->period_len, pd, sizeof pd);
-        /* TRANSLATORS: "TT-1/ACC-1: out 112h; owed 9.78 USD = 64.99 x 112h
-         * / 744h (pro rata, rounded half up); credited 0.00". */
-        snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %s x "
+        /* TRANSLATORS: "TT-1/ACC-1: out 112 h; owed 9.78 USD = 64.99 × 112 h
+         * / 744 h (pro rata, rounded half up); credited 0.00". */
+        snprintf(b.detail, sizeof b.detail, _("%s: out %s; owed %s %s = %s × "
                  "%s / %s (pro rata, rounded %s); credited %s"), subject, d, o,
                  ombud_fmt_currency(s->ctx->currency), chr, od, pd,
                  _(rounding_words[s->g->v[K_ROUNDING].num]), c);
     } else
         snprintf(b.detail, sizeof b.detail, ombud_ngettext("%s: out %s; "
-                 "owed %s %s = %s day x %s; credited %s", "%s: out %s; owed "
-                 "%s %s = %s days x %s; credited %s", (unsigned long)
+                 "owed %s %s = %s day × %s; credited %s", "%s: out %s; owed "
+                 "%s %s = %s days × %s; credited %s", (unsigned long)
                  days_owed(s, a->c->start, a->c->end)), subject, d, o,
                  ombud_fmt_currency(s->ctx->currency),
                  ombud_n(days_owed(s, a->c->start, a->c->end)),

@@ -132,7 +132,7 @@ f=$T/of/es.txt
 has "es ofcom: appointments kept" "$f" "Medido: 1 de 3 citas cumplidas (33,33 %); incumplidas: 2"
 has "es ofcom: orders on time" "$f" "1 de 4 altas del servicio realizadas a tiempo (25,00 %)"
 has "es ofcom: late order owes" "$f" "3 días naturales de retraso; compensación adeudada 19,38 GBP"
-has "es ofcom: per-day repair" "$f" "se adeudan 20,68 GBP = 2 días x 10,34"
+has "es ofcom: per-day repair" "$f" "se adeudan 20,68 GBP = 2 días × 10,34"
 has "es ofcom: exclusion" "$f" "1 caso excluido (F2 (planned_notified))"
 has "es ofcom: owed in all" "$f" "3 de 3 compromisos incumplidos; 130,52 GBP"
 has "es ofcom: summary" "$T/of/es.out" "1 de 3 citas cumplidas (33,33${NB}%)"

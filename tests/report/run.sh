@@ -199,7 +199,7 @@ done
 # the column's width falls: the cell's lines are joined).
 check "pdf credit owed" "1" "$(pdftotext "$P" - | tr '\n' ' ' | grep -o 'owed 9.78 USD = 64.99' | wc -l | tr -d ' ')"
 # The detail names the prorated charge (issue 23).
-check "pdf credit formula" "1" "$(grep -c '64.99 (INV-1001-2610) x 112 h / 744 h' "$T")"
+check "pdf credit formula" "1" "$(grep -c '64.99 (INV-1001-2610) × 112 h / 744 h' "$T")"
 # The checksum appears in the inputs table and in the printed manifest.
 check "pdf inputs sha" "2" "$(grep -c "$(sha256sum "$S/outages.csv" | cut -c1-40)" "$T")"
 check "pdf certification" "1" "$(grep -c '^ *Certification' "$T")"
@@ -326,7 +326,7 @@ sed -n '1,/^Sincerely,$/p' "$WORK/d.txt" > "$WORK/dl.txt"
 dl() { grep -c "$1" "$WORK/dl.txt"; }
 check "letter: TT-4471's outage" 1 "$(dl '^ *TT-4471 (account ACC-1001): out from Wed 2026-10-14 16:00 to Mon 2026-10-19$')"
 check "letter: 112 h, 88 over" 1 "$(dl '^ *08:00: 112 h against 24 h, 88 h over$')"
-check "letter: the credit owed" 1 "$(dl '^ *TT-4471/ACC-1001: out 112 h; owed 9.78 USD = 64.99 (INV-1001-2610) x 112 h /')"
+check "letter: the credit owed" 1 "$(dl '^ *TT-4471/ACC-1001: out 112 h; owed 9.78 USD = 64.99 (INV-1001-2610) × 112 h /')"
 check "letter: a promise missed" 1 "$(dl 'promised by Fri 2026-10-16 17:00; restored Mon 2026-10-19 08:00: 63 h late')"
 check "letter: calls" 1 "$(dl '^ *TT-4471: 22 calls against at most 3$')"
 check "letter: the closed department" 1 "$(dl 'Sat 2026-10-17 14:08: on call C-20261017-04 (TT-4471) the customer was transferred')"

@@ -108,7 +108,7 @@ expect_figures half O-A/ACC-A "owed=104 credited=0"
 expect_figures half O-B/ACC-B "owed=113 credited=0"
 expect_figures half O-C/ACC-C "owed=117 credited=0"
 # The detail names the prorated charge by its reference (issue 23).
-expect_sql "SELECT instr(replace(detail, char(160), ' '), 'owed 1.04 USD = 30.00 (INV-A-09) x 25 h / 720 h') > 0
+expect_sql "SELECT instr(replace(detail, char(160), ' '), 'owed 1.04 USD = 30.00 (INV-A-09) × 25 h / 720 h') > 0
             FROM breaches WHERE result_id = $(rid half) AND subject = 'O-A/ACC-A'" 1
 
 expect_result up "FAIL|0|535|minor|4|4"

@@ -90,6 +90,6 @@ D4/ACC-4|0|1952|1952"
 expect_figures ofcom D3/ACC-3 "owed=0 credited=0"
 expect_figures ofcom D5/ACC-5 "owed=0 credited=0"
 expect_evidence_all ofcom D1/ACC-1 "outages.csv:5"
-expect_sql "SELECT instr(replace(detail, char(160), ' '), 'owed 19.52 USD = 2 days x 9.76') > 0
+expect_sql "SELECT instr(replace(detail, char(160), ' '), 'owed 19.52 USD = 2 days × 9.76') > 0
             FROM breaches WHERE result_id = $(rid ofcom) AND subject = 'D1/ACC-1'" 1
 expect_sql "SELECT amount FROM results WHERE id = $(rid ofcom)" 5856

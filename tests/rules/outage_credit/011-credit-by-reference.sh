@@ -84,4 +84,4 @@ expect_figures credit OR2/ACC-R "owed=100 credited=100"
 expect_figures credit OR3/ACC-R "owed=50 credited=0"
 expect_sql "SELECT detail FROM breaches WHERE result_id = $(rid credit)
             AND subject = 'OR3/ACC-R'" \
-    "OR3/ACC-R: out 12 h; owed 0.50 USD = 30.00 (INV-R-V) x 12 h / 720 h (pro rata, rounded half up); credited 0.00"
+    "OR3/ACC-R: out 12 h; owed 0.50 USD = 30.00 (INV-R-V) × 12 h / 720 h (pro rata, rounded half up); credited 0.00"
