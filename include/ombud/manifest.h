@@ -6,7 +6,7 @@
  * digest (store.h). It is one line of text, "; "-separated key=value pairs,
  * so that it fits an XLSX custom property and a PDF keywords entry alike:
  *
- *   ombud-manifest 1; version=0.4.0; from=1790838000; to=1793520000;
+ *   ombud-manifest 1; version=0.5.0; from=1790838000; to=1793520000;
  *   tz=America/Los_Angeles; currency=USD; guarantees=<sha>; findings=<sha>;
  *   lang=es; doc=filing; paper=letter; gpath=fibre-bundle.ini;
  *   input=calls|calls.csv|<sha>|8088|64|64|0|samples/calls.csv|America/...;

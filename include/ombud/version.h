@@ -5,6 +5,6 @@
 #ifndef OMBUD_VERSION_H
 #define OMBUD_VERSION_H
 
-#define OMBUD_VERSION "0.4.0"
+#define OMBUD_VERSION "0.5.0"
 
 #endif

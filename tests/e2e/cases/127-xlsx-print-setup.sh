@@ -25,7 +25,7 @@ X=out/report.xlsx
 n=$(unzip -l "$X" | grep -c 'xl/worksheets/sheet[0-9]*\.xml')
 # In the XML, '&' is &amp;: the carrier's own '&' doubled is &amp;&amp;.
 head='<oddHeader>&amp;LA &amp;&amp; B Telecom&amp;R2026-10-01 to 2026-10-31</oddHeader>'
-foot='<oddFooter>&amp;Lombud 0.4.0&amp;RPage &amp;P of &amp;N</oddFooter>'
+foot='<oddFooter>&amp;Lombud 0.5.0&amp;RPage &amp;P of &amp;N</oddFooter>'
 expect_eq "sheets with the page header" "$n" "$(unzip -p "$X" 'xl/worksheets/sheet*.xml' | grep -o "$head" | wc -l)"
 expect_eq "sheets with the page footer" "$n" "$(unzip -p "$X" 'xl/worksheets/sheet*.xml' | grep -o "$foot" | wc -l)"
 expect_eq "sheets in landscape, one page wide" "$n" \

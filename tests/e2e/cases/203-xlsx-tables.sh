@@ -96,7 +96,7 @@ for t in 'Numbers!$A$1:$B$14' 'Chronology!$A$1:$D$3' 'Breaches!$A$1:$J$2' \
         sh "$W" "$t" "$(case $t in Numbers*) echo 0 ;; Chrono*) echo 1 ;; Breaches*) echo 2 ;; *) echo 3 ;; esac)"
 done
 head='<oddHeader>&amp;LA &amp;&amp; B Telecom&amp;R2026-10-01 to 2026-10-31</oddHeader>'
-foot='<oddFooter>&amp;Lombud 0.4.0&amp;RPage &amp;P of &amp;N</oddFooter>'
+foot='<oddFooter>&amp;Lombud 0.5.0&amp;RPage &amp;P of &amp;N</oddFooter>'
 for n in 1 2 3 4; do
     x=$(sheet "$D" $n)
     expect_true "dossier sheet $n: page header" sh -c 'printf "%s" "$1" | grep -qF "$2"' sh "$x" "$head"

@@ -47,5 +47,5 @@ for n in 1 2 3 4 5; do
     expect_eq "sheet $n: no number written as text" "" \
         "$(unzip -p "$X" "xl/worksheets/sheet$n.xml" | grep -o '<is><t[^>]*>[-+0-9.,: %]*[0-9][-+0-9.,: %]*</t></is>')"
 done
-expect_eq "the version is the one number-like text" "<is><t>0.4.0</t></is>" \
+expect_eq "the version is the one number-like text" "<is><t>0.5.0</t></is>" \
     "$(unzip -p "$X" xl/worksheets/sheet6.xml | grep -o '<is><t[^>]*>[-+0-9.,: %]*[0-9][-+0-9.,: %]*</t></is>')"
