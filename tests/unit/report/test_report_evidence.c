@@ -12,6 +12,7 @@
 #include "ombud/i18n.h"
 
 #define DASH "\xe2\x80\x93"
+#define NB "\xc2\xa0"
 #define DOTS "\xe2\x80\xa6"
 #define FSI "\xe2\x81\xa8"
 #define PDI "\xe2\x81\xa9"
@@ -37,12 +38,37 @@ static int setup(void **state)
 
 static char out[512];
 
-/* The compact text of @p refs (English, names as they are). */
+/* The compact text of @p refs (English, names as they are), with its
+ * no-break spaces read as spaces: test_no_break pins where they are. */
 static const char *compact(const char *refs, int64_t n)
 {
+    char *o = out;
+
     assert_int_equal(ombud_evidence_compact(refs, n, 0, out, sizeof out),
                      OMBUD_OK);
+    for (const char *c = out; *c; c++) {
+        if (c[0] == '\xc2' && c[1] == '\xa0') {
+            *o++ = ' ';
+            c++;
+        } else {
+            *o++ = *c;
+        }
+    }
+    *o = '\0';
     return out;
+}
+
+/* 0: "line 9" and "(64 rows)" never wrap inside; the space after a
+ * file's name, the ranges' ", " and the spaces before "(" and after ";"
+ * may. */
+static void test_no_break(void **state)
+{
+    (void)state;
+    assert_int_equal(ombud_evidence_compact("o.csv:3, b.csv:9, b.csv:10, "
+                                            "b.csv:12", 4, 0, out, sizeof out),
+                     OMBUD_OK);
+    assert_string_equal(out, "o.csv line" NB "3; b.csv lines" NB "9"
+                        DASH "10, 12 (3" NB "rows)");
 }
 
 /* @p refs refused: OMBUD_E_DATA and an empty text. */
@@ -166,10 +192,11 @@ static void test_isolate(void **state)
     (void)state;
     assert_int_equal(ombud_evidence_compact("calls.csv:2, calls.csv:3", 2, 1,
                                             out, sizeof out), OMBUD_OK);
-    assert_string_equal(out, FSI "calls.csv" PDI " lines 2" DASH "3 (2 rows)");
+    assert_string_equal(out, FSI "calls.csv" PDI " lines" NB "2" DASH "3 (2"
+                        NB "rows)");
     assert_int_equal(ombud_evidence_compact("a" PDI "b:1", 1, 1, out,
                                             sizeof out), OMBUD_OK);
-    assert_string_equal(out, FSI "ab" PDI " line 1");
+    assert_string_equal(out, FSI "ab" PDI " line" NB "1");
 }
 
 /* 9: cut to fit: whole ranges first, then whole files. */
@@ -178,19 +205,20 @@ static void test_fit(void **state)
     char b[64];
 
     (void)state;
-    /* "a lines 1, 3, 5, 7 (4 rows)" is 27 bytes: fits in 28 */
-    assert_int_equal(ombud_evidence_compact("a:1, a:3, a:5, a:7", 4, 0, b, 28),
+    /* "a lines 1, 3, 5, 7 (4 rows)" with its two no-break spaces (2
+     * bytes each) is 29 bytes: fits in 30 */
+    assert_int_equal(ombud_evidence_compact("a:1, a:3, a:5, a:7", 4, 0, b, 30),
                      OMBUD_OK);
-    assert_string_equal(b, "a lines 1, 3, 5, 7 (4 rows)");
-    /* in 27: three ranges make 29 bytes, two make 26 */
-    assert_int_equal(ombud_evidence_compact("a:1, a:3, a:5, a:7", 4, 0, b, 27),
+    assert_string_equal(b, "a lines" NB "1, 3, 5, 7 (4" NB "rows)");
+    /* in 29: three ranges make 31 bytes, two make 28 */
+    assert_int_equal(ombud_evidence_compact("a:1, a:3, a:5, a:7", 4, 0, b, 29),
                      OMBUD_OK);
-    assert_string_equal(b, "a lines 1, 3, " DOTS " (4 rows)");
-    /* "a line 1; b line 2; c line 3" is 28 bytes; in 20, two files
-     * and "; …" are 23, one file is 13 */
+    assert_string_equal(b, "a lines" NB "1, 3, " DOTS " (4" NB "rows)");
+    /* "a line 1; b line 2; c line 3" is 31 bytes; in 20, two files
+     * and "; …" are 25, one file is 14 */
     assert_int_equal(ombud_evidence_compact("a:1, b:2, c:3", 3, 0, b, 20),
                      OMBUD_OK);
-    assert_string_equal(b, "a line 1; " DOTS);
+    assert_string_equal(b, "a line" NB "1; " DOTS);
     /* not even "a line 1; …" */
     strcpy(b, "junk");
     assert_int_equal(ombud_evidence_compact("a:1, b:2, c:3", 3, 0, b, 5),
@@ -215,7 +243,7 @@ static void test_spanish(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_ranges), cmocka_unit_test(test_unsorted_duplicates),
+        cmocka_unit_test(test_no_break), cmocka_unit_test(test_ranges), cmocka_unit_test(test_unsorted_duplicates),
         cmocka_unit_test(test_several_files), cmocka_unit_test(test_single),
         cmocka_unit_test(test_queue_log), cmocka_unit_test(test_store_tail),
         cmocka_unit_test(test_hostile), cmocka_unit_test(test_isolate),
