@@ -27,7 +27,7 @@
  *   are merged; overlapping ones are an error, since they are almost
  *   always a typo and would otherwise count the same hour twice.
  *
- * A NULL zone means UTC, as everywhere in cal.h.
+ * A NULL zone means UTC, as everywhere in time.h.
  */
 #include <assert.h>
 #include <ctype.h>

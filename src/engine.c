@@ -15,7 +15,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/diag.h"
 #include "ombud/engine.h"
 #include "ombud/guarantees.h"

@@ -23,7 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/store.h"

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/i18n.h"
 #include "ombud/quality.h"
 #include "ombud/text.h"

@@ -32,7 +32,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/err.h"
 
 /** Most open intervals per weekday. */

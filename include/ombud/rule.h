@@ -25,7 +25,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/calendar.h"
 #include "ombud/err.h"
 #include "ombud/store.h"

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/cmd.h"
 #include "ombud/engine.h"
 #include "ombud/diag.h"

@@ -21,7 +21,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/cmd.h"
 #include "ombud/engine.h"
 #include "ombud/compare.h"

@@ -25,7 +25,7 @@
 #include <glib.h>
 #include <xlsxwriter.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/chart.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"

@@ -24,7 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/chart.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
