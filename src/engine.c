@@ -21,6 +21,7 @@
 #include "ombud/guarantees.h"
 #include "ombud/i18n.h"
 #include "ombud/ingest.h"
+#include "ombud/quality.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
 #include "ombud/store.h"
@@ -245,34 +246,6 @@ static void safe_name(const char *s, char *out, size_t size)
     out[o] = '\0';
 }
 
-/* Edit distance between @a and @b (bytes), for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), *row, d;
-
-    if (la > 256 || lb > 256)
-        return (size_t)-1;
-    row = g_new(size_t, lb + 1);
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            if (up + 1 < best)
-                best = up + 1;
-            diag = up;
-            row[j] = best;
-        }
-    }
-    d = row[lb];
-    g_free(row);
-    return d;
-}
-
 /* Listing the accounts that have records, and the nearest to the one asked. */
 #define LIST_ACCOUNTS 10
 
@@ -299,7 +272,8 @@ static int near_account(void *ud, const char *account)
                                account);
     /* Ties go to the first in byte order: the answer does not depend on
      * the store's backend. */
-    if ((d = distance(account, k->want)) < k->best_d) {
+    d = ombud_edit_distance_upto(account, k->want, OMBUD_EDIT_MAX);
+    if (d < k->best_d) {
         g_free(k->best);
         k->best = g_strdup(account);
         k->best_d = d;
