@@ -27,7 +27,7 @@
  *   are merged; overlapping ones are an error, since they are almost
  *   always a typo and would otherwise count the same hour twice.
  *
- * A NULL zone means UTC, as everywhere in cal.h.
+ * A NULL zone means UTC, as everywhere in time.h.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -570,4 +570,34 @@ int64_t ombud_calendar_add_open(const ombud_calendar *cal, int64_t from,
         }
     }
     return INT64_MAX;
+}
+
+/* A working day is one the calendar is open at all; the loops stop after
+ * ten years of days so a calendar never open cannot spin forever. */
+int64_t ombud_calendar_working_day_end(const ombud_calendar *cal,
+                                       const ombud_tz *tz, int64_t t,
+                                       int64_t n)
+{
+    int64_t day = ombud_next_midnight(tz, t);
+
+    for (int64_t worked = 0, i = 0; worked < n && i < 3660; i++) {
+        int64_t next = ombud_next_midnight(tz, day);
+        worked += !cal || ombud_calendar_open_seconds(cal, day, next) > 0;
+        day = next;
+    }
+    return day;
+}
+
+int64_t ombud_calendar_working_days(const ombud_calendar *cal,
+                                    const ombud_tz *tz, int64_t from,
+                                    int64_t to)
+{
+    int64_t n = 0;
+
+    for (int64_t day = from, i = 0; day < to && i < 3660; i++) {
+        int64_t next = ombud_next_midnight(tz, day);
+        n += !cal || ombud_calendar_open_seconds(cal, day, next) > 0;
+        day = next;
+    }
+    return n;
 }

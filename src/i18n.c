@@ -23,7 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/store.h"
@@ -292,6 +292,19 @@ char *ombud_fmt_daymonth(int month, int day, char *buf, size_t size)
         snprintf(buf, size, "%02d-%02d", month, day);
     else
         snprintf(buf, size, "%02d%c%02d", day, c->date_sep, month);
+    return buf;
+}
+
+/* In the current language: "Thu 2026-10-15 07:05", "jue 15/10/2026 07:05". */
+char *ombud_fmt_local(const ombud_tz *tz, int64_t t, char *buf, size_t size)
+{
+    ombud_tm tm;
+    char date[24];
+
+    ombud_tm_from_instant(tz, t, &tm);
+    snprintf(buf, size, "%s %s %02d:%02d", ombud_fmt_weekday(tm.wday),
+             ombud_fmt_date(tm.year, tm.month, tm.day, date, sizeof date),
+             tm.hour, tm.min);
     return buf;
 }
 

@@ -6,13 +6,14 @@
  * guarantees file or the clock, so the same store gives the same items to
  * `check`, to each report and to `ombud verify` writing a report again.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/i18n.h"
 #include "ombud/quality.h"
 #include "ombud/text.h"
@@ -414,18 +415,18 @@ void ombud_quality_list_free(ombud_quality_list *l)
     l->n = l->serious = 0;
 }
 
-int ombud_edit_distance(const char *a, const char *b)
+/* The Levenshtein distance of a[0..la) and b[0..lb), in bytes; @p row
+ * holds lb + 1 counters, so callers choose stack or heap. */
+static size_t levenshtein(const char *a, size_t la, const char *b, size_t lb,
+                          size_t *row)
 {
-    int la = (int)strnlen(a, 64), lb = (int)strnlen(b, 64);
-    int row[65];
-
-    for (int j = 0; j <= lb; j++)
+    for (size_t j = 0; j <= lb; j++)
         row[j] = j;
-    for (int i = 1; i <= la; i++) {
-        int diag = row[0];
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
         row[0] = i;
-        for (int j = 1; j <= lb; j++) {
-            int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
             if (up + 1 < best)
                 best = up + 1;
             if (row[j - 1] + 1 < best)
@@ -435,4 +436,21 @@ int ombud_edit_distance(const char *a, const char *b)
         }
     }
     return row[lb];
+}
+
+int ombud_edit_distance(const char *a, const char *b)
+{
+    size_t row[65];
+
+    return (int)levenshtein(a, strnlen(a, 64), b, strnlen(b, 64), row);
+}
+
+size_t ombud_edit_distance_upto(const char *a, const char *b, size_t max)
+{
+    size_t la = strlen(a), lb = strlen(b), row[OMBUD_EDIT_MAX + 1];
+
+    assert(max <= OMBUD_EDIT_MAX);
+    if (la > max || lb > max)
+        return (size_t)-1;
+    return levenshtein(a, la, b, lb, row);
 }

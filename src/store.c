@@ -16,7 +16,7 @@
 #include <sqlite3.h>
 #include <glib.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/sha256.h"

@@ -43,7 +43,7 @@
 #include <libpq-fe.h>
 #include <glib.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/store.h"

@@ -5,7 +5,8 @@
  * holidays (whole local days closed) and a zone. Rules use it to ask "was
  * support open at this instant?" and "how much working time lies between
  * two instants?" (the clock stops outside the schedule, as in
- * "restored within 2 working days").
+ * "restored within 2 working days") and "which day ends the Nth working
+ * day?" (a working day being one the calendar is open at all).
  *
  * Hours are written as comma-separated entries, each days then one or more
  * time ranges:
@@ -31,7 +32,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/err.h"
 
 /** Most open intervals per weekday. */
@@ -95,5 +96,23 @@ int64_t ombud_calendar_open_seconds(const ombud_calendar *cal, int64_t from,
  */
 int64_t ombud_calendar_add_open(const ombud_calendar *cal, int64_t from,
                                 int64_t seconds);
+
+/**
+ * @brief The end of the @p n-th working day after the local day of @p t
+ * (n = 0: the end of that day itself), as in "by the end of the next
+ * working day". A working day is a day on which @p cal is open at all;
+ * with a NULL calendar every day is one. Stops after ten years of days.
+ */
+int64_t ombud_calendar_working_day_end(const ombud_calendar *cal,
+                                       const ombud_tz *tz, int64_t t,
+                                       int64_t n);
+
+/**
+ * @brief Working days of @p cal (every day when NULL) whose local day
+ * starts in [@p from, @p to), @p from and @p to being local midnights.
+ */
+int64_t ombud_calendar_working_days(const ombud_calendar *cal,
+                                    const ombud_tz *tz, int64_t from,
+                                    int64_t to);
 
 #endif

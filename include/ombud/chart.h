@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 #include <cairo.h>
-#include "ombud/cal.h"
+#include "ombud/time.h"
 
 /** The font family all chart text uses (a Debian font package's). */
 #define OMBUD_CHART_FONT "DejaVu Sans"

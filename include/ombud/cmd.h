@@ -4,7 +4,10 @@
  * Each subcommand is one file src/cmd/cmd_<name>.c with an entry point
  * ombud_cmd_<name>(argc, argv) that returns the process exit status, and a
  * help text. To add a command:
- *   1. write src/cmd/cmd_<name>.c (copy the shape of cmd_ingest.c);
+ *   1. write src/cmd/cmd_<name>.c (copy the shape of cmd_ingest.c): it
+ *      parses arguments and prints; work more than one command does
+ *      belongs in the engine (engine.h), which tells the command what
+ *      happened through callbacks instead of printing;
  *   2. declare its entry and help text below;
  *   3. list it in commands[] in src/main.c;
  *   4. document it in README.md and src/man/ombud.1, and add tests under
@@ -16,6 +19,7 @@
 #define OMBUD_CMD_H
 
 #include <stdint.h>
+#include "ombud/engine.h"
 #include "ombud/guarantees.h"
 #include "ombud/ingest.h"
 #include "ombud/report.h"
@@ -74,14 +78,6 @@ extern const char ombud_help_synth[];
 extern const char ombud_help_help[];
 
 /* ---- steps shared by commands ---------------------------------------------- */
-
-/** An input file named on the command line. */
-typedef struct ombud_input {
-    const ombud_format *fmt;
-    const char *path;     /**< borrowed from argv */
-    ombud_decoding dec;   /**< its --encoding and --delimiter (strings
-                               borrowed from argv); zero: UTF-8, detected */
-} ombud_input;
 
 /** Most input files and --map options on one command line. */
 #define OMBUD_MAX_INPUTS 256
@@ -184,53 +180,32 @@ int ombud_inputs_cdr_tz(const ombud_inputs *in, const char *cmd, ombud_tz **out)
 int ombud_usage_error(const char *cmd, const char *msg, const char *arg);
 
 /**
- * @brief Import files in the order outages, accounts, cdr, calls,
- * queue_log, billing, appointments, orders (a queue_log's legs look up the
- * accounts map and the CDR), printing a line per file; adds the rows
- * rejected to @p rejected. (src/cmd/cmd_ingest.c)
+ * @brief The import callback (engine.h) of `ingest` and `run`: a line per
+ * file, "PATH: N read, N stored, N rejected", or that it was imported
+ * before. @p ud is unused. (src/cmd/summary.c)
  */
-ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
-                             const ombud_ingest_opts *opts, int64_t *rejected);
+void ombud_say_imported(void *ud, const ombud_input *in, const ombud_counts *c,
+                        int already);
 
-/**
- * @brief Evaluate every guarantee over a period, replace that period's
- * findings in the store and print the summary. @p period may be NULL (then
- * the file's [filing] period, else the span of the data). @p failed
- * receives the number of guarantees that failed. (src/cmd/cmd_check.c)
- */
-ombud_err ombud_evaluate(ombud_store *st, const ombud_guarantees *gs,
-                         const char *period, int *failed, int64_t *check_id);
+/** The summary `check` and `run` print as they evaluate: the filing and
+ *  period, each guarantee's verdict, the count of breached guarantees.
+ *  Pass it to ombud_evaluate(). (src/cmd/summary.c) */
+extern const ombud_eval_sink ombud_summary;
 
 /**
  * @brief Say each serious data-quality item of check @p check_id on stderr
  * and, unless @p allow, that the filing is incomplete.
  * @return OMBUD_EXIT_OK, or OMBUD_EXIT_INCOMPLETE when a serious item holds
- * and @p allow is 0; a store error's exit status. (src/cmd/cmd_check.c)
+ * and @p allow is 0; a store error's exit status. (src/cmd/summary.c)
  */
 int ombud_quality_gate(ombud_store *st, int64_t check_id, int allow);
 
-/** @brief ombud_evaluate() for an explicit period [@p from, @p to). */
-ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
-                              int64_t from, int64_t to, int *failed,
-                              int64_t *check_id);
-
 /**
- * @brief Write the complaint dossier of @p account from check @p check_id
- * into OUT/complaint-ACCOUNT.{pdf,xlsx}. @p customer is required (the
- * letter's signatory: no input names an account's holder); NULL @p ask
- * and @p letter take the defaults (the standard request for an account
- * with or without a breach, the compiled-in template of the findings'
- * language). @p date is the letter's, "YYYY-MM-DD" (checked by
- * ombud_date_option()), or NULL for today in the findings' time zone.
- * @p gs is not read. (src/cmd/cmd_complaint.c)
- * @return OMBUD_OK; OMBUD_E_USAGE without @p customer; OMBUD_E_DATA when
- * no record names @p account (the accounts that have records are named).
+ * @brief ombud_write_complaint() into @p out, then say "wrote PDF and
+ * XLSX" and sign both with @p sign_key (NULL: unsigned). @p c is
+ * borrowed. (src/cmd/cmd_complaint.c)
  */
-ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
-                                const ombud_guarantees *gs, const char *account,
-                                const char *customer, const char *ask,
-                                const char *letter_path, const char *letter,
-                                ombud_paper paper, const char *date,
+ombud_err ombud_complaint_files(ombud_store *st, const ombud_complaint *c,
                                 const char *out, const char *sign_key);
 
 /**
@@ -269,11 +244,5 @@ int ombud_lang_option(const char *arg, const char *cmd, ombud_lang *out);
  */
 ombud_err ombud_lang_apply(int given, ombud_lang opt,
                            const ombud_guarantees *gs);
-
-/**
- * @brief The compiled-in complaint letter of the current language; its
- * template's path (for messages) goes into @p path. Static: do not free.
- */
-const char *ombud_letter_default(char *path, size_t size);
 
 #endif

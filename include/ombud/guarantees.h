@@ -19,7 +19,7 @@
 #ifndef OMBUD_GUARANTEES_H
 #define OMBUD_GUARANTEES_H
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/calendar.h"
 #include "ombud/err.h"
 #include "ombud/ingest.h"

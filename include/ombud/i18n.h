@@ -150,6 +150,14 @@ struct ombud_tz;
 char *ombud_fmt_period(const struct ombud_tz *tz, int64_t from, int64_t to,
                        char *buf, size_t size);
 
+/**
+ * @brief Instant @p t in @p tz with its weekday and time, in the current
+ * language: en "Thu 2026-10-15 07:05", es "jue 15/10/2026 07:05".
+ * @return @p buf.
+ */
+char *ombud_fmt_local(const struct ombud_tz *tz, int64_t t, char *buf,
+                      size_t size);
+
 /** @brief The date of instant @p t in @p tz (ombud_fmt_date()). */
 char *ombud_fmt_day_of(const struct ombud_tz *tz, int64_t t, char *buf,
                        size_t size);

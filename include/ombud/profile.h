@@ -33,7 +33,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/err.h"
 #include "ombud/ingest.h"
 #include "ombud/store.h"

@@ -21,6 +21,8 @@
 #ifndef OMBUD_QUALITY_H
 #define OMBUD_QUALITY_H
 
+#include <stddef.h>
+
 #include "ombud/err.h"
 #include "ombud/store.h"
 
@@ -69,5 +71,15 @@ void ombud_quality_list_free(ombud_quality_list *l);
 
 /** Edit distance of two short words (at most 64 bytes each compared). */
 int ombud_edit_distance(const char *a, const char *b);
+
+/** The longest word ombud_edit_distance_upto() measures, in bytes. */
+#define OMBUD_EDIT_MAX 256
+
+/**
+ * @brief Edit distance of @p a and @p b in bytes, whole: (size_t)-1 when
+ * either is longer than @p max (at most OMBUD_EDIT_MAX), rather than a
+ * distance of their beginnings. Allocates nothing; cannot fail.
+ */
+size_t ombud_edit_distance_upto(const char *a, const char *b, size_t max);
 
 #endif

@@ -13,7 +13,9 @@
  *
  * To add a kind:
  *   1. write src/rules/rule_<kind>.c defining `const ombud_rule
- *      ombud_rule_<kind>` with its key table and evaluate function;
+ *      ombud_rule_<kind>` with its key table and evaluate function
+ *      (figures in texts through ombud_fmt_* of i18n.h, working days
+ *      through calendar.h, the rest of the shared helpers below);
  *   2. declare it below and list it in ombud_rules[] (src/rules/rules.c);
  *   3. document its keys in README.md and templates/guarantees/;
  *   4. add hand-computed tests under tests/.
@@ -23,7 +25,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/calendar.h"
 #include "ombud/err.h"
 #include "ombud/store.h"
@@ -233,22 +235,6 @@ char *ombud_subject_say(const char *id, const char *account, char *buf,
 const char *ombud_planned_say(int64_t word);
 
 /**
- * @brief The end of the @p n-th working day after the local day of @p t
- * (n = 0: the end of that day itself), as in "by the end of the next
- * working day". A working day is a day on which @p cal is open at all;
- * with a NULL calendar every day is one. Stops after ten years of days.
- */
-int64_t ombud_working_day_end(const ombud_calendar *cal, const ombud_tz *tz,
-                              int64_t t, int64_t n);
-
-/**
- * @brief Working days of @p cal (every day when NULL) whose local day
- * starts in [@p from, @p to), @p from and @p to being local midnights.
- */
-int64_t ombud_working_days(const ombud_calendar *cal, const ombud_tz *tz,
-                           int64_t from, int64_t to);
-
-/**
  * @brief Compensation for @p days days: @p per_day each for the first
  * @p after days, @p then each after that (when @p after is 0 or @p then
  * is unset (< 0), every day at @p per_day), into @p out.
@@ -283,9 +269,6 @@ ombud_err ombud_checked_add(const ombud_rule_ctx *ctx, const char *subject,
                             const char *what, int64_t a, int64_t b,
                             int64_t *out);
 
-/** Format seconds as "112h", "10m", "1h30m", "45s" for messages and tables. */
-char *ombud_duration_format(int64_t seconds, char *buf, size_t size);
-
 /** Parse "90s", "10m", "24h", "2d", "1h30m" into seconds. */
 ombud_err ombud_duration_parse(const char *s, int64_t *seconds, char *why,
                                size_t whylen);
@@ -294,11 +277,6 @@ ombud_err ombud_duration_parse(const char *s, int64_t *seconds, char *why,
  *  when @p whole is 0 (a share of nothing, printed "no data"). */
 int64_t ombud_share_bp(int64_t part, int64_t whole);
 
-/** Basis points as "82.76%". @return @p buf. */
-char *ombud_bp_format(int64_t bp, char *buf, size_t size);
-
-/** An instant as "Thu 2026-10-15 07:05" in @p tz. @return @p buf. */
-char *ombud_local_format(const ombud_tz *tz, int64_t t, char *buf, size_t size);
 
 /**
  * @brief Write breach @p b for the rule's result, link up to two evidence

@@ -17,7 +17,7 @@
  * The same options give the same bytes: all randomness comes from a
  * splitmix64 hash of (seed, stream, index) and one splitmix64 sequence for
  * the calls, never from rand(); no floating point decides a value; and
- * every time is converted with cal.h's zone functions.
+ * every time is converted with time.h's zone functions.
  *
  * Memory does not grow with N beyond a few MiB: files are streamed, every
  * record is a function of its index, and only the calls in flight (and,
@@ -27,7 +27,7 @@
 #define OMBUD_SYNTH_H
 
 #include <stdint.h>
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/err.h"
 
 /** Fewest and most call legs `ombud synth` writes. */

@@ -13,15 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <glib.h>
 
 #include "ombud/cmd.h"
+#include "ombud/engine.h"
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
 #include "ombud/readall.h"
 #include "ombud/report.h"
 #include "ombud/store.h"
-#include "ombud/value.h"
 
 
 const char ombud_help_complaint[] =
@@ -186,170 +185,17 @@ static int parse(int argc, char **argv, args *a)
     return ombud_sign_option(a->key);
 }
 
-/* The account's id as a file name part: anything odd becomes '_'. */
-static void safe_name(const char *s, char *out, size_t size)
-{
-    size_t o = 0;
-
-    for (; *s && o + 1 < size; s++)
-        out[o++] = g_ascii_isalnum(*s) || *s == '-' || *s == '_' || *s == '.'
-                   ? *s : '_';
-    out[o] = '\0';
-}
-
-/* Edit distance between @a and @b (bytes), for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), *row, d;
-
-    if (la > 256 || lb > 256)
-        return (size_t)-1;
-    row = g_new(size_t, lb + 1);
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            if (up + 1 < best)
-                best = up + 1;
-            diag = up;
-            row[j] = best;
-        }
-    }
-    d = row[lb];
-    g_free(row);
-    return d;
-}
-
-/* Listing the accounts that have records, and the nearest to the one asked. */
-#define LIST_ACCOUNTS 10
-
-typedef struct near {
-    const char *want;
-    int found;             /* @want itself has records */
-    GString *list;         /* the first LIST_ACCOUNTS, ", "-joined */
-    long n;                /* accounts with records */
-    char *best;            /* the nearest (owned) */
-    size_t best_d;
-} near;
-
-static int near_account(void *ud, const char *account)
-{
-    near *k = ud;
-    size_t d;
-
-    if (!strcmp(account, k->want)) {
-        k->found = 1;
-        return 1;
-    }
-    if (k->n++ < LIST_ACCOUNTS)
-        g_string_append_printf(k->list, "%s%s", k->list->len ? ", " : "",
-                               account);
-    /* Ties go to the first in byte order: the answer does not depend on
-     * the store's backend. */
-    if ((d = distance(account, k->want)) < k->best_d) {
-        g_free(k->best);
-        k->best = g_strdup(account);
-        k->best_d = d;
-    }
-    return 0;
-}
-
-/*
- * Refuse a dossier of an account no record names: its letter would
- * accuse the company of promises "listed above" with none listed. Names
- * the accounts there are and, when one is near (at most half the id's
- * characters differ, as ACC-1001 from ACC-9999), suggests it.
- */
-static ombud_err account_has_records(ombud_store *st, const char *account)
-{
-    near k = {account, 0, g_string_new(NULL), 0, NULL, (size_t)-1};
-    ombud_err err = ombud_store_each_account(st, near_account, &k);
-
-    if (!err && !k.found) {
-        size_t len = strlen(account);
-        int close_enough = k.best && k.best_d <= (len > 2 ? len / 2 : 1);
-        if (!k.n)
-            err = ombud_error(OMBUD_E_DATA, NULL, "no record names account "
-                              "%s; the store holds no account's records: "
-                              "import them first (ombud ingest)", account);
-        else
-            err = ombud_error(OMBUD_E_DATA, NULL, "no record names account "
-                              "%s; accounts with records: %s%s%s%s%s",
-                              account, k.list->str, k.n > LIST_ACCOUNTS ?
-                              " ..." : "", close_enough ? "; did you mean " :
-                              "", close_enough ? k.best : "",
-                              close_enough ? "?" : "");
-    }
-    g_string_free(k.list, TRUE);
-    g_free(k.best);
-    return err;
-}
-
-/* Text from the command line goes into the dossier as input text does:
- * valid UTF-8 without control characters or noncharacters (value.h). */
-static ombud_err check_arg(const char *opt, const char *v)
-{
-    char why[160];
-
-    if (v && ombud_text_check(v, strlen(v), why, sizeof why))
-        return ombud_error(OMBUD_E_USAGE, NULL, "%s: %s", opt, why);
-    return OMBUD_OK;
-}
-
-static ombud_err write_complaint(ombud_store *st, int64_t check_id,
-                                 const char *account, const char *customer,
-                                 const char *ask, const char *letter_path,
-                                 const char *letter, ombud_paper paper,
-                                 const char *out, const char *sign_key,
-                                 const extras *ex)
-{
-    char deflt[64];
-    const char *def_letter = ombud_letter_default(deflt, sizeof deflt);
-    ombud_complaint c = {check_id, account, customer, ask,
-                         letter_path ? letter_path : deflt,
-                         letter ? letter : def_letter, paper, ex->address,
-                         ex->service_address, ex->tried, ex->date};
-    char name[200], pdf[4400], xlsx[4400];
-    ombud_err err;
-
-    if (!customer || !customer[0])
-        return ombud_error(OMBUD_E_USAGE, NULL, "who complains? give "
-                           "--customer NAME");
-    if ((err = check_arg("--account", account)) ||
-        (err = check_arg("--customer", customer)) ||
-        (err = check_arg("--ask", ask)) ||
-        (err = check_arg("--address", ex->address)) ||
-        (err = check_arg("--service-address", ex->service_address)) ||
-        (err = check_arg("--tried", ex->tried)) ||
-        (err = account_has_records(st, account)))
-        return err;
-    safe_name(account, name, sizeof name);
-    snprintf(pdf, sizeof pdf, "%s/complaint-%s.pdf", out, name);
-    snprintf(xlsx, sizeof xlsx, "%s/complaint-%s.xlsx", out, name);
-    if (!(err = ombud_report_complaint(st, &c, pdf, xlsx)))
-        ombud_info("wrote %s and %s", pdf, xlsx);
-    if (!err && !(err = ombud_sign_written(sign_key, pdf)))
-        err = ombud_sign_written(sign_key, xlsx);
-    return err;
-}
-
-ombud_err ombud_write_complaint(ombud_store *st, int64_t check_id,
-                                const ombud_guarantees *gs, const char *account,
-                                const char *customer, const char *ask,
-                                const char *letter_path, const char *letter,
-                                ombud_paper paper, const char *date,
+ombud_err ombud_complaint_files(ombud_store *st, const ombud_complaint *c,
                                 const char *out, const char *sign_key)
 {
-    const extras ex = {NULL, NULL, NULL, date};
+    ombud_dossier_paths p;
+    ombud_err err;
 
-    (void)gs;
-    return write_complaint(st, check_id, account, customer, ask, letter_path,
-                           letter, paper, out, sign_key, &ex);
+    if (!(err = ombud_write_complaint(st, c, out, &p)))
+        ombud_info("wrote %s and %s", p.pdf, p.xlsx);
+    if (!err && !(err = ombud_sign_written(sign_key, p.pdf)))
+        err = ombud_sign_written(sign_key, p.xlsx);
+    return err;
 }
 
 /* Evaluate, then write the two files. */
@@ -364,18 +210,20 @@ static ombud_err complain(const args *a, ombud_guarantees *gs, char *letter)
         return err;
     /* An account no record names is refused before the period's
      * findings are replaced. */
-    if ((err = account_has_records(st, a->account))) {
+    if ((err = ombud_account_has_records(st, a->account))) {
         ombud_store_close(st);
         return err;
     }
     /* The carrier-wide summary is not what a complainant asked for. */
     ombud_diag_set_verbosity(OMBUD_QUIET);
-    err = ombud_evaluate(st, gs, a->period, NULL, &check_id);
+    err = ombud_evaluate(st, gs, a->period, NULL, NULL, &check_id);
     ombud_diag_set_verbosity(v);
-    if (!err)
-        err = write_complaint(st, check_id, a->account, a->customer, a->ask,
-                              a->letter, letter, a->paper, a->out, a->key,
-                              &a->ex);
+    if (!err) {
+        ombud_complaint c = {check_id, a->account, a->customer, a->ask,
+                             a->letter, letter, a->paper, a->ex.address,
+                             a->ex.service_address, a->ex.tried, a->ex.date};
+        err = ombud_complaint_files(st, &c, a->out, a->key);
+    }
     ombud_store_close(st);
     return err;
 }

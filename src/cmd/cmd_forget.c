@@ -25,7 +25,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/cmd.h"
 #include "ombud/diag.h"
 #include "ombud/store.h"

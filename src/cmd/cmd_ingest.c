@@ -13,8 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/cmd.h"
+#include "ombud/engine.h"
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
 #include "ombud/ingest.h"
@@ -201,73 +202,6 @@ static int parse_args(int argc, char **argv, ingest_args *a)
     return 0;
 }
 
-/*
- * A corrected export imported into a store that holds the old one keeps
- * the old rows: the new file's rows that kept their keys are rejected as
- * duplicates of them, row by row, and nothing says the store now mixes
- * two versions of one file. After the file, say so once, with the way out.
- * Only a file of the same kind and name with another SHA-256 whose rows
- * collided with that file's qualifies: next month's calls.csv, of other
- * calls, is no correction of this one.
- */
-static ombud_err explain_reimport(ombud_store *st, const char *path,
-                                  const ombud_counts *c)
-{
-    int64_t other, dups;
-    ombud_err err;
-
-    if ((err = ombud_store_name_clash(st, ombud_store_last_file(st), &other,
-                                      &dups)) || !other)
-        return err;
-    ombud_loc loc = {path, 0, 0};
-    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    ombud_warn(&loc, "differs from the %s already stored (source %lld): "
-               "%lld of %lld rows rejected as duplicates of it; use a new "
-               "store, or 'ombud forget %lld' and import again", name,
-               (long long)other, (long long)dups, (long long)c->read,
-               (long long)other);
-    return OMBUD_OK;
-}
-
-ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
-                             const ombud_ingest_opts *opts, int64_t *rejected)
-{
-    static const char *const order[] = {"outages", "accounts", "cdr", "calls",
-                                        "queue_log", "billing", "appointments",
-                                        "orders", "customers", NULL};
-    ombud_counts c;
-    int already;
-    ombud_err err;
-
-    for (int k = 0; order[k]; k++) {
-        for (int i = 0; i < n; i++) {
-            if (strcmp(in[i].fmt->kind, order[k]))
-                continue;
-            if ((err = ombud_ingest_decoded(st, in[i].fmt, in[i].path, opts,
-                                            &in[i].dec, &c, &already)))
-                return err;
-            if (already) {
-                ombud_info("%s: already imported (same SHA-256); nothing "
-                           "added", in[i].path);
-                continue;
-            }
-            *rejected += c.rejected;
-            if (in[i].fmt->store_record)
-                ombud_info("%s: %lld read, %lld stored, %lld rejected, %lld "
-                           "counted (not records of their own)", in[i].path,
-                           (long long)c.read, (long long)c.stored,
-                           (long long)c.rejected, (long long)c.counted);
-            else
-                ombud_info("%s: %lld read, %lld stored, %lld rejected",
-                           in[i].path, (long long)c.read, (long long)c.stored,
-                           (long long)c.rejected);
-            if ((err = explain_reimport(st, in[i].path, &c)))
-                return err;
-        }
-    }
-    return OMBUD_OK;
-}
-
 /* The command, with @a holding what it loaded (ombud_cmd_ingest frees it). */
 static int ingest_cmd_main(int argc, char **argv, ingest_args *a)
 {
@@ -305,7 +239,7 @@ static int ingest_cmd_main(int argc, char **argv, ingest_args *a)
                                gs ? &gs->asterisk : NULL, cdr_tz, NULL};
     if (!(err = ombud_store_open(a->db, &st)))
         err = ombud_import_files(st, a->in.files, a->in.nfiles, &opts,
-                                 &rejected);
+                                 ombud_say_imported, NULL, &rejected);
     ombud_store_close(st);
     ombud_guarantees_free(gs);
     ombud_tz_free(cdr_tz);

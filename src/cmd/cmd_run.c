@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "ombud/cmd.h"
+#include "ombud/engine.h"
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
 #include "ombud/ingest.h"
@@ -197,8 +198,9 @@ static ombud_err run(run_args *a, const ombud_guarantees *gs,
     io.cdr_tz = cdr_tz;
     if (!(err = ombud_store_open(db, &st)) &&
         !(err = ombud_import_files(st, a->in.files, a->in.nfiles, &io,
-                                     rejected)))
-        err = ombud_evaluate(st, gs, a->period, &failed, &check_id);
+                                     ombud_say_imported, NULL, rejected)))
+        err = ombud_evaluate(st, gs, a->period, &ombud_summary, &failed,
+                             &check_id);
     snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", a->out);
     snprintf(pdfpath, sizeof pdfpath, "%s/report.pdf", a->out);
     if (!err && !(err = ombud_report_xlsx(st, check_id, xlsx)))
@@ -209,10 +211,12 @@ static ombud_err run(run_args *a, const ombud_guarantees *gs,
         ombud_info("wrote %s", pdfpath);
     if (!err)
         err = ombud_sign_written(a->key, pdfpath);
-    if (!err && a->account)
-        err = ombud_write_complaint(st, check_id, gs, a->account, a->customer,
-                                    NULL, NULL, NULL, a->paper, a->date, a->out,
-                                    a->key);
+    if (!err && a->account) {
+        ombud_complaint c = {.check_id = check_id, .account = a->account,
+                             .customer = a->customer, .paper = a->paper,
+                             .date = a->date};
+        err = ombud_complaint_files(st, &c, a->out, a->key);
+    }
     /* After the reports: they show why, so the user can see it. */
     if (!err)
         a->gate = ombud_quality_gate(st, check_id, a->allow);

@@ -21,8 +21,9 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/cmd.h"
+#include "ombud/engine.h"
 #include "ombud/compare.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
@@ -490,7 +491,7 @@ static void recompute(verify *v, const char *gpath, const ombud_input *in, int n
         if (!(err = ombud_store_open(db, &st)) &&
             !(err = import_as_named(v, st, gs, in, nin)) &&
             !(err = ombud_evaluate_span(st, gs, v->m.from, v->m.to, NULL,
-                                        &check_id)))
+                                        NULL, &check_id)))
             err = ombud_store_findings_digest(st, check_id, digest);
     }
     ombud_diag_set_verbosity(was);

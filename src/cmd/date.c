@@ -8,7 +8,7 @@
  */
 #include <stdio.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/cmd.h"
 
 int ombud_date_option(const char *arg, const char *cmd, const char **out)

@@ -25,7 +25,7 @@
 #include <glib.h>
 #include <xlsxwriter.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/chart.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
@@ -307,8 +307,8 @@ static char *span(const dossier *x, int64_t a, int64_t b, char *buf, size_t size
 {
     char t0[40], t1[40], d0[24], d1[24];
 
-    ombud_local_format(x->tz, a, t0, sizeof t0);
-    ombud_local_format(x->tz, b, t1, sizeof t1);
+    ombud_fmt_local(x->tz, a, t0, sizeof t0);
+    ombud_fmt_local(x->tz, b, t1, sizeof t1);
     ombud_fmt_day_of(x->tz, a, d0, sizeof d0);
     ombud_fmt_day_of(x->tz, b, d1, sizeof d1);
     /* TRANSLATORS: a time window, e.g. "Tue 2026-10-06 08:00 to 13:00". */
@@ -340,12 +340,12 @@ static void describe_appt(dossier *x, const ombud_appointment *a,
     if (a->cancelled_by)
         snprintf(buf + n, size - n, !strcmp(a->cancelled_by, "customer") ?
                  _("; cancelled by the customer %s") :
-                 _("; cancelled by the provider %s"), ombud_local_format(
+                 _("; cancelled by the provider %s"), ombud_fmt_local(
                  x->tz, a->cancelled_at, t, sizeof t));
     else if (a->arrived_at != OMBUD_TIME_NONE)
         snprintf(buf + n, size - n, a->customer_absent ?
                  _("; the engineer came %s and the customer was not there") :
-                 _("; the engineer came %s"), ombud_local_format(x->tz,
+                 _("; the engineer came %s"), ombud_fmt_local(x->tz,
                  a->arrived_at, t, sizeof t));
     else if (a->customer_absent)
         snprintf(buf + n, size - n, "%s", _("; the customer was not there"));
@@ -367,7 +367,7 @@ static void describe_order(dossier *x, const ombud_event *e,
     if (o->promised_all_day)
         ombud_fmt_day_of(x->tz, o->promised_at, p, sizeof p);
     else
-        ombud_local_format(x->tz, o->promised_at, p, sizeof p);
+        ombud_fmt_local(x->tz, o->promised_at, p, sizeof p);
     if (!strcmp(e->what, "completed")) {
         /* TRANSLATORS: an order done: its id and the promised date. */
         snprintf(buf, size, _("Service connected: order %s completed "
@@ -380,7 +380,7 @@ static void describe_order(dossier *x, const ombud_event *e,
                           in(x, o->order_id), p));
     if (n < size)
         n += (size_t)(o->completed_at != OMBUD_TIME_NONE ?
-             snprintf(buf + n, size - n, _("; completed %s"), ombud_local_format(
+             snprintf(buf + n, size - n, _("; completed %s"), ombud_fmt_local(
                       x->tz, o->completed_at, t, sizeof t)) :
              snprintf(buf + n, size - n, "%s", _("; still open at the end of "
                       "the period")));
@@ -407,14 +407,14 @@ static void describe(dossier *x, const ombud_event *e, char *buf,
                                   in(x, c->agent_id));
         if (n < size)
             n += (size_t)snprintf(buf + n, size - n, _(" after %s; %s on the "
-                     "line"), ombud_duration_format(wait, t, sizeof t),
-                     ombud_duration_format(c->ended_at - c->arrived_at, m, sizeof m));
+                     "line"), ombud_fmt_duration(wait, t, sizeof t),
+                     ombud_fmt_duration(c->ended_at - c->arrived_at, m, sizeof m));
         if (c->transferred_to && n < size)
             n += (size_t)snprintf(buf + n, size - n, _("; transferred to %s"),
                                   in(x, c->transferred_to));
         if (c->promised_restore_at != OMBUD_TIME_NONE && n < size)
             snprintf(buf + n, size - n, _("; promised restoration by %s"),
-                     ombud_local_format(x->tz, c->promised_restore_at, t, sizeof t));
+                     ombud_fmt_local(x->tz, c->promised_restore_at, t, sizeof t));
     } else if (e->outage) {
         const ombud_outage *o = e->outage;
         if (!strcmp(e->what, "restored"))
@@ -425,7 +425,7 @@ static void describe(dossier *x, const ombud_event *e, char *buf,
                      in(x, o->outage_id),
                      o->planned ? _(", planned work") : "",
                      o->scheduled_at != OMBUD_TIME_NONE ? _(", announced for ") : "",
-                     o->scheduled_at != OMBUD_TIME_NONE ? ombud_local_format(
+                     o->scheduled_at != OMBUD_TIME_NONE ? ombud_fmt_local(
                      x->tz, o->scheduled_at, t, sizeof t) : "",
                      o->notified_at == OMBUD_TIME_NONE ? _("; no notice was given") : "");
     } else if (e->appt) {
@@ -695,7 +695,7 @@ static int chrono_row(void *ud, const ombud_event *e)
     char when[40], what[1200], src[300];
     const char *cells[3] = {when, what, src};
 
-    ombud_local_format(x->tz, e->at, when, sizeof when);
+    ombud_fmt_local(x->tz, e->at, when, sizeof when);
     describe(x, e, what, sizeof what);
     /* Isolated whole (an input column): "billing.csv:9" reads so on a
      * right-to-left page too, as it did before isolates. */

@@ -24,7 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/chart.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
@@ -523,7 +523,7 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
         return 1;
     row->when[0] = '\0';
     if (b->at != OMBUD_TIME_NONE)
-        ombud_local_format(p->tz, b->at, row->when, sizeof row->when);
+        ombud_fmt_local(p->tz, b->at, row->when, sizeof row->when);
     pdoc_value(&p->d, b->measured, ombud_unit_column(b->unit, 0, u, sizeof u),
                row->m, sizeof row->m);
     pdoc_value(&p->d, b->limit, ombud_unit_column(b->unit, 1, u, sizeof u),

@@ -29,7 +29,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"

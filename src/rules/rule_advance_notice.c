@@ -46,20 +46,20 @@ static void describe(const state *s, const ombud_outage *o, int64_t notice,
     len = (size_t)snprintf(buf, size, _("%s: planned work"), o->outage_id);
     if (o->scheduled_at != OMBUD_TIME_NONE && o->started_at < o->scheduled_at)
         len += (size_t)snprintf(buf + len, size - len, _(" started %s before "
-                 "its scheduled start (%s)"), ombud_duration_format(o->scheduled_at
-                 - o->started_at, early, sizeof early), ombud_local_format(
+                 "its scheduled start (%s)"), ombud_fmt_duration(o->scheduled_at
+                 - o->started_at, early, sizeof early), ombud_fmt_local(
                  s->ctx->tz, o->scheduled_at, sched, sizeof sched));
     if (len < size && o->notified_at == OMBUD_TIME_NONE)
         len += (size_t)snprintf(buf + len, size - len, "%s",
                                 _("; customers were never notified"));
     else if (len < size)
         len += (size_t)snprintf(buf + len, size - len, _("; announced %s "
-                                "before the start"), ombud_duration_format(notice < 0
+                                "before the start"), ombud_fmt_duration(notice < 0
                                 ? 0 : notice, n, sizeof n));
     if (len < size)
         snprintf(buf + len, size - len, _("; %s notice required"),
-                 ombud_duration_format(s->g->v[K_MIN_NOTICE].num, need,
-                                       sizeof need));
+                 ombud_fmt_duration(s->g->v[K_MIN_NOTICE].num, need,
+                                    sizeof need));
 }
 
 static int on_outage(void *ud, int64_t row, const ombud_outage *o)
@@ -110,7 +110,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         return err;
     if (s.err)
         return s.err;
-    ombud_duration_format(g->v[K_MIN_NOTICE].num, need, sizeof need);
+    ombud_fmt_duration(g->v[K_MIN_NOTICE].num, need, sizeof need);
     res->unit = "count";
     res->measured = s.compliant;
     res->target = res->subjects;

@@ -126,9 +126,9 @@ static ombud_err breach(state *s, const char *kind, const char *subject,
     snprintf(b.subject, sizeof b.subject, "%s", subject);
     snprintf(b.detail, sizeof b.detail, _("%s: %s of %s calls answered "
              "within %s: %s against %s"), subject, ombud_n(ok), ombud_n(n),
-             ombud_duration_format(s->g->v[K_WITHIN].num, w, sizeof w),
-             ombud_bp_format(level, l, sizeof l),
-             ombud_bp_format(target, t, sizeof t));
+             ombud_fmt_duration(s->g->v[K_WITHIN].num, w, sizeof w),
+             ombud_fmt_bp(level, l, sizeof l),
+             ombud_fmt_bp(target, t, sizeof t));
     if ((err = ombud_store_add_breach(s->ctx->store, s->ctx->result_id, &b, id)))
         return err;
     s->res->breaches++;
@@ -209,8 +209,8 @@ static void describe(const state *s, ombud_result *res)
     const char *per = g->v[K_PER].num ? _("period") : _("day");
     char l[16], t[16], w[48], sa[48];
 
-    ombud_duration_format(g->v[K_WITHIN].num, w, sizeof w);
-    ombud_duration_format(g->v[K_SHORT_ABANDON].num, sa, sizeof sa);
+    ombud_fmt_duration(g->v[K_WITHIN].num, w, sizeof w);
+    ombud_fmt_duration(g->v[K_SHORT_ABANDON].num, sa, sizeof sa);
     res->unit = "bp";
     res->measured = ombud_share_bp(s->in_time, s->offered);
     res->target = g->v[K_TARGET].num;
@@ -219,9 +219,9 @@ static void describe(const state *s, ombud_result *res)
     snprintf(res->measured_text, sizeof res->measured_text, _("%s of %s "
              "calls answered within %s (%s)"), ombud_n(s->in_time),
              ombud_n(s->offered), w,
-             ombud_bp_format(res->measured, l, sizeof l));
+             ombud_fmt_bp(res->measured, l, sizeof l));
     snprintf(res->target_text, sizeof res->target_text, _("%s within %s, each %s"),
-             ombud_bp_format(res->target, t, sizeof t), w,
+             ombud_fmt_bp(res->target, t, sizeof t), w,
              per);
     snprintf(res->method, sizeof res->method, _("Call legs to %s arriving in "
              "the hours %s are offered calls, except legs handed on without a "

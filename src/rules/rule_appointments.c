@@ -58,8 +58,8 @@ static ombud_err missed(state *s, int64_t row, const ombud_appointment *a,
         b.amount = s->g->v[K_PER_MISSED].num;
     snprintf(b.subject, sizeof b.subject, "%s", a->appointment_id);
     ombud_subject_say(a->appointment_id, a->account_id, who, sizeof who);
-    ombud_local_format(s->ctx->tz, a->window_start, w0, sizeof w0);
-    ombud_local_format(s->ctx->tz, a->window_end, w1, sizeof w1);
+    ombud_fmt_local(s->ctx->tz, a->window_start, w0, sizeof w0);
+    ombud_fmt_local(s->ctx->tz, a->window_end, w1, sizeof w1);
     if (b.amount)
         /* TRANSLATORS: a missed appointment: its id (and account), the
          * booked window from/to, why it was missed ("the engineer never
@@ -96,7 +96,7 @@ static ombud_err judge_kept(state *s, int64_t row, const ombud_appointment *a)
                      _("cancelled by the provider with no notice"));
         else
             snprintf(why, sizeof why, _("cancelled by the provider with %s "
-                     "notice"), ombud_duration_format(notice, n, sizeof n));
+                     "notice"), ombud_fmt_duration(notice, n, sizeof n));
         return missed(s, row, a, why, notice < 0 ? 0 : notice,
                       s->g->v[K_MIN_NOTICE].num);
     }
@@ -116,8 +116,8 @@ static ombud_err judge_kept(state *s, int64_t row, const ombud_appointment *a)
         snprintf(why, sizeof why, "%s", _("the engineer never came"));
     else
         snprintf(why, sizeof why, _("the engineer came %s after the window"),
-                 ombud_duration_format(a->arrived_at - a->window_end, late,
-                                       sizeof late));
+                 ombud_fmt_duration(a->arrived_at - a->window_end, late,
+                                    sizeof late));
     return missed(s, row, a, why, (a->arrived_at == OMBUD_TIME_NONE ?
                   s->ctx->to : a->arrived_at) - a->window_start,
                   a->window_end - a->window_start);
@@ -141,8 +141,8 @@ static int on_appointment(void *ud, int64_t row, const ombud_appointment *a)
         snprintf(b.subject, sizeof b.subject, "%s", a->appointment_id);
         snprintf(b.detail, sizeof b.detail, _("%s: a window of %s, longer "
                  "than the %s allowed"), a->appointment_id,
-                 ombud_duration_format(len, l, sizeof l),
-                 ombud_duration_format(maxw->num, m, sizeof m));
+                 ombud_fmt_duration(len, l, sizeof l),
+                 ombud_fmt_duration(maxw->num, m, sizeof m));
         if ((err = ombud_breach_write(s->ctx, s->res, &b, "appointments", row,
                                       NULL, 0)))
             return (s->err = err) != OMBUD_OK;
@@ -159,7 +159,7 @@ static void describe(state *s, ombud_result *res)
 
     if (g->v[K_MAX_WINDOW].set)
         snprintf(mw, sizeof mw, _("; windows at most %s"),
-                 ombud_duration_format(g->v[K_MAX_WINDOW].num, n, sizeof n));
+                 ombud_fmt_duration(g->v[K_MAX_WINDOW].num, n, sizeof n));
     res->unit = "bp";
     res->measured = ombud_share_bp(s->kept, judged);
     res->target = g->v[K_TARGET].set ? g->v[K_TARGET].num : 10000;
@@ -170,14 +170,14 @@ static void describe(state *s, ombud_result *res)
              ombud_ngettext("%s of %s appointment kept (%s); %s missed",
              "%s of %s appointments kept (%s); %s missed",
              (unsigned long)judged), ombud_n(s->kept), ombud_n(judged),
-             ombud_bp_format(res->measured, pct, sizeof pct),
+             ombud_fmt_bp(res->measured, pct, sizeof pct),
              ombud_n(s->missed));
     if (s->long_windows && k < sizeof res->measured_text)
         snprintf(res->measured_text + k, sizeof res->measured_text - k, "%s",
                  _(", some windows too long"));
     if (g->v[K_TARGET].set)
         snprintf(res->target_text, sizeof res->target_text, _("%s of "
-                 "appointments kept%s"), ombud_bp_format(g->v[K_TARGET].num,
+                 "appointments kept%s"), ombud_fmt_bp(g->v[K_TARGET].num,
                  tp, sizeof tp), mw);
     else
         snprintf(res->target_text, sizeof res->target_text, _("every "
@@ -197,7 +197,7 @@ static void describe(state *s, ombud_result *res)
                  "pending at the end of the period", ", %s still pending at "
                  "the end of the period", (unsigned long)s->pending),
                  ombud_n(s->pending));
-    ombud_duration_format(g->v[K_MIN_NOTICE].num, mn, sizeof mn);
+    ombud_fmt_duration(g->v[K_MIN_NOTICE].num, mn, sizeof mn);
     /* TRANSLATORS: kinds (a list or "all"), the grace after the window, the
      * notice a provider cancellation needs, "; each miss owes per_missed"
      * or nothing, and the appointments not judged. */
@@ -207,7 +207,7 @@ static void describe(state *s, ombud_result *res)
              "when nobody came or came later, or when the provider cancelled "
              "with less than %s notice%s. Not judged: %s."),
              g->v[K_KINDS].set ? g->v[K_KINDS].text : _("all"),
-             ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr), mn,
+             ombud_fmt_duration(g->v[K_GRACE].num, gr, sizeof gr), mn,
              g->v[K_PER_MISSED].set ? _("; each miss owes per_missed") : "",
              notes);
 }

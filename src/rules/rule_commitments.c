@@ -46,13 +46,13 @@ static ombud_err breach(state *s, const ombud_promise *p, int64_t late)
                   p->restored_at > s->ctx->to;
 
     snprintf(b.subject, sizeof b.subject, "%s", c->call_id);
-    ombud_local_format(s->ctx->tz, c->arrived_at, given, sizeof given);
-    ombud_local_format(s->ctx->tz, c->promised_restore_at, promised,
-                       sizeof promised);
-    ombud_duration_format(late, l, sizeof l);
+    ombud_fmt_local(s->ctx->tz, c->arrived_at, given, sizeof given);
+    ombud_fmt_local(s->ctx->tz, c->promised_restore_at, promised,
+                    sizeof promised);
+    ombud_fmt_duration(late, l, sizeof l);
     if (p->restored_at != OMBUD_TIME_NONE)
-        ombud_local_format(s->ctx->tz, p->restored_at, restored,
-                           sizeof restored);
+        ombud_fmt_local(s->ctx->tz, p->restored_at, restored,
+                        sizeof restored);
     if (!clipped)
         snprintf(b.detail, sizeof b.detail, _("on call %s (%s, agent %s) "
                  "restoration of %s was promised by %s; restored %s: %s late"),
@@ -126,7 +126,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                  "tickets"), ombud_n(s.kept), ombud_n(res->subjects),
                  ombud_n(s.unknown));
     /* No "(grace 0s)": a key and a zero are nothing a reader needs. */
-    ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr);
+    ombud_fmt_duration(g->v[K_GRACE].num, gr, sizeof gr);
     /* TRANSLATORS: the grace after a promised time, e.g. " plus 30 min". */
     snprintf(plus, sizeof plus, g->v[K_GRACE].num ? _(" plus %s") : "%s",
              g->v[K_GRACE].num ? gr : "");

@@ -101,7 +101,7 @@ static ombud_err closed_transfer(state *s, const char *call_id,
     snprintf(b.subject, sizeof b.subject, "%s", call_id);
     snprintf(b.detail, sizeof b.detail, _("%s: on call %s (%s) the customer "
              "was transferred to %s, which was closed"),
-             ombud_local_format(s->ctx->tz, at, when, sizeof when), call_id,
+             ombud_fmt_local(s->ctx->tz, at, when, sizeof when), call_id,
              s->group, queue);
     return ombud_breach_write(s->ctx, s->res, &b, "call_legs", row1,
                               row2 ? "call_legs" : NULL, row2);
@@ -222,7 +222,7 @@ static char *figure_say(int f, int64_t v, char *buf, size_t size)
         return count_say(f, v, buf, size);
     /* TRANSLATORS: a duration, then "on the phone" or "waiting for a
      * person": "12h59m43s on the phone". */
-    snprintf(buf, size, _("%s %s"), ombud_duration_format(v, d, sizeof d),
+    snprintf(buf, size, _("%s %s"), ombud_fmt_duration(v, d, sizeof d),
              f == F_PHONE ? _("on the phone") : _("waiting for a person"));
     return buf;
 }
@@ -253,7 +253,7 @@ static ombud_err limit_breach(state *s, int f, int64_t limit)
 
     snprintf(b.subject, sizeof b.subject, "%s", s->group);
     if (f == F_PHONE || f == F_WAIT)
-        ombud_duration_format(limit, l, sizeof l);
+        ombud_fmt_duration(limit, l, sizeof l);
     else
         snprintf(l, sizeof l, "%lld", (long long)limit);
     /* TRANSLATORS: "TT-4471: 22 calls against at most 3", "TT-4471:
@@ -349,7 +349,7 @@ static void describe(const state *s, ombud_result *res)
     snprintf(res->measured_text, sizeof res->measured_text, _("%s: %s, %s on "
              "the phone, %s (%s on more than one leg), %s (%s into a closed "
              "queue), %s"), s->groups ? s->best_group : _("no calls"), c[0],
-             ombud_duration_format(f[F_PHONE], phone, sizeof phone), c[1],
+             ombud_fmt_duration(f[F_PHONE], phone, sizeof phone), c[1],
              ombud_n(f[F_REPEAT]), c[2], ombud_n(f[F_CLOSED]), c[3]);
     limits_say(s->g, lim, sizeof lim);
     if (lim[0])
@@ -368,7 +368,7 @@ static void describe(const state *s, ombud_result *res)
              "whose target queue's hours were closed; started days from the "
              "first call to restoration. The measured figure is the group "
              "with most calls (%s wait in all there)."),
-             ombud_duration_format(f[F_WAIT], wait, sizeof wait));
+             ombud_fmt_duration(f[F_WAIT], wait, sizeof wait));
     ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
 }
 

@@ -68,9 +68,9 @@ static ombud_err breach(state *s, int64_t row, const ombud_call_leg *c,
     char when[40], w[32], m[32];
 
     snprintf(b.subject, sizeof b.subject, "%s", c->call_id);
-    ombud_local_format(s->ctx->tz, c->arrived_at, when, sizeof when);
-    ombud_duration_format(wait, w, sizeof w);
-    ombud_duration_format(max, m, sizeof m);
+    ombud_fmt_local(s->ctx->tz, c->arrived_at, when, sizeof when);
+    ombud_fmt_duration(wait, w, sizeof w);
+    ombud_fmt_duration(max, m, sizeof m);
     if (c->answered_at != OMBUD_TIME_NONE) {
         /* TRANSLATORS: when; the queue's name as the log has it; the wait;
          * the limit. */
@@ -134,7 +134,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
             (err = ombud_store_add_series(ctx->store, ctx->result_id,
                                           "heatmap.live", k, s.answered[k])))
             return err;
-    ombud_duration_format(g->v[K_MAX_WAIT].num, m, sizeof m);
+    ombud_fmt_duration(g->v[K_MAX_WAIT].num, m, sizeof m);
     res->unit = "bp";
     res->measured = ombud_share_bp(s.live, res->subjects);
     res->target = 10000;
@@ -142,7 +142,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     snprintf(res->measured_text, sizeof res->measured_text, _("%s of %s "
              "calls reached a person within %s (%s)"), ombud_n(s.live),
              ombud_n(res->subjects), m,
-             ombud_bp_format(res->measured, pct, sizeof pct));
+             ombud_fmt_bp(res->measured, pct, sizeof pct));
     snprintf(res->target_text, sizeof res->target_text, _("every call, %s, a "
              "person within %s"), g->v[K_HOURS].text, m);
     snprintf(res->method, sizeof res->method, _("Call legs to %s that arrived "

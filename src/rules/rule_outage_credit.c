@@ -284,7 +284,7 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
     ombud_err err;
 
     snprintf(b.subject, sizeof b.subject, "%s", subject);
-    ombud_duration_format(a->c->end - a->c->start, d, sizeof d);
+    ombud_fmt_duration(a->c->end - a->c->start, d, sizeof d);
     ombud_fmt_amount(owed, digits, o, sizeof o);
     ombud_fmt_amount(a->credited, digits, c, sizeof c);
     /* The prorated charge by its amount and, when it has one, reference:
@@ -500,7 +500,7 @@ static void describe(const state *s, ombud_result *res)
              ombud_fmt_currency(s->ctx->currency), ombud_n(res->subjects),
              ombud_fmt_amount(res->amount, digits, sh, sizeof sh),
              unch);
-    ombud_duration_format(s->g->v[K_MIN_DURATION].num, min, sizeof min);
+    ombud_fmt_duration(s->g->v[K_MIN_DURATION].num, min, sizeof min);
     /* TRANSLATORS: %s is the rounding: "half up", "down" or "up". */
     snprintf(rounding, sizeof rounding, _("Pro rata: the prorated charge is "
              "the account's charge for the outage's service (a charge naming "
@@ -527,7 +527,7 @@ static void describe(const state *s, ombud_result *res)
              "start") : _("its start"),
              s->g->v[K_METHOD].num == 0 ? rounding : _("Per day: the per_day "
              "amount for each started day, after the working days allowed."),
-             ombud_duration_format(s->g->v[K_GRACE].num, gr, sizeof gr),
+             ombud_fmt_duration(s->g->v[K_GRACE].num, gr, sizeof gr),
              ombud_exclusions_say(&s->ex, &s->g->v[K_EXCLUDE], ex, sizeof ex));
 }
 

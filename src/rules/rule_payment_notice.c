@@ -314,7 +314,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     clear_events(s.events);
     g_array_free(s.events, TRUE);
     g_free(s.account);
-    ombud_duration_format(g->v[K_GRACE].num, gr, sizeof gr);
+    ombud_fmt_duration(g->v[K_GRACE].num, gr, sizeof gr);
     snprintf(plus, sizeof plus, g->v[K_GRACE].num ? _(" plus %s") : "%s",
              g->v[K_GRACE].num ? gr : "");
     res->unit = "count";

@@ -84,8 +84,9 @@ static int64_t deadline(state *s, const ombud_order *o)
     else if (g->v[K_WITHIN_WD].set)
         has_n = 1, n = g->v[K_WITHIN_WD].num;
     if (has_n) {
-        int64_t w = ombud_working_day_end(g->v[K_CALENDAR].cal, s->ctx->tz,
-                                          o->ordered_at, n);
+        int64_t w = ombud_calendar_working_day_end(g->v[K_CALENDAR].cal,
+                                                   s->ctx->tz, o->ordered_at,
+                                                   n);
         if (d == OMBUD_TIME_NONE || w < d)
             d = w;
     } else if (g->v[K_BY_CLASS].set && !g->v[K_USE_PROMISED].num) {
@@ -102,9 +103,9 @@ static int64_t days_late(const state *s, int64_t due, int64_t done)
 
     /* Working days after the deadline's day, the completion day included. */
     if (s->g->v[K_LATE_DAYS].num == 1)
-        return ombud_working_days(s->g->v[K_CALENDAR].cal, tz,
-                                  ombud_next_midnight(tz, due - 1),
-                                  ombud_next_midnight(tz, done));
+        return ombud_calendar_working_days(s->g->v[K_CALENDAR].cal, tz,
+                                           ombud_next_midnight(tz, due - 1),
+                                           ombud_next_midnight(tz, done));
     /* Calendar days from the day the deadline fell on to the day before
      * completion: the civil day numbers' difference, at least 1. */
     ombud_tm_from_instant(tz, missed_day, &a);
@@ -162,8 +163,8 @@ static int on_order(void *ud, int64_t row, const ombud_order *o)
                                       &b.amount)))
         return 1;
     snprintf(b.subject, sizeof b.subject, "%s", o->order_id);
-    ombud_local_format(s->ctx->tz, due, dl, sizeof dl);
-    ombud_local_format(s->ctx->tz, done, dn, sizeof dn);
+    ombud_fmt_local(s->ctx->tz, due, dl, sizeof dl);
+    ombud_fmt_local(s->ctx->tz, done, dn, sizeof dn);
     ombud_subject_say(o->order_id, o->account_id, who, sizeof who);
     snprintf(state_t, sizeof state_t, o->completed_at != OMBUD_TIME_NONE ?
              _("done %s") : _("still open at %s"), dn);
@@ -239,9 +240,9 @@ static void describe(state *s, ombud_result *res)
              "(%s still open)", "%s of %s orders done on time (%s); %s "
              "late (%s still open)", (unsigned long)res->subjects),
              ombud_n(s->on_time), ombud_n(res->subjects),
-             ombud_bp_format(res->measured, pct, sizeof pct),
+             ombud_fmt_bp(res->measured, pct, sizeof pct),
              ombud_n(res->breaches), ombud_n(s->open_late));
-    ombud_bp_format(g->v[K_TARGET].num, tp, sizeof tp);
+    ombud_fmt_bp(g->v[K_TARGET].num, tp, sizeof tp);
     if (g->v[K_TARGET].set)
         snprintf(res->target_text, sizeof res->target_text, by_rule ?
                  _("%s of orders done by the deadline") :

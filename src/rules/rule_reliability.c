@@ -761,8 +761,8 @@ static void describe(state *s, ombud_result *res, const med *m,
              _("system-wide"), g->v[K_MEDS].num ? _("all days") :
              _("major event days excluded"));
     med_method(s, m, medtext, sizeof medtext);
-    ombud_duration_format(g->v[K_SUSTAINED].num, sus, sizeof sus);
-    ombud_duration_format(g->v[K_CELID_T].num, celid, sizeof celid);
+    ombud_fmt_duration(g->v[K_SUSTAINED].num, sus, sizeof sus);
+    ombud_fmt_duration(g->v[K_CELID_T].num, celid, sizeof celid);
     snprintf(cemi, sizeof cemi, "%lld", (long long)g->v[K_CEMI_N].num);
     /* TRANSLATORS: a long method paragraph. The %s are, in order: the
      * sustained limit ("5m"), planned work ("included"), the number of

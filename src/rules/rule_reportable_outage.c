@@ -80,11 +80,11 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     b.limit = g->v[K_MIN_UM].num;
     b.shortfall = um - b.limit;
     snprintf(b.subject, sizeof b.subject, "%s", o->outage_id);
-    ombud_local_format(s->ctx->tz, t0, a, sizeof a);
-    ombud_local_format(s->ctx->tz, t0 + g->v[K_NOTIFY].num, n1, sizeof n1);
-    ombud_local_format(s->ctx->tz, t0 + g->v[K_INITIAL].num, n2, sizeof n2);
-    ombud_local_format(s->ctx->tz, t0 + g->v[K_FINAL].num, n3, sizeof n3);
-    ombud_duration_format(minutes * 60, d, sizeof d);
+    ombud_fmt_local(s->ctx->tz, t0, a, sizeof a);
+    ombud_fmt_local(s->ctx->tz, t0 + g->v[K_NOTIFY].num, n1, sizeof n1);
+    ombud_fmt_local(s->ctx->tz, t0 + g->v[K_INITIAL].num, n2, sizeof n2);
+    ombud_fmt_local(s->ctx->tz, t0 + g->v[K_FINAL].num, n3, sizeof n3);
+    ombud_fmt_duration(minutes * 60, d, sizeof d);
     if (o->restored_at == OMBUD_TIME_NONE)
         /* TRANSLATORS: a duration ("52h") of an outage not yet restored. */
         snprintf(dur, sizeof dur, _("%s (still open)"), d);
@@ -118,7 +118,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         return err;
     if (s.err)
         return s.err;
-    ombud_duration_format(g->v[K_MIN_DURATION].num, md, sizeof md);
+    ombud_fmt_duration(g->v[K_MIN_DURATION].num, md, sizeof md);
     res->unit = "count";
     res->measured = res->breaches;
     res->target = 0;
@@ -148,9 +148,9 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
              "sent."), g->v[K_SERVICES].set ? g->v[K_SERVICES].text : _("all"),
              ombud_planned_say(g->v[K_PLANNED].num), g->v[K_CLOCK].num ?
              _("reported_at (else started_at)") : _("started_at (discovery)"),
-             md, um, ombud_duration_format(g->v[K_NOTIFY].num, nw, sizeof nw),
-             ombud_duration_format(g->v[K_INITIAL].num, iw, sizeof iw),
-             ombud_duration_format(g->v[K_FINAL].num, fw, sizeof fw));
+             md, um, ombud_fmt_duration(g->v[K_NOTIFY].num, nw, sizeof nw),
+             ombud_fmt_duration(g->v[K_INITIAL].num, iw, sizeof iw),
+             ombud_fmt_duration(g->v[K_FINAL].num, fw, sizeof fw));
     return OMBUD_OK;
 }
 

@@ -111,7 +111,7 @@ static int64_t days_late(const state *s, const judged *j)
     /* Working days that begin at or after the deadline, up to restoration
      * (the day of restoration counts when it is a working day). */
     from = ombud_next_midnight(s->ctx->tz, j->deadline - 1);
-    return ombud_working_days(cal, s->ctx->tz, from, j->end);
+    return ombud_calendar_working_days(cal, s->ctx->tz, from, j->end);
 }
 
 /* "; 2 calendar days late, owed 20.00 GBP" for a breach, else "". */
@@ -156,16 +156,16 @@ static ombud_err breach(state *s, int64_t row, const ombud_outage *o,
     pay_text(s, days, b.amount, pay, sizeof pay);
     snprintf(b.subject, sizeof b.subject, "%s", o->outage_id);
     ombud_subject_say(o->outage_id, o->account_id, who, sizeof who);
-    ombud_local_format(s->ctx->tz, j->clock, a, sizeof a);
-    ombud_local_format(s->ctx->tz, j->end, z, sizeof z);
-    ombud_duration_format(j->dur, d, sizeof d);
+    ombud_fmt_local(s->ctx->tz, j->clock, a, sizeof a);
+    ombud_fmt_local(s->ctx->tz, j->end, z, sizeof z);
+    ombud_fmt_duration(j->dur, d, sizeof d);
     if (g->v[K_CALENDAR].cal && !g->v[K_BY_CLASS].set)
         /* TRANSLATORS: a duration such as "9h" counted in working hours. */
         snprintf(dur, sizeof dur, _("%s of working time"), d);
     else
         snprintf(dur, sizeof dur, "%s", d);
-    ombud_duration_format(j->limit, w, sizeof w);
-    ombud_duration_format(j->dur - j->limit, over, sizeof over);
+    ombud_fmt_duration(j->limit, w, sizeof w);
+    ombud_fmt_duration(j->dur - j->limit, over, sizeof over);
     /* TRANSLATORS: an outage that breached the deadline: its id (and
      * account), when it went out, until when, " (still open at the end of
      * the period)" or nothing, its time out against the time allowed, the
@@ -202,7 +202,8 @@ static int judge(state *s, const ombud_outage *o, judged *j)
     if (g->v[K_BY_CLASS].set &&
         ombud_param_count(&g->v[K_BY_CLASS], o->location_class ?
                           o->location_class : "other", &n)) {
-        j->deadline = ombud_working_day_end(cal, s->ctx->tz, j->clock, n);
+        j->deadline = ombud_calendar_working_day_end(cal, s->ctx->tz,
+                                                     j->clock, n);
         j->dur = j->end - j->clock;
         j->limit = j->deadline - j->clock;
         j->late = j->end > j->deadline;
@@ -269,7 +270,7 @@ static void by_class_text(const ombud_guarantee *g, char *buf, size_t size)
 
     if (g->v[K_WITHIN].set)
         snprintf(buf, size, _("by the end of working day N (%s), else within "
-                 "%s"), g->v[K_BY_CLASS].text, ombud_duration_format(
+                 "%s"), g->v[K_BY_CLASS].text, ombud_fmt_duration(
                  g->v[K_WITHIN].num, w, sizeof w));
     else
         snprintf(buf, size, _("by the end of working day N (%s)"),
@@ -299,8 +300,8 @@ static void target_text(const state *s, ombud_result *res)
     const ombud_param *target = &g->v[K_TARGET];
     char w[32], tp[16], dl[160];
 
-    ombud_duration_format(g->v[K_WITHIN].num, w, sizeof w);
-    ombud_bp_format(target->num, tp, sizeof tp);
+    ombud_fmt_duration(g->v[K_WITHIN].num, w, sizeof w);
+    ombud_fmt_bp(target->num, tp, sizeof tp);
     if (!g->v[K_BY_CLASS].set && target->set)
         snprintf(res->target_text, sizeof res->target_text, _("%s of outages "
                  "restored within %s"), tp, w);
@@ -383,9 +384,9 @@ static void describe(state *s, ombud_result *res)
         res->pass = res->breaches == 0;
     }
     target_text(s, res);
-    ombud_duration_format(g->v[K_WITHIN].num, w, sizeof w);
-    ombud_duration_format(s->longest, l, sizeof l);
-    ombud_bp_format(share, pct, sizeof pct);
+    ombud_fmt_duration(g->v[K_WITHIN].num, w, sizeof w);
+    ombud_fmt_duration(s->longest, l, sizeof l);
+    ombud_fmt_bp(share, pct, sizeof pct);
     if (g->v[K_BY_CLASS].set)
         snprintf(res->measured_text, sizeof res->measured_text, _("%s of "
                  "%s outages restored in time (%s); longest %s"),

@@ -84,11 +84,6 @@ bad:
     return OMBUD_E_DATA;
 }
 
-char *ombud_duration_format(int64_t s, char *buf, size_t size)
-{
-    return ombud_fmt_duration(s, buf, size);
-}
-
 int64_t ombud_share_bp(int64_t part, int64_t whole)
 {
     /* Round half up, in integers, so figures are the same everywhere. An
@@ -123,24 +118,6 @@ void ombud_method_incomplete(char *method, size_t size, int64_t n)
              "answered nor abandoned.", "%s call legs with no end in the "
              "telephony log (incomplete) were left out: neither answered nor "
              "abandoned.", (unsigned long)n), ombud_n(n));
-}
-
-char *ombud_bp_format(int64_t bp, char *buf, size_t size)
-{
-    return ombud_fmt_bp(bp, buf, size);
-}
-
-/* In the current language: "Thu 2026-10-15 07:05", "jue 15/10/2026 07:05". */
-char *ombud_local_format(const ombud_tz *tz, int64_t t, char *buf, size_t size)
-{
-    ombud_tm tm;
-    char date[24];
-
-    ombud_tm_from_instant(tz, t, &tm);
-    snprintf(buf, size, "%s %s %02d:%02d", ombud_fmt_weekday(tm.wday),
-             ombud_fmt_date(tm.year, tm.month, tm.day, date, sizeof date),
-             tm.hour, tm.min);
-    return buf;
 }
 
 ombud_err ombud_breach_write(const ombud_rule_ctx *ctx, ombud_result *res,
@@ -268,32 +245,6 @@ const char *ombud_planned_say(int64_t word)
     static const char *const words[] = {N_("included"), N_("excluded"),
                                         N_("only")};
     return word >= 0 && word < 3 ? _(words[word]) : "";
-}
-
-int64_t ombud_working_day_end(const ombud_calendar *cal, const ombud_tz *tz,
-                              int64_t t, int64_t n)
-{
-    int64_t day = ombud_next_midnight(tz, t);
-
-    for (int64_t worked = 0, i = 0; worked < n && i < 3660; i++) {
-        int64_t next = ombud_next_midnight(tz, day);
-        worked += !cal || ombud_calendar_open_seconds(cal, day, next) > 0;
-        day = next;
-    }
-    return day;
-}
-
-int64_t ombud_working_days(const ombud_calendar *cal, const ombud_tz *tz,
-                           int64_t from, int64_t to)
-{
-    int64_t n = 0;
-
-    for (int64_t day = from, i = 0; day < to && i < 3660; i++) {
-        int64_t next = ombud_next_midnight(tz, day);
-        n += !cal || ombud_calendar_open_seconds(cal, day, next) > 0;
-        day = next;
-    }
-    return n;
 }
 
 ombud_err ombud_tiered_amount(const ombud_rule_ctx *ctx, const char *subject,

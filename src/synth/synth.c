@@ -7,8 +7,8 @@
  * hand-rolled (no printf per field) and each file goes through a 1 MiB
  * buffer. Times are written with their UTC offset; the offset of every
  * quarter hour from a week before the month to ten weeks after it is
- * looked up once through cal.h (DST transitions fall on quarter hours in
- * every zone in use), and outside that window cal.h is asked directly.
+ * looked up once through time.h (DST transitions fall on quarter hours in
+ * every zone in use), and outside that window time.h is asked directly.
  */
 #include <errno.h>
 #include <stdlib.h>

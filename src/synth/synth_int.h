@@ -14,7 +14,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/outfile.h"
 #include "ombud/synth.h"
 

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/calendar.h"
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"

@@ -31,7 +31,7 @@
 
 #include <sqlite3.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/diag.h"
 #include "ombud/ingest.h"
 #include "ombud/store.h"

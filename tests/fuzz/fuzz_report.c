@@ -83,6 +83,7 @@
 
 #include "ombud/cmd.h"
 #include "ombud/diag.h"
+#include "ombud/engine.h"
 #include "ombud/guarantees.h"
 #include "ombud/i18n.h"
 #include "ombud/ingest.h"
@@ -638,13 +639,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ombud_ingest_opts io = {.tz = gs->tz, .currency = gs->filing.currency,
                                 .show_rejects = -1, .asterisk = &gs->asterisk};
 
-        err = ombud_import_files(st, in, 3, &io, &rejected);
+        err = ombud_import_files(st, in, 3, &io, NULL, NULL, &rejected);
     }
     if (err == OMBUD_E_DATA || err == OMBUD_E_NOINPUT)
         goto done;
     if (err)
         fail("the import failed", ombud_strerror(err));
-    err = ombud_evaluate(st, gs, NULL, &failed, &check_id);
+    err = ombud_evaluate(st, gs, NULL, NULL, &failed, &check_id);
     if (err == OMBUD_E_DATA)
         goto done;
     if (err)
@@ -675,9 +676,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             char name[200]; /* its size in ombud_write_complaint() */
 
             /* A fixed letter date: a crash found replays on any day. */
-            err = ombud_write_complaint(st, check_id, gs, account, customer,
-                                        ask, NULL, NULL, paper, "2026-11-02",
-                                        outdir, NULL);
+            ombud_complaint c = {.check_id = check_id, .account = account,
+                                 .customer = customer, .ask = ask,
+                                 .paper = paper, .date = "2026-11-02"};
+            ombud_dossier_paths written;
+
+            err = ombud_write_complaint(st, &c, outdir, &written);
             /* OMBUD_E_DATA: the account has nothing in this check;
              * OMBUD_E_USAGE: ombud refused the customer, the account or
              * the ask (ombud_text_check(), as for any input text). */

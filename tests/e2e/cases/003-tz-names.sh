@@ -1,4 +1,4 @@
-# --tz takes an IANA zone name (or UTC). src/cal.c refuses strings that
+# --tz takes an IANA zone name (or UTC). src/time.c refuses strings that
 # would be read as POSIX TZ rules "so typos are not silently read as some
 # offset": a user writing UTC+5 means UTC+05:00, but as a POSIX rule it is
 # UTC-05:00. Such strings, and any other non-IANA string, must exit 64.

@@ -4,7 +4,7 @@
  * (sep) to the marker's first call. Times are written as dates (UTC()).
  */
 #include "testutil.h"
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/chart.h"
 
 #define T(h, mi, s) UTC(2026, 10, 15, (h), (mi), (s))

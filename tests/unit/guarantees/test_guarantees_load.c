@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
+#include "ombud/i18n.h"
 
 static ombud_guarantees *load(const char *text, ombud_err want)
 {
@@ -160,12 +161,12 @@ static void test_durations(void **state)
     assert_int_equal(ombud_duration_parse("5 m", &s, why, sizeof why), OMBUD_E_DATA);
     assert_int_equal(ombud_duration_parse("99999999999999999999d", &s, why, sizeof why),
                      OMBUD_E_DATA);
-    assert_string_equal(ombud_duration_format(403200, buf, sizeof buf), "112\xc2\xa0h");
-    assert_string_equal(ombud_duration_format(316800, buf, sizeof buf), "88\xc2\xa0h");
-    assert_string_equal(ombud_duration_format(512, buf, sizeof buf), "8\xc2\xa0min\xc2\xa0" "32\xc2\xa0s");
-    assert_string_equal(ombud_duration_format(0, buf, sizeof buf), "0\xc2\xa0s");
-    assert_string_equal(ombud_duration_format(8 * 86400 + 3600, buf, sizeof buf), "8\xc2\xa0" "days\xc2\xa0" "1\xc2\xa0h");
-    assert_string_equal(ombud_duration_format(-90, buf, sizeof buf), "-1\xc2\xa0min\xc2\xa0" "30\xc2\xa0s");
+    assert_string_equal(ombud_fmt_duration(403200, buf, sizeof buf), "112\xc2\xa0h");
+    assert_string_equal(ombud_fmt_duration(316800, buf, sizeof buf), "88\xc2\xa0h");
+    assert_string_equal(ombud_fmt_duration(512, buf, sizeof buf), "8\xc2\xa0min\xc2\xa0" "32\xc2\xa0s");
+    assert_string_equal(ombud_fmt_duration(0, buf, sizeof buf), "0\xc2\xa0s");
+    assert_string_equal(ombud_fmt_duration(8 * 86400 + 3600, buf, sizeof buf), "8\xc2\xa0" "days\xc2\xa0" "1\xc2\xa0h");
+    assert_string_equal(ombud_fmt_duration(-90, buf, sizeof buf), "-1\xc2\xa0min\xc2\xa0" "30\xc2\xa0s");
 }
 
 /* 6: COUNTMAP keys: "word: N" pairs; a missing colon, a bad number or a

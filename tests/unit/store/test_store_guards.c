@@ -4,7 +4,7 @@
  */
 #include "testutil.h"
 #include <sqlite3.h>
-#include "ombud/cal.h"
+#include "ombud/time.h"
 #include "ombud/diag.h"
 #include "ombud/store.h"
 

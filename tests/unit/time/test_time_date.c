@@ -1,10 +1,10 @@
 /*
- * test_cal_date.c - ombud_date_parse() (the letter's --date) and
+ * test_time_date.c - ombud_date_parse() (the letter's --date) and
  * ombud_today(): table-driven cases with numbered ids; expected days and
  * reasons written by hand, the clock pinned.
  */
 #include "testutil.h"
-#include "ombud/cal.h"
+#include "ombud/time.h"
 
 /* 1: real calendar days, leap days included. */
 static void test_days(void **state)

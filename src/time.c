@@ -1,5 +1,5 @@
 /*
- * cal.c - instants, zones and civil dates; the only reader of the clock.
+ * time.c - instants, zones and civil dates; the only reader of the clock.
  *
  * Instants are int64 Unix seconds. Civil-date arithmetic uses the
  * days-from-civil algorithm (proleptic Gregorian, era of 400 years), so it
@@ -14,7 +14,7 @@
 #include <time.h>
 #include <glib.h>
 
-#include "ombud/cal.h"
+#include "ombud/time.h"
 
 /*
  * GLib finds an offset by scanning the zone's transitions, and ombud asks

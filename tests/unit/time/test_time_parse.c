@@ -1,9 +1,9 @@
 /*
- * test_cal_parse.c - ombud_time_parse(): accepted forms and every rejection.
+ * test_time_parse.c - ombud_time_parse(): accepted forms and every rejection.
  * Expected instants are written as UTC civil times worked out by hand.
  */
 #include "testutil.h"
-#include "ombud/cal.h"
+#include "ombud/time.h"
 
 static ombud_tz *utc, *la, *madrid;
 

@@ -1,5 +1,5 @@
 /*
- * cal.h - instants, time zones and civil dates.
+ * time.h - instants, time zones and civil dates.
  *
  * An instant is an int64_t count of seconds since 1970-01-01T00:00:00Z
  * (Unix time, leap seconds ignored). The store keeps only instants; local
@@ -13,8 +13,8 @@
  * Supported civil range: years 1900 to 2199. Only this module reads the
  * clock; tests pin it with ombud_clock_set() or SOURCE_DATE_EPOCH.
  */
-#ifndef OMBUD_CAL_H
-#define OMBUD_CAL_H
+#ifndef OMBUD_TIME_H
+#define OMBUD_TIME_H
 
 #include <stddef.h>
 #include <stdint.h>
