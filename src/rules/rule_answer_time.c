@@ -207,10 +207,15 @@ static void describe(const state *s, ombud_result *res)
     const ombud_guarantee *g = s->g;
     /* "each day" or "each period", in the reader's words. */
     const char *per = g->v[K_PER].num ? _("period") : _("day");
-    char l[16], t[16], w[48], sa[48];
+    char l[16], t[16], w[48], sa[48], quick[96];
 
     ombud_fmt_duration(g->v[K_WITHIN].num, w, sizeof w);
     ombud_fmt_duration(g->v[K_SHORT_ABANDON].num, sa, sizeof sa);
+    /* No "abandons quicker than 0 s" when none is short. */
+    /* TRANSLATORS: a phrase in the method's list of legs not offered. */
+    snprintf(quick, sizeof quick, g->v[K_SHORT_ABANDON].num ?
+             _(", abandons quicker than %s") : "%s",
+             g->v[K_SHORT_ABANDON].num ? sa : "");
     res->unit = "bp";
     res->measured = ombud_share_bp(s->in_time, s->offered);
     res->target = g->v[K_TARGET].num;
@@ -225,13 +230,14 @@ static void describe(const state *s, ombud_result *res)
              per);
     snprintf(res->method, sizeof res->method, _("Call legs to %s arriving in "
              "the hours %s are offered calls, except legs handed on without a "
-             "person, abandons quicker than %s, and %s. Closed, voicemail and "
+             "person%s, and %s. Closed, voicemail and "
              "IVR legs count as not answered. The share answered by a person "
              "within %s is judged for each %s against %s; each %s below it is "
              "a breach, with its unanswered legs as evidence."),
              g->v[K_QUEUES].text, g->v[K_HOURS].text,
-             sa, g->v[K_COUNT_ABANDONED].num ?
-             _("nothing else") : _("all other abandons"), w,
+             quick, g->v[K_COUNT_ABANDONED].num ?
+             _("nothing else: abandoned calls count as offered") :
+             _("all other abandons"), w,
              per, t, per);
     ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
 }

@@ -154,7 +154,8 @@ static void describe(state *s, ombud_result *res)
 {
     const ombud_guarantee *g = s->g;
     int64_t judged = s->kept + s->missed;
-    char pct[16], tp[16], n[32], gr[32], mn[32], mw[96] = "", notes[400];
+    char pct[16], tp[16], n[32], gr[64], mn[64], mw[96] = "", notes[400],
+         plus[96];
     size_t k;
 
     if (g->v[K_MAX_WINDOW].set)
@@ -198,17 +199,23 @@ static void describe(state *s, ombud_result *res)
                  "the end of the period", (unsigned long)s->pending),
                  ombud_n(s->pending));
     ombud_fmt_duration(g->v[K_MIN_NOTICE].num, mn, sizeof mn);
+    /* No "plus 0 s" when there is no grace. */
+    ombud_fmt_duration(g->v[K_GRACE].num, gr, sizeof gr);
+    snprintf(plus, sizeof plus, g->v[K_GRACE].num ? _(" plus %s") : "%s",
+             g->v[K_GRACE].num ? gr : "");
     /* TRANSLATORS: kinds (a list or "all"), the grace after the window, the
-     * notice a provider cancellation needs, "; each miss owes per_missed"
+     * notice a provider cancellation needs, "; each miss owes the amount
+     * set per missed appointment"
      * or nothing, and the appointments not judged. */
     snprintf(res->method, sizeof res->method, _("Each appointment whose "
              "window starts in the period (kinds: %s) is kept when the "
-             "engineer arrived by the end of the window plus %s. It is missed "
+             "engineer arrived by the end of the window%s. It is missed "
              "when nobody came or came later, or when the provider cancelled "
              "with less than %s notice%s. Not judged: %s."),
              g->v[K_KINDS].set ? g->v[K_KINDS].text : _("all"),
-             ombud_fmt_duration(g->v[K_GRACE].num, gr, sizeof gr), mn,
-             g->v[K_PER_MISSED].set ? _("; each miss owes per_missed") : "",
+             plus, mn,
+             g->v[K_PER_MISSED].set ? _("; each miss owes the amount set per "
+             "missed appointment") : "",
              notes);
 }
 

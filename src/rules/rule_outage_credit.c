@@ -479,7 +479,8 @@ static void describe(const state *s, ombud_result *res)
     /* TRANSLATORS: the `method` key's words, shown after the target. */
     static const char *const methods[] = {N_("pro rata"), N_("per day")};
     int digits = ombud_currency_digits(s->ctx->currency);
-    char o[32], c[32], sh[32], min[32], gr[32], ex[260], rounding[400];
+    char o[32], c[32], sh[32], min[64], gr[64], ex[260], rounding[400],
+         longer[128];
     char unch[120] = "";
 
     res->unit = "minor";
@@ -508,13 +509,24 @@ static void describe(const state *s, ombud_result *res)
              "start, the last posted if several do; owed = that charge x the "
              "outage's seconds / the billing period's seconds, rounded %s to "
              "minor units."), _(rounding_words[s->g->v[K_ROUNDING].num]));
-    snprintf(res->target_text, sizeof res->target_text, _("every outage over "
-             "%s credited (%s)"), min, _(methods[s->g->v[K_METHOD].num]));
+    /* No "over 0 s": with no minimum every outage counts. */
+    if (s->g->v[K_MIN_DURATION].num)
+        snprintf(res->target_text, sizeof res->target_text, _("every outage "
+                 "over %s credited (%s)"), min,
+                 _(methods[s->g->v[K_METHOD].num]));
+    else
+        snprintf(res->target_text, sizeof res->target_text, _("every outage "
+                 "credited (%s)"), _(methods[s->g->v[K_METHOD].num]));
+    /* TRANSLATORS: the minimum duration an outage must pass to earn a
+     * credit, as a phrase inside the method (" and longer than 24 h"). */
+    snprintf(longer, sizeof longer, s->g->v[K_MIN_DURATION].num ?
+             _(" and longer than %s") : "%s",
+             s->g->v[K_MIN_DURATION].num ? min : "");
     /* TRANSLATORS: the minimum duration, where the clock starts, the
      * owed sentence (pro rata or per day), the grace and the exclusions. */
     snprintf(res->method, sizeof res->method, _("Each outage open at some "
              "moment of the period (started before its end, restored after "
-             "its start or still open) and longer than %s earns a credit for "
+             "its start or still open)%s earns a credit for "
              "its whole duration, from %s to restoration (to the end of the "
              "period if still open), for its account or every charged account "
              "of its area. %s Credits posted from the outage start to %s after "
@@ -523,10 +535,10 @@ static void describe(const state *s, ombud_result *res)
              "whatever their service; then those for its service, or for no "
              "service, that name no other outage. Each credit is used once, "
              "in posting order. What is still owed is the breach amount. %s"),
-             min, s->g->v[K_CLOCK].num ? _("the customer's report, else its "
+             longer, s->g->v[K_CLOCK].num ? _("the customer's report, else its "
              "start") : _("its start"),
-             s->g->v[K_METHOD].num == 0 ? rounding : _("Per day: the per_day "
-             "amount for each started day, after the working days allowed."),
+             s->g->v[K_METHOD].num == 0 ? rounding : _("Per day: the amount set "
+             "per day for each started day, after the working days allowed."),
              ombud_fmt_duration(s->g->v[K_GRACE].num, gr, sizeof gr),
              ombud_exclusions_say(&s->ex, &s->g->v[K_EXCLUDE], ex, sizeof ex));
 }

@@ -254,9 +254,9 @@ static void describe(state *s, ombud_result *res)
     deadline_rule(g, rule, sizeof rule);
     if (g->v[K_PER_DAY].set)
         snprintf(owes, sizeof owes, "%s", g->v[K_LATE_DAYS].num ?
-                 _("; it owes per_day for each working day after the deadline "
+                 _("; it owes the amount set per day for each working day after the deadline "
                  "up to and including the day of completion") :
-                 _("; it owes per_day for each calendar day from the missed "
+                 _("; it owes the amount set per day for each calendar day from the missed "
                  "date to the day before completion"));
     /* TRANSLATORS: services and areas (lists or "all"), the deadline rule
      * with its working days, what a late order owes or nothing, then

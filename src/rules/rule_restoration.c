@@ -427,7 +427,7 @@ static void describe(state *s, ombud_result *res)
              g->v[K_AREAS].set ? g->v[K_AREAS].text : _("all"),
              ombud_planned_say(g->v[K_PLANNED].num), g->v[K_CLOCK].num ?
              "reported_at" : "started_at", cnt, dl, g->v[K_PER_DAY].set ?
-             _(", owed per_day_late for each day late") : "", notes);
+             _(", owing the amount set per day late for each day late") : "", notes);
 }
 
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,

@@ -365,9 +365,12 @@ done
 same ofcom "appointments" "$APPTS"
 same ofcom "orders" "$ORDERS"
 # The missed appointment A3 cites its row, from PostgreSQL too
-# ("appointments.csv line 4"; the cell's lines joined).
+# ("appointments.csv line 4"; the narrow evidence column may wrap it after
+# the file's name, so its two lines are read in layout order).
 pdftotext pg.pdf - | tr '\n' ' ' > pg.txt
-has pg.txt "appointments.csv line 4 "
+pdftotext -layout pg.pdf - | grep -A1 '^ *A3 ' |
+    grep -o 'appointments\.csv\( line 4\)\?$\|line 4$' | tr '\n' ' ' > pg-a3.txt
+has pg-a3.txt "appointments.csv line 4 "
 # The workbook made from PostgreSQL verifies against a recomputation in a
 # fresh SQLite store: the same findings digest.
 "$bin" verify --report pg.xlsx --guarantees "$OFCOM" \

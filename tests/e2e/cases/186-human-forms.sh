@@ -97,3 +97,20 @@ run_ombud run --lang es --guarantees "$E2E_ROOT/templates/guarantees/fibre-bundl
     --calls big/calls.csv --period 2026-10 --out big-es --allow-incomplete -q
 pdftotext -layout big-es/report.pdf - | nbsp_plain > big-es.txt
 expect_true "es: 12.000 leídas" grep -q '12\.000' big-es.txt
+
+# Every regulatory template over the synthetic month: no "0 s", no
+# machine duration and no money key (per_day, per_missed, per_day_late) in
+# its filing, whatever its settings (Ofcom's grace and minimum are zero).
+for T in cpuc-go133d ny-part603 ofcom-auto-comp acma-csg fcc-part4; do
+    run_ombud run -q --allow-incomplete \
+        --guarantees "$E2E_ROOT/templates/guarantees/$T.ini" \
+        --outages big/outages.csv --calls big/calls.csv \
+        --appointments big/appointments.csv --orders big/orders.csv \
+        --billing big/billing.csv --period 2026-10 --out "t-$T"
+    pdftotext -layout "t-$T/report.pdf" - | nbsp_plain |
+        grep -v -e 'input=' -e 'guarantees=' -e ' = ' > "t-$T.txt"
+    expect_true "$T: no 0 s" sh -c "! grep -Eq '(^|[^0-9,.])0 ?s([[:space:][:punct:]]|\$)' t-$T.txt"
+    expect_true "$T: no machine durations" sh -c "! grep -Eq \\
+        '(^|[^[:alnum:]_.:/-])[0-9]+[dhms]([0-9]+[hms])*([^[:alnum:]]|\$)' t-$T.txt"
+    expect_true "$T: no money keys" sh -c "! grep -Eq 'per_day|per_missed|half_up|pro_rata' t-$T.txt"
+done
