@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "synth_int.h"
+#include "rng.h"
+#include "clock.h"
 
 const char *const synth_services[2] = {"voice", "internet"};
 const char *const synth_queues[5] = {"tech_support", "repair", "billing",

@@ -14,6 +14,9 @@
 #include <string.h>
 
 #include "synth_int.h"
+#include "rng.h"
+#include "clock.h"
+#include "out.h"
 
 #define DAY 86400
 

@@ -18,6 +18,9 @@
 #include <string.h>
 
 #include "synth_int.h"
+#include "rng.h"
+#include "clock.h"
+#include "out.h"
 
 #define HOUR 3600
 #define DAY 86400

@@ -1,9 +1,11 @@
 /*
- * synth_int.h - what the synthetic-month writers share (private to
- * src/synth/): the month's model (scaled counts, the zone), the hash every
- * random choice comes from, a buffered writer with integer and time
- * formatting, and the outage model that calls, billing and appointments
- * must agree on.
+ * synth_int.h - the synthetic month shared by its writers (private to
+ * src/synth/): the month's model (scaled counts, the zone), the streams
+ * choices are drawn from, the outage model that calls, billing and
+ * appointments must agree on (model.c), and the writers synth.c drives.
+ * The helpers the writers use have their own headers, which include this
+ * one for the type only: rng.h (randomness), clock.h (local time) and
+ * out.h (the buffered writer); none of them calls back into a writer.
  *
  * Every record is a pure function of (seed, its index): the billing writer
  * recomputes an account's outage instead of remembering it, so nothing
@@ -15,7 +17,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "ombud/time.h"
-#include "ombud/outfile.h"
 #include "ombud/synth.h"
 
 /* Streams: one per kind of choice, so adding a choice never shifts others. */
@@ -40,126 +41,15 @@ typedef struct synth {
                             * generated apart can share one store */
     int64_t perm_mul;      /* account of ticket j: (j * perm_mul + 7) % A */
     int64_t perm_inv;      /* perm_mul's inverse modulo A */
-    /* UTC offsets of every quarter hour from off_base, for fast formatting */
+    /* UTC offsets of every quarter hour from off_base, for fast formatting
+     * (clock.c builds and owns them) */
     int64_t off_base;
     int32_t *offs;
     int64_t noffs;
     const ombud_tz *tz;
 } synth;
 
-/* ---- randomness ------------------------------------------------------------ */
-
-/** splitmix64's finaliser: a bijective mix of 64 bits. */
-static inline uint64_t synth_mix(uint64_t x)
-{
-    x += 0x9E3779B97F4A7C15ULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
-}
-
-/** A 64-bit hash of (seed, stream, a, b): the source of every choice. */
-static inline uint64_t synth_hash(const synth *s, uint64_t stream, uint64_t a,
-                                  uint64_t b)
-{
-    return synth_mix(synth_mix(synth_mix(s->seed ^ (stream << 56)) + a) ^
-                     (b * 0xD6E8FEB86659FD93ULL));
-}
-
-/** A value in [0, n) from hash bits @p h (n > 0; bias below 2^-30). */
-static inline int64_t synth_below(uint64_t h, int64_t n)
-{
-    return (int64_t)((h >> 16) % (uint64_t)n);
-}
-
-/** A value in [lo, hi]. */
-static inline int64_t synth_range(uint64_t h, int64_t lo, int64_t hi)
-{
-    return lo + synth_below(h, hi - lo + 1);
-}
-
-/** A sequential generator (the call stream). */
-typedef struct synth_rng {
-    uint64_t state;
-} synth_rng;
-
-static inline uint64_t synth_next(synth_rng *r)
-{
-    r->state += 0x9E3779B97F4A7C15ULL;
-    return synth_mix(r->state);
-}
-
-/** Exponentially distributed seconds of mean @p mean, from hash bits. */
-int64_t synth_exp(uint64_t h, int64_t mean);
-
-/**
- * A value from a table of buckets {permille, lo, hi}: bucket chosen by its
- * share, value uniform in [lo, hi]. The shares must add up to 1000.
- */
-typedef struct synth_bucket {
-    int permille;
-    int64_t lo, hi;
-} synth_bucket;
-int64_t synth_pick(uint64_t h, const synth_bucket *b, int n);
-
-/* ---- output ---------------------------------------------------------------- */
-
-/** A buffered output file written privately (outfile.h) and renamed when closed. */
-typedef struct synth_out {
-    FILE *fp;
-    char *path;            /* final name (owned) */
-    ombud_outfile *of;     /* its private temporary (owned) */
-    char *buf;             /* OUT_BUF bytes (owned) */
-    size_t len;
-    int failed;            /* a write failed (errno kept in err) */
-    int err;
-    const synth *s;
-    int64_t rows;          /* data lines written */
-} synth_out;
-
-ombud_err synth_open(synth_out *w, const synth *s, const char *name);
-/** Flush, close and rename into place (or remove the temporary on failure). */
-ombud_err synth_close(synth_out *w, ombud_err err);
-void synth_flush(synth_out *w);
-
-#define SYNTH_OUT_BUF (1 << 20)
-
-/* Make room for @n more bytes. */
-static inline char *synth_room(synth_out *w, size_t n)
-{
-    if (w->len + n > SYNTH_OUT_BUF)
-        synth_flush(w);
-    return w->buf + w->len;
-}
-
-void synth_str(synth_out *w, const char *str);
-void synth_ch(synth_out *w, char c);
-void synth_int(synth_out *w, int64_t v);
-/** @p v zero-padded to @p width digits (v >= 0). */
-void synth_intw(synth_out *w, int64_t v, int width);
-/** Cents as "64.99" / "-3.05". */
-void synth_money(synth_out *w, int64_t cents);
-/** "2026-10-14T16:40:12-07:00" in the month's zone; nothing for NONE. */
-void synth_time(synth_out *w, int64_t t);
-/** "2026-10-14": the local date of @p t. */
-void synth_date(synth_out *w, int64_t t);
-/** End a data line. */
-static inline void synth_eol(synth_out *w)
-{
-    synth_ch(w, '\n');
-    w->rows++;
-}
-
 /* ---- the model shared by the writers -------------------------------------- */
-
-/** Local wall-clock of @p t: seconds since local midnight, weekday (0 Mon). */
-void synth_local(const synth *s, int64_t t, int *sec_of_day, int *wday);
-/** UTC offset at @p t (cached table inside the month's range). */
-int32_t synth_offset(const synth *s, int64_t t);
-/** The local day of @p t, counted from the month's 1st (0). */
-int synth_local_day(const synth *s, int64_t t);
-/** The instant of local day @p day (0 = the month's 1st) at @p sec local. */
-int64_t synth_local_at(const synth *s, int day, int sec);
 
 /** An outage, as outages.csv shows it. */
 typedef struct synth_outage {
