@@ -899,7 +899,8 @@ static int group(cairo_t *cr, const axis *a, int64_t *at, int n,
     *out = malloc((size_t)(n ? n : 1) * sizeof **out);
     if (!*out)
         return -1;
-    qsort(at, (size_t)n, sizeof *at, cmp_time);
+    if (n > 0)
+        qsort(at, (size_t)n, sizeof *at, cmp_time);
     return ombud_chart_group_marks(at, n, scale, mark_room(cr, n), *out);
 }
 

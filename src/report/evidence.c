@@ -185,7 +185,8 @@ static void order_lines(eparse *p)
     int64_t *nums = p->line_group;
     size_t out = 0;
 
-    qsort(p->line_group, p->nl, 2 * sizeof(int64_t), cmp_pair);
+    if (p->nl) /* never hand qsort a NULL array, even empty */
+        qsort(p->line_group, p->nl, 2 * sizeof(int64_t), cmp_pair);
     for (size_t i = 0; i < p->nl; i++) {
         egroup *g = &p->g[p->line_group[2 * i]];
         int64_t v = p->line_group[2 * i + 1];

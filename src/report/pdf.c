@@ -311,8 +311,11 @@ static void longest(durs *d, points *pt)
 {
     int n = d->n < CHART_BARS ? d->n : CHART_BARS;
 
-    qsort(d->v, (size_t)d->n, sizeof *d->v, by_length);
-    qsort(d->v, (size_t)n, sizeof *d->v, by_order);
+    /* No figure, no array: qsort must not be handed NULL even for 0. */
+    if (n > 0) {
+        qsort(d->v, (size_t)d->n, sizeof *d->v, by_length);
+        qsort(d->v, (size_t)n, sizeof *d->v, by_order);
+    }
     for (int i = 0; i < n; i++) {
         memcpy(pt->labels[i], d->v[i].label, sizeof pt->labels[i]);
         pt->lp[i] = pt->labels[i];
