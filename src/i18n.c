@@ -466,24 +466,38 @@ static const char *unit_fmt(int u, int64_t v)
     }
 }
 
+char *ombud_fmt_nbsp(const char *fmt, int keep_first, char *out, size_t size)
+{
+    size_t o = 0;
+
+    if (size == 0)
+        return out;
+    for (const char *c = fmt; *c; ) {
+        unsigned char b = (unsigned char)*c;
+        size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        int nb = *c == ' ' && !keep_first;
+        if ((len > 1 && memchr(c + 1, '\0', len - 1)) ||
+            o + (nb ? 2 : len) + 1 > size)
+            break; /* whole characters only, never past the end */
+        if (*c == ' ')
+            keep_first = 0;
+        memcpy(out + o, nb ? NBSP : c, nb ? 2 : len);
+        o += nb ? 2 : len;
+        c += len;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* Append part @p u of value @p v to @p buf (length @p n so far). */
 static size_t part(char *buf, size_t n, size_t size, int u, int64_t v)
 {
-    char one[48];
-    size_t k = 0;
+    char one[48], fmt[48];
 
-    if (n)
-        k = (size_t)snprintf(one, sizeof one, NBSP);
-    snprintf(one + k, sizeof one - k, unit_fmt(u, v), (long long)v);
-    /* The unit's space becomes a no-break space. */
-    for (char *p = one + k; (p = strchr(p, ' ')) != NULL;) {
-        size_t rest = strlen(p + 1);
-        if (k + strlen(one + k) + 1 >= sizeof one)
-            break;
-        memmove(p + 2, p + 1, rest + 1);
-        memcpy(p, NBSP, 2);
-        p += 2;
-    }
+    /* The unit's space, and the one before a second part, no-break. */
+    ombud_fmt_nbsp(unit_fmt(u, v), 0, fmt, sizeof fmt);
+    snprintf(one, sizeof one, "%s", n ? NBSP : "");
+    snprintf(one + strlen(one), sizeof one - strlen(one), fmt, (long long)v);
     /* Whole parts only: a cut one could end inside a character. */
     if (strlen(one) < size - n) {
         memcpy(buf + n, one, strlen(one) + 1);
@@ -538,6 +552,19 @@ char *ombud_fmt_duration(int64_t s, char *buf, size_t size)
 char *ombud_fmt_hours(int64_t s, char *buf, size_t size)
 {
     return duration_in(s, 0, buf, size);
+}
+
+char *ombud_fmt_phrase_duration(const char *fmt, int64_t seconds, char *buf,
+                                size_t size)
+{
+    char d[64];
+
+    if (size == 0)
+        return buf;
+    buf[0] = '\0';
+    if (seconds)
+        snprintf(buf, size, fmt, ombud_fmt_duration(seconds, d, sizeof d));
+    return buf;
 }
 
 char *ombud_unit_column(const char *unit, int col, char *buf, size_t size)

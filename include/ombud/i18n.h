@@ -205,6 +205,22 @@ char *ombud_unit_column(const char *unit, int col, char *buf, size_t size);
 char *ombud_fmt_figure(int64_t v, const char *unit, int digits,
                        const char *currency, char *buf, size_t size);
 
+/**
+ * @brief @p fmt (a format or text) with its spaces made no-break ones, but
+ * for the first when @p keep_first, into @p out: a figure and its word
+ * ("9 min", "line 9") never wrap apart. Cut at a whole character when
+ * @p out is small. @return @p out.
+ */
+char *ombud_fmt_nbsp(const char *fmt, int keep_first, char *out, size_t size);
+
+/**
+ * @brief The phrase @p fmt (translated, e.g. _(" plus %s")) with the
+ * duration @p seconds in it, or "" when @p seconds is 0: a setting of zero
+ * says nothing rather than "plus 0 s". @return @p buf.
+ */
+char *ombud_fmt_phrase_duration(const char *fmt, int64_t seconds, char *buf,
+                                size_t size);
+
 /** @brief What a measured state (OMBUD_STATE_*) is called. Static. */
 const char *ombud_fmt_state(int64_t code);
 

@@ -284,32 +284,6 @@ static void write_ranges(sbuf *b, const egroup *g, size_t max)
     }
 }
 
-/*
- * @p fmt with its own spaces made no-break ones, but for the first when
- * @p keep_first: "line 9" and "(64 rows)" never wrap inside, while a
- * narrow column may still break after the file's name ("billing.csv" /
- * "line 9") and at the ranges' ", " rather than shrink the text.
- */
-static const char *nb_fmt(const char *fmt, int keep_first, char *out,
-                          size_t size)
-{
-    size_t o = 0;
-
-    for (const char *c = fmt; *c && o + 3 < size; c++) {
-        if (*c == ' ' && keep_first) {
-            out[o++] = ' ';
-            keep_first = 0;
-        } else if (*c == ' ') {
-            memcpy(out + o, "\xc2\xa0", 2);
-            o += 2;
-        } else {
-            out[o++] = *c;
-        }
-    }
-    out[o] = '\0';
-    return out;
-}
-
 /* The text with at most @p ranges ranges a file and the first @p files
  * files. */
 static void compose(sbuf *b, const eparse *p, size_t ranges, size_t files)
@@ -327,12 +301,14 @@ static void compose(sbuf *b, const eparse *p, size_t ranges, size_t files)
             sb_str(b, "; ");
         /* TRANSLATORS: evidence: a file name, then its line numbers
          * ("2-11, 14"); the plural follows how many lines. */
-        sb_printf(b, nb_fmt(ombud_ngettext("%s line %s", "%s lines %s",
+        /* "line 9" and "(64 rows)" never wrap inside; a narrow column may
+         * still break after the file's name and at the ranges' ", ". */
+        sb_printf(b, ombud_fmt_nbsp(ombud_ngettext("%s line %s", "%s lines %s",
                   g->nlines), 1, f, sizeof f), g->shown, r.nomem ? "" : r.s);
         if (g->rows > 1) {
             /* The space before "(" may break; the one inside may not. */
             sb_str(b, " ");
-            sb_printf(b, nb_fmt(ombud_ngettext("(%lld row)", "(%lld rows)",
+            sb_printf(b, ombud_fmt_nbsp(ombud_ngettext("(%lld row)", "(%lld rows)",
                       (unsigned long)g->rows), 0, f, sizeof f),
                       (long long)g->rows);
         }

@@ -207,15 +207,13 @@ static void describe(const state *s, ombud_result *res)
     const ombud_guarantee *g = s->g;
     /* "each day" or "each period", in the reader's words. */
     const char *per = g->v[K_PER].num ? _("period") : _("day");
-    char l[16], t[16], w[48], sa[48], quick[96];
+    char l[16], t[16], w[48], quick[96];
 
     ombud_fmt_duration(g->v[K_WITHIN].num, w, sizeof w);
-    ombud_fmt_duration(g->v[K_SHORT_ABANDON].num, sa, sizeof sa);
     /* No "abandons quicker than 0 s" when none is short. */
     /* TRANSLATORS: a phrase in the method's list of legs not offered. */
-    snprintf(quick, sizeof quick, g->v[K_SHORT_ABANDON].num ?
-             _(", abandons quicker than %s") : "%s",
-             g->v[K_SHORT_ABANDON].num ? sa : "");
+    ombud_fmt_phrase_duration(_(", abandons quicker than %s"),
+                              g->v[K_SHORT_ABANDON].num, quick, sizeof quick);
     res->unit = "bp";
     res->measured = ombud_share_bp(s->in_time, s->offered);
     res->target = g->v[K_TARGET].num;

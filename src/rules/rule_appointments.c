@@ -154,7 +154,7 @@ static void describe(state *s, ombud_result *res)
 {
     const ombud_guarantee *g = s->g;
     int64_t judged = s->kept + s->missed;
-    char pct[16], tp[16], n[32], gr[64], mn[64], mw[96] = "", notes[400],
+    char pct[16], tp[16], n[32], mn[64], mw[96] = "", notes[400],
          plus[96];
     size_t k;
 
@@ -200,9 +200,8 @@ static void describe(state *s, ombud_result *res)
                  ombud_n(s->pending));
     ombud_fmt_duration(g->v[K_MIN_NOTICE].num, mn, sizeof mn);
     /* No "plus 0 s" when there is no grace. */
-    ombud_fmt_duration(g->v[K_GRACE].num, gr, sizeof gr);
-    snprintf(plus, sizeof plus, g->v[K_GRACE].num ? _(" plus %s") : "%s",
-             g->v[K_GRACE].num ? gr : "");
+    ombud_fmt_phrase_duration(_(" plus %s"), g->v[K_GRACE].num, plus,
+                              sizeof plus);
     /* TRANSLATORS: kinds (a list or "all"), the grace after the window, the
      * notice a provider cancellation needs, "; each miss owes the amount
      * set per missed appointment"

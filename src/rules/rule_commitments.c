@@ -128,8 +128,8 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     /* No "(grace 0s)": a key and a zero are nothing a reader needs. */
     ombud_fmt_duration(g->v[K_GRACE].num, gr, sizeof gr);
     /* TRANSLATORS: the grace after a promised time, e.g. " plus 30 min". */
-    snprintf(plus, sizeof plus, g->v[K_GRACE].num ? _(" plus %s") : "%s",
-             g->v[K_GRACE].num ? gr : "");
+    ombud_fmt_phrase_duration(_(" plus %s"), g->v[K_GRACE].num, plus,
+                              sizeof plus);
     if (g->v[K_GRACE].num)
         snprintf(res->target_text, sizeof res->target_text, _("every promise "
                  "kept (grace %s)"), gr);

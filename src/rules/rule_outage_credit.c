@@ -519,9 +519,9 @@ static void describe(const state *s, ombud_result *res)
                  "credited (%s)"), _(methods[s->g->v[K_METHOD].num]));
     /* TRANSLATORS: the minimum duration an outage must pass to earn a
      * credit, as a phrase inside the method (" and longer than 24 h"). */
-    snprintf(longer, sizeof longer, s->g->v[K_MIN_DURATION].num ?
-             _(" and longer than %s") : "%s",
-             s->g->v[K_MIN_DURATION].num ? min : "");
+    ombud_fmt_phrase_duration(_(" and longer than %s"),
+                              s->g->v[K_MIN_DURATION].num, longer,
+                              sizeof longer);
     /* TRANSLATORS: the minimum duration, where the clock starts, the
      * owed sentence (pro rata or per day), the grace and the exclusions. */
     snprintf(res->method, sizeof res->method, _("Each outage open at some "

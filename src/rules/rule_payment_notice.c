@@ -315,8 +315,8 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     g_array_free(s.events, TRUE);
     g_free(s.account);
     ombud_fmt_duration(g->v[K_GRACE].num, gr, sizeof gr);
-    snprintf(plus, sizeof plus, g->v[K_GRACE].num ? _(" plus %s") : "%s",
-             g->v[K_GRACE].num ? gr : "");
+    ombud_fmt_phrase_duration(_(" plus %s"), g->v[K_GRACE].num, plus,
+                              sizeof plus);
     res->unit = "count";
     res->measured = res->breaches;
     res->target = 0;
