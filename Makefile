@@ -9,6 +9,7 @@
 #   make bench-pg-year  100M legs (10 months of 10M) in one PostgreSQL store
 #   make demo-large a synthetic month (DEMO_ROWS=1000000 call legs) through
 #                   every guarantees template, into demo-large-out/
+#   make NO_PG=1    build without libpq (no PostgreSQL store)
 #   make install    install binary, man page and catalogues under PREFIX
 #   make i18n-check fail when a catalogue (po/*.po) lacks a message
 
@@ -18,8 +19,11 @@ BUILD   ?= build
 SAN     ?=
 CFLAGS  ?= -O2 -g
 
-PKGS       := sqlite3 libpq glib-2.0 inih xlsxwriter cairo pangocairo fontconfig minizip \
-              libcrypto
+# NO_PG=1 builds without libpq: the store's PostgreSQL backend
+# (src/store/pg.c) is left out and --db takes SQLite files only.
+NO_PG   ?=
+PKGS       := sqlite3 $(if $(NO_PG),,libpq) glib-2.0 inih xlsxwriter cairo pangocairo \
+              fontconfig minizip libcrypto
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
@@ -39,7 +43,8 @@ ALL_CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 ALL_LDFLAGS += -fsanitize=address,undefined
 endif
 
-LIB_SRC  := $(sort $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c)))
+LIB_SRC  := $(sort $(filter-out src/main.c src/store/$(if $(NO_PG),pg,nopg).c,\
+                $(wildcard src/*.c src/*/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/letters.o
 UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)

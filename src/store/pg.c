@@ -49,7 +49,7 @@
 #include "ombud/store.h"
 #include "ombud/text.h"
 #include "ombud/version.h"
-#include "store_pg.h"
+#include "backend.h"
 
 /* Rows fetched per round trip by the iterators. */
 #define FETCH_ROWS 2000
@@ -89,7 +89,8 @@ typedef struct staged_group {
     int stored;            /* a leg of this callid and queue is stored */
 } staged_group;
 
-struct ombud_pg {
+typedef struct ombud_pg {
+    ombud_store base;    /* the façade's part (first: we downcast) */
     PGconn *conn;        /* the connection (owned) */
     char *where;         /* "user@host:port/dbname", for messages (owned) */
     int in_file;         /* an import transaction is open */
@@ -99,7 +100,6 @@ struct ombud_pg {
     unsigned cursors;    /* cursor names issued, for unique names */
     int64_t check_lock;  /* session advisory lock held by a check; 0 none */
     int forget_shared;   /* a check holds FORGET_LOCK shared (session) */
-    int64_t last_file;   /* source id of the last file committed, 0 */
     GString *copy;       /* COPY data not yet sent (owned) */
     char kind[16];       /* kind of the file being imported */
     char *file_path;     /* its path as given, for reject messages (owned) */
@@ -125,7 +125,12 @@ struct ombud_pg {
     int64_t ids[ID_BLOCK]; /* breach ids reserved from the sequence */
     int n_ids, used_ids; /* how many reserved, how many handed out */
     GString *asks;       /* queued billing look-ups as COPY rows (owned) */
-};
+} ombud_pg;
+
+/* Used before their definitions. */
+static void pg_close(ombud_store *base);
+static void pg_abort_file(ombud_store *base);
+static void pg_abort_check(ombud_store *base);
 
 /* Legs of one (callid, queue) group remembered for duplicate keys; a
  * longer group asks the staging table (a round trip per leg). */
@@ -574,28 +579,6 @@ static void forget_file_caches(ombud_pg *pg);
 
 /* ---- connecting --------------------------------------------------------------- */
 
-int ombud_pg_wanted(const char *db)
-{
-    /* libpq keywords a connection string usually starts with. */
-    static const char *const keys[] = {"host", "hostaddr", "port", "dbname",
-                                       "user", "service", "sslmode", NULL};
-
-    if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11) ||
-        !strncmp(db, "pg:", 3))
-        return 1;
-    for (int i = 0; keys[i]; i++) {
-        size_t n = strlen(keys[i]);
-        const char *s = db + n;
-
-        if (strncmp(db, keys[i], n))
-            continue;
-        while (*s == ' ')
-            s++;
-        if (*s == '=')
-            return 1;
-    }
-    return 0;
-}
 
 /* "user@host:port/dbname" of a connection attempt: never the password. */
 static char *describe(PGconn *c)
@@ -773,7 +756,7 @@ fail:
     return err;
 }
 
-ombud_err ombud_pg_open(const char *db, ombud_pg **out)
+static ombud_err pg_open(const char *db, ombud_store **out)
 {
     ombud_pg *pg;
     ombud_err err;
@@ -789,21 +772,22 @@ ombud_err ombud_pg_open(const char *db, ombud_pg **out)
         (err = run(pg, "setting up the session", "SET client_min_messages = "
                    "warning", NULL, NULL)) ||
         (err = create_schema(pg))) {
-        ombud_pg_close(pg);
+        pg_close(&pg->base);
         return err;
     }
-    *out = pg;
+    *out = &pg->base;
     return OMBUD_OK;
 }
 
-void ombud_pg_close(ombud_pg *pg)
+static void pg_close(ombud_store *base)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     if (!pg)
         return;
     if (pg->in_file)
-        ombud_pg_abort_file(pg);
+        pg_abort_file(&pg->base);
     if (pg->in_check)
-        ombud_pg_abort_check(pg);
+        pg_abort_check(&pg->base);
     if (pg->in_read)
         quiet_exec(pg, "COMMIT");
     PQfinish(pg->conn);
@@ -876,10 +860,11 @@ static ombud_err lock_source(ombud_pg *pg, const char *kind, const char *sha)
 
 static ombud_err copy_end(ombud_pg *pg);
 
-ombud_err ombud_pg_find_source(ombud_pg *pg, const char *kind,
+static ombud_err pg_find_source(ombud_store *base, const char *kind,
                                const char *sha256, int64_t *id,
                                ombud_counts *counts)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     PGresult *res;
     prm p = {0};
     ombud_err err;
@@ -908,9 +893,10 @@ ombud_err ombud_pg_find_source(ombud_pg *pg, const char *kind,
     return OMBUD_OK;
 }
 
-ombud_err ombud_pg_has_size(ombud_pg *pg, const char *kind, int64_t bytes,
+static ombud_err pg_has_size(ombud_store *base, const char *kind, int64_t bytes,
                             int *found)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     PGresult *res;
     prm p = {0};
     ombud_err err;
@@ -955,9 +941,10 @@ static const char events_sql[] =
     "text COLLATE \"C\" NOT NULL, data text COLLATE \"C\" NOT NULL) ON "
     "COMMIT DROP";
 
-ombud_err ombud_pg_begin_file(ombud_pg *pg, const ombud_source *src,
+static ombud_err pg_begin_file(ombud_store *base, const ombud_source *src,
                               int64_t *id)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     int pending = !strcmp(src->sha256, "pending");
     PGresult *res;
     prm p = {0};
@@ -972,7 +959,7 @@ ombud_err ombud_pg_begin_file(ombud_pg *pg, const ombud_source *src,
     /* A file hashed before parsing: another run may be importing it now.
      * Wait for it, then look again. */
     if (!pending && ((err = lock_source(pg, src->kind, src->sha256)) ||
-                     (err = ombud_pg_find_source(pg, src->kind, src->sha256,
+                     (err = pg_find_source(&pg->base, src->kind, src->sha256,
                                                  &other, NULL))))
         goto fail;
     if (other) {
@@ -1017,7 +1004,7 @@ ombud_err ombud_pg_begin_file(ombud_pg *pg, const ombud_source *src,
     }
     return OMBUD_OK;
 fail:
-    ombud_pg_abort_file(pg);
+    pg_abort_file(&pg->base);
     return err;
 }
 
@@ -1047,9 +1034,10 @@ static void forget_file_caches(ombud_pg *pg)
     pg->legs_built = 0;
 }
 
-ombud_err ombud_pg_set_source_checksum(ombud_pg *pg, int64_t id,
+static ombud_err pg_set_source_checksum(ombud_store *base, int64_t id,
                                        const char *sha256, int64_t bytes)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     prm p = {0};
     ombud_err err;
 
@@ -1063,8 +1051,9 @@ ombud_err ombud_pg_set_source_checksum(ombud_pg *pg, int64_t id,
                "bytes = $3 WHERE id = $1", &p, NULL);
 }
 
-void ombud_pg_abort_file(ombud_pg *pg)
+static void pg_abort_file(ombud_store *base)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     if (pg->copying && PQstatus(pg->conn) == CONNECTION_OK) {
         PGresult *res;
         PQputCopyEnd(pg->conn, "import abandoned");
@@ -1260,9 +1249,13 @@ static ombud_err stop_copy(ombud_pg *pg)
     return pg->copying ? copy_end(pg) : OMBUD_OK;
 }
 
-ombud_err ombud_pg_add_outage(ombud_pg *pg, int64_t source_id, long line,
-                              const ombud_outage *o)
+static ombud_err pg_add_outage(ombud_store *base, int64_t source_id,
+                               long line, const ombud_outage *o, char *dup,
+                               size_t dupsize)
 {
+    ombud_pg *pg = (ombud_pg *)base;
+    (void)dup;      /* duplicates are found when the file ends */
+    (void)dupsize;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1295,10 +1288,11 @@ static ombud_err queue_log_leg_dup(ombud_pg *pg, long line,
                                    const ombud_call_leg *c, char *dup,
                                    size_t dupsize);
 
-ombud_err ombud_pg_add_call_leg(ombud_pg *pg, int64_t source_id, long line,
+static ombud_err pg_add_call_leg(ombud_store *base, int64_t source_id, long line,
                                 const ombud_call_leg *c, char *dup,
                                 size_t dupsize)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     GString *b = pg->copy;
     ombud_err err;
     int64_t built = 0, nlines = 1;
@@ -1341,9 +1335,10 @@ ombud_err ombud_pg_add_call_leg(ombud_pg *pg, int64_t source_id, long line,
     return copy_row_done(pg);
 }
 
-ombud_err ombud_pg_add_billing(ombud_pg *pg, int64_t source_id, long line,
+static ombud_err pg_add_billing(ombud_store *base, int64_t source_id, long line,
                                const ombud_billing *bl)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1371,9 +1366,10 @@ ombud_err ombud_pg_add_billing(ombud_pg *pg, int64_t source_id, long line,
     return copy_row_done(pg);
 }
 
-ombud_err ombud_pg_add_reject(ombud_pg *pg, int64_t source_id,
+static ombud_err pg_add_reject(ombud_store *base, int64_t source_id,
                               const ombud_reject *r)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1389,9 +1385,13 @@ ombud_err ombud_pg_add_reject(ombud_pg *pg, int64_t source_id,
     return copy_row_done(pg);
 }
 
-ombud_err ombud_pg_add_appointment(ombud_pg *pg, int64_t source_id, long line,
-                                   const ombud_appointment *a)
+static ombud_err pg_add_appointment(ombud_store *base, int64_t source_id,
+                                    long line, const ombud_appointment *a,
+                                    char *dup, size_t dupsize)
 {
+    ombud_pg *pg = (ombud_pg *)base;
+    (void)dup;      /* duplicates are found when the file ends */
+    (void)dupsize;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1417,9 +1417,13 @@ ombud_err ombud_pg_add_appointment(ombud_pg *pg, int64_t source_id, long line,
     return copy_row_done(pg);
 }
 
-ombud_err ombud_pg_add_order(ombud_pg *pg, int64_t source_id, long line,
-                             const ombud_order *o)
+static ombud_err pg_add_order(ombud_store *base, int64_t source_id,
+                              long line, const ombud_order *o, char *dup,
+                              size_t dupsize)
 {
+    ombud_pg *pg = (ombud_pg *)base;
+    (void)dup;      /* duplicates are found when the file ends */
+    (void)dupsize;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1445,9 +1449,10 @@ ombud_err ombud_pg_add_order(ombud_pg *pg, int64_t source_id, long line,
     return copy_row_done(pg);
 }
 
-ombud_err ombud_pg_add_customers(ombud_pg *pg, int64_t source_id, long line,
+static ombud_err pg_add_customers(ombud_store *base, int64_t source_id, long line,
                                  const ombud_customers *c)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1463,10 +1468,14 @@ ombud_err ombud_pg_add_customers(ombud_pg *pg, int64_t source_id, long line,
     return copy_row_done(pg);
 }
 
-ombud_err ombud_pg_add_account(ombud_pg *pg, int64_t source_id, long line,
+static ombud_err pg_add_account(ombud_store *base, int64_t source_id, long line,
                                const char *number, const char *account_id,
-                               const char *given, long key_col)
+                               const char *given, long key_col, char *dup,
+                               size_t dupsize)
 {
+    ombud_pg *pg = (ombud_pg *)base;
+    (void)dup;      /* duplicates are found when the file ends */
+    (void)dupsize;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1484,9 +1493,10 @@ ombud_err ombud_pg_add_account(ombud_pg *pg, int64_t source_id, long line,
     return copy_row_done(pg);
 }
 
-ombud_err ombud_pg_add_cdr(ombud_pg *pg, int64_t source_id, long line,
+static ombud_err pg_add_cdr(ombud_store *base, int64_t source_id, long line,
                            const ombud_cdr *c)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     const char *text[] = {c->uniqueid, c->linkedid, c->accountcode, c->src,
         c->dst, c->dcontext, c->channel, c->dstchannel, c->lastapp,
         c->lastdata};
@@ -1511,8 +1521,11 @@ ombud_err ombud_pg_add_cdr(ombud_pg *pg, int64_t source_id, long line,
     return copy_row_done(pg);
 }
 
-ombud_err ombud_pg_stage_event(ombud_pg *pg, const ombud_staged_event *e)
+static ombud_err pg_stage_event(ombud_store *base, const ombud_staged_event *e,
+                                long *first)
 {
+    ombud_pg *pg = (ombud_pg *)base;
+    (void)first;  /* duplicates are counted by pg_staged_duplicates */
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1777,12 +1790,11 @@ static ombud_err late_duplicates(ombud_pg *pg, const kind_sql *k,
     return OMBUD_OK;
 }
 
-ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
-                            ombud_counts *c)
+static ombud_err pg_end_rows(ombud_store *base, int64_t source_id,
+                             ombud_counts *c)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     const kind_sql *k = kind_of(pg->kind);
-    int64_t stored = -1, rejected = -1;
-    PGresult *res;
     prm p = {0};
     ombud_err err;
 
@@ -1801,40 +1813,22 @@ ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
         (err = run(pg, "storing the rows", k->move, &p, NULL)) ||
         /* Fresh statistics: autovacuum is minutes away, and a check planned
          * on an empty table's estimates scans where it should probe. */
-        (err = run_script(pg, "analysing the rows", k->analyze)) ||
-        (err = run(pg, "storing the rejected rows", "INSERT INTO rejects "
-                   "(source_id, line, col, field, value, reason) SELECT $1, "
-                   "line, rcol, t1, t2, t3 FROM ombud_stage WHERE rj ORDER BY "
-                   "line", &p, NULL)))
-        goto fail;
-    /* The promise of the tool: no row read is unaccounted for. */
-    if ((err = run(pg, "counting rows", "SELECT (SELECT count(*) FROM outages "
-                   "WHERE source_id = $1) + (SELECT coalesce(sum(nlines), 0) "
-                   "FROM call_legs WHERE source_id = $1) + (SELECT count(*) "
-                   "FROM billing_events WHERE source_id = $1) + (SELECT "
-                   "count(*) FROM appointments WHERE source_id = $1) + "
-                   "(SELECT count(*) FROM orders WHERE source_id = $1) + "
-                   "(SELECT count(*) FROM accounts WHERE source_id = $1) + "
-                   "(SELECT count(*) FROM cdr_records WHERE source_id = $1) + "
-                   "(SELECT count(*) FROM customers WHERE source_id = $1), "
-                   "(SELECT count(*) FROM rejects WHERE source_id = $1)", &p,
-                   &res)))
-        goto fail;
-    stored = col_int(res, 0, 0);
-    rejected = col_int(res, 0, 1);
-    PQclear(res);
-    if (c->read != c->stored + c->rejected + c->counted ||
-        stored != c->stored || rejected != c->rejected || c->counted < 0) {
-        err = ombud_error(OMBUD_E_INTERNAL, NULL,
-                          "row accounting failed for source #%lld: read %lld, "
-                          "counted %lld stored + %lld rejected + %lld not "
-                          "records, tables hold %lld + %lld; nothing was "
-                          "stored", (long long)source_id, (long long)c->read,
-                          (long long)c->stored, (long long)c->rejected,
-                          (long long)c->counted, (long long)stored,
-                          (long long)rejected);
-        goto fail;
-    }
+        (err = run_script(pg, "analysing the rows", k->analyze)))
+        return err;
+    return run(pg, "storing the rejected rows", "INSERT INTO rejects "
+               "(source_id, line, col, field, value, reason) SELECT $1, "
+               "line, rcol, t1, t2, t3 FROM ombud_stage WHERE rj ORDER BY "
+               "line", &p, NULL);
+}
+
+static ombud_err pg_commit_file(ombud_store *base, int64_t source_id,
+                                const ombud_counts *c)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+    prm p = {0};
+    ombud_err err;
+
+    p_int(&p, source_id);
     p_int(&p, c->read);
     p_int(&p, c->stored);
     p_int(&p, c->rejected);
@@ -1843,18 +1837,15 @@ ombud_err ombud_pg_end_file(ombud_pg *pg, int64_t source_id,
                    "= $2, rows_stored = $3, rows_rejected = $4, rows_counted "
                    "= $5 WHERE id = $1", &p, NULL)) ||
         (err = run(pg, "committing the import", "COMMIT", NULL, NULL)))
-        goto fail;
+        return err;
     pg->in_file = 0;
-    pg->last_file = source_id;
     forget_file_caches(pg);
     return OMBUD_OK;
-fail:
-    ombud_pg_abort_file(pg);
-    return err;
 }
 
-ombud_err ombud_pg_totals_get(ombud_pg *pg, ombud_store_totals *t)
+static ombud_err pg_totals_get(ombud_store *base, ombud_store_totals *t)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     PGresult *res;
     ombud_err err;
 
@@ -1876,8 +1867,9 @@ ombud_err ombud_pg_totals_get(ombud_pg *pg, ombud_store_totals *t)
 
 /* ---- reading evidence ------------------------------------------------------------- */
 
-ombud_err ombud_pg_data_span(ombud_pg *pg, int64_t *from, int64_t *to)
+static ombud_err pg_data_span(ombud_store *base, int64_t *from, int64_t *to)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     PGresult *res;
     ombud_err err;
     int empty;
@@ -1973,9 +1965,10 @@ static void p_period(prm *p, int64_t from, int64_t to)
     p_int(p, to);
 }
 
-ombud_err ombud_pg_each_leg(ombud_pg *pg, int64_t from, int64_t to,
+static ombud_err pg_each_leg(ombud_store *base, int64_t from, int64_t to,
                             ombud_leg_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -1994,9 +1987,10 @@ static int outage_row(void *ud, const PGresult *r, int row)
     return ((ombud_outage_fn)w->fn)(w->ud, col_int(r, row, 0), &o);
 }
 
-ombud_err ombud_pg_each_outage(ombud_pg *pg, int64_t from, int64_t to,
+static ombud_err pg_each_outage(ombud_store *base, int64_t from, int64_t to,
                                ombud_outage_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -2019,9 +2013,10 @@ static int promise_row(void *ud, const PGresult *r, int row)
     return ((ombud_promise_fn)w->fn)(w->ud, &pr);
 }
 
-ombud_err ombud_pg_each_promise(ombud_pg *pg, int64_t from, int64_t to,
+static ombud_err pg_each_promise(ombud_store *base, int64_t from, int64_t to,
                                 ombud_promise_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -2045,9 +2040,10 @@ static int billing_row(void *ud, const PGresult *r, int row)
     return ((ombud_billing_fn)w->fn)(w->ud, col_int(r, row, 0), &b);
 }
 
-ombud_err ombud_pg_each_billing(ombud_pg *pg, int64_t from, int64_t to,
+static ombud_err pg_each_billing(ombud_store *base, int64_t from, int64_t to,
                                 ombud_billing_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -2096,9 +2092,10 @@ static int appt_row(void *ud, const PGresult *r, int row)
     return ((ombud_appointment_fn)w->fn)(w->ud, col_int(r, row, 0), &a);
 }
 
-ombud_err ombud_pg_each_appointment(ombud_pg *pg, int64_t from, int64_t to,
+static ombud_err pg_each_appointment(ombud_store *base, int64_t from, int64_t to,
                                     ombud_appointment_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -2120,9 +2117,10 @@ static int customers_row(void *ud, const PGresult *r, int row)
 }
 
 /* As SQLite orders them: a blank as_of (NULL) sorts first there. */
-ombud_err ombud_pg_each_customers(ombud_pg *pg, ombud_customers_fn fn,
+static ombud_err pg_each_customers(ombud_store *base, ombud_customers_fn fn,
                                   void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -2142,9 +2140,10 @@ static int order_row(void *ud, const PGresult *r, int row)
     return ((ombud_order_fn)w->fn)(w->ud, col_int(r, row, 0), &o);
 }
 
-ombud_err ombud_pg_each_order(ombud_pg *pg, int64_t from, int64_t to,
+static ombud_err pg_each_order(ombud_store *base, int64_t from, int64_t to,
                               ombud_order_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -2154,9 +2153,10 @@ ombud_err ombud_pg_each_order(ombud_pg *pg, int64_t from, int64_t to,
                     "BY ordered_at, id", &p, order_row, &w);
 }
 
-ombud_err ombud_pg_outage_restored(ombud_pg *pg, const char *outage_id,
+static ombud_err pg_outage_restored(ombud_store *base, const char *outage_id,
                                    int64_t *row_id, int64_t *restored_at)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     PGresult *res;
     prm p = {0};
     ombud_err err;
@@ -2178,9 +2178,10 @@ ombud_err ombud_pg_outage_restored(ombud_pg *pg, const char *outage_id,
 
 /* The look-ups queued for ombud_pg_each_asked_billing(), as COPY rows of
  * ombud_asks. */
-ombud_err ombud_pg_ask_billing(ombud_pg *pg, int64_t tag,
+static ombud_err pg_ask_billing(ombud_store *base, int64_t tag,
                                const ombud_billing_ask *ask)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     if (!pg->asks)
         pg->asks = g_string_new(NULL);
     g_string_append_printf(pg->asks, "%lld", (long long)tag);
@@ -2214,9 +2215,10 @@ static int asked_row(void *ud, const PGresult *r, int row)
  * instead of probing an index per account (each probe a random read once
  * the store outgrows memory: 30-50 ms each measured on a 46 GB store).
  */
-ombud_err ombud_pg_each_asked_billing(ombud_pg *pg, int64_t lo, int64_t hi,
+static ombud_err pg_each_asked_billing(ombud_store *base, int64_t lo, int64_t hi,
                                       ombud_asked_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     static const char what[] = "looking up the billing of outages' accounts";
     walk w = {(void *)fn, ud};
     GString *asks = pg->asks;
@@ -2255,9 +2257,10 @@ static int grouped_row(void *ud, const PGresult *r, int row)
                                        col_int(r, row, 0), &c);
 }
 
-ombud_err ombud_pg_each_leg_grouped(ombud_pg *pg, int64_t from, int64_t to,
+static ombud_err pg_each_leg_grouped(ombud_store *base, int64_t from, int64_t to,
                                     ombud_group_leg_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -2284,9 +2287,10 @@ static int64_t period_key(int64_t from, int64_t to)
     return (int64_t)(h >> 1);
 }
 
-ombud_err ombud_pg_begin_check(ombud_pg *pg, const ombud_check *c,
+static ombud_err pg_begin_check(ombud_store *base, const ombud_check *c,
                                int64_t *check_id)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     static const char *const purge[] = {
         "DELETE FROM evidence WHERE breach_id IN (SELECT b.id FROM breaches b "
         "JOIN results r ON r.id = b.result_id JOIN checks k ON k.id = "
@@ -2323,13 +2327,13 @@ ombud_err ombud_pg_begin_check(ombud_pg *pg, const ombud_check *c,
     pg->forget_shared = 1;
     if ((err = run(pg, "waiting for another check of this period",
                    "SELECT pg_advisory_lock($1)", &k, NULL))) {
-        ombud_pg_abort_check(pg);
+        pg_abort_check(&pg->base);
         return err;
     }
     pg->check_lock = period_key(c->from, c->to);
     if ((err = run(pg, "starting a check", "BEGIN ISOLATION LEVEL REPEATABLE "
                    "READ", NULL, NULL))) {
-        ombud_pg_abort_check(pg);
+        pg_abort_check(&pg->base);
         return err;
     }
     pg->in_check = 1;
@@ -2360,7 +2364,7 @@ ombud_err ombud_pg_begin_check(ombud_pg *pg, const ombud_check *c,
     PQclear(res);
     return OMBUD_OK;
 fail:
-    ombud_pg_abort_check(pg);
+    pg_abort_check(&pg->base);
     return err;
 }
 
@@ -2383,8 +2387,9 @@ static void unlock_check(ombud_pg *pg)
 
 static ombud_err flush_findings(ombud_pg *pg);
 
-ombud_err ombud_pg_end_check(ombud_pg *pg)
+static ombud_err pg_end_check(ombud_store *base)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     ombud_err err;
 
     assert(pg->in_check);
@@ -2392,7 +2397,7 @@ ombud_err ombud_pg_end_check(ombud_pg *pg)
         (err = run_script(pg, "analysing the findings", "ANALYZE checks, "
                           "results, breaches, evidence, figures, series")) ||
         (err = run(pg, "committing the findings", "COMMIT", NULL, NULL))) {
-        ombud_pg_abort_check(pg);
+        pg_abort_check(&pg->base);
         return err;
     }
     pg->in_check = 0;
@@ -2400,8 +2405,9 @@ ombud_err ombud_pg_end_check(ombud_pg *pg)
     return OMBUD_OK;
 }
 
-void ombud_pg_abort_check(ombud_pg *pg)
+static void pg_abort_check(ombud_store *base)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     for (int i = 0; i < FB_N; i++)
         g_string_truncate(pg->fb[i], 0);
     if (pg->asks) {
@@ -2428,11 +2434,12 @@ static ombud_err insert_id(ombud_pg *pg, const char *what, const char *sql,
     return OMBUD_OK;
 }
 
-ombud_err ombud_pg_add_result(ombud_pg *pg, int64_t check_id, int seq,
+static ombud_err pg_add_result(ombud_store *base, int64_t check_id, int seq,
                               const char *guarantee_id, const char *kind,
                               const char *promise, const char *source,
                               const char *params, int64_t *result_id)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     prm p = {0};
 
     assert(pg->in_check);
@@ -2464,9 +2471,10 @@ static char *whole(const char *v)
     return g_strndup(v, (gsize)(end - v));
 }
 
-ombud_err ombud_pg_set_result(ombud_pg *pg, int64_t result_id,
+static ombud_err pg_set_result(ombud_store *base, int64_t result_id,
                               const ombud_result *r)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     char *mt = whole(r->measured_text), *tt = whole(r->target_text),
          *me = whole(r->method);
     ombud_err err;
@@ -2559,9 +2567,10 @@ static ombud_err next_breach_id(ombud_pg *pg, int64_t *id)
     return OMBUD_OK;
 }
 
-ombud_err ombud_pg_add_breach(ombud_pg *pg, int64_t result_id,
+static ombud_err pg_add_breach(ombud_store *base, int64_t result_id,
                               const ombud_breach *b, int64_t *breach_id)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     GString *f = pg->fb[FB_BREACHES];
     char *detail;
     ombud_err err;
@@ -2586,9 +2595,10 @@ ombud_err ombud_pg_add_breach(ombud_pg *pg, int64_t result_id,
     return findings_row_done(pg);
 }
 
-ombud_err ombud_pg_add_evidence(ombud_pg *pg, int64_t breach_id,
+static ombud_err pg_add_evidence(ombud_store *base, int64_t breach_id,
                                 const char *table, int64_t row_id)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     GString *f = pg->fb[FB_EVIDENCE];
 
     assert(pg->in_check);
@@ -2599,10 +2609,11 @@ ombud_err ombud_pg_add_evidence(ombud_pg *pg, int64_t breach_id,
     return findings_row_done(pg);
 }
 
-ombud_err ombud_pg_add_figure(ombud_pg *pg, int64_t result_id,
+static ombud_err pg_add_figure(ombud_store *base, int64_t result_id,
                               const char *subject, const char *name,
                               int64_t value, const char *unit)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     GString *f = pg->fb[FB_FIGURES];
 
     assert(pg->in_check);
@@ -2615,9 +2626,10 @@ ombud_err ombud_pg_add_figure(ombud_pg *pg, int64_t result_id,
     return findings_row_done(pg);
 }
 
-ombud_err ombud_pg_add_series(ombud_pg *pg, int64_t result_id,
+static ombud_err pg_add_series(ombud_store *base, int64_t result_id,
                               const char *name, int64_t key, int64_t value)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     GString *f = pg->fb[FB_SERIES];
 
     assert(pg->in_check);
@@ -2631,9 +2643,10 @@ ombud_err ombud_pg_add_series(ombud_pg *pg, int64_t result_id,
 
 /* ---- reading findings ------------------------------------------------------------ */
 
-ombud_err ombud_pg_check_get(ombud_pg *pg, int64_t check_id,
+static ombud_err pg_check_get(ombud_store *base, int64_t check_id,
                              ombud_check_info *out)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     PGresult *res;
     prm p = {0};
     ombud_err err;
@@ -2698,9 +2711,10 @@ static int result_row(void *ud, const PGresult *s, int i)
     return ((ombud_result_fn)w->fn)(w->ud, &r);
 }
 
-ombud_err ombud_pg_each_result(ombud_pg *pg, int64_t check_id,
+static ombud_err pg_each_result(ombud_store *base, int64_t check_id,
                                ombud_result_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -2711,10 +2725,6 @@ ombud_err ombud_pg_each_result(ombud_pg *pg, int64_t check_id,
                     "target_text, method FROM results WHERE check_id = $1 "
                     "ORDER BY seq", &p, result_row, &w);
 }
-
-/* A queue_log leg names all its lines ("13,14"). */
-#define EVIDENCE_LINES "coalesce(c.lines, c.line::text, o.line::text, " \
-    "x.line::text, a.line::text, d.line::text, u.line::text)"
 
 /* A breach's evidence rows read with it, at most this many (more than
  * its reference text can show; the count is of all of them). */
@@ -2777,10 +2787,11 @@ static int breach_row(void *ud, const PGresult *s, int i)
 
 /* Each breach with its evidence in one walk: a query per breach cost a
  * round trip and a plan each (6,000 breaches took 6 s that way). */
-ombud_err ombud_pg_each_breach_of(ombud_pg *pg, int64_t result_id,
+static ombud_err pg_each_breach_of(ombud_store *base, int64_t result_id,
                                   const char *account, ombud_breach_fn fn,
                                   void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     breach_walk w = {fn, ud};
     prm p = {0};
 
@@ -2793,7 +2804,7 @@ ombud_err ombud_pg_each_breach_of(ombud_pg *pg, int64_t result_id,
                     "e.breach_id = b.id), (SELECT string_agg("
                     "octet_length(r.name) || ':' || r.name || r.line || ';', "
                     "'' ORDER BY r.id) FROM (SELECT e.id, src.name, "
-                    EVIDENCE_LINES " AS line FROM evidence e " OMBUD_EVIDENCE_JOINS
+                    OMBUD_EVIDENCE_LINES " AS line FROM evidence e " OMBUD_EVIDENCE_JOINS
                     " " OMBUD_EVIDENCE_SOURCE " WHERE e.breach_id = b.id ORDER BY "
                     "e.id LIMIT $3) r) FROM breaches b WHERE result_id = $1 "
                     "AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM evidence e "
@@ -2808,9 +2819,10 @@ static int series_row(void *ud, const PGresult *r, int i)
     return ((ombud_series_fn)w->fn)(w->ud, col_int(r, i, 0), col_int(r, i, 1));
 }
 
-ombud_err ombud_pg_each_series(ombud_pg *pg, int64_t result_id,
+static ombud_err pg_each_series(ombud_store *base, int64_t result_id,
                                const char *name, ombud_series_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -2828,9 +2840,10 @@ static int figure_row(void *ud, const PGresult *r, int i)
                                     col_int(r, i, 2), col_text(r, i, 3));
 }
 
-ombud_err ombud_pg_each_figure(ombud_pg *pg, int64_t result_id,
+static ombud_err pg_each_figure(ombud_store *base, int64_t result_id,
                                ombud_figure_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
@@ -2855,14 +2868,11 @@ static int source_row(void *ud, const PGresult *s, int i)
 
 /* ---- correcting a store: the re-import warning and ombud forget ---------- */
 
-int64_t ombud_pg_last_file(const ombud_pg *pg)
-{
-    return pg->last_file;
-}
 
-ombud_err ombud_pg_name_clash(ombud_pg *pg, int64_t source_id,
+static ombud_err pg_name_clash(ombud_store *base, int64_t source_id,
                               int64_t *other, int64_t *dups)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     char kind[32] = "", pre[160], mid[160], *sql;
     PGresult *res;
     prm p = {0};
@@ -2925,9 +2935,10 @@ static const char *const purge_all_findings[] = {
     "DELETE FROM figures", "DELETE FROM results", "DELETE FROM checks", NULL
 };
 
-ombud_err ombud_pg_forget(ombud_pg *pg, const int64_t *ids, size_t n,
+static ombud_err pg_forget(ombud_store *base, const int64_t *ids, size_t n,
                           ombud_forgotten *out, ombud_check_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     PGresult *res = NULL;
     char sql[128];
     int64_t k;
@@ -2993,8 +3004,9 @@ fail:
     return err;
 }
 
-ombud_err ombud_pg_each_source(ombud_pg *pg, ombud_source_fn fn, void *ud)
+static ombud_err pg_each_source(ombud_store *base, ombud_source_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
 
     return each_row(pg, "reading sources", "SELECT id, kind, name, path, "
@@ -3013,8 +3025,9 @@ static int reject_row(void *ud, const PGresult *s, int i)
     return ((ombud_reject_fn)w->fn)(w->ud, col_text(s, i, 0), &r);
 }
 
-ombud_err ombud_pg_each_reject(ombud_pg *pg, ombud_reject_fn fn, void *ud)
+static ombud_err pg_each_reject(ombud_store *base, ombud_reject_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
 
     return each_row(pg, "reading rejects", "SELECT src.name, r.line, r.col, "
@@ -3090,10 +3103,11 @@ static int event_row(void *ud, const PGresult *s, int i)
     return stop;
 }
 
-ombud_err ombud_pg_each_event(ombud_pg *pg, const char *account,
+static ombud_err pg_each_event(ombud_store *base, const char *account,
                               int64_t from, int64_t to, ombud_event_fn fn,
                               void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     event_walk w = {pg, fn, ud, OMBUD_OK};
     prm p = {0};
     ombud_err err;
@@ -3134,8 +3148,9 @@ static int account_row(void *ud, const PGresult *r, int row)
 }
 
 /* As the SQLite store's: COLLATE "C" gives the same byte order. */
-ombud_err ombud_pg_each_account(ombud_pg *pg, ombud_account_fn fn, void *ud)
+static ombud_err pg_each_account(ombud_store *base, ombud_account_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     account_walk w = {fn, ud};
 
     return each_row(pg, "reading the accounts", "SELECT a FROM ("
@@ -3150,116 +3165,10 @@ ombud_err ombud_pg_each_account(ombud_pg *pg, ombud_account_fn fn, void *ud)
 
 /* ---- the findings digest ------------------------------------------------------------ */
 
-/*
- * The same canonical text as the SQLite store's (store.c digest_sql): the
- * same columns in the same order, integers in decimal, NULL as nothing.
- * The breaches' query yields one row per evidence row (ordered), which
- * digest_breach_row strings together, so that no breach's list (a day's
- * 300,000 legs at 10M) is ever one value in memory.
- */
-static const char *const digest_sql[] = {
-    "SELECT 'check', period_start, period_end, tz, guarantees_sha256, "
-    "currency FROM checks WHERE id = $1",
-    "SELECT 'result', seq, guarantee_id, kind, promise, source, params, "
-    "measured, target, unit, status, subjects, breaches, amount FROM results "
-    "WHERE check_id = $1 ORDER BY seq",
-    NULL,
-    "SELECT 'figure', r.seq, f.subject, f.name, f.value, f.unit FROM figures f "
-    "JOIN results r ON r.id = f.result_id WHERE r.check_id = $1 ORDER BY "
-    "r.seq, f.id",
-    "SELECT 'series', r.seq, s.name, s.k, s.v FROM series s JOIN results r ON "
-    "r.id = s.result_id WHERE r.check_id = $1 ORDER BY r.seq, s.name, s.k",
-};
-
-static const char digest_breach_sql[] =
-    "SELECT b.id, 'breach', r.seq, b.subject_kind, b.subject, b.at, "
-    "b.measured, b.limit_value, b.shortfall, b.unit, b.amount, b.detail, "
-    "src.sha256 || ':' || " EVIDENCE_LINES " FROM breaches b JOIN results r "
-    "ON r.id = b.result_id LEFT JOIN (evidence e " OMBUD_EVIDENCE_JOINS " "
-    OMBUD_EVIDENCE_SOURCE ") ON e.breach_id = b.id WHERE r.check_id = $1 ORDER BY "
-    "r.seq, b.id, e.id";
-
-/* Columns @from..@to (excluded) of @row, joined with '|'. */
-static void digest_columns(GChecksum *ck, const PGresult *s, int row,
-                           int from, int to)
-{
-    for (int i = from; i < to; i++) {
-        if (i > from)
-            g_checksum_update(ck, (const guchar *)"|", 1);
-        if (!PQgetisnull(s, row, i))
-            g_checksum_update(ck, (const guchar *)PQgetvalue(s, row, i),
-                              PQgetlength(s, row, i));
-    }
-}
-
-static int digest_row(void *ud, const PGresult *s, int row)
-{
-    GChecksum *ck = ud;
-
-    digest_columns(ck, s, row, 0, PQnfields(s));
-    g_checksum_update(ck, (const guchar *)"\n", 1);
-    return 0;
-}
-
-typedef struct breach_digest {
-    GChecksum *ck;
-    int64_t breach;  /* the breach whose line is open */
-    int open;        /* a breach line is open */
-    int refs;        /* evidence written on it */
-} breach_digest;
-
-static int digest_breach_row(void *ud, const PGresult *s, int row)
-{
-    breach_digest *d = ud;
-    int64_t id = col_int(s, row, 0);
-
-    if (!d->open || id != d->breach) {
-        if (d->open)
-            g_checksum_update(d->ck, (const guchar *)"\n", 1);
-        digest_columns(d->ck, s, row, 1, 12);
-        g_checksum_update(d->ck, (const guchar *)"|", 1);
-        d->breach = id;
-        d->open = 1;
-        d->refs = 0;
-    }
-    if (!PQgetisnull(s, row, 12)) {
-        if (d->refs++)
-            g_checksum_update(d->ck, (const guchar *)",", 1);
-        g_checksum_update(d->ck, (const guchar *)PQgetvalue(s, row, 12),
-                          PQgetlength(s, row, 12));
-    }
-    return 0;
-}
-
-ombud_err ombud_pg_findings_digest(ombud_pg *pg, int64_t check_id,
-                                   char hex[65])
-{
-    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-    breach_digest bd = {ck, 0, 0, 0};
-    ombud_err err = OMBUD_OK;
-    prm p = {0};
-
-    p_int(&p, check_id);
-    for (size_t q = 0; q < sizeof digest_sql / sizeof *digest_sql && !err;
-         q++) {
-        if (digest_sql[q]) {
-            err = each_row(pg, "computing the findings digest", digest_sql[q],
-                           &p, digest_row, ck);
-            continue;
-        }
-        err = each_row(pg, "computing the findings digest", digest_breach_sql,
-                       &p, digest_breach_row, &bd);
-        if (bd.open)
-            g_checksum_update(ck, (const guchar *)"\n", 1);
-    }
-    snprintf(hex, 65, "%s", g_checksum_get_string(ck));
-    g_checksum_free(ck);
-    return err;
-}
-
-ombud_err ombud_pg_set_source_notes(ombud_pg *pg, int64_t id,
+static ombud_err pg_set_source_notes(ombud_store *base, int64_t id,
                                     const char *notes)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     prm p = {0};
     ombud_err err;
 
@@ -3287,8 +3196,9 @@ ombud_err ombud_pg_set_source_notes(ombud_pg *pg, int64_t id,
  * a group that has legs stored from another file (overlapping logs).
  */
 
-ombud_err ombud_pg_staged_duplicates(ombud_pg *pg, int64_t *n)
+static ombud_err pg_staged_duplicates(ombud_store *base, int64_t *n)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     PGresult *res;
     ombud_err err;
 
@@ -3346,8 +3256,9 @@ static int staged_row(void *ud, const PGresult *r, int i)
     return w->fn(w->ud, &e);
 }
 
-ombud_err ombud_pg_each_staged(ombud_pg *pg, ombud_staged_fn fn, void *ud)
+static ombud_err pg_each_staged(ombud_store *base, ombud_staged_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     staged_walk w = {pg, fn, ud};
     ombud_err err;
 
@@ -3376,8 +3287,9 @@ ombud_err ombud_pg_each_staged(ombud_pg *pg, ombud_staged_fn fn, void *ud)
                     NULL, staged_row, &w);
 }
 
-ombud_err ombud_pg_clear_staged(ombud_pg *pg)
+static ombud_err pg_clear_staged(ombud_store *base)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     ombud_err err;
 
     if ((err = stop_copy(pg)))
@@ -3399,10 +3311,11 @@ static const staged_group *group_of(const ombud_pg *pg, const char *callid,
     return NULL;
 }
 
-ombud_err ombud_pg_cdr_of(ombud_pg *pg, const char *uniqueid, char *account,
+static ombud_err pg_cdr_of(ombud_store *base, const char *uniqueid, char *account,
                           size_t asize, char *src, size_t ssize,
                           int64_t *found)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     const staged_group *g = group_of(pg, uniqueid, NULL);
     PGresult *res;
     prm p = {0};
@@ -3459,9 +3372,10 @@ static ombud_err load_accounts(ombud_pg *pg)
     return OMBUD_OK;
 }
 
-ombud_err ombud_pg_account_of(ombud_pg *pg, const char *number, char *out,
+static ombud_err pg_account_of(ombud_store *base, const char *number, char *out,
                               size_t size)
 {
+    ombud_pg *pg = (ombud_pg *)base;
     PGresult *res;
     prm p = {0};
     ombud_err err;
@@ -3585,39 +3499,106 @@ static ombud_err queue_log_leg_dup(ombud_pg *pg, long line,
 
 /* ---- data quality ----------------------------------------------------------- */
 
-ombud_err ombud_pg_query_counts(ombud_pg *pg, const char *what,
-                                const char *sql, const char *const *params,
-                                int n, int64_t *out, int nout, int *rows)
-{
-    prm p = {0};
-    PGresult *res;
-    ombud_err err;
+/* A row of a shared statement, handed on as text. */
+typedef struct shared_rows {
+    ombud_row_fn fn;
+    void *ud;
+} shared_rows;
 
-    for (int i = 0; i < n; i++)
-        p_text(&p, params[i]);
-    if ((err = need_tx(pg)) || (err = run(pg, what, sql, &p, &res)))
-        return err;
-    *rows = PQntuples(res);
-    for (int i = 0; i < nout && *rows > 0; i++)
-        out[i] = PQgetisnull(res, 0, i) ? 0 : col_int(res, 0, i);
-    PQclear(res);
-    return OMBUD_OK;
+static int shared_row(void *ud, const PGresult *res, int row)
+{
+    shared_rows *r = ud;
+    const char *val[OMBUD_SQL_MAX_COLS];
+    size_t len[OMBUD_SQL_MAX_COLS];
+    int n = PQnfields(res);
+
+    assert(n <= OMBUD_SQL_MAX_COLS);
+    for (int i = 0; i < n; i++) {
+        val[i] = PQgetisnull(res, row, i) ? NULL : PQgetvalue(res, row, i);
+        len[i] = (size_t)PQgetlength(res, row, i);
+    }
+    return r->fn(r->ud, n, val, len);
 }
 
-ombud_err ombud_pg_each_text(ombud_pg *pg, const char *what, const char *sql,
-                             const char *param, int max,
-                             int (*fn)(void *ud, const char *v), void *ud)
+static ombud_err pg_each_row(ombud_store *base, const char *what,
+                             const char *sql, const ombud_sql_arg *args,
+                             int nargs, ombud_row_fn fn, void *ud)
 {
+    ombud_pg *pg = (ombud_pg *)base;
+    shared_rows r = {fn, ud};
     prm p = {0};
-    PGresult *res;
-    ombud_err err;
 
-    p_text(&p, param);
-    if ((err = need_tx(pg)) || (err = run(pg, what, sql, &p, &res)))
-        return err;
-    for (int i = 0; i < PQntuples(res) && i < max; i++)
-        if (fn(ud, PQgetisnull(res, i, 0) ? "" : PQgetvalue(res, i, 0)))
-            break;
-    PQclear(res);
-    return OMBUD_OK;
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].is_num)
+            p_int(&p, args[i].num);
+        else
+            p_text(&p, args[i].text);
+    }
+    return each_row(pg, what, sql, &p, shared_row, &r);
 }
+
+/* Does @db name a PostgreSQL server rather than an SQLite file? */
+const struct ombud_store_be ombud_store_pg = {
+    .name = "postgresql",
+    .row_key = "id",
+    .wants = ombud_pg_uri,
+    .open = pg_open,
+    .each_row = pg_each_row,
+    .end_rows = pg_end_rows,
+    .commit_file = pg_commit_file,
+    .close = pg_close,
+    .find_source = pg_find_source,
+    .has_size = pg_has_size,
+    .begin_file = pg_begin_file,
+    .set_source_checksum = pg_set_source_checksum,
+    .set_source_notes = pg_set_source_notes,
+    .abort_file = pg_abort_file,
+    .add_outage = pg_add_outage,
+    .add_call_leg = pg_add_call_leg,
+    .add_billing = pg_add_billing,
+    .add_appointment = pg_add_appointment,
+    .add_order = pg_add_order,
+    .add_customers = pg_add_customers,
+    .add_account = pg_add_account,
+    .account_of = pg_account_of,
+    .add_cdr = pg_add_cdr,
+    .cdr_of = pg_cdr_of,
+    .stage_event = pg_stage_event,
+    .each_staged = pg_each_staged,
+    .staged_duplicates = pg_staged_duplicates,
+    .clear_staged = pg_clear_staged,
+    .add_reject = pg_add_reject,
+    .totals_get = pg_totals_get,
+    .data_span = pg_data_span,
+    .each_leg = pg_each_leg,
+    .each_outage = pg_each_outage,
+    .each_appointment = pg_each_appointment,
+    .each_order = pg_each_order,
+    .each_customers = pg_each_customers,
+    .each_promise = pg_each_promise,
+    .each_billing = pg_each_billing,
+    .outage_restored = pg_outage_restored,
+    .ask_billing = pg_ask_billing,
+    .each_asked_billing = pg_each_asked_billing,
+    .each_leg_grouped = pg_each_leg_grouped,
+    .begin_check = pg_begin_check,
+    .end_check = pg_end_check,
+    .abort_check = pg_abort_check,
+    .add_result = pg_add_result,
+    .set_result = pg_set_result,
+    .add_breach = pg_add_breach,
+    .add_evidence = pg_add_evidence,
+    .add_figure = pg_add_figure,
+    .add_series = pg_add_series,
+    .check_get = pg_check_get,
+    .each_result = pg_each_result,
+    .each_breach_of = pg_each_breach_of,
+    .each_event = pg_each_event,
+    .each_account = pg_each_account,
+    .each_series = pg_each_series,
+    .each_figure = pg_each_figure,
+    .each_source = pg_each_source,
+    .name_clash = pg_name_clash,
+    .forget = pg_forget,
+    .each_reject = pg_each_reject,
+};

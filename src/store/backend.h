@@ -1,0 +1,329 @@
+/*
+ * backend.h - what a backend of the evidence store provides (private).
+ *
+ * store.c is the façade: it owns the public API (include/ombud/store.h),
+ * picks a backend from the --db string, forwards to it, and keeps what
+ * must be the same whatever the backend: the row accounting of a file
+ * (read = stored + rejected + counted, checked against the tables), the
+ * findings digest that `ombud verify` trusts, the billing look-up bounds.
+ * A backend stores and reads rows in its own SQL dialect; it never calls
+ * the façade. Modelled on git's struct ref_storage_be (refs-internal.h):
+ * each backend embeds struct ombud_store first and downcasts.
+ *
+ * Backends: src/store/sqlite.c (a file) and src/store/pg.c (a server;
+ * left out of a build with NO_PG=1). To add one: define a
+ * struct ombud_store_be in its own file, add it to backends[] in
+ * store.c, and run tests/unit/store/test_store_conformance.c against it.
+ *
+ * Every operation has the contract of its ombud_store_* twin in store.h,
+ * except where said below.
+ */
+#ifndef OMBUD_STORE_BACKEND_H
+#define OMBUD_STORE_BACKEND_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "ombud/store.h"
+
+/**
+ * The part of every open store the façade keeps. Each backend's handle
+ * starts with one (so a pointer to either is a pointer to both).
+ */
+struct ombud_store {
+    const struct ombud_store_be *be; /**< the backend it was opened with */
+    int64_t last_file;     /**< source id of the last file committed, 0 */
+    int in_check;          /**< a check is being written */
+    int64_t digest_check;  /**< check whose digest is in digest, or 0 */
+    char digest[65];       /**< its findings digest (a run writes the XLSX
+                                and the PDF: one pass, not two) */
+    int64_t asks;          /**< billing look-ups queued */
+    int64_t asks_lo;       /**< their least from */
+    int64_t asks_hi;       /**< their greatest to */
+};
+
+/** One parameter of a shared statement: a number, or text (NULL: NULL). */
+typedef struct ombud_sql_arg {
+    const char *text;  /**< the text, when !is_num */
+    int64_t num;       /**< the number, when is_num */
+    int is_num;
+} ombud_sql_arg;
+
+/**
+ * A row of a shared statement: @p val[i] is column i as text (NULL for
+ * SQL NULL), @p len[i] its length; valid during the call only. Non-zero
+ * stops the walk (not an error).
+ */
+typedef int (*ombud_row_fn)(void *ud, int ncol, const char *const *val,
+                            const size_t *len);
+
+/** The most columns a shared statement may return. */
+#define OMBUD_SQL_MAX_COLS 16
+
+struct ombud_store_be {
+    const char *name;   /**< "sqlite", "postgresql" */
+    /** The column that orders rows of the findings tables that have no id
+     *  column in every dialect (evidence, figures): rowid, id. */
+    const char *row_key;
+    /** Is @p uri one of this backend's? The last backend takes the rest. */
+    int (*wants)(const char *uri);
+    /** Open or create; @p out receives the handle (be set by the façade). */
+    ombud_err (*open)(const char *uri, ombud_store **out);
+    /**
+     * Run a shared statement (sql.h): parameters are written $1..$n, as
+     * PostgreSQL writes them; rows are passed to @p fn as text. @p fn may
+     * call the store between rows. @p what names the step for messages.
+     */
+    ombud_err (*each_row)(ombud_store *st, const char *what, const char *sql,
+        const ombud_sql_arg *args, int nargs, ombud_row_fn fn, void *ud);
+    /**
+     * All rows of the file being imported have been given: store what is
+     * still pending. A backend that finds duplicate keys only now rejects
+     * them here and moves them in @p counts from stored to rejected.
+     */
+    ombud_err (*end_rows)(ombud_store *st, int64_t source_id,
+        ombud_counts *counts);
+    /** Record the file's @p counts (already checked) and commit. */
+    ombud_err (*commit_file)(ombud_store *st, int64_t source_id,
+        const ombud_counts *counts);
+    void (*close)(ombud_store *st);
+    ombud_err (*find_source)(ombud_store *st, const char *kind,
+        const char *sha256, int64_t *id, ombud_counts *counts);
+    ombud_err (*has_size)(ombud_store *st, const char *kind, int64_t bytes,
+        int *found);
+    ombud_err (*begin_file)(ombud_store *st, const ombud_source *src,
+        int64_t *id);
+    ombud_err (*set_source_checksum)(ombud_store *st, int64_t id,
+        const char *sha256, int64_t bytes);
+    ombud_err (*set_source_notes)(ombud_store *st, int64_t id,
+        const char *notes);
+    void (*abort_file)(ombud_store *st);
+    ombud_err (*add_outage)(ombud_store *st, int64_t source_id, long line,
+        const ombud_outage *o, char *dup, size_t dupsize);
+    ombud_err (*add_call_leg)(ombud_store *st, int64_t source_id, long line,
+        const ombud_call_leg *c, char *dup, size_t dupsize);
+    ombud_err (*add_billing)(ombud_store *st, int64_t source_id, long line,
+        const ombud_billing *b);
+    ombud_err (*add_appointment)(ombud_store *st, int64_t source_id, long line,
+        const ombud_appointment *a, char *dup, size_t dupsize);
+    ombud_err (*add_order)(ombud_store *st, int64_t source_id, long line,
+        const ombud_order *o, char *dup, size_t dupsize);
+    ombud_err (*add_customers)(ombud_store *st, int64_t source_id, long line,
+        const ombud_customers *c);
+    ombud_err (*add_account)(ombud_store *st, int64_t source_id, long line,
+        const char *number, const char *account_id, const char *given,
+        long key_col, char *dup, size_t dupsize);
+    ombud_err (*account_of)(ombud_store *st, const char *number, char *out,
+        size_t size);
+    ombud_err (*add_cdr)(ombud_store *st, int64_t source_id, long line,
+        const ombud_cdr *c);
+    ombud_err (*cdr_of)(ombud_store *st, const char *uniqueid, char *account,
+        size_t asize, char *src, size_t ssize, int64_t *found);
+    ombud_err (*stage_event)(ombud_store *st, const ombud_staged_event *e,
+        long *first);
+    ombud_err (*each_staged)(ombud_store *st, ombud_staged_fn fn, void *ud);
+    ombud_err (*staged_duplicates)(ombud_store *st, int64_t *n);
+    ombud_err (*clear_staged)(ombud_store *st);
+    ombud_err (*add_reject)(ombud_store *st, int64_t source_id,
+        const ombud_reject *r);
+    ombud_err (*totals_get)(ombud_store *st, ombud_store_totals *t);
+    ombud_err (*data_span)(ombud_store *st, int64_t *from, int64_t *to);
+    ombud_err (*each_leg)(ombud_store *st, int64_t from, int64_t to,
+        ombud_leg_fn fn, void *ud);
+    ombud_err (*each_outage)(ombud_store *st, int64_t from, int64_t to,
+        ombud_outage_fn fn, void *ud);
+    ombud_err (*each_appointment)(ombud_store *st, int64_t from, int64_t to,
+        ombud_appointment_fn fn, void *ud);
+    ombud_err (*each_order)(ombud_store *st, int64_t from, int64_t to,
+        ombud_order_fn fn, void *ud);
+    ombud_err (*each_customers)(ombud_store *st, ombud_customers_fn fn,
+        void *ud);
+    ombud_err (*each_promise)(ombud_store *st, int64_t from, int64_t to,
+        ombud_promise_fn fn, void *ud);
+    ombud_err (*each_billing)(ombud_store *st, int64_t from, int64_t to,
+        ombud_billing_fn fn, void *ud);
+    ombud_err (*outage_restored)(ombud_store *st, const char *outage_id,
+        int64_t *row_id, int64_t *restored_at);
+    ombud_err (*ask_billing)(ombud_store *st, int64_t tag,
+        const ombud_billing_ask *ask);
+    ombud_err (*each_asked_billing)(ombud_store *st, int64_t lo, int64_t hi,
+        ombud_asked_fn fn, void *ud);
+    ombud_err (*each_leg_grouped)(ombud_store *st, int64_t from, int64_t to,
+        ombud_group_leg_fn fn, void *ud);
+    ombud_err (*begin_check)(ombud_store *st, const ombud_check *c,
+        int64_t *check_id);
+    ombud_err (*end_check)(ombud_store *st);
+    void (*abort_check)(ombud_store *st);
+    ombud_err (*add_result)(ombud_store *st, int64_t check_id, int seq,
+        const char *guarantee_id, const char *kind, const char *promise,
+        const char *source, const char *params, int64_t *result_id);
+    ombud_err (*set_result)(ombud_store *st, int64_t result_id,
+        const ombud_result *r);
+    ombud_err (*add_breach)(ombud_store *st, int64_t result_id,
+        const ombud_breach *b, int64_t *breach_id);
+    ombud_err (*add_evidence)(ombud_store *st, int64_t breach_id,
+        const char *table, int64_t row_id);
+    ombud_err (*add_figure)(ombud_store *st, int64_t result_id,
+        const char *subject, const char *name, int64_t value,
+        const char *unit);
+    ombud_err (*add_series)(ombud_store *st, int64_t result_id,
+        const char *name, int64_t key, int64_t value);
+    ombud_err (*check_get)(ombud_store *st, int64_t check_id,
+        ombud_check_info *out);
+    ombud_err (*each_result)(ombud_store *st, int64_t check_id,
+        ombud_result_fn fn, void *ud);
+    ombud_err (*each_breach_of)(ombud_store *st, int64_t result_id,
+        const char *account, ombud_breach_fn fn, void *ud);
+    ombud_err (*each_event)(ombud_store *st, const char *account, int64_t from,
+        int64_t to, ombud_event_fn fn, void *ud);
+    ombud_err (*each_account)(ombud_store *st, ombud_account_fn fn, void *ud);
+    ombud_err (*each_series)(ombud_store *st, int64_t result_id,
+        const char *name, ombud_series_fn fn, void *ud);
+    ombud_err (*each_figure)(ombud_store *st, int64_t result_id,
+        ombud_figure_fn fn, void *ud);
+    ombud_err (*each_source)(ombud_store *st, ombud_source_fn fn, void *ud);
+    ombud_err (*name_clash)(ombud_store *st, int64_t source_id, int64_t *other,
+        int64_t *dups);
+    ombud_err (*forget)(ombud_store *st, const int64_t *ids, size_t n,
+        ombud_forgotten *out, ombud_check_fn fn, void *ud);
+    ombud_err (*each_reject)(ombud_store *st, ombud_reject_fn fn, void *ud);
+};
+
+/* The backends (store.c picks among them). A build with NO_PG=1 has, for
+ * ombud_store_pg, src/store/nopg.c: it knows a server's --db string and
+ * says it cannot open it. */
+extern const struct ombud_store_be ombud_store_sqlite;
+extern const struct ombud_store_be ombud_store_pg;
+
+/** Does @p db name a PostgreSQL server (sql.c)? See ombud_store_open(). */
+int ombud_pg_uri(const char *db);
+
+/* ---- what both backends share (sql.c) -------------------------------------- */
+
+/**
+ * A breach's evidence written as "calls.csv:17, outages.csv:3" into a
+ * caller's buffer, cut where the next reference might not fit and ended
+ * with " and N more": both backends build it with these two functions, so
+ * that their reports match byte for byte (store.c).
+ */
+typedef struct ombud_refs {
+    char *buf;       /**< the caller's buffer */
+    size_t size, n;  /**< its size, and the length written */
+    int64_t count;   /**< references offered */
+    int64_t shown;   /**< references written */
+} ombud_refs;
+
+/** Start @p r on @p buf (emptied). */
+void ombud_refs_init(ombud_refs *r, char *buf, size_t size);
+/** Offer one reference: file @p name (@p nlen bytes), lines @p lines. */
+void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
+                    const char *lines, size_t llen);
+/** Say how many were left out, if any. */
+void ombud_refs_end(ombud_refs *r);
+
+/*
+ * How an evidence row e finds the row it names (as c, o, x, a or d), that
+ * row's source file and its account: one definition for every query of
+ * both backends that follows evidence, so a new evidence table is added
+ * once. (A row's line(s), EVIDENCE_LINES, differ by backend: PostgreSQL
+ * needs the numbers cast to text.)
+ */
+#define OMBUD_EVIDENCE_JOINS "LEFT JOIN call_legs c ON e.tbl = 'call_legs' " \
+    "AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND o.id " \
+    "= e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND " \
+    "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND " \
+    "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = " \
+    "e.row_id LEFT JOIN customers u ON e.tbl = 'customers' AND u.id = " \
+    "e.row_id"
+#define OMBUD_EVIDENCE_SOURCE "JOIN sources src ON src.id = " \
+    "coalesce(c.source_id, o.source_id, x.source_id, a.source_id, " \
+    "d.source_id, u.source_id)"
+#define OMBUD_EVIDENCE_ACCOUNT "coalesce(c.account_id, o.account_id, " \
+    "x.account_id, a.account_id, d.account_id)"
+
+/*
+ * The answer to the queued billing look-ups (ombud_store_each_asked_billing),
+ * one statement for both backends so both answer alike. Each backend keeps
+ * the look-ups in a temporary table ombud_asks(tag, account, area, service,
+ * f, t, at); @lo and @hi are its parameters for the least f and the
+ * greatest t: constants the planner can prune monthly partitions with (the
+ * per-look-up bounds are join conditions, known only per row). Columns:
+ * tag, account, then the billing row (NULL when the account has none) in
+ * the order id, account_id, kind, posted_at, amount, currency, service,
+ * period_start, period_end, due_at, reference, description, area.
+ * An area's accounts are those its billing rows or its outages name that
+ * have a charge for the service at any time, as each account outage would
+ * have been credited one by one.
+ */
+/*
+ * Data-quality statements, one text for both stores ($1, $2... are named
+ * parameters in SQLite too, bound by position in order of appearance).
+ * @tbl and @col come from ombud_quality_table(), never from input.
+ */
+
+/** The statement counting a source's rows before, in and after a period
+ *  (g_free), or NULL for a kind whose rows have no time. */
+char *ombud_spread_sql(const char *kind);
+
+/** The statement listing (@value NULL) or finding a filter value. */
+const char *ombud_filter_sql(const char *what, int find);
+
+#define OMBUD_ASKED_BILLING_SQL(lo, hi) \
+    "WITH wanted AS (SELECT DISTINCT area FROM ombud_asks WHERE account IS " \
+    " NULL), members AS (SELECT area, account_id FROM billing_events WHERE " \
+    " area IN (SELECT area FROM wanted) UNION SELECT area, account_id FROM " \
+    " outages WHERE account_id IS NOT NULL AND area IN (SELECT area FROM " \
+    " wanted)), hit AS (SELECT k.tag, k.account AS account_id FROM " \
+    " ombud_asks k WHERE k.account IS NOT NULL UNION ALL SELECT k.tag, " \
+    " m.account_id FROM ombud_asks k JOIN members m ON m.area = k.area " \
+    " WHERE k.account IS NULL AND EXISTS (SELECT 1 FROM billing_events c " \
+    " WHERE c.account_id = m.account_id AND c.kind = 'charge' AND " \
+    " (k.service IS NULL OR c.service = k.service))) " \
+    "SELECT h.tag, h.account_id, b.id, b.account_id, b.kind, b.posted_at, " \
+    " b.amount, b.currency, b.service, b.period_start, b.period_end, " \
+    " b.due_at, b.reference, b.description, b.area FROM hit h JOIN " \
+    " ombud_asks k ON k.tag = h.tag LEFT JOIN billing_events b ON " \
+    " b.account_id = h.account_id AND b.posted_at >= " lo " AND " \
+    " b.posted_at < " hi " AND b.posted_at >= k.f AND b.posted_at < k.t " \
+    " AND ((b.kind = 'charge' AND b.period_start <= k.at AND " \
+    " b.period_end > k.at - 172800) OR (b.kind = 'credit' AND " \
+    " b.posted_at >= k.at)) ORDER BY h.tag, h.account_id, b.posted_at, b.id"
+
+/**
+ * The query of ombud_store_name_clash() for sources of @p kind, one text
+ * for both backends: parameters are written "<mark>1" .. "<mark>3" (mark
+ * '?' for SQLite, '$' for PostgreSQL): 1 the new source, 2 the reject
+ * reason's text before the key, 3 its text between the key and the first
+ * copy's name (the OMBUD_DUP_*_REASON split at its "%s"), written into
+ * @p pre and @p mid. Columns: the earlier source's id, the collisions.
+ * @return a string to g_free(), or NULL for a kind whose rows have no
+ * unique key (billing, cdr, queue_log).
+ */
+char *ombud_name_clash_sql(const char *kind, char mark, char *pre,
+                           size_t presize, char *mid, size_t midsize);
+
+/**
+ * The tables holding a source's rows, children of sources, in the order
+ * ombud_store_forget() empties them; NULL-terminated. Names are static.
+ */
+extern const char *const ombud_source_tables[];
+
+/*
+ * A breach's evidence row's line(s): a queue_log leg names all its lines
+ * ("13,14"); other rows their line, as text in both dialects.
+ */
+#define OMBUD_EVIDENCE_LINES "coalesce(c.lines, CAST(c.line AS TEXT), " \
+    "CAST(o.line AS TEXT), CAST(x.line AS TEXT), CAST(a.line AS TEXT), " \
+    "CAST(d.line AS TEXT), CAST(u.line AS TEXT))"
+
+/** Rows stored and rejected for source $1 (store.c checks the counts). */
+extern const char ombud_count_rows_sql[];
+
+/** The parts of the findings digest, in order (sql.c); NULL marks the
+ *  breaches, read with ombud_digest_breach_sql per result of
+ *  ombud_digest_results_sql. A %s is the backend's row_key. */
+#define OMBUD_DIGEST_PARTS 5
+extern const char *const ombud_digest_sql[OMBUD_DIGEST_PARTS];
+extern const char ombud_digest_results_sql[];
+extern const char ombud_digest_breach_sql[];
+
+#endif

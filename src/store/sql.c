@@ -1,0 +1,253 @@
+/*
+ * sql.c - the SQL text and helpers both backends of the store share.
+ *
+ * One text per statement that means the same in SQLite and PostgreSQL, so
+ * that a change is made once and both stores answer alike. Parameters are
+ * written $1..$n; src/store/sqlite.c binds them by number.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib.h>
+
+#include "ombud/i18n.h"
+#include "ombud/store.h"
+#include "backend.h"
+
+/* The rows of a source and its rejects, for the row accounting: a call
+ * leg built from N log lines counts N. */
+const char ombud_count_rows_sql[] =
+    "SELECT (SELECT count(*) FROM outages WHERE source_id = $1)"
+    " + (SELECT coalesce(sum(nlines), 0) FROM call_legs WHERE source_id = $1)"
+    " + (SELECT count(*) FROM billing_events WHERE source_id = $1)"
+    " + (SELECT count(*) FROM appointments WHERE source_id = $1)"
+    " + (SELECT count(*) FROM orders WHERE source_id = $1)"
+    " + (SELECT count(*) FROM accounts WHERE source_id = $1)"
+    " + (SELECT count(*) FROM cdr_records WHERE source_id = $1)"
+    " + (SELECT count(*) FROM customers WHERE source_id = $1),"
+    " (SELECT count(*) FROM rejects WHERE source_id = $1)";
+
+/*
+ * The findings digest: each statement yields rows whose columns are joined
+ * with '|' into one line of the canonical text (store.c). The order is
+ * fixed by ORDER BY on stable keys; row ids of findings tables never
+ * appear (they differ between stores). %s is the backend's row_key.
+ */
+const char *const ombud_digest_sql[OMBUD_DIGEST_PARTS] = {
+    "SELECT 'check', period_start, period_end, tz, guarantees_sha256, "
+    "currency FROM checks WHERE id = $1",
+    "SELECT 'result', seq, guarantee_id, kind, promise, source, params, "
+    "measured, target, unit, status, subjects, breaches, amount FROM results "
+    "WHERE check_id = $1 ORDER BY seq",
+    NULL, /* the breaches' place: ombud_digest_breach_sql, result by result */
+    "SELECT 'figure', r.seq, f.subject, f.name, f.value, f.unit FROM figures f "
+    "JOIN results r ON r.id = f.result_id WHERE r.check_id = $1 ORDER BY "
+    "r.seq, f.%s",
+    "SELECT 'series', r.seq, s.name, s.k, s.v FROM series s JOIN results r ON "
+    "r.id = s.result_id WHERE r.check_id = $1 ORDER BY r.seq, s.name, s.k",
+};
+
+/* The results of a check in order, whose breaches the digest reads. */
+const char ombud_digest_results_sql[] =
+    "SELECT id FROM results WHERE check_id = $1 ORDER BY seq";
+
+/* One result's breach lines, each with its evidence rows (source checksum
+ * and line), a row per evidence row, in order; %s is the row_key. */
+const char ombud_digest_breach_sql[] =
+    "SELECT b.id, 'breach', r.seq, b.subject_kind, b.subject, b.at, "
+    "b.measured, b.limit_value, b.shortfall, b.unit, b.amount, b.detail, "
+    "src.sha256 || ':' || " OMBUD_EVIDENCE_LINES " FROM breaches b JOIN "
+    "results r ON r.id = b.result_id LEFT JOIN evidence e ON e.breach_id = "
+    "b.id " OMBUD_EVIDENCE_JOINS " LEFT " OMBUD_EVIDENCE_SOURCE " WHERE "
+    "b.result_id = $1 ORDER BY b.id, e.%s";
+
+char *ombud_spread_sql(const char *kind)
+{
+    static const struct { const char *kind, *tbl, *col; } t[] = {
+        {"outages", "outages", "started_at"},
+        {"calls", "call_legs", "arrived_at"},
+        {"queue_log", "call_legs", "arrived_at"},
+        {"billing", "billing_events", "posted_at"},
+        {"appointments", "appointments", "window_start"},
+        {"orders", "orders", "ordered_at"},
+        {"cdr", "cdr_records", "start_at"}};
+
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (!strcmp(kind, t[i].kind))
+            return g_strdup_printf("SELECT count(*) FILTER (WHERE %s < $2), "
+                                   "count(*) FILTER (WHERE %s >= $2 AND %s < $3), "
+                                   "count(*) FILTER (WHERE %s >= $3) FROM %s "
+                                   "WHERE source_id = $1", t[i].col, t[i].col,
+                                   t[i].col, t[i].col, t[i].tbl);
+    return NULL;
+}
+
+const char *ombud_filter_sql(const char *what, int find)
+{
+    if (!strcmp(what, "queue"))
+        return find ? "SELECT 1 FROM call_legs WHERE queue = $1 LIMIT 1"
+                    : "SELECT DISTINCT queue FROM call_legs ORDER BY 1 LIMIT $1";
+    if (!strcmp(what, "kind"))
+        return find ? "SELECT 1 FROM appointments WHERE kind = $1 LIMIT 1"
+                    : "SELECT DISTINCT kind FROM appointments WHERE kind IS NOT "
+                      "NULL ORDER BY 1 LIMIT $1";
+    if (!strcmp(what, "service"))
+        return find ? "SELECT 1 FROM outages WHERE service = $1 UNION ALL "
+                      "SELECT 1 FROM billing_events WHERE service = $1 UNION ALL "
+                      "SELECT 1 FROM orders WHERE service = $1 LIMIT 1"
+                    : "SELECT v FROM (SELECT service v FROM outages UNION "
+                      "SELECT service FROM billing_events UNION SELECT service "
+                      "FROM orders) x WHERE v IS NOT NULL ORDER BY 1 LIMIT $1";
+    if (!strcmp(what, "area"))
+        return find ? "SELECT 1 FROM outages WHERE area = $1 UNION ALL "
+                      "SELECT 1 FROM billing_events WHERE area = $1 UNION ALL "
+                      "SELECT 1 FROM orders WHERE area = $1 LIMIT 1"
+                    : "SELECT v FROM (SELECT area v FROM outages UNION "
+                      "SELECT area FROM billing_events UNION SELECT area "
+                      "FROM orders) x WHERE v IS NOT NULL ORDER BY 1 LIMIT $1";
+    return NULL;
+}
+
+const char *ombud_verdict_name(int pass)
+{
+    return pass == OMBUD_NO_DATA ? "NO DATA" : pass == OMBUD_REPORTABLE ?
+           "REPORTABLE" : pass ? "PASS" : "FAIL";
+}
+
+int ombud_verdict_parse(const char *status)
+{
+    if (status && !strcmp(status, "PASS"))
+        return OMBUD_PASS;
+    if (status && !strcmp(status, "NO DATA"))
+        return OMBUD_NO_DATA;
+    if (status && !strcmp(status, "REPORTABLE"))
+        return OMBUD_REPORTABLE;
+    return OMBUD_FAIL;
+}
+
+void ombud_refs_init(ombud_refs *r, char *buf, size_t size)
+{
+    *r = (ombud_refs){buf, size, 0, 0, 0};
+    buf[0] = '\0';
+}
+
+void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
+                    const char *lines, size_t llen)
+{
+    r->count++;
+    if (r->n + 64 + llen >= r->size)
+        return;
+    r->n += (size_t)snprintf(r->buf + r->n, r->size - r->n, "%s%.*s:%.*s",
+                             r->n ? ", " : "", (int)nlen, name, (int)llen,
+                             lines);
+    r->shown++;
+}
+
+void ombud_refs_end(ombud_refs *r)
+{
+    if (r->shown < r->count)
+        /* TRANSLATORS: after a list of evidence rows cut short. */
+        snprintf(r->buf + r->n, r->size - r->n, _(" and %lld more"),
+                 (long long)(r->count - r->shown));
+}
+
+/*
+ * The kinds whose rows have a unique key, so that a row of a corrected
+ * file equal to a row of the old one is rejected as its duplicate: the
+ * table, the key column and the reason its reject gives. For accounts the
+ * reason names the key (the number's digits) before the first copy; for
+ * the others the reject's value is the key.
+ */
+static const struct {
+    const char *kind, *table, *key, *reason;
+    int key_in_reason;
+} keyed_kinds[] = {
+    {"outages", "outages", "outage_id", OMBUD_DUP_OUTAGE_REASON, 0},
+    {"calls", "call_legs", "call_id", OMBUD_DUP_LEG_REASON, 0},
+    {"appointments", "appointments", "appointment_id",
+     OMBUD_DUP_APPOINTMENT_REASON, 0},
+    {"orders", "orders", "order_id", OMBUD_DUP_ORDER_REASON, 0},
+    {"accounts", "accounts", "caller_number", OMBUD_DUP_ACCOUNT_REASON, 1},
+};
+
+const char *const ombud_source_tables[] = {
+    "outages", "call_legs", "billing_events", "appointments", "orders",
+    "accounts", "cdr_records", "customers", NULL
+};
+
+char *ombud_name_clash_sql(const char *kind, char mark, char *pre,
+                           size_t presize, char *mid, size_t midsize)
+{
+    for (size_t i = 0; i < sizeof keyed_kinds / sizeof keyed_kinds[0]; i++) {
+        const char *r = keyed_kinds[i].reason, *a = strstr(r, "%s"), *b;
+        const char *t = keyed_kinds[i].table, *k = keyed_kinds[i].key;
+        char same[160], cond[2][512];
+
+        if (strcmp(keyed_kinds[i].kind, kind))
+            continue;
+        assert(a);
+        snprintf(pre, presize, "%.*s", (int)(a - r), r);
+        if (keyed_kinds[i].key_in_reason) {
+            b = strstr(a + 2, "%s");
+            assert(b);
+            snprintf(mid, midsize, "%.*s", (int)(b - a - 2), a + 2);
+            snprintf(same, sizeof same, "t.%s", k);
+        } else {
+            snprintf(mid, midsize, "%s", "");
+            snprintf(same, sizeof same, "''");
+        }
+        /* The first copy of a duplicate: a row of source x (o, the earlier
+         * file, or s, the new one) at the line its reason names, with its
+         * key. The CASTs give PostgreSQL the parameters' types. */
+        for (int j = 0; j < 2; j++) {
+            char x = j ? 's' : 'o';
+
+            snprintf(cond[j], sizeof cond[j], "SELECT 1 FROM %s t WHERE "
+                     "t.source_id = %c.id AND %s%s%s r.reason = CAST(%c2 AS "
+                     "text) || %s || CAST(%c3 AS text) || %c.name || ':' || "
+                     "t.line", t, x, keyed_kinds[i].key_in_reason ? "" : "t.",
+                     keyed_kinds[i].key_in_reason ? "" : k,
+                     keyed_kinds[i].key_in_reason ? "" : " = r.value AND",
+                     mark, same, mark, x);
+        }
+        return g_strdup_printf(
+            "SELECT o.id, count(*) FROM sources s JOIN sources o ON o.kind = "
+            "s.kind AND o.name = s.name AND o.id <> s.id AND o.sha256 <> "
+            "s.sha256 JOIN rejects r ON r.source_id = s.id WHERE s.id = %c1 "
+            "AND substr(r.reason, 1, length(CAST(%c2 AS text))) = CAST(%c2 "
+            "AS text) AND EXISTS (%s) AND NOT EXISTS (%s) GROUP BY o.id "
+            "ORDER BY count(*) DESC, o.id LIMIT 1", mark, mark, mark,
+            cond[0], cond[1]);
+    }
+    return NULL;
+}
+
+/*
+ * Does @db name a PostgreSQL server rather than an SQLite file? Yes for a
+ * "postgresql://" or "postgres://" URI, for "pg:" followed by an optional
+ * libpq connection string, and for a libpq key=value string such as
+ * "host=/run/pg dbname=ombud". Known without libpq, so that a build
+ * without it can say so rather than create a file of that name.
+ */
+int ombud_pg_uri(const char *db)
+{
+    /* libpq keywords a connection string usually starts with. */
+    static const char *const keys[] = {"host", "hostaddr", "port", "dbname",
+                                       "user", "service", "sslmode", NULL};
+
+    if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11) ||
+        !strncmp(db, "pg:", 3))
+        return 1;
+    for (int i = 0; keys[i]; i++) {
+        size_t n = strlen(keys[i]);
+        const char *s = db + n;
+
+        if (strncmp(db, keys[i], n))
+            continue;
+        while (*s == ' ')
+            s++;
+        if (*s == '=')
+            return 1;
+    }
+    return 0;
+}
