@@ -139,8 +139,9 @@ test-report: $(BUILD)/ombud
 
 # The end-to-end cases on PostgreSQL: a throwaway server in a temporary
 # folder, stopped afterwards; skipped with a note when none can start
-# (OMBUD_PG_REQUIRED=1, as in CI, makes that a failure).
-test-pg: $(BUILD)/ombud
+# (OMBUD_PG_REQUIRED=1, as in CI, makes that a failure). The store's
+# conformance suite runs there too, against the server.
+test-pg: $(BUILD)/ombud $(BUILD)/unit/store/test_store_conformance
 	@sh tests/pg/run.sh $(BUILD)/ombud
 
 test-i18n: $(BUILD)/ombud $(MO_FILES)

@@ -45,8 +45,14 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
 
 void ombud_store_close(ombud_store *st)
 {
-    if (st)
-        st->be->close(st);
+    if (!st)
+        return;
+    /* What was left unfinished is rolled back, whatever the backend. */
+    if (st->in_file)
+        ombud_store_abort_file(st);
+    if (st->in_check)
+        ombud_store_abort_check(st);
+    st->be->close(st);
 }
 
 /* ---- shared statements ------------------------------------------------------ */
@@ -101,6 +107,8 @@ static ombud_err query_ints(ombud_store *st, const char *what, const char *sql,
 
 void ombud_store_abort_file(ombud_store *st)
 {
+    st->on_dup = NULL;
+    st->in_file = 0;
     st->be->abort_file(st);
 }
 
@@ -140,9 +148,11 @@ ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
     if ((err = st->be->end_rows(st, source_id, counts)) ||
         (err = check_counts(st, source_id, counts)) ||
         (err = st->be->commit_file(st, source_id, counts))) {
-        st->be->abort_file(st);
+        ombud_store_abort_file(st);
         return err;
     }
+    st->on_dup = NULL;
+    st->in_file = 0;
     st->last_file = source_id;
     return OMBUD_OK;
 }
@@ -257,7 +267,7 @@ ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
 
     /* The same period's check replaces an older one with its id. */
     st->digest_check = 0;
-    st->in_check = !err;
+    st->in_check = 1;  /* even on error: close rolls back what was begun */
     return err;
 }
 
@@ -270,6 +280,7 @@ ombud_err ombud_store_end_check(ombud_store *st)
 void ombud_store_abort_check(ombud_store *st)
 {
     st->in_check = 0;
+    st->asks = 0;  /* the rollback took the queued look-ups with it */
     st->be->abort_check(st);
 }
 
@@ -279,12 +290,102 @@ ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
     return st->be->each_breach_of(st, result_id, NULL, fn, ud);
 }
 
+/* ---- correcting a store (ombud forget) ---------------------------------------- */
+
+/* Findings hold no source of their own: every check goes (and is redone). */
+static const char *const purge_findings_sql[] = {
+    "DELETE FROM evidence", "DELETE FROM breaches", "DELETE FROM series",
+    "DELETE FROM figures", "DELETE FROM results", "DELETE FROM checks", NULL
+};
+
+/* Each check, to the caller's @fn before it goes: non-zero refuses. */
+typedef struct each_check {
+    ombud_check_fn fn;
+    void *ud;
+    int stop;
+} each_check;
+
+static int tell_check(void *ud, int ncol, const char *const *val,
+                      const size_t *len)
+{
+    each_check *c = ud;
+
+    (void)ncol;
+    (void)len;
+    c->stop = c->fn(c->ud, strtoll(val[0], NULL, 10), strtoll(val[1], NULL, 10),
+                    strtoll(val[2], NULL, 10), val[3]);
+    return c->stop;
+}
+
+/* Remove source @id: its rows, rejects and itself, counted into @out. */
+static ombud_err forget_source(ombud_store *st, int64_t id,
+                               ombud_forgotten *out)
+{
+    ombud_sql_arg a = num_arg(id);
+    char sql[128];
+    int64_t k;
+    ombud_err err;
+
+    *out = (ombud_forgotten){0, 0};
+    for (int t = 0; ombud_source_tables[t]; t++) {
+        snprintf(sql, sizeof sql, "DELETE FROM %s WHERE source_id = $1",
+                 ombud_source_tables[t]);
+        if ((err = st->be->exec(st, "removing a source's rows", sql, &a, 1,
+                                &k)))
+            return err;
+        out->rows += k;
+    }
+    if ((err = st->be->exec(st, "removing a source's rejects", "DELETE FROM "
+                            "rejects WHERE source_id = $1", &a, 1,
+                            &out->rejects)) ||
+        (err = st->be->exec(st, "removing a source", "DELETE FROM sources "
+                            "WHERE id = $1", &a, 1, &k)))
+        return err;
+    if (k != 1)
+        return ombud_error(OMBUD_E_DATA, NULL, "source %lld is not in the "
+                           "store (forgotten by another run?); nothing "
+                           "removed", (long long)id);
+    return OMBUD_OK;
+}
+
+static ombud_err forget_all(ombud_store *st, const int64_t *ids, size_t n,
+                            ombud_forgotten *out, ombud_check_fn fn, void *ud)
+{
+    each_check c = {fn, ud, 0};
+    ombud_err err;
+
+    if (fn && (err = st->be->each_row(st, "reading checks", "SELECT id, "
+                                      "period_start, period_end, tz FROM "
+                                      "checks ORDER BY period_start, "
+                                      "period_end, id", NULL, 0, tell_check,
+                                      &c)))
+        return err;
+    if (c.stop)
+        return OMBUD_E_INTERNAL;
+    for (int i = 0; purge_findings_sql[i]; i++)
+        if ((err = st->be->exec(st, "removing checks", purge_findings_sql[i],
+                                NULL, 0, NULL)))
+            return err;
+    for (size_t i = 0; i < n; i++)
+        if ((err = forget_source(st, ids[i], &out[i])))
+            return err;
+    return OMBUD_OK;
+}
+
 ombud_err ombud_store_forget(ombud_store *st, const int64_t *ids, size_t n,
                              ombud_forgotten *out, ombud_check_fn fn,
                              void *ud)
 {
+    ombud_err err;
+
+    assert(!st->in_file && !st->in_check && ids && out);
     st->digest_check = 0;
-    return st->be->forget(st, ids, n, out, fn, ud);
+    if ((err = st->be->begin_forget(st)))
+        return err;
+    if ((err = forget_all(st, ids, n, out, fn, ud)) ||
+        (err = st->be->commit(st)))
+        st->be->rollback(st);
+    return err;
 }
 
 /* ---- the findings digest ------------------------------------------------------ */
@@ -436,7 +537,13 @@ ombud_err ombud_store_has_size(ombud_store *st, const char *kind,
 ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
                                  int64_t *id)
 {
-    return st->be->begin_file(st, src, id);
+    ombud_err err;
+
+    st->on_dup = src->on_dup;
+    st->dup_ud = src->dup_ud;
+    err = st->be->begin_file(st, src, id);
+    st->in_file = 1;  /* even on error: close rolls back what was begun */
+    return err;
 }
 
 ombud_err ombud_store_set_source_checksum(ombud_store *st, int64_t id,
@@ -452,17 +559,15 @@ ombud_err ombud_store_set_source_notes(ombud_store *st, int64_t id,
 }
 
 ombud_err ombud_store_add_outage(ombud_store *st, int64_t source_id, long line,
-                                 const ombud_outage *o, char *dup,
-                                 size_t dupsize)
+                                 const ombud_outage *o)
 {
-    return st->be->add_outage(st, source_id, line, o, dup, dupsize);
+    return st->be->add_outage(st, source_id, line, o);
 }
 
 ombud_err ombud_store_add_call_leg(ombud_store *st, int64_t source_id,
-                                   long line, const ombud_call_leg *c,
-                                   char *dup, size_t dupsize)
+                                   long line, const ombud_call_leg *c)
 {
-    return st->be->add_call_leg(st, source_id, line, c, dup, dupsize);
+    return st->be->add_call_leg(st, source_id, line, c);
 }
 
 ombud_err ombud_store_add_billing(ombud_store *st, int64_t source_id,
@@ -472,17 +577,15 @@ ombud_err ombud_store_add_billing(ombud_store *st, int64_t source_id,
 }
 
 ombud_err ombud_store_add_appointment(ombud_store *st, int64_t source_id,
-                                      long line, const ombud_appointment *a,
-                                      char *dup, size_t dupsize)
+                                      long line, const ombud_appointment *a)
 {
-    return st->be->add_appointment(st, source_id, line, a, dup, dupsize);
+    return st->be->add_appointment(st, source_id, line, a);
 }
 
 ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
-                                const ombud_order *o, char *dup,
-                                size_t dupsize)
+                                const ombud_order *o)
 {
-    return st->be->add_order(st, source_id, line, o, dup, dupsize);
+    return st->be->add_order(st, source_id, line, o);
 }
 
 ombud_err ombud_store_add_customers(ombud_store *st, int64_t source_id,
@@ -493,11 +596,10 @@ ombud_err ombud_store_add_customers(ombud_store *st, int64_t source_id,
 
 ombud_err ombud_store_add_account(ombud_store *st, int64_t source_id,
                                   long line, const char *number,
-                                  const char *account_id, const char *given,
-                                  long key_col, char *dup, size_t dupsize)
+                                  const char *account_id, const char *given)
 {
-    return st->be->add_account(st, source_id, line, number, account_id, given,
-                               key_col, dup, dupsize);
+    return st->be->add_account(st, source_id, line, number, account_id,
+                               given);
 }
 
 ombud_err ombud_store_account_of(ombud_store *st, const char *number,

@@ -185,6 +185,16 @@ typedef struct ombud_format {
                               ombud_row_reject *rej);
     /** After the last record (also after an error: free ctx->state then). */
     ombud_err (*finish)(ombud_ingest_ctx *ctx, int failed);
+    /**
+     * Formats whose rows have a unique key (NULL otherwise): a row the
+     * store did not keep because an earlier row holds its key (@p d, told
+     * as the row is added or when the file ends). Return OMBUD_E_FIELD
+     * with @p rej worded (the reader rejects the row on that column, with
+     * the key as written), or OMBUD_OK when the format accounted for the
+     * row itself. The reader has already taken it out of the rows stored.
+     */
+    ombud_err (*dup)(const ombud_ingest_ctx *ctx, const ombud_dup *d,
+                     ombud_row_reject *rej);
 } ombud_format;
 
 extern const ombud_format ombud_format_outages;

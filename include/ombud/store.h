@@ -6,9 +6,11 @@
  * counts. A file is imported inside one transaction: begin_file, rows,
  * end_file. A crash before end_file leaves the store as it was.
  *
- * Two backends: SQLite (src/store.c, a file) and PostgreSQL (src/store_pg.c,
- * a server), chosen by ombud_store_open() from the --db string. Callers do
- * not know which one they talk to. All values go through bound parameters.
+ * The backends (src/store/: a file, a server) are chosen by
+ * ombud_store_open() from the --db string; callers do not know which one
+ * they talk to, and every function below answers alike on each
+ * (tests/unit/store/test_store_conformance.c). All values go through
+ * bound parameters.
  */
 #ifndef OMBUD_STORE_H
 #define OMBUD_STORE_H
@@ -33,8 +35,8 @@ typedef struct ombud_store ombud_store;
  * @brief Open or create the store at @p path, creating the schema.
  * A PostgreSQL connection string or URI ("postgresql://user@host/db",
  * "host=/run/pg dbname=ev", or "pg:" plus either, "pg:" alone for the PG*
- * environment variables) opens the PostgreSQL backend; anything else is
- * an SQLite file path. Both give the same answers to every function below.
+ * environment variables) names a server; anything else is an SQLite file
+ * path.
  * @param out receives the store; close it with ombud_store_close().
  * @return OMBUD_OK; OMBUD_E_CANTCREAT when the file cannot be opened;
  * OMBUD_E_STORE when it is not an ombud store or has a newer schema.
@@ -44,6 +46,27 @@ ombud_err ombud_store_open(const char *path, ombud_store **out);
 
 /** Close the store (rolling back an unfinished file); NULL is a no-op. */
 void ombud_store_close(ombud_store *st);
+
+/**
+ * A row the store did not keep because an earlier row holds its unique
+ * key (outage_id; call_id, queue and arrived_at; appointment_id;
+ * order_id; a caller number). Strings valid during the call only.
+ */
+typedef struct ombud_dup {
+    long line;          /**< the row's line */
+    const char *key;    /**< its key as stored (a number's digits) */
+    const char *given;  /**< the key as the file writes it */
+    const char *first;  /**< where the first copy came from: "a.csv:4" */
+    int64_t lines;      /**< input lines the row stood for (a queue_log
+                             leg: several; else 1) */
+} ombud_dup;
+
+/**
+ * Told of each row not kept for its key: records what became of it (a
+ * reject, through ombud_store_add_reject(), or a count) and takes it out
+ * of the rows its caller counted as stored. An error stops the import.
+ */
+typedef ombud_err (*ombud_dup_fn)(void *ud, const ombud_dup *d);
 
 /** What is known of a source file before its rows are read. */
 typedef struct ombud_source {
@@ -56,6 +79,9 @@ typedef struct ombud_source {
     int64_t imported_at;/**< instant of the import */
     const char *settings; /**< site settings applied to the file, as
                                "key = value; ..." (Asterisk), or NULL */
+    ombud_dup_fn on_dup;  /**< told of rows not kept for their key;
+                               required for kinds whose rows have one */
+    void *dup_ud;         /**< its first argument */
 } ombud_source;
 
 /** Counts for one source file. */
@@ -99,9 +125,8 @@ ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
  * really in the tables (a call leg built from N log lines counts N), then
  * commits.
  * On any mismatch it rolls back and returns OMBUD_E_INTERNAL.
- * On PostgreSQL, duplicate keys are found here: each such row is stored as
- * a reject worded as OMBUD_DUP_*_REASON, printed, and moved in @p counts
- * from stored to rejected.
+ * Duplicate keys not yet handed to the source's on_dup are handed to it
+ * here, before the counts are checked (it adjusts @p counts).
  */
 ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
                                ombud_counts *counts);
@@ -140,9 +165,6 @@ typedef struct ombud_outage {
     int64_t reported_at;      /**< customer's report; OMBUD_TIME_NONE if blank */
     const char *exclusion;    /**< an OMBUD_EXCLUSION_WORDS word, or NULL */
     const char *location_class; /**< an OMBUD_LOCATION_WORDS word, or NULL */
-    long key_col;             /**< field number of outage_id in its file, for
-                                   a duplicate found after the row was taken
-                                   (PostgreSQL checks keys per file); 0 unknown */
 } ombud_outage;
 
 /** Exclusion reasons an outage or order may carry ('|'-separated). */
@@ -164,8 +186,6 @@ typedef struct ombud_appointment {
     int64_t cancelled_at;     /**< OMBUD_TIME_NONE: not cancelled */
     const char *cancelled_by; /**< "provider" or "customer" when cancelled */
     int customer_absent;      /**< 1 when the customer was not there */
-    long key_col;             /**< field number of appointment_id in its
-                                   file, as ombud_outage.key_col */
 } ombud_appointment;
 
 /** An order for new service or a connection. Strings borrowed; NULL = blank. */
@@ -181,8 +201,6 @@ typedef struct ombud_order {
     int64_t completed_at;     /**< OMBUD_TIME_NONE: still open */
     int customer_requested_later; /**< 1: the customer asked for a later date */
     const char *exclusion;    /**< an OMBUD_EXCLUSION_WORDS word, or NULL */
-    long key_col;             /**< field number of order_id in its file, as
-                                   ombud_outage.key_col */
 } ombud_order;
 
 /** One leg of a call. Strings are borrowed; NULL = blank. */
@@ -201,8 +219,6 @@ typedef struct ombud_call_leg {
     const char *lines;        /**< a leg built from several lines of a log
                                    (queue_log): their line numbers in order,
                                    "12,15,18"; NULL: the row's own line */
-    long key_col;             /**< field number of call_id in its file, as
-                                   ombud_outage.key_col */
 } ombud_call_leg;
 
 /** A billing event. Strings are borrowed; NULL = blank. */
@@ -246,25 +262,23 @@ typedef struct ombud_customers {
 
 /**
  * The rows' insert functions. @p line is the physical line of the record.
- * On a unique-key clash they return OMBUD_E_DUPLICATE and write where the
- * first copy came from ("outages.csv:4") into @p dup (size @p dupsize).
- * On PostgreSQL rows are streamed (COPY) and keys are checked when the
- * file ends: ombud_store_end_file() then rejects the duplicates itself.
+ * The caller counts each row it adds as stored. A row whose unique key a
+ * stored row, or an earlier row of the file, already holds is not kept:
+ * it is handed to the source's on_dup (see ombud_dup_fn) as it is added
+ * or at the latest by ombud_store_end_file(), whichever the backend can
+ * (a backend that streams rows checks keys when the file ends); the
+ * function still returns OMBUD_OK, or on_dup's error.
  */
 ombud_err ombud_store_add_outage(ombud_store *st, int64_t source_id, long line,
-                                 const ombud_outage *o, char *dup,
-                                 size_t dupsize);
+                                 const ombud_outage *o);
 ombud_err ombud_store_add_call_leg(ombud_store *st, int64_t source_id,
-                                   long line, const ombud_call_leg *c,
-                                   char *dup, size_t dupsize);
+                                   long line, const ombud_call_leg *c);
 ombud_err ombud_store_add_billing(ombud_store *st, int64_t source_id,
                                   long line, const ombud_billing *b);
 ombud_err ombud_store_add_appointment(ombud_store *st, int64_t source_id,
-                                      long line, const ombud_appointment *a,
-                                      char *dup, size_t dupsize);
+                                      long line, const ombud_appointment *a);
 ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
-                                const ombud_order *o, char *dup,
-                                size_t dupsize);
+                                const ombud_order *o);
 
 /** @brief Store a customers.csv row (no key: see ombud_store_each_customers()). */
 ombud_err ombud_store_add_customers(ombud_store *st, int64_t source_id,
@@ -274,15 +288,12 @@ ombud_err ombud_store_add_customers(ombud_store *st, int64_t source_id,
 
 /**
  * @brief Map a caller number (digits only; the caller normalises) to an
- * account. A number mapped before gives OMBUD_E_DUPLICATE with the first
- * mapping's place in @p dup. @p given is the number as written and
- * @p key_col its field number: on PostgreSQL a duplicate is found when
- * the file ends and rejected there as OMBUD_DUP_ACCOUNT_REASON with them.
+ * account; @p given is the number as written. A number mapped before is
+ * a duplicate key, handed to on_dup as the rows above.
  */
 ombud_err ombud_store_add_account(ombud_store *st, int64_t source_id,
                                   long line, const char *number,
-                                  const char *account_id, const char *given,
-                                  long key_col, char *dup, size_t dupsize);
+                                  const char *account_id, const char *given);
 
 /**
  * @brief The account of caller number @p number (digits only) into @p out;
@@ -411,10 +422,13 @@ ombud_err ombud_store_filter_values(ombud_store *st, const char *what,
 
 /* ---- reading evidence (for rules) ----------------------------------------- */
 
-/** Earliest and latest instants in the store (any table); OMBUD_E_DATA when empty. */
+/** The earliest instant in the store (any table) into @p from and the
+ *  latest plus one second into @p to, so that [from, to) holds every row;
+ *  OMBUD_E_DATA when empty. */
 ombud_err ombud_store_data_span(ombud_store *st, int64_t *from, int64_t *to);
 
-/** Called once per row; return non-zero to stop (that value is returned). */
+/** Called once per row; return non-zero to stop (a stop is no error: the
+ *  walk returns OMBUD_OK). */
 typedef int (*ombud_leg_fn)(void *ud, int64_t row_id, const ombud_call_leg *leg);
 typedef int (*ombud_outage_fn)(void *ud, int64_t row_id, const ombud_outage *o);
 

@@ -36,8 +36,7 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 {
     const char *number = ombud_row_text(row, A_NUMBER);
     const char *account = ombud_row_text(row, A_ACCOUNT);
-    char digits[64], dup[160];
-    ombud_err err;
+    char digits[64];
 
     if (!number)
         return ombud_row_fail(rej, A_NUMBER, "caller_number is required");
@@ -48,15 +47,18 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
         return ombud_row_fail(rej, A_NUMBER, "not a phone number (no digits, "
                               "or longer than %zu characters)",
                               sizeof digits - 1);
-    err = ombud_store_add_account(ctx->store, ctx->source_id, row->line,
-                                  digits, account, number, row->col[A_NUMBER],
-                                  dup, sizeof dup);
-    if (err == OMBUD_E_DUPLICATE)
-        return ombud_row_fail(rej, A_NUMBER, OMBUD_DUP_ACCOUNT_REASON, digits,
-                              dup);
-    return err;
+    return ombud_store_add_account(ctx->store, ctx->source_id, row->line,
+                                   digits, account, number);
+}
+
+/* A row whose key an earlier row holds (ombud_format.dup). */
+static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
+                         ombud_row_reject *rej)
+{
+    (void)ctx;
+    return ombud_row_fail(rej, A_NUMBER, OMBUD_DUP_ACCOUNT_REASON, d->key, d->first);
 }
 
 const ombud_format ombud_format_accounts = {
-    "accounts", columns, A_NCOLS, store_row, NULL, NULL, NULL
+    "accounts", columns, A_NCOLS, store_row, NULL, NULL, NULL, dup_row
 };

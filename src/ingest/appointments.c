@@ -67,19 +67,22 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
                            ombud_row_reject *rej)
 {
     ombud_appointment a;
-    char dup[160];
     ombud_err err;
 
     if ((err = parse(ctx, row, &a, rej)))
         return err;
-    a.key_col = row->col[A_ID];
-    err = ombud_store_add_appointment(ctx->store, ctx->source_id, row->line,
-                                      &a, dup, sizeof dup);
-    if (err == OMBUD_E_DUPLICATE)
-        return ombud_row_fail(rej, A_ID, OMBUD_DUP_APPOINTMENT_REASON, dup);
-    return err;
+    return ombud_store_add_appointment(ctx->store, ctx->source_id,
+                                       row->line, &a);
+}
+
+/* A row whose key an earlier row holds (ombud_format.dup). */
+static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
+                         ombud_row_reject *rej)
+{
+    (void)ctx;
+    return ombud_row_fail(rej, A_ID, OMBUD_DUP_APPOINTMENT_REASON, d->first);
 }
 
 const ombud_format ombud_format_appointments = {
-    "appointments", columns, A_NCOLS, store_row, NULL, NULL, NULL
+    "appointments", columns, A_NCOLS, store_row, NULL, NULL, NULL, dup_row
 };

@@ -106,5 +106,5 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 }
 
 const ombud_format ombud_format_billing = {
-    "billing", columns, B_NCOLS, store_row, NULL, NULL, NULL
+    "billing", columns, B_NCOLS, store_row, NULL, NULL, NULL, NULL
 };

@@ -104,19 +104,22 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
                            ombud_row_reject *rej)
 {
     ombud_call_leg c;
-    char dup[160];
     ombud_err err;
 
     if ((err = parse(ctx, row, &c, rej)))
         return err;
-    c.key_col = row->col[C_CALL];
-    err = ombud_store_add_call_leg(ctx->store, ctx->source_id, row->line, &c,
-                                   dup, sizeof dup);
-    if (err == OMBUD_E_DUPLICATE)
-        return ombud_row_fail(rej, C_CALL, OMBUD_DUP_LEG_REASON, dup);
-    return err;
+    return ombud_store_add_call_leg(ctx->store, ctx->source_id, row->line,
+                                    &c);
+}
+
+/* A row whose key an earlier row holds (ombud_format.dup). */
+static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
+                         ombud_row_reject *rej)
+{
+    (void)ctx;
+    return ombud_row_fail(rej, C_CALL, OMBUD_DUP_LEG_REASON, d->first);
 }
 
 const ombud_format ombud_format_calls = {
-    "calls", columns, C_NCOLS, store_row, NULL, NULL, NULL
+    "calls", columns, C_NCOLS, store_row, NULL, NULL, NULL, dup_row
 };

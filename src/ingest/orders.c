@@ -77,19 +77,21 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
                            ombud_row_reject *rej)
 {
     ombud_order o;
-    char dup[160];
     ombud_err err;
 
     if ((err = parse(ctx, row, &o, rej)))
         return err;
-    o.key_col = row->col[R_ID];
-    err = ombud_store_add_order(ctx->store, ctx->source_id, row->line, &o,
-                                dup, sizeof dup);
-    if (err == OMBUD_E_DUPLICATE)
-        return ombud_row_fail(rej, R_ID, OMBUD_DUP_ORDER_REASON, dup);
-    return err;
+    return ombud_store_add_order(ctx->store, ctx->source_id, row->line, &o);
+}
+
+/* A row whose key an earlier row holds (ombud_format.dup). */
+static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
+                         ombud_row_reject *rej)
+{
+    (void)ctx;
+    return ombud_row_fail(rej, R_ID, OMBUD_DUP_ORDER_REASON, d->first);
 }
 
 const ombud_format ombud_format_orders = {
-    "orders", columns, R_NCOLS, store_row, NULL, NULL, NULL
+    "orders", columns, R_NCOLS, store_row, NULL, NULL, NULL, dup_row
 };

@@ -678,7 +678,7 @@ static int cmp_long(const void *a, const void *b)
 /* Store the leg of stint @s; its lines in file order become its evidence. */
 static ombud_err store_leg(qstate *q, stint *s, ombud_call_leg *c, long line)
 {
-    char lines[64], account[256], dup[160];
+    char lines[64], account[256];
     size_t n = 0;
     ombud_err err;
 
@@ -692,14 +692,7 @@ static ombud_err store_leg(qstate *q, stint *s, ombud_call_leg *c, long line)
     c->queue = q->queue;
     c->account_id = account[0] ? account : NULL;
     c->lines = s->nlines > 1 ? lines : NULL;
-    err = ombud_store_add_call_leg(q->ctx->store, q->ctx->source_id, line, c,
-                                   dup, sizeof dup);
-    if (err == OMBUD_E_DUPLICATE) {
-        /* The same stint in an overlapping file already imported. */
-        q->dup_leg_lines += s->nlines;
-        q->ctx->counts->counted += s->nlines;
-        return OMBUD_OK;
-    }
+    err = ombud_store_add_call_leg(q->ctx->store, q->ctx->source_id, line, c);
     if (err)
         return err;
     q->legs++;
@@ -917,6 +910,23 @@ static ombud_err finish(ombud_ingest_ctx *ctx, int failed)
     return err;
 }
 
+/*
+ * A leg whose key a stored leg holds: the same stint in an overlapping
+ * file already imported. Its lines are counted, not rejected. (Told as
+ * the leg is added, before the leg is counted: take it back out.)
+ */
+static ombud_err dup_leg(const ombud_ingest_ctx *ctx, const ombud_dup *d,
+                         ombud_row_reject *rej)
+{
+    qstate *q = ctx->state;
+
+    (void)rej;
+    q->dup_leg_lines += d->lines;
+    q->legs--;
+    ctx->counts->counted += d->lines;
+    return OMBUD_OK;
+}
+
 const ombud_format ombud_format_queue_log = {
-    "queue_log", NULL, 0, NULL, begin, store_record, finish
+    "queue_log", NULL, 0, NULL, begin, store_record, finish, dup_leg
 };

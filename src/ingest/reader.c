@@ -100,6 +100,8 @@ typedef struct reader {
     int have_header;
     size_t header_fields;     /* fields in the header row */
     long map[OMBUD_MAX_COLUMNS]; /* header field index per column, or -1 */
+    long cols[OMBUD_MAX_COLUMNS]; /* field numbers of the last row's columns,
+                                     for a duplicate found after it */
     ombud_sniff sniff;        /* record formats: how begin() wants the file read */
     const char **vp;          /* record formats: field pointers for the format */
     size_t capvp;
@@ -446,13 +448,14 @@ static ombud_err take_header(reader *r)
 
 /* ---- rejects ---------------------------------------------------------------- */
 
-/* Record a rejected row: store it, print it (up to the limit), count it. */
-static void reject(reader *r, long col, const char *field, const char *value,
-                   size_t vlen, const char *why)
+/* Record a rejected row of @line: store it, print it (up to the limit),
+ * count it. */
+static void reject_at(reader *r, long line, long col, const char *field,
+                      const char *value, size_t vlen, const char *why)
 {
     char shown[256];
-    ombud_reject rj = {r->rec_line, col, field, NULL, why};
-    ombud_loc loc = {r->path, r->rec_line, col};
+    ombud_reject rj = {line, col, field, NULL, why};
+    ombud_loc loc = {r->path, line, col};
     ombud_err err;
 
     if (value)
@@ -470,6 +473,37 @@ static void reject(reader *r, long col, const char *field, const char *value,
                     rj.value, why);
     else
         ombud_error(OMBUD_E_FIELD, &loc, "rejected: %s", why);
+}
+
+/* Reject the record being read. */
+static void reject(reader *r, long col, const char *field, const char *value,
+                   size_t vlen, const char *why)
+{
+    reject_at(r, r->rec_line, col, field, value, vlen, why);
+}
+
+/*
+ * A row the store did not keep because an earlier row holds its key,
+ * told as it is added or when the file ends (ombud_dup_fn): it leaves the
+ * rows counted stored, and its format words the reject (or counts it).
+ */
+static ombud_err reader_dup(void *ud, const ombud_dup *d)
+{
+    reader *r = ud;
+    const ombud_format *f = r->fmt;
+    ombud_row_reject rej = {-1, "", NULL};
+    ombud_err err;
+    int c;
+
+    r->counts.stored -= d->lines;
+    err = f->dup ? f->dup(&r->ctx, d, &rej) : OMBUD_E_INTERNAL;
+    if (err != OMBUD_E_FIELD)
+        return err;
+    c = rej.column;
+    reject_at(r, d->line, c >= 0 ? r->cols[c] : 0,
+              c >= 0 ? f->columns[c].name : NULL, d->given, strlen(d->given),
+              rej.why);
+    return r->fatal;
 }
 
 /* ---- rows ------------------------------------------------------------------- */
@@ -571,6 +605,7 @@ static void take_row(reader *r)
             return;
         }
     }
+    memcpy(r->cols, row.col, sizeof r->cols);
     err = f->store_row(&r->ctx, &row, &rej);
     if (err == OMBUD_OK) {
         r->counts.stored++;
@@ -1632,7 +1667,8 @@ ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
                          ombud_tz_name(fmt == &ombud_format_cdr && opts->cdr_tz
                                        ? opts->cdr_tz : opts->tz),
                          ombud_clock_now(),
-                         source_settings(&r, settings, sizeof settings)};
+                         source_settings(&r, settings, sizeof settings),
+                         reader_dup, &r};
     if ((err = ombud_store_begin_file(st, &src, &id))) {
         fclose(fp);
         reader_free(&r);
@@ -1653,14 +1689,16 @@ ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
                               id, already);
     if (!err && !*already && read_note(&r, note, sizeof note))
         err = ombud_store_set_source_notes(st, id, note);
-    if (!err && !*already && r.opts->show_rejects >= 0 && r.shown < r.counts.rejected)
-        ombud_info("%s: %lld more rejected rows not shown (all are in the "
-                   "rejects table; --verbose prints every one)", path,
-                   (long long)(r.counts.rejected - r.shown));
     if (err || *already)
         ombud_store_abort_file(st);
     else
         err = ombud_store_end_file(st, id, &r.counts);
+    /* After end_file: a store that checks keys when the file ends rejects
+     * the duplicates there. */
+    if (!err && !*already && r.opts->show_rejects >= 0 && r.shown < r.counts.rejected)
+        ombud_info("%s: %lld more rejected rows not shown (all are in the "
+                   "rejects table; --verbose prints every one)", path,
+                   (long long)(r.counts.rejected - r.shown));
     *counts = r.counts;
     reader_free(&r);
     return err;

@@ -32,6 +32,7 @@
 struct ombud_store {
     const struct ombud_store_be *be; /**< the backend it was opened with */
     int64_t last_file;     /**< source id of the last file committed, 0 */
+    int in_file;           /**< a file is being imported */
     int in_check;          /**< a check is being written */
     int64_t digest_check;  /**< check whose digest is in digest, or 0 */
     char digest[65];       /**< its findings digest (a run writes the XLSX
@@ -39,7 +40,15 @@ struct ombud_store {
     int64_t asks;          /**< billing look-ups queued */
     int64_t asks_lo;       /**< their least from */
     int64_t asks_hi;       /**< their greatest to */
+    ombud_dup_fn on_dup;   /**< the file's (ombud_source), while one is */
+    void *dup_ud;          /**< being imported */
 };
+
+/** Hand a row not kept for its key to the file's on_dup. */
+static inline ombud_err ombud_be_dup(ombud_store *st, const ombud_dup *d)
+{
+    return st->on_dup ? st->on_dup(st->dup_ud, d) : OMBUD_E_INTERNAL;
+}
 
 /** One parameter of a shared statement: a number, or text (NULL: NULL). */
 typedef struct ombud_sql_arg {
@@ -98,20 +107,19 @@ struct ombud_store_be {
         const char *notes);
     void (*abort_file)(ombud_store *st);
     ombud_err (*add_outage)(ombud_store *st, int64_t source_id, long line,
-        const ombud_outage *o, char *dup, size_t dupsize);
+        const ombud_outage *o);
     ombud_err (*add_call_leg)(ombud_store *st, int64_t source_id, long line,
-        const ombud_call_leg *c, char *dup, size_t dupsize);
+        const ombud_call_leg *c);
     ombud_err (*add_billing)(ombud_store *st, int64_t source_id, long line,
         const ombud_billing *b);
     ombud_err (*add_appointment)(ombud_store *st, int64_t source_id, long line,
-        const ombud_appointment *a, char *dup, size_t dupsize);
+        const ombud_appointment *a);
     ombud_err (*add_order)(ombud_store *st, int64_t source_id, long line,
-        const ombud_order *o, char *dup, size_t dupsize);
+        const ombud_order *o);
     ombud_err (*add_customers)(ombud_store *st, int64_t source_id, long line,
         const ombud_customers *c);
     ombud_err (*add_account)(ombud_store *st, int64_t source_id, long line,
-        const char *number, const char *account_id, const char *given,
-        long key_col, char *dup, size_t dupsize);
+        const char *number, const char *account_id, const char *given);
     ombud_err (*account_of)(ombud_store *st, const char *number, char *out,
         size_t size);
     ombud_err (*add_cdr)(ombud_store *st, int64_t source_id, long line,
@@ -183,8 +191,15 @@ struct ombud_store_be {
     ombud_err (*each_source)(ombud_store *st, ombud_source_fn fn, void *ud);
     ombud_err (*name_clash)(ombud_store *st, int64_t source_id, int64_t *other,
         int64_t *dups);
-    ombud_err (*forget)(ombud_store *st, const int64_t *ids, size_t n,
-        ombud_forgotten *out, ombud_check_fn fn, void *ud);
+    /** Open the write transaction ombud_store_forget() runs in (the
+     *  façade runs the statements, then commit or rollback). */
+    ombud_err (*begin_forget)(ombud_store *st);
+    /** Run a shared statement that returns no rows; @p changed (may be
+     *  NULL) receives how many rows it changed. */
+    ombud_err (*exec)(ombud_store *st, const char *what, const char *sql,
+        const ombud_sql_arg *args, int nargs, int64_t *changed);
+    ombud_err (*commit)(ombud_store *st);
+    void (*rollback)(ombud_store *st);
     ombud_err (*each_reject)(ombud_store *st, ombud_reject_fn fn, void *ud);
 };
 

@@ -63,8 +63,6 @@
  * a forget has removed after it removed the checks.
  */
 #define FORGET_LOCK "hashtextextended('ombud:forget', 0)"
-/* Late duplicates printed per file (the rest are in the rejects table). */
-#define SHOW_DUPS 10
 /* Findings rows wait in memory until about this much has gathered. */
 #define FINDINGS_CHUNK (1024 * 1024)
 /* Breach ids are taken from their sequence this many at a time. */
@@ -96,6 +94,7 @@ typedef struct ombud_pg {
     int in_file;         /* an import transaction is open */
     int in_check;        /* a findings transaction is open */
     int in_read;         /* a read-only snapshot transaction is open */
+    int in_forget;       /* ombud_store_forget()'s transaction is open */
     int copying;         /* COPY into the staging table is in progress */
     unsigned cursors;    /* cursor names issued, for unique names */
     int64_t check_lock;  /* session advisory lock held by a check; 0 none */
@@ -104,7 +103,6 @@ typedef struct ombud_pg {
     char kind[16];       /* kind of the file being imported */
     char *file_path;     /* its path as given, for reject messages (owned) */
     char *file_name;     /* its base name, for duplicate references (owned) */
-    long key_col;        /* field number of its key column (call_id, outage_id) */
     const char *copy_table; /* the table pg->copy is for (static string) */
     int batching;        /* COPY data goes in whole COPY statements of about
                             COPY_CHUNK, so a cursor can be read meanwhile */
@@ -566,7 +564,7 @@ static ombud_err need_tx(ombud_pg *pg)
 {
     ombud_err err;
 
-    if (pg->in_file || pg->in_check || pg->in_read)
+    if (pg->in_file || pg->in_check || pg->in_read || pg->in_forget)
         return OMBUD_OK;
     if ((err = run(pg, "starting a read", "BEGIN ISOLATION LEVEL REPEATABLE "
                    "READ READ ONLY", NULL, NULL)))
@@ -784,10 +782,6 @@ static void pg_close(ombud_store *base)
     ombud_pg *pg = (ombud_pg *)base;
     if (!pg)
         return;
-    if (pg->in_file)
-        pg_abort_file(&pg->base);
-    if (pg->in_check)
-        pg_abort_check(&pg->base);
     if (pg->in_read)
         quiet_exec(pg, "COMMIT");
     PQfinish(pg->conn);
@@ -997,7 +991,6 @@ static ombud_err pg_begin_file(ombud_store *base, const ombud_source *src,
     free(pg->file_name);
     pg->file_path = strdup(src->path);
     pg->file_name = strdup(src->name);
-    pg->key_col = 0;
     if (!pg->file_path || !pg->file_name) {
         err = OMBUD_E_NOMEM;
         goto fail;
@@ -1250,12 +1243,9 @@ static ombud_err stop_copy(ombud_pg *pg)
 }
 
 static ombud_err pg_add_outage(ombud_store *base, int64_t source_id,
-                               long line, const ombud_outage *o, char *dup,
-                               size_t dupsize)
+                               long line, const ombud_outage *o)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    (void)dup;      /* duplicates are found when the file ends */
-    (void)dupsize;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1263,8 +1253,6 @@ static ombud_err pg_add_outage(ombud_store *base, int64_t source_id,
     assert(pg->in_file && o->outage_id);
     if ((err = copy_begin(pg)))
         return err;
-    if (!pg->key_col)
-        pg->key_col = o->key_col;
     put_head(b, line, 0, 0);
     put(b, o->outage_id);
     put(b, o->account_id);
@@ -1288,30 +1276,32 @@ static ombud_err queue_log_leg_dup(ombud_pg *pg, long line,
                                    const ombud_call_leg *c, char *dup,
                                    size_t dupsize);
 
-static ombud_err pg_add_call_leg(ombud_store *base, int64_t source_id, long line,
-                                const ombud_call_leg *c, char *dup,
-                                size_t dupsize)
+static ombud_err pg_add_call_leg(ombud_store *base, int64_t source_id,
+                                 long line, const ombud_call_leg *c)
 {
     ombud_pg *pg = (ombud_pg *)base;
     GString *b = pg->copy;
     ombud_err err;
     int64_t built = 0, nlines = 1;
+    char first[320];
 
     (void)source_id;
     assert(pg->in_file && c->call_id && c->queue && c->outcome);
+    for (const char *s = c->lines; s && *s; s++)
+        nlines += *s == ',';
     /* A queue_log counts a duplicate leg rather than rejecting it, and says
      * so in its notes before the file ends: find it now, as SQLite does. */
     if (!strcmp(pg->kind, "queue_log")) {
-        if ((err = queue_log_leg_dup(pg, line, c, dup, dupsize)))
+        err = queue_log_leg_dup(pg, line, c, first, sizeof first);
+        if (err == OMBUD_E_DUPLICATE)
+            return ombud_be_dup(base, &(ombud_dup){line, c->call_id,
+                                                   c->call_id, first, nlines});
+        if (err)
             return err;
         built = ++pg->legs_built;
-        for (const char *s = c->lines; s && *s; s++)
-            nlines += *s == ',';
     }
     if ((err = copy_begin(pg)))
         return err;
-    if (!pg->key_col)
-        pg->key_col = c->key_col;
     /* A queue_log leg's reject column holds its place in the order legs
      * are built, the order they are stored in (and SQLite numbers them). */
     if (built)
@@ -1386,12 +1376,9 @@ static ombud_err pg_add_reject(ombud_store *base, int64_t source_id,
 }
 
 static ombud_err pg_add_appointment(ombud_store *base, int64_t source_id,
-                                    long line, const ombud_appointment *a,
-                                    char *dup, size_t dupsize)
+                                    long line, const ombud_appointment *a)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    (void)dup;      /* duplicates are found when the file ends */
-    (void)dupsize;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1399,8 +1386,6 @@ static ombud_err pg_add_appointment(ombud_store *base, int64_t source_id,
     assert(pg->in_file && a->appointment_id);
     if ((err = copy_begin(pg)))
         return err;
-    if (!pg->key_col)
-        pg->key_col = a->key_col;
     put_head(b, line, 0, 0);
     put(b, a->appointment_id);
     put(b, a->account_id);
@@ -1418,12 +1403,9 @@ static ombud_err pg_add_appointment(ombud_store *base, int64_t source_id,
 }
 
 static ombud_err pg_add_order(ombud_store *base, int64_t source_id,
-                              long line, const ombud_order *o, char *dup,
-                              size_t dupsize)
+                              long line, const ombud_order *o)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    (void)dup;      /* duplicates are found when the file ends */
-    (void)dupsize;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1431,8 +1413,6 @@ static ombud_err pg_add_order(ombud_store *base, int64_t source_id,
     assert(pg->in_file && o->order_id);
     if ((err = copy_begin(pg)))
         return err;
-    if (!pg->key_col)
-        pg->key_col = o->key_col;
     put_head(b, line, 0, 0);
     put(b, o->order_id);
     put(b, o->account_id);
@@ -1470,12 +1450,9 @@ static ombud_err pg_add_customers(ombud_store *base, int64_t source_id, long lin
 
 static ombud_err pg_add_account(ombud_store *base, int64_t source_id, long line,
                                const char *number, const char *account_id,
-                               const char *given, long key_col, char *dup,
-                               size_t dupsize)
+                               const char *given)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    (void)dup;      /* duplicates are found when the file ends */
-    (void)dupsize;
     GString *b = pg->copy;
     ombud_err err;
 
@@ -1483,8 +1460,6 @@ static ombud_err pg_add_account(ombud_store *base, int64_t source_id, long line,
     assert(pg->in_file && number && account_id);
     if ((err = copy_begin(pg)))
         return err;
-    if (!pg->key_col)
-        pg->key_col = key_col;
     put_head(b, line, 0, 0);
     put(b, number);
     put(b, account_id);
@@ -1724,76 +1699,59 @@ static ombud_err make_partitions(ombud_pg *pg, const kind_sql *k)
 /* A late duplicate: where it is, its key value, where the first copy is. */
 typedef struct dup_ctx {
     ombud_pg *pg;
-    const kind_sql *k;
-    int64_t source_id;
-    int64_t found;
     ombud_err err;
 } dup_ctx;
 
 /*
- * Record one duplicate as the SQLite path does: a reject on the key
- * column with the same wording, printed as any reject is.
+ * One duplicate key: kept out of the rows to be stored (ombud_dupl) and
+ * handed to the file's on_dup, which records its reject. Columns: line,
+ * the key as written, where the first copy is, and for accounts the key
+ * itself (the number's digits).
  */
 static int on_dup(void *ud, const PGresult *res, int row)
 {
     dup_ctx *d = ud;
     long line = (long)col_int(res, row, 0);
-    const char *key = col_text(res, row, 1);
-    char ref[160], why[256], shown[256];
-    ombud_loc loc = {d->pg->file_path, line, d->pg->key_col};
+    const char *given = col_text(res, row, 1);
+    const char *key = PQnfields(res) > 3 ? col_text(res, row, 3) : given;
     prm p = {0};
 
-    snprintf(ref, sizeof ref, "%s", col_text(res, row, 2));
-    if (PQnfields(res) > 3)  /* the reason names the key too */
-        snprintf(why, sizeof why, d->k->dup_reason, col_text(res, row, 3), ref);
-    else
-        snprintf(why, sizeof why, d->k->dup_reason, ref);
-    ombud_quote_bytes(key, strlen(key), shown, 200);
-    p_int(&p, d->source_id);
     p_int(&p, line);
-    p_int(&p, d->pg->key_col);
-    p_text(&p, d->k->key_field);
-    p_text(&p, shown);
-    p_text(&p, why);
-    if ((d->err = run(d->pg, "recording a duplicate", "WITH r AS (INSERT INTO "
-                      "rejects (source_id, line, col, field, value, reason) "
-                      "VALUES ($1, $2, $3, $4, $5, $6)) INSERT INTO "
-                      "ombud_dupl VALUES ($2)", &p, NULL)))
+    if ((d->err = run(d->pg, "setting a duplicate aside", "INSERT INTO "
+                      "ombud_dupl VALUES ($1)", &p, NULL)) ||
+        (d->err = ombud_be_dup(&d->pg->base, &(ombud_dup){line, key, given,
+                               col_text(res, row, 2), 1})))
         return 1;
-    if (d->found++ < SHOW_DUPS)
-        ombud_error(OMBUD_E_FIELD, &loc, "rejected: %s \"%s\": %s",
-                    d->k->key_field, shown, why);
     return 0;
 }
 
-/* Turn duplicate keys into rejects; adjust the counts. */
-static ombud_err late_duplicates(ombud_pg *pg, const kind_sql *k,
-                                 int64_t source_id, ombud_counts *c)
+/*
+ * Rows are streamed and their keys checked here, when the file ends: hand
+ * each duplicate to on_dup. Its rejects are gathered in whole COPY
+ * statements (batching) between the fetches of the cursor, then sent.
+ */
+static ombud_err late_duplicates(ombud_pg *pg, const kind_sql *k)
 {
-    dup_ctx d = {pg, k, source_id, 0, OMBUD_OK};
+    dup_ctx d = {pg, OMBUD_OK};
     prm p = {0};
     ombud_err err;
 
     if (!k->dups)
         return OMBUD_OK;
     p_text(&p, pg->file_name);
-    if ((err = each_row(pg, "looking for duplicates", k->dups, &p, on_dup, &d)))
+    pg->batching = 1;
+    err = each_row(pg, "looking for duplicates", k->dups, &p, on_dup, &d);
+    pg->batching = 0;
+    if (err || (err = d.err))
         return err;
-    if (d.err)
-        return d.err;
-    if (d.found > SHOW_DUPS)
-        ombud_info("%s: %lld more duplicate rows not shown (all are in the "
-                   "rejects table)", pg->file_path,
-                   (long long)(d.found - SHOW_DUPS));
-    c->stored -= d.found;
-    c->rejected += d.found;
-    return OMBUD_OK;
+    return copy_end(pg);
 }
 
 static ombud_err pg_end_rows(ombud_store *base, int64_t source_id,
                              ombud_counts *c)
 {
     ombud_pg *pg = (ombud_pg *)base;
+    (void)c;  /* on_dup moves the duplicates from stored to rejected */
     const kind_sql *k = kind_of(pg->kind);
     prm p = {0};
     ombud_err err;
@@ -1808,7 +1766,7 @@ static ombud_err pg_end_rows(ombud_store *base, int64_t source_id,
                    NULL, NULL)) ||
         (err = run(pg, "reading the staged rows", "ANALYZE ombud_stage", NULL,
                    NULL)) ||
-        (err = late_duplicates(pg, k, source_id, c)) ||
+        (err = late_duplicates(pg, k)) ||
         (k->stage_time && (err = make_partitions(pg, k))) ||
         (err = run(pg, "storing the rows", k->move, &p, NULL)) ||
         /* Fresh statistics: autovacuum is minutes away, and a check planned
@@ -1926,7 +1884,7 @@ static void read_outage(const PGresult *r, int row, int i, ombud_outage *o)
                         (int)col_int(r, row, i + 7), col_time(r, row, i + 8),
                         col_time(r, row, i + 9), col_int(r, row, i + 10),
                         col_text(r, row, i + 11), col_time(r, row, i + 12),
-                        col_text(r, row, i + 13), col_text(r, row, i + 14), 0};
+                        col_text(r, row, i + 13), col_text(r, row, i + 14)};
 }
 
 #define BILLING_COLUMNS "id, account_id, kind, posted_at, amount, currency, " \
@@ -2065,7 +2023,7 @@ static void read_appt(const PGresult *r, int row, int i, ombud_appointment *a)
         col_time(r, row, i + 5), col_time(r, row, i + 6),
         col_time(r, row, i + 7), col_time(r, row, i + 8),
         col_time(r, row, i + 9), col_text(r, row, i + 10),
-        (int)col_int(r, row, i + 11), 0};
+        (int)col_int(r, row, i + 11)};
 }
 
 #define ORDER_COLUMNS "id, order_id, account_id, service, area, " \
@@ -2080,7 +2038,7 @@ static void read_order(const PGresult *r, int row, int i, ombud_order *o)
         col_text(r, row, i + 5), col_time(r, row, i + 6),
         col_time(r, row, i + 7), (int)col_int(r, row, i + 8),
         col_time(r, row, i + 9), (int)col_int(r, row, i + 10),
-        col_text(r, row, i + 11), 0};
+        col_text(r, row, i + 11)};
 }
 
 static int appt_row(void *ud, const PGresult *r, int row)
@@ -2905,104 +2863,8 @@ static ombud_err pg_name_clash(ombud_store *base, int64_t source_id,
     return OMBUD_OK;
 }
 
-/* Run a DELETE with $1 = @id (none when @id is 0); @n receives its count. */
-static ombud_err delete_rows(ombud_pg *pg, const char *what, const char *sql,
-                             int64_t id, int64_t *n)
-{
-    PGresult *res;
-    prm p = {0};
-    ombud_err err;
 
-    if (id)
-        p_int(&p, id);
-    if ((err = run(pg, what, sql, id ? &p : NULL, &res)))
-        return err;
-    if (n)
-        *n = strtoll(PQcmdTuples(res), NULL, 10);
-    PQclear(res);
-    return OMBUD_OK;
-}
 
-/*
- * As with SQLite: the findings first, children before parents (evidence,
- * figures and series name their parents without a declared key), then
- * each source's rows, rejects and the source row (the plain tables'
- * source_id REFERENCES sources; the month partitions' does not, and a
- * DELETE on the partitioned parent reaches every month).
- */
-static const char *const purge_all_findings[] = {
-    "DELETE FROM evidence", "DELETE FROM breaches", "DELETE FROM series",
-    "DELETE FROM figures", "DELETE FROM results", "DELETE FROM checks", NULL
-};
-
-static ombud_err pg_forget(ombud_store *base, const int64_t *ids, size_t n,
-                          ombud_forgotten *out, ombud_check_fn fn, void *ud)
-{
-    ombud_pg *pg = (ombud_pg *)base;
-    PGresult *res = NULL;
-    char sql[128];
-    int64_t k;
-    ombud_err err;
-
-    assert(!pg->in_file && !pg->in_check && ids && out);
-    if ((err = end_read(pg)) ||
-        (err = run(pg, "starting to forget", "BEGIN", NULL, NULL)))
-        return err;
-    /* Running checks finish first and new ones wait (FORGET_LOCK); an
-     * import's duplicate pass, which may name these rows as first
-     * copies, takes turns with this transaction ('ombud:rows'). */
-    if ((err = run(pg, "waiting for running checks", "SELECT "
-                   "pg_advisory_xact_lock(" FORGET_LOCK ")", NULL, NULL)) ||
-        (err = run(pg, "waiting for other imports", "SELECT "
-                   "pg_advisory_xact_lock(hashtextextended('ombud:rows', 0))",
-                   NULL, NULL)) ||
-        (err = run(pg, "reading checks", "SELECT id, period_start, "
-                   "period_end, tz FROM checks ORDER BY period_start, "
-                   "period_end, id", NULL, &res)))
-        goto fail;
-    for (int i = 0; fn && i < PQntuples(res); i++)
-        if (fn(ud, col_int(res, i, 0), col_int(res, i, 1), col_int(res, i, 2),
-               col_text(res, i, 3))) {
-            err = OMBUD_E_INTERNAL;
-            goto fail;
-        }
-    PQclear(res);
-    res = NULL;
-    for (int i = 0; purge_all_findings[i]; i++)
-        if ((err = delete_rows(pg, "removing checks", purge_all_findings[i],
-                               0, NULL)))
-            goto fail;
-    for (size_t i = 0; i < n; i++) {
-        out[i] = (ombud_forgotten){0, 0};
-        for (int t = 0; ombud_source_tables[t]; t++) {
-            snprintf(sql, sizeof sql, "DELETE FROM %s WHERE source_id = $1",
-                     ombud_source_tables[t]);
-            if ((err = delete_rows(pg, "removing a source's rows", sql,
-                                   ids[i], &k)))
-                goto fail;
-            out[i].rows += k;
-        }
-        if ((err = delete_rows(pg, "removing a source's rejects", "DELETE "
-                               "FROM rejects WHERE source_id = $1", ids[i],
-                               &out[i].rejects)) ||
-            (err = delete_rows(pg, "removing a source", "DELETE FROM sources "
-                               "WHERE id = $1", ids[i], &k)))
-            goto fail;
-        if (k != 1) {
-            err = ombud_error(OMBUD_E_DATA, NULL, "source %lld is not in the "
-                              "store (forgotten by another run?); nothing "
-                              "removed", (long long)ids[i]);
-            goto fail;
-        }
-    }
-    if ((err = run(pg, "committing", "COMMIT", NULL, NULL)))
-        goto fail;
-    return OMBUD_OK;
-fail:
-    PQclear(res);
-    quiet_exec(pg, "ROLLBACK");
-    return err;
-}
 
 static ombud_err pg_each_source(ombud_store *base, ombud_source_fn fn, void *ud)
 {
@@ -3537,6 +3399,74 @@ static ombud_err pg_each_row(ombud_store *base, const char *what,
     return each_row(pg, what, sql, &p, shared_row, &r);
 }
 
+/* A shared statement that returns no rows; @changed (may be NULL)
+ * receives how many rows it changed. */
+static ombud_err pg_exec(ombud_store *base, const char *what, const char *sql,
+                         const ombud_sql_arg *args, int nargs,
+                         int64_t *changed)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].is_num)
+            p_int(&p, args[i].num);
+        else
+            p_text(&p, args[i].text);
+    }
+    if ((err = run(pg, what, sql, &p, &res)))
+        return err;
+    if (changed)
+        *changed = strtoll(PQcmdTuples(res), NULL, 10);
+    PQclear(res);
+    return OMBUD_OK;
+}
+
+/*
+ * Correcting the store. Running checks finish first and new ones wait
+ * (FORGET_LOCK); an import's duplicate pass, which may name these rows as
+ * first copies, takes turns with this transaction ('ombud:rows'). The
+ * accounts map cached for account_of may hold rows about to go.
+ */
+static ombud_err pg_begin_forget(ombud_store *base)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+    ombud_err err;
+
+    assert(!pg->in_file && !pg->in_check);
+    forget_file_caches(pg);
+    if ((err = end_read(pg)) ||
+        (err = run(pg, "starting to forget", "BEGIN", NULL, NULL)))
+        return err;
+    if ((err = run(pg, "waiting for running checks", "SELECT "
+                   "pg_advisory_xact_lock(" FORGET_LOCK ")", NULL, NULL)) ||
+        (err = run(pg, "waiting for other imports", "SELECT "
+                   "pg_advisory_xact_lock(hashtextextended('ombud:rows', 0))",
+                   NULL, NULL)))
+        quiet_exec(pg, "ROLLBACK");
+    else
+        pg->in_forget = 1;
+    return err;
+}
+
+static ombud_err pg_commit(ombud_store *base)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+
+    pg->in_forget = 0;
+    return run(pg, "committing", "COMMIT", NULL, NULL);
+}
+
+static void pg_rollback(ombud_store *base)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+
+    pg->in_forget = 0;
+    quiet_exec(pg, "ROLLBACK");
+}
+
 /* Does @db name a PostgreSQL server rather than an SQLite file? */
 const struct ombud_store_be ombud_store_pg = {
     .name = "postgresql",
@@ -3599,6 +3529,9 @@ const struct ombud_store_be ombud_store_pg = {
     .each_figure = pg_each_figure,
     .each_source = pg_each_source,
     .name_clash = pg_name_clash,
-    .forget = pg_forget,
+    .begin_forget = pg_begin_forget,
+    .exec = pg_exec,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
     .each_reject = pg_each_reject,
 };

@@ -672,10 +672,6 @@ static void sq_close(ombud_store *base)
     sq_store *st = (sq_store *)base;
     if (!st)
         return;
-    if (st->in_file)
-        sq_abort_file(&st->base);
-    if (st->in_check)
-        sq_abort_check(&st->base);
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_finalize(st->ask);
@@ -867,16 +863,25 @@ static ombud_err sq_commit_file(ombud_store *base, int64_t source_id,
 
 /* ---- rows ------------------------------------------------------------------ */
 
-/* After a UNIQUE clash, say where the first copy came from. */
-static void describe_dup(sqlite3_stmt *q, char *dup, size_t dupsize)
+/*
+ * After a UNIQUE clash: find where the first copy came from with @q (its
+ * key bound) and hand the row to the file's on_dup. SQLite checks keys as
+ * rows are inserted, so nothing is left for the end of the file.
+ */
+static ombud_err report_dup(sq_store *st, sqlite3_stmt *q, long line,
+                            const char *key, const char *given, int64_t lines)
 {
+    char first[320];
+
     if (sqlite3_step(q) == SQLITE_ROW)
-        snprintf(dup, dupsize, "%s:%lld", sqlite3_column_text(q, 0),
+        snprintf(first, sizeof first, "%s:%lld", sqlite3_column_text(q, 0),
                  (long long)sqlite3_column_int64(q, 1));
     else
-        snprintf(dup, dupsize, "an earlier row");
+        snprintf(first, sizeof first, "an earlier row");
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
+    return ombud_be_dup(&st->base, &(ombud_dup){line, key, given, first,
+                                                 lines});
 }
 
 /* Step an insert; map a UNIQUE clash to OMBUD_E_DUPLICATE. */
@@ -893,8 +898,7 @@ static ombud_err step_insert(sq_store *st, sqlite3_stmt *s, const char *what)
 }
 
 static ombud_err sq_add_outage(ombud_store *base, int64_t source_id, long line,
-                                 const ombud_outage *o, char *dup,
-                                 size_t dupsize)
+                                 const ombud_outage *o)
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s = st->stmt[S_ADD_OUTAGE];
@@ -920,7 +924,8 @@ static ombud_err sq_add_outage(ombud_store *base, int64_t source_id, long line,
     err = step_insert(st, s, "storing an outage");
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_OUTAGE], 1, o->outage_id);
-        describe_dup(st->stmt[S_DUP_OUTAGE], dup, dupsize);
+        return report_dup(st, st->stmt[S_DUP_OUTAGE], line, o->outage_id,
+                          o->outage_id, 1);
     }
     return err;
 }
@@ -936,8 +941,7 @@ static int64_t count_lines(const char *lines)
 }
 
 static ombud_err sq_add_call_leg(ombud_store *base, int64_t source_id,
-                                   long line, const ombud_call_leg *c,
-                                   char *dup, size_t dupsize)
+                                 long line, const ombud_call_leg *c)
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s = st->stmt[S_ADD_LEG];
@@ -965,7 +969,8 @@ static ombud_err sq_add_call_leg(ombud_store *base, int64_t source_id,
         bind_text(q, 1, c->call_id);
         bind_text(q, 2, c->queue);
         sqlite3_bind_int64(q, 3, c->arrived_at);
-        describe_dup(q, dup, dupsize);
+        return report_dup(st, q, line, c->call_id, c->call_id,
+                          count_lines(c->lines));
     }
     return err;
 }
@@ -998,8 +1003,7 @@ static ombud_err sq_add_billing(ombud_store *base, int64_t source_id,
 }
 
 static ombud_err sq_add_appointment(ombud_store *base, int64_t source_id,
-                                      long line, const ombud_appointment *a,
-                                      char *dup, size_t dupsize)
+                                    long line, const ombud_appointment *a)
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s = st->stmt[S_ADD_APPOINTMENT];
@@ -1022,7 +1026,8 @@ static ombud_err sq_add_appointment(ombud_store *base, int64_t source_id,
     err = step_insert(st, s, "storing an appointment");
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_APPOINTMENT], 1, a->appointment_id);
-        describe_dup(st->stmt[S_DUP_APPOINTMENT], dup, dupsize);
+        return report_dup(st, st->stmt[S_DUP_APPOINTMENT], line,
+                          a->appointment_id, a->appointment_id, 1);
     }
     return err;
 }
@@ -1050,15 +1055,12 @@ static ombud_err sq_set_source_notes(ombud_store *base, int64_t id,
 
 static ombud_err sq_add_account(ombud_store *base, int64_t source_id,
                                   long line, const char *number,
-                                  const char *account_id, const char *given,
-                                  long key_col, char *dup, size_t dupsize)
+                                const char *account_id, const char *given)
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s = st->stmt[S_ADD_ACCOUNT];
     ombud_err err;
 
-    (void)given;    /* a clash is rejected by the caller, which has it */
-    (void)key_col;
     assert(st->in_file && number && account_id);
     sqlite3_bind_int64(s, 1, source_id);
     sqlite3_bind_int64(s, 2, line);
@@ -1067,14 +1069,14 @@ static ombud_err sq_add_account(ombud_store *base, int64_t source_id,
     err = step_insert(st, s, "storing an account mapping");
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_ACCOUNT], 1, number);
-        describe_dup(st->stmt[S_DUP_ACCOUNT], dup, dupsize);
+        return report_dup(st, st->stmt[S_DUP_ACCOUNT], line, number, given,
+                          1);
     }
     return err;
 }
 
 static ombud_err sq_add_order(ombud_store *base, int64_t source_id, long line,
-                                const ombud_order *o, char *dup,
-                                size_t dupsize)
+                              const ombud_order *o)
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s = st->stmt[S_ADD_ORDER];
@@ -1097,7 +1099,8 @@ static ombud_err sq_add_order(ombud_store *base, int64_t source_id, long line,
     err = step_insert(st, s, "storing an order");
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_ORDER], 1, o->order_id);
-        describe_dup(st->stmt[S_DUP_ORDER], dup, dupsize);
+        return report_dup(st, st->stmt[S_DUP_ORDER], line, o->order_id,
+                          o->order_id, 1);
     }
     return err;
 }
@@ -1422,7 +1425,7 @@ static ombud_err sq_each_outage(ombud_store *base, int64_t from, int64_t to,
                            sqlite3_column_int(s, 7), col_time(s, 8),
                            col_time(s, 9), sqlite3_column_int64(s, 10),
                            col_text(s, 11), col_time(s, 12), col_text(s, 13),
-                           col_text(s, 14), 0};
+                           col_text(s, 14)};
         if (fn(ud, sqlite3_column_int64(s, 0), &o))
             break;
     }
@@ -1439,7 +1442,7 @@ static void read_appt(sqlite3_stmt *s, int i, ombud_appointment *a)
     *a = (ombud_appointment){col_text(s, i + 1), col_text(s, i + 2),
         col_text(s, i + 3), col_text(s, i + 4), col_time(s, i + 5),
         col_time(s, i + 6), col_time(s, i + 7), col_time(s, i + 8),
-        col_time(s, i + 9), col_text(s, i + 10), sqlite3_column_int(s, i + 11), 0};
+        col_time(s, i + 9), col_text(s, i + 10), sqlite3_column_int(s, i + 11)};
 }
 
 #define ORDER_COLUMNS "id, order_id, account_id, service, area, " \
@@ -1452,8 +1455,7 @@ static void read_order(sqlite3_stmt *s, int i, ombud_order *o)
     *o = (ombud_order){col_text(s, i + 1), col_text(s, i + 2),
         col_text(s, i + 3), col_text(s, i + 4), col_text(s, i + 5),
         col_time(s, i + 6), col_time(s, i + 7), sqlite3_column_int(s, i + 8),
-        col_time(s, i + 9), sqlite3_column_int(s, i + 10), col_text(s, i + 11),
-        0};
+        col_time(s, i + 9), sqlite3_column_int(s, i + 10), col_text(s, i + 11)};
 }
 
 static ombud_err sq_each_appointment(ombud_store *base, int64_t from,
@@ -2146,102 +2148,8 @@ static ombud_err sq_name_clash(ombud_store *base, int64_t source_id,
     return end_iteration(st, s, rc);
 }
 
-/* Run @sql, binding ?1 to @id when @id > 0; @changed receives the rows it
- * changed (may be NULL). */
-static ombud_err run_id(sq_store *st, const char *what, const char *sql,
-                        int64_t id, int64_t *changed)
-{
-    sqlite3_stmt *s;
-    int rc;
 
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-        return db_error(st, what);
-    if (id > 0)
-        sqlite3_bind_int64(s, 1, id);
-    rc = sqlite3_step(s);
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE)
-        return db_error(st, what);
-    if (changed)
-        *changed = sqlite3_changes64(st->db);
-    return OMBUD_OK;
-}
 
-/*
- * The findings go first (evidence names rows by id, without a foreign
- * key), children before parents; then each source's rows, rejects and
- * the source row itself (the tables' source_id REFERENCES sources, and
- * foreign keys are on).
- */
-static const char *const purge_findings_sql[] = {
-    "DELETE FROM evidence", "DELETE FROM breaches", "DELETE FROM series",
-    "DELETE FROM figures", "DELETE FROM results", "DELETE FROM checks", NULL
-};
-
-static ombud_err sq_forget(ombud_store *base, const int64_t *ids, size_t n,
-                             ombud_forgotten *out, ombud_check_fn fn,
-                             void *ud)
-{
-    sq_store *st = (sq_store *)base;
-    sqlite3_stmt *s;
-    char sql[128];
-    int64_t k;
-    int rc = SQLITE_DONE, stop = 0;
-    ombud_err err;
-
-    assert(!st->in_file && !st->in_check && ids && out);
-    if ((err = exec(st, "BEGIN IMMEDIATE")))
-        return err;
-    if (sqlite3_prepare_v2(st->db, "SELECT id, period_start, period_end, tz "
-                           "FROM checks ORDER BY period_start, period_end, "
-                           "id", -1, &s, NULL) != SQLITE_OK) {
-        err = db_error(st, "reading checks");
-        goto fail;
-    }
-    while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        stop = fn && fn(ud, sqlite3_column_int64(s, 0),
-                        sqlite3_column_int64(s, 1),
-                        sqlite3_column_int64(s, 2), col_text(s, 3));
-    if ((err = end_iteration(st, s, stop ? SQLITE_DONE : rc)))
-        goto fail;
-    if (stop) {
-        err = OMBUD_E_INTERNAL;
-        goto fail;
-    }
-    for (int i = 0; purge_findings_sql[i]; i++)
-        if ((err = run_id(st, "removing checks", purge_findings_sql[i], 0,
-                          NULL)))
-            goto fail;
-    for (size_t i = 0; i < n; i++) {
-        out[i] = (ombud_forgotten){0, 0};
-        for (int t = 0; ombud_source_tables[t]; t++) {
-            snprintf(sql, sizeof sql, "DELETE FROM %s WHERE source_id = ?1",
-                     ombud_source_tables[t]);
-            if ((err = run_id(st, "removing a source's rows", sql, ids[i],
-                              &k)))
-                goto fail;
-            out[i].rows += k;
-        }
-        if ((err = run_id(st, "removing a source's rejects", "DELETE FROM "
-                          "rejects WHERE source_id = ?1", ids[i],
-                          &out[i].rejects)) ||
-            (err = run_id(st, "removing a source", "DELETE FROM sources "
-                          "WHERE id = ?1", ids[i], &k)))
-            goto fail;
-        if (k != 1) {
-            err = ombud_error(OMBUD_E_DATA, NULL, "source %lld is not in the "
-                              "store (forgotten by another run?); nothing "
-                              "removed", (long long)ids[i]);
-            goto fail;
-        }
-    }
-    if ((err = exec(st, "COMMIT")))
-        goto fail;
-    return OMBUD_OK;
-fail:
-    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-    return err;
-}
 
 static ombud_err sq_each_source(ombud_store *base, ombud_source_fn fn, void *ud)
 {
@@ -2376,7 +2284,7 @@ static ombud_err sq_each_event(ombud_store *base, const char *account,
                                sqlite3_column_int(q, 9), col_time(q, 10),
                                col_time(q, 11), sqlite3_column_int64(q, 12),
                                col_text(q, 13), col_time(q, 14),
-                               col_text(q, 15), col_text(q, 16), 0};
+                               col_text(q, 15), col_text(q, 16)};
             e.outage = &o;
         } else if (!strcmp(e.table, "appointments")) {
             read_appt(q, 2, &a);
@@ -2466,6 +2374,55 @@ static ombud_err sq_each_row(ombud_store *base, const char *what,
     return end_iteration(st, s, rc);
 }
 
+/* A shared statement that returns no rows; @changed (may be NULL)
+ * receives how many rows it changed. */
+static ombud_err sq_exec(ombud_store *base, const char *what, const char *sql,
+                         const ombud_sql_arg *args, int nargs,
+                         int64_t *changed)
+{
+    sq_store *st = (sq_store *)base;
+    char *text = g_strdelimit(g_strdup(sql), "$", '?');
+    sqlite3_stmt *s;
+    int rc;
+
+    rc = sqlite3_prepare_v2(st->db, text, -1, &s, NULL);
+    g_free(text);
+    if (rc != SQLITE_OK)
+        return db_error(st, what);
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].is_num)
+            sqlite3_bind_int64(s, i + 1, args[i].num);
+        else
+            bind_text(s, i + 1, args[i].text);
+    }
+    rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return db_error(st, what);
+    if (changed)
+        *changed = sqlite3_changes64(st->db);
+    return OMBUD_OK;
+}
+
+/* Correcting the store: one write transaction, other writers wait. */
+static ombud_err sq_begin_forget(ombud_store *base)
+{
+    sq_store *st = (sq_store *)base;
+
+    assert(!st->in_file && !st->in_check);
+    return exec(st, "BEGIN IMMEDIATE");
+}
+
+static ombud_err sq_commit(ombud_store *base)
+{
+    return exec((sq_store *)base, "COMMIT");
+}
+
+static void sq_rollback(ombud_store *base)
+{
+    sqlite3_exec(((sq_store *)base)->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* Any --db string that names no server is a file. */
 static int sq_wants(const char *uri)
 {
@@ -2534,6 +2491,9 @@ const struct ombud_store_be ombud_store_sqlite = {
     .each_figure = sq_each_figure,
     .each_source = sq_each_source,
     .name_clash = sq_name_clash,
-    .forget = sq_forget,
+    .begin_forget = sq_begin_forget,
+    .exec = sq_exec,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
     .each_reject = sq_each_reject,
 };

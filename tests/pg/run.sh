@@ -12,6 +12,10 @@
 #
 # The core case: the founding case gives the same findings digest and
 # byte-identical XLSX and PDF reports and complaint dossier from both stores.
+# First, the store's conformance suite (tests/unit/store/
+# test_store_conformance.c, built beside the binary by make test-pg): the
+# public API's calls give on PostgreSQL the answers make test-unit checks
+# on SQLite.
 set -u
 
 bin=$1
@@ -79,6 +83,23 @@ ingest_founding() { # DB
     "$bin" ingest --db "$1" --tz $LA --outages "$F/outages.csv" \
         --calls "$F/calls.csv" --billing "$F/billing.csv" 2>&1
 }
+
+# ---- 0: the store's API, the same answers as SQLite ------------------------
+# The unit binary against a fresh database "conf", from which it makes
+# (and drops) one database per test, so that each starts from an empty
+# store; skipped tests name a known difference between the backends.
+begin conformance
+conf=$(dirname "$bin")/unit/store/test_store_conformance
+if [ -x "$conf" ]; then
+    OMBUD_STORE_URI=$(newdb conf) "$conf" >conformance.out 2>&1 ||
+        { fail "the conformance suite failed:"
+          grep -E 'ERROR|LINE|FAILED' conformance.out | head -20 | sed 's/^/      | /'; }
+    has conformance.out "backend under test: PostgreSQL"
+    grep 'known difference' conformance.out
+else
+    fail "$conf is not built (make test-pg builds it)"
+fi
+end
 
 # ---- 1: the founding case, both stores ------------------------------------
 begin founding

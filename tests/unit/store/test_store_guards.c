@@ -46,9 +46,32 @@ static int teardown(void **state)
     return 0;
 }
 
+/* The duplicates told to on_dup: rejected, as the reader does. */
+typedef struct dups {
+    ombud_store *st;
+    int64_t source_id;
+    ombud_counts *counts;
+    char first[64];
+    long line;
+    int n;
+} dups;
+
+static ombud_err on_dup(void *ud, const ombud_dup *d)
+{
+    dups *x = ud;
+
+    x->n++;
+    x->line = d->line;
+    snprintf(x->first, sizeof x->first, "%s", d->first);
+    x->counts->stored -= d->lines;
+    x->counts->rejected++;
+    return ombud_store_add_reject(x->st, x->source_id, &(ombud_reject){
+        d->line, 1, "outage_id", d->given, "duplicate"});
+}
+
 static const ombud_source src = {"outages", "o.csv", "/x/o.csv",
     "0000000000000000000000000000000000000000000000000000000000000000", 10,
-    "UTC", 1700000000, NULL};
+    "UTC", 1700000000, NULL, NULL, NULL};
 
 /* 1: counts that do not add up roll the whole file back. */
 static void test_accounting(void **state)
@@ -57,14 +80,15 @@ static void test_accounting(void **state)
     ombud_store_totals t;
     ombud_outage o = {"T-1", NULL, NULL, NULL, 0, OMBUD_TIME_NONE, 0,
                       OMBUD_TIME_NONE, OMBUD_TIME_NONE, 1, NULL,
-                      OMBUD_TIME_NONE, NULL, NULL, 0};
-    ombud_counts wrong = {2, 1, 0, 0}, right = {1, 1, 0, 0};
+                      OMBUD_TIME_NONE, NULL, NULL};
+    ombud_counts wrong = {2, 1, 0, 0}, right = {1, 1, 0, 0}, two = {2, 2, 0, 0};
+    dups x = {NULL, 0, &two, "", 0, 0};
+    ombud_source dsrc = src;
     int64_t id, found;
-    char dup[64];
     (void)state;
     assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
     assert_int_equal(ombud_store_begin_file(st, &src, &id), OMBUD_OK);
-    assert_int_equal(ombud_store_add_outage(st, id, 2, &o, dup, sizeof dup), OMBUD_OK);
+    assert_int_equal(ombud_store_add_outage(st, id, 2, &o), OMBUD_OK);
     assert_int_equal(ombud_store_end_file(st, id, &wrong), OMBUD_E_INTERNAL);
     assert_int_equal(ombud_store_totals_get(st, &t), OMBUD_OK);
     assert_int_equal(t.sources, 0);
@@ -72,15 +96,21 @@ static void test_accounting(void **state)
     /* A claimed count that the tables do not hold is caught too. */
     assert_int_equal(ombud_store_begin_file(st, &src, &id), OMBUD_OK);
     assert_int_equal(ombud_store_end_file(st, id, &right), OMBUD_E_INTERNAL);
-    /* Done properly, it lands, and a second copy of T-1 is a duplicate. */
-    assert_int_equal(ombud_store_begin_file(st, &src, &id), OMBUD_OK);
-    assert_int_equal(ombud_store_add_outage(st, id, 2, &o, dup, sizeof dup), OMBUD_OK);
-    assert_int_equal(ombud_store_add_outage(st, id, 9, &o, dup, sizeof dup),
-                     OMBUD_E_DUPLICATE);
-    assert_string_equal(dup, "o.csv:2");
-    assert_int_equal(ombud_store_add_reject(st, id, &(ombud_reject){9, 1,
-                     "outage_id", "T-1", "duplicate"}), OMBUD_OK);
-    assert_int_equal(ombud_store_end_file(st, id, &(ombud_counts){2, 1, 1, 0}), OMBUD_OK);
+    /* Done properly, it lands, and a second copy of T-1 is a duplicate:
+     * both rows counted stored, on_dup takes the second back out. */
+    dsrc.on_dup = on_dup;
+    dsrc.dup_ud = &x;
+    x.st = st;
+    assert_int_equal(ombud_store_begin_file(st, &dsrc, &id), OMBUD_OK);
+    x.source_id = id;
+    assert_int_equal(ombud_store_add_outage(st, id, 2, &o), OMBUD_OK);
+    assert_int_equal(ombud_store_add_outage(st, id, 9, &o), OMBUD_OK);
+    assert_int_equal(ombud_store_end_file(st, id, &two), OMBUD_OK);
+    assert_int_equal(x.n, 1);
+    assert_int_equal(x.line, 9);
+    assert_string_equal(x.first, "o.csv:2");
+    assert_int_equal(two.stored, 1);
+    assert_int_equal(two.rejected, 1);
     assert_int_equal(ombud_store_find_source(st, "outages", src.sha256, &found, NULL),
                      OMBUD_OK);
     assert_int_equal(found, id);
@@ -96,27 +126,26 @@ static void test_counted(void **state)
 {
     static const ombud_source qsrc = {"queue_log", "queue_log", "/x/queue_log",
         "1111111111111111111111111111111111111111111111111111111111111111", 10,
-        "UTC", 1700000000, "exitwithtimeout = voicemail"};
+        "UTC", 1700000000, "exitwithtimeout = voicemail", NULL, NULL};
     ombud_call_leg c = {"Q-1", NULL, "q", 100, OMBUD_TIME_NONE, 130,
-                        "abandoned", NULL, NULL, NULL, OMBUD_TIME_NONE, "3,5,6", 0};
+                        "abandoned", NULL, NULL, NULL, OMBUD_TIME_NONE, "3,5,6"};
     ombud_store *st;
     ombud_counts got;
     int64_t id, found;
-    char dup[64];
     (void)state;
     assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
     assert_int_equal(ombud_store_begin_file(st, &qsrc, &id), OMBUD_OK);
-    assert_int_equal(ombud_store_add_call_leg(st, id, 6, &c, dup, sizeof dup), OMBUD_OK);
+    assert_int_equal(ombud_store_add_call_leg(st, id, 6, &c), OMBUD_OK);
     /* one counted line short: refused */
     assert_int_equal(ombud_store_end_file(st, id, &(ombud_counts){5, 3, 0, 1}),
                      OMBUD_E_INTERNAL);
     /* stored as one row (the leg) instead of its three lines: refused */
     assert_int_equal(ombud_store_begin_file(st, &qsrc, &id), OMBUD_OK);
-    assert_int_equal(ombud_store_add_call_leg(st, id, 6, &c, dup, sizeof dup), OMBUD_OK);
+    assert_int_equal(ombud_store_add_call_leg(st, id, 6, &c), OMBUD_OK);
     assert_int_equal(ombud_store_end_file(st, id, &(ombud_counts){3, 1, 0, 2}),
                      OMBUD_E_INTERNAL);
     assert_int_equal(ombud_store_begin_file(st, &qsrc, &id), OMBUD_OK);
-    assert_int_equal(ombud_store_add_call_leg(st, id, 6, &c, dup, sizeof dup), OMBUD_OK);
+    assert_int_equal(ombud_store_add_call_leg(st, id, 6, &c), OMBUD_OK);
     assert_int_equal(ombud_store_end_file(st, id, &(ombud_counts){5, 3, 0, 2}),
                      OMBUD_OK);
     assert_int_equal(ombud_store_find_source(st, "queue_log", qsrc.sha256, &found,

@@ -1,0 +1,1745 @@
+/*
+ * test_store_conformance.c - the evidence store's public API (store.h),
+ * the same calls and the same answers on both backends (issue 28).
+ *
+ * Which backend: OMBUD_STORE_URI, when set, is a PostgreSQL connection
+ * string ("host=/run/pg dbname=conf", a URI, or "pg:" plus either) of a
+ * database this test may create databases from: each test gets a fresh
+ * database "<that one>_t<pid>_<n>", dropped after it (tests/pg/run.sh
+ * runs it so against its throwaway server). Unset, each test gets a new
+ * SQLite file in a temporary folder (make test-unit).
+ *
+ * Every expected value below is worked out by hand from the rows the
+ * test stores, and read in the store.h contract, never in an answer of
+ * either backend. Row and source ids are compared only with the ids the
+ * store handed out (their values are not promised: PostgreSQL's
+ * sequences do not roll back with a file, SQLite's rowids may be reused).
+ *
+ * Duplicate keys: a backend may tell on_dup as the row is added or when
+ * the file ends (store.h); the test looks only at what must agree: which
+ * rows, their lines, keys and first copies, and the counts after the file.
+ *
+ * A difference between the backends is a bug in one of them: no test
+ * here is skipped for a backend.
+ */
+#include "testutil.h"
+#include <stdarg.h>
+#include <time.h>
+#include <libpq-fe.h>
+#include "ombud/time.h"
+#include "ombud/diag.h"
+#include "ombud/store.h"
+#include "ombud/version.h"
+
+/* ---- the store under test: a fresh one per test -------------------------- */
+
+static const char *uri;     /* OMBUD_STORE_URI, or NULL: SQLite */
+static char dir[64];        /* temporary folder: SQLite stores (both runs) */
+static PGconn *admin;       /* PostgreSQL: creates and drops the databases */
+static char dbname[64];     /* PostgreSQL: this test's database */
+static char target[1024];   /* what this test's store was opened from */
+static int serial;          /* numbers the tests' stores */
+static ombud_store *st;     /* the store under test */
+static FILE *devnull;       /* expected refusals print here */
+
+/* What on_dup was told, as text, and the counts it keeps up to date. */
+static struct {
+    char seen[1024];
+    ombud_counts *counts;   /* the file's counts, or NULL */
+    int64_t source_id;
+} dups;
+
+/* 2026-10 in UTC, the period most tests read. */
+#define OCT UTC(2026, 10, 1, 0, 0, 0)
+#define NOV UTC(2026, 11, 1, 0, 0, 0)
+/* The import time every source records. */
+#define IMPORTED 1700000000
+
+/* The SHA-256 of no bytes at all (FIPS 180-2's well-known value). */
+#define SHA256_EMPTY \
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+static const char *backend_name(void)
+{
+    return uri ? "PostgreSQL" : "SQLite";
+}
+
+/* The connection string libpq reads: without ombud's "pg:" prefix. */
+static const char *libpq_string(const char *s)
+{
+    return strncmp(s, "pg:", 3) ? s : s + 3;
+}
+
+/* Append @key='@val' to @out, quoted as libpq's connection strings are. */
+static void put_option(char *out, size_t size, const char *key,
+                       const char *val)
+{
+    size_t n = strlen(out);
+
+    n += (size_t)snprintf(out + n, size - n, "%s%s='", n ? " " : "", key);
+    for (; *val && n + 3 < size; val++) {
+        if (*val == '\'' || *val == '\\')
+            out[n++] = '\\';
+        out[n++] = *val;
+    }
+    snprintf(out + n, size - n, "'");
+}
+
+/*
+ * "pg:" and OMBUD_STORE_URI's options with the database replaced by
+ * @db: a URI and a keyword string alike (PQconninfoParse reads both).
+ */
+static int pg_target(const char *db, char *out, size_t size)
+{
+    char *err = NULL;
+    PQconninfoOption *opt = PQconninfoParse(libpq_string(uri), &err);
+    char opts[900] = "";
+
+    if (!opt) {
+        fprintf(stderr, "OMBUD_STORE_URI: %s", err ? err : "no memory\n");
+        PQfreemem(err);
+        return -1;
+    }
+    for (PQconninfoOption *o = opt; o->keyword; o++)
+        if (o->val && strcmp(o->keyword, "dbname"))
+            put_option(opts, sizeof opts, o->keyword, o->val);
+    put_option(opts, sizeof opts, "dbname", db);
+    PQconninfoFree(opt);
+    snprintf(out, size, "pg:%s", opts);
+    return 0;
+}
+
+/* Run @verb (CREATE or DROP) DATABASE for this test's database. */
+static int pg_database(const char *verb)
+{
+    char *id = PQescapeIdentifier(admin, dbname, strlen(dbname)), sql[160];
+    PGresult *r;
+    int ok;
+
+    snprintf(sql, sizeof sql, "%s DATABASE %s%s", verb,
+             strcmp(verb, "DROP") ? "" : "IF EXISTS ", id);
+    PQfreemem(id);
+    r = PQexec(admin, sql);
+    ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!ok)
+        fprintf(stderr, "%s: %s", sql, PQerrorMessage(admin));
+    PQclear(r);
+    return ok ? 0 : -1;
+}
+
+/* Remove an SQLite store and its WAL files. */
+static void remove_sqlite(const char *path)
+{
+    char p[1100];
+
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path);
+    unlink(p);
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    ombud_diag_set_verbosity(OMBUD_QUIET);
+    devnull = fopen("/dev/null", "w");
+    snprintf(dir, sizeof dir, "/tmp/ombud-conformance-XXXXXX");
+    if (!devnull || !mkdtemp(dir))
+        return -1;
+    if (!uri)
+        return 0;
+    admin = PQconnectdb(libpq_string(uri));
+    if (PQstatus(admin) != CONNECTION_OK) {
+        fprintf(stderr, "OMBUD_STORE_URI: %s", PQerrorMessage(admin));
+        return -1;
+    }
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    PQfinish(admin);
+    admin = NULL;
+    rmdir(dir);
+    if (devnull)
+        fclose(devnull);
+    return 0;
+}
+
+/* A new, empty store for each test: no test sees another's rows. */
+static int setup(void **state)
+{
+    (void)state;
+    serial++;
+    if (uri) {
+        snprintf(dbname, sizeof dbname, "%.30s_t%d_%d", PQdb(admin),
+                 (int)getpid(), serial);
+        if (pg_database("CREATE") || pg_target(dbname, target, sizeof target))
+            return -1;
+    } else {
+        snprintf(target, sizeof target, "%s/t%d.db", dir, serial);
+    }
+    return ombud_store_open(target, &st) == OMBUD_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ombud_store_close(st);
+    st = NULL;
+    ombud_diag_set_stream(NULL);
+    if (uri)
+        return pg_database("DROP");
+    remove_sqlite(target);
+    return 0;
+}
+
+/* Expected refusals print an error: keep it out of the log. */
+static void hush(int on)
+{
+    ombud_diag_set_stream(on ? devnull : NULL);
+}
+
+/* A row not kept for its key: noted, rejected, taken out of "stored". */
+static ombud_err on_dup(void *ud, const ombud_dup *d)
+{
+    size_t n = strlen(dups.seen);
+
+    (void)ud;
+    snprintf(dups.seen + n, sizeof dups.seen - n, "%ld|%s|%s|%s|%lld\n",
+             d->line, d->key, d->given, d->first, (long long)d->lines);
+    if (dups.counts) {
+        dups.counts->stored -= d->lines;
+        dups.counts->rejected++;
+    }
+    return ombud_store_add_reject(st, dups.source_id, &(ombud_reject){
+        d->line, 1, "key", d->given, "duplicate"});
+}
+
+/* ---- writing rows -------------------------------------------------------- */
+
+/* A checksum of 64 digits made from @n, so each test file has its own. */
+static const char *sha_of(int n)
+{
+    static char buf[8][65];
+    char *s = buf[n & 7];
+
+    snprintf(s, 65, "%064d", n);
+    return s;
+}
+
+/* Start importing file @name of @kind, checksum sha_of(@n), 100 + @n bytes. */
+static int64_t begin(const char *kind, const char *name, int n)
+{
+    char path[128];
+    int64_t id = 0;
+
+    snprintf(path, sizeof path, "/in/%s", name);
+    ombud_source src = {kind, name, path, sha_of(n), 100 + n, "UTC",
+                        IMPORTED, NULL, on_dup, &dups};
+    assert_int_equal(ombud_store_begin_file(st, &src, &id), OMBUD_OK);
+    assert_true(id > 0);
+    return id;
+}
+
+/* Commit a file whose counts are right. */
+static void end(int64_t id, int64_t read, int64_t stored, int64_t rejected,
+                int64_t counted)
+{
+    ombud_counts c = {read, stored, rejected, counted};
+
+    assert_int_equal(ombud_store_end_file(st, id, &c), OMBUD_OK);
+}
+
+/* end_file must refuse these counts (OMBUD_E_INTERNAL), quietly. */
+static void end_refused(int64_t id, int64_t read, int64_t stored,
+                        int64_t rejected, int64_t counted)
+{
+    ombud_counts c = {read, stored, rejected, counted};
+
+    hush(1);
+    assert_int_equal(ombud_store_end_file(st, id, &c), OMBUD_E_INTERNAL);
+    hush(0);
+}
+
+/* An outage with only its id and times; the rest blank. */
+static ombud_outage outage(const char *id, int64_t started, int64_t restored)
+{
+    return (ombud_outage){id, NULL, NULL, NULL, started, restored, 0,
+                          OMBUD_TIME_NONE, OMBUD_TIME_NONE, 0, NULL,
+                          OMBUD_TIME_NONE, NULL, NULL};
+}
+
+/* A leg that no person answered; @lines NULL for a row of its own. */
+static ombud_call_leg leg(const char *id, const char *queue, int64_t arrived,
+                          int64_t ended, const char *outcome,
+                          const char *lines)
+{
+    return (ombud_call_leg){id, NULL, queue, arrived, OMBUD_TIME_NONE, ended,
+                            outcome, NULL, NULL, NULL, OMBUD_TIME_NONE,
+                            lines};
+}
+
+static ombud_billing bill(const char *account, const char *kind,
+                          int64_t posted, int64_t amount)
+{
+    return (ombud_billing){account, kind, posted, amount, 1, "USD", NULL,
+                           OMBUD_TIME_NONE, OMBUD_TIME_NONE, OMBUD_TIME_NONE,
+                           NULL, NULL, NULL};
+}
+
+static ombud_appointment appt(const char *id, int64_t from, int64_t to)
+{
+    return (ombud_appointment){id, NULL, NULL, NULL, OMBUD_TIME_NONE, from,
+                               to, OMBUD_TIME_NONE, OMBUD_TIME_NONE, NULL,
+                               0};
+}
+
+static ombud_order order(const char *id, int64_t ordered, int64_t promised)
+{
+    return (ombud_order){id, NULL, NULL, NULL, NULL, ordered, promised, 0,
+                         OMBUD_TIME_NONE, 0, NULL};
+}
+
+static void add_outage(int64_t src, long line, const ombud_outage *o)
+{
+    assert_int_equal(ombud_store_add_outage(st, src, line, o), OMBUD_OK);
+}
+
+static void add_leg(int64_t src, long line, const ombud_call_leg *c)
+{
+    assert_int_equal(ombud_store_add_call_leg(st, src, line, c), OMBUD_OK);
+}
+
+static void add_bill(int64_t src, long line, const ombud_billing *b)
+{
+    assert_int_equal(ombud_store_add_billing(st, src, line, b), OMBUD_OK);
+}
+
+static void add_appt(int64_t src, long line, const ombud_appointment *a)
+{
+    assert_int_equal(ombud_store_add_appointment(st, src, line, a), OMBUD_OK);
+}
+
+static void add_order(int64_t src, long line, const ombud_order *o)
+{
+    assert_int_equal(ombud_store_add_order(st, src, line, o), OMBUD_OK);
+}
+
+static void add_reject(int64_t src, long line, long col, const char *field,
+                       const char *value, const char *reason)
+{
+    ombud_reject r = {line, col, field, value, reason};
+    assert_int_equal(ombud_store_add_reject(st, src, &r), OMBUD_OK);
+}
+
+/* ---- reading rows back as text ------------------------------------------- */
+
+/* What an iteration saw: one line of text per row, and the rows' ids. */
+typedef struct seen {
+    char text[4096];
+    int n;
+    int64_t ids[16];
+} seen;
+
+static void saw(seen *s, int64_t id, const char *fmt, ...)
+{
+    size_t len = strlen(s->text);
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(s->text + len, sizeof s->text - len, fmt, ap);
+    va_end(ap);
+    if (s->n < 16)
+        s->ids[s->n] = id;
+    s->n++;
+}
+
+/* A blank (NULL) string as "-". */
+static const char *S(const char *s)
+{
+    return s ? s : "-";
+}
+
+/* An instant as "2026-10-01 00:00:00" (UTC), "-" for OMBUD_TIME_NONE, so
+ * that expectations read as dates. Eight buffers in turn. */
+static const char *TM(int64_t t)
+{
+    static char buf[8][24];
+    static int k;
+    char *b = buf[k++ & 7];
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    if (t == OMBUD_TIME_NONE)
+        return "-";
+    gmtime_r(&tt, &tm);
+    strftime(b, 24, "%Y-%m-%d %H:%M:%S", &tm);
+    return b;
+}
+
+static int on_outage(void *ud, int64_t id, const ombud_outage *o)
+{
+    saw(ud, id, "%s|%s|%s|%s|%s|%s|%d|%s|%s|%lld|%s|%s|%s|%s\n",
+        o->outage_id, S(o->account_id), S(o->area), S(o->service),
+        TM(o->started_at), TM(o->restored_at), o->planned,
+        TM(o->scheduled_at), TM(o->notified_at),
+        (long long)o->customers_affected, S(o->cause), TM(o->reported_at),
+        S(o->exclusion), S(o->location_class));
+    return 0;
+}
+
+/* (A leg read back does not carry its lines: only its fields.) */
+static int on_leg(void *ud, int64_t id, const ombud_call_leg *c)
+{
+    saw(ud, id, "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", c->call_id,
+        S(c->account_id), c->queue, TM(c->arrived_at), TM(c->answered_at),
+        TM(c->ended_at), c->outcome, S(c->agent_id), S(c->transferred_to),
+        S(c->ticket_id), TM(c->promised_restore_at));
+    return 0;
+}
+
+static int on_bill(void *ud, int64_t id, const ombud_billing *b)
+{
+    char amount[24] = "-";
+
+    if (b->has_amount)
+        snprintf(amount, sizeof amount, "%lld", (long long)b->amount);
+    saw(ud, id, "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", b->account_id,
+        b->kind, TM(b->posted_at), amount, b->currency, S(b->service),
+        TM(b->period_start), TM(b->period_end), TM(b->due_at),
+        S(b->reference), S(b->description), S(b->area));
+    return 0;
+}
+
+static int on_appt(void *ud, int64_t id, const ombud_appointment *a)
+{
+    saw(ud, id, "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%d\n", a->appointment_id,
+        S(a->account_id), S(a->reference), S(a->kind), TM(a->booked_at),
+        TM(a->window_start), TM(a->window_end), TM(a->arrived_at),
+        TM(a->cancelled_at), S(a->cancelled_by), a->customer_absent);
+    return 0;
+}
+
+static int on_order(void *ud, int64_t id, const ombud_order *o)
+{
+    saw(ud, id, "%s|%s|%s|%s|%s|%s|%s|%d|%s|%d|%s\n", o->order_id,
+        S(o->account_id), S(o->service), S(o->area), S(o->location_class),
+        TM(o->ordered_at), TM(o->promised_at), o->promised_all_day,
+        TM(o->completed_at), o->customer_requested_later, S(o->exclusion));
+    return 0;
+}
+
+static int on_customers(void *ud, int64_t id, const char *file, long line,
+                        const ombud_customers *c)
+{
+    saw(ud, id, "%s|%lld|%s|%s:%ld\n", c->area,
+        (long long)c->customers_served, TM(c->as_of), file, line);
+    return 0;
+}
+
+static int on_source(void *ud, const ombud_source_row *s)
+{
+    saw(ud, s->id, "%s|%s|%s|%.8s|%lld|%s|%lld|%s|%s|%lld=%lld+%lld+%lld\n",
+        s->kind, s->name, s->path, s->sha256, (long long)s->bytes, s->tz,
+        (long long)s->imported_at, S(s->settings), S(s->notes),
+        (long long)s->counts.read, (long long)s->counts.stored,
+        (long long)s->counts.rejected, (long long)s->counts.counted);
+    return 0;
+}
+
+static int on_reject(void *ud, const char *file, const ombud_reject *r)
+{
+    saw(ud, 0, "%s:%ld:%ld|%s|%s|%s\n", file, r->line, r->col, S(r->field),
+        S(r->value), r->reason);
+    return 0;
+}
+
+/* Stop after the first row. */
+static int first_only(void *ud, int64_t id, const ombud_call_leg *c)
+{
+    (void)c;
+    saw(ud, id, "x");
+    return 1;
+}
+
+static ombud_store_totals totals(void)
+{
+    ombud_store_totals t;
+
+    assert_int_equal(ombud_store_totals_get(st, &t), OMBUD_OK);
+    return t;
+}
+
+/* The sources as each_source() lists them. */
+static seen sources(void)
+{
+    seen s = {0};
+
+    assert_int_equal(ombud_store_each_source(st, on_source, &s), OMBUD_OK);
+    return s;
+}
+
+/* The id find_source() gives for (@kind, @sha), 0 when none. */
+static int64_t found(const char *kind, const char *sha)
+{
+    int64_t id = -1;
+
+    assert_int_equal(ombud_store_find_source(st, kind, sha, &id, NULL),
+                     OMBUD_OK);
+    return id;
+}
+
+static int has_size(const char *kind, int64_t bytes)
+{
+    int f = -1;
+
+    assert_int_equal(ombud_store_has_size(st, kind, bytes, &f), OMBUD_OK);
+    return f;
+}
+
+/* ---- 1: a file's counts -------------------------------------------------- */
+
+/* A committed file is found by kind and checksum with its counts, by
+ * size, in the totals and as the last file; nothing else is. */
+static void test_file_counts(void **state)
+{
+    ombud_outage a = outage("T-1", OCT, OMBUD_TIME_NONE),
+                 b = outage("T-2", OCT + 60, OCT + 120);
+    ombud_counts got = {-1, -1, -1, -1};
+    ombud_store_totals t;
+    int64_t id, other = -1;
+    (void)state;
+    assert_int_equal(ombud_store_last_file(st), 0);
+    id = begin("outages", "o.csv", 1);
+    add_outage(id, 2, &a);
+    add_reject(id, 3, 2, "started_at", "yesterday", "not a time");
+    add_outage(id, 4, &b);
+    end(id, 3, 2, 1, 0);
+    assert_int_equal(ombud_store_find_source(st, "outages", sha_of(1), &other,
+                                             &got), OMBUD_OK);
+    assert_int_equal(other, id);
+    assert_int_equal(got.read, 3);
+    assert_int_equal(got.stored, 2);
+    assert_int_equal(got.rejected, 1);
+    assert_int_equal(got.counted, 0);
+    assert_int_equal(found("calls", sha_of(1)), 0);      /* other kind */
+    assert_int_equal(found("outages", sha_of(2)), 0);    /* other file */
+    assert_int_equal(has_size("outages", 101), 1);
+    assert_int_equal(has_size("outages", 102), 0);
+    assert_int_equal(has_size("calls", 101), 0);
+    assert_int_equal(ombud_store_last_file(st), id);
+    t = totals();
+    assert_int_equal(t.sources, 1);
+    assert_int_equal(t.outages, 2);
+    assert_int_equal(t.rejects, 1);
+    assert_int_equal(t.call_legs + t.billing_events + t.appointments +
+                     t.orders, 0);
+}
+
+/* A queue_log leg built from three lines stands for three rows; the
+ * lines in no leg are counted: read 5 = 3 stored + 0 rejected + 2. */
+static void test_counted_lines(void **state)
+{
+    ombud_call_leg q = leg("Q-1", "tech", OCT, OCT + 30, "abandoned", "3,5,6");
+    ombud_counts got = {-1, -1, -1, -1};
+    ombud_store_totals t;
+    int64_t id, other;
+    (void)state;
+    id = begin("queue_log", "queue_log", 3);
+    add_leg(id, 6, &q);
+    end(id, 5, 3, 0, 2);
+    assert_int_equal(ombud_store_find_source(st, "queue_log", sha_of(3),
+                                             &other, &got), OMBUD_OK);
+    assert_int_equal(other, id);
+    assert_int_equal(got.read, 5);
+    assert_int_equal(got.stored, 3);
+    assert_int_equal(got.rejected, 0);
+    assert_int_equal(got.counted, 2);
+    t = totals();
+    assert_int_equal(t.call_legs, 1);   /* one leg, whatever its lines */
+}
+
+/* ---- 2: abort_file and row accounting ------------------------------------ */
+
+/* Nothing of an aborted file remains, and the handle imports again. */
+static void test_abort_file(void **state)
+{
+    ombud_outage o = outage("T-1", OCT, OMBUD_TIME_NONE);
+    ombud_billing b = bill("ACC-1", "charge", OCT, 100);
+    ombud_store_totals t;
+    int64_t id, from, to;
+    (void)state;
+    id = begin("outages", "o.csv", 1);
+    add_outage(id, 2, &o);
+    add_reject(id, 3, 0, NULL, NULL, "too many fields");
+    ombud_store_abort_file(st);
+    t = totals();
+    assert_int_equal(t.sources + t.outages + t.rejects, 0);
+    assert_int_equal(found("outages", sha_of(1)), 0);
+    assert_int_equal(has_size("outages", 101), 0);
+    assert_int_equal(sources().n, 0);
+    assert_int_equal(ombud_store_data_span(st, &from, &to), OMBUD_E_DATA);
+    assert_int_equal(ombud_store_last_file(st), 0);
+    id = begin("billing", "b.csv", 2);
+    add_bill(id, 2, &b);
+    end(id, 1, 1, 0, 0);
+    assert_int_equal(found("billing", sha_of(2)), id);
+    assert_int_equal(totals().billing_events, 1);
+}
+
+/* Nothing is stored: no source, row or reject, in any listing. */
+static void assert_empty(void)
+{
+    ombud_store_totals t = totals();
+    seen r = {0};
+
+    assert_int_equal(t.sources + t.outages + t.call_legs + t.billing_events +
+                     t.rejects + t.appointments + t.orders, 0);
+    assert_int_equal(sources().n, 0);
+    assert_int_equal(ombud_store_each_reject(st, on_reject, &r), OMBUD_OK);
+    assert_int_equal(r.n, 0);
+}
+
+/* Counts that do not add up, or that the tables do not hold, roll the
+ * whole file back with OMBUD_E_INTERNAL. */
+static void test_accounting_mismatch(void **state)
+{
+    ombud_outage o = outage("T-1", OCT, OMBUD_TIME_NONE);
+    ombud_call_leg q = leg("Q-1", "tech", OCT, OCT + 30, "abandoned", "3,5,6");
+    int64_t id;
+    (void)state;
+    id = begin("outages", "o.csv", 1);          /* read 2 != 1 + 0 + 0 */
+    add_outage(id, 2, &o);
+    end_refused(id, 2, 1, 0, 0);
+    assert_empty();
+    id = begin("outages", "o.csv", 1);          /* claims a row not stored */
+    end_refused(id, 1, 1, 0, 0);
+    assert_empty();
+    id = begin("outages", "o.csv", 1);          /* a row not claimed */
+    add_outage(id, 2, &o);
+    end_refused(id, 0, 0, 0, 0);
+    assert_empty();
+    id = begin("outages", "o.csv", 1);          /* claims a reject not stored */
+    add_outage(id, 2, &o);
+    end_refused(id, 2, 1, 1, 0);
+    assert_empty();
+    id = begin("outages", "o.csv", 1);          /* negative counted */
+    add_outage(id, 2, &o);
+    add_outage(id, 3, &(ombud_outage){.outage_id = "T-2", .started_at = OCT,
+        .restored_at = OMBUD_TIME_NONE, .scheduled_at = OMBUD_TIME_NONE,
+        .notified_at = OMBUD_TIME_NONE, .reported_at = OMBUD_TIME_NONE});
+    end_refused(id, 1, 2, 0, -1);
+    assert_empty();
+    id = begin("queue_log", "queue_log", 3);    /* a 3-line leg counted as 1 */
+    add_leg(id, 6, &q);
+    end_refused(id, 3, 1, 0, 2);
+    assert_empty();
+    id = begin("outages", "o.csv", 1);          /* and then, done right */
+    add_outage(id, 2, &o);
+    end(id, 1, 1, 0, 0);
+    assert_int_equal(found("outages", sha_of(1)), id);
+}
+
+/* ---- 3: a source's checksum, notes and settings -------------------------- */
+
+/* Input from a pipe: begun as "pending", its checksum set once known. */
+static int64_t piped_file(void)
+{
+    ombud_source src = {"billing", "b.csv", "/dev/fd/63", "pending", 0,
+                        "America/Los_Angeles", IMPORTED, NULL, NULL, NULL};
+    ombud_billing b = bill("ACC-1", "charge", OCT, 5000);
+    int64_t id;
+
+    assert_int_equal(ombud_store_begin_file(st, &src, &id), OMBUD_OK);
+    add_bill(id, 2, &b);
+    assert_int_equal(ombud_store_set_source_checksum(st, id, sha_of(7), 1234),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_set_source_notes(st, id, "1 charge; no "
+                                                  "notices"), OMBUD_OK);
+    end(id, 1, 1, 0, 0);
+    return id;
+}
+
+static void test_source_checksum_notes(void **state)
+{
+    ombud_source q = {"queue_log", "queue_log", "/var/log/asterisk/queue_log",
+                      sha_of(8), 300, "UTC", IMPORTED,
+                      "exitwithtimeout = voicemail", NULL, NULL};
+    int64_t a, b;
+    seen s;
+    (void)state;
+    a = piped_file();
+    assert_int_equal(found("billing", sha_of(7)), a);
+    assert_int_equal(found("billing", "pending"), 0);
+    assert_int_equal(has_size("billing", 1234), 1);
+    assert_int_equal(has_size("billing", 0), 0);
+    assert_int_equal(ombud_store_begin_file(st, &q, &b), OMBUD_OK);
+    end(b, 0, 0, 0, 0);
+    assert_true(b > a);
+    s = sources();   /* in import order; no notes: NULL, as no settings */
+    assert_string_equal(s.text,
+        "billing|b.csv|/dev/fd/63|00000000|1234|America/Los_Angeles|"
+        "1700000000|-|1 charge; no notices|1=1+0+0\n"
+        "queue_log|queue_log|/var/log/asterisk/queue_log|00000000|300|UTC|"
+        "1700000000|exitwithtimeout = voicemail|-|0=0+0+0\n");
+    assert_int_equal(s.ids[0], a);
+    assert_int_equal(s.ids[1], b);
+}
+
+/* ---- 4: rows over a period: [from, to) ----------------------------------- */
+
+/* Outages of outages.csv lines 2-7, in file order (not start order). */
+static void store_outages(void)
+{
+    ombud_outage o[6] = {
+        outage("O-1", UTC(2026, 9, 30, 20, 0, 0), OCT),
+        outage("O-2", UTC(2026, 9, 30, 22, 0, 0), OCT + 1),
+        outage("O-3", NOV - 1, OMBUD_TIME_NONE),
+        outage("O-4", NOV, OMBUD_TIME_NONE),
+        outage("O-5", UTC(2026, 9, 1, 0, 0, 0), OMBUD_TIME_NONE),
+        {"O-6", "ACC-1", "North", "fibre", UTC(2026, 10, 10, 8, 0, 0),
+         UTC(2026, 10, 10, 20, 0, 0), 1, UTC(2026, 10, 3, 9, 0, 0),
+         UTC(2026, 10, 2, 12, 0, 0), 120, "fibre cut",
+         UTC(2026, 10, 10, 8, 30, 0), "planned_notified", "urban"},
+    };
+    int64_t id = begin("outages", "outages.csv", 1);
+
+    for (int i = 0; i < 6; i++)
+        add_outage(id, 2 + i, &o[i]);
+    add_reject(id, 8, 1, "outage_id", NULL, "blank outage_id");
+    end(id, 7, 6, 1, 0);
+}
+
+/* Open at some instant of [from, to): started before to, not restored by
+ * from. O-1 restored exactly at from and O-4 started exactly at to are
+ * out; open O-5 and O-3 are in. In start order. */
+static void test_each_outage(void **state)
+{
+    seen s = {0}, nov = {0};
+    int64_t row, restored;
+    (void)state;
+    store_outages();
+    assert_int_equal(ombud_store_each_outage(st, OCT, NOV, on_outage, &s),
+                     OMBUD_OK);
+    assert_string_equal(s.text,
+        "O-5|-|-|-|2026-09-01 00:00:00|-|0|-|-|0|-|-|-|-\n"
+        "O-2|-|-|-|2026-09-30 22:00:00|2026-10-01 00:00:01|0|-|-|0|-|-|-|-\n"
+        "O-6|ACC-1|North|fibre|2026-10-10 08:00:00|2026-10-10 20:00:00|1|"
+        "2026-10-03 09:00:00|2026-10-02 12:00:00|120|fibre cut|"
+        "2026-10-10 08:30:00|planned_notified|urban\n"
+        "O-3|-|-|-|2026-10-31 23:59:59|-|0|-|-|0|-|-|-|-\n");
+    /* The next day: the two still open and O-4, started at its start. */
+    assert_int_equal(ombud_store_each_outage(st, NOV, NOV + 86400, on_outage,
+                                             &nov), OMBUD_OK);
+    assert_string_equal(nov.text,
+        "O-5|-|-|-|2026-09-01 00:00:00|-|0|-|-|0|-|-|-|-\n"
+        "O-3|-|-|-|2026-10-31 23:59:59|-|0|-|-|0|-|-|-|-\n"
+        "O-4|-|-|-|2026-11-01 00:00:00|-|0|-|-|0|-|-|-|-\n");
+    /* Looked up by id: the row the iteration gave, and its restoration. */
+    assert_int_equal(ombud_store_outage_restored(st, "O-6", &row, &restored),
+                     OMBUD_OK);
+    assert_int_equal(row, s.ids[2]);
+    assert_int_equal(restored, UTC(2026, 10, 10, 20, 0, 0));
+    assert_int_equal(ombud_store_outage_restored(st, "O-3", &row, &restored),
+                     OMBUD_OK);
+    assert_int_equal(row, s.ids[3]);
+    assert_int_equal(restored, OMBUD_TIME_NONE);
+    assert_int_equal(ombud_store_outage_restored(st, "O-9", &row, &restored),
+                     OMBUD_OK);
+    assert_int_equal(row, 0);
+    assert_int_equal(restored, OMBUD_TIME_NONE);
+}
+
+/* Legs of calls.csv lines 2-7: one a second before, at, a second before
+ * the end of and at the end of October; two arriving in the same second. */
+static void store_legs(void)
+{
+    ombud_call_leg c[6] = {
+        leg("C-1", "tech", OCT - 1, OCT + 59, "abandoned", NULL),
+        {"C-2", "ACC-1", "tech", OCT, OCT + 30, OCT + 300, "answered", "A-7",
+         "billing", "O-6", UTC(2026, 10, 11, 8, 0, 0), NULL},
+        leg("C-3", "billing", NOV - 1, NOV + 60, "abandoned", NULL),
+        leg("C-4", "tech", NOV, NOV + 60, "abandoned", NULL),
+        leg("C-5", "tech", UTC(2026, 10, 15, 12, 0, 0),
+            UTC(2026, 10, 15, 12, 1, 0), "abandoned", NULL),
+        leg("C-6", "repair", UTC(2026, 10, 15, 12, 0, 0),
+            UTC(2026, 10, 15, 12, 2, 0), "voicemail", NULL),
+    };
+    int64_t id = begin("calls", "calls.csv", 2);
+
+    for (int i = 0; i < 6; i++)
+        add_leg(id, 2 + i, &c[i]);
+    end(id, 6, 6, 0, 0);
+}
+
+/* Arrived in [from, to), in arrival order, ties by row id (C-5 before
+ * C-6, stored in that order); a stop by the callback is honoured. */
+static void test_each_leg(void **state)
+{
+    seen s = {0}, one = {0};
+    (void)state;
+    store_legs();
+    assert_int_equal(ombud_store_each_leg(st, OCT, NOV, on_leg, &s), OMBUD_OK);
+    assert_string_equal(s.text,
+        "C-2|ACC-1|tech|2026-10-01 00:00:00|2026-10-01 00:00:30|"
+        "2026-10-01 00:05:00|answered|A-7|billing|O-6|2026-10-11 08:00:00\n"
+        "C-5|-|tech|2026-10-15 12:00:00|-|2026-10-15 12:01:00|abandoned|"
+        "-|-|-|-\n"
+        "C-6|-|repair|2026-10-15 12:00:00|-|2026-10-15 12:02:00|voicemail|"
+        "-|-|-|-\n"
+        "C-3|-|billing|2026-10-31 23:59:59|-|2026-11-01 00:01:00|abandoned|"
+        "-|-|-|-\n");
+    assert_true(s.ids[1] < s.ids[2]);
+    /* Only the stop is checked: store.h says the callback's value "is
+     * returned", but both backends return OMBUD_OK after a stop. */
+    (void)ombud_store_each_leg(st, OCT, NOV, first_only, &one);
+    assert_int_equal(one.n, 1);
+    assert_int_equal(one.ids[0], s.ids[0]);
+}
+
+/* Billing lines 2-7 of three accounts, one posted at each bound. */
+static void store_billing(void)
+{
+    ombud_billing b[6] = {
+        bill("acc-a", "charge", UTC(2026, 10, 5, 0, 0, 0), 5000),
+        {"ACC-B", "credit", UTC(2026, 10, 2, 0, 0, 0), -978, 1, "USD",
+         "fibre", OMBUD_TIME_NONE, OMBUD_TIME_NONE, OMBUD_TIME_NONE, "O-6",
+         NULL, NULL},
+        {"ACC-A", "charge", UTC(2026, 10, 20, 0, 0, 0), 5000, 1, "USD",
+         "fibre", OCT, UTC(2026, 10, 31, 0, 0, 0), UTC(2026, 10, 25, 0, 0, 0),
+         NULL, "monthly", "North"},
+        bill("ACC-A", "notice", UTC(2026, 10, 3, 0, 0, 0), 0),
+        bill("ACC-A", "payment", NOV, 5000),
+        bill("ACC-A", "payment", OCT, 4000),
+    };
+    int64_t id = begin("billing", "billing.csv", 3);
+
+    b[3].has_amount = 0;   /* a notice: blank amount */
+    for (int i = 0; i < 6; i++)
+        add_bill(id, 2 + i, &b[i]);
+    end(id, 6, 6, 0, 0);
+}
+
+/* Posted in [from, to), by account (bytes: "ACC-A" < "ACC-B" < "acc-a"),
+ * then posting time; a blank amount stays blank. */
+static void test_each_billing(void **state)
+{
+    seen s = {0};
+    (void)state;
+    store_billing();
+    assert_int_equal(ombud_store_each_billing(st, OCT, NOV, on_bill, &s),
+                     OMBUD_OK);
+    assert_string_equal(s.text,
+        "ACC-A|payment|2026-10-01 00:00:00|4000|USD|-|-|-|-|-|-|-\n"
+        "ACC-A|notice|2026-10-03 00:00:00|-|USD|-|-|-|-|-|-|-\n"
+        "ACC-A|charge|2026-10-20 00:00:00|5000|USD|fibre|2026-10-01 00:00:00|"
+        "2026-10-31 00:00:00|2026-10-25 00:00:00|-|monthly|North\n"
+        "ACC-B|credit|2026-10-02 00:00:00|-978|USD|fibre|-|-|-|O-6|-|-\n"
+        "acc-a|charge|2026-10-05 00:00:00|5000|USD|-|-|-|-|-|-|-\n");
+}
+
+/* Appointments whose window starts in [from, to), in window order: A-4's
+ * window starts a second before October and ends in it, A-2's at its end. */
+static void test_each_appointment(void **state)
+{
+    ombud_appointment a[4] = {
+        {"A-1", "ACC-1", "O-6", "repair", UTC(2026, 10, 9, 10, 0, 0),
+         UTC(2026, 10, 12, 8, 0, 0), UTC(2026, 10, 12, 13, 0, 0),
+         UTC(2026, 10, 12, 14, 10, 0), OMBUD_TIME_NONE, NULL, 0},
+        appt("A-2", NOV, NOV + 4 * 3600),
+        {"A-3", "ACC-2", NULL, "install", OMBUD_TIME_NONE, OCT,
+         OCT + 4 * 3600, OMBUD_TIME_NONE, UTC(2026, 9, 30, 18, 0, 0),
+         "provider", 1},
+        appt("A-4", OCT - 1, OCT + 4 * 3600),
+    };
+    seen s = {0};
+    int64_t id;
+    (void)state;
+    id = begin("appointments", "appointments.csv", 4);
+    for (int i = 0; i < 4; i++)
+        add_appt(id, 2 + i, &a[i]);
+    end(id, 4, 4, 0, 0);
+    assert_int_equal(ombud_store_each_appointment(st, OCT, NOV, on_appt, &s),
+                     OMBUD_OK);
+    assert_string_equal(s.text,
+        "A-3|ACC-2|-|install|-|2026-10-01 00:00:00|2026-10-01 04:00:00|-|"
+        "2026-09-30 18:00:00|provider|1\n"
+        "A-1|ACC-1|O-6|repair|2026-10-09 10:00:00|2026-10-12 08:00:00|"
+        "2026-10-12 13:00:00|2026-10-12 14:10:00|-|-|0\n");
+    assert_int_equal(totals().appointments, 4);
+}
+
+/* Orders placed in [from, to), in order-time order. */
+static void test_each_order(void **state)
+{
+    ombud_order o[4] = {
+        order("P-1", OCT - 1, UTC(2026, 10, 8, 0, 0, 0)),
+        {"P-2", "ACC-2", "fibre", "North", "remote", OCT,
+         UTC(2026, 10, 8, 0, 0, 0), 1, UTC(2026, 10, 9, 15, 0, 0), 0, NULL},
+        {"P-3", "ACC-3", NULL, NULL, NULL, UTC(2026, 10, 20, 0, 0, 0),
+         UTC(2026, 10, 25, 12, 0, 0), 0, OMBUD_TIME_NONE, 1,
+         "customer_requested_later"},
+        order("P-4", NOV, NOV + 86400),
+    };
+    seen s = {0};
+    int64_t id;
+    (void)state;
+    id = begin("orders", "orders.csv", 5);
+    for (int i = 0; i < 4; i++)
+        add_order(id, 2 + i, &o[i]);
+    end(id, 4, 4, 0, 0);
+    assert_int_equal(ombud_store_each_order(st, OCT, NOV, on_order, &s),
+                     OMBUD_OK);
+    assert_string_equal(s.text,
+        "P-2|ACC-2|fibre|North|remote|2026-10-01 00:00:00|"
+        "2026-10-08 00:00:00|1|2026-10-09 15:00:00|0|-\n"
+        "P-3|ACC-3|-|-|-|2026-10-20 00:00:00|2026-10-25 12:00:00|0|-|1|"
+        "customer_requested_later\n");
+    assert_int_equal(totals().orders, 4);
+}
+
+/* Customers rows by area, as_of (blank first) and row id: the later
+ * import of North on 2026-10-01 comes after the earlier one. */
+static void test_each_customers(void **state)
+{
+    ombud_customers c[3] = {{"North", 1000, OCT}, {"North", 900,
+                            OMBUD_TIME_NONE}, {"East", 50, OMBUD_TIME_NONE}},
+                    later = {"North", 1100, OCT};
+    seen s = {0};
+    int64_t a, b;
+    (void)state;
+    a = begin("customers", "customers.csv", 6);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(ombud_store_add_customers(st, a, 2 + i, &c[i]),
+                         OMBUD_OK);
+    end(a, 3, 3, 0, 0);
+    b = begin("customers", "customers2.csv", 7);
+    assert_int_equal(ombud_store_add_customers(st, b, 2, &later), OMBUD_OK);
+    end(b, 1, 1, 0, 0);
+    assert_int_equal(ombud_store_each_customers(st, on_customers, &s),
+                     OMBUD_OK);
+    assert_string_equal(s.text,
+        "East|50|-|customers.csv:4\n"
+        "North|900|-|customers.csv:3\n"
+        "North|1000|2026-10-01 00:00:00|customers.csv:2\n"
+        "North|1100|2026-10-01 00:00:00|customers2.csv:2\n");
+}
+
+/* ---- 5: span, rejects, accounts and CDRs --------------------------------- */
+
+/*
+ * From the earliest instant (order P-1 placed 2026-09-20 10:00) to just
+ * after the latest: P-1, still open, is promised 2026-11-05 00:00, later
+ * than outage O-1's restoration (11-03 12:00). The end is exclusive, one
+ * second past the latest instant, as a period [from, to) is.
+ */
+static void test_data_span(void **state)
+{
+    ombud_outage o1 = outage("O-1", UTC(2026, 10, 5, 10, 0, 0),
+                             UTC(2026, 11, 3, 12, 0, 0)),
+                 o2 = outage("O-2", UTC(2026, 10, 6, 0, 0, 0), OMBUD_TIME_NONE);
+    ombud_call_leg c = leg("C-1", "tech", UTC(2026, 10, 2, 9, 0, 0),
+                           UTC(2026, 10, 2, 9, 10, 0), "abandoned", NULL);
+    ombud_billing b = bill("ACC-1", "charge", UTC(2026, 9, 25, 0, 0, 0), 100);
+    ombud_appointment a = appt("A-1", UTC(2026, 10, 12, 8, 0, 0),
+                               UTC(2026, 10, 12, 13, 0, 0));
+    ombud_order p = order("P-1", UTC(2026, 9, 20, 10, 0, 0),
+                          UTC(2026, 11, 5, 0, 0, 0));
+    int64_t id, from = 0, to = 0;
+    (void)state;
+    assert_int_equal(ombud_store_data_span(st, &from, &to), OMBUD_E_DATA);
+    id = begin("outages", "o.csv", 1);
+    add_outage(id, 2, &o1);
+    add_outage(id, 3, &o2);
+    end(id, 2, 2, 0, 0);
+    id = begin("calls", "c.csv", 2);
+    add_leg(id, 2, &c);
+    end(id, 1, 1, 0, 0);
+    id = begin("billing", "b.csv", 3);
+    add_bill(id, 2, &b);
+    end(id, 1, 1, 0, 0);
+    id = begin("appointments", "a.csv", 4);
+    add_appt(id, 2, &a);
+    end(id, 1, 1, 0, 0);
+    id = begin("orders", "p.csv", 5);
+    add_order(id, 2, &p);
+    end(id, 1, 1, 0, 0);
+    assert_int_equal(ombud_store_data_span(st, &from, &to), OMBUD_OK);
+    assert_string_equal(TM(from), "2026-09-20 10:00:00");
+    assert_string_equal(TM(to), "2026-11-05 00:00:01");
+}
+
+/* Rejects by file (import order) and line, blank field and value kept
+ * blank, whatever order they were added in. */
+static void test_each_reject(void **state)
+{
+    ombud_outage o = outage("O-1", OCT, OMBUD_TIME_NONE);
+    seen s = {0};
+    int64_t a, b;
+    (void)state;
+    a = begin("outages", "o.csv", 1);
+    add_reject(a, 5, 3, "restored_at", "2026-13-01", "month out of range");
+    add_outage(a, 3, &o);
+    add_reject(a, 2, 0, NULL, NULL, "record over 1 MiB");
+    end(a, 3, 1, 2, 0);
+    b = begin("billing", "b.csv", 2);
+    add_reject(b, 4, 4, "amount", "12,34,56", "not an amount");
+    end(b, 1, 0, 1, 0);
+    assert_int_equal(ombud_store_each_reject(st, on_reject, &s), OMBUD_OK);
+    assert_string_equal(s.text,
+        "o.csv:2:0|-|-|record over 1 MiB\n"
+        "o.csv:5:3|restored_at|2026-13-01|month out of range\n"
+        "b.csv:4:4|amount|12,34,56|not an amount\n");
+    assert_int_equal(totals().rejects, 3);
+}
+
+/* Map two caller numbers; return the source. */
+static int64_t store_accounts(int n)
+{
+    int64_t id = begin("accounts", "accounts.csv", n);
+
+    assert_int_equal(ombud_store_add_account(st, id, 2, "5550101", "ACC-1",
+                     "555-0101"), OMBUD_OK);
+    assert_int_equal(ombud_store_add_account(st, id, 3, "5550102", "ACC-2",
+                     "(555) 0102"), OMBUD_OK);
+    end(id, 2, 2, 0, 0);
+    return id;
+}
+
+static const char *account_of(const char *number)
+{
+    static char out[64];
+
+    strcpy(out, "unset");
+    assert_int_equal(ombud_store_account_of(st, number, out, sizeof out),
+                     OMBUD_OK);
+    return out;
+}
+
+static void test_accounts(void **state)
+{
+    (void)state;
+    assert_string_equal(account_of("5550101"), "");   /* nothing mapped yet */
+    store_accounts(1);
+    assert_string_equal(account_of("5550101"), "ACC-1");
+    assert_string_equal(account_of("5550102"), "ACC-2");
+    assert_string_equal(account_of("5550103"), "");
+}
+
+/* Master.csv lines 1-3: channel U.1's first CDR has a blank accountcode
+ * and no src, its second both; U.2 is another channel. */
+static void store_cdrs(void)
+{
+    ombud_cdr c[3] = {
+        {"U.1", "U.1", "", NULL, "100", "from-pstn", "SIP/t-1", NULL, "Queue",
+         "tech", OCT, OMBUD_TIME_NONE, OCT + 20, 20, 0, "NO ANSWER", NULL},
+        {"U.1", "U.1", "ACC-9", "5550101", "100", "from-pstn", "SIP/t-1",
+         "PJSIP/201-1", "Queue", "tech", OCT + 20, OCT + 25, OCT + 320, 300,
+         295, "ANSWERED", NULL},
+        {"U.2", "U.2", "ACC-8", "5550199", "100", NULL, NULL, NULL, NULL, NULL,
+         OCT + 600, OMBUD_TIME_NONE, OCT + 610, 10, 0, "BUSY", NULL},
+    };
+    int64_t id = begin("cdr", "Master.csv", 2);
+
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(ombud_store_add_cdr(st, id, 1 + i, &c[i]), OMBUD_OK);
+    end(id, 3, 3, 0, 0);
+}
+
+/* The first non-blank accountcode and src of a channel's CDRs. */
+static void test_cdr_of(void **state)
+{
+    char account[32], src[32];
+    int64_t n = -1;
+    (void)state;
+    store_cdrs();
+    assert_int_equal(ombud_store_cdr_of(st, "U.1", account, sizeof account,
+                                        src, sizeof src, &n), OMBUD_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(account, "ACC-9");
+    assert_string_equal(src, "5550101");
+    assert_int_equal(ombud_store_cdr_of(st, "U.3", account, sizeof account,
+                                        src, sizeof src, &n), OMBUD_OK);
+    assert_int_equal(n, 0);
+    assert_string_equal(account, "");
+    assert_string_equal(src, "");
+}
+
+/* ---- 6: findings --------------------------------------------------------- */
+
+/* The id of the row whose key is @want, found while iterating. */
+typedef struct row_of {
+    const char *want;
+    int64_t id;
+} row_of;
+
+static int leg_row(void *ud, int64_t id, const ombud_call_leg *c)
+{
+    row_of *r = ud;
+    if (!strcmp(c->call_id, r->want))
+        r->id = id;
+    return 0;
+}
+
+static int64_t leg_id(const char *call_id)
+{
+    row_of r = {call_id, 0};
+
+    assert_int_equal(ombud_store_each_leg(st, 0, UTC(2100, 1, 1, 0, 0, 0),
+                                          leg_row, &r), OMBUD_OK);
+    assert_true(r.id > 0);
+    return r.id;
+}
+
+static int64_t outage_id(const char *id)
+{
+    int64_t row = 0, restored;
+
+    assert_int_equal(ombud_store_outage_restored(st, id, &row, &restored),
+                     OMBUD_OK);
+    assert_true(row > 0);
+    return row;
+}
+
+/*
+ * The evidence the findings cite: outages.csv lines 2 (O-1, ACC-2) and 4
+ * (O-2, ACC-1; line 3 rejected), calls.csv lines 2 (C-1, ACC-2) and 3
+ * (C-2, ACC-1), and a queue_log leg Q-1 built from lines 12, 15 and 18
+ * (of a 20-line log: 17 lines in no leg).
+ */
+static void store_evidence(void)
+{
+    ombud_outage o1 = outage("O-1", UTC(2026, 10, 5, 0, 0, 0),
+                             UTC(2026, 10, 9, 16, 0, 0)),
+                 o2 = outage("O-2", UTC(2026, 10, 7, 0, 0, 0), OMBUD_TIME_NONE);
+    ombud_call_leg c1 = leg("C-1", "tech", UTC(2026, 10, 14, 9, 0, 0),
+                            UTC(2026, 10, 14, 9, 5, 0), "abandoned", NULL),
+                   c2 = leg("C-2", "tech", UTC(2026, 10, 14, 10, 0, 0),
+                            UTC(2026, 10, 14, 10, 20, 0), "abandoned", NULL),
+                   q = leg("Q-1", "tech", UTC(2026, 10, 15, 3, 0, 0),
+                           UTC(2026, 10, 15, 3, 1, 0), "closed", "12,15,18");
+    int64_t id;
+
+    o1.account_id = c1.account_id = "ACC-2";
+    o2.account_id = c2.account_id = "ACC-1";
+    id = begin("outages", "outages.csv", 1);
+    add_outage(id, 2, &o1);
+    add_reject(id, 3, 5, "restored_at", "soon", "not a time");
+    add_outage(id, 4, &o2);
+    end(id, 3, 2, 1, 0);
+    id = begin("calls", "calls.csv", 2);
+    add_leg(id, 2, &c1);
+    add_leg(id, 3, &c2);
+    end(id, 2, 2, 0, 0);
+    id = begin("queue_log", "queue_log", 3);
+    add_leg(id, 18, &q);
+    end(id, 20, 3, 0, 17);
+}
+
+/* October 2026 for the fibre bundle, as the founding case files it. */
+static ombud_check october(void)
+{
+    return (ombud_check){OCT, NOV, "America/Los_Angeles",
+        "templates/guarantees/fibre-bundle.ini", sha_of(99),
+        "Example Fibre Co", "California Public Utilities Commission", NULL,
+        "A. Filer", "USD", NULL, 50, 1};
+}
+
+static int64_t add_result(int64_t check, int seq, const char *id,
+                          const char *kind, const ombud_result *r)
+{
+    char promise[64], source[64];
+    int64_t rid = 0;
+
+    snprintf(promise, sizeof promise, "promise of %s", id);
+    snprintf(source, sizeof source, "brochure, page %d", seq);
+    assert_int_equal(ombud_store_add_result(st, check, seq, id, kind, promise,
+                                            source, "limit = 10m", &rid),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_set_result(st, rid, r), OMBUD_OK);
+    return rid;
+}
+
+static int64_t add_breach(int64_t result, const char *kind,
+                          const char *subject, int64_t at, int64_t measured,
+                          const char *unit, int64_t amount)
+{
+    ombud_breach b = {kind, "", at, measured, 600, measured - 600, unit,
+                      amount, ""};
+    int64_t id = 0;
+
+    snprintf(b.subject, sizeof b.subject, "%s", subject);
+    snprintf(b.detail, sizeof b.detail, "%s missed the limit", subject);
+    assert_int_equal(ombud_store_add_breach(st, result, &b, &id), OMBUD_OK);
+    return id;
+}
+
+static void add_evidence(int64_t breach, const char *table, int64_t row)
+{
+    assert_int_equal(ombud_store_add_evidence(st, breach, table, row),
+                     OMBUD_OK);
+}
+
+/* What a findings test keeps: the check and its results. */
+typedef struct findings {
+    int64_t check, r1, r2, r3;
+} findings;
+
+/* Results written out of guarantee order (seq 2 first). */
+static findings add_results(int64_t check)
+{
+    ombud_result r1 = {8276, 10000, "bp", OMBUD_FAIL, 29, 3,
+                       OMBUD_AMOUNT_NONE, "24 of 29 calls", "every call",
+                       "answer time per leg"},
+                 r2 = {403200, 86400, "s", OMBUD_FAIL, 2, 1, 978,
+                       "longest 112 h", "within 24 h", "per outage"},
+                 r3 = {0, 0, "count", OMBUD_NO_DATA, 0, 0, 0, "no notices",
+                       "none late", "per notice"};
+    findings f = {check, 0, 0, 0};
+
+    f.r2 = add_result(check, 2, "restoration", "restoration", &r2);
+    f.r1 = add_result(check, 1, "live-support", "answer_time", &r1);
+    f.r3 = add_result(check, 3, "notices", "notice", &r3);
+    return f;
+}
+
+/* Breaches, evidence, figures and series of the results; @owed is the
+ * figure O-1/ACC-2 "owed" (a re-run changes it). */
+static void add_details(const findings *f, int64_t owed)
+{
+    int64_t b;
+
+    b = add_breach(f->r1, "call", "C-2", UTC(2026, 10, 14, 10, 0, 0), 1200,
+                   "s", 0);
+    add_evidence(b, "call_legs", leg_id("C-2"));
+    add_evidence(b, "outages", outage_id("O-2"));
+    b = add_breach(f->r1, "call", "Q-1", OMBUD_TIME_NONE,
+                   OMBUD_STATE_QUEUE_CLOSED, "state|s", 0);
+    add_evidence(b, "call_legs", leg_id("Q-1"));
+    add_breach(f->r1, "day", "2026-10-17", UTC(2026, 10, 17, 7, 0, 0), 900,
+               "s", 0);
+    b = add_breach(f->r2, "outage", "O-1", UTC(2026, 10, 5, 0, 0, 0), 403200,
+                   "s", 978);
+    add_evidence(b, "outages", outage_id("O-1"));
+    assert_int_equal(ombud_store_add_figure(st, f->r2, "O-1", "duration",
+                                            403200, "s"), OMBUD_OK);
+    assert_int_equal(ombud_store_add_figure(st, f->r2, "O-1/ACC-2", "owed",
+                                            owed, "minor"), OMBUD_OK);
+    assert_int_equal(ombud_store_add_figure(st, f->r1, "C-2", "wait", 1200,
+                                            "s"), OMBUD_OK);
+    assert_int_equal(ombud_store_add_series(st, f->r1, "heatmap.calls", 3, 7),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_add_series(st, f->r1, "heatmap.calls", 1, 5),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_add_series(st, f->r1, "heatmap.calls", 2, 0),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_add_series(st, f->r1, "daily.sl", 1, 8276),
+                     OMBUD_OK);
+}
+
+/* Run the whole check of October: results, then their details. */
+static findings run_check(int64_t owed)
+{
+    ombud_check c = october();
+    int64_t id = 0;
+    findings f;
+
+    assert_int_equal(ombud_store_begin_check(st, &c, &id), OMBUD_OK);
+    f = add_results(id);
+    add_details(&f, owed);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+    return f;
+}
+
+static void check_text(const ombud_check_info *k, char *out, size_t size)
+{
+    snprintf(out, size, "%s..%s|%s|%s|%.8s|%s|%s|%s|%s|%s|%s|%lld|%d",
+             TM(k->from), TM(k->to), k->tz, k->guarantees,
+             k->guarantees_sha256, k->carrier, k->commission, k->docket,
+             k->prepared_by, k->currency, k->lang,
+             (long long)k->max_rejected_bp, k->allow_incomplete);
+}
+
+/* A check reads back as filed: the latest with 0, by id, none past it. */
+static void test_check_get(void **state)
+{
+    ombud_check_info k;
+    char text[2048];
+    findings f;
+    (void)state;
+    assert_int_equal(ombud_store_check_get(st, 0, &k), OMBUD_E_DATA);
+    store_evidence();
+    f = run_check(978);
+    assert_int_equal(ombud_store_check_get(st, 0, &k), OMBUD_OK);
+    assert_int_equal(k.id, f.check);
+    check_text(&k, text, sizeof text);
+    /* A blank docket reads as "", no language as "en". */
+    assert_string_equal(text, "2026-10-01 00:00:00..2026-11-01 00:00:00|"
+        "America/Los_Angeles|templates/guarantees/fibre-bundle.ini|00000000|"
+        "Example Fibre Co|California Public Utilities Commission||A. Filer|"
+        "USD|en|50|1");
+    assert_string_equal(k.tool_version, OMBUD_VERSION);
+    memset(&k, 0, sizeof k);
+    assert_int_equal(ombud_store_check_get(st, f.check, &k), OMBUD_OK);
+    assert_int_equal(k.id, f.check);
+    hush(1);
+    assert_int_equal(ombud_store_check_get(st, f.check + 1, &k), OMBUD_E_DATA);
+    hush(0);
+}
+
+static int on_result(void *ud, const ombud_result_row *r)
+{
+    char amount[24] = "none";
+
+    if (r->r.amount != OMBUD_AMOUNT_NONE)
+        snprintf(amount, sizeof amount, "%lld", (long long)r->r.amount);
+    saw(ud, r->id, "%d|%s|%s|%s|%s|%s|%s=%d|%lld/%lld %s|%lld|%lld|%s|%s|%s|"
+        "%s\n", r->seq, r->guarantee_id, r->kind, r->promise, r->source,
+        r->params, r->status, r->r.pass, (long long)r->r.measured,
+        (long long)r->r.target, r->r.unit, (long long)r->r.subjects,
+        (long long)r->r.breaches, amount, r->r.measured_text,
+        r->r.target_text, r->r.method);
+    return 0;
+}
+
+/* Results in guarantee order, each with what set_result stored; no
+ * money (OMBUD_AMOUNT_NONE) stays no money, NO DATA stays NO DATA. */
+static void test_each_result(void **state)
+{
+    seen s = {0};
+    findings f;
+    (void)state;
+    store_evidence();
+    f = run_check(978);
+    assert_int_equal(ombud_store_each_result(st, f.check, on_result, &s),
+                     OMBUD_OK);
+    assert_string_equal(s.text,
+        "1|live-support|answer_time|promise of live-support|brochure, page 1|"
+        "limit = 10m|FAIL=0|8276/10000 bp|29|3|none|24 of 29 calls|"
+        "every call|answer time per leg\n"
+        "2|restoration|restoration|promise of restoration|brochure, page 2|"
+        "limit = 10m|FAIL=0|403200/86400 s|2|1|978|longest 112 h|"
+        "within 24 h|per outage\n"
+        "3|notices|notice|promise of notices|brochure, page 3|limit = 10m|"
+        "NO DATA=2|0/0 count|0|0|0|no notices|none late|per notice\n");
+    assert_int_equal(s.ids[0], f.r1);
+    assert_int_equal(s.ids[1], f.r2);
+    assert_int_equal(s.ids[2], f.r3);
+}
+
+static int on_breach(void *ud, const ombud_breach *b, const char *refs,
+                     int64_t nrefs)
+{
+    saw(ud, 0, "%s|%s|%s|%lld|%lld|%lld|%s|%lld|%s|[%s]|%lld\n",
+        b->subject_kind, b->subject, TM(b->at), (long long)b->measured,
+        (long long)b->limit, (long long)b->shortfall, b->unit,
+        (long long)b->amount, b->detail, refs, (long long)nrefs);
+    return 0;
+}
+
+/* Breaches in the order written with their evidence as file:line (a
+ * queue_log leg: all its lines), and only an account's with _of. */
+static void test_each_breach(void **state)
+{
+    seen s = {0}, acc1 = {0}, acc2 = {0}, r2 = {0};
+    findings f;
+    (void)state;
+    store_evidence();
+    f = run_check(978);
+    assert_int_equal(ombud_store_each_breach(st, f.r1, on_breach, &s),
+                     OMBUD_OK);
+    assert_string_equal(s.text,
+        "call|C-2|2026-10-14 10:00:00|1200|600|600|s|0|C-2 missed the limit|"
+        "[calls.csv:3, outages.csv:4]|2\n"
+        "call|Q-1|-|1|600|-599|state|s|0|Q-1 missed the limit|"
+        "[queue_log:12,15,18]|1\n"
+        "day|2026-10-17|2026-10-17 07:00:00|900|600|300|s|0|"
+        "2026-10-17 missed the limit|[]|0\n");
+    assert_int_equal(ombud_store_each_breach(st, f.r2, on_breach, &r2),
+                     OMBUD_OK);
+    assert_string_equal(r2.text,
+        "outage|O-1|2026-10-05 00:00:00|403200|600|402600|s|978|"
+        "O-1 missed the limit|[outages.csv:2]|1\n");
+    /* C-2 and O-2 are ACC-1's; C-1 (ACC-2) is cited nowhere in r1. */
+    assert_int_equal(ombud_store_each_breach_of(st, f.r1, "ACC-1", on_breach,
+                                                &acc1), OMBUD_OK);
+    assert_int_equal(acc1.n, 1);
+    assert_non_null(strstr(acc1.text, "call|C-2|"));
+    assert_int_equal(ombud_store_each_breach_of(st, f.r1, "ACC-2", on_breach,
+                                                &acc2), OMBUD_OK);
+    assert_int_equal(acc2.n, 0);
+    memset(&acc2, 0, sizeof acc2);
+    assert_int_equal(ombud_store_each_breach_of(st, f.r2, "ACC-2", on_breach,
+                                                &acc2), OMBUD_OK);
+    assert_int_equal(acc2.n, 1);
+}
+
+static int on_series(void *ud, int64_t k, int64_t v)
+{
+    saw(ud, 0, "%lld=%lld ", (long long)k, (long long)v);
+    return 0;
+}
+
+static int on_figure(void *ud, const char *subject, const char *name,
+                     int64_t value, const char *unit)
+{
+    saw(ud, 0, "%s %s %lld %s\n", subject, name, (long long)value, unit);
+    return 0;
+}
+
+/* A series by key, whatever the order written; figures as written. */
+static void test_series_figures(void **state)
+{
+    seen hm = {0}, sl = {0}, none = {0}, f2 = {0}, f1 = {0}, f3 = {0};
+    findings f;
+    (void)state;
+    store_evidence();
+    f = run_check(978);
+    assert_int_equal(ombud_store_each_series(st, f.r1, "heatmap.calls",
+                                             on_series, &hm), OMBUD_OK);
+    assert_string_equal(hm.text, "1=5 2=0 3=7 ");
+    assert_int_equal(ombud_store_each_series(st, f.r1, "daily.sl", on_series,
+                                             &sl), OMBUD_OK);
+    assert_string_equal(sl.text, "1=8276 ");
+    assert_int_equal(ombud_store_each_series(st, f.r2, "heatmap.calls",
+                                             on_series, &none), OMBUD_OK);
+    assert_int_equal(none.n, 0);
+    assert_int_equal(ombud_store_each_figure(st, f.r2, on_figure, &f2),
+                     OMBUD_OK);
+    assert_string_equal(f2.text, "O-1 duration 403200 s\n"
+                                 "O-1/ACC-2 owed 978 minor\n");
+    assert_int_equal(ombud_store_each_figure(st, f.r1, on_figure, &f1),
+                     OMBUD_OK);
+    assert_string_equal(f1.text, "C-2 wait 1200 s\n");
+    assert_int_equal(ombud_store_each_figure(st, f.r3, on_figure, &f3),
+                     OMBUD_OK);
+    assert_int_equal(f3.n, 0);
+}
+
+/*
+ * A second check of the same period replaces the first's findings: the
+ * latest check has 3 results and 3 breaches of live-support, not twice
+ * as many. (Whether the first's id is given again is not promised: an
+ * SQLite rowid may be.) A check of another period stays.
+ */
+static void test_check_replaced(void **state)
+{
+    ombud_check nov = october();
+    ombud_check_info k;
+    seen cur = {0}, br = {0};
+    int64_t nov_id;
+    findings b;
+    (void)state;
+    store_evidence();
+    nov.from = NOV;
+    nov.to = UTC(2026, 12, 1, 0, 0, 0);
+    assert_int_equal(ombud_store_begin_check(st, &nov, &nov_id), OMBUD_OK);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+    run_check(978);
+    b = run_check(978);
+    assert_int_equal(ombud_store_check_get(st, 0, &k), OMBUD_OK);
+    assert_int_equal(k.id, b.check);
+    assert_int_equal(ombud_store_each_result(st, b.check, on_result, &cur),
+                     OMBUD_OK);
+    assert_int_equal(cur.n, 3);
+    assert_int_equal(ombud_store_each_breach(st, b.r1, on_breach, &br),
+                     OMBUD_OK);
+    assert_int_equal(br.n, 3);
+    assert_int_equal(ombud_store_check_get(st, nov_id, &k), OMBUD_OK);
+    assert_string_equal(TM(k.from), "2026-11-01 00:00:00");
+}
+
+/* ---- 7: the findings digest ---------------------------------------------- */
+
+static void digest(int64_t check, char hex[65])
+{
+    assert_int_equal(ombud_store_findings_digest(st, check, hex), OMBUD_OK);
+    assert_int_equal(strlen(hex), 64);
+}
+
+/*
+ * The same findings over the same inputs in a second store (always an
+ * SQLite file): its rows get other ids, since an unrelated file comes
+ * first there, but the digest names evidence by file SHA-256 and line.
+ */
+static void reference_digest(char hex[65])
+{
+    char path[128];
+    ombud_outage x = outage("X-1", OCT, OMBUD_TIME_NONE);
+    ombud_call_leg y = leg("Y-1", "tech", OCT, OCT + 9, "abandoned", NULL);
+    ombud_store *mine = st;
+    int64_t id;
+    findings f;
+
+    snprintf(path, sizeof path, "%s/reference-%d.db", dir, serial);
+    assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
+    id = begin("outages", "unrelated.csv", 50);
+    add_outage(id, 2, &x);
+    end(id, 1, 1, 0, 0);
+    id = begin("calls", "unrelated-calls.csv", 51);
+    add_leg(id, 2, &y);
+    end(id, 1, 1, 0, 0);
+    store_evidence();
+    f = run_check(978);
+    digest(f.check, hex);
+    ombud_store_close(st);
+    st = mine;
+    remove_sqlite(path);
+}
+
+/* The digest is the same on a second reading and from another store of
+ * the same inputs; a finding changed changes it. */
+static void test_findings_digest(void **state)
+{
+    char a[65], again[65], ref[65], changed[65];
+    findings f;
+    (void)state;
+    store_evidence();
+    f = run_check(978);
+    digest(f.check, a);
+    digest(f.check, again);
+    assert_string_equal(a, again);
+    reference_digest(ref);
+    assert_string_equal(a, ref);
+    f = run_check(977);   /* one figure one cent less */
+    digest(f.check, changed);
+    assert_string_not_equal(a, changed);
+}
+
+/* ---- 8: forget ----------------------------------------------------------- */
+
+static int on_check(void *ud, int64_t id, int64_t from, int64_t to,
+                    const char *tz)
+{
+    saw(ud, id, "%s..%s %s\n", TM(from), TM(to), tz);
+    return 0;
+}
+
+static int refuse_check(void *ud, int64_t id, int64_t from, int64_t to,
+                        const char *tz)
+{
+    (void)ud; (void)id; (void)from; (void)to; (void)tz;
+    return 1;
+}
+
+/* The evidence, a check of November and then one of October. */
+static void store_with_checks(int64_t *nov_id, int64_t *oct_id)
+{
+    ombud_check nov = october();
+
+    store_evidence();
+    nov.from = NOV;
+    nov.to = UTC(2026, 12, 1, 0, 0, 0);
+    assert_int_equal(ombud_store_begin_check(st, &nov, nov_id), OMBUD_OK);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+    *oct_id = run_check(978).check;
+}
+
+/* A refused forget (a check callback says stop, or an id not stored)
+ * removes nothing at all. */
+static void test_forget_refused(void **state)
+{
+    int64_t nov, oct, ids[2];
+    ombud_forgotten out[2];
+    ombud_check_info k;
+    (void)state;
+    store_with_checks(&nov, &oct);
+    ids[0] = found("outages", sha_of(1));
+    ids[1] = found("calls", sha_of(2));
+    hush(1);
+    assert_int_equal(ombud_store_forget(st, ids, 2, out, refuse_check, NULL),
+                     OMBUD_E_INTERNAL);
+    ids[1] = ids[0] + 1000;   /* no such source */
+    assert_int_equal(ombud_store_forget(st, ids, 2, out, NULL, NULL),
+                     OMBUD_E_DATA);
+    hush(0);
+    assert_int_equal(totals().sources, 3);
+    assert_int_equal(totals().outages, 2);
+    assert_int_equal(totals().rejects, 1);
+    assert_int_equal(ombud_store_check_get(st, 0, &k), OMBUD_OK);
+    assert_int_equal(k.id, oct);
+}
+
+/* Forget outages.csv and the queue_log: their rows (a 3-line leg is one
+ * row) and rejects, and every check, each shown in period order first. */
+static void test_forget(void **state)
+{
+    int64_t nov, oct, ids[2];
+    ombud_forgotten out[2];
+    ombud_check_info k;
+    ombud_store_totals t;
+    seen checks = {0}, s;
+    (void)state;
+    store_with_checks(&nov, &oct);
+    ids[0] = found("outages", sha_of(1));
+    ids[1] = found("queue_log", sha_of(3));
+    assert_int_equal(ombud_store_forget(st, ids, 2, out, on_check, &checks),
+                     OMBUD_OK);
+    assert_int_equal(out[0].rows, 2);
+    assert_int_equal(out[0].rejects, 1);
+    assert_int_equal(out[1].rows, 1);
+    assert_int_equal(out[1].rejects, 0);
+    assert_string_equal(checks.text,
+        "2026-10-01 00:00:00..2026-11-01 00:00:00 America/Los_Angeles\n"
+        "2026-11-01 00:00:00..2026-12-01 00:00:00 America/Los_Angeles\n");
+    assert_int_equal(checks.ids[0], oct);
+    assert_int_equal(checks.ids[1], nov);
+    t = totals();
+    assert_int_equal(t.sources, 1);
+    assert_int_equal(t.outages, 0);
+    assert_int_equal(t.call_legs, 2);   /* calls.csv's, untouched */
+    assert_int_equal(t.rejects, 0);
+    assert_int_equal(ombud_store_check_get(st, 0, &k), OMBUD_E_DATA);
+    assert_int_equal(found("outages", sha_of(1)), 0);
+    assert_int_equal(has_size("outages", 101), 0);
+    s = sources();
+    assert_int_equal(s.n, 1);
+    assert_non_null(strstr(s.text, "calls|calls.csv|"));
+}
+
+/* A forgotten check has no findings left: its digest is that of none
+ * at all, the SHA-256 of empty text (as for an id never stored). */
+static void test_forget_digest(void **state)
+{
+    char before[65], after[65], never[65];
+    int64_t nov, oct, id;
+    ombud_forgotten out;
+    (void)state;
+    store_with_checks(&nov, &oct);
+    digest(oct + nov + 1000, never);
+    assert_string_equal(never, SHA256_EMPTY);
+    digest(oct, before);   /* the last digest asked, before forget */
+    assert_string_not_equal(before, SHA256_EMPTY);
+    id = found("calls", sha_of(2));
+    assert_int_equal(ombud_store_forget(st, &id, 1, &out, NULL, NULL),
+                     OMBUD_OK);
+    /* The façade keeps the last digest per check id: forget drops it. */
+    digest(oct, after);
+    assert_string_equal(after, SHA256_EMPTY);
+}
+
+/* A forgotten accounts map maps no number any more. */
+static void test_forget_accounts(void **state)
+{
+    ombud_forgotten out;
+    int64_t id;
+    (void)state;
+    id = store_accounts(1);
+    assert_string_equal(account_of("5550101"), "ACC-1");
+    assert_int_equal(ombud_store_forget(st, &id, 1, &out, NULL, NULL),
+                     OMBUD_OK);
+    assert_int_equal(out.rows, 2);
+    assert_int_equal(out.rejects, 0);
+    assert_int_equal(totals().sources, 0);
+    /* PostgreSQL caches the map read by account_of(): forget drops it. */
+    assert_string_equal(account_of("5550101"), "");
+}
+
+/* ---- duplicate keys ------------------------------------------------------ */
+
+/* Import @name with rows added by @add, all counted stored; on_dup takes
+ * the duplicates out. Returns the counts after the file. */
+static ombud_counts import_dups(const char *kind, const char *name, int n,
+                                void (*add)(int64_t id), int64_t rows)
+{
+    ombud_counts c = {rows, rows, 0, 0};
+    int64_t id = begin(kind, name, n);
+
+    dups.counts = &c;
+    dups.source_id = id;
+    add(id);
+    assert_int_equal(ombud_store_end_file(st, id, &c), OMBUD_OK);
+    dups.counts = NULL;
+    return c;
+}
+
+static void outages_a(int64_t id)
+{
+    ombud_outage a = outage("T-1", OCT, OCT + 60),
+                 b = outage("T-2", OCT, OCT + 60);
+    add_outage(id, 2, &a);
+    add_outage(id, 3, &b);
+    add_outage(id, 7, &a);   /* T-1 again, in the same file */
+}
+
+static void outages_b(int64_t id)
+{
+    ombud_outage b = outage("T-2", OCT, OCT + 60),
+                 c = outage("T-3", OCT, OCT + 60);
+    add_outage(id, 2, &c);
+    add_outage(id, 5, &b);   /* T-2 of the first file */
+}
+
+static void numbers(int64_t id)
+{
+    assert_int_equal(ombud_store_add_account(st, id, 2, "5550101", "ACC-1",
+                     "555-0101"), OMBUD_OK);
+    assert_int_equal(ombud_store_add_account(st, id, 4, "5550101", "ACC-9",
+                     "(555) 0101"), OMBUD_OK);
+}
+
+static void legs(int64_t id)
+{
+    ombud_call_leg a = leg("C-1", "tech", OCT, OCT + 30, "abandoned", NULL);
+    add_leg(id, 2, &a);
+    add_leg(id, 3, &a);
+}
+
+/* 26: a key held by an earlier row of the file or of an earlier file is
+ * told to on_dup with its line, key, the key as written and where the
+ * first copy is; the row is not stored and the counts add up. */
+static void test_duplicates(void **state)
+{
+    ombud_counts c;
+
+    (void)state;
+    c = import_dups("outages", "a.csv", 1, outages_a, 3);
+    assert_string_equal(dups.seen, "7|T-1|T-1|a.csv:2|1\n");
+    assert_int_equal(c.stored, 2);
+    assert_int_equal(c.rejected, 1);
+    dups.seen[0] = '\0';
+    c = import_dups("outages", "b.csv", 2, outages_b, 2);
+    assert_string_equal(dups.seen, "5|T-2|T-2|a.csv:3|1\n");
+    assert_int_equal(c.stored, 1);
+    assert_int_equal(totals().outages, 3);
+    assert_int_equal(totals().rejects, 2);
+    dups.seen[0] = '\0';
+    c = import_dups("accounts", "n.csv", 3, numbers, 2);
+    assert_string_equal(dups.seen, "4|5550101|(555) 0101|n.csv:2|1\n");
+    assert_string_equal(account_of("5550101"), "ACC-1");
+    dups.seen[0] = '\0';
+    c = import_dups("calls", "c.csv", 4, legs, 2);
+    assert_string_equal(dups.seen, "3|C-1|C-1|c.csv:2|1\n");
+    assert_int_equal(c.stored, 1);
+    assert_int_equal(totals().call_legs, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+        T(test_file_counts), T(test_counted_lines), T(test_abort_file),
+        T(test_accounting_mismatch), T(test_source_checksum_notes),
+        T(test_each_outage), T(test_each_leg), T(test_each_billing),
+        T(test_each_appointment), T(test_each_order), T(test_each_customers),
+        T(test_data_span), T(test_each_reject), T(test_accounts),
+        T(test_cdr_of), T(test_check_get), T(test_each_result),
+        T(test_each_breach), T(test_series_figures), T(test_check_replaced),
+        T(test_findings_digest), T(test_forget_refused), T(test_forget),
+        T(test_forget_digest), T(test_forget_accounts), T(test_duplicates),
+#undef T
+    };
+    const char *name;
+
+    uri = getenv("OMBUD_STORE_URI");
+    if (uri && !*uri)
+        uri = NULL;
+    name = uri ? "store conformance (PostgreSQL, OMBUD_STORE_URI)"
+               : "store conformance (SQLite, temporary files)";
+    printf("backend under test: %s\n", backend_name());
+    return cmocka_run_group_tests_name(name, tests, group_setup,
+                                       group_teardown);
+}
