@@ -260,14 +260,31 @@ ombud_err ombud_store_each_asked_billing(ombud_store *st, ombud_asked_fn fn,
 
 /* ---- checks -------------------------------------------------------------------- */
 
+/* A new check of a period replaces the last one's findings. */
+static ombud_err purge_period(ombud_store *st, const ombud_check *c)
+{
+    ombud_sql_arg a[2] = {num_arg(c->from), num_arg(c->to)};
+    ombud_err err;
+
+    for (int i = 0; ombud_purge_check_sql[i]; i++)
+        if ((err = st->be->exec(st, "replacing earlier findings",
+                                ombud_purge_check_sql[i], a, 2, NULL)))
+            return err;
+    return OMBUD_OK;
+}
+
 ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
                                   int64_t *check_id)
 {
-    ombud_err err = st->be->begin_check(st, c, check_id);
+    ombud_err err;
 
-    /* The same period's check replaces an older one with its id. */
+    assert(!st->in_check && !st->in_file);
+    /* A cached digest may be of the check about to be replaced. */
     st->digest_check = 0;
-    st->in_check = 1;  /* even on error: close rolls back what was begun */
+    st->in_check = 1;
+    if ((err = st->be->begin_check(st, c)) || (err = purge_period(st, c)) ||
+        (err = st->be->add_check(st, c, check_id)))
+        ombud_store_abort_check(st);
     return err;
 }
 

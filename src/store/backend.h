@@ -157,7 +157,11 @@ struct ombud_store_be {
         ombud_asked_fn fn, void *ud);
     ombud_err (*each_leg_grouped)(ombud_store *st, int64_t from, int64_t to,
         ombud_group_leg_fn fn, void *ud);
-    ombud_err (*begin_check)(ombud_store *st, const ombud_check *c,
+    /** Open the transaction a check's findings are written in (the façade
+     *  then removes the period's earlier findings, and adds the check). */
+    ombud_err (*begin_check)(ombud_store *st, const ombud_check *c);
+    /** Record the check; @p check_id receives its id. */
+    ombud_err (*add_check)(ombud_store *st, const ombud_check *c,
         int64_t *check_id);
     ombud_err (*end_check)(ombud_store *st);
     void (*abort_check)(ombud_store *st);
@@ -202,6 +206,48 @@ struct ombud_store_be {
     void (*rollback)(ombud_store *st);
     ombud_err (*each_reject)(ombud_store *st, ombud_reject_fn fn, void *ud);
 };
+
+/*
+ * A backend's table: { .name, .row_key, OMBUD_STORE_OPS(p) } with every
+ * operation named <p>_<operation>, so that a backend lacking one does not
+ * build.
+ */
+#define OMBUD_STORE_OPS(p) \
+    .wants = p##_wants, .open = p##_open, \
+    .each_row = p##_each_row, .end_rows = p##_end_rows, \
+    .commit_file = p##_commit_file, .close = p##_close, \
+    .find_source = p##_find_source, .has_size = p##_has_size, \
+    .begin_file = p##_begin_file, \
+    .set_source_checksum = p##_set_source_checksum, \
+    .set_source_notes = p##_set_source_notes, .abort_file = p##_abort_file, \
+    .add_outage = p##_add_outage, .add_call_leg = p##_add_call_leg, \
+    .add_billing = p##_add_billing, .add_appointment = p##_add_appointment, \
+    .add_order = p##_add_order, .add_customers = p##_add_customers, \
+    .add_account = p##_add_account, .account_of = p##_account_of, \
+    .add_cdr = p##_add_cdr, .cdr_of = p##_cdr_of, \
+    .stage_event = p##_stage_event, .each_staged = p##_each_staged, \
+    .staged_duplicates = p##_staged_duplicates, \
+    .clear_staged = p##_clear_staged, .add_reject = p##_add_reject, \
+    .totals_get = p##_totals_get, .data_span = p##_data_span, \
+    .each_leg = p##_each_leg, .each_outage = p##_each_outage, \
+    .each_appointment = p##_each_appointment, .each_order = p##_each_order, \
+    .each_customers = p##_each_customers, .each_promise = p##_each_promise, \
+    .each_billing = p##_each_billing, \
+    .outage_restored = p##_outage_restored, .ask_billing = p##_ask_billing, \
+    .each_asked_billing = p##_each_asked_billing, \
+    .each_leg_grouped = p##_each_leg_grouped, \
+    .begin_check = p##_begin_check, .add_check = p##_add_check, \
+    .end_check = p##_end_check, .abort_check = p##_abort_check, \
+    .add_result = p##_add_result, .set_result = p##_set_result, \
+    .add_breach = p##_add_breach, .add_evidence = p##_add_evidence, \
+    .add_figure = p##_add_figure, .add_series = p##_add_series, \
+    .check_get = p##_check_get, .each_result = p##_each_result, \
+    .each_breach_of = p##_each_breach_of, .each_event = p##_each_event, \
+    .each_account = p##_each_account, .each_series = p##_each_series, \
+    .each_figure = p##_each_figure, .each_source = p##_each_source, \
+    .name_clash = p##_name_clash, .begin_forget = p##_begin_forget, \
+    .exec = p##_exec, .commit = p##_commit, .rollback = p##_rollback, \
+    .each_reject = p##_each_reject
 
 /* The backends (store.c picks among them). A build with NO_PG=1 has, for
  * ombud_store_pg, src/store/nopg.c: it knows a server's --db string and
@@ -329,6 +375,16 @@ extern const char *const ombud_source_tables[];
 #define OMBUD_EVIDENCE_LINES "coalesce(c.lines, CAST(c.line AS TEXT), " \
     "CAST(o.line AS TEXT), CAST(x.line AS TEXT), CAST(a.line AS TEXT), " \
     "CAST(d.line AS TEXT), CAST(u.line AS TEXT))"
+
+/** Indexes every store has (sql.c): ombud_source_index_sql from the
+ *  start; ombud_lookup_index_sql by the first check (SQLite builds it
+ *  then, in one sorted pass; PostgreSQL with the schema). */
+extern const char ombud_source_index_sql[];
+extern const char ombud_lookup_index_sql[];
+
+/** What begins a check of a period: the last one's findings go
+ *  ($1, $2 the period; NULL-terminated). */
+extern const char *const ombud_purge_check_sql[];
 
 /** Rows stored and rejected for source $1 (store.c checks the counts). */
 extern const char ombud_count_rows_sql[];

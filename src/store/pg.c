@@ -296,26 +296,6 @@ static const char schema_sql[] =
     "  name text COLLATE \"C\" NOT NULL,"
     "  k bigint NOT NULL,"
     "  v bigint NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS figures_result ON figures(result_id);"
-    "CREATE INDEX IF NOT EXISTS results_check ON results(check_id);"
-    "CREATE INDEX IF NOT EXISTS breaches_result ON breaches(result_id);"
-    "CREATE INDEX IF NOT EXISTS evidence_breach ON evidence(breach_id);"
-    "CREATE INDEX IF NOT EXISTS series_result ON series(result_id);"
-    "CREATE INDEX IF NOT EXISTS call_legs_source ON call_legs(source_id);"
-    "CREATE INDEX IF NOT EXISTS outages_source ON outages(source_id);"
-    "CREATE INDEX IF NOT EXISTS billing_source ON billing_events(source_id);"
-    "CREATE INDEX IF NOT EXISTS rejects_source ON rejects(source_id);"
-    /* The rules' look-ups; rows arrive in bulk, so these are kept from
-     * the start (SQLite builds them at the first check instead). */
-    "CREATE INDEX IF NOT EXISTS call_legs_arrived ON call_legs(arrived_at);"
-    "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);"
-    "CREATE INDEX IF NOT EXISTS call_legs_ticket ON call_legs(ticket_id);"
-    "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at);"
-    "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);"
-    "CREATE INDEX IF NOT EXISTS billing_area ON billing_events(area, account_id)"
-    " WHERE area IS NOT NULL;"
-    "CREATE INDEX IF NOT EXISTS outages_area ON outages(area, account_id)"
-    " WHERE area IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS outages_account ON outages(account_id);";
 
 /*
@@ -720,7 +700,13 @@ static ombud_err create_schema(ombud_pg *pg)
     /* A store already made is left alone: even CREATE INDEX IF NOT EXISTS
      * locks its table, which deadlocks with a check writing findings. */
     if ((err = schema_version(pg, &version)) ||
+        /* The rules' look-ups too: rows arrive in bulk, so they are kept
+         * from the start (SQLite builds them at the first check). */
         (!version && ((err = run_script(pg, "creating the schema", schema_sql)) ||
+                      (err = run_script(pg, "creating the schema",
+                                        ombud_source_index_sql)) ||
+                      (err = run_script(pg, "creating the schema",
+                                        ombud_lookup_index_sql)) ||
                       (err = schema_version(pg, &version)))))
         goto fail;
     if (version > OMBUD_SCHEMA_VERSION) {
@@ -780,8 +766,7 @@ static ombud_err pg_open(const char *db, ombud_store **out)
 static void pg_close(ombud_store *base)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    if (!pg)
-        return;
+
     if (pg->in_read)
         quiet_exec(pg, "COMMIT");
     PQfinish(pg->conn);
@@ -2245,38 +2230,19 @@ static int64_t period_key(int64_t from, int64_t to)
     return (int64_t)(h >> 1);
 }
 
-static ombud_err pg_begin_check(ombud_store *base, const ombud_check *c,
-                               int64_t *check_id)
+/*
+ * Two checks of one period take turns (the second replaces the first's
+ * findings, as with SQLite); checks of other periods run alongside. The
+ * lock is taken before the transaction so that its snapshot sees what
+ * the previous holder committed.
+ */
+static ombud_err pg_begin_check(ombud_store *base, const ombud_check *c)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    static const char *const purge[] = {
-        "DELETE FROM evidence WHERE breach_id IN (SELECT b.id FROM breaches b "
-        "JOIN results r ON r.id = b.result_id JOIN checks k ON k.id = "
-        "r.check_id WHERE k.period_start = $1 AND k.period_end = $2)",
-        "DELETE FROM breaches WHERE result_id IN (SELECT r.id FROM results r "
-        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
-        "k.period_end = $2)",
-        "DELETE FROM series WHERE result_id IN (SELECT r.id FROM results r "
-        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
-        "k.period_end = $2)",
-        "DELETE FROM figures WHERE result_id IN (SELECT r.id FROM results r "
-        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
-        "k.period_end = $2)",
-        "DELETE FROM results WHERE check_id IN (SELECT id FROM checks WHERE "
-        "period_start = $1 AND period_end = $2)",
-        "DELETE FROM checks WHERE period_start = $1 AND period_end = $2",
-        NULL
-    };
-    PGresult *res;
-    prm p = {0}, k = {0};
+    prm k = {0};
     ombud_err err;
 
     assert(!pg->in_check && !pg->in_file);
-    /* Two checks of one period take turns (the second replaces the first's
-     * findings, as with SQLite); checks of other periods run alongside.
-     * The lock is taken before the transaction so that its snapshot sees
-     * what the previous holder committed. */
-    p_period(&p, c->from, c->to);
     p_int(&k, period_key(c->from, c->to));
     if ((err = end_read(pg)) ||
         (err = run(pg, "waiting for ombud forget", "SELECT "
@@ -2284,20 +2250,25 @@ static ombud_err pg_begin_check(ombud_store *base, const ombud_check *c,
         return err;
     pg->forget_shared = 1;
     if ((err = run(pg, "waiting for another check of this period",
-                   "SELECT pg_advisory_lock($1)", &k, NULL))) {
-        pg_abort_check(&pg->base);
+                   "SELECT pg_advisory_lock($1)", &k, NULL)))
         return err;
-    }
     pg->check_lock = period_key(c->from, c->to);
     if ((err = run(pg, "starting a check", "BEGIN ISOLATION LEVEL REPEATABLE "
-                   "READ", NULL, NULL))) {
-        pg_abort_check(&pg->base);
+                   "READ", NULL, NULL)))
         return err;
-    }
     pg->in_check = 1;
-    for (int i = 0; purge[i]; i++)
-        if ((err = run(pg, "replacing earlier findings", purge[i], &p, NULL)))
-            goto fail;
+    return OMBUD_OK;
+}
+
+static ombud_err pg_add_check(ombud_store *base, const ombud_check *c,
+                              int64_t *check_id)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+
+    p_period(&p, c->from, c->to);
     p_text(&p, c->tz);
     p_text(&p, c->guarantees);
     p_text(&p, c->guarantees_sha256);
@@ -2317,13 +2288,10 @@ static ombud_err pg_begin_check(ombud_store *base, const ombud_check *c,
                    "max_rejected_bp, allow_incomplete) VALUES ($1, $2, $3, "
                    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
                    "RETURNING id", &p, &res)))
-        goto fail;
+        return err;
     *check_id = col_int(res, 0, 0);
     PQclear(res);
     return OMBUD_OK;
-fail:
-    pg_abort_check(&pg->base);
-    return err;
 }
 
 static void unlock_check(ombud_pg *pg)
@@ -3468,70 +3436,13 @@ static void pg_rollback(ombud_store *base)
 }
 
 /* Does @db name a PostgreSQL server rather than an SQLite file? */
+static int pg_wants(const char *db)
+{
+    return ombud_pg_uri(db);
+}
+
 const struct ombud_store_be ombud_store_pg = {
     .name = "postgresql",
     .row_key = "id",
-    .wants = ombud_pg_uri,
-    .open = pg_open,
-    .each_row = pg_each_row,
-    .end_rows = pg_end_rows,
-    .commit_file = pg_commit_file,
-    .close = pg_close,
-    .find_source = pg_find_source,
-    .has_size = pg_has_size,
-    .begin_file = pg_begin_file,
-    .set_source_checksum = pg_set_source_checksum,
-    .set_source_notes = pg_set_source_notes,
-    .abort_file = pg_abort_file,
-    .add_outage = pg_add_outage,
-    .add_call_leg = pg_add_call_leg,
-    .add_billing = pg_add_billing,
-    .add_appointment = pg_add_appointment,
-    .add_order = pg_add_order,
-    .add_customers = pg_add_customers,
-    .add_account = pg_add_account,
-    .account_of = pg_account_of,
-    .add_cdr = pg_add_cdr,
-    .cdr_of = pg_cdr_of,
-    .stage_event = pg_stage_event,
-    .each_staged = pg_each_staged,
-    .staged_duplicates = pg_staged_duplicates,
-    .clear_staged = pg_clear_staged,
-    .add_reject = pg_add_reject,
-    .totals_get = pg_totals_get,
-    .data_span = pg_data_span,
-    .each_leg = pg_each_leg,
-    .each_outage = pg_each_outage,
-    .each_appointment = pg_each_appointment,
-    .each_order = pg_each_order,
-    .each_customers = pg_each_customers,
-    .each_promise = pg_each_promise,
-    .each_billing = pg_each_billing,
-    .outage_restored = pg_outage_restored,
-    .ask_billing = pg_ask_billing,
-    .each_asked_billing = pg_each_asked_billing,
-    .each_leg_grouped = pg_each_leg_grouped,
-    .begin_check = pg_begin_check,
-    .end_check = pg_end_check,
-    .abort_check = pg_abort_check,
-    .add_result = pg_add_result,
-    .set_result = pg_set_result,
-    .add_breach = pg_add_breach,
-    .add_evidence = pg_add_evidence,
-    .add_figure = pg_add_figure,
-    .add_series = pg_add_series,
-    .check_get = pg_check_get,
-    .each_result = pg_each_result,
-    .each_breach_of = pg_each_breach_of,
-    .each_event = pg_each_event,
-    .each_account = pg_each_account,
-    .each_series = pg_each_series,
-    .each_figure = pg_each_figure,
-    .each_source = pg_each_source,
-    .name_clash = pg_name_clash,
-    .begin_forget = pg_begin_forget,
-    .exec = pg_exec,
-    .commit = pg_commit,
-    .rollback = pg_rollback,
-    .each_reject = pg_each_reject,
+    OMBUD_STORE_OPS(pg)
 };

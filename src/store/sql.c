@@ -27,6 +27,58 @@ const char ombud_count_rows_sql[] =
     " + (SELECT count(*) FROM customers WHERE source_id = $1),"
     " (SELECT count(*) FROM rejects WHERE source_id = $1)";
 
+/* Indexes both stores keep from the start: on keys that arrive in order
+ * (a source's rows) and on the findings' parents. (The tables added by
+ * later schema versions have theirs with them.) */
+const char ombud_source_index_sql[] =
+    "CREATE INDEX IF NOT EXISTS figures_result ON figures(result_id);"
+    "CREATE INDEX IF NOT EXISTS results_check ON results(check_id);"
+    "CREATE INDEX IF NOT EXISTS breaches_result ON breaches(result_id);"
+    "CREATE INDEX IF NOT EXISTS evidence_breach ON evidence(breach_id);"
+    "CREATE INDEX IF NOT EXISTS series_result ON series(result_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_source ON call_legs(source_id);"
+    "CREATE INDEX IF NOT EXISTS outages_source ON outages(source_id);"
+    "CREATE INDEX IF NOT EXISTS billing_source ON billing_events(source_id);"
+    "CREATE INDEX IF NOT EXISTS rejects_source ON rejects(source_id);";
+
+/*
+ * The rules' look-ups, on keys that arrive in random order (account,
+ * ticket, and arrival time, since exports are rarely sorted by it). Area-
+ * wide outages look up the accounts of their area: without the area
+ * indexes each such outage scanned every billing row and outage.
+ */
+const char ombud_lookup_index_sql[] =
+    "CREATE INDEX IF NOT EXISTS call_legs_arrived ON call_legs(arrived_at);"
+    "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_ticket ON call_legs(ticket_id);"
+    "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at);"
+    "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);"
+    "CREATE INDEX IF NOT EXISTS billing_area ON billing_events(area, account_id)"
+    " WHERE area IS NOT NULL;"
+    "CREATE INDEX IF NOT EXISTS outages_area ON outages(area, account_id)"
+    " WHERE area IS NOT NULL;";
+
+/* A new check of a period replaces the findings of the last one ($1 the
+ * period's start, $2 its end), children first. */
+const char *const ombud_purge_check_sql[] = {
+    "DELETE FROM evidence WHERE breach_id IN (SELECT b.id FROM breaches b "
+    "JOIN results r ON r.id = b.result_id JOIN checks k ON k.id = "
+    "r.check_id WHERE k.period_start = $1 AND k.period_end = $2)",
+    "DELETE FROM breaches WHERE result_id IN (SELECT r.id FROM results r "
+    "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
+    "k.period_end = $2)",
+    "DELETE FROM series WHERE result_id IN (SELECT r.id FROM results r "
+    "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
+    "k.period_end = $2)",
+    "DELETE FROM figures WHERE result_id IN (SELECT r.id FROM results r "
+    "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
+    "k.period_end = $2)",
+    "DELETE FROM results WHERE check_id IN (SELECT id FROM checks WHERE "
+    "period_start = $1 AND period_end = $2)",
+    "DELETE FROM checks WHERE period_start = $1 AND period_end = $2",
+    NULL
+};
+
 /*
  * The findings digest: each statement yields rows whose columns are joined
  * with '|' into one line of the canonical text (store.c). The order is

@@ -130,9 +130,6 @@ static const char schema_sql[] =
     "  billsec INTEGER,"
     "  disposition TEXT,"
     "  userfield TEXT);"
-    "CREATE INDEX IF NOT EXISTS cdr_uniqueid ON cdr_records(uniqueid);"
-    "CREATE INDEX IF NOT EXISTS accounts_source ON accounts(source_id);"
-    "CREATE INDEX IF NOT EXISTS cdr_source ON cdr_records(source_id);"
     "CREATE TABLE IF NOT EXISTS appointments ("
     "  id INTEGER PRIMARY KEY,"
     "  source_id INTEGER NOT NULL REFERENCES sources(id),"
@@ -243,22 +240,16 @@ static const char schema_sql[] =
     "  name TEXT NOT NULL,"
     "  value INTEGER NOT NULL,"
     "  unit TEXT NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS figures_result ON figures(result_id);"
     "CREATE TABLE IF NOT EXISTS series ("
     "  result_id INTEGER NOT NULL REFERENCES results(id),"
     "  name TEXT NOT NULL,"
     "  k INTEGER NOT NULL,"
     "  v INTEGER NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS results_check ON results(check_id);"
-    "CREATE INDEX IF NOT EXISTS breaches_result ON breaches(result_id);"
-    "CREATE INDEX IF NOT EXISTS evidence_breach ON evidence(breach_id);"
-    "CREATE INDEX IF NOT EXISTS series_result ON series(result_id);"
-    "CREATE INDEX IF NOT EXISTS call_legs_source ON call_legs(source_id);"
-    "CREATE INDEX IF NOT EXISTS outages_source ON outages(source_id);"
-    "CREATE INDEX IF NOT EXISTS billing_source ON billing_events(source_id);"
-    "CREATE INDEX IF NOT EXISTS rejects_source ON rejects(source_id);"
     "CREATE INDEX IF NOT EXISTS appointments_source ON appointments(source_id);"
     "CREATE INDEX IF NOT EXISTS orders_source ON orders(source_id);"
+    "CREATE INDEX IF NOT EXISTS accounts_source ON accounts(source_id);"
+    "CREATE INDEX IF NOT EXISTS cdr_source ON cdr_records(source_id);"
+    "CREATE INDEX IF NOT EXISTS cdr_uniqueid ON cdr_records(uniqueid);"
     "CREATE INDEX IF NOT EXISTS customers_source ON customers(source_id);";
 
 /* Schema 1 -> 2: the outage columns the regulatory standards need (the new
@@ -297,27 +288,6 @@ static const char staged_sql[] =
     "  data TEXT NOT NULL,"
     "  UNIQUE (callid, queue, at, event, agent, data))";
 
-/*
- * Indexes on keys that arrive in random order (account, ticket, and arrival
- * time, since exports are rarely sorted by it) cost an
- * index insert in a random place per row: they are built only when a check
- * first needs them, in one sorted pass, and kept up to date after that.
- * Indexes on keys that arrive in order (source) grow at their end and stay
- * in the schema. (Dropping call_legs_arrived from the load made a 1M-leg
- * import 30% faster.)
- */
-static const char analysis_index_sql[] =
-    "CREATE INDEX IF NOT EXISTS call_legs_arrived ON call_legs(arrived_at);"
-    "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);"
-    "CREATE INDEX IF NOT EXISTS call_legs_ticket ON call_legs(ticket_id);"
-    "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at);"
-    "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);"
-    /* Area-wide outages look up the accounts of their area: without these
-     * each such outage scanned every billing row and outage (quadratic). */
-    "CREATE INDEX IF NOT EXISTS billing_area ON billing_events(area, account_id)"
-    " WHERE area IS NOT NULL;"
-    "CREATE INDEX IF NOT EXISTS outages_area ON outages(area, account_id)"
-    " WHERE area IS NOT NULL;";
 
 /* Every prepared statement, by purpose. Order matches stmt_sql[]. */
 enum {
@@ -440,7 +410,6 @@ typedef struct sq_store {
 } sq_store;
 
 /* Used before their definitions. */
-static void sq_close(ombud_store *base);
 static void sq_abort_file(ombud_store *base);
 static void sq_abort_check(ombud_store *base);
 
@@ -575,7 +544,14 @@ static ombud_err create_schema(sq_store *st)
                            "%s: not an ombud evidence store", st->path);
     if ((err = exec(st, "BEGIN IMMEDIATE")))
         return err;
-    if ((err = exec(st, schema_sql)) || (err = schema_version(st, &version)) ||
+    /* Indexes on keys that arrive in random order cost an index insert in
+     * a random place per row: they are built only when a check first
+     * needs them (ombud_lookup_index_sql), in one sorted pass, and kept
+     * up to date after that. (Dropping call_legs_arrived from the load
+     * made a 1M-leg import 30% faster.) */
+    if ((err = exec(st, schema_sql)) ||
+        (err = exec(st, ombud_source_index_sql)) ||
+        (err = schema_version(st, &version)) ||
         (err = add_check_columns(st)))
         goto fail;
     if (version == 1 && (err = exec(st, upgrade_v1_sql)))
@@ -597,6 +573,19 @@ static ombud_err create_schema(sq_store *st)
 fail:
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     return err;
+}
+
+/* Free the handle (the façade has rolled back what was unfinished). */
+static void sq_close(ombud_store *base)
+{
+    sq_store *st = (sq_store *)base;
+
+    for (int i = 0; i < S_COUNT; i++)
+        sqlite3_finalize(st->stmt[i]);
+    sqlite3_finalize(st->ask);
+    sqlite3_close(st->db);
+    free(st->path);
+    free(st);
 }
 
 static ombud_err sq_open(const char *path, ombud_store **out)
@@ -667,18 +656,6 @@ static ombud_err sq_open(const char *path, ombud_store **out)
     return OMBUD_OK;
 }
 
-static void sq_close(ombud_store *base)
-{
-    sq_store *st = (sq_store *)base;
-    if (!st)
-        return;
-    for (int i = 0; i < S_COUNT; i++)
-        sqlite3_finalize(st->stmt[i]);
-    sqlite3_finalize(st->ask);
-    sqlite3_close(st->db);
-    free(st->path);
-    free(st);
-}
 
 /* ---- binding helpers: NULL for blank values ------------------------------ */
 
@@ -1558,48 +1535,25 @@ static ombud_err sq_each_promise(ombud_store *base, int64_t from, int64_t to,
 
 /* ---- findings ---------------------------------------------------------------- */
 
-static ombud_err sq_begin_check(ombud_store *base, const ombud_check *c,
-                                  int64_t *check_id)
+static ombud_err sq_begin_check(ombud_store *base, const ombud_check *c)
 {
     sq_store *st = (sq_store *)base;
-    static const char *const purge[] = {
-        "DELETE FROM evidence WHERE breach_id IN (SELECT b.id FROM breaches b "
-        "JOIN results r ON r.id = b.result_id JOIN checks k ON k.id = "
-        "r.check_id WHERE k.period_start = ?1 AND k.period_end = ?2)",
-        "DELETE FROM breaches WHERE result_id IN (SELECT r.id FROM results r "
-        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = ?1 AND "
-        "k.period_end = ?2)",
-        "DELETE FROM series WHERE result_id IN (SELECT r.id FROM results r "
-        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = ?1 AND "
-        "k.period_end = ?2)",
-        "DELETE FROM figures WHERE result_id IN (SELECT r.id FROM results r "
-        "JOIN checks k ON k.id = r.check_id WHERE k.period_start = ?1 AND "
-        "k.period_end = ?2)",
-        "DELETE FROM results WHERE check_id IN (SELECT id FROM checks WHERE "
-        "period_start = ?1 AND period_end = ?2)",
-        "DELETE FROM checks WHERE period_start = ?1 AND period_end = ?2",
-        NULL
-    };
-    sqlite3_stmt *s;
     ombud_err err;
 
+    (void)c;
     assert(!st->in_check && !st->in_file);
     if ((err = exec(st, "BEGIN IMMEDIATE")))
         return err;
     st->in_check = 1;
-    if ((err = exec(st, analysis_index_sql)))
-        goto fail;
-    for (int i = 0; purge[i]; i++) {
-        if ((err = prepare_period(st, purge[i], c->from, c->to, &s)))
-            goto fail;
-        if (sqlite3_step(s) != SQLITE_DONE) {
-            sqlite3_finalize(s);
-            err = db_error(st, "replacing earlier findings");
-            goto fail;
-        }
-        sqlite3_finalize(s);
-    }
-    s = st->stmt[S_ADD_CHECK];
+    return exec(st, ombud_lookup_index_sql);
+}
+
+static ombud_err sq_add_check(ombud_store *base, const ombud_check *c,
+                              int64_t *check_id)
+{
+    sq_store *st = (sq_store *)base;
+    sqlite3_stmt *s = st->stmt[S_ADD_CHECK];
+
     sqlite3_bind_int64(s, 1, c->from);
     sqlite3_bind_int64(s, 2, c->to);
     bind_text(s, 3, c->tz);
@@ -1614,15 +1568,10 @@ static ombud_err sq_begin_check(ombud_store *base, const ombud_check *c,
     bind_text(s, 12, c->lang ? c->lang : "en");
     sqlite3_bind_int64(s, 13, c->max_rejected_bp);
     sqlite3_bind_int(s, 14, c->allow_incomplete);
-    if (step_done(s) != SQLITE_DONE) {
-        err = db_error(st, "recording the check");
-        goto fail;
-    }
+    if (step_done(s) != SQLITE_DONE)
+        return db_error(st, "recording the check");
     *check_id = sqlite3_last_insert_rowid(st->db);
     return OMBUD_OK;
-fail:
-    sq_abort_check(&st->base);
-    return err;
 }
 
 static ombud_err sq_end_check(ombud_store *base)
@@ -2433,67 +2382,5 @@ static int sq_wants(const char *uri)
 const struct ombud_store_be ombud_store_sqlite = {
     .name = "sqlite",
     .row_key = "rowid",
-    .wants = sq_wants,
-    .open = sq_open,
-    .each_row = sq_each_row,
-    .end_rows = sq_end_rows,
-    .commit_file = sq_commit_file,
-    .close = sq_close,
-    .find_source = sq_find_source,
-    .has_size = sq_has_size,
-    .begin_file = sq_begin_file,
-    .set_source_checksum = sq_set_source_checksum,
-    .set_source_notes = sq_set_source_notes,
-    .abort_file = sq_abort_file,
-    .add_outage = sq_add_outage,
-    .add_call_leg = sq_add_call_leg,
-    .add_billing = sq_add_billing,
-    .add_appointment = sq_add_appointment,
-    .add_order = sq_add_order,
-    .add_customers = sq_add_customers,
-    .add_account = sq_add_account,
-    .account_of = sq_account_of,
-    .add_cdr = sq_add_cdr,
-    .cdr_of = sq_cdr_of,
-    .stage_event = sq_stage_event,
-    .each_staged = sq_each_staged,
-    .staged_duplicates = sq_staged_duplicates,
-    .clear_staged = sq_clear_staged,
-    .add_reject = sq_add_reject,
-    .totals_get = sq_totals_get,
-    .data_span = sq_data_span,
-    .each_leg = sq_each_leg,
-    .each_outage = sq_each_outage,
-    .each_appointment = sq_each_appointment,
-    .each_order = sq_each_order,
-    .each_customers = sq_each_customers,
-    .each_promise = sq_each_promise,
-    .each_billing = sq_each_billing,
-    .outage_restored = sq_outage_restored,
-    .ask_billing = sq_ask_billing,
-    .each_asked_billing = sq_each_asked_billing,
-    .each_leg_grouped = sq_each_leg_grouped,
-    .begin_check = sq_begin_check,
-    .end_check = sq_end_check,
-    .abort_check = sq_abort_check,
-    .add_result = sq_add_result,
-    .set_result = sq_set_result,
-    .add_breach = sq_add_breach,
-    .add_evidence = sq_add_evidence,
-    .add_figure = sq_add_figure,
-    .add_series = sq_add_series,
-    .check_get = sq_check_get,
-    .each_result = sq_each_result,
-    .each_breach_of = sq_each_breach_of,
-    .each_event = sq_each_event,
-    .each_account = sq_each_account,
-    .each_series = sq_each_series,
-    .each_figure = sq_each_figure,
-    .each_source = sq_each_source,
-    .name_clash = sq_name_clash,
-    .begin_forget = sq_begin_forget,
-    .exec = sq_exec,
-    .commit = sq_commit,
-    .rollback = sq_rollback,
-    .each_reject = sq_each_reject,
+    OMBUD_STORE_OPS(sq)
 };
