@@ -49,7 +49,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/letters.o
 UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all deps demo docs-pages check test test-unit test-e2e test-rules test-report test-pg \
+.PHONY: all deps demo docs-pages check test test-unit test-e2e test-rules test-report test-pg test-nopg \
         test-i18n test-verify test-valgrind fuzz fuzz-smoke bench bench-pg-year demo-large install \
         uninstall clean i18n-check pot
 
@@ -141,6 +141,12 @@ test-report: $(BUILD)/ombud
 # folder, stopped afterwards; skipped with a note when none can start
 # (OMBUD_PG_REQUIRED=1, as in CI, makes that a failure). The store's
 # conformance suite runs there too, against the server.
+# A build without libpq (NO_PG=1) still builds, runs the founding case and
+# refuses a server's --db string by name.
+test-nopg:
+	@$(MAKE) -s BUILD=build/nopg NO_PG=1 build/nopg/ombud
+	@sh tests/nopg.sh build/nopg/ombud
+
 test-pg: $(BUILD)/ombud $(BUILD)/unit/store/test_store_conformance
 	@sh tests/pg/run.sh $(BUILD)/ombud
 
@@ -222,6 +228,7 @@ docs-pages: $(BUILD)/ombud $(MO_FILES)
 
 check: deps
 	$(MAKE) test
+	$(MAKE) test-nopg
 	$(MAKE) test-valgrind
 	$(MAKE) fuzz-smoke
 	$(MAKE) BUILD=build/asan SAN=1 test

@@ -1,9 +1,9 @@
 /*
- * store_pg.c - the PostgreSQL evidence store, through libpq.
+ * pg.c - the PostgreSQL backend of the evidence store, through libpq.
  *
- * The same tables and the same answers as the SQLite store (store.c); the
- * functions here are the ombud_store_* functions of store.h with their
- * contracts, reached through one forwarding line at the top of each.
+ * The same tables and the same answers as the SQLite backend (sqlite.c);
+ * each pg_<operation> here has the contract of its ombud_store_* twin in
+ * store.h and is reached through the façade (store.c, backend.h).
  *
  * Key decisions:
  * - Types: every integer is bigint (SQLite integers are 64-bit); every text

@@ -1,5 +1,8 @@
 /*
- * store.c - the SQLite evidence store.
+ * sqlite.c - the SQLite backend of the evidence store (a file).
+ *
+ * Each sq_<operation> has the contract of its ombud_store_* twin in
+ * store.h and is reached through the façade (store.c, backend.h).
  *
  * The schema lives here, in one string, with its version in the meta table.
  * Statements are prepared once per open store and reset after each use:
@@ -1777,7 +1780,7 @@ static ombud_err sq_outage_restored(ombud_store *base, const char *outage_id,
 }
 
 /* Look-ups wait in a temporary table, so that both backends answer them
- * with the same statement (store_pg.h). */
+ * with the same statement (backend.h). */
 static ombud_err sq_ask_billing(ombud_store *base, int64_t tag,
                                   const ombud_billing_ask *ask)
 {
