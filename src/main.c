@@ -1,5 +1,6 @@
 /*
- * main.c - the ombud program: global options and the command table.
+ * main.c - the ombud program: global options, then the command named
+ * (the table of commands is cmd_help.c's, which lists them).
  */
 #include <malloc.h>
 #include <stdio.h>
@@ -8,39 +9,6 @@
 #include "ombud/cmd.h"
 #include "ombud/diag.h"
 #include "ombud/outfile.h"
-
-const ombud_command ombud_commands[] = {
-    {"ingest", "read outage, call and billing files into the evidence store",
-     ombud_help_ingest, ombud_cmd_ingest},
-    {"profile", "describe an export once (an import profile): guess one, "
-     "check one", ombud_help_profile, ombud_cmd_profile},
-    {"forget", "remove a source file and its rows from the store (then "
-     "import the corrected file)", ombud_help_forget, ombud_cmd_forget},
-    {"check", "evaluate the guarantees against the stored evidence",
-     ombud_help_check, ombud_cmd_check},
-    {"run", "ingest and check in one go, into an output folder",
-     ombud_help_run, ombud_cmd_run},
-    {"report", "write the XLSX or PDF report from stored findings",
-     ombud_help_report, ombud_cmd_report},
-    {"complaint", "write one account's complaint dossier (letter, timeline, "
-     "evidence)", ombud_help_complaint, ombud_cmd_complaint},
-    {"verify", "check a report against its inputs, rules and findings",
-     ombud_help_verify, ombud_cmd_verify},
-    {"keygen", "make a key pair to sign reports with (--sign, verify --key)",
-     ombud_help_keygen, ombud_cmd_keygen},
-    {"synth", "write a synthetic carrier month (calls, outages, billing...)",
-     ombud_help_synth, ombud_cmd_synth},
-    {"help", "show help for a command", ombud_help_help, ombud_cmd_help},
-    {NULL, NULL, NULL, NULL}
-};
-
-const ombud_command *ombud_command_find(const char *name)
-{
-    for (const ombud_command *c = ombud_commands; c->name; c++)
-        if (strcmp(c->name, name) == 0)
-            return c;
-    return NULL;
-}
 
 static void usage(FILE *fp)
 {

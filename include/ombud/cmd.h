@@ -48,7 +48,7 @@ typedef struct ombud_command {
     int (*run)(int argc, char **argv); /**< argv[0] is the command name */
 } ombud_command;
 
-/** The table of commands, ending with a zeroed entry (src/main.c). */
+/** The table of commands, ending with a zeroed entry (src/cmd/cmd_help.c). */
 extern const ombud_command ombud_commands[];
 
 /** Find a command by name; NULL if unknown. */
