@@ -363,9 +363,10 @@ ombud_err ombud_store_each_staged(ombud_store *st, ombud_staged_fn fn, void *ud)
 
 /**
  * @brief How many staged events repeat an earlier one in every field and
- * are skipped by ombud_store_each_staged(). SQLite refuses them in
- * ombud_store_stage_event() already (0 here); PostgreSQL streams the
- * events and finds them only here.
+ * are skipped by ombud_store_each_staged(), not yet refused by
+ * ombud_store_stage_event() (a backend that checks as events are staged
+ * refuses them there and has none here; one that streams them finds them
+ * only here). Refused + skipped is the same on every backend.
  */
 ombud_err ombud_store_staged_duplicates(ombud_store *st, int64_t *n);
 
@@ -871,8 +872,8 @@ typedef int (*ombud_check_fn)(void *ud, int64_t id, int64_t from, int64_t to,
  * placed earlier and due now) and a PASS or NO DATA cites no rows at all,
  * so no stored trace says which checks a source fed. A check is cheap to
  * run again; a finding that cites a row no longer stored is not.
- * On PostgreSQL it waits for running checks and imports to finish and
- * holds new ones until it commits.
+ * Where several ombud runs share a store, it waits for running checks and
+ * imports to finish and holds new ones until it commits.
  * @param out receives, per id in the same order, what was removed.
  * @param fn is called for each check removed (may be NULL).
  * @return OMBUD_OK; OMBUD_E_DATA (and nothing removed) when an id is not
