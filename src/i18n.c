@@ -412,24 +412,6 @@ char *ombud_fmt_incomplete(int n, char *buf, size_t size)
     return buf;
 }
 
-const char *ombud_fmt_source_kind(const char *kind)
-{
-    static const char *const kinds[] = {N_("outages"), N_("calls"),
-                                        N_("billing"), N_("appointments"),
-                                        N_("orders"), N_("accounts"),
-                                        /* TRANSLATORS: customers served
-                                         * per area (customers.csv). */
-                                        N_("customers"),
-                                        /* TRANSLATORS: call detail records. */
-                                        N_("cdr"),
-                                        /* TRANSLATORS: an Asterisk queue log. */
-                                        N_("queue_log"), NULL};
-    for (int i = 0; kind && kinds[i]; i++)
-        if (!strcmp(kind, kinds[i]))
-            return _(kinds[i]);
-    return kind ? kind : "";
-}
-
 const char *ombud_fmt_weekday(int wday)
 {
     static const char *const days[] = {N_("Mon"), N_("Tue"), N_("Wed"),

@@ -15,6 +15,7 @@
 
 #include "ombud/time.h"
 #include "ombud/i18n.h"
+#include "ombud/ingest.h"
 #include "ombud/quality.h"
 #include "ombud/text.h"
 
@@ -128,13 +129,13 @@ static ombud_err sources_items(collect *c)
         if (timed)
             add(c, OMBUD_Q_NOTE, _("%s (%s): %s read, %s stored, %s "
                 "rejected (%s); records dated before the period: %s, in it: "
-                "%s, after it: %s"), in(c, s->name), ombud_fmt_source_kind(s->kind),
+                "%s, after it: %s"), in(c, s->name), ombud_input_label(s->kind),
                 ombud_n(s->read), ombud_n(s->stored),
                 ombud_n(s->rejected), share, ombud_n(spread[0]),
                 ombud_n(spread[1]), ombud_n(spread[2]));
         else
             add(c, OMBUD_Q_NOTE, _("%s (%s): %s read, %s stored, %s "
-                "rejected (%s)"), in(c, s->name), ombud_fmt_source_kind(s->kind),
+                "rejected (%s)"), in(c, s->name), ombud_input_label(s->kind),
                 ombud_n(s->read), ombud_n(s->stored),
                 ombud_n(s->rejected), share);
         if (over)

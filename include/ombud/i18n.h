@@ -169,9 +169,6 @@ const char *ombud_fmt_kind(const char *kind);
 /** @brief A stored status ("PASS", "FAIL") as the reader's word. Static. */
 const char *ombud_fmt_status(const char *status);
 
-/** @brief An input kind ("outages", "calls", "billing") in the reader's words. */
-const char *ombud_fmt_source_kind(const char *kind);
-
 /** @brief The abbreviated name of weekday @p wday (0 = Monday), translated. */
 const char *ombud_fmt_weekday(int wday);
 

@@ -60,20 +60,6 @@
 #define ROW_NOT_BEGUN 0 /* between records */
 #define FIELD_BEGUN 2   /* inside a field; with .quoted set, inside quotes */
 
-const ombud_format *const ombud_formats[] = {
-    &ombud_format_outages, &ombud_format_calls, &ombud_format_billing,
-    &ombud_format_appointments, &ombud_format_orders, &ombud_format_customers,
-    &ombud_format_accounts, &ombud_format_queue_log, &ombud_format_cdr, NULL
-};
-
-const ombud_format *ombud_format_find(const char *kind)
-{
-    for (int i = 0; ombud_formats[i]; i++)
-        if (strcmp(ombud_formats[i]->kind, kind) == 0)
-            return ombud_formats[i];
-    return NULL;
-}
-
 /* Everything about one import in progress. */
 typedef struct reader {
     const ombud_format *fmt;
@@ -1571,6 +1557,14 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
     return ombud_ingest_decoded(st, fmt, path, opts, NULL, counts, already);
 }
 
+/* Are @fmt's times read in --cdr-tz (when given)? */
+static int cdr_zone(const ombud_format *fmt)
+{
+    const ombud_input_kind *k = ombud_input_kind_find(fmt->kind);
+
+    return k && (k->flags & OMBUD_IN_CDR_TZ);
+}
+
 ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
                                const char *path, const ombud_ingest_opts *opts,
                                const ombud_decoding *dec,
@@ -1629,7 +1623,7 @@ ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
         return err;
     }
     src = (ombud_source){fmt->kind, base_name(shown), shown, sha, bytes,
-                         ombud_tz_name(fmt == &ombud_format_cdr && opts->cdr_tz
+                         ombud_tz_name(cdr_zone(fmt) && opts->cdr_tz
                                        ? opts->cdr_tz : opts->tz),
                          ombud_clock_now(),
                          source_settings(&r, settings, sizeof settings)};

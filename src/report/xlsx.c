@@ -32,6 +32,7 @@
 #include "ombud/time.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
+#include "ombud/ingest.h"
 #include "ombud/manifest.h"
 #include "ombud/outfile.h"
 #include "ombud/quality.h"
@@ -474,7 +475,7 @@ static int add_source_name(void *ud, const ombud_source_row *r)
     if (b->n + 8 < sizeof b->s)
         b->n += (size_t)snprintf(b->s + b->n, sizeof b->s - b->n, "%s%s (%s)",
                                  b->n ? "; " : "", r->name,
-                                 ombud_fmt_source_kind(r->kind));
+                                 ombud_input_label(r->kind));
     return 0;
 }
 
@@ -1081,7 +1082,7 @@ static int input_row(void *ud, const ombud_source_row *s)
     char notes[1600];
 
     put_text(t->ws, t->row, 0, s->name, t->x->bold);
-    put_text(t->ws, t->row, 1, ombud_fmt_source_kind(s->kind), NULL);
+    put_text(t->ws, t->row, 1, ombud_input_label(s->kind), NULL);
     put_text(t->ws, t->row, 2, s->path, NULL);
     put_text(t->ws, t->row, 3, s->sha256, NULL);
     put_num(t->ws, t->row, 4, (double)s->bytes, t->x->num);
@@ -1201,7 +1202,7 @@ static int method_source(void *ud, const ombud_source_row *s)
                  m->x->bold);
     }
     snprintf(line, sizeof line, _("%s (%s): site settings %s"), s->name,
-             ombud_fmt_source_kind(s->kind),
+             ombud_input_label(s->kind),
              s->settings);
     put_text(m->ws, m->row++, 0, line, NULL);
     return 0;
@@ -1297,7 +1298,7 @@ static void write_manifest(xlsx *x, const char *name)
     KV(_("findings SHA-256"), m->findings_sha256);
     for (int i = 0; i < m->nin; i++) {
         snprintf(val, sizeof val, "%s (%s), SHA-256 %s", m->in[i].name,
-                 ombud_fmt_source_kind(m->in[i].kind), m->in[i].sha256);
+                 ombud_input_label(m->in[i].kind), m->in[i].sha256);
         KV(_("input"), val);
     }
 #undef KV
