@@ -341,31 +341,6 @@ char *ombud_fmt_period(const ombud_tz *tz, int64_t from, int64_t to,
     return buf;
 }
 
-const char *ombud_fmt_kind(const char *kind)
-{
-    /* A filing names what is measured, not ombud's key for it. */
-    static const char *const words[][2] = {
-        {"live_support", N_("live support")},
-        {"answer_time", N_("answer time")},
-        {"restoration", N_("restoration time")},
-        {"commitments", N_("promised restoration times")},
-        {"advance_notice", N_("notice of planned work")},
-        {"customer_effort", N_("customer effort")},
-        {"outage_credit", N_("outage credits")},
-        {"payment_notice", N_("late-payment notices")},
-        {"trouble_rate", N_("trouble report rate")},
-        {"appointments", N_("appointments kept")},
-        {"provisioning", N_("new service installed on time")},
-        {"reportable_outage", N_("outages to report")},
-        {"reliability", N_("reliability indices (IEEE 1366)")},
-    };
-
-    for (size_t i = 0; kind && i < sizeof words / sizeof *words; i++)
-        if (!strcmp(kind, words[i][0]))
-            return _(words[i][1]);
-    return kind ? kind : "";
-}
-
 const char *ombud_fmt_status(const char *status)
 {
     if (status && !strcmp(status, "PASS"))

@@ -162,10 +162,6 @@ char *ombud_fmt_local(const struct ombud_tz *tz, int64_t t, char *buf,
 char *ombud_fmt_day_of(const struct ombud_tz *tz, int64_t t, char *buf,
                        size_t size);
 
-/** @brief A guarantee kind ("live_support") as the reader's words ("live
- * support"); an unknown kind as it is. Static. */
-const char *ombud_fmt_kind(const char *kind);
-
 /** @brief A stored status ("PASS", "FAIL") as the reader's word. Static. */
 const char *ombud_fmt_status(const char *status);
 

@@ -37,6 +37,7 @@
 #include "ombud/outfile.h"
 #include "ombud/quality.h"
 #include "ombud/report.h"
+#include "ombud/rule.h"
 #include "ombud/text.h"
 #include "ombud/value.h"
 #include "ombud/version.h"
@@ -52,6 +53,7 @@
 typedef struct result {
     int64_t id;
     char *gid, *kind, *promise, *source, *params, *status;
+    const ombud_drawing *draw;  /* how its kind is drawn (rule.h) */
     ombud_result r;
     char sheet[32];             /* its first sheet */
     char heat[32];              /* its heat map's sheet, or "" */
@@ -70,7 +72,8 @@ typedef struct cell {
 typedef struct side {
     int nrows, ncols;
     cell *cells;                /* nrows * ncols */
-    enum { S_NONE, S_HEATMAP, S_LINE, S_BARS } draw;
+    enum { S_NONE, S_LINE, S_BARS } draw; /* the chart beside the table (a
+                                   heat map has a sheet of its own) */
     char note[160];             /* e.g. "first 1000 of 2400 outages" */
 } side;
 
@@ -454,6 +457,7 @@ static int copy_result(void *ud, const ombud_result_row *r)
     c->id = r->id;
     c->gid = strdup(r->guarantee_id);
     c->kind = strdup(r->kind);
+    c->draw = ombud_rule_drawing(r->kind);
     c->promise = strdup(r->promise);
     c->source = strdup(r->source);
     c->params = strdup(r->params);
@@ -624,7 +628,7 @@ static void write_summary(xlsx *x, const char *name)
         put_text(ws, row, 0, r->gid, x->bold);
         put_text(ws, row, 1, quoted, x->wrap);
         put_text(ws, row, 2, r->source, x->wrap);
-        put_text(ws, row, 3, ombud_fmt_kind(r->kind), x->plain);
+        put_text(ws, row, 3, ombud_rule_label(r->kind), x->plain);
         put_text(ws, row, 4, r->r.measured_text, x->wrap);
         put_text(ws, row, 5, r->r.target_text, x->wrap);
         put_text(ws, row, 6, ombud_fmt_status(r->status), x->plain);
@@ -711,11 +715,12 @@ static void side_heatmap(xlsx *x, const result *r, side *s)
                                        N_("Sat"), N_("Sun")};
     heat h = {{0}, {0}};
 
-    ombud_store_each_series(x->st, r->id, "heatmap.calls", heat_calls, &h);
-    ombud_store_each_series(x->st, r->id, "heatmap.live", heat_live, &h);
+    ombud_store_each_series(x->st, r->id, OMBUD_SERIES_HEAT_CALLS, heat_calls,
+                            &h);
+    ombud_store_each_series(x->st, r->id, OMBUD_SERIES_HEAT_LIVE, heat_live,
+                            &h);
     if (!side_init(s, 8, 25))
         return;
-    s->draw = S_HEATMAP;
     side_text(s, 0, 0, _("Live share (local hour)"), x->head);
     for (int hr = 0; hr < 24; hr++)
         side_num(s, 0, hr + 1, hr, x->head);
@@ -758,7 +763,8 @@ static void side_daily(xlsx *x, const result *r, side *s)
     side_text(s, 0, 0, _("Day"), x->head);
     side_text(s, 0, 1, _("Service level"), x->head);
     side_text(s, 0, 2, _("Target"), x->head);
-    ombud_store_each_series(x->st, r->id, "daily.level", daily_row, &d);
+    ombud_store_each_series(x->st, r->id, OMBUD_SERIES_DAILY_LEVEL, daily_row,
+                            &d);
     s->nrows = d.row;
     s->draw = d.row > 1 ? S_LINE : S_NONE;
 }
@@ -766,7 +772,7 @@ static void side_daily(xlsx *x, const result *r, side *s)
 /* Figures of a result as rows: one per subject, one column per name. */
 typedef struct figrows {
     side *s; xlsx *x;
-    const char *const *names; int nnames;
+    const ombud_figure_col *cols; int ncols;
     char subject[96]; int row; int64_t total;
 } figrows;
 
@@ -776,8 +782,8 @@ static int figure_cell(void *ud, const char *subject, const char *name,
     figrows *f = ud;
     int col = -1;
 
-    for (int i = 0; i < f->nnames; i++)
-        if (!strcmp(f->names[i], name))
+    for (int i = 0; i < f->ncols; i++)
+        if (!strcmp(f->cols[i].name, name))
             col = i + 1;
     if (col < 0)
         return 0;
@@ -805,18 +811,18 @@ static int figure_cell(void *ud, const char *subject, const char *name,
     return 0;
 }
 
-/* A side table of figures with @names as columns and @labels as headers. */
-static void side_figures(xlsx *x, const result *r, side *s, const char *first,
-                         const char *const *names, const char *const *labels,
-                         int n)
+/* The figures table of a kind's drawing @d: a row per subject, a column
+ * per figure it names, under its labels. */
+static void side_figures(xlsx *x, const result *r, side *s,
+                         const ombud_drawing *d)
 {
-    figrows f = {s, x, names, n, "", 0, 0};
+    figrows f = {s, x, d->figures, d->nfigures, "", 0, 0};
 
-    if (!side_init(s, SIDE_MAX_ROWS + 1, n + 1))
+    if (!side_init(s, SIDE_MAX_ROWS + 1, d->nfigures + 1))
         return;
-    side_text(s, 0, 0, first, x->head);
-    for (int i = 0; i < n; i++)
-        side_text(s, 0, i + 1, _(labels[i]), x->head);
+    side_text(s, 0, 0, _(d->subjects), x->head);
+    for (int i = 0; i < d->nfigures; i++)
+        side_text(s, 0, i + 1, _(d->figures[i].label), x->head);
     ombud_store_each_figure(x->st, r->id, figure_cell, &f);
     s->nrows = (f.row > SIDE_MAX_ROWS ? SIDE_MAX_ROWS : f.row) + 1;
     if (f.total > SIDE_MAX_ROWS)
@@ -824,39 +830,26 @@ static void side_figures(xlsx *x, const result *r, side *s, const char *first,
                  SIDE_MAX_ROWS, (long long)f.total);
 }
 
+/* The side data beside a result's breaches, as its kind's drawing asks:
+ * the daily levels, or its figures table (with bars for durations). The
+ * heat map has a sheet of its own (write_heatmap). */
 static void build_side(xlsx *x, const result *r, side *s)
 {
-    static const char *const dur[] = {"duration", "limit"};
-    static const char *const dur_l[] = {N_("Duration (h)"), N_("Limit (h)")};
-    static const char *const eff[] = {"calls", "phone_time", "wait_time",
-        "agents", "repeat_agents", "transfers", "closed_transfers", "days"};
-    static const char *const eff_l[] = {N_("Calls"), N_("Phone (h)"), N_("Waiting (h)"),
-        N_("Agents"), N_("Agents on >1 leg"), N_("Transfers"), N_("Into closed queue"), N_("Days")};
-    static const char *const cr[] = {"owed", "credited"};
-    static const char *const cr_l[] = {N_("Owed"), N_("Credited")};
-    static const char *const rel[] = {"customers_served", "saifi", "saidi",
-        "caidi", "caifi", "maifi_e", "cemi", "celid", "med_saidi", "t_med"};
-    static const char *const rel_l[] = {N_("Customers served"), "SAIFI",
-        N_("SAIDI (min)"), N_("CAIDI (min)"), "CAIFI", "MAIFI_E", "CEMI_n",
-        "CELID_t", N_("MED: daily SAIDI (min)"), N_("T_MED (min)")};
+    const ombud_drawing *d = r->draw;
 
     memset(s, 0, sizeof *s);
-    if (!strcmp(r->kind, "answer_time"))
+    if (d->chart == OMBUD_CHART_DAILY) {
         side_daily(x, r, s);
-    else if (!strcmp(r->kind, "restoration")) {
-        side_figures(x, r, s, _("Outage"), dur, dur_l, 2);
-        s->draw = s->nrows > 1 ? S_BARS : S_NONE;
-    } else if (!strcmp(r->kind, "customer_effort"))
-        side_figures(x, r, s, _("Ticket / account"), eff, eff_l, 8);
-    else if (!strcmp(r->kind, "outage_credit"))
-        side_figures(x, r, s, _("Outage / account"), cr, cr_l, 2);
-    else if (!strcmp(r->kind, "reliability"))
-        side_figures(x, r, s, _("Area / day"), rel, rel_l, 10);
+    } else if (d->subjects) {
+        side_figures(x, r, s, d);
+        if (d->chart == OMBUD_CHART_DURATIONS)
+            s->draw = s->nrows > 1 ? S_BARS : S_NONE;
+    }
 }
 
 /* ---- guarantee sheets ------------------------------------------------------------- */
 
-/* Draw the side data: a colour scale, a line chart or bars with a limit. */
+/* Draw the side data beside a table: a line chart or bars with a limit. */
 static void draw_side(xlsx *x, lxw_worksheet *ws, const char *sheet,
                       const side *s)
 {
@@ -864,25 +857,7 @@ static void draw_side(xlsx *x, lxw_worksheet *ws, const char *sheet,
     lxw_col_t c0 = SIDE_COL;
     lxw_chart *chart;
     lxw_chart_series *ser;
-    lxw_conditional_format cf = {0};
 
-    if (s->draw == S_HEATMAP) {
-        r0 = 3; /* on its own sheet: the grid from row 3, column A */
-        c0 = 0;
-        cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-        cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-        cf.min_value = 0;
-        cf.min_color = 0xF8696B;
-        cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-        cf.mid_value = 0.5;
-        cf.mid_color = 0xFFEB84;
-        cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-        cf.max_value = 1;
-        cf.max_color = 0x63BE7B;
-        worksheet_conditional_format_range(ws, r0, c0 + 1, r0 + 6, c0 + 24, &cf);
-        worksheet_set_column(ws, c0 + 1, c0 + 24, 5.5, x->pct0);
-        return;
-    }
     if (s->draw == S_NONE)
         return;
     /* Two series on one chart: the measure and its target or limit. Debian's
@@ -923,10 +898,20 @@ static void write_side_row(lxw_worksheet *ws, const side *s, int i, int row)
     side_row_at(ws, s, i, row, SIDE_COL);
 }
 
-/* A live_support result's heat map on its own sheet, printed on one page. */
+/* A result's heat map (OMBUD_CHART_HEATMAP) on its own sheet, colour
+ * scaled from red (no call live) through yellow to green (every call),
+ * printed on one page. */
 static void write_heatmap(xlsx *x, const result *r)
 {
     lxw_worksheet *ws = add_sheet(x, r->heat);
+    lxw_conditional_format cf = {
+        .type = LXW_CONDITIONAL_3_COLOR_SCALE,
+        .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+        .min_value = 0, .min_color = 0xF8696B,
+        .mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+        .mid_value = 0.5, .mid_color = 0xFFEB84,
+        .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+        .max_value = 1, .max_color = 0x63BE7B};
     char line[400];
     side s;
 
@@ -943,7 +928,9 @@ static void write_heatmap(xlsx *x, const result *r)
     if (s.note[0])
         put_text(ws, 2 + s.nrows + 1, 0, s.note, NULL);
     worksheet_set_column(ws, 0, 0, 22, NULL);
-    draw_side(x, ws, r->heat, &s);
+    /* a colour scale over the grid: from row 3, column B (hour 0) */
+    worksheet_conditional_format_range(ws, 3, 1, 3 + 6, 24, &cf);
+    worksheet_set_column(ws, 1, 24, 5.5, x->pct0);
     worksheet_print_area(ws, 0, 0, (lxw_row_t)(2 + s.nrows + 1), 24);
     side_free(&s);
 }
@@ -969,7 +956,7 @@ static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
              part > 1 ? _(" (continued)") : "");
     put_text(ws, 0, 0, line, x->title);
     snprintf(line, sizeof line, _("Source: %s. Kind: %s."), r->source,
-             ombud_fmt_kind(r->kind));
+             ombud_rule_label(r->kind));
     put_text(ws, 1, 0, line, NULL);
     snprintf(line, sizeof line, ombud_ngettext("%s: %s. Target: %s. %lld "
              "breach.", "%s: %s. Target: %s. %lld breaches.",
@@ -1240,7 +1227,7 @@ static void write_method(xlsx *x, const char *name)
         const char *t[] = {r->params, r->r.method};
         fit_row(ws, row, t, widths + 2, 2);
         put_text(ws, row, 0, r->gid, x->bold);
-        put_text(ws, row, 1, ombud_fmt_kind(r->kind), x->plain);
+        put_text(ws, row, 1, ombud_rule_label(r->kind), x->plain);
         put_text(ws, row, 2, r->params, x->wrap);
         put_text(ws, row, 3, r->r.method, x->wrap);
     }
@@ -1347,7 +1334,7 @@ static void write_all(xlsx *x)
                  take_name(x, x->res[i].gid));
     for (int i = 0; i < x->nres; i++) {
         char want[64];
-        if (strcmp(x->res[i].kind, "live_support"))
+        if (x->res[i].draw->chart != OMBUD_CHART_HEATMAP)
             continue;
         /* TRANSLATORS: a sheet's name (at most 31 characters kept). */
         const char *name;
