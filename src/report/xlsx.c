@@ -216,24 +216,35 @@ static void fit_row(lxw_worksheet *ws, int row, const char *const *texts,
                           NULL);
 }
 
-/* A figure in its unit: seconds, basis points, counts or minor units. */
+/* A figure in its unit, as the unit table (ombud_unit_find()) says a
+ * typed cell holds it: seconds as days, basis points as a share... */
 static void put_value(xlsx *x, lxw_worksheet *ws, int row, int col, int64_t v,
                       const char *unit)
 {
-    if (!unit || !strcmp(unit, "count"))
-        put_num(ws, row, col, (double)v, x->num);
-    else if (!strcmp(unit, "s") || !strcmp(unit, "late"))
-        put_num(ws, row, col, (double)v / 86400.0, x->dur);
-    else if (!strcmp(unit, "bp"))
-        put_num(ws, row, col, (double)v / 10000.0, x->pct);
-    else if (!strcmp(unit, "milli"))
-        put_num(ws, row, col, (double)v / 1000.0, x->ratio);
-    else if (!strcmp(unit, "state"))
-        put_text(ws, row, col, ombud_fmt_state(v), x->plain);
-    else if (!strcmp(unit, "day") || !strcmp(unit, "wday"))
-        put_num(ws, row, col, (double)v, x->num);
-    else
+    const ombud_unit *u = ombud_unit_find(unit);
+    char text[128];
+
+    switch (u->cell) {
+    case OMBUD_CELL_TEXT:
+        put_text(ws, row, col, u->text(v, x->digits, x->chk.currency, text,
+                                       sizeof text), x->plain);
+        break;
+    case OMBUD_CELL_MONEY:
         put_num(ws, row, col, money(x, v), x->money);
+        break;
+    case OMBUD_CELL_DURATION:
+        put_num(ws, row, col, (double)v / u->scale, x->dur);
+        break;
+    case OMBUD_CELL_PERCENT:
+        put_num(ws, row, col, (double)v / u->scale, x->pct);
+        break;
+    case OMBUD_CELL_RATIO:
+        put_num(ws, row, col, (double)v / u->scale, x->ratio);
+        break;
+    case OMBUD_CELL_NUMBER:
+        put_num(ws, row, col, (double)v / u->scale, x->num);
+        break;
+    }
 }
 
 /*
