@@ -115,7 +115,7 @@ static ombud_err sources_items(collect *c)
                                           (2 * s->read) : 0;
         char share[32], max[32];
         ombud_err err;
-        int timed = strcmp(s->kind, "accounts") != 0; /* a map: no times */
+        int timed = !ombud_input_has(s->kind, OMBUD_IN_UNTIMED);
         int over = s->rejected * 10000 > c->chk.max_rejected_bp * s->read;
 
         /* Rounded to the nearest basis point, except that a share over the
@@ -144,8 +144,9 @@ static ombud_err sources_items(collect *c)
                 "file (see the rejected rows)"), in(c, s->name),
                 ombud_n(s->rejected), ombud_n(s->read), share,
                 ombud_fmt_bp(c->chk.max_rejected_bp, max, sizeof max));
-        /* queue_log times are epochs: no zone was applied to them. */
-        if (s->tz[0] && strcmp(s->tz, c->chk.tz) && strcmp(s->kind, "queue_log"))
+        /* epochs (a queue_log's): no zone was applied to them */
+        if (s->tz[0] && strcmp(s->tz, c->chk.tz) &&
+            !ombud_input_has(s->kind, OMBUD_IN_ZONELESS))
             add(c, OMBUD_Q_SERIOUS, _("%s was read in the time zone %s, the "
                 "filing's is %s: times without an offset were placed in the "
                 "wrong zone (import it again with --tz %s)"), in(c, s->name), s->tz,

@@ -223,9 +223,18 @@ enum {
                                       looks for COLUMN in it */
     OMBUD_IN_DELIMITER = 1 << 1, /**< --delimiter KIND=D may name it */
     OMBUD_IN_PROFILE = 1 << 2,   /**< an import profile may read it */
-    OMBUD_IN_CDR_TZ = 1 << 3     /**< its times are read in --cdr-tz (when
+    OMBUD_IN_CDR_TZ = 1 << 3,    /**< its times are read in --cdr-tz (when
                                       given) rather than the filing's zone */
+    OMBUD_IN_UNTIMED = 1 << 4,   /**< its rows have no time (a map): data
+                                      quality places none against the period */
+    OMBUD_IN_ZONELESS = 1 << 5   /**< its times are epochs, read in no zone:
+                                      data quality never finds it in the
+                                      wrong one */
 };
+
+/** @brief Has input kind @p kind (a format's kind) every flag of @p flags?
+ *  0 for an unknown kind. */
+int ombud_input_has(const char *kind, unsigned flags);
 
 /**
  * An input kind: a format and every fact the commands, the engine and the

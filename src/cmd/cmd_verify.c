@@ -369,8 +369,7 @@ static ombud_err import_as_named(verify *v, ombud_store *st,
         int already;
 
         if (mi->tz[0] && !ombud_tz_open(mi->tz, &tz)) {
-            const ombud_input_kind *k = ombud_input_kind_find(in[i].fmt->kind);
-            if (k && (k->flags & OMBUD_IN_CDR_TZ))
+            if (ombud_input_has(in[i].fmt->kind, OMBUD_IN_CDR_TZ))
                 o.cdr_tz = tz;
             else
                 o.tz = tz;

@@ -37,11 +37,13 @@ const ombud_input_kind ombud_input_kinds[] = {
     /* TRANSLATORS: customers served per area (customers.csv). */
     {&ombud_format_customers, "customers", NULL, N_("customers"), 8,
      OMBUD_IN_MAP | OMBUD_IN_DELIMITER},
-    {&ombud_format_accounts, "accounts", NULL, N_("accounts"), 1, HEADER},
+    {&ombud_format_accounts, "accounts", NULL, N_("accounts"), 1,
+     HEADER | OMBUD_IN_UNTIMED},
     /* TRANSLATORS: call detail records. */
     {&ombud_format_cdr, "cdr", NULL, N_("cdr"), 2, OMBUD_IN_CDR_TZ},
     /* TRANSLATORS: an Asterisk queue log. */
-    {&ombud_format_queue_log, NULL, "calls", N_("queue_log"), 4, 0},
+    {&ombud_format_queue_log, NULL, "calls", N_("queue_log"), 4,
+     OMBUD_IN_ZONELESS},
     {NULL, NULL, NULL, NULL, 0, 0}
 };
 
@@ -67,6 +69,13 @@ const char *ombud_input_label(const char *kind)
     if (k)
         return _(k->label);
     return kind ? kind : "";
+}
+
+int ombud_input_has(const char *kind, unsigned flags)
+{
+    const ombud_input_kind *k = ombud_input_kind_find(kind);
+
+    return k && (k->flags & flags) == flags;
 }
 
 int ombud_input_offered_as(const char *option, const char *kind)

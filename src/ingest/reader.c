@@ -1557,14 +1557,6 @@ ombud_err ombud_ingest_file(ombud_store *st, const ombud_format *fmt,
     return ombud_ingest_decoded(st, fmt, path, opts, NULL, counts, already);
 }
 
-/* Are @fmt's times read in --cdr-tz (when given)? */
-static int cdr_zone(const ombud_format *fmt)
-{
-    const ombud_input_kind *k = ombud_input_kind_find(fmt->kind);
-
-    return k && (k->flags & OMBUD_IN_CDR_TZ);
-}
-
 ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
                                const char *path, const ombud_ingest_opts *opts,
                                const ombud_decoding *dec,
@@ -1578,7 +1570,7 @@ ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
     const char *shown = opts && opts->as_path ? opts->as_path : path;
     char sha[65] = "pending", settings[600], note[200];
     int64_t bytes = 0, id = 0;
-    int regular = 0;
+    int regular = 0, cdr_zone;
     FILE *fp = NULL;
     ombud_err err;
 
@@ -1622,9 +1614,9 @@ ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
         reader_free(&r);
         return err;
     }
+    cdr_zone = ombud_input_has(fmt->kind, OMBUD_IN_CDR_TZ) && opts->cdr_tz;
     src = (ombud_source){fmt->kind, base_name(shown), shown, sha, bytes,
-                         ombud_tz_name(cdr_zone(fmt) && opts->cdr_tz
-                                       ? opts->cdr_tz : opts->tz),
+                         ombud_tz_name(cdr_zone ? opts->cdr_tz : opts->tz),
                          ombud_clock_now(),
                          source_settings(&r, settings, sizeof settings)};
     if ((err = ombud_store_begin_file(st, &src, &id))) {
