@@ -66,27 +66,31 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
                              ombud_import_cb done, void *ud,
                              int64_t *rejected)
 {
-    static const char *const order[] = {"outages", "accounts", "cdr", "calls",
-                                        "queue_log", "billing", "appointments",
-                                        "orders", "customers", NULL};
+    const ombud_input_kind *k;
     ombud_counts c;
-    int already;
+    int already, last = 0;
     ombud_err err;
 
-    for (int k = 0; order[k]; k++) {
-        for (int i = 0; i < n; i++) {
-            if (strcmp(in[i].fmt->kind, order[k]))
-                continue;
-            if ((err = ombud_ingest_decoded(st, in[i].fmt, in[i].path, opts,
-                                            &in[i].dec, &c, &already)))
-                return err;
-            if (done)
-                done(ud, &in[i], &c, already);
-            if (already)
-                continue;
-            *rejected += c.rejected;
-            if ((err = explain_reimport(st, in[i].path, &c)))
-                return err;
+    for (k = ombud_input_kinds; k->fmt; k++)
+        last = k->order > last ? k->order : last;
+    /* Each order in turn, its kinds in the table's order (formats.c). */
+    for (int o = 0; o <= last; o++) {
+        for (k = ombud_input_kinds; k->fmt; k++) {
+            for (int i = 0; k->order == o && i < n; i++) {
+                if (strcmp(in[i].fmt->kind, k->fmt->kind))
+                    continue;
+                if ((err = ombud_ingest_decoded(st, in[i].fmt, in[i].path,
+                                                opts, &in[i].dec, &c,
+                                                &already)))
+                    return err;
+                if (done)
+                    done(ud, &in[i], &c, already);
+                if (already)
+                    continue;
+                *rejected += c.rejected;
+                if ((err = explain_reimport(st, in[i].path, &c)))
+                    return err;
+            }
         }
     }
     return OMBUD_OK;

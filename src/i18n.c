@@ -341,31 +341,6 @@ char *ombud_fmt_period(const ombud_tz *tz, int64_t from, int64_t to,
     return buf;
 }
 
-const char *ombud_fmt_kind(const char *kind)
-{
-    /* A filing names what is measured, not ombud's key for it. */
-    static const char *const words[][2] = {
-        {"live_support", N_("live support")},
-        {"answer_time", N_("answer time")},
-        {"restoration", N_("restoration time")},
-        {"commitments", N_("promised restoration times")},
-        {"advance_notice", N_("notice of planned work")},
-        {"customer_effort", N_("customer effort")},
-        {"outage_credit", N_("outage credits")},
-        {"payment_notice", N_("late-payment notices")},
-        {"trouble_rate", N_("trouble report rate")},
-        {"appointments", N_("appointments kept")},
-        {"provisioning", N_("new service installed on time")},
-        {"reportable_outage", N_("outages to report")},
-        {"reliability", N_("reliability indices (IEEE 1366)")},
-    };
-
-    for (size_t i = 0; kind && i < sizeof words / sizeof *words; i++)
-        if (!strcmp(kind, words[i][0]))
-            return _(words[i][1]);
-    return kind ? kind : "";
-}
-
 const char *ombud_fmt_status(const char *status)
 {
     if (status && !strcmp(status, "PASS"))
@@ -410,24 +385,6 @@ char *ombud_fmt_incomplete(int n, char *buf, size_t size)
                                        "\"Data quality\"",
                                        (unsigned long)n), n);
     return buf;
-}
-
-const char *ombud_fmt_source_kind(const char *kind)
-{
-    static const char *const kinds[] = {N_("outages"), N_("calls"),
-                                        N_("billing"), N_("appointments"),
-                                        N_("orders"), N_("accounts"),
-                                        /* TRANSLATORS: customers served
-                                         * per area (customers.csv). */
-                                        N_("customers"),
-                                        /* TRANSLATORS: call detail records. */
-                                        N_("cdr"),
-                                        /* TRANSLATORS: an Asterisk queue log. */
-                                        N_("queue_log"), NULL};
-    for (int i = 0; kind && kinds[i]; i++)
-        if (!strcmp(kind, kinds[i]))
-            return _(kinds[i]);
-    return kind ? kind : "";
 }
 
 const char *ombud_fmt_weekday(int wday)
@@ -607,36 +564,117 @@ const char *ombud_fmt_outcome(const char *outcome)
     return outcome ? outcome : "";
 }
 
-char *ombud_fmt_figure(int64_t v, const char *unit, int digits,
-                       const char *currency, char *buf, size_t size)
+/* ---- units: one table for the PDF's text and the XLSX's typed cells ---- */
+
+static char *text_count(int64_t v, int digits, const char *currency, char *buf,
+                        size_t size)
+{
+    (void)digits;
+    (void)currency;
+    return ombud_fmt_count(v, buf, size);
+}
+
+static char *text_seconds(int64_t v, int digits, const char *currency,
+                          char *buf, size_t size)
+{
+    (void)digits;
+    (void)currency;
+    return ombud_fmt_duration(v, buf, size);
+}
+
+/* A lateness allowed none: "on time", not "0 s". */
+static char *text_late(int64_t v, int digits, const char *currency, char *buf,
+                       size_t size)
+{
+    if (v == 0)
+        return (snprintf(buf, size, "%s", _("on time")), buf);
+    return text_seconds(v, digits, currency, buf, size);
+}
+
+static char *text_bp(int64_t v, int digits, const char *currency, char *buf,
+                     size_t size)
+{
+    (void)digits;
+    (void)currency;
+    return ombud_fmt_bp(v, buf, size);
+}
+
+static char *text_milli(int64_t v, int digits, const char *currency, char *buf,
+                        size_t size)
+{
+    (void)digits;
+    (void)currency;
+    return ombud_fmt_amount(v, 3, buf, size);
+}
+
+static char *text_state(int64_t v, int digits, const char *currency, char *buf,
+                        size_t size)
+{
+    (void)digits;
+    (void)currency;
+    return (snprintf(buf, size, "%s", ombud_fmt_state(v)), buf);
+}
+
+static char *text_day(int64_t v, int digits, const char *currency, char *buf,
+                      size_t size)
 {
     char n[32];
 
-    if (!unit || !strcmp(unit, "count"))
-        return ombud_fmt_count(v, buf, size);
-    if (!strcmp(unit, "s"))
-        return ombud_fmt_duration(v, buf, size);
-    /* A lateness allowed none: "on time", not "0 s". */
-    if (!strcmp(unit, "late") && v == 0)
-        return (snprintf(buf, size, "%s", _("on time")), buf);
-    if (!strcmp(unit, "late"))
-        return ombud_fmt_duration(v, buf, size);
-    if (!strcmp(unit, "bp"))
-        return ombud_fmt_bp(v, buf, size);
-    if (!strcmp(unit, "milli"))
-        return ombud_fmt_amount(v, 3, buf, size);
-    if (!strcmp(unit, "state"))
-        return (snprintf(buf, size, "%s", ombud_fmt_state(v)), buf);
+    (void)digits;
+    (void)currency;
     ombud_fmt_count(v, n, sizeof n);
-    if (!strcmp(unit, "day"))
-        snprintf(buf, size, ombud_ngettext("%s day", "%s days",
-                 (unsigned long)(v < 0 ? -v : v)), n);
-    else if (!strcmp(unit, "wday"))
-        snprintf(buf, size, ombud_ngettext("%s working day", "%s working days",
-                 (unsigned long)(v < 0 ? -v : v)), n);
-    else
-        ombud_fmt_money(v, digits, currency, buf, size);
+    snprintf(buf, size, ombud_ngettext("%s day", "%s days",
+             (unsigned long)(v < 0 ? -v : v)), n);
     return buf;
+}
+
+static char *text_wday(int64_t v, int digits, const char *currency, char *buf,
+                       size_t size)
+{
+    char n[32];
+
+    (void)digits;
+    (void)currency;
+    ombud_fmt_count(v, n, sizeof n);
+    snprintf(buf, size, ombud_ngettext("%s working day", "%s working days",
+             (unsigned long)(v < 0 ? -v : v)), n);
+    return buf;
+}
+
+static char *text_money(int64_t v, int digits, const char *currency, char *buf,
+                        size_t size)
+{
+    return ombud_fmt_money(v, digits, currency, buf, size);
+}
+
+/* The units, the default (money) last. */
+static const ombud_unit units[] = {
+    {"count", text_count, OMBUD_CELL_NUMBER, 1.0},
+    {"s", text_seconds, OMBUD_CELL_DURATION, 86400.0},
+    {"late", text_late, OMBUD_CELL_DURATION, 86400.0},
+    {"bp", text_bp, OMBUD_CELL_PERCENT, 10000.0},
+    {"milli", text_milli, OMBUD_CELL_RATIO, 1000.0},
+    {"state", text_state, OMBUD_CELL_TEXT, 1.0},
+    {"day", text_day, OMBUD_CELL_NUMBER, 1.0},
+    {"wday", text_wday, OMBUD_CELL_NUMBER, 1.0},
+    {NULL, text_money, OMBUD_CELL_MONEY, 1.0}
+};
+
+const ombud_unit *ombud_unit_find(const char *unit)
+{
+    const ombud_unit *u = units;
+
+    if (!unit)
+        return units; /* a figure without a unit is a count */
+    while (u->name && strcmp(u->name, unit))
+        u++;
+    return u;
+}
+
+char *ombud_fmt_figure(int64_t v, const char *unit, int digits,
+                       const char *currency, char *buf, size_t size)
+{
+    return ombud_unit_find(unit)->text(v, digits, currency, buf, size);
 }
 
 /* ---- XLSX ---------------------------------------------------------------------- */

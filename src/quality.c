@@ -15,6 +15,7 @@
 
 #include "ombud/time.h"
 #include "ombud/i18n.h"
+#include "ombud/ingest.h"
 #include "ombud/quality.h"
 #include "ombud/text.h"
 
@@ -114,7 +115,7 @@ static ombud_err sources_items(collect *c)
                                           (2 * s->read) : 0;
         char share[32], max[32];
         ombud_err err;
-        int timed = strcmp(s->kind, "accounts") != 0; /* a map: no times */
+        int timed = !ombud_input_has(s->kind, OMBUD_IN_UNTIMED);
         int over = s->rejected * 10000 > c->chk.max_rejected_bp * s->read;
 
         /* Rounded to the nearest basis point, except that a share over the
@@ -128,13 +129,13 @@ static ombud_err sources_items(collect *c)
         if (timed)
             add(c, OMBUD_Q_NOTE, _("%s (%s): %s read, %s stored, %s "
                 "rejected (%s); records dated before the period: %s, in it: "
-                "%s, after it: %s"), in(c, s->name), ombud_fmt_source_kind(s->kind),
+                "%s, after it: %s"), in(c, s->name), ombud_input_label(s->kind),
                 ombud_n(s->read), ombud_n(s->stored),
                 ombud_n(s->rejected), share, ombud_n(spread[0]),
                 ombud_n(spread[1]), ombud_n(spread[2]));
         else
             add(c, OMBUD_Q_NOTE, _("%s (%s): %s read, %s stored, %s "
-                "rejected (%s)"), in(c, s->name), ombud_fmt_source_kind(s->kind),
+                "rejected (%s)"), in(c, s->name), ombud_input_label(s->kind),
                 ombud_n(s->read), ombud_n(s->stored),
                 ombud_n(s->rejected), share);
         if (over)
@@ -143,8 +144,9 @@ static ombud_err sources_items(collect *c)
                 "file (see the rejected rows)"), in(c, s->name),
                 ombud_n(s->rejected), ombud_n(s->read), share,
                 ombud_fmt_bp(c->chk.max_rejected_bp, max, sizeof max));
-        /* queue_log times are epochs: no zone was applied to them. */
-        if (s->tz[0] && strcmp(s->tz, c->chk.tz) && strcmp(s->kind, "queue_log"))
+        /* epochs (a queue_log's): no zone was applied to them */
+        if (s->tz[0] && strcmp(s->tz, c->chk.tz) &&
+            !ombud_input_has(s->kind, OMBUD_IN_ZONELESS))
             add(c, OMBUD_Q_SERIOUS, _("%s was read in the time zone %s, the "
                 "filing's is %s: times without an offset were placed in the "
                 "wrong zone (import it again with --tz %s)"), in(c, s->name), s->tz,

@@ -18,6 +18,7 @@
 #ifndef OMBUD_CMD_H
 #define OMBUD_CMD_H
 
+#include <getopt.h>
 #include <stdint.h>
 #include "ombud/engine.h"
 #include "ombud/guarantees.h"
@@ -108,41 +109,38 @@ typedef struct ombud_inputs {
 } ombud_inputs;
 
 /** getopt_long codes of the shared input options. */
-enum { OMBUD_OPT_OUTAGES = 300, OMBUD_OPT_CALLS, OMBUD_OPT_BILLING,
-       OMBUD_OPT_MAP, OMBUD_OPT_STRICT };
-/** getopt_long codes of the appointment and order inputs (issue 13). */
-enum { OMBUD_OPT_APPOINTMENTS = 320, OMBUD_OPT_ORDERS };
+enum { OMBUD_OPT_MAP = 300, OMBUD_OPT_STRICT };
 /** getopt_long codes of the telephony exports (issue 11). */
-enum { OMBUD_OPT_CALLS_FORMAT = 340, OMBUD_OPT_ACCOUNTS, OMBUD_OPT_CDR,
-       OMBUD_OPT_CDR_TZ };
+enum { OMBUD_OPT_CALLS_FORMAT = 340, OMBUD_OPT_CDR_TZ = 343 };
 /** getopt_long codes of how files are read (issue 22). */
 enum { OMBUD_OPT_ENCODING = 360, OMBUD_OPT_DELIMITER };
 /** getopt_long code of --profile (issue 29). */
 enum { OMBUD_OPT_PROFILE = 380 };
-/** getopt_long code of the customers served per area (issue 27). */
-enum { OMBUD_OPT_CUSTOMERS = 390 };
+/** getopt_long code of the option of input kind ombud_input_kinds[i]:
+ *  OMBUD_OPT_KIND + i (--outages, --calls...). */
+#define OMBUD_OPT_KIND 500
+/** Room for a command's option table with the input options. */
+#define OMBUD_MAX_OPTIONS 64
 
-/** The shared entries of a `struct option` table. */
-#define OMBUD_INPUT_OPTIONS \
-    {"outages", required_argument, NULL, OMBUD_OPT_OUTAGES}, \
-    {"calls", required_argument, NULL, OMBUD_OPT_CALLS}, \
-    {"billing", required_argument, NULL, OMBUD_OPT_BILLING}, \
-    {"map", required_argument, NULL, OMBUD_OPT_MAP}, \
-    {"strict", no_argument, NULL, OMBUD_OPT_STRICT}, \
-    {"appointments", required_argument, NULL, OMBUD_OPT_APPOINTMENTS}, \
-    {"orders", required_argument, NULL, OMBUD_OPT_ORDERS}, \
-    {"customers", required_argument, NULL, OMBUD_OPT_CUSTOMERS}, \
-    {"encoding", required_argument, NULL, OMBUD_OPT_ENCODING}, \
-    {"delimiter", required_argument, NULL, OMBUD_OPT_DELIMITER}, \
-    {"profile", required_argument, NULL, OMBUD_OPT_PROFILE}, \
-    OMBUD_TELEPHONY_OPTIONS
+/** What ombud_options_build() adds after a command's own options. */
+enum {
+    OMBUD_OPTS_KINDS = 1,   /**< an option per input kind: --outages... */
+    OMBUD_OPTS_SHARED = 2   /**< --map, --strict, --encoding, --delimiter,
+                                 --profile, --calls-format, --cdr-tz */
+};
 
-/** The telephony entries (--calls-format, --accounts, --cdr, --cdr-tz). */
-#define OMBUD_TELEPHONY_OPTIONS \
-    {"calls-format", required_argument, NULL, OMBUD_OPT_CALLS_FORMAT}, \
-    {"accounts", required_argument, NULL, OMBUD_OPT_ACCOUNTS}, \
-    {"cdr", required_argument, NULL, OMBUD_OPT_CDR}, \
-    {"cdr-tz", required_argument, NULL, OMBUD_OPT_CDR_TZ}
+/**
+ * @brief A getopt_long table into @p out (of @p cap entries): @p own
+ * (ended by a zeroed entry), then what @p what asks for (OMBUD_OPTS_*),
+ * then a zeroed entry. The kind options come from ombud_input_kinds[], so
+ * no command lists kinds. @p cap must hold them all (OMBUD_MAX_OPTIONS
+ * does); a table that does not fit is a bug (OMBUD_BUG).
+ */
+void ombud_options_build(const struct option *own, int what,
+                         struct option *out, size_t cap);
+
+/** @brief The input kind whose option has getopt code @p c, or NULL. */
+const ombud_input_kind *ombud_option_kind(int c);
 
 /**
  * @brief Take getopt code @p c with argument @p arg if it is a shared input

@@ -41,9 +41,10 @@ typedef void (*ombud_import_cb)(void *ud, const ombud_input *in,
                                 const ombud_counts *c, int already);
 
 /**
- * @brief Import @p n files in the order outages, accounts, cdr, calls,
- * queue_log, billing, appointments, orders, customers (a queue_log's legs
- * look up the accounts map and the CDR), each in its own transaction.
+ * @brief Import @p n files in the import order of their kinds
+ * (ombud_input_kind.order: outages, accounts, cdr, calls, queue_log,
+ * billing, appointments, orders, customers; a queue_log's legs look up the
+ * accounts map and the CDR), each in its own transaction.
  *
  * After each file @p done (may be NULL) is called with @p ud; then a file
  * that looks like a corrected export of a stored one is warned about.

@@ -162,15 +162,8 @@ char *ombud_fmt_local(const struct ombud_tz *tz, int64_t t, char *buf,
 char *ombud_fmt_day_of(const struct ombud_tz *tz, int64_t t, char *buf,
                        size_t size);
 
-/** @brief A guarantee kind ("live_support") as the reader's words ("live
- * support"); an unknown kind as it is. Static. */
-const char *ombud_fmt_kind(const char *kind);
-
 /** @brief A stored status ("PASS", "FAIL") as the reader's word. Static. */
 const char *ombud_fmt_status(const char *status);
-
-/** @brief An input kind ("outages", "calls", "billing") in the reader's words. */
-const char *ombud_fmt_source_kind(const char *kind);
 
 /** @brief The abbreviated name of weekday @p wday (0 = Monday), translated. */
 const char *ombud_fmt_weekday(int wday);
@@ -197,10 +190,43 @@ char *ombud_fmt_hours(int64_t seconds, char *buf, size_t size);
  */
 char *ombud_unit_column(const char *unit, int col, char *buf, size_t size);
 
+/** How a unit's figure goes into a typed spreadsheet cell. */
+typedef enum ombud_cell_kind {
+    OMBUD_CELL_NUMBER,    /**< a plain number (v / scale) */
+    OMBUD_CELL_DURATION,  /**< a duration: days (v / scale), shown h:mm */
+    OMBUD_CELL_PERCENT,   /**< a share: v / scale, shown as a percentage */
+    OMBUD_CELL_RATIO,     /**< a decimal: v / scale, three places */
+    OMBUD_CELL_TEXT,      /**< text: the unit's text() */
+    OMBUD_CELL_MONEY      /**< minor units in the filing's currency */
+} ombud_cell_kind;
+
 /**
- * @brief A breach's figure @p v in unit @p unit ("s", "bp", "count",
- * "milli", "day", "wday", "state", "late" (seconds late, 0 "on time"); else money in @p currency with @p digits)
- * as the reader writes it. @return @p buf.
+ * A unit figures are stored in: how it reads as text (PDF, messages) and
+ * as a typed cell (XLSX). One table (src/i18n.c) serves both, so a unit
+ * cannot read one way in the PDF and another in the workbook.
+ */
+typedef struct ombud_unit {
+    const char *name;     /**< "s", "bp"...; NULL for the default, money */
+    /** The figure @p v as the reader writes it, into @p buf; money in
+     *  @p currency with @p digits decimals. @return @p buf. */
+    char *(*text)(int64_t v, int digits, const char *currency, char *buf,
+                  size_t size);
+    ombud_cell_kind cell; /**< its kind of cell */
+    double scale;         /**< cell value = v / scale (not for TEXT, MONEY) */
+} ombud_unit;
+
+/**
+ * @brief The unit named @p unit: "count" (also for NULL), "s" (seconds),
+ * "late" (seconds late, 0 "on time"), "bp" (basis points), "milli"
+ * (thousandths), "state" (OMBUD_STATE_*), "day", "wday" (working days);
+ * any other name is money (minor units). Never NULL; static.
+ */
+const ombud_unit *ombud_unit_find(const char *unit);
+
+/**
+ * @brief A breach's figure @p v in unit @p unit (see ombud_unit_find();
+ * money in @p currency with @p digits) as the reader writes it.
+ * @return @p buf.
  */
 char *ombud_fmt_figure(int64_t v, const char *unit, int digits,
                        const char *currency, char *buf, size_t size);

@@ -8,9 +8,20 @@
  * and stores the row or says why it is rejected. Each input format is one
  * file in src/ingest/ that defines an ombud_format.
  *
- * To add a format: write src/ingest/<kind>.c with a columns table and a
- * store_row function, declare its ombud_format below and list it in
- * ombud_formats[] (src/ingest/reader.c).
+ * To add a format (of a record type the store already keeps):
+ *   1. write src/ingest/<kind>.c with a columns table and a store_row
+ *      function, and declare its ombud_format below;
+ *   2. give it one line in ombud_input_kinds[] (src/ingest/formats.c): its
+ *      option, its label in words (N_()), its place in the import order and
+ *      the shared options it takes. `ingest`, `run` and `verify` take the
+ *      option from there, the engine the order, the reports the label;
+ *   3. describe the option in the help of `ingest` (src/cmd/cmd_ingest.c)
+ *      and in the man page (src/man/ombud.1), and the columns in README.md;
+ *   4. run `make pot` and translate the label in po/es.po, po/ca.po and
+ *      po/he.po (`make i18n-check` fails until they are);
+ *   5. add tests under tests/ (a case in tests/e2e/cases/).
+ * A new record type also needs its table, add_ and each_ functions in the
+ * store (store.h).
  *
  * Formats that are not rows under a header (the Asterisk queue_log and
  * Master.csv) set begin/store_record/finish instead: the reader still does
@@ -213,6 +224,77 @@ extern const ombud_format ombud_format_customers;
 
 /** Find a format by kind name; NULL if unknown. */
 const ombud_format *ombud_format_find(const char *kind);
+
+/* ---- the kinds of input file (src/ingest/formats.c) ------------------------ */
+
+/** What else applies to a kind's files (ombud_input_kind.flags). */
+enum {
+    OMBUD_IN_MAP = 1 << 0,       /**< --map COLUMN=HEADER without a kind
+                                      looks for COLUMN in it */
+    OMBUD_IN_DELIMITER = 1 << 1, /**< --delimiter KIND=D may name it */
+    OMBUD_IN_PROFILE = 1 << 2,   /**< an import profile may read it */
+    OMBUD_IN_CDR_TZ = 1 << 3,    /**< its times are read in --cdr-tz (when
+                                      given) rather than the filing's zone */
+    OMBUD_IN_UNTIMED = 1 << 4,   /**< its rows have no time (a map): data
+                                      quality places none against the period */
+    OMBUD_IN_ZONELESS = 1 << 5   /**< its times are epochs, read in no zone:
+                                      data quality never finds it in the
+                                      wrong one */
+};
+
+/** @brief Has input kind @p kind (a format's kind) every flag of @p flags?
+ *  0 for an unknown kind. */
+int ombud_input_has(const char *kind, unsigned flags);
+
+/**
+ * An input kind: a format and every fact the commands, the engine and the
+ * reports need about it, so none of them lists kinds.
+ */
+typedef struct ombud_input_kind {
+    const ombud_format *fmt;  /**< how its files are read; its kind names it */
+    const char *option;       /**< the option naming its files on `ingest`,
+                                   `run` and `verify`, without "--"
+                                   ("outages"); NULL when another kind's
+                                   option names them (see offered_as) */
+    const char *offered_as;   /**< the option whose files may be of this
+                                   kind ("calls" for the queue_log: --calls
+                                   takes either), or NULL */
+    const char *label;        /**< its name in reports, in words; marked
+                                   N_() and translated when shown */
+    int order;                /**< import order, lower first; kinds of one
+                                   order in the table's order */
+    unsigned flags;           /**< OMBUD_IN_* */
+} ombud_input_kind;
+
+/** Every input kind, in the order messages list them; ended by an entry
+ *  whose fmt is NULL. */
+extern const ombud_input_kind ombud_input_kinds[];
+
+/** The kind named @p kind (a format's kind: "queue_log"); NULL if unknown. */
+const ombud_input_kind *ombud_input_kind_find(const char *kind);
+
+/** @brief The label of input kind @p kind in the current language
+ *  ("outages", "registros de llamadas"...); @p kind itself when unknown,
+ *  "" for NULL. Static or the catalogue's: do not free. */
+const char *ombud_input_label(const char *kind);
+
+/** @brief May a file offered by option @p option ("calls") be the input of
+ *  kind @p kind ("queue_log")? 1 when it is the kind's own option or the
+ *  kind is offered_as it. */
+int ombud_input_offered_as(const char *option, const char *kind);
+
+/**
+ * @brief The options of the kinds that have one and every flag of
+ * @p flags, each after @p prefix ("--" or NULL), as a list for a message:
+ * "outages, calls or billing". @return @p buf.
+ * @code
+ *   char b[200];
+ *   ombud_input_kinds_say(OMBUD_IN_PROFILE, NULL, b, sizeof b);
+ *   // "outages, calls, billing, appointments, orders or accounts"
+ * @endcode
+ */
+char *ombud_input_kinds_say(unsigned flags, const char *prefix, char *buf,
+                            size_t size);
 
 /**
  * @brief Import one file: checksum it, skip it if already imported, else

@@ -11,14 +11,26 @@
  * the guarantees parser checks and parses them, so a rule only reads
  * ready values (g->v[KEY]).
  *
+ * Each rule also says how the reports draw it (ombud_drawing): the chart
+ * its figures make, the figures table beside its breaches, the dossier
+ * line its breaches count in. The reports ask the rule, never its name,
+ * and read figures by the OMBUD_FIG_* names the rule wrote them under.
+ *
  * To add a kind:
  *   1. write src/rules/rule_<kind>.c defining `const ombud_rule
- *      ombud_rule_<kind>` with its key table and evaluate function
- *      (figures in texts through ombud_fmt_* of i18n.h, working days
- *      through calendar.h, the rest of the shared helpers below);
+ *      ombud_rule_<kind>` with its key table, evaluate function, label
+ *      (N_()) and drawing (&ombud_drawing_none, or its own); figures in
+ *      texts through ombud_fmt_* of i18n.h, working days through
+ *      calendar.h, figure names from the OMBUD_FIG_* below (add one there
+ *      for a new figure), the rest of the shared helpers below;
  *   2. declare it below and list it in ombud_rules[] (src/rules/rules.c);
- *   3. document its keys in README.md and templates/guarantees/;
- *   4. add hand-computed tests under tests/.
+ *   3. document its keys in README.md, the man page (src/man/ombud.1) and
+ *      templates/guarantees/;
+ *   4. run `make pot` and translate its label and texts in po/es.po,
+ *      po/ca.po and po/he.po (`make i18n-check` fails until they are);
+ *   5. add hand-computed tests under tests/rules/<kind>/.
+ * A kind drawn in a way no chart below draws also needs the chart, in
+ * src/report/xlsx.c and src/report/pdf.c.
  */
 #ifndef OMBUD_RULE_H
 #define OMBUD_RULE_H
@@ -104,10 +116,92 @@ typedef struct ombud_rule_ctx {
     const char *guarantee; /**< the guarantee's id, for messages (borrowed) */
 } ombud_rule_ctx;
 
+/* ---- how the reports draw a kind ------------------------------------------ */
+
+/* Names of the figures (ombud_store_add_figure) and series
+ * (ombud_store_add_series) rules write and reports read: a name both
+ * sides spell from here cannot drift apart in silence. */
+#define OMBUD_FIG_DURATION "duration"        /**< an outage's, s */
+#define OMBUD_FIG_LIMIT "limit"              /**< the time it was allowed, s */
+#define OMBUD_FIG_OWED "owed"                /**< credit owed, minor units */
+#define OMBUD_FIG_CREDITED "credited"        /**< credit given, minor units */
+#define OMBUD_FIG_CALLS "calls"              /**< effort: calls made */
+#define OMBUD_FIG_PHONE_TIME "phone_time"    /**< effort: on the phone, s */
+#define OMBUD_FIG_WAIT_TIME "wait_time"      /**< effort: waiting, s */
+#define OMBUD_FIG_AGENTS "agents"            /**< effort: agents spoken to */
+#define OMBUD_FIG_REPEAT_AGENTS "repeat_agents" /**< effort: on >1 leg */
+#define OMBUD_FIG_TRANSFERS "transfers"      /**< effort: transfers */
+#define OMBUD_FIG_CLOSED_TRANSFERS "closed_transfers" /**< into a closed queue */
+#define OMBUD_FIG_DAYS "days"                /**< effort: first call to fix */
+#define OMBUD_FIG_CUSTOMERS_SERVED "customers_served" /**< reliability N_T */
+#define OMBUD_FIG_SAIFI "saifi"              /**< IEEE 1366 indices... */
+#define OMBUD_FIG_SAIDI "saidi"
+#define OMBUD_FIG_CAIDI "caidi"
+#define OMBUD_FIG_CAIFI "caifi"
+#define OMBUD_FIG_MAIFI_E "maifi_e"
+#define OMBUD_FIG_CEMI "cemi"
+#define OMBUD_FIG_CELID "celid"
+#define OMBUD_FIG_MED_SAIDI "med_saidi"      /**< a major event day's SAIDI */
+#define OMBUD_FIG_T_MED "t_med"              /**< the MED threshold */
+#define OMBUD_SERIES_HEAT_CALLS "heatmap.calls" /**< calls per hour of week */
+#define OMBUD_SERIES_HEAT_LIVE "heatmap.live"   /**< of those, live in time */
+#define OMBUD_SERIES_DAILY_LEVEL "daily.level"  /**< share in time a day, bp */
+#define OMBUD_SERIES_DAILY_SAIDI "daily.saidi"  /**< SAIDI a day, 1/1000 min */
+
+/** The chart a kind's figures make. */
+typedef enum ombud_chart {
+    OMBUD_CHART_NONE = 0,  /**< none */
+    OMBUD_CHART_HEATMAP,   /**< live share by hour of the week (series
+                                OMBUD_SERIES_HEAT_*): a PDF heat map, a
+                                colour-scaled XLSX sheet of its own */
+    OMBUD_CHART_DAILY,     /**< daily share against the target (series
+                                OMBUD_SERIES_DAILY_LEVEL): line charts */
+    OMBUD_CHART_DURATIONS, /**< each subject's OMBUD_FIG_DURATION against
+                                its OMBUD_FIG_LIMIT: bars (the PDF the
+                                longest) */
+    OMBUD_CHART_INDICES    /**< reliability indices per area (PDF table),
+                                daily SAIDI (OMBUD_SERIES_DAILY_SAIDI)
+                                against OMBUD_FIG_T_MED */
+} ombud_chart;
+
+/** The dossier line an account's breaches of a kind count in. */
+typedef enum ombud_counter {
+    OMBUD_COUNTER_NONE = 0,       /**< none of its own */
+    OMBUD_COUNTER_PROMISES,       /**< restoration promises missed */
+    OMBUD_COUNTER_NOTICES,        /**< wrongful late-payment notices */
+    OMBUD_COUNTER_APPOINTMENTS,   /**< appointments missed */
+    OMBUD_COUNTER_ORDERS,         /**< orders done late */
+    OMBUD_COUNTER_COUNT           /**< sentinel */
+} ombud_counter;
+
+/** A column of a kind's figures table. */
+typedef struct ombud_figure_col {
+    const char *name;     /**< the figure's name (OMBUD_FIG_*) */
+    const char *label;    /**< its heading, N_() (translated when shown) */
+} ombud_figure_col;
+
+/** How the reports draw a kind. */
+typedef struct ombud_drawing {
+    ombud_chart chart;               /**< its chart */
+    const char *subjects;            /**< heading of the first column of the
+                                          XLSX figures table beside the
+                                          breaches (N_()); NULL: no table */
+    const ombud_figure_col *figures; /**< that table's columns */
+    int nfigures;
+    ombud_counter counter;           /**< its dossier line */
+} ombud_drawing;
+
+/** No chart, no figures table, no dossier line. */
+extern const ombud_drawing ombud_drawing_none;
+
 /** A rule kind. */
 typedef struct ombud_rule {
     const char *kind;              /**< "live_support" */
     const char *summary;           /**< one line */
+    const char *label;             /**< what a filing calls it, N_()
+                                        ("live support"): see
+                                        ombud_rule_label() */
+    const ombud_drawing *draw;     /**< how reports draw it (never NULL) */
     const ombud_param_def *params; /**< its keys */
     int nparams;
     /**
@@ -142,6 +236,15 @@ extern const ombud_rule *const ombud_rules[];
 
 /** Find a kind by name; NULL if unknown. */
 const ombud_rule *ombud_rule_find(const char *kind);
+
+/** @brief What a filing calls kind @p kind, in the current language ("live
+ *  support", not ombud's key); @p kind itself when unknown, "" for NULL.
+ *  Static or the catalogue's: do not free. */
+const char *ombud_rule_label(const char *kind);
+
+/** @brief How the reports draw kind @p kind; &ombud_drawing_none when
+ *  unknown. Never NULL. */
+const ombud_drawing *ombud_rule_drawing(const char *kind);
 
 /** Does @p list (a LIST param) contain @p word? An unset list matches all. */
 int ombud_param_has(const ombud_param *list, const char *word);

@@ -2,7 +2,8 @@
  * cmd_ingest.c - `ombud ingest`: read input files into the evidence store.
  *
  * Files are imported one at a time, each in its own transaction, in the
- * order outages, calls, billing, appointments, orders. A file whose checksum is already in the
+ * import order of their kinds (src/ingest/formats.c: outages first, the
+ * customers served last). A file whose checksum is already in the
  * store is skipped. Rows that fail validation are rejected with a reason
  * and do not stop the import; a file that cannot be read or has no usable
  * header stops the command with its exit code, after the files before it
@@ -146,21 +147,23 @@ static int profiles_give_zones(const ombud_inputs *in)
 static int parse_args(int argc, char **argv, ingest_args *a)
 {
     enum { O_DB = 256, O_TZ, O_CURRENCY, O_GUARANTEES };
-    static const struct option opts[] = {
+    static const struct option own[] = {
         {"db", required_argument, NULL, O_DB},
         {"guarantees", required_argument, NULL, O_GUARANTEES},
         {"tz", required_argument, NULL, O_TZ},
         {"currency", required_argument, NULL, O_CURRENCY},
-        OMBUD_INPUT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
+    struct option opts[OMBUD_MAX_OPTIONS];
     int c, rc;
 
     *a = (ingest_args){"evidence.db", NULL, NULL, NULL,
                        .verbosity = OMBUD_NORMAL};
+    ombud_options_build(own, OMBUD_OPTS_KINDS | OMBUD_OPTS_SHARED, opts,
+                        OMBUD_MAX_OPTIONS);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":qvh", opts, NULL)) != -1) {

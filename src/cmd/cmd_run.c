@@ -99,7 +99,7 @@ static int parse_args(int argc, char **argv, run_args *a)
 {
     enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER, O_ACCOUNT, O_CUSTOMER, O_LANG,
            O_SIGN, O_DB, O_ALLOW, O_DATE };
-    static const struct option opts[] = {
+    static const struct option own[] = {
         {"guarantees", required_argument, NULL, O_G},
         {"period", required_argument, NULL, O_PERIOD},
         {"out", required_argument, NULL, O_OUT},
@@ -111,15 +111,17 @@ static int parse_args(int argc, char **argv, run_args *a)
         {"sign", required_argument, NULL, O_SIGN},
         {"db", required_argument, NULL, O_DB},
         {"allow-incomplete", no_argument, NULL, O_ALLOW},
-        OMBUD_INPUT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
+    struct option opts[OMBUD_MAX_OPTIONS];
     int c, rc;
 
     *a = (run_args){.out = "ombud-out"};
+    ombud_options_build(own, OMBUD_OPTS_KINDS | OMBUD_OPTS_SHARED, opts,
+                        OMBUD_MAX_OPTIONS);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":qvh", opts, NULL)) != -1) {

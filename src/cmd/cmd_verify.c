@@ -175,8 +175,7 @@ static int offer_dir(verify *v, const char *dir)
  * takes a queue_log as well as a calls.csv, as on ingest.) */
 static int same_kind(const char *offered_kind, const char *kind)
 {
-    return !strcmp(offered_kind, kind) ||
-           (!strcmp(offered_kind, "calls") && !strcmp(kind, "queue_log"));
+    return ombud_input_offered_as(offered_kind, kind);
 }
 
 static offered *by_sha(verify *v, const char *sha, const char *kind)
@@ -370,7 +369,7 @@ static ombud_err import_as_named(verify *v, ombud_store *st,
         int already;
 
         if (mi->tz[0] && !ombud_tz_open(mi->tz, &tz)) {
-            if (in[i].fmt == ombud_format_find("cdr"))
+            if (ombud_input_has(in[i].fmt->kind, OMBUD_IN_CDR_TZ))
                 o.cdr_tz = tz;
             else
                 o.tz = tz;
@@ -567,21 +566,12 @@ static int same_version(verify *v)
 
 static int parse(int argc, char **argv, verify *v, const char **dir)
 {
-    enum { O_REPORT = 256, O_G, O_OUTAGES, O_CALLS, O_BILLING, O_INPUTS,
-           O_APPOINTMENTS, O_ORDERS, O_CUSTOMERS, O_ACCOUNTS, O_CDR, O_LETTER,
-           O_KEY, O_SIG, O_PROFILE };
-    static const struct option opts[] = {
+    enum { O_REPORT = 256, O_G, O_INPUTS, O_LETTER, O_KEY, O_SIG,
+           O_PROFILE };
+    static const struct option own[] = {
         {"report", required_argument, NULL, O_REPORT},
         {"guarantees", required_argument, NULL, O_G},
-        {"outages", required_argument, NULL, O_OUTAGES},
-        {"calls", required_argument, NULL, O_CALLS},
-        {"billing", required_argument, NULL, O_BILLING},
         {"inputs", required_argument, NULL, O_INPUTS},
-        {"appointments", required_argument, NULL, O_APPOINTMENTS},
-        {"orders", required_argument, NULL, O_ORDERS},
-        {"customers", required_argument, NULL, O_CUSTOMERS},
-        {"accounts", required_argument, NULL, O_ACCOUNTS},
-        {"cdr", required_argument, NULL, O_CDR},
         {"letter", required_argument, NULL, O_LETTER},
         {"profile", required_argument, NULL, O_PROFILE},
         {"key", required_argument, NULL, O_KEY},
@@ -589,23 +579,23 @@ static int parse(int argc, char **argv, verify *v, const char **dir)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
+    struct option opts[OMBUD_MAX_OPTIONS];
+    const ombud_input_kind *k;
     int c, rc = 0;
 
+    /* the input files by the options of ingest and run (--outages...) */
+    ombud_options_build(own, OMBUD_OPTS_KINDS, opts, OMBUD_MAX_OPTIONS);
     optind = 1;
     opterr = 0;
     while (!rc && (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        if ((k = ombud_option_kind(c))) {
+            rc = offer(v, k->option, optarg);
+            continue;
+        }
         switch (c) {
         case O_REPORT: v->report = optarg; break;
         case O_G: v->guarantees = optarg; break;
-        case O_OUTAGES: rc = offer(v, "outages", optarg); break;
-        case O_CALLS: rc = offer(v, "calls", optarg); break;
-        case O_BILLING: rc = offer(v, "billing", optarg); break;
         case O_INPUTS: *dir = optarg; break;
-        case O_APPOINTMENTS: rc = offer(v, "appointments", optarg); break;
-        case O_ORDERS: rc = offer(v, "orders", optarg); break;
-        case O_CUSTOMERS: rc = offer(v, "customers", optarg); break;
-        case O_ACCOUNTS: rc = offer(v, "accounts", optarg); break;
-        case O_CDR: rc = offer(v, "cdr", optarg); break;
         case O_LETTER: rc = offer(v, "letter", optarg); break;
         case O_PROFILE: rc = offer(v, "profile", optarg); break;
         case O_KEY: v->key = optarg; break;

@@ -4,6 +4,7 @@
  * telephony exports (--calls-format, --accounts, --cdr, --cdr-tz), import
  * profiles (--profile), and the usage-error message every command prints.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <getopt.h>
 #include <iconv.h>
@@ -13,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "ombud/cmd.h"
+#include "ombud/diag.h"
 #include "ombud/profile.h"
 
 int ombud_usage_error(const char *cmd, const char *msg, const char *arg)
@@ -22,24 +24,73 @@ int ombud_usage_error(const char *cmd, const char *msg, const char *arg)
     return OMBUD_EXIT_USAGE;
 }
 
-static int add_file(ombud_inputs *in, const char *kind, const char *path,
-                    const char *cmd)
+static int add_file(ombud_inputs *in, const ombud_format *fmt,
+                    const char *path, const char *cmd)
 {
     if (in->nfiles == OMBUD_MAX_INPUTS)
         return ombud_usage_error(cmd, "too many input files", NULL);
-    in->files[in->nfiles++] = (ombud_input){.fmt = ombud_format_find(kind),
-                                            .path = path};
+    in->files[in->nfiles++] = (ombud_input){.fmt = fmt, .path = path};
     return 0;
 }
 
-/* The kinds a file is named by on the command line. */
-static const char *const file_kinds[] = {"outages", "calls", "billing",
-                                         "appointments", "orders",
-                                         "customers", "accounts", "cdr",
-                                         NULL};
+/* The shared options after the kinds' own (--outages...). */
+static const struct option shared_options[] = {
+    {"map", required_argument, NULL, OMBUD_OPT_MAP},
+    {"strict", no_argument, NULL, OMBUD_OPT_STRICT},
+    {"encoding", required_argument, NULL, OMBUD_OPT_ENCODING},
+    {"delimiter", required_argument, NULL, OMBUD_OPT_DELIMITER},
+    {"profile", required_argument, NULL, OMBUD_OPT_PROFILE},
+    {"calls-format", required_argument, NULL, OMBUD_OPT_CALLS_FORMAT},
+    {"cdr-tz", required_argument, NULL, OMBUD_OPT_CDR_TZ},
+    {NULL, 0, NULL, 0}
+};
 
-/* "[KIND=]VALUE": the value, and whether KIND (if any) is a file kind. */
-static const char *kind_value(const char *arg, int *kind_ok)
+/* Append the entries of @from (ended by a zeroed one) to @out at *@n. */
+static void append(struct option *out, size_t cap, size_t *n,
+                   const struct option *from)
+{
+    for (; from->name; from++) {
+        if (*n + 1 >= cap)
+            OMBUD_BUG("option table too small");
+        out[(*n)++] = *from;
+    }
+}
+
+void ombud_options_build(const struct option *own, int what,
+                         struct option *out, size_t cap)
+{
+    size_t n = 0;
+
+    assert(cap > 0);
+    append(out, cap, &n, own);
+    for (int i = 0; (what & OMBUD_OPTS_KINDS) && ombud_input_kinds[i].fmt; i++)
+        if (ombud_input_kinds[i].option) {
+            const struct option o[] = {{ombud_input_kinds[i].option,
+                                        required_argument, NULL,
+                                        OMBUD_OPT_KIND + i},
+                                       {NULL, 0, NULL, 0}};
+            append(out, cap, &n, o);
+        }
+    if (what & OMBUD_OPTS_SHARED)
+        append(out, cap, &n, shared_options);
+    out[n] = (struct option){NULL, 0, NULL, 0};
+}
+
+const ombud_input_kind *ombud_option_kind(int c)
+{
+    int n = 0;
+
+    while (ombud_input_kinds[n].fmt)
+        n++;
+    if (c < OMBUD_OPT_KIND || c >= OMBUD_OPT_KIND + n ||
+        !ombud_input_kinds[c - OMBUD_OPT_KIND].option)
+        return NULL;
+    return &ombud_input_kinds[c - OMBUD_OPT_KIND];
+}
+
+/* "[KIND=]VALUE": the value, and whether KIND (if any) is one whose files
+ * an option names and that has every flag of @flags. */
+static const char *kind_value(const char *arg, unsigned flags, int *kind_ok)
 {
     const char *eq = strchr(arg, '=');
 
@@ -47,9 +98,10 @@ static const char *kind_value(const char *arg, int *kind_ok)
     if (!eq)
         return arg;
     *kind_ok = 0;
-    for (int i = 0; file_kinds[i]; i++)
-        if (strlen(file_kinds[i]) == (size_t)(eq - arg) &&
-            !strncmp(arg, file_kinds[i], (size_t)(eq - arg)))
+    for (const ombud_input_kind *k = ombud_input_kinds; k->fmt; k++)
+        if (k->option && (k->flags & flags) == flags &&
+            strlen(k->option) == (size_t)(eq - arg) &&
+            !strncmp(arg, k->option, (size_t)(eq - arg)))
             *kind_ok = 1;
     return eq + 1;
 }
@@ -58,14 +110,16 @@ static const char *kind_value(const char *arg, int *kind_ok)
 static int take_encoding(ombud_inputs *in, const char *arg, const char *cmd)
 {
     int kind_ok;
-    const char *name = kind_value(arg, &kind_ok);
+    const char *name = kind_value(arg, 0, &kind_ok);
+    char msg[400], kinds[300];
     iconv_t cd;
 
-    if (!kind_ok)
-        return ombud_usage_error(cmd, "--encoding: unknown kind (use outages, "
-                                 "calls, billing, appointments, orders, "
-                                 "accounts or cdr, as in calls=WINDOWS-1252):",
-                                 arg);
+    if (!kind_ok) {
+        snprintf(msg, sizeof msg, "--encoding: unknown kind (use %s, as in "
+                 "calls=WINDOWS-1252):", ombud_input_kinds_say(0, NULL, kinds,
+                                                              sizeof kinds));
+        return ombud_usage_error(cmd, msg, arg);
+    }
     if (!*name || (cd = iconv_open("UTF-8", name)) == (iconv_t)-1)
         return ombud_usage_error(cmd, "--encoding: unknown encoding (use an "
                                  "iconv name such as WINDOWS-1252, "
@@ -92,12 +146,15 @@ static char delim_byte(const char *v)
 static int take_delimiter(ombud_inputs *in, const char *arg, const char *cmd)
 {
     int kind_ok;
-    const char *v = kind_value(arg, &kind_ok);
+    const char *v = kind_value(arg, OMBUD_IN_DELIMITER, &kind_ok);
+    char msg[400], kinds[300];
 
-    if (!kind_ok || !strncmp(arg, "cdr=", 4))
-        return ombud_usage_error(cmd, "--delimiter: unknown kind (use "
-                                 "outages, calls, billing, appointments, "
-                                 "orders or accounts, as in calls=';'):", arg);
+    if (!kind_ok) {
+        snprintf(msg, sizeof msg, "--delimiter: unknown kind (use %s, as in "
+                 "calls=';'):", ombud_input_kinds_say(OMBUD_IN_DELIMITER, NULL,
+                                                     kinds, sizeof kinds));
+        return ombud_usage_error(cmd, msg, arg);
+    }
     if (!delim_byte(v))
         return ombud_usage_error(cmd, "--delimiter takes ',', ';', tab or "
                                  "'|', got", arg);
@@ -154,13 +211,11 @@ void ombud_inputs_free(ombud_inputs *in)
 
 int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
 {
+    const ombud_input_kind *k = ombud_option_kind(c);
+
+    if (k)
+        return add_file(in, k->fmt, arg, cmd);
     switch (c) {
-    case OMBUD_OPT_OUTAGES: return add_file(in, "outages", arg, cmd);
-    case OMBUD_OPT_CALLS: return add_file(in, "calls", arg, cmd);
-    case OMBUD_OPT_BILLING: return add_file(in, "billing", arg, cmd);
-    case OMBUD_OPT_APPOINTMENTS: return add_file(in, "appointments", arg, cmd);
-    case OMBUD_OPT_ORDERS: return add_file(in, "orders", arg, cmd);
-    case OMBUD_OPT_CUSTOMERS: return add_file(in, "customers", arg, cmd);
     case OMBUD_OPT_MAP:
         if (!strchr(arg, '=') || in->nmaps == OMBUD_MAX_INPUTS)
             return ombud_usage_error(cmd, "--map needs [KIND.]COLUMN=HEADER, "
@@ -176,8 +231,6 @@ int ombud_inputs_take(ombud_inputs *in, int c, const char *arg, const char *cmd)
                                      "asterisk-queue-log, got", arg);
         in->calls_format = arg;
         return 0;
-    case OMBUD_OPT_ACCOUNTS: return add_file(in, "accounts", arg, cmd);
-    case OMBUD_OPT_CDR: return add_file(in, "cdr", arg, cmd);
     case OMBUD_OPT_CDR_TZ:
         in->cdr_tz = arg;
         return 0;
@@ -202,27 +255,26 @@ static int has_column(const ombud_format *f, const char *name, size_t n)
 /* A --map must name a real kind and column: a typo would be ignored. */
 static int check_map(const char *m, const char *cmd)
 {
-    static const char *const kinds[] = {"outages", "calls", "billing",
-                                        "appointments", "orders",
-                                        "customers", "accounts", NULL};
     const char *eq = strchr(m, '='), *dot = memchr(m, '.', (size_t)(eq - m));
     const char *col = dot ? dot + 1 : m;
     size_t n = (size_t)(eq - col);
-    char kind[32];
+    char kind[32], msg[400], kinds[300];
 
     if (dot) {
         snprintf(kind, sizeof kind, "%.*s", (int)(dot - m), m);
-        if (!ombud_format_find(kind))
-            return ombud_usage_error(cmd, "--map: unknown kind (use outages, "
-                                     "calls, billing, appointments, "
-                                     "orders or customers):", m);
+        if (!ombud_format_find(kind)) {
+            snprintf(msg, sizeof msg, "--map: unknown kind (use %s):",
+                     ombud_input_kinds_say(OMBUD_IN_MAP, NULL, kinds,
+                                           sizeof kinds));
+            return ombud_usage_error(cmd, msg, m);
+        }
         if (!has_column(ombud_format_find(kind), col, n))
             return ombud_usage_error(cmd, "--map: no such column in that "
                                      "format (see 'ombud help ingest'):", m);
         return 0;
     }
-    for (int i = 0; kinds[i]; i++)
-        if (has_column(ombud_format_find(kinds[i]), col, n))
+    for (const ombud_input_kind *k = ombud_input_kinds; k->fmt; k++)
+        if ((k->flags & OMBUD_IN_MAP) && has_column(k->fmt, col, n))
             return 0;
     return ombud_usage_error(cmd, "--map: no format has that column:", m);
 }
@@ -268,11 +320,12 @@ int ombud_inputs_check(ombud_inputs *in, const char *cmd)
     for (size_t i = 0; i < in->nmaps; i++)
         if ((rc = check_map(in->maps[i], cmd)))
             return rc;
-    if (in->nfiles == 0)
-        return ombud_usage_error(cmd, "nothing to import: give --outages, "
-                                 "--calls, --billing, --appointments, "
-                                 "--orders, --customers, --accounts or "
-                                 "--cdr", NULL);
+    if (in->nfiles == 0) {
+        char msg[400], kinds[300];
+        snprintf(msg, sizeof msg, "nothing to import: give %s",
+                 ombud_input_kinds_say(0, "--", kinds, sizeof kinds));
+        return ombud_usage_error(cmd, msg, NULL);
+    }
     for (int i = 0; i < in->nfiles; i++) {
         /* by the option that named the file: a queue_log is a --calls */
         const char *kind = in->files[i].fmt->kind;

@@ -24,11 +24,6 @@
 #include "ombud/sha256.h"
 #include "profile_int.h"
 
-/* The kinds a profile may read: the header formats. */
-static const char *const kinds[] = {"outages", "calls", "billing",
-                                    "appointments", "orders", "accounts",
-                                    NULL};
-
 /* The load in progress. */
 typedef struct loader {
     ombud_profile *p;
@@ -146,15 +141,19 @@ static int count_value(const char *v, long max, long *out)
     return 1;
 }
 
+/* The kinds a profile may read: header formats flagged OMBUD_IN_PROFILE. */
 static int set_kind(loader *l, const char *v)
 {
-    for (int i = 0; kinds[i]; i++)
-        if (!strcmp(v, kinds[i])) {
-            l->p->fmt = ombud_format_find(v);
-            return 1;
-        }
-    return fail(l, "kind '%s' is not one a profile reads (outages, calls, "
-                "billing, appointments, orders or accounts)", v);
+    const ombud_input_kind *k = ombud_input_kind_find(v);
+    char kinds[300];
+
+    if (k && (k->flags & OMBUD_IN_PROFILE)) {
+        l->p->fmt = k->fmt;
+        return 1;
+    }
+    return fail(l, "kind '%s' is not one a profile reads (%s)", v,
+                ombud_input_kinds_say(OMBUD_IN_PROFILE, NULL, kinds,
+                                      sizeof kinds));
 }
 
 static int profile_key(loader *l, const char *k, const char *v)
@@ -367,8 +366,8 @@ static int complete(loader *l)
     l->line = 0;
     if (!f)
         return fail(l, "no [profile] kind: say which input it reads (kind = "
-                    "outages, calls, billing, appointments, orders or "
-                    "accounts)");
+                    "%s)", ombud_input_kinds_say(OMBUD_IN_PROFILE, NULL, list,
+                                                 sizeof list));
     list[0] = '\0';
     for (int c = 0; c < f->ncolumns; c++)
         if (f->columns[c].required && !l->p->col[c].set && o < sizeof list)

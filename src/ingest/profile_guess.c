@@ -455,11 +455,13 @@ ombud_err ombud_profile_guess(const char *path, const char *kind)
     guess g = {0};
     GString *o;
     ombud_err err;
+    char kinds[300];
 
     if (!(g.fmt = ombud_format_find(kind)) || g.fmt->store_record)
         return ombud_error(OMBUD_E_USAGE, NULL, "--kind: '%s' is not one a "
-                           "profile reads (outages, calls, billing, "
-                           "appointments, orders or accounts)", kind);
+                           "profile reads (%s)", kind,
+                           ombud_input_kinds_say(OMBUD_IN_PROFILE, NULL, kinds,
+                                                 sizeof kinds));
     if ((err = read_sample(path, &g)))
         return err;
     cut_lines(&g);

@@ -60,20 +60,6 @@
 #define ROW_NOT_BEGUN 0 /* between records */
 #define FIELD_BEGUN 2   /* inside a field; with .quoted set, inside quotes */
 
-const ombud_format *const ombud_formats[] = {
-    &ombud_format_outages, &ombud_format_calls, &ombud_format_billing,
-    &ombud_format_appointments, &ombud_format_orders, &ombud_format_customers,
-    &ombud_format_accounts, &ombud_format_queue_log, &ombud_format_cdr, NULL
-};
-
-const ombud_format *ombud_format_find(const char *kind)
-{
-    for (int i = 0; ombud_formats[i]; i++)
-        if (strcmp(ombud_formats[i]->kind, kind) == 0)
-            return ombud_formats[i];
-    return NULL;
-}
-
 /* Everything about one import in progress. */
 typedef struct reader {
     const ombud_format *fmt;
@@ -1619,7 +1605,7 @@ ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
     const char *shown = opts && opts->as_path ? opts->as_path : path;
     char sha[65] = "pending", settings[600], note[200];
     int64_t bytes = 0, id = 0;
-    int regular = 0;
+    int regular = 0, cdr_zone;
     FILE *fp = NULL;
     ombud_err err;
 
@@ -1663,9 +1649,9 @@ ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
         reader_free(&r);
         return err;
     }
+    cdr_zone = ombud_input_has(fmt->kind, OMBUD_IN_CDR_TZ) && opts->cdr_tz;
     src = (ombud_source){fmt->kind, base_name(shown), shown, sha, bytes,
-                         ombud_tz_name(fmt == &ombud_format_cdr && opts->cdr_tz
-                                       ? opts->cdr_tz : opts->tz),
+                         ombud_tz_name(cdr_zone ? opts->cdr_tz : opts->tz),
                          ombud_clock_now(),
                          source_settings(&r, settings, sizeof settings),
                          reader_dup, &r};

@@ -150,19 +150,19 @@ static int gather_figure(void *ud, const char *subject, const char *name,
     (void)unit;
     if (sl > al && subject[sl - al - 1] == '/' &&
         !strcmp(subject + sl - al, x->c->account)) {
-        n->owed += !strcmp(name, "owed") ? v : 0;
-        n->credited += !strcmp(name, "credited") ? v : 0;
+        n->owed += !strcmp(name, OMBUD_FIG_OWED) ? v : 0;
+        n->credited += !strcmp(name, OMBUD_FIG_CREDITED) ? v : 0;
         return 0;
     }
     if (strcmp(subject, x->c->account) && !is_ticket(x, subject))
         return 0;
-    if (!strcmp(name, "calls")) n->calls += v;
-    else if (!strcmp(name, "phone_time")) n->phone += v;
-    else if (!strcmp(name, "agents")) n->agents += v;
-    else if (!strcmp(name, "repeat_agents")) n->repeat += v;
-    else if (!strcmp(name, "transfers")) n->transfers += v;
-    else if (!strcmp(name, "closed_transfers")) n->closed += v;
-    else if (!strcmp(name, "days") && v > n->days) n->days = v;
+    if (!strcmp(name, OMBUD_FIG_CALLS)) n->calls += v;
+    else if (!strcmp(name, OMBUD_FIG_PHONE_TIME)) n->phone += v;
+    else if (!strcmp(name, OMBUD_FIG_AGENTS)) n->agents += v;
+    else if (!strcmp(name, OMBUD_FIG_REPEAT_AGENTS)) n->repeat += v;
+    else if (!strcmp(name, OMBUD_FIG_TRANSFERS)) n->transfers += v;
+    else if (!strcmp(name, OMBUD_FIG_CLOSED_TRANSFERS)) n->closed += v;
+    else if (!strcmp(name, OMBUD_FIG_DAYS) && v > n->days) n->days = v;
     return 0;
 }
 
@@ -208,14 +208,16 @@ static ombud_err gather(dossier *x)
             (err = ombud_store_each_figure(x->st, r->id, gather_figure, x)))
             return err;
         x->nbreaches += r->breaches;
-        if (!strcmp(r->kind, "commitments"))
-            x->n.promises_missed += r->breaches;
-        if (!strcmp(r->kind, "payment_notice"))
-            x->n.wrongful_notices += r->breaches;
-        if (!strcmp(r->kind, "appointments"))
+        /* the dossier line the kind's breaches count in (its drawing) */
+        switch (ombud_rule_drawing(r->kind)->counter) {
+        case OMBUD_COUNTER_PROMISES: x->n.promises_missed += r->breaches; break;
+        case OMBUD_COUNTER_NOTICES: x->n.wrongful_notices += r->breaches; break;
+        case OMBUD_COUNTER_APPOINTMENTS:
             x->n.appts_missed += r->breaches;
-        if (!strcmp(r->kind, "provisioning"))
-            x->n.orders_late += r->breaches;
+            break;
+        case OMBUD_COUNTER_ORDERS: x->n.orders_late += r->breaches; break;
+        case OMBUD_COUNTER_NONE: case OMBUD_COUNTER_COUNT: break;
+        }
     }
     return OMBUD_OK;
 }

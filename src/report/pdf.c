@@ -49,6 +49,7 @@ typedef struct brow {
 typedef struct presult {
     int64_t id;
     char *gid, *kind, *promise, *source, *status;
+    const ombud_drawing *draw;  /* how its kind is drawn (rule.h) */
     ombud_result r;
 } presult;
 
@@ -264,7 +265,7 @@ static int duration_point(void *ud, const char *subject, const char *name,
     durs *d = ud;
 
     (void)unit;
-    if (!strcmp(name, "duration")) {
+    if (!strcmp(name, OMBUD_FIG_DURATION)) {
         if (d->n == d->cap) {
             int cap = d->cap ? d->cap * 2 : 64;
             dur *nv = realloc(d->v, (size_t)cap * sizeof *nv);
@@ -279,7 +280,7 @@ static int duration_point(void *ud, const char *subject, const char *name,
         d->v[d->n].hours = (double)v / 3600.0;
         d->v[d->n].order = d->n;
         d->n++;
-    } else if (!strcmp(name, "limit") && d->n == 1) {
+    } else if (!strcmp(name, OMBUD_FIG_LIMIT) && d->n == 1) {
         d->limit = (double)v / 3600.0;
     }
     return 0;
@@ -353,8 +354,10 @@ static void rel_flush(relrow *x)
 static int rel_figure(void *ud, const char *subject, const char *name,
                       int64_t v, const char *unit)
 {
-    static const char *const names[REL_COLS] = {NULL, "customers_served",
-        "saifi", "saidi", "caidi", "caifi", "maifi_e", "cemi", "celid"};
+    static const char *const names[REL_COLS] = {NULL,
+        OMBUD_FIG_CUSTOMERS_SERVED, OMBUD_FIG_SAIFI, OMBUD_FIG_SAIDI,
+        OMBUD_FIG_CAIDI, OMBUD_FIG_CAIFI, OMBUD_FIG_MAIFI_E, OMBUD_FIG_CEMI,
+        OMBUD_FIG_CELID};
     relrow *x = ud;
     int col = -1;
 
@@ -389,7 +392,7 @@ static int t_med_figure(void *ud, const char *subject, const char *name,
 {
     (void)subject;
     (void)unit;
-    if (!strcmp(name, "t_med"))
+    if (!strcmp(name, OMBUD_FIG_T_MED))
         *(double *)ud = (double)v / 1000.0;
     return 0;
 }
@@ -415,7 +418,8 @@ static void reliability(pdf *p, const presult *r)
     p->d.y += 6;
     if (!(pt = calloc(1, sizeof *pt)))
         return;
-    ombud_store_each_series(p->st, r->id, "daily.saidi", saidi_point, pt);
+    ombud_store_each_series(p->st, r->id, OMBUD_SERIES_DAILY_SAIDI,
+                            saidi_point, pt);
     ombud_store_each_figure(p->st, r->id, t_med_figure, &t_med);
     if (pt->n) {
         pdoc_ensure(&p->d, h + 40);
@@ -437,7 +441,7 @@ static void chart_note(pdf *p, const presult *r, const points *pt)
 
     if (pt->total <= pt->n)
         return;
-    if (!strcmp(r->kind, "restoration"))
+    if (r->draw->chart == OMBUD_CHART_DURATIONS)
         snprintf(note, sizeof note, ombud_ngettext("%d of %d outage is drawn, "
                  "the longest; all are in the XLSX workbook.", "The %d longest "
                  "of %d outages are drawn; all are in the XLSX workbook.",
@@ -448,32 +452,37 @@ static void chart_note(pdf *p, const presult *r, const points *pt)
     pdoc_para(&p->d, note, 7, 0, 0.3);
 }
 
-/* The chart a guarantee's kind calls for, if any, at the cursor. */
+/* The chart a guarantee's kind calls for (its drawing), if any, at the
+ * cursor. */
 static void chart(pdf *p, const presult *r)
 {
     double w = pdoc_width(&p->d), h = 170;
+    ombud_chart kind = r->draw->chart;
     points *pt;
 
-    if (!strcmp(r->kind, "live_support")) {
+    if (kind == OMBUD_CHART_HEATMAP) {
         hm m = {{0}, {0}};
-        ombud_store_each_series(p->st, r->id, "heatmap.calls", hm_calls, &m);
-        ombud_store_each_series(p->st, r->id, "heatmap.live", hm_live, &m);
+        ombud_store_each_series(p->st, r->id, OMBUD_SERIES_HEAT_CALLS,
+                                hm_calls, &m);
+        ombud_store_each_series(p->st, r->id, OMBUD_SERIES_HEAT_LIVE, hm_live,
+                                &m);
         pdoc_ensure(&p->d, h + 30);
         pdoc_para(&p->d, _("Live-answer share by hour of the week"), 9, 1, 0);
         ombud_chart_heatmap(p->d.cr, p->d.ml, p->d.y + 10, w, h, m.calls, m.live);
         p->d.y += h + 18;
         return;
     }
-    if (!strcmp(r->kind, "reliability")) {
+    if (kind == OMBUD_CHART_INDICES) {
         reliability(p, r);
         return;
     }
-    if (strcmp(r->kind, "answer_time") && strcmp(r->kind, "restoration"))
+    if (kind != OMBUD_CHART_DAILY && kind != OMBUD_CHART_DURATIONS)
         return;
     if (!(pt = calloc(1, sizeof *pt)))
         return;
-    if (!strcmp(r->kind, "answer_time")) {
-        ombud_store_each_series(p->st, r->id, "daily.level", daily_point, pt);
+    if (kind == OMBUD_CHART_DAILY) {
+        ombud_store_each_series(p->st, r->id, OMBUD_SERIES_DAILY_LEVEL,
+                                daily_point, pt);
     } else {
         durs d = {NULL, 0, 0, 0, 0};
         ombud_store_each_figure(p->st, r->id, duration_point, &d);
@@ -483,7 +492,7 @@ static void chart(pdf *p, const presult *r)
     }
     if (pt->n) {
         pdoc_ensure(&p->d, h + 40);
-        if (!strcmp(r->kind, "answer_time")) {
+        if (kind == OMBUD_CHART_DAILY) {
             pdoc_para(&p->d, _("Daily service level against the target"), 9, 1, 0);
             ombud_chart_line(p->d.cr, p->d.ml, p->d.y, w, h, pt->lp, pt->v, pt->n,
                              (double)r->r.target / 10000.0,
@@ -584,7 +593,7 @@ static void section(pdf *p, const presult *r)
              pdoc_iso(&p->d, r->promise));
     pdoc_para(&p->d, line, 13, 1, 0);
     snprintf(line, sizeof line, _("Published in: %s. Kind of guarantee: %s."),
-             pdoc_iso(&p->d, r->source), ombud_fmt_kind(r->kind));
+             pdoc_iso(&p->d, r->source), ombud_rule_label(r->kind));
     pdoc_para(&p->d, line, 8.5, 0, 0.2);
     snprintf(line, sizeof line, _("%s. Measured: %s. Target: %s. Breaches: %lld."),
              ombud_fmt_status(r->status), r->r.measured_text, r->r.target_text,
@@ -721,6 +730,7 @@ static int copy_result(void *ud, const ombud_result_row *r)
     c->id = r->id;
     c->gid = strdup(r->guarantee_id);
     c->kind = strdup(r->kind);
+    c->draw = ombud_rule_drawing(r->kind);
     c->promise = strdup(r->promise);
     c->source = strdup(r->source);
     c->status = strdup(r->status ? r->status : "");

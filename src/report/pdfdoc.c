@@ -15,6 +15,7 @@
 #include "ombud/diag.h"
 #include "ombud/evidence.h"
 #include "ombud/i18n.h"
+#include "ombud/ingest.h"
 #include "ombud/outfile.h"
 #include "ombud/rule.h"
 #include "ombud/text.h"
@@ -855,7 +856,7 @@ static int source_row(void *ud, const ombud_source_row *s)
 {
     srctab *x = ud;
     char rd[24], st[24], rj[24], ct[24];
-    const char *cells[8] = {s->name, ombud_fmt_source_kind(s->kind), rd, st,
+    const char *cells[8] = {s->name, ombud_input_label(s->kind), rd, st,
         rj, ct, s->counts.read == s->counts.stored + s->counts.rejected +
         s->counts.counted ? _("yes") : _("NO"), s->sha256};
 
@@ -879,7 +880,7 @@ static int source_note(void *ud, const ombud_source_row *s)
     if (!s->notes && !s->settings)
         return 0;
     snprintf(line, sizeof line, "%s (%s): %s%s%s%s", pdoc_iso(d, s->name),
-             ombud_fmt_source_kind(s->kind),
+             ombud_input_label(s->kind),
              s->notes ? s->notes : "", s->notes && s->settings ? ". " : "",
              s->settings ? _("Site settings applied: ") : "",
              s->settings ? s->settings : "");

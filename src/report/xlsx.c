@@ -32,10 +32,12 @@
 #include "ombud/time.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
+#include "ombud/ingest.h"
 #include "ombud/manifest.h"
 #include "ombud/outfile.h"
 #include "ombud/quality.h"
 #include "ombud/report.h"
+#include "ombud/rule.h"
 #include "ombud/text.h"
 #include "ombud/value.h"
 #include "ombud/version.h"
@@ -51,6 +53,7 @@
 typedef struct result {
     int64_t id;
     char *gid, *kind, *promise, *source, *params, *status;
+    const ombud_drawing *draw;  /* how its kind is drawn (rule.h) */
     ombud_result r;
     char sheet[32];             /* its first sheet */
     char heat[32];              /* its heat map's sheet, or "" */
@@ -69,7 +72,8 @@ typedef struct cell {
 typedef struct side {
     int nrows, ncols;
     cell *cells;                /* nrows * ncols */
-    enum { S_NONE, S_HEATMAP, S_LINE, S_BARS } draw;
+    enum { S_NONE, S_LINE, S_BARS } draw; /* the chart beside the table (a
+                                   heat map has a sheet of its own) */
     char note[160];             /* e.g. "first 1000 of 2400 outages" */
 } side;
 
@@ -212,24 +216,35 @@ static void fit_row(lxw_worksheet *ws, int row, const char *const *texts,
                           NULL);
 }
 
-/* A figure in its unit: seconds, basis points, counts or minor units. */
+/* A figure in its unit, as the unit table (ombud_unit_find()) says a
+ * typed cell holds it: seconds as days, basis points as a share... */
 static void put_value(xlsx *x, lxw_worksheet *ws, int row, int col, int64_t v,
                       const char *unit)
 {
-    if (!unit || !strcmp(unit, "count"))
-        put_num(ws, row, col, (double)v, x->num);
-    else if (!strcmp(unit, "s") || !strcmp(unit, "late"))
-        put_num(ws, row, col, (double)v / 86400.0, x->dur);
-    else if (!strcmp(unit, "bp"))
-        put_num(ws, row, col, (double)v / 10000.0, x->pct);
-    else if (!strcmp(unit, "milli"))
-        put_num(ws, row, col, (double)v / 1000.0, x->ratio);
-    else if (!strcmp(unit, "state"))
-        put_text(ws, row, col, ombud_fmt_state(v), x->plain);
-    else if (!strcmp(unit, "day") || !strcmp(unit, "wday"))
-        put_num(ws, row, col, (double)v, x->num);
-    else
+    const ombud_unit *u = ombud_unit_find(unit);
+    char text[128];
+
+    switch (u->cell) {
+    case OMBUD_CELL_TEXT:
+        put_text(ws, row, col, u->text(v, x->digits, x->chk.currency, text,
+                                       sizeof text), x->plain);
+        break;
+    case OMBUD_CELL_MONEY:
         put_num(ws, row, col, money(x, v), x->money);
+        break;
+    case OMBUD_CELL_DURATION:
+        put_num(ws, row, col, (double)v / u->scale, x->dur);
+        break;
+    case OMBUD_CELL_PERCENT:
+        put_num(ws, row, col, (double)v / u->scale, x->pct);
+        break;
+    case OMBUD_CELL_RATIO:
+        put_num(ws, row, col, (double)v / u->scale, x->ratio);
+        break;
+    case OMBUD_CELL_NUMBER:
+        put_num(ws, row, col, (double)v / u->scale, x->num);
+        break;
+    }
 }
 
 /*
@@ -453,6 +468,7 @@ static int copy_result(void *ud, const ombud_result_row *r)
     c->id = r->id;
     c->gid = strdup(r->guarantee_id);
     c->kind = strdup(r->kind);
+    c->draw = ombud_rule_drawing(r->kind);
     c->promise = strdup(r->promise);
     c->source = strdup(r->source);
     c->params = strdup(r->params);
@@ -474,7 +490,7 @@ static int add_source_name(void *ud, const ombud_source_row *r)
     if (b->n + 8 < sizeof b->s)
         b->n += (size_t)snprintf(b->s + b->n, sizeof b->s - b->n, "%s%s (%s)",
                                  b->n ? "; " : "", r->name,
-                                 ombud_fmt_source_kind(r->kind));
+                                 ombud_input_label(r->kind));
     return 0;
 }
 
@@ -623,7 +639,7 @@ static void write_summary(xlsx *x, const char *name)
         put_text(ws, row, 0, r->gid, x->bold);
         put_text(ws, row, 1, quoted, x->wrap);
         put_text(ws, row, 2, r->source, x->wrap);
-        put_text(ws, row, 3, ombud_fmt_kind(r->kind), x->plain);
+        put_text(ws, row, 3, ombud_rule_label(r->kind), x->plain);
         put_text(ws, row, 4, r->r.measured_text, x->wrap);
         put_text(ws, row, 5, r->r.target_text, x->wrap);
         put_text(ws, row, 6, ombud_fmt_status(r->status), x->plain);
@@ -710,11 +726,12 @@ static void side_heatmap(xlsx *x, const result *r, side *s)
                                        N_("Sat"), N_("Sun")};
     heat h = {{0}, {0}};
 
-    ombud_store_each_series(x->st, r->id, "heatmap.calls", heat_calls, &h);
-    ombud_store_each_series(x->st, r->id, "heatmap.live", heat_live, &h);
+    ombud_store_each_series(x->st, r->id, OMBUD_SERIES_HEAT_CALLS, heat_calls,
+                            &h);
+    ombud_store_each_series(x->st, r->id, OMBUD_SERIES_HEAT_LIVE, heat_live,
+                            &h);
     if (!side_init(s, 8, 25))
         return;
-    s->draw = S_HEATMAP;
     side_text(s, 0, 0, _("Live share (local hour)"), x->head);
     for (int hr = 0; hr < 24; hr++)
         side_num(s, 0, hr + 1, hr, x->head);
@@ -757,7 +774,8 @@ static void side_daily(xlsx *x, const result *r, side *s)
     side_text(s, 0, 0, _("Day"), x->head);
     side_text(s, 0, 1, _("Service level"), x->head);
     side_text(s, 0, 2, _("Target"), x->head);
-    ombud_store_each_series(x->st, r->id, "daily.level", daily_row, &d);
+    ombud_store_each_series(x->st, r->id, OMBUD_SERIES_DAILY_LEVEL, daily_row,
+                            &d);
     s->nrows = d.row;
     s->draw = d.row > 1 ? S_LINE : S_NONE;
 }
@@ -765,7 +783,7 @@ static void side_daily(xlsx *x, const result *r, side *s)
 /* Figures of a result as rows: one per subject, one column per name. */
 typedef struct figrows {
     side *s; xlsx *x;
-    const char *const *names; int nnames;
+    const ombud_figure_col *cols; int ncols;
     char subject[96]; int row; int64_t total;
 } figrows;
 
@@ -775,8 +793,8 @@ static int figure_cell(void *ud, const char *subject, const char *name,
     figrows *f = ud;
     int col = -1;
 
-    for (int i = 0; i < f->nnames; i++)
-        if (!strcmp(f->names[i], name))
+    for (int i = 0; i < f->ncols; i++)
+        if (!strcmp(f->cols[i].name, name))
             col = i + 1;
     if (col < 0)
         return 0;
@@ -804,18 +822,18 @@ static int figure_cell(void *ud, const char *subject, const char *name,
     return 0;
 }
 
-/* A side table of figures with @names as columns and @labels as headers. */
-static void side_figures(xlsx *x, const result *r, side *s, const char *first,
-                         const char *const *names, const char *const *labels,
-                         int n)
+/* The figures table of a kind's drawing @d: a row per subject, a column
+ * per figure it names, under its labels. */
+static void side_figures(xlsx *x, const result *r, side *s,
+                         const ombud_drawing *d)
 {
-    figrows f = {s, x, names, n, "", 0, 0};
+    figrows f = {s, x, d->figures, d->nfigures, "", 0, 0};
 
-    if (!side_init(s, SIDE_MAX_ROWS + 1, n + 1))
+    if (!side_init(s, SIDE_MAX_ROWS + 1, d->nfigures + 1))
         return;
-    side_text(s, 0, 0, first, x->head);
-    for (int i = 0; i < n; i++)
-        side_text(s, 0, i + 1, _(labels[i]), x->head);
+    side_text(s, 0, 0, _(d->subjects), x->head);
+    for (int i = 0; i < d->nfigures; i++)
+        side_text(s, 0, i + 1, _(d->figures[i].label), x->head);
     ombud_store_each_figure(x->st, r->id, figure_cell, &f);
     s->nrows = (f.row > SIDE_MAX_ROWS ? SIDE_MAX_ROWS : f.row) + 1;
     if (f.total > SIDE_MAX_ROWS)
@@ -823,39 +841,26 @@ static void side_figures(xlsx *x, const result *r, side *s, const char *first,
                  SIDE_MAX_ROWS, (long long)f.total);
 }
 
+/* The side data beside a result's breaches, as its kind's drawing asks:
+ * the daily levels, or its figures table (with bars for durations). The
+ * heat map has a sheet of its own (write_heatmap). */
 static void build_side(xlsx *x, const result *r, side *s)
 {
-    static const char *const dur[] = {"duration", "limit"};
-    static const char *const dur_l[] = {N_("Duration (h)"), N_("Limit (h)")};
-    static const char *const eff[] = {"calls", "phone_time", "wait_time",
-        "agents", "repeat_agents", "transfers", "closed_transfers", "days"};
-    static const char *const eff_l[] = {N_("Calls"), N_("Phone (h)"), N_("Waiting (h)"),
-        N_("Agents"), N_("Agents on >1 leg"), N_("Transfers"), N_("Into closed queue"), N_("Days")};
-    static const char *const cr[] = {"owed", "credited"};
-    static const char *const cr_l[] = {N_("Owed"), N_("Credited")};
-    static const char *const rel[] = {"customers_served", "saifi", "saidi",
-        "caidi", "caifi", "maifi_e", "cemi", "celid", "med_saidi", "t_med"};
-    static const char *const rel_l[] = {N_("Customers served"), "SAIFI",
-        N_("SAIDI (min)"), N_("CAIDI (min)"), "CAIFI", "MAIFI_E", "CEMI_n",
-        "CELID_t", N_("MED: daily SAIDI (min)"), N_("T_MED (min)")};
+    const ombud_drawing *d = r->draw;
 
     memset(s, 0, sizeof *s);
-    if (!strcmp(r->kind, "answer_time"))
+    if (d->chart == OMBUD_CHART_DAILY) {
         side_daily(x, r, s);
-    else if (!strcmp(r->kind, "restoration")) {
-        side_figures(x, r, s, _("Outage"), dur, dur_l, 2);
-        s->draw = s->nrows > 1 ? S_BARS : S_NONE;
-    } else if (!strcmp(r->kind, "customer_effort"))
-        side_figures(x, r, s, _("Ticket / account"), eff, eff_l, 8);
-    else if (!strcmp(r->kind, "outage_credit"))
-        side_figures(x, r, s, _("Outage / account"), cr, cr_l, 2);
-    else if (!strcmp(r->kind, "reliability"))
-        side_figures(x, r, s, _("Area / day"), rel, rel_l, 10);
+    } else if (d->subjects) {
+        side_figures(x, r, s, d);
+        if (d->chart == OMBUD_CHART_DURATIONS)
+            s->draw = s->nrows > 1 ? S_BARS : S_NONE;
+    }
 }
 
 /* ---- guarantee sheets ------------------------------------------------------------- */
 
-/* Draw the side data: a colour scale, a line chart or bars with a limit. */
+/* Draw the side data beside a table: a line chart or bars with a limit. */
 static void draw_side(xlsx *x, lxw_worksheet *ws, const char *sheet,
                       const side *s)
 {
@@ -863,25 +868,7 @@ static void draw_side(xlsx *x, lxw_worksheet *ws, const char *sheet,
     lxw_col_t c0 = SIDE_COL;
     lxw_chart *chart;
     lxw_chart_series *ser;
-    lxw_conditional_format cf = {0};
 
-    if (s->draw == S_HEATMAP) {
-        r0 = 3; /* on its own sheet: the grid from row 3, column A */
-        c0 = 0;
-        cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-        cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-        cf.min_value = 0;
-        cf.min_color = 0xF8696B;
-        cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-        cf.mid_value = 0.5;
-        cf.mid_color = 0xFFEB84;
-        cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-        cf.max_value = 1;
-        cf.max_color = 0x63BE7B;
-        worksheet_conditional_format_range(ws, r0, c0 + 1, r0 + 6, c0 + 24, &cf);
-        worksheet_set_column(ws, c0 + 1, c0 + 24, 5.5, x->pct0);
-        return;
-    }
     if (s->draw == S_NONE)
         return;
     /* Two series on one chart: the measure and its target or limit. Debian's
@@ -922,10 +909,20 @@ static void write_side_row(lxw_worksheet *ws, const side *s, int i, int row)
     side_row_at(ws, s, i, row, SIDE_COL);
 }
 
-/* A live_support result's heat map on its own sheet, printed on one page. */
+/* A result's heat map (OMBUD_CHART_HEATMAP) on its own sheet, colour
+ * scaled from red (no call live) through yellow to green (every call),
+ * printed on one page. */
 static void write_heatmap(xlsx *x, const result *r)
 {
     lxw_worksheet *ws = add_sheet(x, r->heat);
+    lxw_conditional_format cf = {
+        .type = LXW_CONDITIONAL_3_COLOR_SCALE,
+        .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+        .min_value = 0, .min_color = 0xF8696B,
+        .mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+        .mid_value = 0.5, .mid_color = 0xFFEB84,
+        .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+        .max_value = 1, .max_color = 0x63BE7B};
     char line[400];
     side s;
 
@@ -942,7 +939,9 @@ static void write_heatmap(xlsx *x, const result *r)
     if (s.note[0])
         put_text(ws, 2 + s.nrows + 1, 0, s.note, NULL);
     worksheet_set_column(ws, 0, 0, 22, NULL);
-    draw_side(x, ws, r->heat, &s);
+    /* a colour scale over the grid: from row 3, column B (hour 0) */
+    worksheet_conditional_format_range(ws, 3, 1, 3 + 6, 24, &cf);
+    worksheet_set_column(ws, 1, 24, 5.5, x->pct0);
     worksheet_print_area(ws, 0, 0, (lxw_row_t)(2 + s.nrows + 1), 24);
     side_free(&s);
 }
@@ -968,7 +967,7 @@ static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
              part > 1 ? _(" (continued)") : "");
     put_text(ws, 0, 0, line, x->title);
     snprintf(line, sizeof line, _("Source: %s. Kind: %s."), r->source,
-             ombud_fmt_kind(r->kind));
+             ombud_rule_label(r->kind));
     put_text(ws, 1, 0, line, NULL);
     snprintf(line, sizeof line, ombud_ngettext("%s: %s. Target: %s. %lld "
              "breach.", "%s: %s. Target: %s. %lld breaches.",
@@ -1081,7 +1080,7 @@ static int input_row(void *ud, const ombud_source_row *s)
     char notes[1600];
 
     put_text(t->ws, t->row, 0, s->name, t->x->bold);
-    put_text(t->ws, t->row, 1, ombud_fmt_source_kind(s->kind), NULL);
+    put_text(t->ws, t->row, 1, ombud_input_label(s->kind), NULL);
     put_text(t->ws, t->row, 2, s->path, NULL);
     put_text(t->ws, t->row, 3, s->sha256, NULL);
     put_num(t->ws, t->row, 4, (double)s->bytes, t->x->num);
@@ -1201,7 +1200,7 @@ static int method_source(void *ud, const ombud_source_row *s)
                  m->x->bold);
     }
     snprintf(line, sizeof line, _("%s (%s): site settings %s"), s->name,
-             ombud_fmt_source_kind(s->kind),
+             ombud_input_label(s->kind),
              s->settings);
     put_text(m->ws, m->row++, 0, line, NULL);
     return 0;
@@ -1239,7 +1238,7 @@ static void write_method(xlsx *x, const char *name)
         const char *t[] = {r->params, r->r.method};
         fit_row(ws, row, t, widths + 2, 2);
         put_text(ws, row, 0, r->gid, x->bold);
-        put_text(ws, row, 1, ombud_fmt_kind(r->kind), x->plain);
+        put_text(ws, row, 1, ombud_rule_label(r->kind), x->plain);
         put_text(ws, row, 2, r->params, x->wrap);
         put_text(ws, row, 3, r->r.method, x->wrap);
     }
@@ -1297,7 +1296,7 @@ static void write_manifest(xlsx *x, const char *name)
     KV(_("findings SHA-256"), m->findings_sha256);
     for (int i = 0; i < m->nin; i++) {
         snprintf(val, sizeof val, "%s (%s), SHA-256 %s", m->in[i].name,
-                 ombud_fmt_source_kind(m->in[i].kind), m->in[i].sha256);
+                 ombud_input_label(m->in[i].kind), m->in[i].sha256);
         KV(_("input"), val);
     }
 #undef KV
@@ -1346,7 +1345,7 @@ static void write_all(xlsx *x)
                  take_name(x, x->res[i].gid));
     for (int i = 0; i < x->nres; i++) {
         char want[64];
-        if (strcmp(x->res[i].kind, "live_support"))
+        if (x->res[i].draw->chart != OMBUD_CHART_HEATMAP)
             continue;
         /* TRANSLATORS: a sheet's name (at most 31 characters kept). */
         const char *name;

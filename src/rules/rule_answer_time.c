@@ -149,7 +149,7 @@ static ombud_err judge(state *s)
         if (!d->offered)
             continue;
         if ((err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
-                   "daily.level", s->first_day + i, ombud_share_bp(d->in_time,
+                   OMBUD_SERIES_DAILY_LEVEL, s->first_day + i, ombud_share_bp(d->in_time,
                    d->offered))) ||
             (err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
                    "daily.offered", s->first_day + i, d->offered)))
@@ -265,7 +265,12 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     return err;
 }
 
+/* The daily service level against the target. */
+static const ombud_drawing drawing = {OMBUD_CHART_DAILY, NULL, NULL, 0,
+                                      OMBUD_COUNTER_NONE};
+
 const ombud_rule ombud_rule_answer_time = {
     "answer_time", "a share of calls answered within a time",
+    N_("answer time"), &drawing,
     params, K_N, evaluate, NULL
 };

@@ -233,7 +233,12 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     return OMBUD_OK;
 }
 
+/* An account's missed appointments, in its dossier. */
+static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
+                                      OMBUD_COUNTER_APPOINTMENTS};
+
 const ombud_rule ombud_rule_appointments = {
     "appointments", "booked appointments kept",
+    N_("appointments kept"), &drawing,
     params, K_N, evaluate, NULL
 };

@@ -149,7 +149,12 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     return OMBUD_OK;
 }
 
+/* An account's missed promises, in its dossier. */
+static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
+                                      OMBUD_COUNTER_PROMISES};
+
 const ombud_rule ombud_rule_commitments = {
     "commitments", "every promised restoration time is kept",
+    N_("promised restoration times"), &drawing,
     params, K_N, evaluate, NULL
 };

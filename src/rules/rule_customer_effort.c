@@ -57,10 +57,14 @@ typedef struct call {
 enum { F_CALLS, F_PHONE, F_WAIT, F_AGENTS, F_REPEAT, F_TRANSFERS, F_CLOSED,
        F_DAYS, F_LEGS, F_N };
 static const struct { const char *name, *unit; int limit; } figs[F_N] = {
-    {"calls", "count", K_MAX_CALLS}, {"phone_time", "s", K_MAX_PHONE},
-    {"wait_time", "s", K_MAX_WAIT}, {"agents", "count", K_MAX_AGENTS},
-    {"repeat_agents", "count", -1}, {"transfers", "count", K_MAX_TRANSFERS},
-    {"closed_transfers", "count", -1}, {"days", "count", K_MAX_DAYS},
+    {OMBUD_FIG_CALLS, "count", K_MAX_CALLS},
+    {OMBUD_FIG_PHONE_TIME, "s", K_MAX_PHONE},
+    {OMBUD_FIG_WAIT_TIME, "s", K_MAX_WAIT},
+    {OMBUD_FIG_AGENTS, "count", K_MAX_AGENTS},
+    {OMBUD_FIG_REPEAT_AGENTS, "count", -1},
+    {OMBUD_FIG_TRANSFERS, "count", K_MAX_TRANSFERS},
+    {OMBUD_FIG_CLOSED_TRANSFERS, "count", -1},
+    {OMBUD_FIG_DAYS, "count", K_MAX_DAYS},
     {"legs", "count", -1},
 };
 
@@ -395,7 +399,19 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     return err;
 }
 
+/* The effort of each ticket or account, as a table. */
+static const ombud_figure_col drawn[] = {
+    {OMBUD_FIG_CALLS, N_("Calls")}, {OMBUD_FIG_PHONE_TIME, N_("Phone (h)")},
+    {OMBUD_FIG_WAIT_TIME, N_("Waiting (h)")}, {OMBUD_FIG_AGENTS, N_("Agents")},
+    {OMBUD_FIG_REPEAT_AGENTS, N_("Agents on >1 leg")},
+    {OMBUD_FIG_TRANSFERS, N_("Transfers")},
+    {OMBUD_FIG_CLOSED_TRANSFERS, N_("Into closed queue")},
+    {OMBUD_FIG_DAYS, N_("Days")}};
+static const ombud_drawing drawing = {OMBUD_CHART_NONE, N_("Ticket / account"),
+                                      drawn, 8, OMBUD_COUNTER_NONE};
+
 const ombud_rule ombud_rule_customer_effort = {
     "customer_effort", "the effort a problem cost the customer",
+    N_("customer effort"), &drawing,
     params, K_N, evaluate, NULL
 };

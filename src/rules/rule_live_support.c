@@ -130,9 +130,9 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         return s.err;
     for (int k = 0; k < 168; k++)
         if ((err = ombud_store_add_series(ctx->store, ctx->result_id,
-                                          "heatmap.calls", k, s.calls[k])) ||
+                                          OMBUD_SERIES_HEAT_CALLS, k, s.calls[k])) ||
             (err = ombud_store_add_series(ctx->store, ctx->result_id,
-                                          "heatmap.live", k, s.answered[k])))
+                                          OMBUD_SERIES_HEAT_LIVE, k, s.answered[k])))
             return err;
     ombud_fmt_duration(g->v[K_MAX_WAIT].num, m, sizeof m);
     res->unit = "bp";
@@ -157,7 +157,12 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     return OMBUD_OK;
 }
 
+/* The share answered live, by hour of the week. */
+static const ombud_drawing drawing = {OMBUD_CHART_HEATMAP, NULL, NULL, 0,
+                                      OMBUD_COUNTER_NONE};
+
 const ombud_rule ombud_rule_live_support = {
     "live_support", "a live person answers every call within max_wait",
+    N_("live support"), &drawing,
     params, K_N, evaluate, NULL
 };

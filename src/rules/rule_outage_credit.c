@@ -373,10 +373,10 @@ static ombud_err settle(state *s)
     if ((err = totals(s, owed, a->credited)))
         goto done;
     err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
-                                 "owed", owed, "minor");
+                                 OMBUD_FIG_OWED, owed, "minor");
     if (!err)
         err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
-                                     "credited", a->credited, "minor");
+                                     OMBUD_FIG_CREDITED, a->credited, "minor");
     if (!err && owed > a->credited &&
         !(err = ombud_checked_add(s->ctx, subject, "the total owed",
                                   s->res->amount, owed - a->credited,
@@ -590,7 +590,14 @@ static const char *check(const ombud_guarantee *g, const char **key)
     return ombud_exclude_check(&g->v[K_EXCLUDE]);
 }
 
+/* The credit owed and given for each outage and account, as a table. */
+static const ombud_figure_col drawn[] = {
+    {OMBUD_FIG_OWED, N_("Owed")}, {OMBUD_FIG_CREDITED, N_("Credited")}};
+static const ombud_drawing drawing = {OMBUD_CHART_NONE, N_("Outage / account"),
+                                      drawn, 2, OMBUD_COUNTER_NONE};
+
 const ombud_rule ombud_rule_outage_credit = {
     "outage_credit", "outages credited as promised",
+    N_("outage credits"), &drawing,
     params, K_N, evaluate, check
 };

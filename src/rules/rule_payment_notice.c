@@ -348,7 +348,12 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     return err;
 }
 
+/* An account's wrongful notices, in its dossier. */
+static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
+                                      OMBUD_COUNTER_NOTICES};
+
 const ombud_rule ombud_rule_payment_notice = {
     "payment_notice", "no late-payment notice for a paid bill",
+    N_("late-payment notices"), &drawing,
     params, K_N, evaluate, NULL
 };

@@ -307,7 +307,12 @@ static const char *check(const ombud_guarantee *g, const char **key)
                             &g->v[K_PER_DAY_THEN], "per_day", key);
 }
 
+/* An account's late orders, in its dossier. */
+static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
+                                      OMBUD_COUNTER_ORDERS};
+
 const ombud_rule ombud_rule_provisioning = {
     "provisioning", "orders for new service done by the deadline",
+    N_("new service installed on time"), &drawing,
     params, K_N, evaluate, check
 };

@@ -495,23 +495,23 @@ static ombud_err figures(state *s, const char *subject, const sums *u)
     int64_t id = s->ctx->result_id;
     ombud_err err;
 
-    if ((err = ombud_store_add_figure(st, id, subject, "customers_served",
+    if ((err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CUSTOMERS_SERVED,
                                       u->served, "count")) ||
-        (err = ombud_store_add_figure(st, id, subject, "saifi",
+        (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_SAIFI,
                                       milli(u->ci, u->served), "milli")) ||
-        (err = ombud_store_add_figure(st, id, subject, "saidi",
+        (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_SAIDI,
                                       milli_min(u->cmi_secs, u->served),
                                       "milli")) ||
-        (err = ombud_store_add_figure(st, id, subject, "caidi",
+        (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CAIDI,
                                       milli_min(u->cmi_secs, u->ci), "milli")) ||
-        (err = ombud_store_add_figure(st, id, subject, "caifi",
+        (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CAIFI,
                                       milli(u->ci, u->cn), "milli")) ||
-        (err = ombud_store_add_figure(st, id, subject, "maifi_e",
+        (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_MAIFI_E,
                                       milli(u->mi, u->served), "milli")) ||
-        (err = ombud_store_add_figure(st, id, subject, "cemi",
+        (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CEMI,
                                       ombud_share_bp(u->cemi, u->served),
                                       "bp")) ||
-        (err = ombud_store_add_figure(st, id, subject, "celid",
+        (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CELID,
                                       ombud_share_bp(u->celid, u->served),
                                       "bp")))
         return err;
@@ -650,7 +650,7 @@ static ombud_err meds_say(state *s, const med *m, int64_t *nmeds, char *out,
         int med_day = is_med(s, m, d, &saidi);
         int64_t mm = (int64_t)llround(saidi * 1000.0);
         if ((err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
-                                          "daily.saidi", d, mm)))
+                                          OMBUD_SERIES_DAILY_SAIDI, d, mm)))
             return err;
         if (!med_day)
             continue;
@@ -660,7 +660,7 @@ static ombud_err meds_say(state *s, const med *m, int64_t *nmeds, char *out,
         g_hash_table_add(s->meds, key);
         say_date(d, date, sizeof date);
         if ((err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
-                                          date, "med_saidi", mm, "milli")))
+                                          date, OMBUD_FIG_MED_SAIDI, mm, "milli")))
             return err;
         if (*nmeds <= MEDS_NAMED && len + 80 < size) {
             /* TRANSLATORS: a major event day, its SAIDI in minutes and
@@ -901,7 +901,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                                      "micro");
     if (!err && m.have)
         err = ombud_store_add_figure(ctx->store, ctx->result_id, SYSTEM,
-                                     "t_med", (int64_t)llround(m.t_med * 1000.0),
+                                     OMBUD_FIG_T_MED, (int64_t)llround(m.t_med * 1000.0),
                                      "milli");
     if (!err)
         err = judge_all(&s, res, g->v[K_MEDS].num == 0 ? ex : all,
@@ -932,7 +932,20 @@ static const char *check(const ombud_guarantee *g, const char **key)
     return ombud_exclude_check(&g->v[K_EXCLUDE]);
 }
 
+/* The indices of each area and day; the daily SAIDI against T_MED. */
+static const ombud_figure_col drawn[] = {
+    {OMBUD_FIG_CUSTOMERS_SERVED, N_("Customers served")},
+    {OMBUD_FIG_SAIFI, "SAIFI"}, {OMBUD_FIG_SAIDI, N_("SAIDI (min)")},
+    {OMBUD_FIG_CAIDI, N_("CAIDI (min)")}, {OMBUD_FIG_CAIFI, "CAIFI"},
+    {OMBUD_FIG_MAIFI_E, "MAIFI_E"}, {OMBUD_FIG_CEMI, "CEMI_n"},
+    {OMBUD_FIG_CELID, "CELID_t"},
+    {OMBUD_FIG_MED_SAIDI, N_("MED: daily SAIDI (min)")},
+    {OMBUD_FIG_T_MED, N_("T_MED (min)")}};
+static const ombud_drawing drawing = {OMBUD_CHART_INDICES, N_("Area / day"),
+                                      drawn, 10, OMBUD_COUNTER_NONE};
+
 const ombud_rule ombud_rule_reliability = {
     "reliability", "electric reliability indices (IEEE 1366)",
+    N_("reliability indices (IEEE 1366)"), &drawing,
     params, K_N, evaluate, check
 };

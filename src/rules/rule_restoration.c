@@ -251,9 +251,9 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     if ((err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
                                       "durations", row, j.dur)) ||
         (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
-                                      o->outage_id, "duration", j.dur, "s")) ||
+                                      o->outage_id, OMBUD_FIG_DURATION, j.dur, "s")) ||
         (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
-                                      o->outage_id, "limit", j.limit, "s")))
+                                      o->outage_id, OMBUD_FIG_LIMIT, j.limit, "s")))
         return (s->err = err) != OMBUD_OK;
     if (!j.late) {
         s->in_time++;
@@ -465,7 +465,15 @@ static const char *check(const ombud_guarantee *g, const char **key)
                             &g->v[K_PER_DAY_THEN], "per_day_late", key);
 }
 
+/* Each outage's duration against its limit, in hours. */
+static const ombud_figure_col drawn[] = {
+    {OMBUD_FIG_DURATION, N_("Duration (h)")},
+    {OMBUD_FIG_LIMIT, N_("Limit (h)")}};
+static const ombud_drawing drawing = {OMBUD_CHART_DURATIONS, N_("Outage"),
+                                      drawn, 2, OMBUD_COUNTER_NONE};
+
 const ombud_rule ombud_rule_restoration = {
     "restoration", "each outage restored within a time limit",
+    N_("restoration time"), &drawing,
     params, K_N, evaluate, check
 };

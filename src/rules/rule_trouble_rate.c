@@ -297,5 +297,6 @@ static const char *check(const ombud_guarantee *g, const char **key)
 
 const ombud_rule ombud_rule_trouble_rate = {
     "trouble_rate", "trouble reports per 100 lines",
+    N_("trouble report rate"), &ombud_drawing_none,
     params, K_N, evaluate, check
 };

@@ -21,10 +21,30 @@ const ombud_rule *const ombud_rules[] = {
 
 const ombud_rule *ombud_rule_find(const char *kind)
 {
-    for (int i = 0; ombud_rules[i]; i++)
+    for (int i = 0; kind && ombud_rules[i]; i++)
         if (!strcmp(ombud_rules[i]->kind, kind))
             return ombud_rules[i];
     return NULL;
+}
+
+const ombud_drawing ombud_drawing_none = {OMBUD_CHART_NONE, NULL, NULL, 0,
+                                          OMBUD_COUNTER_NONE};
+
+const char *ombud_rule_label(const char *kind)
+{
+    /* A filing names what is measured, not ombud's key for it. */
+    const ombud_rule *r = ombud_rule_find(kind);
+
+    if (r)
+        return _(r->label);
+    return kind ? kind : "";
+}
+
+const ombud_drawing *ombud_rule_drawing(const char *kind)
+{
+    const ombud_rule *r = ombud_rule_find(kind);
+
+    return r && r->draw ? r->draw : &ombud_drawing_none;
 }
 
 int ombud_param_has(const ombud_param *list, const char *word)
