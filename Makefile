@@ -49,7 +49,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/letters.o
 UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all deps demo docs-pages check test test-unit test-e2e test-rules test-report test-pg test-nopg \
+.PHONY: all deps demo docs-pages check test test-layers test-unit test-e2e test-rules test-report test-pg test-nopg \
         test-i18n test-verify test-valgrind fuzz fuzz-smoke bench bench-pg-year demo-large install \
         uninstall clean i18n-check pot
 
@@ -141,6 +141,10 @@ test-report: $(BUILD)/ombud
 # folder, stopped afterwards; skipped with a note when none can start
 # (OMBUD_PG_REQUIRED=1, as in CI, makes that a failure). The store's
 # conformance suite runs there too, against the server.
+# No two source files use each other (tests/layers.sh reads the objects).
+test-layers: $(BUILD)/libombud.a $(BUILD)/src/main.o
+	@sh tests/layers.sh $(filter %.o,$(LIB_OBJ)) $(BUILD)/src/main.o
+
 # A build without libpq (NO_PG=1) still builds, runs the founding case and
 # refuses a server's --db string by name.
 test-nopg:
@@ -156,7 +160,7 @@ test-i18n: $(BUILD)/ombud $(MO_FILES)
 test-verify: $(BUILD)/ombud
 	@sh tests/verify/run.sh $(BUILD)/ombud
 
-test: $(BUILD)/ombud $(MO_FILES) i18n-check test-unit test-e2e test-rules \
+test: $(BUILD)/ombud $(MO_FILES) i18n-check test-layers test-unit test-e2e test-rules \
       test-report test-i18n test-verify test-pg
 
 FUZZ_SECONDS ?= 60

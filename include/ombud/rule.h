@@ -23,7 +23,7 @@
  *      texts through ombud_fmt_* of i18n.h, working days through
  *      calendar.h, figure names from the OMBUD_FIG_* below (add one there
  *      for a new figure), the rest of the shared helpers below;
- *   2. declare it below and list it in ombud_rules[] (src/rules/rules.c);
+ *   2. declare it below and list it in ombud_rules[] (src/rules/kinds.c);
  *   3. document its keys in README.md, the man page (src/man/ombud.1) and
  *      templates/guarantees/;
  *   4. run `make pot` and translate its label and texts in po/es.po,
@@ -231,7 +231,7 @@ extern const ombud_rule ombud_rule_provisioning;
 extern const ombud_rule ombud_rule_reportable_outage;
 extern const ombud_rule ombud_rule_reliability;
 
-/** All kinds, NULL-terminated (src/rules/rules.c). */
+/** All kinds, NULL-terminated (src/rules/kinds.c). */
 extern const ombud_rule *const ombud_rules[];
 
 /** Find a kind by name; NULL if unknown. */

@@ -1,5 +1,5 @@
 /*
- * rules.c - the table of rule kinds and helpers every rule uses.
+ * rules.c - the helpers every rule uses (the table of kinds: kinds.c).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -9,43 +9,12 @@
 #include "ombud/i18n.h"
 #include "ombud/rule.h"
 
-const ombud_rule *const ombud_rules[] = {
-    &ombud_rule_live_support, &ombud_rule_answer_time,
-    &ombud_rule_restoration, &ombud_rule_commitments,
-    &ombud_rule_advance_notice, &ombud_rule_customer_effort,
-    &ombud_rule_outage_credit, &ombud_rule_payment_notice,
-    &ombud_rule_trouble_rate, &ombud_rule_appointments,
-    &ombud_rule_provisioning, &ombud_rule_reportable_outage,
-    &ombud_rule_reliability, NULL
-};
 
-const ombud_rule *ombud_rule_find(const char *kind)
-{
-    for (int i = 0; kind && ombud_rules[i]; i++)
-        if (!strcmp(ombud_rules[i]->kind, kind))
-            return ombud_rules[i];
-    return NULL;
-}
 
 const ombud_drawing ombud_drawing_none = {OMBUD_CHART_NONE, NULL, NULL, 0,
                                           OMBUD_COUNTER_NONE};
 
-const char *ombud_rule_label(const char *kind)
-{
-    /* A filing names what is measured, not ombud's key for it. */
-    const ombud_rule *r = ombud_rule_find(kind);
 
-    if (r)
-        return _(r->label);
-    return kind ? kind : "";
-}
-
-const ombud_drawing *ombud_rule_drawing(const char *kind)
-{
-    const ombud_rule *r = ombud_rule_find(kind);
-
-    return r && r->draw ? r->draw : &ombud_drawing_none;
-}
 
 int ombud_param_has(const ombud_param *list, const char *word)
 {
@@ -116,15 +85,6 @@ int ombud_leg_incomplete(const ombud_call_leg *c)
     return !strcmp(c->outcome, "incomplete");
 }
 
-int ombud_guarantee_owes_money(const ombud_guarantee *g)
-{
-    if (g->rule == &ombud_rule_outage_credit)
-        return 1;
-    for (int i = 0; i < g->rule->nparams; i++)
-        if (g->rule->params[i].type == OMBUD_P_MONEY && g->v[i].set)
-            return 1;
-    return 0;
-}
 
 void ombud_method_incomplete(char *method, size_t size, int64_t n)
 {
