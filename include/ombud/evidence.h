@@ -26,13 +26,12 @@
  *
  * @p refs is what ombud_breach_fn receives: "NAME:LINES" joined by ", ",
  * LINES being line numbers joined by "," (a queue_log leg names all its
- * lines), and, when the store cut the list short, its " and N more"
- * (in the current language) after the last one. Such a tail becomes
+ * lines): the first @p shown of @p nrefs rows. The rows left out become
  * "; N more rows". Words go through the catalogue (ngettext).
  *
  * A file name may itself hold ':' or ", ", so the references are read
- * strictly and cross-checked: the rows read (plus the tail's N) must be
- * @p nrefs. When they are not, nothing is guessed.
+ * strictly and cross-checked: the rows read must be @p shown. When they
+ * are not, nothing is guessed.
  *
  * When the whole text does not fit in @p size bytes, each file shows
  * fewer ranges, ended by "…", then fewer files ("; …"); a name or a range
@@ -40,6 +39,7 @@
  *
  * @param refs    the references (borrowed; NULL reads as "").
  * @param nrefs   the evidence rows in all (ombud_breach_fn's nrefs).
+ * @param shown   the rows @p refs names (ombud_breach_fn's shown).
  * @param isolate 1: every file name is written as a Unicode isolate
  *                (ombud_bidi_isolate()), for a PDF; 0: as it is.
  * @param buf     receives the text, NUL-terminated ("" on failure); owned
@@ -52,11 +52,21 @@
  * @code
  *   char b[200];
  *   ombud_evidence_compact("calls.csv:3, calls.csv:2, outages.csv:7", 3,
- *                          0, b, sizeof b);
+ *                          3, 0, b, sizeof b);
  *   // b: "calls.csv lines 2–3 (2 rows); outages.csv line 7"
  * @endcode
  */
-ombud_err ombud_evidence_compact(const char *refs, int64_t nrefs, int isolate,
-                                 char *buf, size_t size);
+ombud_err ombud_evidence_compact(const char *refs, int64_t nrefs,
+                                 int64_t shown, int isolate, char *buf,
+                                 size_t size);
+
+/**
+ * @brief The references as the store gave them, then, when it left some
+ * out, " and N more" (in the current language): "calls.csv:2,
+ * calls.csv:3 and 62 more". Into @p buf (the caller's, cut whole at
+ * @p size); returns @p buf.
+ */
+char *ombud_evidence_refs_text(const char *refs, int64_t nrefs,
+                               int64_t shown, char *buf, size_t size);
 
 #endif

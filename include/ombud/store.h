@@ -727,10 +727,13 @@ ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
 /**
  * Called per breach with its evidence as references ("calls.csv:17", or
  * "queue_log:12,15,18" for a leg built from several log lines) joined
- * by ", " (at most about 2,000 characters, then "and N more") and their count.
+ * by ", ", at most about 2,000 characters: the first @p shown of the
+ * @p nrefs there are (saying how many were left out is the report's:
+ * ombud_evidence_refs_text()).
  */
 typedef int (*ombud_breach_fn)(void *ud, const ombud_breach *b,
-                               const char *refs, int64_t nrefs);
+                               const char *refs, int64_t nrefs,
+                               int64_t shown);
 /** Each breach of a result, in the order written. */
 ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
                                   ombud_breach_fn fn, void *ud);

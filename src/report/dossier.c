@@ -28,6 +28,7 @@
 #include "ombud/time.h"
 #include "ombud/chart.h"
 #include "ombud/diag.h"
+#include "ombud/evidence.h"
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"
 #include "ombud/outfile.h"
@@ -167,11 +168,12 @@ static int gather_figure(void *ud, const char *subject, const char *name,
 }
 
 static int count_breach(void *ud, const ombud_breach *b, const char *refs,
-                        int64_t nrefs)
+                        int64_t nrefs, int64_t shown)
 {
     (void)b;
     (void)refs;
     (void)nrefs;
+    (void)shown;
     (*(int64_t *)ud)++;
     return 0;
 }
@@ -478,12 +480,13 @@ typedef struct lbreach { GString *s; int64_t shown; } lbreach;
 
 /* One breach's facts as the rule stated them: dates, amounts, references. */
 static int letter_breach(void *ud, const ombud_breach *b, const char *refs,
-                         int64_t nrefs)
+                         int64_t nrefs, int64_t shown)
 {
     lbreach *l = ud;
 
     (void)refs;
     (void)nrefs;
+    (void)shown;
     if (l->shown++ < LETTER_BREACHES)
         g_string_append_printf(l->s, "\n    %s", b->detail);
     return 0;
@@ -709,13 +712,13 @@ static int chrono_row(void *ud, const ombud_event *e)
 typedef struct brow { dossier *x; const pdoc_table *t; int shown; } brow;
 
 static int breach_row(void *ud, const ombud_breach *b, const char *refs,
-                      int64_t n)
+                      int64_t n, int64_t shown)
 {
     brow *br = ud;
     char ev[400];
     const char *cells[2] = {b->detail, ev};
 
-    pdoc_refs(&br->x->d, refs, n, ev, sizeof ev);
+    pdoc_refs(&br->x->d, refs, n, shown, ev, sizeof ev);
     if (!br->shown++) /* the header goes where its first row fits */
         pdoc_table_start_with(&br->x->d, br->t, cells);
     pdoc_table_row(&br->x->d, br->t, cells, -1, NULL);
@@ -1088,12 +1091,12 @@ static void chronology_sheet(xsheet *s, lxw_workbook *wb)
 typedef struct xbreach { xsheet *s; const dres *r; } xbreach;
 
 static int x_breach(void *ud, const ombud_breach *b, const char *refs,
-                    int64_t n)
+                    int64_t n, int64_t shown)
 {
     xbreach *xb = ud;
     xsheet *s = xb->s;
+    char ev[2400];
 
-    (void)n;
     put_str(s->ws, s->row, 0, xb->r->gid, NULL);
     put_str(s->ws, s->row, 1, xb->r->promise, NULL);
     put_str(s->ws, s->row, 2, xb->r->source, NULL);
@@ -1107,7 +1110,8 @@ static int x_breach(void *ud, const ombud_breach *b, const char *refs,
     if (xb->r->money)
         put_num(s, 7, money_of(s->x, b->amount), s->f->money);
     put_str(s->ws, s->row, 8, b->detail, NULL);
-    put_str(s->ws, s->row, 9, refs, NULL);
+    put_str(s->ws, s->row, 9, ombud_evidence_refs_text(refs, n, shown, ev,
+                                                       sizeof ev), NULL);
     s->row++;
     return 0;
 }

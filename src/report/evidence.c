@@ -43,7 +43,7 @@ typedef struct eparse {
     size_t ng;
     int64_t *line_group;      /* per line read: group index, then number */
     size_t nl;
-    int64_t more;             /* rows the store left out (its tail) */
+    int64_t more;             /* rows the store left out */
 } eparse;
 
 /* ---- reading --------------------------------------------------------------- */
@@ -123,47 +123,38 @@ static void add_ref(eparse *p, const char *name, size_t nlen,
     }
 }
 
-/* Where the store's " and N more" for @p more rows left out starts in
- * [@p s, @p e), or NULL when [s, e) does not end with it. */
-static const char *tail_at(const char *s, const char *e, int64_t more)
-{
-    char tail[128];
-    size_t n;
-
-    if (more < 1)
-        return NULL;
-    n = (size_t)snprintf(tail, sizeof tail, _(" and %lld more"),
-                         (long long)more);
-    if (n >= sizeof tail || (size_t)(e - s) <= n || memcmp(e - n, tail, n))
-        return NULL;
-    return e - n;
-}
-
-/* Read @p refs into @p p (arrays allocated by the caller). */
-static ombud_err read_refs(eparse *p, const char *refs, int64_t nrefs)
+/* Read @p refs, the first @p shown of @p nrefs rows, into @p p (arrays
+ * allocated by the caller). */
+static ombud_err read_refs(eparse *p, const char *refs, int64_t nrefs,
+                           int64_t shown)
 {
     const char *s = refs, *e = refs + strlen(refs);
     int64_t read = 0;
 
     while (s < e) {
-        const char *lines, *t;
+        const char *lines;
         size_t nlen, llen, used = ref_at(s, e, 0, &nlen, &lines, &llen);
-        if (used) {
-            add_ref(p, s, nlen, lines, llen);
-            read++;
-            s += used;
-            continue;
-        }
-        /* Only the last reference, then the store's tail, are left. */
-        if (!(t = tail_at(s, e, nrefs - read - 1)) ||
-            !ref_at(s, t, 1, &nlen, &lines, &llen))
+        if (!used)
             return OMBUD_E_DATA;
         add_ref(p, s, nlen, lines, llen);
         read++;
-        p->more = nrefs - read;
-        break;
+        s += used;
     }
-    return read > 0 && read + p->more == nrefs ? OMBUD_OK : OMBUD_E_DATA;
+    p->more = nrefs - read;
+    return read > 0 && read == shown && shown <= nrefs ? OMBUD_OK
+                                                      : OMBUD_E_DATA;
+}
+
+char *ombud_evidence_refs_text(const char *refs, int64_t nrefs,
+                               int64_t shown, char *buf, size_t size)
+{
+    int n = snprintf(buf, size, "%s", refs ? refs : "");
+
+    if (shown < nrefs && n >= 0 && (size_t)n < size)
+        /* TRANSLATORS: after a list of evidence rows cut short. */
+        snprintf(buf + n, size - (size_t)n, _(" and %lld more"),
+                 (long long)(nrefs - shown));
+    return buf;
 }
 
 /* ---- ordering ---------------------------------------------------------------- */
@@ -379,8 +370,9 @@ static ombud_err name_groups(eparse *p, int isolate)
     return OMBUD_OK;
 }
 
-ombud_err ombud_evidence_compact(const char *refs, int64_t nrefs, int isolate,
-                                 char *buf, size_t size)
+ombud_err ombud_evidence_compact(const char *refs, int64_t nrefs,
+                                 int64_t shown, int isolate, char *buf,
+                                 size_t size)
 {
     size_t len = refs ? strlen(refs) : 0;
     eparse p = {NULL, 0, NULL, 0, 0};
@@ -398,7 +390,7 @@ ombud_err ombud_evidence_compact(const char *refs, int64_t nrefs, int isolate,
     p.line_group = malloc((len / 2 + 1) * 2 * sizeof *p.line_group);
     if (!p.g || !p.line_group)
         err = OMBUD_E_NOMEM;
-    else if (!(err = read_refs(&p, refs, nrefs)) &&
+    else if (!(err = read_refs(&p, refs, nrefs, shown)) &&
              !(err = name_groups(&p, isolate))) {
         order_lines(&p);
         if (!write_fitting(&b, &p, size))

@@ -525,7 +525,7 @@ static const pdoc_col breach_cols[] = {
     {N_("Evidence (file and lines)"), 0.28, 0, PDOC_COL_REFS}};
 
 static int breach_row(void *ud, const ombud_breach *b, const char *refs,
-                      int64_t n)
+                      int64_t n, int64_t shown)
 {
     pdf *p = ud;
     brow *row = &p->brows[p->nbrows];
@@ -540,7 +540,7 @@ static int breach_row(void *ud, const ombud_breach *b, const char *refs,
                row->m, sizeof row->m);
     pdoc_value(&p->d, b->limit, ombud_unit_column(b->unit, 1, u, sizeof u),
                row->l, sizeof row->l);
-    pdoc_refs(&p->d, refs, n, row->ev, sizeof row->ev);
+    pdoc_refs(&p->d, refs, n, shown, row->ev, sizeof row->ev);
     snprintf(row->subject, sizeof row->subject, "%s", b->subject);
     snprintf(row->detail, sizeof row->detail, "%s", b->detail);
     p->nbrows++;

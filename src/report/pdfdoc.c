@@ -212,12 +212,13 @@ char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
     return ombud_fmt_figure(v, unit, d->digits, d->currency, buf, size);
 }
 
-void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size)
+void pdoc_short_refs(const char *refs, int64_t n, int64_t shown, char *buf,
+                     size_t size)
 {
     size_t len = strlen(refs);
 
     if (len < 240 && len < size) {
-        snprintf(buf, size, "%s", refs);
+        ombud_evidence_refs_text(refs, n, shown, buf, size);
         return;
     }
     /* Cut at a comma: references are ASCII-separated, so UTF-8 stays whole. */
@@ -231,15 +232,16 @@ void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size)
 /* A cell of references: six or seven lines of a table column at most. */
 #define REFS_MAX 200
 
-void pdoc_refs(pdoc *d, const char *refs, int64_t n, char *buf, size_t size)
+void pdoc_refs(pdoc *d, const char *refs, int64_t n, int64_t shown, char *buf,
+               size_t size)
 {
     char raw[400];
 
-    if (!ombud_evidence_compact(refs, n, 1, buf, size < REFS_MAX ? size
-                                                                 : REFS_MAX))
+    if (!ombud_evidence_compact(refs, n, shown, 1, buf, size < REFS_MAX
+                                ? size : REFS_MAX))
         return;
     /* Not the store's references (or no memory): as they came. */
-    pdoc_short_refs(refs ? refs : "", n, raw, sizeof raw);
+    pdoc_short_refs(refs ? refs : "", n, shown, raw, sizeof raw);
     snprintf(buf, size, "%s", pdoc_iso(d, raw));
     ombud_utf8_trim(buf);
 }

@@ -107,21 +107,25 @@ char *pdoc_value(const pdoc *d, int64_t v, const char *unit, char *buf,
                  size_t size);
 
 /**
- * @brief Evidence references short enough for a table cell: whole when
- * under ~240 bytes, else cut at a comma with "... (N rows in all; see the
- * XLSX)". Never splits a UTF-8 character.
+ * @brief Evidence references short enough for a table cell: whole (with
+ * " and N more" for rows left out) when under ~240 bytes, else cut at a
+ * comma with "... (N rows in all; see the XLSX)". Never splits a UTF-8
+ * character.
  */
-void pdoc_short_refs(const char *refs, int64_t n, char *buf, size_t size);
+void pdoc_short_refs(const char *refs, int64_t n, int64_t shown, char *buf,
+                     size_t size);
 
 /**
- * @brief Evidence references (@p refs, @p n as the store gives them) for
+ * @brief Evidence references (@p refs, @p n, @p shown as the store gives
+ * them) for
  * a PDOC_COL_REFS cell: "calls.csv lines 2–11, 14 (11 rows)"
  * (ombud_evidence_compact()), each file name an isolate, at most about
  * 200 bytes. References that do not read as the store's are shown as
  * they came (pdoc_short_refs()), isolated whole. Writes into @p buf
  * (the caller's).
  */
-void pdoc_refs(pdoc *d, const char *refs, int64_t n, char *buf, size_t size);
+void pdoc_refs(pdoc *d, const char *refs, int64_t n, int64_t shown, char *buf,
+               size_t size);
 
 /** pdoc_col.flags: the column is set in monospace. */
 #define PDOC_COL_MONO 1

@@ -31,6 +31,7 @@
 
 #include "ombud/time.h"
 #include "ombud/diag.h"
+#include "ombud/evidence.h"
 #include "ombud/i18n.h"
 #include "ombud/ingest.h"
 #include "ombud/manifest.h"
@@ -1001,14 +1002,14 @@ static void end_part(table *t)
 }
 
 static int on_breach(void *ud, const ombud_breach *b, const char *refs,
-                     int64_t nrefs)
+                     int64_t nrefs, int64_t shown)
 {
     table *t = ud;
     xlsx *x = t->x;
-    char u[16];
+    char u[16], ev[2400];
     int i = t->row - TABLE_ROW;
 
-    (void)nrefs;
+    ombud_evidence_refs_text(refs, nrefs, shown, ev, sizeof ev);
     if (t->row >= x->max_rows) {
         end_part(t);
         t->part++;
@@ -1019,7 +1020,7 @@ static int on_breach(void *ud, const ombud_breach *b, const char *refs,
         i = -1;
     }
     {
-        const char *texts[] = {b->detail, refs};
+        const char *texts[] = {b->detail, ev};
         const double widths[] = {60, 40};
         fit_row(t->ws, t->row, texts, widths, 2);
     }
@@ -1032,7 +1033,7 @@ static int on_breach(void *ud, const ombud_breach *b, const char *refs,
                                                              sizeof u));
     put_num(t->ws, t->row, 6, money(x, b->amount), x->money);
     put_text(t->ws, t->row, 7, b->detail, x->wrap);
-    put_text(t->ws, t->row, 8, refs, x->wrap);
+    put_text(t->ws, t->row, 8, ev, x->wrap);
     if (t->part == 1 && i >= 0)
         write_side_row(t->ws, t->side, i, t->row);
     t->row++;

@@ -262,9 +262,9 @@ int ombud_pg_uri(const char *db);
 
 /**
  * A breach's evidence written as "calls.csv:17, outages.csv:3" into a
- * caller's buffer, cut where the next reference might not fit and ended
- * with " and N more": both backends build it with these two functions, so
- * that their reports match byte for byte (store.c).
+ * caller's buffer, cut where the next reference might not fit (leaving
+ * room for the report's " and N more"): both backends build it with these
+ * functions, so that their reports match byte for byte (sql.c).
  */
 typedef struct ombud_refs {
     char *buf;       /**< the caller's buffer */
@@ -278,8 +278,6 @@ void ombud_refs_init(ombud_refs *r, char *buf, size_t size);
 /** Offer one reference: file @p name (@p nlen bytes), lines @p lines. */
 void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
                     const char *lines, size_t llen);
-/** Say how many were left out, if any. */
-void ombud_refs_end(ombud_refs *r);
 
 /*
  * How an evidence row e finds the row it names (as c, o, x, a or d), that

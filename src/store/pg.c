@@ -2662,8 +2662,7 @@ static ombud_err pg_each_result(ombud_store *base, int64_t check_id,
  * order (name lengths, so that no file name can break the list apart;
  * lines are digits and commas).
  */
-static void evidence_refs(const char *agg, int64_t count, char *buf,
-                          size_t size)
+static int64_t evidence_refs(const char *agg, char *buf, size_t size)
 {
     ombud_refs r;
     char *end;
@@ -2680,9 +2679,7 @@ static void evidence_refs(const char *agg, int64_t count, char *buf,
                        (size_t)(semi - (name + len)));
         agg = semi + 1;
     }
-    /* The count is of all the breach's evidence, not only those read. */
-    r.count = count;
-    ombud_refs_end(&r);
+    return r.shown;
 }
 
 typedef struct breach_walk {
@@ -2707,8 +2704,8 @@ static int breach_row(void *ud, const PGresult *s, int i)
     b.unit = col_text(s, i, 7);
     b.amount = col_int(s, i, 8);
     copy_col(s, i, 9, b.detail, sizeof b.detail);
-    evidence_refs(col_text(s, i, 11), n, refs, sizeof refs);
-    return w->fn(w->ud, &b, refs, n);
+    return w->fn(w->ud, &b, refs, n,
+                 evidence_refs(col_text(s, i, 11), refs, sizeof refs));
 }
 
 /* Each breach with its evidence in one walk: a query per breach cost a

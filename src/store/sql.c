@@ -10,7 +10,6 @@
 #include <string.h>
 #include <glib.h>
 
-#include "ombud/i18n.h"
 #include "ombud/store.h"
 #include "backend.h"
 
@@ -193,14 +192,6 @@ void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
                              r->n ? ", " : "", (int)nlen, name, (int)llen,
                              lines);
     r->shown++;
-}
-
-void ombud_refs_end(ombud_refs *r)
-{
-    if (r->shown < r->count)
-        /* TRANSLATORS: after a list of evidence rows cut short. */
-        snprintf(r->buf + r->n, r->size - r->n, _(" and %lld more"),
-                 (long long)(r->count - r->shown));
 }
 
 /*

@@ -1957,7 +1957,7 @@ static ombud_err sq_each_result(ombud_store *base, int64_t check_id,
 
 /* Evidence of one breach as "calls.csv:17, outages.csv:3", cut near @size. */
 static int64_t evidence_refs(sqlite3_stmt *q, int64_t breach, char *buf,
-                             size_t size)
+                             size_t size, int64_t *shown)
 {
     ombud_refs r;
 
@@ -1970,7 +1970,7 @@ static int64_t evidence_refs(sqlite3_stmt *q, int64_t breach, char *buf,
                        (size_t)sqlite3_column_bytes(q, 1));
     }
     sqlite3_reset(q);
-    ombud_refs_end(&r);
+    *shown = r.shown;
     return r.count;
 }
 
@@ -1990,7 +1990,7 @@ static ombud_err sq_each_breach_of(ombud_store *base, int64_t result_id,
     sqlite3_stmt *s, *q;
     ombud_breach b;
     char refs[2200];
-    int64_t n;
+    int64_t n, shown;
     int rc;
 
     if (sqlite3_prepare_v2(st->db, breaches_sql, -1, &s, NULL) != SQLITE_OK)
@@ -2015,8 +2015,9 @@ static ombud_err sq_each_breach_of(ombud_store *base, int64_t result_id,
         b.unit = col_text(s, 7);
         b.amount = sqlite3_column_int64(s, 8);
         copy_col(s, 9, b.detail, sizeof b.detail);
-        n = evidence_refs(q, sqlite3_column_int64(s, 0), refs, sizeof refs);
-        if (fn(ud, &b, refs, n))
+        n = evidence_refs(q, sqlite3_column_int64(s, 0), refs, sizeof refs,
+                          &shown);
+        if (fn(ud, &b, refs, n, shown))
             break;
     }
     sqlite3_finalize(q);

@@ -67,6 +67,11 @@ m=$(echo "$ev" | sed 's/^.*; \([0-9]*\) more rows$/\1/')
 expect_eq "evidence of 2026-10 CO-1: one cell" 1 "$(echo "$ev" | grep -c .)"
 expect_eq "evidence of 2026-10 CO-1: a range of its rows" "$((s + 1))" "$k"
 expect_eq "evidence of 2026-10 CO-1: all 56 counted" 56 "$((s + m))"
+# The workbook's cell lists the same S as the store gave them and says
+# the M left out in words (the report's, not the store's, since 0.5.0).
+xl=$(unzip -p out/report.xlsx 'xl/worksheets/*.xml' | tr '\n' ' ')
+expect_eq "XLSX evidence of CO-1 ends with its M more" 1 \
+    "$(echo "$xl" | grep -o "$F:$((s + 1)) and $m more<" | grep -c .)"
 # The file's name is never cut: every line naming part of it names all
 # of it (evidence cells, the inputs table, the data-quality notes).
 expect_eq "lines with part of the name only" "" \

@@ -38,14 +38,15 @@ static int setup(void **state)
 
 static char out[512];
 
-/* The compact text of @p refs (English, names as they are), with its
- * no-break spaces read as spaces: test_no_break pins where they are. */
-static const char *compact(const char *refs, int64_t n)
+/* The compact text of @p refs, the first @p shown of @p n rows (English,
+ * names as they are), with its no-break spaces read as spaces:
+ * test_no_break pins where they are. */
+static const char *compact_cut(const char *refs, int64_t n, int64_t shown)
 {
     char *o = out;
 
-    assert_int_equal(ombud_evidence_compact(refs, n, 0, out, sizeof out),
-                     OMBUD_OK);
+    assert_int_equal(ombud_evidence_compact(refs, n, shown, 0, out,
+                                            sizeof out), OMBUD_OK);
     for (const char *c = out; *c; c++) {
         if (c[0] == '\xc2' && c[1] == '\xa0') {
             *o++ = ' ';
@@ -58,6 +59,12 @@ static const char *compact(const char *refs, int64_t n)
     return out;
 }
 
+/* As compact_cut(), every row named. */
+static const char *compact(const char *refs, int64_t n)
+{
+    return compact_cut(refs, n, n);
+}
+
 /* 0: "line 9" and "(64 rows)" never wrap inside; the space after a
  * file's name, the ranges' ", " and the spaces before "(" and after ";"
  * may. */
@@ -65,19 +72,26 @@ static void test_no_break(void **state)
 {
     (void)state;
     assert_int_equal(ombud_evidence_compact("o.csv:3, b.csv:9, b.csv:10, "
-                                            "b.csv:12", 4, 0, out, sizeof out),
+                                            "b.csv:12", 4, 4, 0, out,
+                                            sizeof out),
                      OMBUD_OK);
     assert_string_equal(out, "o.csv line" NB "3; b.csv lines" NB "9"
                         DASH "10, 12 (3" NB "rows)");
 }
 
-/* @p refs refused: OMBUD_E_DATA and an empty text. */
-static void refused(const char *refs, int64_t n)
+/* @p refs (the first @p shown of @p n) refused: OMBUD_E_DATA and an
+ * empty text. */
+static void refused_cut(const char *refs, int64_t n, int64_t shown)
 {
     strcpy(out, "junk");
-    assert_int_equal(ombud_evidence_compact(refs, n, 0, out, sizeof out),
-                     OMBUD_E_DATA);
+    assert_int_equal(ombud_evidence_compact(refs, n, shown, 0, out,
+                                            sizeof out), OMBUD_E_DATA);
     assert_string_equal(out, "");
+}
+
+static void refused(const char *refs, int64_t n)
+{
+    refused_cut(refs, n, n);
 }
 
 /* 1: consecutive lines become a range; four rows. */
@@ -132,19 +146,31 @@ static void test_queue_log(void **state)
                         "queue_log lines 21" DASH "23, 30" DASH "31 (2 rows)");
 }
 
-/* 6: the store's " and N more": the rows shown, then those left out. */
+/* 6: a list the store cut short: the rows shown, then those left out;
+ * and the raw text with its " and N more" (ombud_evidence_refs_text). */
 static void test_store_tail(void **state)
 {
+    char b[64];
+
     (void)state;
-    /* 2 shown + 3 more = 5 */
-    assert_string_equal(compact("calls.csv:5, calls.csv:6 and 3 more", 5),
+    /* 2 shown of 5 */
+    assert_string_equal(compact_cut("calls.csv:5, calls.csv:6", 5, 2),
                         "calls.csv lines 5" DASH "6 (2 rows); 3 more rows");
-    assert_string_equal(compact("calls.csv:5, calls.csv:6 and 1 more", 3),
+    assert_string_equal(compact_cut("calls.csv:5, calls.csv:6", 3, 2),
                         "calls.csv lines 5" DASH "6 (2 rows); 1 more row");
-    /* 1 shown + 3 more is 4, not 2 */
-    refused("calls.csv:5 and 3 more", 2);
-    /* a tail the count does not call for */
-    refused("calls.csv:5 and 1 more", 1);
+    /* the text names 1 row, not the 2 said shown */
+    refused_cut("calls.csv:5", 4, 2);
+    /* more shown than there are */
+    refused_cut("calls.csv:5, calls.csv:6", 1, 2);
+    assert_string_equal(ombud_evidence_refs_text("calls.csv:5, calls.csv:6",
+                        5, 2, b, sizeof b), "calls.csv:5, calls.csv:6 and 3 "
+                        "more");
+    assert_string_equal(ombud_evidence_refs_text("calls.csv:5", 1, 1, b,
+                        sizeof b), "calls.csv:5");
+    assert_string_equal(ombud_evidence_refs_text(NULL, 0, 0, b, sizeof b), "");
+    /* cut whole at the buffer: the tail is left out, not split */
+    assert_string_equal(ombud_evidence_refs_text("calls.csv:5", 9, 1, b, 12),
+                        "calls.csv:5");
 }
 
 /* 7: names holding the separators, and lists that are not references. */
@@ -190,11 +216,11 @@ static void test_hostile(void **state)
 static void test_isolate(void **state)
 {
     (void)state;
-    assert_int_equal(ombud_evidence_compact("calls.csv:2, calls.csv:3", 2, 1,
+    assert_int_equal(ombud_evidence_compact("calls.csv:2, calls.csv:3", 2, 2, 1,
                                             out, sizeof out), OMBUD_OK);
     assert_string_equal(out, FSI "calls.csv" PDI " lines" NB "2" DASH "3 (2"
                         NB "rows)");
-    assert_int_equal(ombud_evidence_compact("a" PDI "b:1", 1, 1, out,
+    assert_int_equal(ombud_evidence_compact("a" PDI "b:1", 1, 1, 1, out,
                                             sizeof out), OMBUD_OK);
     assert_string_equal(out, FSI "ab" PDI " line" NB "1");
 }
@@ -207,26 +233,26 @@ static void test_fit(void **state)
     (void)state;
     /* "a lines 1, 3, 5, 7 (4 rows)" with its two no-break spaces (2
      * bytes each) is 29 bytes: fits in 30 */
-    assert_int_equal(ombud_evidence_compact("a:1, a:3, a:5, a:7", 4, 0, b, 30),
+    assert_int_equal(ombud_evidence_compact("a:1, a:3, a:5, a:7", 4, 4, 0, b, 30),
                      OMBUD_OK);
     assert_string_equal(b, "a lines" NB "1, 3, 5, 7 (4" NB "rows)");
     /* in 29: three ranges make 31 bytes, two make 28 */
-    assert_int_equal(ombud_evidence_compact("a:1, a:3, a:5, a:7", 4, 0, b, 29),
+    assert_int_equal(ombud_evidence_compact("a:1, a:3, a:5, a:7", 4, 4, 0, b, 29),
                      OMBUD_OK);
     assert_string_equal(b, "a lines" NB "1, 3, " DOTS " (4" NB "rows)");
     /* "a line 1; b line 2; c line 3" is 31 bytes; in 20, two files
      * and "; …" are 25, one file is 14 */
-    assert_int_equal(ombud_evidence_compact("a:1, b:2, c:3", 3, 0, b, 20),
+    assert_int_equal(ombud_evidence_compact("a:1, b:2, c:3", 3, 3, 0, b, 20),
                      OMBUD_OK);
     assert_string_equal(b, "a line" NB "1; " DOTS);
     /* not even "a line 1; …" */
     strcpy(b, "junk");
-    assert_int_equal(ombud_evidence_compact("a:1, b:2, c:3", 3, 0, b, 5),
+    assert_int_equal(ombud_evidence_compact("a:1, b:2, c:3", 3, 3, 0, b, 5),
                      OMBUD_E_DATA);
     assert_string_equal(b, "");
 }
 
-/* 10: the words come from the catalogue; the store's tail is Spanish. */
+/* 10: the words come from the catalogue. */
 static void test_spanish(void **state)
 {
     (void)state;
@@ -234,7 +260,7 @@ static void test_spanish(void **state)
     assert_string_equal(compact("calls.csv:3, calls.csv:2, outages.csv:7", 3),
                         "calls.csv l\xc3\xadneas 2" DASH "3 (2 filas); "
                         "outages.csv l\xc3\xadnea 7");
-    assert_string_equal(compact("calls.csv:5, calls.csv:6 y 3 m\xc3\xa1s", 5),
+    assert_string_equal(compact_cut("calls.csv:5, calls.csv:6", 5, 2),
                         "calls.csv l\xc3\xadneas 5" DASH "6 (2 filas); "
                         "3 filas m\xc3\xa1s");
     assert_int_equal(ombud_i18n_set(OMBUD_LANG_EN), OMBUD_OK);

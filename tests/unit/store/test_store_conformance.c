@@ -1331,12 +1331,13 @@ static void test_each_result(void **state)
 }
 
 static int on_breach(void *ud, const ombud_breach *b, const char *refs,
-                     int64_t nrefs)
+                     int64_t nrefs, int64_t shown)
 {
-    saw(ud, 0, "%s|%s|%s|%lld|%lld|%lld|%s|%lld|%s|[%s]|%lld\n",
+    saw(ud, 0, "%s|%s|%s|%lld|%lld|%lld|%s|%lld|%s|[%s]|%lld/%lld\n",
         b->subject_kind, b->subject, TM(b->at), (long long)b->measured,
         (long long)b->limit, (long long)b->shortfall, b->unit,
-        (long long)b->amount, b->detail, refs, (long long)nrefs);
+        (long long)b->amount, b->detail, refs, (long long)shown,
+        (long long)nrefs);
     return 0;
 }
 
@@ -1353,16 +1354,16 @@ static void test_each_breach(void **state)
                      OMBUD_OK);
     assert_string_equal(s.text,
         "call|C-2|2026-10-14 10:00:00|1200|600|600|s|0|C-2 missed the limit|"
-        "[calls.csv:3, outages.csv:4]|2\n"
+        "[calls.csv:3, outages.csv:4]|2/2\n"
         "call|Q-1|-|1|600|-599|state|s|0|Q-1 missed the limit|"
-        "[queue_log:12,15,18]|1\n"
+        "[queue_log:12,15,18]|1/1\n"
         "day|2026-10-17|2026-10-17 07:00:00|900|600|300|s|0|"
-        "2026-10-17 missed the limit|[]|0\n");
+        "2026-10-17 missed the limit|[]|0/0\n");
     assert_int_equal(ombud_store_each_breach(st, f.r2, on_breach, &r2),
                      OMBUD_OK);
     assert_string_equal(r2.text,
         "outage|O-1|2026-10-05 00:00:00|403200|600|402600|s|978|"
-        "O-1 missed the limit|[outages.csv:2]|1\n");
+        "O-1 missed the limit|[outages.csv:2]|1/1\n");
     /* C-2 and O-2 are ACC-1's; C-1 (ACC-2) is cited nowhere in r1. */
     assert_int_equal(ombud_store_each_breach_of(st, f.r1, "ACC-1", on_breach,
                                                 &acc1), OMBUD_OK);
@@ -1638,6 +1639,79 @@ static void test_forget_accounts(void **state)
     assert_string_equal(account_of("5550101"), "");
 }
 
+/* ---- a long list of evidence ------------------------------------------- */
+
+/* Each leg's row id, in arrival order. */
+static int all_legs(void *ud, int64_t id, const ombud_call_leg *c)
+{
+    int64_t *ids = ud;
+
+    (void)c;
+    ids[++ids[0]] = id;
+    return 0;
+}
+
+typedef struct cut { char refs[2400]; int64_t n, shown; } cut;
+
+static int on_cut(void *ud, const ombud_breach *b, const char *refs,
+                  int64_t nrefs, int64_t shown)
+{
+    cut *c = ud;
+
+    (void)b;
+    snprintf(c->refs, sizeof c->refs, "%s", refs);
+    c->n = nrefs;
+    c->shown = shown;
+    return 0;
+}
+
+/* 27: a breach citing 400 legs (calls.csv lines 2-401) reads back with
+ * the references that fit and their count: each "calls.csv:N" is 10
+ * bytes and N's digits, 2 more for ", "; one is added while the text
+ * stays 64 bytes and the reference's lines short of 2,200 (room for the
+ * report's " and N more"): lines 2-9 take 8 x 11 + 7 x 2 = 102 bytes,
+ * 10-99 then 90 x 14 = 1,260 (1,362), and 100-151 52 x 15 = 780 (2,142);
+ * a 151st reference would need 2,142 + 64 + 3 = 2,209. So 150 shown. */
+static void test_breach_cut(void **state)
+{
+    static int64_t ids[401];
+    ombud_check c = october();
+    ombud_result r = {1, 1, "count", OMBUD_FAIL, 400, 1, 0, "400 calls",
+                      "none", "per call"};
+    int64_t id, check = 0, result, breach;
+    cut got = {"", 0, 0};
+    char call[16];
+
+    (void)state;
+    id = begin("calls", "calls.csv", 9);
+    for (int i = 0; i < 400; i++) {
+        ombud_call_leg l;
+        snprintf(call, sizeof call, "C-%d", i);
+        l = leg(call, "tech", OCT + 60 * i, OCT + 60 * i + 30, "abandoned",
+                NULL);
+        add_leg(id, 2 + i, &l);
+    }
+    end(id, 400, 400, 0, 0);
+    ids[0] = 0;
+    assert_int_equal(ombud_store_each_leg(st, OCT, NOV, all_legs, ids),
+                     OMBUD_OK);
+    assert_int_equal(ids[0], 400);
+    assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
+    result = add_result(check, 1, "all", "answer_time", &r);
+    breach = add_breach(result, "day", "2026-10-01", OCT, 1200, "s", 0);
+    for (int i = 1; i <= 400; i++)
+        add_evidence(breach, "call_legs", ids[i]);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+    assert_int_equal(ombud_store_each_breach(st, result, on_cut, &got),
+                     OMBUD_OK);
+    assert_int_equal(got.n, 400);
+    assert_int_equal(got.shown, 150);
+    assert_int_equal(strlen(got.refs), 2142);
+    assert_int_equal(strncmp(got.refs, "calls.csv:2, calls.csv:3, ", 26), 0);
+    assert_string_equal(got.refs + 2142 - 28,
+                        "calls.csv:150, calls.csv:151");
+}
+
 /* ---- duplicate keys ------------------------------------------------------ */
 
 /* Import @name with rows added by @add, all counted stored; on_dup takes
@@ -1730,6 +1804,7 @@ int main(void)
         T(test_each_breach), T(test_series_figures), T(test_check_replaced),
         T(test_findings_digest), T(test_forget_refused), T(test_forget),
         T(test_forget_digest), T(test_forget_accounts), T(test_duplicates),
+        T(test_breach_cut),
 #undef T
     };
     const char *name;
