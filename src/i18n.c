@@ -615,30 +615,32 @@ static char *text_state(int64_t v, int digits, const char *currency, char *buf,
     return (snprintf(buf, size, "%s", ombud_fmt_state(v)), buf);
 }
 
-static char *text_day(int64_t v, int digits, const char *currency, char *buf,
-                      size_t size)
+/* @p v grouped, in @p fmt (a plural form chosen for @p v, one %s). */
+static char *say_count(int64_t v, const char *fmt, char *buf, size_t size)
 {
     char n[32];
 
+    ombud_fmt_count(v, n, sizeof n);
+    snprintf(buf, size, fmt, n);
+    return buf;
+}
+
+static char *text_day(int64_t v, int digits, const char *currency, char *buf,
+                      size_t size)
+{
     (void)digits;
     (void)currency;
-    ombud_fmt_count(v, n, sizeof n);
-    snprintf(buf, size, ombud_ngettext("%s day", "%s days",
-             (unsigned long)(v < 0 ? -v : v)), n);
-    return buf;
+    return say_count(v, ombud_ngettext("%s day", "%s days",
+                     (unsigned long)(v < 0 ? -v : v)), buf, size);
 }
 
 static char *text_wday(int64_t v, int digits, const char *currency, char *buf,
                        size_t size)
 {
-    char n[32];
-
     (void)digits;
     (void)currency;
-    ombud_fmt_count(v, n, sizeof n);
-    snprintf(buf, size, ombud_ngettext("%s working day", "%s working days",
-             (unsigned long)(v < 0 ? -v : v)), n);
-    return buf;
+    return say_count(v, ombud_ngettext("%s working day", "%s working days",
+                     (unsigned long)(v < 0 ? -v : v)), buf, size);
 }
 
 static char *text_money(int64_t v, int digits, const char *currency, char *buf,
