@@ -101,6 +101,10 @@ typedef struct ombud_pg {
     int forget_shared;   /* a check holds FORGET_LOCK shared (session) */
     GString *copy;       /* COPY data not yet sent (owned) */
     char kind[16];       /* kind of the file being imported */
+    const char *rows;    /* what its rows are stored as: the kinds[] entry
+                            (static) of the last add_*, NULL before; so a
+                            new input format of an existing record type
+                            needs nothing here */
     char *file_path;     /* its path as given, for reject messages (owned) */
     char *file_name;     /* its base name, for duplicate references (owned) */
     const char *copy_table; /* the table pg->copy is for (static string) */
@@ -972,6 +976,7 @@ static ombud_err pg_begin_file(ombud_store *base, const ombud_source *src,
         goto fail;
     forget_file_caches(pg);
     snprintf(pg->kind, sizeof pg->kind, "%s", src->kind);
+    pg->rows = NULL;
     free(pg->file_path);
     free(pg->file_name);
     pg->file_path = strdup(src->path);
@@ -1234,6 +1239,7 @@ static ombud_err pg_add_outage(ombud_store *base, int64_t source_id,
     GString *b = pg->copy;
     ombud_err err;
 
+    pg->rows = "outages";
     (void)source_id;
     assert(pg->in_file && o->outage_id);
     if ((err = copy_begin(pg)))
@@ -1270,6 +1276,7 @@ static ombud_err pg_add_call_leg(ombud_store *base, int64_t source_id,
     int64_t built = 0, nlines = 1;
     char first[320];
 
+    pg->rows = strcmp(pg->kind, "queue_log") ? "calls" : "queue_log";
     (void)source_id;
     assert(pg->in_file && c->call_id && c->queue && c->outcome);
     for (const char *s = c->lines; s && *s; s++)
@@ -1317,6 +1324,7 @@ static ombud_err pg_add_billing(ombud_store *base, int64_t source_id, long line,
     GString *b = pg->copy;
     ombud_err err;
 
+    pg->rows = "billing";
     (void)source_id;
     assert(pg->in_file && bl->account_id && bl->kind && bl->currency);
     if ((err = copy_begin(pg)))
@@ -1367,6 +1375,7 @@ static ombud_err pg_add_appointment(ombud_store *base, int64_t source_id,
     GString *b = pg->copy;
     ombud_err err;
 
+    pg->rows = "appointments";
     (void)source_id;
     assert(pg->in_file && a->appointment_id);
     if ((err = copy_begin(pg)))
@@ -1394,6 +1403,7 @@ static ombud_err pg_add_order(ombud_store *base, int64_t source_id,
     GString *b = pg->copy;
     ombud_err err;
 
+    pg->rows = "orders";
     (void)source_id;
     assert(pg->in_file && o->order_id);
     if ((err = copy_begin(pg)))
@@ -1421,6 +1431,7 @@ static ombud_err pg_add_customers(ombud_store *base, int64_t source_id, long lin
     GString *b = pg->copy;
     ombud_err err;
 
+    pg->rows = "customers";
     (void)source_id;
     assert(pg->in_file && c->area && c->customers_served >= 0);
     if ((err = copy_begin(pg)))
@@ -1441,6 +1452,7 @@ static ombud_err pg_add_account(ombud_store *base, int64_t source_id, long line,
     GString *b = pg->copy;
     ombud_err err;
 
+    pg->rows = "accounts";
     (void)source_id;
     assert(pg->in_file && number && account_id);
     if ((err = copy_begin(pg)))
@@ -1463,6 +1475,7 @@ static ombud_err pg_add_cdr(ombud_store *base, int64_t source_id, long line,
     GString *b = pg->copy;
     ombud_err err;
 
+    pg->rows = "cdr";
     (void)source_id;
     assert(pg->in_file);
     if ((err = copy_begin(pg)))
@@ -1732,17 +1745,31 @@ static ombud_err late_duplicates(ombud_pg *pg, const kind_sql *k)
     return copy_end(pg);
 }
 
+/* The file's rejects, staged with it, into rejects ($1 the source). */
+static ombud_err store_rejects(ombud_pg *pg, const prm *p)
+{
+    return run(pg, "storing the rejected rows", "INSERT INTO rejects "
+               "(source_id, line, col, field, value, reason) SELECT $1, "
+               "line, rcol, t1, t2, t3 FROM ombud_stage WHERE rj ORDER BY "
+               "line", p, NULL);
+}
+
 static ombud_err pg_end_rows(ombud_store *base, int64_t source_id,
                              ombud_counts *c)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    (void)c;  /* on_dup moves the duplicates from stored to rejected */
-    const kind_sql *k = kind_of(pg->kind);
+    const kind_sql *k = kind_of(pg->rows ? pg->rows : pg->kind);
     prm p = {0};
     ombud_err err;
 
-    assert(pg->in_file && k);
+    (void)c;  /* on_dup moves the duplicates from stored to rejected */
+    assert(pg->in_file);
     p_int(&p, source_id);
+    if (!k) { /* no row kept, of a kind this backend does not know */
+        if ((err = copy_end(pg)))
+            return err;
+        return store_rejects(pg, &p);
+    }
     /* Only this step is serialised between concurrent imports: duplicate
      * look-ups must see the rows the other import committed. */
     if ((err = copy_end(pg)) ||
@@ -1758,10 +1785,7 @@ static ombud_err pg_end_rows(ombud_store *base, int64_t source_id,
          * on an empty table's estimates scans where it should probe. */
         (err = run_script(pg, "analysing the rows", k->analyze)))
         return err;
-    return run(pg, "storing the rejected rows", "INSERT INTO rejects "
-               "(source_id, line, col, field, value, reason) SELECT $1, "
-               "line, rcol, t1, t2, t3 FROM ombud_stage WHERE rj ORDER BY "
-               "line", &p, NULL);
+    return store_rejects(pg, &p);
 }
 
 static ombud_err pg_commit_file(ombud_store *base, int64_t source_id,
