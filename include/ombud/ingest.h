@@ -10,7 +10,9 @@
  *
  * To add a format (of a record type the store already keeps):
  *   1. write src/ingest/<kind>.c with a columns table and a store_row
- *      function, and declare its ombud_format below;
+ *      function (and, when its rows have a unique key, a dup function
+ *      wording the reject of a row whose key an earlier row holds), and
+ *      declare its ombud_format below;
  *   2. give it one line in ombud_input_kinds[] (src/ingest/formats.c): its
  *      option, its label in words (N_()), its place in the import order and
  *      the shared options it takes. `ingest`, `run` and `verify` take the
@@ -20,8 +22,11 @@
  *   4. run `make pot` and translate the label in po/es.po, po/ca.po and
  *      po/he.po (`make i18n-check` fails until they are);
  *   5. add tests under tests/ (a case in tests/e2e/cases/).
- * A new record type also needs its table, add_ and each_ functions in the
- * store (store.h).
+ * Both store backends take it with no change (tried: a "tickets" format
+ * stored as outages touched tickets.c, formats.c and cmd_ingest.c's help).
+ * A new record type also needs its table and add_/each_ operations in the
+ * store: store.h, the façade (src/store.c), each backend (src/store/) and
+ * the conformance suite (tests/unit/store/test_store_conformance.c).
  *
  * Formats that are not rows under a header (the Asterisk queue_log and
  * Master.csv) set begin/store_record/finish instead: the reader still does
