@@ -3350,6 +3350,17 @@ static ombud_err queue_log_leg_dup(ombud_pg *pg, long line,
 
 /* ---- data quality ----------------------------------------------------------- */
 
+/* A shared statement's arguments as parameters (numbers sent as text). */
+static void shared_args(prm *p, const ombud_sql_arg *args, int nargs)
+{
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].is_num)
+            p_int(p, args[i].num);
+        else
+            p_text(p, args[i].text);
+    }
+}
+
 /* A row of a shared statement, handed on as text. */
 typedef struct shared_rows {
     ombud_row_fn fn;
@@ -3379,12 +3390,7 @@ static ombud_err pg_each_row(ombud_store *base, const char *what,
     shared_rows r = {fn, ud};
     prm p = {0};
 
-    for (int i = 0; i < nargs; i++) {
-        if (args[i].is_num)
-            p_int(&p, args[i].num);
-        else
-            p_text(&p, args[i].text);
-    }
+    shared_args(&p, args, nargs);
     return each_row(pg, what, sql, &p, shared_row, &r);
 }
 
@@ -3399,12 +3405,7 @@ static ombud_err pg_exec(ombud_store *base, const char *what, const char *sql,
     prm p = {0};
     ombud_err err;
 
-    for (int i = 0; i < nargs; i++) {
-        if (args[i].is_num)
-            p_int(&p, args[i].num);
-        else
-            p_text(&p, args[i].text);
-    }
+    shared_args(&p, args, nargs);
     if ((err = run(pg, what, sql, &p, &res)))
         return err;
     if (changed)

@@ -2288,10 +2288,31 @@ static ombud_err sq_each_account(ombud_store *base, ombud_account_fn fn,
 /* ---- the façade's shared statements ------------------------------------------ */
 
 /*
- * Run a shared statement (backend.h). In SQLite "$2" is a name, numbered
- * by first appearance; "?2" is the second parameter, as "$2" is in
- * PostgreSQL: the text is rewritten so. Columns reach @fn as text.
+ * Prepare a shared statement (backend.h) with its arguments bound, or NULL.
+ * In SQLite "$2" is a name, numbered by first appearance; "?2" is the
+ * second parameter, as "$2" is in PostgreSQL: the text is rewritten so.
+ * Text arguments are bound SQLITE_STATIC: they outlive the statement.
  */
+static sqlite3_stmt *prepare_shared(sq_store *st, const char *sql,
+                                    const ombud_sql_arg *args, int nargs)
+{
+    char *text = g_strdelimit(g_strdup(sql), "$", '?');
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(st->db, text, -1, &s, NULL);
+
+    g_free(text);
+    if (rc != SQLITE_OK)
+        return NULL;
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].is_num)
+            sqlite3_bind_int64(s, i + 1, args[i].num);
+        else
+            bind_text(s, i + 1, args[i].text);
+    }
+    return s;
+}
+
+/* Run a shared statement; its columns reach @fn as text. */
 static ombud_err sq_each_row(ombud_store *base, const char *what,
                              const char *sql, const ombud_sql_arg *args,
                              int nargs, ombud_row_fn fn, void *ud)
@@ -2299,20 +2320,11 @@ static ombud_err sq_each_row(ombud_store *base, const char *what,
     sq_store *st = (sq_store *)base;
     const char *val[OMBUD_SQL_MAX_COLS];
     size_t len[OMBUD_SQL_MAX_COLS];
-    char *text = g_strdelimit(g_strdup(sql), "$", '?');
     sqlite3_stmt *s;
     int rc, n;
 
-    rc = sqlite3_prepare_v2(st->db, text, -1, &s, NULL);
-    g_free(text);
-    if (rc != SQLITE_OK)
+    if (!(s = prepare_shared(st, sql, args, nargs)))
         return db_error(st, what);
-    for (int i = 0; i < nargs; i++) {
-        if (args[i].is_num)
-            sqlite3_bind_int64(s, i + 1, args[i].num);
-        else
-            bind_text(s, i + 1, args[i].text);
-    }
     n = sqlite3_column_count(s);
     assert(n <= OMBUD_SQL_MAX_COLS);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -2334,20 +2346,11 @@ static ombud_err sq_exec(ombud_store *base, const char *what, const char *sql,
                          int64_t *changed)
 {
     sq_store *st = (sq_store *)base;
-    char *text = g_strdelimit(g_strdup(sql), "$", '?');
     sqlite3_stmt *s;
     int rc;
 
-    rc = sqlite3_prepare_v2(st->db, text, -1, &s, NULL);
-    g_free(text);
-    if (rc != SQLITE_OK)
+    if (!(s = prepare_shared(st, sql, args, nargs)))
         return db_error(st, what);
-    for (int i = 0; i < nargs; i++) {
-        if (args[i].is_num)
-            sqlite3_bind_int64(s, i + 1, args[i].num);
-        else
-            bind_text(s, i + 1, args[i].text);
-    }
     rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE)
