@@ -19,8 +19,10 @@
 #include "ombud/err.h"
 
 /** The schema version this build writes and reads. */
-#define OMBUD_SCHEMA_VERSION 3
+#define OMBUD_SCHEMA_VERSION 4
 /*
+ * Version 4 copies each evidence row's source and line(s) into
+ * evidence.source_id, .lines (reports read them without a join per table).
  * Version 3 (the Asterisk inputs) added: sources.rows_counted, .settings,
  * .notes; call_legs.lines, .nlines; the accounts and cdr_records tables.
  * Version 2 added the appointments and orders tables and the outages'

@@ -280,22 +280,18 @@ void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
                     const char *lines, size_t llen);
 
 /*
- * How an evidence row e finds the row it names (as c, o, x, a or d), that
- * row's source file and its account: one definition for every query of
- * both backends that follows evidence, so a new evidence table is added
- * once. (A row's line(s), EVIDENCE_LINES, differ by backend: PostgreSQL
- * needs the numbers cast to text.)
+ * How an evidence row e finds the row it names (as c, o, x, a or d) for
+ * the queries that need the row's account (OMBUD_EVIDENCE_ACCOUNT; rows
+ * of customers have none): one definition for both backends, so a new
+ * evidence table is added once (and to ombud_evidence_fill_sql). The
+ * row's source and line(s) are copied into the evidence row itself.
  */
 #define OMBUD_EVIDENCE_JOINS "LEFT JOIN call_legs c ON e.tbl = 'call_legs' " \
     "AND c.id = e.row_id LEFT JOIN outages o ON e.tbl = 'outages' AND o.id " \
     "= e.row_id LEFT JOIN billing_events x ON e.tbl = 'billing_events' AND " \
     "x.id = e.row_id LEFT JOIN appointments a ON e.tbl = 'appointments' AND " \
     "a.id = e.row_id LEFT JOIN orders d ON e.tbl = 'orders' AND d.id = " \
-    "e.row_id LEFT JOIN customers u ON e.tbl = 'customers' AND u.id = " \
     "e.row_id"
-#define OMBUD_EVIDENCE_SOURCE "JOIN sources src ON src.id = " \
-    "coalesce(c.source_id, o.source_id, x.source_id, a.source_id, " \
-    "d.source_id, u.source_id)"
 #define OMBUD_EVIDENCE_ACCOUNT "coalesce(c.account_id, o.account_id, " \
     "x.account_id, a.account_id, d.account_id)"
 
@@ -366,13 +362,10 @@ char *ombud_name_clash_sql(const char *kind, char mark, char *pre,
  */
 extern const char *const ombud_source_tables[];
 
-/*
- * A breach's evidence row's line(s): a queue_log leg names all its lines
- * ("13,14"); other rows their line, as text in both dialects.
- */
-#define OMBUD_EVIDENCE_LINES "coalesce(c.lines, CAST(c.line AS TEXT), " \
-    "CAST(o.line AS TEXT), CAST(x.line AS TEXT), CAST(a.line AS TEXT), " \
-    "CAST(d.line AS TEXT), CAST(u.line AS TEXT))"
+/** Copies each evidence row's source and line(s) ("13,14" for a
+ *  queue_log leg built from two lines) from the row it names, where the
+ *  evidence row has none yet; several statements (sql.c). */
+extern const char ombud_evidence_fill_sql[];
 
 /** Indexes every store has (sql.c): ombud_source_index_sql from the
  *  start; ombud_lookup_index_sql by the first check (SQLite builds it

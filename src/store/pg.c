@@ -404,8 +404,21 @@ static const char revision3_sql[] =
     "INSERT INTO meta VALUES ('pg_revision', '3') ON CONFLICT (key) DO "
     "  UPDATE SET value = EXCLUDED.value;";
 
+/* Revision 4, schema 4: each evidence row carries its row's source and
+ * line(s), filled at the end of each check (ombud_evidence_fill_sql) from
+ * the rows unfilled yet, which a partial index finds; the evidence of an
+ * older store is filled here, once. */
+static const char revision4_sql[] =
+    "ALTER TABLE evidence ADD COLUMN IF NOT EXISTS source_id bigint;"
+    "ALTER TABLE evidence ADD COLUMN IF NOT EXISTS lines text COLLATE \"C\";"
+    "CREATE INDEX IF NOT EXISTS evidence_unfilled ON evidence(id) WHERE "
+    "  source_id IS NULL;"
+    "INSERT INTO meta VALUES ('pg_revision', '4') ON CONFLICT (key) DO "
+    "  UPDATE SET value = EXCLUDED.value;"
+    "UPDATE meta SET value = '4' WHERE key = 'schema_version';";
+
 /* The revision of the PostgreSQL schema this build writes (see above). */
-#define PG_REVISION 3
+#define PG_REVISION 4
 
 /* ---- parameters ------------------------------------------------------------- */
 
@@ -675,8 +688,15 @@ static ombud_err upgrade_revision(ombud_pg *pg)
                                           "(appointments, orders, Asterisk "
                                           "inputs)", revision2_sql)))
         return err;
-    return run_script(pg, "upgrading the schema (data-quality settings, "
-                      "customers)", revision3_sql);
+    if (revision < 3 && (err = run_script(pg, "upgrading the schema "
+                                          "(data-quality settings, "
+                                          "customers)", revision3_sql)))
+        return err;
+    if ((err = run_script(pg, "upgrading the schema (evidence lines)",
+                          revision4_sql)))
+        return err;
+    return run_script(pg, "upgrading the schema (evidence lines)",
+                      ombud_evidence_fill_sql);
 }
 
 /* Create the schema once, under a lock so that two first runs do not race. */
@@ -720,8 +740,9 @@ static ombud_err create_schema(ombud_pg *pg)
                           OMBUD_SCHEMA_VERSION);
         goto fail;
     }
-    /* No upgrade path yet: a store of an older schema is refused whole. */
-    if (version && version < OMBUD_SCHEMA_VERSION) {
+    /* Schema 3 on is upgraded by revisions (upgrade_revision); no path
+     * from before: a store of an older schema is refused whole. */
+    if (version && version < 3) {
         err = ombud_error(OMBUD_E_STORE, NULL, "PostgreSQL %s: store schema "
                           "version %d is older than this ombud's (%d) and "
                           "PostgreSQL stores cannot be upgraded yet",
@@ -2344,6 +2365,8 @@ static ombud_err pg_end_check(ombud_store *base)
 
     assert(pg->in_check);
     if ((err = flush_findings(pg)) ||
+        (err = run_script(pg, "recording the evidence lines",
+                          ombud_evidence_fill_sql)) ||
         (err = run_script(pg, "analysing the findings", "ANALYZE checks, "
                           "results, breaches, evidence, figures, series")) ||
         (err = run(pg, "committing the findings", "COMMIT", NULL, NULL))) {
@@ -2750,10 +2773,10 @@ static ombud_err pg_each_breach_of(ombud_store *base, int64_t result_id,
                     "detail, (SELECT count(*) FROM evidence e WHERE "
                     "e.breach_id = b.id), (SELECT string_agg("
                     "octet_length(r.name) || ':' || r.name || r.line || ';', "
-                    "'' ORDER BY r.id) FROM (SELECT e.id, src.name, "
-                    OMBUD_EVIDENCE_LINES " AS line FROM evidence e " OMBUD_EVIDENCE_JOINS
-                    " " OMBUD_EVIDENCE_SOURCE " WHERE e.breach_id = b.id ORDER BY "
-                    "e.id LIMIT $3) r) FROM breaches b WHERE result_id = $1 "
+                    "'' ORDER BY r.id) FROM (SELECT e.id, src.name, e.lines "
+                    "AS line FROM evidence e JOIN sources src ON src.id = "
+                    "e.source_id WHERE e.breach_id = b.id ORDER BY e.id "
+                    "LIMIT $3) r) FROM breaches b WHERE result_id = $1 "
                     "AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM evidence e "
                     OMBUD_EVIDENCE_JOINS " WHERE e.breach_id = b.id AND "
                     OMBUD_EVIDENCE_ACCOUNT " = $2)) ORDER BY id", &p,

@@ -534,14 +534,32 @@ same dups "accounts" "SELECT id, line, caller_number, account_id FROM accounts O
 # An older store: drop what revisions 2 and 3 added, then open it again.
 PG=$(newdb old)
 ingest_founding "$PG" >/dev/null
-psq old "DROP TABLE appointments, orders, accounts, cdr_records; ALTER TABLE call_legs DROP COLUMN lines, DROP COLUMN nlines; ALTER TABLE checks DROP COLUMN max_rejected_bp, DROP COLUMN allow_incomplete; DELETE FROM meta WHERE key = 'pg_revision'" >/dev/null
+psq old "DROP TABLE appointments, orders, accounts, cdr_records; ALTER TABLE call_legs DROP COLUMN lines, DROP COLUMN nlines; ALTER TABLE checks DROP COLUMN max_rejected_bp, DROP COLUMN allow_incomplete; ALTER TABLE evidence DROP COLUMN source_id, DROP COLUMN lines; UPDATE meta SET value = '3' WHERE key = 'schema_version'; DELETE FROM meta WHERE key = 'pg_revision'" >/dev/null
 "$bin" ingest --db "$PG" --tz Europe/London --appointments a.csv >old.out 2>&1
 eq "old store exit" 0 $?
 has old.out "a.csv: 3 read, 2 stored, 1 rejected"
-eq "old store revision" 3 "$(psq old "SELECT value FROM meta WHERE key = 'pg_revision'")"
+eq "old store revision" 4 "$(psq old "SELECT value FROM meta WHERE key = 'pg_revision'")"
+eq "old store schema" 4 "$(psq old "SELECT value FROM meta WHERE key = 'schema_version'")"
 # Revision 3: what a check was filed under, with the defaults of before.
 eq "old store checks columns" "2" "$(psq old "SELECT count(*) FROM information_schema.columns WHERE table_name = 'checks' AND column_name IN ('max_rejected_bp', 'allow_incomplete')")"
 eq "old store legs kept" "64|64" "$(psq old "SELECT count(*), sum(nlines) FROM call_legs")"
+# Revision 4: a check made before evidence rows carried their row's file
+# and line(s) reports the same, byte for byte, once the store is opened.
+R=$(newdb rev3)
+ingest_founding "$R" >/dev/null
+"$bin" check --db "$R" --guarantees "$G" --period 2026-10 >/dev/null 2>&1
+"$bin" report --db "$R" -o a.xlsx >/dev/null 2>&1
+"$bin" report --db "$R" -o a.pdf >/dev/null 2>&1
+[ -s a.xlsx ] && [ -s a.pdf ] || fail "revision 4 store: no reports"
+eq "evidence filled at the check" "0" "$(psq rev3 "SELECT count(*) FROM evidence WHERE source_id IS NULL OR lines IS NULL")"
+eq "evidence lines as the rows'" "0" "$(psq rev3 "SELECT count(*) FROM evidence e JOIN call_legs c ON c.id = e.row_id WHERE e.tbl = 'call_legs' AND (e.source_id IS DISTINCT FROM c.source_id OR e.lines IS DISTINCT FROM coalesce(c.lines, c.line::text))")"
+psq rev3 "ALTER TABLE evidence DROP COLUMN source_id, DROP COLUMN lines; UPDATE meta SET value = '3' WHERE key IN ('schema_version', 'pg_revision')" >/dev/null
+"$bin" report --db "$R" -o b.xlsx >rev3.out 2>&1
+eq "revision 3 store report exit" 0 $?
+"$bin" report --db "$R" -o b.pdf >/dev/null 2>&1
+cmp -s a.xlsx b.xlsx || fail "revision 3 store: the XLSX differs after the upgrade"
+cmp -s a.pdf b.pdf || fail "revision 3 store: the PDF differs after the upgrade"
+eq "revision 3 store filled" "0|4" "$(psq rev3 "SELECT count(*) FILTER (WHERE source_id IS NULL), (SELECT value FROM meta WHERE key = 'pg_revision') FROM evidence")"
 # A newer revision is refused, as a newer schema is.
 psq old "UPDATE meta SET value = '99' WHERE key = 'pg_revision'" >/dev/null
 "$bin" report --db "$PG" -o x.xlsx >new.out 2>&1
