@@ -43,6 +43,19 @@ ombud_err ombud_store_open(const char *path, ombud_store **out)
     return OMBUD_E_INTERNAL;
 }
 
+/* The figures gathered and not yet written: a run of one result's figures
+ * about one subject. Bounded: a run longer than FIGURES_RUN bytes is
+ * written and a new one begun. */
+#define FIGURES_RUN 4096
+struct ombud_figure_run {
+    int pending;       /* first holds a figure */
+    int64_t result_id;
+    GString *subject, *name, *unit, *more;
+    int64_t value;
+};
+
+static void figures_free(ombud_store *st);
+
 void ombud_store_close(ombud_store *st)
 {
     if (!st)
@@ -52,6 +65,7 @@ void ombud_store_close(ombud_store *st)
         ombud_store_abort_file(st);
     if (st->in_check)
         ombud_store_abort_check(st);
+    figures_free(st);
     st->be->close(st);
 }
 
@@ -288,8 +302,16 @@ ombud_err ombud_store_begin_check(ombud_store *st, const ombud_check *c,
     return err;
 }
 
+static ombud_err figures_flush(ombud_store *st);
+
 ombud_err ombud_store_end_check(ombud_store *st)
 {
+    ombud_err err = figures_flush(st);
+
+    if (err) {
+        ombud_store_abort_check(st);
+        return err;
+    }
     st->in_check = 0;
     return st->be->end_check(st);
 }
@@ -298,6 +320,8 @@ void ombud_store_abort_check(ombud_store *st)
 {
     st->in_check = 0;
     st->asks = 0;  /* the rollback took the queued look-ups with it */
+    if (st->figs)
+        st->figs->pending = 0;
     st->be->abort_check(st);
 }
 
@@ -312,7 +336,7 @@ ombud_err ombud_store_each_breach(ombud_store *st, int64_t result_id,
 /* Findings hold no source of their own: every check goes (and is redone). */
 static const char *const purge_findings_sql[] = {
     "DELETE FROM evidence", "DELETE FROM breaches", "DELETE FROM series",
-    "DELETE FROM figures", "DELETE FROM results", "DELETE FROM checks", NULL
+    "DELETE FROM figure_runs", "DELETE FROM results", "DELETE FROM checks", NULL
 };
 
 /* Each check, to the caller's @fn before it goes: non-zero refuses. */
@@ -443,6 +467,30 @@ static int digest_line(void *ud, int ncol, const char *const *val,
     return 0;
 }
 
+/* A figures row: its first figure's line as it is, then a line for each
+ * figure in its last column (name\tvalue\tunit\n each), the same as the
+ * rows they would have been alone. */
+static int digest_figures(void *ud, int ncol, const char *const *val,
+                          const size_t *len)
+{
+    digest *d = ud;
+    const char *p = val[ncol - 1];
+
+    hash_columns(d, val, len, 0, ncol - 1);
+    ombud_sha256_update(d->ck, "\n", 1);
+    while (p && *p) {
+        const char *end = strchr(p, '\n');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        hash_columns(d, val, len, 0, 3);
+        ombud_sha256_update(d->ck, "|", 1);
+        for (size_t i = 0; i < n; i++)
+            ombud_sha256_update(d->ck, p[i] == '\t' ? "|" : p + i, 1);
+        ombud_sha256_update(d->ck, "\n", 1);
+        p += n + (end != NULL);
+    }
+    return 0;
+}
+
 static int digest_breach(void *ud, int ncol, const char *const *val,
                          const size_t *len)
 {
@@ -514,6 +562,8 @@ ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
         memcpy(hex, st->digest, 65);
         return OMBUD_OK;
     }
+    if ((err = figures_flush(st)))
+        return err;
     if (!(d.ck = ombud_sha256_new()))
         return OMBUD_E_NOMEM;
     for (int q = 0; q < OMBUD_DIGEST_PARTS && !err; q++) {
@@ -524,7 +574,8 @@ ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
         }
         sql = g_strdup_printf(ombud_digest_sql[q], st->be->row_key);
         err = st->be->each_row(st, "computing the findings digest", sql, &a,
-                               1, digest_line, &d);
+                               1, q == OMBUD_DIGEST_FIGURES ? digest_figures
+                               : digest_line, &d);
         g_free(sql);
     }
     snprintf(hex, 65, "%s", ombud_sha256_hex(d.ck));
@@ -759,11 +810,68 @@ ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
     return st->be->add_evidence(st, breach_id, table, row_id);
 }
 
+/* ---- figures, a row per run about one subject ----------------------------------- */
+
+static void figures_free(ombud_store *st)
+{
+    struct ombud_figure_run *r = st->figs;
+
+    if (!r)
+        return;
+    g_string_free(r->subject, TRUE);
+    g_string_free(r->name, TRUE);
+    g_string_free(r->unit, TRUE);
+    g_string_free(r->more, TRUE);
+    g_free(r);
+    st->figs = NULL;
+}
+
+static ombud_err figures_flush(ombud_store *st)
+{
+    struct ombud_figure_run *r = st->figs;
+
+    if (!r || !r->pending)
+        return OMBUD_OK;
+    r->pending = 0;
+    return st->be->add_figure(st, r->result_id, r->subject->str, r->name->str,
+                              r->value, r->unit->str,
+                              r->more->len ? r->more->str : NULL);
+}
+
 ombud_err ombud_store_add_figure(ombud_store *st, int64_t result_id,
                                  const char *subject, const char *name,
                                  int64_t value, const char *unit)
 {
-    return st->be->add_figure(st, result_id, subject, name, value, unit);
+    struct ombud_figure_run *r = st->figs;
+    ombud_err err;
+
+    /* Names and units are the rules' words: they never hold the marks
+     * a run is written with. */
+    assert(st->in_check && subject && name && unit);
+    assert(!strpbrk(name, "\t\n") && !strpbrk(unit, "\t\n"));
+    if (!r) {
+        r = st->figs = g_new0(struct ombud_figure_run, 1);
+        r->subject = g_string_new(NULL);
+        r->name = g_string_new(NULL);
+        r->unit = g_string_new(NULL);
+        r->more = g_string_new(NULL);
+    }
+    if (r->pending && r->result_id == result_id &&
+        !strcmp(r->subject->str, subject) && r->more->len < FIGURES_RUN) {
+        g_string_append_printf(r->more, "%s\t%lld\t%s\n", name,
+                               (long long)value, unit);
+        return OMBUD_OK;
+    }
+    if ((err = figures_flush(st)))
+        return err;
+    r->pending = 1;
+    r->result_id = result_id;
+    r->value = value;
+    g_string_assign(r->subject, subject);
+    g_string_assign(r->name, name);
+    g_string_assign(r->unit, unit);
+    g_string_truncate(r->more, 0);
+    return OMBUD_OK;
 }
 
 ombud_err ombud_store_add_series(ombud_store *st, int64_t result_id,
@@ -811,10 +919,46 @@ ombud_err ombud_store_each_series(ombud_store *st, int64_t result_id,
     return st->be->each_series(st, result_id, name, fn, ud);
 }
 
+typedef struct figure_walk {
+    ombud_figure_fn fn;
+    void *ud;
+} figure_walk;
+
+/* A stored row: its first figure, then each of @more's. */
+static int spread_figures(void *ud, const char *subject, const char *name,
+                          int64_t value, const char *unit, const char *more)
+{
+    figure_walk *w = ud;
+    char buf[256];
+
+    if (w->fn(w->ud, subject, name, value, unit))
+        return 1;
+    while (more && *more) {
+        const char *tab1 = strchr(more, '\t'), *tab2, *end;
+        if (!tab1 || !(tab2 = strchr(tab1 + 1, '\t')))
+            break;
+        end = strchr(tab2 + 1, '\n');
+        if (!end)
+            end = tab2 + 1 + strlen(tab2 + 1);
+        if ((size_t)(end - more) >= sizeof buf)
+            break;  /* never written so: a store edited by hand */
+        memcpy(buf, more, (size_t)(end - more));
+        buf[tab1 - more] = buf[tab2 - more] = buf[end - more] = '\0';
+        if (w->fn(w->ud, subject, buf, strtoll(buf + (tab1 - more) + 1, NULL,
+                  10), buf + (tab2 - more) + 1))
+            return 1;
+        more = *end ? end + 1 : end;
+    }
+    return 0;
+}
+
 ombud_err ombud_store_each_figure(ombud_store *st, int64_t result_id,
                                   ombud_figure_fn fn, void *ud)
 {
-    return st->be->each_figure(st, result_id, fn, ud);
+    figure_walk w = {fn, ud};
+    ombud_err err = figures_flush(st);
+
+    return err ? err : st->be->each_figure(st, result_id, spread_figures, &w);
 }
 
 ombud_err ombud_store_each_source(ombud_store *st, ombud_source_fn fn,

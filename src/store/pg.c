@@ -288,13 +288,15 @@ static const char schema_sql[] =
     "  breach_id bigint NOT NULL,"
     "  tbl text COLLATE \"C\" NOT NULL,"
     "  row_id bigint NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS figures ("
+    /* A run of figures per row (see revision4_sql). */
+    "CREATE TABLE IF NOT EXISTS figure_runs ("
     "  id bigserial PRIMARY KEY,"
     "  result_id bigint NOT NULL,"
     "  subject text COLLATE \"C\" NOT NULL,"
     "  name text COLLATE \"C\" NOT NULL,"
     "  value bigint NOT NULL,"
-    "  unit text COLLATE \"C\" NOT NULL);"
+    "  unit text COLLATE \"C\" NOT NULL,"
+    "  more text COLLATE \"C\");"
     "CREATE TABLE IF NOT EXISTS series ("
     "  result_id bigint NOT NULL,"
     "  name text COLLATE \"C\" NOT NULL,"
@@ -407,8 +409,22 @@ static const char revision3_sql[] =
 /* Revision 4, schema 4: each evidence row carries its row's source and
  * line(s), filled at the end of each check (ombud_evidence_fill_sql) from
  * the rows unfilled yet, which a partial index finds; the evidence of an
- * older store is filled here, once. */
+ * older store is filled here, once. Figures are stored a run per row, as
+ * on SQLite (the first figure, then more: "name\tvalue\tunit\n" each): an
+ * older store's table figures becomes figure_runs, each row a run of one,
+ * and the view figures spreads the runs out, a figure per row, ordered
+ * by run and k, for whoever reads the store with SQL. */
 static const char revision4_sql[] =
+    "DO $$ BEGIN IF to_regclass('figure_runs') IS NULL THEN ALTER TABLE "
+    "  figures RENAME TO figure_runs; END IF; END $$;"
+    "ALTER TABLE figure_runs ADD COLUMN IF NOT EXISTS more text COLLATE \"C\";"
+    "CREATE OR REPLACE VIEW figures AS SELECT result_id, subject, name, "
+    "  value, unit, id AS run, 0::bigint AS k FROM figure_runs UNION ALL "
+    "  SELECT f.result_id, f.subject, split_part(m.l, E'\\t', 1), "
+    "  split_part(m.l, E'\\t', 2)::bigint, split_part(m.l, E'\\t', 3), f.id, "
+    "  m.k FROM figure_runs f CROSS JOIN LATERAL unnest(string_to_array("
+    "  rtrim(f.more, E'\\n'), E'\\n')) WITH ORDINALITY AS m(l, k) WHERE "
+    "  f.more IS NOT NULL;"
     "ALTER TABLE evidence ADD COLUMN IF NOT EXISTS source_id bigint;"
     "ALTER TABLE evidence ADD COLUMN IF NOT EXISTS lines text COLLATE \"C\";"
     "CREATE INDEX IF NOT EXISTS evidence_unfilled ON evidence(id) WHERE "
@@ -2368,7 +2384,7 @@ static ombud_err pg_end_check(ombud_store *base)
         (err = run_script(pg, "recording the evidence lines",
                           ombud_evidence_fill_sql)) ||
         (err = run_script(pg, "analysing the findings", "ANALYZE checks, "
-                          "results, breaches, evidence, figures, series")) ||
+                          "results, breaches, evidence, figure_runs, series")) ||
         (err = run(pg, "committing the findings", "COMMIT", NULL, NULL))) {
         pg_abort_check(&pg->base);
         return err;
@@ -2489,7 +2505,8 @@ static ombud_err flush_findings(ombud_pg *pg)
         "COPY breaches (id, result_id, subject_kind, subject, at, measured, "
         "limit_value, shortfall, unit, amount, detail) FROM STDIN",
         "COPY evidence (breach_id, tbl, row_id) FROM STDIN",
-        "COPY figures (result_id, subject, name, value, unit) FROM STDIN",
+        "COPY figure_runs (result_id, subject, name, value, unit, more) "
+        "FROM STDIN",
         "COPY series (result_id, name, k, v) FROM STDIN",
     };
     ombud_err err;
@@ -2584,7 +2601,8 @@ static ombud_err pg_add_evidence(ombud_store *base, int64_t breach_id,
 
 static ombud_err pg_add_figure(ombud_store *base, int64_t result_id,
                               const char *subject, const char *name,
-                              int64_t value, const char *unit)
+                              int64_t value, const char *unit,
+                              const char *more)
 {
     ombud_pg *pg = (ombud_pg *)base;
     GString *f = pg->fb[FB_FIGURES];
@@ -2595,6 +2613,7 @@ static ombud_err pg_add_figure(ombud_store *base, int64_t result_id,
     put(f, name);
     put_int(f, value);
     put(f, unit);
+    put(f, more);
     g_string_append_c(f, '\n');
     return findings_row_done(pg);
 }
@@ -2806,20 +2825,21 @@ static ombud_err pg_each_series(ombud_store *base, int64_t result_id,
 static int figure_row(void *ud, const PGresult *r, int i)
 {
     walk *w = ud;
-    return ((ombud_figure_fn)w->fn)(w->ud, col_text(r, i, 0), col_text(r, i, 1),
-                                    col_int(r, i, 2), col_text(r, i, 3));
+    return ((ombud_be_figure_fn)w->fn)(w->ud, col_text(r, i, 0),
+                                       col_text(r, i, 1), col_int(r, i, 2),
+                                       col_text(r, i, 3), col_text(r, i, 4));
 }
 
 static ombud_err pg_each_figure(ombud_store *base, int64_t result_id,
-                               ombud_figure_fn fn, void *ud)
+                               ombud_be_figure_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
 
     p_int(&p, result_id);
-    return each_row(pg, "reading figures", "SELECT subject, name, value, unit "
-                    "FROM figures WHERE result_id = $1 ORDER BY id", &p,
+    return each_row(pg, "reading figures", "SELECT subject, name, value, unit, "
+                    "more FROM figure_runs WHERE result_id = $1 ORDER BY id", &p,
                     figure_row, &w);
 }
 

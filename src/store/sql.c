@@ -30,7 +30,7 @@ const char ombud_count_rows_sql[] =
  * (a source's rows) and on the findings' parents. (The tables added by
  * later schema versions have theirs with them.) */
 const char ombud_source_index_sql[] =
-    "CREATE INDEX IF NOT EXISTS figures_result ON figures(result_id);"
+    "CREATE INDEX IF NOT EXISTS figures_result ON figure_runs(result_id);"
     "CREATE INDEX IF NOT EXISTS results_check ON results(check_id);"
     "CREATE INDEX IF NOT EXISTS breaches_result ON breaches(result_id);"
     "CREATE INDEX IF NOT EXISTS evidence_breach ON evidence(breach_id);"
@@ -69,7 +69,7 @@ const char *const ombud_purge_check_sql[] = {
     "DELETE FROM series WHERE result_id IN (SELECT r.id FROM results r "
     "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
     "k.period_end = $2)",
-    "DELETE FROM figures WHERE result_id IN (SELECT r.id FROM results r "
+    "DELETE FROM figure_runs WHERE result_id IN (SELECT r.id FROM results r "
     "JOIN checks k ON k.id = r.check_id WHERE k.period_start = $1 AND "
     "k.period_end = $2)",
     "DELETE FROM results WHERE check_id IN (SELECT id FROM checks WHERE "
@@ -91,9 +91,10 @@ const char *const ombud_digest_sql[OMBUD_DIGEST_PARTS] = {
     "measured, target, unit, status, subjects, breaches, amount FROM results "
     "WHERE check_id = $1 ORDER BY seq",
     NULL, /* the breaches' place: ombud_digest_breach_sql, result by result */
-    "SELECT 'figure', r.seq, f.subject, f.name, f.value, f.unit FROM figures f "
-    "JOIN results r ON r.id = f.result_id WHERE r.check_id = $1 ORDER BY "
-    "r.seq, f.%s",
+    /* Its last column, more, is spread into lines of their own (store.c). */
+    "SELECT 'figure', r.seq, f.subject, f.name, f.value, f.unit, f.more FROM "
+    "figure_runs f JOIN results r ON r.id = f.result_id WHERE r.check_id = $1 "
+    "ORDER BY r.seq, f.%s",
     "SELECT 'series', r.seq, s.name, s.k, s.v FROM series s JOIN results r ON "
     "r.id = s.result_id WHERE r.check_id = $1 ORDER BY r.seq, s.name, s.k",
 };

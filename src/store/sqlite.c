@@ -32,6 +32,23 @@
  * Times are INTEGER Unix seconds (UTC); money INTEGER minor units; blank
  * optional values are NULL. Every evidence row carries source_id + line.
  */
+/* The view over figure_runs: each run's first figure (k 0), then one row
+ * per line of its more, cut at its tabs. */
+#define FIGURES_VIEW \
+    "CREATE VIEW IF NOT EXISTS figures AS WITH RECURSIVE lines(run, k, " \
+    "  result_id, subject, line, rest) AS (SELECT rowid, 0, result_id, " \
+    "  subject, NULL, more FROM figure_runs WHERE more IS NOT NULL UNION " \
+    "  ALL SELECT run, k + 1, result_id, subject, substr(rest, 1, " \
+    "  instr(rest, char(10)) - 1), substr(rest, instr(rest, char(10)) + 1) " \
+    "  FROM lines WHERE instr(rest, char(10)) > 0), parts AS (SELECT run, " \
+    "  k, result_id, subject, substr(line, 1, instr(line, char(9)) - 1) AS " \
+    "  name, substr(line, instr(line, char(9)) + 1) AS tail FROM lines " \
+    "  WHERE k > 0) " \
+    "SELECT result_id, subject, name, value, unit, rowid AS run, 0 AS k " \
+    "  FROM figure_runs UNION ALL SELECT result_id, subject, name, " \
+    "  CAST(substr(tail, 1, instr(tail, char(9)) - 1) AS INTEGER), " \
+    "  substr(tail, instr(tail, char(9)) + 1), run, k FROM parts;"
+
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS meta ("
     "  key TEXT PRIMARY KEY,"
@@ -239,12 +256,19 @@ static const char schema_sql[] =
     "  row_id INTEGER NOT NULL,"
     "  source_id INTEGER,"
     "  lines TEXT);"
-    "CREATE TABLE IF NOT EXISTS figures ("
+    /* Figures are stored a run per row (store.c gathers a rule's
+     * consecutive figures about one subject): the first figure in
+     * name/value/unit, the rest in more, "name\tvalue\tunit\n" each.
+     * The view figures spreads them out, a figure per row as before, for
+     * whoever reads the store with SQL (run and k give the order). */
+    "CREATE TABLE IF NOT EXISTS figure_runs ("
     "  result_id INTEGER NOT NULL REFERENCES results(id),"
     "  subject TEXT NOT NULL,"
     "  name TEXT NOT NULL,"
     "  value INTEGER NOT NULL,"
-    "  unit TEXT NOT NULL);"
+    "  unit TEXT NOT NULL,"
+    "  more TEXT);"
+    FIGURES_VIEW
     "CREATE TABLE IF NOT EXISTS series ("
     "  result_id INTEGER NOT NULL REFERENCES results(id),"
     "  name TEXT NOT NULL,"
@@ -379,8 +403,8 @@ static const char *const stmt_sql[S_COUNT] = {
                                    "CAST(line AS TEXT)") " END)",
     [S_ADD_SERIES] = "INSERT INTO series (result_id, name, k, v) "
                      "VALUES (?1, ?2, ?3, ?4)",
-    [S_ADD_FIGURE] = "INSERT INTO figures (result_id, subject, name, value, "
-                     "unit) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [S_ADD_FIGURE] = "INSERT INTO figure_runs (result_id, subject, name, value, "
+                     "unit, more) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [S_ADD_APPOINTMENT] = "INSERT INTO appointments (source_id, line, "
                           "appointment_id, account_id, reference, kind, "
                           "booked_at, window_start, window_end, arrived_at, "
@@ -553,14 +577,40 @@ static ombud_err add_check_column(sq_store *st, const char *name,
     return add_column(st, "checks", name, decl);
 }
 
+/* A store made before figures were stored by runs: its table figures,
+ * one figure a row, becomes figure_runs (each row a run of one) and the
+ * view takes its name; schema_sql made an empty figure_runs beside it. */
+static ombud_err figures_to_runs(sq_store *st)
+{
+    sqlite3_stmt *s;
+    int table;
+    ombud_err err;
+
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sqlite_master WHERE type = "
+                           "'table' AND name = 'figures'", -1, &s,
+                           NULL) != SQLITE_OK)
+        return db_error(st, "reading the schema");
+    table = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    if (!table)
+        return OMBUD_OK;
+    if ((err = exec(st, "DROP TABLE figure_runs;"
+                    "ALTER TABLE figures RENAME TO figure_runs;")) ||
+        (err = add_column(st, "figure_runs", "more", "TEXT")))
+        return err;
+    return exec(st, FIGURES_VIEW);
+}
+
 /* A version 1 to 3 store gains version 4's copy of each evidence row's
- * source and line(s), filled from the rows, and loses an index no query
- * used (a ticket's legs are read in one sorted pass). */
+ * source and line(s), filled from the rows, and figures' runs (more; a
+ * row of an older store is one figure alone), and loses an index no
+ * query used (a ticket's legs are read in one sorted pass). */
 static ombud_err upgrade_v3(sq_store *st)
 {
     ombud_err err;
 
-    if ((err = add_column(st, "evidence", "source_id", "INTEGER")) ||
+    if ((err = figures_to_runs(st)) ||
+        (err = add_column(st, "evidence", "source_id", "INTEGER")) ||
         (err = add_column(st, "evidence", "lines", "TEXT")) ||
         (err = exec(st, "DROP INDEX IF EXISTS call_legs_ticket")))
         return err;
@@ -1749,7 +1799,8 @@ static ombud_err sq_add_series(ombud_store *base, int64_t result_id,
 
 static ombud_err sq_add_figure(ombud_store *base, int64_t result_id,
                                  const char *subject, const char *name,
-                                 int64_t value, const char *unit)
+                                 int64_t value, const char *unit,
+                                 const char *more)
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s = st->stmt[S_ADD_FIGURE];
@@ -1759,6 +1810,7 @@ static ombud_err sq_add_figure(ombud_store *base, int64_t result_id,
     bind_text(s, 3, name);
     sqlite3_bind_int64(s, 4, value);
     bind_text(s, 5, unit);
+    bind_text(s, 6, more);
     if (step_done(s) != SQLITE_DONE)
         return db_error(st, "recording a figure");
     return OMBUD_OK;
@@ -2087,20 +2139,20 @@ static ombud_err sq_each_series(ombud_store *base, int64_t result_id,
 }
 
 static ombud_err sq_each_figure(ombud_store *base, int64_t result_id,
-                                  ombud_figure_fn fn, void *ud)
+                                  ombud_be_figure_fn fn, void *ud)
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s;
     int rc;
 
-    if (sqlite3_prepare_v2(st->db, "SELECT subject, name, value, unit FROM "
-                           "figures WHERE result_id = ?1 ORDER BY rowid", -1,
-                           &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, "SELECT subject, name, value, unit, more "
+                           "FROM figure_runs WHERE result_id = ?1 ORDER BY rowid",
+                           -1, &s, NULL) != SQLITE_OK)
         return db_error(st, "reading figures");
     sqlite3_bind_int64(s, 1, result_id);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW)
         if (fn(ud, col_text(s, 0), col_text(s, 1), sqlite3_column_int64(s, 2),
-               col_text(s, 3)))
+               col_text(s, 3), col_text(s, 4)))
             break;
     return end_iteration(st, s, rc);
 }

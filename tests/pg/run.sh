@@ -553,13 +553,17 @@ ingest_founding "$R" >/dev/null
 [ -s a.xlsx ] && [ -s a.pdf ] || fail "revision 4 store: no reports"
 eq "evidence filled at the check" "0" "$(psq rev3 "SELECT count(*) FROM evidence WHERE source_id IS NULL OR lines IS NULL")"
 eq "evidence lines as the rows'" "0" "$(psq rev3 "SELECT count(*) FROM evidence e JOIN call_legs c ON c.id = e.row_id WHERE e.tbl = 'call_legs' AND (e.source_id IS DISTINCT FROM c.source_id OR e.lines IS DISTINCT FROM coalesce(c.lines, c.line::text))")"
-psq rev3 "ALTER TABLE evidence DROP COLUMN source_id, DROP COLUMN lines; UPDATE meta SET value = '3' WHERE key IN ('schema_version', 'pg_revision')" >/dev/null
+nfig=$(psq rev3 "SELECT count(*) FROM figures")
+[ "$(psq rev3 "SELECT count(*) FROM figure_runs")" -lt "$nfig" ] || fail "figures not stored by runs"
+# Revision 3 stored figures one per row in a table of that name.
+psq rev3 "ALTER TABLE evidence DROP COLUMN source_id, DROP COLUMN lines; CREATE TABLE f3 AS SELECT result_id, subject, name, value, unit, run, k FROM figures; DROP VIEW figures; DROP TABLE figure_runs; CREATE TABLE figures (id bigserial PRIMARY KEY, result_id bigint NOT NULL, subject text COLLATE \"C\" NOT NULL, name text COLLATE \"C\" NOT NULL, value bigint NOT NULL, unit text COLLATE \"C\" NOT NULL); INSERT INTO figures (result_id, subject, name, value, unit) SELECT result_id, subject, name, value, unit FROM f3 ORDER BY run, k; DROP TABLE f3; CREATE INDEX figures_result ON figures(result_id); UPDATE meta SET value = '3' WHERE key IN ('schema_version', 'pg_revision')" >/dev/null
 "$bin" report --db "$R" -o b.xlsx >rev3.out 2>&1
 eq "revision 3 store report exit" 0 $?
 "$bin" report --db "$R" -o b.pdf >/dev/null 2>&1
 cmp -s a.xlsx b.xlsx || fail "revision 3 store: the XLSX differs after the upgrade"
 cmp -s a.pdf b.pdf || fail "revision 3 store: the PDF differs after the upgrade"
 eq "revision 3 store filled" "0|4" "$(psq rev3 "SELECT count(*) FILTER (WHERE source_id IS NULL), (SELECT value FROM meta WHERE key = 'pg_revision') FROM evidence")"
+eq "revision 3 store figures" "$nfig|$nfig|0" "$(psq rev3 "SELECT (SELECT count(*) FROM figures), count(*), count(more) FROM figure_runs")"
 # A newer revision is refused, as a newer schema is.
 psq old "UPDATE meta SET value = '99' WHERE key = 'pg_revision'" >/dev/null
 "$bin" report --db "$PG" -o x.xlsx >new.out 2>&1

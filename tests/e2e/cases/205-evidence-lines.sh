@@ -32,11 +32,22 @@ expect_sql "SELECT e.tbl, count(*) FROM evidence e WHERE e.tbl IN ('outages', 'b
 "$(sql "SELECT tbl, count(*) FROM evidence WHERE tbl IN ('outages', 'billing_events') GROUP BY 1 ORDER BY 1")"
 expect_sql "SELECT count(*) > 0 FROM evidence WHERE tbl = 'billing_events'" 1
 
-# Schema 3: the columns and the copy taken away, the old ticket index back.
+# Schema 3: the columns and the copy taken away, the old ticket index
+# back, and the figures one per row in a table of that name, as schema 3
+# stored them (the view gives them in the order written).
 DB=ev.db
+nfig=$(sql "SELECT count(*) FROM figures")
+expect_true "figures stored by runs" [ "$(sql "SELECT count(*) FROM figure_runs")" -lt "$nfig" ]
 sqlite3 "$DB" "ALTER TABLE evidence DROP COLUMN source_id;
   ALTER TABLE evidence DROP COLUMN lines;
   CREATE INDEX call_legs_ticket ON call_legs(ticket_id);
+  CREATE TABLE f3 AS SELECT result_id, subject, name, value, unit FROM figures ORDER BY run, k;
+  DROP VIEW figures; DROP TABLE figure_runs;
+  CREATE TABLE figures (result_id INTEGER NOT NULL REFERENCES results(id),
+    subject TEXT NOT NULL, name TEXT NOT NULL, value INTEGER NOT NULL,
+    unit TEXT NOT NULL);
+  INSERT INTO figures SELECT * FROM f3 ORDER BY rowid; DROP TABLE f3;
+  CREATE INDEX figures_result ON figures(result_id);
   UPDATE meta SET value = '3' WHERE key = 'schema_version'"
 run_ombud report --db "$DB" -o b.xlsx
 expect_exit 0
@@ -47,3 +58,6 @@ expect_true "the upgraded store's PDF is byte-identical" cmp -s a.pdf b.pdf
 expect_sql "SELECT value FROM meta WHERE key = 'schema_version'" 4
 expect_sql "SELECT count(*) FROM evidence WHERE source_id IS NULL OR lines IS NULL" 0
 expect_sql "SELECT count(*) FROM sqlite_master WHERE name = 'call_legs_ticket'" 0
+expect_sql "SELECT type FROM sqlite_master WHERE name = 'figures'" view
+expect_sql "SELECT count(*), count(more) FROM figure_runs" "$nfig|0"
+expect_sql "SELECT count(*) FROM figures" "$nfig"

@@ -54,7 +54,7 @@ expect_evidence_all() { # GID SUBJECT EXPECTED [KIND]
 figures_of() { # GID SUBJECT
     sql "SELECT name || '=' || value FROM figures
          WHERE result_id = $(rid "$1") AND subject = $(q "$2")
-         ORDER BY rowid" | tr '\n' ' ' | sed 's/ $//'
+         ORDER BY run, k" | tr '\n' ' ' | sed 's/ $//'
 }
 
 expect_figures() { # GID SUBJECT EXPECTED

@@ -72,5 +72,5 @@ expect_breaches credit "O2/ACC-A|150|200|50"
 expect_evidence_each credit "O2/ACC-A billing.csv:2 billing.csv:3 outages.csv:4"
 expect_sql "SELECT group_concat(subject || ' ' || name || ' ' || value, ', ')
             FROM (SELECT * FROM figures WHERE result_id = $(rid credit)
-                  ORDER BY rowid)" \
+                  ORDER BY run, k)" \
     "O1/ACC-A owed 100, O1/ACC-A credited 100, OX excluded 1, O2/ACC-A owed 200, O2/ACC-A credited 150, O2/ACC-B no_charge_found 1, O2/ACC-C no_charge_found 1"

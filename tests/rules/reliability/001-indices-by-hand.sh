@@ -102,7 +102,7 @@ expect_evidence rel "North SAIFI" \
 expect_evidence rel "South MAIFI_E" "outages.csv:8 outages.csv:9"
 expect_sql "SELECT subject, name, value, unit FROM figures
             WHERE result_id = $(rid rel) AND subject IN ('North', 'South', 'system')
-            ORDER BY rowid" \
+            ORDER BY run, k" \
 "North|customers_served|100|count
 North|saifi|1030|milli
 North|saidi|241600|milli

@@ -61,14 +61,14 @@ check --period 2026-01
 expect_exit 0
 expect_result rel "PASS|16000|20000|milli|1|0"
 expect_sql "SELECT subject, name, value FROM figures WHERE result_id = $(rid rel)
-            AND name IN ('alpha', 'beta', 't_med', 'med_saidi') ORDER BY rowid" \
+            AND name IN ('alpha', 'beta', 't_med', 'med_saidi') ORDER BY run, k" \
 "2026-01-12|med_saidi|15000
 system|alpha|693147
 system|beta|800377
 system|t_med|14792"
 expect_sql "SELECT subject, name, value FROM figures WHERE result_id = $(rid rel)
             AND subject IN ('system', 'system excl. MEDs')
-            AND name IN ('saifi', 'saidi', 'caidi') ORDER BY rowid" \
+            AND name IN ('saifi', 'saidi', 'caidi') ORDER BY run, k" \
 "system|saifi|1300
 system|saidi|31000
 system|caidi|23846
@@ -93,7 +93,7 @@ expect_breaches rel "system SAIDI|31000|20000|11000"
 sed -i 's/^meds = include/t_med = 12m/' "$G"
 check --period 2026-01
 expect_sql "SELECT subject, value FROM figures WHERE result_id = $(rid rel)
-            AND name IN ('med_saidi', 't_med') ORDER BY rowid" \
+            AND name IN ('med_saidi', 't_med') ORDER BY run, k" \
 "2026-01-12|15000
 system|12000"
 expect_sql "SELECT method LIKE '%T_MED = 12.00 min per day, given by the guarantees file (t_med).%'

@@ -45,7 +45,7 @@ expect_breaches ctr-rate "2026-10 CO-1|560|550|10"
 expect_sql "SELECT count(*) FROM evidence WHERE breach_id = (SELECT id FROM breaches
             WHERE result_id = $(rid ctr-rate))" 56
 expect_sql "SELECT subject, name, value FROM figures WHERE result_id = $(rid ctr-rate)
-            ORDER BY rowid" "2026-10 CO-1|reports|56
+            ORDER BY run, k" "2026-10 CO-1|reports|56
 2026-10 CO-1|lines|1000
 2026-10 CO-2|reports|55
 2026-10 CO-2|lines|1000"
