@@ -440,20 +440,32 @@ ombud_err ombud_store_forget(ombud_store *st, const int64_t *ids, size_t n,
  */
 typedef struct digest {
     ombud_sha256 *ck;
+    GString *text;   /* canonical text not yet hashed: hashing it a column
+                        at a time was a tenth of writing the 1M-leg XLSX */
     int64_t breach;  /* the breach whose line is open */
     int open;        /* a breach line is open */
     int refs;        /* evidence written on it */
     GArray *ids;     /* result ids, when collecting them */
 } digest;
 
+/* Add @n bytes to the canonical text, hashed 64 KiB at a time. */
+static void put_text(digest *d, const char *p, size_t n)
+{
+    g_string_append_len(d->text, p, (gssize)n);
+    if (d->text->len >= 65536) {
+        ombud_sha256_update(d->ck, d->text->str, d->text->len);
+        g_string_truncate(d->text, 0);
+    }
+}
+
 static void hash_columns(digest *d, const char *const *val, const size_t *len,
                          int from, int to)
 {
     for (int i = from; i < to; i++) {
         if (i > from)
-            ombud_sha256_update(d->ck, "|", 1);
+            put_text(d, "|", 1);
         if (val[i])
-            ombud_sha256_update(d->ck, val[i], len[i]);
+            put_text(d, val[i], len[i]);
     }
 }
 
@@ -463,7 +475,7 @@ static int digest_line(void *ud, int ncol, const char *const *val,
     digest *d = ud;
 
     hash_columns(d, val, len, 0, ncol);
-    ombud_sha256_update(d->ck, "\n", 1);
+    put_text(d, "\n", 1);
     return 0;
 }
 
@@ -477,15 +489,15 @@ static int digest_figures(void *ud, int ncol, const char *const *val,
     const char *p = val[ncol - 1];
 
     hash_columns(d, val, len, 0, ncol - 1);
-    ombud_sha256_update(d->ck, "\n", 1);
+    put_text(d, "\n", 1);
     while (p && *p) {
         const char *end = strchr(p, '\n');
         size_t n = end ? (size_t)(end - p) : strlen(p);
         hash_columns(d, val, len, 0, 3);
-        ombud_sha256_update(d->ck, "|", 1);
+        put_text(d, "|", 1);
         for (size_t i = 0; i < n; i++)
-            ombud_sha256_update(d->ck, p[i] == '\t' ? "|" : p + i, 1);
-        ombud_sha256_update(d->ck, "\n", 1);
+            g_string_append_c(d->text, p[i] == '\t' ? '|' : p[i]);
+        put_text(d, "\n", 1);
         p += n + (end != NULL);
     }
     return 0;
@@ -500,17 +512,17 @@ static int digest_breach(void *ud, int ncol, const char *const *val,
     assert(ncol == 13);
     if (!d->open || id != d->breach) {
         if (d->open)
-            ombud_sha256_update(d->ck, "\n", 1);
+            put_text(d, "\n", 1);
         hash_columns(d, val, len, 1, 12);
-        ombud_sha256_update(d->ck, "|", 1);
+        put_text(d, "|", 1);
         d->breach = id;
         d->open = 1;
         d->refs = 0;
     }
     if (val[12]) {
         if (d->refs++)
-            ombud_sha256_update(d->ck, ",", 1);
-        ombud_sha256_update(d->ck, val[12], len[12]);
+            put_text(d, ",", 1);
+        put_text(d, val[12], len[12]);
     }
     return 0;
 }
@@ -543,7 +555,7 @@ static ombud_err digest_breaches(ombud_store *st, digest *d, int64_t check_id)
                                1, digest_breach, d);
     }
     if (d->open)
-        ombud_sha256_update(d->ck, "\n", 1);
+        put_text(d, "\n", 1);
     g_array_free(d->ids, TRUE);
     g_free(sql);
     return err;
@@ -566,6 +578,7 @@ ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
         return err;
     if (!(d.ck = ombud_sha256_new()))
         return OMBUD_E_NOMEM;
+    d.text = g_string_sized_new(65536 + 4096);
     for (int q = 0; q < OMBUD_DIGEST_PARTS && !err; q++) {
         char *sql;
         if (!ombud_digest_sql[q]) {
@@ -578,6 +591,8 @@ ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
                                : digest_line, &d);
         g_free(sql);
     }
+    ombud_sha256_update(d.ck, d.text->str, d.text->len);
+    g_string_free(d.text, TRUE);
     snprintf(hex, 65, "%s", ombud_sha256_hex(d.ck));
     ombud_sha256_free(d.ck);
     if (!err && !st->in_check) {
