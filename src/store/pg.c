@@ -98,6 +98,7 @@ typedef struct ombud_pg {
     int copying;         /* COPY into the staging table is in progress */
     unsigned cursors;    /* cursor names issued, for unique names */
     int64_t check_lock;  /* session advisory lock held by a check; 0 none */
+    int64_t check_from, check_to; /* the period of the check being written */
     int forget_shared;   /* a check holds FORGET_LOCK shared (session) */
     GString *copy;       /* COPY data not yet sent (owned) */
     char kind[16];       /* kind of the file being imported */
@@ -2314,6 +2315,8 @@ static ombud_err pg_begin_check(ombud_store *base, const ombud_check *c)
                    "SELECT pg_advisory_lock($1)", &k, NULL)))
         return err;
     pg->check_lock = period_key(c->from, c->to);
+    pg->check_from = c->from;
+    pg->check_to = c->to;
     if ((err = run(pg, "starting a check", "BEGIN ISOLATION LEVEL REPEATABLE "
                    "READ", NULL, NULL)))
         return err;
@@ -2374,6 +2377,36 @@ static void unlock_check(ombud_pg *pg)
 
 static ombud_err flush_findings(ombud_pg *pg);
 
+/*
+ * Copy each new evidence row's file and line(s) from its row. Most name
+ * a leg or a billing row of the period: looked up by id alone, a row
+ * could be in any month's partition, so those are filled first with the
+ * period as a bound the planner prunes partitions by (in a store of ten
+ * months a look-up by id read all ten); then the rest, by id.
+ */
+static ombud_err fill_evidence(ombud_pg *pg)
+{
+    prm p = {0};
+    ombud_err err;
+
+    p_int(&p, pg->check_from);
+    p_int(&p, pg->check_to);
+    if ((err = run(pg, "recording the evidence lines", "UPDATE evidence AS "
+                   "e SET source_id = t.source_id, lines = coalesce(t.lines, "
+                   "CAST(t.line AS TEXT)) FROM call_legs AS t WHERE "
+                   "e.source_id IS NULL AND e.tbl = 'call_legs' AND t.id = "
+                   "e.row_id AND t.arrived_at >= $1 AND t.arrived_at < $2",
+                   &p, NULL)) ||
+        (err = run(pg, "recording the evidence lines", "UPDATE evidence AS "
+                   "e SET source_id = t.source_id, lines = CAST(t.line AS "
+                   "TEXT) FROM billing_events AS t WHERE e.source_id IS NULL "
+                   "AND e.tbl = 'billing_events' AND t.id = e.row_id AND "
+                   "t.posted_at >= $1 AND t.posted_at < $2", &p, NULL)))
+        return err;
+    return run_script(pg, "recording the evidence lines",
+                      ombud_evidence_fill_sql);
+}
+
 static ombud_err pg_end_check(ombud_store *base)
 {
     ombud_pg *pg = (ombud_pg *)base;
@@ -2381,8 +2414,7 @@ static ombud_err pg_end_check(ombud_store *base)
 
     assert(pg->in_check);
     if ((err = flush_findings(pg)) ||
-        (err = run_script(pg, "recording the evidence lines",
-                          ombud_evidence_fill_sql)) ||
+        (err = fill_evidence(pg)) ||
         (err = run_script(pg, "analysing the findings", "ANALYZE checks, "
                           "results, breaches, evidence, figure_runs, series")) ||
         (err = run(pg, "committing the findings", "COMMIT", NULL, NULL))) {
