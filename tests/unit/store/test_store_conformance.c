@@ -1421,6 +1421,81 @@ static void test_series_figures(void **state)
 }
 
 /*
+ * Figures are stored a run per subject (store.c): a subject's figures,
+ * another's, the first's again, and another result's in between, come
+ * back one by one in the order written.
+ */
+static void test_figure_runs(void **state)
+{
+    static const char *const names[] = {"calls", "phone_time", "wait_time",
+                                        "agents", "transfers"};
+    seen got = {0};
+    ombud_check c = october();
+    ombud_result res = {1, 1, "count", OMBUD_FAIL, 1, 1, OMBUD_AMOUNT_NONE,
+                        "1", "0", "by ticket"};
+    int64_t check = 0, r, r2;
+    (void)state;
+    assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
+    r = add_result(check, 1, "effort", "customer_effort", &res);
+    r2 = add_result(check, 2, "restore", "restoration", &res);
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(ombud_store_add_figure(st, r, "TT-1", names[i],
+                                                10 * i - 1, i ? "s" : "count"),
+                         OMBUD_OK);
+    assert_int_equal(ombud_store_add_figure(st, r2, "TT-1", "duration", 5,
+                                            "s"), OMBUD_OK);
+    assert_int_equal(ombud_store_add_figure(st, r, "TT-2\tx\ny", "calls", 2,
+                                            "count"), OMBUD_OK);
+    assert_int_equal(ombud_store_add_figure(st, r, "TT-1", "days", 3,
+                                            "count"), OMBUD_OK);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+    assert_int_equal(ombud_store_each_figure(st, r, on_figure, &got), OMBUD_OK);
+    assert_string_equal(got.text, "TT-1 calls -1 count\n"
+                                  "TT-1 phone_time 9 s\n"
+                                  "TT-1 wait_time 19 s\n"
+                                  "TT-1 agents 29 s\n"
+                                  "TT-1 transfers 39 s\n"
+                                  "TT-2\tx\ny calls 2 count\n"
+                                  "TT-1 days 3 count\n");
+    memset(&got, 0, sizeof got);
+    assert_int_equal(ombud_store_each_figure(st, r2, on_figure, &got), OMBUD_OK);
+    assert_string_equal(got.text, "TT-1 duration 5 s\n");
+}
+
+/*
+ * A leg's evidence names all its lines, whether the check has just read
+ * the leg (its place is then kept in memory) or not, and however long the
+ * list: lines past 100,000 of a large queue_log.
+ */
+static void test_evidence_long_lines(void **state)
+{
+    ombud_call_leg a = leg("L-1", "tech", UTC(2026, 10, 15, 3, 0, 0),
+                           UTC(2026, 10, 15, 3, 1, 0), "closed",
+                           "100001,100002,100003,100004"),
+                   b = leg("L-2", "tech", UTC(2026, 10, 15, 4, 0, 0),
+                           UTC(2026, 10, 15, 4, 1, 0), "closed", "7,9");
+    ombud_check c = october();
+    ombud_result res = {1, 0, "count", OMBUD_FAIL, 2, 1, OMBUD_AMOUNT_NONE,
+                        "2 calls", "none", "per call"};
+    seen got = {0};
+    int64_t check = 0, r, id, br;
+    (void)state;
+    id = begin("queue_log", "queue_log", 4);
+    add_leg(id, 100004, &a);
+    add_leg(id, 9, &b);
+    end(id, 6, 6, 0, 0);
+    assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
+    r = add_result(check, 1, "live", "live_support", &res);
+    br = add_breach(r, "call", "L", OMBUD_TIME_NONE, 1, "s", 0);
+    add_evidence(br, "call_legs", leg_id("L-1"));
+    add_evidence(br, "call_legs", leg_id("L-2"));
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+    assert_int_equal(ombud_store_each_breach(st, r, on_breach, &got), OMBUD_OK);
+    assert_non_null(strstr(got.text, "[queue_log:100001,100002,100003,100004, "
+                                     "queue_log:7,9]|2/2"));
+}
+
+/*
  * A second check of the same period replaces the first's findings: the
  * latest check has 3 results and 3 breaches of live-support, not twice
  * as many. (Whether the first's id is given again is not promised: an
@@ -1801,7 +1876,8 @@ int main(void)
         T(test_each_appointment), T(test_each_order), T(test_each_customers),
         T(test_data_span), T(test_each_reject), T(test_accounts),
         T(test_cdr_of), T(test_check_get), T(test_each_result),
-        T(test_each_breach), T(test_series_figures), T(test_check_replaced),
+        T(test_each_breach), T(test_series_figures), T(test_figure_runs),
+        T(test_evidence_long_lines), T(test_check_replaced),
         T(test_findings_digest), T(test_forget_refused), T(test_forget),
         T(test_forget_digest), T(test_forget_accounts), T(test_duplicates),
         T(test_breach_cut),
