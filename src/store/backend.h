@@ -384,6 +384,8 @@ extern const char ombud_evidence_fill_sql[];
  *  start; ombud_lookup_index_sql by the first check (SQLite builds it
  *  then, in one sorted pass; PostgreSQL with the schema). */
 extern const char ombud_source_index_sql[];
+/** The index of legs by account: a dossier's (see sql.c). */
+extern const char ombud_account_index_sql[];
 extern const char ombud_lookup_index_sql[];
 
 /** What begins a check of a period: the last one's findings go

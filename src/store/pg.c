@@ -748,6 +748,8 @@ static ombud_err create_schema(ombud_pg *pg)
                                         ombud_source_index_sql)) ||
                       (err = run_script(pg, "creating the schema",
                                         ombud_lookup_index_sql)) ||
+                      (err = run_script(pg, "creating the schema",
+                                        ombud_account_index_sql)) ||
                       (err = schema_version(pg, &version)))))
         goto fail;
     if (version > OMBUD_SCHEMA_VERSION) {

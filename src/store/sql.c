@@ -48,7 +48,6 @@ const char ombud_source_index_sql[] =
  */
 const char ombud_lookup_index_sql[] =
     "CREATE INDEX IF NOT EXISTS call_legs_arrived ON call_legs(arrived_at);"
-    "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);"
     "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at)"
     " WHERE promised_restore_at IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);"
@@ -56,6 +55,14 @@ const char ombud_lookup_index_sql[] =
     " WHERE area IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS outages_area ON outages(area, account_id)"
     " WHERE area IS NOT NULL;";
+
+/*
+ * A leg's account is looked up only by a dossier (ombud complaint, run
+ * --account): SQLite builds this index then, not at the first check,
+ * which it cost 0.8 s of at 1M legs; PostgreSQL with the schema.
+ */
+const char ombud_account_index_sql[] =
+    "CREATE INDEX IF NOT EXISTS call_legs_account ON call_legs(account_id);";
 
 /* A new check of a period replaces the findings of the last one ($1 the
  * period's start, $2 its end), children first. */
