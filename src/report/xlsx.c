@@ -361,7 +361,8 @@ char *ombud_sheet_name(const char *name, const char *const *taken, int n,
     size_t o = 0, chars = 0;
     int k = 1, clash;
 
-    /* Excel: at most 31 characters, none of []:*?/\, no leading quote. */
+    /* Excel: at most 31 characters, none of []:*?/\, no quote first or
+     * last (libxlsxwriter refuses the sheet, and with it the workbook). */
     for (const char *p = name; *p && o + 4 < sizeof base && chars < 31; chars++) {
         size_t len = 1;
         while (((unsigned char)p[len] & 0xC0) == 0x80)
@@ -372,6 +373,8 @@ char *ombud_sheet_name(const char *name, const char *const *taken, int n,
             memcpy(base + o, p, len), o += len;
         p += len;
     }
+    while (o > 0 && base[o - 1] == '\'')
+        o--, chars--;
     base[o] = '\0';
     if (!o)
         snprintf(base, sizeof base, "Sheet");
