@@ -56,6 +56,24 @@ struct ombud_figure_run {
 
 static void figures_free(ombud_store *st);
 
+/*
+ * The next figure of a run's more ("name\tvalue\tunit\n" each, as
+ * ombud_store_add_figure() writes them): its line without the newline in
+ * @line, @len; @p moves past it. 0 at the end.
+ */
+static int run_line(const char **p, const char **line, size_t *len)
+{
+    const char *end;
+
+    if (!*p || !**p)
+        return 0;
+    end = strchr(*p, '\n');
+    *line = *p;
+    *len = end ? (size_t)(end - *p) : strlen(*p);
+    *p += *len + (end != NULL);
+    return 1;
+}
+
 void ombud_store_close(ombud_store *st)
 {
     if (!st)
@@ -486,19 +504,17 @@ static int digest_figures(void *ud, int ncol, const char *const *val,
                           const size_t *len)
 {
     digest *d = ud;
-    const char *p = val[ncol - 1];
+    const char *p = val[ncol - 1], *line;
+    size_t n;
 
     hash_columns(d, val, len, 0, ncol - 1);
     put_text(d, "\n", 1);
-    while (p && *p) {
-        const char *end = strchr(p, '\n');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
+    while (run_line(&p, &line, &n)) {
         hash_columns(d, val, len, 0, 3);
         put_text(d, "|", 1);
         for (size_t i = 0; i < n; i++)
-            g_string_append_c(d->text, p[i] == '\t' ? '|' : p[i]);
+            g_string_append_c(d->text, line[i] == '\t' ? '|' : line[i]);
         put_text(d, "\n", 1);
-        p += n + (end != NULL);
     }
     return 0;
 }
@@ -944,25 +960,22 @@ static int spread_figures(void *ud, const char *subject, const char *name,
                           int64_t value, const char *unit, const char *more)
 {
     figure_walk *w = ud;
-    char buf[256];
+    const char *line;
+    char buf[256], *tab1, *tab2;
+    size_t n;
 
     if (w->fn(w->ud, subject, name, value, unit))
         return 1;
-    while (more && *more) {
-        const char *tab1 = strchr(more, '\t'), *tab2, *end;
-        if (!tab1 || !(tab2 = strchr(tab1 + 1, '\t')))
-            break;
-        end = strchr(tab2 + 1, '\n');
-        if (!end)
-            end = tab2 + 1 + strlen(tab2 + 1);
-        if ((size_t)(end - more) >= sizeof buf)
+    while (run_line(&more, &line, &n)) {
+        if (n >= sizeof buf)
             break;  /* never written so: a store edited by hand */
-        memcpy(buf, more, (size_t)(end - more));
-        buf[tab1 - more] = buf[tab2 - more] = buf[end - more] = '\0';
-        if (w->fn(w->ud, subject, buf, strtoll(buf + (tab1 - more) + 1, NULL,
-                  10), buf + (tab2 - more) + 1))
+        memcpy(buf, line, n);
+        buf[n] = '\0';
+        if (!(tab1 = strchr(buf, '\t')) || !(tab2 = strchr(tab1 + 1, '\t')))
+            break;
+        *tab1 = *tab2 = '\0';
+        if (w->fn(w->ud, subject, buf, strtoll(tab1 + 1, NULL, 10), tab2 + 1))
             return 1;
-        more = *end ? end + 1 : end;
     }
     return 0;
 }

@@ -375,10 +375,20 @@ char *ombud_name_clash_sql(const char *kind, char mark, char *pre,
  */
 extern const char *const ombud_source_tables[];
 
-/** Copies each evidence row's source and line(s) ("13,14" for a
- *  queue_log leg built from two lines) from the row it names, where the
- *  evidence row has none yet; several statements (sql.c). */
+/*
+ * The line(s) a row is cited by, as text in both dialects: a leg built
+ * from several lines of a queue_log names them all ("13,14"), any other
+ * row its line. @t is the table's alias with its dot, or "".
+ */
+#define OMBUD_LEG_LINES(t) "coalesce(" t "lines, CAST(" t "line AS TEXT))"
+#define OMBUD_ROW_LINES(t) "CAST(" t "line AS TEXT)"
+
+/** Copies each evidence row's source and line(s) from the row it names,
+ *  where the evidence row has none yet; several statements (sql.c). The
+ *  _legs and _billing ones do it for the rows of a period [$1, $2). */
 extern const char ombud_evidence_fill_sql[];
+extern const char ombud_evidence_fill_legs_sql[];
+extern const char ombud_evidence_fill_billing_sql[];
 
 /** Indexes every store has (sql.c): ombud_source_index_sql from the
  *  start; ombud_lookup_index_sql by the first check (SQLite builds it

@@ -2393,17 +2393,10 @@ static ombud_err fill_evidence(ombud_pg *pg)
 
     p_int(&p, pg->check_from);
     p_int(&p, pg->check_to);
-    if ((err = run(pg, "recording the evidence lines", "UPDATE evidence AS "
-                   "e SET source_id = t.source_id, lines = coalesce(t.lines, "
-                   "CAST(t.line AS TEXT)) FROM call_legs AS t WHERE "
-                   "e.source_id IS NULL AND e.tbl = 'call_legs' AND t.id = "
-                   "e.row_id AND t.arrived_at >= $1 AND t.arrived_at < $2",
-                   &p, NULL)) ||
-        (err = run(pg, "recording the evidence lines", "UPDATE evidence AS "
-                   "e SET source_id = t.source_id, lines = CAST(t.line AS "
-                   "TEXT) FROM billing_events AS t WHERE e.source_id IS NULL "
-                   "AND e.tbl = 'billing_events' AND t.id = e.row_id AND "
-                   "t.posted_at >= $1 AND t.posted_at < $2", &p, NULL)))
+    if ((err = run(pg, "recording the evidence lines",
+                   ombud_evidence_fill_legs_sql, &p, NULL)) ||
+        (err = run(pg, "recording the evidence lines",
+                   ombud_evidence_fill_billing_sql, &p, NULL)))
         return err;
     return run_script(pg, "recording the evidence lines",
                       ombud_evidence_fill_sql);

@@ -132,14 +132,23 @@ const char ombud_digest_breach_sql[] =
  */
 #define EVIDENCE_FILL(tbl, lines) "UPDATE evidence AS e SET source_id = " \
     "t.source_id, lines = " lines " FROM " tbl " AS t WHERE e.source_id " \
-    "IS NULL AND e.tbl = '" tbl "' AND t.id = e.row_id;"
+    "IS NULL AND e.tbl = '" tbl "' AND t.id = e.row_id"
 const char ombud_evidence_fill_sql[] =
-    EVIDENCE_FILL("call_legs", "coalesce(t.lines, CAST(t.line AS TEXT))")
-    EVIDENCE_FILL("outages", "CAST(t.line AS TEXT)")
-    EVIDENCE_FILL("billing_events", "CAST(t.line AS TEXT)")
-    EVIDENCE_FILL("appointments", "CAST(t.line AS TEXT)")
-    EVIDENCE_FILL("orders", "CAST(t.line AS TEXT)")
-    EVIDENCE_FILL("customers", "CAST(t.line AS TEXT)");
+    EVIDENCE_FILL("call_legs", OMBUD_LEG_LINES("t.")) ";"
+    EVIDENCE_FILL("outages", OMBUD_ROW_LINES("t.")) ";"
+    EVIDENCE_FILL("billing_events", OMBUD_ROW_LINES("t.")) ";"
+    EVIDENCE_FILL("appointments", OMBUD_ROW_LINES("t.")) ";"
+    EVIDENCE_FILL("orders", OMBUD_ROW_LINES("t.")) ";"
+    EVIDENCE_FILL("customers", OMBUD_ROW_LINES("t.")) ";";
+
+/* The same for the legs and billing rows of a period [$1, $2) only: a
+ * bound by which PostgreSQL prunes the monthly partitions. */
+const char ombud_evidence_fill_legs_sql[] =
+    EVIDENCE_FILL("call_legs", OMBUD_LEG_LINES("t."))
+    " AND t.arrived_at >= $1 AND t.arrived_at < $2";
+const char ombud_evidence_fill_billing_sql[] =
+    EVIDENCE_FILL("billing_events", OMBUD_ROW_LINES("t."))
+    " AND t.posted_at >= $1 AND t.posted_at < $2";
 
 char *ombud_spread_sql(const char *kind)
 {

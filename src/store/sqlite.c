@@ -399,8 +399,8 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_ADD_EVIDENCE] = "INSERT INTO evidence (breach_id, tbl, row_id, "
                        "source_id, lines) VALUES (?1, ?2, ?3, CASE ?2 "
                        EVIDENCE_OF("source_id", "source_id") " END, CASE ?2 "
-                       EVIDENCE_OF("coalesce(lines, CAST(line AS TEXT))",
-                                   "CAST(line AS TEXT)") " END)",
+                       EVIDENCE_OF(OMBUD_LEG_LINES(""), OMBUD_ROW_LINES(""))
+                       " END)",
     /* ... or given, for a leg the check has just read (leg_memo). */
     [S_ADD_LEG_EVIDENCE] = "INSERT INTO evidence (breach_id, tbl, row_id, "
                            "source_id, lines) VALUES (?1, 'call_legs', ?2, "
@@ -472,6 +472,7 @@ typedef struct sq_store {
     sqlite3_stmt *ask;           /* adds a billing look-up; NULL until the
                                     first is queued (owned) */
     leg_memo legs[LEG_MEMO];     /* the legs last read (see above) */
+    int account_indexed;         /* account_index() has built it */
 } sq_store;
 
 /* Used before their definitions. */
@@ -1440,7 +1441,7 @@ static int64_t col_time(sqlite3_stmt *s, int i)
     "ended_at, outcome, agent_id, transferred_to, ticket_id, promised_restore_at"
 
 /* A leg's file and line(s), as the evidence that names it keeps them. */
-#define LEG_PLACE "source_id, coalesce(lines, CAST(line AS TEXT))"
+#define LEG_PLACE "source_id, " OMBUD_LEG_LINES("")
 
 /* Keep the place of the leg in row @s (LEG_COLUMNS from column 0,
  * LEG_PLACE from column @i) for the evidence that may name it. */
@@ -2317,11 +2318,14 @@ static ombud_err sq_each_reject(ombud_store *base, ombud_reject_fn fn, void *ud)
  */
 static void account_index(sq_store *st)
 {
+    if (st->account_indexed)
+        return;
     for (sqlite3_stmt *p = sqlite3_next_stmt(st->db, NULL); p;
          p = sqlite3_next_stmt(st->db, p))
         if (sqlite3_stmt_busy(p))
             return;
-    sqlite3_exec(st->db, ombud_account_index_sql, NULL, NULL, NULL);
+    st->account_indexed = sqlite3_exec(st->db, ombud_account_index_sql, NULL,
+                                       NULL, NULL) == SQLITE_OK;
 }
 
 static ombud_err sq_each_event(ombud_store *base, const char *account,
