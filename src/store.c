@@ -770,6 +770,12 @@ ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
     return st->be->each_outage(st, from, to, fn, ud);
 }
 
+ombud_err ombud_store_each_step(ombud_store *st, int64_t from, int64_t to,
+                                ombud_step_fn fn, void *ud)
+{
+    return st->be->each_step(st, from, to, fn, ud);
+}
+
 ombud_err ombud_store_each_appointment(ombud_store *st, int64_t from,
                                        int64_t to, ombud_appointment_fn fn,
                                        void *ud)

@@ -19,7 +19,7 @@
 #include "ombud/err.h"
 
 /** The schema version this build writes and reads. */
-#define OMBUD_SCHEMA_VERSION 4
+#define OMBUD_SCHEMA_VERSION 5
 /*
  * Version 4 copies each evidence row's source and line(s) into
  * evidence.source_id, .lines (reports read them without a join per table).
@@ -167,7 +167,14 @@ typedef struct ombud_outage {
     int64_t reported_at;      /**< customer's report; OMBUD_TIME_NONE if blank */
     const char *exclusion;    /**< an OMBUD_EXCLUSION_WORDS word, or NULL */
     const char *location_class; /**< an OMBUD_LOCATION_WORDS word, or NULL */
+    /** Step restoration: the customers this row's restored_at gave power
+     *  back to (at least 1), or 0 when not given. A row that has it is a step, and later
+     *  rows of the same outage_id and started_at that have it too are its
+     *  further steps (ombud_store_each_step()); read back, restored_at is
+     *  then the outage's last step. */
+    int64_t customers_restored;
 } ombud_outage;
+
 
 /** Exclusion reasons an outage or order may carry ('|'-separated). */
 #define OMBUD_EXCLUSION_WORDS "catastrophic|force_majeure|customer_caused|" \
@@ -449,6 +456,26 @@ ombud_err ombud_store_each_leg(ombud_store *st, int64_t from, int64_t to,
 ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
                                   ombud_outage_fn fn, void *ud);
 
+/** One restoration step of an outage (ombud_store_each_step()). */
+typedef struct ombud_step {
+    int64_t outage_row;       /**< the outage's row id in outages */
+    const char *table;        /**< "outages" (the outage's own row) or
+                                   "outage_steps" (a later row) */
+    int64_t row_id;           /**< the step's row id in @c table */
+    int64_t restored_at;
+    int64_t customers_restored;
+} ombud_step;
+
+typedef int (*ombud_step_fn)(void *ud, const ombud_step *s);
+
+/**
+ * @brief The restoration steps of each outage that started in [@p from,
+ * @p to) and has them, its own row's first: by outage row id, then time
+ * (ties by table, then row id).
+ */
+ombud_err ombud_store_each_step(ombud_store *st, int64_t from, int64_t to,
+                                ombud_step_fn fn, void *ud);
+
 typedef int (*ombud_appointment_fn)(void *ud, int64_t row_id,
                                     const ombud_appointment *a);
 typedef int (*ombud_order_fn)(void *ud, int64_t row_id, const ombud_order *o);
@@ -672,7 +699,8 @@ ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
 ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
                                  const ombud_breach *b, int64_t *breach_id);
 /** Link a breach to an evidence row: @p table is "call_legs", "outages",
- *  "billing_events", "appointments", "orders" or "customers". */
+ *  "outage_steps", "billing_events", "appointments", "orders" or
+ *  "customers". */
 ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
                                    const char *table, int64_t row_id);
 /**

@@ -14,7 +14,7 @@
 
 enum { O_ID, O_ACCOUNT, O_AREA, O_SERVICE, O_STARTED, O_RESTORED, O_PLANNED,
        O_SCHEDULED, O_NOTIFIED, O_CUSTOMERS, O_CAUSE, O_REPORTED, O_EXCLUSION,
-       O_LOCATION, O_NCOLS };
+       O_LOCATION, O_RESTORED_N, O_NCOLS };
 
 static const ombud_column columns[O_NCOLS] = {
     [O_ID] = {"outage_id", "id|outage|ticket|ticket_id|ticket_no|"
@@ -38,7 +38,43 @@ static const ombud_column columns[O_NCOLS] = {
     [O_REPORTED] = {"reported_at", "report_time|reported", 0},
     [O_EXCLUSION] = {"exclusion", "exclusion_reason|excluded|exempt_reason", 0},
     [O_LOCATION] = {"location_class", "location|community_class", 0},
+    [O_RESTORED_N] = {"customers_restored", "restored_customers|"
+                      "customers_back|step_customers", 0},
 };
+
+/*
+ * Step restoration: customers_restored says how many customers this row's
+ * restored_at gave power back to; the row is then a step, and the store
+ * keeps the later rows of its outage_id (same started_at) as its further
+ * steps instead of refusing them as duplicates.
+ */
+static ombud_err parse_step(const ombud_row *row, ombud_outage *o,
+                            ombud_row_reject *rej)
+{
+    const char *v = ombud_row_text(row, O_RESTORED_N);
+
+    o->customers_restored = 0;
+    if (!v)
+        return OMBUD_OK;
+    if (ombud_uint_parse(v, INT64_C(1000000000), &o->customers_restored,
+                         rej->why, sizeof rej->why)) {
+        rej->column = O_RESTORED_N;
+        return OMBUD_E_FIELD;
+    }
+    if (o->customers_restored == 0)
+        return ombud_row_fail(rej, O_RESTORED_N, "a restoration step gives "
+                              "power back to at least 1 customer (leave it "
+                              "blank if the row is not a step)");
+    if (o->restored_at == OMBUD_TIME_NONE)
+        return ombud_row_fail(rej, O_RESTORED, "a restoration step (it has "
+                              "customers_restored) needs restored_at: when "
+                              "those customers got power back");
+    if (ombud_row_text(row, O_CUSTOMERS) &&
+        o->customers_restored > o->customers_affected)
+        return ombud_row_fail(rej, O_RESTORED_N, "customers_restored is more "
+                              "than customers_affected");
+    return OMBUD_OK;
+}
 
 /* Parse every field; reject on the first that fails. */
 static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
@@ -77,7 +113,7 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     }
     if (o->restored_at != OMBUD_TIME_NONE && o->restored_at < o->started_at)
         return ombud_row_fail(rej, O_RESTORED, "restored before it started");
-    return OMBUD_OK;
+    return parse_step(row, o, rej);
 }
 
 static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,

@@ -99,11 +99,26 @@ typedef struct count {
     int64_t as_of, served, row;
 } count;
 
-/* One interruption of the period, kept to be counted twice. */
+/* One restoration step of an outage restored in steps. */
+typedef struct step {
+    const char *table;    /* static: "outages" or "outage_steps" */
+    int64_t row, at, customers;
+} step;
+
+/* One interruption of the period, kept to be counted twice. An outage
+ * restored in steps may be both: the customers of steps within
+ * sustained_over had a momentary event, the others a sustained one. */
 typedef struct intr {
-    int64_t row, customers, secs, day;
-    int area, momentary;
+    int64_t row;
+    int64_t ci;           /* customers of its sustained interruption */
+    int64_t cs;           /* their customer-seconds */
+    int64_t mi;           /* customers of its momentary event */
+    int64_t secs, day;    /* its duration; the day it began */
+    int area;
+    int sustained;        /* some of its customers were out longer than
+                             sustained_over */
     char *account;        /* owned; NULL for an area-wide row */
+    GArray *steps;        /* borrowed from state.steps; NULL if none */
 } intr;
 
 /* What one area (or the system) sums, for one set of days. */
@@ -128,6 +143,10 @@ typedef struct state {
     GHashTable *hist;     /* day -> customer-seconds (int64 boxed) */
     GHashTable *days;     /* period day -> customer-seconds */
     GHashTable *meds;     /* the period's major event days (int64 keys) */
+    GHashTable *steps;    /* outage row -> GArray of step, in time order */
+    int64_t stepped;      /* outages of the period restored in steps */
+    int64_t steps_short;  /* ... whose steps restore fewer than affected */
+    int64_t steps_over;   /* ... whose steps restore more */
     int64_t hist_from;    /* start of the history window */
     int64_t hist_first;   /* first day with an interruption, or INT64_MAX */
     int64_t uncounted;    /* interruptions outside the areas judged */
@@ -240,14 +259,83 @@ static ombud_err day_add(state *s, GHashTable *h, int64_t day, int64_t secs)
 
 /* ---- interruptions ------------------------------------------------------- */
 
+static int on_step(void *ud, const ombud_step *p)
+{
+    state *s = ud;
+    GArray *a = g_hash_table_lookup(s->steps, &p->outage_row);
+    step k = {strcmp(p->table, "outages") ? "outage_steps" : "outages",
+              p->row_id, p->restored_at, p->customers_restored};
+
+    if (!a) {
+        int64_t *key = g_new(int64_t, 1);
+        *key = p->outage_row;
+        a = g_array_new(FALSE, FALSE, sizeof(step));
+        g_hash_table_insert(s->steps, key, a);
+    }
+    g_array_append_val(a, k);
+    return 0;
+}
+
+/* Add @n customers out for @secs to @it: sustained or momentary. */
+static ombud_err intr_add(const state *s, intr *it, const char *id,
+                          int64_t n, int64_t secs)
+{
+    const ombud_rule_ctx *ctx = s->ctx;
+    int64_t cs;
+    ombud_err err;
+
+    if (secs <= s->g->v[K_SUSTAINED].num)
+        return ombud_checked_add(ctx, id, "the momentary events", it->mi, n,
+                                 &it->mi);
+    if ((err = ombud_checked_mul(ctx, id, "the customer-seconds", n, secs,
+                                 &cs)) ||
+        (err = ombud_checked_add(ctx, id, "the customer-seconds", it->cs, cs,
+                                 &it->cs)))
+        return err;
+    if (secs > it->secs)
+        it->secs = secs;
+    it->sustained = 1;
+    return ombud_checked_add(ctx, id, "the customer interruptions", it->ci, n,
+                             &it->ci);
+}
+
+/*
+ * Fill @it from the outage: all its customers out until @end, or, restored
+ * in steps, each step's customers until that step; customers no step gave
+ * back are counted out until the last step (the outage's @end).
+ */
+static ombud_err intr_fill(state *s, intr *it, const ombud_outage *o,
+                           int64_t end, int in_period)
+{
+    int64_t back = 0, rest;
+    ombud_err err;
+
+    if (!it->steps)
+        return intr_add(s, it, o->outage_id, o->customers_affected,
+                        end > o->started_at ? end - o->started_at : 0);
+    for (guint i = 0; i < it->steps->len; i++) {
+        const step *k = &g_array_index(it->steps, step, i);
+        if ((err = intr_add(s, it, o->outage_id, k->customers,
+                            k->at - o->started_at)) ||
+            (err = ombud_checked_add(s->ctx, o->outage_id, "the customers "
+                                     "restored", back, k->customers, &back)))
+            return err;
+    }
+    rest = o->customers_affected - back;
+    s->stepped += in_period;
+    s->steps_short += in_period && rest > 0;
+    s->steps_over += in_period && rest < 0;
+    return rest > 0 ? intr_add(s, it, o->outage_id, rest,
+                               end - o->started_at) : OMBUD_OK;
+}
+
 static int on_outage(void *ud, int64_t row, const ombud_outage *o)
 {
     state *s = ud;
     const ombud_guarantee *g = s->g;
     const ombud_rule_ctx *ctx = s->ctx;
     int64_t end = o->restored_at == OMBUD_TIME_NONE ? ctx->to : o->restored_at;
-    int64_t secs = end > o->started_at ? end - o->started_at : 0, cs, day;
-    int in_period = o->started_at >= ctx->from, momentary;
+    int in_period = o->started_at >= ctx->from;
     gpointer a;
 
     if (o->started_at < s->hist_from || o->started_at >= ctx->to)
@@ -265,23 +353,23 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
         s->uncounted += in_period;
         return 0;
     }
-    momentary = secs <= g->v[K_SUSTAINED].num;
-    day = day_of(ctx->tz, o->started_at);
-    if ((s->err = ombud_checked_mul(ctx, o->outage_id, "the customer-seconds",
-                                    o->customers_affected, secs, &cs)))
+    intr it = {row, 0, 0, 0, 0, day_of(ctx->tz, o->started_at),
+               GPOINTER_TO_INT(a) - 1, 0, NULL,
+               o->customers_restored > 0 ?
+                   g_hash_table_lookup(s->steps, &row) : NULL};
+    if ((s->err = intr_fill(s, &it, o, end, in_period)))
         return 1;
     if (!in_period) {
-        if (!momentary && cs > 0) {
-            if (day < s->hist_first)
-                s->hist_first = day;
-            s->err = day_add(s, s->hist, day, cs);
+        if (it.cs > 0) {
+            if (it.day < s->hist_first)
+                s->hist_first = it.day;
+            s->err = day_add(s, s->hist, it.day, it.cs);
         }
         return s->err != OMBUD_OK;
     }
-    intr it = {row, o->customers_affected, secs, day, GPOINTER_TO_INT(a) - 1,
-               momentary, o->account_id ? g_strdup(o->account_id) : NULL};
+    it.account = o->account_id ? g_strdup(o->account_id) : NULL;
     g_array_append_val(s->intrs, it);
-    s->err = momentary ? OMBUD_OK : day_add(s, s->days, day, cs);
+    s->err = it.sustained ? day_add(s, s->days, it.day, it.cs) : OMBUD_OK;
     return s->err != OMBUD_OK;
 }
 
@@ -372,18 +460,18 @@ typedef struct tally {
 static ombud_err add_intr(state *s, sums *u, tally *t, const intr *it)
 {
     const ombud_rule_ctx *ctx = s->ctx;
-    int64_t cs, *a;
+    int64_t *a;
     ombud_err err;
 
-    if (it->momentary)
-        return ombud_checked_add(ctx, SYSTEM, "the momentary events", u->mi,
-                                 it->customers, &u->mi);
-    if ((err = ombud_checked_mul(ctx, SYSTEM, "the customer-seconds",
-                                 it->customers, it->secs, &cs)) ||
-        (err = ombud_checked_add(ctx, SYSTEM, "the customer-seconds",
-                                 u->cmi_secs, cs, &u->cmi_secs)) ||
+    if ((err = ombud_checked_add(ctx, SYSTEM, "the momentary events", u->mi,
+                                 it->mi, &u->mi)))
+        return err;
+    if (!it->sustained)
+        return OMBUD_OK;
+    if ((err = ombud_checked_add(ctx, SYSTEM, "the customer-seconds",
+                                 u->cmi_secs, it->cs, &u->cmi_secs)) ||
         (err = ombud_checked_add(ctx, SYSTEM, "the customer interruptions",
-                                 u->ci, it->customers, &u->ci)))
+                                 u->ci, it->ci, &u->ci)))
         return err;
     if (it->account) {
         if (!(a = g_hash_table_lookup(t->acct, it->account))) {
@@ -392,13 +480,13 @@ static ombud_err add_intr(state *s, sums *u, tally *t, const intr *it)
         }
         a[0]++;
         a[1] += it->secs;
-    } else if (it->customers >= u->served) {
+    } else if (it->ci >= u->served) {
         t->whole_n++;
         t->whole_secs += it->secs;
     } else {
-        u->unattributed += it->customers;
-        if (it->customers > t->partial_max)
-            t->partial_max = it->customers;
+        u->unattributed += it->ci;
+        if (it->ci > t->partial_max)
+            t->partial_max = it->ci;
     }
     return OMBUD_OK;
 }
@@ -553,10 +641,18 @@ static ombud_err judge_one(state *s, ombud_result *res, const char *subject,
     /* The evidence: the interruptions counted (all areas for the system). */
     for (guint i = 0; i < s->intrs->len; i++) {
         const intr *it = &g_array_index(s->intrs, intr, i);
-        if ((ai < 0 || it->area == ai) &&
-            (err = ombud_store_add_evidence(s->ctx->store, id, "outages",
+        if (ai >= 0 && it->area != ai)
+            continue;
+        if ((err = ombud_store_add_evidence(s->ctx->store, id, "outages",
                                             it->row)))
             return err;
+        for (guint k = 0; it->steps && k < it->steps->len; k++) {
+            const step *p = &g_array_index(it->steps, step, k);
+            if (strcmp(p->table, "outages") &&
+                (err = ombud_store_add_evidence(s->ctx->store, id, p->table,
+                                                p->row)))
+                return err;
+        }
     }
     return OMBUD_OK;
 }
@@ -708,6 +804,26 @@ static void med_method(const state *s, const med *m, char *buf, size_t size)
              ombud_n(m->hist_days), first, ombud_n(m->used_days), a, b, t);
 }
 
+/* The method's sentence on step restoration, added to @out when some
+ * outage of the period was restored in steps. */
+static void steps_say(const state *s, const char *sus, char *out, size_t size)
+{
+    size_t n = strlen(out);
+
+    if (!s->stepped || n + 1 >= size)
+        return;
+    /* TRANSLATORS: how many outages were restored in steps, the sustained
+     * limit ("5m"), how many steps lists gave back fewer customers than
+     * affected, and how many more. */
+    snprintf(out + n, size - n, _(" Outages restored in steps: %s; each "
+             "step's customers are counted out until that step, and those "
+             "back within %s as a momentary event. Steps giving back fewer "
+             "customers than affected: %s (the rest counted out until the "
+             "last step); more than affected: %s (the steps' customers "
+             "counted)."), ombud_n(s->stepped), sus,
+             ombud_n(s->steps_short), ombud_n(s->steps_over));
+}
+
 static void describe(state *s, ombud_result *res, const med *m,
                      const sums *sys_all, const sums *sys_ex, int64_t nmeds,
                      const char *meds)
@@ -786,10 +902,16 @@ static void describe(state *s, ombud_result *res, const med *m,
              nmeds ? meds : _("none"), cemi, celid,
              ombud_n(sys_all->unattributed), ombud_n(s->uncounted),
              ombud_exclusions_say(&s->ex, &g->v[K_EXCLUDE], ex, sizeof ex));
+    steps_say(s, sus, res->method, sizeof res->method);
     (void)sys_ex;
 }
 
 /* ---- evaluate ------------------------------------------------------------ */
+
+static void free_steps(gpointer a)
+{
+    g_array_free(a, TRUE);
+}
 
 static void free_state(state *s)
 {
@@ -805,6 +927,7 @@ static void free_state(state *s)
     g_hash_table_destroy(s->hist);
     g_hash_table_destroy(s->days);
     g_hash_table_destroy(s->meds);
+    g_hash_table_destroy(s->steps);
 }
 
 /* The window start: the local midnight med_history years before the period. */
@@ -855,8 +978,7 @@ static ombud_err store_figures(state *s, sums *per, sums *sys, int ex)
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, {{0}}, 0, NULL, NULL, NULL, NULL, NULL, 0, INT64_MAX,
-               0, {0, ""}, 0, OMBUD_OK};
+    state s = {.ctx = ctx, .g = g, .hist_first = INT64_MAX};
     sums *all = g_new0(sums, MAX_AREAS), *ex = g_new0(sums, MAX_AREAS);
     sums sys_all, sys_ex;
     char meds[700];
@@ -868,12 +990,17 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     s.hist = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
     s.days = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
     s.meds = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    s.steps = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+                                    free_steps);
     s.intrs = g_array_new(FALSE, FALSE, sizeof(intr));
     s.hist_from = history_start(ctx, g->v[K_HISTORY].num);
     err = ombud_store_each_customers(ctx->store, on_customers, &s);
     for (int i = 0; i < s.nareas; i++)
         s.areas[i].served = served_at(&s.areas[i], ctx->to - 1,
                                       &s.areas[i].served_row);
+    if (!err)
+        err = ombud_store_each_step(ctx->store, s.hist_from, ctx->to, on_step,
+                                    &s);
     if (!err)
         err = ombud_store_each_outage(ctx->store, s.hist_from, ctx->to,
                                       on_outage, &s);

@@ -152,6 +152,8 @@ struct ombud_store_be {
         ombud_leg_fn fn, void *ud);
     ombud_err (*each_outage)(ombud_store *st, int64_t from, int64_t to,
         ombud_outage_fn fn, void *ud);
+    ombud_err (*each_step)(ombud_store *st, int64_t from, int64_t to,
+        ombud_step_fn fn, void *ud);
     ombud_err (*each_appointment)(ombud_store *st, int64_t from, int64_t to,
         ombud_appointment_fn fn, void *ud);
     ombud_err (*each_order)(ombud_store *st, int64_t from, int64_t to,
@@ -243,6 +245,7 @@ struct ombud_store_be {
     .clear_staged = p##_clear_staged, .add_reject = p##_add_reject, \
     .totals_get = p##_totals_get, .data_span = p##_data_span, \
     .each_leg = p##_each_leg, .each_outage = p##_each_outage, \
+    .each_step = p##_each_step, \
     .each_appointment = p##_each_appointment, .each_order = p##_each_order, \
     .each_customers = p##_each_customers, .each_promise = p##_each_promise, \
     .each_billing = p##_each_billing, \
@@ -382,6 +385,23 @@ extern const char *const ombud_source_tables[];
  */
 #define OMBUD_LEG_LINES(t) "coalesce(" t "lines, CAST(" t "line AS TEXT))"
 #define OMBUD_ROW_LINES(t) "CAST(" t "line AS TEXT)"
+
+/*
+ * When an outage ended, in both dialects: its restored_at, or for an
+ * outage restored in steps (its row has customers_restored) its last
+ * step's. Step rows always have restored_at, so this is never earlier
+ * than the row's own. @t is the outages table's alias with its dot.
+ */
+#define OMBUD_OUTAGE_END(t) "CASE WHEN " t "customers_restored IS NULL " \
+    "THEN " t "restored_at ELSE coalesce((SELECT max(p.restored_at) FROM " \
+    "outage_steps p WHERE p.outage_id = " t "outage_id AND p.restored_at > " \
+    t "restored_at), " t "restored_at) END"
+
+/** The steps of the outages started in [$1, $2) restored in steps
+ *  (ombud_store_each_step()): outage row, table, row, restored_at,
+ *  customers_restored (sql.c). */
+extern const char ombud_each_step_sql[];
+
 
 /** Copies each evidence row's source and line(s) from the row it names,
  *  where the evidence row has none yet; several statements (sql.c). The

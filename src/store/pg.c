@@ -434,8 +434,27 @@ static const char revision4_sql[] =
     "  UPDATE SET value = EXCLUDED.value;"
     "UPDATE meta SET value = '4' WHERE key = 'schema_version';";
 
+/* Revision 5, schema 5: step restoration. An outage's row may carry the
+ * customers its restored_at gave power back to; its later steps are rows
+ * of outage_steps, one per time. */
+static const char revision5_sql[] =
+    "ALTER TABLE outages ADD COLUMN IF NOT EXISTS customers_restored bigint;"
+    "CREATE TABLE IF NOT EXISTS outage_steps ("
+    "  id bigserial PRIMARY KEY,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  outage_id text COLLATE \"C\" NOT NULL,"
+    "  restored_at bigint NOT NULL,"
+    "  customers_restored bigint NOT NULL,"
+    "  UNIQUE (outage_id, restored_at));"
+    "CREATE INDEX IF NOT EXISTS outage_steps_source ON "
+    "  outage_steps(source_id);"
+    "INSERT INTO meta VALUES ('pg_revision', '5') ON CONFLICT (key) DO "
+    "  UPDATE SET value = EXCLUDED.value;"
+    "UPDATE meta SET value = '5' WHERE key = 'schema_version';";
+
 /* The revision of the PostgreSQL schema this build writes (see above). */
-#define PG_REVISION 4
+#define PG_REVISION 5
 
 /* ---- parameters ------------------------------------------------------------- */
 
@@ -709,11 +728,16 @@ static ombud_err upgrade_revision(ombud_pg *pg)
                                           "(data-quality settings, "
                                           "customers)", revision3_sql)))
         return err;
-    if ((err = run_script(pg, "upgrading the schema (evidence lines)",
-                          revision4_sql)))
+    if (revision < 4 && (err = run_script(pg, "upgrading the schema "
+                                          "(evidence lines)", revision4_sql)))
         return err;
-    return run_script(pg, "upgrading the schema (evidence lines)",
-                      ombud_evidence_fill_sql);
+    if ((err = run_script(pg, "upgrading the schema (restoration steps)",
+                          revision5_sql)))
+        return err;
+    /* After revision 5: the evidence may name any table, outage_steps too. */
+    return revision < 4 ? run_script(pg, "upgrading the schema (evidence "
+                                     "lines)", ombud_evidence_fill_sql)
+                        : OMBUD_OK;
 }
 
 /* Create the schema once, under a lock so that two first runs do not race. */
@@ -1299,7 +1323,11 @@ static ombud_err pg_add_outage(ombud_store *base, int64_t source_id,
     put_time(b, o->reported_at);
     put(b, o->exclusion);
     put(b, o->location_class);
-    put_end(b, 14);
+    if (o->customers_restored <= 0)
+        put(b, NULL);
+    else
+        put_int(b, o->customers_restored);
+    put_end(b, 15);
     return copy_row_done(pg);
 }
 
@@ -1567,24 +1595,52 @@ static ombud_err pg_stage_event(ombud_store *base, const ombud_staged_event *e,
 typedef struct kind_sql {
     const char *kind, *table, *key_field, *dup_reason, *stage_time, *dups, *move;
     const char *analyze;
+    const char *steps;   /* run before dups: rows that are not duplicates
+                            though their key is (outages' later steps) */
 } kind_sql;
+
+/*
+ * The later restoration steps of outages (t15 customers_restored, t5
+ * started_at, t6 restored_at): a row whose outage_id is stored, or staged
+ * on an earlier line, where that outage has customers_restored, started
+ * at the same time, and has no step at this time yet (its own row's
+ * included). They go to outage_steps and are set aside (ombud_dupl) so
+ * that neither the move nor the duplicate query sees them.
+ */
+static const char outage_steps_sql[] =
+    "WITH x AS (SELECT line, t1, t5, t6, t15, first_value(line) OVER w fl, "
+    "first_value(t5) OVER w f5, first_value(t15) OVER w f15, row_number() "
+    "OVER (PARTITION BY t1, t6 ORDER BY line) rt FROM ombud_stage WHERE NOT "
+    "rj WINDOW w AS (PARTITION BY t1 ORDER BY line)), st AS (SELECT x.line, "
+    "x.t1, x.t6, x.t15 FROM x LEFT JOIN outages o ON o.outage_id = x.t1 "
+    "WHERE x.t15 IS NOT NULL AND x.rt = 1 AND CASE WHEN o.id IS NOT NULL "
+    "THEN o.customers_restored IS NOT NULL AND o.started_at = x.t5::bigint "
+    "AND o.restored_at <> x.t6::bigint AND NOT EXISTS (SELECT 1 FROM "
+    "outage_steps p WHERE p.outage_id = x.t1 AND p.restored_at = "
+    "x.t6::bigint) ELSE x.line <> x.fl AND x.f15 IS NOT NULL AND x.f5 = "
+    "x.t5 END), ins AS (INSERT INTO outage_steps (source_id, line, "
+    "outage_id, restored_at, customers_restored) SELECT $1, line, t1, "
+    "t6::bigint, t15::bigint FROM st ORDER BY line) INSERT INTO ombud_dupl "
+    "SELECT line FROM st";
 
 static const kind_sql kinds[] = {
     {"outages", "outages", "outage_id", OMBUD_DUP_OUTAGE_REASON, NULL,
      "SELECT x.line, x.t1, coalesce(e.ref, $1 || ':' || x.first_line) FROM "
      "(SELECT line, t1, first_value(line) OVER w first_line, row_number() "
-     "OVER w rn FROM ombud_stage WHERE NOT rj WINDOW w AS (PARTITION BY t1 "
+     "OVER w rn FROM ombud_stage s WHERE NOT rj AND NOT EXISTS (SELECT 1 "
+     "FROM ombud_dupl d WHERE d.line = s.line) WINDOW w AS (PARTITION BY t1 "
      "ORDER BY line)) x LEFT JOIN LATERAL (SELECT s.name || ':' || o.line ref "
      "FROM outages o JOIN sources s ON s.id = o.source_id WHERE o.outage_id "
      "= x.t1) e ON true WHERE x.rn > 1 OR e.ref IS NOT NULL ORDER BY x.line",
      "INSERT INTO outages (source_id, line, outage_id, account_id, area, "
      "service, started_at, restored_at, planned, scheduled_at, notified_at, "
-     "customers_affected, cause, reported_at, exclusion, location_class) "
-     "SELECT $1, line, t1, t2, t3, t4, t5::bigint, t6::bigint, t7::bigint, "
-     "t8::bigint, t9::bigint, t10::bigint, t11, t12::bigint, t13, t14 FROM "
-     "ombud_stage s WHERE NOT rj AND NOT EXISTS "
-     "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line",
-     "ANALYZE outages"},
+     "customers_affected, cause, reported_at, exclusion, location_class, "
+     "customers_restored) SELECT $1, line, t1, t2, t3, t4, t5::bigint, "
+     "t6::bigint, t7::bigint, t8::bigint, t9::bigint, t10::bigint, t11, "
+     "t12::bigint, t13, t14, t15::bigint FROM ombud_stage s WHERE NOT rj AND "
+     "NOT EXISTS (SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY "
+     "line",
+     "ANALYZE outages; ANALYZE outage_steps", outage_steps_sql},
     {"calls", "call_legs", "call_id", OMBUD_DUP_LEG_REASON, "t4",
      "SELECT x.line, x.t1, coalesce(e.ref, $1 || ':' || x.first_line) FROM "
      "(SELECT line, t1, t3, t4, first_value(line) OVER w first_line, "
@@ -1600,14 +1656,14 @@ static const kind_sql kinds[] = {
      "t4::bigint, t5::bigint, t6::bigint, t7, t8, t9, t10, t11::bigint FROM "
      "ombud_stage s WHERE NOT rj AND NOT EXISTS (SELECT 1 FROM ombud_dupl d "
      "WHERE d.line = s.line) ORDER BY line",
-     "ANALYZE call_legs"},
+     "ANALYZE call_legs", NULL},
     {"billing", "billing_events", NULL, NULL, "t3", NULL,
      "INSERT INTO billing_events (source_id, line, account_id, kind, "
      "posted_at, amount, currency, service, period_start, period_end, due_at, "
      "reference, description, area) SELECT $1, line, t1, t2, t3::bigint, "
      "t4::bigint, t5, t6, t7::bigint, t8::bigint, t9::bigint, t10, t11, t12 "
      "FROM ombud_stage WHERE NOT rj ORDER BY line",
-     "ANALYZE billing_events"},
+     "ANALYZE billing_events", NULL},
     {"appointments", "appointments", "appointment_id",
      OMBUD_DUP_APPOINTMENT_REASON, NULL,
      "SELECT x.line, x.t1, coalesce(e.ref, $1 || ':' || x.first_line) FROM "
@@ -1623,7 +1679,7 @@ static const kind_sql kinds[] = {
      "t3, t4, t5::bigint, t6::bigint, t7::bigint, t8::bigint, t9::bigint, "
      "t10, t11::bigint FROM ombud_stage s WHERE NOT rj AND NOT EXISTS "
      "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line",
-     "ANALYZE appointments"},
+     "ANALYZE appointments", NULL},
     {"orders", "orders", "order_id", OMBUD_DUP_ORDER_REASON, NULL,
      "SELECT x.line, x.t1, coalesce(e.ref, $1 || ':' || x.first_line) FROM "
      "(SELECT line, t1, first_value(line) OVER w first_line, row_number() "
@@ -1637,7 +1693,7 @@ static const kind_sql kinds[] = {
      "t2, t3, t4, t5, t6::bigint, t7::bigint, t8::bigint, t9::bigint, "
      "t10::bigint, t11 FROM ombud_stage s WHERE NOT rj AND NOT EXISTS "
      "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line",
-     "ANALYZE orders"},
+     "ANALYZE orders", NULL},
     /* The reject shows the number as written (t3); its reason names the
      * digits (t1), the key, as a fourth column. */
     {"accounts", "accounts", "caller_number", OMBUD_DUP_ACCOUNT_REASON, NULL,
@@ -1651,12 +1707,12 @@ static const kind_sql kinds[] = {
      "INSERT INTO accounts (source_id, line, caller_number, account_id) "
      "SELECT $1, line, t1, t2 FROM ombud_stage s WHERE NOT rj AND NOT EXISTS "
      "(SELECT 1 FROM ombud_dupl d WHERE d.line = s.line) ORDER BY line",
-     "ANALYZE accounts"},
+     "ANALYZE accounts", NULL},
     {"customers", "customers", NULL, NULL, NULL, NULL,
      "INSERT INTO customers (source_id, line, area, customers_served, as_of) "
      "SELECT $1, line, t1, t2::bigint, t3::bigint FROM ombud_stage WHERE NOT "
      "rj ORDER BY line",
-     "ANALYZE customers"},
+     "ANALYZE customers", NULL},
     {"cdr", "cdr_records", NULL, NULL, NULL, NULL,
      "INSERT INTO cdr_records (source_id, line, uniqueid, linkedid, "
      "accountcode, src, dst, dcontext, channel, dstchannel, lastapp, "
@@ -1664,7 +1720,7 @@ static const kind_sql kinds[] = {
      "userfield) SELECT $1, line, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, "
      "t11::bigint, t12::bigint, t13::bigint, t14::bigint, t15::bigint, t16, "
      "t17 FROM ombud_stage WHERE NOT rj ORDER BY line",
-     "ANALYZE cdr_records"},
+     "ANALYZE cdr_records", NULL},
     /* Legs built from a queue_log: their duplicates were found as they were
      * built (queue_log_leg_dup); stored in the order built (rcol). */
     {"queue_log", "call_legs", NULL, NULL, "t4", NULL,
@@ -1673,7 +1729,7 @@ static const kind_sql kinds[] = {
      "ticket_id, promised_restore_at, lines, nlines) SELECT $1, line, t1, t2, "
      "t3, t4::bigint, t5::bigint, t6::bigint, t7, t8, t9, t10, t11::bigint, "
      "t12, t13::bigint FROM ombud_stage WHERE NOT rj ORDER BY rcol",
-     "ANALYZE call_legs"},
+     "ANALYZE call_legs", NULL},
 };
 
 static const kind_sql *kind_of(const char *kind)
@@ -1818,6 +1874,8 @@ static ombud_err pg_end_rows(ombud_store *base, int64_t source_id,
                    NULL, NULL)) ||
         (err = run(pg, "reading the staged rows", "ANALYZE ombud_stage", NULL,
                    NULL)) ||
+        (k->steps && (err = run(pg, "storing the restoration steps",
+                                k->steps, &p, NULL))) ||
         (err = late_duplicates(pg, k)) ||
         (k->stage_time && (err = make_partitions(pg, k))) ||
         (err = run(pg, "storing the rows", k->move, &p, NULL)) ||
@@ -1921,9 +1979,13 @@ static void read_leg(const PGresult *r, int row, int i, ombud_call_leg *c)
     c->promised_restore_at = col_time(r, row, i + 11);
 }
 
-#define OUTAGE_COLUMNS "id, outage_id, account_id, area, service, started_at, " \
-    "restored_at, planned, scheduled_at, notified_at, customers_affected, " \
-    "cause, reported_at, exclusion, location_class"
+/* An outage's columns with @restored as its restored_at (see
+ * OMBUD_OUTAGE_END). */
+#define OUTAGE_COLUMNS_WITH(restored) "id, outage_id, account_id, area, " \
+    "service, started_at, " restored ", planned, scheduled_at, " \
+    "notified_at, customers_affected, cause, reported_at, exclusion, " \
+    "location_class, customers_restored"
+#define OUTAGE_COLUMNS OUTAGE_COLUMNS_WITH("restored_at")
 
 static void read_outage(const PGresult *r, int row, int i, ombud_outage *o)
 {
@@ -1933,7 +1995,9 @@ static void read_outage(const PGresult *r, int row, int i, ombud_outage *o)
                         (int)col_int(r, row, i + 7), col_time(r, row, i + 8),
                         col_time(r, row, i + 9), col_int(r, row, i + 10),
                         col_text(r, row, i + 11), col_time(r, row, i + 12),
-                        col_text(r, row, i + 13), col_text(r, row, i + 14)};
+                        col_text(r, row, i + 13), col_text(r, row, i + 14),
+                        PQgetisnull(r, row, i + 15) ? 0
+                                                    : col_int(r, row, i + 15)};
 }
 
 #define BILLING_COLUMNS "id, account_id, kind, posted_at, amount, currency, " \
@@ -2002,10 +2066,32 @@ static ombud_err pg_each_outage(ombud_store *base, int64_t from, int64_t to,
     prm p = {0};
 
     p_period(&p, from, to);
-    return each_row(pg, "reading evidence", "SELECT " OUTAGE_COLUMNS " FROM "
-                    "outages WHERE started_at < $2 AND (restored_at IS NULL OR "
-                    "restored_at > $1) ORDER BY started_at, id", &p,
-                    outage_row, &w);
+    return each_row(pg, "reading evidence", "SELECT " OUTAGE_COLUMNS_WITH(
+                    OMBUD_OUTAGE_END("outages.")) " FROM outages WHERE started_at < $2 "
+                    "AND (restored_at IS NULL OR " OMBUD_OUTAGE_END("outages.")
+                    " > $1) ORDER BY started_at, id", &p, outage_row, &w);
+}
+
+static int step_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    ombud_step p = {col_int(r, row, 0), col_text(r, row, 1),
+                    col_int(r, row, 2), col_time(r, row, 3),
+                    col_int(r, row, 4)};
+
+    return ((ombud_step_fn)w->fn)(w->ud, &p);
+}
+
+static ombud_err pg_each_step(ombud_store *base, int64_t from, int64_t to,
+                              ombud_step_fn fn, void *ud)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+    walk w = {(void *)fn, ud};
+    prm p = {0};
+
+    p_period(&p, from, to);
+    return each_row(pg, "reading restoration steps", ombud_each_step_sql, &p,
+                    step_row, &w);
 }
 
 static int promise_row(void *ud, const PGresult *r, int row)
@@ -2172,8 +2258,9 @@ static ombud_err pg_outage_restored(ombud_store *base, const char *outage_id,
     *restored_at = OMBUD_TIME_NONE;
     p_text(&p, outage_id);
     if ((err = need_tx(pg)) ||
-        (err = run(pg, "looking up an outage", "SELECT id, restored_at FROM "
-                   "outages WHERE outage_id = $1", &p, &res)))
+        (err = run(pg, "looking up an outage", "SELECT id, "
+                   OMBUD_OUTAGE_END("outages.") " FROM outages WHERE outage_id = $1",
+                   &p, &res)))
         return err;
     if (PQntuples(res) == 1) {
         *row_id = col_int(res, 0, 0);

@@ -23,7 +23,8 @@ const char ombud_count_rows_sql[] =
     " + (SELECT count(*) FROM orders WHERE source_id = $1)"
     " + (SELECT count(*) FROM accounts WHERE source_id = $1)"
     " + (SELECT count(*) FROM cdr_records WHERE source_id = $1)"
-    " + (SELECT count(*) FROM customers WHERE source_id = $1),"
+    " + (SELECT count(*) FROM customers WHERE source_id = $1)"
+    " + (SELECT count(*) FROM outage_steps WHERE source_id = $1),"
     " (SELECT count(*) FROM rejects WHERE source_id = $1)";
 
 /* Indexes both stores keep from the start: on keys that arrive in order
@@ -139,7 +140,8 @@ const char ombud_evidence_fill_sql[] =
     EVIDENCE_FILL("billing_events", OMBUD_ROW_LINES("t.")) ";"
     EVIDENCE_FILL("appointments", OMBUD_ROW_LINES("t.")) ";"
     EVIDENCE_FILL("orders", OMBUD_ROW_LINES("t.")) ";"
-    EVIDENCE_FILL("customers", OMBUD_ROW_LINES("t.")) ";";
+    EVIDENCE_FILL("customers", OMBUD_ROW_LINES("t.")) ";"
+    EVIDENCE_FILL("outage_steps", OMBUD_ROW_LINES("t.")) ";";
 
 /* The same for the legs and billing rows of a period [$1, $2) only: a
  * bound by which PostgreSQL prunes the monthly partitions. */
@@ -149,6 +151,17 @@ const char ombud_evidence_fill_legs_sql[] =
 const char ombud_evidence_fill_billing_sql[] =
     EVIDENCE_FILL("billing_events", OMBUD_ROW_LINES("t."))
     " AND t.posted_at >= $1 AND t.posted_at < $2";
+
+/* An outage's own row is its first step; the rows of outage_steps the
+ * others. A step whose outage was forgotten names no outage and is left
+ * out by the join. */
+const char ombud_each_step_sql[] =
+    "SELECT id, 'outages', id, restored_at, customers_restored FROM outages "
+    "WHERE customers_restored IS NOT NULL AND started_at >= $1 AND "
+    "started_at < $2 UNION ALL SELECT o.id, 'outage_steps', p.id, "
+    "p.restored_at, p.customers_restored FROM outage_steps p JOIN outages o "
+    "ON o.outage_id = p.outage_id WHERE o.customers_restored IS NOT NULL "
+    "AND o.started_at >= $1 AND o.started_at < $2 ORDER BY 1, 4, 2, 3";
 
 char *ombud_spread_sql(const char *kind)
 {
@@ -253,7 +266,7 @@ static const struct {
 
 const char *const ombud_source_tables[] = {
     "outages", "call_legs", "billing_events", "appointments", "orders",
-    "accounts", "cdr_records", "customers", NULL
+    "accounts", "cdr_records", "customers", "outage_steps", NULL
 };
 
 char *ombud_name_clash_sql(const char *kind, char mark, char *pre,

@@ -86,7 +86,20 @@ static const char schema_sql[] =
     "  cause TEXT,"
     "  reported_at INTEGER,"
     "  exclusion TEXT,"
-    "  location_class TEXT);"
+    "  location_class TEXT,"
+    "  customers_restored INTEGER);"
+    /* The later steps of outages restored in steps (the first is the
+     * outage's own row): one per time. */
+    "CREATE TABLE IF NOT EXISTS outage_steps ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  outage_id TEXT NOT NULL,"
+    "  restored_at INTEGER NOT NULL,"
+    "  customers_restored INTEGER NOT NULL,"
+    "  UNIQUE (outage_id, restored_at));"
+    "CREATE INDEX IF NOT EXISTS outage_steps_source ON "
+    "  outage_steps(source_id);"
     "CREATE TABLE IF NOT EXISTS call_legs ("
     "  id INTEGER PRIMARY KEY,"
     "  source_id INTEGER NOT NULL REFERENCES sources(id),"
@@ -326,7 +339,7 @@ enum {
     S_ADD_EVIDENCE, S_ADD_SERIES, S_ADD_FIGURE, S_ADD_APPOINTMENT,
     S_ADD_ORDER, S_DUP_APPOINTMENT, S_DUP_ORDER, S_ADD_ACCOUNT, S_DUP_ACCOUNT,
     S_ACCOUNT_OF, S_ADD_CDR, S_CDR_OF, S_STAGE, S_DUP_STAGED, S_ADD_CUSTOMERS,
-    S_ADD_LEG_EVIDENCE, S_COUNT
+    S_ADD_LEG_EVIDENCE, S_ADD_STEP, S_COUNT
 };
 
 /* A column of the row an evidence row names (?2 its table, ?3 its id):
@@ -336,7 +349,7 @@ enum {
 #define EVIDENCE_OF(leg, other) EVIDENCE_COL("call_legs", leg) \
     EVIDENCE_COL("outages", other) EVIDENCE_COL("billing_events", other) \
     EVIDENCE_COL("appointments", other) EVIDENCE_COL("orders", other) \
-    EVIDENCE_COL("customers", other)
+    EVIDENCE_COL("customers", other) EVIDENCE_COL("outage_steps", other)
 
 static const char *const stmt_sql[S_COUNT] = {
     [S_FIND_SOURCE] = "SELECT id, rows_read, rows_stored, rows_rejected, "
@@ -350,9 +363,20 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_ADD_OUTAGE] = "INSERT INTO outages (source_id, line, outage_id, "
                      "account_id, area, service, started_at, restored_at, "
                      "planned, scheduled_at, notified_at, customers_affected, "
-                     "cause, reported_at, exclusion, location_class) VALUES "
-                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                     "?14, ?15, ?16)",
+                     "cause, reported_at, exclusion, location_class, "
+                     "customers_restored) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                     "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    /* A later step of an outage stored already (?3, started at ?6):
+     * stored when that outage is restored in steps and has no step at
+     * this time (?4) yet, its own row's included; else nothing, and the
+     * row is a duplicate. */
+    [S_ADD_STEP] = "INSERT INTO outage_steps (source_id, line, outage_id, "
+                   "restored_at, customers_restored) SELECT ?1, ?2, ?3, ?4, "
+                   "?5 FROM outages o WHERE o.outage_id = ?3 AND "
+                   "o.customers_restored IS NOT NULL AND o.started_at = ?6 "
+                   "AND o.restored_at <> ?4 AND NOT EXISTS (SELECT 1 FROM "
+                   "outage_steps p WHERE p.outage_id = ?3 AND p.restored_at "
+                   "= ?4)",
     [S_ADD_LEG] = "INSERT INTO call_legs (source_id, line, call_id, "
                   "account_id, queue, arrived_at, answered_at, ended_at, "
                   "outcome, agent_id, transferred_to, ticket_id, "
@@ -683,6 +707,10 @@ static ombud_err create_schema(sq_store *st)
         goto fail;
     if (version >= 1 && version <= 3 && (err = upgrade_v3(st)))
         goto fail;
+    /* Schema 5: step restoration (outage_steps comes with schema_sql). */
+    if (version >= 1 && version <= 4 &&
+        (err = add_column(st, "outages", "customers_restored", "INTEGER")))
+        goto fail;
     snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO meta VALUES "
              "('schema_version', '%d')", OMBUD_SCHEMA_VERSION);
     if ((err = exec(st, sql)))
@@ -992,6 +1020,35 @@ static ombud_err step_insert(sq_store *st, sqlite3_stmt *s, const char *what)
     return db_error(st, what);
 }
 
+static void bind_count(sqlite3_stmt *s, int i, int64_t n)
+{
+    if (n <= 0)
+        sqlite3_bind_null(s, i);
+    else
+        sqlite3_bind_int64(s, i, n);
+}
+
+/* A row whose outage_id is stored: a later step of it, or (no change) a
+ * duplicate. */
+static ombud_err add_step(sq_store *st, int64_t source_id, long line,
+                          const ombud_outage *o)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_STEP];
+    int rc;
+
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, line);
+    bind_text(s, 3, o->outage_id);
+    bind_time(s, 4, o->restored_at);
+    sqlite3_bind_int64(s, 5, o->customers_restored);
+    bind_time(s, 6, o->started_at);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_error(st, "storing a restoration step");
+    return sqlite3_changes(st->db) ? OMBUD_OK : OMBUD_E_DUPLICATE;
+}
+
 static ombud_err sq_add_outage(ombud_store *base, int64_t source_id, long line,
                                  const ombud_outage *o)
 {
@@ -1016,7 +1073,10 @@ static ombud_err sq_add_outage(ombud_store *base, int64_t source_id, long line,
     bind_time(s, 14, o->reported_at);
     bind_text(s, 15, o->exclusion);
     bind_text(s, 16, o->location_class);
+    bind_count(s, 17, o->customers_restored);
     err = step_insert(st, s, "storing an outage");
+    if (err == OMBUD_E_DUPLICATE && o->customers_restored > 0)
+        err = add_step(st, source_id, line, o);
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_OUTAGE], 1, o->outage_id);
         return report_dup(st, st->stmt[S_DUP_OUTAGE], line, o->outage_id,
@@ -1437,6 +1497,12 @@ static int64_t col_time(sqlite3_stmt *s, int i)
                                                     : sqlite3_column_int64(s, i);
 }
 
+static int64_t col_count(sqlite3_stmt *s, int i)
+{
+    return sqlite3_column_type(s, i) == SQLITE_NULL ? 0
+                                                    : sqlite3_column_int64(s, i);
+}
+
 #define LEG_COLUMNS "id, call_id, account_id, queue, arrived_at, answered_at, " \
     "ended_at, outcome, agent_id, transferred_to, ticket_id, promised_restore_at"
 
@@ -1530,11 +1596,12 @@ static ombud_err sq_each_outage(ombud_store *base, int64_t from, int64_t to,
     int rc;
 
     if ((err = prepare_period(st, "SELECT id, outage_id, account_id, area, "
-                              "service, started_at, restored_at, planned, "
-                              "scheduled_at, notified_at, customers_affected, "
-                              "cause, reported_at, exclusion, location_class "
+                              "service, started_at, " OMBUD_OUTAGE_END("outages.")
+                              " ended, planned, scheduled_at, notified_at, "
+                              "customers_affected, cause, reported_at, "
+                              "exclusion, location_class, customers_restored "
                               "FROM outages WHERE started_at < ?2 AND "
-                              "(restored_at IS NULL OR restored_at > ?1) "
+                              "(restored_at IS NULL OR ended > ?1) "
                               "ORDER BY started_at, id", from, to, &s)))
         return err;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1543,8 +1610,32 @@ static ombud_err sq_each_outage(ombud_store *base, int64_t from, int64_t to,
                            sqlite3_column_int(s, 7), col_time(s, 8),
                            col_time(s, 9), sqlite3_column_int64(s, 10),
                            col_text(s, 11), col_time(s, 12), col_text(s, 13),
-                           col_text(s, 14)};
+                           col_text(s, 14), col_count(s, 15)};
         if (fn(ud, sqlite3_column_int64(s, 0), &o))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+static ombud_err sq_each_step(ombud_store *base, int64_t from, int64_t to,
+                               ombud_step_fn fn, void *ud)
+{
+    sq_store *st = (sq_store *)base;
+    char *sql = g_strdelimit(g_strdup(ombud_each_step_sql), "$", '?');
+    sqlite3_stmt *s;
+    ombud_step p;
+    ombud_err err;
+    int rc;
+
+    err = prepare_period(st, sql, from, to, &s);
+    g_free(sql);
+    if (err)
+        return err;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        p = (ombud_step){sqlite3_column_int64(s, 0), col_text(s, 1),
+                         sqlite3_column_int64(s, 2), col_time(s, 3),
+                         sqlite3_column_int64(s, 4)};
+        if (fn(ud, &p))
             break;
     }
     return end_iteration(st, s, rc);
@@ -1920,8 +2011,9 @@ static ombud_err sq_outage_restored(ombud_store *base, const char *outage_id,
 
     *row_id = 0;
     *restored_at = OMBUD_TIME_NONE;
-    if (sqlite3_prepare_v2(st->db, "SELECT id, restored_at FROM outages "
-                           "WHERE outage_id = ?1", -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, "SELECT id, " OMBUD_OUTAGE_END("outages.")
+                           " FROM outages WHERE outage_id = ?1", -1, &s,
+                           NULL) != SQLITE_OK)
         return db_error(st, "looking up an outage");
     bind_text(s, 1, outage_id);
     if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -2378,7 +2470,8 @@ static ombud_err sq_each_event(ombud_store *base, const char *account,
                 ", line, id, outage_id, account_id, area, service, "
                 "started_at, restored_at, planned, scheduled_at, notified_at, "
                 "customers_affected, cause, reported_at, exclusion, "
-                "location_class FROM outages WHERE id = ?1" :
+                "location_class, customers_restored FROM outages WHERE id = "
+                "?1" :
             !strcmp(e.table, "appointments") ? "SELECT "
                 SOURCE_NAME("appointments") ", line, " APPT_COLUMNS
                 " FROM appointments WHERE id = ?1" :
@@ -2411,7 +2504,8 @@ static ombud_err sq_each_event(ombud_store *base, const char *account,
                                sqlite3_column_int(q, 9), col_time(q, 10),
                                col_time(q, 11), sqlite3_column_int64(q, 12),
                                col_text(q, 13), col_time(q, 14),
-                               col_text(q, 15), col_text(q, 16)};
+                               col_text(q, 15), col_text(q, 16),
+                               col_count(q, 17)};
             e.outage = &o;
         } else if (!strcmp(e.table, "appointments")) {
             read_appt(q, 2, &a);

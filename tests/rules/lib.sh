@@ -83,7 +83,9 @@ evidence_of() { # GID SUBJECT
                UNION ALL
                SELECT 'appointments', id, source_id, line FROM appointments
                UNION ALL
-               SELECT 'orders', id, source_id, line FROM orders) x
+               SELECT 'orders', id, source_id, line FROM orders
+               UNION ALL
+               SELECT 'outage_steps', id, source_id, line FROM outage_steps) x
            ON x.tbl = e.tbl AND x.id = e.row_id
          JOIN sources s ON s.id = x.source_id
          WHERE e.breach_id IN (SELECT id FROM breaches

@@ -88,7 +88,7 @@ sqlite3 v2.db "ALTER TABLE sources DROP COLUMN rows_counted;
   UPDATE meta SET value = '2' WHERE key = 'schema_version'"
 ingest --calls queue_log
 expect_exit 0
-expect_sql "SELECT value FROM meta WHERE key = 'schema_version'" 4
+expect_sql "SELECT value FROM meta WHERE key = 'schema_version'" 5
 expect_sql "SELECT kind, rows_read, rows_stored, rows_counted FROM sources ORDER BY id" \
 "calls|64|64|0
 queue_log|8|8|0"

@@ -269,7 +269,7 @@ static ombud_outage outage(const char *id, int64_t started, int64_t restored)
 {
     return (ombud_outage){id, NULL, NULL, NULL, started, restored, 0,
                           OMBUD_TIME_NONE, OMBUD_TIME_NONE, 0, NULL,
-                          OMBUD_TIME_NONE, NULL, NULL};
+                          OMBUD_TIME_NONE, NULL, NULL, 0};
 }
 
 /* A leg that no person answered; @lines NULL for a row of its own. */
@@ -703,7 +703,7 @@ static void store_outages(void)
         {"O-6", "ACC-1", "North", "fibre", UTC(2026, 10, 10, 8, 0, 0),
          UTC(2026, 10, 10, 20, 0, 0), 1, UTC(2026, 10, 3, 9, 0, 0),
          UTC(2026, 10, 2, 12, 0, 0), 120, "fibre cut",
-         UTC(2026, 10, 10, 8, 30, 0), "planned_notified", "urban"},
+         UTC(2026, 10, 10, 8, 30, 0), "planned_notified", "urban", 0},
     };
     int64_t id = begin("outages", "outages.csv", 1);
 
@@ -1866,13 +1866,86 @@ static void test_duplicates(void **state)
     assert_int_equal(totals().call_legs, 1);
 }
 
+/* S-1 restored in steps: 40 back at +1 h (its own row), 50 at +3 h in
+ * the same file, 10 at +2 h from a later file; the step at +3 h again and
+ * a row of another start are duplicates. T-9 has no steps. */
+static void steps_a(int64_t id)
+{
+    ombud_outage a = outage("S-1", OCT, OCT + 3600), b = a, t;
+
+    a.customers_affected = b.customers_affected = 100;
+    a.customers_restored = 40;
+    b.restored_at = OCT + 3 * 3600;
+    b.customers_restored = 50;
+    t = outage("T-9", OCT, OCT + 600);
+    add_outage(id, 2, &a);
+    add_outage(id, 3, &b);
+    add_outage(id, 4, &t);
+    add_outage(id, 5, &b);   /* the +3 h step again */
+}
+
+static void steps_b(int64_t id)
+{
+    ombud_outage c = outage("S-1", OCT, OCT + 2 * 3600), d;
+
+    c.customers_affected = 100;
+    c.customers_restored = 10;
+    d = c;
+    d.started_at = OCT + 60;
+    d.restored_at = OCT + 4 * 3600;
+    add_outage(id, 2, &c);
+    add_outage(id, 3, &d);   /* another start: not a step of S-1 */
+}
+
+static int on_step(void *ud, const ombud_step *p)
+{
+    seen *s = ud;
+    size_t n = strlen(s->text);
+
+    snprintf(s->text + n, sizeof s->text - n, "%s|%lld|%lld\n", p->table,
+             (long long)(p->restored_at - OCT),
+             (long long)p->customers_restored);
+    return 0;
+}
+
+static void test_steps(void **state)
+{
+    seen s = {0}, o = {0};
+    ombud_counts c;
+
+    (void)state;
+    c = import_dups("outages", "a.csv", 1, steps_a, 4);
+    assert_string_equal(dups.seen, "5|S-1|S-1|a.csv:2|1\n");
+    assert_int_equal(c.stored, 3);
+    dups.seen[0] = '\0';
+    c = import_dups("outages", "b.csv", 2, steps_b, 2);
+    assert_string_equal(dups.seen, "3|S-1|S-1|a.csv:2|1\n");
+    assert_int_equal(c.stored, 1);
+    dups.seen[0] = '\0';
+    assert_int_equal(totals().outages, 2);
+    assert_int_equal(ombud_store_each_step(st, OCT, NOV, on_step, &s),
+                     OMBUD_OK);
+    assert_string_equal(s.text, "outages|3600|40\n"
+                                "outage_steps|7200|10\n"
+                                "outage_steps|10800|50\n");
+    /* Read as an outage, S-1 ended at its last step. */
+    assert_int_equal(ombud_store_each_outage(st, OCT, NOV, on_outage, &o),
+                     OMBUD_OK);
+    assert_non_null(strstr(o.text, "S-1|-|-|-|2026-10-01 00:00:00|"
+                           "2026-10-01 03:00:00|"));
+    s.text[0] = '\0';
+    assert_int_equal(ombud_store_each_step(st, OCT + 1, NOV, on_step, &s),
+                     OMBUD_OK);
+    assert_string_equal(s.text, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
         T(test_file_counts), T(test_counted_lines), T(test_abort_file),
         T(test_accounting_mismatch), T(test_source_checksum_notes),
-        T(test_each_outage), T(test_each_leg), T(test_each_billing),
+        T(test_each_outage), T(test_steps), T(test_each_leg), T(test_each_billing),
         T(test_each_appointment), T(test_each_order), T(test_each_customers),
         T(test_data_span), T(test_each_reject), T(test_accounts),
         T(test_cdr_of), T(test_check_get), T(test_each_result),
