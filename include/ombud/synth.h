@@ -14,6 +14,12 @@
  *   orders               N / 100 (at least 10)
  *   appointments         about 1 per 2 long account outages + 3 per 4 orders
  *
+ * With history_years Y > 0 it writes an electric utility's interruption
+ * history instead (src/synth/history.c): outages.csv of exactly N rows
+ * over the Y years before the month and the month, with log-normal daily
+ * SAIDI, storm days and a storm planted on the month's 14th, and
+ * customers.csv with 8 areas x (Y + 1) yearly counts; nothing else.
+ *
  * The same options give the same bytes: all randomness comes from a
  * splitmix64 hash of (seed, stream, index) and one splitmix64 sequence for
  * the calls, never from rand(); no floating point decides a value; and
@@ -33,6 +39,9 @@
 /** Fewest and most call legs `ombud synth` writes. */
 #define OMBUD_SYNTH_MIN_ROWS 100
 #define OMBUD_SYNTH_MAX_ROWS 200000000
+/** Most years of interruption history (the reliability kind's
+ * med_history allows 1 to 20). */
+#define OMBUD_SYNTH_MAX_HISTORY_YEARS 20
 
 /** How the call legs are written. */
 typedef enum ombud_synth_format {
@@ -48,6 +57,9 @@ typedef struct ombud_synth_opts {
     int year, month;              /**< the month generated, e.g. 2026, 10 */
     const ombud_tz *tz;           /**< the carrier's zone (borrowed) */
     const char *dir;              /**< output folder, must exist (borrowed) */
+    int history_years;            /**< 0: the carrier month; 1..MAX_HISTORY_YEARS:
+                                   * the interruption history instead, rows
+                                   * being its outages.csv rows */
 } ombud_synth_opts;
 
 /** How many records of each kind were written. */
@@ -59,16 +71,22 @@ typedef struct ombud_synth_counts {
     int64_t billing;
     int64_t appointments;
     int64_t orders;
+    int64_t customers;            /**< customers.csv rows (history only) */
 } ombud_synth_counts;
 
 /**
  * @brief Write the month into @p o->dir: calls.csv (or queue_log and
  * accounts.csv), outages.csv, billing.csv, appointments.csv, orders.csv,
- * lines.csv (working lines per area, for trouble-report rates).
+ * lines.csv (working lines per area, for trouble-report rates). With
+ * o->history_years > 0, the interruption history instead: outages.csv
+ * (exactly o->rows rows) and customers.csv only, counted in c->outages
+ * and c->customers.
  *
  * Each file is written as NAME.tmp and renamed when complete, so a failure
  * (disk full) leaves no half-written file under the final name.
- * @param o  options (borrowed); rows must be within the bounds above.
+ * @param o  options (borrowed); rows and history_years must be within
+ *           the bounds above, and the month minus history_years years
+ *           after OMBUD_YEAR_MIN.
  * @param c  receives the counts; may be NULL.
  * @return OMBUD_OK, OMBUD_E_CANTCREAT when a file cannot be written (a
  * message has been printed), OMBUD_E_NOMEM.

@@ -72,8 +72,16 @@ ombud_err ombud_synth_write(const ombud_synth_opts *o, ombud_synth_counts *c)
     memset(c, 0, sizeof *c);
     if (o->rows < OMBUD_SYNTH_MIN_ROWS || o->rows > OMBUD_SYNTH_MAX_ROWS)
         return ombud_error(OMBUD_E_USAGE, NULL, "rows out of range");
+    if (o->history_years < 0 || o->history_years > OMBUD_SYNTH_MAX_HISTORY_YEARS
+        || o->year - o->history_years <= OMBUD_YEAR_MIN)
+        return ombud_error(OMBUD_E_USAGE, NULL, "history years out of range");
     if ((err = setup(&s, o)))
         return err;
+    if (o->history_years > 0) {
+        err = synth_write_history(&s, c);
+        synth_clock_free(&s);
+        return err;
+    }
     c->accounts = s.accounts;
     if (!(err = synth_write_outages(&s, c)) &&
         !(err = synth_write_billing(&s, c)) &&

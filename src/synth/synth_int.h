@@ -22,7 +22,7 @@
 /* Streams: one per kind of choice, so adding a choice never shifts others. */
 enum {
     S_ACCOUNT = 1, S_AREA, S_AOUT, S_AREAOUT, S_TCALL, S_BILL, S_APPT, S_ORDER,
-    S_CALLS, S_NUMBER
+    S_CALLS, S_NUMBER, S_HISTDAY, S_HISTAREA, S_HISTROW
 };
 
 /** The month being generated and its scaled sizes. */
@@ -100,5 +100,7 @@ ombud_err synth_write_outages(const synth *s, ombud_synth_counts *c);
 ombud_err synth_write_billing(const synth *s, ombud_synth_counts *c);
 ombud_err synth_write_service(const synth *s, ombud_synth_counts *c);
 ombud_err synth_write_lines(const synth *s);
+/* Instead of the month: the interruption history (history.c). */
+ombud_err synth_write_history(const synth *s, ombud_synth_counts *c);
 
 #endif
