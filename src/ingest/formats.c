@@ -35,8 +35,7 @@ const ombud_input_kind ombud_input_kinds[] = {
      HEADER},
     {&ombud_format_orders, "orders", NULL, N_("orders"), 7, HEADER},
     /* TRANSLATORS: customers served per area (customers.csv). */
-    {&ombud_format_customers, "customers", NULL, N_("customers"), 8,
-     OMBUD_IN_MAP | OMBUD_IN_DELIMITER},
+    {&ombud_format_customers, "customers", NULL, N_("customers"), 8, HEADER},
     {&ombud_format_accounts, "accounts", NULL, N_("accounts"), 1,
      HEADER | OMBUD_IN_UNTIMED},
     /* TRANSLATORS: call detail records. */

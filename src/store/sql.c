@@ -55,7 +55,12 @@ const char ombud_lookup_index_sql[] =
     "CREATE INDEX IF NOT EXISTS billing_area ON billing_events(area, account_id)"
     " WHERE area IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS outages_area ON outages(area, account_id)"
-    " WHERE area IS NOT NULL;";
+    " WHERE area IS NOT NULL;"
+    /* Outages are read in start order; over a 5-year history (reliability's
+     * major event days) the sort was 59 % of the check without it. */
+    "CREATE INDEX IF NOT EXISTS outages_started ON outages(started_at);"
+    "CREATE INDEX IF NOT EXISTS outages_stepped ON outages(started_at)"
+    " WHERE customers_restored IS NOT NULL;";
 
 /*
  * A leg's account is looked up only by a dossier (ombud complaint, run
