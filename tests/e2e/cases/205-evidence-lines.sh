@@ -8,7 +8,7 @@ run_ombud ingest -q --db "$DB" --guarantees "$A/guarantees.ini" \
 expect_exit 0
 run_ombud check -q --db "$DB" --guarantees "$A/guarantees.ini"
 expect_exit 0
-expect_sql "SELECT value FROM meta WHERE key = 'schema_version'" 4
+expect_sql "SELECT value FROM meta WHERE key = 'schema_version'" 5
 expect_sql "SELECT count(*) FROM evidence WHERE source_id IS NULL OR lines IS NULL" 0
 # samples/asterisk/README.md: callid .1 is lines 3, 5, 6 (answered after
 # 20 s), .2 lines 4, 9, 10, .4 lines 13, 14; a leg names all its lines.
@@ -55,7 +55,7 @@ run_ombud report --db "$DB" -o b.pdf
 expect_exit 0
 expect_true "the upgraded store's XLSX is byte-identical" cmp -s a.xlsx b.xlsx
 expect_true "the upgraded store's PDF is byte-identical" cmp -s a.pdf b.pdf
-expect_sql "SELECT value FROM meta WHERE key = 'schema_version'" 4
+expect_sql "SELECT value FROM meta WHERE key = 'schema_version'" 5
 expect_sql "SELECT count(*) FROM evidence WHERE source_id IS NULL OR lines IS NULL" 0
 expect_sql "SELECT count(*) FROM sqlite_master WHERE name = 'call_legs_ticket'" 0
 expect_sql "SELECT type FROM sqlite_master WHERE name = 'figures'" view
