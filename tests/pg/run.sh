@@ -401,6 +401,36 @@ eq "verify exit" 0 $?
 has verify.out "findings: recomputed digest"
 end
 
+# ---- 7b: snapshots, the reliability cross-check ------------------------------
+# tests/e2e/cases/171-reliability-snapshots.sh's month (its figures are
+# worked out there): snapshots go through COPY on PostgreSQL; the same
+# stored rows, rejects, figures and byte-identical reports from both.
+begin snapshots
+PG=$(newdb snapshots)
+csvs_of "$root/tests/e2e/cases/171-reliability-snapshots.sh"
+awk '/^cat > g.ini <<.INI.$/ { f = 1; next } /^INI$/ { f = 0 } f' \
+    "$root/tests/e2e/cases/171-reliability-snapshots.sh" > g.ini
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    "$bin" ingest --db "$s" --tz UTC --outages outages.csv \
+        --customers customers.csv --snapshots snapshots.csv >$n.ingest 2>&1
+    eq "$n ingest exit" 0 $?
+    "$bin" check --db "$s" --guarantees g.ini --period 2026-03 \
+        --allow-incomplete >$n.check 2>&1
+    eq "$n check exit" 0 $?
+    "$bin" report --db "$s" -o $n.xlsx >/dev/null 2>&1; eq "$n xlsx exit" 0 $?
+    "$bin" report --db "$s" -o $n.pdf >/dev/null 2>&1; eq "$n pdf exit" 0 $?
+done
+has pg.ingest "snapshots.csv: 12 read, 10 stored, 2 rejected"
+for f in ingest check xlsx pdf; do
+    cmp -s pg.$f sq.$f || fail "pg.$f and sq.$f differ"
+done
+same snapshots "snapshots" "SELECT n.id, s.name, n.line, n.area, n.at, n.customers_out FROM snapshots n JOIN sources s ON s.id = n.source_id ORDER BY n.id"
+same snapshots "rejects" "$REJECTS"
+same snapshots "figures" "SELECT subject, name, value, unit FROM figures WHERE name LIKE 'snapshot%' ORDER BY run, k"
+eq "system estimate" "4679" "$(psq snapshots "SELECT value FROM figures WHERE subject = 'system' AND name = 'snapshot_saidi'")"
+end
+
 # ---- 8: the complaint dossier of an account with appointments and orders ----
 # tests/rules/templates/006-ofcom-dossier.sh's ACC9: its chronology lists
 # appointments and orders with their file:line; byte-identical from both.
