@@ -86,11 +86,13 @@ static ombud_err close_step(walk *w, int64_t next)
         end = w->ctx->to;
     if ((err = ombud_checked_mul(w->ctx, w->areas[w->cur].name, "the snapshot "
                                  "customer-seconds", w->prev_out,
-                                 end - w->prev_at, &cs)))
+                                 end - w->prev_at, &cs)) ||
+        (err = ombud_checked_add(w->ctx, w->areas[w->cur].name, "the "
+                                 "snapshot customer-seconds", t->cs, cs,
+                                 &t->cs)))
         return err;
     w->cur = -1;
-    return ombud_checked_add(w->ctx, SYSTEM, "the snapshot customer-seconds",
-                             t->cs, cs, &t->cs);
+    return OMBUD_OK;
 }
 
 /* Count a snapshot of an area not judged; name the first few areas. */
