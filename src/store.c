@@ -693,6 +693,12 @@ ombud_err ombud_store_add_customers(ombud_store *st, int64_t source_id,
     return st->be->add_customers(st, source_id, line, c);
 }
 
+ombud_err ombud_store_add_snapshot(ombud_store *st, int64_t source_id,
+                                   long line, const ombud_snapshot *s)
+{
+    return st->be->add_snapshot(st, source_id, line, s);
+}
+
 ombud_err ombud_store_add_account(ombud_store *st, int64_t source_id,
                                   long line, const char *number,
                                   const char *account_id, const char *given)
@@ -793,6 +799,13 @@ ombud_err ombud_store_each_customers(ombud_store *st, ombud_customers_fn fn,
                                      void *ud)
 {
     return st->be->each_customers(st, fn, ud);
+}
+
+ombud_err ombud_store_each_snapshot(ombud_store *st, int64_t from, int64_t to,
+                                    ombud_snapshot_fn fn, void *ud)
+{
+    assert(fn);
+    return st->be->each_snapshot(st, from, to, fn, ud);
 }
 
 ombud_err ombud_store_each_promise(ombud_store *st, int64_t from, int64_t to,

@@ -226,6 +226,9 @@ extern const ombud_format ombud_format_appointments;
 extern const ombud_format ombud_format_orders;
 /** area,customers_served[,as_of]: customers served per area (customers.csv). */
 extern const ombud_format ombud_format_customers;
+/** area,at,customers_out: customers out per area at an instant
+ *  (snapshots.csv, e.g. EAGLE-I through its profile). */
+extern const ombud_format ombud_format_snapshots;
 
 /** Find a format by kind name; NULL if unknown. */
 const ombud_format *ombud_format_find(const char *kind);

@@ -143,6 +143,15 @@ typedef struct ombud_rule_ctx {
 #define OMBUD_FIG_CELID "celid"
 #define OMBUD_FIG_MED_SAIDI "med_saidi"      /**< a major event day's SAIDI */
 #define OMBUD_FIG_T_MED "t_med"              /**< the MED threshold */
+/* The snapshot cross-check of the reliability kind (snapshots.csv): per
+ * area and system, beside the records' indices, never judged. */
+#define OMBUD_FIG_SNAPSHOTS "snapshots"      /**< snapshots used */
+#define OMBUD_FIG_SNAPSHOTS_FLAGGED "snapshots_flagged" /**< above customers
+                                                 served: not used */
+#define OMBUD_FIG_SNAPSHOT_CMI "snapshot_cmi" /**< customer-minutes, est. */
+#define OMBUD_FIG_SNAPSHOT_SAIDI "snapshot_saidi" /**< SAIDI est., milli-min */
+#define OMBUD_FIG_SNAPSHOT_DIFF "snapshot_saidi_diff" /**< est. - records'
+                                                 SAIDI, milli-min */
 #define OMBUD_SERIES_HEAT_CALLS "heatmap.calls" /**< calls per hour of week */
 #define OMBUD_SERIES_HEAT_LIVE "heatmap.live"   /**< of those, live in time */
 #define OMBUD_SERIES_DAILY_LEVEL "daily.level"  /**< share in time a day, bp */

@@ -21,6 +21,8 @@
 /** The schema version this build writes and reads. */
 #define OMBUD_SCHEMA_VERSION 5
 /*
+ * Version 5 adds the snapshots table (snapshots.csv, customers out per
+ * area at an instant: the reliability cross-check).
  * Version 4 copies each evidence row's source and line(s) into
  * evidence.source_id, .lines (reports read them without a join per table).
  * Version 3 (the Asterisk inputs) added: sources.rows_counted, .settings,
@@ -259,6 +261,18 @@ typedef struct ombud_customers {
                                     always */
 } ombud_customers;
 
+/**
+ * A snapshot of customers out in an area at one instant, as a public
+ * feed such as EAGLE-I publishes every 15 minutes (snapshots.csv): the
+ * reliability rule's cross-check of the utility's own records. Strings
+ * are borrowed.
+ */
+typedef struct ombud_snapshot {
+    const char *area;          /**< the area (a county in EAGLE-I) */
+    int64_t at;                /**< the instant of the snapshot, s */
+    int64_t customers_out;     /**< customers without power then, >= 0 */
+} ombud_snapshot;
+
 /** Why a duplicate row is rejected; %s is where the first copy is stored. */
 #define OMBUD_DUP_OUTAGE_REASON "duplicate outage_id, first stored from %s"
 #define OMBUD_DUP_LEG_REASON "duplicate leg (same call_id, queue and " \
@@ -292,6 +306,10 @@ ombud_err ombud_store_add_order(ombud_store *st, int64_t source_id, long line,
 /** @brief Store a customers.csv row (no key: see ombud_store_each_customers()). */
 ombud_err ombud_store_add_customers(ombud_store *st, int64_t source_id,
                                     long line, const ombud_customers *c);
+
+/** @brief Store a snapshots.csv row (no key: a feed may repeat an instant). */
+ombud_err ombud_store_add_snapshot(ombud_store *st, int64_t source_id,
+                                   long line, const ombud_snapshot *s);
 
 /* ---- telephony inputs (accounts map, CDR, queue_log staging) -------------- */
 
@@ -506,6 +524,22 @@ typedef int (*ombud_customers_fn)(void *ud, int64_t row_id, const char *file,
  */
 ombud_err ombud_store_each_customers(ombud_store *st, ombud_customers_fn fn,
                                      void *ud);
+
+/** Called per snapshot with its row id, file name and line. */
+typedef int (*ombud_snapshot_fn)(void *ud, int64_t row_id, const char *file,
+                                 long line, const ombud_snapshot *s);
+
+/**
+ * @brief Each snapshot taken in [@p from, @p to), ordered by area, time
+ * and row id, so that an area's snapshots come together, in time order.
+ * Strings are valid during the call only; @p fn returning non-zero stops.
+ *
+ * @code
+ * ombud_store_each_snapshot(st, ctx->from, ctx->to, on_snapshot, &sums);
+ * @endcode
+ */
+ombud_err ombud_store_each_snapshot(ombud_store *st, int64_t from, int64_t to,
+                                    ombud_snapshot_fn fn, void *ud);
 
 /** A promise given on a call and the ticket it was about. */
 typedef struct ombud_promise {

@@ -3,8 +3,8 @@
  *
  * Files are imported one at a time, each in its own transaction, in the
  * import order of their kinds (src/ingest/formats.c: outages first, the
- * customers served last). A file whose checksum is already in the
- * store is skipped. Rows that fail validation are rejected with a reason
+ * customers served and snapshots last). A file whose checksum is already
+ * in the store is skipped. Rows that fail validation are rejected with a reason
  * and do not stop the import; a file that cannot be read or has no usable
  * header stops the command with its exit code, after the files before it
  * have been committed.
@@ -28,7 +28,7 @@ const char ombud_help_ingest[] =
     "usage: ombud ingest [--db FILE] [--tz ZONE] [--currency CODE]\n"
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
     "                    [--appointments FILE]... [--orders FILE]...\n"
-    "                    [--customers FILE]...\n"
+    "                    [--customers FILE]... [--snapshots FILE]...\n"
     "                    [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
     "                    [--encoding [KIND=]NAME]... [--delimiter [KIND=]D]...\n"
     "                    [--profile FILE]...\n"
@@ -55,6 +55,9 @@ const char ombud_help_ingest[] =
     "  --orders FILE      orders.csv: orders for new service, promised dates\n"
     "  --customers FILE   customers.csv: customers served per area (area,\n"
     "                     customers_served, as_of), for the reliability kind\n"
+    "  --snapshots FILE   snapshots.csv: customers out per area at an instant\n"
+    "                     (area, at, customers_out; EAGLE-I through its\n"
+    "                     profile), the reliability kind's cross-check\n"
     "                     (each may be given more than once)\n"
     "  --tz ZONE          IANA time zone for times written without an offset,\n"
     "                     e.g. America/Los_Angeles; required unless\n"

@@ -40,7 +40,7 @@ const char ombud_help_verify[] =
     "usage: ombud verify --report FILE --guarantees FILE\n"
     "                    [--outages FILE]... [--calls FILE]... [--billing FILE]...\n"
     "                    [--appointments FILE]... [--orders FILE]...\n"
-    "                    [--customers FILE]...\n"
+    "                    [--customers FILE]... [--snapshots FILE]...\n"
     "                    [--accounts FILE] [--cdr FILE]... [--letter FILE]\n"
     "                    [--profile FILE]... [--key PUB] [--sig FILE]\n"
     "       ombud verify --report FILE --inputs DIR [--key PUB]\n"

@@ -25,7 +25,8 @@
 /*
  * Import order: the outages first (calls and credits cite them), the
  * accounts map and the CDR before the queue_log whose legs look them up,
- * the billing after the calls, the customers served last.
+ * the billing after the calls, the customers served and the snapshots of
+ * customers out last.
  */
 const ombud_input_kind ombud_input_kinds[] = {
     {&ombud_format_outages, "outages", NULL, N_("outages"), 0, HEADER},
@@ -36,6 +37,9 @@ const ombud_input_kind ombud_input_kinds[] = {
     {&ombud_format_orders, "orders", NULL, N_("orders"), 7, HEADER},
     /* TRANSLATORS: customers served per area (customers.csv). */
     {&ombud_format_customers, "customers", NULL, N_("customers"), 8, HEADER},
+    /* TRANSLATORS: customers out per area at an instant (snapshots.csv,
+     * e.g. EAGLE-I's county counts). */
+    {&ombud_format_snapshots, "snapshots", NULL, N_("snapshots"), 9, HEADER},
     {&ombud_format_accounts, "accounts", NULL, N_("accounts"), 1,
      HEADER | OMBUD_IN_UNTIMED},
     /* TRANSLATORS: call detail records. */

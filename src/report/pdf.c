@@ -397,6 +397,106 @@ static int t_med_figure(void *ud, const char *subject, const char *name,
     return 0;
 }
 
+/* ---- reliability: the snapshot cross-check ------------------------------------ */
+
+#define SNAP_COLS 6
+#define SNAP_ROWS 258     /* the rule's MAX_AREAS areas and the system */
+/* The cross-check's rows: one per subject with snapshot figures, in the
+ * order written; the records' SAIDI filled by a second pass. */
+typedef struct snaprows {
+    pdf *p;
+    int n;
+    struct { char subject[96]; char cells[SNAP_COLS][40]; } r[SNAP_ROWS];
+} snaprows;
+
+static int snap_row_of(snaprows *x, const char *subject, int make)
+{
+    for (int i = x->n - 1; i >= 0; i--)
+        if (!strcmp(x->r[i].subject, subject))
+            return i;
+    if (!make || x->n == SNAP_ROWS)
+        return -1;
+    snprintf(x->r[x->n].subject, sizeof x->r[x->n].subject, "%s", subject);
+    snprintf(x->r[x->n].cells[0], sizeof x->r[x->n].cells[0], "%s", subject);
+    return x->n++;
+}
+
+/* Pass 1: the snapshot figures, into columns 2 to 5. */
+static int snap_figure(void *ud, const char *subject, const char *name,
+                       int64_t v, const char *unit)
+{
+    static const char *const names[SNAP_COLS] = {NULL, NULL,
+        OMBUD_FIG_SNAPSHOT_SAIDI, OMBUD_FIG_SNAPSHOT_DIFF,
+        OMBUD_FIG_SNAPSHOTS, OMBUD_FIG_SNAPSHOTS_FLAGGED};
+    snaprows *x = ud;
+    int col = -1, row;
+
+    for (int i = 2; i < SNAP_COLS; i++)
+        if (!strcmp(names[i], name))
+            col = i;
+    if (col < 0 || (row = snap_row_of(x, subject, 1)) < 0)
+        return 0;
+    if (v == OMBUD_BP_NONE)
+        snprintf(x->r[row].cells[col], sizeof x->r[row].cells[col], "-");
+    else
+        pdoc_value(&x->p->d, v, unit, x->r[row].cells[col],
+                   sizeof x->r[row].cells[col]);
+    return 0;
+}
+
+/* Pass 2: the records' SAIDI (all days) of the same subjects, column 1. */
+static int snap_records(void *ud, const char *subject, const char *name,
+                        int64_t v, const char *unit)
+{
+    snaprows *x = ud;
+    int row;
+
+    if (strcmp(name, OMBUD_FIG_SAIDI) || (row = snap_row_of(x, subject, 0)) < 0)
+        return 0;
+    if (v == OMBUD_BP_NONE)
+        snprintf(x->r[row].cells[1], sizeof x->r[row].cells[1], "-");
+    else
+        pdoc_value(&x->p->d, v, unit, x->r[row].cells[1],
+                   sizeof x->r[row].cells[1]);
+    return 0;
+}
+
+/* The records' SAIDI beside the one estimated from a public feed's
+ * snapshots, when snapshots were given (else nothing is drawn). */
+static void snapshots_table(pdf *p, const presult *r)
+{
+    static const pdoc_col cols[SNAP_COLS] = {
+        {N_("Area"), 0.24, 0, PDOC_COL_INPUT},
+        {N_("SAIDI, records (min)"), 0.16, 1, 0},
+        {N_("SAIDI, snapshots (min)"), 0.16, 1, 0},
+        {N_("Difference (min)"), 0.15, 1, 0},
+        {N_("Snapshots used"), 0.15, 1, 0},
+        {N_("Flagged"), 0.14, 1, 0}};
+    snaprows *x = calloc(1, sizeof *x);
+    pdoc_table t = {cols, SNAP_COLS, 7};
+
+    if (!x)
+        return;
+    x->p = p;
+    ombud_store_each_figure(p->st, r->id, snap_figure, x);
+    if (x->n) {
+        ombud_store_each_figure(p->st, r->id, snap_records, x);
+        pdoc_ensure(&p->d, 80);
+        pdoc_para(&p->d, _("Snapshot cross-check (not judged): SAIDI with "
+                  "all days from the records and from snapshots of "
+                  "customers out"), 9, 1, 0);
+        pdoc_table_start(&p->d, &t, 20);
+        for (int i = 0; i < x->n; i++) {
+            const char *cells[SNAP_COLS];
+            for (int c = 0; c < SNAP_COLS; c++)
+                cells[c] = x->r[i].cells[c];
+            pdoc_table_row(&p->d, &t, cells, -1, NULL);
+        }
+        p->d.y += 6;
+    }
+    free(x);
+}
+
 static void reliability(pdf *p, const presult *r)
 {
     static const pdoc_col cols[REL_COLS] = {
@@ -416,6 +516,7 @@ static void reliability(pdf *p, const presult *r)
     ombud_store_each_figure(p->st, r->id, rel_figure, &x);
     rel_flush(&x);
     p->d.y += 6;
+    snapshots_table(p, r);
     if (!(pt = calloc(1, sizeof *pt)))
         return;
     ombud_store_each_series(p->st, r->id, OMBUD_SERIES_DAILY_SAIDI,

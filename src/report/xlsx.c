@@ -784,45 +784,93 @@ static void side_daily(xlsx *x, const result *r, side *s)
     s->draw = d.row > 1 ? S_LINE : S_NONE;
 }
 
-/* Figures of a result as rows: one per subject, one column per name. */
+/* Figures of a result as rows: one per subject, one column per name;
+ * the extra columns join the row of their subject, wherever it is. */
 typedef struct figrows {
     side *s; xlsx *x;
     const ombud_figure_col *cols; int ncols;
     char subject[96]; int row; int64_t total;
+    const ombud_figure_col *extra; int nextra;
 } figrows;
+
+/*
+ * The reliability kind's snapshot cross-check (reliability_snapshots.c),
+ * beside each area's indices, only when snapshots were given: the rule
+ * writes these figures after the indices, so they join the rows already
+ * made for their subjects.
+ */
+static const ombud_figure_col snap_cols[] = {
+    {OMBUD_FIG_SNAPSHOT_SAIDI, N_("SAIDI, snapshots (min)")},
+    {OMBUD_FIG_SNAPSHOT_DIFF, N_("Snapshots - records (min)")},
+    {OMBUD_FIG_SNAPSHOTS, N_("Snapshots used")},
+    {OMBUD_FIG_SNAPSHOTS_FLAGGED, N_("Snapshots flagged")}};
+#define SNAP_NCOLS ((int)(sizeof snap_cols / sizeof snap_cols[0]))
+
+static int has_snapshots(void *ud, const char *subject, const char *name,
+                         int64_t v, const char *unit)
+{
+    (void)subject;
+    (void)v;
+    (void)unit;
+    if (!strcmp(name, OMBUD_FIG_SNAPSHOT_SAIDI))
+        return *(int *)ud = 1;
+    return 0;
+}
+
+/* The row of @subject made so far, or -1. */
+static int subject_row(figrows *f, const char *subject)
+{
+    int last = f->row > SIDE_MAX_ROWS ? SIDE_MAX_ROWS : f->row;
+
+    for (int r = 1; r <= last; r++) {
+        const cell *k = side_cell(f->s, r, 0);
+        if (k->text && !strcmp(k->text, subject))
+            return r;
+    }
+    return -1;
+}
 
 static int figure_cell(void *ud, const char *subject, const char *name,
                        int64_t v, const char *unit)
 {
     figrows *f = ud;
-    int col = -1;
+    int col = -1, row;
 
     for (int i = 0; i < f->ncols; i++)
         if (!strcmp(f->cols[i].name, name))
             col = i + 1;
+    for (int i = 0; col < 0 && i < f->nextra; i++)
+        if (!strcmp(f->extra[i].name, name))
+            col = f->ncols + i + 1;
     if (col < 0)
         return 0;
-    if (strcmp(f->subject, subject)) {
-        snprintf(f->subject, sizeof f->subject, "%s", subject);
-        f->row++;
-        f->total++;
-        if (f->row <= SIDE_MAX_ROWS)
-            side_text(f->s, f->row, 0, subject, NULL);
+    if (col > f->ncols) {
+        if ((row = subject_row(f, subject)) < 0)
+            return 0;
+    } else {
+        if (strcmp(f->subject, subject)) {
+            snprintf(f->subject, sizeof f->subject, "%s", subject);
+            f->row++;
+            f->total++;
+            if (f->row <= SIDE_MAX_ROWS)
+                side_text(f->s, f->row, 0, subject, NULL);
+        }
+        if (f->row > SIDE_MAX_ROWS)
+            return 0;
+        row = f->row;
     }
-    if (f->row > SIDE_MAX_ROWS)
-        return 0;
     if (!strcmp(unit, "s"))
-        side_num(f->s, f->row, col, (double)v / 3600.0, f->x->hours);
+        side_num(f->s, row, col, (double)v / 3600.0, f->x->hours);
     else if (!strcmp(unit, "minor"))
-        side_num(f->s, f->row, col, money(f->x, v), f->x->money);
+        side_num(f->s, row, col, money(f->x, v), f->x->money);
     else if (v == OMBUD_BP_NONE)
-        side_text(f->s, f->row, col, "-", NULL);
+        side_text(f->s, row, col, "-", NULL);
     else if (!strcmp(unit, "milli"))
-        side_num(f->s, f->row, col, (double)v / 1000.0, f->x->ratio);
+        side_num(f->s, row, col, (double)v / 1000.0, f->x->ratio);
     else if (!strcmp(unit, "bp"))
-        side_num(f->s, f->row, col, (double)v / 10000.0, f->x->pct);
+        side_num(f->s, row, col, (double)v / 10000.0, f->x->pct);
     else
-        side_num(f->s, f->row, col, (double)v, f->x->num);
+        side_num(f->s, row, col, (double)v, f->x->num);
     return 0;
 }
 
@@ -831,13 +879,19 @@ static int figure_cell(void *ud, const char *subject, const char *name,
 static void side_figures(xlsx *x, const result *r, side *s,
                          const ombud_drawing *d)
 {
-    figrows f = {s, x, d->figures, d->nfigures, "", 0, 0};
+    figrows f = {s, x, d->figures, d->nfigures, "", 0, 0, snap_cols, 0};
+    int snaps = 0;
 
-    if (!side_init(s, SIDE_MAX_ROWS + 1, d->nfigures + 1))
+    if (d->chart == OMBUD_CHART_INDICES)
+        ombud_store_each_figure(x->st, r->id, has_snapshots, &snaps);
+    f.nextra = snaps ? SNAP_NCOLS : 0;
+    if (!side_init(s, SIDE_MAX_ROWS + 1, d->nfigures + f.nextra + 1))
         return;
     side_text(s, 0, 0, _(d->subjects), x->head);
     for (int i = 0; i < d->nfigures; i++)
         side_text(s, 0, i + 1, _(d->figures[i].label), x->head);
+    for (int i = 0; i < f.nextra; i++)
+        side_text(s, 0, d->nfigures + i + 1, _(snap_cols[i].label), x->head);
     ombud_store_each_figure(x->st, r->id, figure_cell, &f);
     s->nrows = (f.row > SIDE_MAX_ROWS ? SIDE_MAX_ROWS : f.row) + 1;
     if (f.total > SIDE_MAX_ROWS)

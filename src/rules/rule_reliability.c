@@ -52,6 +52,7 @@
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/rule.h"
+#include "reliability_snapshots.h"
 
 enum { K_AREAS, K_SUSTAINED, K_PLANNED, K_EXCLUDE, K_SAIFI, K_SAIDI, K_CAIDI,
        K_MAIFI, K_JUDGE, K_MEDS, K_HISTORY, K_TMED, K_CEMI_N, K_CELID_T, K_N };
@@ -913,6 +914,18 @@ static void free_steps(gpointer a)
     g_array_free(a, TRUE);
 }
 
+/* The snapshot cross-check (reliability_snapshots.c), on all days. */
+static ombud_err cross_check(const state *s, const sums *all,
+                             ombud_result *res)
+{
+    ombud_snap_area a[MAX_AREAS];
+
+    for (int i = 0; i < s->nareas; i++)
+        a[i] = (ombud_snap_area){s->areas[i].name, all[i].served,
+                                 all[i].cmi_secs};
+    return ombud_reliability_snapshots(s->ctx, a, s->nareas, res);
+}
+
 static void free_state(state *s)
 {
     for (int i = 0; i < s->nareas; i++) {
@@ -1039,6 +1052,8 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         res->pass = sys_all.served <= 0 || s.intrs->len == 0 ? OMBUD_NO_DATA
                   : res->breaches == 0;
     }
+    if (!err)
+        err = cross_check(&s, all, res);
     free_state(&s);
     g_free(all);
     g_free(ex);

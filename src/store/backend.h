@@ -131,6 +131,8 @@ struct ombud_store_be {
         const ombud_order *o);
     ombud_err (*add_customers)(ombud_store *st, int64_t source_id, long line,
         const ombud_customers *c);
+    ombud_err (*add_snapshot)(ombud_store *st, int64_t source_id, long line,
+        const ombud_snapshot *s);
     ombud_err (*add_account)(ombud_store *st, int64_t source_id, long line,
         const char *number, const char *account_id, const char *given);
     ombud_err (*account_of)(ombud_store *st, const char *number, char *out,
@@ -160,6 +162,8 @@ struct ombud_store_be {
         ombud_order_fn fn, void *ud);
     ombud_err (*each_customers)(ombud_store *st, ombud_customers_fn fn,
         void *ud);
+    ombud_err (*each_snapshot)(ombud_store *st, int64_t from, int64_t to,
+        ombud_snapshot_fn fn, void *ud);
     ombud_err (*each_promise)(ombud_store *st, int64_t from, int64_t to,
         ombud_promise_fn fn, void *ud);
     ombud_err (*each_billing)(ombud_store *st, int64_t from, int64_t to,
@@ -238,6 +242,7 @@ struct ombud_store_be {
     .add_outage = p##_add_outage, .add_call_leg = p##_add_call_leg, \
     .add_billing = p##_add_billing, .add_appointment = p##_add_appointment, \
     .add_order = p##_add_order, .add_customers = p##_add_customers, \
+    .add_snapshot = p##_add_snapshot, .each_snapshot = p##_each_snapshot, \
     .add_account = p##_add_account, .account_of = p##_account_of, \
     .add_cdr = p##_add_cdr, .cdr_of = p##_cdr_of, \
     .stage_event = p##_stage_event, .each_staged = p##_each_staged, \

@@ -435,9 +435,11 @@ static const char revision4_sql[] =
     "  UPDATE SET value = EXCLUDED.value;"
     "UPDATE meta SET value = '4' WHERE key = 'schema_version';";
 
-/* Revision 5, schema 5: step restoration. An outage's row may carry the
+/* Revision 5, schema 5: step restoration (an outage's row may carry the
  * customers its restored_at gave power back to; its later steps are rows
- * of outage_steps, one per time. */
+ * of outage_steps, one per time) and snapshots of customers out per area
+ * (snapshots.csv, e.g. EAGLE-I's county counts, the reliability rule's
+ * cross-check; stored through COPY like the other inputs, kinds[]). */
 static const char revision5_sql[] =
     "ALTER TABLE outages ADD COLUMN IF NOT EXISTS customers_restored bigint;"
     "CREATE TABLE IF NOT EXISTS outage_steps ("
@@ -450,6 +452,14 @@ static const char revision5_sql[] =
     "  UNIQUE (outage_id, restored_at));"
     "CREATE INDEX IF NOT EXISTS outage_steps_source ON "
     "  outage_steps(source_id);"
+    "CREATE TABLE IF NOT EXISTS snapshots ("
+    "  id bigserial PRIMARY KEY,"
+    "  source_id bigint NOT NULL REFERENCES sources(id),"
+    "  line bigint NOT NULL,"
+    "  area text COLLATE \"C\" NOT NULL,"
+    "  at bigint NOT NULL,"
+    "  customers_out bigint NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS snapshots_source ON snapshots(source_id);"
     "INSERT INTO meta VALUES ('pg_revision', '5') ON CONFLICT (key) DO "
     "  UPDATE SET value = EXCLUDED.value;"
     "UPDATE meta SET value = '5' WHERE key = 'schema_version';";
@@ -1513,6 +1523,26 @@ static ombud_err pg_add_customers(ombud_store *base, int64_t source_id, long lin
     return copy_row_done(pg);
 }
 
+static ombud_err pg_add_snapshot(ombud_store *base, int64_t source_id, long line,
+                                 const ombud_snapshot *n)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+    GString *b = pg->copy;
+    ombud_err err;
+
+    pg->rows = "snapshots";
+    (void)source_id;
+    assert(pg->in_file && n->area && n->customers_out >= 0);
+    if ((err = copy_begin(pg)))
+        return err;
+    put_head(b, line, 0, 0);
+    put(b, n->area);
+    put_time(b, n->at);
+    put_int(b, n->customers_out);
+    put_end(b, 3);
+    return copy_row_done(pg);
+}
+
 static ombud_err pg_add_account(ombud_store *base, int64_t source_id, long line,
                                const char *number, const char *account_id,
                                const char *given)
@@ -1714,6 +1744,11 @@ static const kind_sql kinds[] = {
      "SELECT $1, line, t1, t2::bigint, t3::bigint FROM ombud_stage WHERE NOT "
      "rj ORDER BY line",
      "ANALYZE customers", NULL},
+    {"snapshots", "snapshots", NULL, NULL, NULL, NULL,
+     "INSERT INTO snapshots (source_id, line, area, at, customers_out) "
+     "SELECT $1, line, t1, t2::bigint, t3::bigint FROM ombud_stage WHERE NOT "
+     "rj ORDER BY line",
+     "ANALYZE snapshots", NULL},
     {"cdr", "cdr_records", NULL, NULL, NULL, NULL,
      "INSERT INTO cdr_records (source_id, line, uniqueid, linkedid, "
      "accountcode, src, dst, dcontext, channel, dstchannel, lastapp, "
@@ -2223,6 +2258,33 @@ static ombud_err pg_each_customers(ombud_store *base, ombud_customers_fn fn,
                     "customers u JOIN sources s ON s.id = u.source_id ORDER "
                     "BY u.area, u.as_of NULLS FIRST, u.id", &p,
                     customers_row, &w);
+}
+
+static int snapshot_row(void *ud, const PGresult *r, int row)
+{
+    walk *w = ud;
+    ombud_snapshot n = {col_text(r, row, 3), col_int(r, row, 4),
+                        col_int(r, row, 5)};
+
+    return ((ombud_snapshot_fn)w->fn)(w->ud, col_int(r, row, 0),
+                                      col_text(r, row, 1),
+                                      (long)col_int(r, row, 2), &n);
+}
+
+/* Area names compare bytewise (COLLATE "C"), as SQLite's do. */
+static ombud_err pg_each_snapshot(ombud_store *base, int64_t from, int64_t to,
+                                  ombud_snapshot_fn fn, void *ud)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+    walk w = {(void *)fn, ud};
+    prm p = {0};
+
+    p_period(&p, from, to);
+    return each_row(pg, "reading snapshots", "SELECT n.id, s.name, n.line, "
+                    "n.area, n.at, n.customers_out FROM snapshots n JOIN "
+                    "sources s ON s.id = n.source_id WHERE n.at >= $1 AND "
+                    "n.at < $2 ORDER BY n.area, n.at, n.id", &p, snapshot_row,
+                    &w);
 }
 
 static int order_row(void *ud, const PGresult *r, int row)

@@ -24,7 +24,8 @@ const char ombud_count_rows_sql[] =
     " + (SELECT count(*) FROM accounts WHERE source_id = $1)"
     " + (SELECT count(*) FROM cdr_records WHERE source_id = $1)"
     " + (SELECT count(*) FROM customers WHERE source_id = $1)"
-    " + (SELECT count(*) FROM outage_steps WHERE source_id = $1),"
+    " + (SELECT count(*) FROM outage_steps WHERE source_id = $1)"
+    " + (SELECT count(*) FROM snapshots WHERE source_id = $1),"
     " (SELECT count(*) FROM rejects WHERE source_id = $1)";
 
 /* Indexes both stores keep from the start: on keys that arrive in order
@@ -177,7 +178,8 @@ char *ombud_spread_sql(const char *kind)
         {"billing", "billing_events", "posted_at"},
         {"appointments", "appointments", "window_start"},
         {"orders", "orders", "ordered_at"},
-        {"cdr", "cdr_records", "start_at"}};
+        {"cdr", "cdr_records", "start_at"},
+        {"snapshots", "snapshots", "at"}};
 
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (!strcmp(kind, t[i].kind))
@@ -271,7 +273,8 @@ static const struct {
 
 const char *const ombud_source_tables[] = {
     "outages", "call_legs", "billing_events", "appointments", "orders",
-    "accounts", "cdr_records", "customers", "outage_steps", NULL
+    "accounts", "cdr_records", "customers", "outage_steps", "snapshots",
+    NULL
 };
 
 char *ombud_name_clash_sql(const char *kind, char mark, char *pre,

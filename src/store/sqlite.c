@@ -311,6 +311,20 @@ static const char upgrade_v2_sql[] =
     "ALTER TABLE call_legs ADD COLUMN lines TEXT;"
     "ALTER TABLE call_legs ADD COLUMN nlines INTEGER NOT NULL DEFAULT 1;";
 
+/* Schema 5: snapshots of customers out per area (snapshots.csv, e.g.
+ * EAGLE-I's county counts), the reliability rule's cross-check. Made by
+ * every open (IF NOT EXISTS): that creates it in a new store and is the
+ * whole upgrade of a version 4 one. No key: a feed may repeat an instant. */
+static const char snapshots_sql[] =
+    "CREATE TABLE IF NOT EXISTS snapshots ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id),"
+    "  line INTEGER NOT NULL,"
+    "  area TEXT NOT NULL,"
+    "  at INTEGER NOT NULL,"
+    "  customers_out INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS snapshots_source ON snapshots(source_id);";
+
 /*
  * The queue_log's events wait here, grouped and ordered by a query, until
  * the whole file is read (its lines are in no particular order). A TEMP
@@ -339,7 +353,7 @@ enum {
     S_ADD_EVIDENCE, S_ADD_SERIES, S_ADD_FIGURE, S_ADD_APPOINTMENT,
     S_ADD_ORDER, S_DUP_APPOINTMENT, S_DUP_ORDER, S_ADD_ACCOUNT, S_DUP_ACCOUNT,
     S_ACCOUNT_OF, S_ADD_CDR, S_CDR_OF, S_STAGE, S_DUP_STAGED, S_ADD_CUSTOMERS,
-    S_ADD_LEG_EVIDENCE, S_ADD_STEP, S_COUNT
+    S_ADD_LEG_EVIDENCE, S_ADD_STEP, S_ADD_SNAPSHOT, S_COUNT
 };
 
 /* A column of the row an evidence row names (?2 its table, ?3 its id):
@@ -465,6 +479,8 @@ static const char *const stmt_sql[S_COUNT] = {
                  "'' ORDER BY id LIMIT 1) FROM cdr_records WHERE uniqueid = ?1",
     [S_ADD_CUSTOMERS] = "INSERT INTO customers (source_id, line, area, "
                         "customers_served, as_of) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [S_ADD_SNAPSHOT] = "INSERT INTO snapshots (source_id, line, area, at, "
+                       "customers_out) VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_STAGE] = "INSERT INTO staged (line, at, rank, callid, queue, agent, "
                 "event, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [S_DUP_STAGED] = "SELECT line FROM staged WHERE callid = ?1 AND queue = ?2 "
@@ -690,6 +706,7 @@ static ombud_err create_schema(sq_store *st)
      * up to date after that. (Dropping call_legs_arrived from the load
      * made a 1M-leg import 30% faster.) */
     if ((err = exec(st, schema_sql)) ||
+        (err = exec(st, snapshots_sql)) ||
         (err = exec(st, ombud_source_index_sql)) ||
         (err = schema_version(st, &version)) ||
         (err = add_check_columns(st)))
@@ -1275,6 +1292,21 @@ static ombud_err sq_add_customers(ombud_store *base, int64_t source_id,
     return step_insert(st, s, "storing a customers row");
 }
 
+static ombud_err sq_add_snapshot(ombud_store *base, int64_t source_id,
+                                 long line, const ombud_snapshot *n)
+{
+    sq_store *st = (sq_store *)base;
+    sqlite3_stmt *s = st->stmt[S_ADD_SNAPSHOT];
+
+    assert(st->in_file && n->area && n->customers_out >= 0);
+    sqlite3_bind_int64(s, 1, source_id);
+    sqlite3_bind_int64(s, 2, line);
+    bind_text(s, 3, n->area);
+    sqlite3_bind_int64(s, 4, n->at);
+    sqlite3_bind_int64(s, 5, n->customers_out);
+    return step_insert(st, s, "storing a snapshot");
+}
+
 static ombud_err sq_account_of(ombud_store *base, const char *number,
                                  char *out, size_t size)
 {
@@ -1707,6 +1739,31 @@ static ombud_err sq_each_customers(ombud_store *base, ombud_customers_fn fn,
                               col_time(s, 5)};
         if (fn(ud, sqlite3_column_int64(s, 0), col_text(s, 1),
                (long)sqlite3_column_int64(s, 2), &c))
+            break;
+    }
+    return end_iteration(st, s, rc);
+}
+
+static ombud_err sq_each_snapshot(ombud_store *base, int64_t from, int64_t to,
+                                  ombud_snapshot_fn fn, void *ud)
+{
+    sq_store *st = (sq_store *)base;
+    sqlite3_stmt *s;
+    ombud_snapshot n;
+    ombud_err err;
+    int rc;
+
+    if ((err = prepare_period(st, "SELECT n.id, s.name, n.line, n.area, n.at, "
+                              "n.customers_out FROM snapshots n JOIN sources "
+                              "s ON s.id = n.source_id WHERE n.at >= ?1 AND "
+                              "n.at < ?2 ORDER BY n.area, n.at, n.id", from,
+                              to, &s)))
+        return err;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        n = (ombud_snapshot){col_text(s, 3), sqlite3_column_int64(s, 4),
+                             sqlite3_column_int64(s, 5)};
+        if (fn(ud, sqlite3_column_int64(s, 0), col_text(s, 1),
+               (long)sqlite3_column_int64(s, 2), &n))
             break;
     }
     return end_iteration(st, s, rc);

@@ -401,6 +401,36 @@ eq "verify exit" 0 $?
 has verify.out "findings: recomputed digest"
 end
 
+# ---- 7b: snapshots, the reliability cross-check ------------------------------
+# tests/e2e/cases/172-reliability-snapshots.sh's month (its figures are
+# worked out there): snapshots go through COPY on PostgreSQL; the same
+# stored rows, rejects, figures and byte-identical reports from both.
+begin snapshots
+PG=$(newdb snapshots)
+csvs_of "$root/tests/e2e/cases/172-reliability-snapshots.sh"
+awk '/^cat > g.ini <<.INI.$/ { f = 1; next } /^INI$/ { f = 0 } f' \
+    "$root/tests/e2e/cases/172-reliability-snapshots.sh" > g.ini
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    "$bin" ingest --db "$s" --tz UTC --outages outages.csv \
+        --customers customers.csv --snapshots snapshots.csv >$n.ingest 2>&1
+    eq "$n ingest exit" 0 $?
+    "$bin" check --db "$s" --guarantees g.ini --period 2026-03 \
+        --allow-incomplete >$n.check 2>&1
+    eq "$n check exit" 0 $?
+    "$bin" report --db "$s" -o $n.xlsx >/dev/null 2>&1; eq "$n xlsx exit" 0 $?
+    "$bin" report --db "$s" -o $n.pdf >/dev/null 2>&1; eq "$n pdf exit" 0 $?
+done
+has pg.ingest "snapshots.csv: 12 read, 10 stored, 2 rejected"
+for f in ingest check xlsx pdf; do
+    cmp -s pg.$f sq.$f || fail "pg.$f and sq.$f differ"
+done
+same snapshots "snapshots" "SELECT n.id, s.name, n.line, n.area, n.at, n.customers_out FROM snapshots n JOIN sources s ON s.id = n.source_id ORDER BY n.id"
+same snapshots "rejects" "$REJECTS"
+same snapshots "figures" "SELECT subject, name, value, unit FROM figures WHERE name LIKE 'snapshot%' ORDER BY run, k"
+eq "system estimate" "4679" "$(psq snapshots "SELECT value FROM figures WHERE subject = 'system' AND name = 'snapshot_saidi'")"
+end
+
 # ---- 8: the complaint dossier of an account with appointments and orders ----
 # tests/rules/templates/006-ofcom-dossier.sh's ACC9: its chronology lists
 # appointments and orders with their file:line; byte-identical from both.
@@ -564,6 +594,12 @@ cmp -s a.xlsx b.xlsx || fail "revision 3 store: the XLSX differs after the upgra
 cmp -s a.pdf b.pdf || fail "revision 3 store: the PDF differs after the upgrade"
 eq "revision 3 store filled" "0|5" "$(psq rev3 "SELECT count(*) FILTER (WHERE source_id IS NULL), (SELECT value FROM meta WHERE key = 'pg_revision') FROM evidence")"
 eq "revision 3 store figures" "$nfig|$nfig|0" "$(psq rev3 "SELECT (SELECT count(*) FROM figures), count(*), count(more) FROM figure_runs")"
+# Revision 5: a revision 4 store (no snapshots table) gains the table.
+psq rev3 "DROP TABLE snapshots; UPDATE meta SET value = '4' WHERE key IN ('schema_version', 'pg_revision')" >/dev/null
+"$bin" report --db "$R" -o c.xlsx >/dev/null 2>&1
+eq "revision 4 store report exit" 0 $?
+cmp -s a.xlsx c.xlsx || fail "revision 4 store: the XLSX differs after the upgrade"
+eq "revision 4 store upgraded" "5|5|0" "$(psq rev3 "SELECT (SELECT value FROM meta WHERE key = 'pg_revision'), (SELECT value FROM meta WHERE key = 'schema_version'), count(*) FROM snapshots")"
 # A newer revision is refused, as a newer schema is.
 psq old "UPDATE meta SET value = '99' WHERE key = 'pg_revision'" >/dev/null
 "$bin" report --db "$PG" -o x.xlsx >new.out 2>&1

@@ -72,5 +72,5 @@ pg_stop() {
 pg_drop_ombud() {
     # figures is a view since schema 4 (a table before): either goes.
     psql "$1" -qAtX -c "DROP VIEW IF EXISTS figures" >/dev/null 2>&1
-    psql "$1" -qAtX -c "DROP TABLE IF EXISTS meta, sources, outages, call_legs, billing_events, appointments, orders, accounts, cdr_records, customers, rejects, checks, results, breaches, evidence, figure_runs, figures, series CASCADE" >/dev/null 2>&1
+    psql "$1" -qAtX -c "DROP TABLE IF EXISTS meta, sources, outages, call_legs, billing_events, appointments, orders, accounts, cdr_records, customers, snapshots, outage_steps, rejects, checks, results, breaches, evidence, figure_runs, figures, series CASCADE" >/dev/null 2>&1
 }

@@ -30,15 +30,16 @@ static void test_say(void **state)
     (void)state;
     assert_string_equal(ombud_input_kinds_say(0, "--", b, sizeof b),
                         "--outages, --calls, --billing, --appointments, "
-                        "--orders, --customers, --accounts or --cdr");
+                        "--orders, --customers, --snapshots, --accounts or "
+                        "--cdr");
     assert_string_equal(ombud_input_kinds_say(OMBUD_IN_PROFILE, NULL, b,
                                               sizeof b),
-                        "outages, calls, billing, appointments, orders or "
-                        "accounts");
+                        "outages, calls, billing, appointments, orders, "
+                        "customers, snapshots or accounts");
     assert_string_equal(ombud_input_kinds_say(OMBUD_IN_DELIMITER, NULL, b,
                                               sizeof b),
                         "outages, calls, billing, appointments, orders, "
-                        "customers or accounts");
+                        "customers, snapshots or accounts");
     /* a small buffer is cut, never overrun */
     ombud_input_kinds_say(0, NULL, b, 8);
     assert_string_equal(b, "outages");
@@ -60,22 +61,24 @@ static void test_flags(void **state)
 }
 
 /* 4: the import order: outages first, the accounts map and the CDR before
- * the queue_log that looks them up, the customers served last. */
+ * the queue_log that looks them up, the customers served and the
+ * snapshots last. */
 static void test_order(void **state)
 {
     static const char *const want[] = {"outages", "accounts", "cdr", "calls",
-        "queue_log", "billing", "appointments", "orders", "customers"};
+        "queue_log", "billing", "appointments", "orders", "customers",
+        "snapshots"};
     int n = 0;
 
     (void)state;
     for (int o = 0; o < 100; o++)
         for (const ombud_input_kind *k = ombud_input_kinds; k->fmt; k++)
             if (k->order == o) {
-                assert_true(n < 9);
+                assert_true(n < 10);
                 assert_string_equal(k->fmt->kind, want[n]);
                 n++;
             }
-    assert_int_equal(n, 9);
+    assert_int_equal(n, 10);
 }
 
 int main(void)

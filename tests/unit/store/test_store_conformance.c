@@ -440,6 +440,14 @@ static int on_customers(void *ud, int64_t id, const char *file, long line,
     return 0;
 }
 
+static int on_snapshot(void *ud, int64_t id, const char *file, long line,
+                       const ombud_snapshot *n)
+{
+    saw(ud, id, "%s|%s|%lld|%s:%ld\n", n->area, TM(n->at),
+        (long long)n->customers_out, file, line);
+    return 0;
+}
+
 static int on_source(void *ud, const ombud_source_row *s)
 {
     saw(ud, s->id, "%s|%s|%s|%.8s|%lld|%s|%lld|%s|%s|%lld=%lld+%lld+%lld\n",
@@ -926,6 +934,47 @@ static void test_each_customers(void **state)
         "North|900|-|customers.csv:3\n"
         "North|1000|2026-10-01 00:00:00|customers.csv:2\n"
         "North|1100|2026-10-01 00:00:00|customers2.csv:2\n");
+}
+
+/*
+ * Snapshots in [from, to) by area, time and row id: South's 10:00 comes
+ * twice (two files) and keeps import order; North's 09:45 is before the
+ * period and 11:00 its end (exclusive), so neither is read. Forgetting
+ * the first file takes its rows with it.
+ */
+static void test_each_snapshot(void **state)
+{
+    int64_t t0 = OCT + 10 * 3600, a, b;
+    ombud_snapshot n[4] = {{"South", t0, 7}, {"North", t0 + 900, 20},
+                           {"North", t0 - 900, 5}, {"North", t0 + 3600, 9}},
+                   again = {"South", t0, 8}, first = {"North", t0, 30};
+    ombud_forgotten out;
+    seen s = {0}, after = {0};
+    (void)state;
+    a = begin("snapshots", "snapshots.csv", 8);
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(ombud_store_add_snapshot(st, a, 2 + i, &n[i]),
+                         OMBUD_OK);
+    end(a, 4, 4, 0, 0);
+    b = begin("snapshots", "snapshots2.csv", 9);
+    assert_int_equal(ombud_store_add_snapshot(st, b, 2, &again), OMBUD_OK);
+    assert_int_equal(ombud_store_add_snapshot(st, b, 3, &first), OMBUD_OK);
+    end(b, 2, 2, 0, 0);
+    assert_int_equal(ombud_store_each_snapshot(st, t0, t0 + 3600, on_snapshot,
+                                               &s), OMBUD_OK);
+    assert_string_equal(s.text,
+        "North|2026-10-01 10:00:00|30|snapshots2.csv:3\n"
+        "North|2026-10-01 10:15:00|20|snapshots.csv:3\n"
+        "South|2026-10-01 10:00:00|7|snapshots.csv:2\n"
+        "South|2026-10-01 10:00:00|8|snapshots2.csv:2\n");
+    assert_int_equal(ombud_store_forget(st, &a, 1, &out, NULL, NULL),
+                     OMBUD_OK);
+    assert_int_equal(out.rows, 4);
+    assert_int_equal(ombud_store_each_snapshot(st, 0, INT64_MAX, on_snapshot,
+                                               &after), OMBUD_OK);
+    assert_string_equal(after.text,
+        "North|2026-10-01 10:00:00|30|snapshots2.csv:3\n"
+        "South|2026-10-01 10:00:00|8|snapshots2.csv:2\n");
 }
 
 /* ---- 5: span, rejects, accounts and CDRs --------------------------------- */
@@ -1947,6 +1996,7 @@ int main(void)
         T(test_accounting_mismatch), T(test_source_checksum_notes),
         T(test_each_outage), T(test_steps), T(test_each_leg), T(test_each_billing),
         T(test_each_appointment), T(test_each_order), T(test_each_customers),
+        T(test_each_snapshot),
         T(test_data_span), T(test_each_reject), T(test_accounts),
         T(test_cdr_of), T(test_check_get), T(test_each_result),
         T(test_each_breach), T(test_series_figures), T(test_figure_runs),

@@ -80,7 +80,7 @@ static void test_accounting(void **state)
     ombud_store_totals t;
     ombud_outage o = {"T-1", NULL, NULL, NULL, 0, OMBUD_TIME_NONE, 0,
                       OMBUD_TIME_NONE, OMBUD_TIME_NONE, 1, NULL,
-                      OMBUD_TIME_NONE, NULL, NULL};
+                      OMBUD_TIME_NONE, NULL, NULL, 0};
     ombud_counts wrong = {2, 1, 0, 0}, right = {1, 1, 0, 0}, two = {2, 2, 0, 0};
     dups x = {NULL, 0, &two, "", 0, 0};
     ombud_source dsrc = src;
