@@ -36,8 +36,6 @@
 #include "ombud/i18n.h"
 #include "reliability_snapshots.h"
 
-/* The subject of the system-wide figures, as rule_reliability.c's. */
-#define SYSTEM "system"
 /* Flagged snapshots named in the method (all are counted). */
 #define FLAGGED_NAMED 5
 /* Areas without customers served named in the method. */
@@ -154,31 +152,13 @@ static int on_snapshot(void *ud, int64_t row, const char *file, long line,
 
 /* ---- figures and the method ------------------------------------------------ */
 
-/* Customer-seconds per @b in thousandths of a minute, rounded half up, as
- * rule_reliability.c rounds the records' SAIDI (so the two compare). */
-static int64_t milli_min(int64_t secs, int64_t b)
-{
-    if (b <= 0)
-        return OMBUD_BP_NONE;
-    return (int64_t)(((__int128)secs * 100 + 3 * (__int128)b) /
-                     (6 * (__int128)b));
-}
-
-/* "1.23" from thousandths (hundredths shown, half up); "-" for none. */
-static char *minutes_say(int64_t m, char *buf, size_t size)
-{
-    if (m == OMBUD_BP_NONE)
-        return snprintf(buf, size, "-"), buf;
-    return ombud_fmt_amount((m + 5) / 10, 2, buf, size);
-}
-
 /* The figures of one subject; @rec_cs the records' customer-seconds. */
 static ombud_err figures(const walk *w, const char *subject, const tally *t,
                          int64_t served, int64_t rec_cs)
 {
     ombud_store *st = w->ctx->store;
-    int64_t id = w->ctx->result_id, est = milli_min(t->cs, served);
-    int64_t rec = milli_min(rec_cs, served);
+    int64_t id = w->ctx->result_id, est = ombud_milli_min(t->cs, served);
+    int64_t rec = ombud_milli_min(rec_cs, served);
     ombud_err err;
 
     if ((err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_SNAPSHOTS,
@@ -211,7 +191,7 @@ static ombud_err store_all(const walk *w, int n, tally *sys,
             return err;
         /* Each area's sum was checked; MAX_AREAS of them fit in 64 bits
          * only if checked again. */
-        if ((err = ombud_checked_add(w->ctx, SYSTEM, "the snapshot "
+        if ((err = ombud_checked_add(w->ctx, OMBUD_RELIABILITY_SYSTEM, "the snapshot "
                                      "customer-seconds", sys->cs, w->t[i].cs,
                                      &sys->cs)))
             return err;
@@ -220,7 +200,7 @@ static ombud_err store_all(const walk *w, int n, tally *sys,
         *sys_served += a->served;
         *sys_rec += a->records_cmi_secs;
     }
-    return figures(w, SYSTEM, sys, *sys_served, *sys_rec);
+    return figures(w, OMBUD_RELIABILITY_SYSTEM, sys, *sys_served, *sys_rec);
 }
 
 /* Append the cross-check's sentences to @res->method. */
@@ -231,8 +211,8 @@ static void describe(const walk *w, const tally *sys, int64_t served,
     char est[32], rec[32], cap[32], step[32], cmi[32];
 
     snprintf(cmi, sizeof cmi, "%s", ombud_n((sys->cs + 30) / 60));
-    minutes_say(milli_min(sys->cs, served), est, sizeof est);
-    minutes_say(milli_min(rec_cs, served), rec, sizeof rec);
+    ombud_milli_say(ombud_milli_min(sys->cs, served), est, sizeof est);
+    ombud_milli_say(ombud_milli_min(rec_cs, served), rec, sizeof rec);
     ombud_fmt_duration(OMBUD_SNAP_MAX_STEP, cap, sizeof cap);
     ombud_fmt_duration(OMBUD_SNAP_INTERVAL, step, sizeof step);
     /* TRANSLATORS: the snapshot cross-check. The %s are: snapshots used,

@@ -1,12 +1,38 @@
 /*
  * reliability_snapshots.h - the reliability kind's snapshot cross-check,
- * internal to src/rules/ (rule_reliability.c calls it once).
+ * internal to src/rules/ (rule_reliability.c calls it once), and the
+ * rounding both files share, so that the snapshots' SAIDI and the
+ * records' compare figure for figure.
  */
 #ifndef OMBUD_RELIABILITY_SNAPSHOTS_H
 #define OMBUD_RELIABILITY_SNAPSHOTS_H
 
 #include <stdint.h>
+#include <stdio.h>
+#include "ombud/i18n.h"
 #include "ombud/rule.h"
+
+/** The subject of the system-wide figures. */
+#define OMBUD_RELIABILITY_SYSTEM "system"
+
+/** Customer-seconds @p secs per @p b in thousandths of a minute, rounded
+ *  half up; OMBUD_BP_NONE when @p b is 0. */
+static inline int64_t ombud_milli_min(int64_t secs, int64_t b)
+{
+    if (b <= 0)
+        return OMBUD_BP_NONE;
+    return (int64_t)(((__int128)secs * 100 + 3 * (__int128)b) /
+                     (6 * (__int128)b));
+}
+
+/** "1.23" into @p buf from thousandths (hundredths shown, half up); "-"
+ *  for OMBUD_BP_NONE. Returns @p buf. */
+static inline char *ombud_milli_say(int64_t m, char *buf, size_t size)
+{
+    if (m == OMBUD_BP_NONE)
+        return snprintf(buf, size, "-"), buf;
+    return ombud_fmt_amount((m + 5) / 10, 2, buf, size);
+}
 
 /** An area the reliability rule judged, as the cross-check needs it. */
 typedef struct ombud_snap_area {

@@ -89,7 +89,7 @@ static const ombud_param_def params[K_N] = {
 };
 
 /* The subject of the system-wide figures. */
-#define SYSTEM "system"
+#define SYSTEM OMBUD_RELIABILITY_SYSTEM
 /* Most areas judged; more are listed as not judged. */
 #define MAX_AREAS 256
 /* Most major event days named in the method (all are figures). */
@@ -114,7 +114,9 @@ typedef struct intr {
     int64_t ci;           /* customers of its sustained interruption */
     int64_t cs;           /* their customer-seconds */
     int64_t mi;           /* customers of its momentary event */
-    int64_t secs, day;    /* its duration; the day it began */
+    int64_t secs;         /* the longest any of its customers were out in
+                             a sustained interruption (CEMI, CELID) */
+    int64_t day;          /* the day it began */
     int area;
     int sustained;        /* some of its customers were out longer than
                              sustained_over */
@@ -569,15 +571,6 @@ static int64_t milli(int64_t a, int64_t b)
     return (int64_t)(((__int128)a * 2000 + b) / (2 * (__int128)b));
 }
 
-/* Customer-seconds per @b in thousandths of a minute. */
-static int64_t milli_min(int64_t secs, int64_t b)
-{
-    if (b <= 0)
-        return OMBUD_BP_NONE;
-    return (int64_t)(((__int128)secs * 100 + 3 * (__int128)b) /
-                     (6 * (__int128)b));
-}
-
 static ombud_err figures(state *s, const char *subject, const sums *u)
 {
     ombud_store *st = s->ctx->store;
@@ -589,10 +582,10 @@ static ombud_err figures(state *s, const char *subject, const sums *u)
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_SAIFI,
                                       milli(u->ci, u->served), "milli")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_SAIDI,
-                                      milli_min(u->cmi_secs, u->served),
+                                      ombud_milli_min(u->cmi_secs, u->served),
                                       "milli")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CAIDI,
-                                      milli_min(u->cmi_secs, u->ci), "milli")) ||
+                                      ombud_milli_min(u->cmi_secs, u->ci), "milli")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CAIFI,
                                       milli(u->ci, u->cn), "milli")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_MAIFI_E,
@@ -608,14 +601,6 @@ static ombud_err figures(state *s, const char *subject, const sums *u)
 }
 
 /* ---- judging ------------------------------------------------------------- */
-
-/* "1.23" from thousandths (hundredths shown, half up). */
-static char *ratio_say(int64_t m, char *buf, size_t size)
-{
-    if (m == OMBUD_BP_NONE)
-        return snprintf(buf, size, "-"), buf;
-    return ombud_fmt_amount((m + 5) / 10, 2, buf, size);
-}
 
 /* One index against its target: a breach when above it. */
 static ombud_err judge_one(state *s, ombud_result *res, const char *subject,
@@ -677,7 +662,7 @@ static ombud_err judge(state *s, ombud_result *res, const char *subject,
                                      u->served, &y)) ||
             (err = judge_one(s, res, subject, ai, "SAIFI", x > y,
                              milli(u->ci, u->served), g->v[K_SAIFI].num * 10,
-                             ratio_say(milli(u->ci, u->served), a, sizeof a),
+                             ombud_milli_say(milli(u->ci, u->served), a, sizeof a),
                              ombud_fmt_amount(g->v[K_SAIFI].num, 2, b,
                                               sizeof b))))
             return err;
@@ -686,11 +671,11 @@ static ombud_err judge(state *s, ombud_result *res, const char *subject,
         if ((err = ombud_checked_mul(c, subject, "SAIDI", g->v[K_SAIDI].num,
                                      u->served, &y)) ||
             (err = judge_one(s, res, subject, ai, "SAIDI", u->cmi_secs > y,
-                             milli_min(u->cmi_secs, u->served),
+                             ombud_milli_min(u->cmi_secs, u->served),
                              g->v[K_SAIDI].num * 1000 / 60,
-                             ratio_say(milli_min(u->cmi_secs, u->served), a,
+                             ombud_milli_say(ombud_milli_min(u->cmi_secs, u->served), a,
                                        sizeof a),
-                             ratio_say(g->v[K_SAIDI].num * 1000 / 60, b,
+                             ombud_milli_say(g->v[K_SAIDI].num * 1000 / 60, b,
                                        sizeof b))))
             return err;
     }
@@ -698,11 +683,11 @@ static ombud_err judge(state *s, ombud_result *res, const char *subject,
         if ((err = ombud_checked_mul(c, subject, "CAIDI", g->v[K_CAIDI].num,
                                      u->ci, &y)) ||
             (err = judge_one(s, res, subject, ai, "CAIDI", u->cmi_secs > y,
-                             milli_min(u->cmi_secs, u->ci),
+                             ombud_milli_min(u->cmi_secs, u->ci),
                              g->v[K_CAIDI].num * 1000 / 60,
-                             ratio_say(milli_min(u->cmi_secs, u->ci), a,
+                             ombud_milli_say(ombud_milli_min(u->cmi_secs, u->ci), a,
                                        sizeof a),
-                             ratio_say(g->v[K_CAIDI].num * 1000 / 60, b,
+                             ombud_milli_say(g->v[K_CAIDI].num * 1000 / 60, b,
                                        sizeof b))))
             return err;
     }
@@ -712,7 +697,7 @@ static ombud_err judge(state *s, ombud_result *res, const char *subject,
                                      u->served, &y)) ||
             (err = judge_one(s, res, subject, ai, "MAIFI_E", x > y,
                              milli(u->mi, u->served), g->v[K_MAIFI].num * 10,
-                             ratio_say(milli(u->mi, u->served), a, sizeof a),
+                             ombud_milli_say(milli(u->mi, u->served), a, sizeof a),
                              ombud_fmt_amount(g->v[K_MAIFI].num, 2, b,
                                               sizeof b))))
             return err;
@@ -764,8 +749,8 @@ static ombud_err meds_say(state *s, const med *m, int64_t *nmeds, char *out,
              * T_MED ("2026-07-14 (12.50 min > 4.10)"). */
             len += (size_t)snprintf(out + len, size - len, _("%s%s (%s min > "
                                     "%s)"), *nmeds > 1 ? ", " : "", date,
-                                    ratio_say(mm, v, sizeof v),
-                                    ratio_say((int64_t)llround(m->t_med *
+                                    ombud_milli_say(mm, v, sizeof v),
+                                    ombud_milli_say((int64_t)llround(m->t_med *
                                               1000.0), t, sizeof t));
         }
     }
@@ -779,7 +764,7 @@ static void med_method(const state *s, const med *m, char *buf, size_t size)
 {
     char t[32], a[32], b[32], from[24], to[24], first[24];
 
-    ratio_say((int64_t)llround(m->t_med * 1000.0), t, sizeof t);
+    ombud_milli_say((int64_t)llround(m->t_med * 1000.0), t, sizeof t);
     if (m->given) {
         snprintf(buf, size, _("T_MED = %s min per day, given by the "
                  "guarantees file (t_med)."), t);
@@ -835,12 +820,12 @@ static void describe(state *s, ombud_result *res, const med *m,
     char cemi[32], celid[32], which[80];
     size_t n = 0;
 
-    ratio_say(milli(j->ci, j->served), f[0], sizeof f[0]);
-    ratio_say(milli_min(j->cmi_secs, j->served), f[1], sizeof f[1]);
-    ratio_say(milli_min(j->cmi_secs, j->ci), f[2], sizeof f[2]);
-    ratio_say(milli(j->mi, j->served), f[3], sizeof f[3]);
+    ombud_milli_say(milli(j->ci, j->served), f[0], sizeof f[0]);
+    ombud_milli_say(ombud_milli_min(j->cmi_secs, j->served), f[1], sizeof f[1]);
+    ombud_milli_say(ombud_milli_min(j->cmi_secs, j->ci), f[2], sizeof f[2]);
+    ombud_milli_say(milli(j->mi, j->served), f[3], sizeof f[3]);
     res->unit = "milli";
-    res->measured = milli_min(j->cmi_secs, j->served);
+    res->measured = ombud_milli_min(j->cmi_secs, j->served);
     res->target = g->v[K_SAIDI].set ? g->v[K_SAIDI].num * 1000 / 60 : 0;
     /* TRANSLATORS: system-wide indices (SAIFI, SAIDI and CAIDI in minutes,
      * MAIFI_E), then which days ("without 2 major event days"). */
@@ -862,11 +847,11 @@ static void describe(state *s, ombud_result *res, const med *m,
                                                sizeof lim[0]));
     if (g->v[K_SAIDI].set)
         n += (size_t)snprintf(held + n, sizeof held - n, "%sSAIDI %s min",
-                              n ? ", " : "", ratio_say(g->v[K_SAIDI].num *
+                              n ? ", " : "", ombud_milli_say(g->v[K_SAIDI].num *
                               1000 / 60, lim[1], sizeof lim[1]));
     if (g->v[K_CAIDI].set)
         n += (size_t)snprintf(held + n, sizeof held - n, "%sCAIDI %s min",
-                              n ? ", " : "", ratio_say(g->v[K_CAIDI].num *
+                              n ? ", " : "", ombud_milli_say(g->v[K_CAIDI].num *
                               1000 / 60, lim[2], sizeof lim[2]));
     if (g->v[K_MAIFI].set)
         snprintf(held + n, sizeof held - n, "%sMAIFI_E %s", n ? ", " : "",

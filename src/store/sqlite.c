@@ -1649,20 +1649,20 @@ static ombud_err sq_each_outage(ombud_store *base, int64_t from, int64_t to,
     return end_iteration(st, s, rc);
 }
 
+static sqlite3_stmt *prepare_shared(sq_store *st, const char *sql,
+                                    const ombud_sql_arg *args, int nargs);
+
 static ombud_err sq_each_step(ombud_store *base, int64_t from, int64_t to,
                                ombud_step_fn fn, void *ud)
 {
     sq_store *st = (sq_store *)base;
-    char *sql = g_strdelimit(g_strdup(ombud_each_step_sql), "$", '?');
-    sqlite3_stmt *s;
+    const ombud_sql_arg period[2] = {{NULL, from, 1}, {NULL, to, 1}};
+    sqlite3_stmt *s = prepare_shared(st, ombud_each_step_sql, period, 2);
     ombud_step p;
-    ombud_err err;
     int rc;
 
-    err = prepare_period(st, sql, from, to, &s);
-    g_free(sql);
-    if (err)
-        return err;
+    if (!s)
+        return db_error(st, "reading restoration steps");
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         p = (ombud_step){sqlite3_column_int64(s, 0), col_text(s, 1),
                          sqlite3_column_int64(s, 2), col_time(s, 3),
