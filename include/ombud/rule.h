@@ -93,7 +93,7 @@ typedef struct ombud_param {
 struct ombud_rule;
 
 /** Most keys one rule may declare. */
-#define OMBUD_MAX_PARAMS 16
+#define OMBUD_MAX_PARAMS 20
 
 /** One [guarantee ID] section. */
 typedef struct ombud_guarantee {

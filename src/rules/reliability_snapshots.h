@@ -25,6 +25,15 @@ static inline int64_t ombud_milli_min(int64_t secs, int64_t b)
                      (6 * (__int128)b));
 }
 
+/** @p a / @p b in thousandths, rounded half up; OMBUD_BP_NONE when @p b
+ *  is 0 (SAIFI, CAIFI, MAIFI_E). */
+static inline int64_t ombud_milli_ratio(int64_t a, int64_t b)
+{
+    if (b <= 0)
+        return OMBUD_BP_NONE;
+    return (int64_t)(((__int128)a * 2000 + b) / (2 * (__int128)b));
+}
+
 /** "1.23" into @p buf from thousandths (hundredths shown, half up); "-"
  *  for OMBUD_BP_NONE. Returns @p buf. */
 static inline char *ombud_milli_say(int64_t m, char *buf, size_t size)

@@ -52,10 +52,12 @@
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/rule.h"
+#include "reliability_baseline.h"
 #include "reliability_snapshots.h"
 
 enum { K_AREAS, K_SUSTAINED, K_PLANNED, K_EXCLUDE, K_SAIFI, K_SAIDI, K_CAIDI,
-       K_MAIFI, K_JUDGE, K_MEDS, K_HISTORY, K_TMED, K_CEMI_N, K_CELID_T, K_N };
+       K_MAIFI, K_JUDGE, K_MEDS, K_HISTORY, K_TMED, K_CEMI_N, K_CELID_T,
+       K_BASELINE, K_BASE_YEARS, K_BASE_MARGIN, K_N };
 
 static const ombud_param_def params[K_N] = {
     [K_AREAS] = {"areas", OMBUD_P_LIST, 0, NULL, NULL,
@@ -86,7 +88,28 @@ static const ombud_param_def params[K_N] = {
                   "CEMI_n counts customers with more than n interruptions"},
     [K_CELID_T] = {"celid_t", OMBUD_P_DURATION, 0, "8h", NULL,
                    "CELID_t counts customers out longer than t in all"},
+    [K_BASELINE] = {"baseline", OMBUD_P_LIST, 0, NULL, NULL,
+                    "indices judged against their past years' average: "
+                    "saifi, saidi, caidi, maifi"},
+    /* No written defaults (3 and 0%, in base_start() and unset = 0): the
+     * parameters a result lists stay those of a guarantee without a
+     * baseline, and so do its findings' digest and reports. */
+    [K_BASE_YEARS] = {"baseline_years", OMBUD_P_COUNT, 0, NULL, NULL,
+                      "how many years before the period the baseline "
+                      "averages (3)"},
+    [K_BASE_MARGIN] = {"baseline_margin", OMBUD_P_PERCENT, 0, NULL, NULL,
+                       "how much worse than the average is allowed, e.g. 10% "
+                       "(0%)"},
 };
+
+/* Years a baseline averages unless baseline_years says. */
+#define BASE_YEARS 3
+
+/* The baseline's index words, in the order of OMBUD_BASE_*. */
+static const char *const base_words[OMBUD_BASE_N] = {"saifi", "saidi",
+                                                     "caidi", "maifi"};
+static const char *const base_names[OMBUD_BASE_N] = {"SAIFI", "SAIDI",
+                                                     "CAIDI", "MAIFI_E"};
 
 /* The subject of the system-wide figures. */
 #define SYSTEM OMBUD_RELIABILITY_SYSTEM
@@ -151,7 +174,14 @@ typedef struct state {
     int64_t steps_short;  /* ... whose steps restore fewer than affected */
     int64_t steps_over;   /* ... whose steps restore more */
     int64_t hist_from;    /* start of the history window */
-    int64_t hist_first;   /* first day with an interruption, or INT64_MAX */
+    int64_t read_from;    /* start of what is read: the history window, or
+                             the baseline's earliest year's window */
+    int has_base;         /* the guarantee has a baseline */
+    ombud_base base;      /* the past years' sums */
+    int base_med[OMBUD_BASE_MAX_YEARS]; /* 1: T_MED found, 2: given */
+    double base_t_med[OMBUD_BASE_MAX_YEARS];
+    int64_t judged;       /* comparisons with a target made */
+    int64_t sys_limit;    /* the system SAIDI limit from the baseline */
     int64_t uncounted;    /* interruptions outside the areas judged */
     ombud_exclusions ex;
     int64_t planned_out;
@@ -332,16 +362,40 @@ static ombud_err intr_fill(state *s, intr *it, const ombud_outage *o,
                                end - o->started_at) : OMBUD_OK;
 }
 
+/*
+ * Where an outage never restored stops counting: one of the period at the
+ * period's end; one of the history at the end of the baseline year it
+ * began in, else at the period's start, so that no history day borrows
+ * minutes from the period it is the history of.
+ */
+static int64_t open_end(const state *s, int64_t started, int64_t day)
+{
+    int k = s->has_base ? ombud_base_year_of(&s->base, day) : -1;
+
+    if (started >= s->ctx->from)
+        return s->ctx->to;
+    return k >= 0 ? s->base.y[k].to : s->ctx->from;
+}
+
+/* A history interruption falling in one of the baseline's past years. */
+static ombud_err base_add(state *s, const intr *it)
+{
+    if (!s->has_base || ombud_base_year_of(&s->base, it->day) < 0)
+        return OMBUD_OK;
+    return ombud_base_add(&s->base, s->ctx, it->day, it->area, it->ci, it->cs,
+                          it->mi);
+}
+
 static int on_outage(void *ud, int64_t row, const ombud_outage *o)
 {
     state *s = ud;
     const ombud_guarantee *g = s->g;
     const ombud_rule_ctx *ctx = s->ctx;
-    int64_t end = o->restored_at == OMBUD_TIME_NONE ? ctx->to : o->restored_at;
     int in_period = o->started_at >= ctx->from;
+    int64_t day, end = o->restored_at;
     gpointer a;
 
-    if (o->started_at < s->hist_from || o->started_at >= ctx->to)
+    if (o->started_at < s->read_from || o->started_at >= ctx->to)
         return 0;
     if (o->planned && g->v[K_PLANNED].num == 1) {
         s->planned_out += in_period;
@@ -356,18 +410,19 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
         s->uncounted += in_period;
         return 0;
     }
-    intr it = {row, 0, 0, 0, 0, day_of(ctx->tz, o->started_at),
-               GPOINTER_TO_INT(a) - 1, 0, NULL,
+    day = day_of(ctx->tz, o->started_at);
+    if (end == OMBUD_TIME_NONE)
+        end = open_end(s, o->started_at, day);
+    intr it = {row, 0, 0, 0, 0, day, GPOINTER_TO_INT(a) - 1, 0, NULL,
                o->customers_restored > 0 ?
                    g_hash_table_lookup(s->steps, &row) : NULL};
     if ((s->err = intr_fill(s, &it, o, end, in_period)))
         return 1;
     if (!in_period) {
-        if (it.cs > 0) {
-            if (it.day < s->hist_first)
-                s->hist_first = it.day;
+        if (it.cs > 0)
             s->err = day_add(s, s->hist, it.day, it.cs);
-        }
+        if (!s->err)
+            s->err = base_add(s, &it);
         return s->err != OMBUD_OK;
     }
     it.account = o->account_id ? g_strdup(o->account_id) : NULL;
@@ -383,6 +438,8 @@ typedef struct med {
     int given;            /* from the guarantees file */
     double alpha, beta, t_med; /* t_med in minutes */
     int64_t hist_days, used_days;
+    int64_t first;        /* first day with an interruption, or INT64_MAX */
+    int64_t win_from;     /* the history window's start */
 } med;
 
 static gint by_day(gconstpointer a, gconstpointer b)
@@ -391,18 +448,26 @@ static gint by_day(gconstpointer a, gconstpointer b)
     return (x > y) - (x < y);
 }
 
-/* The log of each history day's SAIDI in minutes, in day order (so the
- * floating-point sums are the same whatever order the days were met in). */
-static GArray *history_logs(const state *s)
+/* The log of the SAIDI in minutes of each history day in [@d0, @d1), in
+ * day order (so the floating-point sums are the same whatever order the
+ * days were met in); the first such day into @first. */
+static GArray *history_logs(const state *s, int64_t d0, int64_t d1,
+                            int64_t *first)
 {
     GList *keys = g_list_sort(g_hash_table_get_keys(s->hist), by_day);
     GArray *logs = g_array_new(FALSE, FALSE, sizeof(double));
 
+    *first = INT64_MAX;
     for (GList *k = keys; k; k = k->next) {
         int64_t day = *(int64_t *)k->data;
         int64_t cs = *(int64_t *)g_hash_table_lookup(s->hist, &day);
-        int64_t served = system_served(s, day_start(s->ctx->tz, day));
+        int64_t served;
         double l;
+        if (day < d0 || day >= d1)
+            continue;
+        if (cs > 0 && day < *first)
+            *first = day;
+        served = system_served(s, day_start(s->ctx->tz, day));
         if (served <= 0 || cs <= 0)
             continue;
         l = log((double)cs / 60.0 / (double)served);
@@ -412,20 +477,25 @@ static GArray *history_logs(const state *s)
     return logs;
 }
 
-static void compute_med(const state *s, med *m)
+/* T_MED for a period starting at @from from the history window starting
+ * at @win_from (up to @from). */
+static void compute_med(const state *s, med *m, int64_t win_from,
+                        int64_t from)
 {
     GArray *logs;
     double sum = 0, sq = 0;
-    int64_t n;
+    int64_t n, d0 = day_of(s->ctx->tz, win_from), d1 = day_of(s->ctx->tz,
+                                                                from);
 
-    m->hist_days = day_of(s->ctx->tz, s->ctx->from) -
-                   day_of(s->ctx->tz, s->hist_from);
+    m->win_from = win_from;
+    m->hist_days = d1 - d0;
+    m->first = INT64_MAX;
     if (s->g->v[K_TMED].set) {
         m->have = m->given = 1;
         m->t_med = (double)s->g->v[K_TMED].num / 60.0;
         return;
     }
-    logs = history_logs(s);
+    logs = history_logs(s, d0, d1, &m->first);
     n = m->used_days = logs->len;
     for (guint i = 0; i < logs->len; i++)
         sum += g_array_index(logs, double, i);
@@ -442,13 +512,19 @@ static void compute_med(const state *s, med *m)
     g_array_free(logs, TRUE);
 }
 
+/* The SAIDI in minutes of day @day from the customer-seconds in @h. */
+static double day_saidi(const state *s, GHashTable *h, int64_t day)
+{
+    int64_t *v = g_hash_table_lookup(h, &day);
+    int64_t served = v ? system_served(s, day_start(s->ctx->tz, day)) : 0;
+
+    return v && served > 0 ? (double)*v / 60.0 / (double)served : 0;
+}
+
 /* Is period day @day a major event day? Its SAIDI in minutes into @saidi. */
 static int is_med(const state *s, const med *m, int64_t day, double *saidi)
 {
-    int64_t *v = g_hash_table_lookup(s->days, &day);
-    int64_t served = system_served(s, day_start(s->ctx->tz, day));
-
-    *saidi = v && served > 0 ? (double)*v / 60.0 / (double)served : 0;
+    *saidi = day_saidi(s, s->days, day);
     return m->have && *saidi > m->t_med;
 }
 
@@ -563,14 +639,6 @@ static ombud_err count_all(state *s, const med *m, int ex, sums *per,
     return err;
 }
 
-/* @a / @b in thousandths, rounded half up; OMBUD_BP_NONE when @b is 0. */
-static int64_t milli(int64_t a, int64_t b)
-{
-    if (b <= 0)
-        return OMBUD_BP_NONE;
-    return (int64_t)(((__int128)a * 2000 + b) / (2 * (__int128)b));
-}
-
 static ombud_err figures(state *s, const char *subject, const sums *u)
 {
     ombud_store *st = s->ctx->store;
@@ -580,16 +648,16 @@ static ombud_err figures(state *s, const char *subject, const sums *u)
     if ((err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CUSTOMERS_SERVED,
                                       u->served, "count")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_SAIFI,
-                                      milli(u->ci, u->served), "milli")) ||
+                                      ombud_milli_ratio(u->ci, u->served), "milli")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_SAIDI,
                                       ombud_milli_min(u->cmi_secs, u->served),
                                       "milli")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CAIDI,
                                       ombud_milli_min(u->cmi_secs, u->ci), "milli")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CAIFI,
-                                      milli(u->ci, u->cn), "milli")) ||
+                                      ombud_milli_ratio(u->ci, u->cn), "milli")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_MAIFI_E,
-                                      milli(u->mi, u->served), "milli")) ||
+                                      ombud_milli_ratio(u->mi, u->served), "milli")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_CEMI,
                                       ombud_share_bp(u->cemi, u->served),
                                       "bp")) ||
@@ -613,6 +681,7 @@ static ombud_err judge_one(state *s, ombud_result *res, const char *subject,
     int64_t id;
     ombud_err err;
 
+    s->judged++;
     if (!over)
         return OMBUD_OK;
     snprintf(b.subject, sizeof b.subject, "%s %s", subject, index);
@@ -661,8 +730,8 @@ static ombud_err judge(state *s, ombud_result *res, const char *subject,
             (err = ombud_checked_mul(c, subject, "SAIFI", g->v[K_SAIFI].num,
                                      u->served, &y)) ||
             (err = judge_one(s, res, subject, ai, "SAIFI", x > y,
-                             milli(u->ci, u->served), g->v[K_SAIFI].num * 10,
-                             ombud_milli_say(milli(u->ci, u->served), a, sizeof a),
+                             ombud_milli_ratio(u->ci, u->served), g->v[K_SAIFI].num * 10,
+                             ombud_milli_say(ombud_milli_ratio(u->ci, u->served), a, sizeof a),
                              ombud_fmt_amount(g->v[K_SAIFI].num, 2, b,
                                               sizeof b))))
             return err;
@@ -696,8 +765,8 @@ static ombud_err judge(state *s, ombud_result *res, const char *subject,
             (err = ombud_checked_mul(c, subject, "MAIFI_E", g->v[K_MAIFI].num,
                                      u->served, &y)) ||
             (err = judge_one(s, res, subject, ai, "MAIFI_E", x > y,
-                             milli(u->mi, u->served), g->v[K_MAIFI].num * 10,
-                             ombud_milli_say(milli(u->mi, u->served), a, sizeof a),
+                             ombud_milli_ratio(u->mi, u->served), g->v[K_MAIFI].num * 10,
+                             ombud_milli_say(ombud_milli_ratio(u->mi, u->served), a, sizeof a),
                              ombud_fmt_amount(g->v[K_MAIFI].num, 2, b,
                                               sizeof b))))
             return err;
@@ -706,6 +775,11 @@ static ombud_err judge(state *s, ombud_result *res, const char *subject,
 }
 
 /* ---- the texts ----------------------------------------------------------- */
+
+/* The baseline's texts (below, with its arithmetic). */
+static void base_held(const struct state *s, char *held, size_t n,
+                      size_t size);
+static void base_say(const struct state *s, char *out, size_t size);
 
 static void say_date(int64_t day, char *buf, size_t size)
 {
@@ -770,7 +844,7 @@ static void med_method(const state *s, const med *m, char *buf, size_t size)
                  "guarantees file (t_med)."), t);
         return;
     }
-    say_date(day_of(s->ctx->tz, s->hist_from), from, sizeof from);
+    say_date(day_of(s->ctx->tz, m->win_from), from, sizeof from);
     say_date(day_of(s->ctx->tz, s->ctx->from) - 1, to, sizeof to);
     if (!m->have) {
         snprintf(buf, size, _("History %s to %s (%s days): %s days with "
@@ -782,7 +856,7 @@ static void med_method(const state *s, const med *m, char *buf, size_t size)
     }
     ombud_fmt_amount((int64_t)llround(m->alpha * 10000.0), 4, a, sizeof a);
     ombud_fmt_amount((int64_t)llround(m->beta * 10000.0), 4, b, sizeof b);
-    say_date(s->hist_first, first, sizeof first);
+    say_date(m->first, first, sizeof first);
     snprintf(buf, size, _("2.5 beta method over %s to %s (%s days; "
              "interruptions from %s on, %s days with interruptions used, "
              "days without left out): alpha = %s, beta = %s (sample), "
@@ -820,13 +894,14 @@ static void describe(state *s, ombud_result *res, const med *m,
     char cemi[32], celid[32], which[80];
     size_t n = 0;
 
-    ombud_milli_say(milli(j->ci, j->served), f[0], sizeof f[0]);
+    ombud_milli_say(ombud_milli_ratio(j->ci, j->served), f[0], sizeof f[0]);
     ombud_milli_say(ombud_milli_min(j->cmi_secs, j->served), f[1], sizeof f[1]);
     ombud_milli_say(ombud_milli_min(j->cmi_secs, j->ci), f[2], sizeof f[2]);
-    ombud_milli_say(milli(j->mi, j->served), f[3], sizeof f[3]);
+    ombud_milli_say(ombud_milli_ratio(j->mi, j->served), f[3], sizeof f[3]);
     res->unit = "milli";
     res->measured = ombud_milli_min(j->cmi_secs, j->served);
-    res->target = g->v[K_SAIDI].set ? g->v[K_SAIDI].num * 1000 / 60 : 0;
+    res->target = g->v[K_SAIDI].set ? g->v[K_SAIDI].num * 1000 / 60
+                : s->sys_limit;
     /* TRANSLATORS: system-wide indices (SAIFI, SAIDI and CAIDI in minutes,
      * MAIFI_E), then which days ("without 2 major event days"). */
     if (g->v[K_MEDS].num == 1)
@@ -854,8 +929,10 @@ static void describe(state *s, ombud_result *res, const med *m,
                               n ? ", " : "", ombud_milli_say(g->v[K_CAIDI].num *
                               1000 / 60, lim[2], sizeof lim[2]));
     if (g->v[K_MAIFI].set)
-        snprintf(held + n, sizeof held - n, "%sMAIFI_E %s", n ? ", " : "",
-                 ombud_fmt_amount(g->v[K_MAIFI].num, 2, lim[3], sizeof lim[3]));
+        n += (size_t)snprintf(held + n, sizeof held - n, "%sMAIFI_E %s",
+                              n ? ", " : "", ombud_fmt_amount(g->v[K_MAIFI].num,
+                              2, lim[3], sizeof lim[3]));
+    base_held(s, held, n, sizeof held);
     /* TRANSLATORS: the targets ("SAIFI 1.20, SAIDI 90.00 min"), where
      * ("system-wide" or "in each area") and which days. */
     snprintf(res->target_text, sizeof res->target_text, _("at most %s, %s, "
@@ -889,7 +966,332 @@ static void describe(state *s, ombud_result *res, const med *m,
              ombud_n(sys_all->unattributed), ombud_n(s->uncounted),
              ombud_exclusions_say(&s->ex, &g->v[K_EXCLUDE], ex, sizeof ex));
     steps_say(s, sus, res->method, sizeof res->method);
+    base_say(s, res->method, sizeof res->method);
     (void)sys_ex;
+}
+
+/* The local midnight @years years before local midnight @t (29 February
+ * goes to the 28th). */
+static int64_t years_before(const ombud_rule_ctx *ctx, int64_t t,
+                            int64_t years)
+{
+    ombud_tm tm;
+    int64_t d;
+
+    ombud_tm_from_instant(ctx->tz, t, &tm);
+    d = ombud_days_from_civil(tm.year - (int)years, tm.month,
+                              tm.month == 2 && tm.day == 29 ? 28 : tm.day);
+    return day_start(ctx->tz, d);
+}
+
+/* ---- targets relative to past years ------------------------------------ */
+
+/* The baseline's years: the period shifted back 1 to baseline_years years,
+ * and what must be read for them and their own major event days. A period
+ * longer than a year would overlap its own past years: refused. */
+static ombud_err base_start(state *s)
+{
+    const ombud_rule_ctx *ctx = s->ctx;
+    int years = s->g->v[K_BASE_YEARS].set ? (int)s->g->v[K_BASE_YEARS].num
+              : BASE_YEARS;
+    int64_t oldest;
+
+    if (!s->g->v[K_BASELINE].set || !s->g->v[K_BASELINE].nlist)
+        return OMBUD_OK;
+    if (years_before(ctx, ctx->to, 1) > ctx->from)
+        return ombud_error(OMBUD_E_USAGE, NULL, "[guarantee %s] baseline: "
+                           "the period is longer than a year, so it overlaps "
+                           "the same period a year before; check a year or "
+                           "less (--period 2026, 2026-Q4 or 2026-10)",
+                           ctx->guarantee ? ctx->guarantee : "?");
+    s->has_base = 1;
+    ombud_base_init(&s->base, years);
+    for (int k = 0; k < years; k++) {
+        ombud_base_year *y = &s->base.y[k];
+        y->from = years_before(ctx, ctx->from, k + 1);
+        y->to = years_before(ctx, ctx->to, k + 1);
+        y->d0 = day_of(ctx->tz, y->from);
+        y->d1 = day_of(ctx->tz, y->to);
+    }
+    oldest = years_before(ctx, s->base.y[years - 1].from,
+                          s->g->v[K_HISTORY].num);
+    s->read_from = MIN(s->hist_from, oldest);
+    return OMBUD_OK;
+}
+
+/* Each past year's own major event days, by its own T_MED (from the
+ * med_history years before it, as the period's): left out of its sums
+ * unless meds = include. */
+static void base_meds(state *s)
+{
+    const ombud_rule_ctx *ctx = s->ctx;
+
+    for (int k = 0; s->has_base && k < s->base.years; k++) {
+        const ombud_base_year *y = &s->base.y[k];
+        med m = {0};
+        compute_med(s, &m, years_before(ctx, y->from, s->g->v[K_HISTORY].num),
+                    y->from);
+        s->base_med[k] = m.given ? 2 : m.have;
+        s->base_t_med[k] = m.t_med;
+        if (!m.have || s->g->v[K_MEDS].num == 1)
+            continue;
+        for (int64_t d = y->d0; d < y->d1; d++)
+            if (day_saidi(s, s->hist, d) > m.t_med)
+                ombud_base_leave_out(&s->base, d);
+    }
+}
+
+/* A past year's name: "2025", "2025-10", "2025-10 – 2025-12", or its
+ * first and last dates. */
+static void base_label(const ombud_base_year *y, char *buf, size_t size)
+{
+    int y0, m0, d0, y1, m1, d1, yn, mn, dn;
+    char a[24], b[24];
+
+    ombud_civil_from_days(y->d0, &y0, &m0, &d0);
+    ombud_civil_from_days(y->d1 - 1, &y1, &m1, &d1);
+    ombud_civil_from_days(y->d1, &yn, &mn, &dn);
+    if (m0 == 1 && d0 == 1 && mn == 1 && dn == 1 && y0 == y1)
+        snprintf(buf, size, "%04d", y0);
+    else if (d0 == 1 && dn == 1 && y0 == y1 && m0 == m1)
+        snprintf(buf, size, "%04d-%02d", y0, m0);
+    else if (d0 == 1 && dn == 1)
+        snprintf(buf, size, "%04d-%02d \u2013 %04d-%02d", y0, m0, y1, m1);
+    else {
+        say_date(y->d0, a, sizeof a);
+        say_date(y->d1 - 1, b, sizeof b);
+        snprintf(buf, size, "%s \u2013 %s", a, b);
+    }
+}
+
+/* Is index @i of the baseline list? */
+static int base_has(const state *s, int i)
+{
+    return s->has_base && ombud_param_has(&s->g->v[K_BASELINE], base_words[i]);
+}
+
+/* Is current index @i of @u above @lim thousandths? Exact, in integers:
+ * SAIFI CI x 1000 > lim x N, SAIDI CMI_secs x 1000 > lim x 60 x N, CAIDI
+ * the same over CI, MAIFI_E momentary x 1000 > lim x N. */
+static ombud_err base_over(const state *s, const char *subject, int i,
+                           const sums *u, int64_t lim, int *over)
+{
+    const ombud_rule_ctx *c = s->ctx;
+    int64_t num = i == OMBUD_BASE_SAIFI ? u->ci : i == OMBUD_BASE_MAIFI ? u->mi
+                : u->cmi_secs;
+    int64_t den = i == OMBUD_BASE_CAIDI ? u->ci : u->served, per = 1, x, y;
+    ombud_err err;
+
+    if (i == OMBUD_BASE_SAIDI || i == OMBUD_BASE_CAIDI)
+        per = 60;
+    if ((err = ombud_checked_mul(c, subject, base_names[i], num, 1000, &x)) ||
+        (err = ombud_checked_mul(c, subject, base_names[i], lim, per, &y)) ||
+        (err = ombud_checked_mul(c, subject, base_names[i], y, den, &y)))
+        return err;
+    *over = x > y;
+    return OMBUD_OK;
+}
+
+/* The current value of index @i of @u, in thousandths. */
+static int64_t now_index(int i, const sums *u)
+{
+    ombud_base_sums b = {u->served, u->ci, u->cmi_secs, u->mi};
+    return ombud_base_index(i, &b);
+}
+
+/* One subject's past years, average and limit as figures (rows of the
+ * indices table), then its indices judged against the limits. @b holds
+ * the past years' sums, column @col of each year's nareas + 1. */
+static ombud_err base_subject(state *s, ombud_result *res, const char *name,
+                              int ai, const sums *u,
+                              const ombud_base_sums *b, int col)
+{
+    static const char *const figs[OMBUD_BASE_N] = {OMBUD_FIG_SAIFI,
+        OMBUD_FIG_SAIDI, OMBUD_FIG_CAIDI, OMBUD_FIG_MAIFI_E};
+    ombud_store *st = s->ctx->store;
+    int64_t id = s->ctx->result_id, v[OMBUD_BASE_N][OMBUD_BASE_MAX_YEARS];
+    int64_t avg, lim;
+    int years = s->base.years, over;
+    char base[160], sub[240], lbl[64], shown[32], a[32], m[32], ls[120];
+    ombud_err err;
+
+    if (s->g->v[K_MEDS].num == 0)
+        snprintf(base, sizeof base, _("%s excl. MEDs"), name);
+    else
+        snprintf(base, sizeof base, "%s", name);
+    for (int k = years - 1; k >= 0; k--) {
+        const ombud_base_sums *x = &b[k * (s->nareas + 1) + col];
+        int ok = s->base.y[k].loaded && x->served > 0;
+        base_label(&s->base.y[k], lbl, sizeof lbl);
+        snprintf(sub, sizeof sub, "%s, %s", base, lbl);
+        if ((err = ombud_store_add_figure(st, id, sub,
+                                          OMBUD_FIG_CUSTOMERS_SERVED,
+                                          x->served, "count")))
+            return err;
+        for (int i = 0; i < OMBUD_BASE_N; i++) {
+            v[i][k] = ok ? ombud_base_index(i, x) : OMBUD_BP_NONE;
+            if ((err = ombud_store_add_figure(st, id, sub, figs[i], v[i][k],
+                                              "milli")))
+                return err;
+        }
+    }
+    /* TRANSLATORS: a row of the indices table: an area's average over
+     * the baseline's past years ("North excl. MEDs, average"). */
+    snprintf(sub, sizeof sub, _("%s, average"), base);
+    for (int i = 0; i < OMBUD_BASE_N; i++)
+        if ((err = ombud_store_add_figure(st, id, sub, figs[i],
+                                          ombud_base_mean(v[i], years),
+                                          "milli")))
+            return err;
+    /* TRANSLATORS: a row of the indices table: an area's limits from the
+     * baseline ("North excl. MEDs, limit"). */
+    snprintf(sub, sizeof sub, _("%s, limit"), base);
+    ombud_fmt_bp(s->g->v[K_BASE_MARGIN].num, m, sizeof m);
+    for (int i = 0; i < OMBUD_BASE_N; i++) {
+        if (!base_has(s, i))
+            continue;
+        avg = ombud_base_mean(v[i], years);
+        lim = ombud_base_limit(avg, s->g->v[K_BASE_MARGIN].num);
+        if ((err = ombud_store_add_figure(st, id, sub, figs[i], lim, "milli")))
+            return err;
+        if (lim == OMBUD_BP_NONE || (i == OMBUD_BASE_CAIDI && u->ci <= 0))
+            continue;
+        if (ai < 0 && i == OMBUD_BASE_SAIDI)
+            s->sys_limit = lim;
+        if ((err = base_over(s, name, i, u, lim, &over)))
+            return err;
+        ombud_milli_say(now_index(i, u), shown, sizeof shown);
+        /* TRANSLATORS: a limit from the baseline, the past years' average
+         * and the margin ("1.40 (average 1.27 + 10.00%)"). */
+        snprintf(ls, sizeof ls, _("%s (average %s + %s)"),
+                 ombud_milli_say(lim, lbl, sizeof lbl),
+                 ombud_milli_say(avg, a, sizeof a), m);
+        /* TRANSLATORS: an index judged against its baseline ("SAIFI
+         * (baseline)"), in a breach's subject. */
+        snprintf(sub, sizeof sub, _("%s (baseline)"), base_names[i]);
+        if ((err = judge_one(s, res, name, ai, sub, over, now_index(i, u),
+                             lim, shown, ls)))
+            return err;
+        snprintf(sub, sizeof sub, _("%s, limit"), base);
+    }
+    return OMBUD_OK;
+}
+
+/* The baseline of every subject judged: the system, or each area. */
+static ombud_err base_all(state *s, ombud_result *res, const sums *per,
+                          const sums *sys)
+{
+    int n = s->nareas, years = s->base.years;
+    ombud_base_sums *b;
+    int64_t row;
+    ombud_err err = OMBUD_OK;
+
+    if (!s->has_base)
+        return OMBUD_OK;
+    b = g_new0(ombud_base_sums, (gsize)years * (gsize)(n + 1));
+    ombud_base_sum(&s->base, n, b);
+    for (int k = 0; k < years; k++)
+        for (int a = 0; a < n; a++) {
+            int64_t sv = served_at(&s->areas[a], s->base.y[k].to - 1, &row);
+            b[k * (n + 1) + a].served = sv;
+            b[k * (n + 1) + n].served += sv;
+        }
+    if (s->g->v[K_JUDGE].num == 0)
+        err = sys->served > 0 ? base_subject(s, res, SYSTEM, -1, sys, b, n)
+                              : OMBUD_OK;
+    for (int a = 0; !err && s->g->v[K_JUDGE].num == 1 && a < n; a++)
+        if (per[a].served > 0)
+            err = base_subject(s, res, s->areas[a].name, a, &per[a], b, a);
+    g_free(b);
+    return err;
+}
+
+/* The baseline's indices, "SAIFI, SAIDI", into @buf. */
+static void base_which(const state *s, char *buf, size_t size)
+{
+    size_t w = 0;
+
+    buf[0] = '\0';
+    for (int i = 0; i < OMBUD_BASE_N; i++)
+        if (base_has(s, i) && w < size)
+            w += (size_t)snprintf(buf + w, size - w, "%s%s", w ? ", " : "",
+                                  base_names[i]);
+}
+
+/* The targets' text gains the baseline ("SAIFI, SAIDI: the average of the
+ * 3 years before + 10.00%"), after the @n bytes of @held. */
+static void base_held(const state *s, char *held, size_t n, size_t size)
+{
+    char which[64], m[32];
+
+    if (!s->has_base || n + 1 >= size)
+        return;
+    base_which(s, which, sizeof which);
+    ombud_fmt_bp(s->g->v[K_BASE_MARGIN].num, m, sizeof m);
+    /* TRANSLATORS: targets from the baseline: the indices, the number of
+     * past years and the margin ("SAIFI, SAIDI: the average of the 3
+     * years before + 10.00%"). */
+    snprintf(held + n, size - n, ombud_ngettext("%s%s: the average of the "
+             "%s year before + %s", "%s%s: the average of the %s years before "
+             "+ %s", (unsigned long)s->base.years), n ? "; " : "", which,
+             ombud_n(s->base.years), m);
+}
+
+/* The method's sentence on the baseline, added to @out. */
+static void base_say(const state *s, char *out, size_t size)
+{
+    GString *years = g_string_new(""), *meds = g_string_new("");
+    GString *gone = g_string_new("");
+    char which[64], lbl[64], t[32], m[32];
+    size_t n = strlen(out);
+
+    if (!s->has_base || n + 1 >= size)
+        goto done;
+    base_which(s, which, sizeof which);
+    for (int k = s->base.years - 1; k >= 0; k--) {
+        const ombud_base_year *py = &s->base.y[k];
+        base_label(py, lbl, sizeof lbl);
+        g_string_append_printf(years, "%s%s", years->len ? ", " : "", lbl);
+        if (!py->loaded)
+            g_string_append_printf(gone, "%s%s", gone->len ? ", " : "", lbl);
+        if (s->base_med[k] == 1) {
+            ombud_milli_say((int64_t)llround(s->base_t_med[k] * 1000.0), t,
+                            sizeof t);
+            /* TRANSLATORS: a past year, its T_MED in minutes and how many
+             * of its days were left out ("2025 T_MED 5.10 min, 2 days"). */
+            g_string_append_printf(meds, _("%s%s T_MED %s min, %s days"),
+                                   meds->len ? "; " : "", lbl, t,
+                                   ombud_n(py->meds));
+        } else if (s->base_med[k] == 0) {
+            /* TRANSLATORS: a past year without a T_MED ("2023 no T_MED"). */
+            g_string_append_printf(meds, _("%s%s no T_MED"),
+                                   meds->len ? "; " : "", lbl);
+        }
+    }
+    if (s->g->v[K_MEDS].num == 1)
+        g_string_assign(meds, _("all days"));
+    else if (s->base_med[0] == 2)
+        g_string_assign(meds, _("without the days above the t_med given"));
+    ombud_fmt_bp(s->g->v[K_BASE_MARGIN].num, m, sizeof m);
+    /* TRANSLATORS: the baseline sentence of the method. The %s are: the
+     * indices ("SAIFI, SAIDI"), the number of years, the past years
+     * ("2023, 2024, 2025"), their major event days, the years left out
+     * ("none" or a list) and the margin ("10.00%"). */
+    snprintf(out + n, size - n, ombud_ngettext(" Baseline for %s: each "
+             "index's average over the same period of each of the %s year "
+             "before (%s; major event days: %s); a year without any "
+             "interruption recorded is taken as not loaded and left out of "
+             "the average (%s); the limit is the average + %s.", " Baseline "
+             "for %s: each index's average over the same period of each of "
+             "the %s years before (%s; major event days: %s); a year without "
+             "any interruption recorded is taken as not loaded and left out "
+             "of the average (%s); the limit is the average + %s.",
+             (unsigned long)s->base.years), which, ombud_n(s->base.years),
+             years->str, meds->str, gone->len ? gone->str : _("none"), m);
+done:
+    g_string_free(years, TRUE);
+    g_string_free(meds, TRUE);
+    g_string_free(gone, TRUE);
 }
 
 /* ---- evaluate ------------------------------------------------------------ */
@@ -926,19 +1328,10 @@ static void free_state(state *s)
     g_hash_table_destroy(s->days);
     g_hash_table_destroy(s->meds);
     g_hash_table_destroy(s->steps);
+    if (s->has_base)
+        ombud_base_free(&s->base);
 }
 
-/* The window start: the local midnight med_history years before the period. */
-static int64_t history_start(const ombud_rule_ctx *ctx, int64_t years)
-{
-    ombud_tm tm;
-    int64_t d;
-
-    ombud_tm_from_instant(ctx->tz, ctx->from, &tm);
-    d = ombud_days_from_civil(tm.year - (int)years, tm.month,
-                              tm.month == 2 && tm.day == 29 ? 28 : tm.day);
-    return day_start(ctx->tz, d);
-}
 
 static ombud_err judge_all(state *s, ombud_result *res, sums *per, sums *sys)
 {
@@ -976,7 +1369,7 @@ static ombud_err store_figures(state *s, sums *per, sums *sys, int ex)
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {.ctx = ctx, .g = g, .hist_first = INT64_MAX};
+    state s = {.ctx = ctx, .g = g};
     sums *all = g_new0(sums, MAX_AREAS), *ex = g_new0(sums, MAX_AREAS);
     sums sys_all, sys_ex;
     char meds[700];
@@ -991,21 +1384,25 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     s.steps = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
                                     free_steps);
     s.intrs = g_array_new(FALSE, FALSE, sizeof(intr));
-    s.hist_from = history_start(ctx, g->v[K_HISTORY].num);
-    err = ombud_store_each_customers(ctx->store, on_customers, &s);
+    s.hist_from = years_before(ctx, ctx->from, g->v[K_HISTORY].num);
+    s.read_from = s.hist_from;
+    err = base_start(&s);
+    if (!err)
+        err = ombud_store_each_customers(ctx->store, on_customers, &s);
     for (int i = 0; i < s.nareas; i++)
         s.areas[i].served = served_at(&s.areas[i], ctx->to - 1,
                                       &s.areas[i].served_row);
     if (!err)
-        err = ombud_store_each_step(ctx->store, s.hist_from, ctx->to, on_step,
+        err = ombud_store_each_step(ctx->store, s.read_from, ctx->to, on_step,
                                     &s);
     if (!err)
-        err = ombud_store_each_outage(ctx->store, s.hist_from, ctx->to,
+        err = ombud_store_each_outage(ctx->store, s.read_from, ctx->to,
                                       on_outage, &s);
     if (!err)
         err = s.err;
     if (!err) {
-        compute_med(&s, &m);
+        compute_med(&s, &m, s.hist_from, ctx->from);
+        base_meds(&s);
         err = meds_say(&s, &m, &nmeds, meds, sizeof meds);
     }
     if (!err)
@@ -1031,11 +1428,16 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     if (!err)
         err = judge_all(&s, res, g->v[K_MEDS].num == 0 ? ex : all,
                         g->v[K_MEDS].num == 0 ? &sys_ex : &sys_all);
+    if (!err)
+        err = base_all(&s, res, g->v[K_MEDS].num == 0 ? ex : all,
+                       g->v[K_MEDS].num == 0 ? &sys_ex : &sys_all);
     if (!err) {
         describe(&s, res, &m, &sys_all, &sys_ex, nmeds, meds);
-        /* No customers served, or nothing happened: nothing was measured. */
-        res->pass = sys_all.served <= 0 || s.intrs->len == 0 ? OMBUD_NO_DATA
-                  : res->breaches == 0;
+        /* No customers served, nothing happened, or no target could be
+         * set against anything (a baseline without past years): nothing
+         * was measured. */
+        res->pass = sys_all.served <= 0 || s.intrs->len == 0 ||
+                    s.judged == 0 ? OMBUD_NO_DATA : res->breaches == 0;
     }
     if (!err)
         err = cross_check(&s, all, res);
@@ -1047,11 +1449,29 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 static const char *check(const ombud_guarantee *g, const char **key)
 {
+    const ombud_param *b = &g->v[K_BASELINE];
+
     *key = "saifi_max";
     if (!g->v[K_SAIFI].set && !g->v[K_SAIDI].set && !g->v[K_CAIDI].set &&
-        !g->v[K_MAIFI].set)
+        !g->v[K_MAIFI].set && !(b->set && b->nlist))
         return "give at least one of saifi_max, saidi_max, caidi_max, "
-               "maifi_max";
+               "maifi_max, or a baseline";
+    *key = "baseline";
+    for (size_t i = 0; b->set && i < b->nlist; i++) {
+        int known = 0;
+        for (int k = 0; k < OMBUD_BASE_N; k++)
+            known |= !strcmp(b->list[i], base_words[k]);
+        if (!known)
+            return "name indices: saifi, saidi, caidi, maifi";
+    }
+    *key = "baseline_years";
+    if (g->v[K_BASE_YEARS].set && (g->v[K_BASE_YEARS].num < 1 ||
+                                   g->v[K_BASE_YEARS].num >
+                                   OMBUD_BASE_MAX_YEARS))
+        return "must be 1 to 10 years";
+    *key = "baseline_margin";
+    if (g->v[K_BASE_MARGIN].num > 100000)
+        return "must be at most 1000%";
     *key = "med_history";
     if (g->v[K_HISTORY].num < 1 || g->v[K_HISTORY].num > 20)
         return "must be 1 to 20 years";
