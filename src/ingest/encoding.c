@@ -21,6 +21,7 @@
  * and then CR does.
  */
 #include <assert.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "ombud/ingest.h"
@@ -153,12 +154,41 @@ static void scan_byte(ombud_utf8_scan *s, unsigned char b)
     s->seq_col = s->col;
 }
 
+/*
+ * How many bytes from @b on (at most @n, in whole words of 8) are plain
+ * ASCII, 0x20-0x7F. A byte below 0x20 turns its high bit on in w - 0x20..,
+ * one from 0x80 on has it already; a borrow reaches only the bytes above
+ * one such, so a word is never taken as plain when it is not. Eight bytes
+ * a step: the first pass over a file was 4 % of an ingest byte by byte.
+ */
+static size_t plain_run(const unsigned char *b, size_t n)
+{
+    const uint64_t lo = UINT64_C(0x2020202020202020),
+                   hi = UINT64_C(0x8080808080808080);
+    size_t i = 0;
+    uint64_t w;
+
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, b + i, 8);
+        if ((w | (w - lo)) & hi)
+            break;
+    }
+    return i;
+}
+
 void ombud_utf8_scan_feed(ombud_utf8_scan *s, const void *p, size_t n)
 {
     const unsigned char *b = p;
 
     assert(s && (p || !n));
     for (size_t i = 0; i < n; i++) {
+        if (!s->need && !s->after_cr) {
+            size_t k = plain_run(b + i, n - i);
+            s->offset += (int64_t)k;
+            s->col += (long)k;
+            if ((i += k) == n)
+                break;
+        }
         /* Plain ASCII other than line ends is most of any file. */
         if (!s->need && b[i] >= 0x20 && b[i] < 0x80 && !s->after_cr) {
             s->offset++;

@@ -28,10 +28,18 @@
  * read nor rows, and said in the source's notes), binds the profile's
  * templates to the header instead of matching names, and has each record
  * made into a row by the profile before the format's converter sees it.
+ *
+ * Two threads (parse_threaded): a header format's UTF-8 file is read,
+ * hashed and split into records on a second thread, which hands them over
+ * in order, in batches; the calling thread checks, converts and stores
+ * them and is the only one to print or touch the store, so what is stored
+ * and said is the same as on one thread (parse_file), which still reads
+ * pipes, other encodings, profiles and record formats.
  */
 #include <assert.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,7 +128,16 @@ typedef struct reader {
     ombud_profile_bound *bound; /* its templates bound to the header */
     long skip_after;          /* records after the header still to skip */
     ombud_ingest_opts popts;  /* opts with the profile's zone */
+
+    int plain;                /* the record's fields are all 0x20-0x7E, as
+                                 the parsing thread found (lex_take) */
+    struct lexer *lex;        /* set in the parsing thread's copy only: its
+                                 records and rejects go to batches for the
+                                 calling thread (parse_threaded) */
 } reader;
+
+static void lex_record(reader *r);
+static void lex_reject(reader *r, long line, long col, const char *why);
 
 /* ---- header ---------------------------------------------------------------- */
 
@@ -444,6 +461,12 @@ static void reject_at(reader *r, long line, long col, const char *field,
     ombud_loc loc = {r->path, line, col};
     ombud_err err;
 
+    if (r->lex) {
+        /* the parsing thread rejects only whole records (no field) */
+        assert(!field && !value);
+        lex_reject(r, line, col, why);
+        return;
+    }
     if (value)
         rj.value = ombud_quote_bytes(value, vlen, shown, 200);
     r->counts.rejected++;
@@ -577,7 +600,7 @@ static void take_row(reader *r)
     } else {
         mapped_row(r, &row);
     }
-    for (int c = 0; c < f->ncolumns; c++) {
+    for (int c = 0; c < f->ncolumns && !r->plain; c++) {
         /* a profiled row's texts are its own (NUL-free, see profiled_row) */
         size_t len = !row.v[c] ? 0 : r->bound ? strlen(row.v[c])
                                               : r->len[r->map[c]];
@@ -732,7 +755,9 @@ static void on_record(int term, void *p)
     (void)term;
     if (r->fatal)
         return;
-    if (r->fmt->store_record)
+    if (r->lex)
+        lex_record(r);
+    else if (r->fmt->store_record)
         take_record(r);
     else if (!r->have_header)
         r->fatal = take_header(r);
@@ -976,7 +1001,7 @@ static void finish(reader *r)
 
 static void show_progress(reader *r, int64_t done, int64_t total)
 {
-    if ((r->counts.read & 0xffff) != 0 || total <= 0)
+    if (r->lex || (r->counts.read & 0xffff) != 0 || total <= 0)
         return;
     ombud_progress("%s: %lld rows, %d%%", r->path, (long long)r->counts.read,
                    (int)(done * 100 / total));
@@ -1156,6 +1181,8 @@ static ombud_err convert(reader *r, size_t n, int eof, size_t *outn)
     return OMBUD_OK;
 }
 
+static ombud_err lex_read_error(reader *r, int errnum);
+
 /*
  * Read the next chunk: hash the bytes as read (the checksum is the
  * original file's), convert them or check them as UTF-8 (input from a
@@ -1170,6 +1197,8 @@ static ombud_err next_chunk(reader *r, FILE *fp, const char **s, size_t *n)
     *s = r->raw;
     *n = 0;
     if (got == 0) {
+        if (ferror(fp) && r->lex)
+            return lex_read_error(r, errno);
         if (ferror(fp))
             return ombud_error(OMBUD_E_NOINPUT, NULL, "%s: read error: %s",
                                r->path, strerror(errno));
@@ -1324,7 +1353,8 @@ static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
     }
     if (!r->fatal && !skipping)
         finish(r);
-    ombud_progress(NULL);
+    if (!r->lex)
+        ombud_progress(NULL);
     if (!r->fatal && !r->have_header) {
         ombud_loc loc = {r->path, 0, 0};
         r->fatal = ombud_error(OMBUD_E_DATA, &loc, r->fmt->store_record
@@ -1332,6 +1362,321 @@ static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
                                : "empty file: no %s header", r->fmt->kind);
     }
     return r->fatal;
+}
+
+/* ---- parsing on a second thread --------------------------------------------- */
+
+/*
+ * Splitting the file into records (libcsv, line ends, hashing) was a
+ * quarter of an outage ingest, and the store's inserts most of the rest:
+ * on two cores they overlap. The parsing thread runs parse_file() on its
+ * own copy of the reader, whose on_record() and reject_at() append to a
+ * batch instead (lex_record, lex_reject); the calling thread takes the
+ * batches in order and hands each record to on_record() as if it had
+ * parsed it (lex_take). Only the calling thread prints, stores or counts,
+ * so rejects, messages and row ids come out as with one thread. The
+ * parsing thread prints only before its first record (a header too long,
+ * an empty file), while the calling thread waits for it. Memory stays
+ * bounded: LEX_BATCHES batches go round, a full one waits for a free one.
+ */
+#define LEX_BATCHES 4
+#define LEX_EVENTS 1024            /* records and rejects per batch */
+#define LEX_BYTES (256 * 1024)     /* field bytes per batch, but at least
+                                      one record's (OMBUD_MAX_RECORD) */
+
+enum { LEX_RECORD, LEX_REJECT };
+
+/* One record, or one record rejected whole, in a batch. */
+typedef struct lex_event {
+    long line;             /* line the record starts on */
+    long col;              /* LEX_REJECT: the column reported */
+    size_t first;          /* LEX_RECORD: its first field in off[]/len[];
+                              LEX_REJECT: its reason's offset in bytes */
+    size_t nfields;        /* LEX_RECORD: fields (may pass OMBUD_MAX_FIELDS:
+                              only that many are kept, too_many set) */
+    unsigned char kind;    /* LEX_RECORD or LEX_REJECT */
+    unsigned char too_many;/* more than OMBUD_MAX_FIELDS fields */
+    unsigned char cr_eol;  /* r->cr_eol when the record ended */
+    unsigned char plain;   /* every field only 0x20-0x7E (see plain_fields) */
+} lex_event;
+
+typedef struct lex_batch {
+    char *bytes;           /* field bytes (each NUL-terminated), reasons */
+    size_t used, cap;
+    size_t *off, *len;     /* each field's offset in bytes, and length */
+    size_t nf, capo, capl;
+    lex_event ev[LEX_EVENTS];
+    size_t nev;
+    int64_t read;          /* bytes of the file read when it was sent */
+    int last;              /* the parsing thread's last batch */
+    ombud_err fatal;       /* last: how parse_file() ended */
+    int read_errno;        /* last: a read error's errno, not yet said */
+} lex_batch;
+
+typedef struct lexer {
+    reader *r;             /* the parsing thread's copy of the reader */
+    FILE *fp;
+    int64_t total;         /* the file's size, for parse_file() */
+    GAsyncQueue *full;     /* batches to take, in order */
+    GAsyncQueue *empty;    /* batches taken, to fill again */
+    lex_batch *cur;        /* the batch being filled (parsing thread) */
+    gint stop;             /* set by the calling thread after a fatal error */
+    int read_errno;
+} lexer;
+
+/* Which files are parsed on a second thread: those parse_file() reads
+ * without the calling thread's help (see parse_threaded). */
+static int threadable(const reader *r)
+{
+    return !r->fmt->store_record && !r->prof && !r->encoding &&
+           !r->scan_stream && !r->sniff.unquoted;
+}
+
+static void lex_send(lexer *lx, int64_t read, int last)
+{
+    lx->cur->read = read;
+    lx->cur->last = last;
+    g_async_queue_push(lx->full, lx->cur);
+    lx->cur = NULL;
+}
+
+/* Grow @p (@cap elements of @size bytes) to at least @need elements. */
+static int lex_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    size_t nc = *cap ? *cap : 64;
+    void *q;
+
+    if (need <= *cap)
+        return 1;
+    while (nc < need)
+        nc *= 2;
+    if (!(q = realloc(*p, nc * size)))
+        return 0;
+    *p = q;
+    *cap = nc;
+    return 1;
+}
+
+/*
+ * The batch to append an event with @bytes bytes and @fields fields to:
+ * the current one if it has room, else a free one once the current is
+ * sent. NULL (and r->fatal set) when out of memory or told to stop.
+ */
+static lex_batch *lex_batch_for(reader *r, size_t bytes, size_t fields)
+{
+    lexer *lx = r->lex;
+    lex_batch *b = lx->cur;
+
+    if (g_atomic_int_get(&lx->stop)) {
+        r->fatal = OMBUD_E_INTERNAL; /* the calling thread has stopped */
+        return NULL;
+    }
+    if (b && b->nev && (b->nev == LEX_EVENTS || b->used + bytes > LEX_BYTES))
+        lex_send(lx, r->bytes, 0);
+    if (!lx->cur)
+        lx->cur = g_async_queue_pop(lx->empty);
+    b = lx->cur;
+    if (!lex_grow((void **)&b->bytes, &b->cap, b->used + bytes, 1) ||
+        !lex_grow((void **)&b->off, &b->capo, b->nf + fields, sizeof *b->off) ||
+        !lex_grow((void **)&b->len, &b->capl, b->nf + fields, sizeof *b->len)) {
+        r->fatal = OMBUD_E_NOMEM;
+        return NULL;
+    }
+    return b;
+}
+
+/*
+ * Are the record's fields all printable ASCII, 0x20-0x7E? Such a field
+ * passes ombud_text_check_as() whatever its column, so take_row() skips
+ * those checks (3 % of an outage ingest) when the parsing thread has
+ * found so. Eight bytes a step: a byte below 0x20 sets its high bit in
+ * w - 0x20.., 0x7F in w + 0x01.., one from 0x80 has it already (a borrow
+ * or carry starts only at such a byte).
+ */
+static int plain_fields(const reader *r, size_t kept)
+{
+    const uint64_t lo = UINT64_C(0x2020202020202020),
+                   one = UINT64_C(0x0101010101010101),
+                   hi = UINT64_C(0x8080808080808080);
+    uint64_t w;
+
+    for (size_t f = 0; f < kept; f++) {
+        const unsigned char *p = (const unsigned char *)r->arena + r->off[f];
+        size_t n = r->len[f], i = 0;
+
+        for (; i + 8 <= n; i += 8) {
+            memcpy(&w, p + i, 8);
+            if ((w | (w - lo) | (w + one)) & hi)
+                return 0;
+        }
+        for (; i < n; i++)
+            if (p[i] < 0x20 || p[i] > 0x7E)
+                return 0;
+    }
+    return 1;
+}
+
+/* The parsing thread's on_record(): the record into the batch. */
+static void lex_record(reader *r)
+{
+    size_t kept = r->nfields < OMBUD_MAX_FIELDS ? r->nfields
+                                                : OMBUD_MAX_FIELDS;
+    lex_batch *b = lex_batch_for(r, r->used, kept);
+
+    if (!b)
+        return;
+    b->ev[b->nev++] = (lex_event){r->rec_line, 0, b->nf, r->nfields,
+                                  LEX_RECORD, (unsigned char)r->too_many,
+                                  (unsigned char)r->cr_eol,
+                                  (unsigned char)plain_fields(r, kept)};
+    if (r->used)
+        memcpy(b->bytes + b->used, r->arena, r->used);
+    for (size_t i = 0; i < kept; i++) {
+        b->off[b->nf + i] = b->used + r->off[i];
+        b->len[b->nf + i] = r->len[i];
+    }
+    b->used += r->used;
+    b->nf += kept;
+    /* threadable() formats have a header: it is the first record */
+    r->have_header = 1;
+}
+
+/* The parsing thread's reject_at(): a record rejected whole. */
+static void lex_reject(reader *r, long line, long col, const char *why)
+{
+    size_t n = strlen(why) + 1;
+    lex_batch *b = lex_batch_for(r, n, 0);
+
+    if (!b)
+        return;
+    b->ev[b->nev++] = (lex_event){line, col, b->used, 0, LEX_REJECT, 0, 0, 0};
+    memcpy(b->bytes + b->used, why, n);
+    b->used += n;
+}
+
+/* The parsing thread's read error: said by the calling thread, in turn. */
+static ombud_err lex_read_error(reader *r, int errnum)
+{
+    r->lex->read_errno = errnum ? errnum : EIO;
+    return OMBUD_E_NOINPUT;
+}
+
+static gpointer lex_main(gpointer data)
+{
+    lexer *lx = data;
+    reader *p = lx->r;
+    ombud_err err = parse_file(p, lx->fp, lx->total);
+
+    if (!lx->cur)
+        lx->cur = g_async_queue_pop(lx->empty);
+    lx->cur->fatal = err;
+    lx->cur->read_errno = lx->read_errno;
+    lex_send(lx, p->bytes, 1);
+    return NULL;
+}
+
+/* Hand batch @b's records to on_record() and its rejects to reject_at(),
+ * as parse_file() on this thread would have. */
+static void lex_take(reader *r, lex_batch *b)
+{
+    for (size_t i = 0; i < b->nev && !r->fatal; i++) {
+        const lex_event *e = &b->ev[i];
+
+        if (e->kind == LEX_REJECT) {
+            r->counts.read++;
+            reject_at(r, e->line, e->col, NULL, NULL, 0, b->bytes + e->first);
+            continue;
+        }
+        r->rec_line = e->line;
+        r->cr_eol = e->cr_eol;
+        r->too_many = e->too_many;
+        r->nfields = e->nfields;
+        r->plain = e->plain;
+        r->arena = b->bytes;
+        r->off = b->off + e->first;
+        r->len = b->len + e->first;
+        on_record(0, r);
+    }
+    r->plain = 0;
+    r->arena = NULL; /* the batch's, not ours to free */
+    r->off = r->len = NULL;
+}
+
+/* The end of the parsing thread's work, from its last batch. */
+static void lex_end(reader *r, const lex_batch *b)
+{
+    if (r->fatal)
+        return;
+    if (b->read_errno)
+        r->fatal = ombud_error(OMBUD_E_NOINPUT, NULL, "%s: read error: %s",
+                               r->path, strerror(b->read_errno));
+    else
+        r->fatal = b->fatal;
+}
+
+/* Take the parsing thread's batches until its last; free ones go back. */
+static void lex_drain(reader *r, lexer *lx, int64_t total)
+{
+    lex_batch *b;
+    int last = 0;
+
+    while (!last) {
+        b = g_async_queue_pop(lx->full);
+        if (!r->fatal)
+            lex_take(r, b);
+        show_progress(r, b->read, total);
+        if ((last = b->last))
+            lex_end(r, b);
+        if (r->fatal)
+            g_atomic_int_set(&lx->stop, 1);
+        b->used = b->nf = b->nev = 0;
+        g_async_queue_push(lx->empty, b);
+    }
+}
+
+/*
+ * parse_file() with the parsing on a second thread (see above). Falls back
+ * to parse_file() when no thread can be started. The parsing thread's
+ * copy of the reader shares raw and sha (only it uses them meanwhile) and
+ * has its own record arena; its parser state comes back to @r at the end.
+ */
+static ombud_err parse_threaded(reader *r, FILE *fp, int64_t total)
+{
+    lex_batch *pool = calloc(LEX_BATCHES, sizeof *pool);
+    reader p = *r;
+    lexer lx = {&p, fp, total, NULL, NULL, NULL, 0, 0};
+    GThread *t;
+
+    assert(!r->arena && !r->off && !r->len);
+    if (!pool)
+        return parse_file(r, fp, total);
+    p.lex = &lx;
+    lx.full = g_async_queue_new();
+    lx.empty = g_async_queue_new();
+    for (int i = 0; i < LEX_BATCHES; i++)
+        g_async_queue_push(lx.empty, &pool[i]);
+    if ((t = g_thread_try_new("ombud-parse", lex_main, &lx, NULL)))
+        lex_drain(r, &lx, total);
+    ombud_progress(NULL);
+    if (t) {
+        g_thread_join(t);
+        r->csv = p.csv; /* reader_free() frees its buffer */
+        r->bytes = p.bytes;
+        r->eof = p.eof;
+        r->line = p.line;
+        free(p.arena);
+        free(p.off);
+        free(p.len);
+    }
+    for (int i = 0; i < LEX_BATCHES; i++) {
+        free(pool[i].bytes);
+        free(pool[i].off);
+        free(pool[i].len);
+    }
+    free(pool);
+    g_async_queue_unref(lx.full);
+    g_async_queue_unref(lx.empty);
+    return t ? r->fatal : parse_file(r, fp, total);
 }
 
 /* ---- files ---------------------------------------------------------------------- */
@@ -1662,7 +2007,8 @@ ombud_err ombud_ingest_decoded(ombud_store *st, const ombud_format *fmt,
     }
     r.ctx = (ombud_ingest_ctx){st, id, opts, &r.counts, path, NULL};
     init_parser(&r);
-    err = parse_file(&r, fp, bytes);
+    err = threadable(&r) ? parse_threaded(&r, fp, bytes)
+                         : parse_file(&r, fp, bytes);
     fclose(fp);
     if (fmt->finish) {
         ombud_err ferr = fmt->finish(&r.ctx, err != OMBUD_OK);
