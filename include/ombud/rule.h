@@ -269,6 +269,26 @@ const ombud_calendar *ombud_param_calendar(const ombud_param *map,
  */
 int ombud_leg_incomplete(const ombud_call_leg *c);
 
+/** What became of a call leg, as every call-centre kind reads it. */
+typedef enum ombud_leg_fate {
+    OMBUD_LEG_INCOMPLETE = 0, /**< no end in the telephony log: left out of
+                                   every count and denominator */
+    OMBUD_LEG_HANDED_ON,      /**< handed on without a person (an IVR
+                                   transfer): the next leg decides */
+    OMBUD_LEG_ANSWERED,       /**< a person answered (answered_at) */
+    OMBUD_LEG_ABANDONED,      /**< the caller hung up while waiting */
+    OMBUD_LEG_NO_PERSON       /**< ended without a person by the company:
+                                   closed queue, voicemail, IVR only */
+} ombud_leg_fate;
+
+/**
+ * @brief The fate of leg @p c and, in *@p wait, how long its caller
+ * waited: to the answer when a person answered, else to the leg's end (s).
+ * The one reading of outcomes that live_support, answer_time and
+ * call_kpis share, so that an abandon is an abandon in every kind.
+ */
+ombud_leg_fate ombud_leg_fate_of(const ombud_call_leg *c, int64_t *wait);
+
 /**
  * Append to @p method (of @p size) the sentence saying that @p n incomplete
  * legs were left out; nothing when @p n is 0.
