@@ -88,7 +88,8 @@ typedef struct xlsx {
     lxw_format *title, *bold, *head, *wrap, *date, *dur, *pct, *money, *num,
                *fail, *pass, *nodata, *reportable, *hours, *plain, *pct0, *bwrap,
                *ratio, /* thousandths: the reliability indices */
-               *link;
+               *link,
+               *measured; /* MEASURED verdicts, made when first needed */
     const char *summary;        /* the Summary sheet's name, for links back */
     result res[MAX_RESULTS];
     int nres;
@@ -530,6 +531,36 @@ static int filing_header(xlsx *x, lxw_worksheet *ws, int row)
     return row;
 }
 
+/* MEASURED (figures with no target, call_kpis): blue, neither a pass's
+ * green nor a failure's red. */
+static void measured_colour(xlsx *x, lxw_worksheet *ws, int first, int last,
+                            int col)
+{
+    lxw_conditional_format cf = {0};
+    char word[64];
+    int any = 0;
+
+    /* Only a workbook that has one gets the rule: the others' bytes stay
+     * as they were. */
+    for (int i = 0; i < x->nres; i++)
+        any |= !strcmp(x->res[i].status, "MEASURED");
+    if (!any)
+        return;
+    if (!x->measured) {
+        x->measured = workbook_add_format(x->wb);
+        format_set_bg_color(x->measured, 0xD6E4F5);
+        format_set_font_color(x->measured, 0x1F3F6E);
+        format_set_bold(x->measured);
+    }
+    snprintf(word, sizeof word, "\"%s\"", ombud_fmt_status("MEASURED"));
+    cf.type = LXW_CONDITIONAL_TYPE_CELL;
+    cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+    cf.value_string = word;
+    cf.format = x->measured;
+    worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
+                                       (lxw_row_t)last, (lxw_col_t)col, &cf);
+}
+
 static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int col)
 {
     lxw_conditional_format cf = {0};
@@ -558,6 +589,7 @@ static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int 
     cf.format = x->reportable;
     worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
                                        (lxw_row_t)last, (lxw_col_t)col, &cf);
+    measured_colour(x, ws, first, last, col);
 }
 
 /* One item: its weight in column A, the sentence across B:J. */
