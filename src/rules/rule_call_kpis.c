@@ -352,6 +352,20 @@ static ombud_err store_all(state *s)
     return OMBUD_OK;
 }
 
+/* Append target phrase @p fmt (of @p x and @p y) to @p buf, after "; "
+ * when it holds one already. */
+static void join(char *buf, size_t size, const char *fmt, const char *x,
+                 const char *y)
+{
+    size_t n = strlen(buf);
+
+    if (n && n + 2 < size) {
+        memcpy(buf + n, "; ", 3);
+        n += 2;
+    }
+    snprintf(buf + n, size - n, fmt, x, y);
+}
+
 /* Judge the targets given. Sets res->pass; appends to @p target. */
 static void judge(state *s, char *target, size_t size)
 {
@@ -360,7 +374,6 @@ static void judge(state *s, char *target, size_t size)
     int64_t net = k->offered - k->short_ab;
     int any = 0, failed = 0, unknown = 0;
     char a[32], b[32];
-    size_t n;
 
     target[0] = '\0';
     if (g->v[K_ASA_MAX].set) {
@@ -369,9 +382,8 @@ static void judge(state *s, char *target, size_t size)
             unknown = 1;
         else
             failed |= k->wait > g->v[K_ASA_MAX].num * k->answered;
-        n = strlen(target);
-        snprintf(target + n, size - n, _("ASA at most %s"),
-                 ombud_fmt_duration(g->v[K_ASA_MAX].num, a, sizeof a));
+        join(target, size, _("ASA at most %s"),
+             ombud_fmt_duration(g->v[K_ASA_MAX].num, a, sizeof a), NULL);
     }
     if (g->v[K_ABANDON_MAX].set) {
         any = 1;
@@ -380,10 +392,8 @@ static void judge(state *s, char *target, size_t size)
         else
             failed |= (k->abandoned - k->short_ab) * 10000 >
                       g->v[K_ABANDON_MAX].num * net;
-        n = strlen(target);
-        snprintf(target + n, size - n, _("%sabandon rate at most %s"),
-                 n ? "; " : "", ombud_fmt_bp(g->v[K_ABANDON_MAX].num, a,
-                                             sizeof a));
+        join(target, size, _("abandon rate at most %s"),
+             ombud_fmt_bp(g->v[K_ABANDON_MAX].num, a, sizeof a), NULL);
     }
     if (g->v[K_SL_TARGET].set) {
         any = 1;
@@ -391,11 +401,9 @@ static void judge(state *s, char *target, size_t size)
             unknown = 1;
         else
             failed |= k->in_time * 10000 < g->v[K_SL_TARGET].num * net;
-        n = strlen(target);
-        snprintf(target + n, size - n, _("%s%s answered within %s"),
-                 n ? "; " : "", ombud_fmt_bp(g->v[K_SL_TARGET].num, a,
-                                             sizeof a),
-                 ombud_fmt_duration(g->v[K_WITHIN].num, b, sizeof b));
+        join(target, size, _("%s answered within %s"),
+             ombud_fmt_bp(g->v[K_SL_TARGET].num, a, sizeof a),
+             ombud_fmt_duration(g->v[K_WITHIN].num, b, sizeof b));
     }
     if (!any)
         snprintf(target, size, "%s", _("no target set: the figures are "
@@ -433,11 +441,14 @@ static void describe(state *s)
     judge(s, res->target_text, sizeof res->target_text);
     /* TRANSLATORS: calls offered; ASA; AHT; the abandon rate; the rate
      * without short abandons; the short-abandon limit; the service level;
-     * its threshold; abandoned and no-person calls listed. */
-    snprintf(res->measured_text, sizeof res->measured_text, _("%s calls "
-             "offered: ASA %s, AHT %s, abandoned %s (%s without abandons "
-             "under %s), %s answered within %s; %s calls not answered "
-             "listed"), ombud_n(k->offered), asa, aht, ab, abn, sa, sl, w,
+     * its threshold; how many abandoned and no-person calls are listed. */
+    snprintf(res->measured_text, sizeof res->measured_text, ombud_ngettext(
+             "%s call offered: ASA %s, AHT %s, abandoned %s (%s without "
+             "abandons under %s), %s answered within %s; not answered: %s, "
+             "listed", "%s calls offered: ASA %s, AHT %s, abandoned %s (%s "
+             "without abandons under %s), %s answered within %s; not "
+             "answered: %s, listed", (unsigned long)k->offered),
+             ombud_n(k->offered), asa, aht, ab, abn, sa, sl, w,
              ombud_n(k->abandoned + k->no_person));
     snprintf(res->method, sizeof res->method, _("Call legs to %s arriving "
              "in the hours %s are offered, except legs handed on without a "
