@@ -153,3 +153,13 @@ run_ombud verify --report out/report.xlsx --guarantees g.ini --calls calls.csv
 expect_exit 0
 run_ombud verify --report out/report.pdf --guarantees g.ini --calls calls.csv
 expect_exit 0
+
+# In Spanish: the verdict and the figures the reader's way.
+run_ombud check --lang es --db out/evidence.db --guarantees g.ini --period 2026-10 -q
+expect_exit 0
+run_ombud report --db out/evidence.db -o es.pdf
+expect_exit 0
+pdftotext -layout es.pdf - | nbsp_plain | tr -s ' ' > r.txt
+has "MEDIDO. Medido: 14 llamadas ofrecidas: TMR 1 min 4 s, TMO 4 min 38 s"
+has "todas las llamadas 14 8 4 1 2 1 min 4 s 4 min 38 s 28,57 % 23,08 % 30,77 %"
+has "más de 10 min 0 1"
