@@ -121,9 +121,16 @@ demo: deps
 	    --outages samples/founding-case/outages.csv \
 	    --calls samples/founding-case/calls.csv \
 	    --billing samples/founding-case/billing.csv
+	$(BUILD)/ombud run --guarantees samples/call-centre/call-kpis.ini \
+	    --calls samples/founding-case/calls.csv \
+	    --period 2026-10 --out demo-out/call-kpis
+	$(BUILD)/ombud verify --report demo-out/call-kpis/report.pdf \
+	    --guarantees samples/call-centre/call-kpis.ini \
+	    --calls samples/founding-case/calls.csv
 	@echo "reports: demo-out/report.pdf, demo-out/report.xlsx;" \
 	    "complaint dossier: demo-out/complaint-ACC-1001.pdf, .xlsx;" \
-	    "evidence and findings: demo-out/evidence.db"
+	    "evidence and findings: demo-out/evidence.db;" \
+	    "call-centre KPIs: demo-out/call-kpis/report.pdf, .xlsx"
 
 test-unit: $(UNIT_BIN) $(MO_FILES)
 	@sh tests/run-unit.sh $(UNIT_BIN)

@@ -354,6 +354,10 @@ const char *ombud_fmt_status(const char *status)
      * regulator must be told of): reports were due. */
     if (status && !strcmp(status, "REPORTABLE"))
         return _("REPORTABLE");
+    /* TRANSLATORS: the verdict of figures reported with no target set:
+     * measured, not judged. */
+    if (status && !strcmp(status, "MEASURED"))
+        return _("MEASURED");
     return status ? status : "";
 }
 

@@ -152,6 +152,44 @@ typedef struct ombud_rule_ctx {
 #define OMBUD_FIG_SNAPSHOT_SAIDI "snapshot_saidi" /**< SAIDI est., milli-min */
 #define OMBUD_FIG_SNAPSHOT_DIFF "snapshot_saidi_diff" /**< est. - records'
                                                  SAIDI, milli-min */
+/* The call-centre KPI pack (call_kpis): per subject ("all calls", a
+ * queue, a day, an agent), the figures below; the wait distributions and
+ * the service level per interval as series. */
+#define OMBUD_FIG_KPI_GROUP "group"          /**< first figure of a subject:
+                                                 its OMBUD_KPI_* group */
+#define OMBUD_FIG_OFFERED "offered"          /**< legs offered */
+#define OMBUD_FIG_ANSWERED "answered"        /**< answered by a person */
+#define OMBUD_FIG_ABANDONED "abandoned"      /**< abandons, short ones too */
+#define OMBUD_FIG_SHORT_ABANDONS "short_abandons" /**< quicker than short_abandon */
+#define OMBUD_FIG_NO_PERSON "no_person"      /**< closed, voicemail, IVR */
+#define OMBUD_FIG_ASA "asa"                  /**< average speed of answer, s */
+#define OMBUD_FIG_AHT "aht"                  /**< average handle time, s */
+#define OMBUD_FIG_ABANDON_RATE "abandon_rate" /**< abandoned / offered, bp */
+#define OMBUD_FIG_ABANDON_NET "abandon_rate_net" /**< without short ones, bp */
+#define OMBUD_FIG_SERVICE_LEVEL "service_level" /**< in time / offered less
+                                                 short abandons, bp */
+#define OMBUD_FIG_INTERVAL "interval"        /**< the interval's length, s */
+/** Groups of call_kpis subjects (figure OMBUD_FIG_KPI_GROUP). */
+enum { OMBUD_KPI_ALL = 1, OMBUD_KPI_QUEUE, OMBUD_KPI_DAY, OMBUD_KPI_AGENT };
+/** Upper edges of the wait buckets (s, each included): 0-20 s, 20-60 s,
+ *  1-3 min, 3-10 min; the fifth bucket is over 10 min. Series
+ *  OMBUD_SERIES_WAIT_* are keyed 0..OMBUD_WAIT_BUCKETS-1. */
+#define OMBUD_WAIT_EDGES {20, 60, 180, 600}
+#define OMBUD_WAIT_BUCKETS 5
+#define OMBUD_SERIES_WAIT_ANSWERED "wait.answered"   /**< answered per bucket */
+#define OMBUD_SERIES_WAIT_ABANDONED "wait.abandoned" /**< abandoned per bucket */
+/* Per interval of the period, keyed by its local start as seconds of the
+ * local wall clock since 1970-01-01 00:00 (day number x 86400 + time of
+ * day); only intervals with calls. "slot." the same per time of day over
+ * the whole period, keyed by the start's minute of the day. */
+#define OMBUD_SERIES_INTERVAL_OFFERED "interval.offered"
+#define OMBUD_SERIES_INTERVAL_ANSWERED "interval.answered"
+#define OMBUD_SERIES_INTERVAL_ABANDONED "interval.abandoned"
+#define OMBUD_SERIES_INTERVAL_LEVEL "interval.level"  /**< bp; none: -1 */
+#define OMBUD_SERIES_SLOT_OFFERED "slot.offered"
+#define OMBUD_SERIES_SLOT_ANSWERED "slot.answered"
+#define OMBUD_SERIES_SLOT_ABANDONED "slot.abandoned"
+#define OMBUD_SERIES_SLOT_LEVEL "slot.level"
 #define OMBUD_SERIES_HEAT_CALLS "heatmap.calls" /**< calls per hour of week */
 #define OMBUD_SERIES_HEAT_LIVE "heatmap.live"   /**< of those, live in time */
 #define OMBUD_SERIES_DAILY_LEVEL "daily.level"  /**< share in time a day, bp */
@@ -168,9 +206,13 @@ typedef enum ombud_chart {
     OMBUD_CHART_DURATIONS, /**< each subject's OMBUD_FIG_DURATION against
                                 its OMBUD_FIG_LIMIT: bars (the PDF the
                                 longest) */
-    OMBUD_CHART_INDICES    /**< reliability indices per area (PDF table),
+    OMBUD_CHART_INDICES,   /**< reliability indices per area (PDF table),
                                 daily SAIDI (OMBUD_SERIES_DAILY_SAIDI)
                                 against OMBUD_FIG_T_MED */
+    OMBUD_CHART_KPIS       /**< call-centre KPIs (call_kpis): tables of
+                                the OMBUD_FIG_* per subject, the wait
+                                distributions and the level per interval
+                                (a PDF section, an XLSX sheet of its own) */
 } ombud_chart;
 
 /** The dossier line an account's breaches of a kind count in. */
@@ -239,6 +281,7 @@ extern const ombud_rule ombud_rule_appointments;
 extern const ombud_rule ombud_rule_provisioning;
 extern const ombud_rule ombud_rule_reportable_outage;
 extern const ombud_rule ombud_rule_reliability;
+extern const ombud_rule ombud_rule_call_kpis;
 
 /** All kinds, NULL-terminated (src/rules/kinds.c). */
 extern const ombud_rule *const ombud_rules[];
@@ -268,6 +311,26 @@ const ombud_calendar *ombud_param_calendar(const ombud_param *map,
  * every count and denominator: it is neither answered nor abandoned.
  */
 int ombud_leg_incomplete(const ombud_call_leg *c);
+
+/** What became of a call leg, as every call-centre kind reads it. */
+typedef enum ombud_leg_fate {
+    OMBUD_LEG_INCOMPLETE = 0, /**< no end in the telephony log: left out of
+                                   every count and denominator */
+    OMBUD_LEG_HANDED_ON,      /**< handed on without a person (an IVR
+                                   transfer): the next leg decides */
+    OMBUD_LEG_ANSWERED,       /**< a person answered (answered_at) */
+    OMBUD_LEG_ABANDONED,      /**< the caller hung up while waiting */
+    OMBUD_LEG_NO_PERSON       /**< ended without a person by the company:
+                                   closed queue, voicemail, IVR only */
+} ombud_leg_fate;
+
+/**
+ * @brief The fate of leg @p c and, in *@p wait, how long its caller
+ * waited: to the answer when a person answered, else to the leg's end (s).
+ * The one reading of outcomes that live_support, answer_time and
+ * call_kpis share, so that an abandon is an abandon in every kind.
+ */
+ombud_leg_fate ombud_leg_fate_of(const ombud_call_leg *c, int64_t *wait);
 
 /**
  * Append to @p method (of @p size) the sentence saying that @p n incomplete

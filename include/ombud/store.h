@@ -640,11 +640,15 @@ ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
  * nothing passed. It is never counted as a pass. REPORTABLE is a duty to
  * report met by the records (FCC Part 4: an outage over the threshold):
  * reports were due at the stated times; not a breach of a promise, and
- * not a pass the filer may overlook.
+ * not a pass the filer may overlook. MEASURED is figures reported with no
+ * target to judge them by (a call_kpis pack with no target set): not a
+ * pass, since nothing was promised, and not a failure.
  */
-enum { OMBUD_FAIL = 0, OMBUD_PASS = 1, OMBUD_NO_DATA = 2, OMBUD_REPORTABLE = 3 };
+enum { OMBUD_FAIL = 0, OMBUD_PASS = 1, OMBUD_NO_DATA = 2, OMBUD_REPORTABLE = 3,
+       OMBUD_MEASURED = 4 };
 
-/** "PASS", "FAIL", "NO DATA" or "REPORTABLE", as stored. Static: do not free. */
+/** "PASS", "FAIL", "NO DATA", "REPORTABLE" or "MEASURED", as stored.
+ *  Static: do not free. */
 const char *ombud_verdict_name(int pass);
 
 /** The verdict of stored status text @p status (NULL or unknown: FAIL). */

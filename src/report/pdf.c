@@ -553,6 +553,214 @@ static void chart_note(pdf *p, const presult *r, const points *pt)
     pdoc_para(&p->d, note, 7, 0, 0.3);
 }
 
+
+/* ---- call_kpis: the figures, the waits, the level by time of day ------------ */
+
+#define KPI_COLS 11          /* the subject and the drawing's ten figures */
+#define KPI_AGENT_ROWS 25    /* agents drawn; the rest are in the XLSX */
+
+/* The figures table: one row per subject, flushed when the next begins. */
+typedef struct kpirow {
+    pdf *p;
+    const presult *r;
+    pdoc_table t;
+    char cells[KPI_COLS][48];
+    int have, group;
+    int64_t agents;          /* agents met; those past KPI_AGENT_ROWS are
+                                counted, not drawn */
+    int64_t interval;        /* the interval's length, s */
+} kpirow;
+
+static void kpi_flush(kpirow *x)
+{
+    const char *cells[KPI_COLS];
+
+    if (!x->have)
+        return;
+    for (int i = 0; i < KPI_COLS; i++)
+        cells[i] = x->cells[i];
+    pdoc_table_row(&x->p->d, &x->t, cells, -1, NULL);
+    x->have = 0;
+}
+
+static int kpi_figure(void *ud, const char *subject, const char *name,
+                      int64_t v, const char *unit)
+{
+    kpirow *x = ud;
+    const ombud_drawing *d = x->r->draw;
+
+    if (!strcmp(name, OMBUD_FIG_INTERVAL)) {
+        x->interval = v;
+        return 0;
+    }
+    if (!strcmp(name, OMBUD_FIG_KPI_GROUP)) {
+        kpi_flush(x);
+        x->group = (int)v;
+        if (v == OMBUD_KPI_AGENT && ++x->agents > KPI_AGENT_ROWS)
+            return 0;
+        snprintf(x->cells[0], sizeof x->cells[0], "%s", subject);
+        for (int i = 1; i < KPI_COLS; i++)
+            x->cells[i][0] = '\0';
+        x->have = 1;
+        return 0;
+    }
+    if (!x->have)
+        return 0;
+    for (int c = 0; c < d->nfigures && c + 1 < KPI_COLS; c++) {
+        if (strcmp(d->figures[c].name, name))
+            continue;
+        if (v == OMBUD_BP_NONE && !strcmp(unit, "bp"))
+            snprintf(x->cells[c + 1], sizeof x->cells[c + 1], "-");
+        else
+            pdoc_value(&x->p->d, v, unit, x->cells[c + 1],
+                       sizeof x->cells[c + 1]);
+    }
+    return 0;
+}
+
+typedef struct kpiwait { int64_t ans[OMBUD_WAIT_BUCKETS], ab[OMBUD_WAIT_BUCKETS]; } kpiwait;
+static int kpi_wait_ans(void *ud, int64_t k, int64_t v) { if (k >= 0 && k < OMBUD_WAIT_BUCKETS) ((kpiwait *)ud)->ans[k] = v; return 0; }
+static int kpi_wait_ab(void *ud, int64_t k, int64_t v) { if (k >= 0 && k < OMBUD_WAIT_BUCKETS) ((kpiwait *)ud)->ab[k] = v; return 0; }
+
+/* The level by time of day: at most 96 slots (15 min), in key order. */
+typedef struct kpislots {
+    int64_t k[96], v[4][96];
+    int n, which;
+} kpislots;
+
+static int kpi_slot(void *ud, int64_t k, int64_t v)
+{
+    kpislots *s = ud;
+    int i = 0;
+
+    if (s->which == 0) {
+        if (s->n == 96)
+            return 1;
+        s->k[s->n] = k;
+        s->v[0][s->n++] = v;
+        return 0;
+    }
+    while (i < s->n && s->k[i] != k)
+        i++;
+    if (i < s->n)
+        s->v[s->which][i] = v;
+    return 0;
+}
+
+static void kpi_waits(pdf *p, const presult *r)
+{
+    static const pdoc_col cols[3] = {
+        {N_("Wait"), 0.40, 0, 0}, {N_("Answered"), 0.30, 1, 0},
+        {N_("Abandoned"), 0.30, 1, 0}};
+    static const char *const buckets[OMBUD_WAIT_BUCKETS] = {N_("0-20 s"),
+        N_("20-60 s"), N_("1-3 min"), N_("3-10 min"), N_("over 10 min")};
+    pdoc_table t = {cols, 3, 7.5};
+    kpiwait w;
+
+    memset(&w, 0, sizeof w);
+    ombud_store_each_series(p->st, r->id, OMBUD_SERIES_WAIT_ANSWERED,
+                            kpi_wait_ans, &w);
+    ombud_store_each_series(p->st, r->id, OMBUD_SERIES_WAIT_ABANDONED,
+                            kpi_wait_ab, &w);
+    pdoc_ensure(&p->d, 110);
+    pdoc_para(&p->d, _("Waits, answered and abandoned (upper edge "
+              "included)"), 9, 1, 0);
+    pdoc_table_start(&p->d, &t, 14);
+    for (int b = 0; b < OMBUD_WAIT_BUCKETS; b++) {
+        char a[32], c[32];
+        const char *cells[3] = {_(buckets[b]), a, c};
+        ombud_fmt_count(w.ans[b], a, sizeof a);
+        ombud_fmt_count(w.ab[b], c, sizeof c);
+        pdoc_table_row(&p->d, &t, cells, -1, NULL);
+    }
+    p->d.y += 6;
+}
+
+static void kpi_slots(pdf *p, const presult *r, int64_t interval)
+{
+    static const pdoc_col cols[5] = {
+        {N_("Time of day"), 0.24, 0, PDOC_COL_TOKEN},
+        {N_("Offered"), 0.19, 1, 0}, {N_("Answered"), 0.19, 1, 0},
+        {N_("Abandoned"), 0.19, 1, 0}, {N_("Service level"), 0.19, 1, 0}};
+    static const char *const names[4] = {OMBUD_SERIES_SLOT_OFFERED,
+        OMBUD_SERIES_SLOT_ANSWERED, OMBUD_SERIES_SLOT_ABANDONED,
+        OMBUD_SERIES_SLOT_LEVEL};
+    pdoc_table t = {cols, 5, 7.5};
+    kpislots *s = calloc(1, sizeof *s);
+
+    if (!s)
+        return;
+    for (s->which = 0; s->which < 4; s->which++)
+        ombud_store_each_series(p->st, r->id, names[s->which], kpi_slot, s);
+    if (s->n) {
+        char iv[32];
+        pdoc_ensure(&p->d, 60);
+        ombud_fmt_duration(interval, iv, sizeof iv);
+        pdoc_para(&p->d, _("Service level by time of day, over the period"),
+                  9, 1, 0);
+        pdoc_table_start(&p->d, &t, 14);
+        for (int i = 0; i < s->n; i++) {
+            char c[5][40];
+            const char *cells[5] = {c[0], c[1], c[2], c[3], c[4]};
+            int64_t m = s->k[i], e = m + interval / 60;
+            snprintf(c[0], sizeof c[0], "%02d:%02d-%02d:%02d", (int)(m / 60),
+                     (int)(m % 60), (int)(e / 60), (int)(e % 60));
+            for (int j = 0; j < 3; j++)
+                ombud_fmt_count(s->v[j][i], c[j + 1], sizeof c[j + 1]);
+            if (s->v[3][i] == OMBUD_BP_NONE)
+                snprintf(c[4], sizeof c[4], "-");
+            else
+                ombud_fmt_bp(s->v[3][i], c[4], sizeof c[4]);
+            pdoc_table_row(&p->d, &t, cells, -1, NULL);
+        }
+        p->d.y += 4;
+    }
+    free(s);
+}
+
+/* The KPI pack's tables, where another kind draws its chart; the calls
+ * not answered follow as its breaches. */
+static void call_kpis(pdf *p, const presult *r)
+{
+    static const pdoc_col cols[KPI_COLS] = {
+        {N_("Calls of"), 0.15, 0, PDOC_COL_INPUT},
+        {N_("Offered"), 0.08, 1, 0}, {N_("Answered"), 0.085, 1, 0},
+        {N_("Abandoned"), 0.085, 1, 0}, {N_("Short abandons"), 0.08, 1, 0},
+        {N_("No person"), 0.075, 1, 0}, {N_("ASA"), 0.085, 1, PDOC_COL_TOKEN},
+        {N_("AHT"), 0.085, 1, PDOC_COL_TOKEN},
+        {N_("Abandon rate"), 0.085, 1, 0},
+        {N_("Abandon rate, no short"), 0.09, 1, 0},
+        {N_("Service level"), 0.085, 1, 0}};
+    kpirow x;
+    char line[400];
+
+    memset(&x, 0, sizeof x);
+    x.p = p;
+    x.r = r;
+    x.t = (pdoc_table){cols, KPI_COLS, 6.5};
+    pdoc_ensure(&p->d, 80);
+    pdoc_para(&p->d, _("Figures for all calls, each queue, each day and each "
+              "agent (an agent's row: the calls the agent answered)"), 9, 1,
+              0);
+    pdoc_table_start(&p->d, &x.t, 20);
+    ombud_store_each_figure(p->st, r->id, kpi_figure, &x);
+    kpi_flush(&x);
+    p->d.y += 4;
+    if (x.agents > KPI_AGENT_ROWS) {
+        int64_t more = x.agents - KPI_AGENT_ROWS;
+        snprintf(line, sizeof line, ombud_ngettext("%lld more agent is in "
+                 "the XLSX workbook.", "%lld more agents are in the XLSX "
+                 "workbook.", (unsigned long)more), (long long)more);
+        pdoc_para(&p->d, line, 7, 0, 0.3);
+    }
+    p->d.y += 4;
+    kpi_waits(p, r);
+    kpi_slots(p, r, x.interval);
+    pdoc_para(&p->d, _("The service level of each interval of the period "
+              "is in the XLSX workbook."), 7, 0, 0.3);
+    p->d.y += 6;
+}
+
 /* The chart a guarantee's kind calls for (its drawing), if any, at the
  * cursor. */
 static void chart(pdf *p, const presult *r)
@@ -575,6 +783,10 @@ static void chart(pdf *p, const presult *r)
     }
     if (kind == OMBUD_CHART_INDICES) {
         reliability(p, r);
+        return;
+    }
+    if (kind == OMBUD_CHART_KPIS) {
+        call_kpis(p, r);
         return;
     }
     if (kind != OMBUD_CHART_DAILY && kind != OMBUD_CHART_DURATIONS)

@@ -749,6 +749,8 @@ static void badge(pdoc *d, PangoLayout *l, double x, double y,
         cairo_set_source_rgb(d->cr, 0.40, 0.40, 0.40);
     else if (!strcmp(status, "REPORTABLE"))
         cairo_set_source_rgb(d->cr, 0.72, 0.42, 0.02);
+    else if (!strcmp(status, "MEASURED"))
+        cairo_set_source_rgb(d->cr, 0.16, 0.36, 0.62);
     else
         cairo_set_source_rgb(d->cr, 0.12, 0.50, 0.22);
     rounded_rect(d->cr, pdoc_mx(d, x, w), y - 0.5, w, h, 2);

@@ -58,6 +58,8 @@ typedef struct result {
     ombud_result r;
     char sheet[32];             /* its first sheet */
     char heat[32];              /* its heat map's sheet, or "" */
+    char kpis[32], ivals[32];   /* call_kpis: its figures' and its
+                                   intervals' sheets, or "" */
     int64_t nsheets;            /* sheets its breaches need */
 } result;
 
@@ -88,7 +90,8 @@ typedef struct xlsx {
     lxw_format *title, *bold, *head, *wrap, *date, *dur, *pct, *money, *num,
                *fail, *pass, *nodata, *reportable, *hours, *plain, *pct0, *bwrap,
                *ratio, /* thousandths: the reliability indices */
-               *link;
+               *link,
+               *measured; /* MEASURED verdicts, made when first needed */
     const char *summary;        /* the Summary sheet's name, for links back */
     result res[MAX_RESULTS];
     int nres;
@@ -530,6 +533,36 @@ static int filing_header(xlsx *x, lxw_worksheet *ws, int row)
     return row;
 }
 
+/* MEASURED (figures with no target, call_kpis): blue, neither a pass's
+ * green nor a failure's red. */
+static void measured_colour(xlsx *x, lxw_worksheet *ws, int first, int last,
+                            int col)
+{
+    lxw_conditional_format cf = {0};
+    char word[64];
+    int any = 0;
+
+    /* Only a workbook that has one gets the rule: the others' bytes stay
+     * as they were. */
+    for (int i = 0; i < x->nres; i++)
+        any |= !strcmp(x->res[i].status, "MEASURED");
+    if (!any)
+        return;
+    if (!x->measured) {
+        x->measured = workbook_add_format(x->wb);
+        format_set_bg_color(x->measured, 0xD6E4F5);
+        format_set_font_color(x->measured, 0x1F3F6E);
+        format_set_bold(x->measured);
+    }
+    snprintf(word, sizeof word, "\"%s\"", ombud_fmt_status("MEASURED"));
+    cf.type = LXW_CONDITIONAL_TYPE_CELL;
+    cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+    cf.value_string = word;
+    cf.format = x->measured;
+    worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
+                                       (lxw_row_t)last, (lxw_col_t)col, &cf);
+}
+
 static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int col)
 {
     lxw_conditional_format cf = {0};
@@ -558,6 +591,7 @@ static void status_colours(xlsx *x, lxw_worksheet *ws, int first, int last, int 
     cf.format = x->reportable;
     worksheet_conditional_format_range(ws, (lxw_row_t)first, (lxw_col_t)col,
                                        (lxw_row_t)last, (lxw_col_t)col, &cf);
+    measured_colour(x, ws, first, last, col);
 }
 
 /* One item: its weight in column A, the sentence across B:J. */
@@ -1004,6 +1038,280 @@ static void write_heatmap(xlsx *x, const result *r)
     side_free(&s);
 }
 
+
+/* ---- call-centre KPIs (call_kpis) -------------------------------------------------- */
+
+/*
+ * A call_kpis result's figures on sheets of their own, after the others
+ * (as the heat map's, so no other sheet's number moves): "ID KPIs" holds
+ * the figures per subject (all calls, queues, days, agents), the wait
+ * distribution and the service level per time of day; "ID intervals"
+ * every interval of the period with calls. Read from the stored figures
+ * and series, in the units the rule wrote them; nothing is recomputed.
+ */
+
+/* Take the two sheet names of each call_kpis result. */
+static void kpi_sheet_names(xlsx *x)
+{
+    for (int i = 0; i < x->nres; i++) {
+        char want[64];
+        const char *name;
+        if (x->res[i].draw->chart != OMBUD_CHART_KPIS)
+            continue;
+        /* TRANSLATORS: a sheet's name (at most 31 characters kept). */
+        snprintf(want, sizeof want, _("%s KPIs"), x->res[i].gid);
+        if ((name = take_name(x, want)) != NULL)
+            snprintf(x->res[i].kpis, sizeof x->res[i].kpis, "%s", name);
+        /* TRANSLATORS: a sheet's name (at most 31 characters kept). */
+        snprintf(want, sizeof want, _("%s intervals"), x->res[i].gid);
+        if ((name = take_name(x, want)) != NULL)
+            snprintf(x->res[i].ivals, sizeof x->res[i].ivals, "%s", name);
+    }
+}
+
+/* On the guarantee's sheet, beside "Back to the Summary". */
+static void kpi_links(xlsx *x, lxw_worksheet *ws, const result *r)
+{
+    put_link(x, ws, 3, 2, r->kpis, _("Figures by queue, day and agent"));
+    if (r->ivals[0])
+        put_link(x, ws, 3, 4, r->ivals, _("Service level per interval"));
+}
+
+/* Writing the figures table: a row per subject, a column per figure. */
+typedef struct kpirows {
+    xlsx *x;
+    lxw_worksheet *ws;
+    const ombud_drawing *d;
+    int row;                /* the row being filled; TABLE_ROW: none yet */
+    int64_t interval;       /* the interval's length (s), once read */
+} kpirows;
+
+static int kpi_figure(void *ud, const char *subject, const char *name,
+                      int64_t v, const char *unit)
+{
+    kpirows *k = ud;
+
+    if (!strcmp(name, OMBUD_FIG_INTERVAL)) {
+        k->interval = v;
+        return 0;
+    }
+    if (!strcmp(name, OMBUD_FIG_KPI_GROUP)) {
+        put_text(k->ws, ++k->row, 0, subject, v == OMBUD_KPI_ALL ? k->x->bold :
+                 k->x->plain);
+        return 0;
+    }
+    for (int c = 0; c < k->d->nfigures; c++) {
+        if (strcmp(k->d->figures[c].name, name))
+            continue;
+        if (v == OMBUD_BP_NONE && !strcmp(unit, "bp"))
+            put_text(k->ws, k->row, c + 1, "-", k->x->plain);
+        else
+            put_value(k->x, k->ws, k->row, c + 1, v, unit);
+    }
+    return 0;
+}
+
+/* A small table's header at @p row. */
+static void kpi_head(xlsx *x, lxw_worksheet *ws, int row,
+                     const char *const *labels, int n)
+{
+    for (int c = 0; c < n; c++)
+        put_text(ws, row, c, _(labels[c]), x->head);
+}
+
+typedef struct kpiwait { int64_t ans[OMBUD_WAIT_BUCKETS], ab[OMBUD_WAIT_BUCKETS]; } kpiwait;
+static int wait_ans(void *ud, int64_t k, int64_t v) { if (k >= 0 && k < OMBUD_WAIT_BUCKETS) ((kpiwait *)ud)->ans[k] = v; return 0; }
+static int wait_ab(void *ud, int64_t k, int64_t v) { if (k >= 0 && k < OMBUD_WAIT_BUCKETS) ((kpiwait *)ud)->ab[k] = v; return 0; }
+
+/* Per interval or time of day: offered, answered, abandoned, level, by
+ * key; the four series come in the same keys, in key order. */
+typedef struct kpiival {
+    int64_t *k, *v[4];
+    size_t n, cap;
+    int which;              /* the series being read */
+    size_t at;              /* its next row */
+    int nomem;
+} kpiival;
+
+static int ival_value(void *ud, int64_t k, int64_t v)
+{
+    kpiival *iv = ud;
+
+    if (iv->which == 0) {
+        if (iv->n == iv->cap) {
+            size_t cap = iv->cap ? 2 * iv->cap : 256;
+            int64_t *nk = realloc(iv->k, cap * sizeof *nk);
+            if (nk)
+                iv->k = nk;
+            for (int i = 0; nk && i < 4; i++) {
+                int64_t *nv = realloc(iv->v[i], cap * sizeof *nv);
+                if (!nv)
+                    nk = NULL;
+                else
+                    iv->v[i] = nv;
+            }
+            if (!nk)
+                return iv->nomem = 1;
+            iv->cap = cap;
+        }
+        iv->k[iv->n] = k;
+        iv->v[0][iv->n++] = v;
+        return 0;
+    }
+    /* The other series have the same keys: match them, never assume. */
+    while (iv->at < iv->n && iv->k[iv->at] < k)
+        iv->at++;
+    if (iv->at < iv->n && iv->k[iv->at] == k)
+        iv->v[iv->which][iv->at++] = v;
+    return 0;
+}
+
+static void ival_read(xlsx *x, const result *r, int slot, kpiival *iv)
+{
+    const char *names[2][4] = {
+        {OMBUD_SERIES_INTERVAL_OFFERED, OMBUD_SERIES_INTERVAL_ANSWERED,
+         OMBUD_SERIES_INTERVAL_ABANDONED, OMBUD_SERIES_INTERVAL_LEVEL},
+        {OMBUD_SERIES_SLOT_OFFERED, OMBUD_SERIES_SLOT_ANSWERED,
+         OMBUD_SERIES_SLOT_ABANDONED, OMBUD_SERIES_SLOT_LEVEL}};
+
+    memset(iv, 0, sizeof *iv);
+    for (int i = 0; i < 4 && !iv->nomem; i++) {
+        iv->which = i;
+        iv->at = 0;
+        if (i)
+            for (size_t j = 0; j < iv->n; j++)
+                iv->v[i][j] = i == 3 ? OMBUD_BP_NONE : 0;
+        if (ombud_store_each_series(x->st, r->id, names[slot][i], ival_value,
+                                    iv) && !x->err)
+            x->err = OMBUD_E_STORE;
+    }
+    if (iv->nomem && !x->err)
+        x->err = OMBUD_E_NOMEM;
+}
+
+static void ival_free(kpiival *iv)
+{
+    free(iv->k);
+    for (int i = 0; i < 4; i++)
+        free(iv->v[i]);
+}
+
+/* Offered, answered, abandoned and the level of row @p j from column 1. */
+static void ival_cells(xlsx *x, lxw_worksheet *ws, int row, const kpiival *iv,
+                       size_t j)
+{
+    for (int i = 0; i < 3; i++)
+        put_num(ws, row, 1 + i, (double)iv->v[i][j], x->num);
+    if (iv->v[3][j] == OMBUD_BP_NONE)
+        put_text(ws, row, 4, "-", x->plain);
+    else
+        put_num(ws, row, 4, (double)iv->v[3][j] / 10000.0, x->pct);
+}
+
+static const char *const ival_labels[] = {N_("Interval (local)"),
+    N_("Offered"), N_("Answered"), N_("Abandoned"), N_("Service level")};
+
+/* "ID intervals": every interval of the period with calls. */
+static void write_kpi_intervals(xlsx *x, const result *r)
+{
+    lxw_worksheet *ws = add_sheet(x, r->ivals);
+    char line[400];
+    kpiival iv;
+    int row = TABLE_ROW;
+
+    if (!ws)
+        return;
+    snprintf(line, sizeof line, _("%s: service level per interval"), r->gid);
+    put_text(ws, 0, 0, line, x->title);
+    put_link(x, ws, 1, 0, r->sheet, _("Back to the guarantee's sheet"));
+    put_text(ws, 2, 0, _("Each interval of the local clock with calls, by its "
+             "start; the service level leaves out short abandons; \"-\": none "
+             "left to judge."), NULL);
+    worksheet_set_column(ws, 0, 0, 18, NULL);
+    worksheet_set_column(ws, 1, 4, 13, NULL);
+    kpi_head(x, ws, row, ival_labels, 5);
+    worksheet_freeze_panes(ws, TABLE_ROW + 1, 0);
+    worksheet_repeat_rows(ws, TABLE_ROW, TABLE_ROW);
+    ival_read(x, r, 0, &iv);
+    for (size_t j = 0; j < iv.n && row + 1 < x->max_rows; j++) {
+        /* The key is the local wall clock: Excel's serial day is 1899-12-30. */
+        put_num(ws, ++row, 0, (double)iv.k[j] / 86400.0 + 25569.0, x->date);
+        ival_cells(x, ws, row, &iv, j);
+    }
+    table_filter(ws, TABLE_ROW, row, 4);
+    table_print(ws, row, TABLE_ROW + 1, 4);
+    ival_free(&iv);
+}
+
+/* "ID KPIs": the figures, the waits and the level per time of day. */
+static void write_kpis(xlsx *x, const result *r)
+{
+    static const char *const buckets[OMBUD_WAIT_BUCKETS] = {N_("0-20 s"),
+        N_("20-60 s"), N_("1-3 min"), N_("3-10 min"), N_("over 10 min")};
+    static const char *const wait_labels[] = {N_("Wait"), N_("Answered"),
+                                              N_("Abandoned")};
+    const char *slot_labels[5];
+    lxw_worksheet *ws = add_sheet(x, r->kpis);
+    kpirows k = {x, ws, r->draw, TABLE_ROW, 0};
+    kpiwait w;
+    kpiival iv;
+    char line[400];
+    int row;
+
+    if (!ws)
+        return;
+    snprintf(line, sizeof line, _("%s: call-centre figures"), r->gid);
+    put_text(ws, 0, 0, line, x->title);
+    put_link(x, ws, 1, 0, r->sheet, _("Back to the guarantee's sheet"));
+    put_text(ws, 2, 0, _("ASA and AHT in h:mm:ss; abandon rates and service "
+             "level as shares; an agent's row counts the calls that agent "
+             "answered."), NULL);
+    worksheet_set_column(ws, 0, 0, 24, NULL);
+    worksheet_set_column(ws, 1, (lxw_col_t)r->draw->nfigures, 12, NULL);
+    put_text(ws, TABLE_ROW, 0, _("Calls of"), x->head);
+    for (int c = 0; c < r->draw->nfigures; c++)
+        put_text(ws, TABLE_ROW, c + 1, _(r->draw->figures[c].label), x->head);
+    worksheet_freeze_panes(ws, TABLE_ROW + 1, 0);
+    worksheet_repeat_rows(ws, TABLE_ROW, TABLE_ROW);
+    if (ombud_store_each_figure(x->st, r->id, kpi_figure, &k) && !x->err)
+        x->err = OMBUD_E_STORE;
+    table_filter(ws, TABLE_ROW, k.row, r->draw->nfigures);
+    row = k.row + 2;
+    put_text(ws, row++, 0, _("Waits, answered and abandoned (upper edge "
+             "included)"), x->bold);
+    kpi_head(x, ws, row, wait_labels, 3);
+    memset(&w, 0, sizeof w);
+    ombud_store_each_series(x->st, r->id, OMBUD_SERIES_WAIT_ANSWERED, wait_ans,
+                            &w);
+    ombud_store_each_series(x->st, r->id, OMBUD_SERIES_WAIT_ABANDONED, wait_ab,
+                            &w);
+    for (int b = 0; b < OMBUD_WAIT_BUCKETS; b++) {
+        put_text(ws, ++row, 0, _(buckets[b]), x->plain);
+        put_num(ws, row, 1, (double)w.ans[b], x->num);
+        put_num(ws, row, 2, (double)w.ab[b], x->num);
+    }
+    row += 2;
+    put_text(ws, row++, 0, _("Service level by time of day, over the "
+             "period"), x->bold);
+    slot_labels[0] = N_("Time of day");
+    for (int i = 1; i < 5; i++)
+        slot_labels[i] = ival_labels[i];
+    kpi_head(x, ws, row, slot_labels, 5);
+    ival_read(x, r, 1, &iv);
+    for (size_t j = 0; j < iv.n; j++) {
+        int64_t m = iv.k[j], e = m + (k.interval > 0 ? k.interval / 60 : 0);
+        snprintf(line, sizeof line, "%02d:%02d-%02d:%02d", (int)(m / 60),
+                 (int)(m % 60), (int)(e / 60), (int)(e % 60));
+        put_text(ws, ++row, 0, line, x->plain);
+        ival_cells(x, ws, row, &iv, j);
+    }
+    ival_free(&iv);
+    worksheet_print_area(ws, 0, 0, (lxw_row_t)row,
+                         (lxw_col_t)r->draw->nfigures);
+    if (r->ivals[0])
+        write_kpi_intervals(x, r);
+}
+
 /* Header rows of a guarantee sheet; the table header is row TABLE_ROW. */
 static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
                                   int part)
@@ -1035,6 +1343,8 @@ static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
     put_link(x, ws, 3, 0, x->summary, _("Back to the Summary"));
     if (r->heat[0])
         put_link(x, ws, 3, 2, r->heat, _("Heat map: live answers by hour"));
+    if (r->kpis[0])
+        kpi_links(x, ws, r);
     for (int c = 0; c < 9; c++)
         put_text(ws, TABLE_ROW, c, _(head[c]), x->head);
     worksheet_freeze_panes(ws, TABLE_ROW + 1, 0);
@@ -1411,6 +1721,7 @@ static void write_all(xlsx *x)
         if ((name = take_name(x, want)) != NULL)
             snprintf(x->res[i].heat, sizeof x->res[i].heat, "%s", name);
     }
+    kpi_sheet_names(x);
     write_summary(x, summary);
     for (int i = 0; i < x->nres && !x->err; i++)
         write_guarantee(x, &x->res[i]);
@@ -1421,6 +1732,9 @@ static void write_all(xlsx *x)
     for (int i = 0; i < x->nres && !x->err; i++)
         if (x->res[i].heat[0])
             write_heatmap(x, &x->res[i]);
+    for (int i = 0; i < x->nres && !x->err; i++)
+        if (x->res[i].kpis[0])
+            write_kpis(x, &x->res[i]);
 }
 
 static void free_results(xlsx *x)

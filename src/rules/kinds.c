@@ -17,7 +17,7 @@ const ombud_rule *const ombud_rules[] = {
     &ombud_rule_outage_credit, &ombud_rule_payment_notice,
     &ombud_rule_trouble_rate, &ombud_rule_appointments,
     &ombud_rule_provisioning, &ombud_rule_reportable_outage,
-    &ombud_rule_reliability, NULL
+    &ombud_rule_reliability, &ombud_rule_call_kpis, NULL
 };
 
 const ombud_rule *ombud_rule_find(const char *kind)

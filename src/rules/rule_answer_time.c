@@ -63,21 +63,24 @@ typedef struct state {
  * -2: left out, its end unknown (incomplete). */
 static int classify(const ombud_guarantee *g, const ombud_call_leg *c)
 {
-    int answered = c->answered_at != OMBUD_TIME_NONE;
-    int64_t wait = (answered ? c->answered_at : c->ended_at) - c->arrived_at;
+    int64_t wait;
 
     if (!ombud_param_has(&g->v[K_QUEUES], c->queue) ||
         !ombud_calendar_is_open(g->v[K_HOURS].cal, c->arrived_at))
         return -1;
-    if (ombud_leg_incomplete(c))
+    switch (ombud_leg_fate_of(c, &wait)) {
+    case OMBUD_LEG_INCOMPLETE:
         return -2;
-    if (answered)
+    case OMBUD_LEG_ANSWERED:
         return wait <= g->v[K_WITHIN].num;
-    if (!strcmp(c->outcome, "transferred"))
+    case OMBUD_LEG_HANDED_ON:
         return -1;
-    if (!strcmp(c->outcome, "abandoned") &&
-        (wait < g->v[K_SHORT_ABANDON].num || !g->v[K_COUNT_ABANDONED].num))
-        return -1;
+    case OMBUD_LEG_ABANDONED:
+        return wait < g->v[K_SHORT_ABANDON].num ||
+               !g->v[K_COUNT_ABANDONED].num ? -1 : 0;
+    case OMBUD_LEG_NO_PERSON:
+        break;
+    }
     return 0;
 }
 

@@ -92,19 +92,21 @@ static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
     state *s = ud;
     const ombud_guarantee *g = s->g;
     int64_t max = g->v[K_MAX_WAIT].num, wait;
-    int answered = c->answered_at != OMBUD_TIME_NONE;
+    ombud_leg_fate fate;
+    int answered;
     ombud_tm tm;
     int how;
 
     if (!ombud_param_has(&g->v[K_QUEUES], c->queue) ||
         !ombud_calendar_is_open(g->v[K_HOURS].cal, c->arrived_at))
         return 0;
-    if (ombud_leg_incomplete(c))
+    fate = ombud_leg_fate_of(c, &wait);
+    if (fate == OMBUD_LEG_INCOMPLETE)
         return (s->incomplete++, 0);
-    wait = (answered ? c->answered_at : c->ended_at) - c->arrived_at;
-    if (!answered && (!strcmp(c->outcome, "transferred") ||
-                      (!strcmp(c->outcome, "abandoned") && wait <= max)))
+    if (fate == OMBUD_LEG_HANDED_ON ||
+        (fate == OMBUD_LEG_ABANDONED && wait <= max))
         return 0;
+    answered = fate == OMBUD_LEG_ANSWERED;
     ombud_tm_from_instant(s->ctx->tz, c->arrived_at, &tm);
     how = tm.wday * 24 + tm.hour;
     s->res->subjects++;

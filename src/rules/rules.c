@@ -85,6 +85,23 @@ int ombud_leg_incomplete(const ombud_call_leg *c)
     return !strcmp(c->outcome, "incomplete");
 }
 
+ombud_leg_fate ombud_leg_fate_of(const ombud_call_leg *c, int64_t *wait)
+{
+    int answered = c->answered_at != OMBUD_TIME_NONE;
+
+    *wait = (answered ? c->answered_at : c->ended_at) - c->arrived_at;
+    if (ombud_leg_incomplete(c))
+        return OMBUD_LEG_INCOMPLETE;
+    if (answered)
+        return OMBUD_LEG_ANSWERED;
+    /* Unanswered: the ingest refused an `answered` leg with no answer, so
+     * what is left is who ended the leg without a person. */
+    if (!strcmp(c->outcome, "transferred"))
+        return OMBUD_LEG_HANDED_ON;
+    if (!strcmp(c->outcome, "abandoned"))
+        return OMBUD_LEG_ABANDONED;
+    return OMBUD_LEG_NO_PERSON;
+}
 
 void ombud_method_incomplete(char *method, size_t size, int64_t n)
 {

@@ -220,7 +220,8 @@ const char *ombud_filter_sql(const char *what, int find)
 const char *ombud_verdict_name(int pass)
 {
     return pass == OMBUD_NO_DATA ? "NO DATA" : pass == OMBUD_REPORTABLE ?
-           "REPORTABLE" : pass ? "PASS" : "FAIL";
+           "REPORTABLE" : pass == OMBUD_MEASURED ? "MEASURED" :
+           pass ? "PASS" : "FAIL";
 }
 
 int ombud_verdict_parse(const char *status)
@@ -231,6 +232,8 @@ int ombud_verdict_parse(const char *status)
         return OMBUD_NO_DATA;
     if (status && !strcmp(status, "REPORTABLE"))
         return OMBUD_REPORTABLE;
+    if (status && !strcmp(status, "MEASURED"))
+        return OMBUD_MEASURED;
     return OMBUD_FAIL;
 }
 
