@@ -198,6 +198,10 @@ typedef struct ombud_drawing {
     const ombud_figure_col *figures; /**< that table's columns */
     int nfigures;
     ombud_counter counter;           /**< its dossier line */
+    const char *comp_type;           /**< what its cases are in the
+                                          automatic compensation table
+                                          (credit.h's figures), N_();
+                                          NULL: it counts none */
 } ombud_drawing;
 
 /** No chart, no figures table, no dossier line. */

@@ -309,7 +309,8 @@ static const char *check(const ombud_guarantee *g, const char **key)
 
 /* An account's late orders, in its dossier. */
 static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
-                                      OMBUD_COUNTER_ORDERS};
+                                      OMBUD_COUNTER_ORDERS,
+                                      N_("Delayed provision")};
 
 const ombud_rule ombud_rule_provisioning = {
     "provisioning", "orders for new service done by the deadline",
