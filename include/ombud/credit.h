@@ -102,23 +102,7 @@ int64_t ombud_claim_used(const ombud_claim *c, size_t i);
 
 /* ---- the returns: cases, owed and paid per month ------------------------- */
 
-/*
- * Figures of the automatic compensation returns, written per month of the
- * period (subject "2026-10", the filing zone's calendar month) and for the
- * whole period (subject OMBUD_COMP_TOTAL), every month of the period
- * written, with 0 cases when it had none.
- */
-#define OMBUD_COMP_TOTAL "total"             /**< the period's subject */
-#define OMBUD_FIG_COMP_CASES "comp_cases"     /**< cases, count */
-#define OMBUD_FIG_COMP_OWED "comp_owed"       /**< owed, minor units */
-#define OMBUD_FIG_COMP_PAID "comp_paid"       /**< paid, minor units */
-#define OMBUD_FIG_COMP_SHORT "comp_short"     /**< owed - paid, minor */
-#define OMBUD_FIG_COMP_IN_TIME "comp_in_time" /**< cases paid in full in
-                                                  time, count */
-#define OMBUD_FIG_COMP_SHARE "comp_in_time_share" /**< of the cases, bp;
-                                                  OMBUD_BP_NONE: no case */
-#define OMBUD_FIG_COMP_DAYS "comp_days"       /**< the days allowed (total
-                                                  only), count */
+/* The figures' names (OMBUD_FIG_COMP_*) are in rule.h. */
 
 /** The months of one guarantee's returns (opaque). */
 typedef struct ombud_returns ombud_returns;
@@ -146,6 +130,14 @@ ombud_err ombud_returns_count(ombud_returns *r, const char *subject,
 /** @brief Write the figures of every month and of the period.
  *  @return OMBUD_OK or the store's error. */
 ombud_err ombud_returns_write(const ombud_returns *r);
+
+/**
+ * @brief Append to @p res's method the sentence on the returns, in the
+ * current language: cases counted in the month they became due (@p due
+ * says when, e.g. "its restoration"), paid, short, and paid in time within
+ * @p days days. Cut to fit; never overflows.
+ */
+void ombud_returns_method(ombud_result *res, int64_t days, const char *due);
 
 /** @brief Cases counted so far. */
 int64_t ombud_returns_cases(const ombud_returns *r);

@@ -152,6 +152,23 @@ typedef struct ombud_rule_ctx {
 #define OMBUD_FIG_SNAPSHOT_SAIDI "snapshot_saidi" /**< SAIDI est., milli-min */
 #define OMBUD_FIG_SNAPSHOT_DIFF "snapshot_saidi_diff" /**< est. - records'
                                                  SAIDI, milli-min */
+/*
+ * Figures of the automatic compensation returns, written per month of the
+ * period (subject "2026-10", the filing zone's calendar month) and for the
+ * whole period (subject OMBUD_COMP_TOTAL), every month of the period
+ * written, with 0 cases when it had none.
+ */
+#define OMBUD_COMP_TOTAL "total"             /**< the period's subject */
+#define OMBUD_FIG_COMP_CASES "comp_cases"     /**< cases, count */
+#define OMBUD_FIG_COMP_OWED "comp_owed"       /**< owed, minor units */
+#define OMBUD_FIG_COMP_PAID "comp_paid"       /**< paid, minor units */
+#define OMBUD_FIG_COMP_SHORT "comp_short"     /**< owed - paid, minor */
+#define OMBUD_FIG_COMP_IN_TIME "comp_in_time" /**< cases paid in full in
+                                                  time, count */
+#define OMBUD_FIG_COMP_SHARE "comp_in_time_share" /**< of the cases, bp;
+                                                  OMBUD_BP_NONE: no case */
+#define OMBUD_FIG_COMP_DAYS "comp_days"       /**< the days allowed (total
+                                                  only), count */
 #define OMBUD_SERIES_HEAT_CALLS "heatmap.calls" /**< calls per hour of week */
 #define OMBUD_SERIES_HEAT_LIVE "heatmap.live"   /**< of those, live in time */
 #define OMBUD_SERIES_DAILY_LEVEL "daily.level"  /**< share in time a day, bp */

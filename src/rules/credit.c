@@ -323,6 +323,25 @@ ombud_err ombud_returns_write(const ombud_returns *r)
                                   r->days, "count");
 }
 
+void ombud_returns_method(ombud_result *res, int64_t days, const char *due)
+{
+    size_t k = strlen(res->method);
+
+    if (k + 1 >= sizeof res->method)
+        return;
+    /* TRANSLATORS: appended to a method paragraph when the guarantee
+     * counts Ofcom's automatic compensation returns; the first %s says
+     * when a case became due ("its restoration"), the second is a number
+     * of days (30). */
+    snprintf(res->method + k, sizeof res->method - k, _(" Returns: each "
+             "case that owes something counts in the month it became due "
+             "(%s); paid is what the credits matched to it cover (first "
+             "those naming it, then by service), at most what it owes; "
+             "short = owed - paid. Paid in time: in full by credits posted "
+             "no later than %s calendar days after the day it became due."),
+             due, ombud_n(days));
+}
+
 /* ---- cases of appointments and orders ----------------------------------------- */
 
 /* A case waiting for its credits (strings in the chunk). */

@@ -329,6 +329,8 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     if (g->v[K_PAID_WITHIN].set && (err = count_returns(&s)))
         return err;
     describe(&s, res);
+    if (g->v[K_PAID_WITHIN].set)
+        ombud_returns_method(res, g->v[K_PAID_WITHIN].num, _("the miss: the end of the window, or the provider's cancellation"));
     return OMBUD_OK;
 }
 

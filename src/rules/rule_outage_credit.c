@@ -501,6 +501,8 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     if (err)
         return err;
     describe(&s, res);
+    if (g->v[K_PAID_WITHIN].set)
+        ombud_returns_method(res, g->v[K_PAID_WITHIN].num, _("its restoration; an outage still open is not due yet"));
     return s.err;
 }
 
