@@ -121,9 +121,16 @@ demo: deps
 	    --outages samples/founding-case/outages.csv \
 	    --calls samples/founding-case/calls.csv \
 	    --billing samples/founding-case/billing.csv
+	$(BUILD)/ombud run --guarantees templates/guarantees/ofcom-auto-comp.ini \
+	    --outages samples/ofcom/outages.csv \
+	    --appointments samples/ofcom/appointments.csv \
+	    --orders samples/ofcom/orders.csv \
+	    --billing samples/ofcom/billing.csv \
+	    --period 2026-10 --out demo-out/ofcom
 	@echo "reports: demo-out/report.pdf, demo-out/report.xlsx;" \
 	    "complaint dossier: demo-out/complaint-ACC-1001.pdf, .xlsx;" \
-	    "evidence and findings: demo-out/evidence.db"
+	    "evidence and findings: demo-out/evidence.db" \
+	    "; Ofcom automatic compensation returns: demo-out/ofcom/report.pdf, .xlsx"
 
 test-unit: $(UNIT_BIN) $(MO_FILES)
 	@sh tests/run-unit.sh $(UNIT_BIN)
