@@ -118,7 +118,8 @@ ombud_returns *ombud_returns_new(const ombud_rule_ctx *ctx, int64_t days);
 void ombud_returns_free(ombud_returns *r);
 
 /**
- * @brief Count a case that became due at @p due (in the period), owed
+ * @brief Count a case that became due at @p due (from < due <= to: an
+ * instant at local midnight belongs to the day before), owed
  * @p owed (> 0), paid @p paid (<= owed), the last credit used posted at
  * @p paid_at (OMBUD_TIME_NONE: none). @p subject names it in a message.
  * @return OMBUD_OK, or OMBUD_E_DATA when a sum passes 64 bits.

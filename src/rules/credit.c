@@ -11,7 +11,9 @@
  * store for each case's account and settles them in the order added.
  *
  * Returns: a case is counted in the local calendar month (filing zone)
- * in which it became due; every month of the period is written, so a
+ * in which it became due, an instant at local midnight ending the day
+ * before (so a check of [from, to) counts cases due in (from, to], as
+ * provisioning judges deadlines); every month of the period is written, so a
  * month with no case says 0 cases, not nothing. "Paid in time" compares
  * local calendar days, not seconds: billing credits are mostly dates, and
  * a DST change inside the 30 days must not move one across the line.
@@ -268,10 +270,14 @@ ombud_err ombud_returns_count(ombud_returns *r, const char *subject,
     ombud_err err;
 
     assert(owed > 0 && paid >= 0 && paid <= owed);
-    assert(due >= r->ctx->from && due < r->ctx->to);
+    assert(due > r->ctx->from && due <= r->ctx->to);
+    /* An instant at local midnight ends the day before (as a deadline of
+     * a date does): a repair done at 00:00 on 1 November is October's,
+     * and its 30 days count from 31 October. */
     in_time = paid == owed && paid_at != OMBUD_TIME_NONE &&
-              day_of(r->ctx->tz, paid_at) - day_of(r->ctx->tz, due) <= r->days;
-    ombud_tm_from_instant(r->ctx->tz, due, &tm);
+              day_of(r->ctx->tz, paid_at) - day_of(r->ctx->tz, due - 1) <=
+              r->days;
+    ombud_tm_from_instant(r->ctx->tz, due - 1, &tm);
     for (guint i = 0; i < r->months->len; i++) {
         month *m = &g_array_index(r->months, month, i);
         if (m->year == tm.year && m->month == tm.month) {

@@ -211,7 +211,7 @@ static int on_returned(void *ud, int64_t row, const ombud_appointment *a)
 
     (void)row;
     if (!ombud_param_has(&s->g->v[K_KINDS], a->kind) || !miss_due(s, a, &due) ||
-        due < s->ctx->from || due >= s->ctx->to)
+        due <= s->ctx->from || due > s->ctx->to)
         return 0;
     c = (ombud_comp_case){a->appointment_id, a->account_id, NULL,
                           a->window_start < due ? a->window_start : due, due,

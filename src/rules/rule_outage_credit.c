@@ -311,7 +311,7 @@ static ombud_err settle(state *s)
     /* The returns count a repair when it is done: restored in the period,
      * with something owed (credit.h). */
     if (!err && s->returns && !c->open && owed > 0 &&
-        c->end >= s->ctx->from && c->end < s->ctx->to)
+        c->end > s->ctx->from && c->end <= s->ctx->to)
         err = ombud_returns_count(s->returns, subject, c->end, owed, credited,
                                   ombud_claim_paid_at(a->claim));
 done:

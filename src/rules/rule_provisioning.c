@@ -152,8 +152,8 @@ static ombud_err count_case(state *s, const ombud_order *o, int64_t due)
     ombud_err err;
 
     if (!g->v[K_PER_DAY].set || o->completed_at == OMBUD_TIME_NONE ||
-        o->completed_at <= due || o->completed_at < s->ctx->from ||
-        o->completed_at >= s->ctx->to ||
+        o->completed_at <= due || o->completed_at <= s->ctx->from ||
+        o->completed_at > s->ctx->to ||
         ombud_excluded(&g->v[K_EXCLUDE], o->exclusion) ||
         (o->customer_requested_later &&
          ombud_excluded(&g->v[K_EXCLUDE], "customer_requested_later")))
