@@ -13,7 +13,8 @@
  *      it), whatever its service;
  *   2. by service: credits for the case's service (a case or a credit
  *      naming no service matches any) that name no other case of the
- *      same guarantee.
+ *      same guarantee (and, for the returns, no other outage,
+ *      appointment or order the store holds).
  *
  * Each credit is used once across all the cases of a guarantee (what is
  * left of it after one case may pay the next), in posting order within
@@ -54,6 +55,17 @@ void ombud_credits_free(ombud_credits *m);
  * case before the first ombud_claim_offer().
  */
 void ombud_credits_add_case(ombud_credits *m, const char *id);
+
+/**
+ * @brief Make every outage, appointment and order the store holds a
+ * record a credit may name: one that names such a record (other than the
+ * case) is that record's, never taken by service for the case. What the
+ * returns (paid_within_days) match with, so that a credit for a repair is
+ * not also counted as paying a missed appointment of the same account.
+ * Call before the first ombud_claim_offer().
+ * @return OMBUD_OK or the store's error.
+ */
+ombud_err ombud_credits_add_records(ombud_credits *m, ombud_store *st);
 
 /** @brief Does @p text hold @p id as a whole word ("T1" is not in "T12"
  *  nor in "XT-1")? 0 for a NULL text or an empty id. */

@@ -32,6 +32,7 @@
 
 struct ombud_credits {
     GHashTable *ids;          /* case id (owned) -> itself */
+    GHashTable *records;      /* other records' ids (owned) -> themselves */
     GHashTable *spent;        /* credit row -> minor units already used */
 };
 
@@ -52,6 +53,7 @@ ombud_credits *ombud_credits_new(void)
     ombud_credits *m = g_new0(ombud_credits, 1);
 
     m->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    m->records = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     m->spent = g_hash_table_new(g_direct_hash, g_direct_equal);
     return m;
 }
@@ -61,6 +63,7 @@ void ombud_credits_free(ombud_credits *m)
     if (!m)
         return;
     g_hash_table_destroy(m->ids);
+    g_hash_table_destroy(m->records);
     g_hash_table_destroy(m->spent);
     g_free(m);
 }
@@ -69,6 +72,47 @@ void ombud_credits_add_case(ombud_credits *m, const char *id)
 {
     if (id && !g_hash_table_contains(m->ids, id))
         g_hash_table_add(m->ids, g_strdup(id));
+}
+
+static void add_record(ombud_credits *m, const char *id)
+{
+    if (id && !g_hash_table_contains(m->records, id))
+        g_hash_table_add(m->records, g_strdup(id));
+}
+
+static int on_outage_id(void *ud, int64_t row, const ombud_outage *o)
+{
+    (void)row;
+    add_record(ud, o->outage_id);
+    return 0;
+}
+
+static int on_appointment_id(void *ud, int64_t row,
+                             const ombud_appointment *a)
+{
+    (void)row;
+    add_record(ud, a->appointment_id);
+    return 0;
+}
+
+static int on_order_id(void *ud, int64_t row, const ombud_order *o)
+{
+    (void)row;
+    add_record(ud, o->order_id);
+    return 0;
+}
+
+ombud_err ombud_credits_add_records(ombud_credits *m, ombud_store *st)
+{
+    ombud_err err;
+
+    if ((err = ombud_store_each_outage(st, INT64_MIN + 1, INT64_MAX,
+                                       on_outage_id, m)) ||
+        (err = ombud_store_each_appointment(st, INT64_MIN + 1, INT64_MAX,
+                                           on_appointment_id, m)))
+        return err;
+    return ombud_store_each_order(st, INT64_MIN + 1, INT64_MAX, on_order_id,
+                                  m);
 }
 
 /* A character that can be part of an id's word. */
@@ -87,7 +131,7 @@ int ombud_credit_has_word(const char *text, const char *id)
     return 0;
 }
 
-/* Does @text name a case of @m other than @id? */
+/* Does @text name a case or record of @m other than @id? */
 static int names_other(const ombud_credits *m, const char *text,
                        const char *id)
 {
@@ -102,7 +146,8 @@ static int names_other(const ombud_credits *m, const char *text,
         if (n && n < sizeof word) {
             memcpy(word, text, n);
             word[n] = '\0';
-            if (strcmp(word, id) && g_hash_table_contains(m->ids, word))
+            if (strcmp(word, id) && (g_hash_table_contains(m->ids, word) ||
+                                     g_hash_table_contains(m->records, word)))
                 return 1;
         }
         text += n;
@@ -469,7 +514,10 @@ ombud_err ombud_cases_settle(ombud_cases *cs, int64_t *ncases)
 {
     ombud_err err;
 
-    if ((err = ombud_store_each_asked_billing(cs->ctx->store, on_asked, cs)))
+    /* Read before the look-ups are answered: the store streams one
+     * statement at a time. */
+    if ((err = ombud_credits_add_records(cs->m, cs->ctx->store)) ||
+        (err = ombud_store_each_asked_billing(cs->ctx->store, on_asked, cs)))
         return err;
     if (cs->err)
         return cs->err;

@@ -476,11 +476,18 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     ombud_err err;
 
     s.m = ombud_credits_new();
-    if (g->v[K_PAID_WITHIN].set)
+    /* The returns count each credit for one record only: one naming an
+     * appointment or an order is not this outage's by service. */
+    if (g->v[K_PAID_WITHIN].set) {
         s.returns = ombud_returns_new(ctx, g->v[K_PAID_WITHIN].num);
+        err = ombud_credits_add_records(s.m, ctx->store);
+    } else
+        err = OMBUD_OK;
     s.claims = g_array_new(FALSE, FALSE, sizeof(claim));
     s.strings = g_string_chunk_new(4096);
-    err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to, on_outage, &s);
+    if (!err)
+        err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to,
+                                      on_outage, &s);
     if (!err && !s.err)
         err = ombud_store_each_asked_billing(ctx->store, on_asked, &s);
     if (!err && !s.err && s.open)

@@ -27,8 +27,8 @@ expect_eq "header" "Type|Guarantee|Month|Cases|Owed|Paid|Short|Paid in full with
 expect_eq "repair, October" "Delayed repair|delayed-repair|2026-10|5|196.46|154.42|42.04|2|0.4" "$(row 5)"
 expect_eq "repair, November: 0 cases, no share" "Delayed repair|delayed-repair|2026-11|0|0|0|0|0|-" "$(row 6)"
 expect_eq "repair, quarter" "Delayed repair|delayed-repair|Period total|5|196.46|154.42|42.04|2|0.4" "$(row 8)"
-expect_eq "appointments, October" "Missed appointment|missed-appointment|2026-10|5|161.55|116.93|44.62|1|0.2" "$(row 9)"
-expect_eq "appointments, quarter" "Missed appointment|missed-appointment|Period total|5|161.55|116.93|44.62|1|0.2" "$(row 12)"
+expect_eq "appointments, October" "Missed appointment|missed-appointment|2026-10|6|193.86|116.93|76.93|1|0.1667" "$(row 9)"
+expect_eq "appointments, quarter" "Missed appointment|missed-appointment|Period total|6|193.86|116.93|76.93|1|0.1667" "$(row 12)"
 expect_eq "provision, October" "Delayed provision|delayed-provision|2026-10|3|58.14|51.68|6.46|1|0.3333" "$(row 13)"
 expect_eq "provision, November" "Delayed provision|delayed-provision|2026-11|1|12.92|12.92|0|1|1" "$(row 14)"
 expect_eq "provision, December" "Delayed provision|delayed-provision|2026-12|0|0|0|0|0|-" "$(row 15)"
@@ -44,10 +44,10 @@ expect_eq "PDF returns rows" "Delayed repair 2026-10 5 196.46 154.42 42.04 40.00
 Delayed repair 2026-11 0 0.00 0.00 0.00 -
 Delayed repair 2026-12 0 0.00 0.00 0.00 -
 Delayed repair Period total 5 196.46 154.42 42.04 40.00%
-Missed appointment 2026-10 5 161.55 116.93 44.62 20.00%
+Missed appointment 2026-10 6 193.86 116.93 76.93 16.67%
 Missed appointment 2026-11 0 0.00 0.00 0.00 -
 Missed appointment 2026-12 0 0.00 0.00 0.00 -
-Missed appointment Period total 5 161.55 116.93 44.62 20.00%
+Missed appointment Period total 6 193.86 116.93 76.93 16.67%
 Delayed provision 2026-10 3 58.14 51.68 6.46 33.33%
 Delayed provision 2026-11 1 12.92 12.92 0.00 100.00%
 Delayed provision 2026-12 0 0.00 0.00 0.00 -
@@ -64,7 +64,7 @@ run_ombud run -q --lang es --guarantees "$G" $IN --period 2026-10 --out es
 expect_exit 0
 pdftotext -layout es/report.pdf es.txt
 expect_eq "PDF in Spanish" "Reparación tardía 2026-10 5 196,46 154,42 42,04 40,00 %
-Cita incumplida 2026-10 5 161,55 116,93 44,62 20,00 %
+Cita incumplida 2026-10 6 193,86 116,93 76,93 16,67 %
 Alta tardía 2026-10 3 58,14 51,68 6,46 33,33 %" \
     "$(grep -E '^ *(Reparación|Cita|Alta) [a-zí]+ +2026-10 ' es.txt | tr -s ' ' | sed 's/^ //')"
 

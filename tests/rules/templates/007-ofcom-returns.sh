@@ -47,8 +47,12 @@
 #      credit.
 #   A8 ACC18 10-20 08:00-13:00, nobody came: due 10-20. Credit 32.31 with
 #      no reference (by service) 11-30: 41 days -> late.
-#   October: 5 cases; owed 5 x 32.31 = 161.55; paid 32.31+20.00+32.31+0+
-#   32.31 = 116.93; short 44.62; in time A2 = 1 of 5 = 20.00%.
+#   A9 ACC31 10-21 08:00-13:00, nobody came: due 10-21 13:00. ACC31's only
+#      credit, 10.34 on 10-22, names its outage R8 (fixed within the two
+#      working days, so owing nothing): the outage's, not taken by service
+#      for A9 -> paid 0.
+#   October: 6 cases; owed 6 x 32.31 = 193.86; paid 32.31+20.00+32.31+0+
+#   32.31+0 = 116.93; short 76.93; in time A2 = 1 of 6 = 16.67% (1667 bp).
 #
 # Delayed provision (per calendar day from the missed date to the day
 # before completion, 6.46):
@@ -82,6 +86,7 @@ R4,ACC4,2026-10-26 08:00,2026-10-26 09:00,
 R5,ACC5,2026-10-19 08:00,2026-10-19 09:00,2026-10-20 10:00
 R6,ACC6,2026-10-14 08:00,2026-10-14 09:00,2026-10-19 09:00
 R7,ACC7,2026-09-29 08:00,2026-09-29 09:00,2026-10-02 09:00
+R8,ACC31,2026-10-21 07:00,2026-10-21 08:00,2026-10-21 18:00
 CSV
 
 cat > appointments.csv <<'CSV'
@@ -94,6 +99,7 @@ A5,ACC14,repair,2026-10-12 08:00,2026-10-12 13:00,2026-10-12 09:00,,,yes
 A6,ACC15,repair,2026-10-13 08:00,2026-10-13 12:00,2026-10-13 14:00,,,no
 A7,ACC17,install,2026-11-01 09:00,2026-11-01 13:00,,2026-10-31 15:00,provider,no
 A8,ACC18,repair,2026-10-20 08:00,2026-10-20 13:00,,,,no
+A9,ACC31,repair,2026-10-21 08:00,2026-10-21 13:00,,,,no
 CSV
 
 cat > orders.csv <<'CSV'
@@ -121,6 +127,7 @@ ACC21,credit,2026-10-12,19.38,,P1,
 ACC25,credit,2026-10-28,6.46,,P5,
 ACC26,credit,2026-11-05,25.84,broadband,,late connection
 ACC27,credit,2026-11-10,12.92,,P7,
+ACC31,credit,2026-10-22,10.34,,,goodwill for R8
 CSV
 
 returns() { # GID
@@ -142,15 +149,15 @@ check --period 2026-10
 expect_exit 0
 expect_eq "delayed repair, October" "2026-10|5|19646|15442|4204|2|4000
 total|5|19646|15442|4204|2|4000" "$(returns delayed-repair)"
-expect_eq "missed appointments, October" "2026-10|5|16155|11693|4462|1|2000
-total|5|16155|11693|4462|1|2000" "$(returns missed-appointment)"
+expect_eq "missed appointments, October" "2026-10|6|19386|11693|7693|1|1667
+total|6|19386|11693|7693|1|1667" "$(returns missed-appointment)"
 expect_eq "delayed provision, October" "2026-10|3|5814|5168|646|1|3333
 total|3|5814|5168|646|1|3333" "$(returns delayed-provision)"
 expect_sql "SELECT value FROM figures WHERE result_id = $(rid delayed-repair)
             AND name = 'comp_days'" 30
-# The judged rules are as before (A1-A6 and A8 start in October; kept 1
-# of 5 judged): the returns add figures, not breaches.
-expect_result missed-appointment "FAIL|2000|10000|bp|7|4"
+# The judged rules are as before (A1-A6, A8 and A9 start in October;
+# kept 1 of 6 judged): the returns add figures, not breaches.
+expect_result missed-appointment "FAIL|1667|10000|bp|8|5"
 
 check --period 2026-Q4
 expect_exit 0
@@ -158,10 +165,10 @@ expect_eq "delayed repair, Q4" "2026-10|5|19646|15442|4204|2|4000
 2026-11|0|0|0|0|0|-1
 2026-12|0|0|0|0|0|-1
 total|5|19646|15442|4204|2|4000" "$(returns delayed-repair)"
-expect_eq "missed appointments, Q4" "2026-10|5|16155|11693|4462|1|2000
+expect_eq "missed appointments, Q4" "2026-10|6|19386|11693|7693|1|1667
 2026-11|0|0|0|0|0|-1
 2026-12|0|0|0|0|0|-1
-total|5|16155|11693|4462|1|2000" "$(returns missed-appointment)"
+total|6|19386|11693|7693|1|1667" "$(returns missed-appointment)"
 expect_eq "delayed provision, Q4" "2026-10|3|5814|5168|646|1|3333
 2026-11|1|1292|1292|0|1|10000
 2026-12|0|0|0|0|0|-1
