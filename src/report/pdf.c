@@ -758,7 +758,7 @@ static void returns_row(pdf *p, const pdoc_table *t, const presult *r,
 static void returns_section(pdf *p)
 {
     ombud_returns_table *t = calloc(MAX_RESULTS, sizeof *t);
-    char owed[48], paid[48], shrt[48], share[96], line[400];
+    char owed[48], paid[48], shrt[48], share[96], line[1600];
     pdoc_col cols[RET_COLS] = {
         {N_("Type"), 0.22, 0, 0}, {N_("Month"), 0.14, 0, 0},
         {N_("Cases"), 0.09, 1, 0}, {owed, 0.13, 1, 0}, {paid, 0.13, 1, 0},

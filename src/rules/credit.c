@@ -376,21 +376,30 @@ ombud_err ombud_returns_write(const ombud_returns *r)
 
 void ombud_returns_method(ombud_result *res, int64_t days, const char *due)
 {
-    size_t k = strlen(res->method);
+    size_t k = strlen(res->method), n;
+    char add[1600];
 
-    if (k + 1 >= sizeof res->method)
-        return;
     /* TRANSLATORS: appended to a method paragraph when the guarantee
      * counts Ofcom's automatic compensation returns; the first %s says
      * when a case became due ("its restoration"), the second is a number
      * of days (30). */
-    snprintf(res->method + k, sizeof res->method - k, _(" Returns: each "
+    snprintf(add, sizeof add, _(" Returns: each "
              "case that owes something counts in the month it became due "
              "(%s); paid is what the credits matched to it cover (first "
              "those naming it, then by service), at most what it owes; "
              "short = owed - paid. Paid in time: in full by credits posted "
              "no later than %s calendar days after the day it became due."),
              due, ombud_n(days));
+    /* What does not fit is cut whole characters at a time (Hebrew is two
+     * bytes a letter): never half a character in a report. */
+    n = strlen(add);
+    if (k + n >= sizeof res->method) {
+        n = k + 1 < sizeof res->method ? sizeof res->method - k - 1 : 0;
+        while (n > 0 && ((unsigned char)add[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(res->method + k, add, n);
+    res->method[k + n] = '\0';
 }
 
 /* ---- cases of appointments and orders ----------------------------------------- */

@@ -68,6 +68,18 @@ Cita incumplida 2026-10 6 193,86 116,93 76,93 16,67 %
 Alta tardía 2026-10 3 58,14 51,68 6,46 33,33 %" \
     "$(grep -E '^ *(Reparación|Cita|Alta) [a-zí]+ +2026-10 ' es.txt | tr -s ' ' | sed 's/^ //')"
 
+# In Hebrew, the page's heading, and no text cut inside a letter (its
+# paragraph once ended in a drawn "<0xD7>": two bytes a letter overran a
+# buffer measured for English).
+run_ombud run -q --lang he --guarantees "$G" $IN --period 2026-10 --out he
+expect_exit 0
+pdftotext he/report.pdf he.txt
+expect_eq "PDF in Hebrew: heading, nothing cut" "1|0" \
+    "$(grep -c 'פיצוי אוטומטי' he.txt)|$(grep -c '<0x' he.txt)"
+sqlite3 he/evidence.db "SELECT method FROM results" > he-methods.txt
+expect_eq "Hebrew methods end with the returns' full stop" 3 \
+    "$(grep -c 'לפירעון\.$' he-methods.txt)"
+
 # A type with no data at all is NO DATA in both reports, never zeros
 # (and a serious data-quality item: filed with --allow-incomplete).
 run_ombud run -q --allow-incomplete --guarantees "$G" --outages "$S/outages.csv" \
