@@ -127,10 +127,17 @@ demo: deps
 	$(BUILD)/ombud verify --report demo-out/call-kpis/report.pdf \
 	    --guarantees samples/call-centre/call-kpis.ini \
 	    --calls samples/founding-case/calls.csv
+	$(BUILD)/ombud run --guarantees templates/guarantees/ofcom-auto-comp.ini \
+	    --outages samples/ofcom/outages.csv \
+	    --appointments samples/ofcom/appointments.csv \
+	    --orders samples/ofcom/orders.csv \
+	    --billing samples/ofcom/billing.csv \
+	    --period 2026-10 --out demo-out/ofcom
 	@echo "reports: demo-out/report.pdf, demo-out/report.xlsx;" \
 	    "complaint dossier: demo-out/complaint-ACC-1001.pdf, .xlsx;" \
 	    "evidence and findings: demo-out/evidence.db;" \
-	    "call-centre KPIs: demo-out/call-kpis/report.pdf, .xlsx"
+	    "call-centre KPIs: demo-out/call-kpis/report.pdf, .xlsx;" \
+	    "Ofcom automatic compensation returns: demo-out/ofcom/report.pdf, .xlsx"
 
 test-unit: $(UNIT_BIN) $(MO_FILES)
 	@sh tests/run-unit.sh $(UNIT_BIN)

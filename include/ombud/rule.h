@@ -190,6 +190,23 @@ enum { OMBUD_KPI_ALL = 1, OMBUD_KPI_QUEUE, OMBUD_KPI_DAY, OMBUD_KPI_AGENT };
 #define OMBUD_SERIES_SLOT_ANSWERED "slot.answered"
 #define OMBUD_SERIES_SLOT_ABANDONED "slot.abandoned"
 #define OMBUD_SERIES_SLOT_LEVEL "slot.level"
+/*
+ * Figures of the automatic compensation returns, written per month of the
+ * period (subject "2026-10", the filing zone's calendar month) and for the
+ * whole period (subject OMBUD_COMP_TOTAL), every month of the period
+ * written, with 0 cases when it had none.
+ */
+#define OMBUD_COMP_TOTAL "total"             /**< the period's subject */
+#define OMBUD_FIG_COMP_CASES "comp_cases"     /**< cases, count */
+#define OMBUD_FIG_COMP_OWED "comp_owed"       /**< owed, minor units */
+#define OMBUD_FIG_COMP_PAID "comp_paid"       /**< paid, minor units */
+#define OMBUD_FIG_COMP_SHORT "comp_short"     /**< owed - paid, minor */
+#define OMBUD_FIG_COMP_IN_TIME "comp_in_time" /**< cases paid in full in
+                                                  time, count */
+#define OMBUD_FIG_COMP_SHARE "comp_in_time_share" /**< of the cases, bp;
+                                                  OMBUD_BP_NONE: no case */
+#define OMBUD_FIG_COMP_DAYS "comp_days"       /**< the days allowed (total
+                                                  only), count */
 #define OMBUD_SERIES_HEAT_CALLS "heatmap.calls" /**< calls per hour of week */
 #define OMBUD_SERIES_HEAT_LIVE "heatmap.live"   /**< of those, live in time */
 #define OMBUD_SERIES_DAILY_LEVEL "daily.level"  /**< share in time a day, bp */
@@ -240,6 +257,10 @@ typedef struct ombud_drawing {
     const ombud_figure_col *figures; /**< that table's columns */
     int nfigures;
     ombud_counter counter;           /**< its dossier line */
+    const char *comp_type;           /**< what its cases are in the
+                                          automatic compensation table
+                                          (credit.h's figures), N_();
+                                          NULL: it counts none */
 } ombud_drawing;
 
 /** No chart, no figures table, no dossier line. */

@@ -31,6 +31,7 @@
 #include "ombud/manifest.h"
 #include "ombud/quality.h"
 #include "ombud/report.h"
+#include "ombud/returns.h"
 #include "ombud/rule.h"
 #include "ombud/text.h"
 #include "ombud/value.h"
@@ -932,6 +933,109 @@ static void section(pdf *p, const presult *r)
     }
 }
 
+/* ---- automatic compensation ------------------------------------------------------ */
+
+#define RET_COLS 7
+
+/* One row of the returns table: a month, the period, or NO DATA. */
+static void returns_row(pdf *p, const pdoc_table *t, const presult *r,
+                        const ombud_returns_row *m)
+{
+    int digits = ombud_currency_digits(p->chk.currency);
+    char cells[RET_COLS][64];
+    const char *c[RET_COLS];
+
+    snprintf(cells[0], sizeof cells[0], "%s", _(r->draw->comp_type));
+    snprintf(cells[1], sizeof cells[1], "%s", ombud_returns_is_total(m) ?
+             _("Period total") : m->subject);
+    ombud_fmt_count(m->cases, cells[2], sizeof cells[2]);
+    ombud_fmt_amount(m->owed, digits, cells[3], sizeof cells[3]);
+    ombud_fmt_amount(m->paid, digits, cells[4], sizeof cells[4]);
+    ombud_fmt_amount(m->shortfall, digits, cells[5], sizeof cells[5]);
+    if (m->share == OMBUD_BP_NONE)  /* no case: no share */
+        snprintf(cells[6], sizeof cells[6], "-");
+    else
+        ombud_fmt_bp(m->share, cells[6], sizeof cells[6]);
+    for (int i = 0; i < RET_COLS; i++)
+        c[i] = cells[i];
+    pdoc_table_row(&p->d, t, c, -1, NULL);
+}
+
+/*
+ * The returns of the guarantees that count them (Ofcom's automatic
+ * compensation: type x month, then the period), as the rules stored them,
+ * on a page of its own before the inputs; nothing when no guarantee
+ * counts returns, so every other filing is as it was.
+ */
+static void returns_section(pdf *p)
+{
+    ombud_returns_table *t = calloc(MAX_RESULTS, sizeof *t);
+    char owed[48], paid[48], shrt[48], share[96], line[1600];
+    pdoc_col cols[RET_COLS] = {
+        {N_("Type"), 0.22, 0, 0}, {N_("Month"), 0.14, 0, 0},
+        {N_("Cases"), 0.09, 1, 0}, {owed, 0.13, 1, 0}, {paid, 0.13, 1, 0},
+        {shrt, 0.13, 1, 0}, {share, 0.16, 1, 0}};
+    pdoc_table tab = {cols, RET_COLS, 8};
+    int any = 0;
+    int64_t days = 0;
+
+    if (!t)
+        return;
+    for (int i = 0; i < p->nres; i++) {
+        if (!p->res[i].draw->comp_type ||
+            ombud_returns_read(p->st, p->res[i].id, &t[i]))
+            continue;
+        if (t[i].n && !any)
+            days = t[i].days;
+        any |= t[i].n > 0;
+    }
+    if (!any)
+        goto done;
+    /* TRANSLATORS: table headings; %s is the currency (GBP), then a
+     * number of days (30). */
+    snprintf(owed, sizeof owed, _("Owed (%s)"),
+             ombud_fmt_currency(p->chk.currency));
+    snprintf(paid, sizeof paid, _("Paid (%s)"),
+             ombud_fmt_currency(p->chk.currency));
+    snprintf(shrt, sizeof shrt, _("Short (%s)"),
+             ombud_fmt_currency(p->chk.currency));
+    snprintf(share, sizeof share, _("%% paid in full within %s days"),
+             ombud_n(days));
+    pdoc_new_page(&p->d);
+    pdoc_para(&p->d, _("Automatic compensation"), 16, 1, 0);
+    snprintf(line, sizeof line, _("Cases, compensation owed and paid, by type "
+             "and month of %s. A case is one owing compensation, counted in "
+             "the month it became due (repair: restored; appointment: "
+             "missed; provision: completed). Paid: the credits matched to "
+             "it, at most what it owes; short = owed - paid. The method of "
+             "each guarantee says more."), p->period);
+    pdoc_para(&p->d, line, 8.5, 0, 0.2);
+    p->d.y += 4;
+    pdoc_table_start(&p->d, &tab, 20);
+    for (int i = 0; i < p->nres; i++) {
+        const presult *r = &p->res[i];
+        int64_t total = 0;
+        if (!r->draw->comp_type || !t[i].n)
+            continue;
+        for (size_t k = 0; k < t[i].n; k++)
+            if (ombud_returns_is_total(&t[i].rows[k]))
+                total = t[i].rows[k].cases;
+        /* No verdict without evidence: a type with no data says so. */
+        if (r->r.pass == OMBUD_NO_DATA && total == 0) {
+            const char *c[RET_COLS] = {_(r->draw->comp_type),
+                ombud_fmt_status("NO DATA"), "", "", "", "", ""};
+            pdoc_table_row(&p->d, &tab, c, -1, NULL);
+            continue;
+        }
+        for (size_t k = 0; k < t[i].n; k++)
+            returns_row(p, &tab, r, &t[i].rows[k]);
+    }
+done:
+    for (int i = 0; i < MAX_RESULTS; i++)
+        ombud_returns_table_free(&t[i]);
+    free(t);
+}
+
 /* ---- inputs and certification -------------------------------------------------- */
 
 static void inputs(pdf *p)
@@ -1064,6 +1168,7 @@ static void draw(pdoc *d, void *ud)
     pdoc_para(&p->d, _("Findings by guarantee"), 16, 1, 0);
     for (int i = 0; i < p->nres; i++)
         section(p, &p->res[i]);
+    returns_section(p);
     inputs(p);
     certification(p);
 }

@@ -38,6 +38,7 @@
 #include "ombud/outfile.h"
 #include "ombud/quality.h"
 #include "ombud/report.h"
+#include "ombud/returns.h"
 #include "ombud/rule.h"
 #include "ombud/text.h"
 #include "ombud/value.h"
@@ -1617,6 +1618,111 @@ static void write_method(xlsx *x, const char *name)
     }
 }
 
+/* ---- automatic compensation ------------------------------------------------------- */
+
+/*
+ * The returns table (Ofcom's automatic compensation: cases, owed, paid,
+ * short and the share paid in full in time, per type and month, then the
+ * period), as the rules stored it; a sheet of its own after every other,
+ * so no other sheet's number moves, and only when a guarantee counts
+ * returns, so a workbook without them is as it was.
+ */
+static int returns_row(xlsx *x, lxw_worksheet *ws, int row, const result *r,
+                       const ombud_returns_row *m)
+{
+    int total = ombud_returns_is_total(m);
+    lxw_format *n = total ? x->bold : x->num;
+
+    put_text(ws, row, 0, _(r->draw->comp_type), total ? x->bold : NULL);
+    put_text(ws, row, 1, r->gid, total ? x->bold : NULL);
+    put_text(ws, row, 2, total ? _("Period total") : m->subject,
+             total ? x->bold : NULL);
+    put_num(ws, row, 3, (double)m->cases, n);
+    put_num(ws, row, 4, money(x, m->owed), x->money);
+    put_num(ws, row, 5, money(x, m->paid), x->money);
+    put_num(ws, row, 6, money(x, m->shortfall), x->money);
+    put_num(ws, row, 7, (double)m->in_time, n);
+    if (m->share == OMBUD_BP_NONE)
+        put_text(ws, row, 8, "-", NULL);  /* no case: no share */
+    else
+        put_num(ws, row, 8, (double)m->share / 10000.0, x->pct);
+    return row + 1;
+}
+
+static void write_returns(xlsx *x)
+{
+    static const double widths[] = {22, 22, 14, 9, 14, 14, 14, 16, 16};
+    ombud_returns_table t[MAX_RESULTS];
+    lxw_worksheet *ws;
+    const char *name;
+    char within[96], share[96];
+    int any = 0, row;
+    int64_t days = 0;
+
+    memset(t, 0, sizeof t);
+    for (int i = 0; i < x->nres && !x->err; i++) {
+        if (!x->res[i].draw->comp_type)
+            continue;
+        if ((x->err = ombud_returns_read(x->st, x->res[i].id, &t[i])))
+            break;
+        if (t[i].n && !any)
+            days = t[i].days;
+        any |= t[i].n > 0;
+    }
+    if (x->err || !any || !(name = take_name(x, _("Automatic compensation"))) ||
+        !(ws = add_sheet(x, name)))
+        goto done;
+    put_text(ws, 0, 0, _("Automatic compensation: cases, compensation owed "
+             "and paid, by type and month"), x->title);
+    /* TRANSLATORS: %s is a number of days (30). */
+    snprintf(within, sizeof within, _("Paid in full within %s days"),
+             ombud_n(days));
+    snprintf(share, sizeof share, _("%% paid in full within %s days"),
+             ombud_n(days));
+    put_text(ws, 1, 0, _("A case is one owing compensation, counted in the "
+             "month it became due (repair: restored; appointment: missed; "
+             "provision: completed). Paid: the credits matched to it, at most "
+             "what it owes. The method of each guarantee says more."), NULL);
+    {
+        const char *head[] = {_("Type"), _("Guarantee"), _("Month"),
+                              _("Cases"), _("Owed"), _("Paid"), _("Short"),
+                              within, share};
+        for (int c = 0; c < 9; c++) {
+            worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
+                                 NULL);
+            put_text(ws, 3, c, head[c], x->head);
+        }
+    }
+    worksheet_freeze_panes(ws, 4, 0);
+    worksheet_repeat_rows(ws, 3, 3);
+    row = 4;
+    for (int i = 0; i < x->nres; i++) {
+        const result *r = &x->res[i];
+        uint64_t total = 0;
+        if (!r->draw->comp_type || !t[i].n)
+            continue;
+        for (size_t k = 0; k < t[i].n; k++)
+            if (ombud_returns_is_total(&t[i].rows[k]))
+                total = (uint64_t)t[i].rows[k].cases;
+        /* No verdict without evidence: a type with no data at all says
+         * so, never a row of zeros that reads as all paid. */
+        if (r->r.pass == OMBUD_NO_DATA && total == 0) {
+            put_text(ws, row, 0, _(r->draw->comp_type), NULL);
+            put_text(ws, row, 1, r->gid, NULL);
+            put_text(ws, row, 2, ombud_fmt_status("NO DATA"), x->nodata);
+            row++;
+            continue;
+        }
+        for (size_t k = 0; k < t[i].n; k++)
+            row = returns_row(x, ws, row, r, &t[i].rows[k]);
+    }
+    table_filter(ws, 3, row - 1, 8);
+    table_print(ws, row - 1, 4, 8);
+done:
+    for (int i = 0; i < x->nres; i++)
+        ombud_returns_table_free(&t[i]);
+}
+
 /* ---- the workbook ------------------------------------------------------------------- */
 
 /*
@@ -1735,6 +1841,8 @@ static void write_all(xlsx *x)
     for (int i = 0; i < x->nres && !x->err; i++)
         if (x->res[i].kpis[0])
             write_kpis(x, &x->res[i]);
+    if (!x->err)
+        write_returns(x);
 }
 
 static void free_results(xlsx *x)

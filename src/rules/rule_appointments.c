@@ -13,16 +13,31 @@
  * allows at most 5 hours). Each missed appointment owes `per_missed`.
  * With `target` the status follows the share kept; without it any breach
  * fails the guarantee.
+ *
+ * With `paid_within_days` (Ofcom's automatic compensation returns) each
+ * missed appointment owed `per_missed` is also a case of the returns
+ * (credit.h), counted in the month it became due: when it was missed,
+ * i.e. the end of the window plus `grace` for an engineer who never came
+ * or came late, the moment of the cancellation for a provider's
+ * cancellation with too little notice. Those cases are every appointment
+ * missed in the period, whenever its window started (a window of the
+ * day before, a cancellation for the day after), so they are read apart
+ * from the judged ones. Its credits are the account's posted from the
+ * window's start (or the cancellation, if earlier) to `credit_grace`
+ * (60 days) after it became due, matched by reference naming the
+ * appointment_id, then by service (an appointment names none: any credit
+ * that names no other appointment of the guarantee).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/credit.h"
 #include "ombud/i18n.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
 
 enum { K_MIN_NOTICE, K_GRACE, K_MAX_WINDOW, K_PER_MISSED, K_TARGET, K_KINDS,
-       K_N };
+       K_PAID_WITHIN, K_CREDIT_GRACE, K_N };
 
 static const ombud_param_def params[K_N] = {
     [K_MIN_NOTICE] = {"min_notice", OMBUD_P_DURATION, 0, "24h", NULL,
@@ -37,7 +52,17 @@ static const ombud_param_def params[K_N] = {
                   "share of appointments that must be kept"},
     [K_KINDS] = {"kinds", OMBUD_P_LIST, 0, NULL, NULL,
                  "only these kinds: repair, install (default: all)"},
+    [K_PAID_WITHIN] = {"paid_within_days", OMBUD_P_COUNT, 0, NULL, NULL,
+                       "count the returns: cases, owed, paid per month, and "
+                       "the share paid in full within this many days"},
+    [K_CREDIT_GRACE] = {"credit_grace", OMBUD_P_DURATION, 0, NULL, NULL,
+                        "returns: credits posted up to this long after a miss "
+                        "count (default 60d)"},
 };
+
+/* Credits counted for the returns up to this long after a miss, when
+ * credit_grace is not given (outage_credit's grace). */
+#define CREDIT_GRACE (60 * 86400)
 
 typedef struct state {
     const ombud_rule_ctx *ctx;
@@ -150,6 +175,78 @@ static int on_appointment(void *ud, int64_t row, const ombud_appointment *a)
     return (s->err = judge_kept(s, row, a)) != OMBUD_OK;
 }
 
+/*
+ * For the returns: is @a a miss that owes compensation, and when did it
+ * become due (*@due)? The same reading as judge_kept(), without counting.
+ */
+static int miss_due(const state *s, const ombud_appointment *a, int64_t *due)
+{
+    int64_t end = a->window_end + s->g->v[K_GRACE].num;
+
+    if (a->cancelled_by && !strcmp(a->cancelled_by, "customer"))
+        return 0;
+    if (a->cancelled_by) {
+        *due = a->cancelled_at;
+        return a->window_start - a->cancelled_at < s->g->v[K_MIN_NOTICE].num;
+    }
+    if (a->customer_absent ||
+        (a->arrived_at != OMBUD_TIME_NONE && a->arrived_at <= end))
+        return 0;
+    *due = end;
+    return 1;
+}
+
+typedef struct returns {
+    const state *s;
+    ombud_cases *cs;
+    ombud_err err;
+} returns;
+
+static int on_returned(void *ud, int64_t row, const ombud_appointment *a)
+{
+    returns *r = ud;
+    const state *s = r->s;
+    int64_t due;
+    ombud_comp_case c;
+
+    (void)row;
+    if (!ombud_param_has(&s->g->v[K_KINDS], a->kind) || !miss_due(s, a, &due) ||
+        due <= s->ctx->from || due > s->ctx->to)
+        return 0;
+    c = (ombud_comp_case){a->appointment_id, a->account_id, NULL,
+                          a->window_start < due ? a->window_start : due, due,
+                          s->g->v[K_PER_MISSED].num};
+    return (r->err = ombud_cases_add(r->cs, &c)) != OMBUD_OK;
+}
+
+/*
+ * The returns: every appointment missed in the period that owes
+ * something, whenever its window was (a provider may cancel up to
+ * min_notice before the window starts).
+ */
+static ombud_err count_returns(state *s)
+{
+    const ombud_guarantee *g = s->g;
+    returns r = {s, ombud_cases_new(s->ctx, g->v[K_PAID_WITHIN].num,
+                 g->v[K_CREDIT_GRACE].set ? g->v[K_CREDIT_GRACE].num :
+                 CREDIT_GRACE), OMBUD_OK};
+    int64_t n;
+    ombud_err err;
+
+    if (g->v[K_PER_MISSED].num > 0)
+        err = ombud_store_each_appointment(s->ctx->store, INT64_MIN + 1,
+                                           s->ctx->to + g->v[K_MIN_NOTICE].num,
+                                           on_returned, &r);
+    else
+        err = OMBUD_OK;
+    if (!err)
+        err = r.err;
+    if (!err)
+        err = ombud_cases_settle(r.cs, &n);
+    ombud_cases_free(r.cs);
+    return err;
+}
+
 static void describe(state *s, ombud_result *res)
 {
     const ombud_guarantee *g = s->g;
@@ -229,13 +326,18 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         return err;
     if (s.err)
         return s.err;
+    if (g->v[K_PAID_WITHIN].set && (err = count_returns(&s)))
+        return err;
     describe(&s, res);
+    if (g->v[K_PAID_WITHIN].set)
+        ombud_returns_method(res, g->v[K_PAID_WITHIN].num, _("the miss: the end of the window, or the provider's cancellation"));
     return OMBUD_OK;
 }
 
 /* An account's missed appointments, in its dossier. */
 static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
-                                      OMBUD_COUNTER_APPOINTMENTS};
+                                      OMBUD_COUNTER_APPOINTMENTS,
+                                      N_("Missed appointment")};
 
 const ombud_rule ombud_rule_appointments = {
     "appointments", "booked appointments kept",

@@ -45,13 +45,14 @@
 #include <string.h>
 #include <glib.h>
 
+#include "ombud/credit.h"
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
 
 enum { K_METHOD, K_MIN_DURATION, K_PER_DAY, K_AFTER_WD, K_CALENDAR, K_GRACE,
-       K_SERVICES, K_ROUNDING, K_EXCLUDE, K_CLOCK, K_N };
+       K_SERVICES, K_ROUNDING, K_EXCLUDE, K_CLOCK, K_PAID_WITHIN, K_N };
 
 static const ombud_param_def params[K_N] = {
     [K_METHOD] = {"method", OMBUD_P_WORD, 1, NULL, "pro_rata|per_day",
@@ -74,6 +75,9 @@ static const ombud_param_def params[K_N] = {
                    "outages with these exclusion reasons earn no credit"},
     [K_CLOCK] = {"clock", OMBUD_P_WORD, 0, "started", "started|reported",
                  "the outage counts from started_at or from reported_at"},
+    [K_PAID_WITHIN] = {"paid_within_days", OMBUD_P_COUNT, 0, NULL, NULL,
+                       "count the returns: cases, owed, paid per month, and "
+                       "the share paid in full within this many days"},
 };
 
 /*
@@ -87,6 +91,7 @@ typedef struct claim {
     const char *outage_id, *service;  /* in the state's strings */
     int64_t start, end;               /* the outage as credited */
     int excluded;                     /* left out by `exclude` */
+    int open;                         /* not restored by the period's end */
 } claim;
 
 /* The credit search for one account. */
@@ -95,10 +100,7 @@ typedef struct account {
     const claim *c;
     int64_t charge_row, charge, period_len;
     char *charge_ref;         /* the prorated charge's reference (owned) */
-    int64_t credited;
-    GArray *named;            /* credits naming the outage: (row, amount) */
-    GArray *credits;          /* credits for its service: (row, amount) */
-    GArray *used_rows;        /* the credits actually set against it */
+    ombud_claim *claim;       /* its credits (credit.h), owned */
 } account;
 
 /* The roundings in words, in the order of the rounding key's values. */
@@ -110,8 +112,8 @@ typedef struct state {
     const ombud_guarantee *g;
     ombud_result *res;
     int64_t owed, credited, uncharged;
-    GHashTable *spent;        /* credit row -> minor units already used */
-    GHashTable *ids;          /* outage_id of every claim (the strings') */
+    ombud_credits *m;         /* every claim's outage_id, credits used */
+    ombud_returns *returns;   /* with paid_within_days, else NULL */
     ombud_exclusions ex;      /* outages left out by `exclude` */
     GArray *claims;           /* claim, by tag */
     GStringChunk *strings;    /* the claims' texts */
@@ -147,57 +149,6 @@ static ombud_err share(const state *s, const char *subject, int64_t amount,
     return OMBUD_OK;
 }
 
-static int service_matches(const char *want, const char *have)
-{
-    return !want || !have || !strcmp(want, have);
-}
-
-/* A character that can be part of an id's word. */
-static int word_char(char c)
-{
-    return g_ascii_isalnum(c) || c == '-' || c == '_';
-}
-
-/* Does @text hold @id as a whole word (T1 is not in T12 nor in XT-1)? */
-static int has_word(const char *text, const char *id)
-{
-    size_t n = strlen(id);
-
-    for (const char *p = text; text && n && (p = strstr(p, id)); p++)
-        if ((p == text || !word_char(p[-1])) && !word_char(p[n]))
-            return 1;
-    return 0;
-}
-
-/* Does @text name an outage being credited other than @id? */
-static int names_other(const state *s, const char *text, const char *id)
-{
-    char word[128];
-
-    while (text && *text) {
-        size_t n = 0;
-        while (*text && !word_char(*text))
-            text++;
-        while (word_char(text[n]))
-            n++;
-        if (n && n < sizeof word) {
-            memcpy(word, text, n);
-            word[n] = '\0';
-            if (strcmp(word, id) && g_hash_table_contains(s->ids, word))
-                return 1;
-        }
-        text += n;
-    }
-    return 0;
-}
-
-/* Does credit @b name outage @id, in its reference or description? */
-static int names_outage(const ombud_billing *b, const char *id)
-{
-    return has_word(b->reference, id) || has_word(b->description, id);
-}
-
-
 static int on_billing(void *ud, int64_t row, const ombud_billing *b)
 {
     account *a = ud;
@@ -205,17 +156,11 @@ static int on_billing(void *ud, int64_t row, const ombud_billing *b)
 
     if (!strcmp(b->kind, "credit") && b->posted_at >= a->c->start &&
         b->posted_at <= a->c->end + grace) {
-        int64_t pair[2] = {row, b->amount};
-        const char *id = a->c->outage_id;
-        if (names_outage(b, id))
-            g_array_append_vals(a->named, pair, 2);
-        else if (service_matches(a->c->service, b->service) &&
-                 !names_other(a->s, b->reference, id) &&
-                 !names_other(a->s, b->description, id))
-            g_array_append_vals(a->credits, pair, 2);
+        ombud_claim_offer(a->claim, a->s->m, a->c->outage_id, a->c->service,
+                          row, b);
         return 0;
     }
-    if (!service_matches(a->c->service, b->service))
+    if (a->c->service && b->service && strcmp(a->c->service, b->service))
         return 0;
     if (!strcmp(b->kind, "charge") && b->period_start != OMBUD_TIME_NONE &&
         b->period_end != OMBUD_TIME_NONE && b->period_start <= a->c->start &&
@@ -229,27 +174,6 @@ static int on_billing(void *ud, int64_t row, const ombud_billing *b)
     }
     return 0;
 }
-
-/* Set @credits against @owed, each credit's unused part once, in order. */
-static void use_credits(state *s, account *a, const GArray *credits,
-                        int64_t owed)
-{
-    for (guint i = 0; i + 1 < credits->len && a->credited < owed; i += 2) {
-        int64_t row = g_array_index(credits, int64_t, i);
-        int64_t amount = g_array_index(credits, int64_t, i + 1);
-        gpointer key = (gpointer)(intptr_t)row;  /* 64-bit: whole */
-        int64_t spent = (int64_t)(intptr_t)g_hash_table_lookup(s->spent, key);
-        int64_t take = amount - spent;
-        if (take <= 0)
-            continue;
-        if (take > owed - a->credited)
-            take = owed - a->credited;
-        a->credited += take;
-        g_hash_table_insert(s->spent, key, (gpointer)(intptr_t)(spent + take));
-        g_array_append_val(a->used_rows, row);
-    }
-}
-
 
 /*
  * per_day: the days owed. The count starts after `after_working_days` full
@@ -277,8 +201,9 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
                         char *subject)
 {
     int digits = ombud_currency_digits(s->ctx->currency);
-    ombud_breach b = {"outage", "", a->c->start, a->credited, owed,
-                      owed - a->credited, "minor", owed - a->credited, ""};
+    int64_t credited = ombud_claim_paid(a->claim);
+    ombud_breach b = {"outage", "", a->c->start, credited, owed,
+                      owed - credited, "minor", owed - credited, ""};
     char d[32], o[32], c[32], ch[32], chr[160];
     int64_t id;
     ombud_err err;
@@ -286,7 +211,7 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
     snprintf(b.subject, sizeof b.subject, "%s", subject);
     ombud_fmt_duration(a->c->end - a->c->start, d, sizeof d);
     ombud_fmt_amount(owed, digits, o, sizeof o);
-    ombud_fmt_amount(a->credited, digits, c, sizeof c);
+    ombud_fmt_amount(credited, digits, c, sizeof c);
     /* The prorated charge by its amount and, when it has one, reference:
      * "64.99 (INV-1001-2610)". */
     ombud_fmt_amount(a->charge, digits, ch, sizeof ch);
@@ -320,9 +245,9 @@ static ombud_err breach(const state *s, const account *a, int64_t owed,
         (err = ombud_store_add_evidence(s->ctx->store, id, "billing_events",
                                         a->charge_row)))
         return err;
-    for (guint i = 0; i < a->used_rows->len; i++)
+    for (size_t i = 0; i < ombud_claim_nused(a->claim); i++)
         if ((err = ombud_store_add_evidence(s->ctx->store, id, "billing_events",
-                   g_array_index(a->used_rows, int64_t, i))))
+                   ombud_claim_used(a->claim, i))))
             return err;
     return OMBUD_OK;
 }
@@ -345,7 +270,7 @@ static ombud_err settle(state *s)
     account *a = &s->cur;
     const claim *c = a->c;
     char subject[96];
-    int64_t owed;
+    int64_t owed, credited;
     ombud_err err = OMBUD_OK;
 
     s->open = 0;
@@ -366,28 +291,31 @@ static ombud_err settle(state *s)
                                 days_owed(s, c->start, c->end), &owed);
     if (err)
         goto done;
-    /* By reference first: a credit filed under another service still
-     * pays the outage it names. Then by service. */
-    use_credits(s, a, a->named, owed);
-    use_credits(s, a, a->credits, owed);
-    if ((err = totals(s, owed, a->credited)))
+    /* By reference first, then by service (credit.h). */
+    ombud_claim_settle(a->claim, s->m, owed);
+    credited = ombud_claim_paid(a->claim);
+    if ((err = totals(s, owed, credited)))
         goto done;
     err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
                                  OMBUD_FIG_OWED, owed, "minor");
     if (!err)
         err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id, subject,
-                                     OMBUD_FIG_CREDITED, a->credited, "minor");
-    if (!err && owed > a->credited &&
+                                     OMBUD_FIG_CREDITED, credited, "minor");
+    if (!err && owed > credited &&
         !(err = ombud_checked_add(s->ctx, subject, "the total owed",
-                                  s->res->amount, owed - a->credited,
+                                  s->res->amount, owed - credited,
                                   &s->res->amount))) {
         err = breach(s, a, owed, subject);
         s->res->breaches++;
     }
+    /* The returns count a repair when it is done: restored in the period,
+     * with something owed (credit.h). */
+    if (!err && s->returns && !c->open && owed > 0 &&
+        c->end > s->ctx->from && c->end <= s->ctx->to)
+        err = ombud_returns_count(s->returns, subject, c->end, owed, credited,
+                                  ombud_claim_paid_at(a->claim));
 done:
-    g_array_free(a->named, TRUE);
-    g_array_free(a->credits, TRUE);
-    g_array_free(a->used_rows, TRUE);
+    ombud_claim_free(a->claim);
     g_free(a->charge_ref);
     return err;
 }
@@ -421,9 +349,7 @@ static int on_asked(void *ud, int64_t tag, const char *acct, int64_t row,
             return 1;
         s->settled = (guint)tag + 1;
         s->cur = (account){s, &g_array_index(s->claims, claim, tag), 0, 0, 0,
-                           NULL, 0, g_array_new(FALSE, FALSE, sizeof(int64_t)),
-                           g_array_new(FALSE, FALSE, sizeof(int64_t)),
-                           g_array_new(FALSE, FALSE, sizeof(int64_t))};
+                           NULL, ombud_claim_new()};
         g_free(s->acct);
         s->acct = g_strdup(acct);
         s->open = 1;
@@ -440,14 +366,14 @@ static ombud_err add_claim(state *s, int64_t row, const ombud_outage *o,
     claim c = {row, g_string_chunk_insert_const(s->strings, o->outage_id),
                o->service ? g_string_chunk_insert_const(s->strings,
                                                         o->service) : NULL,
-               start, end, excluded};
+               start, end, excluded, o->restored_at == OMBUD_TIME_NONE};
     /* A year back finds annual charges; credits come up to grace after. */
     ombud_billing_ask ask = {o->account_id, o->area, o->service,
                              start - 366 * 86400,
                              end + s->g->v[K_GRACE].num + 1, start};
 
     g_array_append_val(s->claims, c);
-    g_hash_table_add(s->ids, (gpointer)c.outage_id);
+    ombud_credits_add_case(s->m, c.outage_id);
     if (excluded)
         return OMBUD_OK;
     return ombud_store_ask_billing(s->ctx->store, s->claims->len - 1, &ask);
@@ -549,31 +475,41 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     state s = {.ctx = ctx, .g = g, .res = res};
     ombud_err err;
 
-    s.spent = g_hash_table_new(g_direct_hash, g_direct_equal);
-    s.ids = g_hash_table_new(g_str_hash, g_str_equal);
+    s.m = ombud_credits_new();
+    /* The returns count each credit for one record only: one naming an
+     * appointment or an order is not this outage's by service. */
+    if (g->v[K_PAID_WITHIN].set) {
+        s.returns = ombud_returns_new(ctx, g->v[K_PAID_WITHIN].num);
+        err = ombud_credits_add_records(s.m, ctx->store);
+    } else
+        err = OMBUD_OK;
     s.claims = g_array_new(FALSE, FALSE, sizeof(claim));
     s.strings = g_string_chunk_new(4096);
-    err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to, on_outage, &s);
+    if (!err)
+        err = ombud_store_each_outage(ctx->store, ctx->from, ctx->to,
+                                      on_outage, &s);
     if (!err && !s.err)
         err = ombud_store_each_asked_billing(ctx->store, on_asked, &s);
     if (!err && !s.err && s.open)
         s.err = settle(&s);
     if (s.open) {             /* an error stopped the reading */
-        g_array_free(s.cur.named, TRUE);
-        g_array_free(s.cur.credits, TRUE);
-        g_array_free(s.cur.used_rows, TRUE);
+        ombud_claim_free(s.cur.claim);
         g_free(s.cur.charge_ref);
     }
     if (!err && !s.err)
         s.err = settle_claims(&s, s.claims->len);
-    g_hash_table_destroy(s.spent);
-    g_hash_table_destroy(s.ids);
+    if (!err && !s.err && s.returns)
+        s.err = ombud_returns_write(s.returns);
+    ombud_credits_free(s.m);
+    ombud_returns_free(s.returns);
     g_array_free(s.claims, TRUE);
     g_string_chunk_free(s.strings);
     g_free(s.acct);
     if (err)
         return err;
     describe(&s, res);
+    if (g->v[K_PAID_WITHIN].set)
+        ombud_returns_method(res, g->v[K_PAID_WITHIN].num, _("its restoration; an outage still open is not due yet"));
     return s.err;
 }
 
@@ -594,7 +530,8 @@ static const char *check(const ombud_guarantee *g, const char **key)
 static const ombud_figure_col drawn[] = {
     {OMBUD_FIG_OWED, N_("Owed")}, {OMBUD_FIG_CREDITED, N_("Credited")}};
 static const ombud_drawing drawing = {OMBUD_CHART_NONE, N_("Outage / account"),
-                                      drawn, 2, OMBUD_COUNTER_NONE};
+                                      drawn, 2, OMBUD_COUNTER_NONE,
+                                      N_("Delayed repair")};
 
 const ombud_rule ombud_rule_outage_credit = {
     "outage_credit", "outages credited as promised",

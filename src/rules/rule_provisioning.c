@@ -20,17 +20,29 @@
  * missed start date counts, the activation day does not); `working`
  * counts the working days after the deadline up to and including the day
  * of completion. With `target` the status follows the share on time.
+ *
+ * With `paid_within_days` (Ofcom's automatic compensation returns) each
+ * late order that owes something is also a case of the returns
+ * (credit.h), counted in the month it became due: its completion, when
+ * the days late and so the amount are final. Those cases are the orders
+ * completed in the period after their deadline, whenever the deadline
+ * fell (an order due last month and done this month is this month's
+ * case; one due now and still open is no case yet), excluded orders
+ * left out. Its credits are the account's posted from the deadline to
+ * `credit_grace` (60 days) after completion, matched by reference naming
+ * the order_id, then by the order's service.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "ombud/credit.h"
 #include "ombud/i18n.h"
 #include "ombud/rule.h"
 #include "ombud/value.h"
 
 enum { K_USE_PROMISED, K_WITHIN_WD, K_BY_CLASS, K_CALENDAR, K_TARGET,
        K_EXCLUDE, K_PER_DAY, K_LATE_DAYS, K_TIER_AFTER, K_PER_DAY_THEN,
-       K_SERVICES, K_AREAS, K_N };
+       K_SERVICES, K_AREAS, K_PAID_WITHIN, K_CREDIT_GRACE, K_N };
 
 static const ombud_param_def params[K_N] = {
     [K_USE_PROMISED] = {"use_promised", OMBUD_P_BOOL, 0, "yes", NULL,
@@ -57,7 +69,17 @@ static const ombud_param_def params[K_N] = {
                     "only orders of these services (default: all)"},
     [K_AREAS] = {"areas", OMBUD_P_LIST, 0, NULL, NULL,
                  "only orders in these areas (default: all)"},
+    [K_PAID_WITHIN] = {"paid_within_days", OMBUD_P_COUNT, 0, NULL, NULL,
+                       "count the returns: cases, owed, paid per month, and "
+                       "the share paid in full within this many days"},
+    [K_CREDIT_GRACE] = {"credit_grace", OMBUD_P_DURATION, 0, NULL, NULL,
+                        "returns: credits posted up to this long after "
+                        "completion count (default 60d)"},
 };
+
+/* Credits counted for the returns up to this long after completion, when
+ * credit_grace is not given (outage_credit's grace). */
+#define CREDIT_GRACE (60 * 86400)
 
 typedef struct state {
     const ombud_rule_ctx *ctx;
@@ -65,6 +87,7 @@ typedef struct state {
     ombud_result *res;
     int64_t on_time, unclassed, open_late;
     ombud_exclusions ex;
+    ombud_cases *returns;     /* with paid_within_days, else NULL */
     ombud_err err;
 } state;
 
@@ -117,6 +140,37 @@ static int64_t days_late(const state *s, int64_t due, int64_t done)
     }
 }
 
+/*
+ * For the returns: order @o, due at @due, completed in the period after
+ * it and not excluded, owing something, is a case.
+ */
+static ombud_err count_case(state *s, const ombud_order *o, int64_t due)
+{
+    const ombud_guarantee *g = s->g;
+    int64_t owed;
+    ombud_comp_case c;
+    ombud_err err;
+
+    if (!g->v[K_PER_DAY].set || o->completed_at == OMBUD_TIME_NONE ||
+        o->completed_at <= due || o->completed_at <= s->ctx->from ||
+        o->completed_at > s->ctx->to ||
+        ombud_excluded(&g->v[K_EXCLUDE], o->exclusion) ||
+        (o->customer_requested_later &&
+         ombud_excluded(&g->v[K_EXCLUDE], "customer_requested_later")))
+        return OMBUD_OK;
+    if ((err = ombud_tiered_amount(s->ctx, o->order_id,
+                                   days_late(s, due, o->completed_at),
+                                   g->v[K_PER_DAY].num, g->v[K_TIER_AFTER].num,
+                                   g->v[K_PER_DAY_THEN].set ?
+                                   g->v[K_PER_DAY_THEN].num : -1, &owed)))
+        return err;
+    if (owed <= 0)
+        return OMBUD_OK;
+    c = (ombud_comp_case){o->order_id, o->account_id, o->service, due,
+                          o->completed_at, owed};
+    return ombud_cases_add(s->returns, &c);
+}
+
 static int on_order(void *ud, int64_t row, const ombud_order *o)
 {
     state *s = ud;
@@ -130,6 +184,9 @@ static int on_order(void *ud, int64_t row, const ombud_order *o)
         !ombud_param_has(&g->v[K_AREAS], o->area))
         return 0;
     due = deadline(s, o);
+    if (s->returns && due != OMBUD_TIME_NONE &&
+        (s->err = count_case(s, o, due)))
+        return 1;
     if (due == OMBUD_TIME_NONE || due <= s->ctx->from || due > s->ctx->to)
         return 0; /* not due in this period (a deadline at its very end is) */
     if (ombud_excluded(&g->v[K_EXCLUDE], o->exclusion) ||
@@ -275,16 +332,27 @@ static void describe(state *s, ombud_result *res)
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, res, 0, 0, 0, {0, ""}, OMBUD_OK};
+    state s = {ctx, g, res, 0, 0, 0, {0, ""}, NULL, OMBUD_OK};
+    int64_t n;
     ombud_err err;
 
+    if (g->v[K_PAID_WITHIN].set)
+        s.returns = ombud_cases_new(ctx, g->v[K_PAID_WITHIN].num,
+                                    g->v[K_CREDIT_GRACE].set ?
+                                    g->v[K_CREDIT_GRACE].num : CREDIT_GRACE);
     /* Every order placed before the period's end: a deadline can be far. */
-    if ((err = ombud_store_each_order(ctx->store, INT64_MIN + 1, ctx->to,
-                                      on_order, &s)))
+    err = ombud_store_each_order(ctx->store, INT64_MIN + 1, ctx->to, on_order,
+                                 &s);
+    if (!err)
+        err = s.err;
+    if (!err && s.returns)
+        err = ombud_cases_settle(s.returns, &n);
+    ombud_cases_free(s.returns);
+    if (err)
         return err;
-    if (s.err)
-        return s.err;
     describe(&s, res);
+    if (g->v[K_PAID_WITHIN].set)
+        ombud_returns_method(res, g->v[K_PAID_WITHIN].num, _("its completion; an order still open is not due yet"));
     return OMBUD_OK;
 }
 
@@ -309,7 +377,8 @@ static const char *check(const ombud_guarantee *g, const char **key)
 
 /* An account's late orders, in its dossier. */
 static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
-                                      OMBUD_COUNTER_ORDERS};
+                                      OMBUD_COUNTER_ORDERS,
+                                      N_("Delayed provision")};
 
 const ombud_rule ombud_rule_provisioning = {
     "provisioning", "orders for new service done by the deadline",
