@@ -25,6 +25,7 @@
 
 #include "ombud/history.h"
 #include "ombud/i18n.h"
+#include "ombud/text.h"
 #include "ombud/time.h"
 #include "pdfdoc.h"
 
@@ -394,7 +395,6 @@ static void bars(pdoc *d, const ombud_history *h, int g)
 {
     double slot, x0 = d->ml, base, rgb[3];
     int64_t top = 0;
-    int shown = 0;
 
     for (int i = 0; i < h->np; i++) {
         const ombud_history_cell *c = ombud_history_at(h, g, i);
@@ -417,7 +417,6 @@ static void bars(pdoc *d, const ombud_history *h, int g)
         char n[32];
         if (!c->present)
             continue;
-        shown++;
         bh = top ? CHART_H * (double)c->breaches / (double)top : 0;
         if (bh < 1.5)
             bh = 1.5;             /* a PASS still shows its colour */
@@ -433,7 +432,6 @@ static void bars(pdoc *d, const ombud_history *h, int g)
         pdoc_show(d, l, x - slot * 0.1, base + 2, 0.25);
         g_object_unref(l);
     }
-    (void)shown;
     d->y = base + 12;
 }
 
@@ -483,11 +481,17 @@ void ombud_history_pdf(struct pdoc *d, const ombud_history *h,
 
 /* ---- the XLSX ------------------------------------------------------------------------ */
 
-/* Text as a string cell, never a formula; XML-safe. */
+/* Text as a string cell, never a formula; a character XML cannot hold is
+ * written visibly as "<U+FFFE>" (ombud_xml_text()), as on every sheet. */
 static void put(lxw_worksheet *ws, int row, int col, const char *s,
                 lxw_format *f)
 {
-    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f);
+    int nomem;
+    char *safe = ombud_xml_text(s, &nomem);
+
+    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
+                           safe ? safe : s, f);
+    free(safe);
 }
 
 /* The colour of a status for cells and bars (as the Summary's). */
@@ -568,6 +572,9 @@ ombud_err ombud_history_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
             row++;
         }
     last = row - 1;
+    /* Printed: the tables only; the charts beside them would shrink the
+     * page to fit (the PDF prints the charts). */
+    worksheet_print_area(ws, 0, 0, (lxw_row_t)(last + 2 + h->ng), 5);
     worksheet_freeze_panes(ws, (lxw_row_t)(first + 1), 0);
     worksheet_autofilter(ws, (lxw_row_t)first, 0, (lxw_row_t)last, 5);
     row++;
@@ -612,6 +619,5 @@ ombud_err ombud_history_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
         chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
         worksheet_insert_chart(ws, (lxw_row_t)(first + g * 16), 7, ch);
     }
-    (void)last;
     return OMBUD_OK;
 }
