@@ -484,6 +484,10 @@ static ombud_err recheck_history(verify *v, ombud_store *st,
         if ((err = ombud_evaluate_span(st, gs, from[i], to[i], NULL, NULL,
                                        &id)))
             return err;
+    if (n)
+        say(v, 1, "history: %s checked again from these inputs",
+            n == 1 ? "the earlier period the report shows was" :
+            "the earlier periods the report shows were");
     return OMBUD_OK;
 }
 

@@ -96,6 +96,7 @@ expect_eq "PDF rows" "2026-08 PASS 0 0.00 USD|2026-09 FAIL 1 10.00 USD|2026-10 *
 # verify re-derives both, the earlier months included.
 run_ombud verify --report r.xlsx --guarantees g.ini --outages o.csv
 expect_exit 0
+expect_stdout_has "ok   history: the earlier periods the report shows were checked again from these inputs"
 expect_stdout_last "verified: the report was produced from these inputs by these rules and has not been changed"
 run_ombud verify --report r.pdf --guarantees g.ini --outages o.csv
 expect_exit 0
