@@ -942,9 +942,9 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
         else if (!(err = ombud_manifest_build(st, p->chk.id, m))) {
             snprintf(m->doc, sizeof m->doc, "filing");
             snprintf(m->paper, sizeof m->paper, "%s", ombud_paper_name(paper));
-            if ((err = ombud_history_manifest(st, p->chk.id, m)))
-                ;
-            else if (!ombud_manifest_format(m, p->manifest, OMBUD_MANIFEST_MAX))
+            err = ombud_history_manifest(st, p->chk.id, m);
+            if (!err &&
+                !ombud_manifest_format(m, p->manifest, OMBUD_MANIFEST_MAX))
                 err = ombud_error(OMBUD_E_DATA, NULL, "the manifest (the "
                                   "inputs' paths and checksums) is longer "
                                   "than %d bytes: import the files from "

@@ -1328,13 +1328,12 @@ static void write_manifest(xlsx *x, const char *name)
         return;
     }
     snprintf(m->doc, sizeof m->doc, "filing");
-    if ((x->err = ombud_history_manifest(x->st, x->chk.id, m)) ||
-        !ombud_manifest_format(m, line, OMBUD_MANIFEST_MAX)) {
-        if (x->err) {
-            free(m);
-            free(line);
-            return;
-        }
+    if ((x->err = ombud_history_manifest(x->st, x->chk.id, m))) {
+        free(m);
+        free(line);
+        return;
+    }
+    if (!ombud_manifest_format(m, line, OMBUD_MANIFEST_MAX)) {
         x->err = ombud_error(OMBUD_E_DATA, NULL, "the manifest (the inputs' "
                              "paths and checksums) is longer than %d bytes: "
                              "import the files from shorter paths",
