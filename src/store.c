@@ -936,6 +936,37 @@ ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
     return st->be->check_get(st, check_id, out);
 }
 
+typedef struct earlier {
+    ombud_earlier_fn fn;
+    void *ud;
+} earlier;
+
+static int tell_earlier(void *ud, int ncol, const char *const *val,
+                        const size_t *len)
+{
+    earlier *e = ud;
+
+    (void)len;
+    if (ncol < 3 || !val[0] || !val[1] || !val[2])
+        return 1;
+    return e->fn(e->ud, strtoll(val[0], NULL, 10), strtoll(val[1], NULL, 10),
+                 strtoll(val[2], NULL, 10));
+}
+
+ombud_err ombud_store_each_earlier_check(ombud_store *st,
+                                         const ombud_check_info *chk,
+                                         ombud_earlier_fn fn, void *ud)
+{
+    ombud_sql_arg a[5] = {text_arg(chk->guarantees_sha256), text_arg(chk->tz),
+                          text_arg(chk->lang[0] ? chk->lang : "en"),
+                          text_arg(chk->tool_version), num_arg(chk->from)};
+    earlier e = {fn, ud};
+
+    assert(chk && fn);
+    return st->be->each_row(st, "reading earlier checks",
+                            ombud_earlier_checks_sql, a, 5, tell_earlier, &e);
+}
+
 ombud_err ombud_store_each_result(ombud_store *st, int64_t check_id,
                                   ombud_result_fn fn, void *ud)
 {

@@ -227,6 +227,14 @@ int ombud_sign_option(const char *key);
  */
 int ombud_date_option(const char *arg, const char *cmd, const char **out);
 
+/**
+ * @brief Check --history's @p arg (0 to OMBUD_HISTORY_MAX earlier periods)
+ * and make it the depth reports show (ombud_history_set_depth()).
+ * (src/cmd/history.c)
+ * @return 0, or 64 after a usage message for command @p cmd.
+ */
+int ombud_history_option(const char *arg, const char *cmd);
+
 /* ---- the report language (src/cmd/lang.c) ---------------------------------- */
 
 #include "ombud/i18n.h"

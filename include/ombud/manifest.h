@@ -30,6 +30,10 @@
  * same report again, byte for byte, from the same inputs: a report is
  * verified by re-deriving it, not by trusting what it says of itself.
  *
+ * A filing that shows the periods before its own (history.h) lists them
+ * as "history=FROM-TO,FROM-TO" (instants, oldest first), so that verify
+ * checks them again first; a filing without any has no such key.
+ *
  * Free-text values are percent-encoded (%XX) for '%', ';', '|', '=',
  * control bytes and every byte past ASCII, so the line is plain ASCII in
  * every container (an XLSX cell, a PDF /Keywords string).
@@ -81,6 +85,9 @@ typedef struct ombud_manifest {
     char tried[4096];             /**< dossier: --tried, or "" */
     char date[16];                /**< dossier: the letter's date, YYYY-MM-DD;
                                        "": the period's last day */
+    char history[1600];           /**< filing: the earlier periods it shows
+                                       (history.h), "FROM-TO,..." oldest
+                                       first; "": none */
 } ombud_manifest;
 
 /** @brief The manifest of check @p check_id (0 = latest) from the store. */

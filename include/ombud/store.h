@@ -779,6 +779,22 @@ typedef struct ombud_check_info {
 ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
                                 ombud_check_info *out);
 
+/** An earlier check: its id and period [@p from, @p to). Non-zero stops. */
+typedef int (*ombud_earlier_fn)(void *ud, int64_t id, int64_t from,
+                                int64_t to);
+
+/**
+ * @brief Each check whose period ends at or before the start of @p chk's
+ * and that was made with the same guarantees file (SHA-256), time zone,
+ * language and ombud version, latest period first: the checks whose
+ * results a report may show as its history (history.h), since they can be
+ * made again from the same files by the same rules. @p chk is borrowed.
+ * @return OMBUD_OK, or OMBUD_E_STORE.
+ */
+ombud_err ombud_store_each_earlier_check(ombud_store *st,
+                                         const ombud_check_info *chk,
+                                         ombud_earlier_fn fn, void *ud);
+
 /** A result row read back (strings valid during the callback only). */
 typedef struct ombud_result_row {
     int64_t id;

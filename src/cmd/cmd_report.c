@@ -8,12 +8,14 @@
 
 #include "ombud/cmd.h"
 #include "ombud/diag.h"
+#include "ombud/history.h"
 #include "ombud/report.h"
 #include "ombud/store.h"
 
 const char ombud_help_report[] =
     "usage: ombud report [--db FILE] [--format xlsx|pdf] -o FILE [--check ID]\n"
     "                    [--paper letter|a4] [--lang en|es|ca|he] [--sign KEY]\n"
+    "                    [--history N]\n"
     "\n"
     "Write a report from the findings stored by 'ombud check' (the latest\n"
     "check, or --check ID). The report reads the findings only; it never\n"
@@ -40,6 +42,10 @@ const char ombud_help_report[] =
     "                   by the rules in it (run 'ombud check --lang LANG')\n"
     "  --sign KEY       sign the report with a private key from 'ombud\n"
     "                   keygen': writes FILE.sig beside it\n"
+    "  --history N      show each guarantee in up to N earlier periods of\n"
+    "                   the same kind (month, quarter, year) checked in this\n"
+    "                   store with the same guarantees file and zone\n"
+    "                   (default 12, at most 60; 0: none)\n"
     "\n"
     "examples:\n"
     "  ombud report --db evidence.db -o report.xlsx\n"
@@ -91,6 +97,7 @@ int ombud_cmd_report(int argc, char **argv)
         {"paper", required_argument, NULL, 'p'},
         {"lang", required_argument, NULL, 'l'},
         {"sign", required_argument, NULL, 's'},
+        {"history", required_argument, NULL, 'H'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
@@ -129,6 +136,10 @@ int ombud_cmd_report(int argc, char **argv)
             lang_given = 1;
             break;
         case 's': key = optarg; break;
+        case 'H':
+            if ((c = ombud_history_option(optarg, "report")))
+                return c;
+            break;
         case 'q': ombud_diag_set_verbosity(OMBUD_QUIET); break;
         case 'h': fputs(ombud_help_report, stdout); return OMBUD_EXIT_OK;
         default:

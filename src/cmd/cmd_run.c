@@ -21,6 +21,7 @@
 #include "ombud/engine.h"
 #include "ombud/diag.h"
 #include "ombud/guarantees.h"
+#include "ombud/history.h"
 #include "ombud/ingest.h"
 #include "ombud/report.h"
 #include "ombud/store.h"
@@ -30,7 +31,7 @@ const char ombud_help_run[] =
     "                 [--billing FILE]... [--period PERIOD] [--out DIR]\n"
     "                 [--appointments FILE]... [--orders FILE]...\n"
     "                 [--customers FILE]... [--snapshots FILE]...\n"
-    "                 [--paper letter|a4]\n"
+    "                 [--paper letter|a4] [--history N]\n"
     "                 [--account ID --customer NAME [--date YYYY-MM-DD]]\n"
     "                 [--lang en|es|ca|he] [--sign KEY] [--db FILE|URI]\n"
     "                 [--map [KIND.]COLUMN=HEADER]... [--strict] [-q|-v]\n"
@@ -56,6 +57,9 @@ const char ombud_help_run[] =
     "                     (e.g. months accumulated in one store, or a\n"
     "                     PostgreSQL server as in 'ombud help ingest')\n"
     "  --paper SIZE       letter (default) or a4, for the PDF\n"
+    "  --history N        with --db, show each guarantee in up to N earlier\n"
+    "                     periods checked in that store (as for 'ombud\n"
+    "                     report'; default 12, 0: none)\n"
     "  --account ID       also write that account's complaint dossier\n"
     "                     (see 'ombud help complaint')\n"
     "  --customer NAME    who complains (required with --account)\n"
@@ -99,7 +103,7 @@ typedef struct run_args {
 static int parse_args(int argc, char **argv, run_args *a)
 {
     enum { O_G = 256, O_PERIOD, O_OUT, O_PAPER, O_ACCOUNT, O_CUSTOMER, O_LANG,
-           O_SIGN, O_DB, O_ALLOW, O_DATE };
+           O_SIGN, O_DB, O_ALLOW, O_DATE, O_HISTORY };
     static const struct option own[] = {
         {"guarantees", required_argument, NULL, O_G},
         {"period", required_argument, NULL, O_PERIOD},
@@ -108,6 +112,7 @@ static int parse_args(int argc, char **argv, run_args *a)
         {"account", required_argument, NULL, O_ACCOUNT},
         {"customer", required_argument, NULL, O_CUSTOMER},
         {"date", required_argument, NULL, O_DATE},
+        {"history", required_argument, NULL, O_HISTORY},
         {"lang", required_argument, NULL, O_LANG},
         {"sign", required_argument, NULL, O_SIGN},
         {"db", required_argument, NULL, O_DB},
@@ -140,6 +145,10 @@ static int parse_args(int argc, char **argv, run_args *a)
         case O_SIGN: a->key = optarg; break;
         case O_DB: a->db = optarg; break;
         case O_ALLOW: a->allow = 1; break;
+        case O_HISTORY:
+            if ((rc = ombud_history_option(optarg, "run")))
+                return rc;
+            break;
         case O_DATE:
             if ((rc = ombud_date_option(optarg, "run", &a->date)))
                 return rc;

@@ -145,6 +145,7 @@ char *ombud_manifest_format(const ombud_manifest *m, char *buf, size_t size)
     put_kv(g, "address", m->address);
     put_kv(g, "service_address", m->service_address);
     put_kv(g, "tried", m->tried);
+    put_kv(g, "history", m->history);
     for (int i = 0; i < m->nin; i++) {
         const ombud_manifest_input *in = &m->in[i];
         g_string_append_printf(g, "; input=%s|", in->kind);
@@ -194,6 +195,7 @@ static char *text_slot(ombud_manifest *m, const char *key, size_t *size)
     SLOT("service_address", service_address);
     SLOT("tried", tried);
     SLOT("date", date);
+    SLOT("history", history);
 #undef SLOT
     return NULL;
 }

@@ -27,6 +27,7 @@
 #include "ombud/time.h"
 #include "ombud/chart.h"
 #include "ombud/diag.h"
+#include "ombud/history.h"
 #include "ombud/i18n.h"
 #include "ombud/manifest.h"
 #include "ombud/quality.h"
@@ -63,6 +64,7 @@ typedef struct pdf {
     presult res[MAX_RESULTS];
     int nres;
     ombud_quality_list q;     /* the data-quality items (owned) */
+    ombud_history hist;       /* the periods before (owned) */
     brow brows[BREACH_ROWS];  /* the breach table being laid out */
     int nbrows;
     char period[80];
@@ -1156,6 +1158,17 @@ static int copy_result(void *ud, const ombud_result_row *r)
     return 0;
 }
 
+/* The periods before, when the store has them (history.c). */
+static void history(pdf *p)
+{
+    const char *promises[MAX_RESULTS];
+
+    for (int i = 0; i < p->hist.ng && i < p->nres; i++)
+        promises[i] = p->res[i].promise;
+    if (p->hist.ng <= p->nres)
+        ombud_history_pdf(&p->d, &p->hist, promises);
+}
+
 /* The whole document; pdoc_write() calls it twice. */
 static void draw(pdoc *d, void *ud)
 {
@@ -1169,6 +1182,7 @@ static void draw(pdoc *d, void *ud)
     for (int i = 0; i < p->nres; i++)
         section(p, &p->res[i]);
     returns_section(p);
+    history(p);
     inputs(p);
     certification(p);
 }
@@ -1245,7 +1259,9 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
         else if (!(err = ombud_manifest_build(st, p->chk.id, m))) {
             snprintf(m->doc, sizeof m->doc, "filing");
             snprintf(m->paper, sizeof m->paper, "%s", ombud_paper_name(paper));
-            if (!ombud_manifest_format(m, p->manifest, OMBUD_MANIFEST_MAX))
+            err = ombud_history_manifest(st, p->chk.id, m);
+            if (!err &&
+                !ombud_manifest_format(m, p->manifest, OMBUD_MANIFEST_MAX))
                 err = ombud_error(OMBUD_E_DATA, NULL, "the manifest (the "
                                   "inputs' paths and checksums) is longer "
                                   "than %d bytes: import the files from "
@@ -1254,8 +1270,11 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
         free(m);
     }
     if (!err && !(err = ombud_store_each_result(st, p->chk.id, copy_result, p)) &&
-        !(err = ombud_quality_list_get(st, p->chk.id, 1, &p->q)))
+        !(err = ombud_quality_list_get(st, p->chk.id, 1, &p->q)) &&
+        !(err = ombud_history_load(st, &p->chk, ombud_history_depth(),
+                                   &p->hist)))
         err = write_pdf(p, path);
+    ombud_history_free(&p->hist);
     ombud_quality_list_free(&p->q);
     free(p->manifest);
     pdoc_release(&p->d);

@@ -31,6 +31,7 @@
 
 #include "ombud/time.h"
 #include "ombud/diag.h"
+#include "ombud/history.h"
 #include "ombud/evidence.h"
 #include "ombud/i18n.h"
 #include "ombud/ingest.h"
@@ -1743,6 +1744,11 @@ static void write_manifest(xlsx *x, const char *name)
         return;
     }
     snprintf(m->doc, sizeof m->doc, "filing");
+    if ((x->err = ombud_history_manifest(x->st, x->chk.id, m))) {
+        free(m);
+        free(line);
+        return;
+    }
     if (!ombud_manifest_format(m, line, OMBUD_MANIFEST_MAX)) {
         x->err = ombud_error(OMBUD_E_DATA, NULL, "the manifest (the inputs' "
                              "paths and checksums) is longer than %d bytes: "
@@ -1806,6 +1812,31 @@ static void set_properties(xlsx *x)
                                         x->chk.tool_version);
 }
 
+/*
+ * The periods before this one (history.c), on a sheet of its own after
+ * all the others, so no other sheet moves; none when the store has no
+ * earlier period of the same guarantees.
+ */
+static void write_history(xlsx *x)
+{
+    ombud_history h;
+    char money[64];
+    const char *name;
+    lxw_worksheet *ws;
+
+    if ((x->err = ombud_history_load(x->st, &x->chk, ombud_history_depth(),
+                                     &h)) || h.np < 2) {
+        ombud_history_free(&h);
+        return;
+    }
+    /* TRANSLATORS: a sheet's name (at most 31 characters kept). */
+    if ((name = take_name(x, _("History"))) && (ws = add_sheet(x, name)))
+        x->err = ombud_history_sheet(x->wb, ws, name, &h, x->chk.currency,
+                                     x->digits, ombud_xlsx_money_format(
+                                     x->chk.currency, money, sizeof money));
+    ombud_history_free(&h);
+}
+
 static void write_all(xlsx *x)
 {
     const char *summary = x->summary = take_name(x, _("Summary"));
@@ -1843,6 +1874,8 @@ static void write_all(xlsx *x)
             write_kpis(x, &x->res[i]);
     if (!x->err)
         write_returns(x);
+    if (!x->err)
+        write_history(x);
 }
 
 static void free_results(xlsx *x)

@@ -429,6 +429,8 @@ extern const char *const ombud_purge_check_sql[];
 
 /** Rows stored and rejected for source $1 (store.c checks the counts). */
 extern const char ombud_count_rows_sql[];
+/** The earlier checks a report's history may show (sql.c). */
+extern const char ombud_earlier_checks_sql[];
 
 /** The parts of the findings digest, in order (sql.c); NULL marks the
  *  breaches, read with ombud_digest_breach_sql per result of

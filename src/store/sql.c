@@ -28,6 +28,19 @@ const char ombud_count_rows_sql[] =
     " + (SELECT count(*) FROM snapshots WHERE source_id = $1),"
     " (SELECT count(*) FROM rejects WHERE source_id = $1)";
 
+/*
+ * The checks before a period ($5: its start) made with the same guarantees
+ * file ($1: its SHA-256), zone ($2), language ($3) and ombud version ($4):
+ * the only ones whose results a report may show beside its own as
+ * history, since `ombud verify` can check them again from the same files
+ * with the same rules. Latest first.
+ */
+const char ombud_earlier_checks_sql[] =
+    "SELECT id, period_start, period_end FROM checks"
+    " WHERE guarantees_sha256 = $1 AND tz = $2 AND lang = $3"
+    " AND tool_version = $4 AND period_end <= $5"
+    " ORDER BY period_start DESC, period_end DESC, id DESC";
+
 /* Indexes both stores keep from the start: on keys that arrive in order
  * (a source's rows) and on the findings' parents. (The tables added by
  * later schema versions have theirs with them.) */

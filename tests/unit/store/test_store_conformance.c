@@ -1577,6 +1577,64 @@ static void test_check_replaced(void **state)
     assert_string_equal(TM(k.from), "2026-11-01 00:00:00");
 }
 
+/*
+ * The checks a report's history may show (ombud_store_each_earlier_check):
+ * those ending by the start of October made with the same guarantees
+ * file, zone, language and ombud version, latest start first. By hand:
+ * September 15-20 (a range: the history module, not the store, keeps
+ * whole months only), September, August; not July (another guarantees
+ * file), June (another zone), May (in Spanish), nor November (later).
+ */
+typedef struct earlier_seen {
+    char text[512];
+} earlier_seen;
+
+static int on_earlier(void *ud, int64_t id, int64_t from, int64_t to)
+{
+    earlier_seen *e = ud;
+    size_t n = strlen(e->text);
+
+    (void)id;
+    snprintf(e->text + n, sizeof e->text - n, "%s%s..%s", n ? "|" : "",
+             TM(from), TM(to));
+    return 0;
+}
+
+static void add_check(ombud_check c, int64_t from, int64_t to, int64_t *id)
+{
+    c.from = from;
+    c.to = to;
+    assert_int_equal(ombud_store_begin_check(st, &c, id), OMBUD_OK);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+}
+
+static void test_earlier_checks(void **state)
+{
+    ombud_check c = october(), other = october(), utc = october(),
+                es = october();
+    ombud_check_info k;
+    earlier_seen e = {""};
+    int64_t id, oct;
+    (void)state;
+    other.guarantees_sha256 = sha_of(98);
+    utc.tz = "UTC";
+    es.lang = "es";
+    add_check(c, UTC(2026, 8, 1, 0, 0, 0), UTC(2026, 9, 1, 0, 0, 0), &id);
+    add_check(c, UTC(2026, 9, 1, 0, 0, 0), OCT, &id);
+    add_check(c, UTC(2026, 9, 15, 0, 0, 0), UTC(2026, 9, 21, 0, 0, 0), &id);
+    add_check(other, UTC(2026, 7, 1, 0, 0, 0), UTC(2026, 8, 1, 0, 0, 0), &id);
+    add_check(utc, UTC(2026, 6, 1, 0, 0, 0), UTC(2026, 7, 1, 0, 0, 0), &id);
+    add_check(es, UTC(2026, 5, 1, 0, 0, 0), UTC(2026, 6, 1, 0, 0, 0), &id);
+    add_check(c, NOV, UTC(2026, 12, 1, 0, 0, 0), &id);
+    add_check(c, OCT, NOV, &oct);
+    assert_int_equal(ombud_store_check_get(st, oct, &k), OMBUD_OK);
+    assert_int_equal(ombud_store_each_earlier_check(st, &k, on_earlier, &e),
+                     OMBUD_OK);
+    assert_string_equal(e.text, "2026-09-15 00:00:00..2026-09-21 00:00:00|"
+                        "2026-09-01 00:00:00..2026-10-01 00:00:00|"
+                        "2026-08-01 00:00:00..2026-09-01 00:00:00");
+}
+
 /* ---- 7: the findings digest ---------------------------------------------- */
 
 static void digest(int64_t check, char hex[65])
@@ -2001,6 +2059,7 @@ int main(void)
         T(test_cdr_of), T(test_check_get), T(test_each_result),
         T(test_each_breach), T(test_series_figures), T(test_figure_runs),
         T(test_evidence_long_lines), T(test_check_replaced),
+        T(test_earlier_checks),
         T(test_findings_digest), T(test_forget_refused), T(test_forget),
         T(test_forget_digest), T(test_forget_accounts), T(test_duplicates),
         T(test_breach_cut),
