@@ -505,9 +505,9 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     return err;
 }
 
-/* The columns of the figures table, in this order. No table beside the
- * listed calls (subjects NULL): the reports give the figures their own
- * sheet and section (OMBUD_CHART_KPIS), durations as durations. */
+/* The columns of the figures table, in this order. The reports give it
+ * a sheet and a section of its own (OMBUD_CHART_KPIS), durations as
+ * durations, rather than the side table beside the listed calls. */
 static const ombud_figure_col cols[] = {
     {OMBUD_FIG_OFFERED, N_("Offered")},
     {OMBUD_FIG_ANSWERED, N_("Answered")},
@@ -520,7 +520,7 @@ static const ombud_figure_col cols[] = {
     {OMBUD_FIG_ABANDON_NET, N_("Abandon rate, no short")},
     {OMBUD_FIG_SERVICE_LEVEL, N_("Service level")}};
 
-static const ombud_drawing drawing = {OMBUD_CHART_KPIS, NULL, cols,
+static const ombud_drawing drawing = {OMBUD_CHART_KPIS, N_("Calls of"), cols,
                                       (int)(sizeof cols / sizeof cols[0]),
                                       OMBUD_COUNTER_NONE};
 
