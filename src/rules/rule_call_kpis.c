@@ -151,11 +151,14 @@ static ombud_err list_call(state *s, int64_t row, const ombud_call_leg *c,
     int64_t within = s->g->v[K_WITHIN].num;
     ombud_breach b = {"call", "", c->arrived_at, w, within,
                       w > within ? w - within : 0, "s", 0, ""};
-    char when[40], wt[32];
+    char when[40], wt[32], after[64];
 
     snprintf(b.subject, sizeof b.subject, "%s", c->call_id);
     ombud_fmt_local(s->ctx->tz, c->arrived_at, when, sizeof when);
     ombud_fmt_duration(w, wt, sizeof wt);
+    /* TRANSLATORS: how long a call waited before it ended without a
+     * person, after "the queue was closed"; left out when no time. */
+    ombud_fmt_phrase_duration(_(" after %s"), w, after, sizeof after);
     if (f == OMBUD_LEG_ABANDONED && w < s->g->v[K_SHORT_ABANDON].num)
         /* TRANSLATORS: when; the queue's name as the log has it; the wait. */
         snprintf(b.detail, sizeof b.detail, _("%s: call to %s abandoned by "
@@ -163,12 +166,15 @@ static ombud_err list_call(state *s, int64_t row, const ombud_call_leg *c,
     else if (f == OMBUD_LEG_ABANDONED)
         snprintf(b.detail, sizeof b.detail, _("%s: call to %s abandoned by "
                  "the caller after %s"), when, c->queue, wt);
-    else
+    else {
         /* TRANSLATORS: when; the queue; how the call ended ("the queue was
-         * closed"); after how long. */
-        snprintf(b.detail, sizeof b.detail, _("%s: call to %s: %s after %s; "
-                 "no person"), when, c->queue, ombud_fmt_outcome(c->outcome),
-                 wt);
+         * closed"); " after 30 s", or nothing. */
+        snprintf(b.detail, sizeof b.detail, _("%s: call to %s: %s%s; no "
+                 "person"), when, c->queue, ombud_fmt_outcome(c->outcome),
+                 after);
+        /* ended by the company before the threshold: no wait to judge */
+        ombud_breach_no_person(c, &b);
+    }
     return ombud_breach_write(s->ctx, s->res, &b, "call_legs", row, NULL, 0);
 }
 
