@@ -354,6 +354,16 @@ typedef enum ombud_leg_fate {
 ombud_leg_fate ombud_leg_fate_of(const ombud_call_leg *c, int64_t *wait);
 
 /**
+ * @brief For the breach @p b of leg @p c, measured as a wait (s) against
+ * a limit: when the leg met no person (closed, voicemail, IVR) before the
+ * limit, it measured no wait worth setting against it, so @p b is set to
+ * measure that state ("no person (queue closed)", unit "state|s"); a
+ * caller kept waiting past the limit keeps the wait. Shared by the kinds
+ * that list such legs (live_support, call_kpis).
+ */
+void ombud_breach_no_person(const ombud_call_leg *c, ombud_breach *b);
+
+/**
  * Append to @p method (of @p size) the sentence saying that @p n incomplete
  * legs were left out; nothing when @p n is 0.
  */

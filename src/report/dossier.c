@@ -50,6 +50,11 @@ typedef struct dres {
     int64_t breaches;          /* the account's */
     int money;                 /* 1: the guarantee deals in money (amounts
                                   shown); 0: no amount, not even 0.00 */
+    int accuses;               /* 1: its breaches are promises broken (a
+                                  FAIL or REPORTABLE result); 0: a list
+                                  kept with a verdict that accuses no one
+                                  (a call_kpis pack PASS, MEASURED or NO
+                                  DATA lists its unanswered calls) */
 } dres;
 
 /* The account in numbers. */
@@ -192,6 +197,7 @@ static int copy_result(void *ud, const ombud_result_row *r)
     c->promise = g_strdup(r->promise);
     c->source = g_strdup(r->source);
     c->money = r->r.amount != OMBUD_AMOUNT_NONE;
+    c->accuses = r->r.pass == OMBUD_FAIL || r->r.pass == OMBUD_REPORTABLE;
     return 0;
 }
 
@@ -205,8 +211,9 @@ static ombud_err gather(dossier *x)
         return err;
     for (int i = 0; i < x->nres; i++) {
         dres *r = &x->res[i];
-        if ((err = ombud_store_each_breach_of(x->st, r->id, x->c->account,
-                                              count_breach, &r->breaches)) ||
+        if ((r->accuses &&
+             (err = ombud_store_each_breach_of(x->st, r->id, x->c->account,
+                                               count_breach, &r->breaches))) ||
             (err = ombud_store_each_figure(x->st, r->id, gather_figure, x)))
             return err;
         x->nbreaches += r->breaches;
@@ -1131,6 +1138,8 @@ static void breaches_sheet(xsheet *s, lxw_workbook *wb)
     s->row = 1;
     for (int i = 0; i < x->nres; i++) {
         xbreach xb = {s, &x->res[i]};
+        if (!x->res[i].accuses)
+            continue;
         ombud_store_each_breach_of(x->st, x->res[i].id, x->c->account,
                                    x_breach, &xb);
     }

@@ -945,7 +945,8 @@ static void build_side(xlsx *x, const result *r, side *s)
     memset(s, 0, sizeof *s);
     if (d->chart == OMBUD_CHART_DAILY) {
         side_daily(x, r, s);
-    } else if (d->subjects) {
+    } else if (d->subjects && d->chart != OMBUD_CHART_KPIS) {
+        /* (call_kpis: a sheet of its own, write_kpis()) */
         side_figures(x, r, s, d);
         if (d->chart == OMBUD_CHART_DURATIONS)
             s->draw = s->nrows > 1 ? S_BARS : S_NONE;
@@ -1270,7 +1271,7 @@ static void write_kpis(xlsx *x, const result *r)
              "answered."), NULL);
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, (lxw_col_t)r->draw->nfigures, 12, NULL);
-    put_text(ws, TABLE_ROW, 0, _("Calls of"), x->head);
+    put_text(ws, TABLE_ROW, 0, _(r->draw->subjects), x->head);
     for (int c = 0; c < r->draw->nfigures; c++)
         put_text(ws, TABLE_ROW, c + 1, _(r->draw->figures[c].label), x->head);
     worksheet_freeze_panes(ws, TABLE_ROW + 1, 0);

@@ -151,11 +151,14 @@ static ombud_err list_call(state *s, int64_t row, const ombud_call_leg *c,
     int64_t within = s->g->v[K_WITHIN].num;
     ombud_breach b = {"call", "", c->arrived_at, w, within,
                       w > within ? w - within : 0, "s", 0, ""};
-    char when[40], wt[32];
+    char when[40], wt[32], after[64];
 
     snprintf(b.subject, sizeof b.subject, "%s", c->call_id);
     ombud_fmt_local(s->ctx->tz, c->arrived_at, when, sizeof when);
     ombud_fmt_duration(w, wt, sizeof wt);
+    /* TRANSLATORS: how long a call waited before it ended without a
+     * person, after "the queue was closed"; left out when no time. */
+    ombud_fmt_phrase_duration(_(" after %s"), w, after, sizeof after);
     if (f == OMBUD_LEG_ABANDONED && w < s->g->v[K_SHORT_ABANDON].num)
         /* TRANSLATORS: when; the queue's name as the log has it; the wait. */
         snprintf(b.detail, sizeof b.detail, _("%s: call to %s abandoned by "
@@ -163,12 +166,15 @@ static ombud_err list_call(state *s, int64_t row, const ombud_call_leg *c,
     else if (f == OMBUD_LEG_ABANDONED)
         snprintf(b.detail, sizeof b.detail, _("%s: call to %s abandoned by "
                  "the caller after %s"), when, c->queue, wt);
-    else
+    else {
         /* TRANSLATORS: when; the queue; how the call ended ("the queue was
-         * closed"); after how long. */
-        snprintf(b.detail, sizeof b.detail, _("%s: call to %s: %s after %s; "
-                 "no person"), when, c->queue, ombud_fmt_outcome(c->outcome),
-                 wt);
+         * closed"); " after 30 s", or nothing. */
+        snprintf(b.detail, sizeof b.detail, _("%s: call to %s: %s%s; no "
+                 "person"), when, c->queue, ombud_fmt_outcome(c->outcome),
+                 after);
+        /* ended by the company before the threshold: no wait to judge */
+        ombud_breach_no_person(c, &b);
+    }
     return ombud_breach_write(s->ctx, s->res, &b, "call_legs", row, NULL, 0);
 }
 
@@ -505,9 +511,9 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     return err;
 }
 
-/* The columns of the figures table, in this order. No table beside the
- * listed calls (subjects NULL): the reports give the figures their own
- * sheet and section (OMBUD_CHART_KPIS), durations as durations. */
+/* The columns of the figures table, in this order. The reports give it
+ * a sheet and a section of its own (OMBUD_CHART_KPIS), durations as
+ * durations, rather than the side table beside the listed calls. */
 static const ombud_figure_col cols[] = {
     {OMBUD_FIG_OFFERED, N_("Offered")},
     {OMBUD_FIG_ANSWERED, N_("Answered")},
@@ -520,7 +526,7 @@ static const ombud_figure_col cols[] = {
     {OMBUD_FIG_ABANDON_NET, N_("Abandon rate, no short")},
     {OMBUD_FIG_SERVICE_LEVEL, N_("Service level")}};
 
-static const ombud_drawing drawing = {OMBUD_CHART_KPIS, NULL, cols,
+static const ombud_drawing drawing = {OMBUD_CHART_KPIS, N_("Calls of"), cols,
                                       (int)(sizeof cols / sizeof cols[0]),
                                       OMBUD_COUNTER_NONE, NULL};
 

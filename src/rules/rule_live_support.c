@@ -40,24 +40,6 @@ typedef struct state {
     ombud_err err;
 } state;
 
-/*
- * A leg that ended without a person before the limit measured no wait
- * worth setting against it: "no person (queue closed)", not "47 s"
- * against "10 min". A caller kept waiting past the limit keeps the wait.
- */
-static void state_of(const ombud_call_leg *c, ombud_breach *b)
-{
-    int64_t code = !strcmp(c->outcome, "closed") ? OMBUD_STATE_QUEUE_CLOSED :
-                   !strcmp(c->outcome, "voicemail") ? OMBUD_STATE_VOICEMAIL :
-                   !strcmp(c->outcome, "ivr") ? OMBUD_STATE_IVR : 0;
-
-    if (code && b->measured <= b->limit) {
-        b->unit = "state|s";
-        b->measured = code;
-        b->shortfall = b->limit;
-    }
-}
-
 /* Write the breach for a leg that did not reach a person in time. */
 static ombud_err breach(state *s, int64_t row, const ombud_call_leg *c,
                         int64_t wait)
@@ -82,7 +64,7 @@ static ombud_err breach(state *s, int64_t row, const ombud_call_leg *c,
         snprintf(b.detail, sizeof b.detail, _("%s: call to %s: %s after %s; "
                  "no live person (limit %s)"), when, c->queue,
                  ombud_fmt_outcome(c->outcome), w, m);
-        state_of(c, &b);
+        ombud_breach_no_person(c, &b);
     }
     return ombud_breach_write(s->ctx, s->res, &b, "call_legs", row, NULL, 0);
 }

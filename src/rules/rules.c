@@ -103,6 +103,24 @@ ombud_leg_fate ombud_leg_fate_of(const ombud_call_leg *c, int64_t *wait)
     return OMBUD_LEG_NO_PERSON;
 }
 
+/*
+ * A leg that ended without a person before the limit measured no wait
+ * worth setting against it: "no person (queue closed)", not "47 s"
+ * against "10 min". A caller kept waiting past the limit keeps the wait.
+ */
+void ombud_breach_no_person(const ombud_call_leg *c, ombud_breach *b)
+{
+    int64_t code = !strcmp(c->outcome, "closed") ? OMBUD_STATE_QUEUE_CLOSED :
+                   !strcmp(c->outcome, "voicemail") ? OMBUD_STATE_VOICEMAIL :
+                   !strcmp(c->outcome, "ivr") ? OMBUD_STATE_IVR : 0;
+
+    if (code && b->measured <= b->limit) {
+        b->unit = "state|s";
+        b->measured = code;
+        b->shortfall = b->limit;
+    }
+}
+
 void ombud_method_incomplete(char *method, size_t size, int64_t n)
 {
     size_t len = strlen(method);

@@ -57,6 +57,16 @@ static void test_charts(void **state)
                      OMBUD_COUNTER_ORDERS);
     assert_int_equal(ombud_rule_drawing("restoration")->counter,
                      OMBUD_COUNTER_NONE);
+    /* call_kpis: its own tables, the figures in the order the reports
+     * show them */
+    d = ombud_rule_drawing("call_kpis");
+    assert_int_equal(d->chart, OMBUD_CHART_KPIS);
+    assert_int_equal(d->nfigures, 10);
+    assert_string_equal(d->figures[0].name, "offered");
+    assert_string_equal(d->figures[5].name, "asa");
+    assert_string_equal(d->figures[6].name, "aht");
+    assert_string_equal(d->figures[9].name, "service_level");
+    assert_int_equal(d->counter, OMBUD_COUNTER_NONE);
 }
 
 /* 3: one unit table: its cells and its text agree on the unit. */
