@@ -27,7 +27,8 @@ trouble_rate|in the period|x 100 /|lines
 appointments|window starts in the period|cancel|pending
 provisioning|deadline falls in the period|still open at the end of the period|earlier
 reportable_outage|starting in the period|whole minutes x customers_affected
-reliability|began in the period|by local day of their start|in effect on the last day|momentary|still open runs to the period end|2.5 beta'
+reliability|began in the period|by local day of their start|in effect on the last day|momentary|still open runs to the period end|2.5 beta
+call_kpis|arriving|offered|handed on|short abandons|half up|upper edge|not judged'
 
 cat > "$G" <<'INI'
 [filing]
@@ -58,6 +59,7 @@ section appointments
 section provisioning 'within_working_days = 5'
 section reportable_outage
 section reliability 'saifi_max = 1.20'
+section call_kpis
 
 ingest "$LA" --outages "$FOUNDING/outages.csv" --calls "$FOUNDING/calls.csv" \
     --billing "$FOUNDING/billing.csv"
