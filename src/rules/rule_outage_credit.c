@@ -518,7 +518,10 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         return err;
     describe(&s, res);
     if (g->v[K_PAID_WITHIN].set)
-        ombud_returns_method(res, g->v[K_PAID_WITHIN].num, _("its restoration; an outage still open is not due yet"));
+        /* TRANSLATORS: when a case of the returns became due. */
+        ombud_returns_method(res, g->v[K_PAID_WITHIN].num,
+                             _("its restoration; an outage still "
+                               "open is not due yet"));
     return s.err;
 }
 
