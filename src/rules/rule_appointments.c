@@ -26,7 +26,8 @@
  * window's start (or the cancellation, if earlier) to `credit_grace`
  * (60 days) after it became due, matched by reference naming the
  * appointment_id, then by service (an appointment names none: any credit
- * that names no other appointment of the guarantee).
+ * that names no other appointment of the guarantee, and no outage or
+ * order the store holds).
  */
 #include <stdio.h>
 #include <string.h>
@@ -330,7 +331,10 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         return err;
     describe(&s, res);
     if (g->v[K_PAID_WITHIN].set)
-        ombud_returns_method(res, g->v[K_PAID_WITHIN].num, _("the miss: the end of the window, or the provider's cancellation"));
+        /* TRANSLATORS: when a case of the returns became due. */
+        ombud_returns_method(res, g->v[K_PAID_WITHIN].num,
+                             _("the miss: the end of the window, or "
+                               "the provider's cancellation"));
     return OMBUD_OK;
 }
 

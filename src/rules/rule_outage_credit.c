@@ -36,7 +36,16 @@
  * once, in posting order within each pass, across all outages, so one
  * credit never pays for two outages. A shortfall is a breach whose amount is what
  * is still owed; its evidence is the outage, the charge and the credits
- * used.
+ * used. The matching is credit.c's, shared with the returns of
+ * appointments and provisioning.
+ *
+ * With `paid_within_days` (Ofcom's automatic compensation returns) each
+ * account outage restored in the period and owed something is also a
+ * case of the returns (credit.h): due at its restoration, paid what its
+ * credits cover. An outage still open is still accruing: no case yet.
+ * Then a credit that names another outage, appointment or order the store
+ * holds is not taken by service (one credit, one record, across the
+ * three types of the return).
  */
 #include <assert.h>
 #include <stdint.h>
@@ -509,7 +518,10 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         return err;
     describe(&s, res);
     if (g->v[K_PAID_WITHIN].set)
-        ombud_returns_method(res, g->v[K_PAID_WITHIN].num, _("its restoration; an outage still open is not due yet"));
+        /* TRANSLATORS: when a case of the returns became due. */
+        ombud_returns_method(res, g->v[K_PAID_WITHIN].num,
+                             _("its restoration; an outage still "
+                               "open is not due yet"));
     return s.err;
 }
 

@@ -30,7 +30,8 @@
  * case; one due now and still open is no case yet), excluded orders
  * left out. Its credits are the account's posted from the deadline to
  * `credit_grace` (60 days) after completion, matched by reference naming
- * the order_id, then by the order's service.
+ * the order_id, then by the order's service (a credit naming another
+ * order, an outage or an appointment the store holds is that record's).
  */
 #include <stdio.h>
 #include <string.h>
@@ -352,7 +353,10 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
         return err;
     describe(&s, res);
     if (g->v[K_PAID_WITHIN].set)
-        ombud_returns_method(res, g->v[K_PAID_WITHIN].num, _("its completion; an order still open is not due yet"));
+        /* TRANSLATORS: when a case of the returns became due. */
+        ombud_returns_method(res, g->v[K_PAID_WITHIN].num,
+                             _("its completion; an order still "
+                               "open is not due yet"));
     return OMBUD_OK;
 }
 
