@@ -513,6 +513,8 @@ typedef struct sq_store {
                                     first is queued (owned) */
     leg_memo legs[LEG_MEMO];     /* the legs last read (see above) */
     int account_indexed;         /* account_index() has built it */
+    int source_dropped;          /* the file's table was empty: its source
+                                    index is built at the end (bulk_table) */
 } sq_store;
 
 /* Used before their definitions. */
@@ -921,6 +923,51 @@ static ombud_err sq_has_size(ombud_store *base, const char *kind, int64_t bytes,
                                                  : db_error(st, "looking up a source");
 }
 
+/*
+ * The tables whose source index is built once a file's rows are in, when
+ * the table was empty: inserted row by row, it was 16 % of the
+ * instructions of an outage ingest, built in one pass 2 %. Duplicate
+ * keys are found by the UNIQUE indexes, which stay. (A table holding
+ * rows keeps the index: rebuilding it would read them all.)
+ */
+static const struct bulk_table {
+    const char *kind;      /* the source kind (ombud_input_kinds) */
+    const char *empty_sql; /* a row if the table has any */
+    const char *drop_sql;  /* its source index, from ombud_source_index_sql */
+} bulk_tables[] = {
+    {"outages", "SELECT 1 FROM outages LIMIT 1",
+     "DROP INDEX outages_source"},
+    {"calls", "SELECT 1 FROM call_legs LIMIT 1",
+     "DROP INDEX call_legs_source"},
+    {"billing", "SELECT 1 FROM billing_events LIMIT 1",
+     "DROP INDEX billing_source"},
+};
+
+/* In a file's transaction: drop @kind's source index if its table is
+ * empty (sq_end_rows builds it again). */
+static ombud_err drop_source_index(sq_store *st, const char *kind)
+{
+    const struct bulk_table *t = NULL;
+    sqlite3_stmt *s;
+    int rc;
+
+    for (size_t i = 0; i < sizeof bulk_tables / sizeof *bulk_tables; i++)
+        if (!strcmp(kind, bulk_tables[i].kind))
+            t = &bulk_tables[i];
+    if (!t)
+        return OMBUD_OK;
+    if (sqlite3_prepare_v2(st->db, t->empty_sql, -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "looking for rows");
+    rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc == SQLITE_ROW)
+        return OMBUD_OK;
+    if (rc != SQLITE_DONE)
+        return db_error(st, "looking for rows");
+    st->source_dropped = 1;
+    return exec(st, t->drop_sql);
+}
+
 /* Foreign keys checked again, once a file's transaction has ended (the
  * pragma is a no-op inside one). */
 static void fk_on(sq_store *st)
@@ -960,7 +1007,9 @@ static ombud_err sq_begin_file(ombud_store *base, const ombud_source *src,
         return err;
     }
     *id = sqlite3_last_insert_rowid(st->db);
-    return OMBUD_OK;
+    if ((err = drop_source_index(st, src->kind)))
+        sq_abort_file(&st->base);
+    return err;
 }
 
 static ombud_err sq_set_source_checksum(ombud_store *base, int64_t id,
@@ -990,16 +1039,23 @@ static void sq_abort_file(ombud_store *base)
         fk_on(st);
     }
     st->in_file = 0;
+    st->source_dropped = 0; /* the rollback brought the index back */
 }
 
-/* SQLite finds a duplicate key as the row is inserted: nothing waits. */
+/* SQLite finds a duplicate key as the row is inserted: nothing waits.
+ * A source index dropped for the load is built again, before the rows
+ * are counted by it. */
 static ombud_err sq_end_rows(ombud_store *base, int64_t source_id,
                              ombud_counts *c)
 {
-    (void)base;
+    sq_store *st = (sq_store *)base;
+
     (void)source_id;
     (void)c;
-    return OMBUD_OK;
+    if (!st->source_dropped)
+        return OMBUD_OK;
+    st->source_dropped = 0;
+    return exec(st, ombud_source_index_sql);
 }
 
 static ombud_err sq_commit_file(ombud_store *base, int64_t source_id,
