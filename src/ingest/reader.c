@@ -1368,16 +1368,17 @@ static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
 
 /*
  * Splitting the file into records (libcsv, line ends, hashing) was a
- * quarter of an outage ingest, and the store's inserts most of the rest:
- * on two cores they overlap. The parsing thread runs parse_file() on its
- * own copy of the reader, whose on_record() and reject_at() append to a
- * batch instead (lex_record, lex_reject); the calling thread takes the
- * batches in order and hands each record to on_record() as if it had
- * parsed it (lex_take). Only the calling thread prints, stores or counts,
- * so rejects, messages and row ids come out as with one thread. The
- * parsing thread prints only before its first record (a header too long,
- * an empty file), while the calling thread waits for it. Memory stays
- * bounded: LEX_BATCHES batches go round, a full one waits for a free one.
+ * sixth of the instructions of an outage ingest, and the store's inserts
+ * most of the rest: on two cores they overlap. The parsing thread runs
+ * parse_file() on its own copy of the reader, whose on_record() and
+ * reject_at() append to a batch instead (lex_record, lex_reject); the
+ * calling thread takes the batches in order and hands each record to
+ * on_record() as if it had parsed it (lex_take). Only the calling thread
+ * prints, stores or counts, so rejects, messages and row ids come out as
+ * with one thread. The parsing thread prints only before its first
+ * record (a header too long, an empty file), while the calling thread
+ * waits for it. Memory stays bounded: LEX_BATCHES batches go round, a
+ * full one waits for a free one.
  */
 #define LEX_BATCHES 4
 #define LEX_EVENTS 1024            /* records and rejects per batch */
@@ -1440,21 +1441,20 @@ static void lex_send(lexer *lx, int64_t read, int last)
     lx->cur = NULL;
 }
 
-/* Grow @p (@cap elements of @size bytes) to at least @need elements. */
-static int lex_grow(void **p, size_t *cap, size_t need, size_t size)
+/* @p (room for *@cap elements of @size bytes) with room for at least
+ * @need (and one), *@cap updated; NULL when out of memory, @p intact. */
+static void *lex_grow(void *p, size_t *cap, size_t need, size_t size)
 {
     size_t nc = *cap ? *cap : 64;
-    void *q;
 
-    if (need <= *cap)
-        return 1;
+    if (need <= *cap && p)
+        return p;
     while (nc < need)
         nc *= 2;
-    if (!(q = realloc(*p, nc * size)))
-        return 0;
-    *p = q;
+    if (!(p = realloc(p, nc * size)))
+        return NULL;
     *cap = nc;
-    return 1;
+    return p;
 }
 
 /*
@@ -1466,6 +1466,7 @@ static lex_batch *lex_batch_for(reader *r, size_t bytes, size_t fields)
 {
     lexer *lx = r->lex;
     lex_batch *b = lx->cur;
+    void *p;
 
     if (g_atomic_int_get(&lx->stop)) {
         r->fatal = OMBUD_E_INTERNAL; /* the calling thread has stopped */
@@ -1476,13 +1477,15 @@ static lex_batch *lex_batch_for(reader *r, size_t bytes, size_t fields)
     if (!lx->cur)
         lx->cur = g_async_queue_pop(lx->empty);
     b = lx->cur;
-    if (!lex_grow((void **)&b->bytes, &b->cap, b->used + bytes, 1) ||
-        !lex_grow((void **)&b->off, &b->capo, b->nf + fields, sizeof *b->off) ||
-        !lex_grow((void **)&b->len, &b->capl, b->nf + fields, sizeof *b->len)) {
+    if ((p = lex_grow(b->bytes, &b->cap, b->used + bytes, 1)))
+        b->bytes = p;
+    if (p && (p = lex_grow(b->off, &b->capo, b->nf + fields, sizeof *b->off)))
+        b->off = p;
+    if (p && (p = lex_grow(b->len, &b->capl, b->nf + fields, sizeof *b->len)))
+        b->len = p;
+    if (!p)
         r->fatal = OMBUD_E_NOMEM;
-        return NULL;
-    }
-    return b;
+    return p ? b : NULL;
 }
 
 /*
