@@ -1110,9 +1110,10 @@ static ombud_err base_subject(state *s, ombud_result *res, const char *name,
         OMBUD_FIG_SAIDI, OMBUD_FIG_CAIDI, OMBUD_FIG_MAIFI_E};
     ombud_store *st = s->ctx->store;
     int64_t id = s->ctx->result_id, v[OMBUD_BASE_N][OMBUD_BASE_MAX_YEARS];
-    int64_t avg, lim;
+    int64_t avg[OMBUD_BASE_N], lim;
     int years = s->base.years, over;
     char base[160], sub[240], lbl[64], shown[32], a[32], m[32], ls[120];
+    char idx[64];
     ombud_err err;
 
     if (s->g->v[K_MEDS].num == 0)
@@ -1138,11 +1139,12 @@ static ombud_err base_subject(state *s, ombud_result *res, const char *name,
     /* TRANSLATORS: a row of the indices table: an area's average over
      * the baseline's past years ("North excl. MEDs, average"). */
     snprintf(sub, sizeof sub, _("%s, average"), base);
-    for (int i = 0; i < OMBUD_BASE_N; i++)
-        if ((err = ombud_store_add_figure(st, id, sub, figs[i],
-                                          ombud_base_mean(v[i], years),
+    for (int i = 0; i < OMBUD_BASE_N; i++) {
+        avg[i] = ombud_base_mean(v[i], years);
+        if ((err = ombud_store_add_figure(st, id, sub, figs[i], avg[i],
                                           "milli")))
             return err;
+    }
     /* TRANSLATORS: a row of the indices table: an area's limits from the
      * baseline ("North excl. MEDs, limit"). */
     snprintf(sub, sizeof sub, _("%s, limit"), base);
@@ -1150,8 +1152,7 @@ static ombud_err base_subject(state *s, ombud_result *res, const char *name,
     for (int i = 0; i < OMBUD_BASE_N; i++) {
         if (!base_has(s, i))
             continue;
-        avg = ombud_base_mean(v[i], years);
-        lim = ombud_base_limit(avg, s->g->v[K_BASE_MARGIN].num);
+        lim = ombud_base_limit(avg[i], s->g->v[K_BASE_MARGIN].num);
         if ((err = ombud_store_add_figure(st, id, sub, figs[i], lim, "milli")))
             return err;
         if (lim == OMBUD_BP_NONE || (i == OMBUD_BASE_CAIDI && u->ci <= 0))
@@ -1165,14 +1166,13 @@ static ombud_err base_subject(state *s, ombud_result *res, const char *name,
          * and the margin ("1.40 (average 1.27 + 10.00%)"). */
         snprintf(ls, sizeof ls, _("%s (average %s + %s)"),
                  ombud_milli_say(lim, lbl, sizeof lbl),
-                 ombud_milli_say(avg, a, sizeof a), m);
+                 ombud_milli_say(avg[i], a, sizeof a), m);
         /* TRANSLATORS: an index judged against its baseline ("SAIFI
          * (baseline)"), in a breach's subject. */
-        snprintf(sub, sizeof sub, _("%s (baseline)"), base_names[i]);
-        if ((err = judge_one(s, res, name, ai, sub, over, now_index(i, u),
+        snprintf(idx, sizeof idx, _("%s (baseline)"), base_names[i]);
+        if ((err = judge_one(s, res, name, ai, idx, over, now_index(i, u),
                              lim, shown, ls)))
             return err;
-        snprintf(sub, sizeof sub, _("%s, limit"), base);
     }
     return OMBUD_OK;
 }
