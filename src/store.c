@@ -776,6 +776,13 @@ ombud_err ombud_store_each_outage(ombud_store *st, int64_t from, int64_t to,
     return st->be->each_outage(st, from, to, fn, ud);
 }
 
+ombud_err ombud_store_each_outage_started(ombud_store *st, int64_t from,
+                                          int64_t to, int ordered,
+                                          ombud_outage_fn fn, void *ud)
+{
+    return st->be->each_outage_started(st, from, to, ordered, fn, ud);
+}
+
 ombud_err ombud_store_each_step(ombud_store *st, int64_t from, int64_t to,
                                 ombud_step_fn fn, void *ud)
 {

@@ -1395,9 +1395,15 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     if (!err)
         err = ombud_store_each_step(ctx->store, s.read_from, ctx->to, on_step,
                                     &s);
+    /* The history is only summed (by day, area and year, in integers), so
+     * it is read in the store's own order; the period's interruptions are
+     * listed, so they come in start order. */
+    if (!err && s.read_from < ctx->from)
+        err = ombud_store_each_outage_started(ctx->store, s.read_from,
+                                              ctx->from, 0, on_outage, &s);
     if (!err)
-        err = ombud_store_each_outage(ctx->store, s.read_from, ctx->to,
-                                      on_outage, &s);
+        err = ombud_store_each_outage_started(ctx->store, ctx->from, ctx->to,
+                                              1, on_outage, &s);
     if (!err)
         err = s.err;
     if (!err) {

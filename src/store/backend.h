@@ -154,6 +154,8 @@ struct ombud_store_be {
         ombud_leg_fn fn, void *ud);
     ombud_err (*each_outage)(ombud_store *st, int64_t from, int64_t to,
         ombud_outage_fn fn, void *ud);
+    ombud_err (*each_outage_started)(ombud_store *st, int64_t from,
+        int64_t to, int ordered, ombud_outage_fn fn, void *ud);
     ombud_err (*each_step)(ombud_store *st, int64_t from, int64_t to,
         ombud_step_fn fn, void *ud);
     ombud_err (*each_appointment)(ombud_store *st, int64_t from, int64_t to,
@@ -250,6 +252,7 @@ struct ombud_store_be {
     .clear_staged = p##_clear_staged, .add_reject = p##_add_reject, \
     .totals_get = p##_totals_get, .data_span = p##_data_span, \
     .each_leg = p##_each_leg, .each_outage = p##_each_outage, \
+    .each_outage_started = p##_each_outage_started, \
     .each_step = p##_each_step, \
     .each_appointment = p##_each_appointment, .each_order = p##_each_order, \
     .each_customers = p##_each_customers, .each_promise = p##_each_promise, \

@@ -2108,6 +2108,24 @@ static ombud_err pg_each_outage(ombud_store *base, int64_t from, int64_t to,
                     " > $1) ORDER BY started_at, id", &p, outage_row, &w);
 }
 
+static ombud_err pg_each_outage_started(ombud_store *base, int64_t from,
+                                        int64_t to, int ordered,
+                                        ombud_outage_fn fn, void *ud)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+    walk w = {(void *)fn, ud};
+    prm p = {0};
+
+    p_period(&p, from, to);
+    return each_row(pg, "reading evidence", ordered ? "SELECT "
+                    OUTAGE_COLUMNS_WITH(OMBUD_OUTAGE_END("outages.")) " FROM "
+                    "outages WHERE started_at >= $1 AND started_at < $2 "
+                    "ORDER BY started_at, id" : "SELECT "
+                    OUTAGE_COLUMNS_WITH(OMBUD_OUTAGE_END("outages.")) " FROM "
+                    "outages WHERE started_at >= $1 AND started_at < $2",
+                    &p, outage_row, &w);
+}
+
 static int step_row(void *ud, const PGresult *r, int row)
 {
     walk *w = ud;

@@ -721,6 +721,31 @@ static void store_outages(void)
     end(id, 7, 6, 1, 0);
 }
 
+/* Started in [from, to): O-6 and O-3 of October, in start order when
+ * asked; O-4 (started at to) and September's three are out. In the
+ * store's own order the same rows, in any order. */
+static void test_each_outage_started(void **state)
+{
+    seen s = {0}, any = {0}, all = {0};
+    (void)state;
+    store_outages();
+    assert_int_equal(ombud_store_each_outage_started(st, OCT, NOV, 1,
+                                                     on_outage, &s), OMBUD_OK);
+    assert_string_equal(s.text,
+        "O-6|ACC-1|North|fibre|2026-10-10 08:00:00|2026-10-10 20:00:00|1|"
+        "2026-10-03 09:00:00|2026-10-02 12:00:00|120|fibre cut|"
+        "2026-10-10 08:30:00|planned_notified|urban\n"
+        "O-3|-|-|-|2026-10-31 23:59:59|-|0|-|-|0|-|-|-|-\n");
+    assert_int_equal(ombud_store_each_outage_started(st, OCT, NOV, 0,
+                                                     on_outage, &any), OMBUD_OK);
+    assert_int_equal(any.n, 2);
+    assert_non_null(strstr(any.text, "O-6|ACC-1|North|"));
+    assert_non_null(strstr(any.text, "O-3|-|-|-|2026-10-31 23:59:59|"));
+    assert_int_equal(ombud_store_each_outage_started(st, UTC(2026, 9, 1, 0, 0,
+                     0), NOV + 1, 0, on_outage, &all), OMBUD_OK);
+    assert_int_equal(all.n, 6);
+}
+
 /* Open at some instant of [from, to): started before to, not restored by
  * from. O-1 restored exactly at from and O-4 started exactly at to are
  * out; open O-5 and O-3 are in. In start order. */
@@ -2052,7 +2077,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
         T(test_file_counts), T(test_counted_lines), T(test_abort_file),
         T(test_accounting_mismatch), T(test_source_checksum_notes),
-        T(test_each_outage), T(test_steps), T(test_each_leg), T(test_each_billing),
+        T(test_each_outage), T(test_each_outage_started), T(test_steps), T(test_each_leg), T(test_each_billing),
         T(test_each_appointment), T(test_each_order), T(test_each_customers),
         T(test_each_snapshot),
         T(test_data_span), T(test_each_reject), T(test_accounts),
