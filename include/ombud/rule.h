@@ -261,6 +261,10 @@ typedef struct ombud_drawing {
                                           automatic compensation table
                                           (credit.h's figures), N_();
                                           NULL: it counts none */
+    int lists;                       /**< its rows are a list (the calls
+                                          not answered), not breaches:
+                                          reports say "listed" and leave
+                                          them out of the breaches' total */
 } ombud_drawing;
 
 /** No chart, no figures table, no dossier line. */

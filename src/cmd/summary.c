@@ -54,8 +54,14 @@ static void print_result(void *ud, const ombud_guarantee *g,
     (void)ud;
     ombud_fmt_count(r->breaches, n, sizeof n);
     ombud_out("\n%-24s %s  ", g->id, ombud_fmt_status(ombud_verdict_name(r->pass)));
-    ombud_out(ombud_ngettext("%s breach", "%s breaches",
-                             (unsigned long)r->breaches), n);
+    if (ombud_rule_drawing(g->kind)->lists)
+        /* TRANSLATORS: rows a kind lists as evidence (the calls not
+         * answered), which are not breaches. */
+        ombud_out(ombud_ngettext("%s listed", "%s listed",
+                                 (unsigned long)r->breaches), n);
+    else
+        ombud_out(ombud_ngettext("%s breach", "%s breaches",
+                                 (unsigned long)r->breaches), n);
     ombud_out("\n");
     /* TRANSLATORS: the labels of the summary are padded to one width. */
     ombud_out(_("  promise:  \"%s\" (%s)\n"), g->promise, g->source);

@@ -179,6 +179,13 @@ static void summary_cells(pdf *p, const presult *r, srow *row)
     snprintf(row->promise, sizeof row->promise, "\"%s\" (%s)",
              pdoc_iso(&p->d, r->promise), pdoc_iso(&p->d, r->source));
     ombud_fmt_count(r->r.breaches, row->n, sizeof row->n);
+    if (ombud_rule_drawing(r->kind)->lists) {
+        /* Listed, not breaches (the calls not answered). */
+        char n[32];
+        snprintf(n, sizeof n, "%s", row->n);
+        snprintf(row->n, sizeof row->n, ombud_ngettext("%s listed",
+                 "%s listed", (unsigned long)r->r.breaches), n);
+    }
     row->cells[0] = r->gid;
     row->cells[1] = row->promise;
     row->cells[2] = r->r.measured_text;
@@ -911,7 +918,9 @@ static void section(pdf *p, const presult *r)
     snprintf(line, sizeof line, _("Published in: %s. Kind of guarantee: %s."),
              pdoc_iso(&p->d, r->source), ombud_rule_label(r->kind));
     pdoc_para(&p->d, line, 8.5, 0, 0.2);
-    snprintf(line, sizeof line, _("%s. Measured: %s. Target: %s. Breaches: %lld."),
+    snprintf(line, sizeof line, ombud_rule_drawing(r->kind)->lists ?
+             _("%s. Measured: %s. Target: %s. Listed: %lld.") :
+             _("%s. Measured: %s. Target: %s. Breaches: %lld."),
              ombud_fmt_status(r->status), r->r.measured_text, r->r.target_text,
              (long long)r->r.breaches);
     pdoc_para(&p->d, line, 9, 1, strcmp(r->status, "PASS") ? 0.0 : 0.0);

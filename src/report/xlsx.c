@@ -683,7 +683,17 @@ static void write_summary(xlsx *x, const char *name)
         put_text(ws, row, 4, r->r.measured_text, x->wrap);
         put_text(ws, row, 5, r->r.target_text, x->wrap);
         put_text(ws, row, 6, ombud_fmt_status(r->status), x->plain);
-        put_num(ws, row, 7, (double)r->r.breaches, x->num);
+        if (ombud_rule_drawing(r->kind)->lists) {
+            /* Listed, not breaches: a text, left out of the Total. */
+            char n[32], listed[64];
+            ombud_fmt_count(r->r.breaches, n, sizeof n);
+            snprintf(listed, sizeof listed, ombud_ngettext("%s listed",
+                     "%s listed", (unsigned long)r->r.breaches), n);
+            put_text(ws, row, 7, listed, x->plain);
+        } else {
+            put_num(ws, row, 7, (double)r->r.breaches, x->num);
+            breaches += r->r.breaches;
+        }
         if (r->r.amount != OMBUD_AMOUNT_NONE) /* else blank: no money in it */
             put_num(ws, row, 8, money(x, r->r.amount), x->money);
         if (r->nsheets > 1)
@@ -695,7 +705,6 @@ static void write_summary(xlsx *x, const char *name)
         failed += r->r.pass == OMBUD_FAIL;
         nodata += r->r.pass == OMBUD_NO_DATA;
         reportable += r->r.pass == OMBUD_REPORTABLE;
-        breaches += r->r.breaches;
         amount += r->r.amount != OMBUD_AMOUNT_NONE ? r->r.amount : 0;
     }
     status_colours(x, ws, first, row - 1, 6);
@@ -1338,10 +1347,18 @@ static lxw_worksheet *start_sheet(xlsx *x, const result *r, const char *name,
     snprintf(line, sizeof line, _("Source: %s. Kind: %s."), r->source,
              ombud_rule_label(r->kind));
     put_text(ws, 1, 0, line, NULL);
-    snprintf(line, sizeof line, ombud_ngettext("%s: %s. Target: %s. %lld "
-             "breach.", "%s: %s. Target: %s. %lld breaches.",
-             (unsigned long)r->r.breaches), ombud_fmt_status(r->status),
-             r->r.measured_text, r->r.target_text, (long long)r->r.breaches);
+    if (ombud_rule_drawing(r->kind)->lists)
+        snprintf(line, sizeof line, ombud_ngettext("%s: %s. Target: %s. "
+                 "%lld listed.", "%s: %s. Target: %s. %lld listed.",
+                 (unsigned long)r->r.breaches), ombud_fmt_status(r->status),
+                 r->r.measured_text, r->r.target_text,
+                 (long long)r->r.breaches);
+    else
+        snprintf(line, sizeof line, ombud_ngettext("%s: %s. Target: %s. %lld "
+                 "breach.", "%s: %s. Target: %s. %lld breaches.",
+                 (unsigned long)r->r.breaches), ombud_fmt_status(r->status),
+                 r->r.measured_text, r->r.target_text,
+                 (long long)r->r.breaches);
     put_text(ws, 2, 0, line, x->bold);
     put_link(x, ws, 3, 0, x->summary, _("Back to the Summary"));
     if (r->heat[0])

@@ -270,7 +270,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 /* The daily service level against the target. */
 static const ombud_drawing drawing = {OMBUD_CHART_DAILY, NULL, NULL, 0,
-                                      OMBUD_COUNTER_NONE, NULL};
+                                      OMBUD_COUNTER_NONE, NULL, 0};
 
 const ombud_rule ombud_rule_answer_time = {
     "answer_time", "a share of calls answered within a time",

@@ -341,7 +341,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 /* An account's missed appointments, in its dossier. */
 static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
                                       OMBUD_COUNTER_APPOINTMENTS,
-                                      N_("Missed appointment")};
+                                      N_("Missed appointment"), 0};
 
 const ombud_rule ombud_rule_appointments = {
     "appointments", "booked appointments kept",

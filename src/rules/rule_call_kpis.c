@@ -528,7 +528,7 @@ static const ombud_figure_col cols[] = {
 
 static const ombud_drawing drawing = {OMBUD_CHART_KPIS, N_("Calls of"), cols,
                                       (int)(sizeof cols / sizeof cols[0]),
-                                      OMBUD_COUNTER_NONE, NULL};
+                                      OMBUD_COUNTER_NONE, NULL, 1};
 
 const ombud_rule ombud_rule_call_kpis = {
     "call_kpis", "call-centre KPIs: ASA, abandons, AHT, service level",

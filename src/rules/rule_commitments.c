@@ -151,7 +151,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 /* An account's missed promises, in its dossier. */
 static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
-                                      OMBUD_COUNTER_PROMISES, NULL};
+                                      OMBUD_COUNTER_PROMISES, NULL, 0};
 
 const ombud_rule ombud_rule_commitments = {
     "commitments", "every promised restoration time is kept",

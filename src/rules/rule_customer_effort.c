@@ -408,7 +408,7 @@ static const ombud_figure_col drawn[] = {
     {OMBUD_FIG_CLOSED_TRANSFERS, N_("Into closed queue")},
     {OMBUD_FIG_DAYS, N_("Days")}};
 static const ombud_drawing drawing = {OMBUD_CHART_NONE, N_("Ticket / account"),
-                                      drawn, 8, OMBUD_COUNTER_NONE, NULL};
+                                      drawn, 8, OMBUD_COUNTER_NONE, NULL, 0};
 
 const ombud_rule ombud_rule_customer_effort = {
     "customer_effort", "the effort a problem cost the customer",

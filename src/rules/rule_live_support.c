@@ -143,7 +143,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 /* The share answered live, by hour of the week. */
 static const ombud_drawing drawing = {OMBUD_CHART_HEATMAP, NULL, NULL, 0,
-                                      OMBUD_COUNTER_NONE, NULL};
+                                      OMBUD_COUNTER_NONE, NULL, 0};
 
 const ombud_rule ombud_rule_live_support = {
     "live_support", "a live person answers every call within max_wait",

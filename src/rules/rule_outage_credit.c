@@ -543,7 +543,7 @@ static const ombud_figure_col drawn[] = {
     {OMBUD_FIG_OWED, N_("Owed")}, {OMBUD_FIG_CREDITED, N_("Credited")}};
 static const ombud_drawing drawing = {OMBUD_CHART_NONE, N_("Outage / account"),
                                       drawn, 2, OMBUD_COUNTER_NONE,
-                                      N_("Delayed repair")};
+                                      N_("Delayed repair"), 0};
 
 const ombud_rule ombud_rule_outage_credit = {
     "outage_credit", "outages credited as promised",

@@ -350,7 +350,7 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
 /* An account's wrongful notices, in its dossier. */
 static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
-                                      OMBUD_COUNTER_NOTICES, NULL};
+                                      OMBUD_COUNTER_NOTICES, NULL, 0};
 
 const ombud_rule ombud_rule_payment_notice = {
     "payment_notice", "no late-payment notice for a paid bill",

@@ -382,7 +382,7 @@ static const char *check(const ombud_guarantee *g, const char **key)
 /* An account's late orders, in its dossier. */
 static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
                                       OMBUD_COUNTER_ORDERS,
-                                      N_("Delayed provision")};
+                                      N_("Delayed provision"), 0};
 
 const ombud_rule ombud_rule_provisioning = {
     "provisioning", "orders for new service done by the deadline",

@@ -1495,7 +1495,7 @@ static const ombud_figure_col drawn[] = {
     {OMBUD_FIG_MED_SAIDI, N_("MED: daily SAIDI (min)")},
     {OMBUD_FIG_T_MED, N_("T_MED (min)")}};
 static const ombud_drawing drawing = {OMBUD_CHART_INDICES, N_("Area / day"),
-                                      drawn, 10, OMBUD_COUNTER_NONE, NULL};
+                                      drawn, 10, OMBUD_COUNTER_NONE, NULL, 0};
 
 const ombud_rule ombud_rule_reliability = {
     "reliability", "electric reliability indices (IEEE 1366)",

@@ -470,7 +470,7 @@ static const ombud_figure_col drawn[] = {
     {OMBUD_FIG_DURATION, N_("Duration (h)")},
     {OMBUD_FIG_LIMIT, N_("Limit (h)")}};
 static const ombud_drawing drawing = {OMBUD_CHART_DURATIONS, N_("Outage"),
-                                      drawn, 2, OMBUD_COUNTER_NONE, NULL};
+                                      drawn, 2, OMBUD_COUNTER_NONE, NULL, 0};
 
 const ombud_rule ombud_rule_restoration = {
     "restoration", "each outage restored within a time limit",

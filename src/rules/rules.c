@@ -12,7 +12,7 @@
 
 
 const ombud_drawing ombud_drawing_none = {OMBUD_CHART_NONE, NULL, NULL, 0,
-                                          OMBUD_COUNTER_NONE, NULL};
+                                          OMBUD_COUNTER_NONE, NULL, 0};
 
 
 

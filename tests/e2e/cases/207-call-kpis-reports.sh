@@ -92,6 +92,12 @@ expect_eq "Summary: no target is MEASURED" 1 \
     "$(sheet Summary | grep -c '<t>MEASURED</t>')"
 expect_eq "Summary: targets met are PASS" 1 \
     "$(sheet Summary | grep -c '<t>PASS</t>')"
+# The 6 calls not answered (K04, K05, K07, K08, K12, K14) are listed, not
+# breaches, whatever the verdict: the Total counts no breach.
+expect_eq "Summary: listed, not breaches" 2 \
+    "$(sheet Summary | grep -c '<t>6 listed</t>')"
+expect_eq "Summary: the Total counts no listed call" 0 \
+    "$(sheet Summary | grep '^<c r="H' | grep -v '<t>' | sed -n 's/.*<v>\([^<]*\)<\/v>.*/\1/p' | tail -n 1)"
 
 expect_eq "KPIs header" "Calls of|Offered|Answered|Abandoned|Short abandons|No person|ASA|AHT|Abandon rate|Abandon rate, no short|Service level" \
     "$(row 'kpi KPIs' 5 A B C D E F G H I J K)"
@@ -135,6 +141,8 @@ has() { expect_eq "PDF: $1" 1 "$(grep -c -F -- "$1" r.txt | sed 's/^[1-9][0-9]*$
 has "MEASURED. Measured: 14 calls offered: ASA 1 min 4 s, AHT 4 min 38 s, abandoned 28.57% (23.08%"
 has "PASS. Measured: 14 calls offered"
 has "not answered: 6, listed. Target: no"
+has "reported, not judged. Listed: 6."
+has "MEASURED 6 listed"
 has "target set: the figures are reported, not judged."
 has "all calls 14 8 4 1 2 1 min 4 s 4 min 38 s 28.57% 23.08% 30.77%"
 has "queue sales 8 5 3 1 0 1 min 4 s 5 min 48 s 37.50% 28.57% 42.86%"
