@@ -764,6 +764,11 @@ ombud_err ombud_store_data_span(ombud_store *st, int64_t *from, int64_t *to)
     return st->be->data_span(st, from, to);
 }
 
+ombud_err ombud_store_billing_last(ombud_store *st, int64_t *last)
+{
+    return st->be->billing_last(st, last);
+}
+
 ombud_err ombud_store_each_leg(ombud_store *st, int64_t from, int64_t to,
                                ombud_leg_fn fn, void *ud)
 {

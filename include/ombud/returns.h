@@ -22,7 +22,9 @@ typedef struct ombud_returns_row {
     int64_t paid;         /**< minor units */
     int64_t shortfall;    /**< owed - paid, minor units */
     int64_t in_time;      /**< cases paid in full in time, count */
-    int64_t share;        /**< in_time of cases, bp; OMBUD_BP_NONE: none */
+    int64_t pending;      /**< cases whose days run past the billing */
+    int64_t share;        /**< in_time of cases less pending, bp;
+                               OMBUD_BP_NONE: none */
 } ombud_returns_row;
 
 /** A guarantee's returns, in the order stored (months, then the period). */

@@ -203,8 +203,12 @@ enum { OMBUD_KPI_ALL = 1, OMBUD_KPI_QUEUE, OMBUD_KPI_DAY, OMBUD_KPI_AGENT };
 #define OMBUD_FIG_COMP_SHORT "comp_short"     /**< owed - paid, minor */
 #define OMBUD_FIG_COMP_IN_TIME "comp_in_time" /**< cases paid in full in
                                                   time, count */
-#define OMBUD_FIG_COMP_SHARE "comp_in_time_share" /**< of the cases, bp;
-                                                  OMBUD_BP_NONE: no case */
+#define OMBUD_FIG_COMP_PENDING "comp_pending" /**< cases not paid in time
+                                                  whose days end after the
+                                                  last billing row, count */
+#define OMBUD_FIG_COMP_SHARE "comp_in_time_share" /**< of the cases less
+                                                  the pending, bp;
+                                                  OMBUD_BP_NONE: none */
 #define OMBUD_FIG_COMP_DAYS "comp_days"       /**< the days allowed (total
                                                   only), count */
 #define OMBUD_SERIES_HEAT_CALLS "heatmap.calls" /**< calls per hour of week */

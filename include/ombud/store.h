@@ -455,6 +455,11 @@ ombud_err ombud_store_filter_values(ombud_store *st, const char *what,
  *  OMBUD_E_DATA when empty. */
 ombud_err ombud_store_data_span(ombud_store *st, int64_t *from, int64_t *to);
 
+/** The latest posted_at of any billing row into @p last; OMBUD_TIME_NONE
+ *  when the store holds none. Where the billing export ends: a credit
+ *  cannot be known to be missing after it. */
+ombud_err ombud_store_billing_last(ombud_store *st, int64_t *last);
+
 /** Called once per row; return non-zero to stop (a stop is no error: the
  *  walk returns OMBUD_OK). */
 typedef int (*ombud_leg_fn)(void *ud, int64_t row_id, const ombud_call_leg *leg);

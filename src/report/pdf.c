@@ -946,7 +946,7 @@ static void section(pdf *p, const presult *r)
 
 /* ---- automatic compensation ------------------------------------------------------ */
 
-#define RET_COLS 7
+#define RET_COLS 8
 
 /* One row of the returns table: a month, the period, or NO DATA. */
 static void returns_row(pdf *p, const pdoc_table *t, const presult *r,
@@ -963,10 +963,11 @@ static void returns_row(pdf *p, const pdoc_table *t, const presult *r,
     ombud_fmt_amount(m->owed, digits, cells[3], sizeof cells[3]);
     ombud_fmt_amount(m->paid, digits, cells[4], sizeof cells[4]);
     ombud_fmt_amount(m->shortfall, digits, cells[5], sizeof cells[5]);
-    if (m->share == OMBUD_BP_NONE)  /* no case: no share */
-        snprintf(cells[6], sizeof cells[6], "-");
+    ombud_fmt_count(m->pending, cells[6], sizeof cells[6]);
+    if (m->share == OMBUD_BP_NONE)  /* no case decided: no share */
+        snprintf(cells[7], sizeof cells[7], "-");
     else
-        ombud_fmt_bp(m->share, cells[6], sizeof cells[6]);
+        ombud_fmt_bp(m->share, cells[7], sizeof cells[7]);
     for (int i = 0; i < RET_COLS; i++)
         c[i] = cells[i];
     pdoc_table_row(&p->d, t, c, -1, NULL);
@@ -983,9 +984,9 @@ static void returns_section(pdf *p)
     ombud_returns_table *t = calloc(MAX_RESULTS, sizeof *t);
     char owed[48], paid[48], shrt[48], share[96], line[1600];
     pdoc_col cols[RET_COLS] = {
-        {N_("Type"), 0.22, 0, 0}, {N_("Month"), 0.14, 0, 0},
-        {N_("Cases"), 0.09, 1, 0}, {owed, 0.13, 1, 0}, {paid, 0.13, 1, 0},
-        {shrt, 0.13, 1, 0}, {share, 0.16, 1, 0}};
+        {N_("Type"), 0.19, 0, 0}, {N_("Month"), 0.12, 0, 0},
+        {N_("Cases"), 0.07, 1, 0}, {owed, 0.12, 1, 0}, {paid, 0.12, 1, 0},
+        {shrt, 0.11, 1, 0}, {N_("Pending"), 0.12, 1, 0}, {share, 0.15, 1, 0}};
     pdoc_table tab = {cols, RET_COLS, 8};
     int any = 0;
     int64_t days = 0;
@@ -1021,6 +1022,10 @@ static void returns_section(pdf *p)
              "it, at most what it owes; short = owed - paid. The method of "
              "each guarantee says more."), p->period);
     pdoc_para(&p->d, line, 8.5, 0, 0.2);
+    snprintf(line, sizeof line, _("Pending: not paid in time yet, its %s "
+             "days ending after the last billing row in the store; the "
+             "share is of the other cases."), ombud_n(days));
+    pdoc_para(&p->d, line, 8.5, 0, 0.2);
     p->d.y += 4;
     pdoc_table_start(&p->d, &tab, 20);
     for (int i = 0; i < p->nres; i++) {
@@ -1034,7 +1039,7 @@ static void returns_section(pdf *p)
         /* No verdict without evidence: a type with no data says so. */
         if (r->r.pass == OMBUD_NO_DATA && total == 0) {
             const char *c[RET_COLS] = {_(r->draw->comp_type),
-                ombud_fmt_status("NO DATA"), "", "", "", "", ""};
+                ombud_fmt_status("NO DATA"), "", "", "", "", "", ""};
             pdoc_table_row(&p->d, &tab, c, -1, NULL);
             continue;
         }

@@ -42,7 +42,7 @@ static int on_figure(void *ud, const char *subject, const char *name,
 {
     static const char *const names[] = {OMBUD_FIG_COMP_CASES,
         OMBUD_FIG_COMP_OWED, OMBUD_FIG_COMP_PAID, OMBUD_FIG_COMP_SHORT,
-        OMBUD_FIG_COMP_IN_TIME, OMBUD_FIG_COMP_SHARE};
+        OMBUD_FIG_COMP_IN_TIME, OMBUD_FIG_COMP_SHARE, OMBUD_FIG_COMP_PENDING};
     reader *r = ud;
     ombud_returns_row *row;
     int col = -1;
@@ -52,7 +52,7 @@ static int on_figure(void *ud, const char *subject, const char *name,
         r->t->days = v;
         return 0;
     }
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 7; i++)
         if (!strcmp(name, names[i]))
             col = i;
     if (col < 0)
@@ -65,7 +65,8 @@ static int on_figure(void *ud, const char *subject, const char *name,
     case 2: row->paid = v; break;
     case 3: row->shortfall = v; break;
     case 4: row->in_time = v; break;
-    default: row->share = v; break;
+    case 5: row->share = v; break;
+    default: row->pending = v; break;
     }
     return 0;
 }

@@ -1661,20 +1661,21 @@ static int returns_row(xlsx *x, lxw_worksheet *ws, int row, const result *r,
     put_num(ws, row, 5, money(x, m->paid), x->money);
     put_num(ws, row, 6, money(x, m->shortfall), x->money);
     put_num(ws, row, 7, (double)m->in_time, n);
+    put_num(ws, row, 8, (double)m->pending, n);
     if (m->share == OMBUD_BP_NONE)
-        put_text(ws, row, 8, "-", NULL);  /* no case: no share */
+        put_text(ws, row, 9, "-", NULL);  /* no case decided: no share */
     else
-        put_num(ws, row, 8, (double)m->share / 10000.0, x->pct);
+        put_num(ws, row, 9, (double)m->share / 10000.0, x->pct);
     return row + 1;
 }
 
 static void write_returns(xlsx *x)
 {
-    static const double widths[] = {22, 22, 14, 9, 14, 14, 14, 16, 16};
+    static const double widths[] = {22, 22, 14, 9, 14, 14, 14, 16, 12, 16};
     ombud_returns_table t[MAX_RESULTS];
     lxw_worksheet *ws;
     const char *name;
-    char within[96], share[96];
+    char within[96], share[96], pend[400];
     int any = 0, row;
     int64_t days = 0;
 
@@ -1702,11 +1703,15 @@ static void write_returns(xlsx *x)
              "month it became due (repair: restored; appointment: missed; "
              "provision: completed). Paid: the credits matched to it, at most "
              "what it owes. The method of each guarantee says more."), NULL);
+    snprintf(pend, sizeof pend, _("Pending: not paid in time yet, its %s "
+             "days ending after the last billing row in the store; the "
+             "share is of the other cases."), ombud_n(days));
+    put_text(ws, 2, 0, pend, NULL);
     {
         const char *head[] = {_("Type"), _("Guarantee"), _("Month"),
                               _("Cases"), _("Owed"), _("Paid"), _("Short"),
-                              within, share};
-        for (int c = 0; c < 9; c++) {
+                              within, _("Pending"), share};
+        for (int c = 0; c < 10; c++) {
             worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
                                  NULL);
             put_text(ws, 3, c, head[c], x->head);
@@ -1735,8 +1740,8 @@ static void write_returns(xlsx *x)
         for (size_t k = 0; k < t[i].n; k++)
             row = returns_row(x, ws, row, r, &t[i].rows[k]);
     }
-    table_filter(ws, 3, row - 1, 8);
-    table_print(ws, row - 1, 4, 8);
+    table_filter(ws, 3, row - 1, 9);
+    table_print(ws, row - 1, 4, 9);
 done:
     for (int i = 0; i < x->nres; i++)
         ombud_returns_table_free(&t[i]);

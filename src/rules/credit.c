@@ -241,14 +241,16 @@ int64_t ombud_claim_used(const ombud_claim *c, size_t i)
 /* One month's (or the period's) counts. */
 typedef struct month {
     int year, month;          /* the local calendar month; 0 for the period */
-    int64_t cases, owed, paid, in_time;
+    int64_t cases, owed, paid, in_time, pending;
 } month;
 
 struct ombud_returns {
     const ombud_rule_ctx *ctx;
     int64_t days;             /* paid in time: within this many days */
+    int64_t last;             /* the latest billing row, or OMBUD_TIME_NONE */
     GArray *months;           /* month, every month of the period in order */
     month total;
+    ombud_err err;            /* reading where the billing ends */
 };
 
 /* The local civil day number of @t. */
@@ -267,13 +269,14 @@ ombud_returns *ombud_returns_new(const ombud_rule_ctx *ctx, int64_t days)
 
     r->ctx = ctx;
     r->days = days;
+    r->err = ombud_store_billing_last(ctx->store, &r->last);
     r->months = g_array_new(FALSE, TRUE, sizeof(month));
     ombud_tm_from_instant(ctx->tz, ctx->from, &a);
     ombud_tm_from_instant(ctx->tz, ctx->to > ctx->from ? ctx->to - 1 :
                           ctx->from, &z);
     for (int y = a.year, mo = a.month;
          y < z.year || (y == z.year && mo <= z.month); ) {
-        month m = {y, mo, 0, 0, 0, 0};
+        month m = {y, mo, 0, 0, 0, 0, 0};
         g_array_append_val(r->months, m);
         if (++mo > 12)
             mo = 1, y++;
@@ -293,12 +296,13 @@ int64_t ombud_returns_cases(const ombud_returns *r) { return r->total.cases; }
 
 /* Add one case to @m, checked. */
 static ombud_err add(const ombud_returns *r, month *m, const char *subject,
-                     int64_t owed, int64_t paid, int in_time)
+                     int64_t owed, int64_t paid, int in_time, int pending)
 {
     ombud_err err;
 
     m->cases++;
     m->in_time += in_time;
+    m->pending += pending;
     if ((err = ombud_checked_add(r->ctx, subject, "the total owed", m->owed,
                                  owed, &m->owed)))
         return err;
@@ -310,7 +314,8 @@ ombud_err ombud_returns_count(ombud_returns *r, const char *subject,
                               int64_t due, int64_t owed, int64_t paid,
                               int64_t paid_at)
 {
-    int in_time;
+    int in_time, pending;
+    int64_t day, last;
     ombud_tm tm;
     ombud_err err;
 
@@ -319,19 +324,29 @@ ombud_err ombud_returns_count(ombud_returns *r, const char *subject,
     /* An instant at local midnight ends the day before (as a deadline of
      * a date does): a repair done at 00:00 on 1 November is October's,
      * and its 30 days count from 31 October. */
+    day = day_of(r->ctx->tz, due - 1);
     in_time = paid == owed && paid_at != OMBUD_TIME_NONE &&
-              day_of(r->ctx->tz, paid_at) - day_of(r->ctx->tz, due - 1) <=
-              r->days;
+              day_of(r->ctx->tz, paid_at) - day <= r->days;
+    /* No verdict without evidence: a case not paid in time whose days
+     * end after the last billing row could still be paid in time by a
+     * credit the store does not hold yet. It is pending, not late. (Its
+     * own last credit shows the billing reaches at least that far.) */
+    last = r->last;
+    if (paid_at != OMBUD_TIME_NONE && (last == OMBUD_TIME_NONE ||
+                                       paid_at > last))
+        last = paid_at;
+    pending = !in_time && (last == OMBUD_TIME_NONE ||
+                           day + r->days > day_of(r->ctx->tz, last));
     ombud_tm_from_instant(r->ctx->tz, due - 1, &tm);
     for (guint i = 0; i < r->months->len; i++) {
         month *m = &g_array_index(r->months, month, i);
         if (m->year == tm.year && m->month == tm.month) {
-            if ((err = add(r, m, subject, owed, paid, in_time)))
+            if ((err = add(r, m, subject, owed, paid, in_time, pending)))
                 return err;
             break;
         }
     }
-    return add(r, &r->total, subject, owed, paid, in_time);
+    return add(r, &r->total, subject, owed, paid, in_time, pending);
 }
 
 static ombud_err write_month(const ombud_returns *r, const month *m,
@@ -350,10 +365,14 @@ static ombud_err write_month(const ombud_returns *r, const month *m,
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_COMP_SHORT,
                                       m->owed - m->paid, "minor")) ||
         (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_COMP_IN_TIME,
-                                      m->in_time, "count")))
+                                      m->in_time, "count")) ||
+        (err = ombud_store_add_figure(st, id, subject, OMBUD_FIG_COMP_PENDING,
+                                      m->pending, "count")))
         return err;
+    /* Of the cases decided: a pending case is neither in time nor late. */
     return ombud_store_add_figure(st, id, subject, OMBUD_FIG_COMP_SHARE,
-                                  ombud_share_bp(m->in_time, m->cases), "bp");
+                                  ombud_share_bp(m->in_time,
+                                                 m->cases - m->pending), "bp");
 }
 
 ombud_err ombud_returns_write(const ombud_returns *r)
@@ -361,6 +380,8 @@ ombud_err ombud_returns_write(const ombud_returns *r)
     char subject[16];
     ombud_err err;
 
+    if (r->err)
+        return r->err;
     for (guint i = 0; i < r->months->len; i++) {
         const month *m = &g_array_index(r->months, month, i);
         snprintf(subject, sizeof subject, "%04d-%02d", m->year, m->month);
@@ -388,7 +409,10 @@ void ombud_returns_method(ombud_result *res, int64_t days, const char *due)
              "(%s); paid is what the credits matched to it cover (first "
              "those naming it, then by service), at most what it owes; "
              "short = owed - paid. Paid in time: in full by credits posted "
-             "no later than %s calendar days after the day it became due."),
+             "no later than %s calendar days after the day it became due. "
+             "Pending: not paid in time yet, its days ending after the last "
+             "billing row in the store; counted, but left out of the share "
+             "paid in time until the billing that covers them is imported."),
              due, ombud_n(days));
     /* What does not fit is cut whole characters at a time (Hebrew is two
      * bytes a letter): never half a character in a report. */

@@ -150,6 +150,7 @@ struct ombud_store_be {
         const ombud_reject *r);
     ombud_err (*totals_get)(ombud_store *st, ombud_store_totals *t);
     ombud_err (*data_span)(ombud_store *st, int64_t *from, int64_t *to);
+    ombud_err (*billing_last)(ombud_store *st, int64_t *last);
     ombud_err (*each_leg)(ombud_store *st, int64_t from, int64_t to,
         ombud_leg_fn fn, void *ud);
     ombud_err (*each_outage)(ombud_store *st, int64_t from, int64_t to,
@@ -251,6 +252,7 @@ struct ombud_store_be {
     .staged_duplicates = p##_staged_duplicates, \
     .clear_staged = p##_clear_staged, .add_reject = p##_add_reject, \
     .totals_get = p##_totals_get, .data_span = p##_data_span, \
+    .billing_last = p##_billing_last, \
     .each_leg = p##_each_leg, .each_outage = p##_each_outage, \
     .each_outage_started = p##_each_outage_started, \
     .each_step = p##_each_step, \

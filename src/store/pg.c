@@ -1995,6 +1995,23 @@ static ombud_err pg_data_span(ombud_store *base, int64_t *from, int64_t *to)
     return empty ? OMBUD_E_DATA : OMBUD_OK;
 }
 
+static ombud_err pg_billing_last(ombud_store *base, int64_t *last)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+    PGresult *res;
+    ombud_err err;
+
+    *last = OMBUD_TIME_NONE;
+    if ((err = need_tx(pg)) ||
+        (err = run(pg, "finding where the billing ends", "SELECT "
+                   "max(posted_at) FROM billing_events", NULL, &res)))
+        return err;
+    if (!PQgetisnull(res, 0, 0))
+        *last = col_int(res, 0, 0);
+    PQclear(res);
+    return OMBUD_OK;
+}
+
 #define LEG_COLUMNS "id, call_id, account_id, queue, arrived_at, answered_at, " \
     "ended_at, outcome, agent_id, transferred_to, ticket_id, promised_restore_at"
 

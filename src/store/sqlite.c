@@ -1635,6 +1635,24 @@ static ombud_err sq_data_span(ombud_store *base, int64_t *from, int64_t *to)
     return empty ? OMBUD_E_DATA : OMBUD_OK;
 }
 
+static ombud_err sq_billing_last(ombud_store *base, int64_t *last)
+{
+    sq_store *st = (sq_store *)base;
+    sqlite3_stmt *s;
+    int rc;
+
+    *last = OMBUD_TIME_NONE;
+    if (sqlite3_prepare_v2(st->db, "SELECT max(posted_at) FROM "
+                           "billing_events", -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "finding where the billing ends");
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+        *last = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? OMBUD_OK :
+           db_error(st, "finding where the billing ends");
+}
+
 static const char *col_text(sqlite3_stmt *s, int i)
 {
     return (const char *)sqlite3_column_text(s, i);

@@ -174,6 +174,55 @@ expect_eq "delayed provision, Q4" "2026-10|3|5814|5168|646|1|3333
 2026-12|0|0|0|0|0|-1
 total|4|7106|6460|646|2|5000" "$(returns delayed-provision)"
 
+# Pending: the billing cut after 5 November (the rows posted up to then;
+# the last is P6's credit of 11-05). A case not paid in time whose 30
+# days end after 11-05 (due on or after 10-07) is pending: counted, but
+# not in the share, which is of the others.
+#   Repair: R1 in time (10-20). R7 due 10-02, its days end 11-01: unpaid,
+#   late. R2 (10-12, 20.00 of 51.70), R3 (10-16, its 11-20 credit not
+#   there), R6 (10-19, its 11-18 credit not there): pending. 5 cases,
+#   owed 196.46, paid 20.68+20.00 = 40.68, short 155.78, 1 in time,
+#   3 pending: 1 of 2 = 50.00%.
+#   Appointments: A2 in time (10-10). A3 due 10-07 20:00, its days end
+#   11-06, one day past the billing: pending (20.00 of 32.31). A6, A7, A8,
+#   A9 unpaid and due after 10-07: pending. 6 cases, owed 193.86, paid
+#   32.31+20.00 = 52.31, short 141.55, 1 in time, 5 pending: 1 of 1 =
+#   100.00%.
+#   Provision: P1 in time. P6 due 10-02, paid in full 11-05 (34 days):
+#   decided, late. P5 due 10-26, 6.46 of 12.92: pending. 3 cases, owed
+#   58.14, paid 19.38+6.46+25.84 = 51.68, short 6.46, 1 in time, 1
+#   pending: 1 of 2 = 50.00%.
+pending() { # GID
+    sql "SELECT subject, value FROM figures WHERE result_id = $(rid "$1")
+         AND name = 'comp_pending' ORDER BY subject"
+}
+DB=cut.db
+awk -F, 'NR == 1 || $3 <= "2026-11-05"' billing.csv > billing-cut.csv
+ingest Europe/London --outages outages.csv --appointments appointments.csv \
+    --orders orders.csv --billing billing-cut.csv
+check --period 2026-10
+expect_exit 0
+expect_eq "delayed repair, billing to 11-05" "2026-10|5|19646|4068|15578|1|5000
+total|5|19646|4068|15578|1|5000" "$(returns delayed-repair)"
+expect_eq "delayed repair: pending" "2026-10|3
+total|3" "$(pending delayed-repair)"
+expect_eq "missed appointments, billing to 11-05" "2026-10|6|19386|5231|14155|1|10000
+total|6|19386|5231|14155|1|10000" "$(returns missed-appointment)"
+expect_eq "missed appointments: pending" "2026-10|5
+total|5" "$(pending missed-appointment)"
+expect_eq "delayed provision, billing to 11-05" "2026-10|3|5814|5168|646|1|5000
+total|3|5814|5168|646|1|5000" "$(returns delayed-provision)"
+expect_eq "delayed provision: pending" "2026-10|1
+total|1" "$(pending delayed-provision)"
+# With the whole billing nothing is pending (every case's 30 days end by
+# 11-30, the last row).
+DB=whole.db
+ingest Europe/London --outages outages.csv --appointments appointments.csv \
+    --orders orders.csv --billing billing.csv
+check --period 2026-10
+expect_eq "nothing pending with the whole billing" "0|0|0" \
+    "$(pending delayed-repair | tail -n 1 | cut -d'|' -f2)|$(pending missed-appointment | tail -n 1 | cut -d'|' -f2)|$(pending delayed-provision | tail -n 1 | cut -d'|' -f2)"
+
 # A type with no data at all is NO DATA, its months 0 cases.
 DB=empty.db
 ingest Europe/London --outages outages.csv

@@ -144,20 +144,26 @@ static void test_returns(void **state)
     assert_int_equal(ombud_store_each_figure(st, rid, on_figure, got),
                      OMBUD_OK);
     /* 5 cases; owed 10+10+5+2+3 = 30.00, paid 10+10+4.99+2 = 26.99,
-     * short 3.01; in time a and d: 2 of 5 = 40.00%. */
+     * short 3.01; in time a and d. The store holds no billing, so where
+     * it ends is known only from the credits used: b's own credit on
+     * Nov 7 is past its day 30 (Nov 6): late. c (its 30 days end Nov 9,
+     * its last credit Oct 11) and e (nothing paid) are pending: in time
+     * 2 of the 3 decided = 66.67%. */
     assert_string_equal(got,
         "2026-10 comp_cases 5 count\n"
         "2026-10 comp_owed 3000 minor\n"
         "2026-10 comp_paid 2699 minor\n"
         "2026-10 comp_short 301 minor\n"
         "2026-10 comp_in_time 2 count\n"
-        "2026-10 comp_in_time_share 4000 bp\n"
+        "2026-10 comp_pending 2 count\n"
+        "2026-10 comp_in_time_share 6667 bp\n"
         "total comp_cases 5 count\n"
         "total comp_owed 3000 minor\n"
         "total comp_paid 2699 minor\n"
         "total comp_short 301 minor\n"
         "total comp_in_time 2 count\n"
-        "total comp_in_time_share 4000 bp\n"
+        "total comp_pending 2 count\n"
+        "total comp_in_time_share 6667 bp\n"
         "total comp_days 30 count\n");
     ombud_returns_free(r);
     ombud_returns_free(NULL);

@@ -861,8 +861,14 @@ static void store_billing(void)
 static void test_each_billing(void **state)
 {
     seen s = {0};
+    int64_t last = 0;
     (void)state;
+    /* No billing yet: none. Then the latest posting, NOV's payment. */
+    assert_int_equal(ombud_store_billing_last(st, &last), OMBUD_OK);
+    assert_true(last == OMBUD_TIME_NONE);
     store_billing();
+    assert_int_equal(ombud_store_billing_last(st, &last), OMBUD_OK);
+    assert_int_equal(last, NOV);
     assert_int_equal(ombud_store_each_billing(st, OCT, NOV, on_bill, &s),
                      OMBUD_OK);
     assert_string_equal(s.text,
