@@ -54,7 +54,8 @@ static const pdoc_col filing_cols[] = {
     {N_("Report"), 0.30, 0, PDOC_COL_INPUT | PDOC_COL_MONO},
     {N_("Report SHA-256"), 0, 0, PDOC_COL_CHECKSUM | PDOC_COL_BELOW},
     {N_("Findings digest"), 0, 0, PDOC_COL_CHECKSUM | PDOC_COL_BELOW},
-    {N_("Why"), 0, 0, PDOC_COL_BELOW}};
+    /* verify's sentence, in English whatever the page's language */
+    {N_("Why"), 0, 0, PDOC_COL_BELOW | PDOC_COL_INPUT}};
 
 /* A filings row's texts. */
 typedef struct frow {
@@ -142,7 +143,9 @@ static double column_head(cp *p, const grid *g, int k, int draw)
     char line[400], period[80];
     PangoLayout *l;
 
-    snprintf(line, sizeof line, "%d. %s", g->first + k + 1,
+    /* "1." isolated too: on a right-to-left page it would read ".1". */
+    snprintf(period, sizeof period, "%d.", g->first + k + 1);
+    snprintf(line, sizeof line, "%s %s", pdoc_iso(&p->d, period),
              pdoc_iso(&p->d, f->carrier[0] ? f->carrier :
                       _("(carrier unknown)")));
     for (int part = 0; part < 4; part++) {
@@ -219,8 +222,11 @@ static PangoLayout *figure_layout(cp *p, const grid *g, int i, int gi, int k)
     if (!f->derived || !f->fig[gi].present)
         snprintf(text, sizeof text, "%s", k == OMBUD_FIGURE_STATUS ?
                  _("not re-derived") : "");
-    snprintf(shown, sizeof shown, f->verified || !text[0] ? "%s" : "%s "
-             CROSS, text);
+    /* The words are in the filing's language, maybe not the page's. */
+    if (k == OMBUD_FIGURE_WORDS && text[0])
+        snprintf(text, sizeof text, "%s", pdoc_iso(&p->d, text));
+    snprintf(shown, sizeof shown, f->verified || !text[0] ||
+             !strcmp(text, "-") ? "%s" : "%s " CROSS, text);
     l = pdoc_layout(&p->d, shown, k == OMBUD_FIGURE_WORDS ? 6.5 : TEXT,
                     k == OMBUD_FIGURE_STATUS, g->wc - 2 * CELL_PAD, NULL);
     if (!f->verified && text[0])
