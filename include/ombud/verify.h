@@ -64,8 +64,9 @@ ombud_verify *ombud_verify_new(void);
 void ombud_verify_free(ombud_verify *v);
 
 /**
- * @brief Offer @p path (copied) as an input of option kind @p kind ("outages", "calls", "letter", "profile"...; NULL:
- * any kind, as from a folder). Its SHA-256 is read now.
+ * @brief Offer @p path (copied) as an input of option kind @p kind
+ * ("outages", "calls", "letter", "profile"...; NULL: any kind, as from a
+ * folder). @p kind is borrowed: a static string. Its SHA-256 is read now.
  * @return OMBUD_OK; OMBUD_E_USAGE when too many files were offered (no
  * message: the caller says it); OMBUD_E_NOINPUT when the file is not a
  * regular file or cannot be read (a message names it).

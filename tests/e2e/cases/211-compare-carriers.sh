@@ -178,3 +178,11 @@ expect_stderr_has 'give at least two filings'
 run_ombud compare --filing n/report.xlsx --inputs missing --filing s/report.pdf \
     --inputs sin --out u
 expect_exit 66
+
+# Its help teaches the pairing and the exit statuses.
+run_ombud help compare
+expect_exit 0
+expect_stdout_has 'usage: ombud compare --filing REPORT --inputs DIR'
+expect_stdout_has 'exit status: 0 every filing verified; 1 a filing is NOT VERIFIED'
+run_ombud help
+expect_stdout_has 'compare'
