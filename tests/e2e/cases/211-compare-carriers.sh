@@ -156,6 +156,18 @@ expect_exit 0
 expect_stdout_line '^VERIFIED +North Fibre'
 expect_no_file ok/comparison.pdf
 
+# Four filings (each given twice): landscape, the four columns side by
+# side in one grid; a letter page is 612 x 792 points.
+run_ombud compare -q --filing n/report.xlsx --inputs nin --filing s/report.pdf \
+    --inputs sin --filing n/report.xlsx --inputs nin --filing s/report.pdf \
+    --inputs sin --out four --format pdf
+expect_exit 0
+expect_eq "landscape past three filings" "792 x 612 pts (letter)" \
+    "$(pdfinfo four/comparison.pdf | sed -n 's/^Page size: *//p')"
+pdftotext -layout four/comparison.pdf four.txt
+expect_true "four columns in one grid" \
+    grep -Eq '1\. North Fibre +2\. North Fibre +3\. South Net +4\. South Net' four.txt
+
 # Another standard: the guarantee renamed. Refused, naming the file.
 sed 's/\[guarantee restore\]/[guarantee restore-48]/' south.ini > other.ini
 mkdir oin; cp other.ini oin/g; cp south.csv oin/1
