@@ -40,6 +40,7 @@
 #define TABLE_ROW (HEAD_ROW + HEAD_ROWS + 1)   /* the table's header row */
 #define FIRST_COL 2         /* the first filing's column */
 #define FLAG_GREY 0x808080  /* the font of a NOT VERIFIED filing's cells */
+#define COL_WIDTH 30        /* a filing's column, in characters */
 
 /* The formats of one filing's column: as trusted, and as flagged. */
 typedef struct colfmt {
@@ -67,6 +68,23 @@ static void put(lxw_worksheet *ws, int row, int col, const char *s,
     worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
                            safe ? safe : s ? s : "", f);
     free(safe);
+}
+
+/* Lines a wrapped text needs in a column @width characters wide (as the
+ * report's sheets reckon it): spreadsheets do not grow rows written in
+ * constant-memory mode. */
+static int lines_for(const char *s, double width)
+{
+    int lines = 1, chars = 0, per = (int)(width * 1.05);
+
+    for (; s && *s; s++) {
+        if (*s == '\n' || chars >= per) {
+            lines++;
+            chars = 0;
+        }
+        chars += ((unsigned char)*s & 0xC0) != 0x80 && *s != '\n';
+    }
+    return lines;
 }
 
 static lxw_format *fmt(cx *x, const char *numfmt, int struck)
@@ -300,19 +318,35 @@ static void head_block(cx *x, lxw_worksheet *ws)
     static const char *const labels[HEAD_ROWS] = {
         N_("Carrier"), N_("Period"), N_("Verify status"), N_("Why"),
         N_("Report SHA-256"), N_("Findings digest")};
-    int any_reason = 0;
+    int reason = 1;
 
     for (int i = 0; i < x->c->nf; i++)
-        any_reason |= !x->c->f[i]->verified;
+        if (!x->c->f[i]->verified && lines_for(x->c->f[i]->reason,
+                                               COL_WIDTH) > reason)
+            reason = lines_for(x->c->f[i]->reason, COL_WIDTH);
     for (int r = 0; r < HEAD_ROWS; r++) {
-        if (r == 3 && any_reason)
-            worksheet_set_row(ws, HEAD_ROW + r, 75, NULL);
+        if (r == 3 && reason > 1)
+            worksheet_set_row(ws, HEAD_ROW + r, 15.0 * (reason > 20 ? 20
+                              : reason), NULL);
         else if (r >= 4)
             worksheet_set_row(ws, HEAD_ROW + r, 36, NULL);
         put(ws, HEAD_ROW + r, 1, _(labels[r]), x->bold);
         for (int i = 0; i < x->c->nf; i++)
             head_cell(x, ws, r, i);
     }
+}
+
+/* Lines guarantee @g's figure in words takes in the widest-worded column. */
+static int words_lines(const cx *x, int g)
+{
+    int lines = 1;
+
+    for (int i = 0; i < x->c->nf; i++) {
+        int l = lines_for(x->c->f[i]->fig[g].measured_text, COL_WIDTH);
+        if (l > lines)
+            lines = l;
+    }
+    return lines > 20 ? 20 : lines;
 }
 
 static void write_comparison(cx *x, lxw_worksheet *ws)
@@ -323,7 +357,7 @@ static void write_comparison(cx *x, lxw_worksheet *ws)
 
     worksheet_set_column(ws, 0, 0, 18, NULL);
     worksheet_set_column(ws, 1, 1, 20, NULL);
-    worksheet_set_column(ws, FIRST_COL, (lxw_col_t)last_col, 24, NULL);
+    worksheet_set_column(ws, FIRST_COL, (lxw_col_t)last_col, COL_WIDTH, NULL);
     put(ws, 0, 0, _("Comparison of filings"), x->title);
     snprintf(line, sizeof line, _("Each figure is what its filing's inputs "
              "give, re-derived as 'ombud verify' does; the columns of a "
@@ -347,7 +381,8 @@ static void write_comparison(cx *x, lxw_worksheet *ws)
             }
             put(ws, row, 1, ombud_figure_label(k), NULL);
             if (k == OMBUD_FIGURE_WORDS)
-                worksheet_set_row(ws, (lxw_row_t)row, 45, NULL);
+                worksheet_set_row(ws, (lxw_row_t)row, 15.0 * words_lines(x, g),
+                                  NULL);
             for (int i = 0; i < x->c->nf; i++)
                 put_cell(x, ws, row, FIRST_COL + i, i, g, k);
         }
@@ -396,9 +431,15 @@ static void write_filings(cx *x, lxw_worksheet *ws)
         const ombud_carrier_filing *f = x->c->f[i];
         const char *base = strrchr(f->report, '/');
         int row = filings_row(i);
+        int lines = 2, l;
         inputs_text(f, inputs, sizeof inputs);
-        worksheet_set_row(ws, (lxw_row_t)row, 15.0 * (f->nin > 2 ? f->nin :
-                          f->verified ? 2 : 4), NULL);
+        /* The inputs' column is in a smaller monospace: more a line. */
+        if ((l = lines_for(inputs, widths[9] * 1.2)) > lines)
+            lines = l;
+        if (!f->verified && (l = lines_for(f->reason, widths[5])) > lines)
+            lines = l;
+        worksheet_set_row(ws, (lxw_row_t)row, 15.0 * (lines > 20 ? 20 : lines),
+                          NULL);
         put(ws, row, 0, f->carrier[0] ? f->carrier : _("(carrier unknown)"),
             x->wrap);
         put(ws, row, 1, base ? base + 1 : f->report, x->wrap);
