@@ -26,6 +26,8 @@ const ombud_command ombud_commands[] = {
      "evidence)", ombud_help_complaint, ombud_cmd_complaint},
     {"verify", "check a report against its inputs, rules and findings",
      ombud_help_verify, ombud_cmd_verify},
+    {"compare", "carriers' filings of one standard side by side, each "
+     "verified", ombud_help_compare, ombud_cmd_compare},
     {"keygen", "make a key pair to sign reports with (--sign, verify --key)",
      ombud_help_keygen, ombud_cmd_keygen},
     {"synth", "write a synthetic carrier month (calls, outages, billing...)",

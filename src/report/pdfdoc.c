@@ -135,13 +135,21 @@ void pdoc_hline(pdoc *d, double x0, double x1, double y)
 
 void pdoc_show(pdoc *d, PangoLayout *l, double x, double y, double grey)
 {
+    const double rgb[3] = {grey, grey, grey};
+
+    pdoc_show_rgb(d, l, x, y, rgb);
+}
+
+void pdoc_show_rgb(pdoc *d, PangoLayout *l, double x, double y,
+                   const double *rgb)
+{
     if (d->rtl) {
         int w = pango_layout_get_width(l), h;
         if (w < 0)
             pango_layout_get_size(l, &w, &h);
         x = pdoc_mx(d, x, (double)w / PANGO_SCALE);
     }
-    cairo_set_source_rgb(d->cr, grey, grey, grey);
+    cairo_set_source_rgb(d->cr, rgb[0], rgb[1], rgb[2]);
     cairo_move_to(d->cr, x, y);
     pango_cairo_show_layout(d->cr, l);
 }

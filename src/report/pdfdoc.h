@@ -91,6 +91,9 @@ double pdoc_width(const pdoc *d);
  * callers lay out in left-to-right terms and get both directions.
  */
 void pdoc_show(pdoc *d, PangoLayout *l, double x, double y, double grey);
+/** pdoc_show() in colour @p rgb (three components, 0 to 1). */
+void pdoc_show_rgb(pdoc *d, PangoLayout *l, double x, double y,
+                   const double *rgb);
 /** @p x of a box @p w wide, mirrored on a right-to-left page. */
 double pdoc_mx(const pdoc *d, double x, double w);
 /** A horizontal rule from @p x0 to @p x1 (mirrored on a right-to-left page). */

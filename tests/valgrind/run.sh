@@ -133,6 +133,12 @@ vg 1 "verify a cut PDF (page by page)" verify --report cut.pdf \
 vg 1 "verify an edited dossier workbook" verify --report edited.xlsx \
     --guarantees "$G" --outages "$F/outages.csv" --calls "$F/calls.csv" \
     --billing "$F/billing.csv"
+# compare (issue 26): two filings of one standard, one edited (a zip
+# comment): both verified by verify's steps, the comparison written.
+mkdir cmpin && cp "$F/outages.csv" "$F/calls.csv" "$F/billing.csv" "$G" cmpin/
+cp out/report.xlsx cmp-edited.xlsx && echo x | zip -q -z cmp-edited.xlsx
+vg 1 "compare two filings, one edited" compare -q --filing out/report.pdf \
+    --inputs cmpin --filing cmp-edited.xlsx --inputs cmpin --out cmp
 # Import profiles (issue 29): both shipped ones, rejects through one, a
 # profile refused, guess, check, and verify needing the profile.
 P=$root/templates/profiles
