@@ -217,3 +217,18 @@ char *ombud_utf8_trim(char *s)
         s[lead - 1] = '\0';
     return s;
 }
+
+int ombud_text_lines(const char *s, double width)
+{
+    int lines = 1, chars = 0, per = (int)(width * 1.05);
+
+    for (; s && *s; s++) {
+        if (*s == '\n' || chars >= per) {
+            lines++;
+            chars = 0;
+        }
+        /* a character is counted at its first byte */
+        chars += ((unsigned char)*s & 0xC0) != 0x80 && *s != '\n';
+    }
+    return lines;
+}

@@ -98,4 +98,12 @@ char *ombud_utf8_trim(char *s);
  */
 char *ombud_xml_text(const char *s, int *nomem);
 
+/**
+ * @brief Lines @p s needs when wrapped in a column @p width characters
+ * wide, as a spreadsheet row's height is reckoned (a sheet written in
+ * constant-memory mode does not grow its rows): a new line at each LF
+ * and each time the characters pass the width. At least 1; NULL is 1.
+ */
+int ombud_text_lines(const char *s, double width);
+
 #endif

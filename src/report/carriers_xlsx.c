@@ -70,23 +70,6 @@ static void put(lxw_worksheet *ws, int row, int col, const char *s,
     free(safe);
 }
 
-/* Lines a wrapped text needs in a column @width characters wide (as the
- * report's sheets reckon it): spreadsheets do not grow rows written in
- * constant-memory mode. */
-static int lines_for(const char *s, double width)
-{
-    int lines = 1, chars = 0, per = (int)(width * 1.05);
-
-    for (; s && *s; s++) {
-        if (*s == '\n' || chars >= per) {
-            lines++;
-            chars = 0;
-        }
-        chars += ((unsigned char)*s & 0xC0) != 0x80 && *s != '\n';
-    }
-    return lines;
-}
-
 static lxw_format *fmt(cx *x, const char *numfmt, int struck)
 {
     lxw_format *f = workbook_add_format(x->wb);
@@ -321,9 +304,9 @@ static void head_block(cx *x, lxw_worksheet *ws)
     int reason = 1;
 
     for (int i = 0; i < x->c->nf; i++)
-        if (!x->c->f[i]->verified && lines_for(x->c->f[i]->reason,
+        if (!x->c->f[i]->verified && ombud_text_lines(x->c->f[i]->reason,
                                                COL_WIDTH) > reason)
-            reason = lines_for(x->c->f[i]->reason, COL_WIDTH);
+            reason = ombud_text_lines(x->c->f[i]->reason, COL_WIDTH);
     for (int r = 0; r < HEAD_ROWS; r++) {
         if (r == 3 && reason > 1)
             worksheet_set_row(ws, HEAD_ROW + r, 15.0 * (reason > 20 ? 20
@@ -342,7 +325,7 @@ static int words_lines(const cx *x, int g)
     int lines = 1;
 
     for (int i = 0; i < x->c->nf; i++) {
-        int l = lines_for(x->c->f[i]->fig[g].measured_text, COL_WIDTH);
+        int l = ombud_text_lines(x->c->f[i]->fig[g].measured_text, COL_WIDTH);
         if (l > lines)
             lines = l;
     }
@@ -434,9 +417,9 @@ static void write_filings(cx *x, lxw_worksheet *ws)
         int lines = 2, l;
         inputs_text(f, inputs, sizeof inputs);
         /* The inputs' column is in a smaller monospace: more a line. */
-        if ((l = lines_for(inputs, widths[9] * 1.2)) > lines)
+        if ((l = ombud_text_lines(inputs, widths[9] * 1.2)) > lines)
             lines = l;
-        if (!f->verified && (l = lines_for(f->reason, widths[5])) > lines)
+        if (!f->verified && (l = ombud_text_lines(f->reason, widths[5])) > lines)
             lines = l;
         worksheet_set_row(ws, (lxw_row_t)row, 15.0 * (lines > 20 ? 20 : lines),
                           NULL);

@@ -187,21 +187,6 @@ static double money(const xlsx *x, int64_t minor)
     return (double)minor / scale;
 }
 
-/* Lines a wrapped text needs in a column @width characters wide. */
-static int lines_for(const char *s, double width)
-{
-    int lines = 1, chars = 0, per = (int)(width * 1.05);
-
-    for (; s && *s; s++) {
-        if (*s == '\n' || chars >= per) {
-            lines++;
-            chars = 0;
-        }
-        chars += ((unsigned char)*s & 0xC0) != 0x80 && *s != '\n';
-    }
-    return lines;
-}
-
 /*
  * Give row @row the height its wrapped texts need (Excel and LibreOffice do
  * not grow rows on their own for files written this way). Must come before
@@ -213,7 +198,7 @@ static void fit_row(lxw_worksheet *ws, int row, const char *const *texts,
     int lines = 1;
 
     for (int i = 0; i < n; i++) {
-        int l = lines_for(texts[i], widths[i]);
+        int l = ombud_text_lines(texts[i], widths[i]);
         if (l > lines)
             lines = l;
     }
