@@ -124,12 +124,14 @@ struct lxw_worksheet;
 
 /**
  * @brief The PDF section "Months inside the period": per guarantee with
- * months figures (results @p ids, @p gids, @p n of them), a table of each
+ * months figures (results @p ids, @p gids, @p promises, @p n of them; all
+ * borrowed), a table of each
  * month and the period @p label, per unit, and its runs of failing
  * months. Nothing when no result has months figures.
  */
 void ombud_months_pdf(struct pdoc *d, ombud_store *st, const int64_t *ids,
-                      char *const *gids, int n, const char *label);
+                      char *const *gids, char *const *promises, int n,
+                      const char *label);
 
 /**
  * @brief Does any of results @p ids have months figures? 1 or 0.

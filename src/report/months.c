@@ -177,6 +177,13 @@ char *ombud_months_run_say(const ombud_months_table *t,
                  "consecutive months below standard: corrective action report "
                  "due (after %d in a row)", (unsigned long)r->len), span,
                  r->len, t->after);
+    else if (t->after > 0)
+        /* TRANSLATORS: as above; a run too short to call for action. */
+        snprintf(buf, size, ombud_ngettext("%s: %d month below standard, "
+                 "fewer than the %d in a row that call for corrective action",
+                 "%s: %d consecutive months below standard, fewer than the "
+                 "%d in a row that call for corrective action",
+                 (unsigned long)r->len), span, r->len, t->after);
     else
         snprintf(buf, size, ombud_ngettext("%s: %d month below standard",
                  "%s: %d consecutive months below standard",
@@ -226,7 +233,7 @@ static const pdoc_col month_cols[MCOLS] = {
     {N_("Unit"), 0.22, 0, PDOC_COL_INPUT},
     {N_("Month"), 0.16, 0, PDOC_COL_TOKEN | PDOC_COL_MONO},
     {N_("Rate"), 0.14, 1, PDOC_COL_TOKEN},
-    {N_("Met / judged"), 0.18, 1, PDOC_COL_TOKEN},
+    {N_("Count / base"), 0.18, 1, PDOC_COL_TOKEN},
     {N_("Target"), 0.13, 1, PDOC_COL_TOKEN},
     {N_("Status"), 0.17, 0, PDOC_COL_BADGE}};
 
@@ -263,7 +270,8 @@ static void row_cells(pdoc *d, const ombud_months_table *t, size_t r, int c,
 }
 
 static void guarantee_pdf(pdoc *d, const ombud_months_table *t,
-                          const char *gid, const char *label)
+                          const char *gid, const char *promise,
+                          const char *label)
 {
     static const pdoc_table tab = {month_cols, MCOLS, 7.5};
     char line[1600];
@@ -271,7 +279,9 @@ static void guarantee_pdf(pdoc *d, const ombud_months_table *t,
 
     pdoc_ensure(d, 120);
     d->y += 8;
-    pdoc_para(d, pdoc_iso(d, gid), 11, 1, 0);
+    snprintf(line, sizeof line, _("%s: \"%s\""), pdoc_iso(d, gid),
+             pdoc_iso(d, promise));
+    pdoc_para(d, line, 11, 1, 0);
     for (size_t r = 0; r < t->nrows; r++)
         for (int c = 0; c < t->ncols; c++) {
             row_cells(d, t, r, c, label, &m);
@@ -290,7 +300,8 @@ static void guarantee_pdf(pdoc *d, const ombud_months_table *t,
 }
 
 void ombud_months_pdf(struct pdoc *d, ombud_store *st, const int64_t *ids,
-                      char *const *gids, int n, const char *label)
+                      char *const *gids, char *const *promises, int n,
+                      const char *label)
 {
     ombud_months_table t = {0};
     char line[1200];
@@ -304,14 +315,16 @@ void ombud_months_pdf(struct pdoc *d, ombud_store *st, const int64_t *ids,
              "calendar month of %s in the filing's time zone, by the same "
              "rule, then over the whole period. The period's rate pools its "
              "months (all met over all judged), so it is not the mean of the "
-             "monthly rates. A month with nothing judged is NO DATA, never a "
-             "pass. Runs of months below standard are counted within the "
-             "period only."), label);
+             "monthly rates. Count / base are the rate's parts: outages "
+             "restored in time of outages, calls answered in time of calls, "
+             "trouble reports of working lines. A month with nothing judged "
+             "is NO DATA, never a pass. Runs of months below standard are "
+             "counted within the period only."), label);
     pdoc_para(d, line, 8.5, 0, 0.2);
     for (int i = 0; i < n; i++) {
         if (ombud_months_read(st, ids[i], &t) || !t.ncols)
             continue;
-        guarantee_pdf(d, &t, gids[i], label);
+        guarantee_pdf(d, &t, gids[i], promises[i], label);
     }
     ombud_months_table_free(&t);
 }
@@ -397,7 +410,7 @@ ombud_err ombud_months_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
 {
     static const double widths[] = {24, 14, 12, 10, 10, 10, 10, 12};
     const char *head[] = {_("Guarantee"), _("Unit"), _("Month"), _("Rate"),
-                          _("Met"), _("Judged"), _("Target"), _("Status")};
+                          _("Count"), _("Base"), _("Target"), _("Status")};
     fmts f = {workbook_add_format(wb), workbook_add_format(wb),
               workbook_add_format(wb), workbook_add_format(wb),
               workbook_add_format(wb), status_format(wb, "PASS"),
@@ -421,9 +434,11 @@ ombud_err ombud_months_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
              "calendar month of %s in the filing's time zone, by the same "
              "rule, then over the whole period. The period's rate pools its "
              "months (all met over all judged), so it is not the mean of the "
-             "monthly rates. A month with nothing judged is NO DATA, never a "
-             "pass. Runs of months below standard are counted within the "
-             "period only."), label);
+             "monthly rates. Count / base are the rate's parts: outages "
+             "restored in time of outages, calls answered in time of calls, "
+             "trouble reports of working lines. A month with nothing judged "
+             "is NO DATA, never a pass. Runs of months below standard are "
+             "counted within the period only."), label);
     put(ws, 1, 0, line, NULL);
     for (int c = 0; c < 8; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
