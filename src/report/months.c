@@ -165,10 +165,14 @@ char *ombud_months_run_say(const ombud_months_table *t,
     const char *a = t->col[r->first], *z = t->col[r->first + r->len - 1];
     char span[48];
 
+    /* On a right-to-left page the months stay in reading order inside
+     * a left-to-right isolate: "2026-10–2026-11", never reversed. */
     if (r->len > 1)
-        snprintf(span, sizeof span, "%s\u2013%s", a, z);
+        snprintf(span, sizeof span, ombud_i18n_rtl() ?
+                 "\u2066%s\u2013%s\u2069" : "%s\u2013%s", a, z);
     else
-        snprintf(span, sizeof span, "%s", a);
+        snprintf(span, sizeof span, ombud_i18n_rtl() ? "\u2066%s\u2069" :
+                 "%s", a);
     if (r->due)
         /* TRANSLATORS: months ("2026-10–2026-11"), how many, then the
          * filing's corrective_after. */
@@ -231,9 +235,11 @@ static const char *col_name(const ombud_months_table *t, int c,
 
 static const pdoc_col month_cols[MCOLS] = {
     {N_("Unit"), 0.22, 0, PDOC_COL_INPUT},
-    {N_("Month"), 0.16, 0, PDOC_COL_TOKEN | PDOC_COL_MONO},
+    /* Isolated: "2026-Q4" and "4 / 5" keep their order on a
+     * right-to-left page. */
+    {N_("Month"), 0.16, 0, PDOC_COL_TOKEN | PDOC_COL_MONO | PDOC_COL_INPUT},
     {N_("Rate"), 0.14, 1, PDOC_COL_TOKEN},
-    {N_("Count / base"), 0.18, 1, PDOC_COL_TOKEN},
+    {N_("Count / base"), 0.18, 1, PDOC_COL_TOKEN | PDOC_COL_INPUT},
     {N_("Target"), 0.13, 1, PDOC_COL_TOKEN},
     {N_("Status"), 0.17, 0, PDOC_COL_BADGE}};
 
@@ -319,7 +325,7 @@ void ombud_months_pdf(struct pdoc *d, ombud_store *st, const int64_t *ids,
              "restored in time of outages, calls answered in time of calls, "
              "trouble reports of working lines. A month with nothing judged "
              "is NO DATA, never a pass. Runs of months below standard are "
-             "counted within the period only."), label);
+             "counted within the period only."), pdoc_iso(d, label));
     pdoc_para(d, line, 8.5, 0, 0.2);
     for (int i = 0; i < n; i++) {
         if (ombud_months_read(st, ids[i], &t) || !t.ncols)
