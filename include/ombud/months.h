@@ -14,7 +14,8 @@
  * "COLUMN UNIT": COLUMN is a month ("2026-10") or OMBUD_MONTHS_PERIOD (the
  * whole period); UNIT a reporting unit (an area of trouble_rate's
  * lines_by_area), none for the guarantee as a whole. A run of failing
- * months is the subject "run 2026-10" (its first month).
+ * months is the subject "run 2026-10" (its first month), or "run 2026-10
+ * UNIT": a guarantee with units has its runs per unit.
  */
 #ifndef OMBUD_MONTHS_H
 #define OMBUD_MONTHS_H
@@ -27,6 +28,9 @@
 
 /** Most months one period is split into (a year, with room to spare). */
 #define OMBUD_MONTHS_MAX 24
+
+/** Most runs one guarantee's table keeps (its units' together). */
+#define OMBUD_MONTHS_RUNS 64
 
 /** The subject's column naming the whole period. */
 #define OMBUD_MONTHS_PERIOD "period"
@@ -94,7 +98,8 @@ typedef struct ombud_months_table {
     ombud_month_row *rows; /**< owned; free with ombud_months_table_free() */
     size_t nrows;
     int after;            /**< corrective_after; 0: not set */
-    ombud_month_run runs[OMBUD_MONTHS_MAX]; /**< runs of failing months */
+    ombud_month_run runs[OMBUD_MONTHS_RUNS]; /**< runs of failing months */
+    size_t run_row[OMBUD_MONTHS_RUNS]; /**< the row (unit) of each run */
     int nruns;
 } ombud_months_table;
 

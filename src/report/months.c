@@ -67,17 +67,24 @@ static ombud_month_row *row_of(reader *r, const char *unit)
     return n;
 }
 
-static void take_run(ombud_months_table *t, const char *month, const char *name,
+/* A run's figure about "MONTH" or "MONTH UNIT". */
+static void take_run(reader *r, const char *subject, const char *name,
                      int64_t v)
 {
-    int c = col_of(t, month, strlen(month));
+    ombud_months_table *t = r->t;
+    const char *sp = strchr(subject, ' ');
+    int c = col_of(t, subject, sp ? (size_t)(sp - subject) : strlen(subject));
+    ombud_month_row *row = row_of(r, sp ? sp + 1 : "");
     ombud_month_run *run = t->nruns ? &t->runs[t->nruns - 1] : NULL;
+    size_t ri;
 
-    if (c < 0)
+    if (c < 0 || !row)
         return;
-    if (!run || run->first != c) {
-        if (t->nruns == OMBUD_MONTHS_MAX)
+    ri = (size_t)(row - t->rows);
+    if (!run || run->first != c || t->run_row[t->nruns - 1] != ri) {
+        if (t->nruns == OMBUD_MONTHS_RUNS)
             return;
+        t->run_row[t->nruns] = ri;
         run = &t->runs[t->nruns++];
         *run = (ombud_month_run){c, 0, 0};
     }
@@ -104,8 +111,8 @@ static int on_figure(void *ud, const char *subject, const char *name,
         return 0;
     }
     if (!strncmp(subject, "run ", 4)) {
-        take_run(t, subject + 4, name, v);
-        return 0;
+        take_run(r, subject + 4, name, v);
+        return r->err != OMBUD_OK;
     }
     if ((c = col_of(t, subject, sp ? (size_t)(sp - subject) : strlen(subject)))
         < 0 || !(row = row_of(r, sp ? sp + 1 : "")))
@@ -203,8 +210,11 @@ static void runs_say(const ombud_months_table *t, char *buf, size_t size)
 
     buf[0] = '\0';
     for (int i = 0; i < t->nruns && k < size; i++) {
+        const char *unit = t->rows[t->run_row[i]].unit;
         ombud_months_run_say(t, &t->runs[i], one, sizeof one);
-        k += (size_t)snprintf(buf + k, size - k, "%s%s.", k ? " " : "", one);
+        /* A unit's run names the unit first: "North: 2026-10: ...". */
+        k += (size_t)snprintf(buf + k, size - k, "%s%s%s%s.", k ? " " : "",
+                              unit, unit[0] ? ": " : "", one);
     }
     if (k < size && !t->nruns)
         k += (size_t)snprintf(buf + k, size - k, "%s",

@@ -34,7 +34,16 @@
 #   Quarter: FAIL (the rule's highest month, 300 bp, as stored before);
 #       pooled 13/900 = 1.444... -> 144 bp. North 5/300 -> 167 bp FAIL
 #       (October breached); South 8/600 -> 133 bp FAIL (November).
-#   Runs: Oct-Nov, 2 months -> due.
+#   Runs are per unit (the standard judges each unit): North fails
+#   October alone, South November alone: two runs of 1 month, none due,
+#   though the guarantee as a whole failed October and November.
+#
+# tight (trouble_rate as troubles, max 0.9 per 100 = 90 bp; a unit fails
+# when reports x 10000 > 90 x lines):
+#   North 3/100, 1/100, 1/100: 10000 > 9000 each month -> FAIL x 3.
+#   South 2/200 (20000 > 18000) FAIL, 5/200 FAIL, 1/200 (10000) PASS.
+#   Months FAIL, FAIL, FAIL (North); quarter FAIL with 5 breaches.
+#   Runs: North Oct-Dec, 3 months -> due; South Oct-Nov, 2 -> due.
 
 cat > outages.csv <<'CSV'
 outage_id,area,service,started_at,restored_at
@@ -101,6 +110,14 @@ kind = trouble_rate
 max_per_100 = 2
 lines_by_area = North: 100, South: 200
 services = trouble
+
+[guarantee tight]
+promise = At most 0.9 trouble reports per 100 lines a month
+source = service standards
+kind = trouble_rate
+max_per_100 = 0.9
+lines_by_area = North: 100, South: 200
+services = trouble
 INI
 
 # subject|status|measured|num|den of each column, in the order written.
@@ -154,11 +171,31 @@ expect_eq "troubles by month and unit" "2026-10|0|167|5|300
 period|0|144|13|900
 period North|0|167|5|300
 period South|0|133|8|600" "$(months troubles)"
-expect_eq "troubles runs" "corrective|month.corrective_after|2
-run 2026-10|month.run|2
-run 2026-10|month.run_due|1" "$(runs troubles)"
-# No scratch result outlives the check: three results, no more.
-expect_sql "SELECT count(*) FROM results" 3
+expect_eq "troubles runs: per unit, none due" "corrective|month.corrective_after|2
+run 2026-10 North|month.run|1
+run 2026-10 North|month.run_due|0
+run 2026-11 South|month.run|1
+run 2026-11 South|month.run_due|0" "$(runs troubles)"
+expect_result tight "FAIL|300|90|bp|6|5"
+expect_eq "tight: statuses by month and unit" "2026-10|0
+2026-10 North|0
+2026-10 South|0
+2026-11|0
+2026-11 North|0
+2026-11 South|0
+2026-12|0
+2026-12 North|0
+2026-12 South|1
+period|0
+period North|0
+period South|0" "$(months tight | cut -d'|' -f1,2)"
+expect_eq "tight runs: both units due" "corrective|month.corrective_after|2
+run 2026-10 North|month.run|3
+run 2026-10 North|month.run_due|1
+run 2026-10 South|month.run|2
+run 2026-10 South|month.run_due|1" "$(runs tight)"
+# No scratch result outlives the check: four results, no more.
+expect_sql "SELECT count(*) FROM results" 4
 
 # A one-month period has no months figures.
 check --period 2026-10
