@@ -83,6 +83,8 @@ typedef struct ombud_month_cell {
     int status;           /**< OMBUD_PASS, OMBUD_FAIL, OMBUD_NO_DATA... */
     int64_t measured, target, num, den;
     char unit[8];         /**< the measured figure's unit ("bp", "s") */
+    char tunit[8];        /**< the target's: restoration without a target
+                               share holds its outages to a time ("s") */
 } ombud_month_cell;
 
 /** A row: the guarantee as a whole, or one reporting unit. */

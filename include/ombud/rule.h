@@ -29,6 +29,10 @@
  *   4. run `make pot` and translate its label and texts in po/es.po,
  *      po/ca.po and po/he.po (`make i18n-check` fails until they are);
  *   5. add hand-computed tests under tests/rules/<kind>/.
+ * A rate kind (a share met against a target) also sets .months
+ * (&ombud_months_rate, or its own ombud_months_def when it measures
+ * reporting units) and hands its rate's parts to ombud_rate_set(), so
+ * that a quarter's filing judges it month by month (months.h).
  * A kind drawn in a way no chart below draws also needs the chart, in
  * src/report/xlsx.c and src/report/pdf.c.
  */

@@ -124,8 +124,10 @@ static int on_figure(void *ud, const char *subject, const char *name,
     else if (!strcmp(name, OMBUD_FIG_MONTH_MEASURED)) {
         cell->measured = v;
         snprintf(cell->unit, sizeof cell->unit, "%s", unit);
-    } else if (!strcmp(name, OMBUD_FIG_MONTH_TARGET))
+    } else if (!strcmp(name, OMBUD_FIG_MONTH_TARGET)) {
         cell->target = v;
+        snprintf(cell->tunit, sizeof cell->tunit, "%s", unit);
+    }
     else if (!strcmp(name, OMBUD_FIG_MONTH_NUM))
         cell->num = v;
     else if (!strcmp(name, OMBUD_FIG_MONTH_DEN))
@@ -275,8 +277,7 @@ static void row_cells(pdoc *d, const ombud_months_table *t, size_t r, int c,
         snprintf(m->parts, sizeof m->parts, "-");
     }
     if (x->set)
-        pdoc_value(d, x->target, x->unit[0] ? x->unit : "bp", m->target,
-                   sizeof m->target);
+        pdoc_value(d, x->target, x->tunit, m->target, sizeof m->target);
     m->cells[0] = t->rows[r].unit[0] ? t->rows[r].unit : _("all");
     m->cells[1] = col_name(t, c, label);
     m->cells[2] = m->rate;
@@ -412,8 +413,7 @@ static int sheet_rows(lxw_worksheet *ws, const fmts *f,
                                        f->num);
             }
             if (x->set)
-                put_value(ws, row, 6, x->target, x->unit[0] ? x->unit : "bp",
-                          f->pct, f->num);
+                put_value(ws, row, 6, x->target, x->tunit, f->pct, f->num);
             put(ws, row, 7, ombud_fmt_status(s), !strcmp(s, "FAIL") ?
                 f->fail : !strcmp(s, "PASS") ? f->pass : f->nodata);
         }

@@ -13,6 +13,11 @@
 #   the monthly rates would be (100 + 50 + 0) / 3 = 50.00%: not it).
 #   Runs: Nov-Dec, 2 months -> corrective action due.
 #
+# every (restoration as repair, no target: every outage within 24 h):
+#   the same months and verdicts (a month fails with any late outage):
+#   PASS, FAIL, FAIL, quarter FAIL; its target is the time, 86400 s,
+#   stored in seconds (not a share).
+#
 # answer (answer_time, queue repair, 60 s, 80%, per = period):
 #   Oct A1-A4 answered in 10-50 s, A5 at 120 s: 4 of 5 = 80.00% -> PASS.
 #   Nov: no call -> NO DATA (never a pass); no share: -1.
@@ -94,6 +99,13 @@ within = 24h
 target = 80%
 services = oos
 
+[guarantee every]
+promise = Every out-of-service ticket restored within 24 hours
+source = service standards
+kind = restoration
+within = 24h
+services = oos
+
 [guarantee answer]
 promise = 80% of repair calls answered within 60 seconds
 source = service standards
@@ -152,6 +164,12 @@ period|0|7143|5|7" "$(months repair)"
 expect_eq "repair runs" "corrective|month.corrective_after|2
 run 2026-11|month.run|2
 run 2026-11|month.run_due|1" "$(runs repair)"
+expect_eq "every by month" "2026-10|1|10000|4|4
+2026-11|0|5000|1|2
+2026-12|0|0|0|1
+period|0|7143|5|7" "$(months every)"
+expect_sql "SELECT value, unit FROM figures WHERE result_id = $(rid every)
+            AND subject = 'period' AND name = 'month.target'" "86400|s"
 expect_eq "answer by month" "2026-10|1|8000|4|5
 2026-11|2|-1|0|0
 2026-12|0|0|0|1
@@ -194,8 +212,8 @@ run 2026-10 North|month.run|3
 run 2026-10 North|month.run_due|1
 run 2026-10 South|month.run|2
 run 2026-10 South|month.run_due|1" "$(runs tight)"
-# No scratch result outlives the check: four results, no more.
-expect_sql "SELECT count(*) FROM results" 4
+# No scratch result outlives the check: five results, no more.
+expect_sql "SELECT count(*) FROM results" 5
 
 # A one-month period has no months figures.
 check --period 2026-10
