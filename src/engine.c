@@ -489,12 +489,14 @@ static ombud_err evaluate_all(ombud_store *st, int64_t check_id,
                               ombud_eval_totals *t)
 {
     ombud_month m[OMBUD_MONTHS_MAX];
-    int nm = ombud_months_split(gs->tz, from, to, m, OMBUD_MONTHS_MAX);
+    int nm = ombud_months_whole(gs->tz, from, to) ?
+             ombud_months_split(gs->tz, from, to, m, OMBUD_MONTHS_MAX) : 0;
     ombud_result res;
     ombud_err err;
 
-    /* A period of more months than the table holds (a range of years)
-     * gets no months table, as a single month gets none. */
+    /* A period of more months than the table holds (a range of years),
+     * or not of whole months, gets no months table, as a single month
+     * gets none. */
     for (int i = 0; i < gs->ng; i++) {
         if ((err = evaluate_one(st, check_id, i, gs, from, to, m, nm, &res)))
             return err;

@@ -47,6 +47,20 @@ int ombud_months_split(const ombud_tz *tz, int64_t from, int64_t to,
     return n;
 }
 
+/* Is @t local midnight on the first of a month? */
+static int month_edge(const ombud_tz *tz, int64_t t)
+{
+    ombud_tm tm;
+
+    ombud_tm_from_instant(tz, t, &tm);
+    return tm.day == 1 && !tm.hour && !tm.min && !tm.sec;
+}
+
+int ombud_months_whole(const ombud_tz *tz, int64_t from, int64_t to)
+{
+    return to > from && month_edge(tz, from) && month_edge(tz, to);
+}
+
 int ombud_months_runs(const int *status, int n, int after,
                       ombud_month_run *out, int max)
 {
@@ -71,12 +85,10 @@ char *ombud_months_label(const ombud_tz *tz, int64_t from, int64_t to,
 {
     ombud_month m[OMBUD_MONTHS_MAX];
     int n = ombud_months_split(tz, from, to, m, OMBUD_MONTHS_MAX);
-    ombud_tm a, z;
+    ombud_tm a;
 
     ombud_tm_from_instant(tz, from, &a);
-    ombud_tm_from_instant(tz, to, &z);
-    if (n < 1 || a.day != 1 || a.hour || a.min || a.sec || z.day != 1 ||
-        z.hour || z.min || z.sec)
+    if (n < 1 || !ombud_months_whole(tz, from, to))
         snprintf(buf, size, "%s", other);
     else if (n == 3 && a.month % 3 == 1)
         snprintf(buf, size, "%04d-Q%d", a.year, (a.month + 2) / 3);

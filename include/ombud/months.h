@@ -60,6 +60,14 @@ typedef struct ombud_month {
 int ombud_months_split(const ombud_tz *tz, int64_t from, int64_t to,
                        ombud_month *out, int max);
 
+/**
+ * @brief Is [@p from, @p to) whole calendar months of @p tz: from local
+ * midnight on a 1st to local midnight on a 1st? 1 or 0. Only such a
+ * period gets a months table: a range of days from 15 October to 14
+ * November would show two half months as if they were months.
+ */
+int ombud_months_whole(const ombud_tz *tz, int64_t from, int64_t to);
+
 /** A run of consecutive months below standard. */
 typedef struct ombud_month_run {
     int first;            /**< index of its first month */

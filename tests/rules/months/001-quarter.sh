@@ -221,3 +221,10 @@ expect_exit 0
 expect_sql "SELECT count(*) FROM figures WHERE name LIKE 'month.%'
             AND result_id IN (SELECT id FROM results WHERE check_id =
                               (SELECT max(id) FROM checks))" 0
+
+# Days across two months are no months: no table of half months.
+check --allow-incomplete --period 2026-10-15..2026-11-14
+expect_exit 0
+expect_sql "SELECT count(*) FROM figures WHERE name LIKE 'month.%'
+            AND result_id IN (SELECT id FROM results WHERE check_id =
+                              (SELECT max(id) FROM checks))" 0

@@ -160,11 +160,33 @@ static void test_label(void **state)
     ombud_tz_free(tz);
 }
 
+/* 5: only whole local months get a table. */
+static void test_whole(void **state)
+{
+    static const struct { int id; int64_t from, to; int want; } cases[] = {
+        {501, OCT1, JAN1, 1},
+        {502, OCT1, NOV1, 1},
+        {503, OCT15, NOV10, 0},          /* days */
+        {504, OCT1, NOV10, 0},           /* ends inside a month */
+        {505, OCT1 + 3600, JAN1, 0},     /* 01:00, not midnight */
+        {506, OCT1 - 7 * 3600, JAN1, 0}, /* UTC midnight, not LA's */
+        {507, OCT1, OCT1, 0},            /* empty */
+    };
+    ombud_tz *tz = la();
+
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (ombud_months_whole(tz, cases[i].from, cases[i].to) != cases[i].want)
+            fail_msg("%d: not %d", cases[i].id, cases[i].want);
+    ombud_tz_free(tz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_split_quarter), cmocka_unit_test(test_split_edges),
         cmocka_unit_test(test_runs), cmocka_unit_test(test_label),
+        cmocka_unit_test(test_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
