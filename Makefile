@@ -133,11 +133,20 @@ demo: deps
 	    --orders samples/ofcom/orders.csv \
 	    --billing samples/ofcom/billing.csv \
 	    --period 2026-10 --out demo-out/ofcom
+	$(BUILD)/ombud run --guarantees samples/months-quarter/guarantees.ini \
+	    --outages samples/months-quarter/outages.csv \
+	    --calls samples/months-quarter/calls.csv \
+	    --period 2026-Q4 --out demo-out/months
+	$(BUILD)/ombud verify --report demo-out/months/report.pdf \
+	    --guarantees samples/months-quarter/guarantees.ini \
+	    --outages samples/months-quarter/outages.csv \
+	    --calls samples/months-quarter/calls.csv
 	@echo "reports: demo-out/report.pdf, demo-out/report.xlsx;" \
 	    "complaint dossier: demo-out/complaint-ACC-1001.pdf, .xlsx;" \
 	    "evidence and findings: demo-out/evidence.db;" \
 	    "call-centre KPIs: demo-out/call-kpis/report.pdf, .xlsx;" \
-	    "Ofcom automatic compensation returns: demo-out/ofcom/report.pdf, .xlsx"
+	    "Ofcom automatic compensation returns: demo-out/ofcom/report.pdf, .xlsx;" \
+	    "a quarter month by month: demo-out/months/report.pdf, .xlsx"
 
 test-unit: $(UNIT_BIN) $(MO_FILES)
 	@sh tests/run-unit.sh $(UNIT_BIN)

@@ -12,6 +12,7 @@
  */
 #include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
@@ -21,6 +22,7 @@
 #include "ombud/guarantees.h"
 #include "ombud/i18n.h"
 #include "ombud/ingest.h"
+#include "ombud/months.h"
 #include "ombud/quality.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
@@ -98,33 +100,329 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
 
 /* ---- evaluate -------------------------------------------------------------- */
 
-/* Evaluate one guarantee into the open check. */
-static ombud_err evaluate_one(ombud_store *st, int64_t check_id, int seq,
-                              const ombud_guarantees *gs, int64_t from,
-                              int64_t to, ombud_result *res)
+/* Evaluate guarantee @g over @ctx's period into @res, for ctx->result_id. */
+static ombud_err judge(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                       ombud_result *res)
 {
-    const ombud_guarantee *g = &gs->g[seq];
-    ombud_rule_ctx ctx = {st, from, to, gs->tz, gs->filing.currency, 0,
-                          g->id};
-    char params[1024];
     ombud_err err;
 
     memset(res, 0, sizeof *res);
+    if ((err = g->rule->evaluate(ctx, g, res)))
+        return err;
+    /* Nothing examined is nothing passed: no verdict without evidence. */
+    if (res->subjects == 0 && res->breaches == 0)
+        res->pass = OMBUD_NO_DATA;
+    return OMBUD_OK;
+}
+
+/* ---- months inside the period ------------------------------------------------- */
+
+/* One reporting unit's rate in one column (a month, or the period). */
+typedef struct unit_rate {
+    char *name;           /* the unit (owned) */
+    ombud_rate rate;
+    int failed;           /* a breach of the rule names it */
+} unit_rate;
+
+typedef struct units {
+    const ombud_months_def *def;
+    GArray *u;            /* unit_rate, by name */
+} units;
+
+static unit_rate *unit_get(units *x, const char *name)
+{
+    guint i;
+
+    for (i = 0; i < x->u->len; i++) {
+        unit_rate *r = &g_array_index(x->u, unit_rate, i);
+        int c = strcmp(r->name, name);
+        if (!c)
+            return r;
+        if (c > 0)
+            break;
+    }
+    unit_rate r = {g_strdup(name), {0, 0}, 0};
+    g_array_insert_val(x->u, i, r);
+    return &g_array_index(x->u, unit_rate, i);
+}
+
+/* A rule's figure about "GROUP UNIT": add it to the unit's rate. */
+static int unit_figure(void *ud, const char *subject, const char *name,
+                       int64_t v, const char *unit)
+{
+    units *x = ud;
+    const char *sp = strchr(subject, ' ');
+
+    (void)unit;
+    if (!sp || !sp[1])
+        return 0;
+    if (!strcmp(name, x->def->unit_num))
+        unit_get(x, sp + 1)->rate.num += v;
+    else if (!strcmp(name, x->def->unit_den))
+        unit_get(x, sp + 1)->rate.den += v;
+    return 0;
+}
+
+static int unit_breach(void *ud, const ombud_breach *b, const char *refs,
+                       int64_t nrefs, int64_t shown)
+{
+    units *x = ud;
+    const char *sp = strchr(b->subject, ' ');
+
+    (void)refs, (void)nrefs, (void)shown;
+    if (sp && sp[1])
+        unit_get(x, sp + 1)->failed = 1;
+    return 0;
+}
+
+/* The units result @rid wrote figures of, with their pooled rates. */
+static ombud_err units_read(ombud_store *st, int64_t rid, units *x)
+{
+    ombud_err err;
+
+    if (!x->def->unit_num)
+        return OMBUD_OK;
+    if ((err = ombud_store_each_figure(st, rid, unit_figure, x)))
+        return err;
+    return ombud_store_each_breach(st, rid, unit_breach, x);
+}
+
+static void units_free(units *x)
+{
+    for (guint i = 0; i < x->u->len; i++)
+        g_free(g_array_index(x->u, unit_rate, i).name);
+    g_array_free(x->u, TRUE);
+}
+
+/* One column's figures about @subject: its verdict, rate and parts. */
+static ombud_err put_column(ombud_store *st, int64_t rid, const char *subject,
+                            int pass, const ombud_rate *rate,
+                            const ombud_result *res)
+{
+    int has = rate->den > 0;
+    ombud_err err;
+
+    if ((err = ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_STATUS,
+                                      pass, "verdict")) ||
+        (err = ombud_store_add_figure(st, rid, subject,
+                                      OMBUD_FIG_MONTH_MEASURED, has ?
+                                      ombud_share_bp(rate->num, rate->den) :
+                                      res->measured, has ? "bp" :
+                                      res->unit ? res->unit : "count")) ||
+        (err = ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_TARGET,
+                                      res->target, res->unit ? res->unit :
+                                      "count")) ||
+        (err = ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_NUM,
+                                      rate->num, "count")))
+        return err;
+    return ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_DEN,
+                                  rate->den, "count");
+}
+
+/* A reporting unit's verdict in each month, for its runs. */
+typedef struct unit_months {
+    char *name;           /* (owned) */
+    int status[OMBUD_MONTHS_MAX];
+} unit_months;
+
+/* The months of unit @name in @seen (by name), added all NO DATA. */
+static unit_months *unit_months_get(GArray *seen, const char *name)
+{
+    guint i;
+
+    for (i = 0; i < seen->len; i++) {
+        unit_months *u = &g_array_index(seen, unit_months, i);
+        int c = strcmp(u->name, name);
+        if (!c)
+            return u;
+        if (c > 0)
+            break;
+    }
+    unit_months u = {g_strdup(name), {0}};
+    for (int k = 0; k < OMBUD_MONTHS_MAX; k++)
+        u.status[k] = OMBUD_NO_DATA;
+    g_array_insert_val(seen, i, u);
+    return &g_array_index(seen, unit_months, i);
+}
+
+/*
+ * A column: the guarantee's figures about @col ("2026-10", or the period),
+ * then each reporting unit's about "COL UNIT", read from what the rule
+ * wrote into result @from_rid. A unit fails when a breach names it. A
+ * month's column (@month >= 0) records each unit's verdict in @seen.
+ */
+static ombud_err write_column(ombud_store *st, int64_t rid, int64_t from_rid,
+                              const ombud_guarantee *g, const char *col,
+                              const ombud_result *res, const ombud_rate *rate,
+                              GArray *seen, int month)
+{
+    units x = {g->rule->months, g_array_new(FALSE, FALSE, sizeof(unit_rate))};
+    char subject[160];
+    ombud_err err;
+
+    err = put_column(st, rid, col, res->pass, rate, res);
+    if (!err)
+        err = units_read(st, from_rid, &x);
+    for (guint i = 0; !err && i < x.u->len; i++) {
+        unit_rate *u = &g_array_index(x.u, unit_rate, i);
+        int pass = u->failed ? OMBUD_FAIL : u->rate.den ? OMBUD_PASS :
+                   OMBUD_NO_DATA;
+        snprintf(subject, sizeof subject, "%s %s", col, u->name);
+        err = put_column(st, rid, subject, pass, &u->rate, res);
+        if (month >= 0)
+            unit_months_get(seen, u->name)->status[month] = pass;
+    }
+    units_free(&x);
+    return err;
+}
+
+/* Judge @g on month @m (the @i th) into a scratch result, write its
+ * column into @rid, and drop the scratch; its verdict into @pass. */
+static ombud_err judge_month(ombud_store *st, int64_t check_id, int seq,
+                             const ombud_guarantees *gs, const ombud_month *m,
+                             int i, int64_t rid, GArray *seen, int *pass)
+{
+    const ombud_guarantee *g = &gs->g[seq];
+    ombud_rate rate = {0, 0};
+    ombud_rule_ctx ctx = {st, m->from, m->to, gs->tz, gs->filing.currency, 0,
+                          g->id, &rate};
+    ombud_result *res = malloc(sizeof *res);
+    char col[16];
+    ombud_err err;
+
+    if (!res)
+        return OMBUD_E_NOMEM;
+    /* A negative seq: never a guarantee of the check, if it outlived us. */
+    err = ombud_store_add_result(st, check_id, -1 - seq, g->id, g->kind,
+                                 g->promise, g->source, "", &ctx.result_id);
+    if (!err)
+        err = judge(&ctx, g, res);
+    snprintf(col, sizeof col, "%04d-%02d", m->year, m->month);
+    if (!err)
+        err = write_column(st, rid, ctx.result_id, g, col, res, &rate, seen,
+                           i);
+    if (!err)
+        err = ombud_store_drop_result(st, ctx.result_id);
+    *pass = res->pass;
+    free(res);
+    return err;
+}
+
+/* The runs of failing months of the guarantee (@unit NULL) or a unit. */
+static ombud_err write_runs(ombud_store *st, int64_t rid, int after,
+                            const ombud_month *m, const int *status, int n,
+                            const char *unit)
+{
+    ombud_month_run runs[OMBUD_MONTHS_MAX];
+    int nr = ombud_months_runs(status, n, after, runs, OMBUD_MONTHS_MAX);
+    char subject[160];
+    ombud_err err;
+
+    for (int i = 0; i < nr && i < OMBUD_MONTHS_MAX; i++) {
+        const ombud_month *f = &m[runs[i].first];
+        snprintf(subject, sizeof subject, "run %04d-%02d%s%s", f->year,
+                 f->month, unit ? " " : "", unit ? unit : "");
+        if ((err = ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_RUN,
+                                          runs[i].len, "count")) ||
+            (err = ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_DUE,
+                                          runs[i].due, "count")))
+            return err;
+    }
+    return OMBUD_OK;
+}
+
+/*
+ * The corrective-action setting, then the runs: a guarantee measured per
+ * reporting unit has them per unit, since the standard judges each unit
+ * (GO 133-D's trouble reports per reporting unit): a guarantee failing in
+ * October for North and in November for South is no unit's two months
+ * in a row. Any other guarantee has them as a whole.
+ */
+static ombud_err write_all_runs(ombud_store *st, int64_t rid, int after,
+                                const ombud_month *m, const int *status,
+                                int n, GArray *seen)
+{
+    ombud_err err;
+
+    if (after > 0 && (err = ombud_store_add_figure(st, rid, "corrective",
+                                                   OMBUD_FIG_MONTH_AFTER,
+                                                   after, "count")))
+        return err;
+    if (!seen->len)
+        return write_runs(st, rid, after, m, status, n, NULL);
+    for (guint i = 0; i < seen->len; i++) {
+        unit_months *u = &g_array_index(seen, unit_months, i);
+        if ((err = write_runs(st, rid, after, m, u->status, n, u->name)))
+            return err;
+    }
+    return OMBUD_OK;
+}
+
+/*
+ * A rate kind in a period of several months (a quarter, a year): judged
+ * again on each calendar month in the filing's zone, each month's verdict
+ * and rate stored as figures of the guarantee's result @rid (months.h),
+ * then the period's (its own verdict, the pooled rate of @rate) and the
+ * runs of failing months. Each month is judged into a scratch result that
+ * is dropped once read: its breaches are the period's breaches again, and
+ * the period's result lists them once.
+ */
+static ombud_err evaluate_months(ombud_store *st, int64_t check_id, int seq,
+                                 const ombud_guarantees *gs,
+                                 const ombud_month *m, int n, int64_t rid,
+                                 const ombud_result *res,
+                                 const ombud_rate *rate)
+{
+    int status[OMBUD_MONTHS_MAX];
+    GArray *seen = g_array_new(FALSE, FALSE, sizeof(unit_months));
+    ombud_err err = OMBUD_OK;
+
+    for (int i = 0; i < n && !err; i++)
+        err = judge_month(st, check_id, seq, gs, &m[i], i, rid, seen,
+                          &status[i]);
+    if (!err)
+        err = write_column(st, rid, rid, &gs->g[seq], OMBUD_MONTHS_PERIOD,
+                           res, rate, seen, -1);
+    if (!err)
+        err = write_all_runs(st, rid, gs->filing.corrective_after, m, status,
+                             n, seen);
+    for (guint i = 0; i < seen->len; i++)
+        g_free(g_array_index(seen, unit_months, i).name);
+    g_array_free(seen, TRUE);
+    return err;
+}
+
+/* Evaluate one guarantee into the open check; @m, @nm the period's months. */
+static ombud_err evaluate_one(ombud_store *st, int64_t check_id, int seq,
+                              const ombud_guarantees *gs, int64_t from,
+                              int64_t to, const ombud_month *m, int nm,
+                              ombud_result *res)
+{
+    const ombud_guarantee *g = &gs->g[seq];
+    ombud_rate rate = {0, 0};
+    ombud_rule_ctx ctx = {st, from, to, gs->tz, gs->filing.currency, 0,
+                          g->id, &rate};
+    char params[1024];
+    ombud_err err;
+
     ombud_guarantee_params(g, params, sizeof params);
     if ((err = ombud_store_add_result(st, check_id, seq, g->id, g->kind,
                                       g->promise, g->source, params,
                                       &ctx.result_id)))
         return err;
-    if ((err = g->rule->evaluate(&ctx, g, res)))
+    if ((err = judge(&ctx, g, res)))
         return err;
-    /* Nothing examined is nothing passed: no verdict without evidence. */
-    if (res->subjects == 0 && res->breaches == 0)
-        res->pass = OMBUD_NO_DATA;
     if (!ombud_guarantee_owes_money(g)) {
         assert(res->amount == 0);
         res->amount = OMBUD_AMOUNT_NONE;
     }
-    return ombud_store_set_result(st, ctx.result_id, res);
+    if ((err = ombud_store_set_result(st, ctx.result_id, res)))
+        return err;
+    /* A one-month period's report stays as it was: no months table. */
+    if (!g->rule->months || nm < 2)
+        return OMBUD_OK;
+    return evaluate_months(st, check_id, seq, gs, m, nm, ctx.result_id, res,
+                           &rate);
 }
 
 /*
@@ -190,11 +488,17 @@ static ombud_err evaluate_all(ombud_store *st, int64_t check_id,
                               int64_t to, const ombud_eval_sink *sink,
                               ombud_eval_totals *t)
 {
+    ombud_month m[OMBUD_MONTHS_MAX];
+    int nm = ombud_months_whole(gs->tz, from, to) ?
+             ombud_months_split(gs->tz, from, to, m, OMBUD_MONTHS_MAX) : 0;
     ombud_result res;
     ombud_err err;
 
+    /* A period of more months than the table holds (a range of years),
+     * or not of whole months, gets no months table, as a single month
+     * gets none. */
     for (int i = 0; i < gs->ng; i++) {
-        if ((err = evaluate_one(st, check_id, i, gs, from, to, &res)))
+        if ((err = evaluate_one(st, check_id, i, gs, from, to, m, nm, &res)))
             return err;
         t->failed += res.pass == OMBUD_FAIL;
         t->nodata += res.pass == OMBUD_NO_DATA;

@@ -26,6 +26,7 @@
 #include "ombud/guarantees.h"
 #include "ombud/i18n.h"
 #include "ombud/ingest.h"
+#include "ombud/months.h"
 #include "ombud/readall.h"
 #include "ombud/sha256.h"
 #include "ombud/value.h"
@@ -309,10 +310,30 @@ static void check_length(loader *l, int si, section *sec, const char *key,
                "keeps: shorten it", strlen(r->value), max);
 }
 
+/* corrective_after: a count of months, at most a period's table. */
+static void load_corrective(loader *l, int si, section *sec, ombud_filing *f)
+{
+    raw *r = si >= 0 ? raw_get(l, si, "corrective_after") : NULL;
+    char *end;
+    long v;
+
+    if (!r)
+        return;
+    v = strtol(r->value, &end, 10);
+    if (end == r->value || *end || v < 1 || v > OMBUD_MONTHS_MAX)
+        lerror(l, r->line, sec, "corrective_after", "'%s' is not a number "
+               "of months from 1 to %d (the months below standard in a row "
+               "that call for corrective action)", r->value,
+               OMBUD_MONTHS_MAX);
+    else
+        f->corrective_after = (int)v;
+}
+
 static void load_filing(loader *l)
 {
     static const char keys[] = "carrier|commission|timezone|currency|docket|"
-                               "prepared_by|period|language|max_rejected";
+                               "prepared_by|period|language|max_rejected|"
+                               "corrective_after";
     ombud_filing *f = &l->gs->filing;
     section *sec = find_section(l, "filing");
     int si = sec ? (int)(sec - l->sections) : -1;
@@ -347,6 +368,7 @@ static void load_filing(loader *l)
         lerror(l, r->line, sec, "max_rejected", "bad percentage '%s' (the "
                "largest share of a file's rows that may be rejected, e.g. "
                "0.5%%)", r->value);
+    load_corrective(l, si, sec, f);
     if (!f->timezone)
         f->timezone = strdup("UTC");
     if (!f->currency)

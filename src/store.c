@@ -290,6 +290,8 @@ ombud_err ombud_store_each_asked_billing(ombud_store *st, ombud_asked_fn fn,
     return st->be->each_asked_billing(st, st->asks_lo, st->asks_hi, fn, ud);
 }
 
+static ombud_err figures_flush(ombud_store *st);
+
 /* ---- checks -------------------------------------------------------------------- */
 
 /* A new check of a period replaces the last one's findings. */
@@ -858,6 +860,22 @@ ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
                                  const ombud_result *r)
 {
     return st->be->set_result(st, result_id, r);
+}
+
+ombud_err ombud_store_drop_result(ombud_store *st, int64_t result_id)
+{
+    ombud_sql_arg a = num_arg(result_id);
+    ombud_err err;
+
+    assert(st->in_check);
+    /* A figure still held for the result would be written after it went. */
+    if ((err = figures_flush(st)))
+        return err;
+    for (int i = 0; ombud_drop_result_sql[i]; i++)
+        if ((err = st->be->exec(st, "removing a scratch result",
+                                ombud_drop_result_sql[i], &a, 1, NULL)))
+            return err;
+    return OMBUD_OK;
 }
 
 ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,

@@ -44,6 +44,9 @@ typedef struct ombud_filing {
     int64_t max_rejected_bp; /**< largest share of a file's rows rejected
                                   before the data are incomplete (bp) */
     int allow_incomplete;    /**< set by --allow-incomplete, not the file */
+    int corrective_after;    /**< months below standard in a row that call
+                                  for corrective action (months.h); 0: not
+                                  said */
 } ombud_filing;
 
 /** Default [filing] max_rejected: 0.50%. */

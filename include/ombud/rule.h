@@ -29,6 +29,10 @@
  *   4. run `make pot` and translate its label and texts in po/es.po,
  *      po/ca.po and po/he.po (`make i18n-check` fails until they are);
  *   5. add hand-computed tests under tests/rules/<kind>/.
+ * A rate kind (a share met against a target) also sets .months
+ * (&ombud_months_rate, or its own ombud_months_def when it measures
+ * reporting units) and hands its rate's parts to ombud_rate_set(), so
+ * that a quarter's filing judges it month by month (months.h).
  * A kind drawn in a way no chart below draws also needs the chart, in
  * src/report/xlsx.c and src/report/pdf.c.
  */
@@ -106,6 +110,14 @@ typedef struct ombud_guarantee {
     ombud_param v[OMBUD_MAX_PARAMS]; /**< by index in rule->params */
 } ombud_guarantee;
 
+/** The parts of a rate: @c num of @c den subjects (calls answered in
+ *  time of calls offered). Rates are pooled: a quarter's is the sum of
+ *  its numerators over the sum of its denominators. */
+typedef struct ombud_rate {
+    int64_t num;          /**< the subjects that met the standard */
+    int64_t den;          /**< the subjects judged; 0: no rate */
+} ombud_rate;
+
 /** What a rule is evaluated against. */
 typedef struct ombud_rule_ctx {
     ombud_store *store;
@@ -114,7 +126,30 @@ typedef struct ombud_rule_ctx {
     const char *currency; /**< the filing's currency */
     int64_t result_id;    /**< where breaches go */
     const char *guarantee; /**< the guarantee's id, for messages (borrowed) */
+    ombud_rate *rate;     /**< a rate kind (ombud_rule.months) writes its
+                               parts here when not NULL (the engine's
+                               months table); others leave it alone */
 } ombud_rule_ctx;
+
+/**
+ * How a rate kind is judged month by month inside a period of several
+ * months (months.h): the engine evaluates it again on each month and
+ * stores each month's verdict and rate. A kind that measures reporting
+ * units (areas) names the figures it writes per unit: subjects
+ * "GROUP UNIT" ("2026-10 North"), whose numerators and denominators the
+ * engine adds up per unit.
+ */
+typedef struct ombud_months_def {
+    const char *unit_num; /**< figure of a unit's numerator, or NULL: no units */
+    const char *unit_den; /**< figure of its denominator */
+} ombud_months_def;
+
+/** A rate kind without reporting units. */
+extern const ombud_months_def ombud_months_rate;
+
+/** @brief Give the engine the parts of the rule's rate, when it asks
+ *  (ctx->rate set); a no-op otherwise. */
+void ombud_rate_set(const ombud_rule_ctx *ctx, int64_t num, int64_t den);
 
 /* ---- how the reports draw a kind ------------------------------------------ */
 
@@ -295,6 +330,9 @@ typedef struct ombud_rule {
      * loaded. Returns NULL when fine, else a reason (static) for @p key.
      */
     const char *(*check)(const ombud_guarantee *g, const char **key);
+    /** A rate kind judged month by month inside a longer period, or
+     *  NULL (see ombud_months_def). */
+    const ombud_months_def *months;
 } ombud_rule;
 
 extern const ombud_rule ombud_rule_live_support;

@@ -750,6 +750,13 @@ ombud_err ombud_store_add_result(ombud_store *st, int64_t check_id, int seq,
                                  const char *params, int64_t *result_id);
 ombud_err ombud_store_set_result(ombud_store *st, int64_t result_id,
                                  const ombud_result *r);
+/**
+ * @brief Remove result @p result_id of the open check with its breaches,
+ * evidence, figures and series: a scratch result the engine judged a rule
+ * into and has read back (one month of a longer period, engine.c).
+ * @return OMBUD_OK or OMBUD_E_STORE.
+ */
+ombud_err ombud_store_drop_result(ombud_store *st, int64_t result_id);
 ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
                                  const ombud_breach *b, int64_t *breach_id);
 /** Link a breach to an evidence row: @p table is "call_legs", "outages",

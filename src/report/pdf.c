@@ -32,6 +32,7 @@
 #include "ombud/manifest.h"
 #include "ombud/quality.h"
 #include "ombud/report.h"
+#include "ombud/months.h"
 #include "ombud/returns.h"
 #include "ombud/rule.h"
 #include "ombud/text.h"
@@ -1183,6 +1184,22 @@ static void history(pdf *p)
         ombud_history_pdf(&p->d, &p->hist, promises);
 }
 
+/* The months inside a period of several months (months.c). */
+static void months(pdf *p)
+{
+    int64_t ids[MAX_RESULTS];
+    char *gids[MAX_RESULTS], *promises[MAX_RESULTS], label[64];
+
+    for (int i = 0; i < p->nres; i++) {
+        ids[i] = p->res[i].id;
+        gids[i] = p->res[i].gid;
+        promises[i] = p->res[i].promise;
+    }
+    ombud_months_label(p->tz, p->chk.from, p->chk.to, _("Period"), label,
+                       sizeof label);
+    ombud_months_pdf(&p->d, p->st, ids, gids, promises, p->nres, label);
+}
+
 /* The whole document; pdoc_write() calls it twice. */
 static void draw(pdoc *d, void *ud)
 {
@@ -1196,6 +1213,7 @@ static void draw(pdoc *d, void *ud)
     for (int i = 0; i < p->nres; i++)
         section(p, &p->res[i]);
     returns_section(p);
+    months(p);
     history(p);
     inputs(p);
     certification(p);

@@ -39,6 +39,7 @@
 #include "ombud/outfile.h"
 #include "ombud/quality.h"
 #include "ombud/report.h"
+#include "ombud/months.h"
 #include "ombud/returns.h"
 #include "ombud/rule.h"
 #include "ombud/text.h"
@@ -1845,6 +1846,32 @@ static void write_history(xlsx *x)
     ombud_history_free(&h);
 }
 
+/*
+ * The months inside a period of several months (months.c), on a sheet of
+ * its own after the returns, so no other sheet moves; none when no
+ * guarantee was judged per month (a one-month filing).
+ */
+static void write_months(xlsx *x)
+{
+    int64_t ids[MAX_RESULTS];
+    char *gids[MAX_RESULTS], label[64];
+    const char *name;
+    lxw_worksheet *ws;
+
+    for (int i = 0; i < x->nres; i++) {
+        ids[i] = x->res[i].id;
+        gids[i] = x->res[i].gid;
+    }
+    if (!ombud_months_any(x->st, ids, x->nres))
+        return;
+    ombud_months_label(x->tz, x->chk.from, x->chk.to, _("Period"), label,
+                       sizeof label);
+    /* TRANSLATORS: a sheet's name (at most 31 characters kept). */
+    if ((name = take_name(x, _("Months"))) && (ws = add_sheet(x, name)))
+        x->err = ombud_months_sheet(x->wb, ws, x->st, ids, gids, x->nres,
+                                    label);
+}
+
 static void write_all(xlsx *x)
 {
     const char *summary = x->summary = take_name(x, _("Summary"));
@@ -1882,6 +1909,8 @@ static void write_all(xlsx *x)
             write_kpis(x, &x->res[i]);
     if (!x->err)
         write_returns(x);
+    if (!x->err)
+        write_months(x);
     if (!x->err)
         write_history(x);
 }

@@ -132,5 +132,6 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 const ombud_rule ombud_rule_advance_notice = {
     "advance_notice", "planned work announced min_notice ahead",
     N_("notice of planned work"), &ombud_drawing_none,
-    params, K_N, evaluate, NULL
+    params, K_N, evaluate, NULL,
+    NULL
 };

@@ -222,6 +222,7 @@ static void describe(const state *s, ombud_result *res)
     res->target = g->v[K_TARGET].num;
     res->subjects = s->offered;
     res->pass = res->breaches == 0;
+    ombud_rate_set(s->ctx, s->in_time, s->offered);
     snprintf(res->measured_text, sizeof res->measured_text, _("%s of %s "
              "calls answered within %s (%s)"), ombud_n(s->in_time),
              ombud_n(s->offered), w,
@@ -275,5 +276,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_DAILY, NULL, NULL, 0,
 const ombud_rule ombud_rule_answer_time = {
     "answer_time", "a share of calls answered within a time",
     N_("answer time"), &drawing,
-    params, K_N, evaluate, NULL
+    params, K_N, evaluate, NULL,
+    &ombud_months_rate
 };

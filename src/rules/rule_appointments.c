@@ -261,6 +261,7 @@ static void describe(state *s, ombud_result *res)
                  ombud_fmt_duration(g->v[K_MAX_WINDOW].num, n, sizeof n));
     res->unit = "bp";
     res->measured = ombud_share_bp(s->kept, judged);
+    ombud_rate_set(s->ctx, s->kept, judged);
     res->target = g->v[K_TARGET].set ? g->v[K_TARGET].num : 10000;
     res->pass = g->v[K_TARGET].set ? s->kept * 10000 >= g->v[K_TARGET].num *
         judged && !s->long_windows : res->breaches == 0;
@@ -346,5 +347,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
 const ombud_rule ombud_rule_appointments = {
     "appointments", "booked appointments kept",
     N_("appointments kept"), &drawing,
-    params, K_N, evaluate, NULL
+    params, K_N, evaluate, NULL,
+    &ombud_months_rate
 };

@@ -533,5 +533,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_KPIS, N_("Calls of"), cols,
 const ombud_rule ombud_rule_call_kpis = {
     "call_kpis", "call-centre KPIs: ASA, abandons, AHT, service level",
     N_("call-centre figures"), &drawing,
-    params, K_N, evaluate, NULL
+    params, K_N, evaluate, NULL,
+    NULL
 };

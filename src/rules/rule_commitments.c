@@ -156,5 +156,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
 const ombud_rule ombud_rule_commitments = {
     "commitments", "every promised restoration time is kept",
     N_("promised restoration times"), &drawing,
-    params, K_N, evaluate, NULL
+    params, K_N, evaluate, NULL,
+    NULL
 };

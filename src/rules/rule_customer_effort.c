@@ -413,5 +413,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_NONE, N_("Ticket / account"),
 const ombud_rule ombud_rule_customer_effort = {
     "customer_effort", "the effort a problem cost the customer",
     N_("customer effort"), &drawing,
-    params, K_N, evaluate, NULL
+    params, K_N, evaluate, NULL,
+    NULL
 };

@@ -148,5 +148,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_HEATMAP, NULL, NULL, 0,
 const ombud_rule ombud_rule_live_support = {
     "live_support", "a live person answers every call within max_wait",
     N_("live support"), &drawing,
-    params, K_N, evaluate, NULL
+    params, K_N, evaluate, NULL,
+    NULL
 };

@@ -548,5 +548,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_NONE, N_("Outage / account"),
 const ombud_rule ombud_rule_outage_credit = {
     "outage_credit", "outages credited as promised",
     N_("outage credits"), &drawing,
-    params, K_N, evaluate, check
+    params, K_N, evaluate, check,
+    NULL
 };

@@ -355,5 +355,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
 const ombud_rule ombud_rule_payment_notice = {
     "payment_notice", "no late-payment notice for a paid bill",
     N_("late-payment notices"), &drawing,
-    params, K_N, evaluate, NULL
+    params, K_N, evaluate, NULL,
+    NULL
 };

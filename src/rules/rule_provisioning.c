@@ -290,6 +290,7 @@ static void describe(state *s, ombud_result *res)
 
     res->unit = "bp";
     res->measured = ombud_share_bp(s->on_time, res->subjects);
+    ombud_rate_set(s->ctx, s->on_time, res->subjects);
     res->target = g->v[K_TARGET].set ? g->v[K_TARGET].num : 10000;
     res->pass = g->v[K_TARGET].set ? s->on_time * 10000 >=
         g->v[K_TARGET].num * res->subjects : res->breaches == 0;
@@ -387,5 +388,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_NONE, NULL, NULL, 0,
 const ombud_rule ombud_rule_provisioning = {
     "provisioning", "orders for new service done by the deadline",
     N_("new service installed on time"), &drawing,
-    params, K_N, evaluate, check
+    params, K_N, evaluate, check,
+    &ombud_months_rate
 };

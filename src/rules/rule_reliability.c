@@ -1500,5 +1500,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_INDICES, N_("Area / day"),
 const ombud_rule ombud_rule_reliability = {
     "reliability", "electric reliability indices (IEEE 1366)",
     N_("reliability indices (IEEE 1366)"), &drawing,
-    params, K_N, evaluate, check
+    params, K_N, evaluate, check,
+    NULL
 };

@@ -157,5 +157,6 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 const ombud_rule ombud_rule_reportable_outage = {
     "reportable_outage", "outages over a reporting threshold, with due times",
     N_("outages to report"), &ombud_drawing_none,
-    params, K_N, evaluate, NULL
+    params, K_N, evaluate, NULL,
+    NULL
 };

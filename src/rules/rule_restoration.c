@@ -371,6 +371,7 @@ static void describe(state *s, ombud_result *res)
     char dl[160], w[32], l[32], pct[16], cnt[160], notes[600];
     int64_t share = ombud_share_bp(s->in_time, res->subjects);
 
+    ombud_rate_set(s->ctx, s->in_time, res->subjects);
     if (target->set) {
         res->unit = "bp";
         res->measured = share;
@@ -475,5 +476,6 @@ static const ombud_drawing drawing = {OMBUD_CHART_DURATIONS, N_("Outage"),
 const ombud_rule ombud_rule_restoration = {
     "restoration", "each outage restored within a time limit",
     N_("restoration time"), &drawing,
-    params, K_N, evaluate, check
+    params, K_N, evaluate, check,
+    &ombud_months_rate
 };

@@ -65,6 +65,7 @@ typedef struct state {
     ombud_result *res;
     GHashTable *buckets;  /* "2026-10 North" -> bucket */
     int64_t unmapped, highest;
+    ombud_rate pooled;    /* every group's reports of its lines */
     ombud_exclusions ex;
     ombud_err err;
 } state;
@@ -159,6 +160,8 @@ static ombud_err judge(state *s, bucket *b)
         return err;
     rate = ombud_share_bp(b->reports, lines);
     s->res->subjects++;
+    s->pooled.num += b->reports;
+    s->pooled.den += lines;
     if (rate > s->highest)
         s->highest = rate;
     if ((err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
@@ -208,6 +211,9 @@ static void describe(state *s, ombud_result *res)
     rate_format(s->highest, h, sizeof h);
     res->unit = "bp";
     res->measured = s->highest;
+    /* The months table's rate: a quarter's is its reports over its
+     * area-months' lines, not the highest month's. */
+    ombud_rate_set(s->ctx, s->pooled.num, s->pooled.den);
     res->target = g->v[K_MAX].num;
     res->pass = res->breaches == 0;
     if (per_period)
@@ -261,7 +267,7 @@ static void describe(state *s, ombud_result *res)
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, res, NULL, 0, 0, {0, ""}, OMBUD_OK};
+    state s = {ctx, g, res, NULL, 0, 0, {0, 0}, {0, ""}, OMBUD_OK};
     GList *keys, *k;
     ombud_err err;
 
@@ -295,8 +301,12 @@ static const char *check(const ombud_guarantee *g, const char **key)
     return ombud_exclude_check(&g->v[K_EXCLUDE]);
 }
 
+/* Per reporting unit (lines_by_area): its reports of its lines. */
+static const ombud_months_def months = {"reports", "lines"};
+
 const ombud_rule ombud_rule_trouble_rate = {
     "trouble_rate", "trouble reports per 100 lines",
     N_("trouble report rate"), &ombud_drawing_none,
-    params, K_N, evaluate, check
+    params, K_N, evaluate, check,
+    &months
 };

@@ -14,6 +14,14 @@
 const ombud_drawing ombud_drawing_none = {OMBUD_CHART_NONE, NULL, NULL, 0,
                                           OMBUD_COUNTER_NONE, NULL, 0};
 
+const ombud_months_def ombud_months_rate = {NULL, NULL};
+
+void ombud_rate_set(const ombud_rule_ctx *ctx, int64_t num, int64_t den)
+{
+    if (ctx->rate)
+        *ctx->rate = (ombud_rate){num, den};
+}
+
 
 
 int ombud_param_has(const ombud_param *list, const char *word)

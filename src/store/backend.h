@@ -431,6 +431,7 @@ extern const char ombud_lookup_index_sql[];
 /** What begins a check of a period: the last one's findings go
  *  ($1, $2 the period; NULL-terminated). */
 extern const char *const ombud_purge_check_sql[];
+extern const char *const ombud_drop_result_sql[];
 
 /** Rows stored and rejected for source $1 (store.c checks the counts). */
 extern const char ombud_count_rows_sql[];

@@ -2735,6 +2735,17 @@ static ombud_err flush_findings(ombud_pg *pg)
     return OMBUD_OK;
 }
 
+/*
+ * Before findings are read or changed during a check: the rows still
+ * gathered must be in the tables first. The engine reads back what a rule
+ * wrote for one month of a quarter, and drops that scratch result
+ * (engine.c); a DELETE run before its rows were sent would leave them.
+ */
+static ombud_err settle_findings(ombud_pg *pg)
+{
+    return pg->in_check && !pg->copying ? flush_findings(pg) : OMBUD_OK;
+}
+
 /* A row was gathered: send them all when enough has. */
 static ombud_err findings_row_done(ombud_pg *pg)
 {
@@ -2995,7 +3006,10 @@ static ombud_err pg_each_breach_of(ombud_store *base, int64_t result_id,
     ombud_pg *pg = (ombud_pg *)base;
     breach_walk w = {fn, ud};
     prm p = {0};
+    ombud_err err;
 
+    if ((err = settle_findings(pg)))
+        return err;
     p_int(&p, result_id);
     p_text(&p, account);
     p_int(&p, EVIDENCE_SHOWN);
@@ -3026,7 +3040,10 @@ static ombud_err pg_each_series(ombud_store *base, int64_t result_id,
     ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
+    ombud_err err;
 
+    if ((err = settle_findings(pg)))
+        return err;
     p_int(&p, result_id);
     p_text(&p, name);
     return each_row(pg, "reading a series", "SELECT k, v FROM series WHERE "
@@ -3048,7 +3065,10 @@ static ombud_err pg_each_figure(ombud_store *base, int64_t result_id,
     ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud};
     prm p = {0};
+    ombud_err err;
 
+    if ((err = settle_findings(pg)))
+        return err;
     p_int(&p, result_id);
     return each_row(pg, "reading figures", "SELECT subject, name, value, unit, "
                     "more FROM figure_runs WHERE result_id = $1 ORDER BY id", &p,
@@ -3660,6 +3680,8 @@ static ombud_err pg_exec(ombud_store *base, const char *what, const char *sql,
     prm p = {0};
     ombud_err err;
 
+    if ((err = settle_findings(pg)))
+        return err;
     shared_args(&p, args, nargs);
     if ((err = run(pg, what, sql, &p, &res)))
         return err;

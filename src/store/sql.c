@@ -105,6 +105,19 @@ const char *const ombud_purge_check_sql[] = {
     NULL
 };
 
+/* A scratch result of the open check ($1 its id) goes, children first:
+ * the engine's month runs (engine.c) judged a rule on one month of the
+ * period and have read what it wrote. */
+const char *const ombud_drop_result_sql[] = {
+    "DELETE FROM evidence WHERE breach_id IN (SELECT id FROM breaches "
+    "WHERE result_id = $1)",
+    "DELETE FROM breaches WHERE result_id = $1",
+    "DELETE FROM series WHERE result_id = $1",
+    "DELETE FROM figure_runs WHERE result_id = $1",
+    "DELETE FROM results WHERE id = $1",
+    NULL
+};
+
 /*
  * The findings digest: each statement yields rows whose columns are joined
  * with '|' into one line of the canonical text (store.c). The order is

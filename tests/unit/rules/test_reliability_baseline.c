@@ -9,7 +9,8 @@
 #include "ombud/i18n.h"
 #include "../../../src/rules/reliability_baseline.h"
 
-static const ombud_rule_ctx ctx = {NULL, 0, 0, NULL, "USD", 0, "rel"};
+static const ombud_rule_ctx ctx = {NULL, 0, 0, NULL, "USD", 0, "rel",
+                                    NULL};
 
 /* Two past years: days [100, 200) the year before, [0, 100) the one
  * before that. */

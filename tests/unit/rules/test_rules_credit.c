@@ -109,7 +109,7 @@ static void test_returns(void **state)
     snprintf(path, sizeof path, "/tmp/ombud-unit-%d-credit.db", (int)getpid());
     unlink(path);
     assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
-    ctx = (ombud_rule_ctx){st, 0, 0, tz, "GBP", 0, "g"};
+    ctx = (ombud_rule_ctx){st, 0, 0, tz, "GBP", 0, "g", NULL};
     assert_int_equal(ombud_period_parse("2026-10", tz, &ctx.from, &ctx.to, why,
                                         sizeof why), OMBUD_OK);
     chk = (ombud_check){ctx.from, ctx.to, "Europe/London", "g.ini", "00",

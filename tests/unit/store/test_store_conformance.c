@@ -1543,6 +1543,54 @@ static void test_figure_runs(void **state)
 }
 
 /*
+ * A scratch result (the engine's month of a quarter) goes with its
+ * breaches, evidence, series and figures, one still held unwritten among
+ * them; the check's own result keeps all of its.
+ */
+static void test_drop_result(void **state)
+{
+    ombud_check c = october();
+    ombud_result res = {1, 1, "count", OMBUD_FAIL, 1, 1, OMBUD_AMOUNT_NONE,
+                        "1", "0", "per month"};
+    seen got = {0};
+    int64_t check = 0, r, scratch, br;
+    (void)state;
+    assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
+    r = add_result(check, 1, "repair", "restoration", &res);
+    br = add_breach(r, "outage", "R1", OMBUD_TIME_NONE, 1, "s", 0);
+    add_evidence(br, "outages", 1);
+    scratch = add_result(check, -2, "repair", "restoration", &res);
+    br = add_breach(scratch, "outage", "R2", OMBUD_TIME_NONE, 2, "s", 0);
+    add_evidence(br, "outages", 2);
+    assert_int_equal(ombud_store_add_series(st, scratch, "durations", 1, 2),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_add_figure(st, r, "2026-10",
+                                            "month.status", 0, "verdict"),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_add_figure(st, scratch, "R2", "duration", 2,
+                                            "s"), OMBUD_OK);
+    assert_int_equal(ombud_store_drop_result(st, scratch), OMBUD_OK);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+    assert_int_equal(ombud_store_each_result(st, check, on_result, &got),
+                     OMBUD_OK);
+    assert_int_equal(got.n, 1);
+    assert_int_equal(got.ids[0], r);
+    memset(&got, 0, sizeof got);
+    assert_int_equal(ombud_store_each_figure(st, r, on_figure, &got), OMBUD_OK);
+    assert_string_equal(got.text, "2026-10 month.status 0 verdict\n");
+    memset(&got, 0, sizeof got);
+    assert_int_equal(ombud_store_each_figure(st, scratch, on_figure, &got),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_each_breach(st, scratch, on_breach, &got),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_each_series(st, scratch, "durations",
+                                             on_series, &got), OMBUD_OK);
+    assert_string_equal(got.text, "");
+    assert_int_equal(ombud_store_each_breach(st, r, on_breach, &got), OMBUD_OK);
+    assert_non_null(strstr(got.text, "|R1|"));
+}
+
+/*
  * A leg's evidence names all its lines, whether the check has just read
  * the leg (its place is then kept in memory) or not, and however long the
  * list: lines past 100,000 of a large queue_log.
@@ -2088,7 +2136,7 @@ int main(void)
         T(test_each_snapshot),
         T(test_data_span), T(test_each_reject), T(test_accounts),
         T(test_cdr_of), T(test_check_get), T(test_each_result),
-        T(test_each_breach), T(test_series_figures), T(test_figure_runs),
+        T(test_each_breach), T(test_series_figures), T(test_figure_runs), T(test_drop_result),
         T(test_evidence_long_lines), T(test_check_replaced),
         T(test_earlier_checks),
         T(test_findings_digest), T(test_forget_refused), T(test_forget),
