@@ -197,21 +197,26 @@ static void units_free(units *x)
 /* One column's figures about @subject: its verdict, rate and parts. */
 static ombud_err put_column(ombud_store *st, int64_t rid, const char *subject,
                             int pass, const ombud_rate *rate,
-                            const ombud_result *res)
+                            const ombud_result *res, const char *unit)
 {
     int has = rate->den > 0;
+    const char *tunit = res->unit ? res->unit : "count";
     ombud_err err;
+
+    /* The rate and a target in basis points in the kind's own unit
+     * (trouble reports per 100 lines, not a percentage). */
+    if (!strcmp(tunit, "bp"))
+        tunit = unit;
 
     if ((err = ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_STATUS,
                                       pass, "verdict")) ||
         (err = ombud_store_add_figure(st, rid, subject,
                                       OMBUD_FIG_MONTH_MEASURED, has ?
                                       ombud_share_bp(rate->num, rate->den) :
-                                      res->measured, has ? "bp" :
+                                      res->measured, has ? unit :
                                       res->unit ? res->unit : "count")) ||
         (err = ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_TARGET,
-                                      res->target, res->unit ? res->unit :
-                                      "count")) ||
+                                      res->target, tunit)) ||
         (err = ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_NUM,
                                       rate->num, "count")))
         return err;
@@ -260,7 +265,7 @@ static ombud_err write_column(ombud_store *st, int64_t rid, int64_t from_rid,
     char subject[160];
     ombud_err err;
 
-    err = put_column(st, rid, col, res->pass, rate, res);
+    err = put_column(st, rid, col, res->pass, rate, res, x.def->unit);
     if (!err)
         err = units_read(st, from_rid, &x);
     for (guint i = 0; !err && i < x.u->len; i++) {
@@ -268,7 +273,7 @@ static ombud_err write_column(ombud_store *st, int64_t rid, int64_t from_rid,
         int pass = u->failed ? OMBUD_FAIL : u->rate.den ? OMBUD_PASS :
                    OMBUD_NO_DATA;
         snprintf(subject, sizeof subject, "%s %s", col, u->name);
-        err = put_column(st, rid, subject, pass, &u->rate, res);
+        err = put_column(st, rid, subject, pass, &u->rate, res, x.def->unit);
         if (month >= 0)
             unit_months_get(seen, u->name)->status[month] = pass;
     }

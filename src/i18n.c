@@ -647,6 +647,20 @@ static char *text_wday(int64_t v, int digits, const char *currency, char *buf,
                      (unsigned long)(v < 0 ? -v : v)), buf, size);
 }
 
+/* Hundredths of a count per 100 of a base: trouble reports per 100 lines. */
+static char *text_per100(int64_t v, int digits, const char *currency,
+                         char *buf, size_t size)
+{
+    char n[48];
+
+    (void)digits;
+    (void)currency;
+    ombud_fmt_amount(v, 2, n, sizeof n);
+    /* TRANSLATORS: a rate of trouble reports, e.g. "1.67 per 100 lines". */
+    snprintf(buf, size, _("%s per 100 lines"), n);
+    return buf;
+}
+
 static char *text_money(int64_t v, int digits, const char *currency, char *buf,
                         size_t size)
 {
@@ -663,6 +677,7 @@ static const ombud_unit units[] = {
     {"state", text_state, OMBUD_CELL_TEXT, 1.0},
     {"day", text_day, OMBUD_CELL_NUMBER, 1.0},
     {"wday", text_wday, OMBUD_CELL_NUMBER, 1.0},
+    {"per100", text_per100, OMBUD_CELL_NUMBER, 100.0},
     {NULL, text_money, OMBUD_CELL_MONEY, 1.0}
 };
 

@@ -142,6 +142,9 @@ typedef struct ombud_rule_ctx {
 typedef struct ombud_months_def {
     const char *unit_num; /**< figure of a unit's numerator, or NULL: no units */
     const char *unit_den; /**< figure of its denominator */
+    const char *unit;     /**< the unit its rate (num / den) and a target
+                               given in basis points are shown in: "bp" a
+                               share, "per100" per 100 of the base */
 } ombud_months_def;
 
 /** A rate kind without reporting units. */

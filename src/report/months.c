@@ -360,19 +360,21 @@ static void put(lxw_worksheet *ws, int row, int col, const char *s,
     free(safe);
 }
 
-/* A figure in its unit: a share as a percentage, seconds as hours. */
+typedef struct fmts {
+    lxw_format *bold, *head, *pct, *num, *wrap, *pass, *fail, *nodata, *dur;
+} fmts;
+
+/* A figure in its unit (i18n.h's table): a share as a percentage, a
+ * duration as [h]:mm, a rate per 100 lines as its number. */
 static void put_value(lxw_worksheet *ws, int row, int col, int64_t v,
-                      const char *unit, lxw_format *pct, lxw_format *num)
+                      const char *unit, const fmts *f)
 {
-    if (!strcmp(unit, "bp"))
-        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
-                               (double)v / 10000.0, pct);
-    else if (!strcmp(unit, "s"))
-        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
-                               (double)v / 3600.0, num);
-    else
-        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v,
-                               num);
+    const ombud_unit *u = ombud_unit_find(unit);
+    lxw_format *nf = u->cell == OMBUD_CELL_PERCENT ? f->pct :
+                     u->cell == OMBUD_CELL_DURATION ? f->dur : f->num;
+
+    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
+                           (double)v / u->scale, nf);
 }
 
 /* The status cell's format: the Summary's colours. */
@@ -389,10 +391,6 @@ static lxw_format *status_format(lxw_workbook *wb, const char *status)
     return f;
 }
 
-typedef struct fmts {
-    lxw_format *bold, *head, *pct, *num, *wrap, *pass, *fail, *nodata;
-} fmts;
-
 static int sheet_rows(lxw_worksheet *ws, const fmts *f,
                       const ombud_months_table *t, const char *gid,
                       const char *label, int row)
@@ -406,14 +404,14 @@ static int sheet_rows(lxw_worksheet *ws, const fmts *f,
                 NULL);
             put(ws, row, 2, col_name(t, c, label), NULL);
             if (x->set && x->den > 0) {
-                put_value(ws, row, 3, x->measured, x->unit, f->pct, f->num);
+                put_value(ws, row, 3, x->measured, x->unit, f);
                 worksheet_write_number(ws, (lxw_row_t)row, 4, (double)x->num,
                                        f->num);
                 worksheet_write_number(ws, (lxw_row_t)row, 5, (double)x->den,
                                        f->num);
             }
             if (x->set)
-                put_value(ws, row, 6, x->target, x->tunit, f->pct, f->num);
+                put_value(ws, row, 6, x->target, x->tunit, f);
             put(ws, row, 7, ombud_fmt_status(s), !strcmp(s, "FAIL") ?
                 f->fail : !strcmp(s, "PASS") ? f->pass : f->nodata);
         }
@@ -430,20 +428,22 @@ ombud_err ombud_months_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
     fmts f = {workbook_add_format(wb), workbook_add_format(wb),
               workbook_add_format(wb), workbook_add_format(wb),
               workbook_add_format(wb), status_format(wb, "PASS"),
-              status_format(wb, "FAIL"), status_format(wb, "NO DATA")};
+              status_format(wb, "FAIL"), status_format(wb, "NO DATA"),
+              workbook_add_format(wb)};
     ombud_months_table t = {0};
     char line[1600];
     int row = 3, first;
     ombud_err err = OMBUD_OK;
 
     if (!f.bold || !f.head || !f.pct || !f.num || !f.wrap || !f.pass ||
-        !f.fail || !f.nodata)
+        !f.fail || !f.nodata || !f.dur)
         return OMBUD_E_NOMEM;
     format_set_bold(f.bold);
     format_set_bold(f.head);
     format_set_bottom(f.head, LXW_BORDER_THIN);
     format_set_num_format(f.pct, "0.00%");
     format_set_num_format(f.num, "#,##0.##");
+    format_set_num_format(f.dur, "[h]:mm");
     format_set_text_wrap(f.wrap);
     put(ws, 0, 0, _("Months inside the period"), f.bold);
     snprintf(line, sizeof line, _("Each rate guarantee judged again on each "

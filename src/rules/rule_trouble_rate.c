@@ -302,7 +302,9 @@ static const char *check(const ombud_guarantee *g, const char **key)
 }
 
 /* Per reporting unit (lines_by_area): its reports of its lines. */
-static const ombud_months_def months = {"reports", "lines"};
+/* Its rate, reports per 100 lines, is num / den x 100: in hundredths the
+ * same number as a share in basis points, shown per 100 lines. */
+static const ombud_months_def months = {"reports", "lines", "per100"};
 
 const ombud_rule ombud_rule_trouble_rate = {
     "trouble_rate", "trouble reports per 100 lines",

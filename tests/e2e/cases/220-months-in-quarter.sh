@@ -34,18 +34,19 @@ expect_eq "answer rows: November NO DATA, no figure" "answer|all|2026-10|0.8|4|5
 answer|all|2026-11||||0.8|NO DATA
 answer|all|2026-12|0|0|1|0.8|FAIL
 answer|all|2026-Q4|0.6667|4|6|0.8|FAIL" "$(row 9; row 10; row 11; row 12)"
-expect_eq "troubles rows, per unit" "troubles|all|2026-10|0.0167|5|300|0.02|FAIL
-troubles|all|2026-11|0.02|6|300|0.02|FAIL
-troubles|all|2026-12|0.0067|2|300|0.02|PASS
-troubles|all|2026-Q4|0.0144|13|900|0.02|FAIL
-troubles|North|2026-10|0.03|3|100|0.02|FAIL
-troubles|North|2026-11|0.01|1|100|0.02|PASS
-troubles|North|2026-12|0.01|1|100|0.02|PASS
-troubles|North|2026-Q4|0.0167|5|300|0.02|FAIL
-troubles|South|2026-10|0.01|2|200|0.02|PASS
-troubles|South|2026-11|0.025|5|200|0.02|FAIL
-troubles|South|2026-12|0.005|1|200|0.02|PASS
-troubles|South|2026-Q4|0.0133|8|600|0.02|FAIL" \
+# Trouble rates per 100 lines (reports / lines x 100), as the rule states them.
+expect_eq "troubles rows, per unit" "troubles|all|2026-10|1.67|5|300|2|FAIL
+troubles|all|2026-11|2|6|300|2|FAIL
+troubles|all|2026-12|0.67|2|300|2|PASS
+troubles|all|2026-Q4|1.44|13|900|2|FAIL
+troubles|North|2026-10|3|3|100|2|FAIL
+troubles|North|2026-11|1|1|100|2|PASS
+troubles|North|2026-12|1|1|100|2|PASS
+troubles|North|2026-Q4|1.67|5|300|2|FAIL
+troubles|South|2026-10|1|2|200|2|PASS
+troubles|South|2026-11|2.5|5|200|2|FAIL
+troubles|South|2026-12|0.5|1|200|2|PASS
+troubles|South|2026-Q4|1.33|8|600|2|FAIL" \
     "$(for r in 13 14 15 16 17 18 19 20 21 22 23 24; do row $r; done)"
 expect_eq "nothing else in the table" "|||||||" "$(row 25)"
 expect_eq "runs" "Runs of months below standard|||||||
@@ -70,18 +71,18 @@ all 2026-10 80.00% 4/5 80.00% PASS
 all 2026-11 - - 80.00% NO DATA
 all 2026-12 0.00% 0/1 80.00% FAIL
 all 2026-Q4 66.67% 4/6 80.00% FAIL
-all 2026-10 1.67% 5/300 2.00% FAIL
-all 2026-11 2.00% 6/300 2.00% FAIL
-all 2026-12 0.67% 2/300 2.00% PASS
-all 2026-Q4 1.44% 13/900 2.00% FAIL
-North 2026-10 3.00% 3/100 2.00% FAIL
-North 2026-11 1.00% 1/100 2.00% PASS
-North 2026-12 1.00% 1/100 2.00% PASS
-North 2026-Q4 1.67% 5/300 2.00% FAIL
-South 2026-10 1.00% 2/200 2.00% PASS
-South 2026-11 2.50% 5/200 2.00% FAIL
-South 2026-12 0.50% 1/200 2.00% PASS
-South 2026-Q4 1.33% 8/600 2.00% FAIL" "$(rows)"
+all 2026-10 1.67 per 100 lines 5/300 2.00 per 100 lines FAIL
+all 2026-11 2.00 per 100 lines 6/300 2.00 per 100 lines FAIL
+all 2026-12 0.67 per 100 lines 2/300 2.00 per 100 lines PASS
+all 2026-Q4 1.44 per 100 lines 13/900 2.00 per 100 lines FAIL
+North 2026-10 3.00 per 100 lines 3/100 2.00 per 100 lines FAIL
+North 2026-11 1.00 per 100 lines 1/100 2.00 per 100 lines PASS
+North 2026-12 1.00 per 100 lines 1/100 2.00 per 100 lines PASS
+North 2026-Q4 1.67 per 100 lines 5/300 2.00 per 100 lines FAIL
+South 2026-10 1.00 per 100 lines 2/200 2.00 per 100 lines PASS
+South 2026-11 2.50 per 100 lines 5/200 2.00 per 100 lines FAIL
+South 2026-12 0.50 per 100 lines 1/200 2.00 per 100 lines PASS
+South 2026-Q4 1.33 per 100 lines 8/600 2.00 per 100 lines FAIL" "$(rows)"
 expect_eq "PDF heading, runs" "1|1|1" \
     "$(grep -c '^Months inside the period$' out.txt)|$(grep -c '2 consecutive months below standard: corrective action report due' out.txt)|$(grep -c '^2026-12: 1 month below standard, fewer than the 2 in a row' out.txt)"
 run_ombud verify --report out/report.pdf --guarantees "$G" $IN
