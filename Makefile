@@ -219,7 +219,10 @@ demo-large: $(BUILD)/ombud
 # Regenerate after changing a report.
 DOCS_PAGES = docs/pages
 docs-pages: $(BUILD)/ombud $(MO_FILES)
-	rm -rf $(DOCS_PAGES) build/docs
+	# only the pages made here: the README's other pictures stay
+	rm -rf build/docs $(DOCS_PAGES)/founding-report-*.png \
+	    $(DOCS_PAGES)/founding-dossier-*.png \
+	    $(DOCS_PAGES)/cpuc-go133d-report-*.png
 	mkdir -p $(DOCS_PAGES) build/docs
 	$(BUILD)/ombud run -q --guarantees templates/guarantees/fibre-bundle.ini \
 	    --outages samples/founding-case/outages.csv \
