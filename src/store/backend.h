@@ -424,6 +424,8 @@ extern const char ombud_evidence_fill_billing_sql[];
  *  start; ombud_lookup_index_sql by the first check (SQLite builds it
  *  then, in one sorted pass; PostgreSQL with the schema). */
 extern const char ombud_source_index_sql[];
+/** The bulk tables' source indexes (sql.c). */
+extern const char ombud_bulk_source_index_sql[];
 /** The index of legs by account: a dossier's (see sql.c). */
 extern const char ombud_account_index_sql[];
 extern const char ombud_lookup_index_sql[];

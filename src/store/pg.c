@@ -782,6 +782,8 @@ static ombud_err create_schema(ombud_pg *pg)
                       (err = run_script(pg, "creating the schema",
                                         ombud_source_index_sql)) ||
                       (err = run_script(pg, "creating the schema",
+                                        ombud_bulk_source_index_sql)) ||
+                      (err = run_script(pg, "creating the schema",
                                         ombud_lookup_index_sql)) ||
                       (err = run_script(pg, "creating the schema",
                                         ombud_account_index_sql)) ||
