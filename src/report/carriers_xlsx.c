@@ -34,6 +34,7 @@
 #include "ombud/text.h"
 #include "ombud/value.h"
 #include "ombud/version.h"
+#include "sheet.h"
 
 #define HEAD_ROW 3          /* first row of the filings' header block */
 #define HEAD_ROWS 6         /* carrier, period, status, reason, report, digest */
@@ -58,17 +59,6 @@ typedef struct cx {
     const char *sheet_filings;
 } cx;
 
-/* Text as a string cell, never a formula; see the file comment. */
-static void put(lxw_worksheet *ws, int row, int col, const char *s,
-                lxw_format *f)
-{
-    int nomem;
-    char *safe = ombud_xml_text(s ? s : "", &nomem);
-
-    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
-                           safe ? safe : s ? s : "", f);
-    free(safe);
-}
 
 static lxw_format *fmt(cx *x, const char *numfmt, int struck)
 {
@@ -184,7 +174,7 @@ static void put_figure(cx *x, lxw_worksheet *ws, int row, int col, int i,
     char text[128];
 
     if (u->cell == OMBUD_CELL_TEXT)
-        put(ws, row, col, ombud_fmt_figure(v, unit, ombud_currency_digits(
+        ombud_sheet_text(ws, row, col, ombud_fmt_figure(v, unit, ombud_currency_digits(
             f->currency), f->currency, text, sizeof text), c->text);
     else
         worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, d, nf);
@@ -200,13 +190,13 @@ static void put_cell(cx *x, lxw_worksheet *ws, int row, int col, int i, int g,
     char text[700];
 
     if (!f->derived || !v->present) {
-        put(ws, row, col, k == OMBUD_FIGURE_STATUS ? _("not re-derived") : "",
+        ombud_sheet_text(ws, row, col, k == OMBUD_FIGURE_STATUS ? _("not re-derived") : "",
             c->text);
         return;
     }
     switch (k) {
     case OMBUD_FIGURE_STATUS:
-        put(ws, row, col, ombud_figure_text(f, g, k, text, sizeof text),
+        ombud_sheet_text(ws, row, col, ombud_figure_text(f, g, k, text, sizeof text),
             !f->verified ? x->struck_status
             : x->status[v->pass >= 0 && v->pass < 5 ? v->pass : 0]);
         break;
@@ -226,14 +216,14 @@ static void put_cell(cx *x, lxw_worksheet *ws, int row, int col, int i, int g,
         break;
     case OMBUD_FIGURE_OWED:
         if (v->amount == OMBUD_AMOUNT_NONE)
-            put(ws, row, col, "-", c->text);
+            ombud_sheet_text(ws, row, col, "-", c->text);
         else
             worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
                                    minor_units(f->currency, v->amount),
                                    c->money);
         break;
     default:
-        put(ws, row, col, ombud_figure_text(f, g, k, text, sizeof text),
+        ombud_sheet_text(ws, row, col, ombud_figure_text(f, g, k, text, sizeof text),
             c->text);
         break;
     }
@@ -249,9 +239,9 @@ static void put_link(cx *x, lxw_worksheet *ws, int row, int col, int to_row,
              to_row + 1);
     if (worksheet_write_url(ws, (lxw_row_t)row, (lxw_col_t)col, url, x->link)
         == LXW_NO_ERROR)
-        put(ws, row, col, text, x->link);
+        ombud_sheet_text(ws, row, col, text, x->link);
     else
-        put(ws, row, col, text, x->bold);
+        ombud_sheet_text(ws, row, col, text, x->bold);
 }
 
 /* Row of filing @i on the Filings sheet (0-based). */
@@ -273,20 +263,20 @@ static void head_cell(cx *x, lxw_worksheet *ws, int r, int i)
                  : _("(carrier unknown)"));
         break;
     case 1:
-        put(ws, row, col, ombud_filing_period(f, text, sizeof text), x->wrap);
+        ombud_sheet_text(ws, row, col, ombud_filing_period(f, text, sizeof text), x->wrap);
         break;
     case 2:
-        put(ws, row, col, f->verified ? _("VERIFIED") : _("NOT VERIFIED"),
+        ombud_sheet_text(ws, row, col, f->verified ? _("VERIFIED") : _("NOT VERIFIED"),
             f->verified ? x->verified : x->unverified);
         break;
     case 3:
-        put(ws, row, col, f->verified ? "" : f->reason, x->wrap);
+        ombud_sheet_text(ws, row, col, f->verified ? "" : f->reason, x->wrap);
         break;
     case 4:
-        put(ws, row, col, f->report_sha256, x->mono);
+        ombud_sheet_text(ws, row, col, f->report_sha256, x->mono);
         break;
     default:
-        put(ws, row, col, f->findings_sha256, x->mono);
+        ombud_sheet_text(ws, row, col, f->findings_sha256, x->mono);
         break;
     }
 }
@@ -313,7 +303,7 @@ static void head_block(cx *x, lxw_worksheet *ws)
                               : reason), NULL);
         else if (r >= 4)
             worksheet_set_row(ws, HEAD_ROW + r, 36, NULL);
-        put(ws, HEAD_ROW + r, 1, _(labels[r]), x->bold);
+        ombud_sheet_text(ws, HEAD_ROW + r, 1, _(labels[r]), x->bold);
         for (int i = 0; i < x->c->nf; i++)
             head_cell(x, ws, r, i);
     }
@@ -341,28 +331,28 @@ static void write_comparison(cx *x, lxw_worksheet *ws)
     worksheet_set_column(ws, 0, 0, 18, NULL);
     worksheet_set_column(ws, 1, 1, 20, NULL);
     worksheet_set_column(ws, FIRST_COL, (lxw_col_t)last_col, COL_WIDTH, NULL);
-    put(ws, 0, 0, _("Comparison of filings"), x->title);
+    ombud_sheet_text(ws, 0, 0, _("Comparison of filings"), x->title);
     snprintf(line, sizeof line, _("Each figure is what its filing's inputs "
              "give, re-derived as 'ombud verify' does; the columns of a "
              "filing NOT VERIFIED are struck through in grey."));
-    put(ws, 1, 0, line, NULL);
+    ombud_sheet_text(ws, 1, 0, line, NULL);
     head_block(x, ws);
-    put(ws, row, 0, _("Guarantee"), x->head);
-    put(ws, row, 1, _("Figure"), x->head);
+    ombud_sheet_text(ws, row, 0, _("Guarantee"), x->head);
+    ombud_sheet_text(ws, row, 1, _("Figure"), x->head);
     for (int i = 0; i < x->c->nf; i++) {
         snprintf(line, sizeof line, "%s", x->c->f[i]->carrier[0] ?
                  x->c->f[i]->carrier : _("(carrier unknown)"));
-        put(ws, row, FIRST_COL + i, line, x->head);
+        ombud_sheet_text(ws, row, FIRST_COL + i, line, x->head);
     }
     row++;
     for (int g = 0; g < std->ng; g++)
         for (int k = 0; k < OMBUD_FIGURE_ROWS; k++, row++) {
             if (k == 0) {
-                put(ws, row, 0, std->id[g], x->bold);
+                ombud_sheet_text(ws, row, 0, std->id[g], x->bold);
             } else if (k == 1) {
-                put(ws, row, 0, ombud_rule_label(std->kind[g]), x->wrap);
+                ombud_sheet_text(ws, row, 0, ombud_rule_label(std->kind[g]), x->wrap);
             }
-            put(ws, row, 1, ombud_figure_label(k), NULL);
+            ombud_sheet_text(ws, row, 1, ombud_figure_label(k), NULL);
             if (k == OMBUD_FIGURE_WORDS)
                 worksheet_set_row(ws, (lxw_row_t)row, 15.0 * words_lines(x, g),
                                   NULL);
@@ -404,12 +394,12 @@ static void write_filings(cx *x, lxw_worksheet *ws)
 
     for (int c = 0; c < ncols; c++)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
-    put(ws, 0, 0, _("Filings compared"), x->title);
-    put(ws, 1, 0, _("Each filing verified as 'ombud verify' verifies it: "
+    ombud_sheet_text(ws, 0, 0, _("Filings compared"), x->title);
+    ombud_sheet_text(ws, 1, 0, _("Each filing verified as 'ombud verify' verifies it: "
         "its inputs matched by checksum, its findings recomputed, its "
         "report written again and compared byte for byte."), NULL);
     for (int c = 0; c < ncols; c++)
-        put(ws, 2, c, _(head[c]), x->head);
+        ombud_sheet_text(ws, 2, c, _(head[c]), x->head);
     for (int i = 0; i < x->c->nf; i++) {
         const ombud_carrier_filing *f = x->c->f[i];
         const char *base = strrchr(f->report, '/');
@@ -423,18 +413,18 @@ static void write_filings(cx *x, lxw_worksheet *ws)
             lines = l;
         worksheet_set_row(ws, (lxw_row_t)row, 15.0 * (lines > 20 ? 20 : lines),
                           NULL);
-        put(ws, row, 0, f->carrier[0] ? f->carrier : _("(carrier unknown)"),
+        ombud_sheet_text(ws, row, 0, f->carrier[0] ? f->carrier : _("(carrier unknown)"),
             x->wrap);
-        put(ws, row, 1, base ? base + 1 : f->report, x->wrap);
-        put(ws, row, 2, ombud_filing_period(f, period, sizeof period), x->wrap);
-        put(ws, row, 3, f->tz, x->wrap);
-        put(ws, row, 4, f->verified ? _("VERIFIED") : _("NOT VERIFIED"),
+        ombud_sheet_text(ws, row, 1, base ? base + 1 : f->report, x->wrap);
+        ombud_sheet_text(ws, row, 2, ombud_filing_period(f, period, sizeof period), x->wrap);
+        ombud_sheet_text(ws, row, 3, f->tz, x->wrap);
+        ombud_sheet_text(ws, row, 4, f->verified ? _("VERIFIED") : _("NOT VERIFIED"),
             f->verified ? x->verified : x->unverified);
-        put(ws, row, 5, f->verified ? "" : f->reason, x->wrap);
-        put(ws, row, 6, f->report_sha256, x->mono);
-        put(ws, row, 7, f->findings_sha256, x->mono);
-        put(ws, row, 8, f->guarantees_sha256, x->mono);
-        put(ws, row, 9, inputs, x->mono);
+        ombud_sheet_text(ws, row, 5, f->verified ? "" : f->reason, x->wrap);
+        ombud_sheet_text(ws, row, 6, f->report_sha256, x->mono);
+        ombud_sheet_text(ws, row, 7, f->findings_sha256, x->mono);
+        ombud_sheet_text(ws, row, 8, f->guarantees_sha256, x->mono);
+        ombud_sheet_text(ws, row, 9, inputs, x->mono);
     }
     worksheet_freeze_panes(ws, 3, 1);
     worksheet_autofilter(ws, 2, 0, (lxw_row_t)(2 + (x->c->nf ? x->c->nf : 0)),

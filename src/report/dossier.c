@@ -38,6 +38,7 @@
 #include "ombud/text.h"
 #include "ombud/value.h"
 #include "pdfdoc.h"
+#include "sheet.h"
 
 static const char *bill_kind(const char *kind);
 
@@ -912,19 +913,6 @@ static void make_formats(const dossier *x, lxw_workbook *wb, xfmt *f)
                                                       sizeof code));
 }
 
-/* Text into a cell, characters XML cannot hold written visibly
- * ("<U+FFFE>"), as xlsx.c's put_text does. */
-static void put_str(lxw_worksheet *ws, int row, int col, const char *s,
-                    lxw_format *fmt)
-{
-    int nomem;
-    char *safe = ombud_xml_text(s, &nomem);
-
-    if (!nomem)
-        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
-                               safe ? safe : s, fmt);
-    free(safe);
-}
 
 static void put_num(xsheet *s, int col, double v, lxw_format *fmt)
 {
@@ -978,7 +966,7 @@ static void header(lxw_worksheet *ws, lxw_format *bold, const char *const *h,
 {
     for (int c = 0; c < n; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL);
-        put_str(ws, 0, c, h[c][0] ? _(h[c]) : "", bold);
+        ombud_sheet_text(ws, 0, c, h[c][0] ? _(h[c]) : "", bold);
     }
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_repeat_rows(ws, 0, 0);
@@ -1055,7 +1043,7 @@ static void numbers_sheet(xsheet *s, lxw_workbook *wb)
     header(s->ws, s->f->head, head, widths, 2);
     for (s->row = 1; s->row <= n; s->row++) {
         const ncell *k = &c[s->row - 1];
-        put_str(s->ws, s->row, 0, _(k->label), NULL);
+        ombud_sheet_text(s->ws, s->row, 0, _(k->label), NULL);
         if (k->kind == NUM_TIME)
             put_num(s, 1, (double)k->v / 86400.0, s->f->hm);
         else if (k->kind == NUM_MONEY)
@@ -1073,8 +1061,8 @@ static int x_event(void *ud, const ombud_event *e)
 
     describe(s->x, e, what, sizeof what);
     put_local(s, 0, e->at);
-    put_str(s->ws, s->row, 1, what, NULL);
-    put_str(s->ws, s->row, 2, e->file, NULL);
+    ombud_sheet_text(s->ws, s->row, 1, what, NULL);
+    ombud_sheet_text(s->ws, s->row, 2, e->file, NULL);
     put_num(s, 3, (double)e->line, s->f->count);
     s->row++;
     return 0;
@@ -1104,9 +1092,9 @@ static int x_breach(void *ud, const ombud_breach *b, const char *refs,
     xsheet *s = xb->s;
     char ev[2400];
 
-    put_str(s->ws, s->row, 0, xb->r->gid, NULL);
-    put_str(s->ws, s->row, 1, xb->r->promise, NULL);
-    put_str(s->ws, s->row, 2, xb->r->source, NULL);
+    ombud_sheet_text(s->ws, s->row, 0, xb->r->gid, NULL);
+    ombud_sheet_text(s->ws, s->row, 1, xb->r->promise, NULL);
+    ombud_sheet_text(s->ws, s->row, 2, xb->r->source, NULL);
     if (b->at != OMBUD_TIME_NONE)
         put_local(s, 3, b->at);
     put_value(s, 4, b->measured, b->unit, s->f->hms);
@@ -1116,8 +1104,8 @@ static int x_breach(void *ud, const ombud_breach *b, const char *refs,
      * 0.00 would say that nothing was owed. */
     if (xb->r->money)
         put_num(s, 7, money_of(s->x, b->amount), s->f->money);
-    put_str(s->ws, s->row, 8, b->detail, NULL);
-    put_str(s->ws, s->row, 9, ombud_evidence_refs_text(refs, n, shown, ev,
+    ombud_sheet_text(s->ws, s->row, 8, b->detail, NULL);
+    ombud_sheet_text(s->ws, s->row, 9, ombud_evidence_refs_text(refs, n, shown, ev,
                                                        sizeof ev), NULL);
     s->row++;
     return 0;

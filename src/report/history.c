@@ -28,6 +28,7 @@
 #include "ombud/text.h"
 #include "ombud/time.h"
 #include "pdfdoc.h"
+#include "sheet.h"
 
 static int depth = OMBUD_HISTORY_DEFAULT;
 
@@ -481,18 +482,6 @@ void ombud_history_pdf(struct pdoc *d, const ombud_history *h,
 
 /* ---- the XLSX ------------------------------------------------------------------------ */
 
-/* Text as a string cell, never a formula; a character XML cannot hold is
- * written visibly as "<U+FFFE>" (ombud_xml_text()), as on every sheet. */
-static void put(lxw_worksheet *ws, int row, int col, const char *s,
-                lxw_format *f)
-{
-    int nomem;
-    char *safe = ombud_xml_text(s, &nomem);
-
-    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
-                           safe ? safe : s, f);
-    free(safe);
-}
 
 /* The colour of a status for cells and bars (as the Summary's). */
 static lxw_color_t status_color(const char *status)
@@ -540,28 +529,28 @@ ombud_err ombud_history_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
     worksheet_set_column(ws, 3, 3, 60, wrap);
     worksheet_set_column(ws, 4, 4, 10, NULL);
     worksheet_set_column(ws, 5, 5, 14, NULL);
-    put(ws, row++, 0, _("History of periods"), bold);
-    put(ws, row++, 0, _("Each guarantee in the periods checked before this "
+    ombud_sheet_text(ws, row++, 0, _("History of periods"), bold);
+    ombud_sheet_text(ws, row++, 0, _("Each guarantee in the periods checked before this "
         "one with the same guarantees file, time zone and ombud version, as "
         "each period's own check found it; the last period of each guarantee "
         "is this report's."), NULL);
     row++;
     first = row;
-    put(ws, row, 0, _("Guarantee"), head);
-    put(ws, row, 1, _("Period"), head);
-    put(ws, row, 2, _("Status"), head);
-    put(ws, row, 3, _("Measured"), head);
-    put(ws, row, 4, _("Breaches"), head);
-    put(ws, row++, 5, _("Owed"), head);
+    ombud_sheet_text(ws, row, 0, _("Guarantee"), head);
+    ombud_sheet_text(ws, row, 1, _("Period"), head);
+    ombud_sheet_text(ws, row, 2, _("Status"), head);
+    ombud_sheet_text(ws, row, 3, _("Measured"), head);
+    ombud_sheet_text(ws, row, 4, _("Breaches"), head);
+    ombud_sheet_text(ws, row++, 5, _("Owed"), head);
     for (int g = 0; g < h->ng; g++)
         for (int i = 0; i < h->np; i++) {
             const ombud_history_cell *c = ombud_history_at(h, g, i);
             int s = c->pass >= 0 && c->pass < 4 ? c->pass : 0;
-            put(ws, row, 0, h->gid[g], NULL);
-            put(ws, row, 1, h->p[i].label, NULL);
+            ombud_sheet_text(ws, row, 0, h->gid[g], NULL);
+            ombud_sheet_text(ws, row, 1, h->p[i].label, NULL);
             if (c->present) {
-                put(ws, row, 2, ombud_fmt_status(c->status), st[s]);
-                put(ws, row, 3, c->measured_text, wrap);
+                ombud_sheet_text(ws, row, 2, ombud_fmt_status(c->status), st[s]);
+                ombud_sheet_text(ws, row, 3, c->measured_text, wrap);
                 worksheet_write_number(ws, (lxw_row_t)row, 4,
                                        (double)c->breaches, NULL);
                 if (c->amount != OMBUD_AMOUNT_NONE)
@@ -578,19 +567,19 @@ ombud_err ombud_history_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
     worksheet_freeze_panes(ws, (lxw_row_t)(first + 1), 0);
     worksheet_autofilter(ws, (lxw_row_t)first, 0, (lxw_row_t)last, 5);
     row++;
-    put(ws, row, 0, _("Guarantee"), head);
+    ombud_sheet_text(ws, row, 0, _("Guarantee"), head);
     snprintf(line, sizeof line, _("Periods breached in the last %d"),
              OMBUD_HISTORY_WINDOW);
-    put(ws, row, 1, line, head);
-    put(ws, row, 2, _("Periods checked"), head);
-    put(ws, row++, 3, _("Change from the previous period"), head);
+    ombud_sheet_text(ws, row, 1, line, head);
+    ombud_sheet_text(ws, row, 2, _("Periods checked"), head);
+    ombud_sheet_text(ws, row++, 3, _("Change from the previous period"), head);
     for (int g = 0; g < h->ng; g++) {
         int checked, n = ombud_history_breached(h, g, &checked);
-        put(ws, row, 0, h->gid[g], NULL);
+        ombud_sheet_text(ws, row, 0, h->gid[g], NULL);
         worksheet_write_number(ws, (lxw_row_t)row, 1, n, NULL);
         worksheet_write_number(ws, (lxw_row_t)row, 2, checked, NULL);
         change_line(h, g, currency, digits, line, sizeof line);
-        put(ws, row++, 3, line, wrap);
+        ombud_sheet_text(ws, row++, 3, line, wrap);
     }
     for (int g = 0; g < h->ng; g++) {
         lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_COLUMN);

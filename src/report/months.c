@@ -26,6 +26,7 @@
 #include "ombud/months.h"
 #include "ombud/text.h"
 #include "pdfdoc.h"
+#include "sheet.h"
 
 /* ---- reading ------------------------------------------------------------------- */
 
@@ -286,6 +287,22 @@ static void row_cells(pdoc *d, const ombud_months_table *t, size_t r, int c,
     m->cells[5] = ombud_fmt_status(status_of(x));
 }
 
+/* The paragraph that opens the months, in both reports; @label names
+ * the period. */
+static void intro(char *buf, size_t size, const char *label)
+{
+    /* TRANSLATORS: %s names the period ("2026-Q4"). */
+    snprintf(buf, size, _("Each rate guarantee judged again on each "
+             "calendar month of %s in the filing's time zone, by the same "
+             "rule, then over the whole period. The period's rate pools its "
+             "months (all met over all judged), so it is not the mean of the "
+             "monthly rates. Count / base are the rate's parts: outages "
+             "restored in time of outages, calls answered in time of calls, "
+             "trouble reports of working lines. A month with nothing judged "
+             "is NO DATA, never a pass. Runs of months below standard are "
+             "counted within the period only."), label);
+}
+
 static void guarantee_pdf(pdoc *d, const ombud_months_table *t,
                           const char *gid, const char *promise,
                           const char *label)
@@ -327,16 +344,7 @@ void ombud_months_pdf(struct pdoc *d, ombud_store *st, const int64_t *ids,
         return;
     pdoc_new_page(d);
     pdoc_para(d, _("Months inside the period"), 16, 1, 0);
-    /* TRANSLATORS: %s names the period ("2026-Q4"). */
-    snprintf(line, sizeof line, _("Each rate guarantee judged again on each "
-             "calendar month of %s in the filing's time zone, by the same "
-             "rule, then over the whole period. The period's rate pools its "
-             "months (all met over all judged), so it is not the mean of the "
-             "monthly rates. Count / base are the rate's parts: outages "
-             "restored in time of outages, calls answered in time of calls, "
-             "trouble reports of working lines. A month with nothing judged "
-             "is NO DATA, never a pass. Runs of months below standard are "
-             "counted within the period only."), pdoc_iso(d, label));
+    intro(line, sizeof line, pdoc_iso(d, label));
     pdoc_para(d, line, 8.5, 0, 0.2);
     for (int i = 0; i < n; i++) {
         if (ombud_months_read(st, ids[i], &t) || !t.ncols)
@@ -348,17 +356,6 @@ void ombud_months_pdf(struct pdoc *d, ombud_store *st, const int64_t *ids,
 
 /* ---- the XLSX ------------------------------------------------------------------- */
 
-/* Text as a string cell, never a formula (as history.c's). */
-static void put(lxw_worksheet *ws, int row, int col, const char *s,
-                lxw_format *f)
-{
-    int nomem;
-    char *safe = ombud_xml_text(s, &nomem);
-
-    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
-                           safe ? safe : s, f);
-    free(safe);
-}
 
 typedef struct fmts {
     lxw_format *bold, *head, *pct, *num, *wrap, *pass, *fail, *nodata, *dur;
@@ -399,10 +396,10 @@ static int sheet_rows(lxw_worksheet *ws, const fmts *f,
         for (int c = 0; c < t->ncols; c++, row++) {
             const ombud_month_cell *x = &t->rows[r].cell[c];
             const char *s = status_of(x);
-            put(ws, row, 0, gid, NULL);
-            put(ws, row, 1, t->rows[r].unit[0] ? t->rows[r].unit : _("all"),
+            ombud_sheet_text(ws, row, 0, gid, NULL);
+            ombud_sheet_text(ws, row, 1, t->rows[r].unit[0] ? t->rows[r].unit : _("all"),
                 NULL);
-            put(ws, row, 2, col_name(t, c, label), NULL);
+            ombud_sheet_text(ws, row, 2, col_name(t, c, label), NULL);
             if (x->set && x->den > 0) {
                 put_value(ws, row, 3, x->measured, x->unit, f);
                 worksheet_write_number(ws, (lxw_row_t)row, 4, (double)x->num,
@@ -412,7 +409,7 @@ static int sheet_rows(lxw_worksheet *ws, const fmts *f,
             }
             if (x->set)
                 put_value(ws, row, 6, x->target, x->tunit, f);
-            put(ws, row, 7, ombud_fmt_status(s), !strcmp(s, "FAIL") ?
+            ombud_sheet_text(ws, row, 7, ombud_fmt_status(s), !strcmp(s, "FAIL") ?
                 f->fail : !strcmp(s, "PASS") ? f->pass : f->nodata);
         }
     return row;
@@ -445,20 +442,12 @@ ombud_err ombud_months_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
     format_set_num_format(f.num, "#,##0.##");
     format_set_num_format(f.dur, "[h]:mm");
     format_set_text_wrap(f.wrap);
-    put(ws, 0, 0, _("Months inside the period"), f.bold);
-    snprintf(line, sizeof line, _("Each rate guarantee judged again on each "
-             "calendar month of %s in the filing's time zone, by the same "
-             "rule, then over the whole period. The period's rate pools its "
-             "months (all met over all judged), so it is not the mean of the "
-             "monthly rates. Count / base are the rate's parts: outages "
-             "restored in time of outages, calls answered in time of calls, "
-             "trouble reports of working lines. A month with nothing judged "
-             "is NO DATA, never a pass. Runs of months below standard are "
-             "counted within the period only."), label);
-    put(ws, 1, 0, line, NULL);
+    ombud_sheet_text(ws, 0, 0, _("Months inside the period"), f.bold);
+    intro(line, sizeof line, label);
+    ombud_sheet_text(ws, 1, 0, line, NULL);
     for (int c = 0; c < 8; c++) {
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
-        put(ws, row, c, head[c], f.head);
+        ombud_sheet_text(ws, row, c, head[c], f.head);
     }
     first = row++;
     for (int i = 0; i < n && !err; i++)
@@ -467,12 +456,12 @@ ombud_err ombud_months_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
     worksheet_autofilter(ws, (lxw_row_t)first, 0, (lxw_row_t)(row - 1), 7);
     worksheet_freeze_panes(ws, (lxw_row_t)(first + 1), 0);
     row++;
-    put(ws, row++, 0, _("Runs of months below standard"), f.bold);
+    ombud_sheet_text(ws, row++, 0, _("Runs of months below standard"), f.bold);
     for (int i = 0; i < n && !err; i++)
         if (!(err = ombud_months_read(st, ids[i], &t)) && t.ncols) {
             runs_say(&t, line, sizeof line);
-            put(ws, row, 0, gids[i], NULL);
-            put(ws, row++, 1, line, NULL);
+            ombud_sheet_text(ws, row, 0, gids[i], NULL);
+            ombud_sheet_text(ws, row++, 1, line, NULL);
         }
     ombud_months_table_free(&t);
     return err;
