@@ -147,8 +147,13 @@ ombud_err ombud_report_read(const char *path, ombud_readback *rb);
 /** Free what ombud_report_read() allocated. */
 void ombud_readback_free(ombud_readback *rb);
 
+/** Bytes a sheet name may take: 31 characters of up to 4 bytes, a NUL. */
+#define OMBUD_SHEET_NAME_MAX 128
+
 /**
- * @brief Make @p name a valid, unique Excel sheet name into @p out: the
+ * @brief Make @p name a valid, unique Excel sheet name into @p out (give
+ * it OMBUD_SHEET_NAME_MAX bytes; a smaller @p out is cut at a whole
+ * character, never inside one): the
  * characters []:*?/\ become '_', at most 31 characters (UTF-8 safe), and
  * " (2)", " (3)"... is added when it clashes (case-insensitively) with one
  * of the @p n names in @p taken.

@@ -233,7 +233,7 @@ static void put_cell(cx *x, lxw_worksheet *ws, int row, int col, int i, int g,
 static void put_link(cx *x, lxw_worksheet *ws, int row, int col, int to_row,
                      const char *text)
 {
-    char url[128];
+    char url[OMBUD_SHEET_NAME_MAX + 32];
 
     snprintf(url, sizeof url, "internal:'%s'!A%d", x->sheet_filings,
              to_row + 1);
@@ -485,7 +485,7 @@ ombud_err ombud_compare_xlsx(const ombud_comparison *c, const char *path)
     lxw_worksheet *cmp, *fil;
     lxw_error lerr;
     ombud_err err;
-    char name_cmp[32], name_fil[32];
+    char name_cmp[OMBUD_SHEET_NAME_MAX], name_fil[OMBUD_SHEET_NAME_MAX];
     const char *taken[1];
 
     x.c = c;

@@ -59,9 +59,10 @@ typedef struct result {
     char *gid, *kind, *promise, *source, *params, *status;
     const ombud_drawing *draw;  /* how its kind is drawn (rule.h) */
     ombud_result r;
-    char sheet[32];             /* its first sheet */
-    char heat[32];              /* its heat map's sheet, or "" */
-    char kpis[32], ivals[32];   /* call_kpis: its figures' and its
+    char sheet[OMBUD_SHEET_NAME_MAX];  /* its first sheet */
+    char heat[OMBUD_SHEET_NAME_MAX];   /* its heat map's sheet, or "" */
+    char kpis[OMBUD_SHEET_NAME_MAX], ivals[OMBUD_SHEET_NAME_MAX];
+                                /* call_kpis: its figures' and its
                                    intervals' sheets, or "" */
     int64_t nsheets;            /* sheets its breaches need */
 } result;
@@ -99,7 +100,7 @@ typedef struct xlsx {
     result res[MAX_RESULTS];
     int nres;
     const char *names[MAX_SHEETS];
-    char name_buf[MAX_SHEETS][32];
+    char name_buf[MAX_SHEETS][OMBUD_SHEET_NAME_MAX];
     int nnames;
     ombud_err err;
 } xlsx;
@@ -151,7 +152,7 @@ static void put_num(lxw_worksheet *ws, int row, int col, double v, lxw_format *f
 static void put_link(xlsx *x, lxw_worksheet *ws, int row, int col,
                      const char *sheet, const char *text)
 {
-    char url[200];
+    char url[2 * OMBUD_SHEET_NAME_MAX + 32];
     size_t o = (size_t)snprintf(url, sizeof url, "internal:'");
 
     for (const char *p = sheet; *p && o + 6 < sizeof url; p++) {
@@ -370,6 +371,7 @@ char *ombud_sheet_name(const char *name, const char *const *taken, int n,
     if (!o)
         snprintf(base, sizeof base, "Sheet");
     snprintf(out, size, "%s", base);
+    ombud_utf8_trim(out);
     do {
         clash = 0;
         for (int i = 0; i < n && !clash; i++)
@@ -384,6 +386,7 @@ char *ombud_sheet_name(const char *name, const char *const *taken, int n,
                 c--;
             }
             snprintf(out, size, "%.*s%s", (int)keep, base, suffix);
+            ombud_utf8_trim(out);
         }
     } while (clash);
     return out;
@@ -397,7 +400,7 @@ static const char *take_name(xlsx *x, const char *want)
     if (x->nnames == MAX_SHEETS)
         return NULL;
     slot = x->name_buf[x->nnames];
-    ombud_sheet_name(want, x->names, x->nnames, slot, 32);
+    ombud_sheet_name(want, x->names, x->nnames, slot, OMBUD_SHEET_NAME_MAX);
     x->names[x->nnames++] = slot;
     return slot;
 }

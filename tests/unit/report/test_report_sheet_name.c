@@ -7,7 +7,7 @@
 
 static const char *name(const char *want, const char *const *taken, int n)
 {
-    static char out[64];
+    static char out[OMBUD_SHEET_NAME_MAX];
     return ombud_sheet_name(want, taken, n, out, sizeof out);
 }
 
@@ -38,6 +38,23 @@ static void test_length(void **state)
                         "אבגדהוזחטיכלמנסעפצקרשתאבגדהוזחט");
 }
 
+/* 31 characters, some of 3 and 2 bytes (14 + 4 + 4 + 6 + 3 = 31: the
+ * last word cut to two letters), are 48 bytes: a buffer of 32, as the
+ * workbook's once was, cut the name inside a letter, and a link to the
+ * sheet was no XML (fuzz: regress/report/fixed-sheet-name-cut-in-a-
+ * character). A short buffer now keeps whole characters only: 18 bytes
+ * of "liv中文e-support", 7 of " מפת", 5 of " חו" = 30 of the 31. */
+static void test_wide(void **state)
+{
+    const char *want = "liv中文e-support מפת חום ארוכה ארוכה מאוד";
+    char small[32];
+    (void)state;
+    assert_string_equal(name(want, NULL, 0),
+                        "liv中文e-support מפת חום ארוכה אר");
+    ombud_sheet_name(want, NULL, 0, small, sizeof small);
+    assert_string_equal(small, "liv中文e-support מפת חו");
+}
+
 static void test_unique(void **state)
 {
     const char *taken[] = {"Summary", "live-support", "live-support (2)",
@@ -55,7 +72,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_forbidden), cmocka_unit_test(test_length),
-        cmocka_unit_test(test_unique),
+        cmocka_unit_test(test_unique), cmocka_unit_test(test_wide),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }
