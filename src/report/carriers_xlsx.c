@@ -174,8 +174,9 @@ static void put_figure(cx *x, lxw_worksheet *ws, int row, int col, int i,
     char text[128];
 
     if (u->cell == OMBUD_CELL_TEXT)
-        ombud_sheet_text(ws, row, col, ombud_fmt_figure(v, unit, ombud_currency_digits(
-            f->currency), f->currency, text, sizeof text), c->text);
+        ombud_sheet_text(ws, row, col, ombud_fmt_figure(v, unit,
+                         ombud_currency_digits(f->currency), f->currency,
+                         text, sizeof text), c->text);
     else
         worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, d, nf);
 }
@@ -190,15 +191,16 @@ static void put_cell(cx *x, lxw_worksheet *ws, int row, int col, int i, int g,
     char text[700];
 
     if (!f->derived || !v->present) {
-        ombud_sheet_text(ws, row, col, k == OMBUD_FIGURE_STATUS ? _("not re-derived") : "",
-            c->text);
+        ombud_sheet_text(ws, row, col, k == OMBUD_FIGURE_STATUS ?
+                         _("not re-derived") : "", c->text);
         return;
     }
     switch (k) {
     case OMBUD_FIGURE_STATUS:
-        ombud_sheet_text(ws, row, col, ombud_figure_text(f, g, k, text, sizeof text),
-            !f->verified ? x->struck_status
-            : x->status[v->pass >= 0 && v->pass < 5 ? v->pass : 0]);
+        ombud_sheet_text(ws, row, col, ombud_figure_text(f, g, k, text,
+                         sizeof text), !f->verified ? x->struck_status
+                         : x->status[v->pass >= 0 && v->pass < 5 ? v->pass
+                                     : 0]);
         break;
     case OMBUD_FIGURE_MEASURED:
         put_figure(x, ws, row, col, i, v->measured, v->unit);
@@ -223,8 +225,8 @@ static void put_cell(cx *x, lxw_worksheet *ws, int row, int col, int i, int g,
                                    c->money);
         break;
     default:
-        ombud_sheet_text(ws, row, col, ombud_figure_text(f, g, k, text, sizeof text),
-            c->text);
+        ombud_sheet_text(ws, row, col, ombud_figure_text(f, g, k, text,
+                         sizeof text), c->text);
         break;
     }
 }
@@ -263,11 +265,13 @@ static void head_cell(cx *x, lxw_worksheet *ws, int r, int i)
                  : _("(carrier unknown)"));
         break;
     case 1:
-        ombud_sheet_text(ws, row, col, ombud_filing_period(f, text, sizeof text), x->wrap);
+        ombud_sheet_text(ws, row, col, ombud_filing_period(f, text,
+                         sizeof text), x->wrap);
         break;
     case 2:
-        ombud_sheet_text(ws, row, col, f->verified ? _("VERIFIED") : _("NOT VERIFIED"),
-            f->verified ? x->verified : x->unverified);
+        ombud_sheet_text(ws, row, col, f->verified ? _("VERIFIED") :
+                         _("NOT VERIFIED"), f->verified ? x->verified :
+                         x->unverified);
         break;
     case 3:
         ombud_sheet_text(ws, row, col, f->verified ? "" : f->reason, x->wrap);
@@ -350,7 +354,8 @@ static void write_comparison(cx *x, lxw_worksheet *ws)
             if (k == 0) {
                 ombud_sheet_text(ws, row, 0, std->id[g], x->bold);
             } else if (k == 1) {
-                ombud_sheet_text(ws, row, 0, ombud_rule_label(std->kind[g]), x->wrap);
+                ombud_sheet_text(ws, row, 0, ombud_rule_label(std->kind[g]),
+                                 x->wrap);
             }
             ombud_sheet_text(ws, row, 1, ombud_figure_label(k), NULL);
             if (k == OMBUD_FIGURE_WORDS)
@@ -395,9 +400,10 @@ static void write_filings(cx *x, lxw_worksheet *ws)
     for (int c = 0; c < ncols; c++)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
     ombud_sheet_text(ws, 0, 0, _("Filings compared"), x->title);
-    ombud_sheet_text(ws, 1, 0, _("Each filing verified as 'ombud verify' verifies it: "
-        "its inputs matched by checksum, its findings recomputed, its "
-        "report written again and compared byte for byte."), NULL);
+    ombud_sheet_text(ws, 1, 0, _("Each filing verified as 'ombud verify' "
+                     "verifies it: its inputs matched by checksum, its "
+                     "findings recomputed, its report written again and "
+                     "compared byte for byte."), NULL);
     for (int c = 0; c < ncols; c++)
         ombud_sheet_text(ws, 2, c, _(head[c]), x->head);
     for (int i = 0; i < x->c->nf; i++) {
@@ -413,13 +419,15 @@ static void write_filings(cx *x, lxw_worksheet *ws)
             lines = l;
         worksheet_set_row(ws, (lxw_row_t)row, 15.0 * (lines > 20 ? 20 : lines),
                           NULL);
-        ombud_sheet_text(ws, row, 0, f->carrier[0] ? f->carrier : _("(carrier unknown)"),
-            x->wrap);
+        ombud_sheet_text(ws, row, 0, f->carrier[0] ? f->carrier :
+                         _("(carrier unknown)"), x->wrap);
         ombud_sheet_text(ws, row, 1, base ? base + 1 : f->report, x->wrap);
-        ombud_sheet_text(ws, row, 2, ombud_filing_period(f, period, sizeof period), x->wrap);
+        ombud_sheet_text(ws, row, 2, ombud_filing_period(f, period,
+                         sizeof period), x->wrap);
         ombud_sheet_text(ws, row, 3, f->tz, x->wrap);
-        ombud_sheet_text(ws, row, 4, f->verified ? _("VERIFIED") : _("NOT VERIFIED"),
-            f->verified ? x->verified : x->unverified);
+        ombud_sheet_text(ws, row, 4, f->verified ? _("VERIFIED") :
+                         _("NOT VERIFIED"), f->verified ? x->verified :
+                         x->unverified);
         ombud_sheet_text(ws, row, 5, f->verified ? "" : f->reason, x->wrap);
         ombud_sheet_text(ws, row, 6, f->report_sha256, x->mono);
         ombud_sheet_text(ws, row, 7, f->findings_sha256, x->mono);

@@ -1105,8 +1105,8 @@ static int x_breach(void *ud, const ombud_breach *b, const char *refs,
     if (xb->r->money)
         put_num(s, 7, money_of(s->x, b->amount), s->f->money);
     ombud_sheet_text(s->ws, s->row, 8, b->detail, NULL);
-    ombud_sheet_text(s->ws, s->row, 9, ombud_evidence_refs_text(refs, n, shown, ev,
-                                                       sizeof ev), NULL);
+    ombud_sheet_text(s->ws, s->row, 9, ombud_evidence_refs_text(refs, n,
+                     shown, ev, sizeof ev), NULL);
     s->row++;
     return 0;
 }

@@ -530,10 +530,11 @@ ombud_err ombud_history_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
     worksheet_set_column(ws, 4, 4, 10, NULL);
     worksheet_set_column(ws, 5, 5, 14, NULL);
     ombud_sheet_text(ws, row++, 0, _("History of periods"), bold);
-    ombud_sheet_text(ws, row++, 0, _("Each guarantee in the periods checked before this "
-        "one with the same guarantees file, time zone and ombud version, as "
-        "each period's own check found it; the last period of each guarantee "
-        "is this report's."), NULL);
+    ombud_sheet_text(ws, row++, 0, _("Each guarantee in the periods checked "
+                     "before this one with the same guarantees file, time "
+                     "zone and ombud version, as each period's own check "
+                     "found it; the last period of each guarantee is this "
+                     "report's."), NULL);
     row++;
     first = row;
     ombud_sheet_text(ws, row, 0, _("Guarantee"), head);
@@ -549,7 +550,8 @@ ombud_err ombud_history_sheet(struct lxw_workbook *wb, struct lxw_worksheet *ws,
             ombud_sheet_text(ws, row, 0, h->gid[g], NULL);
             ombud_sheet_text(ws, row, 1, h->p[i].label, NULL);
             if (c->present) {
-                ombud_sheet_text(ws, row, 2, ombud_fmt_status(c->status), st[s]);
+                ombud_sheet_text(ws, row, 2, ombud_fmt_status(c->status),
+                                 st[s]);
                 ombud_sheet_text(ws, row, 3, c->measured_text, wrap);
                 worksheet_write_number(ws, (lxw_row_t)row, 4,
                                        (double)c->breaches, NULL);

@@ -397,8 +397,8 @@ static int sheet_rows(lxw_worksheet *ws, const fmts *f,
             const ombud_month_cell *x = &t->rows[r].cell[c];
             const char *s = status_of(x);
             ombud_sheet_text(ws, row, 0, gid, NULL);
-            ombud_sheet_text(ws, row, 1, t->rows[r].unit[0] ? t->rows[r].unit : _("all"),
-                NULL);
+            ombud_sheet_text(ws, row, 1, t->rows[r].unit[0] ?
+                             t->rows[r].unit : _("all"), NULL);
             ombud_sheet_text(ws, row, 2, col_name(t, c, label), NULL);
             if (x->set && x->den > 0) {
                 put_value(ws, row, 3, x->measured, x->unit, f);
@@ -409,8 +409,9 @@ static int sheet_rows(lxw_worksheet *ws, const fmts *f,
             }
             if (x->set)
                 put_value(ws, row, 6, x->target, x->tunit, f);
-            ombud_sheet_text(ws, row, 7, ombud_fmt_status(s), !strcmp(s, "FAIL") ?
-                f->fail : !strcmp(s, "PASS") ? f->pass : f->nodata);
+            ombud_sheet_text(ws, row, 7, ombud_fmt_status(s),
+                             !strcmp(s, "FAIL") ? f->fail :
+                             !strcmp(s, "PASS") ? f->pass : f->nodata);
         }
     return row;
 }
