@@ -890,6 +890,19 @@ ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
     return st->be->add_evidence(st, breach_id, table, row_id);
 }
 
+void ombud_store_leg_place(ombud_store *st, int64_t row, ombud_leg_place *out)
+{
+    out->row = row;
+    out->known = 0;
+    st->be->leg_place(st, row, out);
+}
+
+ombud_err ombud_store_add_leg_evidence(ombud_store *st, int64_t breach_id,
+                                       const ombud_leg_place *p)
+{
+    return st->be->add_leg_evidence(st, breach_id, p);
+}
+
 /* ---- figures, a row per run about one subject ----------------------------------- */
 
 static void figures_free(ombud_store *st)

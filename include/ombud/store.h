@@ -764,6 +764,25 @@ ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
  *  "customers". */
 ombud_err ombud_store_add_evidence(ombud_store *st, int64_t breach_id,
                                    const char *table, int64_t row_id);
+
+/**
+ * A call leg's file and line(s), taken while its ombud_store_each_leg()
+ * callback runs, for a rule that names the leg as evidence only later
+ * (answer_time, when the leg's day has ended). The caller owns it; its
+ * size is fixed, so holding many costs no allocation each.
+ */
+typedef struct ombud_leg_place {
+    int64_t row;           /**< the leg's row */
+    int64_t source_id;     /**< its source, when known */
+    char lines[24];        /**< its line(s), when known */
+    int known;             /**< 0: the store looks the place up itself */
+} ombud_leg_place;
+
+/** Fill @p out for the leg of row @p row, read by the callback running. */
+void ombud_store_leg_place(ombud_store *st, int64_t row, ombud_leg_place *out);
+/** ombud_store_add_evidence() of the leg @p p places, "call_legs". */
+ombud_err ombud_store_add_leg_evidence(ombud_store *st, int64_t breach_id,
+                                       const ombud_leg_place *p);
 /**
  * A figure about one subject (e.g. ticket TT-4471's "calls" = 22, unit
  * "count"): what a rule measured whether or not it is a breach.

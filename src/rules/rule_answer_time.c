@@ -9,13 +9,19 @@
  * legs stay offered and unanswered. Answered in time: a person answered
  * within `within` of arrival.
  *
- * Two passes keep memory to one counter pair per day: the first counts
- * every leg, the second reads only the breached days again (by the arrival
- * index) to link their failing legs as the breach's evidence.
+ * Judged per day, one pass: legs come in arrival order, so local days
+ * come one after another. The current day's unanswered legs are held
+ * (their rows and places) until the day ends; a failing day then gets its breach
+ * and those legs as evidence, a passing one drops them. Memory is one
+ * day's unanswered legs. Judged over the period, a second pass reads the
+ * legs again for the evidence, as holding a whole period's is unbounded.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <glib.h>
 
 #include "ombud/i18n.h"
 #include "ombud/rule.h"
@@ -56,6 +62,8 @@ typedef struct state {
     int64_t offered, in_time;
     int64_t incomplete;  /* legs left out: no end in the log */
     int pass;            /* 1 counting, 2 linking evidence */
+    day *open;           /* per day: the day whose legs come now */
+    GArray *held;        /* ombud_leg_place: its unanswered legs */
     ombud_err err;
 } state;
 
@@ -94,6 +102,8 @@ static day *day_of(state *s, int64_t t)
     return i >= 0 && i < s->ndays ? &s->days[i] : NULL;
 }
 
+static ombud_err day_end(state *s);
+
 static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
 {
     state *s = ud;
@@ -104,17 +114,29 @@ static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
         s->incomplete++;
     if (k < 0 || !(d = day_of(s, c->arrived_at)))
         return 0;
-    if (s->pass == 1) {
-        d->offered++;
-        d->in_time += k;
-        s->offered++;
-        s->in_time += k;
-        return 0;
+    if (s->pass == 2) {
+        if (k == 0 && d->breach_id)
+            s->err = ombud_store_add_evidence(s->ctx->store, d->breach_id,
+                                              "call_legs", row);
+        return s->err != OMBUD_OK;
     }
-    if (k == 0 && d->breach_id)
-        s->err = ombud_store_add_evidence(s->ctx->store, d->breach_id,
-                                          "call_legs", row);
-    return s->err != OMBUD_OK;
+    d->offered++;
+    d->in_time += k;
+    s->offered++;
+    s->in_time += k;
+    if (s->g->v[K_PER].num != 0)
+        return 0;
+    /* Arrival order: a later day means the open one has ended. */
+    assert(!s->open || d >= s->open);
+    if (d != s->open && (s->err = day_end(s)))
+        return 1;
+    s->open = d;
+    if (k == 0) {
+        ombud_leg_place p;
+        ombud_store_leg_place(s->ctx->store, row, &p);
+        g_array_append_val(s->held, p);
+    }
+    return 0;
 }
 
 /* Write a breach for @n offered, @ok in time, at @at named @subject. */
@@ -138,17 +160,49 @@ static ombud_err breach(state *s, const char *kind, const char *subject,
     return OMBUD_OK;
 }
 
-/* After counting: series of daily levels, and a breach per failing day. */
+/* The local midnight that starts day @i of the period. */
+static int64_t day_start(const state *s, int64_t i)
+{
+    return ombud_tz_local_to_utc(s->ctx->tz, (s->first_day + i) * 86400, NULL);
+}
+
+/* The open day has ended (per day): a breach if it fell short, with its
+ * held legs as evidence. Exact comparison: 5 of 7 is below a 71.43%
+ * target. */
+static ombud_err day_end(state *s)
+{
+    day *d = s->open;
+    int64_t i, target = s->g->v[K_TARGET].num;
+    char name[16];
+    int y, m, dd;
+    ombud_err err = OMBUD_OK;
+
+    if (!d)
+        return OMBUD_OK;
+    i = d - s->days;
+    if (d->in_time * 10000 < target * d->offered) {
+        ombud_civil_from_days(s->first_day + i, &y, &m, &dd);
+        ombud_fmt_date(y, m, dd, name, sizeof name); /* the reader's way */
+        err = breach(s, "day", name, day_start(s, i), d->offered, d->in_time,
+                     &d->breach_id);
+        for (guint j = 0; !err && j < s->held->len; j++)
+            err = ombud_store_add_leg_evidence(s->ctx->store, d->breach_id,
+                      &g_array_index(s->held, ombud_leg_place, j));
+    }
+    g_array_set_size(s->held, 0);
+    s->open = NULL;
+    return err;
+}
+
+/* After counting: series of daily levels, and a breach for the period
+ * when it is judged whole. */
 static ombud_err judge(state *s)
 {
     int64_t target = s->g->v[K_TARGET].num;
-    char name[16];
-    int y, m, dd;
     ombud_err err;
 
     for (int64_t i = 0; i < s->ndays; i++) {
         day *d = &s->days[i];
-        int64_t at;
         if (!d->offered)
             continue;
         if ((err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
@@ -156,14 +210,6 @@ static ombud_err judge(state *s)
                    d->offered))) ||
             (err = ombud_store_add_series(s->ctx->store, s->ctx->result_id,
                    "daily.offered", s->first_day + i, d->offered)))
-            return err;
-        /* Exact comparison: 5 of 7 is below a 71.43% target. */
-        if (s->g->v[K_PER].num != 0 || d->in_time * 10000 >= target * d->offered)
-            continue;
-        ombud_civil_from_days(s->first_day + i, &y, &m, &dd);
-        ombud_fmt_date(y, m, dd, name, sizeof name); /* the reader's way */
-        at = ombud_tz_local_to_utc(s->ctx->tz, (s->first_day + i) * 86400, NULL);
-        if ((err = breach(s, "day", name, at, d->offered, d->in_time, &d->breach_id)))
             return err;
     }
     if (s->g->v[K_PER].num == 1 && s->offered &&
@@ -179,7 +225,8 @@ static ombud_err judge(state *s)
     return OMBUD_OK;
 }
 
-/* Pass 2: each breached day's legs again, contiguous days read at once. */
+/* Pass 2 (per period): the legs again, for the breach's evidence;
+ * contiguous breached days read at once. */
 static ombud_err link_evidence(state *s)
 {
     ombud_err err;
@@ -190,8 +237,8 @@ static ombud_err link_evidence(state *s)
             continue;
         while (j + 1 < s->ndays && s->days[j + 1].breach_id)
             j++;
-        from = ombud_tz_local_to_utc(s->ctx->tz, (s->first_day + i) * 86400, NULL);
-        to = ombud_tz_local_to_utc(s->ctx->tz, (s->first_day + j + 1) * 86400, NULL);
+        from = day_start(s, i);
+        to = day_start(s, j + 1);
         if (from < s->ctx->from)
             from = s->ctx->from;
         if (to > s->ctx->to)
@@ -247,7 +294,7 @@ static void describe(const state *s, ombud_result *res)
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
-    state s = {ctx, g, res, 0, NULL, 0, 0, 0, 0, 1, OMBUD_OK};
+    state s = {ctx, g, res, 0, NULL, 0, 0, 0, 0, 1, NULL, NULL, OMBUD_OK};
     ombud_tm a, z;
     ombud_err err;
 
@@ -257,14 +304,17 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     s.ndays = ombud_days_from_civil(z.year, z.month, z.day) - s.first_day + 1;
     if (!(s.days = calloc((size_t)s.ndays, sizeof *s.days)))
         return OMBUD_E_NOMEM;
+    s.held = g_array_new(FALSE, FALSE, sizeof(ombud_leg_place));
     err = ombud_store_each_leg(ctx->store, ctx->from, ctx->to, on_leg, &s);
-    if (!err && !(err = judge(&s))) {
+    if (!err && !(err = s.err) && !(err = day_end(&s)) &&
+        !(err = judge(&s)) && g->v[K_PER].num != 0) {
         s.pass = 2;
         err = link_evidence(&s);
     }
     if (!err)
         err = s.err;
     describe(&s, res);
+    g_array_free(s.held, TRUE);
     free(s.days);
     return err;
 }

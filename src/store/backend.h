@@ -196,6 +196,9 @@ struct ombud_store_be {
         const ombud_breach *b, int64_t *breach_id);
     ombud_err (*add_evidence)(ombud_store *st, int64_t breach_id,
         const char *table, int64_t row_id);
+    void (*leg_place)(ombud_store *st, int64_t row, ombud_leg_place *out);
+    ombud_err (*add_leg_evidence)(ombud_store *st, int64_t breach_id,
+        const ombud_leg_place *p);
     ombud_err (*add_figure)(ombud_store *st, int64_t result_id,
         const char *subject, const char *name, int64_t value,
         const char *unit, const char *more);
@@ -266,6 +269,7 @@ struct ombud_store_be {
     .end_check = p##_end_check, .abort_check = p##_abort_check, \
     .add_result = p##_add_result, .set_result = p##_set_result, \
     .add_breach = p##_add_breach, .add_evidence = p##_add_evidence, \
+    .leg_place = p##_leg_place, .add_leg_evidence = p##_add_leg_evidence, \
     .add_figure = p##_add_figure, .add_series = p##_add_series, \
     .check_get = p##_check_get, .each_result = p##_each_result, \
     .each_breach_of = p##_each_breach_of, .each_event = p##_each_event, \

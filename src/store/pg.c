@@ -2824,6 +2824,21 @@ static ombud_err pg_add_evidence(ombud_store *base, int64_t breach_id,
     return findings_row_done(pg);
 }
 
+/* The place is filled from the rows at the end of the check
+ * (ombud_evidence_fill_sql), as for all evidence here. */
+static void pg_leg_place(ombud_store *base, int64_t row, ombud_leg_place *out)
+{
+    (void)base;
+    (void)row;
+    (void)out;
+}
+
+static ombud_err pg_add_leg_evidence(ombud_store *base, int64_t breach_id,
+                                     const ombud_leg_place *p)
+{
+    return pg_add_evidence(base, breach_id, "call_legs", p->row);
+}
+
 static ombud_err pg_add_figure(ombud_store *base, int64_t result_id,
                               const char *subject, const char *name,
                               int64_t value, const char *unit,

@@ -2081,6 +2081,21 @@ static ombud_err sq_add_breach(ombud_store *base, int64_t result_id,
     return OMBUD_OK;
 }
 
+/* Evidence of a leg whose place is known: no look-up. */
+static ombud_err add_placed(sq_store *st, int64_t breach_id, int64_t row,
+                            int64_t source_id, const char *lines)
+{
+    sqlite3_stmt *s = st->stmt[S_ADD_LEG_EVIDENCE];
+
+    sqlite3_bind_int64(s, 1, breach_id);
+    sqlite3_bind_int64(s, 2, row);
+    sqlite3_bind_int64(s, 3, source_id);
+    bind_text(s, 4, lines);
+    if (step_done(s) != SQLITE_DONE)
+        return db_error(st, "recording evidence");
+    return OMBUD_OK;
+}
+
 static ombud_err sq_add_evidence(ombud_store *base, int64_t breach_id,
                                    const char *table, int64_t row_id)
 {
@@ -2088,22 +2103,37 @@ static ombud_err sq_add_evidence(ombud_store *base, int64_t breach_id,
     const leg_memo *m = &st->legs[row_id % LEG_MEMO];
     sqlite3_stmt *s = st->stmt[S_ADD_EVIDENCE];
 
-    if (m->row == row_id && !strcmp(table, "call_legs")) {
-        s = st->stmt[S_ADD_LEG_EVIDENCE];
-        sqlite3_bind_int64(s, 1, breach_id);
-        sqlite3_bind_int64(s, 2, row_id);
-        sqlite3_bind_int64(s, 3, m->source_id);
-        bind_text(s, 4, m->lines);
-        if (step_done(s) != SQLITE_DONE)
-            return db_error(st, "recording evidence");
-        return OMBUD_OK;
-    }
+    if (m->row == row_id && !strcmp(table, "call_legs"))
+        return add_placed(st, breach_id, row_id, m->source_id, m->lines);
     sqlite3_bind_int64(s, 1, breach_id);
     bind_text(s, 2, table);
     sqlite3_bind_int64(s, 3, row_id);
     if (step_done(s) != SQLITE_DONE)
         return db_error(st, "recording evidence");
     return OMBUD_OK;
+}
+
+_Static_assert(sizeof ((leg_memo *)0)->lines ==
+               sizeof ((ombud_leg_place *)0)->lines, "a place holds a memo");
+
+static void sq_leg_place(ombud_store *base, int64_t row, ombud_leg_place *out)
+{
+    const leg_memo *m = &((sq_store *)base)->legs[row % LEG_MEMO];
+
+    if (m->row != row)
+        return;
+    out->known = 1;
+    out->source_id = m->source_id;
+    memcpy(out->lines, m->lines, sizeof out->lines);
+}
+
+static ombud_err sq_add_leg_evidence(ombud_store *base, int64_t breach_id,
+                                     const ombud_leg_place *p)
+{
+    if (!p->known)
+        return sq_add_evidence(base, breach_id, "call_legs", p->row);
+    return add_placed((sq_store *)base, breach_id, p->row, p->source_id,
+                      p->lines);
 }
 
 static ombud_err sq_add_series(ombud_store *base, int64_t result_id,

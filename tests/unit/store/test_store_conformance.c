@@ -1623,6 +1623,64 @@ static void test_evidence_long_lines(void **state)
                                      "queue_log:7,9]|2/2"));
 }
 
+/* Each leg's place, taken while its callback runs. */
+typedef struct places {
+    ombud_leg_place p[4];
+    int n;
+} places;
+
+static int take_place(void *ud, int64_t row, const ombud_call_leg *c)
+{
+    places *x = ud;
+    (void)c;
+    if (x->n < 4)
+        ombud_store_leg_place(st, row, &x->p[x->n++]);
+    return 0;
+}
+
+/*
+ * A place taken in the callback names the leg's lines once the scan has
+ * ended (answer_time holds a day's legs so), the long list too, which the
+ * store looks up itself; so does a place taken before the check read the
+ * leg at all.
+ */
+static void test_leg_place(void **state)
+{
+    ombud_call_leg a = leg("L-1", "tech", UTC(2026, 10, 15, 3, 0, 0),
+                           UTC(2026, 10, 15, 3, 1, 0), "closed",
+                           "100001,100002,100003,100004"),
+                   b = leg("L-2", "tech", UTC(2026, 10, 15, 4, 0, 0),
+                           UTC(2026, 10, 15, 4, 1, 0), "closed", "7,9");
+    ombud_check c = october();
+    ombud_result res = {1, 0, "count", OMBUD_FAIL, 3, 1, OMBUD_AMOUNT_NONE,
+                        "3 calls", "none", "per call"};
+    ombud_leg_place early;
+    places x = {0};
+    seen got = {0};
+    int64_t check = 0, r, id, br;
+    (void)state;
+    id = begin("queue_log", "queue_log", 4);
+    add_leg(id, 100004, &a);
+    add_leg(id, 9, &b);
+    end(id, 6, 6, 0, 0);
+    assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
+    ombud_store_leg_place(st, leg_id("L-2"), &early);
+    assert_int_equal(early.row, leg_id("L-2"));
+    assert_int_equal(ombud_store_each_leg(st, OCT, NOV, take_place, &x),
+                     OMBUD_OK);
+    assert_int_equal(x.n, 2);
+    r = add_result(check, 1, "sl", "answer_time", &res);
+    br = add_breach(r, "day", "D", OMBUD_TIME_NONE, 1, "bp", 0);
+    for (int i = 0; i < x.n; i++)
+        assert_int_equal(ombud_store_add_leg_evidence(st, br, &x.p[i]),
+                         OMBUD_OK);
+    assert_int_equal(ombud_store_add_leg_evidence(st, br, &early), OMBUD_OK);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+    assert_int_equal(ombud_store_each_breach(st, r, on_breach, &got), OMBUD_OK);
+    assert_non_null(strstr(got.text, "[queue_log:100001,100002,100003,100004, "
+                                     "queue_log:7,9, queue_log:7,9]|3/3"));
+}
+
 /*
  * A second check of the same period replaces the first's findings: the
  * latest check has 3 results and 3 breaches of live-support, not twice
@@ -2137,7 +2195,8 @@ int main(void)
         T(test_data_span), T(test_each_reject), T(test_accounts),
         T(test_cdr_of), T(test_check_get), T(test_each_result),
         T(test_each_breach), T(test_series_figures), T(test_figure_runs), T(test_drop_result),
-        T(test_evidence_long_lines), T(test_check_replaced),
+        T(test_evidence_long_lines), T(test_leg_place),
+        T(test_check_replaced),
         T(test_earlier_checks),
         T(test_findings_digest), T(test_forget_refused), T(test_forget),
         T(test_forget_digest), T(test_forget_accounts), T(test_duplicates),
