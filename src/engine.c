@@ -100,6 +100,13 @@ ombud_err ombud_import_files(ombud_store *st, const ombud_input *in, int n,
 
 /* ---- evaluate -------------------------------------------------------------- */
 
+/* Nothing examined is nothing passed: no verdict without evidence. */
+static void settle(ombud_result *res)
+{
+    if (res->subjects == 0 && res->breaches == 0)
+        res->pass = OMBUD_NO_DATA;
+}
+
 /* Evaluate guarantee @g over @ctx's period into @res, for ctx->result_id. */
 static ombud_err judge(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                        ombud_result *res)
@@ -109,9 +116,7 @@ static ombud_err judge(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
     memset(res, 0, sizeof *res);
     if ((err = g->rule->evaluate(ctx, g, res)))
         return err;
-    /* Nothing examined is nothing passed: no verdict without evidence. */
-    if (res->subjects == 0 && res->breaches == 0)
-        res->pass = OMBUD_NO_DATA;
+    settle(res);
     return OMBUD_OK;
 }
 
@@ -397,37 +402,84 @@ static ombud_err evaluate_months(ombud_store *st, int64_t check_id, int seq,
     return err;
 }
 
-/* Evaluate one guarantee into the open check; @m, @nm the period's months. */
-static ombud_err evaluate_one(ombud_store *st, int64_t check_id, int seq,
-                              const ombud_guarantees *gs, int64_t from,
-                              int64_t to, const ombud_month *m, int nm,
-                              ombud_result *res)
+/* One guarantee of the check: its result row, its rule's context. */
+typedef struct judged {
+    ombud_rule_ctx ctx;
+    ombud_rate rate;
+    ombud_result res;
+} judged;
+
+/* Each guarantee's result row, in the guarantees' order. */
+static ombud_err add_results(ombud_store *st, int64_t check_id,
+                             const ombud_guarantees *gs, int64_t from,
+                             int64_t to, judged *j)
 {
-    const ombud_guarantee *g = &gs->g[seq];
-    ombud_rate rate = {0, 0};
-    ombud_rule_ctx ctx = {st, from, to, gs->tz, gs->filing.currency, 0,
-                          g->id, &rate};
     char params[1024];
     ombud_err err;
 
-    ombud_guarantee_params(g, params, sizeof params);
-    if ((err = ombud_store_add_result(st, check_id, seq, g->id, g->kind,
-                                      g->promise, g->source, params,
-                                      &ctx.result_id)))
-        return err;
-    if ((err = judge(&ctx, g, res)))
+    for (int i = 0; i < gs->ng; i++) {
+        const ombud_guarantee *g = &gs->g[i];
+        j[i].ctx = (ombud_rule_ctx){st, from, to, gs->tz, gs->filing.currency,
+                                    0, g->id, &j[i].rate};
+        ombud_guarantee_params(g, params, sizeof params);
+        if ((err = ombud_store_add_result(st, check_id, i, g->id, g->kind,
+                                          g->promise, g->source, params,
+                                          &j[i].ctx.result_id)))
+            return err;
+    }
+    return OMBUD_OK;
+}
+
+/* The guarantees judging legs one at a time, all on one reading. */
+static ombud_err share_legs(ombud_store *st, const ombud_guarantees *gs,
+                            int64_t from, int64_t to, judged *j)
+{
+    const ombud_guarantee **g = calloc((size_t)gs->ng, sizeof *g);
+    const ombud_rule_ctx **ctx = calloc((size_t)gs->ng, sizeof *ctx);
+    ombud_result **res = calloc((size_t)gs->ng, sizeof *res);
+    ombud_err err = OMBUD_E_NOMEM;
+    int n = 0;
+
+    if (g && ctx && res) {
+        for (int i = 0; i < gs->ng; i++)
+            if (gs->g[i].rule->legs) {
+                g[n] = &gs->g[i];
+                ctx[n] = &j[i].ctx;
+                res[n++] = &j[i].res;
+            }
+        err = n ? ombud_legs_share(st, from, to, g, ctx, res, n) : OMBUD_OK;
+        for (int i = 0; i < n && !err; i++)
+            settle(res[i]);
+    }
+    free(g);
+    free(ctx);
+    free(res);
+    return err;
+}
+
+/* Judge guarantee @seq, unless its legs were (share_legs), and store its
+ * result and its months (@m, @nm the period's). */
+static ombud_err finish_one(ombud_store *st, int64_t check_id, int seq,
+                            const ombud_guarantees *gs, const ombud_month *m,
+                            int nm, judged *j)
+{
+    const ombud_guarantee *g = &gs->g[seq];
+    ombud_result *res = &j->res;
+    ombud_err err;
+
+    if (!g->rule->legs && (err = judge(&j->ctx, g, res)))
         return err;
     if (!ombud_guarantee_owes_money(g)) {
         assert(res->amount == 0);
         res->amount = OMBUD_AMOUNT_NONE;
     }
-    if ((err = ombud_store_set_result(st, ctx.result_id, res)))
+    if ((err = ombud_store_set_result(st, j->ctx.result_id, res)))
         return err;
     /* A one-month period's report stays as it was: no months table. */
     if (!g->rule->months || nm < 2)
         return OMBUD_OK;
-    return evaluate_months(st, check_id, seq, gs, m, nm, ctx.result_id, res,
-                           &rate);
+    return evaluate_months(st, check_id, seq, gs, m, nm, j->ctx.result_id,
+                           res, &j->rate);
 }
 
 /*
@@ -496,23 +548,29 @@ static ombud_err evaluate_all(ombud_store *st, int64_t check_id,
     ombud_month m[OMBUD_MONTHS_MAX];
     int nm = ombud_months_whole(gs->tz, from, to) ?
              ombud_months_split(gs->tz, from, to, m, OMBUD_MONTHS_MAX) : 0;
-    ombud_result res;
+    judged *j = calloc((size_t)gs->ng + 1, sizeof *j);
     ombud_err err;
 
     /* A period of more months than the table holds (a range of years),
      * or not of whole months, gets no months table, as a single month
      * gets none. */
-    for (int i = 0; i < gs->ng; i++) {
-        if ((err = evaluate_one(st, check_id, i, gs, from, to, m, nm, &res)))
-            return err;
-        t->failed += res.pass == OMBUD_FAIL;
-        t->nodata += res.pass == OMBUD_NO_DATA;
-        t->reportable += res.pass == OMBUD_REPORTABLE;
+    if (!j)
+        return OMBUD_E_NOMEM;
+    err = add_results(st, check_id, gs, from, to, j);
+    if (!err)
+        err = share_legs(st, gs, from, to, j);
+    for (int i = 0; i < gs->ng && !err; i++) {
+        if ((err = finish_one(st, check_id, i, gs, m, nm, &j[i])))
+            break;
+        t->failed += j[i].res.pass == OMBUD_FAIL;
+        t->nodata += j[i].res.pass == OMBUD_NO_DATA;
+        t->reportable += j[i].res.pass == OMBUD_REPORTABLE;
         if (sink && sink->result)
-            sink->result(sink->ud, &gs->g[i], &res);
+            sink->result(sink->ud, &gs->g[i], &j[i].res);
     }
+    free(j);
     t->guarantees = gs->ng;
-    return OMBUD_OK;
+    return err;
 }
 
 ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,

@@ -312,6 +312,42 @@ typedef struct ombud_drawing {
 /** No chart, no figures table, no dossier line. */
 extern const ombud_drawing ombud_drawing_none;
 
+/**
+ * A kind that judges the call legs of the period one at a time, in
+ * arrival order. The engine reads the legs once for all such guarantees
+ * of a check (ombud_legs_share()) rather than once for each; evaluated
+ * alone (a month of a quarter), ombud_legs_evaluate() reads them for it.
+ */
+typedef struct ombud_leg_pass {
+    /** A new state judging @p g over ctx's period into @p res; NULL when
+     *  out of memory. @p ctx and @p res outlive the state. */
+    void *(*begin)(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                   ombud_result *res);
+    /** One leg (@p row its row); nonzero stops the reading: an error the
+     *  state keeps for end(). */
+    int (*leg)(void *state, int64_t row, const ombud_call_leg *c);
+    /** The reading is over: @p err is its error, or another guarantee's,
+     *  or OMBUD_OK. Fills the result unless there is an error, frees the
+     *  state, returns the state's own error or @p err. */
+    ombud_err (*end)(void *state, ombud_err err);
+} ombud_leg_pass;
+
+/** ombud_rule.evaluate of a kind with a leg pass: the pass alone. */
+ombud_err ombud_legs_evaluate(const ombud_rule_ctx *ctx,
+                              const ombud_guarantee *g, ombud_result *res);
+
+/**
+ * Begin the leg pass of each of the @p n guarantees @p g (each one's
+ * rule has one), read the legs of [@p from, @p to) once, handing each
+ * leg to each, and end them all. *ctx[i] and *res[i] are the i-th's
+ * (each result zeroed by the caller, as for evaluate).
+ * @return the first error, or OMBUD_OK.
+ */
+ombud_err ombud_legs_share(ombud_store *st, int64_t from, int64_t to,
+                           const ombud_guarantee *const *g,
+                           const ombud_rule_ctx *const *ctx,
+                           ombud_result *const *res, int n);
+
 /** A rule kind. */
 typedef struct ombud_rule {
     const char *kind;              /**< "live_support" */
@@ -336,6 +372,9 @@ typedef struct ombud_rule {
     /** A rate kind judged month by month inside a longer period, or
      *  NULL (see ombud_months_def). */
     const ombud_months_def *months;
+    /** Judges the legs one at a time (its evaluate is then
+     *  ombud_legs_evaluate), or NULL. */
+    const ombud_leg_pass *legs;
 } ombud_rule;
 
 extern const ombud_rule ombud_rule_live_support;

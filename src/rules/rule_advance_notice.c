@@ -133,5 +133,6 @@ const ombud_rule ombud_rule_advance_notice = {
     "advance_notice", "planned work announced min_notice ahead",
     N_("notice of planned work"), &ombud_drawing_none,
     params, K_N, evaluate, NULL,
+    NULL,
     NULL
 };

@@ -291,33 +291,49 @@ static void describe(const state *s, ombud_result *res)
     ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
 }
 
-static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
-                          ombud_result *res)
+static void *begin(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                   ombud_result *res)
 {
-    state s = {ctx, g, res, 0, NULL, 0, 0, 0, 0, 1, NULL, NULL, OMBUD_OK};
+    state *s = calloc(1, sizeof *s);
     ombud_tm a, z;
-    ombud_err err;
 
+    if (!s)
+        return NULL;
+    *s = (state){ctx, g, res, 0, NULL, 0, 0, 0, 0, 1, NULL, NULL, OMBUD_OK};
     ombud_tm_from_instant(ctx->tz, ctx->from, &a);
     ombud_tm_from_instant(ctx->tz, ctx->to - 1, &z);
-    s.first_day = ombud_days_from_civil(a.year, a.month, a.day);
-    s.ndays = ombud_days_from_civil(z.year, z.month, z.day) - s.first_day + 1;
-    if (!(s.days = calloc((size_t)s.ndays, sizeof *s.days)))
-        return OMBUD_E_NOMEM;
-    s.held = g_array_new(FALSE, FALSE, sizeof(ombud_leg_place));
-    err = ombud_store_each_leg(ctx->store, ctx->from, ctx->to, on_leg, &s);
-    if (!err && !(err = s.err) && !(err = day_end(&s)) &&
-        !(err = judge(&s)) && g->v[K_PER].num != 0) {
-        s.pass = 2;
-        err = link_evidence(&s);
+    s->first_day = ombud_days_from_civil(a.year, a.month, a.day);
+    s->ndays = ombud_days_from_civil(z.year, z.month, z.day) - s->first_day + 1;
+    if (!(s->days = calloc((size_t)s->ndays, sizeof *s->days))) {
+        free(s);
+        return NULL;
+    }
+    s->held = g_array_new(FALSE, FALSE, sizeof(ombud_leg_place));
+    return s;
+}
+
+/* The legs are read: the last day, the series, and the period's own
+ * breach and second pass when it is judged whole. */
+static ombud_err end(void *ud, ombud_err err)
+{
+    state *s = ud;
+
+    if (!err && !(err = s->err) && !(err = day_end(s)) &&
+        !(err = judge(s)) && s->g->v[K_PER].num != 0) {
+        s->pass = 2;
+        err = link_evidence(s);
     }
     if (!err)
-        err = s.err;
-    describe(&s, res);
-    g_array_free(s.held, TRUE);
-    free(s.days);
+        err = s->err;
+    if (!err)
+        describe(s, s->res);
+    g_array_free(s->held, TRUE);
+    free(s->days);
+    free(s);
     return err;
 }
+
+static const ombud_leg_pass pass = {begin, on_leg, end};
 
 /* The daily service level against the target. */
 static const ombud_drawing drawing = {OMBUD_CHART_DAILY, NULL, NULL, 0,
@@ -326,6 +342,7 @@ static const ombud_drawing drawing = {OMBUD_CHART_DAILY, NULL, NULL, 0,
 const ombud_rule ombud_rule_answer_time = {
     "answer_time", "a share of calls answered within a time",
     N_("answer time"), &drawing,
-    params, K_N, evaluate, NULL,
-    &ombud_months_rate
+    params, K_N, ombud_legs_evaluate, NULL,
+    &ombud_months_rate,
+    &pass
 };

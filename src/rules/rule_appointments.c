@@ -348,5 +348,6 @@ const ombud_rule ombud_rule_appointments = {
     "appointments", "booked appointments kept",
     N_("appointments kept"), &drawing,
     params, K_N, evaluate, NULL,
-    &ombud_months_rate
+    &ombud_months_rate,
+    NULL
 };

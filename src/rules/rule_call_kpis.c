@@ -476,40 +476,58 @@ static void describe(state *s)
     ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
 }
 
-static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
-                          ombud_result *res)
+static void free_state(state *s)
 {
-    state s;
-    ombud_tm a, z;
-    ombud_err err = OMBUD_E_NOMEM;
+    if (s->queues)
+        g_hash_table_destroy(s->queues);
+    if (s->agents)
+        g_hash_table_destroy(s->agents);
+    free(s->days);
+    free(s->ivals);
+    free(s);
+}
 
-    memset(&s, 0, sizeof s);
-    s.ctx = ctx;
-    s.g = g;
-    s.res = res;
-    s.len = interval_len[g->v[K_INTERVAL].num];
-    s.per_day = 86400 / s.len;
+static void *begin(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                   ombud_result *res)
+{
+    state *s = calloc(1, sizeof *s);
+    ombud_tm a, z;
+
+    if (!s)
+        return NULL;
+    s->ctx = ctx;
+    s->g = g;
+    s->res = res;
+    s->len = interval_len[g->v[K_INTERVAL].num];
+    s->per_day = 86400 / s->len;
     ombud_tm_from_instant(ctx->tz, ctx->from, &a);
     ombud_tm_from_instant(ctx->tz, ctx->to - 1, &z);
-    s.first_day = ombud_days_from_civil(a.year, a.month, a.day);
-    s.ndays = ombud_days_from_civil(z.year, z.month, z.day) - s.first_day + 1;
-    s.queues = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    s.agents = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    s.days = calloc((size_t)s.ndays, sizeof *s.days);
-    s.ivals = calloc((size_t)(s.ndays * s.per_day), sizeof *s.ivals);
-    if (s.days && s.ivals &&
-        !(err = ombud_store_each_leg(ctx->store, ctx->from, ctx->to, on_leg,
-                                     &s)) &&
-        !(err = s.err)) {
-        describe(&s);
-        err = store_all(&s);
+    s->first_day = ombud_days_from_civil(a.year, a.month, a.day);
+    s->ndays = ombud_days_from_civil(z.year, z.month, z.day) - s->first_day + 1;
+    s->queues = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    s->agents = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    s->days = calloc((size_t)s->ndays, sizeof *s->days);
+    s->ivals = calloc((size_t)(s->ndays * s->per_day), sizeof *s->ivals);
+    if (!s->days || !s->ivals) {
+        free_state(s);
+        return NULL;
     }
-    g_hash_table_destroy(s.queues);
-    g_hash_table_destroy(s.agents);
-    free(s.days);
-    free(s.ivals);
+    return s;
+}
+
+static ombud_err end(void *ud, ombud_err err)
+{
+    state *s = ud;
+
+    if (!err && !(err = s->err)) {
+        describe(s);
+        err = store_all(s);
+    }
+    free_state(s);
     return err;
 }
+
+static const ombud_leg_pass pass = {begin, on_leg, end};
 
 /* The columns of the figures table, in this order. The reports give it
  * a sheet and a section of its own (OMBUD_CHART_KPIS), durations as
@@ -533,6 +551,7 @@ static const ombud_drawing drawing = {OMBUD_CHART_KPIS, N_("Calls of"), cols,
 const ombud_rule ombud_rule_call_kpis = {
     "call_kpis", "call-centre KPIs: ASA, abandons, AHT, service level",
     N_("call-centre figures"), &drawing,
-    params, K_N, evaluate, NULL,
-    NULL
+    params, K_N, ombud_legs_evaluate, NULL,
+    NULL,
+    &pass
 };

@@ -157,5 +157,6 @@ const ombud_rule ombud_rule_commitments = {
     "commitments", "every promised restoration time is kept",
     N_("promised restoration times"), &drawing,
     params, K_N, evaluate, NULL,
+    NULL,
     NULL
 };

@@ -414,5 +414,6 @@ const ombud_rule ombud_rule_customer_effort = {
     "customer_effort", "the effort a problem cost the customer",
     N_("customer effort"), &drawing,
     params, K_N, evaluate, NULL,
+    NULL,
     NULL
 };

@@ -13,6 +13,7 @@
  * week (local time), the heat map that shows when support was unreachable.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ombud/i18n.h"
@@ -101,30 +102,41 @@ static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
     return (s->err = breach(s, row, c, wait)) != OMBUD_OK;
 }
 
-static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
-                          ombud_result *res)
+static void *begin(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
+                   ombud_result *res)
 {
-    state s = {ctx, g, res, 0, {0}, {0}, 0, OMBUD_OK};
+    state *s = calloc(1, sizeof *s);
+
+    if (s) {
+        s->ctx = ctx;
+        s->g = g;
+        s->res = res;
+    }
+    return s;
+}
+
+/* The heat map's two series, the figures and the texts. */
+static ombud_err finish(state *s)
+{
+    const ombud_rule_ctx *ctx = s->ctx;
+    const ombud_guarantee *g = s->g;
+    ombud_result *res = s->res;
     char m[32], pct[16];
     ombud_err err;
 
-    if ((err = ombud_store_each_leg(ctx->store, ctx->from, ctx->to, on_leg, &s)))
-        return err;
-    if (s.err)
-        return s.err;
     for (int k = 0; k < 168; k++)
         if ((err = ombud_store_add_series(ctx->store, ctx->result_id,
-                                          OMBUD_SERIES_HEAT_CALLS, k, s.calls[k])) ||
+                                          OMBUD_SERIES_HEAT_CALLS, k, s->calls[k])) ||
             (err = ombud_store_add_series(ctx->store, ctx->result_id,
-                                          OMBUD_SERIES_HEAT_LIVE, k, s.answered[k])))
+                                          OMBUD_SERIES_HEAT_LIVE, k, s->answered[k])))
             return err;
     ombud_fmt_duration(g->v[K_MAX_WAIT].num, m, sizeof m);
     res->unit = "bp";
-    res->measured = ombud_share_bp(s.live, res->subjects);
+    res->measured = ombud_share_bp(s->live, res->subjects);
     res->target = 10000;
     res->pass = res->breaches == 0;
     snprintf(res->measured_text, sizeof res->measured_text, _("%s of %s "
-             "calls reached a person within %s (%s)"), ombud_n(s.live),
+             "calls reached a person within %s (%s)"), ombud_n(s->live),
              ombud_n(res->subjects), m,
              ombud_fmt_bp(res->measured, pct, sizeof pct));
     snprintf(res->target_text, sizeof res->target_text, _("every call, %s, a "
@@ -137,9 +149,23 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
              "up before %s had passed, are not counted. Times are local "
              "(%s)."), g->v[K_QUEUES].text, g->v[K_HOURS].text, m, m,
              ombud_tz_name(ctx->tz));
-    ombud_method_incomplete(res->method, sizeof res->method, s.incomplete);
+    ombud_method_incomplete(res->method, sizeof res->method, s->incomplete);
     return OMBUD_OK;
 }
+
+static ombud_err end(void *ud, ombud_err err)
+{
+    state *s = ud;
+
+    if (!err)
+        err = s->err;
+    if (!err)
+        err = finish(s);
+    free(s);
+    return err;
+}
+
+static const ombud_leg_pass pass = {begin, on_leg, end};
 
 /* The share answered live, by hour of the week. */
 static const ombud_drawing drawing = {OMBUD_CHART_HEATMAP, NULL, NULL, 0,
@@ -148,6 +174,7 @@ static const ombud_drawing drawing = {OMBUD_CHART_HEATMAP, NULL, NULL, 0,
 const ombud_rule ombud_rule_live_support = {
     "live_support", "a live person answers every call within max_wait",
     N_("live support"), &drawing,
-    params, K_N, evaluate, NULL,
-    NULL
+    params, K_N, ombud_legs_evaluate, NULL,
+    NULL,
+    &pass
 };

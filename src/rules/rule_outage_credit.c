@@ -549,5 +549,6 @@ const ombud_rule ombud_rule_outage_credit = {
     "outage_credit", "outages credited as promised",
     N_("outage credits"), &drawing,
     params, K_N, evaluate, check,
+    NULL,
     NULL
 };

@@ -356,5 +356,6 @@ const ombud_rule ombud_rule_payment_notice = {
     "payment_notice", "no late-payment notice for a paid bill",
     N_("late-payment notices"), &drawing,
     params, K_N, evaluate, NULL,
+    NULL,
     NULL
 };

@@ -389,5 +389,6 @@ const ombud_rule ombud_rule_provisioning = {
     "provisioning", "orders for new service done by the deadline",
     N_("new service installed on time"), &drawing,
     params, K_N, evaluate, check,
-    &ombud_months_rate
+    &ombud_months_rate,
+    NULL
 };

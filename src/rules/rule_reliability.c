@@ -1516,5 +1516,6 @@ const ombud_rule ombud_rule_reliability = {
     "reliability", "electric reliability indices (IEEE 1366)",
     N_("reliability indices (IEEE 1366)"), &drawing,
     params, K_N, evaluate, check,
+    NULL,
     NULL
 };

@@ -158,5 +158,6 @@ const ombud_rule ombud_rule_reportable_outage = {
     "reportable_outage", "outages over a reporting threshold, with due times",
     N_("outages to report"), &ombud_drawing_none,
     params, K_N, evaluate, NULL,
+    NULL,
     NULL
 };

@@ -477,5 +477,6 @@ const ombud_rule ombud_rule_restoration = {
     "restoration", "each outage restored within a time limit",
     N_("restoration time"), &drawing,
     params, K_N, evaluate, check,
-    &ombud_months_rate
+    &ombud_months_rate,
+    NULL
 };

@@ -310,5 +310,6 @@ const ombud_rule ombud_rule_trouble_rate = {
     "trouble_rate", "trouble reports per 100 lines",
     N_("trouble report rate"), &ombud_drawing_none,
     params, K_N, evaluate, check,
-    &months
+    &months,
+    NULL
 };
