@@ -437,6 +437,11 @@ extern const char ombud_lookup_index_sql[];
 /** What begins a check of a period: the last one's findings go
  *  ($1, $2 the period; NULL-terminated). */
 extern const char *const ombud_purge_check_sql[];
+/* How many checks the store holds of periods other than $1..$2; with
+ * none, ombud_purge_all_sql (no parameters) empties the findings tables
+ * instead. */
+extern const char ombud_other_checks_sql[];
+extern const char *const ombud_purge_all_sql[];
 extern const char *const ombud_drop_result_sql[];
 
 /** Rows stored and rejected for source $1 (store.c checks the counts). */

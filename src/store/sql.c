@@ -110,6 +110,26 @@ const char *const ombud_purge_check_sql[] = {
     NULL
 };
 
+const char ombud_other_checks_sql[] =
+    "SELECT count(*) FROM checks WHERE period_start <> $1 OR "
+    "period_end <> $2";
+
+/* The same when the store holds no other period's check: every findings
+ * row is then the last check's. Without a WHERE (and, in SQLite, with
+ * the foreign keys off: sq_begin_check) a table's pages are freed whole
+ * instead of each row and index entry deleted in turn. The count and the
+ * deletes see one view of the store: SQLite's check holds the write
+ * lock, PostgreSQL's runs in repeatable read. */
+const char *const ombud_purge_all_sql[] = {
+    "DELETE FROM evidence",
+    "DELETE FROM breaches",
+    "DELETE FROM series",
+    "DELETE FROM figure_runs",
+    "DELETE FROM results",
+    "DELETE FROM checks",
+    NULL
+};
+
 /* A scratch result of the open check ($1 its id) goes, children first:
  * the engine's month runs (engine.c) judged a rule on one month of the
  * period and have read what it wrote. */

@@ -79,6 +79,10 @@ expect_sql "SELECT count(*) FROM results WHERE check_id NOT IN (SELECT id FROM c
 expect_sql "SELECT count(*) FROM breaches WHERE result_id NOT IN (SELECT id FROM results)" 0
 expect_sql "SELECT count(*) FROM evidence WHERE breach_id NOT IN (SELECT id FROM breaches)" 0
 expect_sql "SELECT count(*) FROM series WHERE result_id NOT IN (SELECT id FROM results)" 0
+expect_sql "SELECT count(*) FROM figure_runs WHERE result_id NOT IN (SELECT id FROM results)" 0
+# A check writes with the foreign keys off (the store alone was checked
+# before): no row may name a parent that is not there.
+expect_sql "PRAGMA foreign_key_check" ""
 
 # Another period adds a check; October's findings stay.
 check --period 2026-Q4
@@ -91,3 +95,7 @@ expect_eq "counts after re-checking 2026-10 beside 2026-Q4" "2 8 20 26 678" "$(c
 expect_sql "SELECT period_start, period_end FROM checks ORDER BY period_end" \
 "$(utc '2026-10-01 07:00:00')|$(utc '2026-11-01 07:00:00')
 $(utc '2026-10-01 07:00:00')|$(utc '2027-01-01 08:00:00')"
+# Replacing October beside Q4 deleted October's rows only, each with its
+# children.
+expect_sql "PRAGMA foreign_key_check" ""
+expect_sql "SELECT count(*) FROM figure_runs WHERE result_id NOT IN (SELECT id FROM results)" 0
