@@ -207,6 +207,14 @@ ombud_err ombud_store_source_spread(ombud_store *st, int64_t source_id,
     out[0] = out[1] = out[2] = 0;
     if (!sql)
         return OMBUD_OK;
+    if (st->be->source_spread) {
+        int done = 0;
+        err = st->be->source_spread(st, source_id, kind, from, to, out, &done);
+        if (err || done) {
+            g_free(sql);
+            return err;
+        }
+    }
     err = query_ints(st, "counting rows by period", sql, a, 3, out, 3, NULL);
     g_free(sql);
     return err;

@@ -230,6 +230,14 @@ struct ombud_store_be {
     ombud_err (*commit)(ombud_store *st);
     void (*rollback)(ombud_store *st);
     ombud_err (*each_reject)(ombud_store *st, ombud_reject_fn fn, void *ud);
+    /**
+     * Optional (NULL: the shared statement, ombud_spread_sql()): a faster
+     * way to ombud_store_source_spread()'s counts when the backend can
+     * tell. Sets *@p done when it has filled @p out.
+     */
+    ombud_err (*source_spread)(ombud_store *st, int64_t source_id,
+        const char *kind, int64_t from, int64_t to, int64_t out[3],
+        int *done);
 };
 
 /*

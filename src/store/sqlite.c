@@ -2325,6 +2325,82 @@ static ombud_err sq_each_leg_grouped(ombud_store *base, int64_t from,
     return end_iteration(st, s, rc);
 }
 
+/* ---- data quality ------------------------------------------------------- */
+
+/*
+ * Where a source's rows fall against a period, counted on the table's
+ * time index when the source holds every row of the table (a month of
+ * one file): the shared statement reads every row of the table for its
+ * source_id, 0.15-0.25 s at 1M legs, in every check and every report.
+ * Every row is the source's when the first and the last row by id are:
+ * a file's rows go in within one write transaction, each id above every
+ * id already in the table. Only the tables with a time index.
+ */
+static const struct spread_table {
+    const char *kind, *table, *col, *index;
+} spread_tables[] = {
+    {"calls", "call_legs", "arrived_at", "call_legs_arrived"},
+    {"queue_log", "call_legs", "arrived_at", "call_legs_arrived"},
+    {"outages", "outages", "started_at", "outages_started"},
+};
+
+/* The integers of @sql's one row (?1, ?2 bound to @a, @b) into @out;
+ * -1 for a NULL. */
+static ombud_err ints_of(sq_store *st, const char *sql, int64_t a, int64_t b,
+                         int64_t *out, int n)
+{
+    sqlite3_stmt *s;
+    int rc;
+
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, "counting rows by period");
+    if (sqlite3_bind_parameter_count(s) >= 2) {
+        sqlite3_bind_int64(s, 1, a);
+        sqlite3_bind_int64(s, 2, b);
+    }
+    rc = sqlite3_step(s);
+    for (int i = 0; i < n; i++)
+        out[i] = rc == SQLITE_ROW && sqlite3_column_type(s, i) != SQLITE_NULL
+                 ? sqlite3_column_int64(s, i) : -1;
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? OMBUD_OK : db_error(st, "counting rows by period");
+}
+
+static ombud_err sq_source_spread(ombud_store *base, int64_t source_id,
+                                  const char *kind, int64_t from, int64_t to,
+                                  int64_t out[3], int *done)
+{
+    sq_store *st = (sq_store *)base;
+    const struct spread_table *t = NULL;
+    int64_t ends[2], has;
+    char sql[320];
+    ombud_err err;
+
+    for (size_t i = 0; i < sizeof spread_tables / sizeof *spread_tables; i++)
+        if (!strcmp(kind, spread_tables[i].kind))
+            t = &spread_tables[i];
+    if (!t)
+        return OMBUD_OK;
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE "
+             "type = 'index' AND name = '%s'", t->index);
+    if ((err = ints_of(st, sql, 0, 0, &has, 1)) || has != 1)
+        return err;
+    snprintf(sql, sizeof sql, "SELECT (SELECT source_id FROM %s ORDER BY id "
+             "LIMIT 1), (SELECT source_id FROM %s ORDER BY id DESC LIMIT 1)",
+             t->table, t->table);
+    if ((err = ints_of(st, sql, 0, 0, ends, 2)) || ends[0] != source_id ||
+        ends[1] != source_id)
+        return err;
+    snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM %s WHERE %s < ?1), "
+             "(SELECT count(*) FROM %s WHERE %s >= ?1 AND %s < ?2), "
+             "(SELECT count(*) FROM %s WHERE %s >= ?2)", t->table, t->col,
+             t->table, t->col, t->col, t->table, t->col);
+    if ((err = ints_of(st, sql, from, to, out, 3)))
+        return err;
+    *done = 1;
+    return OMBUD_OK;
+}
+
 /* ---- reading findings --------------------------------------------------- */
 
 /* Cut, if it must be, at a character boundary. */
@@ -2874,5 +2950,6 @@ static int sq_wants(const char *uri)
 const struct ombud_store_be ombud_store_sqlite = {
     .name = "sqlite",
     .row_key = "rowid",
-    OMBUD_STORE_OPS(sq)
+    OMBUD_STORE_OPS(sq),
+    .source_spread = sq_source_spread
 };
