@@ -154,6 +154,14 @@ void ombud_months_pdf(struct pdoc *d, ombud_store *st, const int64_t *ids,
 int ombud_months_any(ombud_store *st, const int64_t *ids, int n);
 
 /**
+ * @brief Can a result of @p kind have months figures: a kind judged
+ * month by month (ombud_rule.months), or one this build does not know?
+ * The reports look for them only there: finding none meant reading every
+ * figure of every result, customer_effort's 2M at 1M legs.
+ */
+int ombud_months_kind(const char *kind);
+
+/**
  * @brief The XLSX sheet of the same table, in @p ws of @p wb.
  * @return OMBUD_OK or OMBUD_E_NOMEM.
  */

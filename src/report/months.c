@@ -24,6 +24,7 @@
 
 #include "ombud/i18n.h"
 #include "ombud/months.h"
+#include "ombud/rule.h"
 #include "ombud/text.h"
 #include "pdfdoc.h"
 #include "sheet.h"
@@ -155,6 +156,13 @@ void ombud_months_table_free(ombud_months_table *t)
 {
     free(t->rows);
     memset(t, 0, sizeof *t);
+}
+
+int ombud_months_kind(const char *kind)
+{
+    const ombud_rule *r = ombud_rule_find(kind);
+
+    return !r || r->months;
 }
 
 int ombud_months_any(ombud_store *st, const int64_t *ids, int n)

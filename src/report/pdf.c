@@ -1189,15 +1189,17 @@ static void months(pdf *p)
 {
     int64_t ids[MAX_RESULTS];
     char *gids[MAX_RESULTS], *promises[MAX_RESULTS], label[64];
+    int n = 0;
 
-    for (int i = 0; i < p->nres; i++) {
-        ids[i] = p->res[i].id;
-        gids[i] = p->res[i].gid;
-        promises[i] = p->res[i].promise;
-    }
+    for (int i = 0; i < p->nres; i++)
+        if (ombud_months_kind(p->res[i].kind)) {
+            ids[n] = p->res[i].id;
+            gids[n] = p->res[i].gid;
+            promises[n++] = p->res[i].promise;
+        }
     ombud_months_label(p->tz, p->chk.from, p->chk.to, _("Period"), label,
                        sizeof label);
-    ombud_months_pdf(&p->d, p->st, ids, gids, promises, p->nres, label);
+    ombud_months_pdf(&p->d, p->st, ids, gids, promises, n, label);
 }
 
 /* The whole document; pdoc_write() calls it twice. */

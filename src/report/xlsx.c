@@ -1860,18 +1860,20 @@ static void write_months(xlsx *x)
     char *gids[MAX_RESULTS], label[64];
     const char *name;
     lxw_worksheet *ws;
+    int n = 0;
 
-    for (int i = 0; i < x->nres; i++) {
-        ids[i] = x->res[i].id;
-        gids[i] = x->res[i].gid;
-    }
-    if (!ombud_months_any(x->st, ids, x->nres))
+    for (int i = 0; i < x->nres; i++)
+        if (ombud_months_kind(x->res[i].kind)) {
+            ids[n] = x->res[i].id;
+            gids[n++] = x->res[i].gid;
+        }
+    if (!ombud_months_any(x->st, ids, n))
         return;
     ombud_months_label(x->tz, x->chk.from, x->chk.to, _("Period"), label,
                        sizeof label);
     /* TRANSLATORS: a sheet's name (at most 31 characters kept). */
     if ((name = take_name(x, _("Months"))) && (ws = add_sheet(x, name)))
-        x->err = ombud_months_sheet(x->wb, ws, x->st, ids, gids, x->nres,
+        x->err = ombud_months_sheet(x->wb, ws, x->st, ids, gids, n,
                                     label);
 }
 
