@@ -11,10 +11,12 @@
  *
  * Judged per day, one pass: legs come in arrival order, so local days
  * come one after another. The current day's unanswered legs are held
- * (their rows and places) until the day ends; a failing day then gets its breach
- * and those legs as evidence, a passing one drops them. Memory is one
- * day's unanswered legs. Judged over the period, a second pass reads the
- * legs again for the evidence, as holding a whole period's is unbounded.
+ * (their rows and places) until the day ends; a failing day then gets
+ * its breach and those legs as evidence, a passing one drops them. At
+ * most HELD_MAX legs are held: a day with more (a hostile file can put
+ * every leg on one day) is read again after the pass for its evidence,
+ * as a period judged whole is, since holding a whole period's legs
+ * would be unbounded.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -46,10 +48,14 @@ static const ombud_param_def params[K_N] = {
                "judge each local day, or the period as a whole"},
 };
 
+/* A day's unanswered legs held, at most (48 bytes each). */
+enum { HELD_MAX = 65536 };
+
 /* Counters for one local day. */
 typedef struct day {
     int64_t offered, in_time;
     int64_t breach_id;   /* 0 unless the day is a breach */
+    int again;           /* its evidence is read in the second pass */
 } day;
 
 typedef struct state {
@@ -115,7 +121,7 @@ static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
     if (k < 0 || !(d = day_of(s, c->arrived_at)))
         return 0;
     if (s->pass == 2) {
-        if (k == 0 && d->breach_id)
+        if (k == 0 && d->breach_id && d->again)
             s->err = ombud_store_add_evidence(s->ctx->store, d->breach_id,
                                               "call_legs", row);
         return s->err != OMBUD_OK;
@@ -131,10 +137,12 @@ static int on_leg(void *ud, int64_t row, const ombud_call_leg *c)
     if (d != s->open && (s->err = day_end(s)))
         return 1;
     s->open = d;
-    if (k == 0) {
+    if (k == 0 && s->held->len < HELD_MAX) {
         ombud_leg_place p;
         ombud_store_leg_place(s->ctx->store, row, &p);
         g_array_append_val(s->held, p);
+    } else if (k == 0) {
+        d->again = 1;
     }
     return 0;
 }
@@ -185,7 +193,7 @@ static ombud_err day_end(state *s)
         ombud_fmt_date(y, m, dd, name, sizeof name); /* the reader's way */
         err = breach(s, "day", name, day_start(s, i), d->offered, d->in_time,
                      &d->breach_id);
-        for (guint j = 0; !err && j < s->held->len; j++)
+        for (guint j = 0; !err && !d->again && j < s->held->len; j++)
             err = ombud_store_add_leg_evidence(s->ctx->store, d->breach_id,
                       &g_array_index(s->held, ombud_leg_place, j));
     }
@@ -219,23 +227,26 @@ static ombud_err judge(state *s)
         if ((err = breach(s, "period", _("period"), s->ctx->from, s->offered,
                           s->in_time, &id)))
             return err;
-        for (int64_t i = 0; i < s->ndays; i++)
+        for (int64_t i = 0; i < s->ndays; i++) {
             s->days[i].breach_id = id;
+            s->days[i].again = 1;
+        }
     }
     return OMBUD_OK;
 }
 
-/* Pass 2 (per period): the legs again, for the breach's evidence;
- * contiguous breached days read at once. */
+/* Pass 2: the legs of the breached days marked again (all, per period)
+ * for their evidence; contiguous days read at once. */
 static ombud_err link_evidence(state *s)
 {
     ombud_err err;
 
     for (int64_t i = 0; i < s->ndays; i++) {
         int64_t j = i, from, to;
-        if (!s->days[i].breach_id)
+        if (!s->days[i].breach_id || !s->days[i].again)
             continue;
-        while (j + 1 < s->ndays && s->days[j + 1].breach_id)
+        while (j + 1 < s->ndays && s->days[j + 1].breach_id &&
+               s->days[j + 1].again)
             j++;
         from = day_start(s, i);
         to = day_start(s, j + 1);
@@ -319,7 +330,7 @@ static ombud_err end(void *ud, ombud_err err)
     state *s = ud;
 
     if (!err && !(err = s->err) && !(err = day_end(s)) &&
-        !(err = judge(s)) && s->g->v[K_PER].num != 0) {
+        !(err = judge(s))) {
         s->pass = 2;
         err = link_evidence(s);
     }
