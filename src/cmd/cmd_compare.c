@@ -22,9 +22,8 @@
 #include "ombud/carriers.h"
 #include "ombud/cmd.h"
 #include "ombud/diag.h"
+#include "ombud/filings.h"
 #include "ombud/i18n.h"
-#include "ombud/sha256.h"
-#include "ombud/verify.h"
 
 const char ombud_help_compare[] =
     "usage: ombud compare --filing REPORT --inputs DIR\n"
@@ -182,116 +181,6 @@ static int parse(int argc, char **argv, args *a)
 
 /* ---- the filings ---------------------------------------------------------------- */
 
-/* Everything compare keeps per filing while it works. */
-typedef struct job {
-    args a;
-    ombud_verify *v[OMBUD_CARRIERS_MAX];
-    ombud_standard std;         /* the first known filing's */
-    int std_from;               /* which filing it is, or -1 */
-    ombud_comparison cmp;
-} job;
-
-/* The standard and the carrier of a filing's guarantees file; 0 when its
- * guarantees file is not among its inputs (verify will say so). */
-static int load_standard(ombud_verify *v, ombud_carrier_filing *f,
-                         ombud_standard *std)
-{
-    const char *path = ombud_verify_guarantees(v);
-    ombud_guarantees *gs = NULL;
-    ombud_verbosity was = ombud_diag_verbosity();
-    ombud_err err;
-
-    if (!path)
-        return 0;
-    ombud_diag_set_verbosity(OMBUD_QUIET);
-    err = ombud_guarantees_load(path, &gs);
-    ombud_diag_set_verbosity(was);
-    if (err)
-        return 0;   /* verify says it cannot recompute */
-    memset(std, 0, sizeof *std);
-    for (int i = 0; i < gs->ng && i < OMBUD_STANDARD_MAX; i++) {
-        snprintf(std->id[i], sizeof std->id[i], "%s", gs->g[i].id);
-        snprintf(std->kind[i], sizeof std->kind[i], "%s", gs->g[i].kind);
-        std->ng++;
-    }
-    snprintf(f->carrier, sizeof f->carrier, "%s", gs->filing.carrier);
-    snprintf(f->currency, sizeof f->currency, "%s", gs->filing.currency ?
-             gs->filing.currency : "USD");
-    ombud_guarantees_free(gs);
-    return 1;
-}
-
-/* What the manifest and the file say of filing @f (its report @report). */
-static int describe(ombud_verify *v, const char *report,
-                    ombud_carrier_filing *f)
-{
-    const ombud_manifest *m = ombud_verify_manifest(v);
-    int64_t bytes;
-
-    if (strcmp(m->doc, "filing"))
-        return ombud_exit_code(ombud_error(OMBUD_E_DATA, NULL, "%s is a "
-                               "complaint dossier, not a filing: compare "
-                               "takes the reports 'ombud run' writes", report));
-    if (ombud_file_sha256(report, f->report_sha256, &bytes))
-        return ombud_exit_code(ombud_error(OMBUD_E_NOINPUT, NULL, "cannot "
-                               "read %s", report));
-    snprintf(f->report, sizeof f->report, "%s", report);
-    snprintf(f->findings_sha256, sizeof f->findings_sha256, "%s",
-             m->findings_sha256);
-    snprintf(f->guarantees_sha256, sizeof f->guarantees_sha256, "%s",
-             m->guarantees_sha256);
-    snprintf(f->tz, sizeof f->tz, "%s", m->tz);
-    snprintf(f->currency, sizeof f->currency, "%s", m->currency);
-    f->is_pdf = ombud_verify_is_pdf(v);
-    f->from = m->from;
-    f->to = m->to;
-    for (int i = 0; i < m->nin && i < OMBUD_MANIFEST_MAX_INPUTS; i++) {
-        snprintf(f->in[i].kind, sizeof f->in[i].kind, "%s", m->in[i].kind);
-        snprintf(f->in[i].name, sizeof f->in[i].name, "%s", m->in[i].name);
-        snprintf(f->in[i].sha256, sizeof f->in[i].sha256, "%s",
-                 m->in[i].sha256);
-        f->nin++;
-    }
-    return 0;
-}
-
-/* Open filing @i: its files, its manifest, its standard checked against
- * the first one known. 0, or the exit status after a message. */
-static int open_filing(job *j, int i)
-{
-    const given *g = &j->a.g[i];
-    ombud_carrier_filing *f;
-    ombud_standard std;
-    ombud_verify *v;
-    ombud_err err;
-    char why[400];
-    int rc;
-
-    if (!(v = j->v[i] = ombud_verify_new()) ||
-        !(f = j->cmp.f[j->cmp.nf] = calloc(1, sizeof *f)))
-        return OMBUD_EXIT_SOFTWARE;
-    j->cmp.nf++;
-    if ((err = ombud_verify_offer_dir(v, g->dir)))
-        return err == OMBUD_E_USAGE ? ombud_usage_error("compare", "too many "
-               "files in", g->dir) : ombud_exit_code(err);
-    ombud_verify_set(v, g->report, NULL, NULL, NULL);
-    if ((rc = ombud_exit_code(ombud_verify_open(v))) ||
-        (rc = describe(v, g->report, f)))
-        return rc;
-    if (!load_standard(v, f, &std))
-        return 0;
-    if (j->std_from < 0) {
-        j->std = std;
-        j->std_from = i;
-    } else if (ombud_standard_differs(&j->std, &std, why, sizeof why)) {
-        return ombud_exit_code(ombud_error(OMBUD_E_DATA, NULL, "%s is not a "
-               "filing of the same standard as %s: %s; compare filings made "
-               "with the same guarantees (ids and kinds)", g->report,
-               j->a.g[j->std_from].report, why));
-    }
-    return 0;
-}
-
 /* -v: each verify step, as `ombud verify` prints it. */
 static void say_step(void *ud, int ok, const char *line)
 {
@@ -301,41 +190,32 @@ static void say_step(void *ud, int ok, const char *line)
         ombud_out("  %s %s\n", ok ? "ok  " : "FAIL", line);
 }
 
-typedef struct taking {
-    ombud_carrier_filing *f;
-    const ombud_standard *std;
-} taking;
-
-static int take(void *ud, ombud_store *st, int64_t check_id,
-                const char *digest)
+/* Open every filing; 0, or the exit status after a message. */
+static int open_all(ombud_filings *fs, const args *a)
 {
-    taking *t = ud;
-
-    (void)digest;
-    return ombud_carrier_take(t->f, t->std, st, check_id) != OMBUD_OK;
-}
-
-/* Verify filing @i in its own language (its findings' texts, and so
- * their digest, are in it); keep its figures and verdict, and say it in
- * the comparison's language @out. */
-static ombud_err verify_filing(job *j, int i, ombud_lang out)
-{
-    ombud_carrier_filing *f = j->cmp.f[i];
-    const ombud_manifest *m = ombud_verify_manifest(j->v[i]);
-    taking t = {f, &j->std};
-    ombud_lang lang = OMBUD_LANG_EN;
-    char period[80];
     ombud_err err;
 
-    ombud_lang_parse(m->lang, &lang);   /* read by ombud_verify_open() */
-    ombud_i18n_set(lang);
-    if (j->a.verbose)
-        ombud_out("%s\n", f->report);
-    ombud_verify_run(j->v[i], say_step, &j->a, take, &t);
-    f->verified = !ombud_verify_failures(j->v[i]);
-    snprintf(f->reason, sizeof f->reason, "%s", ombud_verify_first(j->v[i]));
-    if ((err = ombud_i18n_set(out)))
-        return err;
+    for (int i = 0; i < a->n; i++)
+        if ((err = ombud_filings_open(fs, a->g[i].report, a->g[i].dir)))
+            return err == OMBUD_E_USAGE ? ombud_usage_error("compare", "too "
+                   "many files in", a->g[i].dir) : ombud_exit_code(err);
+    return 0;
+}
+
+/* Verify filing @i and say its verdict in the comparison's language
+ * @out; 1 if it is NOT VERIFIED. */
+static int verify_one(ombud_filings *fs, int i, const args *a, ombud_lang out,
+                      int *rc)
+{
+    const ombud_carrier_filing *f;
+    char period[80];
+
+    if (a->verbose)
+        ombud_out("%s\n", a->g[i].report);
+    if (!(f = ombud_filings_verify(fs, i, out, say_step, (void *)a))) {
+        *rc = OMBUD_EXIT_SOFTWARE;
+        return 0;
+    }
     ombud_filing_period(f, period, sizeof period);
     if (f->verified)
         ombud_out(_("VERIFIED      %s, %s: %s\n"), f->carrier, period,
@@ -344,44 +224,26 @@ static ombud_err verify_filing(job *j, int i, ombud_lang out)
         ombud_out(_("NOT VERIFIED  %s, %s: %s: %s\n"), f->carrier[0] ?
                   f->carrier : _("(carrier unknown)"), period, f->report,
                   f->reason);
-    return OMBUD_OK;
+    return !f->verified;
 }
 
-/* The comparison's language: --lang, else the one all filings share,
- * else English. */
-static ombud_lang out_language(const job *j)
-{
-    ombud_lang lang = OMBUD_LANG_EN, first = OMBUD_LANG_EN;
-
-    if (j->a.lang_given)
-        return j->a.lang;
-    for (int i = 0; i < j->a.n; i++) {
-        ombud_lang_parse(ombud_verify_manifest(j->v[i])->lang, &lang);
-        if (i == 0)
-            first = lang;
-        else if (lang != first)
-            return OMBUD_LANG_EN;
-    }
-    return first;
-}
-
-static int write_out(job *j)
+static int write_out(const args *a, const ombud_comparison *cmp)
 {
     char *path;
     ombud_err err = OMBUD_OK;
 
-    if (mkdir(j->a.out, 0777) != 0 && errno != EEXIST)
+    if (mkdir(a->out, 0777) != 0 && errno != EEXIST)
         return ombud_exit_code(ombud_error(OMBUD_E_CANTCREAT, NULL, "cannot "
-                               "create %s: %s", j->a.out, strerror(errno)));
-    if (j->a.xlsx) {
-        path = g_build_filename(j->a.out, "comparison.xlsx", NULL);
-        if (!(err = ombud_compare_xlsx(&j->cmp, path)))
+                               "create %s: %s", a->out, strerror(errno)));
+    if (a->xlsx) {
+        path = g_build_filename(a->out, "comparison.xlsx", NULL);
+        if (!(err = ombud_compare_xlsx(cmp, path)))
             ombud_out(_("wrote %s\n"), path);
         g_free(path);
     }
-    if (!err && j->a.pdf) {
-        path = g_build_filename(j->a.out, "comparison.pdf", NULL);
-        if (!(err = ombud_compare_pdf(&j->cmp, path, j->a.paper)))
+    if (!err && a->pdf) {
+        path = g_build_filename(a->out, "comparison.pdf", NULL);
+        if (!(err = ombud_compare_pdf(cmp, path, a->paper)))
             ombud_out(_("wrote %s\n"), path);
         g_free(path);
     }
@@ -390,35 +252,27 @@ static int write_out(job *j)
 
 int ombud_cmd_compare(int argc, char **argv)
 {
-    job *j = calloc(1, sizeof *j);
+    args *a = calloc(1, sizeof *a);
+    ombud_filings *fs = ombud_filings_new();
     int rc, failed = 0;
     ombud_lang out;
 
-    if (!j)
+    if (!a || !fs) {
+        free(a);
+        ombud_filings_free(fs);
         return OMBUD_EXIT_SOFTWARE;
-    j->std_from = -1;
-    if ((rc = parse(argc, argv, &j->a)))
-        goto done;
-    for (int i = 0; i < j->a.n && !rc; i++)
-        rc = open_filing(j, i);
-    if (rc)
-        goto done;
-    out = out_language(j);
-    for (int i = 0; i < j->a.n && !rc; i++) {
-        rc = ombud_exit_code(verify_filing(j, i, out));
-        failed += !j->cmp.f[i]->verified;
     }
-    j->cmp.std = j->std;
-    if (!rc) {
-        ombud_comparison_sort(&j->cmp);
-        rc = write_out(j);
-    }
+    if ((rc = parse(argc, argv, a)) || (rc = open_all(fs, a)))
+        goto done;
+    out = a->lang_given ? a->lang : ombud_filings_lang(fs);
+    for (int i = 0; i < a->n && !rc; i++)
+        failed += verify_one(fs, i, a, out, &rc);
+    if (!rc)
+        rc = write_out(a, ombud_filings_comparison(fs));
     if (!rc && failed)
         rc = 1;
 done:
-    for (int i = 0; i < j->a.n; i++)
-        ombud_verify_free(j->v[i]);
-    ombud_comparison_free(&j->cmp);
-    free(j);
+    ombud_filings_free(fs);
+    free(a);
     return rc < 0 ? 0 : rc;
 }
