@@ -11,6 +11,7 @@
  * findings in place.
  */
 #include <assert.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,26 +130,41 @@ typedef struct unit_rate {
     int failed;           /* a breach of the rule names it */
 } unit_rate;
 
+_Static_assert(offsetof(unit_rate, name) == 0, "named_get: the name first");
+
 typedef struct units {
     const ombud_months_def *def;
     GArray *u;            /* unit_rate, by name */
 } units;
 
-static unit_rate *unit_get(units *x, const char *name)
+/*
+ * The element named @name of @a, whose elements begin with their owned
+ * name and are kept in name order; when there is none, a copy of @fresh
+ * goes in at its place, named @name. Units are few (areas, months):
+ * a search in order is enough.
+ */
+static void *named_get(GArray *a, const char *name, const void *fresh)
 {
-    guint i;
+    guint size = g_array_get_element_size(a), i;
 
-    for (i = 0; i < x->u->len; i++) {
-        unit_rate *r = &g_array_index(x->u, unit_rate, i);
-        int c = strcmp(r->name, name);
+    for (i = 0; i < a->len; i++) {
+        void *e = a->data + i * size;
+        int c = strcmp(*(char **)e, name);
         if (!c)
-            return r;
+            return e;
         if (c > 0)
             break;
     }
-    unit_rate r = {g_strdup(name), {0, 0}, 0};
-    g_array_insert_val(x->u, i, r);
-    return &g_array_index(x->u, unit_rate, i);
+    g_array_insert_vals(a, i, fresh, 1);
+    *(char **)(void *)(a->data + i * size) = g_strdup(name);
+    return a->data + i * size;
+}
+
+static unit_rate *unit_get(units *x, const char *name)
+{
+    static const unit_rate fresh = {NULL, {0, 0}, 0};
+
+    return named_get(x->u, name, &fresh);
 }
 
 /* A rule's figure about "GROUP UNIT": add it to the unit's rate. */
@@ -235,24 +251,16 @@ typedef struct unit_months {
     int status[OMBUD_MONTHS_MAX];
 } unit_months;
 
+_Static_assert(offsetof(unit_months, name) == 0, "named_get: the name first");
+
 /* The months of unit @name in @seen (by name), added all NO DATA. */
 static unit_months *unit_months_get(GArray *seen, const char *name)
 {
-    guint i;
+    unit_months fresh = {NULL, {0}};
 
-    for (i = 0; i < seen->len; i++) {
-        unit_months *u = &g_array_index(seen, unit_months, i);
-        int c = strcmp(u->name, name);
-        if (!c)
-            return u;
-        if (c > 0)
-            break;
-    }
-    unit_months u = {g_strdup(name), {0}};
     for (int k = 0; k < OMBUD_MONTHS_MAX; k++)
-        u.status[k] = OMBUD_NO_DATA;
-    g_array_insert_val(seen, i, u);
-    return &g_array_index(seen, unit_months, i);
+        fresh.status[k] = OMBUD_NO_DATA;
+    return named_get(seen, name, &fresh);
 }
 
 /*
