@@ -37,6 +37,9 @@ struct ombud_store {
     int64_t digest_check;  /**< check whose digest is in digest, or 0 */
     char digest[65];       /**< its findings digest (a run writes the XLSX
                                 and the PDF: one pass, not two) */
+    int billing_last_known; /**< billing_last holds the open check's */
+    int64_t billing_last;  /**< where the billing ends (ombud_store_
+                                billing_last), once asked in a check */
     int64_t asks;          /**< billing look-ups queued */
     int64_t asks_lo;       /**< their least from */
     int64_t asks_hi;       /**< their greatest to */
