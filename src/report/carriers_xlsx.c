@@ -44,9 +44,7 @@
 #define COL_WIDTH 30        /* a filing's column, in characters */
 
 /* The formats of one filing's column: as trusted, and as flagged. */
-typedef struct colfmt {
-    lxw_format *text, *num, *dur, *pct, *ratio, *money;
-} colfmt;
+typedef ombud_figure_formats colfmt;
 
 typedef struct cx {
     const ombud_comparison *c;
@@ -149,36 +147,12 @@ static void make_formats(cx *x)
     }
 }
 
-static double minor_units(const char *currency, int64_t v)
-{
-    double scale = 1;
-
-    for (int i = ombud_currency_digits(currency); i > 0; i--)
-        scale *= 10;
-    return (double)v / scale;
-}
-
 /* A figure in its unit as a typed cell (the unit table, value.h). */
 static void put_figure(cx *x, lxw_worksheet *ws, int row, int col, int i,
                        int64_t v, const char *unit)
 {
-    const ombud_carrier_filing *f = x->c->f[i];
-    const ombud_unit *u = ombud_unit_find(unit);
-    const colfmt *c = &x->col[i];
-    double d = u->cell == OMBUD_CELL_MONEY ? minor_units(f->currency, v)
-               : u->cell == OMBUD_CELL_TEXT ? 0 : (double)v / u->scale;
-    lxw_format *nf = u->cell == OMBUD_CELL_DURATION ? c->dur
-                     : u->cell == OMBUD_CELL_PERCENT ? c->pct
-                     : u->cell == OMBUD_CELL_RATIO ? c->ratio
-                     : u->cell == OMBUD_CELL_MONEY ? c->money : c->num;
-    char text[128];
-
-    if (u->cell == OMBUD_CELL_TEXT)
-        ombud_sheet_text(ws, row, col, ombud_fmt_figure(v, unit,
-                         ombud_currency_digits(f->currency), f->currency,
-                         text, sizeof text), c->text);
-    else
-        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, d, nf);
+    ombud_sheet_figure(ws, row, col, v, unit, x->c->f[i]->currency,
+                       &x->col[i]);
 }
 
 /* Figure @k of guarantee @g of filing @i at (@row, @col). */
@@ -221,7 +195,7 @@ static void put_cell(cx *x, lxw_worksheet *ws, int row, int col, int i, int g,
             ombud_sheet_text(ws, row, col, "-", c->text);
         else
             worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
-                                   minor_units(f->currency, v->amount),
+                                   ombud_sheet_money(f->currency, v->amount),
                                    c->money);
         break;
     default:

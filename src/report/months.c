@@ -374,12 +374,9 @@ typedef struct fmts {
 static void put_value(lxw_worksheet *ws, int row, int col, int64_t v,
                       const char *unit, const fmts *f)
 {
-    const ombud_unit *u = ombud_unit_find(unit);
-    lxw_format *nf = u->cell == OMBUD_CELL_PERCENT ? f->pct :
-                     u->cell == OMBUD_CELL_DURATION ? f->dur : f->num;
+    const ombud_figure_formats ff = {NULL, f->num, f->dur, f->pct, NULL, NULL};
 
-    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
-                           (double)v / u->scale, nf);
+    ombud_sheet_figure(ws, row, col, v, unit, NULL, &ff);
 }
 
 /* The status cell's format: the Summary's colours. */
