@@ -833,6 +833,64 @@ static void test_each_leg(void **state)
     assert_int_equal(one.ids[0], s.ids[0]);
 }
 
+static int on_grouped(void *ud, const char *group, int is_ticket,
+                      int64_t id, const ombud_call_leg *c)
+{
+    saw(ud, id, "%s|%d|%s|%s\n", group, is_ticket, c->call_id,
+        TM(c->arrived_at));
+    return 0;
+}
+
+/*
+ * customer_effort's view of the legs: those of the period with a ticket
+ * by ticket, then those with none by account, each group in name order
+ * and its legs in arrival order; a leg with neither is left out, and so
+ * is one of another period.
+ */
+static void test_each_leg_grouped(void **state)
+{
+    ombud_call_leg c[8] = {
+        leg("G-1", "tech", UTC(2026, 10, 3, 10, 0, 0),
+            UTC(2026, 10, 3, 10, 5, 0), "closed", NULL),
+        leg("G-2", "tech", UTC(2026, 10, 5, 10, 0, 0),
+            UTC(2026, 10, 5, 10, 5, 0), "closed", NULL),
+        leg("G-3", "tech", UTC(2026, 10, 2, 10, 0, 0),
+            UTC(2026, 10, 2, 10, 5, 0), "closed", NULL),
+        leg("G-4", "tech", UTC(2026, 10, 6, 10, 0, 0),
+            UTC(2026, 10, 6, 10, 5, 0), "closed", NULL),
+        leg("G-5", "tech", UTC(2026, 10, 4, 10, 0, 0),
+            UTC(2026, 10, 4, 10, 5, 0), "closed", NULL),
+        leg("G-6", "tech", UTC(2026, 10, 7, 10, 0, 0),
+            UTC(2026, 10, 7, 10, 5, 0), "closed", NULL),
+        leg("G-7", "tech", UTC(2026, 10, 1, 10, 0, 0),
+            UTC(2026, 10, 1, 10, 5, 0), "closed", NULL),
+        leg("G-8", "tech", NOV, NOV + 60, "closed", NULL),
+    };
+    static const char *account[8] = {"ACC-B", "ACC-A", "ACC-A", NULL,
+                                     "ACC-B", NULL, "ACC-A", "ACC-A"};
+    static const char *ticket[8] = {NULL, "TT-2", NULL, "TT-1", "TT-2",
+                                    NULL, NULL, NULL};
+    seen s = {0};
+    int64_t id = begin("calls", "calls.csv", 2);
+    (void)state;
+
+    for (int i = 0; i < 8; i++) {
+        c[i].account_id = account[i];
+        c[i].ticket_id = ticket[i];
+        add_leg(id, 2 + i, &c[i]);
+    }
+    end(id, 8, 8, 0, 0);
+    assert_int_equal(ombud_store_each_leg_grouped(st, OCT, NOV, on_grouped,
+                                                  &s), OMBUD_OK);
+    assert_string_equal(s.text,
+        "TT-1|1|G-4|2026-10-06 10:00:00\n"
+        "TT-2|1|G-5|2026-10-04 10:00:00\n"
+        "TT-2|1|G-2|2026-10-05 10:00:00\n"
+        "ACC-A|0|G-7|2026-10-01 10:00:00\n"
+        "ACC-A|0|G-3|2026-10-02 10:00:00\n"
+        "ACC-B|0|G-1|2026-10-03 10:00:00\n");
+}
+
 /* Billing lines 2-7 of three accounts, one posted at each bound. */
 static void store_billing(void)
 {
@@ -2199,6 +2257,7 @@ int main(void)
         T(test_cdr_of), T(test_check_get), T(test_each_result),
         T(test_each_breach), T(test_series_figures), T(test_figure_runs), T(test_drop_result),
         T(test_evidence_long_lines), T(test_leg_place),
+        T(test_each_leg_grouped),
         T(test_check_replaced),
         T(test_earlier_checks),
         T(test_findings_digest), T(test_forget_refused), T(test_forget),
