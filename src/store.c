@@ -484,6 +484,7 @@ typedef struct digest {
     int open;        /* a breach line is open */
     int refs;        /* evidence written on it */
     GArray *ids;     /* result ids, when collecting them */
+    GHashTable *sha; /* a source's id as text -> its checksum (owned) */
 } digest;
 
 /* Add @n bytes to the canonical text, hashed 64 KiB at a time. */
@@ -545,7 +546,7 @@ static int digest_breach(void *ud, int ncol, const char *const *val,
     digest *d = ud;
     int64_t id = strtoll(val[0], NULL, 10);
 
-    assert(ncol == 13);
+    assert(ncol == 14);
     if (!d->open || id != d->breach) {
         if (d->open)
             put_text(d, "\n", 1);
@@ -555,11 +556,28 @@ static int digest_breach(void *ud, int ncol, const char *const *val,
         d->open = 1;
         d->refs = 0;
     }
-    if (val[12]) {
+    /* "checksum:lines"; nothing, as the join's NULL was, when the row
+     * names no source, no source that is kept, or no line. */
+    const char *sha = val[12] && val[13] ? g_hash_table_lookup(d->sha, val[12])
+                                         : NULL;
+    if (sha) {
         if (d->refs++)
             put_text(d, ",", 1);
-        put_text(d, val[12], len[12]);
+        put_text(d, sha, strlen(sha));
+        put_text(d, ":", 1);
+        put_text(d, val[13], len[13]);
     }
+    return 0;
+}
+
+static int collect_sha(void *ud, int ncol, const char *const *val,
+                       const size_t *len)
+{
+    digest *d = ud;
+
+    (void)len;
+    if (ncol == 2 && val[0] && val[1])
+        g_hash_table_insert(d->sha, g_strdup(val[0]), g_strdup(val[1]));
     return 0;
 }
 
@@ -583,8 +601,12 @@ static ombud_err digest_breaches(ombud_store *st, digest *d, int64_t check_id)
     ombud_err err;
 
     d->ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    d->sha = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     err = st->be->each_row(st, "computing the findings digest",
-                           ombud_digest_results_sql, &a, 1, collect_id, d);
+                           ombud_digest_sources_sql, NULL, 0, collect_sha, d);
+    if (!err)
+        err = st->be->each_row(st, "computing the findings digest",
+                               ombud_digest_results_sql, &a, 1, collect_id, d);
     for (guint i = 0; i < d->ids->len && !err; i++) {
         a = num_arg(g_array_index(d->ids, int64_t, i));
         err = st->be->each_row(st, "computing the findings digest", sql, &a,
@@ -593,6 +615,7 @@ static ombud_err digest_breaches(ombud_store *st, digest *d, int64_t check_id)
     if (d->open)
         put_text(d, "\n", 1);
     g_array_free(d->ids, TRUE);
+    g_hash_table_destroy(d->sha);
     g_free(sql);
     return err;
 }

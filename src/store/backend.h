@@ -469,5 +469,6 @@ extern const char ombud_earlier_checks_sql[];
 extern const char *const ombud_digest_sql[OMBUD_DIGEST_PARTS];
 extern const char ombud_digest_results_sql[];
 extern const char ombud_digest_breach_sql[];
+extern const char ombud_digest_sources_sql[];
 
 #endif

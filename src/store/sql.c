@@ -168,15 +168,19 @@ const char *const ombud_digest_sql[OMBUD_DIGEST_PARTS] = {
 const char ombud_digest_results_sql[] =
     "SELECT id FROM results WHERE check_id = $1 ORDER BY seq";
 
-/* One result's breach lines, each with its evidence rows (source checksum
- * and line), a row per evidence row, in order; %s is the row_key. */
+/* One result's breach lines, each with its evidence rows (source id and
+ * line), a row per evidence row, in order; %s is the row_key. The
+ * canonical text names a source by its checksum: store.c looks it up in
+ * ombud_digest_sources_sql's rows, which joining every evidence row to
+ * sources did in a quarter of the time of this statement at 1M legs. */
 const char ombud_digest_breach_sql[] =
     "SELECT b.id, 'breach', r.seq, b.subject_kind, b.subject, b.at, "
     "b.measured, b.limit_value, b.shortfall, b.unit, b.amount, b.detail, "
-    "src.sha256 || ':' || e.lines FROM breaches b JOIN results r ON r.id = "
-    "b.result_id LEFT JOIN evidence e ON e.breach_id = b.id LEFT JOIN "
-    "sources src ON src.id = e.source_id WHERE b.result_id = $1 ORDER BY "
-    "b.id, e.%s";
+    "e.source_id, e.lines FROM breaches b JOIN results r ON r.id = "
+    "b.result_id LEFT JOIN evidence e ON e.breach_id = b.id WHERE "
+    "b.result_id = $1 ORDER BY b.id, e.%s";
+
+const char ombud_digest_sources_sql[] = "SELECT id, sha256 FROM sources";
 
 /*
  * Evidence rows carry the source and line(s) of the row they name, so that
