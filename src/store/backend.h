@@ -359,6 +359,9 @@ void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
 /** The statement counting a source's rows before, in and after a period
  *  (g_free), or NULL for a kind whose rows have no time. */
 char *ombud_spread_sql(const char *kind);
+/** The table of @p kind's rows and its time column (static strings)
+ *  into @p tbl, @p col: 1, or 0 for a kind whose rows have no time. */
+int ombud_spread_table(const char *kind, const char **tbl, const char **col);
 
 /** The statement listing (@value NULL) or finding a filter value. */
 const char *ombud_filter_sql(const char *what, int find);

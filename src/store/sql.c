@@ -224,7 +224,7 @@ const char ombud_each_step_sql[] =
     "ON o.outage_id = p.outage_id WHERE o.customers_restored IS NOT NULL "
     "AND o.started_at >= $1 AND o.started_at < $2 ORDER BY 1, 4, 2, 3";
 
-char *ombud_spread_sql(const char *kind)
+int ombud_spread_table(const char *kind, const char **tbl, const char **col)
 {
     static const struct { const char *kind, *tbl, *col; } t[] = {
         {"outages", "outages", "started_at"},
@@ -237,13 +237,24 @@ char *ombud_spread_sql(const char *kind)
         {"snapshots", "snapshots", "at"}};
 
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (!strcmp(kind, t[i].kind))
-            return g_strdup_printf("SELECT count(*) FILTER (WHERE %s < $2), "
-                                   "count(*) FILTER (WHERE %s >= $2 AND %s < $3), "
-                                   "count(*) FILTER (WHERE %s >= $3) FROM %s "
-                                   "WHERE source_id = $1", t[i].col, t[i].col,
-                                   t[i].col, t[i].col, t[i].tbl);
-    return NULL;
+        if (!strcmp(kind, t[i].kind)) {
+            *tbl = t[i].tbl;
+            *col = t[i].col;
+            return 1;
+        }
+    return 0;
+}
+
+char *ombud_spread_sql(const char *kind)
+{
+    const char *tbl, *col;
+
+    if (!ombud_spread_table(kind, &tbl, &col))
+        return NULL;
+    return g_strdup_printf("SELECT count(*) FILTER (WHERE %s < $2), "
+                           "count(*) FILTER (WHERE %s >= $2 AND %s < $3), "
+                           "count(*) FILTER (WHERE %s >= $3) FROM %s "
+                           "WHERE source_id = $1", col, col, col, col, tbl);
 }
 
 const char *ombud_filter_sql(const char *what, int find)
