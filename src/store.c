@@ -307,19 +307,17 @@ static ombud_err figures_flush(ombud_store *st);
 static ombud_err purge_period(ombud_store *st, const ombud_check *c)
 {
     ombud_sql_arg a[2] = {num_arg(c->from), num_arg(c->to)};
+    const char *const *sql;
     int64_t others;
     ombud_err err;
 
     if ((err = query_ints(st, "replacing earlier findings",
                           ombud_other_checks_sql, a, 2, &others, 1, NULL)))
         return err;
-    for (int i = 0; others && ombud_purge_check_sql[i]; i++)
-        if ((err = st->be->exec(st, "replacing earlier findings",
-                                ombud_purge_check_sql[i], a, 2, NULL)))
-            return err;
-    for (int i = 0; !others && ombud_purge_all_sql[i]; i++)
-        if ((err = st->be->exec(st, "replacing earlier findings",
-                                ombud_purge_all_sql[i], NULL, 0, NULL)))
+    sql = others ? ombud_purge_check_sql : ombud_purge_all_sql;
+    for (int i = 0; sql[i]; i++)
+        if ((err = st->be->exec(st, "replacing earlier findings", sql[i],
+                                others ? a : NULL, others ? 2 : 0, NULL)))
             return err;
     return OMBUD_OK;
 }

@@ -332,7 +332,8 @@ typedef struct ombud_leg_pass {
     ombud_err (*end)(void *state, ombud_err err);
 } ombud_leg_pass;
 
-/** ombud_rule.evaluate of a kind with a leg pass: the pass alone. */
+/** ombud_rule.evaluate of a kind with a leg pass: the pass alone (@p res
+ *  zeroed by the caller, as for any evaluate). */
 ombud_err ombud_legs_evaluate(const ombud_rule_ctx *ctx,
                               const ombud_guarantee *g, ombud_result *res);
 

@@ -44,8 +44,6 @@
 #define COL_WIDTH 30        /* a filing's column, in characters */
 
 /* The formats of one filing's column: as trusted, and as flagged. */
-typedef ombud_figure_formats colfmt;
-
 typedef struct cx {
     const ombud_comparison *c;
     lxw_workbook *wb;
@@ -53,7 +51,7 @@ typedef struct cx {
     lxw_format *verified, *unverified;
     lxw_format *status[5];       /* by verdict: FAIL PASS NO DATA REP MEAS */
     lxw_format *struck_status;
-    colfmt col[OMBUD_CARRIERS_MAX];
+    ombud_figure_formats col[OMBUD_CARRIERS_MAX];
     const char *sheet_filings;
 } cx;
 
@@ -132,7 +130,7 @@ static void make_formats(cx *x)
     for (int i = 0; i < x->c->nf; i++) {
         const ombud_carrier_filing *fl = x->c->f[i];
         int s = !fl->verified;
-        colfmt *c = &x->col[i];
+        ombud_figure_formats *c = &x->col[i];
         c->text = fmt(x, NULL, s);
         snprintf(f, sizeof f, "%s#,##0", tag);
         c->num = fmt(x, f, s);
@@ -161,7 +159,7 @@ static void put_cell(cx *x, lxw_worksheet *ws, int row, int col, int i, int g,
 {
     const ombud_carrier_filing *f = x->c->f[i];
     const ombud_carrier_figure *v = &f->fig[g];
-    const colfmt *c = &x->col[i];
+    const ombud_figure_formats *c = &x->col[i];
     char text[700];
 
     if (!f->derived || !v->present) {

@@ -13,7 +13,6 @@
  */
 #include <assert.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "ombud/rule.h"
 
@@ -92,7 +91,6 @@ ombud_err ombud_legs_evaluate(const ombud_rule_ctx *ctx,
     const ombud_leg_pass *pass;
     void *state;
 
-    memset(res, 0, sizeof *res);
     return run(ctx->store, ctx->from, ctx->to, &g, &ctx, &res, 1, &pass,
                &state);
 }

@@ -154,7 +154,7 @@ static void test_alone(void **state)
     ombud_guarantee g;
     ombud_rule_ctx ctx = {NULL, 1790812800, 1793491200, NULL, "USD", 0,
                           "a", NULL};
-    ombud_result res;
+    ombud_result res = {0};
     (void)state;
     memset(&g, 0, sizeof g);
     g.id = (char[]){"a"};
