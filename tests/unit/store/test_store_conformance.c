@@ -1656,23 +1656,31 @@ static void test_drop_result(void **state)
  * the leg (its place is then kept in memory) or not, and however long the
  * list: lines past 100,000 of a large queue_log.
  */
-static void test_evidence_long_lines(void **state)
+/* Two legs of a queue_log: L-1 of lines 100001-100004 (a list too long
+ * for the store to keep in memory), L-2 of lines 7 and 9. */
+static void store_queue_log_legs(void)
 {
     ombud_call_leg a = leg("L-1", "tech", UTC(2026, 10, 15, 3, 0, 0),
                            UTC(2026, 10, 15, 3, 1, 0), "closed",
                            "100001,100002,100003,100004"),
                    b = leg("L-2", "tech", UTC(2026, 10, 15, 4, 0, 0),
                            UTC(2026, 10, 15, 4, 1, 0), "closed", "7,9");
+    int64_t id = begin("queue_log", "queue_log", 4);
+
+    add_leg(id, 100004, &a);
+    add_leg(id, 9, &b);
+    end(id, 6, 6, 0, 0);
+}
+
+static void test_evidence_long_lines(void **state)
+{
     ombud_check c = october();
     ombud_result res = {1, 0, "count", OMBUD_FAIL, 2, 1, OMBUD_AMOUNT_NONE,
                         "2 calls", "none", "per call"};
     seen got = {0};
-    int64_t check = 0, r, id, br;
+    int64_t check = 0, r, br;
     (void)state;
-    id = begin("queue_log", "queue_log", 4);
-    add_leg(id, 100004, &a);
-    add_leg(id, 9, &b);
-    end(id, 6, 6, 0, 0);
+    store_queue_log_legs();
     assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
     r = add_result(check, 1, "live", "live_support", &res);
     br = add_breach(r, "call", "L", OMBUD_TIME_NONE, 1, "s", 0);
@@ -1707,23 +1715,15 @@ static int take_place(void *ud, int64_t row, const ombud_call_leg *c)
  */
 static void test_leg_place(void **state)
 {
-    ombud_call_leg a = leg("L-1", "tech", UTC(2026, 10, 15, 3, 0, 0),
-                           UTC(2026, 10, 15, 3, 1, 0), "closed",
-                           "100001,100002,100003,100004"),
-                   b = leg("L-2", "tech", UTC(2026, 10, 15, 4, 0, 0),
-                           UTC(2026, 10, 15, 4, 1, 0), "closed", "7,9");
     ombud_check c = october();
     ombud_result res = {1, 0, "count", OMBUD_FAIL, 3, 1, OMBUD_AMOUNT_NONE,
                         "3 calls", "none", "per call"};
     ombud_leg_place early;
     places x = {0};
     seen got = {0};
-    int64_t check = 0, r, id, br;
+    int64_t check = 0, r, br;
     (void)state;
-    id = begin("queue_log", "queue_log", 4);
-    add_leg(id, 100004, &a);
-    add_leg(id, 9, &b);
-    end(id, 6, 6, 0, 0);
+    store_queue_log_legs();
     assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
     ombud_store_leg_place(st, leg_id("L-2"), &early);
     assert_int_equal(early.row, leg_id("L-2"));
