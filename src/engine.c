@@ -565,6 +565,9 @@ static ombud_err evaluate_all(ombud_store *st, int64_t check_id,
     if (!j)
         return OMBUD_E_NOMEM;
     err = add_results(st, check_id, gs, from, to, j);
+    for (int i = 0; i < gs->ng && !err; i++)
+        if (gs->g[i].rule->expect)
+            gs->g[i].rule->expect(&j[i].ctx, &gs->g[i]);
     if (!err)
         err = share_legs(st, gs, from, to, j);
     for (int i = 0; i < gs->ng && !err; i++) {

@@ -648,6 +648,25 @@ ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
                                        int64_t to, ombud_group_leg_fn fn,
                                        void *ud);
 
+/** Readings a backend may start before they are asked for. */
+typedef enum ombud_reading {
+    OMBUD_READ_LEGS_GROUPED,   /**< ombud_store_each_leg_grouped() */
+    OMBUD_READ_BILLING,        /**< ombud_store_each_billing() */
+    OMBUD_READ_N
+} ombud_reading;
+
+/**
+ * @brief A hint: reading @p what of [@p from, @p to) will follow in this
+ * check. A backend may start it (its sort) on another core meanwhile; the
+ * later call then reads the same rows in the same order, as of the last
+ * commit (a check never changes what these read). Nothing happens when the
+ * backend cannot (PostgreSQL, a store not in WAL mode), and a reading
+ * never asked for is dropped when the check ends. Call it inside a check,
+ * after ombud_store_begin_check().
+ */
+void ombud_store_expect(ombud_store *st, ombud_reading what, int64_t from,
+                        int64_t to);
+
 /* ---- findings (written by rules, read by reports) ------------------------- */
 
 /**
@@ -923,6 +942,15 @@ ombud_err ombud_store_each_account(ombud_store *st, ombud_account_fn fn,
  */
 ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
                                       char hex[65]);
+
+/**
+ * @brief A hint: ombud_store_findings_digest() of @p check_id (a finished
+ * check) will be asked for. A backend that can (SQLite in WAL mode) starts
+ * computing it on another thread, on a read-only handle of its own, while
+ * this one writes a report; the later call waits for it. Nothing happens
+ * otherwise; the digest is the same either way.
+ */
+void ombud_store_expect_digest(ombud_store *st, int64_t check_id);
 
 typedef int (*ombud_series_fn)(void *ud, int64_t k, int64_t v);
 /** Each value of series @p name of a result, by key. */

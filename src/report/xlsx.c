@@ -1990,6 +1990,8 @@ ombud_err ombud_report_xlsx(ombud_store *st, int64_t check_id, const char *path)
         return err;
     }
     x->digits = ombud_currency_digits(x->chk.currency);
+    /* The manifest's digest is computed while the sheets are written. */
+    ombud_store_expect_digest(st, x->chk.id);
     if ((err = ombud_outfile_open(&of, path))) {
         /* the message is printed */
     } else if (!(x->wb = workbook_new_opt(of.tmp, &opts))) {

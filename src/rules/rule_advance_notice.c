@@ -134,5 +134,6 @@ const ombud_rule ombud_rule_advance_notice = {
     N_("notice of planned work"), &ombud_drawing_none,
     params, K_N, evaluate, NULL,
     NULL,
+    NULL,
     NULL
 };

@@ -355,5 +355,6 @@ const ombud_rule ombud_rule_answer_time = {
     N_("answer time"), &drawing,
     params, K_N, ombud_legs_evaluate, NULL,
     &ombud_months_rate,
-    &pass
+    &pass,
+    NULL
 };

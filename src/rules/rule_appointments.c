@@ -349,5 +349,6 @@ const ombud_rule ombud_rule_appointments = {
     N_("appointments kept"), &drawing,
     params, K_N, evaluate, NULL,
     &ombud_months_rate,
+    NULL,
     NULL
 };

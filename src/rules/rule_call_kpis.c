@@ -553,5 +553,6 @@ const ombud_rule ombud_rule_call_kpis = {
     N_("call-centre figures"), &drawing,
     params, K_N, ombud_legs_evaluate, NULL,
     NULL,
-    &pass
+    &pass,
+    NULL
 };

@@ -158,5 +158,6 @@ const ombud_rule ombud_rule_commitments = {
     N_("promised restoration times"), &drawing,
     params, K_N, evaluate, NULL,
     NULL,
+    NULL,
     NULL
 };

@@ -176,5 +176,6 @@ const ombud_rule ombud_rule_live_support = {
     N_("live support"), &drawing,
     params, K_N, ombud_legs_evaluate, NULL,
     NULL,
-    &pass
+    &pass,
+    NULL
 };

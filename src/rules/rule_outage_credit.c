@@ -550,5 +550,6 @@ const ombud_rule ombud_rule_outage_credit = {
     N_("outage credits"), &drawing,
     params, K_N, evaluate, check,
     NULL,
+    NULL,
     NULL
 };

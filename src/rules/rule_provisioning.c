@@ -390,5 +390,6 @@ const ombud_rule ombud_rule_provisioning = {
     N_("new service installed on time"), &drawing,
     params, K_N, evaluate, check,
     &ombud_months_rate,
+    NULL,
     NULL
 };

@@ -1517,5 +1517,6 @@ const ombud_rule ombud_rule_reliability = {
     N_("reliability indices (IEEE 1366)"), &drawing,
     params, K_N, evaluate, check,
     NULL,
+    NULL,
     NULL
 };

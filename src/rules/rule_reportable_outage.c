@@ -159,5 +159,6 @@ const ombud_rule ombud_rule_reportable_outage = {
     N_("outages to report"), &ombud_drawing_none,
     params, K_N, evaluate, NULL,
     NULL,
+    NULL,
     NULL
 };

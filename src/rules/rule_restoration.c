@@ -478,5 +478,6 @@ const ombud_rule ombud_rule_restoration = {
     N_("restoration time"), &drawing,
     params, K_N, evaluate, check,
     &ombud_months_rate,
+    NULL,
     NULL
 };

@@ -311,5 +311,6 @@ const ombud_rule ombud_rule_trouble_rate = {
     N_("trouble report rate"), &ombud_drawing_none,
     params, K_N, evaluate, check,
     &months,
+    NULL,
     NULL
 };

@@ -46,6 +46,8 @@ struct ombud_store {
     ombud_dup_fn on_dup;   /**< the file's (ombud_source), while one is */
     void *dup_ud;          /**< being imported */
     struct ombud_figure_run *figs; /**< figures not yet written (store.c) */
+    struct ombud_early_digest *early; /**< a digest being computed on
+                                           another thread (store.c) */
 };
 
 /*
@@ -241,6 +243,20 @@ struct ombud_store_be {
     ombud_err (*source_spread)(ombud_store *st, int64_t source_id,
         const char *kind, int64_t from, int64_t to, int64_t out[3],
         int *done);
+    /** Optional (NULL: none): a second handle on the same store, for
+     *  reading only, that another thread may use while this one goes on:
+     *  all it reads is one snapshot, as of the last commit, and it says
+     *  nothing of its errors (the caller falls back to @p st). NULL when
+     *  the backend cannot give one. Closed with ombud_store_close(). */
+    ombud_store *(*open_reader)(ombud_store *st);
+    /** With open_reader: what @p st has committed so far, in two numbers
+     *  that change when any connection commits a change (a reader opened
+     *  after one mark sees what @p st sees while the mark is the same). */
+    void (*commit_mark)(ombud_store *st, int64_t mark[2]);
+    /** Optional (NULL: nothing done): start reading @p what now, see
+     *  ombud_store_expect(). */
+    void (*expect)(ombud_store *st, ombud_reading what, int64_t from,
+        int64_t to);
 };
 
 /*

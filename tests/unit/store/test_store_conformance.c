@@ -473,6 +473,13 @@ static int first_only(void *ud, int64_t id, const ombud_call_leg *c)
     return 1;
 }
 
+static int first_bill(void *ud, int64_t id, const ombud_billing *b)
+{
+    (void)b;
+    saw(ud, id, "x");
+    return 1;
+}
+
 static ombud_store_totals totals(void)
 {
     ombud_store_totals t;
@@ -936,6 +943,68 @@ static void test_each_billing(void **state)
         "2026-10-31 00:00:00|2026-10-25 00:00:00|-|monthly|North\n"
         "ACC-B|credit|2026-10-02 00:00:00|-978|USD|fibre|-|-|-|O-6|-|-\n"
         "acc-a|charge|2026-10-05 00:00:00|5000|USD|-|-|-|-|-|-|-\n");
+}
+
+/*
+ * Readings announced by ombud_store_expect() (which SQLite starts on a
+ * thread of its own) give the rows they give unannounced, in the same
+ * order: the grouped legs and the billing, each of the period announced;
+ * one of another period is read as usual; one announced and never read,
+ * and one stopped after its first row, are let go with the check.
+ */
+static ombud_check october(void);
+
+static void test_expect(void **state)
+{
+    static const char *account[4] = {"ACC-B", "ACC-A", NULL, "ACC-A"};
+    static const char *ticket[4] = {NULL, "TT-2", NULL, "TT-1"};
+    ombud_call_leg c[4] = {
+        leg("E-1", "tech", OCT + 300, OCT + 360, "closed", NULL),
+        leg("E-2", "tech", OCT + 200, OCT + 260, "closed", NULL),
+        leg("E-3", "tech", OCT + 100, OCT + 160, "closed", NULL),
+        leg("E-4", "tech", OCT + 400, OCT + 460, "closed", NULL),
+    };
+    seen plain = {0}, early = {0}, other = {0}, bills = {0}, bills2 = {0},
+         one = {0};
+    ombud_check k = october();
+    int64_t id = begin("calls", "calls.csv", 2), check;
+    (void)state;
+
+    for (int i = 0; i < 4; i++) {
+        c[i].account_id = account[i];
+        c[i].ticket_id = ticket[i];
+        add_leg(id, 2 + i, &c[i]);
+    }
+    end(id, 4, 4, 0, 0);
+    store_billing();
+    assert_int_equal(ombud_store_each_leg_grouped(st, OCT, NOV, on_grouped,
+                                                  &plain), OMBUD_OK);
+    assert_int_equal(ombud_store_each_billing(st, OCT, NOV, on_bill, &bills),
+                     OMBUD_OK);
+    assert_int_equal(ombud_store_begin_check(st, &k, &check), OMBUD_OK);
+    ombud_store_expect(st, OMBUD_READ_LEGS_GROUPED, OCT, NOV);
+    ombud_store_expect(st, OMBUD_READ_BILLING, OCT, NOV);
+    assert_int_equal(ombud_store_each_leg_grouped(st, OCT, NOV, on_grouped,
+                                                  &early), OMBUD_OK);
+    assert_int_equal(ombud_store_each_billing(st, OCT, NOV, on_bill,
+                                              &bills2), OMBUD_OK);
+    assert_string_equal(early.text, plain.text);
+    assert_string_equal(early.text, "TT-1|1|E-4|2026-10-01 00:06:40\n"
+                                    "TT-2|1|E-2|2026-10-01 00:03:20\n"
+                                    "ACC-B|0|E-1|2026-10-01 00:05:00\n");
+    assert_string_equal(bills2.text, bills.text);
+    /* Announced for another period: read as usual, of the period asked. */
+    ombud_store_expect(st, OMBUD_READ_LEGS_GROUPED, OCT, OCT + 250);
+    assert_int_equal(ombud_store_each_leg_grouped(st, OCT, NOV, on_grouped,
+                                                  &other), OMBUD_OK);
+    assert_string_equal(other.text, plain.text);
+    /* Stopped after a row, then one never read. */
+    ombud_store_expect(st, OMBUD_READ_BILLING, OCT, NOV);
+    assert_int_equal(ombud_store_each_billing(st, OCT, NOV, first_bill,
+                                              &one), OMBUD_OK);
+    assert_int_equal(one.n, 1);
+    ombud_store_expect(st, OMBUD_READ_LEGS_GROUPED, OCT, NOV);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
 }
 
 /* Appointments whose window starts in [from, to), in window order: A-4's
@@ -1890,6 +1959,38 @@ static void test_findings_digest(void **state)
     assert_string_not_equal(a, changed);
 }
 
+/*
+ * A digest announced (ombud_store_expect_digest: SQLite computes it on a
+ * thread of its own) is the digest. Announced on a second handle before
+ * another check of the period replaced the findings, perhaps under the
+ * same check id, it is the new findings' digest, as that handle reads
+ * them, never the old ones the helper may have seen.
+ */
+static void test_expect_digest(void **state)
+{
+    char a[65], b[65], ref[65], now[65];
+    ombud_store *other;
+    findings f;
+    (void)state;
+    store_evidence();
+    f = run_check(978);
+    assert_int_equal(ombud_store_open(target, &other), OMBUD_OK);
+    ombud_store_expect_digest(other, f.check);
+    assert_int_equal(ombud_store_findings_digest(other, f.check, a), OMBUD_OK);
+    reference_digest(ref);
+    assert_string_equal(a, ref);
+    ombud_store_close(other);
+
+    assert_int_equal(ombud_store_open(target, &other), OMBUD_OK);
+    ombud_store_expect_digest(other, f.check);
+    f = run_check(977);
+    digest(f.check, now);
+    assert_string_not_equal(now, ref);
+    assert_int_equal(ombud_store_findings_digest(other, f.check, b), OMBUD_OK);
+    assert_string_equal(b, now);
+    ombud_store_close(other);
+}
+
 /* ---- 8: forget ----------------------------------------------------------- */
 
 static int on_check(void *ud, int64_t id, int64_t from, int64_t to,
@@ -2257,10 +2358,10 @@ int main(void)
         T(test_cdr_of), T(test_check_get), T(test_each_result),
         T(test_each_breach), T(test_series_figures), T(test_figure_runs), T(test_drop_result),
         T(test_evidence_long_lines), T(test_leg_place),
-        T(test_each_leg_grouped),
+        T(test_each_leg_grouped), T(test_expect),
         T(test_check_replaced),
         T(test_earlier_checks),
-        T(test_findings_digest), T(test_forget_refused), T(test_forget),
+        T(test_findings_digest), T(test_expect_digest), T(test_forget_refused), T(test_forget),
         T(test_forget_digest), T(test_forget_accounts), T(test_duplicates),
         T(test_breach_cut),
 #undef T
