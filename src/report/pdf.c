@@ -58,7 +58,10 @@ typedef struct presult {
 
 typedef struct pdf {
     pdoc d;                   /* the page flow */
-    char *manifest;           /* the manifest line (owned) */
+    char *manifest;           /* the manifest line (owned), NULL until
+                                 the first pass needs it (manifest()) */
+    ombud_err err;            /* building it failed */
+    ombud_paper paper;
     ombud_store *st;
     ombud_check_info chk;
     ombud_tz *tz;
@@ -1055,6 +1058,46 @@ done:
 
 /* ---- inputs and certification -------------------------------------------------- */
 
+/* The manifest line into p->manifest (NULL when it fails). */
+static ombud_err build_manifest(pdf *p)
+{
+    ombud_manifest *m = calloc(1, sizeof *m);
+    ombud_err err;
+
+    p->manifest = malloc(OMBUD_MANIFEST_MAX);
+    if (!m || !p->manifest)
+        err = OMBUD_E_NOMEM;
+    else if (!(err = ombud_manifest_build(p->st, p->chk.id, m))) {
+        snprintf(m->doc, sizeof m->doc, "filing");
+        snprintf(m->paper, sizeof m->paper, "%s", ombud_paper_name(p->paper));
+        err = ombud_history_manifest(p->st, p->chk.id, m);
+        if (!err && !ombud_manifest_format(m, p->manifest, OMBUD_MANIFEST_MAX))
+            err = ombud_error(OMBUD_E_DATA, NULL, "the manifest (the inputs' "
+                              "paths and checksums) is longer than %d bytes: "
+                              "import the files from shorter paths",
+                              OMBUD_MANIFEST_MAX);
+    }
+    free(m);
+    if (err) {
+        free(p->manifest);
+        p->manifest = NULL;
+    }
+    return err;
+}
+
+/*
+ * The manifest line, built when the first pass reaches it: until then
+ * the findings digest it names is computed on another thread
+ * (ombud_store_expect_digest), while the findings are laid out. A
+ * failure is kept in p->err and stops the document after that pass.
+ */
+static const char *manifest(pdf *p)
+{
+    if (!p->manifest && !p->err)
+        p->err = build_manifest(p);
+    return p->manifest ? p->manifest : "";
+}
+
 static void inputs(pdf *p)
 {
     char line[2400];
@@ -1081,7 +1124,7 @@ static void inputs(pdf *p)
     p->d.y += 8;
     pdoc_para(&p->d, _("Manifest (also in this file's keywords; 'ombud verify "
               "--report' recomputes everything it states):"), 8, 1, 0);
-    pdoc_para(&p->d, p->manifest, 6.5, 0, 0.25);
+    pdoc_para(&p->d, manifest(p), 6.5, 0, 0.25);
 }
 
 /*
@@ -1247,14 +1290,18 @@ static ombud_err write_pdf(pdf *p, const char *path)
     snprintf(subject, sizeof subject, _("%s: service quality findings for the "
              "%s, %s"), p->chk.carrier, p->chk.commission, p->period);
     snprintf(creator, sizeof creator, "ombud %s", p->chk.tool_version);
+    pdoc_count(&p->d, draw, p);
+    (void)manifest(p);   /* the first pass built it, unless it failed */
+    if (p->err)
+        return p->err;
     /* The keywords are the manifest: ombud verify reads them back. It
      * names the input files, and cairo refuses the whole PDF for a
      * noncharacter in one: such a character is written "<U+FFFE>". */
     if (!(keywords = ombud_xml_text(p->manifest, &nomem)) && nomem)
         return OMBUD_E_NOMEM;
-    err = pdoc_write(&p->d, path, draw, p, _("Service quality compliance report"),
-                     p->chk.prepared_by[0] ? p->chk.prepared_by : "ombud",
-                     subject, keywords ? keywords : p->manifest, creator, date);
+    err = pdoc_emit(&p->d, path, draw, p, _("Service quality compliance report"),
+                    p->chk.prepared_by[0] ? p->chk.prepared_by : "ombud",
+                    subject, keywords ? keywords : p->manifest, creator, date);
     free(keywords);
     return err;
 }
@@ -1285,25 +1332,10 @@ ombud_err ombud_report_pdf(ombud_store *st, int64_t check_id, const char *path,
              "report  |  %s"), pdoc_iso(&p->d, p->chk.carrier), p->period);
     snprintf(p->d.foot, sizeof p->d.foot, _("ombud %s; figures from the stored "
              "findings, evidence by file and line"), p->chk.tool_version);
-    {
-        ombud_manifest *m = calloc(1, sizeof *m);
-        p->manifest = malloc(OMBUD_MANIFEST_MAX);
-        if (!m || !p->manifest)
-            err = OMBUD_E_NOMEM;
-        else if (!(err = ombud_manifest_build(st, p->chk.id, m))) {
-            snprintf(m->doc, sizeof m->doc, "filing");
-            snprintf(m->paper, sizeof m->paper, "%s", ombud_paper_name(paper));
-            err = ombud_history_manifest(st, p->chk.id, m);
-            if (!err &&
-                !ombud_manifest_format(m, p->manifest, OMBUD_MANIFEST_MAX))
-                err = ombud_error(OMBUD_E_DATA, NULL, "the manifest (the "
-                                  "inputs' paths and checksums) is longer "
-                                  "than %d bytes: import the files from "
-                                  "shorter paths", OMBUD_MANIFEST_MAX);
-        }
-        free(m);
-    }
-    if (!err && !(err = ombud_store_each_result(st, p->chk.id, copy_result, p)) &&
+    p->paper = paper;
+    /* The digest is computed while the first pass lays out the findings. */
+    ombud_store_expect_digest(st, p->chk.id);
+    if (!(err = ombud_store_each_result(st, p->chk.id, copy_result, p)) &&
         !(err = ombud_quality_list_get(st, p->chk.id, 1, &p->q)) &&
         !(err = ombud_history_load(st, &p->chk, ombud_history_depth(),
                                    &p->hist)))

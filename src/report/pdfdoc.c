@@ -984,10 +984,31 @@ static void run(pdoc *d, cairo_surface_t *surf, void (*draw)(pdoc *, void *),
     d->cr = NULL;
 }
 
+void pdoc_count(pdoc *d, void (*draw)(pdoc *, void *), void *ud)
+{
+    cairo_surface_t *surf;
+
+    surf = cairo_pdf_surface_create_for_stream(discard, NULL, d->pw, d->ph);
+    run(d, surf, draw, ud);
+    d->total = d->page;
+    cairo_surface_destroy(surf);
+    release_fonts_at_exit();
+}
+
 ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
                      void *ud, const char *title, const char *author,
                      const char *subject, const char *keywords,
                      const char *creator, const char *date)
+{
+    pdoc_count(d, draw, ud);
+    return pdoc_emit(d, path, draw, ud, title, author, subject, keywords,
+                     creator, date);
+}
+
+ombud_err pdoc_emit(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
+                    void *ud, const char *title, const char *author,
+                    const char *subject, const char *keywords,
+                    const char *creator, const char *date)
 {
     cairo_surface_t *surf;
     cairo_status_t status;
@@ -995,11 +1016,6 @@ ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
     pdf_out out = {NULL, 0};
     ombud_err err;
 
-    surf = cairo_pdf_surface_create_for_stream(discard, NULL, d->pw, d->ph);
-    run(d, surf, draw, ud);
-    d->total = d->page;
-    cairo_surface_destroy(surf);
-    release_fonts_at_exit();
     if ((err = ombud_outfile_open(&of, path)))
         return err;
     if (!(out.fp = ombud_outfile_stream(&of))) {

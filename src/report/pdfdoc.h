@@ -226,4 +226,15 @@ ombud_err pdoc_write(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
                      const char *subject, const char *keywords,
                      const char *creator, const char *date);
 
+/**
+ * @brief pdoc_write() in its two passes, for a caller with work between
+ * them: pdoc_count() lays out @p draw to count the pages, pdoc_emit()
+ * draws it again into @p path. @p draw must lay out the same both times.
+ */
+void pdoc_count(pdoc *d, void (*draw)(pdoc *, void *), void *ud);
+ombud_err pdoc_emit(pdoc *d, const char *path, void (*draw)(pdoc *, void *),
+                    void *ud, const char *title, const char *author,
+                    const char *subject, const char *keywords,
+                    const char *creator, const char *date);
+
 #endif

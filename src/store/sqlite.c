@@ -2260,7 +2260,7 @@ static gpointer early_run(gpointer p)
         return NULL;
     }
     sqlite3_busy_timeout(e->db, 30000);
-    if (sqlite3_exec(e->db, "PRAGMA cache_size = -16384", NULL, NULL,
+    if (sqlite3_exec(e->db, "PRAGMA cache_size = -2048", NULL, NULL,
                      NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(e->db, early_sql[e->what], -1, &e->s, NULL) !=
         SQLITE_OK) {
@@ -2344,7 +2344,7 @@ static ombud_store *sq_open_reader(ombud_store *base)
         sqlite3_open_v2(file, &r->db, SQLITE_OPEN_READONLY |
                         SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
         sqlite3_busy_timeout(r->db, 30000) != SQLITE_OK ||
-        sqlite3_exec(r->db, "PRAGMA cache_size = -16384; BEGIN", NULL, NULL,
+        sqlite3_exec(r->db, "PRAGMA cache_size = -2048; BEGIN", NULL, NULL,
                      NULL) != SQLITE_OK) {
         sq_close(&r->base);
         return NULL;
