@@ -410,12 +410,77 @@ static ombud_err evaluate_months(ombud_store *st, int64_t check_id, int seq,
     return err;
 }
 
+/* A guarantee judged on a thread of its own (ombud_rule.apart), through
+ * a deferred handle whose findings are replayed at its turn. */
+typedef struct apart {
+    GThread *thread;
+    ombud_store *st;          /* the deferred handle (owned) */
+    ombud_rule_ctx ctx;       /* the guarantee's, on that handle */
+    const ombud_guarantee *g;
+    ombud_result res;
+    ombud_err err;
+} apart;
+
 /* One guarantee of the check: its result row, its rule's context. */
 typedef struct judged {
     ombud_rule_ctx ctx;
     ombud_rate rate;
     ombud_result res;
+    apart *apart;             /* judged on another thread, or NULL */
 } judged;
+
+static gpointer apart_run(gpointer p)
+{
+    apart *a = p;
+
+    a->err = judge(&a->ctx, a->g, &a->res);
+    ombud_store_deferred_end(a->st, a->err);
+    return NULL;
+}
+
+/*
+ * Start judging @g on another thread, when its kind allows and the store
+ * can: customer_effort's sorted reading and nine figures per ticket then
+ * go on while this thread reads the legs for the other guarantees. Its
+ * findings go into the store at its turn, in the order and with the ids
+ * they would have had (ombud_store_defer).
+ */
+static void apart_start(ombud_store *st, const ombud_guarantee *g, judged *j)
+{
+    apart *a;
+
+    if (!g->rule->apart || !(a = g_try_new0(apart, 1)))
+        return;
+    ombud_store_defer(st, &a->st);
+    if (!a->st) {
+        g_free(a);
+        return;
+    }
+    a->ctx = j->ctx;
+    a->ctx.store = a->st;
+    a->g = g;
+    if (!(a->thread = g_thread_try_new("ombud-judge", apart_run, a, NULL))) {
+        ombud_store_close(a->st);
+        g_free(a);
+        return;
+    }
+    j->apart = a;
+}
+
+/* Its findings into @st (or, with @give_up, none), its result into @j. */
+static ombud_err apart_finish(ombud_store *st, judged *j, int give_up)
+{
+    apart *a = j->apart;
+    ombud_err err = ombud_store_replay(st, a->st, give_up);
+
+    g_thread_join(a->thread);
+    if (!err)
+        j->res = a->res;
+    ombud_store_close(a->st);
+    g_free(a);
+    j->apart = NULL;
+    return err;
+}
 
 /* Each guarantee's result row, in the guarantees' order. */
 static ombud_err add_results(ombud_store *st, int64_t check_id,
@@ -475,7 +540,11 @@ static ombud_err finish_one(ombud_store *st, int64_t check_id, int seq,
     ombud_result *res = &j->res;
     ombud_err err;
 
-    if (!g->rule->legs && (err = judge(&j->ctx, g, res)))
+    if (j->apart)
+        err = apart_finish(st, j, 0);
+    else
+        err = g->rule->legs ? OMBUD_OK : judge(&j->ctx, g, res);
+    if (err)
         return err;
     if (!ombud_guarantee_owes_money(g)) {
         assert(res->amount == 0);
@@ -566,8 +635,7 @@ static ombud_err evaluate_all(ombud_store *st, int64_t check_id,
         return OMBUD_E_NOMEM;
     err = add_results(st, check_id, gs, from, to, j);
     for (int i = 0; i < gs->ng && !err; i++)
-        if (gs->g[i].rule->expect)
-            gs->g[i].rule->expect(&j[i].ctx, &gs->g[i]);
+        apart_start(st, &gs->g[i], &j[i]);
     if (!err)
         err = share_legs(st, gs, from, to, j);
     for (int i = 0; i < gs->ng && !err; i++) {
@@ -579,6 +647,10 @@ static ombud_err evaluate_all(ombud_store *st, int64_t check_id,
         if (sink && sink->result)
             sink->result(sink->ud, &gs->g[i], &j[i].res);
     }
+    /* A check that stopped early stops the guarantees still judged. */
+    for (int i = 0; i < gs->ng; i++)
+        if (j[i].apart)
+            apart_finish(st, &j[i], 1);
     free(j);
     t->guarantees = gs->ng;
     return err;

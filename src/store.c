@@ -675,7 +675,7 @@ void ombud_store_expect_digest(ombud_store *st, int64_t check_id)
         return;
     e->check_id = check_id;
     st->be->commit_mark(st, e->mark);
-    if (!(e->reader = st->be->open_reader(st)) ||
+    if (!(e->reader = st->be->open_reader(st, 1)) ||
         !(e->thread = g_thread_try_new("ombud-digest", digest_run, e, NULL))) {
         ombud_store_close(e->reader);
         g_free(e);
@@ -995,14 +995,6 @@ ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
     return st->be->each_leg_grouped(st, from, to, fn, ud);
 }
 
-void ombud_store_expect(ombud_store *st, ombud_reading what, int64_t from,
-                        int64_t to)
-{
-    assert(what >= 0 && what < OMBUD_READ_N);
-    if (st->be->expect)
-        st->be->expect(st, what, from, to);
-}
-
 ombud_err ombud_store_add_result(ombud_store *st, int64_t check_id, int seq,
                                  const char *guarantee_id, const char *kind,
                                  const char *promise, const char *source,
@@ -1085,6 +1077,11 @@ static ombud_err figures_flush(ombud_store *st)
     return st->be->add_figure(st, r->result_id, r->subject->str, r->name->str,
                               r->value, r->unit->str,
                               r->more->len ? r->more->str : NULL);
+}
+
+ombud_err ombud_store_flush(ombud_store *st)
+{
+    return figures_flush(st);
 }
 
 /* @v in decimal into @out (room for 21 characters and the NUL); its

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <stdatomic.h>
 #include <glib.h>
 
 #include "ombud/time.h"
@@ -22,15 +23,23 @@
  * O(1). A bucket is cached only when the offsets at both of its ends
  * agree; no zone changes offset twice within 15 minutes, so the whole
  * bucket then has that offset.
+ *
+ * A check judges customer_effort on a second thread with the same zone
+ * (engine.c): a slot holds its bucket and offset in one word, read and
+ * written whole (relaxed atomics, plain moves on x86-64), so that no
+ * thread can see one bucket's number with another's offset.
  */
 #define TZ_BUCKET 900
 #define TZ_CACHE 8192
+/* A slot: (bucket + TZ_BIAS) << 20 | (offset + TZ_OFF_BIAS); 0 = empty.
+ * |bucket| < 2^31 (|t| <= 2^40 s), |offset| < 2^19 s (a day is 86,400). */
+#define TZ_BIAS (INT64_C(1) << 31)
+#define TZ_OFF_BIAS (INT64_C(1) << 19)
 
 struct ombud_tz {
     GTimeZone *gtz;                   /* the resolved zone (reference owned) */
     char *name;                       /* name as given (owned) */
-    int64_t cache_key[TZ_CACHE];      /* bucket number + 1; 0 = empty */
-    int32_t cache_off[TZ_CACHE];      /* its offset, seconds east */
+    _Atomic uint64_t cache[TZ_CACHE]; /* bucket and offset, see above */
 };
 
 /*
@@ -113,6 +122,7 @@ int32_t ombud_tz_offset_at(const ombud_tz *tz, int64_t t)
 {
     ombud_tz *m = (ombud_tz *)tz;   /* the cache is not part of the value */
     int64_t bucket, slot;
+    uint64_t v;
     int32_t a, b;
 
     if (!tz)
@@ -123,14 +133,15 @@ int32_t ombud_tz_offset_at(const ombud_tz *tz, int64_t t)
         return glib_offset(tz, t);
     bucket = t >= 0 ? t / TZ_BUCKET : -((-t + TZ_BUCKET - 1) / TZ_BUCKET);
     slot = ((bucket % TZ_CACHE) + TZ_CACHE) % TZ_CACHE;
-    if (m->cache_key[slot] == bucket + 1)
-        return m->cache_off[slot];
+    v = atomic_load_explicit(&m->cache[slot], memory_order_relaxed);
+    if (v && (int64_t)(v >> 20) == bucket + TZ_BIAS)
+        return (int32_t)((int64_t)(v & 0xFFFFF) - TZ_OFF_BIAS);
     a = glib_offset(tz, bucket * TZ_BUCKET);
     b = glib_offset(tz, bucket * TZ_BUCKET + TZ_BUCKET - 1);
-    if (a != b)
+    if (a != b || a <= -TZ_OFF_BIAS || a >= TZ_OFF_BIAS)
         return glib_offset(tz, t);
-    m->cache_key[slot] = bucket + 1;
-    m->cache_off[slot] = a;
+    v = (uint64_t)(bucket + TZ_BIAS) << 20 | (uint64_t)(a + TZ_OFF_BIAS);
+    atomic_store_explicit(&m->cache[slot], v, memory_order_relaxed);
     return a;
 }
 

@@ -376,10 +376,10 @@ typedef struct ombud_rule {
     /** Judges the legs one at a time (its evaluate is then
      *  ombud_legs_evaluate), or NULL. */
     const ombud_leg_pass *legs;
-    /** Optional: tell the store what evaluate will read
-     *  (ombud_store_expect()). The engine calls it for every guarantee
-     *  before the shared leg pass, so that a sort can start meanwhile. */
-    void (*expect)(const ombud_rule_ctx *ctx, const ombud_guarantee *g);
+    /** Non-zero: evaluate may run on a thread of its own, through
+     *  ombud_store_defer()'s handle: it reads through the store, writes
+     *  only findings, and needs no other guarantee's. */
+    int apart;
 } ombud_rule;
 
 extern const ombud_rule ombud_rule_live_support;

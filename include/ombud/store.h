@@ -648,24 +648,34 @@ ombud_err ombud_store_each_leg_grouped(ombud_store *st, int64_t from,
                                        int64_t to, ombud_group_leg_fn fn,
                                        void *ud);
 
-/** Readings a backend may start before they are asked for. */
-typedef enum ombud_reading {
-    OMBUD_READ_LEGS_GROUPED,   /**< ombud_store_each_leg_grouped() */
-    OMBUD_READ_BILLING,        /**< ombud_store_each_billing() */
-    OMBUD_READ_N
-} ombud_reading;
+/**
+ * @brief A handle on @p st for judging a guarantee on another thread
+ * while the check goes on (ombud_rule.apart). It reads through a
+ * connection of its own, which sees what the check sees (the check holds
+ * the store's write lock, so nothing else commits meanwhile); the
+ * findings written through it (ombud_store_add_breach(), _add_evidence(),
+ * _add_leg_evidence(), _add_figure(), _add_series()) wait, a few MB at a
+ * time, for ombud_store_replay() to write them into @p st in their order.
+ * A breach's id is a stand-in until then, good for its evidence only.
+ * *@p out is NULL when the backend cannot (PostgreSQL, a store not in WAL
+ * mode, no open check): judge on @p st then. The judging thread ends with
+ * ombud_store_deferred_end(); the handle is closed with
+ * ombud_store_close() once ombud_store_replay() has returned.
+ */
+void ombud_store_defer(ombud_store *st, ombud_store **out);
+
+/** The judging thread is done with @p deferred; @p err its outcome. */
+void ombud_store_deferred_end(ombud_store *deferred, ombud_err err);
 
 /**
- * @brief A hint: reading @p what of [@p from, @p to) will follow in this
- * check. A backend may start it (its sort) on another core meanwhile; the
- * later call then reads the same rows in the same order, as of the last
- * commit (a check never changes what these read). Nothing happens when the
- * backend cannot (PostgreSQL, a store not in WAL mode), and a reading
- * never asked for is dropped when the check ends. Call it inside a check,
- * after ombud_store_begin_check().
+ * @brief Write @p deferred's findings into @p st as they come, until the
+ * judging thread ends. Returns its outcome, or @p st's error (the judging
+ * thread's next write then fails). With @p give_up, nothing is written and
+ * the judging thread is stopped the same way. Either way the judging
+ * thread has ended when it returns.
  */
-void ombud_store_expect(ombud_store *st, ombud_reading what, int64_t from,
-                        int64_t to);
+ombud_err ombud_store_replay(ombud_store *st, ombud_store *deferred,
+                             int give_up);
 
 /* ---- findings (written by rules, read by reports) ------------------------- */
 

@@ -135,5 +135,5 @@ const ombud_rule ombud_rule_advance_notice = {
     params, K_N, evaluate, NULL,
     NULL,
     NULL,
-    NULL
+    0
 };

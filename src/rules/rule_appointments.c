@@ -350,5 +350,5 @@ const ombud_rule ombud_rule_appointments = {
     params, K_N, evaluate, NULL,
     &ombud_months_rate,
     NULL,
-    NULL
+    0
 };

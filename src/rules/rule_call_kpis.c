@@ -554,5 +554,5 @@ const ombud_rule ombud_rule_call_kpis = {
     params, K_N, ombud_legs_evaluate, NULL,
     NULL,
     &pass,
-    NULL
+    0
 };

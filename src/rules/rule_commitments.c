@@ -159,5 +159,5 @@ const ombud_rule ombud_rule_commitments = {
     params, K_N, evaluate, NULL,
     NULL,
     NULL,
-    NULL
+    0
 };

@@ -177,5 +177,5 @@ const ombud_rule ombud_rule_live_support = {
     params, K_N, ombud_legs_evaluate, NULL,
     NULL,
     &pass,
-    NULL
+    0
 };

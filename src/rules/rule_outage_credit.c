@@ -551,5 +551,5 @@ const ombud_rule ombud_rule_outage_credit = {
     params, K_N, evaluate, check,
     NULL,
     NULL,
-    NULL
+    0
 };

@@ -295,13 +295,6 @@ static int on_billing(void *ud, int64_t row, const ombud_billing *b)
     return 0;
 }
 
-/* The balance is the account's whole history (see evaluate). */
-static void expect(const ombud_rule_ctx *ctx, const ombud_guarantee *g)
-{
-    ombud_store_expect(ctx->store, OMBUD_READ_BILLING, INT64_MIN,
-                       ctx->to + g->v[K_GRACE].num);
-}
-
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
                           ombud_result *res)
 {
@@ -365,5 +358,5 @@ const ombud_rule ombud_rule_payment_notice = {
     params, K_N, evaluate, NULL,
     NULL,
     NULL,
-    expect
+    0
 };

@@ -391,5 +391,5 @@ const ombud_rule ombud_rule_provisioning = {
     params, K_N, evaluate, check,
     &ombud_months_rate,
     NULL,
-    NULL
+    0
 };

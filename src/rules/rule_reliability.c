@@ -1518,5 +1518,5 @@ const ombud_rule ombud_rule_reliability = {
     params, K_N, evaluate, check,
     NULL,
     NULL,
-    NULL
+    0
 };

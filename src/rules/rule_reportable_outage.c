@@ -160,5 +160,5 @@ const ombud_rule ombud_rule_reportable_outage = {
     params, K_N, evaluate, NULL,
     NULL,
     NULL,
-    NULL
+    0
 };

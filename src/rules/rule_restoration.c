@@ -479,5 +479,5 @@ const ombud_rule ombud_rule_restoration = {
     params, K_N, evaluate, check,
     &ombud_months_rate,
     NULL,
-    NULL
+    0
 };

@@ -312,5 +312,5 @@ const ombud_rule ombud_rule_trouble_rate = {
     params, K_N, evaluate, check,
     &months,
     NULL,
-    NULL
+    0
 };

@@ -48,7 +48,13 @@ struct ombud_store {
     struct ombud_figure_run *figs; /**< figures not yet written (store.c) */
     struct ombud_early_digest *early; /**< a digest being computed on
                                            another thread (store.c) */
+    struct ombud_defer *defer; /**< set: a handle whose findings wait for
+                                    ombud_store_replay() (defer.c) */
 };
+
+/** Write what the façade still holds (a run of figures) to the backend
+ *  (defer.c replays into a store whose last run may wait). */
+ombud_err ombud_store_flush(ombud_store *st);
 
 /*
  * A row of figures: the first figure of a run about one subject, and the
@@ -245,18 +251,15 @@ struct ombud_store_be {
         int *done);
     /** Optional (NULL: none): a second handle on the same store, for
      *  reading only, that another thread may use while this one goes on:
-     *  all it reads is one snapshot, as of the last commit, and it says
-     *  nothing of its errors (the caller falls back to @p st). NULL when
-     *  the backend cannot give one. Closed with ombud_store_close(). */
-    ombud_store *(*open_reader)(ombud_store *st);
+     *  all it reads is one snapshot, as of the last commit. With @p quiet
+     *  it says nothing of its errors (the caller falls back to @p st).
+     *  NULL when the backend cannot give one. Closed with
+     *  ombud_store_close(). */
+    ombud_store *(*open_reader)(ombud_store *st, int quiet);
     /** With open_reader: what @p st has committed so far, in two numbers
      *  that change when any connection commits a change (a reader opened
      *  after one mark sees what @p st sees while the mark is the same). */
     void (*commit_mark)(ombud_store *st, int64_t mark[2]);
-    /** Optional (NULL: nothing done): start reading @p what now, see
-     *  ombud_store_expect(). */
-    void (*expect)(ombud_store *st, ombud_reading what, int64_t from,
-        int64_t to);
 };
 
 /*

@@ -502,17 +502,6 @@ typedef struct leg_memo {
     char lines[24];    /* "17", "21,22,23"; longer ones are not kept */
 } leg_memo;
 
-/* A reading started on another thread (see early_run). */
-typedef struct sq_early {
-    GThread *thread;             /* started, not yet joined */
-    const char *file;            /* the store's file (SQLite's) */
-    sqlite3 *db;                 /* the thread's connection (owned) */
-    sqlite3_stmt *s;             /* its statement, stepped once (owned) */
-    ombud_reading what;          /* which reading */
-    int64_t from, to;            /* the period it reads */
-    int rc;                      /* that first step's */
-} sq_early;
-
 typedef struct sq_store {
     ombud_store base;            /* the façade's part (first: we downcast) */
     sqlite3 *db;                 /* the connection (owned) */
@@ -524,7 +513,6 @@ typedef struct sq_store {
                                     first is queued (owned) */
     leg_memo legs[LEG_MEMO];     /* the legs last read (see above) */
     int account_indexed;         /* account_index() has built it */
-    sq_early early[OMBUD_READ_N]; /* readings started early */
     int quiet;                   /* a reader (sq_open_reader): its errors
                                     are the caller's to tell */
 } sq_store;
@@ -532,7 +520,6 @@ typedef struct sq_store {
 /* Used before their definitions. */
 static void sq_abort_file(ombud_store *base);
 static void sq_abort_check(ombud_store *base);
-static void early_drop_all(sq_store *st);
 
 /*
  * Report the connection's last error and return OMBUD_E_STORE. When the
@@ -760,7 +747,6 @@ static void sq_close(ombud_store *base)
 {
     sq_store *st = (sq_store *)base;
 
-    early_drop_all(st);
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_finalize(st->ask);
@@ -2016,7 +2002,6 @@ static ombud_err sq_end_check(ombud_store *base)
     ombud_err err;
 
     assert(st->in_check);
-    early_drop_all(st);
     if ((err = exec(st, "COMMIT"))) {
         sq_abort_check(&st->base);
         return err;
@@ -2029,7 +2014,6 @@ static ombud_err sq_end_check(ombud_store *base)
 static void sq_abort_check(ombud_store *base)
 {
     sq_store *st = (sq_store *)base;
-    early_drop_all(st);
     if (st->in_check)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_check = 0;
@@ -2215,80 +2199,6 @@ static ombud_billing read_billing(sqlite3_stmt *s, int i)
                            col_text(s, i + 11), col_text(s, i + 12)};
 }
 
-/* The period's legs ([?1, ?2)) by ticket, or by account when they name
- * no ticket: store.h's ombud_store_each_leg_grouped(). */
-#define LEG_GROUPED_SQL "SELECT " LEG_COLUMNS ", " \
-    "coalesce(ticket_id, account_id), ticket_id IS NOT NULL, " LEG_PLACE \
-    " FROM call_legs WHERE arrived_at >= ?1 AND arrived_at < ?2 AND " \
-    "coalesce(ticket_id, account_id) IS NOT NULL ORDER BY ticket_id IS " \
-    "NULL, coalesce(ticket_id, account_id), arrived_at, id"
-
-/* Billing posted in [?1, ?2), by account: ombud_store_each_billing(). */
-#define BILLING_SQL "SELECT id, account_id, kind, posted_at, amount, " \
-    "currency, service, period_start, period_end, due_at, reference, " \
-    "description, area FROM billing_events WHERE posted_at >= ?1 AND " \
-    "posted_at < ?2 ORDER BY account_id, posted_at, id"
-
-/* The statements a reading started early runs, by ombud_reading. */
-static const char *const early_sql[OMBUD_READ_N] = {
-    [OMBUD_READ_LEGS_GROUPED] = LEG_GROUPED_SQL,
-    [OMBUD_READ_BILLING] = BILLING_SQL,
-};
-
-/*
- * Readings started early. SQLite sorts every row of an ordered reading
- * before its first row comes back: customer_effort's legs by ticket take
- * 1.0-1.3 s at 1M legs, a fifth of a check, and payment_notice's billing
- * by account 0.3 s, while the machine's other core idles. Told before the
- * shared leg pass that a reading will come (ombud_store_expect), a thread
- * opens a read-only connection of its own and takes the first step, which
- * is the sort, while this connection reads the legs for the other
- * guarantees. WAL lets that reader see the store as last committed: the
- * rows these statements read are as this connection sees them, since a
- * check writes only findings. The reading joins the thread and reads on
- * from the first row, through the helper's connection, now used by this
- * thread alone. A helper that failed in any way leaves the reading to
- * this connection, as without it.
- */
-static gpointer early_run(gpointer p)
-{
-    sq_early *e = p;
-
-    if (sqlite3_open_v2(e->file, &e->db, SQLITE_OPEN_READONLY |
-                        SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-        e->rc = SQLITE_CANTOPEN;
-        return NULL;
-    }
-    sqlite3_busy_timeout(e->db, 30000);
-    if (sqlite3_exec(e->db, "PRAGMA cache_size = -2048", NULL, NULL,
-                     NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(e->db, early_sql[e->what], -1, &e->s, NULL) !=
-        SQLITE_OK) {
-        e->rc = SQLITE_ERROR;
-        return NULL;
-    }
-    sqlite3_bind_int64(e->s, 1, e->from);
-    sqlite3_bind_int64(e->s, 2, e->to);
-    e->rc = sqlite3_step(e->s);
-    return NULL;
-}
-
-/* Wait for helper @e, and forget it and its reading. */
-static void early_drop(sq_early *e)
-{
-    if (e->thread)
-        g_thread_join(e->thread);
-    sqlite3_finalize(e->s);
-    sqlite3_close(e->db);
-    memset(e, 0, sizeof *e);
-}
-
-static void early_drop_all(sq_store *st)
-{
-    for (int i = 0; i < OMBUD_READ_N; i++)
-        early_drop(&st->early[i]);
-}
-
 static int is_wal(sq_store *st)
 {
     sqlite3_stmt *s;
@@ -2303,35 +2213,16 @@ static int is_wal(sq_store *st)
     return wal;
 }
 
-static void sq_expect(ombud_store *base, ombud_reading what, int64_t from,
-                      int64_t to)
-{
-    sq_store *st = (sq_store *)base;
-    sq_early *e = &st->early[what];
-    const char *file = sqlite3_db_filename(st->db, "main");
-
-    /* Two guarantees of a kind: the first takes it, the second reads. */
-    if (e->thread && e->from == from && e->to == to)
-        return;
-    early_drop(e);
-    /* A temporary or in-memory store has no file another connection
-     * could open; without WAL, a reader would block this one's commit. */
-    if (!file || !*file || !is_wal(st))
-        return;
-    e->what = what;
-    e->file = file;
-    e->from = from;
-    e->to = to;
-    e->thread = g_thread_try_new("ombud-read", early_run, e, NULL);
-}
-
 /*
  * A reader: a read-only connection of its own, in one read transaction
  * from its first statement on (WAL gives it the store as last committed
- * while this connection writes), quiet about its errors. The findings
- * digest is computed on one while a report is written (store.c).
+ * while this connection writes); with @quiet it prints none of its
+ * errors. The findings digest is computed on one while a report is
+ * written (store.c), and customer_effort judged on one during a check
+ * (defer.c). Its page cache is SQLite's default 2 MB: it reads in order,
+ * and its sorts spill to temporary files either way.
  */
-static ombud_store *sq_open_reader(ombud_store *base)
+static ombud_store *sq_open_reader(ombud_store *base, int quiet)
 {
     sq_store *st = (sq_store *)base, *r;
     const char *file = sqlite3_db_filename(st->db, "main");
@@ -2339,7 +2230,7 @@ static ombud_store *sq_open_reader(ombud_store *base)
     if (!file || !*file || !is_wal(st) || !(r = calloc(1, sizeof *r)))
         return NULL;
     r->base.be = st->base.be;
-    r->quiet = 1;
+    r->quiet = quiet;
     if (!(r->path = strdup(st->path)) ||
         sqlite3_open_v2(file, &r->db, SQLITE_OPEN_READONLY |
                         SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
@@ -2369,79 +2260,28 @@ static void sq_commit_mark(ombud_store *base, int64_t mark[2])
     sqlite3_finalize(s);
 }
 
-/* The statement of reading @what started early, when it is of [@from,
- * @to) and its first step went well (*@rc that step's); else NULL. */
-static sqlite3_stmt *early_take(sq_store *st, ombud_reading what,
-                                int64_t from, int64_t to, int *rc)
-{
-    sq_early *e = &st->early[what];
-
-    if (!e->thread || e->from != from || e->to != to)
-        return NULL;
-    g_thread_join(e->thread);
-    e->thread = NULL;
-    if (e->rc != SQLITE_ROW && e->rc != SQLITE_DONE) {
-        early_drop(e);
-        return NULL;
-    }
-    *rc = e->rc;
-    return e->s;
-}
-
-/*
- * Step 1 of an ordered reading @what of [@from, @to): the statement
- * started early, or one of this connection's (*@mine, for end_reading).
- * *@rc receives the first step's code.
- */
-static ombud_err begin_reading(sq_store *st, ombud_reading what,
-                               int64_t from, int64_t to, sqlite3_stmt **s,
-                               sqlite3_stmt **mine, int *rc)
-{
-    ombud_err err;
-
-    *mine = NULL;
-    if ((*s = early_take(st, what, from, to, rc)))
-        return OMBUD_OK;
-    if ((err = prepare_period(st, early_sql[what], from, to, mine)))
-        return err;
-    *rc = sqlite3_step(*s = *mine);
-    return OMBUD_OK;
-}
-
-/* End what begin_reading began; @rc is the last step's code. */
-static ombud_err end_reading(sq_store *st, ombud_reading what,
-                             sqlite3_stmt *mine, int rc)
-{
-    sq_early *e = &st->early[what];
-    ombud_err err = OMBUD_OK;
-
-    if (mine)
-        return end_iteration(st, mine, rc);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        err = ombud_error(OMBUD_E_STORE, NULL, "%s: reading evidence: %s",
-                          st->path, sqlite3_errmsg(e->db));
-    early_drop(e);
-    return err;
-}
-
 static ombud_err sq_each_billing(ombud_store *base, int64_t from, int64_t to,
                                    ombud_billing_fn fn, void *ud)
 {
     sq_store *st = (sq_store *)base;
-    sqlite3_stmt *s, *mine;
+    sqlite3_stmt *s;
     ombud_billing b;
     ombud_err err;
     int rc;
 
-    if ((err = begin_reading(st, OMBUD_READ_BILLING, from, to, &s, &mine,
-                             &rc)))
+    if ((err = prepare_period(st, "SELECT id, account_id, kind, posted_at, "
+                              "amount, currency, service, period_start, "
+                              "period_end, due_at, reference, description, "
+                              "area FROM billing_events WHERE posted_at >= ?1 "
+                              "AND posted_at < ?2 ORDER BY account_id, "
+                              "posted_at, id", from, to, &s)))
         return err;
-    for (; rc == SQLITE_ROW; rc = sqlite3_step(s)) {
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         b = read_billing(s, 0);
         if (fn(ud, sqlite3_column_int64(s, 0), &b))
             break;
     }
-    return end_reading(st, OMBUD_READ_BILLING, mine, rc);
+    return end_iteration(st, s, rc);
 }
 
 static ombud_err sq_outage_restored(ombud_store *base, const char *outage_id,
@@ -2525,22 +2365,29 @@ static ombud_err sq_each_leg_grouped(ombud_store *base, int64_t from,
                                        void *ud)
 {
     sq_store *st = (sq_store *)base;
-    sqlite3_stmt *s, *mine;
+    sqlite3_stmt *s;
     ombud_call_leg c;
     ombud_err err;
     int rc;
 
-    if ((err = begin_reading(st, OMBUD_READ_LEGS_GROUPED, from, to, &s,
-                             &mine, &rc)))
+    if ((err = prepare_period(st, "SELECT " LEG_COLUMNS ", "
+                              "coalesce(ticket_id, account_id), "
+                              "ticket_id IS NOT NULL, " LEG_PLACE " FROM "
+                              "call_legs WHERE "
+                              "arrived_at >= ?1 AND arrived_at < ?2 AND "
+                              "coalesce(ticket_id, account_id) IS NOT NULL "
+                              "ORDER BY ticket_id IS NULL, "
+                              "coalesce(ticket_id, account_id), arrived_at, id",
+                              from, to, &s)))
         return err;
-    for (; rc == SQLITE_ROW; rc = sqlite3_step(s)) {
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         read_leg(s, 0, &c);
         remember_leg(st, s, 14);
         if (fn(ud, col_text(s, 12), sqlite3_column_int(s, 13),
                sqlite3_column_int64(s, 0), &c))
             break;
     }
-    return end_reading(st, OMBUD_READ_LEGS_GROUPED, mine, rc);
+    return end_iteration(st, s, rc);
 }
 
 /* ---- data quality ------------------------------------------------------- */
@@ -3173,6 +3020,5 @@ const struct ombud_store_be ombud_store_sqlite = {
     OMBUD_STORE_OPS(sq),
     .source_spread = sq_source_spread,
     .open_reader = sq_open_reader,
-    .commit_mark = sq_commit_mark,
-    .expect = sq_expect
+    .commit_mark = sq_commit_mark
 };
