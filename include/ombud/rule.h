@@ -377,8 +377,10 @@ typedef struct ombud_rule {
      *  ombud_legs_evaluate), or NULL. */
     const ombud_leg_pass *legs;
     /** Non-zero: evaluate may run on a thread of its own, through
-     *  ombud_store_defer()'s handle: it reads through the store, writes
-     *  only findings, and needs no other guarantee's. */
+     *  ombud_store_defer()'s handle: it writes only findings, needs no
+     *  other guarantee's, and reads only the period's rows (such a handle
+     *  answers ombud_store_each_*() and ombud_store_outage_restored(),
+     *  not the look-ups of sources, accounts or counts). */
     int apart;
 } ombud_rule;
 

@@ -253,7 +253,9 @@ struct ombud_store_be {
      *  reading only, that another thread may use while this one goes on:
      *  all it reads is one snapshot, as of the last commit. With @p quiet
      *  it says nothing of its errors (the caller falls back to @p st).
-     *  NULL when the backend cannot give one. Closed with
+     *  It need answer only the readings a judging thread or the digest
+     *  makes (SQLite's: those that prepare their own statement). NULL
+     *  when the backend cannot give one. Closed with
      *  ombud_store_close(). */
     ombud_store *(*open_reader)(ombud_store *st, int quiet);
     /** With open_reader: what @p st has committed so far, in two numbers

@@ -2220,14 +2220,19 @@ static int is_wal(sq_store *st)
  * errors. The findings digest is computed on one while a report is
  * written (store.c), and customer_effort judged on one during a check
  * (defer.c). Its page cache is SQLite's default 2 MB: it reads in order,
- * and its sorts spill to temporary files either way.
+ * and its sorts spill to temporary files either way. It prepares none of
+ * stmt_sql: it answers the readings that prepare their own statement
+ * (each_*, outage_restored, the shared statements), not find_source,
+ * account_of, cdr_of or the counts.
  */
 static ombud_store *sq_open_reader(ombud_store *base, int quiet)
 {
     sq_store *st = (sq_store *)base, *r;
     const char *file = sqlite3_db_filename(st->db, "main");
 
-    if (!file || !*file || !is_wal(st) || !(r = calloc(1, sizeof *r)))
+    /* Two connections on two threads need a thread-safe SQLite. */
+    if (!sqlite3_threadsafe() || !file || !*file || !is_wal(st) ||
+        !(r = calloc(1, sizeof *r)))
         return NULL;
     r->base.be = st->base.be;
     r->quiet = quiet;
