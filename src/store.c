@@ -639,27 +639,13 @@ struct ombud_early_digest {
     char hex[65];
 };
 
-static int found_row(void *ud, int ncol, const char *const *val,
-                     const size_t *len)
-{
-    (void)ncol;
-    (void)val;
-    (void)len;
-    *(int *)ud = 1;
-    return 1;
-}
-
 static gpointer digest_run(gpointer p)
 {
     struct ombud_early_digest *e = p;
-    ombud_sql_arg a = num_arg(e->check_id);
-    int found = 0;
+    ombud_check_info chk;
 
-    e->err = e->reader->be->each_row(e->reader, "finding the check",
-                                     "SELECT id FROM checks WHERE id = $1",
-                                     &a, 1, found_row, &found);
-    if (!e->err && !found)
-        e->err = OMBUD_E_DATA;
+    /* OMBUD_E_DATA when the check is not in the reader's snapshot. */
+    e->err = ombud_store_check_get(e->reader, e->check_id, &chk);
     if (!e->err)
         e->err = ombud_store_findings_digest(e->reader, e->check_id, e->hex);
     return NULL;
@@ -669,8 +655,9 @@ void ombud_store_expect_digest(ombud_store *st, int64_t check_id)
 {
     struct ombud_early_digest *e;
 
-    if (st->in_check || st->early || !st->be->open_reader ||
-        (check_id && st->digest_check == check_id) ||
+    /* 0 would ask check_get for the latest check: reports name theirs. */
+    if (!check_id || st->in_check || st->early || !st->be->open_reader ||
+        st->digest_check == check_id ||
         !(e = g_try_new0(struct ombud_early_digest, 1)))
         return;
     e->check_id = check_id;

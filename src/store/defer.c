@@ -122,7 +122,17 @@ static ombud_err log_breach(ombud_store *st, int64_t result_id,
 }
 
 static ombud_err log_leg_evidence(ombud_store *st, int64_t breach_id,
-                                  const ombud_leg_place *p);
+                                  const ombud_leg_place *p)
+{
+    struct ombud_defer *d = st->defer;
+    ombud_err err;
+
+    if ((err = begin_op(d, OP_LEG_EVIDENCE)))
+        return err;
+    put_int(d->cur, breach_id);
+    put(d->cur, p, sizeof *p);
+    return OMBUD_OK;
+}
 
 static ombud_err log_evidence(ombud_store *st, int64_t breach_id,
                               const char *table, int64_t row_id)
@@ -143,19 +153,6 @@ static ombud_err log_evidence(ombud_store *st, int64_t breach_id,
     put_int(d->cur, breach_id);
     put_str(d->cur, table);
     put_int(d->cur, row_id);
-    return OMBUD_OK;
-}
-
-static ombud_err log_leg_evidence(ombud_store *st, int64_t breach_id,
-                                  const ombud_leg_place *p)
-{
-    struct ombud_defer *d = st->defer;
-    ombud_err err;
-
-    if ((err = begin_op(d, OP_LEG_EVIDENCE)))
-        return err;
-    put_int(d->cur, breach_id);
-    put(d->cur, p, sizeof *p);
     return OMBUD_OK;
 }
 

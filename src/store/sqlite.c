@@ -2199,72 +2199,6 @@ static ombud_billing read_billing(sqlite3_stmt *s, int i)
                            col_text(s, i + 11), col_text(s, i + 12)};
 }
 
-static int is_wal(sq_store *st)
-{
-    sqlite3_stmt *s;
-    int wal = 0;
-
-    if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode", -1, &s, NULL) !=
-        SQLITE_OK)
-        return 0;
-    if (sqlite3_step(s) == SQLITE_ROW)
-        wal = !g_ascii_strcasecmp(col_text(s, 0), "wal");
-    sqlite3_finalize(s);
-    return wal;
-}
-
-/*
- * A reader: a read-only connection of its own, in one read transaction
- * from its first statement on (WAL gives it the store as last committed
- * while this connection writes); with @quiet it prints none of its
- * errors. The findings digest is computed on one while a report is
- * written (store.c), and customer_effort judged on one during a check
- * (defer.c). Its page cache is SQLite's default 2 MB: it reads in order,
- * and its sorts spill to temporary files either way. It prepares none of
- * stmt_sql: it answers the readings that prepare their own statement
- * (each_*, outage_restored, the shared statements), not find_source,
- * account_of, cdr_of or the counts.
- */
-static ombud_store *sq_open_reader(ombud_store *base, int quiet)
-{
-    sq_store *st = (sq_store *)base, *r;
-    const char *file = sqlite3_db_filename(st->db, "main");
-
-    /* Two connections on two threads need a thread-safe SQLite. */
-    if (!sqlite3_threadsafe() || !file || !*file || !is_wal(st) ||
-        !(r = calloc(1, sizeof *r)))
-        return NULL;
-    r->base.be = st->base.be;
-    r->quiet = quiet;
-    if (!(r->path = strdup(st->path)) ||
-        sqlite3_open_v2(file, &r->db, SQLITE_OPEN_READONLY |
-                        SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-        sqlite3_busy_timeout(r->db, 30000) != SQLITE_OK ||
-        sqlite3_exec(r->db, "PRAGMA cache_size = -2048; BEGIN", NULL, NULL,
-                     NULL) != SQLITE_OK) {
-        sq_close(&r->base);
-        return NULL;
-    }
-    return &r->base;
-}
-
-/* Other connections' commits (data_version counts them) and this one's
- * changes. */
-static void sq_commit_mark(ombud_store *base, int64_t mark[2])
-{
-    sq_store *st = (sq_store *)base;
-    sqlite3_stmt *s;
-
-    mark[0] = -1;
-    mark[1] = sqlite3_total_changes64(st->db);
-    if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) !=
-        SQLITE_OK)
-        return;
-    if (sqlite3_step(s) == SQLITE_ROW)
-        mark[0] = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-}
-
 static ombud_err sq_each_billing(ombud_store *base, int64_t from, int64_t to,
                                    ombud_billing_fn fn, void *ud)
 {
@@ -2916,6 +2850,74 @@ static ombud_err sq_each_account(ombud_store *base, ombud_account_fn fn,
         if (sqlite3_column_type(s, 0) != SQLITE_NULL && fn(ud, col_text(s, 0)))
             break;
     return end_iteration(st, s, rc);
+}
+
+/* ---- a second connection: readers ------------------------------------------ */
+
+static int is_wal(sq_store *st)
+{
+    sqlite3_stmt *s;
+    int wal = 0;
+
+    if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode", -1, &s, NULL) !=
+        SQLITE_OK)
+        return 0;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        wal = !g_ascii_strcasecmp(col_text(s, 0), "wal");
+    sqlite3_finalize(s);
+    return wal;
+}
+
+/*
+ * A reader: a read-only connection of its own, in one read transaction
+ * from its first statement on (WAL gives it the store as last committed
+ * while this connection writes); with @quiet it prints none of its
+ * errors. The findings digest is computed on one while a report is
+ * written (store.c), and customer_effort judged on one during a check
+ * (defer.c). Its page cache is SQLite's default 2 MB: it reads in order,
+ * and its sorts spill to temporary files either way. It prepares none of
+ * stmt_sql: it answers the readings that prepare their own statement
+ * (each_*, outage_restored, the shared statements), not find_source,
+ * account_of, cdr_of or the counts.
+ */
+static ombud_store *sq_open_reader(ombud_store *base, int quiet)
+{
+    sq_store *st = (sq_store *)base, *r;
+    const char *file = sqlite3_db_filename(st->db, "main");
+
+    /* Two connections on two threads need a thread-safe SQLite. */
+    if (!sqlite3_threadsafe() || !file || !*file || !is_wal(st) ||
+        !(r = calloc(1, sizeof *r)))
+        return NULL;
+    r->base.be = st->base.be;
+    r->quiet = quiet;
+    if (!(r->path = strdup(st->path)) ||
+        sqlite3_open_v2(file, &r->db, SQLITE_OPEN_READONLY |
+                        SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+        sqlite3_busy_timeout(r->db, 30000) != SQLITE_OK ||
+        sqlite3_exec(r->db, "PRAGMA cache_size = -2048; BEGIN", NULL, NULL,
+                     NULL) != SQLITE_OK) {
+        sq_close(&r->base);
+        return NULL;
+    }
+    return &r->base;
+}
+
+/* Other connections' commits (data_version counts them) and this one's
+ * changes. */
+static void sq_commit_mark(ombud_store *base, int64_t mark[2])
+{
+    sq_store *st = (sq_store *)base;
+    sqlite3_stmt *s;
+
+    mark[0] = -1;
+    mark[1] = sqlite3_total_changes64(st->db);
+    if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) !=
+        SQLITE_OK)
+        return;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        mark[0] = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
 }
 
 /* ---- the façade's shared statements ------------------------------------------ */
