@@ -70,7 +70,14 @@ const char ombud_lookup_index_sql[] =
     "CREATE INDEX IF NOT EXISTS call_legs_arrived ON call_legs(arrived_at);"
     "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at)"
     " WHERE promised_restore_at IS NOT NULL;"
-    "CREATE INDEX IF NOT EXISTS billing_account ON billing_events(account_id);"
+    /* A billing row is read by account and time: payment_notice walks
+     * every account's rows in time order, outage_credit an account's rows
+     * of a span. On the account alone, each account's rows were sorted
+     * again and a span read all its rows: 18 % of a re-check at 1M legs.
+     * Stores made before it have the index on the account alone. */
+    "DROP INDEX IF EXISTS billing_account;"
+    "CREATE INDEX IF NOT EXISTS billing_account_at ON billing_events(account_id,"
+    " posted_at);"
     "CREATE INDEX IF NOT EXISTS billing_area ON billing_events(area, account_id)"
     " WHERE area IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS outages_area ON outages(area, account_id)"
