@@ -157,6 +157,110 @@ static void test_counted(void **state)
     ombud_store_close(st);
 }
 
+/* Whether FILE@suffix exists. */
+static int exists(const char *suffix)
+{
+    char p[80];
+
+    snprintf(p, sizeof p, "%s%s", path, suffix);
+    return access(p, F_OK) == 0;
+}
+
+/* The store's journal mode, asked on a connection of its own. */
+static void assert_mode(const char *want)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s,
+                                        NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(s, 0), want);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+}
+
+/* Whether another connection can read the store now (no waiting). */
+static int readable(void)
+{
+    sqlite3 *db;
+    int rc;
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL,
+                      NULL);
+    sqlite3_close(db);
+    return rc == SQLITE_OK;
+}
+
+/* Load outage @id as a file of its own (its checksum: @id's last
+ * character, repeated), or fail to, with counts that do not add up. */
+static void load_one(ombud_store *st, const char *outage_id, int fail)
+{
+    ombud_outage o = {outage_id, NULL, NULL, NULL, 0, OMBUD_TIME_NONE, 0,
+                      OMBUD_TIME_NONE, OMBUD_TIME_NONE, 1, NULL,
+                      OMBUD_TIME_NONE, NULL, NULL, 0};
+    ombud_counts one = {1, 1, 0, 0}, wrong = {2, 1, 0, 0};
+    ombud_source f = src;
+    char sha[65];
+    int64_t id;
+
+    memset(sha, outage_id[strlen(outage_id) - 1], 64);
+    sha[64] = '\0';
+    f.sha256 = sha;
+    assert_int_equal(ombud_store_begin_file(st, &f, &id), OMBUD_OK);
+    assert_int_equal(ombud_store_add_outage(st, id, 2, &o), OMBUD_OK);
+    /* Mid-load: a new store is journalled, one that was there is in WAL. */
+    assert_int_equal(exists("-journal"), !exists("-wal"));
+    assert_int_equal(ombud_store_end_file(st, id, fail ? &wrong : &one),
+                     fail ? OMBUD_E_INTERNAL : OMBUD_OK);
+}
+
+/* 1c: the files loaded into a store just made go through a rollback
+ * journal (each page written once, not to the WAL and again by its
+ * checkpoint), the store held by its maker alone; it is in WAL, open to
+ * all, once a check begins or the maker closes it. A store that was there
+ * is loaded in WAL. */
+static void test_load_journal(void **state)
+{
+    ombud_store *st;
+    ombud_check c = {0, 86400, "UTC", "g.ini", "00", "C", "K", NULL, NULL,
+                     "USD", "en", 0, 0};
+    int64_t check_id;
+    (void)state;
+    assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
+    assert_false(readable());
+    load_one(st, "T-1", 1);
+    load_one(st, "T-1", 0);
+    assert_false(exists("-wal"));
+    assert_false(readable());
+    ombud_store_close(st);
+    assert_false(exists("-journal"));
+    assert_true(readable());
+    assert_mode("wal");
+    /* Already there: in WAL throughout, and open to others. */
+    assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
+    assert_true(readable());
+    load_one(st, "T-2", 0);
+    ombud_store_close(st);
+    /* Made, loaded, then checked by one handle: the check lets others in. */
+    remove_files();
+    assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
+    load_one(st, "T-1", 0);
+    assert_false(readable());
+    assert_int_equal(ombud_store_begin_check(st, &c, &check_id), OMBUD_OK);
+    assert_mode("wal");
+    ombud_store_abort_check(st);
+    ombud_store_close(st);
+    /* A file that is there, even empty, was made by someone else. */
+    remove_files();
+    fclose(fopen(path, "wb"));
+    assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
+    assert_true(readable());
+    ombud_store_close(st);
+}
+
 /* 2: a database made by something else, or by a newer ombud, is refused. */
 static void test_foreign_and_newer(void **state)
 {
@@ -196,6 +300,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_accounting, setup, teardown),
         cmocka_unit_test_setup_teardown(test_counted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_load_journal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_and_newer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_paths, setup, teardown),
     };
