@@ -410,11 +410,10 @@ static ombud_err evaluate_months(ombud_store *st, int64_t check_id, int seq,
     return err;
 }
 
-/* A guarantee judged on a thread of its own (ombud_rule.apart), through
- * a deferred handle whose findings are replayed at its turn. */
+/* A guarantee judged on another thread (ombud_rule.apart), through a
+ * deferred handle whose findings are replayed at its turn. */
 typedef struct apart {
-    GThread *thread;
-    ombud_store *st;          /* the deferred handle (owned) */
+    ombud_store *st;          /* the deferred handle (the worker's) */
     ombud_rule_ctx ctx;       /* the guarantee's, on that handle */
     const ombud_guarantee *g;
     ombud_result res;
@@ -426,46 +425,62 @@ typedef struct judged {
     ombud_rule_ctx ctx;
     ombud_rate rate;
     ombud_result res;
-    apart *apart;             /* judged on another thread, or NULL */
+    apart *apart;             /* judged on the worker, until replayed */
 } judged;
 
-static gpointer apart_run(gpointer p)
-{
-    apart *a = p;
+/* The thread that judges the apart guarantees, one after the other. */
+typedef struct worker {
+    GThread *thread;
+    apart *a;                 /* in the guarantees' order (owned) */
+    int n;
+} worker;
 
-    a->err = judge(&a->ctx, a->g, &a->res);
-    ombud_store_deferred_end(a->st, a->err);
+static gpointer worker_run(gpointer p)
+{
+    worker *w = p;
+
+    for (int i = 0; i < w->n; i++) {
+        apart *a = &w->a[i];
+        a->err = judge(&a->ctx, a->g, &a->res);
+        ombud_store_deferred_end(a->st, a->err);
+    }
     return NULL;
 }
 
 /*
- * Start judging @g on another thread, when its kind allows and the store
- * can: customer_effort's sorted reading and nine figures per ticket then
- * go on while this thread reads the legs for the other guarantees. Its
- * findings go into the store at its turn, in the order and with the ids
- * they would have had (ombud_store_defer).
+ * Judge the guarantees whose kind allows it on another thread, when the
+ * store can: customer_effort's sorted reading and nine figures per ticket,
+ * payment_notice's reading of every billing row by account, go on while
+ * this thread reads the legs for the others. Their findings go into the
+ * store at their turns, in the order and with the ids they would have
+ * had (ombud_store_defer).
+ *
+ * One thread, in the guarantees' order: the machine this is measured on
+ * has two cores, and this thread replays them in that order. Another
+ * order could deadlock: a later guarantee's log full, waiting for its
+ * turn, while this thread waits for an earlier one.
  */
-static int apart_start(ombud_store *st, const ombud_guarantee *g, judged *j)
+static void worker_start(ombud_store *st, const ombud_guarantees *gs,
+                         judged *j, worker *w)
 {
-    apart *a;
-
-    if (!g->rule->apart || !(a = g_try_new0(apart, 1)))
-        return 0;
-    ombud_store_defer(st, &a->st);
-    if (!a->st) {
-        g_free(a);
-        return 0;
+    *w = (worker){NULL, calloc((size_t)gs->ng + 1, sizeof *w->a), 0};
+    for (int i = 0; i < gs->ng && w->a; i++) {
+        apart *a = &w->a[w->n];
+        if (!gs->g[i].rule->apart)
+            continue;
+        ombud_store_defer(st, &a->st);
+        if (!a->st)
+            break;
+        a->ctx = j[i].ctx;
+        a->ctx.store = a->st;
+        a->g = &gs->g[i];
+        j[i].apart = a;
+        w->n++;
     }
-    a->ctx = j->ctx;
-    a->ctx.store = a->st;
-    a->g = g;
-    if (!(a->thread = g_thread_try_new("ombud-judge", apart_run, a, NULL))) {
-        ombud_store_close(a->st);
-        g_free(a);
-        return 0;
-    }
-    j->apart = a;
-    return 1;
+    if (w->n && !(w->thread = g_thread_try_new("ombud-judge", worker_run, w,
+                                               NULL)))
+        for (int i = 0; i < gs->ng; i++)
+            j[i].apart = NULL;
 }
 
 /* Its findings into @st (or, with @give_up, none), its result into @j. */
@@ -474,13 +489,25 @@ static ombud_err apart_finish(ombud_store *st, judged *j, int give_up)
     apart *a = j->apart;
     ombud_err err = ombud_store_replay(st, a->st, give_up);
 
-    g_thread_join(a->thread);
     if (!err)
         j->res = a->res;
-    ombud_store_close(a->st);
-    g_free(a);
     j->apart = NULL;
     return err;
+}
+
+/* Every guarantee still on the worker given up, in order (each waits for
+ * the one before it), then the thread and the handles let go. */
+static void worker_end(ombud_store *st, const ombud_guarantees *gs,
+                       judged *j, worker *w)
+{
+    for (int i = 0; i < gs->ng; i++)
+        if (j[i].apart)
+            apart_finish(st, &j[i], 1);
+    if (w->thread)
+        g_thread_join(w->thread);
+    for (int i = 0; i < w->n; i++)
+        ombud_store_close(w->a[i].st);
+    free(w->a);
 }
 
 /* Each guarantee's result row, in the guarantees' order. */
@@ -508,9 +535,9 @@ static ombud_err add_results(ombud_store *st, int64_t check_id,
 static ombud_err share_legs(ombud_store *st, const ombud_guarantees *gs,
                             int64_t from, int64_t to, judged *j)
 {
-    const ombud_guarantee **g = calloc((size_t)gs->ng, sizeof *g);
-    const ombud_rule_ctx **ctx = calloc((size_t)gs->ng, sizeof *ctx);
-    ombud_result **res = calloc((size_t)gs->ng, sizeof *res);
+    const ombud_guarantee **g = calloc((size_t)gs->ng + 1, sizeof *g);
+    const ombud_rule_ctx **ctx = calloc((size_t)gs->ng + 1, sizeof *ctx);
+    ombud_result **res = calloc((size_t)gs->ng + 1, sizeof *res);
     ombud_err err = OMBUD_E_NOMEM;
     int n = 0;
 
@@ -627,6 +654,7 @@ static ombud_err evaluate_all(ombud_store *st, int64_t check_id,
     int nm = ombud_months_whole(gs->tz, from, to) ?
              ombud_months_split(gs->tz, from, to, m, OMBUD_MONTHS_MAX) : 0;
     judged *j = calloc((size_t)gs->ng + 1, sizeof *j);
+    worker w = {NULL, NULL, 0};
     ombud_err err;
 
     /* A period of more months than the table holds (a range of years),
@@ -635,10 +663,8 @@ static ombud_err evaluate_all(ombud_store *st, int64_t check_id,
     if (!j)
         return OMBUD_E_NOMEM;
     err = add_results(st, check_id, gs, from, to, j);
-    /* One at a time: the machine this is measured on has two cores, and
-     * a file may hold many guarantees of a kind (each its own sort). */
-    for (int i = 0, started = 0; i < gs->ng && !err && !started; i++)
-        started = apart_start(st, &gs->g[i], &j[i]);
+    if (!err)
+        worker_start(st, gs, j, &w);
     if (!err)
         err = share_legs(st, gs, from, to, j);
     for (int i = 0; i < gs->ng && !err; i++) {
@@ -651,9 +677,7 @@ static ombud_err evaluate_all(ombud_store *st, int64_t check_id,
             sink->result(sink->ud, &gs->g[i], &j[i].res);
     }
     /* A check that stopped early stops the guarantees still judged. */
-    for (int i = 0; i < gs->ng; i++)
-        if (j[i].apart)
-            apart_finish(st, &j[i], 1);
+    worker_end(st, gs, j, &w);
     free(j);
     t->guarantees = gs->ng;
     return err;

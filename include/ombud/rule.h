@@ -376,8 +376,9 @@ typedef struct ombud_rule {
     /** Judges the legs one at a time (its evaluate is then
      *  ombud_legs_evaluate), or NULL. */
     const ombud_leg_pass *legs;
-    /** Non-zero: evaluate may run on a thread of its own, through
-     *  ombud_store_defer()'s handle: it writes only findings, needs no
+    /** Non-zero: evaluate may run on another thread (the check's
+     *  worker judges all such guarantees, one after the other in the
+     *  file's order), through ombud_store_defer()'s handle: it writes only findings, needs no
      *  other guarantee's, and reads only the period's rows (such a handle
      *  answers ombud_store_each_*() and ombud_store_outage_restored(),
      *  not the look-ups of sources, accounts or counts). */

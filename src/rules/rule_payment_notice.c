@@ -358,5 +358,5 @@ const ombud_rule ombud_rule_payment_notice = {
     params, K_N, evaluate, NULL,
     NULL,
     NULL,
-    0
+    1
 };
