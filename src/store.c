@@ -593,29 +593,56 @@ static int collect_id(void *ud, int ncol, const char *const *val,
     return 0;
 }
 
-/* The breach lines of check @check_id, result by result in order. */
-static ombud_err digest_breaches(ombud_store *st, digest *d, int64_t check_id)
+/* The breach lines of the check, result by result in order (@d's ids). */
+static ombud_err digest_breaches(ombud_store *st, digest *d)
 {
-    ombud_sql_arg a = num_arg(check_id);
     char *sql = g_strdup_printf(ombud_digest_breach_sql, st->be->row_key);
     ombud_err err;
 
-    d->ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
     d->sha = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     err = st->be->each_row(st, "computing the findings digest",
                            ombud_digest_sources_sql, NULL, 0, collect_sha, d);
-    if (!err)
-        err = st->be->each_row(st, "computing the findings digest",
-                               ombud_digest_results_sql, &a, 1, collect_id, d);
     for (guint i = 0; i < d->ids->len && !err; i++) {
-        a = num_arg(g_array_index(d->ids, int64_t, i));
+        ombud_sql_arg a = num_arg(g_array_index(d->ids, int64_t, i));
         err = st->be->each_row(st, "computing the findings digest", sql, &a,
                                1, digest_breach, d);
     }
     if (d->open)
         put_text(d, "\n", 1);
-    g_array_free(d->ids, TRUE);
     g_hash_table_destroy(d->sha);
+    g_free(sql);
+    return err;
+}
+
+/* The figure lines of the check, result by result in order. */
+static ombud_err digest_figure_runs(ombud_store *st, digest *d)
+{
+    char *sql = g_strdup_printf(ombud_digest_figures_sql, st->be->row_key);
+    ombud_err err = OMBUD_OK;
+
+    for (guint i = 0; i < d->ids->len && !err; i++) {
+        ombud_sql_arg a = num_arg(g_array_index(d->ids, int64_t, i));
+        err = st->be->each_row(st, "computing the findings digest", sql, &a,
+                               1, digest_figures, d);
+    }
+    g_free(sql);
+    return err;
+}
+
+/* Part @q of the digest (ombud_digest_sql). */
+static ombud_err digest_part(ombud_store *st, digest *d, int q,
+                             const ombud_sql_arg *a)
+{
+    char *sql;
+    ombud_err err;
+
+    if (q == OMBUD_DIGEST_BREACHES)
+        return digest_breaches(st, d);
+    if (q == OMBUD_DIGEST_FIGURES)
+        return digest_figure_runs(st, d);
+    sql = g_strdup_printf(ombud_digest_sql[q], st->be->row_key);
+    err = st->be->each_row(st, "computing the findings digest", sql, a, 1,
+                           digest_line, d);
     g_free(sql);
     return err;
 }
@@ -716,18 +743,12 @@ ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
     if (!(d.ck = ombud_sha256_new()))
         return OMBUD_E_NOMEM;
     d.text = g_string_sized_new(65536 + 4096);
-    for (int q = 0; q < OMBUD_DIGEST_PARTS && !err; q++) {
-        char *sql;
-        if (!ombud_digest_sql[q]) {
-            err = digest_breaches(st, &d, check_id);
-            continue;
-        }
-        sql = g_strdup_printf(ombud_digest_sql[q], st->be->row_key);
-        err = st->be->each_row(st, "computing the findings digest", sql, &a,
-                               1, q == OMBUD_DIGEST_FIGURES ? digest_figures
-                               : digest_line, &d);
-        g_free(sql);
-    }
+    d.ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    err = st->be->each_row(st, "computing the findings digest",
+                           ombud_digest_results_sql, &a, 1, collect_id, &d);
+    for (int q = 0; q < OMBUD_DIGEST_PARTS && !err; q++)
+        err = digest_part(st, &d, q, &a);
+    g_array_free(d.ids, TRUE);
     ombud_sha256_update(d.ck, d.text->str, d.text->len);
     g_string_free(d.text, TRUE);
     snprintf(hex, 65, "%s", ombud_sha256_hex(d.ck));

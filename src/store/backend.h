@@ -485,14 +485,17 @@ extern const char ombud_count_rows_sql[];
 extern const char ombud_earlier_checks_sql[];
 
 /** The parts of the findings digest, in order (sql.c); NULL marks the
- *  breaches, read with ombud_digest_breach_sql per result of
- *  ombud_digest_results_sql. A %s is the backend's row_key. */
+ *  breaches and the figures, read with ombud_digest_breach_sql and
+ *  ombud_digest_figures_sql per result of ombud_digest_results_sql. A %s
+ *  is the backend's row_key. */
 #define OMBUD_DIGEST_PARTS 5
-/** The part that reads figures: its last column is a row's "more". */
+/** The parts read result by result. */
+#define OMBUD_DIGEST_BREACHES 2
 #define OMBUD_DIGEST_FIGURES 3
 extern const char *const ombud_digest_sql[OMBUD_DIGEST_PARTS];
 extern const char ombud_digest_results_sql[];
 extern const char ombud_digest_breach_sql[];
+extern const char ombud_digest_figures_sql[];
 extern const char ombud_digest_sources_sql[];
 
 #endif
