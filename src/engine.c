@@ -428,6 +428,10 @@ typedef struct judged {
     apart *apart;             /* judged on the worker, until replayed */
 } judged;
 
+/* At most this many guarantees on the worker: each holds a connection of
+ * its own from the check's start (the rest are judged at their turn). */
+#define APART_MAX 8
+
 /* The thread that judges the apart guarantees, one after the other. */
 typedef struct worker {
     GThread *thread;
@@ -441,7 +445,9 @@ static gpointer worker_run(gpointer p)
 
     for (int i = 0; i < w->n; i++) {
         apart *a = &w->a[i];
-        a->err = judge(&a->ctx, a->g, &a->res);
+        /* A check that failed has given up what is left: no reading. */
+        a->err = ombud_store_deferred_given_up(a->st) ? OMBUD_E_STORE :
+                 judge(&a->ctx, a->g, &a->res);
         ombud_store_deferred_end(a->st, a->err);
     }
     return NULL;
@@ -464,9 +470,11 @@ static void worker_start(ombud_store *st, const ombud_guarantees *gs,
                          judged *j, worker *w)
 {
     *w = (worker){NULL, calloc((size_t)gs->ng + 1, sizeof *w->a), 0};
-    for (int i = 0; i < gs->ng && w->a; i++) {
+    for (int i = 0; i < gs->ng && w->a && w->n < APART_MAX; i++) {
         apart *a = &w->a[w->n];
-        if (!gs->g[i].rule->apart)
+        /* A kind that reads the shared legs is judged there. */
+        assert(!(gs->g[i].rule->apart && gs->g[i].rule->legs));
+        if (!gs->g[i].rule->apart || gs->g[i].rule->legs)
             continue;
         ombud_store_defer(st, &a->st);
         if (!a->st)

@@ -667,6 +667,10 @@ void ombud_store_defer(ombud_store *st, ombud_store **out);
 /** The judging thread is done with @p deferred; @p err its outcome. */
 void ombud_store_deferred_end(ombud_store *deferred, ombud_err err);
 
+/** Non-zero once ombud_store_replay() gave @p deferred up: its findings
+ *  would be dropped, so judging it can be skipped. */
+int ombud_store_deferred_given_up(ombud_store *deferred);
+
 /**
  * @brief Write @p deferred's findings into @p st as they come, until the
  * judging thread ends. Returns its outcome, or @p st's error (the judging

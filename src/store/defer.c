@@ -190,6 +190,17 @@ static ombud_err log_series(ombud_store *st, int64_t result_id,
     return OMBUD_OK;
 }
 
+int ombud_store_deferred_given_up(ombud_store *st)
+{
+    struct ombud_defer *d = st->defer;
+    int gave_up;
+
+    pthread_mutex_lock(&d->lock);
+    gave_up = d->abandoned;
+    pthread_mutex_unlock(&d->lock);
+    return gave_up;
+}
+
 void ombud_store_deferred_end(ombud_store *st, ombud_err err)
 {
     struct ombud_defer *d = st->defer;

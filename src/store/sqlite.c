@@ -2028,6 +2028,17 @@ static ombud_err sq_begin_check(ombud_store *base, const ombud_check *c)
     (void)c;
     assert(!st->in_check && !st->in_file);
     settle(st);
+    /* The look-up indexes in a transaction of their own, committed before
+     * the check's: the guarantees judged on the worker read through
+     * connections of their own, which see only what is committed (on a
+     * store's first check, payment_notice sorted every billing row). */
+    if ((err = exec(st, "BEGIN IMMEDIATE")))
+        return err;
+    if ((err = exec(st, ombud_lookup_index_sql)) ||
+        (err = exec(st, "COMMIT"))) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return err;
+    }
     /* As for a file (sq_begin_file): every findings row names a parent
      * the check has just written, and emptying the findings tables whole
      * (ombud_purge_all_sql) is only possible with the keys off: SQLite
@@ -2040,7 +2051,7 @@ static ombud_err sq_begin_check(ombud_store *base, const ombud_check *c)
     }
     st->in_check = 1;
     memset(st->legs, 0, sizeof st->legs);
-    return exec(st, ombud_lookup_index_sql);
+    return OMBUD_OK;
 }
 
 static ombud_err sq_add_check(ombud_store *base, const ombud_check *c,
