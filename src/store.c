@@ -478,23 +478,56 @@ ombud_err ombud_store_forget(ombud_store *st, const int64_t *ids, size_t n,
  */
 typedef struct digest {
     ombud_sha256 *ck;
-    GString *text;   /* canonical text not yet hashed: hashing it a column
-                        at a time was a tenth of writing the 1M-leg XLSX */
+    char *text;      /* canonical text not yet hashed (DIGEST_BUF bytes):
+                        hashing it a column at a time was a tenth of
+                        writing the 1M-leg XLSX, and a GString's append a
+                        twelfth of the digest */
+    size_t len;      /* bytes in text */
     int64_t breach;  /* the breach whose line is open */
+    const char *src; /* the last evidence row's source id as text (in sha's
+                        keys), and its checksum: most rows name the one
+                        before's source */
+    const char *src_sha;
     int open;        /* a breach line is open */
     int refs;        /* evidence written on it */
     GArray *ids;     /* result ids, when collecting them */
     GHashTable *sha; /* a source's id as text -> its checksum (owned) */
 } digest;
 
+#define DIGEST_BUF 65536
+
+static void flush_text(digest *d)
+{
+    ombud_sha256_update(d->ck, d->text, d->len);
+    d->len = 0;
+}
+
 /* Add @n bytes to the canonical text, hashed 64 KiB at a time. */
 static void put_text(digest *d, const char *p, size_t n)
 {
-    g_string_append_len(d->text, p, (gssize)n);
-    if (d->text->len >= 65536) {
-        ombud_sha256_update(d->ck, d->text->str, d->text->len);
-        g_string_truncate(d->text, 0);
+    if (d->len + n > DIGEST_BUF) {
+        flush_text(d);
+        if (n > DIGEST_BUF) {
+            ombud_sha256_update(d->ck, p, n);
+            return;
+        }
     }
+    memcpy(d->text + d->len, p, n);
+    d->len += n;
+}
+
+/* @n bytes of a figure's "name\tvalue\tunit" line, its tabs as '|'. */
+static void put_tabbed(digest *d, const char *p, size_t n)
+{
+    const char *tab;
+
+    while ((tab = memchr(p, '\t', n))) {
+        put_text(d, p, (size_t)(tab - p));
+        put_text(d, "|", 1);
+        n -= (size_t)(tab - p) + 1;
+        p = tab + 1;
+    }
+    put_text(d, p, n);
 }
 
 static void hash_columns(digest *d, const char *const *val, const size_t *len,
@@ -533,11 +566,24 @@ static int digest_figures(void *ud, int ncol, const char *const *val,
     while (run_line(&p, &line, &n)) {
         hash_columns(d, val, len, 0, 3);
         put_text(d, "|", 1);
-        for (size_t i = 0; i < n; i++)
-            g_string_append_c(d->text, line[i] == '\t' ? '|' : line[i]);
+        put_tabbed(d, line, n);
         put_text(d, "\n", 1);
     }
     return 0;
+}
+
+/* The checksum of the source whose id is @id (as text), or NULL. */
+static const char *source_sha(digest *d, const char *id)
+{
+    gpointer key, sha;
+
+    if (d->src && !strcmp(d->src, id))
+        return d->src_sha;
+    if (!g_hash_table_lookup_extended(d->sha, id, &key, &sha))
+        return NULL;
+    d->src = key;
+    d->src_sha = sha;
+    return sha;
 }
 
 static int digest_breach(void *ud, int ncol, const char *const *val,
@@ -558,8 +604,7 @@ static int digest_breach(void *ud, int ncol, const char *const *val,
     }
     /* "checksum:lines"; nothing, as the join's NULL was, when the row
      * names no source, no source that is kept, or no line. */
-    const char *sha = val[12] && val[13] ? g_hash_table_lookup(d->sha, val[12])
-                                         : NULL;
+    const char *sha = val[12] && val[13] ? source_sha(d, val[12]) : NULL;
     if (sha) {
         if (d->refs++)
             put_text(d, ",", 1);
@@ -610,6 +655,7 @@ static ombud_err digest_breaches(ombud_store *st, digest *d)
     if (d->open)
         put_text(d, "\n", 1);
     g_hash_table_destroy(d->sha);
+    d->src = d->src_sha = NULL;
     g_free(sql);
     return err;
 }
@@ -742,15 +788,15 @@ ombud_err ombud_store_findings_digest(ombud_store *st, int64_t check_id,
         return err;
     if (!(d.ck = ombud_sha256_new()))
         return OMBUD_E_NOMEM;
-    d.text = g_string_sized_new(65536 + 4096);
+    d.text = g_malloc(DIGEST_BUF);
     d.ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
     err = st->be->each_row(st, "computing the findings digest",
                            ombud_digest_results_sql, &a, 1, collect_id, &d);
     for (int q = 0; q < OMBUD_DIGEST_PARTS && !err; q++)
         err = digest_part(st, &d, q, &a);
     g_array_free(d.ids, TRUE);
-    ombud_sha256_update(d.ck, d.text->str, d.text->len);
-    g_string_free(d.text, TRUE);
+    flush_text(&d);
+    g_free(d.text);
     snprintf(hex, 65, "%s", ombud_sha256_hex(d.ck));
     ombud_sha256_free(d.ck);
     if (!err && !st->in_check) {
