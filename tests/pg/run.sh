@@ -808,5 +808,35 @@ done
 eq "verify exit" 0 $?
 end
 
+# ---- partitions from the months noted while staging ------------------------
+# Billing posted out of time order across a year's end, in UTC (times with
+# an offset): each row lands in its own UTC month's partition, each
+# partition made once, a month seen again later (2026-12 on line 5) added
+# to the list in order, and a row at 00:00:00 on the 1st in the new month.
+begin months
+PG=$(newdb months)
+cat >billing.csv <<'CSV'
+account_id,kind,posted_at,amount,currency
+ACC-1,charge,2027-01-01T00:00:00Z,10.00,USD
+ACC-1,charge,2026-12-31T23:59:59Z,11.00,USD
+ACC-2,charge,2026-01-15T12:00:00Z,12.00,USD
+ACC-2,charge,2027-02-28T23:59:59+00:00,13.00,USD
+ACC-3,charge,2026-12-01T00:00:00Z,14.00,USD
+ACC-3,charge,2027-01-31T19:00:00-05:00,15.00,USD
+CSV
+"$bin" ingest -q --db "$PG" --tz UTC --billing billing.csv >ingest.out 2>&1
+eq "ingest exit" 0 $?
+eq "partitions" "billing_events_p202601
+billing_events_p202612
+billing_events_p202701
+billing_events_p202702" "$(psq months "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'billing_events' ORDER BY 1")"
+eq "rows in their months" "2|billing_events_p202701
+3|billing_events_p202612
+4|billing_events_p202601
+5|billing_events_p202702
+6|billing_events_p202612
+7|billing_events_p202702" "$(psq months "SELECT line, tableoid::regclass FROM billing_events ORDER BY line")"
+end
+
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
