@@ -836,6 +836,31 @@ eq "rows in their months" "2|billing_events_p202701
 5|billing_events_p202702
 6|billing_events_p202612
 7|billing_events_p202702" "$(psq months "SELECT line, tableoid::regclass FROM billing_events ORDER BY line")"
+# A new month is filled before it is attached, so the ids are given: they
+# follow the lines. A second file into a month stored (2027-02) and a new
+# one (2027-03), interleaved, one line rejected: ids still follow its
+# lines across both (a gap for the reject), and the new month's partition
+# has every index of the parent.
+cat >billing2.csv <<'CSV'
+account_id,kind,posted_at,amount,currency
+ACC-4,charge,2027-03-02T00:00:00Z,20.00,USD
+ACC-4,charge,2027-02-02T00:00:00Z,21.00,USD
+ACC-4,charge,not a time,22.00,USD
+ACC-5,charge,2027-03-03T00:00:00Z,23.00,USD
+ACC-5,charge,2027-02-03T00:00:00Z,24.00,USD
+CSV
+"$bin" ingest -q --db "$PG" --tz UTC --billing billing2.csv >ingest2.out 2>&1
+eq "second ingest exit" 0 $?
+eq "ids by line, across months" "2|billing_events_p202703
+3|billing_events_p202702
+5|billing_events_p202703
+6|billing_events_p202702" "$(psq months "SELECT line, tableoid::regclass FROM billing_events WHERE source_id = (SELECT max(id) FROM sources) ORDER BY id")"
+eq "ids increase with lines" "t" "$(psq months "SELECT bool_and(ok) FROM (SELECT id > lag(id) OVER (ORDER BY line) ok FROM billing_events WHERE source_id = (SELECT max(id) FROM sources)) x WHERE ok IS NOT NULL")"
+eq "ids unique" "10|10" "$(psq months "SELECT count(*), count(DISTINCT id) FROM billing_events")"
+eq "indexes of a month" 4 "$(psq months "SELECT count(*) FROM pg_indexes WHERE tablename = 'billing_events_p202601'")"
+eq "indexes of the new month" "$(psq months "SELECT count(*) FROM pg_indexes WHERE tablename = 'billing_events_p202601'")" \
+    "$(psq months "SELECT count(*) FROM pg_indexes WHERE tablename = 'billing_events_p202703'")"
+eq "read = stored + rejected" "5|4|1" "$(psq months "SELECT rows_read, rows_stored, rows_rejected FROM sources WHERE id = (SELECT max(id) FROM sources)")"
 end
 
 echo "$passed passed, $failed failed"
