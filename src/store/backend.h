@@ -74,6 +74,26 @@ static inline ombud_err ombud_be_dup(ombud_store *st, const ombud_dup *d)
     return st->on_dup ? st->on_dup(st->dup_ud, d) : OMBUD_E_INTERNAL;
 }
 
+/**
+ * The place (file and line(s)) of the call legs a check read last, by
+ * row id modulo OMBUD_LEG_MEMO (legmemo.c says why). Each backend fills
+ * it as it reads legs and empties it when a check begins: rows do not
+ * change within one.
+ */
+#define OMBUD_LEG_MEMO 4096
+typedef struct ombud_leg_memo {
+    ombud_leg_place slot[OMBUD_LEG_MEMO];
+} ombud_leg_memo;
+
+/** Remember leg @p row's place: @p lines, @p n bytes (NULL: none kept). */
+void ombud_leg_memo_put(ombud_leg_memo *m, int64_t row, int64_t source_id,
+                        const char *lines, size_t n);
+/** 1 with leg @p row's place in @p out (known set), 0 if not kept. */
+int ombud_leg_memo_get(const ombud_leg_memo *m, int64_t row,
+                       ombud_leg_place *out);
+/** Forget every place (a check begins). */
+void ombud_leg_memo_clear(ombud_leg_memo *m);
+
 /** One parameter of a shared statement: a number, or text (NULL: NULL). */
 typedef struct ombud_sql_arg {
     const char *text;  /**< the text, when !is_num */

@@ -134,6 +134,11 @@ typedef struct ombud_pg {
     int64_t ids[ID_BLOCK]; /* breach ids reserved from the sequence */
     int n_ids, used_ids; /* how many reserved, how many handed out */
     GString *asks;       /* queued billing look-ups as COPY rows (owned) */
+    ombud_leg_memo legs; /* the legs the check read last (backend.h) */
+    GHashTable *outages; /* outage_id -> outage_end, the whole table when
+                            small, read once per check (owned); NULL: ask
+                            per outage */
+    int outages_tried;   /* the table was looked at in this check */
 } ombud_pg;
 
 /* Used before their definitions. */
@@ -146,6 +151,8 @@ static void pg_abort_check(ombud_store *base);
 #define GROUP_LEGS_MAX 65536
 /* The accounts map is read whole into memory up to this many numbers. */
 #define ACCOUNTS_CACHE_MAX 250000
+/* So are the outages' ends, for a check, up to this many outages. */
+#define OUTAGES_CACHE_MAX 250000
 
 /* ---- schema ----------------------------------------------------------------- */
 
@@ -624,6 +631,7 @@ static ombud_err need_tx(ombud_pg *pg)
 }
 
 static void forget_file_caches(ombud_pg *pg);
+static void forget_outages(ombud_pg *pg);
 
 /* ---- connecting --------------------------------------------------------------- */
 
@@ -866,6 +874,7 @@ static void pg_close(ombud_store *base)
     free(pg->file_path);
     free(pg->file_name);
     forget_file_caches(pg);
+    forget_outages(pg);
     free(pg);
 }
 
@@ -2253,7 +2262,21 @@ static void read_billing(const PGresult *r, int row, int i, ombud_billing *b)
 typedef struct walk {
     void *fn;
     void *ud;
+    ombud_pg *pg;        /* remembers the legs' places, when set */
 } walk;
+
+/* A leg's place, LEG_PLACE from column @i: kept for the evidence that
+ * may name it (ombud_leg_memo). */
+#define LEG_PLACE "source_id, " OMBUD_LEG_LINES("")
+
+static void remember_leg(ombud_pg *pg, const PGresult *r, int row, int i)
+{
+    int none = PQgetisnull(r, row, i) || PQgetisnull(r, row, i + 1);
+
+    ombud_leg_memo_put(&pg->legs, col_int(r, row, 0), col_int(r, row, i),
+                       none ? NULL : PQgetvalue(r, row, i + 1),
+                       none ? 0 : (size_t)PQgetlength(r, row, i + 1));
+}
 
 static int leg_row(void *ud, const PGresult *r, int row)
 {
@@ -2261,6 +2284,8 @@ static int leg_row(void *ud, const PGresult *r, int row)
     ombud_call_leg c;
 
     read_leg(r, row, 0, &c);
+    if (w->pg)
+        remember_leg(w->pg, r, row, 12);
     return ((ombud_leg_fn)w->fn)(w->ud, col_int(r, row, 0), &c);
 }
 
@@ -2275,13 +2300,14 @@ static ombud_err pg_each_leg(ombud_store *base, int64_t from, int64_t to,
                             ombud_leg_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, pg->in_check ? pg : NULL};
     prm p = {0};
 
     p_period(&p, from, to);
-    return each_row(pg, "reading evidence", "SELECT " LEG_COLUMNS " FROM "
-                    "call_legs WHERE arrived_at >= $1 AND arrived_at < $2 "
-                    "ORDER BY arrived_at, id", &p, leg_row, &w);
+    return each_row(pg, "reading evidence", "SELECT " LEG_COLUMNS ", "
+                    LEG_PLACE " FROM call_legs WHERE arrived_at >= $1 AND "
+                    "arrived_at < $2 ORDER BY arrived_at, id", &p, leg_row,
+                    &w);
 }
 
 static int outage_row(void *ud, const PGresult *r, int row)
@@ -2297,7 +2323,7 @@ static ombud_err pg_each_outage(ombud_store *base, int64_t from, int64_t to,
                                ombud_outage_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
     p_period(&p, from, to);
@@ -2312,7 +2338,7 @@ static ombud_err pg_each_outage_started(ombud_store *base, int64_t from,
                                         ombud_outage_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
     p_period(&p, from, to);
@@ -2339,7 +2365,7 @@ static ombud_err pg_each_step(ombud_store *base, int64_t from, int64_t to,
                               ombud_step_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
     p_period(&p, from, to);
@@ -2363,7 +2389,7 @@ static ombud_err pg_each_promise(ombud_store *base, int64_t from, int64_t to,
                                 ombud_promise_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
     p_period(&p, from, to);
@@ -2390,7 +2416,7 @@ static ombud_err pg_each_billing(ombud_store *base, int64_t from, int64_t to,
                                 ombud_billing_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
     p_period(&p, from, to);
@@ -2442,7 +2468,7 @@ static ombud_err pg_each_appointment(ombud_store *base, int64_t from, int64_t to
                                     ombud_appointment_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
     p_period(&p, from, to);
@@ -2467,7 +2493,7 @@ static ombud_err pg_each_customers(ombud_store *base, ombud_customers_fn fn,
                                   void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
     return each_row(pg, "reading customers served", "SELECT u.id, s.name, "
@@ -2493,7 +2519,7 @@ static ombud_err pg_each_snapshot(ombud_store *base, int64_t from, int64_t to,
                                   ombud_snapshot_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
     p_period(&p, from, to);
@@ -2517,13 +2543,62 @@ static ombud_err pg_each_order(ombud_store *base, int64_t from, int64_t to,
                               ombud_order_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
     p_period(&p, from, to);
     return each_row(pg, "reading evidence", "SELECT " ORDER_COLUMNS " FROM "
                     "orders WHERE ordered_at >= $1 AND ordered_at < $2 ORDER "
                     "BY ordered_at, id", &p, order_row, &w);
+}
+
+/* An outage's row and end (OMBUD_OUTAGE_END), as ombud_pg->outages holds
+ * them. */
+typedef struct outage_end {
+    int64_t row, restored;
+} outage_end;
+
+static void forget_outages(ombud_pg *pg)
+{
+    if (pg->outages)
+        g_hash_table_destroy(pg->outages);
+    pg->outages = NULL;
+    pg->outages_tried = 0;
+}
+
+/*
+ * Read every outage's end when there are few enough: customer_effort asks
+ * for the outage of each ticket, one round trip each (15,000 at 1M legs,
+ * 3 s of a 16 s check); the answers are the same within the check's
+ * snapshot.
+ */
+static ombud_err load_outages(ombud_pg *pg)
+{
+    PGresult *res;
+    ombud_err err;
+    int64_t n;
+
+    pg->outages_tried = 1;
+    if ((err = run(pg, "looking up an outage", "SELECT count(*) FROM "
+                   "outages", NULL, &res)))
+        return err;
+    n = col_int(res, 0, 0);
+    PQclear(res);
+    if (n > OUTAGES_CACHE_MAX)
+        return OMBUD_OK;
+    if ((err = run(pg, "looking up an outage", "SELECT outage_id, id, "
+                   OMBUD_OUTAGE_END("outages.") " FROM outages", NULL, &res)))
+        return err;
+    pg->outages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                        g_free);
+    for (int i = 0; i < PQntuples(res); i++) {
+        outage_end *e = g_new(outage_end, 1);
+        e->row = col_int(res, i, 1);
+        e->restored = col_time(res, i, 2);
+        g_hash_table_insert(pg->outages, g_strdup(PQgetvalue(res, i, 0)), e);
+    }
+    PQclear(res);
+    return OMBUD_OK;
 }
 
 static ombud_err pg_outage_restored(ombud_store *base, const char *outage_id,
@@ -2536,9 +2611,19 @@ static ombud_err pg_outage_restored(ombud_store *base, const char *outage_id,
 
     *row_id = 0;
     *restored_at = OMBUD_TIME_NONE;
-    p_text(&p, outage_id);
     if ((err = need_tx(pg)) ||
-        (err = run(pg, "looking up an outage", "SELECT id, "
+        (pg->in_check && !pg->outages_tried && (err = load_outages(pg))))
+        return err;
+    if (pg->in_check && pg->outages) {
+        const outage_end *e = g_hash_table_lookup(pg->outages, outage_id);
+        if (e) {
+            *row_id = e->row;
+            *restored_at = e->restored;
+        }
+        return OMBUD_OK;
+    }
+    p_text(&p, outage_id);
+    if ((err = run(pg, "looking up an outage", "SELECT id, "
                    OMBUD_OUTAGE_END("outages.") " FROM outages WHERE outage_id = $1",
                    &p, &res)))
         return err;
@@ -2594,7 +2679,7 @@ static ombud_err pg_each_asked_billing(ombud_store *base, int64_t lo, int64_t hi
 {
     ombud_pg *pg = (ombud_pg *)base;
     static const char what[] = "looking up the billing of outages' accounts";
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     GString *asks = pg->asks;
     prm p = {0};
     ombud_err err;
@@ -2626,6 +2711,8 @@ static int grouped_row(void *ud, const PGresult *r, int row)
     ombud_call_leg c;
 
     read_leg(r, row, 0, &c);
+    if (w->pg)
+        remember_leg(w->pg, r, row, 14);
     return ((ombud_group_leg_fn)w->fn)(w->ud, col_text(r, row, 12),
                                        (int)col_int(r, row, 13),
                                        col_int(r, row, 0), &c);
@@ -2635,13 +2722,13 @@ static ombud_err pg_each_leg_grouped(ombud_store *base, int64_t from, int64_t to
                                     ombud_group_leg_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, pg->in_check ? pg : NULL};
     prm p = {0};
 
     p_period(&p, from, to);
     return each_row(pg, "reading evidence", "SELECT " LEG_COLUMNS ", "
                     "coalesce(ticket_id, account_id), (ticket_id IS NOT "
-                    "NULL)::int FROM call_legs WHERE arrived_at >= $1 AND "
+                    "NULL)::int, " LEG_PLACE " FROM call_legs WHERE arrived_at >= $1 AND "
                     "arrived_at < $2 AND coalesce(ticket_id, account_id) IS "
                     "NOT NULL ORDER BY ticket_id IS NULL, coalesce(ticket_id, "
                     "account_id), arrived_at, id", &p, grouped_row, &w);
@@ -2690,6 +2777,8 @@ static ombud_err pg_begin_check(ombud_store *base, const ombud_check *c)
                    "READ", NULL, NULL)))
         return err;
     pg->in_check = 1;
+    ombud_leg_memo_clear(&pg->legs);
+    forget_outages(pg);
     return OMBUD_OK;
 }
 
@@ -2784,6 +2873,7 @@ static ombud_err pg_end_check(ombud_store *base)
         return err;
     }
     pg->in_check = 0;
+    forget_outages(pg);
     unlock_check(pg);
     return OMBUD_OK;
 }
@@ -2800,6 +2890,7 @@ static void pg_abort_check(ombud_store *base)
     if (pg->in_check)
         quiet_exec(pg, "ROLLBACK");
     pg->in_check = 0;
+    forget_outages(pg);
     unlock_check(pg);
 }
 
@@ -2898,7 +2989,7 @@ static ombud_err flush_findings(ombud_pg *pg)
     static const char *const sql[FB_N] = {
         "COPY breaches (id, result_id, subject_kind, subject, at, measured, "
         "limit_value, shortfall, unit, amount, detail) FROM STDIN",
-        "COPY evidence (breach_id, tbl, row_id) FROM STDIN",
+        "COPY evidence (breach_id, tbl, row_id, source_id, lines) FROM STDIN",
         "COPY figure_runs (result_id, subject, name, value, unit, more) "
         "FROM STDIN",
         "COPY series (result_id, name, k, v) FROM STDIN",
@@ -2990,33 +3081,52 @@ static ombud_err pg_add_breach(ombud_store *base, int64_t result_id,
     return findings_row_done(pg);
 }
 
-static ombud_err pg_add_evidence(ombud_store *base, int64_t breach_id,
-                                const char *table, int64_t row_id)
+/* An evidence row; its place as the leg @lp has it (NULL or not known:
+ * filled from the rows at the end of the check, fill_evidence). */
+static ombud_err add_evidence_row(ombud_pg *pg, int64_t breach_id,
+                                  const char *table, int64_t row_id,
+                                  const ombud_leg_place *lp)
 {
-    ombud_pg *pg = (ombud_pg *)base;
     GString *f = pg->fb[FB_EVIDENCE];
 
     assert(pg->in_check);
     g_string_append_printf(f, "%lld", (long long)breach_id);
     put(f, table);
     put_int(f, row_id);
+    if (lp && lp->known) {
+        put_int(f, lp->source_id);
+        put(f, lp->lines);
+    } else {
+        put(f, NULL);
+        put(f, NULL);
+    }
     g_string_append_c(f, '\n');
     return findings_row_done(pg);
 }
 
-/* The place is filled from the rows at the end of the check
- * (ombud_evidence_fill_sql), as for all evidence here. */
+static ombud_err pg_add_evidence(ombud_store *base, int64_t breach_id,
+                                const char *table, int64_t row_id)
+{
+    ombud_pg *pg = (ombud_pg *)base;
+    ombud_leg_place lp = {0};
+
+    if (!strcmp(table, "call_legs"))
+        ombud_leg_memo_get(&pg->legs, row_id, &lp);
+    return add_evidence_row(pg, breach_id, table, row_id, &lp);
+}
+
 static void pg_leg_place(ombud_store *base, int64_t row, ombud_leg_place *out)
 {
-    (void)base;
-    (void)row;
-    (void)out;
+    ombud_leg_memo_get(&((ombud_pg *)base)->legs, row, out);
 }
 
 static ombud_err pg_add_leg_evidence(ombud_store *base, int64_t breach_id,
                                      const ombud_leg_place *p)
 {
-    return pg_add_evidence(base, breach_id, "call_legs", p->row);
+    if (!p->known)
+        return pg_add_evidence(base, breach_id, "call_legs", p->row);
+    return add_evidence_row((ombud_pg *)base, breach_id, "call_legs", p->row,
+                            p);
 }
 
 static ombud_err pg_add_figure(ombud_store *base, int64_t result_id,
@@ -3127,7 +3237,7 @@ static ombud_err pg_each_result(ombud_store *base, int64_t check_id,
                                ombud_result_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
     p_int(&p, check_id);
@@ -3235,7 +3345,7 @@ static ombud_err pg_each_series(ombud_store *base, int64_t result_id,
                                const char *name, ombud_series_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
     ombud_err err;
 
@@ -3260,7 +3370,7 @@ static ombud_err pg_each_figure(ombud_store *base, int64_t result_id,
                                ombud_be_figure_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
     prm p = {0};
     ombud_err err;
 
@@ -3330,7 +3440,7 @@ static ombud_err pg_name_clash(ombud_store *base, int64_t source_id,
 static ombud_err pg_each_source(ombud_store *base, ombud_source_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
 
     return each_row(pg, "reading sources", "SELECT id, kind, name, path, "
                     "sha256, tz, bytes, imported_at, rows_read, rows_stored, "
@@ -3351,7 +3461,7 @@ static int reject_row(void *ud, const PGresult *s, int i)
 static ombud_err pg_each_reject(ombud_store *base, ombud_reject_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud};
+    walk w = {(void *)fn, ud, NULL};
 
     return each_row(pg, "reading rejects", "SELECT src.name, r.line, r.col, "
                     "r.field, r.value, r.reason FROM rejects r JOIN sources "

@@ -489,21 +489,6 @@ static const char *const stmt_sql[S_COUNT] = {
                      "AND at = ?3 AND event = ?4 AND agent = ?5 AND data = ?6",
 };
 
-/*
- * The file and line(s) of the call legs a check read last, by row id
- * modulo LEG_MEMO: the legs a rule names as evidence are the ones it has
- * just read (answer_time's late calls as it reads them, customer_effort's
- * ticket when its legs end), and looking each up again in call_legs was a
- * tenth of a check at 1M legs. A miss only costs that look-up. Emptied when
- * a check begins: rows do not change within one.
- */
-#define LEG_MEMO 4096
-typedef struct leg_memo {
-    int64_t row;       /* 0: empty (row ids start at 1) */
-    int64_t source_id;
-    char lines[24];    /* "17", "21,22,23"; longer ones are not kept */
-} leg_memo;
-
 typedef struct sq_store {
     ombud_store base;            /* the façade's part (first: we downcast) */
     sqlite3 *db;                 /* the connection (owned) */
@@ -513,7 +498,7 @@ typedef struct sq_store {
     int in_check;                /* a findings transaction is open */
     sqlite3_stmt *ask;           /* adds a billing look-up; NULL until the
                                     first is queued (owned) */
-    leg_memo legs[LEG_MEMO];     /* the legs last read (see above) */
+    ombud_leg_memo legs;         /* the legs last read (backend.h) */
     int account_indexed;         /* account_index() has built it */
     int quiet;                   /* a reader (sq_open_reader): its errors
                                     are the caller's to tell */
@@ -1714,18 +1699,12 @@ static int64_t col_count(sqlite3_stmt *s, int i)
  * LEG_PLACE from column @i) for the evidence that may name it. */
 static void remember_leg(sq_store *st, sqlite3_stmt *s, int i)
 {
-    int64_t row = sqlite3_column_int64(s, 0);
-    leg_memo *m = &st->legs[row % LEG_MEMO];
     const char *lines = col_text(s, i + 1);
-    size_t n = lines ? (size_t)sqlite3_column_bytes(s, i + 1) : sizeof m->lines;
 
-    if (n >= sizeof m->lines || sqlite3_column_type(s, i) == SQLITE_NULL) {
-        m->row = 0;
-        return;
-    }
-    m->row = row;
-    m->source_id = sqlite3_column_int64(s, i);
-    memcpy(m->lines, lines, n + 1);
+    ombud_leg_memo_put(&st->legs, sqlite3_column_int64(s, 0),
+                       sqlite3_column_int64(s, i),
+                       sqlite3_column_type(s, i) == SQLITE_NULL ? NULL : lines,
+                       lines ? (size_t)sqlite3_column_bytes(s, i + 1) : 0);
 }
 
 /* Read a leg selected with LEG_COLUMNS starting at column @i. */
@@ -2050,7 +2029,7 @@ static ombud_err sq_begin_check(ombud_store *base, const ombud_check *c)
         return err;
     }
     st->in_check = 1;
-    memset(st->legs, 0, sizeof st->legs);
+    ombud_leg_memo_clear(&st->legs);
     return OMBUD_OK;
 }
 
@@ -2198,11 +2177,11 @@ static ombud_err sq_add_evidence(ombud_store *base, int64_t breach_id,
                                    const char *table, int64_t row_id)
 {
     sq_store *st = (sq_store *)base;
-    const leg_memo *m = &st->legs[row_id % LEG_MEMO];
+    ombud_leg_place m;
     sqlite3_stmt *s = st->stmt[S_ADD_EVIDENCE];
 
-    if (m->row == row_id && !strcmp(table, "call_legs"))
-        return add_placed(st, breach_id, row_id, m->source_id, m->lines);
+    if (!strcmp(table, "call_legs") && ombud_leg_memo_get(&st->legs, row_id, &m))
+        return add_placed(st, breach_id, row_id, m.source_id, m.lines);
     sqlite3_bind_int64(s, 1, breach_id);
     bind_text(s, 2, table);
     sqlite3_bind_int64(s, 3, row_id);
@@ -2211,18 +2190,9 @@ static ombud_err sq_add_evidence(ombud_store *base, int64_t breach_id,
     return OMBUD_OK;
 }
 
-_Static_assert(sizeof ((leg_memo *)0)->lines ==
-               sizeof ((ombud_leg_place *)0)->lines, "a place holds a memo");
-
 static void sq_leg_place(ombud_store *base, int64_t row, ombud_leg_place *out)
 {
-    const leg_memo *m = &((sq_store *)base)->legs[row % LEG_MEMO];
-
-    if (m->row != row)
-        return;
-    out->known = 1;
-    out->source_id = m->source_id;
-    memcpy(out->lines, m->lines, sizeof out->lines);
+    ombud_leg_memo_get(&((sq_store *)base)->legs, row, out);
 }
 
 static ombud_err sq_add_leg_evidence(ombud_store *base, int64_t breach_id,

@@ -2406,13 +2406,46 @@ static void test_steps(void **state)
     assert_string_equal(s.text, "");
 }
 
+/* An outage looked up by id while a check runs (PostgreSQL then reads
+ * every outage's end at once) answers as outside one: S-1 ends at its
+ * last step, T-9 at its own restoration, an unknown id with nothing. */
+static void test_outage_restored_in_check(void **state)
+{
+    ombud_check c = october();
+    int64_t check = 0, row, restored, s1, t9;
+
+    (void)state;
+    import_dups("outages", "a.csv", 1, steps_a, 4);
+    import_dups("outages", "b.csv", 2, steps_b, 2);
+    dups.seen[0] = '\0';  /* the duplicates test_steps checks */
+    s1 = outage_id("S-1");
+    t9 = outage_id("T-9");
+    assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
+    for (int pass = 0; pass < 2; pass++) {  /* the second from memory */
+        assert_int_equal(ombud_store_outage_restored(st, "S-1", &row,
+                                                     &restored), OMBUD_OK);
+        assert_int_equal(row, s1);
+        assert_int_equal(restored, OCT + 3 * 3600);
+        assert_int_equal(ombud_store_outage_restored(st, "T-9", &row,
+                                                     &restored), OMBUD_OK);
+        assert_int_equal(row, t9);
+        assert_int_equal(restored, OCT + 600);
+        assert_int_equal(ombud_store_outage_restored(st, "X-1", &row,
+                                                     &restored), OMBUD_OK);
+        assert_int_equal(row, 0);
+        assert_int_equal(restored, OMBUD_TIME_NONE);
+    }
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
         T(test_file_counts), T(test_counted_lines), T(test_abort_file),
         T(test_accounting_mismatch), T(test_source_checksum_notes),
-        T(test_each_outage), T(test_each_outage_started), T(test_steps), T(test_each_leg), T(test_each_billing),
+        T(test_each_outage), T(test_each_outage_started), T(test_steps),
+        T(test_outage_restored_in_check), T(test_each_leg), T(test_each_billing),
         T(test_each_appointment), T(test_each_order), T(test_each_customers),
         T(test_each_snapshot),
         T(test_data_span), T(test_each_reject), T(test_accounts),
