@@ -1742,7 +1742,8 @@ static const kind_sql kinds[] = {
      "(PARTITION BY t1, t3, t4 ORDER BY line)) x LEFT JOIN LATERAL (SELECT "
      "s.name || ':' || c.line ref FROM call_legs c JOIN sources s ON s.id = "
      "c.source_id WHERE c.call_id = x.t1 AND c.queue = x.t3 AND "
-     "c.arrived_at = x.t4::bigint) e ON true WHERE x.rn > 1 OR e.ref IS NOT "
+     "c.arrived_at = x.t4::bigint AND c.arrived_at >= $2 AND c.arrived_at < "
+     "$3) e ON true WHERE x.rn > 1 OR e.ref IS NOT "
      "NULL ORDER BY x.line",
      "INSERT INTO call_legs (source_id, line, call_id, account_id, queue, "
      "arrived_at, answered_at, ended_at, outcome, agent_id, transferred_to, "
@@ -2047,6 +2048,26 @@ static int on_dup(void *ud, const PGresult *res, int row)
     return 0;
 }
 
+/* [@lo, @hi): from the first of the staged rows' months to the end of
+ * the last (UTC), or nothing when none was staged. */
+static void file_span(const ombud_pg *pg, int64_t *lo, int64_t *hi)
+{
+    int64_t first, last;
+    int y, mo;
+
+    *lo = *hi = 0;
+    if (!pg->months || !pg->months->len)
+        return;
+    first = g_array_index(pg->months, int64_t, 0);
+    last = g_array_index(pg->months, int64_t, pg->months->len - 1) + 1;
+    y = (int)(first / 12);
+    mo = (int)(first % 12) + 1;
+    *lo = ombud_days_from_civil(y, mo, 1) * 86400;
+    y = (int)(last / 12);
+    mo = (int)(last % 12) + 1;
+    *hi = ombud_days_from_civil(y, mo, 1) * 86400;
+}
+
 /*
  * Rows are streamed and their keys checked here, when the file ends: hand
  * each duplicate to on_dup. Its rejects are gathered in whole COPY
@@ -2061,6 +2082,16 @@ static ombud_err late_duplicates(ombud_pg *pg, const kind_sql *k)
     if (!k->dups)
         return OMBUD_OK;
     p_text(&p, pg->file_name);
+    /* A partitioned kind's look-up is bounded by the file's months (its
+     * key holds the time): PostgreSQL then reads their partitions only,
+     * where it read every month's (1.3 s of a 1M-leg file in a one-month
+     * store, 3.6 s in a four-month one). */
+    if (k->stage_time) {
+        int64_t lo = 0, hi = 0;
+        file_span(pg, &lo, &hi);
+        p_int(&p, lo);
+        p_int(&p, hi);
+    }
     pg->batching = 1;
     err = each_row(pg, "looking for duplicates", k->dups, &p, on_dup, &d);
     pg->batching = 0;
@@ -2076,6 +2107,45 @@ static ombud_err store_rejects(ombud_pg *pg, const prm *p)
                "(source_id, line, col, field, value, reason) SELECT $1, "
                "line, rcol, t1, t2, t3 FROM ombud_stage WHERE rj ORDER BY "
                "line", p, NULL);
+}
+
+/*
+ * Fresh statistics: autovacuum is minutes away, and a check planned on an
+ * empty table's estimates scans where it should probe. ANALYZE of a
+ * partitioned table samples every month and then analyses each one (1.0 s
+ * for call_legs in a four-month store at 1M legs a month, 0.36 s in a
+ * one-month one); autovacuum never does the parent. So a file's months
+ * are analysed, and the parent with them only when the rows moved are as
+ * many as it had (its statistics then at least half the store's): at the
+ * first file and as the store doubles.
+ */
+static ombud_err analyse_rows(ombud_pg *pg, const kind_sql *k)
+{
+    char sql[128];
+    PGresult *res;
+    prm p = {0};
+    ombud_err err;
+    double had;
+
+    if (!k->stage_time || !pg->months || !pg->months->len)
+        return run_script(pg, "analysing the rows", k->analyze);
+    p_text(&p, k->table);
+    if ((err = run(pg, "analysing the rows", "SELECT reltuples FROM "
+                   "pg_class WHERE oid = $1::regclass", &p, &res)))
+        return err;
+    had = strtod(PQgetvalue(res, 0, 0), NULL);
+    PQclear(res);
+    if (had < 0 || (double)(pg->last_line - pg->first_line + 1) >= had)
+        return run_script(pg, "analysing the rows", k->analyze);
+    for (guint i = 0; i < pg->months->len; i++) {
+        month_part mp;
+        if ((err = month_bounds(k, g_array_index(pg->months, int64_t, i), &mp)))
+            return err;
+        snprintf(sql, sizeof sql, "ANALYZE %s", mp.name);
+        if ((err = run_script(pg, "analysing the rows", sql)))
+            return err;
+    }
+    return OMBUD_OK;
 }
 
 static ombud_err pg_end_rows(ombud_store *base, int64_t source_id,
@@ -2106,9 +2176,7 @@ static ombud_err pg_end_rows(ombud_store *base, int64_t source_id,
                                 k->steps, &p, NULL))) ||
         (err = late_duplicates(pg, k)) ||
         (err = move_rows(pg, k, &p)) ||
-        /* Fresh statistics: autovacuum is minutes away, and a check planned
-         * on an empty table's estimates scans where it should probe. */
-        (err = run_script(pg, "analysing the rows", k->analyze)))
+        (err = analyse_rows(pg, k)))
         return err;
     return store_rejects(pg, &p);
 }
