@@ -2620,6 +2620,25 @@ static ombud_err pg_each_order(ombud_store *base, int64_t from, int64_t to,
                     "BY ordered_at, id", &p, order_row, &w);
 }
 
+/* @sql's rows in @out when @table has at most @max rows, else NULL in
+ * @out: a table read whole into memory only when it is small. */
+static ombud_err read_small(ombud_pg *pg, const char *what, const char *table,
+                            int64_t max, const char *sql, PGresult **out)
+{
+    char count[96];
+    PGresult *res;
+    ombud_err err;
+    int64_t n;
+
+    *out = NULL;
+    snprintf(count, sizeof count, "SELECT count(*) FROM %s", table);
+    if ((err = run(pg, what, count, NULL, &res)))
+        return err;
+    n = col_int(res, 0, 0);
+    PQclear(res);
+    return n > max ? OMBUD_OK : run(pg, what, sql, NULL, out);
+}
+
 /* An outage's row and end (OMBUD_OUTAGE_END), as ombud_pg->outages holds
  * them. */
 typedef struct outage_end {
@@ -2644,18 +2663,12 @@ static ombud_err load_outages(ombud_pg *pg)
 {
     PGresult *res;
     ombud_err err;
-    int64_t n;
 
     pg->outages_tried = 1;
-    if ((err = run(pg, "looking up an outage", "SELECT count(*) FROM "
-                   "outages", NULL, &res)))
-        return err;
-    n = col_int(res, 0, 0);
-    PQclear(res);
-    if (n > OUTAGES_CACHE_MAX)
-        return OMBUD_OK;
-    if ((err = run(pg, "looking up an outage", "SELECT outage_id, id, "
-                   OMBUD_OUTAGE_END("outages.") " FROM outages", NULL, &res)))
+    if ((err = read_small(pg, "looking up an outage", "outages",
+                          OUTAGES_CACHE_MAX, "SELECT outage_id, id, "
+                          OMBUD_OUTAGE_END("outages.") " FROM outages", &res)) ||
+        !res)
         return err;
     pg->outages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                         g_free);
@@ -3851,18 +3864,11 @@ static ombud_err load_accounts(ombud_pg *pg)
 {
     PGresult *res;
     ombud_err err;
-    int64_t n;
 
     pg->accounts_tried = 1;
-    if ((err = run(pg, "reading the accounts map", "SELECT count(*) FROM "
-                   "accounts", NULL, &res)))
-        return err;
-    n = col_int(res, 0, 0);
-    PQclear(res);
-    if (n > ACCOUNTS_CACHE_MAX)
-        return OMBUD_OK;
-    if ((err = run(pg, "reading the accounts map", "SELECT caller_number, "
-                   "account_id FROM accounts", NULL, &res)))
+    if ((err = read_small(pg, "reading the accounts map", "accounts",
+                          ACCOUNTS_CACHE_MAX, "SELECT caller_number, "
+                          "account_id FROM accounts", &res)) || !res)
         return err;
     pg->accounts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                          g_free);
