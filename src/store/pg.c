@@ -13,8 +13,9 @@
  * - Partitioning: call_legs by arrived_at and billing_events by posted_at,
  *   one range partition per UTC month (call_legs_p202610, ...), created and
  *   attached by the import that first needs it (ATTACH takes no lock that
- *   blocks readers). Ids come from the parent's bigserial, so they are
- *   unique across partitions and increase in insertion order.
+ *   blocks readers), after it is filled (move_rows). Ids come from the
+ *   parent's bigserial, a block per file, each row's the block's start
+ *   plus its line: unique across partitions, increasing with the lines.
  * - Ingest: rows and rejects stream with COPY ... FROM STDIN (text format)
  *   into a temporary staging table; end_file, holding an advisory lock that
  *   serialises only this last step between concurrent imports, finds
@@ -1934,6 +1935,14 @@ static ombud_err reserve_ids(ombud_pg *pg, const kind_sql *k, int64_t *base)
                    "nextval(s::regclass) + $1::bigint) - $1::bigint FROM "
                    "pg_get_serial_sequence($2, 'id') s", &p, &res)))
         return err;
+    /* No sequence owned by the id column (a store restored by hand):
+     * ids from 0 would collide with the stored ones. */
+    if (PQgetisnull(res, 0, 0)) {
+        PQclear(res);
+        return ombud_error(OMBUD_E_STORE, NULL, "%s: its id column has no "
+                           "sequence; restore the table with the schema "
+                           "ombud makes", k->table);
+    }
     *base = col_int(res, 0, 0);
     PQclear(res);
     return OMBUD_OK;
@@ -1981,7 +1990,7 @@ static ombud_err move_rows(ombud_pg *pg, const kind_sql *k, const prm *p0)
     guint n = pg->months ? pg->months->len : 0, fresh = 0;
     month_part *parts;
     prm p = *p0;
-    int64_t base;
+    int64_t base = 0;
     ombud_err err;
 
     if (!k->stage_time || !n)
@@ -2115,9 +2124,9 @@ static ombud_err store_rejects(ombud_pg *pg, const prm *p)
  * partitioned table samples every month and then analyses each one (1.0 s
  * for call_legs in a four-month store at 1M legs a month, 0.36 s in a
  * one-month one); autovacuum never does the parent. So a file's months
- * are analysed, and the parent with them only when the rows moved are as
- * many as it had (its statistics then at least half the store's): at the
- * first file and as the store doubles.
+ * are analysed, and the parent after them only when it never was or its
+ * months now hold twice the rows it had when it was: its statistics stay
+ * within half of the store's. A file that moved no row changes nothing.
  */
 static ombud_err analyse_rows(ombud_pg *pg, const kind_sql *k)
 {
@@ -2125,19 +2134,11 @@ static ombud_err analyse_rows(ombud_pg *pg, const kind_sql *k)
     PGresult *res;
     prm p = {0};
     ombud_err err;
-    double had;
+    int stale;
 
-    if (!k->stage_time || !pg->months || !pg->months->len)
+    if (!k->stage_time)
         return run_script(pg, "analysing the rows", k->analyze);
-    p_text(&p, k->table);
-    if ((err = run(pg, "analysing the rows", "SELECT reltuples FROM "
-                   "pg_class WHERE oid = $1::regclass", &p, &res)))
-        return err;
-    had = strtod(PQgetvalue(res, 0, 0), NULL);
-    PQclear(res);
-    if (had < 0 || (double)(pg->last_line - pg->first_line + 1) >= had)
-        return run_script(pg, "analysing the rows", k->analyze);
-    for (guint i = 0; i < pg->months->len; i++) {
+    for (guint i = 0; pg->months && i < pg->months->len; i++) {
         month_part mp;
         if ((err = month_bounds(k, g_array_index(pg->months, int64_t, i), &mp)))
             return err;
@@ -2145,7 +2146,18 @@ static ombud_err analyse_rows(ombud_pg *pg, const kind_sql *k)
         if ((err = run_script(pg, "analysing the rows", sql)))
             return err;
     }
-    return OMBUD_OK;
+    if (!pg->months || !pg->months->len)
+        return OMBUD_OK;
+    p_text(&p, k->table);
+    if ((err = run(pg, "analysing the rows", "SELECT t.reltuples < 0 OR "
+                   "(SELECT coalesce(sum(greatest(c.reltuples, 0)), 0) FROM "
+                   "pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE "
+                   "i.inhparent = t.oid) >= 2 * t.reltuples FROM pg_class t "
+                   "WHERE t.oid = $1::regclass", &p, &res)))
+        return err;
+    stale = !strcmp(PQgetvalue(res, 0, 0), "t");
+    PQclear(res);
+    return stale ? run_script(pg, "analysing the rows", k->analyze) : OMBUD_OK;
 }
 
 static ombud_err pg_end_rows(ombud_store *base, int64_t source_id,

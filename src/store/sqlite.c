@@ -1699,12 +1699,13 @@ static int64_t col_count(sqlite3_stmt *s, int i)
  * LEG_PLACE from column @i) for the evidence that may name it. */
 static void remember_leg(sq_store *st, sqlite3_stmt *s, int i)
 {
+    /* The type before any conversion (SQLite's documented order). */
+    int none = sqlite3_column_type(s, i) == SQLITE_NULL;
     const char *lines = col_text(s, i + 1);
+    size_t n = lines ? (size_t)sqlite3_column_bytes(s, i + 1) : 0;
 
     ombud_leg_memo_put(&st->legs, sqlite3_column_int64(s, 0),
-                       sqlite3_column_int64(s, i),
-                       sqlite3_column_type(s, i) == SQLITE_NULL ? NULL : lines,
-                       lines ? (size_t)sqlite3_column_bytes(s, i + 1) : 0);
+                       sqlite3_column_int64(s, i), none ? NULL : lines, n);
 }
 
 /* Read a leg selected with LEG_COLUMNS starting at column @i. */

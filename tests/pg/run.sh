@@ -861,6 +861,15 @@ eq "indexes of a month" 4 "$(psq months "SELECT count(*) FROM pg_indexes WHERE t
 eq "indexes of the new month" "$(psq months "SELECT count(*) FROM pg_indexes WHERE tablename = 'billing_events_p202601'")" \
     "$(psq months "SELECT count(*) FROM pg_indexes WHERE tablename = 'billing_events_p202703'")"
 eq "read = stored + rejected" "5|4|1" "$(psq months "SELECT rows_read, rows_stored, rows_rejected FROM sources WHERE id = (SELECT max(id) FROM sources)")"
+# The parent's statistics: taken with the first file (6 rows), not again
+# for the second (10 rows in all, less than twice 6), again once its
+# months hold twice the rows it had (13 with a third file).
+eq "parent analysed at the first file" 6 "$(psq months "SELECT reltuples FROM pg_class WHERE relname = 'billing_events'")"
+printf 'account_id,kind,posted_at,amount,currency\nACC-6,charge,2027-02-04T00:00:00Z,1.00,USD\nACC-6,charge,2027-02-05T00:00:00Z,1.00,USD\nACC-6,charge,2027-02-06T00:00:00Z,1.00,USD\n' >billing3.csv
+"$bin" ingest -q --db "$PG" --tz UTC --billing billing3.csv >ingest3.out 2>&1
+eq "third ingest exit" 0 $?
+eq "parent analysed as the store doubled" 13 "$(psq months "SELECT reltuples FROM pg_class WHERE relname = 'billing_events'")"
+eq "a month analysed with its file" 7 "$(psq months "SELECT reltuples FROM pg_class WHERE relname = 'billing_events_p202702'")"
 end
 
 echo "$passed passed, $failed failed"
