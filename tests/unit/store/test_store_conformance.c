@@ -2406,18 +2406,32 @@ static void test_steps(void **state)
     assert_string_equal(s.text, "");
 }
 
-/* An outage looked up by id while a check runs (PostgreSQL then reads
- * every outage's end at once) answers as outside one: S-1 ends at its
- * last step, T-9 at its own restoration, an unknown id with nothing. */
+/* An outage looked up by id while a check runs (PostgreSQL then reads the
+ * outage of each ticket of the period at once) answers as outside one:
+ * S-1, a ticket of October, ends at its last step; X-1, a ticket of no
+ * outage, and X-2, of none and no ticket, with nothing; T-9, a ticket of
+ * November only (asked of the server), at its own restoration. */
 static void test_outage_restored_in_check(void **state)
 {
     ombud_check c = october();
-    int64_t check = 0, row, restored, s1, t9;
+    int64_t check = 0, row, restored, s1, t9, calls;
+    ombud_call_leg l[3] = {
+        leg("K-1", "tech", OCT + 60, OCT + 120, "answered", NULL),
+        leg("K-2", "tech", OCT + 180, OCT + 240, "answered", NULL),
+        leg("K-3", "tech", NOV + 60, NOV + 120, "answered", NULL),
+    };
 
     (void)state;
     import_dups("outages", "a.csv", 1, steps_a, 4);
     import_dups("outages", "b.csv", 2, steps_b, 2);
     dups.seen[0] = '\0';  /* the duplicates test_steps checks */
+    l[0].ticket_id = "S-1";
+    l[1].ticket_id = "X-1";
+    l[2].ticket_id = "T-9";
+    calls = begin("calls", "t.csv", 3);
+    for (int i = 0; i < 3; i++)
+        add_leg(calls, 2 + i, &l[i]);
+    end(calls, 3, 3, 0, 0);
     s1 = outage_id("S-1");
     t9 = outage_id("T-9");
     assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
@@ -2430,10 +2444,13 @@ static void test_outage_restored_in_check(void **state)
                                                      &restored), OMBUD_OK);
         assert_int_equal(row, t9);
         assert_int_equal(restored, OCT + 600);
-        assert_int_equal(ombud_store_outage_restored(st, "X-1", &row,
-                                                     &restored), OMBUD_OK);
-        assert_int_equal(row, 0);
-        assert_int_equal(restored, OMBUD_TIME_NONE);
+        for (int k = 0; k < 2; k++) {
+            assert_int_equal(ombud_store_outage_restored(st, k ? "X-2" : "X-1",
+                                                         &row, &restored),
+                             OMBUD_OK);
+            assert_int_equal(row, 0);
+            assert_int_equal(restored, OMBUD_TIME_NONE);
+        }
     }
     assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
 }
