@@ -136,10 +136,10 @@ typedef struct ombud_pg {
     int n_ids, used_ids; /* how many reserved, how many handed out */
     GString *asks;       /* queued billing look-ups as COPY rows (owned) */
     ombud_leg_memo legs; /* the legs the check read last (backend.h) */
-    GHashTable *outages; /* outage_id -> outage_end, the whole table when
-                            small, read once per check (owned); NULL: ask
-                            per outage */
-    int outages_tried;   /* the table was looked at in this check */
+    GHashTable *outages; /* ticket id -> outage_end (row 0: none), each
+                            ticket of the check's period, read once per
+                            check (owned); NULL: ask per outage */
+    int outages_tried;   /* load_outages ran in this check */
 } ombud_pg;
 
 /* Used before their definitions. */
@@ -2058,23 +2058,24 @@ static int on_dup(void *ud, const PGresult *res, int row)
 }
 
 /* [@lo, @hi): from the first of the staged rows' months to the end of
- * the last (UTC), or nothing when none was staged. */
-static void file_span(const ombud_pg *pg, int64_t *lo, int64_t *hi)
+ * the last (UTC, month_bounds()), or nothing when none was staged. */
+static ombud_err file_span(const ombud_pg *pg, const kind_sql *k, int64_t *lo,
+                           int64_t *hi)
 {
-    int64_t first, last;
-    int y, mo;
+    month_part first, last;
+    ombud_err err;
 
     *lo = *hi = 0;
     if (!pg->months || !pg->months->len)
-        return;
-    first = g_array_index(pg->months, int64_t, 0);
-    last = g_array_index(pg->months, int64_t, pg->months->len - 1) + 1;
-    y = (int)(first / 12);
-    mo = (int)(first % 12) + 1;
-    *lo = ombud_days_from_civil(y, mo, 1) * 86400;
-    y = (int)(last / 12);
-    mo = (int)(last % 12) + 1;
-    *hi = ombud_days_from_civil(y, mo, 1) * 86400;
+        return OMBUD_OK;
+    if ((err = month_bounds(k, g_array_index(pg->months, int64_t, 0),
+                            &first)) ||
+        (err = month_bounds(k, g_array_index(pg->months, int64_t,
+                                             pg->months->len - 1), &last)))
+        return err;
+    *lo = first.from;
+    *hi = last.to;
+    return OMBUD_OK;
 }
 
 /*
@@ -2096,8 +2097,9 @@ static ombud_err late_duplicates(ombud_pg *pg, const kind_sql *k)
      * where it read every month's (1.3 s of a 1M-leg file in a one-month
      * store, 3.6 s in a four-month one). */
     if (k->stage_time) {
-        int64_t lo = 0, hi = 0;
-        file_span(pg, &lo, &hi);
+        int64_t lo, hi;
+        if ((err = file_span(pg, k, &lo, &hi)))
+            return err;
         p_int(&p, lo);
         p_int(&p, hi);
     }
@@ -2630,25 +2632,6 @@ static ombud_err pg_each_order(ombud_store *base, int64_t from, int64_t to,
     return each_row(pg, "reading evidence", "SELECT " ORDER_COLUMNS " FROM "
                     "orders WHERE ordered_at >= $1 AND ordered_at < $2 ORDER "
                     "BY ordered_at, id", &p, order_row, &w);
-}
-
-/* @sql's rows in @out when @table has at most @max rows, else NULL in
- * @out: a table read whole into memory only when it is small. */
-static ombud_err read_small(ombud_pg *pg, const char *what, const char *table,
-                            int64_t max, const char *sql, PGresult **out)
-{
-    char count[96];
-    PGresult *res;
-    ombud_err err;
-    int64_t n;
-
-    *out = NULL;
-    snprintf(count, sizeof count, "SELECT count(*) FROM %s", table);
-    if ((err = run(pg, what, count, NULL, &res)))
-        return err;
-    n = col_int(res, 0, 0);
-    PQclear(res);
-    return n > max ? OMBUD_OK : run(pg, what, sql, NULL, out);
 }
 
 /* An outage's row and end (OMBUD_OUTAGE_END), as ombud_pg->outages holds
@@ -3898,11 +3881,18 @@ static ombud_err load_accounts(ombud_pg *pg)
 {
     PGresult *res;
     ombud_err err;
+    int64_t n;
 
     pg->accounts_tried = 1;
-    if ((err = read_small(pg, "reading the accounts map", "accounts",
-                          ACCOUNTS_CACHE_MAX, "SELECT caller_number, "
-                          "account_id FROM accounts", &res)) || !res)
+    if ((err = run(pg, "reading the accounts map", "SELECT count(*) FROM "
+                   "accounts", NULL, &res)))
+        return err;
+    n = col_int(res, 0, 0);
+    PQclear(res);
+    if (n > ACCOUNTS_CACHE_MAX)
+        return OMBUD_OK;
+    if ((err = run(pg, "reading the accounts map", "SELECT caller_number, "
+                   "account_id FROM accounts", NULL, &res)))
         return err;
     pg->accounts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                          g_free);
