@@ -492,7 +492,20 @@ typedef struct digest {
     int refs;        /* evidence written on it */
     GArray *ids;     /* result ids, when collecting them */
     GHashTable *sha; /* a source's id as text -> its checksum (owned) */
+    GArray *heads;   /* the chunk of breaches being read (digest_head) */
+    GString *head_text; /* their lines up to the evidence, one after another */
+    guint next;      /* the first of heads whose line is not written yet */
 } digest;
+
+/* A breach of the chunk: its id, and where its line starts in head_text. */
+typedef struct digest_head {
+    int64_t id;
+    gsize off;
+} digest_head;
+
+/* Breaches read at a time: their text is held until their evidence is
+ * read (a breach's text is a few hundred bytes at most). */
+#define DIGEST_CHUNK 4096
 
 #define DIGEST_BUF 65536
 
@@ -586,31 +599,63 @@ static const char *source_sha(digest *d, const char *id)
     return sha;
 }
 
-static int digest_breach(void *ud, int ncol, const char *const *val,
-                         const size_t *len)
+/* A breach of the chunk (ombud_digest_breach_sql): its line's text up to
+ * its evidence, each column followed by '|'. */
+static int collect_head(void *ud, int ncol, const char *const *val,
+                        const size_t *len)
 {
     digest *d = ud;
-    int64_t id = strtoll(val[0], NULL, 10);
+    digest_head h = {strtoll(val[0], NULL, 10), d->head_text->len};
 
-    assert(ncol == 14);
-    if (!d->open || id != d->breach) {
+    assert(ncol == 12);
+    for (int i = 1; i < ncol; i++) {
+        if (val[i])
+            g_string_append_len(d->head_text, val[i], (gssize)len[i]);
+        g_string_append_c(d->head_text, '|');
+    }
+    g_array_append_val(d->heads, h);
+    return 0;
+}
+
+/* Write the lines of the chunk's breaches up to the one of @id; the last
+ * stays open for its evidence. */
+static void open_heads(digest *d, int64_t id)
+{
+    const digest_head *h = (const digest_head *)(void *)d->heads->data;
+    guint n = d->heads->len;
+
+    for (; d->next < n && h[d->next].id <= id; d->next++) {
+        gsize end = d->next + 1 < n ? h[d->next + 1].off : d->head_text->len;
+
         if (d->open)
             put_text(d, "\n", 1);
-        hash_columns(d, val, len, 1, 12);
-        put_text(d, "|", 1);
-        d->breach = id;
+        put_text(d, d->head_text->str + h[d->next].off,
+                 end - h[d->next].off);
         d->open = 1;
         d->refs = 0;
     }
-    /* "checksum:lines"; nothing, as the join's NULL was, when the row
-     * names no source, no source that is kept, or no line. */
-    const char *sha = val[12] && val[13] ? source_sha(d, val[12]) : NULL;
+}
+
+/* An evidence row (ombud_digest_evidence_sql): "checksum:lines" on its
+ * breach's line; nothing, as the join's NULL was, when the row names no
+ * source, no source that is kept, or no line. */
+static int digest_evidence(void *ud, int ncol, const char *const *val,
+                           const size_t *len)
+{
+    digest *d = ud;
+    int64_t id = strtoll(val[0], NULL, 10);
+    const char *sha = val[1] && val[2] ? source_sha(d, val[1]) : NULL;
+
+    assert(ncol == 3);
+    open_heads(d, id);
+    assert(d->next > 0 && ((const digest_head *)(void *)
+                           d->heads->data)[d->next - 1].id == id);
     if (sha) {
         if (d->refs++)
             put_text(d, ",", 1);
         put_text(d, sha, strlen(sha));
         put_text(d, ":", 1);
-        put_text(d, val[13], len[13]);
+        put_text(d, val[2], len[2]);
     }
     return 0;
 }
@@ -638,25 +683,55 @@ static int collect_id(void *ud, int ncol, const char *const *val,
     return 0;
 }
 
+/* The breach lines of result @result, a chunk of breaches at a time. */
+static ombud_err digest_result_breaches(ombud_store *st, digest *d,
+                                        int64_t result, const char *heads,
+                                        const char *evidence)
+{
+    const char *what = "computing the findings digest";
+    ombud_sql_arg a[3] = {num_arg(result), num_arg(INT64_MIN), num_arg(0)};
+    ombud_err err;
+    guint n;
+
+    do {
+        g_array_set_size(d->heads, 0);
+        g_string_truncate(d->head_text, 0);
+        d->next = 0;
+        err = st->be->each_row(st, what, heads, a, 2, collect_head, d);
+        if (err || !(n = d->heads->len))
+            break;
+        a[2] = num_arg(g_array_index(d->heads, digest_head, n - 1).id);
+        err = st->be->each_row(st, what, evidence, a, 3, digest_evidence, d);
+        open_heads(d, INT64_MAX);
+        a[1] = a[2];
+    } while (!err && n == DIGEST_CHUNK);
+    return err;
+}
+
 /* The breach lines of the check, result by result in order (@d's ids). */
 static ombud_err digest_breaches(ombud_store *st, digest *d)
 {
-    char *sql = g_strdup_printf(ombud_digest_breach_sql, st->be->row_key);
+    char *heads = g_strdup_printf(ombud_digest_breach_sql, DIGEST_CHUNK);
+    char *evidence = g_strdup_printf(ombud_digest_evidence_sql,
+                                     st->be->row_key);
     ombud_err err;
 
     d->sha = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    d->heads = g_array_new(FALSE, FALSE, sizeof(digest_head));
+    d->head_text = g_string_new(NULL);
     err = st->be->each_row(st, "computing the findings digest",
                            ombud_digest_sources_sql, NULL, 0, collect_sha, d);
-    for (guint i = 0; i < d->ids->len && !err; i++) {
-        ombud_sql_arg a = num_arg(g_array_index(d->ids, int64_t, i));
-        err = st->be->each_row(st, "computing the findings digest", sql, &a,
-                               1, digest_breach, d);
-    }
+    for (guint i = 0; i < d->ids->len && !err; i++)
+        err = digest_result_breaches(st, d, g_array_index(d->ids, int64_t, i),
+                                     heads, evidence);
     if (d->open)
         put_text(d, "\n", 1);
     g_hash_table_destroy(d->sha);
+    g_array_free(d->heads, TRUE);
+    g_string_free(d->head_text, TRUE);
     d->src = d->src_sha = NULL;
-    g_free(sql);
+    g_free(heads);
+    g_free(evidence);
     return err;
 }
 

@@ -505,9 +505,10 @@ extern const char ombud_count_rows_sql[];
 extern const char ombud_earlier_checks_sql[];
 
 /** The parts of the findings digest, in order (sql.c); NULL marks the
- *  breaches and the figures, read with ombud_digest_breach_sql and
- *  ombud_digest_figures_sql per result of ombud_digest_results_sql. A %s
- *  is the backend's row_key. */
+ *  breaches and the figures, read per result of ombud_digest_results_sql
+ *  with ombud_digest_breach_sql (a chunk of breaches, a %d), then
+ *  ombud_digest_evidence_sql (their evidence), and with
+ *  ombud_digest_figures_sql. A %s is the backend's row_key. */
 #define OMBUD_DIGEST_PARTS 5
 /** The parts read result by result. */
 #define OMBUD_DIGEST_BREACHES 2
@@ -515,6 +516,7 @@ extern const char ombud_earlier_checks_sql[];
 extern const char *const ombud_digest_sql[OMBUD_DIGEST_PARTS];
 extern const char ombud_digest_results_sql[];
 extern const char ombud_digest_breach_sql[];
+extern const char ombud_digest_evidence_sql[];
 extern const char ombud_digest_figures_sql[];
 extern const char ombud_digest_sources_sql[];
 

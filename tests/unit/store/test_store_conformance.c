@@ -29,6 +29,7 @@
 #include <libpq-fe.h>
 #include "ombud/time.h"
 #include "ombud/diag.h"
+#include "ombud/sha256.h"
 #include "ombud/store.h"
 #include "ombud/version.h"
 
@@ -1892,6 +1893,77 @@ static void test_findings_digest(void **state)
 }
 
 /*
+ * The digest reads a result's breaches 4,096 at a time, then their
+ * evidence. One result of 8,194 breaches (three reads), with evidence on
+ * the first and last breach of each read, a read's first breach without
+ * any, and evidence written after all the breaches in another order: the
+ * digest is SHA-256 of the canonical text written out here by hand
+ * (README, "The evidence store": a line per row, columns joined with '|',
+ * a breach's evidence after its last '|' as checksum:line joined with ',').
+ */
+#define CHUNKED_BREACHES 8194
+
+static void breach_line(GString *t, int i, const char *evidence)
+{
+    g_string_append_printf(t, "breach|1|call|B-%05d|%lld|%d|600|%d|s|0|"
+                           "B-%05d missed the limit|%s\n", i,
+                           (long long)(OCT + i), 1000 + i, 400 + i, i,
+                           evidence);
+}
+
+static void test_digest_chunks(void **state)
+{
+    ombud_check c;
+    ombud_result r = {8276, 10000, "bp", OMBUD_FAIL, 9000, CHUNKED_BREACHES,
+                      OMBUD_AMOUNT_NONE, "x", "y", "z"};
+    static int64_t b[CHUNKED_BREACHES];
+    char hex[65];
+    int64_t check = 0, rid;
+    GString *t = g_string_new(NULL);
+    ombud_sha256 *h = ombud_sha256_new();
+    (void)state;
+    store_evidence();
+    c = october();   /* after: its checksum is in sha_of's buffers */
+    assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
+    rid = add_result(check, 1, "live-support", "answer_time", &r);
+    for (int i = 0; i < CHUNKED_BREACHES; i++) {
+        char subject[16];
+
+        snprintf(subject, sizeof subject, "B-%05d", i);
+        b[i] = add_breach(rid, "call", subject, OCT + i, 1000 + i, "s", 0);
+    }
+    add_evidence(b[8191], "call_legs", leg_id("C-2"));
+    add_evidence(b[0], "call_legs", leg_id("C-1"));
+    add_evidence(b[4097], "outages", outage_id("O-1"));
+    add_evidence(b[4095], "call_legs", leg_id("C-1"));
+    add_evidence(b[8192], "call_legs", leg_id("C-1"));
+    add_evidence(b[4095], "call_legs", leg_id("C-2"));
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+
+    g_string_append_printf(t, "check|%lld|%lld|America/Los_Angeles|%s|USD\n",
+                           (long long)OCT, (long long)NOV, sha_of(99));
+    g_string_append_printf(t, "result|1|live-support|answer_time|promise of "
+                           "live-support|brochure, page 1|limit = 10m|8276|"
+                           "10000|bp|FAIL|9000|%d|\n", CHUNKED_BREACHES);
+    for (int i = 0; i < CHUNKED_BREACHES; i++) {
+        const char *calls = sha_of(2), *outages = sha_of(1);
+        char *ev = i == 0 || i == 8192 ? g_strdup_printf("%s:2", calls)
+                 : i == 4095 ? g_strdup_printf("%s:2,%s:3", calls, calls)
+                 : i == 4097 ? g_strdup_printf("%s:2", outages)
+                 : i == 8191 ? g_strdup_printf("%s:3", calls)
+                 : g_strdup("");
+
+        breach_line(t, i, ev);
+        g_free(ev);
+    }
+    ombud_sha256_update(h, t->str, t->len);
+    digest(check, hex);
+    assert_string_equal(hex, ombud_sha256_hex(h));
+    ombud_sha256_free(h);
+    g_string_free(t, TRUE);
+}
+
+/*
  * A digest announced (ombud_store_expect_digest: SQLite computes it on a
  * thread of its own) is the digest. Announced on a second handle before
  * another check of the period replaced the findings, perhaps under the
@@ -2472,7 +2544,7 @@ int main(void)
         T(test_each_leg_grouped),
         T(test_check_replaced),
         T(test_earlier_checks),
-        T(test_findings_digest), T(test_expect_digest), T(test_defer), T(test_forget_refused), T(test_forget),
+        T(test_findings_digest), T(test_digest_chunks), T(test_expect_digest), T(test_defer), T(test_forget_refused), T(test_forget),
         T(test_forget_digest), T(test_forget_accounts), T(test_duplicates),
         T(test_breach_cut),
 #undef T
