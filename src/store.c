@@ -154,12 +154,14 @@ void ombud_store_abort_file(ombud_store *st)
 static ombud_err check_counts(ombud_store *st, int64_t source_id,
                               const ombud_counts *c)
 {
-    ombud_sql_arg a = num_arg(source_id);
+    ombud_sql_arg a[1 + OMBUD_ROW_TABLES] = {num_arg(source_id)};
     int64_t n[2] = {-1, -1};
     ombud_err err;
 
-    if ((err = query_ints(st, "counting rows", ombud_count_rows_sql, &a, 1, n,
-                          2, NULL)))
+    for (int i = 0; i < OMBUD_ROW_TABLES; i++)
+        a[1 + i] = num_arg(st->floor[i]);
+    if ((err = query_ints(st, "counting rows", ombud_count_rows_sql, a,
+                          1 + OMBUD_ROW_TABLES, n, 2, NULL)))
         return err;
     if (c->read == c->stored + c->rejected + c->counted &&
         n[0] == c->stored && n[1] == c->rejected && c->counted >= 0)
@@ -903,6 +905,8 @@ ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
 
     st->on_dup = src->on_dup;
     st->dup_ud = src->dup_ud;
+    for (int i = 0; i < OMBUD_ROW_TABLES; i++)
+        st->floor[i] = INT64_MIN;
     err = st->be->begin_file(st, src, id);
     st->in_file = 1;  /* even on error: close rolls back what was begun */
     return err;

@@ -29,6 +29,9 @@
  * The part of every open store the façade keeps. Each backend's handle
  * starts with one (so a pointer to either is a pointer to both).
  */
+/** The tables ombud_count_rows_sql counts a file's rows in (rejects last). */
+#define OMBUD_ROW_TABLES 11
+
 struct ombud_store {
     const struct ombud_store_be *be; /**< the backend it was opened with */
     int64_t last_file;     /**< source id of the last file committed, 0 */
@@ -43,6 +46,11 @@ struct ombud_store {
     int64_t asks;          /**< billing look-ups queued */
     int64_t asks_lo;       /**< their least from */
     int64_t asks_hi;       /**< their greatest to */
+    /** Below these ids (ombud_count_rows_sql's tables, in its order) lie
+     *  no rows of the file being imported: a backend that knows sets them
+     *  in begin_file, else they stay INT64_MIN. The row count then reads
+     *  the file's rows, not every month's. */
+    int64_t floor[OMBUD_ROW_TABLES];
     ombud_dup_fn on_dup;   /**< the file's (ombud_source), while one is */
     void *dup_ud;          /**< being imported */
     struct ombud_figure_run *figs; /**< figures not yet written (store.c) */
@@ -499,8 +507,11 @@ extern const char ombud_other_checks_sql[];
 extern const char *const ombud_purge_all_sql[];
 extern const char *const ombud_drop_result_sql[];
 
-/** Rows stored and rejected for source $1 (store.c checks the counts). */
+/** Rows stored and rejected for source $1 (store.c checks the counts),
+ *  each table's above its floor ($2..$12, struct ombud_store). */
 extern const char ombud_count_rows_sql[];
+/** The tables it counts in, in the order of their floors. */
+extern const char *const ombud_row_tables[OMBUD_ROW_TABLES];
 /** The earlier checks a report's history may show (sql.c). */
 extern const char ombud_earlier_checks_sql[];
 

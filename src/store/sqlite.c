@@ -1040,6 +1040,33 @@ static void fk_on(sq_store *st)
     sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 }
 
+/*
+ * The greatest id of each row table, as the file begins (the façade's
+ * floors): BEGIN IMMEDIATE holds the write lock until the file ends, and
+ * a new rowid is the greatest plus one, so every row of the file lies
+ * above. max(id) of an INTEGER PRIMARY KEY is one look-up.
+ */
+static ombud_err row_floors(sq_store *st)
+{
+    for (int i = 0; i < OMBUD_ROW_TABLES; i++) {
+        char sql[80];
+        sqlite3_stmt *s;
+        int rc;
+
+        snprintf(sql, sizeof sql, "SELECT max(id) FROM %s",
+                 ombud_row_tables[i]);
+        if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+            return db_error(st, "recording the source file");
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_INTEGER)
+            st->base.floor[i] = sqlite3_column_int64(s, 0);
+        sqlite3_finalize(s);
+        if (rc != SQLITE_ROW)
+            return db_error(st, "recording the source file");
+    }
+    return OMBUD_OK;
+}
+
 static ombud_err sq_begin_file(ombud_store *base, const ombud_source *src,
                                  int64_t *id)
 {
@@ -1072,7 +1099,7 @@ static ombud_err sq_begin_file(ombud_store *base, const ombud_source *src,
         return err;
     }
     *id = sqlite3_last_insert_rowid(st->db);
-    if ((err = bulk_index(st, src->kind)))
+    if ((err = row_floors(st)) || (err = bulk_index(st, src->kind)))
         sq_abort_file(&st->base);
     return err;
 }
