@@ -176,6 +176,27 @@ static ombud_err check_counts(ombud_store *st, int64_t source_id,
                        (long long)n[1]);
 }
 
+/*
+ * The file's span (source_spans): when a source's rows lie wholly before,
+ * in or after a period, the data-quality notes say so without counting
+ * them (ombud_store_source_spread). Counting read every row of every
+ * file in the store for every report: on a store of ten months, most of
+ * the time of a month's PDF.
+ */
+static ombud_err record_span(ombud_store *st, int64_t source_id)
+{
+    int floor;
+    char *sql = ombud_span_sql(st->file_kind, &floor);
+    ombud_err err;
+
+    if (!sql)
+        return OMBUD_OK;
+    ombud_sql_arg a[2] = {num_arg(source_id), num_arg(st->floor[floor])};
+    err = st->be->exec(st, "recording the file's span", sql, a, 2, NULL);
+    g_free(sql);
+    return err;
+}
+
 ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
                                ombud_counts *counts)
 {
@@ -183,6 +204,7 @@ ombud_err ombud_store_end_file(ombud_store *st, int64_t source_id,
 
     if ((err = st->be->end_rows(st, source_id, counts)) ||
         (err = check_counts(st, source_id, counts)) ||
+        (err = record_span(st, source_id)) ||
         (err = st->be->commit_file(st, source_id, counts))) {
         ombud_store_abort_file(st);
         return err;
@@ -200,6 +222,37 @@ int64_t ombud_store_last_file(const ombud_store *st)
 
 /* ---- data quality ------------------------------------------------------------ */
 
+/* The spread from the source's span (record_span) when its rows lie
+ * wholly before, in or after [@from, @to): *@done then. A store made
+ * before spans were recorded has none: the rows are counted. */
+static ombud_err spread_of_span(ombud_store *st, int64_t source_id,
+                                int64_t from, int64_t to, int64_t out[3],
+                                int *done)
+{
+    ombud_sql_arg a = num_arg(source_id);
+    int64_t span[3];   /* first_at, last_at, timed */
+    int rows = 0, place = -1;
+    ombud_err err;
+
+    *done = 0;
+    if ((err = query_ints(st, "reading a file's span", ombud_span_get_sql,
+                          &a, 1, span, 3, &rows)) || rows != 1)
+        return err;
+    if (!span[2])
+        place = 1;               /* no row has a time: 0, 0, 0 */
+    else if (span[1] < from)
+        place = 0;
+    else if (span[0] >= to)
+        place = 2;
+    else if (span[0] >= from && span[1] < to)
+        place = 1;
+    if (place < 0)
+        return OMBUD_OK;
+    out[place] = span[2];
+    *done = 1;
+    return OMBUD_OK;
+}
+
 ombud_err ombud_store_source_spread(ombud_store *st, int64_t source_id,
                                     const char *kind, int64_t from, int64_t to,
                                     int64_t out[3])
@@ -207,19 +260,17 @@ ombud_err ombud_store_source_spread(ombud_store *st, int64_t source_id,
     char *sql = ombud_spread_sql(kind);
     ombud_sql_arg a[3] = {num_arg(source_id), num_arg(from), num_arg(to)};
     ombud_err err;
+    int done;
 
     out[0] = out[1] = out[2] = 0;
     if (!sql)
         return OMBUD_OK;
-    if (st->be->source_spread) {
-        int done = 0;
+    err = spread_of_span(st, source_id, from, to, out, &done);
+    if (!err && !done && st->be->source_spread)
         err = st->be->source_spread(st, source_id, kind, from, to, out, &done);
-        if (err || done) {
-            g_free(sql);
-            return err;
-        }
-    }
-    err = query_ints(st, "counting rows by period", sql, a, 3, out, 3, NULL);
+    if (!err && !done)
+        err = query_ints(st, "counting rows by period", sql, a, 3, out, 3,
+                         NULL);
     g_free(sql);
     return err;
 }
@@ -419,6 +470,9 @@ static ombud_err forget_source(ombud_store *st, int64_t id,
     if ((err = st->be->exec(st, "removing a source's rejects", "DELETE FROM "
                             "rejects WHERE source_id = $1", &a, 1,
                             &out->rejects)) ||
+        (err = st->be->exec(st, "removing a source's span", "DELETE FROM "
+                            "source_spans WHERE source_id = $1", &a, 1,
+                            NULL)) ||
         (err = st->be->exec(st, "removing a source", "DELETE FROM sources "
                             "WHERE id = $1", &a, 1, &k)))
         return err;
@@ -907,6 +961,7 @@ ombud_err ombud_store_begin_file(ombud_store *st, const ombud_source *src,
     st->dup_ud = src->dup_ud;
     for (int i = 0; i < OMBUD_ROW_TABLES; i++)
         st->floor[i] = INT64_MIN;
+    snprintf(st->file_kind, sizeof st->file_kind, "%s", src->kind);
     err = st->be->begin_file(st, src, id);
     st->in_file = 1;  /* even on error: close rolls back what was begun */
     return err;

@@ -29,7 +29,8 @@
  * The part of every open store the façade keeps. Each backend's handle
  * starts with one (so a pointer to either is a pointer to both).
  */
-/** The tables ombud_count_rows_sql counts a file's rows in (rejects last). */
+/** The tables ombud_count_rows_sql counts a file's rows in: those of
+ *  ombud_source_tables, then rejects. */
 #define OMBUD_ROW_TABLES 11
 
 struct ombud_store {
@@ -51,6 +52,7 @@ struct ombud_store {
      *  in begin_file, else they stay INT64_MIN. The row count then reads
      *  the file's rows, not every month's. */
     int64_t floor[OMBUD_ROW_TABLES];
+    char file_kind[32];    /**< the kind of the file being imported */
     ombud_dup_fn on_dup;   /**< the file's (ombud_source), while one is */
     void *dup_ud;          /**< being imported */
     struct ombud_figure_run *figs; /**< figures not yet written (store.c) */
@@ -408,6 +410,13 @@ void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
 /** The statement counting a source's rows before, in and after a period
  *  (g_free), or NULL for a kind whose rows have no time. */
 char *ombud_spread_sql(const char *kind);
+/** The statement recording the span of a file of @p kind (g_free; $1 its
+ *  source id, $2 the floor of its table, whose index into struct
+ *  ombud_store's floor goes to @p floor), or NULL for a kind whose rows
+ *  have no time. */
+char *ombud_span_sql(const char *kind, int *floor);
+/** A source's span as recorded ($1: its id): first_at, last_at, timed. */
+extern const char ombud_span_get_sql[];
 /** The table of @p kind's rows and its time column (static strings)
  *  into @p tbl, @p col: 1, or 0 for a kind whose rows have no time. */
 int ombud_spread_table(const char *kind, const char **tbl, const char **col);
@@ -510,8 +519,6 @@ extern const char *const ombud_drop_result_sql[];
 /** Rows stored and rejected for source $1 (store.c checks the counts),
  *  each table's above its floor ($2..$12, struct ombud_store). */
 extern const char ombud_count_rows_sql[];
-/** The tables it counts in, in the order of their floors. */
-extern const char *const ombud_row_tables[OMBUD_ROW_TABLES];
 /** The earlier checks a report's history may show (sql.c). */
 extern const char ombud_earlier_checks_sql[];
 

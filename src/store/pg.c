@@ -478,8 +478,21 @@ static const char revision5_sql[] =
     "  UPDATE SET value = EXCLUDED.value;"
     "UPDATE meta SET value = '5' WHERE key = 'schema_version';";
 
+/* Revision 6: each file's span (store.c, record_span), so that a report
+ * need not count every file's rows against its period. A store upgraded
+ * has no spans for the files it holds: those are counted, as before. No
+ * REFERENCES, as in SQLite. */
+static const char revision6_sql[] =
+    "CREATE TABLE IF NOT EXISTS source_spans ("
+    "  source_id bigint PRIMARY KEY,"
+    "  first_at bigint,"
+    "  last_at bigint,"
+    "  timed bigint NOT NULL);"
+    "INSERT INTO meta VALUES ('pg_revision', '6') ON CONFLICT (key) DO "
+    "  UPDATE SET value = EXCLUDED.value;";
+
 /* The revision of the PostgreSQL schema this build writes (see above). */
-#define PG_REVISION 5
+#define PG_REVISION 6
 
 /* ---- parameters ------------------------------------------------------------- */
 
@@ -757,8 +770,12 @@ static ombud_err upgrade_revision(ombud_pg *pg)
     if (revision < 4 && (err = run_script(pg, "upgrading the schema "
                                           "(evidence lines)", revision4_sql)))
         return err;
-    if ((err = run_script(pg, "upgrading the schema (restoration steps)",
+    if (revision < 5 &&
+        (err = run_script(pg, "upgrading the schema (restoration steps)",
                           revision5_sql)))
+        return err;
+    if ((err = run_script(pg, "upgrading the schema (file spans)",
+                          revision6_sql)))
         return err;
     /* After revision 5: the evidence may name any table, outage_steps too. */
     return revision < 4 ? run_script(pg, "upgrading the schema (evidence "

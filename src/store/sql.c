@@ -15,14 +15,10 @@
 
 /* The rows of a source and its rejects, for the row accounting: a call
  * leg built from N log lines counts N. A file's rows lie above the ids
- * its tables held when it began ($2..$12, in ombud_row_tables' order): a
+ * its tables held when it began ($2..$12: ombud_source_tables', then the
+ * rejects'): a
  * table has no index on source_id, and without the bound the count read
  * every month the store holds, for every file imported. */
-const char *const ombud_row_tables[OMBUD_ROW_TABLES] = {
-    "outages", "call_legs", "billing_events", "appointments", "orders",
-    "accounts", "cdr_records", "customers", "outage_steps", "snapshots",
-    "rejects"};
-
 const char ombud_count_rows_sql[] =
     "SELECT (SELECT count(*) FROM outages WHERE source_id = $1 AND id > $2)"
     " + (SELECT coalesce(sum(nlines), 0) FROM call_legs WHERE source_id = $1"
@@ -288,6 +284,29 @@ char *ombud_spread_sql(const char *kind)
                            "count(*) FILTER (WHERE %s >= $3) FROM %s "
                            "WHERE source_id = $1", col, col, col, col, tbl);
 }
+
+/* A file's span, recorded as it ends: the earliest and latest time of its
+ * rows in @kind's table (ombud_spread_table) and how many have one, above
+ * the table's floor $2. A row may be left by an older ombud's forget,
+ * which knew no spans: a source id used again replaces it. */
+char *ombud_span_sql(const char *kind, int *floor)
+{
+    const char *tbl, *col;
+
+    if (!ombud_spread_table(kind, &tbl, &col))
+        return NULL;
+    for (*floor = 0; strcmp(ombud_source_tables[*floor], tbl); ++*floor)
+        ;
+    return g_strdup_printf("INSERT INTO source_spans (source_id, first_at, "
+                           "last_at, timed) SELECT $1, min(%s), max(%s), "
+                           "count(%s) FROM %s WHERE source_id = $1 AND id > "
+                           "$2 ON CONFLICT (source_id) DO UPDATE SET first_at "
+                           "= excluded.first_at, last_at = excluded.last_at, "
+                           "timed = excluded.timed", col, col, col, tbl);
+}
+
+const char ombud_span_get_sql[] =
+    "SELECT first_at, last_at, timed FROM source_spans WHERE source_id = $1";
 
 const char *ombud_filter_sql(const char *what, int find)
 {

@@ -71,6 +71,13 @@ static const char schema_sql[] =
     "  settings TEXT,"
     "  notes TEXT,"
     "  UNIQUE (kind, sha256));"
+    /* A file's span (store.c, record_span). No REFERENCES: an ombud from
+     * before spans forgets a source without its span. */
+    "CREATE TABLE IF NOT EXISTS source_spans ("
+    "  source_id INTEGER PRIMARY KEY,"
+    "  first_at INTEGER,"
+    "  last_at INTEGER,"
+    "  timed INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS outages ("
     "  id INTEGER PRIMARY KEY,"
     "  source_id INTEGER NOT NULL REFERENCES sources(id),"
@@ -1054,7 +1061,10 @@ static ombud_err row_floors(sq_store *st)
         int rc;
 
         snprintf(sql, sizeof sql, "SELECT max(id) FROM %s",
-                 ombud_row_tables[i]);
+                 i < OMBUD_ROW_TABLES - 1 ? ombud_source_tables[i]
+                                          : "rejects");
+        assert(i < OMBUD_ROW_TABLES - 1 ? ombud_source_tables[i] != NULL
+                                        : !ombud_source_tables[i]);
         if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
             return db_error(st, "recording the source file");
         rc = sqlite3_step(s);

@@ -568,7 +568,7 @@ psq old "DROP TABLE appointments, orders, accounts, cdr_records; ALTER TABLE cal
 "$bin" ingest --db "$PG" --tz Europe/London --appointments a.csv >old.out 2>&1
 eq "old store exit" 0 $?
 has old.out "a.csv: 3 read, 2 stored, 1 rejected"
-eq "old store revision" 5 "$(psq old "SELECT value FROM meta WHERE key = 'pg_revision'")"
+eq "old store revision" 6 "$(psq old "SELECT value FROM meta WHERE key = 'pg_revision'")"
 eq "old store schema" 5 "$(psq old "SELECT value FROM meta WHERE key = 'schema_version'")"
 # Revision 3: what a check was filed under, with the defaults of before.
 eq "old store checks columns" "2" "$(psq old "SELECT count(*) FROM information_schema.columns WHERE table_name = 'checks' AND column_name IN ('max_rejected_bp', 'allow_incomplete')")"
@@ -592,14 +592,14 @@ eq "revision 3 store report exit" 0 $?
 "$bin" report --db "$R" -o b.pdf >/dev/null 2>&1
 cmp -s a.xlsx b.xlsx || fail "revision 3 store: the XLSX differs after the upgrade"
 cmp -s a.pdf b.pdf || fail "revision 3 store: the PDF differs after the upgrade"
-eq "revision 3 store filled" "0|5" "$(psq rev3 "SELECT count(*) FILTER (WHERE source_id IS NULL), (SELECT value FROM meta WHERE key = 'pg_revision') FROM evidence")"
+eq "revision 3 store filled" "0|6" "$(psq rev3 "SELECT count(*) FILTER (WHERE source_id IS NULL), (SELECT value FROM meta WHERE key = 'pg_revision') FROM evidence")"
 eq "revision 3 store figures" "$nfig|$nfig|0" "$(psq rev3 "SELECT (SELECT count(*) FROM figures), count(*), count(more) FROM figure_runs")"
 # Revision 5: a revision 4 store (no snapshots table) gains the table.
 psq rev3 "DROP TABLE snapshots; UPDATE meta SET value = '4' WHERE key IN ('schema_version', 'pg_revision')" >/dev/null
 "$bin" report --db "$R" -o c.xlsx >/dev/null 2>&1
 eq "revision 4 store report exit" 0 $?
 cmp -s a.xlsx c.xlsx || fail "revision 4 store: the XLSX differs after the upgrade"
-eq "revision 4 store upgraded" "5|5|0" "$(psq rev3 "SELECT (SELECT value FROM meta WHERE key = 'pg_revision'), (SELECT value FROM meta WHERE key = 'schema_version'), count(*) FROM snapshots")"
+eq "revision 4 store upgraded" "6|5|0" "$(psq rev3 "SELECT (SELECT value FROM meta WHERE key = 'pg_revision'), (SELECT value FROM meta WHERE key = 'schema_version'), count(*) FROM snapshots")"
 # A newer revision is refused, as a newer schema is.
 psq old "UPDATE meta SET value = '99' WHERE key = 'pg_revision'" >/dev/null
 "$bin" report --db "$PG" -o x.xlsx >new.out 2>&1

@@ -14,6 +14,14 @@
 #          nothing stored                          -> 0, 0, 0
 #   r.csv (after q.csv): R1 2026-09-01 (before), R2 2026-10-02 (in)
 #                                                  -> 1, 1, 0
+# Third store: files wholly on one side, read from the span each file's
+# import recorded (source_spans) without counting its rows:
+#   c.csv: 2026-09-10, 2026-09-30 23:59:59          -> 2, 0, 0
+#   d.csv: 2026-10-01 00:00:00, 2026-10-31 23:59:59 -> 0, 2, 0
+#   e.csv: 2026-11-01 00:00:00, 2026-11-20          -> 0, 0, 2
+# and the same once the spans are gone (a store from before them: its
+# rows are counted), and again after d.csv is forgotten and imported anew
+# (its span goes with it and comes back).
 
 cat > g.ini <<'INI'
 [filing]
@@ -76,3 +84,34 @@ expect_exit 0
 pdftotext -layout qr.pdf - | tr -s ' \n' '  ' > qr.txt
 expect_true "q.csv's spread: nothing stored" grep -qF "$(note q.csv 1 0 1 100.00% 0 0 0)" qr.txt
 expect_true "r.csv's spread" grep -qF "Note: $(note r.csv 2 2 0 0.00% 1 1 0)" qr.txt
+
+# Third store: wholly before, in, after (worked above).
+span_file() { # NAME ID1 AT1 ID2 AT2
+    printf 'call_id,queue,arrived_at,answered_at,ended_at,outcome\n' > "$1"
+    printf '%s,tech,%s,%s,%s,answered\n' "$2" "$3" "$3" "$3" "$4" "$5" "$5" "$5" >> "$1"
+}
+span_file c.csv C1 2026-09-10T10:00:00Z C2 2026-09-30T23:59:59Z
+span_file d.csv D1 2026-10-01T00:00:00Z D2 2026-10-31T23:59:59Z
+span_file e.csv E1 2026-11-01T00:00:00Z E2 2026-11-20T10:00:00Z
+DB=cde.db
+for f in c.csv d.csv e.csv; do ingest --tz UTC --calls "$f"; expect_exit 0; done
+expect_eq "a span per file" "3" "$(sqlite3 "$DB" 'SELECT count(*) FROM source_spans WHERE timed = 2')"
+spreads() { # PDF: the three notes as found
+    run_ombud report --db "$DB" -o "$1"
+    expect_exit 0
+    pdftotext -layout "$1" - | tr -s ' \n' '  ' > "$1.txt"
+    expect_true "c.csv wholly before ($1)" grep -qF "Note: $(note c.csv 2 2 0 0.00% 2 0 0)" "$1.txt"
+    expect_true "d.csv wholly in ($1)" grep -qF "Note: $(note d.csv 2 2 0 0.00% 0 2 0)" "$1.txt"
+    expect_true "e.csv wholly after ($1)" grep -qF "Note: $(note e.csv 2 2 0 0.00% 0 0 2)" "$1.txt"
+}
+run_ombud check --db "$DB" --guarantees g.ini --period 2026-10
+spreads spans.pdf
+sqlite3 "$DB" 'DELETE FROM source_spans'
+spreads counted.pdf
+run_ombud forget --db "$DB" d.csv
+expect_exit 0
+ingest --tz UTC --calls d.csv
+expect_exit 0
+expect_eq "d.csv's span back" "1" "$(sqlite3 "$DB" 'SELECT count(*) FROM source_spans')"
+run_ombud check --db "$DB" --guarantees g.ini --period 2026-10
+spreads again.pdf
