@@ -1164,10 +1164,13 @@ ombud_err ombud_store_each_promise(ombud_store *st, int64_t from, int64_t to,
     return st->be->each_promise(st, from, to, fn, ud);
 }
 
-ombud_err ombud_store_each_billing(ombud_store *st, int64_t from, int64_t to,
-                                   ombud_billing_fn fn, void *ud)
+ombud_err ombud_store_each_noticed_billing(ombud_store *st,
+                                           int64_t notice_from,
+                                           int64_t notice_to, int64_t to,
+                                           ombud_billing_fn fn, void *ud)
 {
-    return st->be->each_billing(st, from, to, fn, ud);
+    return st->be->each_noticed_billing(st, notice_from, notice_to, to, fn,
+                                        ud);
 }
 
 ombud_err ombud_store_outage_restored(ombud_store *st, const char *outage_id,

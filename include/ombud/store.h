@@ -577,12 +577,17 @@ ombud_err ombud_store_each_promise(ombud_store *st, int64_t from, int64_t to,
 typedef int (*ombud_billing_fn)(void *ud, int64_t row_id, const ombud_billing *b);
 
 /**
- * @brief Each billing event posted in [@p from, @p to), ordered by
- * account, posted_at, row id. (One account's rows for a credit are asked
- * with ombud_store_ask_billing.)
+ * @brief The billing history of each account with a notice posted in
+ * [@p notice_from, @p notice_to): every event of the account posted before
+ * @p to, ordered by account, posted_at, row id. Accounts without such a
+ * notice are not read: on a store of many months, reading every account's
+ * history was most of a check's time. (One account's rows for a credit
+ * are asked with ombud_store_ask_billing.)
  */
-ombud_err ombud_store_each_billing(ombud_store *st, int64_t from, int64_t to,
-                                   ombud_billing_fn fn, void *ud);
+ombud_err ombud_store_each_noticed_billing(ombud_store *st,
+                                           int64_t notice_from,
+                                           int64_t notice_to, int64_t to,
+                                           ombud_billing_fn fn, void *ud);
 
 /**
  * @brief Look up an outage by id: its row id (0 if unknown) and restored_at

@@ -304,9 +304,12 @@ static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
 
     s.events = g_array_new(FALSE, FALSE, sizeof(event));
     /* The balance is the account's whole history: any year cut from it
-     * would turn the payment of a bill before the cut into a surplus. */
-    err = ombud_store_each_billing(ctx->store, INT64_MIN,
-                                   ctx->to + g->v[K_GRACE].num, on_billing, &s);
+     * would turn the payment of a bill before the cut into a surplus.
+     * Only accounts with a notice in the period are judged, so only
+     * theirs is read. */
+    err = ombud_store_each_noticed_billing(ctx->store, ctx->from, ctx->to,
+                                           ctx->to + g->v[K_GRACE].num,
+                                           on_billing, &s);
     if (!err)
         err = s.err;
     if (!err && s.account)

@@ -210,8 +210,8 @@ struct ombud_store_be {
         ombud_snapshot_fn fn, void *ud);
     ombud_err (*each_promise)(ombud_store *st, int64_t from, int64_t to,
         ombud_promise_fn fn, void *ud);
-    ombud_err (*each_billing)(ombud_store *st, int64_t from, int64_t to,
-        ombud_billing_fn fn, void *ud);
+    ombud_err (*each_noticed_billing)(ombud_store *st, int64_t notice_from,
+        int64_t notice_to, int64_t to, ombud_billing_fn fn, void *ud);
     ombud_err (*outage_restored)(ombud_store *st, const char *outage_id,
         int64_t *row_id, int64_t *restored_at);
     ombud_err (*ask_billing)(ombud_store *st, int64_t tag,
@@ -323,7 +323,7 @@ struct ombud_store_be {
     .each_step = p##_each_step, \
     .each_appointment = p##_each_appointment, .each_order = p##_each_order, \
     .each_customers = p##_each_customers, .each_promise = p##_each_promise, \
-    .each_billing = p##_each_billing, \
+    .each_noticed_billing = p##_each_noticed_billing, \
     .outage_restored = p##_outage_restored, .ask_billing = p##_ask_billing, \
     .each_asked_billing = p##_each_asked_billing, \
     .each_leg_grouped = p##_each_leg_grouped, \

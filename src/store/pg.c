@@ -2511,16 +2511,23 @@ static int billing_row(void *ud, const PGresult *r, int row)
     return ((ombud_billing_fn)w->fn)(w->ud, col_int(r, row, 0), &b);
 }
 
-static ombud_err pg_each_billing(ombud_store *base, int64_t from, int64_t to,
-                                ombud_billing_fn fn, void *ud)
+/* The notices' accounts from the period's partitions; their histories
+ * through each month's (account_id, posted_at) index. */
+static ombud_err pg_each_noticed_billing(ombud_store *base,
+                                         int64_t notice_from,
+                                         int64_t notice_to, int64_t to,
+                                         ombud_billing_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
     walk w = {(void *)fn, ud, NULL};
     prm p = {0};
 
-    p_period(&p, from, to);
+    p_period(&p, notice_from, notice_to);
+    p_int(&p, to);
     return each_row(pg, "reading evidence", "SELECT " BILLING_COLUMNS " FROM "
-                    "billing_events WHERE posted_at >= $1 AND posted_at < $2 "
+                    "billing_events WHERE posted_at < $3 AND account_id IN "
+                    "(SELECT account_id FROM billing_events WHERE kind = "
+                    "'notice' AND posted_at >= $1 AND posted_at < $2) "
                     "ORDER BY account_id, posted_at, id", &p, billing_row, &w);
 }
 

@@ -2279,7 +2279,7 @@ static ombud_err sq_add_figure(ombud_store *base, int64_t result_id,
 /* ---- more readers (billing, groups, areas) -------------------------------- */
 
 /* The billing columns of a row read at column @i (order as in
- * OMBUD_ASKED_BILLING_SQL and ombud_store_each_billing). */
+ * OMBUD_ASKED_BILLING_SQL and ombud_store_each_noticed_billing). */
 static ombud_billing read_billing(sqlite3_stmt *s, int i)
 {
     return (ombud_billing){col_text(s, i + 1), col_text(s, i + 2),
@@ -2291,8 +2291,13 @@ static ombud_billing read_billing(sqlite3_stmt *s, int i)
                            col_text(s, i + 11), col_text(s, i + 12)};
 }
 
-static ombud_err sq_each_billing(ombud_store *base, int64_t from, int64_t to,
-                                   ombud_billing_fn fn, void *ud)
+/* The accounts come from a scan of billing for the period's notices (no
+ * index on the posting time), their histories from billing_account_at,
+ * in its order. */
+static ombud_err sq_each_noticed_billing(ombud_store *base,
+                                         int64_t notice_from,
+                                         int64_t notice_to, int64_t to,
+                                         ombud_billing_fn fn, void *ud)
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s;
@@ -2303,10 +2308,14 @@ static ombud_err sq_each_billing(ombud_store *base, int64_t from, int64_t to,
     if ((err = prepare_period(st, "SELECT id, account_id, kind, posted_at, "
                               "amount, currency, service, period_start, "
                               "period_end, due_at, reference, description, "
-                              "area FROM billing_events WHERE posted_at >= ?1 "
-                              "AND posted_at < ?2 ORDER BY account_id, "
-                              "posted_at, id", from, to, &s)))
+                              "area FROM billing_events WHERE posted_at < ?3 "
+                              "AND account_id IN (SELECT account_id FROM "
+                              "billing_events WHERE kind = 'notice' AND "
+                              "posted_at >= ?1 AND posted_at < ?2) ORDER BY "
+                              "account_id, posted_at, id", notice_from,
+                              notice_to, &s)))
         return err;
+    sqlite3_bind_int64(s, 3, to);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         b = read_billing(s, 0);
         if (fn(ud, sqlite3_column_int64(s, 0), &b))

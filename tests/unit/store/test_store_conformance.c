@@ -916,11 +916,13 @@ static void store_billing(void)
     end(id, 6, 6, 0, 0);
 }
 
-/* Posted in [from, to), by account (bytes: "ACC-A" < "ACC-B" < "acc-a"),
- * then posting time; a blank amount stays blank. */
+/* The history of each account with a notice in [notice_from, notice_to),
+ * every row posted before to, by account then posting time; a blank
+ * amount stays blank. Only ACC-A has a notice (October 3): ACC-B and
+ * acc-a (bytes differ) are not read. */
 static void test_each_billing(void **state)
 {
-    seen s = {0};
+    seen s = {0}, later = {0}, none = {0};
     int64_t last = 0;
     (void)state;
     /* No billing yet: none. Then the latest posting, NOV's payment. */
@@ -929,15 +931,28 @@ static void test_each_billing(void **state)
     store_billing();
     assert_int_equal(ombud_store_billing_last(st, &last), OMBUD_OK);
     assert_int_equal(last, NOV);
-    assert_int_equal(ombud_store_each_billing(st, OCT, NOV, on_bill, &s),
-                     OMBUD_OK);
+    assert_int_equal(ombud_store_each_noticed_billing(st, OCT, NOV, NOV,
+                                                      on_bill, &s), OMBUD_OK);
     assert_string_equal(s.text,
         "ACC-A|payment|2026-10-01 00:00:00|4000|USD|-|-|-|-|-|-|-\n"
         "ACC-A|notice|2026-10-03 00:00:00|-|USD|-|-|-|-|-|-|-\n"
         "ACC-A|charge|2026-10-20 00:00:00|5000|USD|fibre|2026-10-01 00:00:00|"
+        "2026-10-31 00:00:00|2026-10-25 00:00:00|-|monthly|North\n");
+    /* Up to a second past NOV: its payment too; history before the
+     * notices' window is read (the notice's own window is October 3). */
+    assert_int_equal(ombud_store_each_noticed_billing(st, UTC(2026, 10, 3, 0,
+                     0, 0), UTC(2026, 10, 3, 0, 0, 1), NOV + 1, on_bill,
+                     &later), OMBUD_OK);
+    assert_string_equal(later.text,
+        "ACC-A|payment|2026-10-01 00:00:00|4000|USD|-|-|-|-|-|-|-\n"
+        "ACC-A|notice|2026-10-03 00:00:00|-|USD|-|-|-|-|-|-|-\n"
+        "ACC-A|charge|2026-10-20 00:00:00|5000|USD|fibre|2026-10-01 00:00:00|"
         "2026-10-31 00:00:00|2026-10-25 00:00:00|-|monthly|North\n"
-        "ACC-B|credit|2026-10-02 00:00:00|-978|USD|fibre|-|-|-|O-6|-|-\n"
-        "acc-a|charge|2026-10-05 00:00:00|5000|USD|-|-|-|-|-|-|-\n");
+        "ACC-A|payment|2026-11-01 00:00:00|5000|USD|-|-|-|-|-|-|-\n");
+    /* No notice from October 4 on: nothing. */
+    assert_int_equal(ombud_store_each_noticed_billing(st, UTC(2026, 10, 4, 0,
+                     0, 0), NOV, NOV + 1, on_bill, &none), OMBUD_OK);
+    assert_string_equal(none.text, "");
 }
 
 /* Appointments whose window starts in [from, to), in window order: A-4's
