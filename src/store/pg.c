@@ -136,6 +136,7 @@ typedef struct ombud_pg {
     int n_ids, used_ids; /* how many reserved, how many handed out */
     GString *asks;       /* queued billing look-ups as COPY rows (owned) */
     ombud_leg_memo legs; /* the legs the check read last (backend.h) */
+    ombud_leg_memo bills; /* the same for the billing histories read */
     GHashTable *outages; /* ticket id -> outage_end (row 0: none), each
                             ticket of the check's period, read once per
                             check (owned); NULL: ask per outage */
@@ -2508,6 +2509,13 @@ static int billing_row(void *ud, const PGresult *r, int row)
     ombud_billing b;
 
     read_billing(r, row, 0, &b);
+    /* Its place (columns 13, 14), for the evidence that may name it: a
+     * history reaches back before the period, which the end of the
+     * check's fill by period cannot prune to (ten months' partitions
+     * probed per row). */
+    ombud_leg_memo_put(&w->pg->bills, col_int(r, row, 0), col_int(r, row, 13),
+                       PQgetvalue(r, row, 14),
+                       (size_t)PQgetlength(r, row, 14));
     return ((ombud_billing_fn)w->fn)(w->ud, col_int(r, row, 0), &b);
 }
 
@@ -2519,12 +2527,13 @@ static ombud_err pg_each_noticed_billing(ombud_store *base,
                                          ombud_billing_fn fn, void *ud)
 {
     ombud_pg *pg = (ombud_pg *)base;
-    walk w = {(void *)fn, ud, NULL};
+    walk w = {(void *)fn, ud, pg};
     prm p = {0};
 
     p_period(&p, notice_from, notice_to);
     p_int(&p, to);
-    return each_row(pg, "reading evidence", "SELECT " BILLING_COLUMNS " FROM "
+    return each_row(pg, "reading evidence", "SELECT " BILLING_COLUMNS ", "
+                    "source_id, " OMBUD_ROW_LINES("") " FROM "
                     "billing_events WHERE posted_at < $3 AND account_id IN "
                     "(SELECT account_id FROM billing_events WHERE kind = "
                     "'notice' AND posted_at >= $1 AND posted_at < $2) "
@@ -2900,6 +2909,7 @@ static ombud_err pg_begin_check(ombud_store *base, const ombud_check *c)
         return err;
     pg->in_check = 1;
     ombud_leg_memo_clear(&pg->legs);
+    ombud_leg_memo_clear(&pg->bills);
     forget_outages(pg);
     return OMBUD_OK;
 }
@@ -3234,6 +3244,8 @@ static ombud_err pg_add_evidence(ombud_store *base, int64_t breach_id,
 
     if (!strcmp(table, "call_legs"))
         ombud_leg_memo_get(&pg->legs, row_id, &lp);
+    else if (!strcmp(table, "billing_events"))
+        ombud_leg_memo_get(&pg->bills, row_id, &lp);
     return add_evidence_row(pg, breach_id, table, row_id, &lp);
 }
 
