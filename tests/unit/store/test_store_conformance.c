@@ -1850,6 +1850,84 @@ static void test_earlier_checks(void **state)
                         "2026-08-01 00:00:00..2026-09-01 00:00:00");
 }
 
+/*
+ * Where each file's rows fall against a period (ombud_store_source_spread):
+ * answered from the span its import recorded when the file lies wholly on
+ * one side, else counted; the same either way. Worked by hand:
+ *   A (calls): Sep 30 23:59:59, Oct 1 00:00:00, Oct 31 23:59:59
+ *   B (calls): Sep 10, Sep 30 23:59:59      C (calls): Nov 1 00:00:00, Nov 20
+ *   D (calls): Oct 1 00:00:00, Oct 31 23:59:59
+ *   E (outages): started Oct 5 and Oct 6
+ * October: A 1,2,0  B 2,0,0  C 0,0,2  D 0,2,0  E 0,2,0
+ * September [Sep 1, Oct 1): A 0,1,2  B 0,2,0  C 0,0,2  D 0,0,2  E 0,0,2
+ */
+static int64_t spread_calls(const char *name, int n, const char *id1,
+                            int64_t t1, const char *id2, int64_t t2)
+{
+    ombud_call_leg a = leg(id1, "tech", t1, t1 + 60, "abandoned", NULL),
+                   b = leg(id2, "tech", t2, t2 + 60, "abandoned", NULL);
+    int64_t id = begin("calls", name, n);
+
+    add_leg(id, 2, &a);
+    add_leg(id, 3, &b);
+    end(id, 2, 2, 0, 0);
+    return id;
+}
+
+static void expect_spread(int64_t id, const char *kind, int64_t from,
+                          int64_t to, int64_t before, int64_t in,
+                          int64_t after)
+{
+    int64_t out[3] = {-1, -1, -1};
+
+    assert_int_equal(ombud_store_source_spread(st, id, kind, from, to, out),
+                     OMBUD_OK);
+    assert_int_equal(out[0], before);
+    assert_int_equal(out[1], in);
+    assert_int_equal(out[2], after);
+}
+
+static void test_source_spread(void **state)
+{
+    ombud_call_leg a1 = leg("A-1", "tech", OCT - 1, OCT + 59, "abandoned",
+                            NULL),
+                   a2 = leg("A-2", "tech", OCT, OCT + 60, "abandoned", NULL),
+                   a3 = leg("A-3", "tech", NOV - 1, NOV + 59, "abandoned",
+                            NULL);
+    ombud_outage e1 = outage("E-1", UTC(2026, 10, 5, 0, 0, 0),
+                             OMBUD_TIME_NONE),
+                 e2 = outage("E-2", UTC(2026, 10, 6, 0, 0, 0),
+                             UTC(2026, 10, 7, 0, 0, 0));
+    int64_t sep = UTC(2026, 9, 1, 0, 0, 0), a, b, c, d, e;
+    (void)state;
+    a = begin("calls", "a.csv", 41);
+    add_leg(a, 2, &a1);
+    add_leg(a, 3, &a2);
+    add_leg(a, 4, &a3);
+    end(a, 3, 3, 0, 0);
+    b = spread_calls("b.csv", 42, "B-1", UTC(2026, 9, 10, 0, 0, 0), "B-2",
+                     OCT - 1);
+    c = spread_calls("c.csv", 43, "C-1", NOV, "C-2",
+                     UTC(2026, 11, 20, 0, 0, 0));
+    d = spread_calls("d.csv", 44, "D-1", OCT, "D-2", NOV - 1);
+    e = begin("outages", "e.csv", 45);
+    add_outage(e, 2, &e1);
+    add_outage(e, 3, &e2);
+    end(e, 2, 2, 0, 0);
+    expect_spread(a, "calls", OCT, NOV, 1, 2, 0);
+    expect_spread(b, "calls", OCT, NOV, 2, 0, 0);
+    expect_spread(c, "calls", OCT, NOV, 0, 0, 2);
+    expect_spread(d, "calls", OCT, NOV, 0, 2, 0);
+    expect_spread(e, "outages", OCT, NOV, 0, 2, 0);
+    expect_spread(a, "calls", sep, OCT, 0, 1, 2);
+    expect_spread(b, "calls", sep, OCT, 0, 2, 0);
+    expect_spread(c, "calls", sep, OCT, 0, 0, 2);
+    expect_spread(d, "calls", sep, OCT, 0, 0, 2);
+    expect_spread(e, "outages", sep, OCT, 0, 0, 2);
+    /* A kind whose rows have no time: zeros. */
+    expect_spread(e, "accounts", OCT, NOV, 0, 0, 0);
+}
+
 /* ---- 7: the findings digest ---------------------------------------------- */
 
 static void digest(int64_t check, char hex[65])
@@ -2559,7 +2637,7 @@ int main(void)
         T(test_each_leg_grouped),
         T(test_check_replaced),
         T(test_earlier_checks),
-        T(test_findings_digest), T(test_digest_chunks), T(test_expect_digest), T(test_defer), T(test_forget_refused), T(test_forget),
+        T(test_source_spread), T(test_findings_digest), T(test_digest_chunks), T(test_expect_digest), T(test_defer), T(test_forget_refused), T(test_forget),
         T(test_forget_digest), T(test_forget_accounts), T(test_duplicates),
         T(test_breach_cut),
 #undef T
