@@ -177,7 +177,7 @@ static ombud_err check_counts(ombud_store *st, int64_t source_id,
 }
 
 /*
- * The file's span (source_spans): when a source's rows lie wholly before,
+ * The file's span (sources.span_*): when a source's rows lie wholly before,
  * in or after a period, the data-quality notes say so without counting
  * them (ombud_store_source_spread). Counting read every row of every
  * file in the store for every report: on a store of ten months, most of
@@ -470,9 +470,6 @@ static ombud_err forget_source(ombud_store *st, int64_t id,
     if ((err = st->be->exec(st, "removing a source's rejects", "DELETE FROM "
                             "rejects WHERE source_id = $1", &a, 1,
                             &out->rejects)) ||
-        (err = st->be->exec(st, "removing a source's span", "DELETE FROM "
-                            "source_spans WHERE source_id = $1", &a, 1,
-                            NULL)) ||
         (err = st->be->exec(st, "removing a source", "DELETE FROM sources "
                             "WHERE id = $1", &a, 1, &k)))
         return err;
@@ -539,7 +536,6 @@ typedef struct digest {
                         writing the 1M-leg XLSX, and a GString's append a
                         twelfth of the digest */
     size_t len;      /* bytes in text */
-    int64_t breach;  /* the breach whose line is open */
     const char *src; /* the last evidence row's source id as text (in sha's
                         keys), and its checksum: most rows name the one
                         before's source */

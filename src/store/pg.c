@@ -479,16 +479,14 @@ static const char revision5_sql[] =
     "  UPDATE SET value = EXCLUDED.value;"
     "UPDATE meta SET value = '5' WHERE key = 'schema_version';";
 
-/* Revision 6: each file's span (store.c, record_span), so that a report
- * need not count every file's rows against its period. A store upgraded
- * has no spans for the files it holds: those are counted, as before. No
- * REFERENCES, as in SQLite. */
+/* Revision 6: each file's span on its source row (store.c, record_span),
+ * so that a report need not count every file's rows against its period.
+ * A store upgraded has no spans for the files it holds: those are
+ * counted, as before. */
 static const char revision6_sql[] =
-    "CREATE TABLE IF NOT EXISTS source_spans ("
-    "  source_id bigint PRIMARY KEY,"
-    "  first_at bigint,"
-    "  last_at bigint,"
-    "  timed bigint NOT NULL);"
+    "ALTER TABLE sources ADD COLUMN IF NOT EXISTS span_first bigint;"
+    "ALTER TABLE sources ADD COLUMN IF NOT EXISTS span_last bigint;"
+    "ALTER TABLE sources ADD COLUMN IF NOT EXISTS span_timed bigint;"
     "INSERT INTO meta VALUES ('pg_revision', '6') ON CONFLICT (key) DO "
     "  UPDATE SET value = EXCLUDED.value;";
 

@@ -285,10 +285,9 @@ char *ombud_spread_sql(const char *kind)
                            "WHERE source_id = $1", col, col, col, col, tbl);
 }
 
-/* A file's span, recorded as it ends: the earliest and latest time of its
- * rows in @kind's table (ombud_spread_table) and how many have one, above
- * the table's floor $2. A row may be left by an older ombud's forget,
- * which knew no spans: a source id used again replaces it. */
+/* A file's span, recorded on its source row as it ends: the earliest and
+ * latest time of its rows in @kind's table (ombud_spread_table) and how
+ * many have one, above the table's floor $2. */
 char *ombud_span_sql(const char *kind, int *floor)
 {
     const char *tbl, *col;
@@ -297,16 +296,15 @@ char *ombud_span_sql(const char *kind, int *floor)
         return NULL;
     for (*floor = 0; strcmp(ombud_source_tables[*floor], tbl); ++*floor)
         ;
-    return g_strdup_printf("INSERT INTO source_spans (source_id, first_at, "
-                           "last_at, timed) SELECT $1, min(%s), max(%s), "
+    return g_strdup_printf("UPDATE sources SET (span_first, span_last, "
+                           "span_timed) = (SELECT min(%s), max(%s), "
                            "count(%s) FROM %s WHERE source_id = $1 AND id > "
-                           "$2 ON CONFLICT (source_id) DO UPDATE SET first_at "
-                           "= excluded.first_at, last_at = excluded.last_at, "
-                           "timed = excluded.timed", col, col, col, tbl);
+                           "$2) WHERE id = $1", col, col, col, tbl);
 }
 
 const char ombud_span_get_sql[] =
-    "SELECT first_at, last_at, timed FROM source_spans WHERE source_id = $1";
+    "SELECT span_first, span_last, span_timed FROM sources WHERE id = $1 "
+    "AND span_timed IS NOT NULL";
 
 const char *ombud_filter_sql(const char *what, int find)
 {

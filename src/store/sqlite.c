@@ -70,14 +70,10 @@ static const char schema_sql[] =
     "  rows_counted INTEGER NOT NULL DEFAULT 0,"
     "  settings TEXT,"
     "  notes TEXT,"
+    "  span_first INTEGER,"
+    "  span_last INTEGER,"
+    "  span_timed INTEGER,"
     "  UNIQUE (kind, sha256));"
-    /* A file's span (store.c, record_span). No REFERENCES: an ombud from
-     * before spans forgets a source without its span. */
-    "CREATE TABLE IF NOT EXISTS source_spans ("
-    "  source_id INTEGER PRIMARY KEY,"
-    "  first_at INTEGER,"
-    "  last_at INTEGER,"
-    "  timed INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS outages ("
     "  id INTEGER PRIMARY KEY,"
     "  source_id INTEGER NOT NULL REFERENCES sources(id),"
@@ -741,6 +737,22 @@ static ombud_err upgrade_v3(sq_store *st)
     return exec(st, ombud_evidence_fill_sql);
 }
 
+/*
+ * Each file's span (store.c, record_span), on its source row: an ombud
+ * from before spans inserts sources without them (NULL: its rows are
+ * counted) and its forget takes them with the row, so no span can be
+ * left to a later file given the same id. No schema version of its own.
+ */
+static ombud_err add_span_columns(sq_store *st)
+{
+    ombud_err err;
+
+    if ((err = add_column(st, "sources", "span_first", "INTEGER")) ||
+        (err = add_column(st, "sources", "span_last", "INTEGER")))
+        return err;
+    return add_column(st, "sources", "span_timed", "INTEGER");
+}
+
 static ombud_err add_check_columns(sq_store *st)
 {
     ombud_err err;
@@ -772,7 +784,8 @@ static ombud_err create_schema(sq_store *st)
         (err = exec(st, snapshots_sql)) ||
         (err = exec(st, ombud_source_index_sql)) ||
         (err = schema_version(st, &version)) ||
-        (err = add_check_columns(st)))
+        (err = add_check_columns(st)) ||
+        (err = add_span_columns(st)))
         goto fail;
     if (version == 1 && (err = exec(st, upgrade_v1_sql)))
         goto fail;

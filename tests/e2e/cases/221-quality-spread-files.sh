@@ -15,13 +15,14 @@
 #   r.csv (after q.csv): R1 2026-09-01 (before), R2 2026-10-02 (in)
 #                                                  -> 1, 1, 0
 # Third store: files wholly on one side, read from the span each file's
-# import recorded (source_spans) without counting its rows:
+# import recorded (sources.span_*) without counting its rows:
 #   c.csv: 2026-09-10, 2026-09-30 23:59:59          -> 2, 0, 0
 #   d.csv: 2026-10-01 00:00:00, 2026-10-31 23:59:59 -> 0, 2, 0
 #   e.csv: 2026-11-01 00:00:00, 2026-11-20          -> 0, 0, 2
-# and the same once the spans are gone (a store from before them: its
-# rows are counted), and again after d.csv is forgotten and imported anew
-# (its span goes with it and comes back).
+# and the same once the span columns are gone (a store from before them,
+# upgraded when opened: its rows are counted), and again after d.csv is
+# forgotten and imported anew (its span goes with its source row and
+# comes back).
 
 cat > g.ini <<'INI'
 [filing]
@@ -95,7 +96,7 @@ span_file d.csv D1 2026-10-01T00:00:00Z D2 2026-10-31T23:59:59Z
 span_file e.csv E1 2026-11-01T00:00:00Z E2 2026-11-20T10:00:00Z
 DB=cde.db
 for f in c.csv d.csv e.csv; do ingest --tz UTC --calls "$f"; expect_exit 0; done
-expect_eq "a span per file" "3" "$(sqlite3 "$DB" 'SELECT count(*) FROM source_spans WHERE timed = 2')"
+expect_eq "a span per file" "3" "$(sqlite3 "$DB" 'SELECT count(*) FROM sources WHERE span_timed = 2')"
 spreads() { # PDF: the three notes as found
     run_ombud report --db "$DB" -o "$1"
     expect_exit 0
@@ -106,12 +107,14 @@ spreads() { # PDF: the three notes as found
 }
 run_ombud check --db "$DB" --guarantees g.ini --period 2026-10
 spreads spans.pdf
-sqlite3 "$DB" 'DELETE FROM source_spans'
+# A store from before spans: the columns go; the next ombud adds them
+# back, empty, and counts.
+sqlite3 "$DB" 'ALTER TABLE sources DROP COLUMN span_first; ALTER TABLE sources DROP COLUMN span_last; ALTER TABLE sources DROP COLUMN span_timed'
 spreads counted.pdf
 run_ombud forget --db "$DB" d.csv
 expect_exit 0
 ingest --tz UTC --calls d.csv
 expect_exit 0
-expect_eq "d.csv's span back" "1" "$(sqlite3 "$DB" 'SELECT count(*) FROM source_spans')"
+expect_eq "d.csv's span back" "d.csv" "$(sqlite3 "$DB" 'SELECT name FROM sources WHERE span_timed IS NOT NULL')"
 run_ombud check --db "$DB" --guarantees g.ini --period 2026-10
 spreads again.pdf
