@@ -88,7 +88,8 @@ static inline ombud_err ombud_be_dup(ombud_store *st, const ombud_dup *d)
  * The place (file and line(s)) of the call legs a check read last, by
  * row id modulo OMBUD_LEG_MEMO (legmemo.c says why). Each backend fills
  * it as it reads legs and empties it when a check begins: rows do not
- * change within one.
+ * change within one. PostgreSQL keeps a second one for the billing
+ * histories payment_notice reads (one table per memo: ids are a table's).
  */
 #define OMBUD_LEG_MEMO 4096
 typedef struct ombud_leg_memo {
@@ -415,7 +416,8 @@ char *ombud_spread_sql(const char *kind);
  *  ombud_store's floor goes to @p floor), or NULL for a kind whose rows
  *  have no time. */
 char *ombud_span_sql(const char *kind, int *floor);
-/** A source's span as recorded ($1: its id): first_at, last_at, timed. */
+/** A source's span as recorded ($1: its id): span_first, span_last,
+ *  span_timed; no row when none was. */
 extern const char ombud_span_get_sql[];
 /** The table of @p kind's rows and its time column (static strings)
  *  into @p tbl, @p col: 1, or 0 for a kind whose rows have no time. */

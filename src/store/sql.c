@@ -16,9 +16,8 @@
 /* The rows of a source and its rejects, for the row accounting: a call
  * leg built from N log lines counts N. A file's rows lie above the ids
  * its tables held when it began ($2..$12: ombud_source_tables', then the
- * rejects'): a
- * table has no index on source_id, and without the bound the count read
- * every month the store holds, for every file imported. */
+ * rejects'): a table has no index on source_id, and without the bound
+ * the count read every month the store holds, for every file imported. */
 const char ombud_count_rows_sql[] =
     "SELECT (SELECT count(*) FROM outages WHERE source_id = $1 AND id > $2)"
     " + (SELECT coalesce(sum(nlines), 0) FROM call_legs WHERE source_id = $1"
@@ -295,7 +294,7 @@ char *ombud_span_sql(const char *kind, int *floor)
     if (!ombud_spread_table(kind, &tbl, &col))
         return NULL;
     for (*floor = 0; strcmp(ombud_source_tables[*floor], tbl); ++*floor)
-        ;
+        assert(ombud_source_tables[*floor + 1]);  /* every tbl is one */
     return g_strdup_printf("UPDATE sources SET (span_first, span_last, "
                            "span_timed) = (SELECT min(%s), max(%s), "
                            "count(%s) FROM %s WHERE source_id = $1 AND id > "
