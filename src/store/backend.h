@@ -53,6 +53,15 @@ struct ombud_store {
      *  the file's rows, not every month's. */
     int64_t floor[OMBUD_ROW_TABLES];
     char file_kind[32];    /**< the kind of the file being imported */
+    /** The file's span (sources.span_*: first time, last time, rows
+     *  timed) in the table span_tbl (an ombud_source_tables index, -1:
+     *  the kind has none). A backend that sees each row as it is kept
+     *  sets span_known in begin_file and hands each one to
+     *  ombud_be_span(); else the façade reads the span back from the
+     *  table when the file ends (a second pass over the file's rows). */
+    int span_tbl;
+    int span_known;
+    int64_t span[3];
     ombud_dup_fn on_dup;   /**< the file's (ombud_source), while one is */
     void *dup_ud;          /**< being imported */
     struct ombud_figure_run *figs; /**< figures not yet written (store.c) */
@@ -82,6 +91,25 @@ typedef int (*ombud_be_figure_fn)(void *ud, const char *subject,
 static inline ombud_err ombud_be_dup(ombud_store *st, const ombud_dup *d)
 {
     return st->on_dup ? st->on_dup(st->dup_ud, d) : OMBUD_E_INTERNAL;
+}
+
+/** ombud_source_tables' indices, for ombud_be_span(). */
+enum { OMBUD_T_OUTAGES, OMBUD_T_CALL_LEGS, OMBUD_T_BILLING,
+       OMBUD_T_APPOINTMENTS, OMBUD_T_ORDERS, OMBUD_T_ACCOUNTS, OMBUD_T_CDR,
+       OMBUD_T_CUSTOMERS, OMBUD_T_STEPS, OMBUD_T_SNAPSHOTS };
+
+/** A row kept in table @p tbl whose spread time is @p t (@p timed 0:
+ *  NULL): into the file's span if that is the table it is read from. */
+static inline void ombud_be_span(ombud_store *st, int tbl, int64_t t,
+                                 int timed)
+{
+    if (tbl != st->span_tbl || !timed)
+        return;
+    if (!st->span[2] || t < st->span[0])
+        st->span[0] = t;
+    if (!st->span[2] || t > st->span[1])
+        st->span[1] = t;
+    st->span[2]++;
 }
 
 /**
@@ -411,11 +439,17 @@ void ombud_refs_add(ombud_refs *r, const char *name, size_t nlen,
 /** The statement counting a source's rows before, in and after a period
  *  (g_free), or NULL for a kind whose rows have no time. */
 char *ombud_spread_sql(const char *kind);
-/** The statement recording the span of a file of @p kind (g_free; $1 its
- *  source id, $2 the floor of its table, whose index into struct
- *  ombud_store's floor goes to @p floor), or NULL for a kind whose rows
- *  have no time. */
-char *ombud_span_sql(const char *kind, int *floor);
+/** The index into ombud_source_tables (and struct ombud_store's floor)
+ *  of the table a file of @p kind has its span in, or -1 for a kind
+ *  whose rows have no time. */
+int ombud_span_table(const char *kind);
+/** The statement recording the span of a file of @p kind from its rows
+ *  (g_free; $1 its source id, $2 the floor of its table), or NULL for a
+ *  kind whose rows have no time. */
+char *ombud_span_sql(const char *kind);
+/** The statement recording a span given ($1 the source id, $2..$4
+ *  first, last, timed; NULL first and last when none is timed). */
+extern const char ombud_span_set_sql[];
 /** A source's span as recorded ($1: its id): span_first, span_last,
  *  span_timed; no row when none was. */
 extern const char ombud_span_get_sql[];

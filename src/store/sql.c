@@ -284,22 +284,48 @@ char *ombud_spread_sql(const char *kind)
                            "WHERE source_id = $1", col, col, col, col, tbl);
 }
 
+/* Index into ombud_source_tables of the table whose time gives a file of
+ * @kind its span, or -1 for a kind whose rows have no time. */
+int ombud_span_table(const char *kind)
+{
+    const char *tbl, *col;
+    int i;
+
+    /* backend.h's names for the indices ombud_be_span() is given */
+    assert(!strcmp(ombud_source_tables[OMBUD_T_OUTAGES], "outages") &&
+           !strcmp(ombud_source_tables[OMBUD_T_CALL_LEGS], "call_legs") &&
+           !strcmp(ombud_source_tables[OMBUD_T_BILLING], "billing_events") &&
+           !strcmp(ombud_source_tables[OMBUD_T_APPOINTMENTS],
+                   "appointments") &&
+           !strcmp(ombud_source_tables[OMBUD_T_ORDERS], "orders") &&
+           !strcmp(ombud_source_tables[OMBUD_T_CDR], "cdr_records") &&
+           !strcmp(ombud_source_tables[OMBUD_T_SNAPSHOTS], "snapshots"));
+    if (!ombud_spread_table(kind, &tbl, &col))
+        return -1;
+    for (i = 0; strcmp(ombud_source_tables[i], tbl); i++)
+        assert(ombud_source_tables[i + 1]);  /* every tbl is one */
+    return i;
+}
+
 /* A file's span, recorded on its source row as it ends: the earliest and
  * latest time of its rows in @kind's table (ombud_spread_table) and how
  * many have one, above the table's floor $2. */
-char *ombud_span_sql(const char *kind, int *floor)
+char *ombud_span_sql(const char *kind)
 {
     const char *tbl, *col;
 
     if (!ombud_spread_table(kind, &tbl, &col))
         return NULL;
-    for (*floor = 0; strcmp(ombud_source_tables[*floor], tbl); ++*floor)
-        assert(ombud_source_tables[*floor + 1]);  /* every tbl is one */
     return g_strdup_printf("UPDATE sources SET (span_first, span_last, "
                            "span_timed) = (SELECT min(%s), max(%s), "
                            "count(%s) FROM %s WHERE source_id = $1 AND id > "
                            "$2) WHERE id = $1", col, col, col, tbl);
 }
+
+/* ... or as the backend saw the rows go in (struct ombud_store's span). */
+const char ombud_span_set_sql[] =
+    "UPDATE sources SET span_first = $2, span_last = $3, span_timed = $4 "
+    "WHERE id = $1";
 
 const char ombud_span_get_sql[] =
     "SELECT span_first, span_last, span_timed FROM sources WHERE id = $1 "

@@ -1124,6 +1124,8 @@ static ombud_err sq_begin_file(ombud_store *base, const ombud_source *src,
     *id = sqlite3_last_insert_rowid(st->db);
     if ((err = row_floors(st)) || (err = bulk_index(st, src->kind)))
         sq_abort_file(&st->base);
+    else  /* each row kept is seen here (ombud_be_span): no second pass */
+        st->base.span_known = 1;
     return err;
 }
 
@@ -1278,6 +1280,9 @@ static ombud_err sq_add_outage(ombud_store *base, int64_t source_id, long line,
     bind_text(s, 16, o->location_class);
     bind_count(s, 17, o->customers_restored);
     err = step_insert(st, s, "storing an outage");
+    if (!err)
+        ombud_be_span(base, OMBUD_T_OUTAGES, o->started_at,
+                      o->started_at != OMBUD_TIME_NONE);
     if (err == OMBUD_E_DUPLICATE && o->customers_restored > 0)
         err = add_step(st, source_id, line, o);
     if (err == OMBUD_E_DUPLICATE) {
@@ -1323,6 +1328,9 @@ static ombud_err sq_add_call_leg(ombud_store *base, int64_t source_id,
     bind_text(s, 14, c->lines);
     sqlite3_bind_int64(s, 15, count_lines(c->lines));
     err = step_insert(st, s, "storing a call leg");
+    if (!err)
+        ombud_be_span(base, OMBUD_T_CALL_LEGS, c->arrived_at,
+                      c->arrived_at != OMBUD_TIME_NONE);
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(q, 1, c->call_id);
         bind_text(q, 2, c->queue);
@@ -1338,6 +1346,7 @@ static ombud_err sq_add_billing(ombud_store *base, int64_t source_id,
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s = st->stmt[S_ADD_BILLING];
+    ombud_err err;
 
     assert(st->in_file && b->account_id && b->kind && b->currency);
     sqlite3_bind_int64(s, 1, source_id);
@@ -1357,7 +1366,11 @@ static ombud_err sq_add_billing(ombud_store *base, int64_t source_id,
     bind_text(s, 12, b->reference);
     bind_text(s, 13, b->description);
     bind_text(s, 14, b->area);
-    return step_insert(st, s, "storing a billing event");
+    if ((err = step_insert(st, s, "storing a billing event")))
+        return err;
+    ombud_be_span(base, OMBUD_T_BILLING, b->posted_at,
+                  b->posted_at != OMBUD_TIME_NONE);
+    return OMBUD_OK;
 }
 
 static ombud_err sq_add_appointment(ombud_store *base, int64_t source_id,
@@ -1382,6 +1395,9 @@ static ombud_err sq_add_appointment(ombud_store *base, int64_t source_id,
     bind_text(s, 12, a->cancelled_by);
     sqlite3_bind_int(s, 13, a->customer_absent);
     err = step_insert(st, s, "storing an appointment");
+    if (!err)
+        ombud_be_span(base, OMBUD_T_APPOINTMENTS, a->window_start,
+                      a->window_start != OMBUD_TIME_NONE);
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_APPOINTMENT], 1, a->appointment_id);
         return report_dup(st, st->stmt[S_DUP_APPOINTMENT], line,
@@ -1455,6 +1471,9 @@ static ombud_err sq_add_order(ombud_store *base, int64_t source_id, long line,
     sqlite3_bind_int(s, 12, o->customer_requested_later);
     bind_text(s, 13, o->exclusion);
     err = step_insert(st, s, "storing an order");
+    if (!err)
+        ombud_be_span(base, OMBUD_T_ORDERS, o->ordered_at,
+                      o->ordered_at != OMBUD_TIME_NONE);
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_ORDER], 1, o->order_id);
         return report_dup(st, st->stmt[S_DUP_ORDER], line, o->order_id,
@@ -1483,6 +1502,7 @@ static ombud_err sq_add_snapshot(ombud_store *base, int64_t source_id,
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s = st->stmt[S_ADD_SNAPSHOT];
+    ombud_err err;
 
     assert(st->in_file && n->area && n->customers_out >= 0);
     sqlite3_bind_int64(s, 1, source_id);
@@ -1490,7 +1510,10 @@ static ombud_err sq_add_snapshot(ombud_store *base, int64_t source_id,
     bind_text(s, 3, n->area);
     sqlite3_bind_int64(s, 4, n->at);
     sqlite3_bind_int64(s, 5, n->customers_out);
-    return step_insert(st, s, "storing a snapshot");
+    if ((err = step_insert(st, s, "storing a snapshot")))
+        return err;
+    ombud_be_span(base, OMBUD_T_SNAPSHOTS, n->at, 1);  /* bound as given */
+    return OMBUD_OK;
 }
 
 static ombud_err sq_account_of(ombud_store *base, const char *number,
@@ -1519,6 +1542,7 @@ static ombud_err sq_add_cdr(ombud_store *base, int64_t source_id, long line,
     const char *text[] = {c->uniqueid, c->linkedid, c->accountcode, c->src,
         c->dst, c->dcontext, c->channel, c->dstchannel, c->lastapp,
         c->lastdata};
+    ombud_err err;
 
     assert(st->in_file);
     sqlite3_bind_int64(s, 1, source_id);
@@ -1532,7 +1556,11 @@ static ombud_err sq_add_cdr(ombud_store *base, int64_t source_id, long line,
     sqlite3_bind_int64(s, 17, c->billsec);
     bind_text(s, 18, c->disposition);
     bind_text(s, 19, c->userfield);
-    return step_insert(st, s, "storing a call-detail record");
+    if ((err = step_insert(st, s, "storing a call-detail record")))
+        return err;
+    ombud_be_span(base, OMBUD_T_CDR, c->start_at,
+                  c->start_at != OMBUD_TIME_NONE);
+    return OMBUD_OK;
 }
 
 static ombud_err sq_cdr_of(ombud_store *base, const char *uniqueid,

@@ -2498,6 +2498,65 @@ static void test_duplicates(void **state)
     assert_int_equal(totals().call_legs, 1);
 }
 
+/* Rows not kept in the span's table: a duplicate key, a later step of an
+ * outage, a row without a time. */
+static void span_outages(int64_t id)
+{
+    ombud_outage s1 = outage("S-1", UTC(2026, 10, 5, 0, 0, 0),
+                             UTC(2026, 10, 5, 6, 0, 0)),
+                 s2 = s1, s3 = outage("S-1", UTC(2026, 10, 7, 0, 0, 0),
+                                      OMBUD_TIME_NONE);
+
+    s1.customers_restored = 40;
+    s2.restored_at = UTC(2026, 10, 5, 9, 0, 0);   /* a later step */
+    s2.customers_restored = 60;
+    add_outage(id, 2, &s1);
+    add_outage(id, 3, &s2);
+    add_outage(id, 4, &s3);   /* S-1 again: a duplicate */
+}
+
+static void span_legs(int64_t id)
+{
+    ombud_call_leg a = leg("S-2", "tech", OCT + 5, OCT + 30, "abandoned",
+                           NULL);
+    add_leg(id, 2, &a);
+    add_leg(id, 3, &a);   /* a duplicate */
+}
+
+static void span_cdrs(int64_t id)
+{
+    ombud_cdr c[2] = {
+        {"V.1", "V.1", "", NULL, "100", NULL, NULL, NULL, NULL, NULL,
+         OCT + 9, OMBUD_TIME_NONE, OCT + 20, 11, 0, "NO ANSWER", NULL},
+        {"V.2", "V.2", "", NULL, "100", NULL, NULL, NULL, NULL, NULL,
+         OMBUD_TIME_NONE, OMBUD_TIME_NONE, OCT + 30, 0, 0, "FAILED", NULL},
+    };  /* V.2 has no time: in no part of the spread */
+
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(ombud_store_add_cdr(st, id, 1 + i, &c[i]), OMBUD_OK);
+}
+
+/* A file's span counts only the rows its table keeps, whether the
+ * backend saw them go in or they are read back: one row in each file. */
+static void test_span_kept(void **state)
+{
+    int64_t a, b, c;
+
+    (void)state;
+    import_dups("outages", "span-o.csv", 61, span_outages, 3);
+    a = ombud_store_last_file(st);
+    import_dups("calls", "span-c.csv", 62, span_legs, 2);
+    b = ombud_store_last_file(st);
+    import_dups("cdr", "span-m.csv", 63, span_cdrs, 2);
+    c = ombud_store_last_file(st);
+    expect_spread(a, "outages", OCT, NOV, 0, 1, 0);
+    expect_spread(b, "calls", OCT, NOV, 0, 1, 0);
+    expect_spread(c, "cdr", OCT, NOV, 0, 1, 0);
+    expect_spread(a, "outages", NOV, NOV + 86400, 1, 0, 0);
+    expect_spread(c, "cdr", NOV, NOV + 86400, 1, 0, 0);
+    dups.seen[0] = '\0';
+}
+
 /* S-1 restored in steps: 40 back at +1 h (its own row), 50 at +3 h in
  * the same file, 10 at +2 h from a later file; the step at +3 h again and
  * a row of another start are duplicates. T-9 has no steps. */
@@ -2637,7 +2696,7 @@ int main(void)
         T(test_each_leg_grouped),
         T(test_check_replaced),
         T(test_earlier_checks),
-        T(test_source_spread), T(test_findings_digest), T(test_digest_chunks), T(test_expect_digest), T(test_defer), T(test_forget_refused), T(test_forget),
+        T(test_source_spread), T(test_span_kept), T(test_findings_digest), T(test_digest_chunks), T(test_expect_digest), T(test_defer), T(test_forget_refused), T(test_forget),
         T(test_forget_digest), T(test_forget_accounts), T(test_duplicates),
         T(test_breach_cut),
 #undef T
