@@ -211,6 +211,22 @@ typedef struct ombud_format {
      */
     ombud_err (*dup)(const ombud_ingest_ctx *ctx, const ombud_dup *d,
                      ombud_row_reject *rej);
+    /**
+     * Optional (header formats; NULL otherwise): store_row() in two
+     * halves, so that the reader's parsing thread converts rows while the
+     * calling thread stores them. convert() makes @p row into the
+     * format's record in @p rec (rec_size bytes; its texts may point into
+     * @p row's, which outlive it) and returns OMBUD_OK or, as store_row(),
+     * OMBUD_E_FIELD with @p rej filled; it may run on another thread, so
+     * it reads only ctx->opts and touches neither the store nor the
+     * counts. store() keeps a record convert() made: OMBUD_OK, or a fatal
+     * error, never OMBUD_E_FIELD. store_row() must do what the two do.
+     */
+    size_t rec_size;
+    ombud_err (*convert)(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej);
+    ombud_err (*store)(const ombud_ingest_ctx *ctx, long line,
+                       const void *rec);
 } ombud_format;
 
 extern const ombud_format ombud_format_outages;

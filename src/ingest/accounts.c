@@ -60,5 +60,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_accounts = {
-    "accounts", columns, A_NCOLS, store_row, NULL, NULL, NULL, dup_row
+    "accounts", columns, A_NCOLS, store_row, NULL, NULL, NULL, dup_row,
+    0, NULL, NULL
 };

@@ -100,6 +100,19 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     return check_order(c, rej);
 }
 
+/* parse() on the reader's parsing thread (ombud_format.convert) */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
+{
+    return parse(ctx, row, rec, rej);
+}
+
+static ombud_err store(const ombud_ingest_ctx *ctx, long line,
+                       const void *rec)
+{
+    return ombud_store_add_call_leg(ctx->store, ctx->source_id, line, rec);
+}
+
 static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
                            ombud_row_reject *rej)
 {
@@ -108,8 +121,7 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 
     if ((err = parse(ctx, row, &c, rej)))
         return err;
-    return ombud_store_add_call_leg(ctx->store, ctx->source_id, row->line,
-                                    &c);
+    return store(ctx, row->line, &c);
 }
 
 /* A row whose key an earlier row holds (ombud_format.dup). */
@@ -121,5 +133,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_calls = {
-    "calls", columns, C_NCOLS, store_row, NULL, NULL, NULL, dup_row
+    "calls", columns, C_NCOLS, store_row, NULL, NULL, NULL, dup_row,
+    sizeof(ombud_call_leg), convert, store
 };

@@ -55,5 +55,6 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 }
 
 const ombud_format ombud_format_customers = {
-    "customers", columns, U_NCOLS, store_row, NULL, NULL, NULL, NULL
+    "customers", columns, U_NCOLS, store_row, NULL, NULL, NULL, NULL,
+    0, NULL, NULL
 };

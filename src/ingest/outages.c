@@ -116,6 +116,19 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     return parse_step(row, o, rej);
 }
 
+/* parse() on the reader's parsing thread (ombud_format.convert) */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
+{
+    return parse(ctx, row, rec, rej);
+}
+
+static ombud_err store(const ombud_ingest_ctx *ctx, long line,
+                       const void *rec)
+{
+    return ombud_store_add_outage(ctx->store, ctx->source_id, line, rec);
+}
+
 static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
                            ombud_row_reject *rej)
 {
@@ -124,7 +137,7 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 
     if ((err = parse(ctx, row, &o, rej)))
         return err;
-    return ombud_store_add_outage(ctx->store, ctx->source_id, row->line, &o);
+    return store(ctx, row->line, &o);
 }
 
 /* A row whose key an earlier row holds (ombud_format.dup). */
@@ -136,5 +149,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_outages = {
-    "outages", columns, O_NCOLS, store_row, NULL, NULL, NULL, dup_row
+    "outages", columns, O_NCOLS, store_row, NULL, NULL, NULL, dup_row,
+    sizeof(ombud_outage), convert, store
 };

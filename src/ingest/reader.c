@@ -34,7 +34,10 @@
  * in order, in batches; the calling thread checks, converts and stores
  * them and is the only one to print or touch the store, so what is stored
  * and said is the same as on one thread (parse_file), which still reads
- * pipes, other encodings, profiles and record formats.
+ * pipes, other encodings, profiles and record formats. A format with
+ * convert() (calls, billing, outages) has its good rows converted on the
+ * second thread too; any other row goes over as it was read, and is
+ * checked and rejected on the calling thread as before.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -131,6 +134,9 @@ typedef struct reader {
 
     int plain;                /* the record's fields are all 0x20-0x7E, as
                                  the parsing thread found (lex_take) */
+    int mapped;               /* the parsing thread's copy: map and
+                                 header_fields are the calling thread's,
+                                 to convert rows with (lex_header) */
     struct lexer *lex;        /* set in the parsing thread's copy only: its
                                  records and rejects go to batches for the
                                  calling thread (parse_threaded) */
@@ -1379,23 +1385,31 @@ static ombud_err parse_file(reader *r, FILE *fp, int64_t bytes)
  * record (a header too long, an empty file), while the calling thread
  * waits for it. Memory stays bounded: LEX_BATCHES batches go round, a
  * full one waits for a free one.
+ *
+ * Converting (lex_convert) was a fifth of the calling thread's work at 1M
+ * legs, the inserts most of the rest: moved here, an ingest took 2.2-2.4 s
+ * instead of 2.9-3.0 s. Only a row that converts cleanly is sent
+ * converted, so every reject is still worded and counted in one place.
  */
 #define LEX_BATCHES 4
 #define LEX_EVENTS 1024            /* records and rejects per batch */
 #define LEX_BYTES (256 * 1024)     /* field bytes per batch, but at least
                                       one record's (OMBUD_MAX_RECORD) */
 
-enum { LEX_RECORD, LEX_REJECT };
+enum { LEX_RECORD, LEX_REJECT, LEX_CONVERTED };
 
 /* One record, or one record rejected whole, in a batch. */
 typedef struct lex_event {
     long line;             /* line the record starts on */
     long col;              /* LEX_REJECT: the column reported */
-    size_t first;          /* LEX_RECORD: its first field in off[]/len[];
-                              LEX_REJECT: its reason's offset in bytes */
+    size_t first;          /* LEX_RECORD, LEX_CONVERTED: its first field
+                              in off[]/len[]; LEX_REJECT: its reason's
+                              offset in bytes */
     size_t nfields;        /* LEX_RECORD: fields (may pass OMBUD_MAX_FIELDS:
                               only that many are kept, too_many set) */
-    unsigned char kind;    /* LEX_RECORD or LEX_REJECT */
+    unsigned char kind;    /* LEX_RECORD, LEX_REJECT or LEX_CONVERTED (the
+                              format's record in recs, at the event's
+                              index) */
     unsigned char too_many;/* more than OMBUD_MAX_FIELDS fields */
     unsigned char cr_eol;  /* r->cr_eol when the record ended */
     unsigned char plain;   /* every field only 0x20-0x7E (see plain_fields) */
@@ -1408,6 +1422,10 @@ typedef struct lex_batch {
     size_t nf, capo, capl;
     lex_event ev[LEX_EVENTS];
     size_t nev;
+    unsigned char *recs;   /* LEX_EVENTS records of the format's rec_size,
+                              when it has convert(); their texts point
+                              into bytes, which therefore never moves
+                              while the batch holds an event */
     int64_t read;          /* bytes of the file read when it was sent */
     int last;              /* the parsing thread's last batch */
     ombud_err fatal;       /* last: how parse_file() ended */
@@ -1423,6 +1441,10 @@ typedef struct lexer {
     lex_batch *cur;        /* the batch being filled (parsing thread) */
     gint stop;             /* set by the calling thread after a fatal error */
     int read_errno;
+    GAsyncQueue *header;   /* the calling thread has taken the header
+                              (formats with convert(): see lex_header) */
+    const reader *caller;  /* the calling thread's reader: its map, once
+                              the header is taken */
 } lexer;
 
 /* Which files are parsed on a second thread: those parse_file() reads
@@ -1477,7 +1499,10 @@ static lex_batch *lex_batch_for(reader *r, size_t bytes, size_t fields)
     if (!lx->cur)
         lx->cur = g_async_queue_pop(lx->empty);
     b = lx->cur;
-    if ((p = lex_grow(b->bytes, &b->cap, b->used + bytes, 1)))
+    /* At least LEX_BYTES from the first: a batch holding events grows no
+     * more (see above), so converted records' texts stay put. */
+    if ((p = lex_grow(b->bytes, &b->cap, b->used + bytes > LEX_BYTES
+                      ? b->used + bytes : LEX_BYTES, 1)))
         b->bytes = p;
     if (p && (p = lex_grow(b->off, &b->capo, b->nf + fields, sizeof *b->off)))
         b->off = p;
@@ -1519,19 +1544,73 @@ static int plain_fields(const reader *r, size_t kept)
     return 1;
 }
 
+/*
+ * The header just batched, of a format with convert(): the rows after it
+ * are converted here with the calling thread's column map, so the
+ * header goes at once and this thread waits until it is taken (or the
+ * import stops: then lex_batch_for() stops this thread too).
+ */
+static void lex_header(reader *r)
+{
+    lexer *lx = r->lex;
+
+    lex_send(lx, r->bytes, 0);
+    g_async_queue_pop(lx->header);
+    if (g_atomic_int_get(&lx->stop) || !lx->caller->have_header)
+        return;
+    memcpy(r->map, lx->caller->map, sizeof r->map);
+    r->header_fields = lx->caller->header_fields;
+    r->mapped = 1;
+}
+
+/*
+ * The record of event @e, just batched, converted by the format as
+ * take_row() would: a record not plainly good (the wrong number of
+ * fields, a text the checks refuse, a field convert() rejects) stays a
+ * LEX_RECORD, and take_row() rejects it on the calling thread as if
+ * nothing had been done here.
+ */
+static void lex_convert(reader *r, lex_batch *b, lex_event *e)
+{
+    const ombud_format *f = r->fmt;
+    ombud_row row;
+    ombud_row_reject rej = {-1, "", NULL};
+    char why[300];
+
+    if (!r->mapped || e->too_many || e->nfields != r->header_fields)
+        return;
+    row.line = e->line;
+    for (int c = 0; c < f->ncolumns; c++) {
+        long i = r->map[c];
+
+        row.v[c] = i < 0 ? NULL : b->bytes + b->off[e->first + (size_t)i];
+        row.col[c] = i + 1;
+        if (!e->plain && row.v[c] &&
+            ombud_text_check_as(row.v[c], b->len[e->first + (size_t)i],
+                                text_flags(r, &f->columns[c]), why,
+                                sizeof why))
+            return;
+    }
+    if (f->convert(&r->ctx, &row, b->recs + (size_t)(e - b->ev) * f->rec_size,
+                   &rej) == OMBUD_OK)
+        e->kind = LEX_CONVERTED;
+}
+
 /* The parsing thread's on_record(): the record into the batch. */
 static void lex_record(reader *r)
 {
     size_t kept = r->nfields < OMBUD_MAX_FIELDS ? r->nfields
                                                 : OMBUD_MAX_FIELDS;
+    int header = !r->have_header;
     lex_batch *b = lex_batch_for(r, r->used, kept);
+    lex_event *e;
 
     if (!b)
         return;
-    b->ev[b->nev++] = (lex_event){r->rec_line, 0, b->nf, r->nfields,
-                                  LEX_RECORD, (unsigned char)r->too_many,
-                                  (unsigned char)r->cr_eol,
-                                  (unsigned char)plain_fields(r, kept)};
+    e = &b->ev[b->nev++];
+    *e = (lex_event){r->rec_line, 0, b->nf, r->nfields, LEX_RECORD,
+                     (unsigned char)r->too_many, (unsigned char)r->cr_eol,
+                     (unsigned char)plain_fields(r, kept)};
     if (r->used)
         memcpy(b->bytes + b->used, r->arena, r->used);
     for (size_t i = 0; i < kept; i++) {
@@ -1542,6 +1621,12 @@ static void lex_record(reader *r)
     b->nf += kept;
     /* threadable() formats have a header: it is the first record */
     r->have_header = 1;
+    if (!r->fmt->convert)
+        return;
+    if (header)
+        lex_header(r);
+    else
+        lex_convert(r, b, e);
 }
 
 /* The parsing thread's reject_at(): a record rejected whole. */
@@ -1578,16 +1663,45 @@ static gpointer lex_main(gpointer data)
     return NULL;
 }
 
+/* A record the parsing thread converted (lex_convert): stored as
+ * take_row() would store it. */
+static void take_converted(reader *r, long line, const void *rec)
+{
+    ombud_err err;
+
+    r->counts.read++;
+    r->rec_line = line;
+    err = r->fmt->store(&r->ctx, line, rec);
+    if (err == OMBUD_OK)
+        r->counts.stored++;
+    else
+        r->fatal = err;   /* store() rejects nothing (ingest.h) */
+}
+
+/* The header taken (or refused): the parsing thread may go on
+ * (lex_header). The columns of every row are the header's. */
+static void lex_header_taken(reader *r, lexer *lx)
+{
+    for (int c = 0; c < r->fmt->ncolumns && r->have_header; c++)
+        r->cols[c] = r->map[c] + 1;
+    g_async_queue_push(lx->header, GINT_TO_POINTER(1));
+}
+
 /* Hand batch @b's records to on_record() and its rejects to reject_at(),
  * as parse_file() on this thread would have. */
-static void lex_take(reader *r, lex_batch *b)
+static void lex_take(reader *r, lexer *lx, lex_batch *b)
 {
     for (size_t i = 0; i < b->nev && !r->fatal; i++) {
         const lex_event *e = &b->ev[i];
+        int header = !r->have_header;
 
         if (e->kind == LEX_REJECT) {
             r->counts.read++;
             reject_at(r, e->line, e->col, NULL, NULL, 0, b->bytes + e->first);
+            continue;
+        }
+        if (e->kind == LEX_CONVERTED) {
+            take_converted(r, e->line, b->recs + i * r->fmt->rec_size);
             continue;
         }
         r->rec_line = e->line;
@@ -1599,6 +1713,8 @@ static void lex_take(reader *r, lex_batch *b)
         r->off = b->off + e->first;
         r->len = b->len + e->first;
         on_record(0, r);
+        if (header && r->fmt->convert)
+            lex_header_taken(r, lx);
     }
     r->plain = 0;
     r->arena = NULL; /* the batch's, not ours to free */
@@ -1626,12 +1742,15 @@ static void lex_drain(reader *r, lexer *lx, int64_t total)
     while (!last) {
         b = g_async_queue_pop(lx->full);
         if (!r->fatal)
-            lex_take(r, b);
+            lex_take(r, lx, b);
         show_progress(r, b->read, total);
         if ((last = b->last))
             lex_end(r, b);
-        if (r->fatal)
+        if (r->fatal && !g_atomic_int_get(&lx->stop)) {
             g_atomic_int_set(&lx->stop, 1);
+            /* it may be waiting for a header this thread will not take */
+            g_async_queue_push(lx->header, GINT_TO_POINTER(1));
+        }
         b->used = b->nf = b->nev = 0;
         g_async_queue_push(lx->empty, b);
     }
@@ -1647,15 +1766,25 @@ static ombud_err parse_threaded(reader *r, FILE *fp, int64_t total)
 {
     lex_batch *pool = calloc(LEX_BATCHES, sizeof *pool);
     reader p = *r;
-    lexer lx = {&p, fp, total, NULL, NULL, NULL, 0, 0};
+    lexer lx = {&p, fp, total, NULL, NULL, NULL, 0, 0, NULL, r};
+    size_t rs = r->fmt->convert ? r->fmt->rec_size : 0;
     GThread *t;
 
     assert(!r->arena && !r->off && !r->len);
+    assert(!r->fmt->convert || (r->fmt->store && rs > 0));
+    for (int i = 0; pool && rs && i < LEX_BATCHES; i++)
+        if (!(pool[i].recs = malloc(LEX_EVENTS * rs))) {
+            while (i--)
+                free(pool[i].recs);
+            free(pool);
+            pool = NULL;
+        }
     if (!pool)
         return parse_file(r, fp, total);
     p.lex = &lx;
     lx.full = g_async_queue_new();
     lx.empty = g_async_queue_new();
+    lx.header = g_async_queue_new();
     for (int i = 0; i < LEX_BATCHES; i++)
         g_async_queue_push(lx.empty, &pool[i]);
     if ((t = g_thread_try_new("ombud-parse", lex_main, &lx, NULL)))
@@ -1675,10 +1804,12 @@ static ombud_err parse_threaded(reader *r, FILE *fp, int64_t total)
         free(pool[i].bytes);
         free(pool[i].off);
         free(pool[i].len);
+        free(pool[i].recs);
     }
     free(pool);
     g_async_queue_unref(lx.full);
     g_async_queue_unref(lx.empty);
+    g_async_queue_unref(lx.header);
     return t ? r->fatal : parse_file(r, fp, total);
 }
 

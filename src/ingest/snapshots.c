@@ -65,5 +65,6 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 }
 
 const ombud_format ombud_format_snapshots = {
-    "snapshots", columns, N_NCOLS, store_row, NULL, NULL, NULL, NULL
+    "snapshots", columns, N_NCOLS, store_row, NULL, NULL, NULL, NULL,
+    0, NULL, NULL
 };
