@@ -118,6 +118,11 @@ ombud_err ombud_profile_bind(const ombud_profile *p, const ombud_format *fmt,
 /** Free a binding; NULL is a no-op. */
 void ombud_profile_unbind(ombud_profile_bound *b);
 
+/** A second binding of @p b's header with texts of its own, for another
+ *  thread to fill rows with (a binding's texts are one row's); NULL when
+ *  out of memory. Free with ombud_profile_unbind(). */
+ombud_profile_bound *ombud_profile_bound_copy(const ombud_profile_bound *b);
+
 /** Why a record could not be made into a row. */
 typedef struct ombud_profile_fail {
     int column;        /**< canonical column */

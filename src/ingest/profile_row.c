@@ -628,6 +628,21 @@ void ombud_profile_unbind(ombud_profile_bound *b)
     free(b);
 }
 
+ombud_profile_bound *ombud_profile_bound_copy(const ombud_profile_bound *b)
+{
+    ombud_profile_bound *c = malloc(sizeof *c);
+
+    if (!c)
+        return NULL;
+    memcpy(c->idx, b->idx, sizeof c->idx);
+    c->p = b->p;
+    c->v = NULL;
+    c->n = 0;
+    for (int i = 0; i < OMBUD_MAX_COLUMNS; i++)
+        c->text[i] = b->text[i] ? g_string_new(NULL) : NULL;
+    return c;
+}
+
 long ombud_profile_line(const ombud_profile_bound *b, int column)
 {
     return column >= 0 && column < OMBUD_MAX_COLUMNS ? b->p->col[column].line

@@ -34,14 +34,16 @@
  * in order, in batches; the calling thread checks, converts and stores
  * them and is the only one to print or touch the store, so what is stored
  * and said is the same as on one thread (parse_file), which still reads
- * pipes, other encodings, profiles and record formats. A format with
- * convert() (calls, billing, outages) has its good rows converted on the
- * second thread too; any other row goes over as it was read, and is
- * checked and rejected on the calling thread as before.
+ * pipes, other encodings and record formats. A format with convert()
+ * (calls, billing, outages) has its good rows converted on the second
+ * thread too, through a copy of the profile's binding for a profiled
+ * file; any other row goes over as it was read, and is checked and
+ * rejected on the calling thread as before.
  */
 #include <assert.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1445,14 +1447,17 @@ typedef struct lexer {
                               (formats with convert(): see lex_header) */
     const reader *caller;  /* the calling thread's reader: its map, once
                               the header is taken */
+    size_t slot;           /* bytes of a record in recs: the format's
+                              record, then at cols_at its row's columns */
+    size_t cols_at;
 } lexer;
 
 /* Which files are parsed on a second thread: those parse_file() reads
  * without the calling thread's help (see parse_threaded). */
 static int threadable(const reader *r)
 {
-    return !r->fmt->store_record && !r->prof && !r->encoding &&
-           !r->scan_stream && !r->sniff.unquoted;
+    return !r->fmt->store_record && !r->encoding && !r->scan_stream &&
+           !r->sniff.unquoted;
 }
 
 static void lex_send(lexer *lx, int64_t read, int last)
@@ -1546,54 +1551,110 @@ static int plain_fields(const reader *r, size_t kept)
 
 /*
  * The header just batched, of a format with convert(): the rows after it
- * are converted here with the calling thread's column map, so the
- * header goes at once and this thread waits until it is taken (or the
- * import stops: then lex_batch_for() stops this thread too).
+ * are converted here with the calling thread's column map (or a copy of
+ * its profile binding), so the header goes at once and this thread waits
+ * until it is taken (or the import stops: then lex_batch_for() stops
+ * this thread too).
  */
 static void lex_header(reader *r)
 {
     lexer *lx = r->lex;
+    const reader *c = lx->caller;
 
     lex_send(lx, r->bytes, 0);
     g_async_queue_pop(lx->header);
-    if (g_atomic_int_get(&lx->stop) || !lx->caller->have_header)
+    if (g_atomic_int_get(&lx->stop) || !c->have_header)
         return;
-    memcpy(r->map, lx->caller->map, sizeof r->map);
-    r->header_fields = lx->caller->header_fields;
+    if (c->bound && !(r->bound = ombud_profile_bound_copy(c->bound)))
+        return;  /* out of memory: every row goes over as read */
+    memcpy(r->map, c->map, sizeof r->map);
+    r->header_fields = c->header_fields;
+    r->skip_after = c->skip_after;
     r->mapped = 1;
 }
 
 /*
- * The record of event @e, just batched, converted by the format as
- * take_row() would: a record not plainly good (the wrong number of
- * fields, a text the checks refuse, a field convert() rejects) stays a
- * LEX_RECORD, and take_row() rejects it on the calling thread as if
- * nothing had been done here.
+ * A profiled record made into @row by this thread's binding, as
+ * profiled_row() does (its texts are the binding's until the next
+ * record): 1, with the bytes they take in @extra, or 0 when the record
+ * is to go over as read.
  */
-static void lex_convert(reader *r, lex_batch *b, lex_event *e)
+static int lex_fill(reader *r, ombud_row *row, size_t *extra)
+{
+    ombud_profile_fail pf = {0};
+
+    if (record_pointers(r))
+        return 0;
+    for (size_t i = 0; i < r->nfields; i++)
+        if (memchr(r->vp[i], '\0', r->len[i]))
+            return 0;
+    if (ombud_profile_fill(r->bound, r->opts->tz, r->vp, r->nfields, row,
+                           &pf))
+        return 0;
+    *extra = 0;
+    for (int c = 0; c < r->fmt->ncolumns; c++)
+        if (row->v[c])
+            *extra += strlen(row->v[c]) + 1;
+    return 1;
+}
+
+/* Is the record that just ended one for lex_convert()? A profile's units
+ * lines after the header are not: the calling thread skips them. */
+static int lex_wanted(reader *r)
+{
+    if (!r->mapped)
+        return 0;
+    if (r->skip_after > 0) {  /* as on_record() */
+        r->skip_after--;
+        return 0;
+    }
+    return !r->too_many && r->nfields == r->header_fields;
+}
+
+/*
+ * The record of event @e, just batched, converted by the format as
+ * take_row() would, from the batch's copy of its fields or (profiled,
+ * @filled) of its row's texts, copied after it into the room lex_record()
+ * kept: a record not plainly good (a text the checks refuse, a field
+ * convert() rejects) stays a LEX_RECORD, and take_row() rejects it on
+ * the calling thread as if nothing had been done here. The record's
+ * columns go with it, for a duplicate's message (take_converted).
+ */
+static void lex_convert(reader *r, lex_batch *b, lex_event *e,
+                        const ombud_row *filled)
 {
     const ombud_format *f = r->fmt;
+    unsigned char *slot = b->recs + (size_t)(e - b->ev) * r->lex->slot;
     ombud_row row;
     ombud_row_reject rej = {-1, "", NULL};
+    size_t at = b->used, len;
     char why[300];
 
-    if (!r->mapped || e->too_many || e->nfields != r->header_fields)
-        return;
     row.line = e->line;
     for (int c = 0; c < f->ncolumns; c++) {
-        long i = r->map[c];
+        long i = filled ? filled->col[c] - 1 : r->map[c];
 
-        row.v[c] = i < 0 ? NULL : b->bytes + b->off[e->first + (size_t)i];
         row.col[c] = i + 1;
+        row.v[c] = NULL;
+        if (filled && filled->v[c]) {
+            len = strlen(filled->v[c]);
+            row.v[c] = memcpy(b->bytes + at, filled->v[c], len + 1);
+            at += len + 1;
+        } else if (!filled && i >= 0) {
+            row.v[c] = b->bytes + b->off[e->first + (size_t)i];
+            len = b->len[e->first + (size_t)i];
+        }
         if (!e->plain && row.v[c] &&
-            ombud_text_check_as(row.v[c], b->len[e->first + (size_t)i],
-                                text_flags(r, &f->columns[c]), why,
-                                sizeof why))
+            ombud_text_check_as(row.v[c], len, text_flags(r, &f->columns[c]),
+                                why, sizeof why))
             return;
     }
-    if (f->convert(&r->ctx, &row, b->recs + (size_t)(e - b->ev) * f->rec_size,
-                   &rej) == OMBUD_OK)
-        e->kind = LEX_CONVERTED;
+    if (f->convert(&r->ctx, &row, slot, &rej) != OMBUD_OK)
+        return;
+    memcpy(slot + r->lex->cols_at, row.col, (size_t)f->ncolumns *
+                                            sizeof row.col[0]);
+    b->used = at;
+    e->kind = LEX_CONVERTED;
 }
 
 /* The parsing thread's on_record(): the record into the batch. */
@@ -1601,16 +1662,22 @@ static void lex_record(reader *r)
 {
     size_t kept = r->nfields < OMBUD_MAX_FIELDS ? r->nfields
                                                 : OMBUD_MAX_FIELDS;
+    size_t extra = 0;
     int header = !r->have_header;
-    lex_batch *b = lex_batch_for(r, r->used, kept);
+    int conv = r->fmt->convert && !header && lex_wanted(r);
+    ombud_row filled;
+    lex_batch *b;
     lex_event *e;
 
-    if (!b)
+    if (conv && r->bound)
+        conv = lex_fill(r, &filled, &extra);
+    if (!(b = lex_batch_for(r, r->used + extra, kept)))
         return;
     e = &b->ev[b->nev++];
+    /* a profile's texts are not the fields: checked whatever these are */
     *e = (lex_event){r->rec_line, 0, b->nf, r->nfields, LEX_RECORD,
                      (unsigned char)r->too_many, (unsigned char)r->cr_eol,
-                     (unsigned char)plain_fields(r, kept)};
+                     (unsigned char)(!r->prof && plain_fields(r, kept))};
     if (r->used)
         memcpy(b->bytes + b->used, r->arena, r->used);
     for (size_t i = 0; i < kept; i++) {
@@ -1621,12 +1688,10 @@ static void lex_record(reader *r)
     b->nf += kept;
     /* threadable() formats have a header: it is the first record */
     r->have_header = 1;
-    if (!r->fmt->convert)
-        return;
-    if (header)
+    if (header && r->fmt->convert)
         lex_header(r);
-    else
-        lex_convert(r, b, e);
+    else if (conv)
+        lex_convert(r, b, e, r->bound ? &filled : NULL);
 }
 
 /* The parsing thread's reject_at(): a record rejected whole. */
@@ -1678,14 +1743,6 @@ static void take_converted(reader *r, long line, const void *rec)
         r->fatal = err;   /* store() rejects nothing (ingest.h) */
 }
 
-/* The header taken (or refused): the parsing thread may go on
- * (lex_header). The columns of every row are the header's. */
-static void lex_header_taken(reader *r, lexer *lx)
-{
-    for (int c = 0; c < r->fmt->ncolumns && r->have_header; c++)
-        r->cols[c] = r->map[c] + 1;
-    g_async_queue_push(lx->header, GINT_TO_POINTER(1));
-}
 
 /* Hand batch @b's records to on_record() and its rejects to reject_at(),
  * as parse_file() on this thread would have. */
@@ -1701,7 +1758,11 @@ static void lex_take(reader *r, lexer *lx, lex_batch *b)
             continue;
         }
         if (e->kind == LEX_CONVERTED) {
-            take_converted(r, e->line, b->recs + i * r->fmt->rec_size);
+            const unsigned char *slot = b->recs + i * lx->slot;
+
+            memcpy(r->cols, slot + lx->cols_at, (size_t)r->fmt->ncolumns *
+                                                sizeof r->cols[0]);
+            take_converted(r, e->line, slot);
             continue;
         }
         r->rec_line = e->line;
@@ -1713,8 +1774,8 @@ static void lex_take(reader *r, lexer *lx, lex_batch *b)
         r->off = b->off + e->first;
         r->len = b->len + e->first;
         on_record(0, r);
-        if (header && r->fmt->convert)
-            lex_header_taken(r, lx);
+        if (header && r->fmt->convert) /* taken or refused: go on */
+            g_async_queue_push(lx->header, GINT_TO_POINTER(1));
     }
     r->plain = 0;
     r->arena = NULL; /* the batch's, not ours to free */
@@ -1766,14 +1827,19 @@ static ombud_err parse_threaded(reader *r, FILE *fp, int64_t total)
 {
     lex_batch *pool = calloc(LEX_BATCHES, sizeof *pool);
     reader p = *r;
-    lexer lx = {&p, fp, total, NULL, NULL, NULL, 0, 0, NULL, r};
-    size_t rs = r->fmt->convert ? r->fmt->rec_size : 0;
+    lexer lx = {&p, fp, total, NULL, NULL, NULL, 0, 0, NULL, r, 0, 0};
+    const size_t al = _Alignof(max_align_t);
     GThread *t;
 
-    assert(!r->arena && !r->off && !r->len);
-    assert(!r->fmt->convert || (r->fmt->store && rs > 0));
-    for (int i = 0; pool && rs && i < LEX_BATCHES; i++)
-        if (!(pool[i].recs = malloc(LEX_EVENTS * rs))) {
+    assert(!r->arena && !r->off && !r->len && !r->bound && !r->vp);
+    assert(!r->fmt->convert || (r->fmt->store && r->fmt->rec_size > 0));
+    if (r->fmt->convert) {
+        lx.cols_at = (r->fmt->rec_size + al - 1) / al * al;
+        lx.slot = (lx.cols_at + (size_t)r->fmt->ncolumns * sizeof(long) +
+                   al - 1) / al * al;
+    }
+    for (int i = 0; pool && lx.slot && i < LEX_BATCHES; i++)
+        if (!(pool[i].recs = malloc(LEX_EVENTS * lx.slot))) {
             while (i--)
                 free(pool[i].recs);
             free(pool);
@@ -1799,6 +1865,8 @@ static ombud_err parse_threaded(reader *r, FILE *fp, int64_t total)
         free(p.arena);
         free(p.off);
         free(p.len);
+        free(p.vp);
+        ombud_profile_unbind(p.bound); /* its copy (lex_header) */
     }
     for (int i = 0; i < LEX_BATCHES; i++) {
         free(pool[i].bytes);

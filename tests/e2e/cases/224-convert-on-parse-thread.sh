@@ -63,3 +63,33 @@ expect_sql "SELECT line, arrived_at FROM call_legs WHERE call_id = 'L-1025'" \
 expect_sql "SELECT call_id, line FROM call_legs WHERE queue <> 'tech'" "L-2049|2051"
 expect_sql "SELECT hex(queue) FROM call_legs WHERE line = 2051" "74C3A9636E69636F"
 expect_sql "SELECT min(line), max(line) FROM call_legs" "2|2501"
+
+# The same rows through an import profile (converted on the parsing
+# thread with its own copy of the binding), after a units line the
+# profile skips: every line number one more, the columns the same.
+sed '1a units,utc,utc,-,-' calls.csv > units.csv
+cat > p.ini <<'INI'
+[profile]
+kind = calls
+delimiter = comma
+skip_after_header = 1
+[columns]
+call_id = {call_id}
+queue = {queue}
+arrived_at = {arrived_at}
+ended_at = {ended_at}
+outcome = {outcome}
+INI
+DB=p.db
+ingest --profile p.ini --calls units.csv
+expect_exit 0
+expect_counts units.csv 2500 2495 5
+expect_stderr_has "units.csv:4:5: error: rejected: call_id \"L-0\": duplicate leg (same call_id, queue and arrived_at), first stored from units.csv:3"
+expect_reject units.csv 1027 4 outcome "unknown outcome (expected answered, abandoned, closed, voicemail, transferred or ivr) (profile p.ini:10)"
+expect_reject units.csv 1029 5 call_id "duplicate leg"
+expect_reject units.csv 2051 5 - "expected 5 fields as in the header, found 4"
+expect_reject units.csv 2053 5 call_id "bidirectional control character U+202E at byte 3"
+expect_accounting
+expect_sql "SELECT count(*) FROM call_legs WHERE line = 3 + CAST(substr(call_id, 3) AS INTEGER)
+            AND ended_at = arrived_at + 30" 2495
+expect_sql "SELECT call_id, line FROM call_legs WHERE queue <> 'tech'" "L-2049|2052"

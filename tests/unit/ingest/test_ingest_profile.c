@@ -193,6 +193,55 @@ static void test_templates(void **state)
     ombud_profile_free(p);
 }
 
+/* 6b: a copy of a binding (the reader's parsing thread fills rows with
+ * one) gives the same rows, with texts of its own. */
+static void test_bound_copy(void **state)
+{
+    ombud_profile *p = load(
+        "[profile]\nkind = calls\n[columns]\n"
+        "call_id = X-{Ref}\nqueue = {Queue}\n"
+        "arrived_at = {Day} {Time}\n"
+        "ended_at = {End} | {Day} {Time} + {Mins} minutes\n"
+        "outcome = {Status}\n"
+        "[formats]\narrived_at = %d/%m/%Y %H:%M\nended_at = %d/%m/%Y %H:%M\n"
+        "[blank]\nended_at = - | n/a\n");
+    const ombud_format *f = ombud_format_find("calls");
+    ombud_profile_bound *b, *c;
+    ombud_profile_fail fail;
+    ombud_row row, mine, theirs;
+    const char *r1[] = {"7", "sales", "01/10/2026", "08:00", "01/10/2026 08:10",
+                        "3", "AGENT"};
+    const char *r2[] = {"8", "sales", "01/10/2026", "09:00", "N/A", "2.5",
+                        "HANG"};
+    (void)state;
+
+    assert_int_equal(ombud_profile_bind(p, f, header, hlen, 7, "t.csv", 1, &b),
+                     OMBUD_OK);
+    assert_non_null(c = ombud_profile_bound_copy(b));
+    assert_int_equal(ombud_profile_fill(b, NULL, r1, 7, &row, &fail), OMBUD_OK);
+    assert_int_equal(ombud_profile_fill(c, NULL, r2, 7, &mine, &fail),
+                     OMBUD_OK);
+    /* the copy's fill left the first binding's row alone */
+    assert_string_equal(row.v[0], "X-7");
+    assert_string_equal(row.v[5], "2026-10-01T08:10:00");
+    assert_int_equal(row.col[5], 5);
+    /* and gave what the first binding gives for the same record */
+    assert_int_equal(ombud_profile_fill(b, NULL, r2, 7, &theirs, &fail),
+                     OMBUD_OK);
+    for (int k = 0; k < f->ncolumns; k++) {
+        assert_int_equal(mine.col[k], theirs.col[k]);
+        if (theirs.v[k])
+            assert_string_equal(mine.v[k], theirs.v[k]);
+        else
+            assert_null(mine.v[k]);
+    }
+    assert_string_equal(mine.v[5], "2026-10-01T09:02:30Z");
+    assert_int_equal(ombud_profile_line(c, 6), 8);
+    ombud_profile_unbind(c);
+    ombud_profile_unbind(b);
+    ombud_profile_free(p);
+}
+
 /* 7: binding refuses a header the file lacks and a field past its last. */
 static void test_bind_refused(void **state)
 {
@@ -225,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_pattern_check),
         cmocka_unit_test(test_number),
         cmocka_unit_test(test_templates),
+        cmocka_unit_test(test_bound_copy),
         cmocka_unit_test(test_bind_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
