@@ -43,6 +43,19 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
                           rej);
 }
 
+/* parse() on the reader's parsing thread (ombud_format.convert) */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
+{
+    return parse(ctx, row, rec, rej);
+}
+
+static ombud_err store(const ombud_ingest_ctx *ctx, long line,
+                       const void *rec)
+{
+    return ombud_store_add_customers(ctx->store, ctx->source_id, line, rec);
+}
+
 static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
                            ombud_row_reject *rej)
 {
@@ -51,10 +64,10 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 
     if ((err = parse(ctx, row, &c, rej)))
         return err;
-    return ombud_store_add_customers(ctx->store, ctx->source_id, row->line, &c);
+    return store(ctx, row->line, &c);
 }
 
 const ombud_format ombud_format_customers = {
     "customers", columns, U_NCOLS, store_row, NULL, NULL, NULL, NULL,
-    0, NULL, NULL
+    sizeof(ombud_customers), convert, store
 };

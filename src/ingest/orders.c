@@ -73,6 +73,19 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     return OMBUD_OK;
 }
 
+/* parse() on the reader's parsing thread (ombud_format.convert) */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
+{
+    return parse(ctx, row, rec, rej);
+}
+
+static ombud_err store(const ombud_ingest_ctx *ctx, long line,
+                       const void *rec)
+{
+    return ombud_store_add_order(ctx->store, ctx->source_id, line, rec);
+}
+
 static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
                            ombud_row_reject *rej)
 {
@@ -81,7 +94,7 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 
     if ((err = parse(ctx, row, &o, rej)))
         return err;
-    return ombud_store_add_order(ctx->store, ctx->source_id, row->line, &o);
+    return store(ctx, row->line, &o);
 }
 
 /* A row whose key an earlier row holds (ombud_format.dup). */
@@ -94,5 +107,5 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 
 const ombud_format ombud_format_orders = {
     "orders", columns, R_NCOLS, store_row, NULL, NULL, NULL, dup_row,
-    0, NULL, NULL
+    sizeof(ombud_order), convert, store
 };

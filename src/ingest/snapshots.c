@@ -53,6 +53,19 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     return OMBUD_OK;
 }
 
+/* parse() on the reader's parsing thread (ombud_format.convert) */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
+{
+    return parse(ctx, row, rec, rej);
+}
+
+static ombud_err store(const ombud_ingest_ctx *ctx, long line,
+                       const void *rec)
+{
+    return ombud_store_add_snapshot(ctx->store, ctx->source_id, line, rec);
+}
+
 static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
                            ombud_row_reject *rej)
 {
@@ -61,10 +74,10 @@ static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
 
     if ((err = parse(ctx, row, &n, rej)))
         return err;
-    return ombud_store_add_snapshot(ctx->store, ctx->source_id, row->line, &n);
+    return store(ctx, row->line, &n);
 }
 
 const ombud_format ombud_format_snapshots = {
     "snapshots", columns, N_NCOLS, store_row, NULL, NULL, NULL, NULL,
-    0, NULL, NULL
+    sizeof(ombud_snapshot), convert, store
 };

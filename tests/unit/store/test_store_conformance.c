@@ -2536,11 +2536,27 @@ static void span_cdrs(int64_t id)
         assert_int_equal(ombud_store_add_cdr(st, id, 1 + i, &c[i]), OMBUD_OK);
 }
 
+static void span_orders(int64_t id)
+{
+    ombud_order a = order("S-3", OCT + 60, OCT + 86400),
+                b = order("S-3", OCT + 120, OCT + 86400);
+    add_order(id, 2, &a);
+    add_order(id, 3, &b);   /* a duplicate */
+}
+
+static void span_appts(int64_t id)
+{
+    ombud_appointment a = appt("S-4", OCT + 3600, OCT + 7200),
+                      b = appt("S-4", OCT + 7200, OCT + 9000);
+    add_appt(id, 2, &a);
+    add_appt(id, 3, &b);   /* a duplicate */
+}
+
 /* A file's span counts only the rows its table keeps, whether the
  * backend saw them go in or they are read back: one row in each file. */
 static void test_span_kept(void **state)
 {
-    int64_t a, b, c;
+    int64_t a, b, c, d, e;
 
     (void)state;
     import_dups("outages", "span-o.csv", 61, span_outages, 3);
@@ -2549,11 +2565,17 @@ static void test_span_kept(void **state)
     b = ombud_store_last_file(st);
     import_dups("cdr", "span-m.csv", 63, span_cdrs, 2);
     c = ombud_store_last_file(st);
+    import_dups("orders", "span-r.csv", 64, span_orders, 2);
+    d = ombud_store_last_file(st);
+    import_dups("appointments", "span-a.csv", 65, span_appts, 2);
+    e = ombud_store_last_file(st);
     expect_spread(a, "outages", OCT, NOV, 0, 1, 0);
     expect_spread(b, "calls", OCT, NOV, 0, 1, 0);
     expect_spread(c, "cdr", OCT, NOV, 0, 1, 0);
     expect_spread(a, "outages", NOV, NOV + 86400, 1, 0, 0);
     expect_spread(c, "cdr", NOV, NOV + 86400, 1, 0, 0);
+    expect_spread(d, "orders", OCT, NOV, 0, 1, 0);
+    expect_spread(e, "appointments", OCT, NOV, 0, 1, 0);
     dups.seen[0] = '\0';
 }
 
