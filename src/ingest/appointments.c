@@ -63,7 +63,7 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     return OMBUD_OK;
 }
 
-/* parse() on the reader's parsing thread (ombud_format.convert) */
+/* parse() as ombud_format.convert (on the reader's parsing thread) */
 static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
                          void *rec, ombud_row_reject *rej)
 {
@@ -76,17 +76,6 @@ static ombud_err store(const ombud_ingest_ctx *ctx, long line,
     return ombud_store_add_appointment(ctx->store, ctx->source_id, line, rec);
 }
 
-static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                           ombud_row_reject *rej)
-{
-    ombud_appointment a;
-    ombud_err err;
-
-    if ((err = parse(ctx, row, &a, rej)))
-        return err;
-    return store(ctx, row->line, &a);
-}
-
 /* A row whose key an earlier row holds (ombud_format.dup). */
 static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
                          ombud_row_reject *rej)
@@ -96,6 +85,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_appointments = {
-    "appointments", columns, A_NCOLS, store_row, NULL, NULL, NULL, dup_row,
+    "appointments", columns, A_NCOLS, NULL, NULL, NULL, NULL, dup_row,
     sizeof(ombud_appointment), convert, store
 };

@@ -94,7 +94,7 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     return OMBUD_OK;
 }
 
-/* parse() on the reader's parsing thread (ombud_format.convert) */
+/* parse() as ombud_format.convert (on the reader's parsing thread) */
 static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
                          void *rec, ombud_row_reject *rej)
 {
@@ -107,18 +107,7 @@ static ombud_err store(const ombud_ingest_ctx *ctx, long line,
     return ombud_store_add_billing(ctx->store, ctx->source_id, line, rec);
 }
 
-static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                           ombud_row_reject *rej)
-{
-    ombud_billing b;
-    ombud_err err;
-
-    if ((err = parse(ctx, row, &b, rej)))
-        return err;
-    return store(ctx, row->line, &b);
-}
-
 const ombud_format ombud_format_billing = {
-    "billing", columns, B_NCOLS, store_row, NULL, NULL, NULL, NULL,
+    "billing", columns, B_NCOLS, NULL, NULL, NULL, NULL, NULL,
     sizeof(ombud_billing), convert, store
 };

@@ -100,7 +100,7 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     return check_order(c, rej);
 }
 
-/* parse() on the reader's parsing thread (ombud_format.convert) */
+/* parse() as ombud_format.convert (on the reader's parsing thread) */
 static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
                          void *rec, ombud_row_reject *rej)
 {
@@ -113,17 +113,6 @@ static ombud_err store(const ombud_ingest_ctx *ctx, long line,
     return ombud_store_add_call_leg(ctx->store, ctx->source_id, line, rec);
 }
 
-static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                           ombud_row_reject *rej)
-{
-    ombud_call_leg c;
-    ombud_err err;
-
-    if ((err = parse(ctx, row, &c, rej)))
-        return err;
-    return store(ctx, row->line, &c);
-}
-
 /* A row whose key an earlier row holds (ombud_format.dup). */
 static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
                          ombud_row_reject *rej)
@@ -133,6 +122,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_calls = {
-    "calls", columns, C_NCOLS, store_row, NULL, NULL, NULL, dup_row,
+    "calls", columns, C_NCOLS, NULL, NULL, NULL, NULL, dup_row,
     sizeof(ombud_call_leg), convert, store
 };

@@ -43,7 +43,7 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
                           rej);
 }
 
-/* parse() on the reader's parsing thread (ombud_format.convert) */
+/* parse() as ombud_format.convert (on the reader's parsing thread) */
 static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
                          void *rec, ombud_row_reject *rej)
 {
@@ -56,18 +56,7 @@ static ombud_err store(const ombud_ingest_ctx *ctx, long line,
     return ombud_store_add_customers(ctx->store, ctx->source_id, line, rec);
 }
 
-static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                           ombud_row_reject *rej)
-{
-    ombud_customers c;
-    ombud_err err;
-
-    if ((err = parse(ctx, row, &c, rej)))
-        return err;
-    return store(ctx, row->line, &c);
-}
-
 const ombud_format ombud_format_customers = {
-    "customers", columns, U_NCOLS, store_row, NULL, NULL, NULL, NULL,
+    "customers", columns, U_NCOLS, NULL, NULL, NULL, NULL, NULL,
     sizeof(ombud_customers), convert, store
 };

@@ -116,7 +116,7 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     return parse_step(row, o, rej);
 }
 
-/* parse() on the reader's parsing thread (ombud_format.convert) */
+/* parse() as ombud_format.convert (on the reader's parsing thread) */
 static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
                          void *rec, ombud_row_reject *rej)
 {
@@ -129,17 +129,6 @@ static ombud_err store(const ombud_ingest_ctx *ctx, long line,
     return ombud_store_add_outage(ctx->store, ctx->source_id, line, rec);
 }
 
-static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                           ombud_row_reject *rej)
-{
-    ombud_outage o;
-    ombud_err err;
-
-    if ((err = parse(ctx, row, &o, rej)))
-        return err;
-    return store(ctx, row->line, &o);
-}
-
 /* A row whose key an earlier row holds (ombud_format.dup). */
 static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
                          ombud_row_reject *rej)
@@ -149,6 +138,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_outages = {
-    "outages", columns, O_NCOLS, store_row, NULL, NULL, NULL, dup_row,
+    "outages", columns, O_NCOLS, NULL, NULL, NULL, NULL, dup_row,
     sizeof(ombud_outage), convert, store
 };

@@ -581,6 +581,19 @@ static void mapped_row(const reader *r, ombud_row *row)
     }
 }
 
+/* A format's convert() and store() in turn: its store_row(). */
+static ombud_err convert_and_store(reader *r, const ombud_row *row,
+                                   ombud_row_reject *rej)
+{
+    _Alignas(max_align_t) unsigned char rec[OMBUD_REC_MAX];
+    ombud_err err;
+
+    assert(r->fmt->rec_size <= sizeof rec);
+    if ((err = r->fmt->convert(&r->ctx, row, rec, rej)))
+        return err;
+    return r->fmt->store(&r->ctx, row->line, rec);
+}
+
 static void take_row(reader *r)
 {
     const ombud_format *f = r->fmt;
@@ -623,7 +636,8 @@ static void take_row(reader *r)
         }
     }
     memcpy(r->cols, row.col, sizeof r->cols);
-    err = f->store_row(&r->ctx, &row, &rej);
+    err = f->convert ? convert_and_store(r, &row, &rej)
+                     : f->store_row(&r->ctx, &row, &rej);
     if (err == OMBUD_OK) {
         r->counts.stored++;
     } else if (err == OMBUD_E_FIELD) {

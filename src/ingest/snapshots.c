@@ -53,7 +53,7 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     return OMBUD_OK;
 }
 
-/* parse() on the reader's parsing thread (ombud_format.convert) */
+/* parse() as ombud_format.convert (on the reader's parsing thread) */
 static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
                          void *rec, ombud_row_reject *rej)
 {
@@ -66,18 +66,7 @@ static ombud_err store(const ombud_ingest_ctx *ctx, long line,
     return ombud_store_add_snapshot(ctx->store, ctx->source_id, line, rec);
 }
 
-static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                           ombud_row_reject *rej)
-{
-    ombud_snapshot n;
-    ombud_err err;
-
-    if ((err = parse(ctx, row, &n, rej)))
-        return err;
-    return store(ctx, row->line, &n);
-}
-
 const ombud_format ombud_format_snapshots = {
-    "snapshots", columns, N_NCOLS, store_row, NULL, NULL, NULL, NULL,
+    "snapshots", columns, N_NCOLS, NULL, NULL, NULL, NULL, NULL,
     sizeof(ombud_snapshot), convert, store
 };
