@@ -31,9 +31,12 @@ static const ombud_column columns[A_NCOLS] = {
 static const char *const kinds[] = {"repair", "install", NULL};
 static const char *const parties[] = {"provider", "customer", NULL};
 
-static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                       ombud_appointment *a, ombud_row_reject *rej)
+/* The row as a record (ombud_format.convert: it may run on the reader's
+ * parsing thread, so it reads only ctx->opts). */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
 {
+    ombud_appointment *a = rec;
     ombud_err err;
 
     a->appointment_id = ombud_row_text(row, A_ID);
@@ -61,13 +64,6 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
         return ombud_row_fail(rej, A_CANCELLED, "required when cancelled_by "
                               "is given (the notice given counts)");
     return OMBUD_OK;
-}
-
-/* parse() as ombud_format.convert (on the reader's parsing thread) */
-static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                         void *rec, ombud_row_reject *rej)
-{
-    return parse(ctx, row, rec, rej);
 }
 
 static ombud_err store(const ombud_ingest_ctx *ctx, long line,

@@ -54,9 +54,12 @@ static ombud_err parse_amount(const ombud_row *row, ombud_billing *b,
                               &b->amount, rej->why, sizeof rej->why);
 }
 
-static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                       ombud_billing *b, ombud_row_reject *rej)
+/* The row as a record (ombud_format.convert: it may run on the reader's
+ * parsing thread, so it reads only ctx->opts). */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
 {
+    ombud_billing *b = rec;
     const char *v;
     int i;
     ombud_err err;
@@ -92,13 +95,6 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
         && b->period_end < b->period_start)
         return ombud_row_fail(rej, B_PERIOD_END, "period ends before it starts");
     return OMBUD_OK;
-}
-
-/* parse() as ombud_format.convert (on the reader's parsing thread) */
-static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                         void *rec, ombud_row_reject *rej)
-{
-    return parse(ctx, row, rec, rej);
 }
 
 static ombud_err store(const ombud_ingest_ctx *ctx, long line,

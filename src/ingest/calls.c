@@ -73,9 +73,12 @@ static ombud_err check_order(const ombud_call_leg *c, ombud_row_reject *rej)
     return OMBUD_OK;
 }
 
-static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                       ombud_call_leg *c, ombud_row_reject *rej)
+/* The row as a record (ombud_format.convert: it may run on the reader's
+ * parsing thread, so it reads only ctx->opts). */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
 {
+    ombud_call_leg *c = rec;
     ombud_err err;
 
     c->call_id = ombud_row_text(row, C_CALL);
@@ -98,13 +101,6 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     if ((err = outcome_of(row, c, rej)))
         return err;
     return check_order(c, rej);
-}
-
-/* parse() as ombud_format.convert (on the reader's parsing thread) */
-static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                         void *rec, ombud_row_reject *rej)
-{
-    return parse(ctx, row, rec, rej);
 }
 
 static ombud_err store(const ombud_ingest_ctx *ctx, long line,

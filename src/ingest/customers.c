@@ -24,9 +24,12 @@ static const ombud_column columns[U_NCOLS] = {
 /* Most customers one area may serve: as many as an outage may affect. */
 #define SERVED_MAX INT64_C(1000000000)
 
-static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                       ombud_customers *c, ombud_row_reject *rej)
+/* The row as a record (ombud_format.convert: it may run on the reader's
+ * parsing thread, so it reads only ctx->opts). */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
 {
+    ombud_customers *c = rec;
     const char *v;
 
     c->area = ombud_row_text(row, U_AREA);
@@ -41,13 +44,6 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     }
     return ombud_row_time(ctx, row, U_AS_OF, 0, OMBUD_TIME_DATE_OK, &c->as_of,
                           rej);
-}
-
-/* parse() as ombud_format.convert (on the reader's parsing thread) */
-static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                         void *rec, ombud_row_reject *rej)
-{
-    return parse(ctx, row, rec, rej);
 }
 
 static ombud_err store(const ombud_ingest_ctx *ctx, long line,

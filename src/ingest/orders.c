@@ -38,9 +38,12 @@ static int date_only(const char *v)
     return strlen(v) == 10;
 }
 
-static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                       ombud_order *o, ombud_row_reject *rej)
+/* The row as a record (ombud_format.convert: it may run on the reader's
+ * parsing thread, so it reads only ctx->opts). */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
 {
+    ombud_order *o = rec;
     const char *promised = ombud_row_text(row, R_PROMISED);
     ombud_err err;
 
@@ -71,13 +74,6 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
                              : o->promised_at) < o->ordered_at)
         return ombud_row_fail(rej, R_PROMISED, "promised before it was ordered");
     return OMBUD_OK;
-}
-
-/* parse() as ombud_format.convert (on the reader's parsing thread) */
-static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                         void *rec, ombud_row_reject *rej)
-{
-    return parse(ctx, row, rec, rej);
 }
 
 static ombud_err store(const ombud_ingest_ctx *ctx, long line,

@@ -76,10 +76,12 @@ static ombud_err parse_step(const ombud_row *row, ombud_outage *o,
     return OMBUD_OK;
 }
 
-/* Parse every field; reject on the first that fails. */
-static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                       ombud_outage *o, ombud_row_reject *rej)
+/* Parse every field; reject on the first that fails (ombud_format.convert:
+ * it may run on the reader's parsing thread, so reads only ctx->opts). */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
 {
+    ombud_outage *o = rec;
     const char *v;
     ombud_err err;
 
@@ -114,13 +116,6 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
     if (o->restored_at != OMBUD_TIME_NONE && o->restored_at < o->started_at)
         return ombud_row_fail(rej, O_RESTORED, "restored before it started");
     return parse_step(row, o, rej);
-}
-
-/* parse() as ombud_format.convert (on the reader's parsing thread) */
-static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                         void *rec, ombud_row_reject *rej)
-{
-    return parse(ctx, row, rec, rej);
 }
 
 static ombud_err store(const ombud_ingest_ctx *ctx, long line,

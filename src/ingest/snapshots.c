@@ -28,9 +28,12 @@ static const ombud_column columns[N_NCOLS] = {
 /* Most customers one snapshot may count out: as many as an area serves. */
 #define OUT_MAX INT64_C(1000000000)
 
-static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                       ombud_snapshot *n, ombud_row_reject *rej)
+/* The row as a record (ombud_format.convert: it may run on the reader's
+ * parsing thread, so it reads only ctx->opts). */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
 {
+    ombud_snapshot *n = rec;
     const char *v;
     ombud_err err;
 
@@ -51,13 +54,6 @@ static ombud_err parse(const ombud_ingest_ctx *ctx, const ombud_row *row,
         return OMBUD_E_FIELD;
     }
     return OMBUD_OK;
-}
-
-/* parse() as ombud_format.convert (on the reader's parsing thread) */
-static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                         void *rec, ombud_row_reject *rej)
-{
-    return parse(ctx, row, rec, rej);
 }
 
 static ombud_err store(const ombud_ingest_ctx *ctx, long line,
