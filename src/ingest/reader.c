@@ -35,10 +35,10 @@
  * them and is the only one to print or touch the store, so what is stored
  * and said is the same as on one thread (parse_file), which still reads
  * pipes, other encodings and record formats. A format with convert()
- * (calls, billing, outages) has its good rows converted on the second
- * thread too, through a copy of the profile's binding for a profiled
- * file; any other row goes over as it was read, and is checked and
- * rejected on the calling thread as before.
+ * (all header formats but accounts) has its good rows converted on the
+ * second thread too, through a copy of the profile's binding for a
+ * profiled file; any other row goes over as it was read, and is checked
+ * and rejected on the calling thread as before.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -1641,7 +1641,7 @@ static void lex_convert(reader *r, lex_batch *b, lex_event *e,
     unsigned char *slot = b->recs + (size_t)(e - b->ev) * r->lex->slot;
     ombud_row row;
     ombud_row_reject rej = {-1, "", NULL};
-    size_t at = b->used, len;
+    size_t at = b->used, len = 0;
     char why[300];
 
     row.line = e->line;
@@ -1756,7 +1756,6 @@ static void take_converted(reader *r, long line, const void *rec)
     else
         r->fatal = err;   /* store() rejects nothing (ingest.h) */
 }
-
 
 /* Hand batch @b's records to on_record() and its rejects to reject_at(),
  * as parse_file() on this thread would have. */
