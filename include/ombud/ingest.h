@@ -10,9 +10,8 @@
  *
  * To add a format (of a record type the store already keeps):
  *   1. write src/ingest/<kind>.c with a columns table, a convert and a
- *      store function (or a store_row, when converting needs more than
- *      the row and the options) and, when its rows have a unique key, a
- *      dup function wording the reject of a row whose key an earlier row
+ *      store function and, when its rows have a unique key, a dup
+ *      function wording the reject of a row whose key an earlier row
  *      holds; declare its ombud_format below;
  *   2. give it one line in ombud_input_kinds[] (src/ingest/formats.c): its
  *      option, its label in words (N_()), its place in the import order and
@@ -181,13 +180,6 @@ typedef struct ombud_format {
     const ombud_column *columns;    /**< canonical columns */
     int ncolumns;
     /**
-     * Parse and store one row (a header format without convert()).
-     * Returns OMBUD_OK when stored, OMBUD_E_FIELD when rejected (with
-     * @p rej filled), anything else on a fatal error.
-     */
-    ombud_err (*store_row)(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                           ombud_row_reject *rej);
-    /**
      * Record formats only (NULL otherwise). begin sees the first bytes of
      * the file (@p n may be short) and may allocate ctx->state; it returns
      * OMBUD_E_DATA (message printed) for a file of the wrong kind.
@@ -214,15 +206,16 @@ typedef struct ombud_format {
     ombud_err (*dup)(const ombud_ingest_ctx *ctx, const ombud_dup *d,
                      ombud_row_reject *rej);
     /**
-     * A header format's store_row() in two halves (then store_row is
-     * NULL), so that the reader's parsing thread converts rows while the
-     * calling thread stores them. convert() makes @p row into the
-     * format's record in @p rec (rec_size bytes, at most OMBUD_REC_MAX;
-     * its texts may point into @p row's, which outlive it) and returns
-     * OMBUD_OK or, as store_row(), OMBUD_E_FIELD with @p rej filled; it
-     * may run on another thread, so it reads only ctx->opts and touches
-     * neither the store nor the counts. store() keeps a record convert()
-     * made: OMBUD_OK, or a fatal error, never OMBUD_E_FIELD.
+     * Header formats (NULL for record formats): a row parsed, then
+     * stored, in two halves so that the reader's parsing thread converts
+     * rows while the calling thread stores them. convert() makes @p row
+     * into the format's record in @p rec (rec_size bytes, at most
+     * OMBUD_REC_MAX; its texts may point into @p row's, which outlive it)
+     * and returns OMBUD_OK, OMBUD_E_FIELD when the row is rejected (with
+     * @p rej filled), anything else on a fatal error; it may run on
+     * another thread, so it reads only ctx->opts and touches neither the
+     * store nor the counts. store() keeps a record convert() made:
+     * OMBUD_OK, or a fatal error, never OMBUD_E_FIELD.
      */
     size_t rec_size;
     ombud_err (*convert)(const ombud_ingest_ctx *ctx, const ombud_row *row,

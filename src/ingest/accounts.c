@@ -31,24 +31,42 @@ int ombud_caller_digits(const char *s, char *out, size_t size)
     return n > 0;
 }
 
-static ombud_err store_row(const ombud_ingest_ctx *ctx, const ombud_row *row,
-                           ombud_row_reject *rej)
-{
-    const char *number = ombud_row_text(row, A_NUMBER);
-    const char *account = ombud_row_text(row, A_ACCOUNT);
+/* A row as the store takes it: the number by its digits, and as given. */
+typedef struct mapping {
     char digits[64];
+    const char *account;
+    const char *number;
+} mapping;
 
-    if (!number)
+/* The row as a mapping (ombud_format.convert: it may run on the reader's
+ * parsing thread, so it reads only ctx->opts). */
+static ombud_err convert(const ombud_ingest_ctx *ctx, const ombud_row *row,
+                         void *rec, ombud_row_reject *rej)
+{
+    mapping *m = rec;
+
+    (void)ctx;
+    m->number = ombud_row_text(row, A_NUMBER);
+    m->account = ombud_row_text(row, A_ACCOUNT);
+    if (!m->number)
         return ombud_row_fail(rej, A_NUMBER, "caller_number is required");
-    if (!account)
+    if (!m->account)
         return ombud_row_fail(rej, A_ACCOUNT, "account_id is required");
-    if (strlen(number) >= sizeof digits ||
-        !ombud_caller_digits(number, digits, sizeof digits))
+    if (strlen(m->number) >= sizeof m->digits ||
+        !ombud_caller_digits(m->number, m->digits, sizeof m->digits))
         return ombud_row_fail(rej, A_NUMBER, "not a phone number (no digits, "
                               "or longer than %zu characters)",
-                              sizeof digits - 1);
-    return ombud_store_add_account(ctx->store, ctx->source_id, row->line,
-                                   digits, account, number);
+                              sizeof m->digits - 1);
+    return OMBUD_OK;
+}
+
+static ombud_err store(const ombud_ingest_ctx *ctx, long line,
+                       const void *rec)
+{
+    const mapping *m = rec;
+
+    return ombud_store_add_account(ctx->store, ctx->source_id, line,
+                                   m->digits, m->account, m->number);
 }
 
 /* A row whose key an earlier row holds (ombud_format.dup). */
@@ -60,6 +78,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_accounts = {
-    "accounts", columns, A_NCOLS, store_row, NULL, NULL, NULL, dup_row,
-    0, NULL, NULL
+    "accounts", columns, A_NCOLS, NULL, NULL, NULL, dup_row,
+    sizeof(mapping), convert, store
 };

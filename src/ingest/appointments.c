@@ -81,6 +81,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_appointments = {
-    "appointments", columns, A_NCOLS, NULL, NULL, NULL, NULL, dup_row,
+    "appointments", columns, A_NCOLS, NULL, NULL, NULL, dup_row,
     sizeof(ombud_appointment), convert, store
 };

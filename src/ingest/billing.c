@@ -104,6 +104,6 @@ static ombud_err store(const ombud_ingest_ctx *ctx, long line,
 }
 
 const ombud_format ombud_format_billing = {
-    "billing", columns, B_NCOLS, NULL, NULL, NULL, NULL, NULL,
+    "billing", columns, B_NCOLS, NULL, NULL, NULL, NULL,
     sizeof(ombud_billing), convert, store
 };

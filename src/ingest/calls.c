@@ -118,6 +118,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_calls = {
-    "calls", columns, C_NCOLS, NULL, NULL, NULL, NULL, dup_row,
+    "calls", columns, C_NCOLS, NULL, NULL, NULL, dup_row,
     sizeof(ombud_call_leg), convert, store
 };

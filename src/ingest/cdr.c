@@ -180,6 +180,6 @@ static ombud_err finish(ombud_ingest_ctx *ctx, int failed)
 }
 
 const ombud_format ombud_format_cdr = {
-    "cdr", NULL, 0, NULL, begin, store_record, finish, NULL, 0, NULL,
+    "cdr", NULL, 0, begin, store_record, finish, NULL, 0, NULL,
     NULL
 };

@@ -53,6 +53,6 @@ static ombud_err store(const ombud_ingest_ctx *ctx, long line,
 }
 
 const ombud_format ombud_format_customers = {
-    "customers", columns, U_NCOLS, NULL, NULL, NULL, NULL, NULL,
+    "customers", columns, U_NCOLS, NULL, NULL, NULL, NULL,
     sizeof(ombud_customers), convert, store
 };

@@ -91,6 +91,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_orders = {
-    "orders", columns, R_NCOLS, NULL, NULL, NULL, NULL, dup_row,
+    "orders", columns, R_NCOLS, NULL, NULL, NULL, dup_row,
     sizeof(ombud_order), convert, store
 };

@@ -133,6 +133,6 @@ static ombud_err dup_row(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_outages = {
-    "outages", columns, O_NCOLS, NULL, NULL, NULL, NULL, dup_row,
+    "outages", columns, O_NCOLS, NULL, NULL, NULL, dup_row,
     sizeof(ombud_outage), convert, store
 };

@@ -928,6 +928,6 @@ static ombud_err dup_leg(const ombud_ingest_ctx *ctx, const ombud_dup *d,
 }
 
 const ombud_format ombud_format_queue_log = {
-    "queue_log", NULL, 0, NULL, begin, store_record, finish, dup_leg,
+    "queue_log", NULL, 0, begin, store_record, finish, dup_leg,
     0, NULL, NULL
 };

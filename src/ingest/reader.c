@@ -34,11 +34,11 @@
  * in order, in batches; the calling thread checks, converts and stores
  * them and is the only one to print or touch the store, so what is stored
  * and said is the same as on one thread (parse_file), which still reads
- * pipes, other encodings and record formats. A format with convert()
- * (all header formats but accounts) has its good rows converted on the
- * second thread too, through a copy of the profile's binding for a
- * profiled file; any other row goes over as it was read, and is checked
- * and rejected on the calling thread as before.
+ * pipes, other encodings and record formats. A header format's good
+ * rows are converted (ombud_format.convert) on the second thread too,
+ * through a copy of the profile's binding for a profiled file; any other
+ * row goes over as it was read, and is checked and rejected on the
+ * calling thread as before.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -581,7 +581,7 @@ static void mapped_row(const reader *r, ombud_row *row)
     }
 }
 
-/* A format's convert() and store() in turn: its store_row(). */
+/* A row through the format's convert() and store(), in turn. */
 static ombud_err convert_and_store(reader *r, const ombud_row *row,
                                    ombud_row_reject *rej)
 {
@@ -636,8 +636,7 @@ static void take_row(reader *r)
         }
     }
     memcpy(r->cols, row.col, sizeof r->cols);
-    err = f->convert ? convert_and_store(r, &row, &rej)
-                     : f->store_row(&r->ctx, &row, &rej);
+    err = convert_and_store(r, &row, &rej);
     if (err == OMBUD_OK) {
         r->counts.stored++;
     } else if (err == OMBUD_E_FIELD) {
@@ -1458,7 +1457,7 @@ typedef struct lexer {
     gint stop;             /* set by the calling thread after a fatal error */
     int read_errno;
     GAsyncQueue *header;   /* the calling thread has taken the header
-                              (formats with convert(): see lex_header) */
+                              (see lex_header) */
     const reader *caller;  /* the calling thread's reader: its map, once
                               the header is taken */
     size_t slot;           /* bytes of a record in recs: the format's
@@ -1564,11 +1563,10 @@ static int plain_fields(const reader *r, size_t kept)
 }
 
 /*
- * The header just batched, of a format with convert(): the rows after it
- * are converted here with the calling thread's column map (or a copy of
- * its profile binding), so the header goes at once and this thread waits
- * until it is taken (or the import stops: then lex_batch_for() stops
- * this thread too).
+ * The header just batched: the rows after it are converted here with the
+ * calling thread's column map (or a copy of its profile binding), so the
+ * header goes at once and this thread waits until it is taken (or the
+ * import stops: then lex_batch_for() stops this thread too).
  */
 static void lex_header(reader *r)
 {
@@ -1678,7 +1676,7 @@ static void lex_record(reader *r)
                                                 : OMBUD_MAX_FIELDS;
     size_t extra = 0;
     int header = !r->have_header;
-    int conv = r->fmt->convert && !header && lex_wanted(r);
+    int conv = !header && lex_wanted(r);
     ombud_row filled;
     lex_batch *b;
     lex_event *e;
@@ -1702,7 +1700,7 @@ static void lex_record(reader *r)
     b->nf += kept;
     /* threadable() formats have a header: it is the first record */
     r->have_header = 1;
-    if (header && r->fmt->convert)
+    if (header)
         lex_header(r);
     else if (conv)
         lex_convert(r, b, e, r->bound ? &filled : NULL);
@@ -1787,7 +1785,7 @@ static void lex_take(reader *r, lexer *lx, lex_batch *b)
         r->off = b->off + e->first;
         r->len = b->len + e->first;
         on_record(0, r);
-        if (header && r->fmt->convert) /* taken or refused: go on */
+        if (header) /* taken or refused: the parsing thread goes on */
             g_async_queue_push(lx->header, GINT_TO_POINTER(1));
     }
     r->plain = 0;
@@ -1845,13 +1843,11 @@ static ombud_err parse_threaded(reader *r, FILE *fp, int64_t total)
     GThread *t;
 
     assert(!r->arena && !r->off && !r->len && !r->bound && !r->vp);
-    assert(!r->fmt->convert || (r->fmt->store && r->fmt->rec_size > 0));
-    if (r->fmt->convert) {
-        lx.cols_at = (r->fmt->rec_size + al - 1) / al * al;
-        lx.slot = (lx.cols_at + (size_t)r->fmt->ncolumns * sizeof(long) +
-                   al - 1) / al * al;
-    }
-    for (int i = 0; pool && lx.slot && i < LEX_BATCHES; i++)
+    assert(r->fmt->convert && r->fmt->store && r->fmt->rec_size > 0);
+    lx.cols_at = (r->fmt->rec_size + al - 1) / al * al;
+    lx.slot = (lx.cols_at + (size_t)r->fmt->ncolumns * sizeof(long) + al - 1)
+              / al * al;
+    for (int i = 0; pool && i < LEX_BATCHES; i++)
         if (!(pool[i].recs = malloc(LEX_EVENTS * lx.slot))) {
             while (i--)
                 free(pool[i].recs);
@@ -2107,6 +2103,10 @@ static ombud_err reader_init(reader *r, const ombud_format *fmt,
                              const char *path, const ombud_ingest_opts *opts,
                              const ombud_decoding *dec, int regular)
 {
+    /* a header format converts and stores (ingest.h); the reader keeps
+     * one record on its stack (convert_and_store) */
+    assert(fmt->store_record || (fmt->convert && fmt->store &&
+                                 fmt->rec_size <= OMBUD_REC_MAX));
     r->fmt = fmt;
     r->opts = opts;
     r->dec = *dec;

@@ -63,6 +63,6 @@ static ombud_err store(const ombud_ingest_ctx *ctx, long line,
 }
 
 const ombud_format ombud_format_snapshots = {
-    "snapshots", columns, N_NCOLS, NULL, NULL, NULL, NULL, NULL,
+    "snapshots", columns, N_NCOLS, NULL, NULL, NULL, NULL,
     sizeof(ombud_snapshot), convert, store
 };
