@@ -12,10 +12,15 @@ sleep 0.2
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
 # Whatever the moment of the kill: no source row and no outages, or the
-# complete file.
-expect_sql "SELECT (SELECT count(*) FROM sources) || '/' || (SELECT count(*) FROM outages)
-            IN ('0/0', '1/60000')" 1
-expect_accounting
+# complete file. (On a machine slow enough, the kill comes while the new
+# store's tables are being made, in one transaction: then there are none,
+# as e2e 223 says; the import below makes them.)
+if [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE type = 'table'
+        AND name IN ('sources', 'outages')" 2>/dev/null)" = 2 ]; then
+    expect_sql "SELECT (SELECT count(*) FROM sources) || '/' || (SELECT count(*) FROM outages)
+                IN ('0/0', '1/60000')" 1
+    expect_accounting
+fi
 
 ingest --outages big.csv
 expect_exit 0
