@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "ombud/store.h"
+#include "ombud/time.h"
 
 /**
  * The part of every open store the façade keeps. Each backend's handle
@@ -98,12 +99,12 @@ enum { OMBUD_T_OUTAGES, OMBUD_T_CALL_LEGS, OMBUD_T_BILLING,
        OMBUD_T_APPOINTMENTS, OMBUD_T_ORDERS, OMBUD_T_ACCOUNTS, OMBUD_T_CDR,
        OMBUD_T_CUSTOMERS, OMBUD_T_STEPS, OMBUD_T_SNAPSHOTS };
 
-/** A row kept in table @p tbl whose spread time is @p t (@p timed 0:
- *  NULL): into the file's span if that is the table it is read from. */
-static inline void ombud_be_span(ombud_store *st, int tbl, int64_t t,
-                                 int timed)
+/** A row kept in table @p tbl whose spread time is @p t (OMBUD_TIME_NONE:
+ *  stored as NULL): into the file's span if that is the table it is read
+ *  from. */
+static inline void ombud_be_span(ombud_store *st, int tbl, int64_t t)
 {
-    if (tbl != st->span_tbl || !timed)
+    if (tbl != st->span_tbl || t == OMBUD_TIME_NONE)
         return;
     if (!st->span[2] || t < st->span[0])
         st->span[0] = t;

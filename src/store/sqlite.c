@@ -1281,8 +1281,7 @@ static ombud_err sq_add_outage(ombud_store *base, int64_t source_id, long line,
     bind_count(s, 17, o->customers_restored);
     err = step_insert(st, s, "storing an outage");
     if (!err)
-        ombud_be_span(base, OMBUD_T_OUTAGES, o->started_at,
-                      o->started_at != OMBUD_TIME_NONE);
+        ombud_be_span(base, OMBUD_T_OUTAGES, o->started_at);
     if (err == OMBUD_E_DUPLICATE && o->customers_restored > 0)
         err = add_step(st, source_id, line, o);
     if (err == OMBUD_E_DUPLICATE) {
@@ -1329,8 +1328,7 @@ static ombud_err sq_add_call_leg(ombud_store *base, int64_t source_id,
     sqlite3_bind_int64(s, 15, count_lines(c->lines));
     err = step_insert(st, s, "storing a call leg");
     if (!err)
-        ombud_be_span(base, OMBUD_T_CALL_LEGS, c->arrived_at,
-                      c->arrived_at != OMBUD_TIME_NONE);
+        ombud_be_span(base, OMBUD_T_CALL_LEGS, c->arrived_at);
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(q, 1, c->call_id);
         bind_text(q, 2, c->queue);
@@ -1368,8 +1366,7 @@ static ombud_err sq_add_billing(ombud_store *base, int64_t source_id,
     bind_text(s, 14, b->area);
     if ((err = step_insert(st, s, "storing a billing event")))
         return err;
-    ombud_be_span(base, OMBUD_T_BILLING, b->posted_at,
-                  b->posted_at != OMBUD_TIME_NONE);
+    ombud_be_span(base, OMBUD_T_BILLING, b->posted_at);
     return OMBUD_OK;
 }
 
@@ -1396,8 +1393,7 @@ static ombud_err sq_add_appointment(ombud_store *base, int64_t source_id,
     sqlite3_bind_int(s, 13, a->customer_absent);
     err = step_insert(st, s, "storing an appointment");
     if (!err)
-        ombud_be_span(base, OMBUD_T_APPOINTMENTS, a->window_start,
-                      a->window_start != OMBUD_TIME_NONE);
+        ombud_be_span(base, OMBUD_T_APPOINTMENTS, a->window_start);
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_APPOINTMENT], 1, a->appointment_id);
         return report_dup(st, st->stmt[S_DUP_APPOINTMENT], line,
@@ -1472,8 +1468,7 @@ static ombud_err sq_add_order(ombud_store *base, int64_t source_id, long line,
     bind_text(s, 13, o->exclusion);
     err = step_insert(st, s, "storing an order");
     if (!err)
-        ombud_be_span(base, OMBUD_T_ORDERS, o->ordered_at,
-                      o->ordered_at != OMBUD_TIME_NONE);
+        ombud_be_span(base, OMBUD_T_ORDERS, o->ordered_at);
     if (err == OMBUD_E_DUPLICATE) {
         bind_text(st->stmt[S_DUP_ORDER], 1, o->order_id);
         return report_dup(st, st->stmt[S_DUP_ORDER], line, o->order_id,
@@ -1504,7 +1499,9 @@ static ombud_err sq_add_snapshot(ombud_store *base, int64_t source_id,
     sqlite3_stmt *s = st->stmt[S_ADD_SNAPSHOT];
     ombud_err err;
 
-    assert(st->in_file && n->area && n->customers_out >= 0);
+    /* at is bound as given: never OMBUD_TIME_NONE (a required time) */
+    assert(st->in_file && n->area && n->customers_out >= 0 &&
+           n->at != OMBUD_TIME_NONE);
     sqlite3_bind_int64(s, 1, source_id);
     sqlite3_bind_int64(s, 2, line);
     bind_text(s, 3, n->area);
@@ -1512,7 +1509,7 @@ static ombud_err sq_add_snapshot(ombud_store *base, int64_t source_id,
     sqlite3_bind_int64(s, 5, n->customers_out);
     if ((err = step_insert(st, s, "storing a snapshot")))
         return err;
-    ombud_be_span(base, OMBUD_T_SNAPSHOTS, n->at, 1);  /* bound as given */
+    ombud_be_span(base, OMBUD_T_SNAPSHOTS, n->at);
     return OMBUD_OK;
 }
 
@@ -1558,8 +1555,7 @@ static ombud_err sq_add_cdr(ombud_store *base, int64_t source_id, long line,
     bind_text(s, 19, c->userfield);
     if ((err = step_insert(st, s, "storing a call-detail record")))
         return err;
-    ombud_be_span(base, OMBUD_T_CDR, c->start_at,
-                  c->start_at != OMBUD_TIME_NONE);
+    ombud_be_span(base, OMBUD_T_CDR, c->start_at);
     return OMBUD_OK;
 }
 
