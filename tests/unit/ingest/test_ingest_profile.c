@@ -139,28 +139,32 @@ static const char *const header[] = {"Ref", "Queue", "Day", "Time", "End",
                                      "Mins", "Status"};
 static const size_t hlen[] = {3, 5, 3, 4, 3, 4, 6};
 
+/* A profile of calls over that header, and two records of it (tests 6 and
+ * 6b). */
+static const char templates[] =
+    "[profile]\nkind = calls\n[columns]\n"
+    "call_id = X-{Ref}\nqueue = {Queue}\n"
+    "arrived_at = {Day} {Time}\n"
+    "ended_at = {End} | {Day} {Time} + {Mins} minutes\n"
+    "outcome = {Status}\n"
+    "[formats]\narrived_at = %d/%m/%Y %H:%M\nended_at = %d/%m/%Y %H:%M\n"
+    "[blank]\nended_at = - | n/a\n"
+    "[values outcome]\nAGENT = answered\nHANG = abandoned\n";
+static const char *const r1[] = {"7", "sales", "01/10/2026", "08:00",
+                                 "01/10/2026 08:10", "3", "AGENT"};
+static const char *const r2[] = {"8", "sales", "01/10/2026", "09:00", "N/A",
+                                 "2.5", "hang"};
+
 /* 6: templates over a header: literal text, two fields, fallbacks, the
  * expression (in UTC), [blank] and [values]. */
 static void test_templates(void **state)
 {
-    ombud_profile *p = load(
-        "[profile]\nkind = calls\n[columns]\n"
-        "call_id = X-{Ref}\nqueue = {Queue}\n"
-        "arrived_at = {Day} {Time}\n"
-        "ended_at = {End} | {Day} {Time} + {Mins} minutes\n"
-        "outcome = {Status}\n"
-        "[formats]\narrived_at = %d/%m/%Y %H:%M\nended_at = %d/%m/%Y %H:%M\n"
-        "[blank]\nended_at = - | n/a\n"
-        "[values outcome]\nAGENT = answered\nHANG = abandoned\n");
+    ombud_profile *p = load(templates);
     const ombud_format *f = ombud_format_find("calls");
     ombud_profile_bound *b;
     ombud_profile_fail fail;
     ombud_row row;
     ombud_tz *paris;
-    const char *r1[] = {"7", "sales", "01/10/2026", "08:00", "01/10/2026 08:10",
-                        "3", "AGENT"};
-    const char *r2[] = {"8", "sales", "01/10/2026", "09:00", "N/A", "2.5",
-                        "hang"};
     const char *r3[] = {"9", "sales", "01/10/2026", "", "-", "2", "OTHER"};
     (void)state;
 
@@ -197,22 +201,11 @@ static void test_templates(void **state)
  * one) gives the same rows, with texts of its own. */
 static void test_bound_copy(void **state)
 {
-    ombud_profile *p = load(
-        "[profile]\nkind = calls\n[columns]\n"
-        "call_id = X-{Ref}\nqueue = {Queue}\n"
-        "arrived_at = {Day} {Time}\n"
-        "ended_at = {End} | {Day} {Time} + {Mins} minutes\n"
-        "outcome = {Status}\n"
-        "[formats]\narrived_at = %d/%m/%Y %H:%M\nended_at = %d/%m/%Y %H:%M\n"
-        "[blank]\nended_at = - | n/a\n");
+    ombud_profile *p = load(templates);
     const ombud_format *f = ombud_format_find("calls");
     ombud_profile_bound *b, *c;
     ombud_profile_fail fail;
     ombud_row row, mine, theirs;
-    const char *r1[] = {"7", "sales", "01/10/2026", "08:00", "01/10/2026 08:10",
-                        "3", "AGENT"};
-    const char *r2[] = {"8", "sales", "01/10/2026", "09:00", "N/A", "2.5",
-                        "HANG"};
     (void)state;
 
     assert_int_equal(ombud_profile_bind(p, f, header, hlen, 7, "t.csv", 1, &b),
