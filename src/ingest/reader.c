@@ -588,7 +588,7 @@ static ombud_err convert_and_store(reader *r, const ombud_row *row,
     _Alignas(max_align_t) unsigned char rec[OMBUD_REC_MAX];
     ombud_err err;
 
-    assert(r->fmt->rec_size <= sizeof rec);
+    /* rec_size fits: reader_init() asserts it */
     if ((err = r->fmt->convert(&r->ctx, row, rec, rej)))
         return err;
     return r->fmt->store(&r->ctx, row->line, rec);
