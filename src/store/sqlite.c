@@ -501,6 +501,8 @@ typedef struct sq_store {
     int in_check;                /* a findings transaction is open */
     sqlite3_stmt *ask;           /* adds a billing look-up; NULL until the
                                     first is queued (owned) */
+    sqlite3_stmt *restored;      /* an outage's restoration; NULL until the
+                                    first look-up (owned) */
     ombud_leg_memo legs;         /* the legs last read (backend.h) */
     int account_indexed;         /* account_index() has built it */
     int quiet;                   /* a reader (sq_open_reader): its errors
@@ -824,6 +826,7 @@ static void sq_close(ombud_store *base)
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_finalize(st->ask);
+    sqlite3_finalize(st->restored);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -2370,16 +2373,24 @@ static ombud_err sq_outage_restored(ombud_store *base, const char *outage_id,
 
     *row_id = 0;
     *restored_at = OMBUD_TIME_NONE;
-    if (sqlite3_prepare_v2(st->db, "SELECT id, " OMBUD_OUTAGE_END("outages.")
-                           " FROM outages WHERE outage_id = ?1", -1, &s,
+    /* Kept prepared: customer_effort asks once per ticket, and preparing
+     * the statement each time was 7 % of its check at 1M legs. */
+    if (!st->restored &&
+        sqlite3_prepare_v3(st->db, "SELECT id, " OMBUD_OUTAGE_END("outages.")
+                           " FROM outages WHERE outage_id = ?1", -1,
+                           SQLITE_PREPARE_PERSISTENT, &st->restored,
                            NULL) != SQLITE_OK)
         return db_error(st, "looking up an outage");
+    s = st->restored;
     bind_text(s, 1, outage_id);
     if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         *row_id = sqlite3_column_int64(s, 0);
         *restored_at = col_time(s, 1);
     }
-    return end_iteration(st, s, rc);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+           ? OMBUD_OK : db_error(st, "looking up an outage");
 }
 
 /* Look-ups wait in a temporary table, so that both backends answer them
