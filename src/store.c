@@ -1427,7 +1427,21 @@ ombud_err ombud_store_each_series(ombud_store *st, int64_t result_id,
 typedef struct figure_walk {
     ombud_figure_fn fn;
     void *ud;
+    char *skip;     /* the subject whose figures are skipped (owned), or NULL */
 } figure_walk;
+
+/* One figure to the reader: 0 to go on, 1 to stop, 2 to skip the rest of
+ * the run (the reader is past its subject). */
+static int hand_figure(figure_walk *w, const char *subject, const char *name,
+                       int64_t value, const char *unit)
+{
+    int rc = w->fn(w->ud, subject, name, value, unit);
+
+    if (rc != OMBUD_FIGURES_NEXT_SUBJECT)
+        return rc != 0;
+    w->skip = g_strdup(subject);
+    return 2;
+}
 
 /* A stored row: its first figure, then each of @more's. */
 static int spread_figures(void *ud, const char *subject, const char *name,
@@ -1437,9 +1451,15 @@ static int spread_figures(void *ud, const char *subject, const char *name,
     const char *line;
     char buf[256], *tab1, *tab2;
     size_t n;
+    int rc;
 
-    if (w->fn(w->ud, subject, name, value, unit))
-        return 1;
+    if (w->skip) {
+        if (!strcmp(w->skip, subject))
+            return 0;
+        g_clear_pointer(&w->skip, g_free);
+    }
+    if ((rc = hand_figure(w, subject, name, value, unit)))
+        return rc == 1;
     while (run_line(&more, &line, &n)) {
         if (n >= sizeof buf)
             break;  /* never written so: a store edited by hand */
@@ -1448,8 +1468,9 @@ static int spread_figures(void *ud, const char *subject, const char *name,
         if (!(tab1 = strchr(buf, '\t')) || !(tab2 = strchr(tab1 + 1, '\t')))
             break;
         *tab1 = *tab2 = '\0';
-        if (w->fn(w->ud, subject, buf, strtoll(tab1 + 1, NULL, 10), tab2 + 1))
-            return 1;
+        if ((rc = hand_figure(w, subject, buf, strtoll(tab1 + 1, NULL, 10),
+                              tab2 + 1)))
+            return rc == 1;
     }
     return 0;
 }
@@ -1457,10 +1478,13 @@ static int spread_figures(void *ud, const char *subject, const char *name,
 ombud_err ombud_store_each_figure(ombud_store *st, int64_t result_id,
                                   ombud_figure_fn fn, void *ud)
 {
-    figure_walk w = {fn, ud};
+    figure_walk w = {fn, ud, NULL};
     ombud_err err = figures_flush(st);
 
-    return err ? err : st->be->each_figure(st, result_id, spread_figures, &w);
+    if (!err)
+        err = st->be->each_figure(st, result_id, spread_figures, &w);
+    g_free(w.skip);
+    return err;
 }
 
 ombud_err ombud_store_each_source(ombud_store *st, ombud_source_fn fn,

@@ -978,6 +978,11 @@ ombud_err ombud_store_each_series(ombud_store *st, int64_t result_id,
 
 typedef int (*ombud_figure_fn)(void *ud, const char *subject, const char *name,
                                int64_t value, const char *unit);
+/** An ombud_figure_fn's answer: go on, but past the figures that follow
+ *  with the same subject (a reader that has all it wants of a subject
+ *  need not be handed, one by one, the rest of its figures). Any other
+ *  non-zero answer stops. */
+#define OMBUD_FIGURES_NEXT_SUBJECT 2
 /** Each figure of a result, in the order written. */
 ombud_err ombud_store_each_figure(ombud_store *st, int64_t result_id,
                                   ombud_figure_fn fn, void *ud);

@@ -1620,6 +1620,65 @@ static void test_figure_runs(void **state)
     assert_string_equal(got.text, "TT-1 duration 5 s\n");
 }
 
+/* Hands on the figures up to @ud's name, then skips that subject; stops
+ * at "stop". */
+typedef struct skipper { seen s; const char *until; } skipper;
+
+static int skip_figure(void *ud, const char *subject, const char *name,
+                       int64_t value, const char *unit)
+{
+    skipper *k = ud;
+
+    on_figure(&k->s, subject, name, value, unit);
+    if (!strcmp(name, "stop"))
+        return 1;
+    return !strcmp(name, k->until) ? OMBUD_FIGURES_NEXT_SUBJECT : 0;
+}
+
+/*
+ * A reader past a subject skips its figures that follow, in its run and
+ * in the next run of the same subject (another result's figure between
+ * them splits the run), but not the figures of that subject after
+ * another's; any other non-zero answer stops.
+ */
+static void test_figure_skip(void **state)
+{
+    static const struct { int other; const char *subject, *name; } w[] = {
+        {0, "A", "calls"}, {0, "A", "phone_time"}, {0, "A", "days"},
+        {1, "Z", "duration"}, {0, "A", "legs"}, {0, "B", "calls"},
+        {0, "B", "days"}, {0, "A", "calls"}, {0, "A", "stop"},
+        {0, "C", "calls"}};
+    ombud_check c = october();
+    ombud_result res = {1, 1, "count", OMBUD_FAIL, 1, 1, OMBUD_AMOUNT_NONE,
+                        "1", "0", "by ticket"};
+    skipper k1 = {{{0}, 0, {0}}, "calls"}, k2 = {{{0}, 0, {0}}, "phone_time"};
+    int64_t check = 0, r, r2;
+    (void)state;
+    assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
+    r = add_result(check, 1, "effort", "customer_effort", &res);
+    r2 = add_result(check, 2, "restore", "restoration", &res);
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_int_equal(ombud_store_add_figure(st, w[i].other ? r2 : r,
+                                                w[i].subject, w[i].name,
+                                                (int64_t)i, "count"),
+                         OMBUD_OK);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+    assert_int_equal(ombud_store_each_figure(st, r, skip_figure, &k1),
+                     OMBUD_OK);
+    assert_string_equal(k1.s.text, "A calls 0 count\n"
+                                   "B calls 5 count\n"
+                                   "A calls 7 count\n"
+                                   "C calls 9 count\n");
+    assert_int_equal(ombud_store_each_figure(st, r, skip_figure, &k2),
+                     OMBUD_OK);
+    assert_string_equal(k2.s.text, "A calls 0 count\n"
+                                   "A phone_time 1 count\n"
+                                   "B calls 5 count\n"
+                                   "B days 6 count\n"
+                                   "A calls 7 count\n"
+                                   "A stop 8 count\n");
+}
+
 /*
  * A scratch result (the engine's month of a quarter) goes with its
  * breaches, evidence, series and figures, one still held unwritten among
@@ -2713,7 +2772,8 @@ int main(void)
         T(test_each_snapshot),
         T(test_data_span), T(test_each_reject), T(test_accounts),
         T(test_cdr_of), T(test_check_get), T(test_each_result),
-        T(test_each_breach), T(test_series_figures), T(test_figure_runs), T(test_drop_result),
+        T(test_each_breach), T(test_series_figures), T(test_figure_runs), T(test_figure_skip),
+        T(test_drop_result),
         T(test_evidence_long_lines), T(test_leg_place),
         T(test_each_leg_grouped),
         T(test_check_replaced),
