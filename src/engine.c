@@ -275,7 +275,6 @@ static ombud_err write_column(ombud_store *st, int64_t rid, int64_t from_rid,
                               GArray *seen, int month)
 {
     units x = {g->rule->months, g_array_new(FALSE, FALSE, sizeof(unit_rate))};
-    char subject[160];
     ombud_err err;
 
     err = put_column(st, rid, col, res->pass, rate, res, x.def->unit);
@@ -285,8 +284,11 @@ static ombud_err write_column(ombud_store *st, int64_t rid, int64_t from_rid,
         unit_rate *u = &g_array_index(x.u, unit_rate, i);
         int pass = u->failed ? OMBUD_FAIL : u->rate.den ? OMBUD_PASS :
                    OMBUD_NO_DATA;
-        snprintf(subject, sizeof subject, "%s %s", col, u->name);
+        /* Whole, however long the unit's name (an input's queue or area):
+         * cut to a buffer, two named alike at first were one subject. */
+        char *subject = g_strdup_printf("%s %s", col, u->name);
         err = put_column(st, rid, subject, pass, &u->rate, res, x.def->unit);
+        g_free(subject);
         if (month >= 0)
             unit_months_get(seen, u->name)->status[month] = pass;
     }

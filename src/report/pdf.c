@@ -348,7 +348,7 @@ static void longest(durs *d, points *pt)
 typedef struct relrow {
     pdf *p;
     pdoc_table t;
-    char subject[96];
+    char *subject;        /* the row's, whole (owned), or NULL */
     char cells[REL_COLS][40];
     int have;
 } relrow;
@@ -380,10 +380,11 @@ static int rel_figure(void *ud, const char *subject, const char *name,
             col = i;
     if (col < 0)
         return 0;
-    if (strcmp(x->subject, subject)) {
+    if (!x->subject || strcmp(x->subject, subject)) {
         rel_flush(x);
-        snprintf(x->subject, sizeof x->subject, "%s", subject);
-        snprintf(x->cells[0], sizeof x->cells[0], "%s", subject);
+        free(x->subject);
+        x->subject = strdup(subject);
+        ombud_utf8_copy(x->cells[0], sizeof x->cells[0], subject);
         for (int i = 1; i < REL_COLS; i++)
             x->cells[i][0] = '\0';
         x->have = 1;
@@ -420,7 +421,9 @@ static int t_med_figure(void *ud, const char *subject, const char *name,
 typedef struct snaprows {
     pdf *p;
     int n;
-    struct { char subject[96]; char cells[SNAP_COLS][40]; } r[SNAP_ROWS];
+    /* Each row's subject whole (owned): two areas named alike for their
+     * first 95 bytes were one row when compared cut to a buffer. */
+    struct { char *subject; char cells[SNAP_COLS][40]; } r[SNAP_ROWS];
 } snaprows;
 
 static int snap_row_of(snaprows *x, const char *subject, int make)
@@ -428,10 +431,11 @@ static int snap_row_of(snaprows *x, const char *subject, int make)
     for (int i = x->n - 1; i >= 0; i--)
         if (!strcmp(x->r[i].subject, subject))
             return i;
-    if (!make || x->n == SNAP_ROWS)
+    if (!make || x->n == SNAP_ROWS ||
+        !(x->r[x->n].subject = strdup(subject)))
         return -1;
-    snprintf(x->r[x->n].subject, sizeof x->r[x->n].subject, "%s", subject);
-    snprintf(x->r[x->n].cells[0], sizeof x->r[x->n].cells[0], "%s", subject);
+    ombud_utf8_copy(x->r[x->n].cells[0], sizeof x->r[x->n].cells[0],
+                    subject);
     return x->n++;
 }
 
@@ -508,6 +512,8 @@ static void snapshots_table(pdf *p, const presult *r)
         }
         p->d.y += 6;
     }
+    for (int i = 0; i < x->n; i++)
+        free(x->r[i].subject);
     free(x);
 }
 
@@ -519,7 +525,7 @@ static void reliability(pdf *p, const presult *r)
         {N_("SAIDI (min)"), 0.10, 1, 0}, {N_("CAIDI (min)"), 0.10, 1, 0},
         {"CAIFI", 0.09, 1, 0}, {"MAIFI_E", 0.09, 1, 0},
         {"CEMI_n", 0.11, 1, 0}, {"CELID_t", 0.11, 1, 0}};
-    relrow x = {p, {cols, REL_COLS, 7}, "", {{0}}, 0};
+    relrow x = {p, {cols, REL_COLS, 7}, NULL, {{0}}, 0};
     double h = 150, t_med = 0;
     points *pt;
 
@@ -529,6 +535,7 @@ static void reliability(pdf *p, const presult *r)
     pdoc_table_start(&p->d, &x.t, 20);
     ombud_store_each_figure(p->st, r->id, rel_figure, &x);
     rel_flush(&x);
+    free(x.subject);
     p->d.y += 6;
     snapshots_table(p, r);
     if (!(pt = calloc(1, sizeof *pt)))
@@ -612,7 +619,7 @@ static int kpi_figure(void *ud, const char *subject, const char *name,
         x->group = (int)v;
         if (v == OMBUD_KPI_AGENT && ++x->agents > KPI_AGENT_ROWS)
             return 0;
-        snprintf(x->cells[0], sizeof x->cells[0], "%s", subject);
+        ombud_utf8_copy(x->cells[0], sizeof x->cells[0], subject);
         for (int i = 1; i < KPI_COLS; i++)
             x->cells[i][0] = '\0';
         x->have = 1;

@@ -823,7 +823,8 @@ static void side_daily(xlsx *x, const result *r, side *s)
 typedef struct figrows {
     side *s; xlsx *x;
     const ombud_figure_col *cols; int ncols;
-    char subject[96]; int row; int64_t total;
+    char *subject;        /* the row's subject, whole (owned), or NULL */
+    int row; int64_t total;
     const ombud_figure_col *extra; int nextra;
 } figrows;
 
@@ -882,8 +883,11 @@ static int figure_cell(void *ud, const char *subject, const char *name,
         if ((row = subject_row(f, subject)) < 0)
             return 0;
     } else {
-        if (strcmp(f->subject, subject)) {
-            snprintf(f->subject, sizeof f->subject, "%s", subject);
+        /* Compared whole: a long subject cut to a buffer was a new row
+         * at each of its figures. */
+        if (!f->subject || strcmp(f->subject, subject)) {
+            free(f->subject);
+            f->subject = strdup(subject);
             f->row++;
             f->total++;
             if (f->row <= SIDE_MAX_ROWS)
@@ -917,7 +921,7 @@ static int figure_cell(void *ud, const char *subject, const char *name,
 static void side_figures(xlsx *x, const result *r, side *s,
                          const ombud_drawing *d)
 {
-    figrows f = {s, x, d->figures, d->nfigures, "", 0, 0, snap_cols, 0};
+    figrows f = {s, x, d->figures, d->nfigures, NULL, 0, 0, snap_cols, 0};
     int snaps = 0;
 
     if (d->chart == OMBUD_CHART_INDICES)
@@ -931,6 +935,7 @@ static void side_figures(xlsx *x, const result *r, side *s,
     for (int i = 0; i < f.nextra; i++)
         side_text(s, 0, d->nfigures + i + 1, _(snap_cols[i].label), x->head);
     ombud_store_each_figure(x->st, r->id, figure_cell, &f);
+    free(f.subject);
     s->nrows = (f.row > SIDE_MAX_ROWS ? SIDE_MAX_ROWS : f.row) + 1;
     if (f.total > SIDE_MAX_ROWS)
         snprintf(s->note, sizeof s->note, _("first %d of %lld shown"),

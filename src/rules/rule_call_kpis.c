@@ -281,13 +281,14 @@ static ombud_err named_figures(state *s, GHashTable *h, const char *fmt,
 {
     guint n;
     char **keys = (char **)g_hash_table_get_keys_as_array(h, &n);
-    char subject[96];
     ombud_err err = OMBUD_OK;
 
     qsort(keys, n, sizeof *keys, by_name);
     for (guint i = 0; i < n && !err; i++) {
-        snprintf(subject, sizeof subject, fmt, keys[i]);
+        /* Whole: two long names cut to one buffer were one subject. */
+        char *subject = g_strdup_printf(fmt, keys[i]);
         err = figures(s, subject, group, g_hash_table_lookup(h, keys[i]));
+        g_free(subject);
     }
     g_free(keys);
     return err;

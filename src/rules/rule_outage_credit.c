@@ -278,12 +278,13 @@ static ombud_err settle(state *s)
 {
     account *a = &s->cur;
     const claim *c = a->c;
-    char subject[96];
+    /* Whole, however long the ids: cut to a buffer, two accounts of one
+     * long outage id became one subject. */
+    char *subject = g_strdup_printf("%s/%s", c->outage_id, s->acct);
     int64_t owed, credited;
     ombud_err err = OMBUD_OK;
 
     s->open = 0;
-    snprintf(subject, sizeof subject, "%s/%s", c->outage_id, s->acct);
     s->res->subjects++;
     if (s->g->v[K_METHOD].num == 0 && a->period_len <= 0) {
         s->uncharged++;
@@ -326,6 +327,7 @@ static ombud_err settle(state *s)
 done:
     ombud_claim_free(a->claim);
     g_free(a->charge_ref);
+    g_free(subject);
     return err;
 }
 

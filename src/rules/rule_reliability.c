@@ -1127,55 +1127,54 @@ static ombud_err base_subject(state *s, ombud_result *res, const char *name,
     int64_t id = s->ctx->result_id, v[OMBUD_BASE_N][OMBUD_BASE_MAX_YEARS];
     int64_t avg[OMBUD_BASE_N], lim;
     int years = s->base.years, over;
-    char base[160], sub[240], lbl[64], shown[32], a[32], m[32], ls[120];
-    char idx[64];
-    ombud_err err;
+    char lbl[64], shown[32], a[32], m[32], ls[120], idx[64];
+    /* The subjects whole, however long the area's name: cut to a buffer,
+     * two areas named alike for their first 150 bytes were one. */
+    char *base = s->g->v[K_MEDS].num == 0
+                 ? g_strdup_printf(_("%s excl. MEDs"), name) : g_strdup(name);
+    char *sub = NULL;
+    ombud_err err = OMBUD_OK;
 
-    if (s->g->v[K_MEDS].num == 0)
-        snprintf(base, sizeof base, _("%s excl. MEDs"), name);
-    else
-        snprintf(base, sizeof base, "%s", name);
-    for (int k = years - 1; k >= 0; k--) {
+    for (int k = years - 1; k >= 0 && !err; k--) {
         const ombud_base_sums *x = &b[k * (s->nareas + 1) + col];
         int ok = s->base.y[k].loaded && x->served > 0;
         base_label(&s->base.y[k], lbl, sizeof lbl);
-        snprintf(sub, sizeof sub, "%s, %s", base, lbl);
-        if ((err = ombud_store_add_figure(st, id, sub,
-                                          OMBUD_FIG_CUSTOMERS_SERVED,
-                                          x->served, "count")))
-            return err;
-        for (int i = 0; i < OMBUD_BASE_N; i++) {
+        g_free(sub);
+        sub = g_strdup_printf("%s, %s", base, lbl);
+        err = ombud_store_add_figure(st, id, sub, OMBUD_FIG_CUSTOMERS_SERVED,
+                                     x->served, "count");
+        for (int i = 0; i < OMBUD_BASE_N && !err; i++) {
             v[i][k] = ok ? ombud_base_index(i, x) : OMBUD_BP_NONE;
-            if ((err = ombud_store_add_figure(st, id, sub, figs[i], v[i][k],
-                                              "milli")))
-                return err;
+            err = ombud_store_add_figure(st, id, sub, figs[i], v[i][k],
+                                         "milli");
         }
     }
     /* TRANSLATORS: a row of the indices table: an area's average over
      * the baseline's past years ("North excl. MEDs, average"). */
-    snprintf(sub, sizeof sub, _("%s, average"), base);
-    for (int i = 0; i < OMBUD_BASE_N; i++) {
+    g_free(sub);
+    sub = g_strdup_printf(_("%s, average"), base);
+    for (int i = 0; i < OMBUD_BASE_N && !err; i++) {
         avg[i] = ombud_base_mean(v[i], years);
-        if ((err = ombud_store_add_figure(st, id, sub, figs[i], avg[i],
-                                          "milli")))
-            return err;
+        err = ombud_store_add_figure(st, id, sub, figs[i], avg[i], "milli");
     }
     /* TRANSLATORS: a row of the indices table: an area's limits from the
      * baseline ("North excl. MEDs, limit"). */
-    snprintf(sub, sizeof sub, _("%s, limit"), base);
+    g_free(sub);
+    sub = g_strdup_printf(_("%s, limit"), base);
+    g_free(base);
     ombud_fmt_bp(s->g->v[K_BASE_MARGIN].num, m, sizeof m);
-    for (int i = 0; i < OMBUD_BASE_N; i++) {
+    for (int i = 0; i < OMBUD_BASE_N && !err; i++) {
         if (!base_has(s, i))
             continue;
         lim = ombud_base_limit(avg[i], s->g->v[K_BASE_MARGIN].num);
         if ((err = ombud_store_add_figure(st, id, sub, figs[i], lim, "milli")))
-            return err;
+            break;
         if (lim == OMBUD_BP_NONE || (i == OMBUD_BASE_CAIDI && u->ci <= 0))
             continue;
         if (ai < 0 && i == OMBUD_BASE_SAIDI)
             s->sys_limit = lim;
         if ((err = base_over(s, name, i, u, lim, &over)))
-            return err;
+            break;
         ombud_milli_say(now_index(i, u), shown, sizeof shown);
         /* TRANSLATORS: a limit from the baseline, the past years' average
          * and the margin ("1.40 (average 1.27 + 10.00%)"). */
@@ -1185,11 +1184,11 @@ static ombud_err base_subject(state *s, ombud_result *res, const char *name,
         /* TRANSLATORS: an index judged against its baseline ("SAIFI
          * (baseline)"), in a breach's subject. */
         snprintf(idx, sizeof idx, _("%s (baseline)"), base_names[i]);
-        if ((err = judge_one(s, res, name, ai, idx, over, now_index(i, u),
-                             lim, shown, ls)))
-            return err;
+        err = judge_one(s, res, name, ai, idx, over, now_index(i, u), lim,
+                        shown, ls);
     }
-    return OMBUD_OK;
+    g_free(sub);
+    return err;
 }
 
 /* The baseline of every subject judged: the system, or each area. */
@@ -1350,35 +1349,30 @@ static void free_state(state *s)
 
 static ombud_err judge_all(state *s, ombud_result *res, sums *per, sums *sys)
 {
-    char sub[160];
     ombud_err err;
 
     if (s->g->v[K_JUDGE].num == 0)
         return judge(s, res, SYSTEM, -1, sys);
-    for (int i = 0; i < s->nareas; i++) {
-        snprintf(sub, sizeof sub, "%s", s->areas[i].name);
-        if ((err = judge(s, res, sub, i, &per[i])))
+    for (int i = 0; i < s->nareas; i++)
+        if ((err = judge(s, res, s->areas[i].name, i, &per[i])))
             return err;
-    }
     return OMBUD_OK;
 }
 
+/* Each area's figures, under its whole name (base_subject). */
 static ombud_err store_figures(state *s, sums *per, sums *sys, int ex)
 {
-    char sub[160];
-    ombud_err err;
+    ombud_err err = OMBUD_OK;
 
-    for (int i = 0; i <= s->nareas; i++) {
+    for (int i = 0; i <= s->nareas && !err; i++) {
         const char *name = i < s->nareas ? s->areas[i].name : SYSTEM;
-        if (ex)
-            /* TRANSLATORS: an area's figures without major event days. */
-            snprintf(sub, sizeof sub, _("%s excl. MEDs"), name);
-        else
-            snprintf(sub, sizeof sub, "%s", name);
-        if ((err = figures(s, sub, i < s->nareas ? &per[i] : sys)))
-            return err;
+        /* TRANSLATORS: an area's figures without major event days. */
+        char *sub = ex ? g_strdup_printf(_("%s excl. MEDs"), name)
+                       : g_strdup(name);
+        err = figures(s, sub, i < s->nareas ? &per[i] : sys);
+        g_free(sub);
     }
-    return OMBUD_OK;
+    return err;
 }
 
 static ombud_err evaluate(const ombud_rule_ctx *ctx, const ombud_guarantee *g,
