@@ -16,6 +16,7 @@
 #include "ombud/diag.h"
 #include "ombud/sha256.h"
 #include "ombud/store.h"
+#include "ombud/text.h"
 #include "store/backend.h"
 
 /* The backends, most particular first: the last takes any --db. */
@@ -1229,9 +1230,23 @@ ombud_err ombud_store_drop_result(ombud_store *st, int64_t result_id)
     return OMBUD_OK;
 }
 
+/*
+ * A rule writes the subject into a fixed buffer, where a long id is cut,
+ * perhaps inside a character: stored so it was no UTF-8, which SQL readers
+ * of the store trip on and PostgreSQL refused, failing the check. The cut
+ * character goes (the detail, longer, each backend stores whole).
+ */
 ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
                                  const ombud_breach *b, int64_t *breach_id)
 {
+    ombud_breach cut;
+
+    if (strnlen(b->subject, sizeof b->subject) >= sizeof b->subject - 4) {
+        cut = *b;
+        cut.subject[sizeof cut.subject - 1] = '\0';
+        ombud_utf8_trim(cut.subject);
+        b = &cut;
+    }
     return st->be->add_breach(st, result_id, b, breach_id);
 }
 

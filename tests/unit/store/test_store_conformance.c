@@ -2478,6 +2478,36 @@ static void test_breach_cut(void **state)
                         "calls.csv:150, calls.csv:151");
 }
 
+/*
+ * A subject cut by its rule's buffer inside a character is stored without
+ * the cut character: whole UTF-8, which PostgreSQL would refuse otherwise.
+ * "TT-", 91 x and "é" (2 bytes) fill 96 bytes: the buffer keeps 95, the
+ * é's first byte last; stored are the 94 before it.
+ */
+static void test_breach_subject_cut(void **state)
+{
+    ombud_check c = october();
+    ombud_result r = {1, 1, "count", OMBUD_FAIL, 1, 1, 0, "1", "0", "by ticket"};
+    char want[96], name[128];
+    int64_t check = 0, result;
+    seen got = {0};
+
+    (void)state;
+    snprintf(want, sizeof want, "TT-%091d", 0);
+    memset(want + 3, 'x', 91);
+    snprintf(name, sizeof name, "%s\xc3\xa9-end", want);
+    assert_int_equal(ombud_store_begin_check(st, &c, &check), OMBUD_OK);
+    result = add_result(check, 1, "effort", "customer_effort", &r);
+    add_breach(result, "ticket", name, OCT, 4, "count", 0);
+    assert_int_equal(ombud_store_end_check(st), OMBUD_OK);
+    assert_int_equal(ombud_store_each_breach(st, result, on_breach, &got),
+                     OMBUD_OK);
+    assert_int_equal(got.n, 1);
+    assert_int_equal(strncmp(got.text, "ticket|", 7), 0);
+    assert_int_equal(strncmp(got.text + 7, want, 94), 0);
+    assert_int_equal(got.text[7 + 94], '|');
+}
+
 /* ---- duplicate keys ------------------------------------------------------ */
 
 /* Import @name with rows added by @add, all counted stored; on_dup takes
@@ -2780,7 +2810,7 @@ int main(void)
         T(test_earlier_checks),
         T(test_source_spread), T(test_span_kept), T(test_findings_digest), T(test_digest_chunks), T(test_expect_digest), T(test_defer), T(test_forget_refused), T(test_forget),
         T(test_forget_digest), T(test_forget_accounts), T(test_duplicates),
-        T(test_breach_cut),
+        T(test_breach_cut), T(test_breach_subject_cut),
 #undef T
     };
     const char *name;
