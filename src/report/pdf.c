@@ -349,7 +349,10 @@ typedef struct relrow {
     pdf *p;
     pdoc_table t;
     char *subject;        /* the row's, whole (owned), or NULL */
-    char cells[REL_COLS][40];
+    /* Room for an area's whole name (the table wraps it), cut at a
+     * character boundary only past 255 bytes: two areas named alike at
+     * first stay told apart. */
+    char cells[REL_COLS][256];
     int have;
 } relrow;
 
@@ -423,7 +426,7 @@ typedef struct snaprows {
     int n;
     /* Each row's subject whole (owned): two areas named alike for their
      * first 95 bytes were one row when compared cut to a buffer. */
-    struct { char *subject; char cells[SNAP_COLS][40]; } r[SNAP_ROWS];
+    struct { char *subject; char cells[SNAP_COLS][256]; } r[SNAP_ROWS];
 } snaprows;
 
 static int snap_row_of(snaprows *x, const char *subject, int make)
@@ -585,7 +588,7 @@ typedef struct kpirow {
     pdf *p;
     const presult *r;
     pdoc_table t;
-    char cells[KPI_COLS][48];
+    char cells[KPI_COLS][256];  /* a queue's or agent's whole name */
     int have, group;
     int64_t agents;          /* agents met; those past KPI_AGENT_ROWS are
                                 counted, not drawn */
