@@ -1326,11 +1326,16 @@ ombud_err ombud_store_add_figure(ombud_store *st, int64_t result_id,
                                  int64_t value, const char *unit)
 {
     struct ombud_figure_run *r = st->figs;
+    /* A subject a rule cut in its buffer loses the cut character, as a
+     * breach's does (ombud_store_add_breach): the two stay equal, and
+     * the store whole UTF-8. */
+    size_t len;
     ombud_err err;
 
     /* Names and units are the rules' words: they never hold the marks
      * a run is written with. */
     assert(st->in_check && subject && name && unit);
+    len = ombud_utf8_whole(subject);
     assert(!strpbrk(name, "\t\n") && !strpbrk(unit, "\t\n"));
     if (!r) {
         r = st->figs = g_new0(struct ombud_figure_run, 1);
@@ -1339,8 +1344,8 @@ ombud_err ombud_store_add_figure(ombud_store *st, int64_t result_id,
         r->unit = g_string_new(NULL);
         r->more = g_string_new(NULL);
     }
-    if (r->pending && r->result_id == result_id &&
-        !strcmp(r->subject->str, subject) && r->more->len < FIGURES_RUN) {
+    if (r->pending && r->result_id == result_id && r->subject->len == len &&
+        !memcmp(r->subject->str, subject, len) && r->more->len < FIGURES_RUN) {
         /* Not printf: a ticket's figures are 2M at 1M legs. */
         char num[24];
         g_string_append(r->more, name);
@@ -1356,7 +1361,8 @@ ombud_err ombud_store_add_figure(ombud_store *st, int64_t result_id,
     r->pending = 1;
     r->result_id = result_id;
     r->value = value;
-    g_string_assign(r->subject, subject);
+    g_string_truncate(r->subject, 0);
+    g_string_append_len(r->subject, subject, (gssize)len);
     g_string_assign(r->name, name);
     g_string_assign(r->unit, unit);
     g_string_truncate(r->more, 0);

@@ -200,7 +200,7 @@ char *ombud_utf8_copy(char *dst, size_t size, const char *src)
     return dst;
 }
 
-char *ombud_utf8_trim(char *s)
+size_t ombud_utf8_whole(const char *s)
 {
     size_t n = strlen(s), lead = n, need;
     unsigned char c;
@@ -210,11 +210,15 @@ char *ombud_utf8_trim(char *s)
            ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
         lead--;
     if (lead == 0)
-        return s;
+        return n;
     c = (unsigned char)s[lead - 1];
     need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (n - (lead - 1) < need)
-        s[lead - 1] = '\0';
+    return n - (lead - 1) < need ? lead - 1 : n;
+}
+
+char *ombud_utf8_trim(char *s)
+{
+    s[ombud_utf8_whole(s)] = '\0';
     return s;
 }
 

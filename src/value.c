@@ -42,6 +42,8 @@ int ombud_currency_digits(const char *code)
     static const char *const three[] = {"BHD", "IQD", "JOD", "KWD", "LYD",
         "OMR", "TND", NULL};
 
+    if (!code)
+        return 2;
     if (ombud_word_index(code, zero) >= 0)
         return 0;
     if (ombud_word_index(code, three) >= 0)

@@ -97,7 +97,8 @@ typedef struct ombud_month_cell {
 
 /** A row: the guarantee as a whole, or one reporting unit. */
 typedef struct ombud_month_row {
-    char unit[64];        /**< "" for the guarantee, else the unit */
+    char *unit;           /**< "" for the guarantee, else the unit, whole
+                               (owned by the table) */
     ombud_month_cell cell[OMBUD_MONTHS_MAX + 1]; /**< by column */
 } ombud_month_row;
 

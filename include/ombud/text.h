@@ -88,6 +88,12 @@ char *ombud_utf8_copy(char *dst, size_t size, const char *src);
 char *ombud_utf8_trim(char *s);
 
 /**
+ * @brief The length of @p s without a character cut short at its end
+ * (strlen() when there is none): what ombud_utf8_trim() would keep.
+ */
+size_t ombud_utf8_whole(const char *s);
+
+/**
  * @brief @p s with every character XML 1.0 forbids, and every
  * noncharacter and C1 control, written visibly as "<U+FFFE>" (C0 controls
  * other than TAB and LF as "<U+0001>"); bytes that are no UTF-8 as

@@ -18,7 +18,8 @@
 
 /**
  * @brief Number of decimals of an ISO 4217 currency's minor unit: 0 for
- * JPY, KRW..., 3 for BHD, KWD..., 2 otherwise.
+ * JPY, KRW..., 3 for BHD, KWD..., 2 otherwise (and for NULL: no currency
+ * named).
  */
 int ombud_currency_digits(const char *code);
 

@@ -63,9 +63,15 @@ static ombud_month_row *row_of(reader *r, const char *unit)
         return NULL;
     }
     t->rows = n;
-    n = &t->rows[t->nrows++];
+    n = &t->rows[t->nrows];
     memset(n, 0, sizeof *n);
-    snprintf(n->unit, sizeof n->unit, "%s", unit);
+    /* Whole: cut to a buffer, a long unit's name never equalled itself
+     * again, and each of its figures made a row of its own. */
+    if (!(n->unit = strdup(unit))) {
+        r->err = OMBUD_E_NOMEM;
+        return NULL;
+    }
+    t->nrows++;
     return n;
 }
 
@@ -154,6 +160,8 @@ ombud_err ombud_months_read(ombud_store *st, int64_t result_id,
 
 void ombud_months_table_free(ombud_months_table *t)
 {
+    for (size_t i = 0; i < t->nrows; i++)
+        free(t->rows[i].unit);
     free(t->rows);
     memset(t, 0, sizeof *t);
 }

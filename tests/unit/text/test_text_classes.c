@@ -189,6 +189,14 @@ static void test_utf8_cut(void **state)
     assert_string_equal(ombud_utf8_trim(s), "abc");
     snprintf(s, sizeof s, "%s", "");
     assert_string_equal(ombud_utf8_trim(s), "");
+    /* ombud_utf8_whole: the length trim would keep, the string as is. */
+    assert_int_equal(ombud_utf8_whole("ab\xE2\x82"), 2);
+    assert_int_equal(ombud_utf8_whole("ab\xE2\x82\xAC"), 5);
+    assert_int_equal(ombud_utf8_whole("\xF0\x9F\x98"), 0);
+    assert_int_equal(ombud_utf8_whole("x\xF0\x9F\x98\x80"), 5);
+    assert_int_equal(ombud_utf8_whole("abc\xC3"), 3);
+    assert_int_equal(ombud_utf8_whole("plain"), 5);
+    assert_int_equal(ombud_utf8_whole(""), 0);
 }
 
 int main(void)
