@@ -504,6 +504,17 @@ static char *duration_in(int64_t s, int64_t days_from, char *buf, size_t size)
     return buf;
 }
 
+char *ombud_fmt_slot(int64_t minute, int64_t interval, char *buf,
+                     size_t size)
+{
+    int64_t m = minute < 0 ? 0 : minute > 1440 ? 1440 : minute;
+    int64_t e = m + (interval > 0 && interval < 86400 ? interval / 60 : 0);
+
+    snprintf(buf, size, "%02d:%02d-%02d:%02d", (int)(m / 60), (int)(m % 60),
+             (int)(e / 60), (int)(e % 60));
+    return buf;
+}
+
 char *ombud_fmt_duration(int64_t s, char *buf, size_t size)
 {
     /* Hours are what regulators count in; days only past a week. */

@@ -17,6 +17,7 @@
 #include "ombud/sha256.h"
 #include "ombud/store.h"
 #include "ombud/text.h"
+#include "ombud/time.h"
 #include "store/backend.h"
 
 /* The backends, most particular first: the last takes any --db. */
@@ -1375,10 +1376,24 @@ ombud_err ombud_store_add_series(ombud_store *st, int64_t result_id,
     return st->be->add_series(st, result_id, name, key, value);
 }
 
+/*
+ * A check's period as every report prints and splits it: one no import or
+ * check can have written (a store edited by hand) is refused here, once,
+ * rather than met by each report's date arithmetic.
+ */
 ombud_err ombud_store_check_get(ombud_store *st, int64_t check_id,
                                 ombud_check_info *out)
 {
-    return st->be->check_get(st, check_id, out);
+    ombud_err err = st->be->check_get(st, check_id, out);
+
+    if (err || (ombud_time_in_range(out->from) &&
+                ombud_time_in_range(out->to) && out->from < out->to))
+        return err;
+    return ombud_error(OMBUD_E_STORE, NULL, "check #%lld in the store has "
+                       "a period no check writes (from %lld to %lld): the "
+                       "store was altered; check the period again",
+                       (long long)out->id, (long long)out->from,
+                       (long long)out->to);
 }
 
 typedef struct earlier {

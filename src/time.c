@@ -190,10 +190,28 @@ int64_t ombud_days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+int ombud_time_in_range(int64_t t)
+{
+    return t >= OMBUD_TIME_FIRST && t <= OMBUD_TIME_LAST;
+}
+
+/* @t, or the nearer end of the range ombud reads (ombud_time_in_range):
+ * the arithmetic below is then never near int64's ends. */
+static int64_t in_range(int64_t t)
+{
+    return t < OMBUD_TIME_FIRST ? OMBUD_TIME_FIRST
+           : t > OMBUD_TIME_LAST ? OMBUD_TIME_LAST : t;
+}
+
 void ombud_civil_from_days(int64_t z, int *year, int *month, int *day)
 {
     int64_t era, doe, yoe, y, doy, mp, d, m;
 
+    /* The range's ends are midnights: its days are whole. */
+    if (z < OMBUD_TIME_FIRST / 86400)
+        z = OMBUD_TIME_FIRST / 86400;
+    else if (z > OMBUD_TIME_LAST / 86400)
+        z = OMBUD_TIME_LAST / 86400;
     z += 719468;
     era = (z >= 0 ? z : z - 146096) / 146097;
     doe = z - era * 146097;
@@ -226,7 +244,10 @@ static int64_t floor_div(int64_t a, int64_t b)
 
 void ombud_tm_from_instant(const ombud_tz *tz, int64_t t, ombud_tm *out)
 {
-    int32_t off = ombud_tz_offset_at(tz, t);
+    int32_t off;
+
+    t = in_range(t);
+    off = ombud_tz_offset_at(tz, t);
     int64_t local = t + off;
     int64_t days = floor_div(local, 86400);
     int64_t secs = local - days * 86400;

@@ -178,6 +178,14 @@ const char *ombud_fmt_weekday(int wday);
 char *ombud_fmt_duration(int64_t seconds, char *buf, size_t size);
 
 /**
+ * @brief A slot of the day, "08:30-09:00": from minute @p minute after
+ * midnight for @p interval seconds. Values no check writes (a store
+ * edited by hand) are held to the day, never overflowing. @return @p buf.
+ */
+char *ombud_fmt_slot(int64_t minute, int64_t interval, char *buf,
+                     size_t size);
+
+/**
  * @brief As ombud_fmt_duration(), but never in days: for a ratio a reader
  * checks ("112h / 744h", not "112h / 31d"). @return @p buf.
  */

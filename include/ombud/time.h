@@ -27,6 +27,15 @@
 #define OMBUD_YEAR_MIN 1900
 #define OMBUD_YEAR_MAX 2199
 
+/** The instants of those years, a day wider at each end for any UTC
+ *  offset: 1899-12-31 00:00 UTC and 2200-01-02 00:00 UTC. */
+#define OMBUD_TIME_FIRST INT64_C(-2209075200)
+#define OMBUD_TIME_LAST INT64_C(7258204800)
+
+/** Non-zero when @p t lies within [OMBUD_TIME_FIRST, OMBUD_TIME_LAST]:
+ *  what an import or a check can have stored. */
+int ombud_time_in_range(int64_t t);
+
 /** An IANA time zone. Opaque; create with ombud_tz_open(). */
 typedef struct ombud_tz ombud_tz;
 
@@ -82,7 +91,9 @@ typedef struct ombud_tm {
 /** Days since 1970-01-01 of a proleptic Gregorian date. */
 int64_t ombud_days_from_civil(int year, int month, int day);
 
-/** Inverse of ombud_days_from_civil(). */
+/** Inverse of ombud_days_from_civil(). Days beyond OMBUD_TIME_FIRST and
+ *  OMBUD_TIME_LAST (only an altered store holds them) are taken as those
+ *  ends, so that no figure overflows. */
 void ombud_civil_from_days(int64_t days, int *year, int *month, int *day);
 
 /** Number of days in @p month of @p year. */
@@ -95,7 +106,8 @@ int ombud_days_in_month(int year, int month);
  */
 int64_t ombud_next_midnight(const ombud_tz *tz, int64_t t);
 
-/** Break instant @p t down in zone @p tz (UTC when @p tz is NULL). */
+/** Break instant @p t down in zone @p tz (UTC when @p tz is NULL); one
+ *  outside OMBUD_TIME_FIRST..OMBUD_TIME_LAST as the nearest end. */
 void ombud_tm_from_instant(const ombud_tz *tz, int64_t t, ombud_tm *out);
 
 /** What ombud_time_parse() accepts. */

@@ -143,6 +143,25 @@ static int on_figure(void *ud, const char *subject, const char *name,
     return 0;
 }
 
+/*
+ * Only runs that lie within the months read: the engine writes no other,
+ * but a store edited by hand may hold a run of -1 or 99 months, and the
+ * reports index the months by a run's ends.
+ */
+static void keep_whole_runs(ombud_months_table *t)
+{
+    int n = 0;
+
+    for (int i = 0; i < t->nruns; i++) {
+        const ombud_month_run *r = &t->runs[i];
+        if (r->first < 0 || r->len < 1 || r->len > t->ncols - r->first)
+            continue;
+        t->run_row[n] = t->run_row[i];
+        t->runs[n++] = *r;
+    }
+    t->nruns = n;
+}
+
 ombud_err ombud_months_read(ombud_store *st, int64_t result_id,
                             ombud_months_table *t)
 {
@@ -155,6 +174,8 @@ ombud_err ombud_months_read(ombud_store *st, int64_t result_id,
         err = r.err;
     if (err)
         ombud_months_table_free(t);
+    else
+        keep_whole_runs(t);
     return err;
 }
 

@@ -726,9 +726,7 @@ static void kpi_slots(pdf *p, const presult *r, int64_t interval)
         for (int i = 0; i < s->n; i++) {
             char c[5][40];
             const char *cells[5] = {c[0], c[1], c[2], c[3], c[4]};
-            int64_t m = s->k[i], e = m + interval / 60;
-            snprintf(c[0], sizeof c[0], "%02d:%02d-%02d:%02d", (int)(m / 60),
-                     (int)(m % 60), (int)(e / 60), (int)(e % 60));
+            ombud_fmt_slot(s->k[i], interval, c[0], sizeof c[0]);
             for (int j = 0; j < 3; j++)
                 ombud_fmt_count(s->v[j][i], c[j + 1], sizeof c[j + 1]);
             if (s->v[3][i] == OMBUD_BP_NONE)

@@ -796,7 +796,7 @@ static int daily_row(void *ud, int64_t k, int64_t v)
         return 1;
     ombud_civil_from_days(k, &y, &m, &dd);
     /* Excel's serial day: 1899-12-30 is day 0. */
-    side_num(d->s, d->row, 0, (double)(k + 25569), d->x->date);
+    side_num(d->s, d->row, 0, (double)k + 25569.0, d->x->date);
     side_num(d->s, d->row, 1, (double)v / 10000.0, d->x->pct);
     side_num(d->s, d->row, 2, (double)d->target / 10000.0, d->x->pct);
     d->row++;
@@ -1309,10 +1309,8 @@ static void write_kpis(xlsx *x, const result *r)
     kpi_head(x, ws, row, slot_labels, 5);
     ival_read(x, r, 1, &iv);
     for (size_t j = 0; j < iv.n; j++) {
-        int64_t m = iv.k[j], e = m + (k.interval > 0 ? k.interval / 60 : 0);
-        snprintf(line, sizeof line, "%02d:%02d-%02d:%02d", (int)(m / 60),
-                 (int)(m % 60), (int)(e / 60), (int)(e % 60));
-        put_text(ws, ++row, 0, line, x->plain);
+        put_text(ws, ++row, 0, ombud_fmt_slot(iv.k[j], k.interval, line,
+                                              sizeof line), x->plain);
         ival_cells(x, ws, row, &iv, j);
     }
     ival_free(&iv);
