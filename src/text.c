@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib.h>
 
 #include "ombud/text.h"
 
@@ -214,6 +215,21 @@ size_t ombud_utf8_whole(const char *s)
     c = (unsigned char)s[lead - 1];
     need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     return n - (lead - 1) < need ? lead - 1 : n;
+}
+
+char *ombud_utf8_scrub(const char *s)
+{
+    const gchar *end;
+    GString *out;
+
+    if (g_utf8_validate(s, -1, &end))
+        return NULL;
+    out = g_string_new_len(s, end - s);
+    /* Each bad byte goes alone: what follows it may be whole again. */
+    for (s = end + 1; !g_utf8_validate(s, -1, &end); s = end + 1)
+        g_string_append_len(out, s, end - s);
+    g_string_append(out, s);
+    return g_string_free(out, FALSE);
 }
 
 char *ombud_utf8_trim(char *s)

@@ -88,6 +88,15 @@ char *ombud_utf8_copy(char *dst, size_t size, const char *src);
 char *ombud_utf8_trim(char *s);
 
 /**
+ * @brief @p s without the bytes that are no part of a UTF-8 character:
+ * what a text holds when a rule's buffer cut an id inside a character in
+ * its middle ("TT-éé\xC3: out from ..." keeps ": out from ...").
+ * @return NULL when @p s is whole UTF-8 (use it as it is), else a new
+ * string the caller frees with g_free().
+ */
+char *ombud_utf8_scrub(const char *s);
+
+/**
  * @brief The length of @p s without a character cut short at its end
  * (strlen() when there is none): what ombud_utf8_trim() would keep.
  */

@@ -44,7 +44,10 @@ static void describe(const state *s, const ombud_outage *o, int64_t notice,
      * below follow it ("X: planned work started 2h before its scheduled
      * start (...); announced 3h before the start; 24h notice required"). */
     len = (size_t)snprintf(buf, size, _("%s: planned work"), o->outage_id);
-    if (o->scheduled_at != OMBUD_TIME_NONE && o->started_at < o->scheduled_at)
+    /* An outage id can fill the buffer alone: each part is added only
+     * while there is room (snprintf gives the length it wanted). */
+    if (len < size && o->scheduled_at != OMBUD_TIME_NONE &&
+        o->started_at < o->scheduled_at)
         len += (size_t)snprintf(buf + len, size - len, _(" started %s before "
                  "its scheduled start (%s)"), ombud_fmt_duration(o->scheduled_at
                  - o->started_at, early, sizeof early), ombud_fmt_local(

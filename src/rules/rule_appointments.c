@@ -288,10 +288,11 @@ static void describe(state *s, ombud_result *res)
              "by the customer or with the customer absent", "%s cancelled "
              "by the customer or with the customer absent",
              (unsigned long)s->customer), ombud_n(s->customer));
-    k += (size_t)snprintf(notes + k, sizeof notes - k, ombud_ngettext(", %s "
-             "cancelled by the provider with enough notice", ", %s "
-             "cancelled by the provider with enough notice",
-             (unsigned long)s->noticed), ombud_n(s->noticed));
+    if (k < sizeof notes)
+        k += (size_t)snprintf(notes + k, sizeof notes - k, ombud_ngettext(
+                 ", %s cancelled by the provider with enough notice", ", %s "
+                 "cancelled by the provider with enough notice",
+                 (unsigned long)s->noticed), ombud_n(s->noticed));
     if (k < sizeof notes)
         snprintf(notes + k, sizeof notes - k, ombud_ngettext(", %s still "
                  "pending at the end of the period", ", %s still pending at "

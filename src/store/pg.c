@@ -3061,18 +3061,18 @@ static ombud_err pg_add_result(ombud_store *base, int64_t check_id, int seq,
 }
 
 /*
- * A finding's text as stored: its valid UTF-8 prefix (a translated text
- * cut short by a rule's buffer may end in half a character; SQLite's store
- * keeps the same prefix). Free with g_free().
+ * A finding's text as stored: whole characters only (a text a rule's
+ * buffer cut may hold half a character; SQLite's store keeps the same
+ * text, ombud_utf8_scrub). Free with g_free().
  */
 static char *whole(const char *v)
 {
-    const gchar *end;
+    char *clean;
 
     if (!v)
         return NULL;
-    g_utf8_validate(v, -1, &end);
-    return g_strndup(v, (gsize)(end - v));
+    clean = ombud_utf8_scrub(v);
+    return clean ? clean : g_strdup(v);
 }
 
 static ombud_err pg_set_result(ombud_store *base, int64_t result_id,

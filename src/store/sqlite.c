@@ -923,17 +923,18 @@ static void bind_text(sqlite3_stmt *s, int i, const char *v)
 }
 
 /*
- * A finding's text as stored: its valid UTF-8 prefix. The rules write into
- * fixed buffers, and a translated text cut short by snprintf may end in
- * half a character; storing only whole characters keeps the store, the
- * digest and the reports clean UTF-8.
+ * A finding's text as stored: whole characters only. The rules write into
+ * fixed buffers, and a text cut short by snprintf may end in half a
+ * character, or hold one where an id was cut before the text went on;
+ * storing only whole characters keeps the store, the digest and the
+ * reports clean UTF-8, and keeps what follows a cut.
  */
 static void bind_text_whole(sqlite3_stmt *s, int i, const char *v)
 {
-    const gchar *end;
+    char *clean = v ? ombud_utf8_scrub(v) : NULL;
 
-    if (v && !g_utf8_validate(v, -1, &end))
-        sqlite3_bind_text(s, i, v, (int)(end - v), SQLITE_STATIC);
+    if (clean)
+        sqlite3_bind_text(s, i, clean, -1, g_free);
     else
         bind_text(s, i, v);
 }

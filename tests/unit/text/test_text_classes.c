@@ -5,6 +5,7 @@
  * noncharacters) and the XML 1.0 Char production, not from the code.
  */
 #include "testutil.h"
+#include <glib.h>
 #include "ombud/text.h"
 
 typedef struct cp_case {
@@ -197,6 +198,24 @@ static void test_utf8_cut(void **state)
     assert_int_equal(ombud_utf8_whole("abc\xC3"), 3);
     assert_int_equal(ombud_utf8_whole("plain"), 5);
     assert_int_equal(ombud_utf8_whole(""), 0);
+    /* ombud_utf8_scrub: NULL for whole text, else every stray byte out
+     * and what follows kept (an id cut inside a character, text after). */
+    assert_null(ombud_utf8_scrub("ab\xC3\xA9"));
+    assert_null(ombud_utf8_scrub(""));
+    {
+        static const struct { const char *in, *want; } sc[] = {
+            {"TT-\xC3\xA9\xC3: out", "TT-\xC3\xA9: out"},
+            {"\xC3", ""},
+            {"a\xE2\x82" "b\xF0\x9F\x98" "c", "abc"},
+            {"\xFF\xFE ok \xC3\xA9\x80", " ok \xC3\xA9"},
+            {"x\xED\xA0\x80y", "xy"}};   /* a surrogate: three bad bytes */
+        for (size_t i = 0; i < sizeof sc / sizeof *sc; i++) {
+            char *got = ombud_utf8_scrub(sc[i].in);
+            assert_non_null(got);
+            assert_string_equal(got, sc[i].want);
+            g_free(got);
+        }
+    }
 }
 
 int main(void)
