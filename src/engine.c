@@ -181,6 +181,8 @@ static int unit_figure(void *ud, const char *subject, const char *name,
         unit_get(x, sp + 1)->rate.num += v;
     else if (!strcmp(name, x->def->unit_den))
         unit_get(x, sp + 1)->rate.den += v;
+    else if (x->def->unit_over && !strcmp(name, x->def->unit_over) && v)
+        unit_get(x, sp + 1)->failed = 1;
     return 0;
 }
 
@@ -205,7 +207,8 @@ static ombud_err units_read(ombud_store *st, int64_t rid, units *x)
         return OMBUD_OK;
     if ((err = ombud_store_each_figure(st, rid, unit_figure, x)))
         return err;
-    return ombud_store_each_breach(st, rid, unit_breach, x);
+    return x->def->unit_over ? OMBUD_OK
+           : ombud_store_each_breach(st, rid, unit_breach, x);
 }
 
 static void units_free(units *x)

@@ -145,6 +145,12 @@ typedef struct ombud_months_def {
     const char *unit;     /**< the unit its rate (num / den) and a target
                                given in basis points are shown in: "bp" a
                                share, "per100" per 100 of the base */
+    const char *unit_over;/**< figure whose non-zero value marks a unit's
+                               group over its limit, or NULL: a breach
+                               whose subject is "GROUP UNIT" marks it. A
+                               kind whose units are named by the input
+                               (areas) names it: a breach's subject is
+                               cut at 95 bytes, a figure's is whole */
 } ombud_months_def;
 
 /** A rate kind without reporting units. */

@@ -85,7 +85,7 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
     int64_t t = g->v[K_CLOCK].num == 1 && o->reported_at != OMBUD_TIME_NONE
         ? o->reported_at : o->started_at, n;
     const char *area = g->v[K_LINES_BY_AREA].set ? o->area : "all";
-    char key[160];
+    char *key;
     ombud_tm tm;
     bucket *b;
 
@@ -103,10 +103,11 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
         return 0;
     }
     ombud_tm_from_instant(s->ctx->tz, t, &tm);
-    if (g->v[K_PER].num == 0)
-        snprintf(key, sizeof key, "%04d-%02d %s", tm.year, tm.month, area);
-    else
-        snprintf(key, sizeof key, "period %s", area);
+    /* Whole, however long the area's name: cut to a buffer, two areas
+     * alike for their first 150 bytes were one group. */
+    key = g->v[K_PER].num == 0
+          ? g_strdup_printf("%04d-%02d %s", tm.year, tm.month, area)
+          : g_strdup_printf("period %s", area);
     if (!(b = g_hash_table_lookup(s->buckets, key))) {
         b = g_new0(bucket, 1);
         b->rows = g_array_new(FALSE, FALSE, sizeof(int64_t));
@@ -114,7 +115,9 @@ static int on_outage(void *ud, int64_t row, const ombud_outage *o)
         b->year = g->v[K_PER].num == 0 ? tm.year : 0;
         b->month = g->v[K_PER].num == 0 ? tm.month : 0;
         b->area = g->v[K_LINES_BY_AREA].set ? g_strdup(area) : NULL;
-        g_hash_table_insert(s->buckets, g_strdup(key), b);
+        g_hash_table_insert(s->buckets, key, b);
+    } else {
+        g_free(key);
     }
     b->reports += g->v[K_COUNT].num == 1 ? o->customers_affected : 1;
     g_array_append_val(b->rows, row);
@@ -127,8 +130,9 @@ static char *rate_format(int64_t bp, char *buf, size_t size)
     return ombud_fmt_amount(bp, 2, buf, size);
 }
 
-/* The group's name: "2026-10 CO-1", "2026-10", "period CO-1", "period". */
-static void group_name(const bucket *b, char *buf, size_t size)
+/* The group's name, whole (g_free): "2026-10 CO-1", "2026-10",
+ * "period CO-1", "period". */
+static char *group_name(const bucket *b)
 {
     char when[32];
 
@@ -137,25 +141,24 @@ static void group_name(const bucket *b, char *buf, size_t size)
     else
         /* TRANSLATORS: a group of trouble reports over the whole period. */
         snprintf(when, sizeof when, "%s", _("period"));
-    if (b->area)
-        snprintf(buf, size, "%s %s", when, b->area);
-    else
-        snprintf(buf, size, "%s", when);
+    return b->area ? g_strdup_printf("%s %s", when, b->area) : g_strdup(when);
 }
 
-static ombud_err judge(state *s, bucket *b)
+/* Group @group (its name, whole) of bucket @b: its figures, and a breach
+ * when its rate is above the limit. */
+static ombud_err judge_group(state *s, bucket *b, const char *group)
 {
     const ombud_guarantee *g = s->g;
     int64_t lines = g->v[K_LINES].num, max = g->v[K_MAX].num, rate, id;
     char r[32], m[32], n[32], l[32];
     ombud_breach br = {"period", "", b->at, 0, max, 0, "bp", 0, ""};
     ombud_err err;
+    int over;
 
     if (b->area)
         ombud_param_count(&g->v[K_LINES_BY_AREA], b->area, &lines);
-    group_name(b, br.subject, sizeof br.subject);
     /* ombud_share_bp() and the comparison below scale reports by 20000. */
-    if ((err = ombud_checked_mul(s->ctx, br.subject, "the reports per 100 "
+    if ((err = ombud_checked_mul(s->ctx, group, "the reports per 100 "
                                  "lines", b->reports, 20000, &rate)))
         return err;
     rate = ombud_share_bp(b->reports, lines);
@@ -164,14 +167,20 @@ static ombud_err judge(state *s, bucket *b)
     s->pooled.den += lines;
     if (rate > s->highest)
         s->highest = rate;
+    over = b->reports * 10000 > max * lines;
+    /* The figures name the group whole, "over" included: the months table
+     * finds a unit's verdict there (the breach's subject is cut). */
     if ((err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
-                                      br.subject, "reports", b->reports,
+                                      group, "reports", b->reports,
                                       "count")) ||
         (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
-                                      br.subject, "lines", lines, "count")))
+                                      group, "lines", lines, "count")) ||
+        (err = ombud_store_add_figure(s->ctx->store, s->ctx->result_id,
+                                      group, "over", over, "count")))
         return err;
-    if (b->reports * 10000 <= max * lines)
+    if (!over)
         return OMBUD_OK;
+    snprintf(br.subject, sizeof br.subject, "%s", group);
     br.measured = rate;
     br.shortfall = rate - max;
     /* TRANSLATORS: a group (a month and area such as "2026-10 CO-1"), its
@@ -180,7 +189,7 @@ static ombud_err judge(state *s, bucket *b)
     snprintf(br.detail, sizeof br.detail, ombud_ngettext("%s: %s trouble "
              "report on %s lines = %s per 100 lines, above %s", "%s: %s trouble "
              "reports on %s lines = %s per 100 lines, above %s",
-             (unsigned long)b->reports), br.subject,
+             (unsigned long)b->reports), group,
              ombud_fmt_count(b->reports, n, sizeof n),
              ombud_fmt_count(lines, l, sizeof l), rate_format(rate, r, sizeof r),
              rate_format(max, m, sizeof m));
@@ -194,6 +203,15 @@ static ombud_err judge(state *s, bucket *b)
                    g_array_index(b->rows, int64_t, i))))
             return err;
     return OMBUD_OK;
+}
+
+static ombud_err judge(state *s, bucket *b)
+{
+    char *group = group_name(b);
+    ombud_err err = judge_group(s, b, group);
+
+    g_free(group);
+    return err;
 }
 
 static gint by_name(gconstpointer a, gconstpointer b)
@@ -304,7 +322,7 @@ static const char *check(const ombud_guarantee *g, const char **key)
 /* Per reporting unit (lines_by_area): its reports of its lines. */
 /* Its rate, reports per 100 lines, is num / den x 100: in hundredths the
  * same number as a share in basis points, shown per 100 lines. */
-static const ombud_months_def months = {"reports", "lines", "per100"};
+static const ombud_months_def months = {"reports", "lines", "per100", "over"};
 
 const ombud_rule ombud_rule_trouble_rate = {
     "trouble_rate", "trouble reports per 100 lines",

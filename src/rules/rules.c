@@ -14,7 +14,7 @@
 const ombud_drawing ombud_drawing_none = {OMBUD_CHART_NONE, NULL, NULL, 0,
                                           OMBUD_COUNTER_NONE, NULL, 0};
 
-const ombud_months_def ombud_months_rate = {NULL, NULL, "bp"};
+const ombud_months_def ombud_months_rate = {NULL, NULL, "bp", NULL};
 
 void ombud_rate_set(const ombud_rule_ctx *ctx, int64_t num, int64_t den)
 {

@@ -8,9 +8,10 @@
 #   area A = "Zx" and "é" 60 times (122 bytes), 100 lines: 3 reports in
 #   October (3.00 per 100: FAIL), none after (NO DATA);
 #   South, 200 lines: 1 report in November (0.50: PASS).
-# trouble_rate names a unit "MONTH AREA" in its 96-byte subject: A is
-# kept as "Zx" and 42 "é" (86 bytes: 8 + 86 = 94, the 43rd é cut at 95
-# dropped whole).
+# trouble_rate names a unit "MONTH AREA" in its figures, whole: the
+# months table shows A whole, and its verdict comes from the figures (a
+# breach's subject, cut at 95 bytes, names "Zx" and 42 "é": the 43rd é
+# cut there is dropped whole).
 A=Zx K=Zx i=0
 while [ "$i" -lt 60 ]; do
     A="${A}é"
@@ -49,18 +50,20 @@ expect_eq "the months table, a row per unit and month" "|troubles|all|2026-10|3|
 |troubles|all|2026-11|0.5|1|200|2|PASS|
 |troubles|all|2026-12|2|NO DATA|
 |troubles|all|2026-Q4|1.33|4|300|2|FAIL|
-|troubles|$K|2026-10|3|3|100|2|FAIL|
-|troubles|$K|2026-11|NO DATA|
-|troubles|$K|2026-12|NO DATA|
-|troubles|$K|2026-Q4|3|3|100|2|FAIL|
+|troubles|$A|2026-10|3|3|100|2|FAIL|
+|troubles|$A|2026-11|NO DATA|
+|troubles|$A|2026-12|NO DATA|
+|troubles|$A|2026-Q4|3|3|100|2|FAIL|
 |troubles|South|2026-10|NO DATA|
 |troubles|South|2026-11|0.5|1|200|2|PASS|
 |troubles|South|2026-12|NO DATA|
 |troubles|South|2026-Q4|0.5|1|200|2|PASS|" "$(cat rows.txt)"
 DB=out/evidence.db
-# The stored unit as trouble_rate wrote it, whole characters.
-expect_sql "SELECT DISTINCT subject FROM figures WHERE name = 'reports' ORDER BY 1" "2026-10 $K
+# The stored unit as trouble_rate wrote it, and the breach cut to whole
+# characters.
+expect_sql "SELECT DISTINCT subject FROM figures WHERE name = 'reports' ORDER BY 1" "2026-10 $A
 2026-11 South"
+expect_sql "SELECT DISTINCT b.subject FROM breaches b JOIN results r ON r.id = b.result_id JOIN checks c ON c.id = r.check_id WHERE c.id = (SELECT max(id) FROM checks) AND b.subject LIKE '2026-10 %'" "2026-10 $K"
 
 # A target unit no ombud writes: shown as a plain number, no crash.
 DB=out/evidence.db

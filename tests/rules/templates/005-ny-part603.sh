@@ -5,7 +5,8 @@
 #   CO-1: 56 tickets -> 56 x 100 / 1000 = 5.6 per 100 = 560 bp > 550: breach
 #         "2026-10 CO-1", shortfall 10 bp, evidence all 56 tickets
 #   CO-2: 55 tickets -> 5.5 exactly = 550: not a breach
-#   FAIL, highest 560, subjects 2, 1 breach.
+#   FAIL, highest 560, subjects 2, 1 breach. Each CO's figures: reports,
+#   lines, and over (1 for CO-1 above the limit, 0 for CO-2).
 #
 # oos-over-24h (80% within 24 h, Sundays and holidays not counted):
 #   CO-1 56 tickets Sat 10-03 12:00 -> Mon 10-05 10:00: 46 h of clock but
@@ -47,8 +48,10 @@ expect_sql "SELECT count(*) FROM evidence WHERE breach_id = (SELECT id FROM brea
 expect_sql "SELECT subject, name, value FROM figures WHERE result_id = $(rid ctr-rate)
             ORDER BY run, k" "2026-10 CO-1|reports|56
 2026-10 CO-1|lines|1000
+2026-10 CO-1|over|1
 2026-10 CO-2|reports|55
-2026-10 CO-2|lines|1000"
+2026-10 CO-2|lines|1000
+2026-10 CO-2|over|0"
 expect_result oos-over-24h "FAIL|7928|8000|bp|111|23"
 expect_sql "SELECT DISTINCT measured, shortfall FROM breaches WHERE result_id = $(rid oos-over-24h)" \
     "90000|3600"
