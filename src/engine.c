@@ -27,6 +27,7 @@
 #include "ombud/quality.h"
 #include "ombud/report.h"
 #include "ombud/rule.h"
+#include "ombud/sha256.h"
 #include "ombud/store.h"
 #include "ombud/value.h"
 
@@ -729,15 +730,46 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
 
 /* ---- the complaint dossier --------------------------------------------------- */
 
-/* The account's id as a file name part: anything odd becomes '_'. */
-static void safe_name(const char *s, char *out, size_t size)
+/* The account's id as a file name part: [A-Za-z0-9._-] kept, any other
+ * byte made '_', cut to fit @size. Returns whether @s came through whole
+ * and unchanged. */
+static int safe_name(const char *s, char *out, size_t size)
 {
     size_t o = 0;
+    int same = 1;
 
-    for (; *s && o + 1 < size; s++)
-        out[o++] = g_ascii_isalnum(*s) || *s == '-' || *s == '_' || *s == '.'
-                   ? *s : '_';
+    for (; *s && o + 1 < size; s++) {
+        int ok = g_ascii_isalnum(*s) || *s == '-' || *s == '_' || *s == '.';
+        out[o++] = ok ? *s : '_';
+        same &= ok;
+    }
     out[o] = '\0';
+    return same && !*s;
+}
+
+/* "-" and 8 hex digits of the id's SHA-256: two ids whose names agree
+ * get the same 32 bits about once in 4 billion pairs. */
+#define NAME_TAG 9
+
+ombud_err ombud_dossier_name(const char *account, char *out, size_t size)
+{
+    ombud_sha256 *h;
+
+    assert(size > NAME_TAG + 1);
+    /* A plain id keeps its name: dossiers already filed, and the names
+     * people were told (complaint-ACC-1001.pdf), stay what they were. */
+    if (safe_name(account, out, size))
+        return OMBUD_OK;
+    /* Mapping and cutting lose what told two ids apart (ACC-אב and
+     * ACC-גד are both ACC-____): without the tag one customer's dossier
+     * would silently replace another's in the same folder. */
+    if (!(h = ombud_sha256_new()))
+        return OMBUD_E_NOMEM;
+    ombud_sha256_update(h, account, strlen(account));
+    safe_name(account, out, size - NAME_TAG);
+    snprintf(out + strlen(out), NAME_TAG + 1, "-%s", ombud_sha256_hex(h));
+    ombud_sha256_free(h);
+    return OMBUD_OK;
 }
 
 /* Listing the accounts that have records, and the nearest to the one asked. */
@@ -820,7 +852,7 @@ static ombud_err check_arg(const char *opt, const char *v)
 ombud_err ombud_write_complaint(ombud_store *st, const ombud_complaint *c,
                                 const char *out, ombud_dossier_paths *paths)
 {
-    char deflt[64], name[200];
+    char deflt[64], name[OMBUD_DOSSIER_NAME_MAX];
     const char *def_letter = ombud_letter_default(deflt, sizeof deflt);
     ombud_complaint full = *c;
     ombud_err err;
@@ -840,7 +872,8 @@ ombud_err ombud_write_complaint(ombud_store *st, const ombud_complaint *c,
         full.letter_path = deflt;
     if (!full.letter)
         full.letter = def_letter;
-    safe_name(c->account, name, sizeof name);
+    if ((err = ombud_dossier_name(c->account, name, sizeof name)))
+        return err;
     snprintf(paths->pdf, sizeof paths->pdf, "%s/complaint-%s.pdf", out, name);
     snprintf(paths->xlsx, sizeof paths->xlsx, "%s/complaint-%s.xlsx", out,
              name);

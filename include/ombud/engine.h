@@ -109,14 +109,36 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
 
 /** The files ombud_write_complaint() wrote. */
 typedef struct ombud_dossier_paths {
-    char pdf[4400];   /**< OUT/complaint-ACCOUNT.pdf */
-    char xlsx[4400];  /**< OUT/complaint-ACCOUNT.xlsx */
+    char pdf[4400];   /**< OUT/complaint-NAME.pdf (ombud_dossier_name()) */
+    char xlsx[4400];  /**< OUT/complaint-NAME.xlsx */
 } ombud_dossier_paths;
+
+/** Room ombud_write_complaint() gives ombud_dossier_name(). */
+#define OMBUD_DOSSIER_NAME_MAX 200
+
+/**
+ * @brief The NAME of a dossier's file complaint-NAME.pdf: @p account
+ * itself when it is all [A-Za-z0-9._-] and fits @p size; otherwise the
+ * account with every other byte made '_', cut to leave room for '-' and
+ * the first 8 hex digits of the SHA-256 of the whole account, which are
+ * appended, so two accounts never share a dossier's file.
+ *
+ * @code
+ * ombud_dossier_name("ACC-1001", name, sizeof name);  // "ACC-1001"
+ * ombud_dossier_name("ACC-אב", name, sizeof name);    // "ACC-____-" + 8 hex
+ * @endcode
+ * @param account  the account's id (a string)
+ * @param out      where the name goes (always NUL-terminated)
+ * @param size     the size of @p out: more than 10
+ * @return OMBUD_OK; OMBUD_E_NOMEM when the hash cannot be made.
+ */
+ombud_err ombud_dossier_name(const char *account, char *out, size_t size);
 
 /**
  * @brief Write the complaint dossier of @p c->account from check
- * @p c->check_id into @p out/complaint-ACCOUNT.{pdf,xlsx} (anything but
- * [A-Za-z0-9._-] in the account made '_'); their paths go into @p paths.
+ * @p c->check_id into @p out/complaint-NAME.{pdf,xlsx}, NAME made by
+ * ombud_dossier_name() in OMBUD_DOSSIER_NAME_MAX bytes; their paths go
+ * into @p paths.
  *
  * @p c->customer is required (the letter's signatory: no input names an
  * account's holder); NULL @p c->ask, @p c->letter_path and @p c->letter

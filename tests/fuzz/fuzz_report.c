@@ -673,7 +673,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t who = by ? strlen(by) : 0;
         if (account && who && (known || who + strlen(account) +
                                strlen(gs->filing.carrier) <= 400)) {
-            char name[200]; /* its size in ombud_write_complaint() */
+            char name[OMBUD_DOSSIER_NAME_MAX];
 
             /* A fixed letter date: a crash found replays on any day. */
             ombud_complaint c = {.check_id = check_id, .account = account,
@@ -688,13 +688,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (err && err != OMBUD_E_DATA && err != OMBUD_E_USAGE)
                 fail("ombud_write_complaint failed", ombud_strerror(err));
             if (!err) {
-                /* ombud_write_complaint()'s file name: the account with
-                 * all but [A-Za-z0-9._-] made '_'. */
-                size_t o = 0;
-                for (const char *c = account; *c && o + 1 < sizeof name; c++)
-                    name[o++] = g_ascii_isalnum(*c) || *c == '-' ||
-                                *c == '_' || *c == '.' ? *c : '_';
-                name[o] = '\0';
+                /* Looked for under the documented name (as a user
+                 * would), not where ombud_write_complaint() says. */
+                if ((err = ombud_dossier_name(account, name, sizeof name)))
+                    fail("ombud_dossier_name failed", ombud_strerror(err));
                 snprintf(xlsx, sizeof xlsx, "%s/complaint-%s.xlsx", outdir,
                          name);
                 snprintf(pdf, sizeof pdf, "%s/complaint-%s.pdf", outdir,
