@@ -60,6 +60,8 @@ typedef struct loader {
     long line;              /* lines read so far */
     int continuation;       /* the current line starts with white space */
     int mark;               /* OMBUD_MARK_* of the current line's comment */
+    int skip;               /* the current section's name was too long for
+                               libinih: its keys are not read */
     section sections[MAX_SECTIONS];
     int nsections;
     raw raws[MAX_RAW];
@@ -90,6 +92,29 @@ lerror(loader *l, long line, const section *sec, const char *key,
 
 /* ---- pass 1: lines, sections, raw values ----------------------------------- */
 
+/*
+ * libinih hands on only the first OMBUD_INI_MAX_SECTION bytes of a section
+ * name. The keys of a longer one would reach on_key() under a cut name no
+ * section has: "key outside any section" for each, then "required" for
+ * the section, and never the cause. Say the cause once, on the section's
+ * line, with the room left for an id or a calendar's name.
+ */
+static int name_too_long(loader *l, const char *name, size_t n, int bad)
+{
+    size_t head = !strncmp(name, "guarantee ", 10) ? 10
+                : !strncmp(name, "calendar ", 9) ? 9 : 0;
+
+    if (n <= OMBUD_INI_MAX_SECTION)
+        return 0;
+    /* A name that is not clean text was just reported: not shown again. */
+    lerror(l, l->line, NULL, NULL, "%s%.*s%ssection name of %zu bytes, more "
+           "than the %d the INI reader (libinih) keeps: use a shorter %s (at "
+           "most %zu bytes)", bad ? "" : "[", bad ? 0 : (int)n, name,
+           bad ? "" : "]: ", n, OMBUD_INI_MAX_SECTION,
+           head == 10 ? "id" : "name", OMBUD_INI_MAX_SECTION - head);
+    return 1;
+}
+
 static void add_section(loader *l, const char *name, size_t n)
 {
     section *s;
@@ -100,6 +125,8 @@ static void add_section(loader *l, const char *name, size_t n)
 
     if (bad)
         lerror(l, l->line, NULL, NULL, "section name: %s", why);
+    if ((l->skip = name_too_long(l, name, n, bad)))
+        return;
 
     for (int i = 0; i < l->nsections; i++)
         if (strlen(l->sections[i].name) == n && !strncmp(l->sections[i].name, name, n)) {
@@ -164,7 +191,7 @@ static char *read_line(char *str, int num, void *stream)
     l->line++;
     n = strlen(str);
     if (n == (size_t)num - 1 && str[n - 1] != '\n' && !feof(l->fp)) {
-        lerror(l, l->line, NULL, NULL, "line longer than %d characters; "
+        lerror(l, l->line, NULL, NULL, "line longer than %d bytes; "
                "continue a long value on indented lines", OMBUD_INI_MAX_LINE);
         while ((c = fgetc(l->fp)) != EOF && c != '\n')
             ;
@@ -199,6 +226,8 @@ static int on_key(void *user, const char *secname, const char *key,
     section *sec = find_section(l, secname);
     raw *r;
 
+    if (l->skip)
+        return 1; /* already reported, on the section's line */
     if (!sec) {
         lerror(l, l->line, NULL, key, "key outside any section");
         return 1;

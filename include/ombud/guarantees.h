@@ -14,7 +14,7 @@
  * Every problem is reported as "FILE:LINE: error: [section] key: reason"
  * and loading goes on to report the rest before failing. Long values may
  * continue on indented lines (joined with a space); a line may hold at most
- * OMBUD_INI_MAX_LINE characters.
+ * OMBUD_INI_MAX_LINE bytes, a section name OMBUD_INI_MAX_SECTION.
  */
 #ifndef OMBUD_GUARANTEES_H
 #define OMBUD_GUARANTEES_H
@@ -25,8 +25,12 @@
 #include "ombud/ingest.h"
 #include "ombud/rule.h"
 
-/** Longest line libinih reads here (its INI_MAX_LINE less the newline). */
+/** Longest line libinih reads here (its INI_MAX_LINE less the newline), in
+ *  bytes. */
 #define OMBUD_INI_MAX_LINE 198
+/** Longest section name libinih passes whole (MAX_SECTION in its ini.c,
+ *  50, less the NUL), in bytes: an id of 39 in [guarantee ID]. */
+#define OMBUD_INI_MAX_SECTION 49
 /** Most calendars and guarantees in one file. */
 #define OMBUD_MAX_CALENDARS 32
 #define OMBUD_MAX_GUARANTEES 128
