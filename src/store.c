@@ -1044,9 +1044,9 @@ ombud_err ombud_store_add_account(ombud_store *st, int64_t source_id,
 }
 
 ombud_err ombud_store_account_of(ombud_store *st, const char *number,
-                                 char *out, size_t size)
+                                 char **out)
 {
-    return st->be->account_of(st, number, out, size);
+    return st->be->account_of(st, number, out);
 }
 
 ombud_err ombud_store_add_cdr(ombud_store *st, int64_t source_id, long line,
@@ -1056,10 +1056,9 @@ ombud_err ombud_store_add_cdr(ombud_store *st, int64_t source_id, long line,
 }
 
 ombud_err ombud_store_cdr_of(ombud_store *st, const char *uniqueid,
-                             char *account, size_t asize, char *src,
-                             size_t ssize, int64_t *found)
+                             char **account, char **src, int64_t *found)
 {
-    return st->be->cdr_of(st, uniqueid, account, asize, src, ssize, found);
+    return st->be->cdr_of(st, uniqueid, account, src, found);
 }
 
 ombud_err ombud_store_stage_event(ombud_store *st, const ombud_staged_event *e,

@@ -323,11 +323,12 @@ ombud_err ombud_store_add_account(ombud_store *st, int64_t source_id,
                                   const char *account_id, const char *given);
 
 /**
- * @brief The account of caller number @p number (digits only) into @p out;
- * empty when unknown.
+ * @brief The account of caller number @p number (digits only): @p out
+ * receives a copy of the whole account id (any length), which the caller
+ * frees with free(), or NULL when the number is not mapped (and on error).
  */
 ombud_err ombud_store_account_of(ombud_store *st, const char *number,
-                                 char *out, size_t size);
+                                 char **out);
 
 /** One call-detail record (Asterisk Master.csv). Strings borrowed; NULL = blank. */
 typedef struct ombud_cdr {
@@ -354,13 +355,14 @@ ombud_err ombud_store_add_cdr(ombud_store *st, int64_t source_id, long line,
                               const ombud_cdr *c);
 
 /**
- * @brief For channel @p uniqueid: the first non-blank accountcode of its
- * CDRs into @p account and the first non-blank src into @p src (both empty
- * when none). @p found receives the number of CDRs with that uniqueid.
+ * @brief For channel @p uniqueid: copies of the first non-blank accountcode
+ * of its CDRs into @p account and of the first non-blank src into @p src,
+ * whole (any length), which the caller frees with free(); each NULL when
+ * there is none (and on error). @p found receives the number of CDRs with
+ * that uniqueid.
  */
 ombud_err ombud_store_cdr_of(ombud_store *st, const char *uniqueid,
-                             char *account, size_t asize, char *src,
-                             size_t ssize, int64_t *found);
+                             char **account, char **src, int64_t *found);
 
 /** A queue_log event waiting to be built into a leg. Strings borrowed. */
 typedef struct ombud_staged_event {

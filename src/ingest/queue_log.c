@@ -630,27 +630,13 @@ static ombud_err store_record(ombud_ingest_ctx *ctx, const ombud_record *r,
 static const char *const withheld_words[] = {"anonymous", "restricted",
     "unknown", "unavailable", "private", "withheld", NULL};
 
-/* The account of a leg: CDR accountcode by uniqueid, else the number's map. */
-static ombud_err find_account(qstate *q, const stint *s, char *account,
-                              size_t size)
+/* The account the accounts map gives caller @number (NULL: the number is
+ * not known) into @account, to free(), or NULL; counted by why. */
+static ombud_err map_account(qstate *q, const char *number, char **account)
 {
-    char cdr_account[256], cdr_src[64], digits[64];
-    const char *number = s->caller_given ? s->caller : NULL;
-    int64_t found = 0;
+    char digits[64];
     ombud_err err;
 
-    account[0] = '\0';
-    if ((err = ombud_store_cdr_of(q->ctx->store, q->callid, cdr_account,
-                                  sizeof cdr_account, cdr_src, sizeof cdr_src,
-                                  &found)))
-        return err;
-    if (cdr_account[0]) {
-        snprintf(account, size, "%s", cdr_account);
-        q->from_cdr++;
-        return OMBUD_OK;
-    }
-    if (!number && found)
-        number = cdr_src;
     if (!number) {
         q->no_number++;
         return OMBUD_OK;
@@ -660,13 +646,39 @@ static ombud_err find_account(qstate *q, const stint *s, char *account,
         q->withheld++;
         return OMBUD_OK;
     }
-    if ((err = ombud_store_account_of(q->ctx->store, digits, account, size)))
+    if ((err = ombud_store_account_of(q->ctx->store, digits, account)))
         return err;
-    if (account[0])
+    if (*account)
         q->from_map++;
     else
         q->unmapped++;
     return OMBUD_OK;
+}
+
+/* The account of a leg: CDR accountcode by uniqueid, else the number's map.
+ * @account receives it whole, to free(), or NULL when it has none. */
+static ombud_err find_account(qstate *q, const stint *s, char **account)
+{
+    char *cdr_src = NULL;
+    const char *number = s->caller_given ? s->caller : NULL;
+    int64_t found = 0;
+    ombud_err err;
+
+    if ((err = ombud_store_cdr_of(q->ctx->store, q->callid, account,
+                                  &cdr_src, &found)))
+        return err;
+    if (*account) {
+        free(cdr_src);
+        q->from_cdr++;
+        return OMBUD_OK;
+    }
+    /* CDRs of the call but none with a src: no number was shown, read as
+     * a withheld number (as a blank ENTERQUEUE caller field is). */
+    if (!number && found)
+        number = cdr_src ? cdr_src : "";
+    err = map_account(q, number, account);
+    free(cdr_src);
+    return err;
 }
 
 static int cmp_long(const void *a, const void *b)
@@ -678,7 +690,7 @@ static int cmp_long(const void *a, const void *b)
 /* Store the leg of stint @s; its lines in file order become its evidence. */
 static ombud_err store_leg(qstate *q, stint *s, ombud_call_leg *c, long line)
 {
-    char lines[64], account[256];
+    char lines[64], *account = NULL;
     size_t n = 0;
     ombud_err err;
 
@@ -686,13 +698,16 @@ static ombud_err store_leg(qstate *q, stint *s, ombud_call_leg *c, long line)
     for (int i = 0; i < s->nlines; i++)
         n += (size_t)snprintf(lines + n, sizeof lines - n, "%s%ld",
                               i ? "," : "", s->lines[i]);
-    if ((err = find_account(q, s, account, sizeof account)))
+    /* The account is allocated, not cut to a buffer: accounts that agree
+     * on a long prefix stay apart, and no cut splits a character. */
+    if ((err = find_account(q, s, &account)))
         return err;
     c->call_id = q->callid;
     c->queue = q->queue;
-    c->account_id = account[0] ? account : NULL;
+    c->account_id = account;
     c->lines = s->nlines > 1 ? lines : NULL;
     err = ombud_store_add_call_leg(q->ctx->store, q->ctx->source_id, line, c);
+    free(account);
     if (err)
         return err;
     q->legs++;

@@ -23,6 +23,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include "ombud/store.h"
 #include "ombud/time.h"
 
@@ -92,6 +94,33 @@ typedef int (*ombud_be_figure_fn)(void *ud, const char *subject,
 static inline ombud_err ombud_be_dup(ombud_store *st, const ombud_dup *d)
 {
     return st->on_dup ? st->on_dup(st->dup_ud, d) : OMBUD_E_INTERNAL;
+}
+
+/** A text a look-up hands back whole (account_of, cdr_of): a copy of
+ *  @p v in @p out for the caller to free(), NULL for a blank or NULL @p v.
+ *  The copy, not a buffer of the caller's size, so that a long id is
+ *  never cut (two ids that agree on a prefix stay two). */
+static inline ombud_err ombud_be_text_copy(const char *v, char **out)
+{
+    *out = NULL;
+    if (!v || !*v)
+        return OMBUD_OK;
+    return (*out = strdup(v)) ? OMBUD_OK : OMBUD_E_NOMEM;
+}
+
+/** cdr_of's copies of accountcode @p acct and src @p src: both NULL
+ *  unless both were copied. */
+static inline ombud_err ombud_be_cdr_copy(const char *acct, const char *src,
+                                          char **account, char **srcout)
+{
+    ombud_err err = ombud_be_text_copy(acct, account);
+
+    *srcout = NULL;
+    if (!err && (err = ombud_be_text_copy(src, srcout))) {
+        free(*account);
+        *account = NULL;
+    }
+    return err;
 }
 
 /** ombud_source_tables' indices, for ombud_be_span(). */
@@ -206,12 +235,11 @@ struct ombud_store_be {
         const ombud_snapshot *s);
     ombud_err (*add_account)(ombud_store *st, int64_t source_id, long line,
         const char *number, const char *account_id, const char *given);
-    ombud_err (*account_of)(ombud_store *st, const char *number, char *out,
-        size_t size);
+    ombud_err (*account_of)(ombud_store *st, const char *number, char **out);
     ombud_err (*add_cdr)(ombud_store *st, int64_t source_id, long line,
         const ombud_cdr *c);
-    ombud_err (*cdr_of)(ombud_store *st, const char *uniqueid, char *account,
-        size_t asize, char *src, size_t ssize, int64_t *found);
+    ombud_err (*cdr_of)(ombud_store *st, const char *uniqueid, char **account,
+        char **src, int64_t *found);
     ombud_err (*stage_event)(ombud_store *st, const ombud_staged_event *e,
         long *first);
     ombud_err (*each_staged)(ombud_store *st, ombud_staged_fn fn, void *ud);

@@ -3876,9 +3876,8 @@ static const staged_group *group_of(const ombud_pg *pg, const char *callid,
     return NULL;
 }
 
-static ombud_err pg_cdr_of(ombud_store *base, const char *uniqueid, char *account,
-                          size_t asize, char *src, size_t ssize,
-                          int64_t *found)
+static ombud_err pg_cdr_of(ombud_store *base, const char *uniqueid,
+                          char **account, char **src, int64_t *found)
 {
     ombud_pg *pg = (ombud_pg *)base;
     const staged_group *g = group_of(pg, uniqueid, NULL);
@@ -3886,13 +3885,11 @@ static ombud_err pg_cdr_of(ombud_store *base, const char *uniqueid, char *accoun
     prm p = {0};
     ombud_err err;
 
-    account[0] = src[0] = '\0';
+    *account = *src = NULL;
     *found = 0;
     if (g) {
         *found = g->cdrs;
-        snprintf(account, asize, "%s", g->acct ? g->acct : "");
-        snprintf(src, ssize, "%s", g->src ? g->src : "");
-        return OMBUD_OK;
+        return ombud_be_cdr_copy(g->acct, g->src, account, src);
     }
     p_text(&p, uniqueid);
     if ((err = stop_copy(pg)) || (err = need_tx(pg)) ||
@@ -3904,10 +3901,10 @@ static ombud_err pg_cdr_of(ombud_store *base, const char *uniqueid, char *accoun
                    &res)))
         return err;
     *found = col_int(res, 0, 0);
-    copy_col(res, 0, 1, account, asize);
-    copy_col(res, 0, 2, src, ssize);
+    err = ombud_be_cdr_copy(col_text(res, 0, 1), col_text(res, 0, 2),
+                            account, src);
     PQclear(res);
-    return OMBUD_OK;
+    return err;
 }
 
 /* Read the whole accounts map when it is small enough to hold. */
@@ -3937,31 +3934,29 @@ static ombud_err load_accounts(ombud_pg *pg)
     return OMBUD_OK;
 }
 
-static ombud_err pg_account_of(ombud_store *base, const char *number, char *out,
-                              size_t size)
+static ombud_err pg_account_of(ombud_store *base, const char *number,
+                              char **out)
 {
     ombud_pg *pg = (ombud_pg *)base;
     PGresult *res;
     prm p = {0};
     ombud_err err;
 
-    out[0] = '\0';
+    *out = NULL;
     if ((err = stop_copy(pg)) || (err = need_tx(pg)) ||
         (!pg->accounts_tried && (err = load_accounts(pg))))
         return err;
-    if (pg->accounts) {
-        const char *a = g_hash_table_lookup(pg->accounts, number);
-        snprintf(out, size, "%s", a ? a : "");
-        return OMBUD_OK;
-    }
+    if (pg->accounts)
+        return ombud_be_text_copy(g_hash_table_lookup(pg->accounts, number),
+                                  out);
     p_text(&p, number);
     if ((err = run(pg, "reading the accounts map", "SELECT account_id FROM "
                    "accounts WHERE caller_number = $1", &p, &res)))
         return err;
     if (PQntuples(res) == 1)
-        copy_col(res, 0, 0, out, size);
+        err = ombud_be_text_copy(col_text(res, 0, 0), out);
     PQclear(res);
-    return OMBUD_OK;
+    return err;
 }
 
 /* Is there a stored leg of another file with this key? Its place in @dup. */

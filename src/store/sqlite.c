@@ -1518,21 +1518,23 @@ static ombud_err sq_add_snapshot(ombud_store *base, int64_t source_id,
 }
 
 static ombud_err sq_account_of(ombud_store *base, const char *number,
-                                 char *out, size_t size)
+                                 char **out)
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s = st->stmt[S_ACCOUNT_OF];
+    ombud_err err = OMBUD_OK;
     int rc;
 
-    out[0] = '\0';
+    *out = NULL;
     bind_text(s, 1, number);
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)
-        snprintf(out, size, "%s", col_text(s, 0));
+        err = ombud_be_text_copy(col_text(s, 0), out);
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE
-               ? OMBUD_OK : db_error(st, "looking up an account");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(st, "looking up an account");
+    return err;
 }
 
 static ombud_err sq_add_cdr(ombud_store *base, int64_t source_id, long line,
@@ -1564,28 +1566,27 @@ static ombud_err sq_add_cdr(ombud_store *base, int64_t source_id, long line,
 }
 
 static ombud_err sq_cdr_of(ombud_store *base, const char *uniqueid,
-                             char *account, size_t asize, char *src,
-                             size_t ssize, int64_t *found)
+                             char **account, char **src, int64_t *found)
 {
     sq_store *st = (sq_store *)base;
     sqlite3_stmt *s = st->stmt[S_CDR_OF];
+    ombud_err err = OMBUD_OK;
     int rc;
 
-    account[0] = src[0] = '\0';
+    *account = *src = NULL;
     *found = 0;
     bind_text(s, 1, uniqueid);
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         *found = sqlite3_column_int64(s, 0);
-        if (col_text(s, 1))
-            snprintf(account, asize, "%s", col_text(s, 1));
-        if (col_text(s, 2))
-            snprintf(src, ssize, "%s", col_text(s, 2));
+        err = ombud_be_cdr_copy(col_text(s, 1), col_text(s, 2), account,
+                                src);
     }
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
-    return rc == SQLITE_ROW ? OMBUD_OK : db_error(st, "reading call-detail "
-                                                  "records");
+    if (rc != SQLITE_ROW)
+        return db_error(st, "reading call-detail records");
+    return err;
 }
 
 static ombud_err sq_stage_event(ombud_store *base, const ombud_staged_event *e,

@@ -506,6 +506,67 @@ pdftotext pg.pdf - | tr '\n' ' ' > pg.txt
 has pg.txt "queue_log lines 13–14"
 end
 
+# ---- 9b: account ids longer than 255 bytes ----------------------------------
+# tests/e2e/cases/231-long-account-ids.sh's month (worked out there): A and
+# B, 130 "é" then -1001 and -1002 (265 bytes), reach the legs whole from
+# the accounts map and (A, callid .5) from a CDR: two accounts, A with 3
+# calls and B with 2 in customer_effort. PostgreSQL refused the import
+# when they were cut inside an "é" (invalid UTF-8).
+begin long-accounts
+PG=$(newdb longaccounts)
+E=$(printf '\303\251')
+P=$(head -c 130 /dev/zero | tr '\000' x | sed "s/x/$E/g")
+A=$P-1001
+B=$P-1002
+printf 'caller_number,account_id\n5550101,%s\n5550102,%s\n' "$A" "$B" \
+    >accounts.csv
+for i in 1 2 3 4 5; do
+    t=$((1791190800 + (i - 1) * 3600))
+    n=5550101; [ $i -gt 2 ] && n=5550102; [ $i = 5 ] && n=5550199
+    echo "$t|1791190800.$i|support|NONE|ENTERQUEUE||$n|1"
+    echo "$((t + 30))|1791190800.$i|support|NONE|ABANDON|1|1|30"
+done >queue_log
+# Master.csv, 18 columns: accountcode A for callid .5 (column 17).
+R='"100","from-pstn","","SIP/trunk-0005","","Queue","support"'
+R="$R,\"2026-10-05 13:00:00\",,\"2026-10-05 13:00:30\",30,0,\"NO ANSWER\""
+echo "\"$A\",\"5550199\",$R,\"DOCUMENTATION\",\"1791190800.5\",\"\"" >Master.csv
+cat >g.ini <<'INI'
+[filing]
+carrier = Example VoIP Co
+commission = Example Utilities Board
+timezone = UTC
+period = 2026-10
+
+[guarantee one-call]
+promise = One call is all it takes
+source = brochure
+kind = customer_effort
+max_calls = 1
+INI
+for s in "$PG" sq.db; do
+    n=pg; [ "$s" = sq.db ] && n=sq
+    "$bin" ingest --db "$s" --guarantees g.ini --cdr-tz UTC --cdr Master.csv \
+        --accounts accounts.csv --calls-format asterisk-queue-log \
+        --calls queue_log >$n.ingest 2>&1
+    eq "$n ingest exit" 0 $?
+    "$bin" check --db "$s" --guarantees g.ini --period 2026-10 >$n.check 2>&1
+    eq "$n check exit" 0 $?
+done
+has pg.ingest "accounts: 1 from the CDR, 4 from the accounts map"
+has pg.check "2 breaches"
+AB="CASE %s WHEN '$A' THEN 'A' WHEN '$B' THEN 'B' END"
+eq "legs' accounts" "1|265|A 2|265|A 3|265|B 4|265|B 5|265|A " "$(psq longaccounts \
+    "SELECT substr(call_id, 12), octet_length(account_id),
+     $(printf "$AB" account_id) FROM call_legs ORDER BY call_id" | tr '\n' ' ')"
+eq "calls per account" "A|3 B|2 " "$(psq longaccounts \
+    "SELECT $(printf "$AB" subject), value FROM figures
+     WHERE name = 'calls' ORDER BY value DESC" | tr '\n' ' ')"
+for f in ingest check; do
+    cmp -s pg.$f sq.$f || { fail "pg.$f and sq.$f differ"; diff pg.$f sq.$f | head -5; }
+done
+same longaccounts "legs" "$LEGS"
+end
+
 # ---- 10: duplicates, re-import and an older store, on PostgreSQL ----------
 # Orders and appointments repeated within a file and across files, and a
 # caller number mapped twice ("555-0102" and "(555) 0102" are 5550102):

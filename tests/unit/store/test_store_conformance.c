@@ -1164,13 +1164,15 @@ static int64_t store_accounts(int n)
     return id;
 }
 
+/* The account of @number, "" when it has none (account_of gives NULL). */
 static const char *account_of(const char *number)
 {
     static char out[64];
+    char *a = out;
 
-    strcpy(out, "unset");
-    assert_int_equal(ombud_store_account_of(st, number, out, sizeof out),
-                     OMBUD_OK);
+    assert_int_equal(ombud_store_account_of(st, number, &a), OMBUD_OK);
+    snprintf(out, sizeof out, "%s", a ? a : "");
+    free(a);
     return out;
 }
 
@@ -1207,20 +1209,66 @@ static void store_cdrs(void)
 /* The first non-blank accountcode and src of a channel's CDRs. */
 static void test_cdr_of(void **state)
 {
-    char account[32], src[32];
+    char *account = NULL, *src = NULL;
     int64_t n = -1;
     (void)state;
     store_cdrs();
-    assert_int_equal(ombud_store_cdr_of(st, "U.1", account, sizeof account,
-                                        src, sizeof src, &n), OMBUD_OK);
+    assert_int_equal(ombud_store_cdr_of(st, "U.1", &account, &src, &n),
+                     OMBUD_OK);
     assert_int_equal(n, 2);
     assert_string_equal(account, "ACC-9");
     assert_string_equal(src, "5550101");
-    assert_int_equal(ombud_store_cdr_of(st, "U.3", account, sizeof account,
-                                        src, sizeof src, &n), OMBUD_OK);
+    free(account);
+    free(src);
+    assert_int_equal(ombud_store_cdr_of(st, "U.3", &account, &src, &n),
+                     OMBUD_OK);
     assert_int_equal(n, 0);
-    assert_string_equal(account, "");
-    assert_string_equal(src, "");
+    assert_null(account);
+    assert_null(src);
+}
+
+/*
+ * Account ids longer than any buffer come back whole from account_of and
+ * cdr_of: P is 150 "é" (300 bytes), and P-1, P-2 and P-3 agree on their
+ * first 301 bytes. (They were cut to 255 bytes: one account, ending in
+ * the first byte of the 128th "é", invalid UTF-8.)
+ */
+static void test_long_account_ids(void **state)
+{
+    char p[301], want[3][304], *a = NULL, *src = NULL;
+    ombud_cdr c = {"U.L", "U.L", want[2], "5550103", "100", NULL, NULL, NULL,
+                   NULL, NULL, OCT, OMBUD_TIME_NONE, OCT + 10, 10, 0, "BUSY",
+                   NULL};
+    int64_t id, n = -1;
+    (void)state;
+    for (int i = 0; i < 150; i++)
+        memcpy(p + 2 * i, "\303\251", 2);       /* é, UTF-8 */
+    p[300] = '\0';
+    for (int i = 0; i < 3; i++)
+        snprintf(want[i], sizeof want[i], "%s-%d", p, i + 1);
+    id = begin("accounts", "accounts.csv", 3);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(ombud_store_add_account(st, id, 2 + i,
+                         i ? "5550102" : "5550101", want[i], "555"),
+                         OMBUD_OK);
+    end(id, 2, 2, 0, 0);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(ombud_store_account_of(st, i ? "5550102" : "5550101",
+                                                &a), OMBUD_OK);
+        assert_non_null(a);
+        assert_int_equal(strlen(a), 302);
+        assert_string_equal(a, want[i]);
+        free(a);
+    }
+    id = begin("cdr", "Master.csv", 4);
+    assert_int_equal(ombud_store_add_cdr(st, id, 1, &c), OMBUD_OK);
+    end(id, 1, 1, 0, 0);
+    assert_int_equal(ombud_store_cdr_of(st, "U.L", &a, &src, &n), OMBUD_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(a, want[2]);
+    assert_string_equal(src, "5550103");
+    free(a);
+    free(src);
 }
 
 /* ---- 6: findings --------------------------------------------------------- */
@@ -2801,7 +2849,8 @@ int main(void)
         T(test_each_appointment), T(test_each_order), T(test_each_customers),
         T(test_each_snapshot),
         T(test_data_span), T(test_each_reject), T(test_accounts),
-        T(test_cdr_of), T(test_check_get), T(test_each_result),
+        T(test_cdr_of), T(test_long_account_ids), T(test_check_get),
+        T(test_each_result),
         T(test_each_breach), T(test_series_figures), T(test_figure_runs), T(test_figure_skip),
         T(test_drop_result),
         T(test_evidence_long_lines), T(test_leg_place),
