@@ -507,7 +507,7 @@ has pg.txt "queue_log lines 13–14"
 end
 
 # ---- 9b: account ids longer than 255 bytes ----------------------------------
-# tests/e2e/cases/231-long-account-ids.sh's month (worked out there): A and
+# tests/e2e/cases/234-long-account-ids.sh's month (worked out there): A and
 # B, 130 "é" then -1001 and -1002 (265 bytes), reach the legs whole from
 # the accounts map and (A, callid .5) from a CDR: two accounts, A with 3
 # calls and B with 2 in customer_effort. PostgreSQL refused the import
