@@ -205,9 +205,14 @@ static int cr_is_newline(const char *s, size_t n, size_t i, unsigned flags)
 ombud_err ombud_text_check_as(const char *s, size_t n, unsigned flags,
                               char *why, size_t wl)
 {
-    char msg[80];
+    char msg[96];
     unsigned char high = 0;
 
+    if ((flags & OMBUD_TEXT_ID) && n > OMBUD_ID_MAX) {
+        snprintf(msg, sizeof msg, "%zu bytes, at most %d here (only free "
+                 "text, such as a cause, is longer)", n, OMBUD_ID_MAX);
+        return fail(why, wl, msg);
+    }
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         high |= c;

@@ -62,8 +62,14 @@ ombud_err ombud_bool_parse(const char *s, int *out, char *why, size_t whylen);
 int ombud_word_index(const char *s, const char *const *words);
 
 /** ombud_text_check_as(): the text is an identifier (id, account, queue,
- *  agent, number, area): bidirectional controls are rejected too. */
+ *  agent, number, area): bidirectional controls are rejected too, and
+ *  one longer than OMBUD_ID_MAX bytes. */
 #define OMBUD_TEXT_ID 1u
+/** The longest identifier, in bytes. PostgreSQL indexes ids and refuses
+ *  an index entry past about 2,700 bytes (a pair of ids shares one), so
+ *  a longer id failed a whole import there and passed in SQLite: both
+ *  stores now refuse it alike, as a row's reject. */
+#define OMBUD_ID_MAX 1000
 /** ombud_text_check_as(): the file ends its lines with a lone CR (classic
  *  Mac OS), so a CR inside a quoted field is its newline. */
 #define OMBUD_TEXT_CR_EOL 2u
@@ -74,7 +80,8 @@ int ombud_word_index(const char *s, const char *const *words);
  * a lone CR only with OMBUD_TEXT_CR_EOL); no Unicode noncharacter
  * (U+FFFE, U+FDD0...); with OMBUD_TEXT_ID no bidirectional control
  * (U+200E, U+200F, U+061C, U+202A-U+202E, U+2066-U+2069), which free text
- * may keep because the PDF draws it isolated.
+ * may keep because the PDF draws it isolated, and at most OMBUD_ID_MAX
+ * bytes.
  * @param flags OMBUD_TEXT_ID, OMBUD_TEXT_CR_EOL or 0 (free text).
  * @return OMBUD_OK or OMBUD_E_FIELD with the reason and the offending
  * byte offset (1-based) in @p why, e.g. "bidirectional control character

@@ -1532,7 +1532,8 @@ static lex_batch *lex_batch_for(reader *r, size_t bytes, size_t fields)
 }
 
 /*
- * Are the record's fields all printable ASCII, 0x20-0x7E? Such a field
+ * Are the record's fields all printable ASCII, 0x20-0x7E, and no longer
+ * than an identifier may be? Such a field
  * passes ombud_text_check_as() whatever its column, so take_row() skips
  * those checks (3 % of an outage ingest) when the parsing thread has
  * found so. Eight bytes a step: a byte below 0x20 sets its high bit in
@@ -1550,6 +1551,10 @@ static int plain_fields(const reader *r, size_t kept)
         const unsigned char *p = (const unsigned char *)r->arena + r->off[f];
         size_t n = r->len[f], i = 0;
 
+        /* An identifier has a length limit too (OMBUD_ID_MAX): a longer
+         * field is checked by its column. */
+        if (n > OMBUD_ID_MAX)
+            return 0;
         for (; i + 8 <= n; i += 8) {
             memcpy(&w, p + i, 8);
             if ((w | (w - lo) | (w + one)) & hi)

@@ -42,11 +42,12 @@ expect_sql "SELECT call_id, line FROM call_legs WHERE call_id = 'G-26'" "G-26|26
 expect_accounting
 
 # A long bad value is cut in the message and in the rejects table (about
-# 200 bytes, ending in "...").
+# 200 bytes, ending in "..."). Past OMBUD_ID_MAX (1,000 bytes) a field
+# that is not free text is refused for its length first.
 { printf 'outage_id,started_at\nL-1,'; repeat_char 9 5000; echo; } > long.csv
 ingest --outages long.csv
 expect_exit 0
-expect_reject long.csv 2 2 started_at "not an ISO 8601 date"
+expect_reject long.csv 2 2 started_at "5000 bytes, at most 1000 here (only free text, such as a cause, is longer)"
 expect_sql "SELECT length(value) <= 200, substr(value, -3) FROM rejects r
             JOIN sources s ON s.id = r.source_id WHERE s.path = 'long.csv'" "1|..."
 expect_true "the reject message is shorter than 400 bytes" \
