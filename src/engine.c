@@ -339,20 +339,23 @@ static ombud_err write_runs(ombud_store *st, int64_t rid, int after,
 {
     ombud_month_run runs[OMBUD_MONTHS_MAX];
     int nr = ombud_months_runs(status, n, after, runs, OMBUD_MONTHS_MAX);
-    char subject[160];
-    ombud_err err;
+    ombud_err err = OMBUD_OK;
 
-    for (int i = 0; i < nr && i < OMBUD_MONTHS_MAX; i++) {
+    for (int i = 0; i < nr && i < OMBUD_MONTHS_MAX && !err; i++) {
         const ombud_month *f = &m[runs[i].first];
-        snprintf(subject, sizeof subject, "run %04d-%02d%s%s", f->year,
-                 f->month, unit ? " " : "", unit ? unit : "");
-        if ((err = ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_RUN,
-                                          runs[i].len, "count")) ||
-            (err = ombud_store_add_figure(st, rid, subject, OMBUD_FIG_MONTH_DUE,
-                                          runs[i].due, "count")))
-            return err;
+        /* Whole, as the unit's other figures name it (write_column). */
+        char *subject = g_strdup_printf("run %04d-%02d%s%s", f->year,
+                                        f->month, unit ? " " : "",
+                                        unit ? unit : "");
+        if (!(err = ombud_store_add_figure(st, rid, subject,
+                                           OMBUD_FIG_MONTH_RUN, runs[i].len,
+                                           "count")))
+            err = ombud_store_add_figure(st, rid, subject,
+                                         OMBUD_FIG_MONTH_DUE, runs[i].due,
+                                         "count");
+        g_free(subject);
     }
-    return OMBUD_OK;
+    return err;
 }
 
 /*

@@ -45,6 +45,7 @@
 #include <stdint.h>
 #include "ombud/err.h"
 #include "ombud/store.h"
+#include "ombud/value.h"
 
 #define OMBUD_MANIFEST_MAX_INPUTS 64
 
@@ -76,7 +77,8 @@ typedef struct ombud_manifest {
     char doc[12];                 /**< "filing" or "dossier" */
     char paper[8];                /**< a PDF's "letter" or "a4"; "" in XLSX */
     char gpath[1024];             /**< the guarantees path the check recorded */
-    char account[256];            /**< dossier: the account */
+    char account[OMBUD_ID_MAX + 1]; /**< dossier: the account (any id an
+                                       import keeps, value.h) */
     char customer[512];           /**< dossier: who complains */
     char ask[4096];               /**< dossier: what they ask for */
     char letter[65];              /**< dossier: the letter template's SHA-256 */

@@ -39,6 +39,7 @@
 
 #include "ombud/diag.h"
 #include "ombud/ingest.h"
+#include "ombud/text.h"
 #include "ombud/value.h"
 
 /* Longest callid, queue, agent or event name kept; longer is rejected. */
@@ -277,6 +278,9 @@ static int read_event(const char *ev, const char *const *d, size_t n,
         e->answered = 1;  /* exten|context|holdtime|calltime[|origposition] */
         snprintf(e->transfer, sizeof e->transfer, "%s@%s", n > 0 ? d[0] : "",
                  n > 1 ? d[1] : "");
+        /* Shown, never a key: cut at a character (whole UTF-8 for the
+         * store; PostgreSQL refused half of one). */
+        ombud_utf8_trim(e->transfer);
         return need(e, n, 4, ev, "exten, context, holdtime and calltime") &&
                seconds(e, d, n, 2, &e->hold) && seconds(e, d, n, 3, &e->talk);
     }
@@ -284,6 +288,7 @@ static int read_event(const char *ev, const char *const *d, size_t n,
         e->answered = 1;  /* METHOD|...|holdtime|calltime|origposition */
         snprintf(e->transfer, sizeof e->transfer, "attended (%s)",
                  n > 0 ? d[0] : "");
+        ombud_utf8_trim(e->transfer);
         return need(e, n, 4, ev, "a method, holdtime, calltime and "
                     "origposition") &&
                seconds(e, d, n, n - 3, &e->hold) &&
@@ -336,6 +341,9 @@ typedef struct stint {
     int64_t enter_at, connect_at, hold, last_at;
     char caller[64];
     int caller_given;          /* the ENTERQUEUE had a caller field */
+    int caller_long;           /* ... too long for @caller: no number the
+                                  accounts map holds (at most 63), so none
+                                  is looked up for its first 63 bytes */
     char agent[MAX_NAME + 1];
     long lines[3];             /* its lines: enter, connect, end */
     int nlines;
@@ -676,6 +684,11 @@ static ombud_err find_account(qstate *q, const stint *s, char **account)
      * a withheld number (as a blank ENTERQUEUE caller field is). */
     if (!number && found)
         number = cdr_src ? cdr_src : "";
+    if (s->caller_long && number == s->caller) {
+        q->unmapped++;
+        free(cdr_src);
+        return OMBUD_OK;
+    }
     err = map_account(q, number, account);
     free(cdr_src);
     return err;
@@ -817,6 +830,7 @@ static ombud_err take_staged(qstate *q, const ombud_staged_event *ev)
         s->has_enter = 1;
         s->enter_at = s->last_at = ev->at;
         s->caller_given = e.caller != NULL;
+        s->caller_long = e.caller && strlen(e.caller) >= sizeof s->caller;
         snprintf(s->caller, sizeof s->caller, "%s", e.caller ? e.caller : "");
         s->lines[s->nlines++] = ev->line;
         return OMBUD_OK;

@@ -58,7 +58,8 @@ typedef struct walk {
     int64_t unknown;      /* of areas not judged */
     GString *unknown_names; /* the first UNKNOWN_NAMED of them */
     int unknown_named;
-    char last_unknown[160]; /* the last one named (rows come by area) */
+    char *last_unknown;   /* the last one named, whole (owned; rows come
+                             by area), or NULL */
     GString *flagged;     /* "file:line (area, out > served)", the first */
     int64_t nflagged;
     ombud_err err;
@@ -97,9 +98,13 @@ static ombud_err close_step(walk *w, int64_t next)
 static void not_judged(walk *w, const char *area)
 {
     w->unknown++;
-    if (!strcmp(w->last_unknown, area) || w->unknown_named >= UNKNOWN_NAMED)
+    if ((w->last_unknown && !strcmp(w->last_unknown, area)) ||
+        w->unknown_named >= UNKNOWN_NAMED)
         return;
-    snprintf(w->last_unknown, sizeof w->last_unknown, "%s", area);
+    /* Compared whole: a long name cut to a buffer never equalled itself,
+     * and one area was named again at each snapshot. */
+    g_free(w->last_unknown);
+    w->last_unknown = g_strdup(area);
     g_string_append_printf(w->unknown_names, "%s%s",
                            w->unknown_named++ ? ", " : "", area);
 }
@@ -273,6 +278,7 @@ ombud_err ombud_reliability_snapshots(const ombud_rule_ctx *ctx,
     g_hash_table_destroy(w.by_name);
     g_free(w.t);
     g_string_free(w.unknown_names, TRUE);
+    g_free(w.last_unknown);
     g_string_free(w.flagged, TRUE);
     return err;
 }

@@ -1,5 +1,5 @@
-# trouble_rate with two areas whose names agree for their first 140 bytes
-# (70 "é") and end "North" and "South", over a quarter. Their reports
+# trouble_rate with two areas whose names agree for their first 170 bytes
+# (85 "é") and end "North" and "South", over a quarter. Their reports
 # were pooled twice: in the rule's groups (names cut to 160 bytes) and in
 # the months table's units (cut to the breach's 95 bytes), which then
 # also joined the two areas' failing months into one corrective run.
@@ -14,7 +14,7 @@
 #   Runs of failing months per unit: North 2026-10, one month; nothing due
 #   (corrective_after 2).
 P= i=0
-while [ "$i" -lt 70 ]; do P="${P}é"; i=$((i + 1)); done
+while [ "$i" -lt 85 ]; do P="${P}é"; i=$((i + 1)); done
 cat > g.ini <<INI
 [filing]
 carrier = C
@@ -41,15 +41,16 @@ CSV
 run_ombud run -q --guarantees g.ini --outages outages.csv --period 2026-Q4 --out out
 expect_exit 0
 DB=out/evidence.db
-# The quarter's column is "period UNIT": the unit from character 78
-# ("period " 7, then 70 "é"); a run's is "run 2026-10 UNIT": from 83.
-expect_sql "SELECT substr(f.subject, 78), f.name, f.value FROM figures f JOIN results r ON r.id = f.result_id WHERE r.seq >= 0 AND f.name IN ('month.num', 'month.den', 'month.status') AND f.subject LIKE 'period %' ORDER BY 1, 2" "North|month.den|100
+# The quarter's column is "period UNIT": the unit from character 93
+# ("period " 7, then 85 "é"); a run's is "run 2026-10 UNIT": from 98
+# (its subject was cut to 160 bytes, the area's ending lost).
+expect_sql "SELECT substr(f.subject, 93), f.name, f.value FROM figures f JOIN results r ON r.id = f.result_id WHERE r.seq >= 0 AND f.name IN ('month.num', 'month.den', 'month.status') AND f.subject LIKE 'period %' ORDER BY 1, 2" "North|month.den|100
 North|month.num|3
 North|month.status|0
 South|month.den|200
 South|month.num|2
 South|month.status|1"
-expect_sql "SELECT substr(f.subject, 83), f.name, f.value FROM figures f WHERE f.subject LIKE 'run %' ORDER BY 1, 2" "North|month.run|1
+expect_sql "SELECT substr(f.subject, 98), f.name, f.value FROM figures f WHERE f.subject LIKE 'run %' ORDER BY 1, 2" "North|month.run|1
 North|month.run_due|0"
 pdftotext -layout out/report.pdf r.txt
 expect_stdout_lacks "corrective action report due"
