@@ -531,7 +531,9 @@ char *ombud_exclusions_say(const ombud_exclusions *ex,
 
 /**
  * @brief "R1" or, with an @p account, "R1 (account ACC-1)" in the current
- * language, for the start of a breach's detail. @return @p buf.
+ * language, for the start of a breach's detail; cut at a character
+ * boundary to fit @p size (160 bytes leave a detail room for its reason,
+ * whatever the length of the ids). @return @p buf.
  */
 char *ombud_subject_say(const char *id, const char *account, char *buf,
                         size_t size);

@@ -37,13 +37,16 @@ typedef struct state {
 static void describe(const state *s, const ombud_outage *o, int64_t notice,
                      char *buf, size_t size)
 {
-    char sched[40], early[32], n[32], need[32];
+    char sched[40], early[32], n[32], need[32], who[160];
     size_t len;
 
     /* TRANSLATORS: the start of a breach of advance notice; the parts
      * below follow it ("X: planned work started 2h before its scheduled
      * start (...); announced 3h before the start; 24h notice required"). */
-    len = (size_t)snprintf(buf, size, _("%s: planned work"), o->outage_id);
+    /* The id in 160 bytes at most: the detail keeps room for why. */
+    len = (size_t)snprintf(buf, size, _("%s: planned work"),
+                           ombud_subject_say(o->outage_id, NULL, who,
+                                             sizeof who));
     /* An outage id can fill the buffer alone: each part is added only
      * while there is room (snprintf gives the length it wanted). */
     if (len < size && o->scheduled_at != OMBUD_TIME_NONE &&

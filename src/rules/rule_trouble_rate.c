@@ -150,7 +150,7 @@ static ombud_err judge_group(state *s, bucket *b, const char *group)
 {
     const ombud_guarantee *g = s->g;
     int64_t lines = g->v[K_LINES].num, max = g->v[K_MAX].num, rate, id;
-    char r[32], m[32], n[32], l[32];
+    char r[32], m[32], n[32], l[32], who[160];
     ombud_breach br = {"period", "", b->at, 0, max, 0, "bp", 0, ""};
     ombud_err err;
     int over;
@@ -189,7 +189,8 @@ static ombud_err judge_group(state *s, bucket *b, const char *group)
     snprintf(br.detail, sizeof br.detail, ombud_ngettext("%s: %s trouble "
              "report on %s lines = %s per 100 lines, above %s", "%s: %s trouble "
              "reports on %s lines = %s per 100 lines, above %s",
-             (unsigned long)b->reports), group,
+             (unsigned long)b->reports),
+             ombud_subject_say(group, NULL, who, sizeof who),
              ombud_fmt_count(b->reports, n, sizeof n),
              ombud_fmt_count(lines, l, sizeof l), rate_format(rate, r, sizeof r),
              rate_format(max, m, sizeof m));

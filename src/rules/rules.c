@@ -8,6 +8,7 @@
 #include "ombud/diag.h"
 #include "ombud/i18n.h"
 #include "ombud/rule.h"
+#include "ombud/text.h"
 
 
 
@@ -258,7 +259,7 @@ char *ombud_subject_say(const char *id, const char *account, char *buf,
         snprintf(buf, size, _("%s (account %s)"), id, account);
     else
         snprintf(buf, size, "%s", id);
-    return buf;
+    return ombud_utf8_trim(buf);
 }
 
 const char *ombud_planned_say(int64_t word)

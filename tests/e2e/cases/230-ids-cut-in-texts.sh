@@ -1,9 +1,10 @@
 # A long id in a finding's text. Rules compose texts in fixed buffers:
 # an id may be cut there, inside a character, and the text goes on.
-#   - advance_notice: a planned outage whose 1,000-byte id fills the
-#     detail alone, started before its scheduled start: the detail is the
-#     id cut to the buffer, nothing written past it (it overran the
-#     buffer: a crash, or silent damage);
+#   - advance_notice: a planned outage with a 1,000-byte id, started an
+#     hour before its scheduled start, announced 9 days 1 h before: its
+#     detail names it in 160 bytes (159 "X") and says why in full (the id
+#     filled the detail and the rest was written past the buffer: a
+#     crash, or silent damage);
 #   - restoration: an outage "T-" and 100 "é" (202 bytes), out 48 h
 #     against 24 h: its detail names it through a 160-byte buffer, "T-"
 #     and 78 "é" and half of the 79th (159 bytes); the half character
@@ -55,7 +56,9 @@ run_ombud run -q --guarantees g.ini --outages outages.csv --calls calls.csv \
     --period 2026-10 --out out --account ACC-1 --customer Jane --date 2026-11-02
 expect_exit 0
 DB=out/evidence.db
-expect_sql "SELECT length(cast(detail AS blob)), substr(detail, 1, 4) FROM breaches b JOIN results r ON r.id = b.result_id WHERE r.guarantee_id = 'notice'" "639|XXXX"
+X159=$(repeat_char X 159)
+expect_sql "SELECT detail FROM breaches b JOIN results r ON r.id = b.result_id WHERE r.guarantee_id = 'notice'" \
+    "$X159: planned work started 1 h before its scheduled start (Sat 2026-10-10 02:00); announced 9 days 1 h before the start; 24 h notice required"
 expect_sql "SELECT detail FROM breaches b JOIN results r ON r.id = b.result_id WHERE r.guarantee_id = 'restoration'" \
     "T-$E78: out from Sat 2026-10-10 00:00 to Mon 2026-10-12 00:00: 48${N}h against 24${N}h, 24${N}h over"
 expect_sql "SELECT substr(measured_text, 1, 65) FROM results WHERE guarantee_id = 'effort'" \

@@ -52,6 +52,11 @@ South|month.num|2
 South|month.status|1"
 expect_sql "SELECT substr(f.subject, 98), f.name, f.value FROM figures f WHERE f.subject LIKE 'run %' ORDER BY 1, 2" "North|month.run|1
 North|month.run_due|0"
+# The October breach's detail names the group in 160 bytes ("2026-10 "
+# and 75 "é"; the half of the 76th goes) and says why in full.
+P75=$(printf '%s' "$P" | cut -c1-150)
+expect_sql "SELECT DISTINCT b.detail FROM breaches b JOIN results r ON r.id = b.result_id WHERE r.seq >= 0 AND b.subject LIKE '2026-10 %'" \
+    "2026-10 $P75: 3 trouble reports on 100 lines = 3.00 per 100 lines, above 2.00"
 pdftotext -layout out/report.pdf r.txt
 expect_stdout_lacks "corrective action report due"
 expect_true "no corrective report due in the PDF" sh -c '! grep -q "corrective action report due" r.txt'
