@@ -1241,9 +1241,8 @@ ombud_err ombud_store_add_breach(ombud_store *st, int64_t result_id,
 {
     ombud_breach cut;
 
-    if (strnlen(b->subject, sizeof b->subject) >= sizeof b->subject - 4) {
+    if (ombud_utf8_whole(b->subject) < strlen(b->subject)) {
         cut = *b;
-        cut.subject[sizeof cut.subject - 1] = '\0';
         ombud_utf8_trim(cut.subject);
         b = &cut;
     }
@@ -1335,8 +1334,8 @@ ombud_err ombud_store_add_figure(ombud_store *st, int64_t result_id,
     /* Names and units are the rules' words: they never hold the marks
      * a run is written with. */
     assert(st->in_check && subject && name && unit);
-    len = ombud_utf8_whole(subject);
     assert(!strpbrk(name, "\t\n") && !strpbrk(unit, "\t\n"));
+    len = ombud_utf8_whole(subject);
     if (!r) {
         r = st->figs = g_new0(struct ombud_figure_run, 1);
         r->subject = g_string_new(NULL);

@@ -1114,6 +1114,14 @@ static int64_t now_index(int i, const sums *u)
     return ombud_base_index(i, &b);
 }
 
+/* An area's (or the system's) subject, whole (g_free): its name, or with
+ * @ex its figures without major event days. */
+static char *subject_of(const char *name, int ex)
+{
+    /* TRANSLATORS: an area's figures without major event days. */
+    return ex ? g_strdup_printf(_("%s excl. MEDs"), name) : g_strdup(name);
+}
+
 /* One subject's past years, average and limit as figures (rows of the
  * indices table), then its indices judged against the limits. @b holds
  * the past years' sums, column @col of each year's nareas + 1. */
@@ -1130,8 +1138,7 @@ static ombud_err base_subject(state *s, ombud_result *res, const char *name,
     char lbl[64], shown[32], a[32], m[32], ls[120], idx[64];
     /* The subjects whole, however long the area's name: cut to a buffer,
      * two areas named alike for their first 150 bytes were one. */
-    char *base = s->g->v[K_MEDS].num == 0
-                 ? g_strdup_printf(_("%s excl. MEDs"), name) : g_strdup(name);
+    char *base = subject_of(name, s->g->v[K_MEDS].num == 0);
     char *sub = NULL;
     ombud_err err = OMBUD_OK;
 
@@ -1366,9 +1373,7 @@ static ombud_err store_figures(state *s, sums *per, sums *sys, int ex)
 
     for (int i = 0; i <= s->nareas && !err; i++) {
         const char *name = i < s->nareas ? s->areas[i].name : SYSTEM;
-        /* TRANSLATORS: an area's figures without major event days. */
-        char *sub = ex ? g_strdup_printf(_("%s excl. MEDs"), name)
-                       : g_strdup(name);
+        char *sub = subject_of(name, ex);
         err = figures(s, sub, i < s->nareas ? &per[i] : sys);
         g_free(sub);
     }
