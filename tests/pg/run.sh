@@ -507,7 +507,8 @@ has pg.txt "queue_log lines 13–14"
 end
 
 # ---- 9b: account ids longer than 255 bytes ----------------------------------
-# tests/e2e/cases/234-long-account-ids.sh's month (worked out there): A and
+# tests/e2e/cases/234-long-account-ids.sh's month, from its inputs in
+# tests/e2e/fixtures/long-accounts (worked out there): A and
 # B, 130 "é" then -1001 and -1002 (265 bytes), reach the legs whole from
 # the accounts map and (A, callid .5) from a CDR: two accounts, A with 3
 # calls and B with 2 in customer_effort. PostgreSQL refused the import
@@ -518,38 +519,15 @@ E=$(printf '\303\251')
 P=$(head -c 130 /dev/zero | tr '\000' x | sed "s/x/$E/g")
 A=$P-1001
 B=$P-1002
-printf 'caller_number,account_id\n5550101,%s\n5550102,%s\n' "$A" "$B" \
-    >accounts.csv
-for i in 1 2 3 4 5; do
-    t=$((1791190800 + (i - 1) * 3600))
-    n=5550101; [ $i -gt 2 ] && n=5550102; [ $i = 5 ] && n=5550199
-    echo "$t|1791190800.$i|support|NONE|ENTERQUEUE||$n|1"
-    echo "$((t + 30))|1791190800.$i|support|NONE|ABANDON|1|1|30"
-done >queue_log
-# Master.csv, 18 columns: accountcode A for callid .5 (column 17).
-R='"100","from-pstn","","SIP/trunk-0005","","Queue","support"'
-R="$R,\"2026-10-05 13:00:00\",,\"2026-10-05 13:00:30\",30,0,\"NO ANSWER\""
-echo "\"$A\",\"5550199\",$R,\"DOCUMENTATION\",\"1791190800.5\",\"\"" >Master.csv
-cat >g.ini <<'INI'
-[filing]
-carrier = Example VoIP Co
-commission = Example Utilities Board
-timezone = UTC
-period = 2026-10
-
-[guarantee one-call]
-promise = One call is all it takes
-source = brochure
-kind = customer_effort
-max_calls = 1
-INI
+cp "$root/tests/e2e/fixtures/long-accounts/"* .
 for s in "$PG" sq.db; do
     n=pg; [ "$s" = sq.db ] && n=sq
-    "$bin" ingest --db "$s" --guarantees g.ini --cdr-tz UTC --cdr Master.csv \
-        --accounts accounts.csv --calls-format asterisk-queue-log \
-        --calls queue_log >$n.ingest 2>&1
+    "$bin" ingest --db "$s" --guarantees one-call.ini --cdr-tz UTC \
+        --cdr Master.csv --accounts accounts.csv \
+        --calls-format asterisk-queue-log --calls queue_log >$n.ingest 2>&1
     eq "$n ingest exit" 0 $?
-    "$bin" check --db "$s" --guarantees g.ini --period 2026-10 >$n.check 2>&1
+    "$bin" check --db "$s" --guarantees one-call.ini --period 2026-10 \
+        >$n.check 2>&1
     eq "$n check exit" 0 $?
 done
 has pg.ingest "accounts: 1 from the CDR, 4 from the accounts map"

@@ -22,40 +22,11 @@ E=$(printf '\303\251')   # é
 P=$(repeat_char x 130 | sed "s/x/$E/g")
 A=$P-1001
 B=$P-1002
-cat > accounts.csv <<EOF
-caller_number,account_id
-5550101,$A
-5550102,$B
-EOF
-cat > queue_log <<'EOF'
-1791190800|1791190800.1|support|NONE|ENTERQUEUE||5550101|1
-1791190830|1791190800.1|support|NONE|ABANDON|1|1|30
-1791194400|1791190800.2|support|NONE|ENTERQUEUE||5550101|1
-1791194430|1791190800.2|support|NONE|ABANDON|1|1|30
-1791198000|1791190800.3|support|NONE|ENTERQUEUE||5550102|1
-1791198030|1791190800.3|support|NONE|ABANDON|1|1|30
-1791201600|1791190800.4|support|NONE|ENTERQUEUE||5550102|1
-1791201630|1791190800.4|support|NONE|ABANDON|1|1|30
-1791205200|1791190800.5|support|NONE|ENTERQUEUE||5550199|1
-1791205230|1791190800.5|support|NONE|ABANDON|1|1|30
-EOF
-# Master.csv, 18 columns: accountcode A for callid .5 (column 17).
-echo "\"$A\",\"5550199\",\"100\",\"from-pstn\",\"\",\"SIP/trunk-0005\",\"\",\"Queue\",\"support\",\"2026-10-05 13:00:00\",,\"2026-10-05 13:00:30\",30,0,\"NO ANSWER\",\"DOCUMENTATION\",\"1791190800.5\",\"\"" > Master.csv
-cat > g.ini <<'EOF'
-[filing]
-carrier = Example VoIP Co
-commission = Example Utilities Board
-timezone = UTC
-period = 2026-10
-
-[guarantee one-call]
-promise = One call is all it takes
-source = brochure
-kind = customer_effort
-max_calls = 1
-EOF
-
-ingest --guarantees g.ini --cdr-tz UTC --cdr Master.csv \
+# The inputs, shared with tests/pg/run.sh (long-accounts): accounts.csv
+# (A and B), queue_log (the table above), Master.csv (an 18-column CDR:
+# accountcode A for callid .5, column 17) and one-call.ini.
+cp "$FIXTURES/long-accounts/"* .
+ingest --guarantees one-call.ini --cdr-tz UTC --cdr Master.csv \
     --accounts accounts.csv --calls-format asterisk-queue-log --calls queue_log
 expect_exit 0
 expect_stderr_has "accounts: 1 from the CDR, 4 from the accounts map"
@@ -72,7 +43,7 @@ expect_sql "SELECT substr(call_id, 12), length(CAST(account_id AS BLOB)),
 5|265|A"
 expect_sql "SELECT count(DISTINCT account_id) FROM call_legs" 2
 
-run_ombud check --db "$DB" --guarantees g.ini --period 2026-10
+run_ombud check --db "$DB" --guarantees one-call.ini --period 2026-10
 expect_exit 0
 expect_stdout_has "2 breaches"
 # Two groups: A's 3 calls, B's 2 (figure "calls" per group).
