@@ -709,11 +709,13 @@ ombud_err ombud_evaluate_span(ombud_store *st, const ombud_guarantees *gs,
     ombud_check chk = {from, to, ombud_tz_name(gs->tz), gs->path, gs->sha256,
                        f->carrier, f->commission, f->docket, f->prepared_by,
                        f->currency, ombud_lang_code(ombud_i18n_get()),
-                       f->max_rejected_bp, f->allow_incomplete};
+                       f->max_rejected_bp, f->allow_incomplete, 0};
     ombud_eval_totals t = {0};
     int64_t check_id;
     ombud_err err;
 
+    for (int i = 0; i < gs->ng; i++)
+        chk.looks |= gs->g[i].rule->looks;
     if ((err = ombud_store_begin_check(st, &chk, &check_id)))
         return err;
     if (sink && sink->begin)

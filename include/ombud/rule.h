@@ -389,6 +389,10 @@ typedef struct ombud_rule {
      *  answers ombud_store_each_*() and ombud_store_outage_restored(),
      *  not the look-ups of sources, accounts or counts). */
     int apart;
+    /** OMBUD_LOOKS_* (store.h): the look-ups evaluate makes beyond the
+     *  period's rows in time order; a store readies only the look-ups of
+     *  the guarantees checked. */
+    unsigned looks;
 } ombud_rule;
 
 extern const ombud_rule ombud_rule_live_support;

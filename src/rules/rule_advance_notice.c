@@ -141,5 +141,6 @@ const ombud_rule ombud_rule_advance_notice = {
     params, K_N, evaluate, NULL,
     NULL,
     NULL,
+    0,
     0
 };

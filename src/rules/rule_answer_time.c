@@ -358,5 +358,6 @@ const ombud_rule ombud_rule_answer_time = {
     params, K_N, ombud_legs_evaluate, NULL,
     &ombud_months_rate,
     &pass,
+    0,
     0
 };

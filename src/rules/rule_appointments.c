@@ -351,5 +351,6 @@ const ombud_rule ombud_rule_appointments = {
     params, K_N, evaluate, NULL,
     &ombud_months_rate,
     NULL,
-    0
+    0,
+    OMBUD_LOOKS_BILLING | OMBUD_LOOKS_AREAS
 };

@@ -555,5 +555,6 @@ const ombud_rule ombud_rule_call_kpis = {
     params, K_N, ombud_legs_evaluate, NULL,
     NULL,
     &pass,
+    0,
     0
 };

@@ -159,5 +159,6 @@ const ombud_rule ombud_rule_commitments = {
     params, K_N, evaluate, NULL,
     NULL,
     NULL,
-    0
+    0,
+    OMBUD_LOOKS_PROMISES
 };

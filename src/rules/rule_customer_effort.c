@@ -416,5 +416,6 @@ const ombud_rule ombud_rule_customer_effort = {
     params, K_N, evaluate, NULL,
     NULL,
     NULL,
-    1
+    1,
+    0
 };

@@ -177,5 +177,6 @@ const ombud_rule ombud_rule_live_support = {
     params, K_N, ombud_legs_evaluate, NULL,
     NULL,
     &pass,
+    0,
     0
 };

@@ -553,5 +553,6 @@ const ombud_rule ombud_rule_outage_credit = {
     params, K_N, evaluate, check,
     NULL,
     NULL,
-    0
+    0,
+    OMBUD_LOOKS_BILLING | OMBUD_LOOKS_AREAS
 };

@@ -361,5 +361,6 @@ const ombud_rule ombud_rule_payment_notice = {
     params, K_N, evaluate, NULL,
     NULL,
     NULL,
-    1
+    1,
+    OMBUD_LOOKS_BILLING
 };

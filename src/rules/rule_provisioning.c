@@ -391,5 +391,6 @@ const ombud_rule ombud_rule_provisioning = {
     params, K_N, evaluate, check,
     &ombud_months_rate,
     NULL,
-    0
+    0,
+    OMBUD_LOOKS_BILLING | OMBUD_LOOKS_AREAS
 };

@@ -1517,5 +1517,6 @@ const ombud_rule ombud_rule_reliability = {
     params, K_N, evaluate, check,
     NULL,
     NULL,
-    0
+    0,
+    OMBUD_LOOKS_STEPS
 };

@@ -160,5 +160,6 @@ const ombud_rule ombud_rule_reportable_outage = {
     params, K_N, evaluate, NULL,
     NULL,
     NULL,
+    0,
     0
 };

@@ -479,5 +479,6 @@ const ombud_rule ombud_rule_restoration = {
     params, K_N, evaluate, check,
     &ombud_months_rate,
     NULL,
+    0,
     0
 };

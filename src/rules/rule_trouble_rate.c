@@ -331,5 +331,6 @@ const ombud_rule ombud_rule_trouble_rate = {
     params, K_N, evaluate, check,
     &months,
     NULL,
+    0,
     0
 };

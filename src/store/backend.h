@@ -562,14 +562,23 @@ extern const char ombud_evidence_fill_legs_sql[];
 extern const char ombud_evidence_fill_billing_sql[];
 
 /** Indexes every store has (sql.c): ombud_source_index_sql from the
- *  start; ombud_lookup_index_sql by the first check (SQLite builds it
- *  then, in one sorted pass; PostgreSQL with the schema). */
+ *  start; ombud_lookup_index_sql by the first check (SQLite builds each
+ *  part then, in one sorted pass, when the check needs it: see
+ *  ombud_lookup_indexes; PostgreSQL all of it with the schema). */
 extern const char ombud_source_index_sql[];
 /** The bulk tables' source indexes (sql.c). */
 extern const char ombud_bulk_source_index_sql[];
 /** The index of legs by account: a dossier's (see sql.c). */
 extern const char ombud_account_index_sql[];
 extern const char ombud_lookup_index_sql[];
+/** ombud_lookup_index_sql in parts: each part's SQL, built for a check
+ *  whose OMBUD_LOOKS_* include @p looks (0: for every check); ends with
+ *  a NULL @p sql. */
+typedef struct ombud_lookup_index {
+    unsigned looks;
+    const char *sql;
+} ombud_lookup_index;
+extern const ombud_lookup_index ombud_lookup_indexes[];
 
 /** What begins a check of a period: the last one's findings go
  *  ($1, $2 the period; NULL-terminated). */

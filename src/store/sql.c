@@ -66,31 +66,51 @@ const char ombud_bulk_source_index_sql[] =
 
 /*
  * The rules' look-ups, on keys that arrive in random order (account,
- * ticket, and arrival time, since exports are rarely sorted by it). Area-
- * wide outages look up the accounts of their area: without the area
- * indexes each such outage scanned every billing row and outage.
+ * ticket, and arrival time, since exports are rarely sorted by it). The
+ * first two every check reads (a period's legs and outages; the data
+ * quality counts a file's rows by them, store.h ombud_store_source_spread);
+ * the others only a check whose guarantees make the look-up
+ * (OMBUD_LOOKS_*): SQLite builds each at the first check that needs it.
  */
-const char ombud_lookup_index_sql[] =
-    "CREATE INDEX IF NOT EXISTS call_legs_arrived ON call_legs(arrived_at);"
-    "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at)"
-    " WHERE promised_restore_at IS NOT NULL;"
-    /* A billing row is read by account and time: payment_notice walks
-     * every account's rows in time order, outage_credit an account's rows
-     * of a span. On the account alone, each account's rows were sorted
-     * again and a span read all its rows: 18 % of a re-check at 1M legs.
-     * Stores made before it have the index on the account alone. */
-    "DROP INDEX IF EXISTS billing_account;"
-    "CREATE INDEX IF NOT EXISTS billing_account_at ON billing_events(account_id,"
-    " posted_at);"
-    "CREATE INDEX IF NOT EXISTS billing_area ON billing_events(area, account_id)"
-    " WHERE area IS NOT NULL;"
-    "CREATE INDEX IF NOT EXISTS outages_area ON outages(area, account_id)"
-    " WHERE area IS NOT NULL;"
-    /* Outages are read in start order; over a 5-year history (reliability's
-     * major event days) the sort was 59 % of the check without it. */
+/* Outages are read in start order; over a 5-year history (reliability's
+ * major event days) the sort was 59 % of the check without it. */
+#define LOOKUP_TIME \
+    "CREATE INDEX IF NOT EXISTS call_legs_arrived ON call_legs(arrived_at);" \
     "CREATE INDEX IF NOT EXISTS outages_started ON outages(started_at);"
-    "CREATE INDEX IF NOT EXISTS outages_stepped ON outages(started_at)"
-    " WHERE customers_restored IS NOT NULL;";
+#define LOOKUP_PROMISES \
+    "CREATE INDEX IF NOT EXISTS call_legs_promise ON call_legs(promised_restore_at)" \
+    " WHERE promised_restore_at IS NOT NULL;"
+/* A billing row is read by account and time: payment_notice walks every
+ * account's rows in time order, outage_credit an account's rows of a span.
+ * On the account alone, each account's rows were sorted again and a span
+ * read all its rows: 18 % of a re-check at 1M legs. Stores made before it
+ * have the index on the account alone. */
+#define LOOKUP_BILLING \
+    "DROP INDEX IF EXISTS billing_account;" \
+    "CREATE INDEX IF NOT EXISTS billing_account_at ON billing_events(account_id," \
+    " posted_at);"
+/* Area-wide outages look up the accounts of their area: without these
+ * each such outage scanned every billing row and outage. */
+#define LOOKUP_AREAS \
+    "CREATE INDEX IF NOT EXISTS billing_area ON billing_events(area, account_id)" \
+    " WHERE area IS NOT NULL;" \
+    "CREATE INDEX IF NOT EXISTS outages_area ON outages(area, account_id)" \
+    " WHERE area IS NOT NULL;"
+#define LOOKUP_STEPS \
+    "CREATE INDEX IF NOT EXISTS outages_stepped ON outages(started_at)" \
+    " WHERE customers_restored IS NOT NULL;"
+
+const char ombud_lookup_index_sql[] = LOOKUP_TIME LOOKUP_PROMISES
+    LOOKUP_BILLING LOOKUP_AREAS LOOKUP_STEPS;
+
+const ombud_lookup_index ombud_lookup_indexes[] = {
+    {0, LOOKUP_TIME},
+    {OMBUD_LOOKS_PROMISES, LOOKUP_PROMISES},
+    {OMBUD_LOOKS_BILLING, LOOKUP_BILLING},
+    {OMBUD_LOOKS_AREAS, LOOKUP_AREAS},
+    {OMBUD_LOOKS_STEPS, LOOKUP_STEPS},
+    {0, NULL}
+};
 
 /*
  * A leg's account is looked up only by a dossier (ombud complaint, run

@@ -57,7 +57,7 @@ static int64_t check(const char *sha, int64_t from, int64_t to, int pass,
                      int64_t breaches, int64_t owed)
 {
     ombud_check c = {from, to, LA, "g.ini", sha, "C", "K", NULL, NULL, "USD",
-                     NULL, 50, 0};
+                     NULL, 50, 0, OMBUD_LOOKS_ALL};
     ombud_result r = {.measured = breaches, .target = 0, .unit = "count",
                       .pass = pass, .subjects = 3, .breaches = breaches,
                       .amount = owed};

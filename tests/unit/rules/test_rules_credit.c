@@ -113,7 +113,8 @@ static void test_returns(void **state)
     assert_int_equal(ombud_period_parse("2026-10", tz, &ctx.from, &ctx.to, why,
                                         sizeof why), OMBUD_OK);
     chk = (ombud_check){ctx.from, ctx.to, "Europe/London", "g.ini", "00",
-                        "C", "K", NULL, NULL, "GBP", NULL, 50, 0};
+                        "C", "K", NULL, NULL, "GBP", NULL, 50, 0,
+                        OMBUD_LOOKS_ALL};
     assert_int_equal(ombud_store_begin_check(st, &chk, &check), OMBUD_OK);
     assert_int_equal(ombud_store_add_result(st, check, 0, "g", "appointments",
                                             "p", "s", "", &rid), OMBUD_OK);

@@ -55,7 +55,7 @@ static ombud_err fake_end(void *ud, ombud_err err)
 static const ombud_leg_pass fake = {fake_begin, fake_leg, fake_end};
 static const ombud_rule fake_rule = {"fake", "", "", &ombud_drawing_none,
                                      NULL, 0, ombud_legs_evaluate, NULL,
-                                     NULL, &fake, 0};
+                                     NULL, &fake, 0, 0};
 
 /* Legs L1..L4 arriving in this order, though stored 3, 1, 4, 2; L5 after
  * the period. */

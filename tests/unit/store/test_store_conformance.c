@@ -1348,7 +1348,7 @@ static ombud_check october(void)
     return (ombud_check){OCT, NOV, "America/Los_Angeles",
         "templates/guarantees/fibre-bundle.ini", sha_of(99),
         "Example Fibre Co", "California Public Utilities Commission", NULL,
-        "A. Filer", "USD", NULL, 50, 1};
+        "A. Filer", "USD", NULL, 50, 1, OMBUD_LOOKS_ALL};
 }
 
 static int64_t add_result(int64_t check, int seq, const char *id,

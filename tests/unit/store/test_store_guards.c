@@ -226,7 +226,7 @@ static void test_load_journal(void **state)
 {
     ombud_store *st;
     ombud_check c = {0, 86400, "UTC", "g.ini", "00", "C", "K", NULL, NULL,
-                     "USD", "en", 0, 0};
+                     "USD", "en", 0, 0, OMBUD_LOOKS_ALL};
     int64_t check_id;
     (void)state;
     assert_int_equal(ombud_store_open(path, &st), OMBUD_OK);
