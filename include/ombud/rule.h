@@ -22,7 +22,9 @@
  *      (N_()) and drawing (&ombud_drawing_none, or its own); figures in
  *      texts through ombud_fmt_* of i18n.h, working days through
  *      calendar.h, figure names from the OMBUD_FIG_* below (add one there
- *      for a new figure), the rest of the shared helpers below;
+ *      for a new figure), the rest of the shared helpers below; its
+ *      .looks names every look-up its readings make (OMBUD_LOOKS_*:
+ *      SQLite builds only those indexes, and asserts the bit);
  *   2. declare it below and list it in ombud_rules[] (src/rules/kinds.c);
  *   3. document its keys in README.md, the man page (src/man/ombud.1) and
  *      templates/guarantees/;
