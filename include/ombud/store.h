@@ -788,7 +788,8 @@ typedef struct ombud_check {
                                        each_noticed_billing(), ask_billing() */
 #define OMBUD_LOOKS_AREAS    0x4u /**< ask_billing(): the accounts of an area */
 #define OMBUD_LOOKS_STEPS    0x8u /**< ombud_store_each_step() */
-#define OMBUD_LOOKS_ALL      0xfu
+#define OMBUD_LOOKS_ALL      (OMBUD_LOOKS_PROMISES | OMBUD_LOOKS_BILLING | \
+                              OMBUD_LOOKS_AREAS | OMBUD_LOOKS_STEPS)
 
 /**
  * @brief Start writing findings for a period, in one transaction. Findings
